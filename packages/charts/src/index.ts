@@ -1,0 +1,2 @@
+// @panopticon/charts: not built yet (issue 3). This placeholder exports nothing and claims nothing.
+export {};

@@ -1,0 +1,4 @@
+// Re-exports only.
+export * from './lead.js';
+export * from './pipeline.js';
+export * from './schedule.js';

@@ -1,0 +1,2 @@
+// Filled in as the folder's concepts land; re-exports only.
+export {};

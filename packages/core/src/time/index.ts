@@ -1,0 +1,3 @@
+// Re-exports only.
+export * from './civil.js';
+export * from './zone.js';

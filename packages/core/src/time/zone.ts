@@ -1,0 +1,244 @@
+import { MS_PER_DAY, civilFromDays, daysFromCivil, weekdayOfDayNumber } from './civil.js';
+
+/**
+ * A resolved IANA time zone with fast offset look-ups.
+ *
+ * Why not `Intl` per row: formatting one instant through `Intl.DateTimeFormat` costs microseconds, and
+ * every aggregation asks the question once per lead. A zone's offset only changes at its transitions, so we
+ * ask `Intl` a few hundred times per ~year of instants seen (daily samples, then a bisection to the second at
+ * each change), store the transitions, and answer every later question with arithmetic.
+ */
+export interface Zone {
+  /** The IANA name, as given. */
+  readonly name: string;
+  /** UTC offset in milliseconds (local − UTC) in force at the instant. */
+  offsetAt(epochMs: number): number;
+  /** "Local milliseconds": the wall-clock time of the instant, counted as if it were UTC. */
+  toLocal(epochMs: number): number;
+  /**
+   * The instant of a wall-clock time (local milliseconds). A time that occurs twice (fall-back) gives the
+   * earlier instant; one that does not exist (spring-forward gap) is moved forward by the gap — Temporal's
+   * `compatible` disambiguation.
+   */
+  fromLocal(localMs: number): number;
+}
+
+/** The wall-clock reading of an instant in a zone. `weekday`: 0 = Monday … 6 = Sunday; `month`: 1–12. */
+export interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  weekday: number;
+}
+
+// Instants are grouped into fixed chunks of 400 days (whole seconds, so bisection lands on whole seconds);
+// each chunk stores its transitions once computed.
+const CHUNK_MS = 400 * MS_PER_DAY;
+
+interface Chunk {
+  /** Transition instants inside the chunk, ascending; `offsets[i]` holds from `times[i]`, `offsets[0]` from the chunk start. */
+  times: number[];
+  offsets: number[];
+}
+
+class CachedZone implements Zone {
+  private readonly chunks = new Map<number, Chunk>();
+  private lastChunkIndex = Number.NaN;
+  private lastChunk: Chunk | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly format: Intl.DateTimeFormat,
+  ) {}
+
+  offsetAt(epochMs: number): number {
+    const index = Math.floor(epochMs / CHUNK_MS);
+    let chunk = this.lastChunk;
+    if (index !== this.lastChunkIndex || chunk === undefined) {
+      chunk = this.chunks.get(index);
+      if (chunk === undefined) {
+        chunk = this.computeChunk(index);
+        this.chunks.set(index, chunk);
+      }
+      this.lastChunkIndex = index;
+      this.lastChunk = chunk;
+    }
+    const { times, offsets } = chunk;
+    // Almost every chunk has 0–2 transitions: a backwards linear scan beats a binary search.
+    for (let i = times.length - 1; i > 0; i--) {
+      if (epochMs >= times[i]!) return offsets[i]!;
+    }
+    return offsets[0]!;
+  }
+
+  toLocal(epochMs: number): number {
+    return epochMs + this.offsetAt(epochMs);
+  }
+
+  fromLocal(localMs: number): number {
+    // Offsets in force a day either side bracket any single transition near this wall-clock time.
+    const before = this.offsetAt(localMs - MS_PER_DAY);
+    const after = this.offsetAt(localMs + MS_PER_DAY);
+    const early = localMs - before;
+    if (before === after) return early;
+    const late = localMs - after;
+    const earlyValid = this.offsetAt(early) === before;
+    const lateValid = this.offsetAt(late) === after;
+    if (earlyValid && lateValid) return Math.min(early, late); // overlap: the earlier instant
+    if (earlyValid) return early;
+    if (lateValid) return late;
+    // A gap: read the time with the offset from before the transition, which lands after the gap.
+    return early;
+  }
+
+  private computeChunk(index: number): Chunk {
+    const start = index * CHUNK_MS;
+    const end = start + CHUNK_MS;
+    const times = [start];
+    const offsets = [this.intlOffset(start)];
+    let previousTime = start;
+    let previousOffset = offsets[0]!;
+    for (let t = start + MS_PER_DAY; ; t += MS_PER_DAY) {
+      const sample = Math.min(t, end - 1);
+      const offset = this.intlOffset(sample);
+      if (offset !== previousOffset) {
+        // Bisect to the second: transitions happen on whole seconds.
+        let lo = previousTime;
+        let hi = sample;
+        while (hi - lo > 1000) {
+          const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+          if (this.intlOffset(mid) === previousOffset) lo = mid;
+          else hi = mid;
+        }
+        times.push(hi);
+        offsets.push(offset);
+        previousOffset = offset;
+      }
+      previousTime = sample;
+      if (sample >= end - 1) break;
+    }
+    return { times, offsets };
+  }
+
+  /** The offset from `Intl`, exact to the second (the only place that calls `Intl`). */
+  private intlOffset(epochMs: number): number {
+    const whole = Math.floor(epochMs / 1000) * 1000;
+    let year = 0;
+    let month = 1;
+    let day = 1;
+    let hour = 0;
+    let minute = 0;
+    let second = 0;
+    let bc = false;
+    for (const part of this.format.formatToParts(whole)) {
+      switch (part.type) {
+        case 'year': year = Number(part.value); break;
+        case 'month': month = Number(part.value); break;
+        case 'day': day = Number(part.value); break;
+        case 'hour': hour = Number(part.value) % 24; break;
+        case 'minute': minute = Number(part.value); break;
+        case 'second': second = Number(part.value); break;
+        case 'era': bc = part.value.startsWith('B'); break;
+      }
+    }
+    if (bc) year = 1 - year;
+    const local = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
+    return local - whole;
+  }
+}
+
+const zones = new Map<string, Zone>();
+
+/**
+ * The {@link Zone} for an IANA name, created once and cached. Throws a `RangeError` naming the value when
+ * the name is not a time zone this runtime knows.
+ */
+export function getZone(timeZone: string): Zone {
+  let zone = zones.get(timeZone);
+  if (zone) return zone;
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+  } catch {
+    throw new RangeError(`Unknown time zone "${timeZone}": use an IANA name such as "America/New_York" or "UTC".`);
+  }
+  zone = new CachedZone(timeZone, format);
+  zones.set(timeZone, zone);
+  return zone;
+}
+
+/** Throws a `RangeError` naming the value unless `timeZone` is a valid IANA time zone. */
+export function assertTimeZone(timeZone: string): void {
+  getZone(timeZone);
+}
+
+/** The wall-clock reading (date, time, weekday) of an instant in a time zone. */
+export function zonedParts(instant: Date | number, timeZone: string): ZonedParts {
+  const local = getZone(timeZone).toLocal(typeof instant === 'number' ? instant : instant.getTime());
+  const dayNumber = Math.floor(local / MS_PER_DAY);
+  const msOfDay = local - dayNumber * MS_PER_DAY;
+  const { year, month, day } = civilFromDays(dayNumber);
+  return {
+    year,
+    month,
+    day,
+    hour: Math.floor(msOfDay / 3_600_000),
+    minute: Math.floor(msOfDay / 60_000) % 60,
+    second: Math.floor(msOfDay / 1000) % 60,
+    millisecond: msOfDay % 1000,
+    weekday: weekdayOfDayNumber(dayNumber),
+  };
+}
+
+/** The wall-clock fields of {@link instantFromWallClock}; `month` is 1–12, omitted time fields are zero. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  millisecond?: number;
+}
+
+/**
+ * The instant at which the clocks of `timeZone` read the given wall-clock time (Temporal's `compatible`
+ * disambiguation: the earlier instant in an overlap, moved forward by the gap in a gap).
+ */
+export function instantFromWallClock(wall: WallClock, timeZone: string): Date {
+  const local =
+    daysFromCivil(wall.year, wall.month, wall.day) * MS_PER_DAY +
+    (((wall.hour ?? 0) * 60 + (wall.minute ?? 0)) * 60 + (wall.second ?? 0)) * 1000 +
+    (wall.millisecond ?? 0);
+  return new Date(getZone(timeZone).fromLocal(local));
+}
+
+/** Day number (days since 1970-01-01) of the calendar date of an instant in a time zone. */
+export function localDayNumber(instant: Date | number, timeZone: string): number {
+  const local = getZone(timeZone).toLocal(typeof instant === 'number' ? instant : instant.getTime());
+  return Math.floor(local / MS_PER_DAY);
+}
+
+/** The first instant of a calendar date (a day number) in a time zone. */
+export function startOfLocalDay(dayNumber: number, timeZone: string): Date {
+  return new Date(getZone(timeZone).fromLocal(dayNumber * MS_PER_DAY));
+}
+
+/** The last millisecond of a calendar date (a day number) in a time zone: "the end of that day". */
+export function endOfLocalDay(dayNumber: number, timeZone: string): Date {
+  return new Date(getZone(timeZone).fromLocal((dayNumber + 1) * MS_PER_DAY) - 1);
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests run in a zone that is neither UTC nor whole-hour (UTC+12:45 / +13:45 with DST), so any
+// accidental use of the process time zone in code under test produces wrong answers and fails.
+// Forked workers inherit this environment.
+process.env.TZ = 'Pacific/Chatham';
+
+export default defineConfig({
+  resolve: {
+    // Workspace packages resolve to their TypeScript sources: tests need no build of the libraries.
+    conditions: ['source'],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'scripts/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
