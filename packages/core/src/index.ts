@@ -9,3 +9,4 @@ export * from './time/index.js';
 export * from './response/index.js';
 export * from './follow-up/index.js';
 export * from './sources/index.js';
+export * from './stats/index.js';

@@ -1,3 +1,4 @@
 // Re-exports only.
 export * from './civil.js';
 export * from './zone.js';
+export * from './days.js';

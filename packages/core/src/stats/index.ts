@@ -1,0 +1,2 @@
+// Re-exports only.
+export * from './quantile.js';

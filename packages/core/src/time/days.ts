@@ -1,0 +1,79 @@
+import type { BusinessCalendar } from '../model/schedule.js';
+import { DEFAULT_BUSINESS_CALENDAR } from '../model/schedule.js';
+import { parseDayNumber, weekdayOfDayNumber } from './civil.js';
+import { localDayNumber } from './zone.js';
+
+/** How day counts are made: every calendar day, or only business days (weekdays of the calendar, minus holidays). */
+export type DayCount = 'calendar' | 'business';
+
+export interface DaysBetweenOptions {
+  /** IANA zone in which both instants' calendar dates are read. */
+  timeZone: string;
+  /** Default `'calendar'`. */
+  dayCount?: DayCount;
+  /** Used with `dayCount: 'business'`. Default: Monday–Friday, no holidays. */
+  calendar?: BusinessCalendar;
+}
+
+/**
+ * Calendar days from the date of `from` to the date of `to`, both read in `timeZone`
+ * (negative when `to` is on an earlier date). Time of day does not matter: 23:59 → 00:01 is one day.
+ */
+export function calendarDaysBetween(from: Date, to: Date, timeZone: string): number {
+  return localDayNumber(to, timeZone) - localDayNumber(from, timeZone);
+}
+
+/**
+ * Business days after the date of `from` up to and including the date of `to` (both read in `timeZone`):
+ * the days that count are the calendar's working weekdays that are not holidays. Negative when `to` is on
+ * an earlier date. Friday → next Monday is 1 business day under Monday–Friday.
+ */
+export function businessDaysBetween(
+  from: Date,
+  to: Date,
+  timeZone: string,
+  calendar: BusinessCalendar = DEFAULT_BUSINESS_CALENDAR,
+): number {
+  const a = localDayNumber(from, timeZone);
+  const b = localDayNumber(to, timeZone);
+  if (b === a) return 0;
+  if (b < a) return -countBusinessDays(b, a, calendar);
+  return countBusinessDays(a, b, calendar);
+}
+
+/** Days between two instants counted as `options.dayCount` says (calendar by default). */
+export function daysBetween(from: Date, to: Date, options: DaysBetweenOptions): number {
+  return options.dayCount === 'business'
+    ? businessDaysBetween(from, to, options.timeZone, options.calendar)
+    : calendarDaysBetween(from, to, options.timeZone);
+}
+
+/** Whether a day number is a working day of the calendar (a weekday with hours, not a holiday). */
+export function isBusinessDay(dayNumber: number, calendar: BusinessCalendar = DEFAULT_BUSINESS_CALENDAR): boolean {
+  return calendar.weeklyHours[weekdayOfDayNumber(dayNumber)]!.length > 0 && !holidaySet(calendar).has(dayNumber);
+}
+
+/** Business days in the day-number range (a, b]: whole weeks by arithmetic, the remainder day by day. */
+function countBusinessDays(a: number, b: number, calendar: BusinessCalendar): number {
+  const workingWeekdays = calendar.weeklyHours.map((h) => h.length > 0);
+  const perWeek = workingWeekdays.filter(Boolean).length;
+  const span = b - a;
+  const weeks = Math.floor(span / 7);
+  let count = weeks * perWeek;
+  for (let d = a + weeks * 7 + 1; d <= b; d++) if (workingWeekdays[weekdayOfDayNumber(d)]) count++;
+  for (const h of holidaySet(calendar)) {
+    if (h > a && h <= b && workingWeekdays[weekdayOfDayNumber(h)]) count--;
+  }
+  return count;
+}
+
+const holidaySets = new WeakMap<BusinessCalendar, Set<number>>();
+/** The calendar's holidays as day numbers, computed once per calendar object. */
+export function holidaySet(calendar: BusinessCalendar): Set<number> {
+  let set = holidaySets.get(calendar);
+  if (!set) {
+    set = new Set(calendar.holidays.map(parseDayNumber).filter((d) => !Number.isNaN(d)));
+    holidaySets.set(calendar, set);
+  }
+  return set;
+}
