@@ -1,2 +1,26 @@
-// Filled in as the folder's concepts land; re-exports only.
-export {};
+// Re-exports only: the public surface of the follow-up metrics (internal helpers stay unexported).
+export type { FollowUpOptions } from './options.js';
+export { stageAt, currentStage } from './stage-at.js';
+export { FOLLOW_UP_STATUSES, followUpStatus, followUp } from './status.js';
+export type { FollowUpStatus, FollowUpStatusOptions, FollowUp } from './status.js';
+export { ATTENTION_REASONS, needsAttention } from './attention.js';
+export type { AttentionReason, AttentionRow, NeedsAttentionOptions } from './attention.js';
+export { stageVisits } from './stage-visits.js';
+export type { StageVisit, StageVisitsOptions } from './stage-visits.js';
+export { timeInStage } from './time-in-stage.js';
+export type { TimeInStageRow, TimeInStageOptions } from './time-in-stage.js';
+export { pipelineSnapshot } from './pipeline-snapshot.js';
+export type { PipelineSnapshotRow, PipelineSnapshotOptions } from './pipeline-snapshot.js';
+export { pipelineTrend } from './pipeline-trend.js';
+export type { PipelineTrendRow, PipelineTrendOptions } from './pipeline-trend.js';
+export { conversion } from './conversion.js';
+export type { Conversion, ConversionOptions } from './conversion.js';
+export { greenToDelivery } from './green-to-delivery.js';
+export type { GreenToDelivery, GreenToDeliveryRow, GreenToDeliveryOptions } from './green-to-delivery.js';
+export { timeToIntervention } from './intervention.js';
+export type { TimeToIntervention, InterventionRow, TimeToInterventionOptions } from './intervention.js';
+export { locatorScorecard } from './scorecard.js';
+export type { LocatorScorecardRow, LocatorScorecardOptions } from './scorecard.js';
+export { kpis } from './kpis.js';
+export type { Kpis, KpisOptions } from './kpis.js';
+export { UNASSIGNED_LOCATOR, FOLLOW_UP_STATUS_LABELS, ATTENTION_REASON_LABELS, followUpMessages } from './messages.js';

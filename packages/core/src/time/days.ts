@@ -37,7 +37,8 @@ export function businessDaysBetween(
   const a = localDayNumber(from, timeZone);
   const b = localDayNumber(to, timeZone);
   if (b === a) return 0;
-  if (b < a) return -countBusinessDays(b, a, calendar);
+  // `0 - n`, not `-n`: a backwards span with no business days is 0, never -0 (which `Object.is` and charts tell apart).
+  if (b < a) return 0 - countBusinessDays(b, a, calendar);
   return countBusinessDays(a, b, calendar);
 }
 

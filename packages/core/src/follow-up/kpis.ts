@@ -1,0 +1,121 @@
+import type { Lead } from '../model/lead.js';
+import type { NeedsAttentionOptions } from './attention.js';
+import { attentionRow } from './attention.js';
+import { countConversion, finishConversion, newConversionTally } from './conversion.js';
+import type { GreenToDeliveryRow } from './green-to-delivery.js';
+import { greenToDeliveryRow, summarizeGreenToDelivery } from './green-to-delivery.js';
+import type { InterventionRow } from './intervention.js';
+import { interventionRow, summarizeIntervention } from './intervention.js';
+import { judgeLead } from './judge.js';
+import { resolveFollowUpOptions } from './options.js';
+
+/** The headline figures of the follow-up dashboard at `asOf`, each as the function of that name defines it. */
+export interface Kpis {
+  /** The instant the figures describe. */
+  asOf: Date;
+  /** Leads that existed at `asOf`. */
+  leads: number;
+  /** Of those, leads with an appointment. */
+  appointed: number;
+  /** Leads by {@link followUpStatus}: `upcoming`. */
+  upcoming: number;
+  /** Leads by status: `awaiting`. */
+  awaiting: number;
+  /** Leads by status: `at-risk`. */
+  atRisk: number;
+  /** Leads by status: `stale`. */
+  stale: number;
+  /** Leads flagged *stalled* by {@link followUp} (whatever `includeStalled` says). */
+  stalled: number;
+  /** Leads flagged *stuck in green* by {@link followUp}. */
+  stuckInGreen: number;
+  /** Leads by status: `progressed`. */
+  progressed: number;
+  /** Leads by status: `won` (appointed leads whose stage at `asOf` is won). */
+  won: number;
+  /** Leads by status: `lost`. */
+  lost: number;
+  /** Rows of {@link needsAttention} with the same options. */
+  needsAttention: number;
+  /** {@link conversion}`.rate` over every appointed lead; `null` when none. */
+  conversionRate: number | null;
+  /** {@link timeToIntervention}`.medianDays`; `null` when none intervened. */
+  medianDaysToIntervention: number | null;
+  /** {@link timeToIntervention}`.pending`. */
+  pendingIntervention: number;
+  /** {@link greenToDelivery}`.medianDays`; `null` when none completed. */
+  medianGreenToDeliveryDays: number | null;
+}
+
+/** Options of {@link kpis}: those of {@link needsAttention} (`includeStalled` decides what counts as needing attention). */
+export type KpisOptions = NeedsAttentionOptions;
+
+/**
+ * The dashboard's headline figures at `asOf`, in one pass over the leads: each lead is judged once and
+ * counted into every figure, and every figure equals what its own function returns for the same options.
+ * Leads created after `asOf` are left out.
+ *
+ * @example
+ * ```ts
+ * const k = kpis(leads, { asOf, timeZone: 'America/New_York', pipeline });
+ * console.log(`${k.needsAttention} leads need attention (${k.stale} stale, ${k.atRisk} at risk)`);
+ * ```
+ */
+export function kpis(leads: readonly Lead[], options: KpisOptions): Kpis {
+  const ctx = resolveFollowUpOptions(options);
+  const includeStalled = options.includeStalled ?? true;
+  const k: Kpis = {
+    asOf: options.asOf,
+    leads: 0,
+    appointed: 0,
+    upcoming: 0,
+    awaiting: 0,
+    atRisk: 0,
+    stale: 0,
+    stalled: 0,
+    stuckInGreen: 0,
+    progressed: 0,
+    won: 0,
+    lost: 0,
+    needsAttention: 0,
+    conversionRate: null,
+    medianDaysToIntervention: null,
+    pendingIntervention: 0,
+    medianGreenToDeliveryDays: null,
+  };
+  const tally = newConversionTally();
+  const interventions: InterventionRow[] = [];
+  const greens: GreenToDeliveryRow[] = [];
+  for (const lead of leads) {
+    const j = judgeLead(lead, ctx);
+    if (!j.exists) continue;
+    k.leads++;
+    switch (j.status) {
+      case 'upcoming': k.upcoming++; break;
+      case 'awaiting': k.awaiting++; break;
+      case 'at-risk': k.atRisk++; break;
+      case 'stale': k.stale++; break;
+      case 'progressed': k.progressed++; break;
+      case 'won': k.won++; break;
+      case 'lost': k.lost++; break;
+      case 'no-appointment': break;
+    }
+    if (j.stalled) k.stalled++;
+    if (j.stuckInGreen) k.stuckInGreen++;
+    if (attentionRow(lead, j, includeStalled)) k.needsAttention++;
+    if (lead.appointmentAt !== null) {
+      k.appointed++;
+      countConversion(tally, j);
+      const row = interventionRow(lead, j, ctx);
+      if (row) interventions.push(row);
+    }
+    const green = greenToDeliveryRow(lead, j, ctx);
+    if (green) greens.push(green);
+  }
+  k.conversionRate = finishConversion(tally).rate;
+  const intervention = summarizeIntervention(interventions);
+  k.medianDaysToIntervention = intervention.medianDays;
+  k.pendingIntervention = intervention.pending;
+  k.medianGreenToDeliveryDays = summarizeGreenToDelivery(greens).medianDays;
+  return k;
+}

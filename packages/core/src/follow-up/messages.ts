@@ -1,0 +1,55 @@
+/**
+ * User-facing texts of the follow-up metrics: labels for statuses and reasons (for tables and charts) and
+ * the error messages of invalid options. Kept together so wording stays consistent and tests can match it.
+ * Each error names the bad value and says what is expected instead.
+ *
+ * @module
+ */
+import type { AttentionReason } from './attention.js';
+import type { FollowUpStatus } from './status.js';
+
+/** Quotes a value for a message: strings in double quotes, dates as ISO text, everything else as `String()` shows it. */
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  return String(value);
+}
+
+/** Shown in place of a `null` locator (a lead nobody is accountable for). */
+export const UNASSIGNED_LOCATOR = '(unassigned)';
+
+/** Short human labels of the follow-up statuses, for table cells and legends. */
+export const FOLLOW_UP_STATUS_LABELS = {
+  'no-appointment': 'No appointment',
+  won: 'Won',
+  lost: 'Lost',
+  upcoming: 'Upcoming',
+  progressed: 'Progressed',
+  stale: 'Stale',
+  'at-risk': 'At risk',
+  awaiting: 'Awaiting',
+} as const satisfies Record<FollowUpStatus, string>;
+
+/** Short human labels of the needs-attention reasons, for table cells and legends. */
+export const ATTENTION_REASON_LABELS = {
+  stale: 'Stale',
+  'stuck-in-green': 'Stuck in green',
+  stalled: 'Stalled',
+  'at-risk': 'At risk',
+} as const satisfies Record<AttentionReason, string>;
+
+/** Error texts of invalid follow-up options. */
+export const followUpMessages = {
+  /** An instant option (`asOf`, `at`, `from`, `to`) that is not a valid `Date`. */
+  invalidInstant: (name: string, value: unknown) => `${name} must be a valid Date; got ${show(value)}.`,
+  /** A day-count threshold that is not a whole number of days ≥ 0. */
+  invalidDays: (name: string, value: unknown) =>
+    `${name} must be a whole number of days, zero or more; got ${show(value)}.`,
+  /** An unknown `dayCount`. */
+  invalidDayCount: (value: unknown) => `dayCount must be 'calendar' or 'business'; got ${show(value)}.`,
+  /** An unknown trend step. */
+  invalidEvery: (value: unknown) => `every must be 'day' or 'week'; got ${show(value)}.`,
+  /** No pipeline was given (or it has no stages). */
+  missingPipeline: () =>
+    'pipeline is required: pass the parsed pipeline (parsePipeline(json)) that lists the stages and their categories.',
+};

@@ -1,0 +1,108 @@
+import type { BusinessCalendar } from '../model/schedule.js';
+import type { FilterLeadsOptions } from './filter.js';
+import { leadFilter } from './filter.js';
+import type { SlotLead } from './heatmap.js';
+import type { ResponseClock } from './response-time.js';
+import { resolveSlaMinutes, responseClock } from './response-time.js';
+import { selectQuantiles } from './select-quantiles.js';
+
+/** SLA bands of response minutes, in display order. Edges: 0 ≤ m ≤ 5, 5 < m ≤ 15, 15 < m ≤ 60, m > 60; `never` = not contacted. */
+export const SLA_BANDS = ['0-5', '5-15', '15-60', '60+', 'never'] as const;
+/** One of {@link SLA_BANDS}. */
+export type SlaBand = (typeof SLA_BANDS)[number];
+
+/** Options of {@link summarizeResponses}: the SLA, the clock, and the filters of `filterLeads`. */
+export interface SummarizeResponsesOptions extends FilterLeadsOptions {
+  /** A contacted lead is within SLA when its response minutes are at most this. Default 60. */
+  slaMinutes?: number;
+  /** `'wall'` counts every minute; `'business'` only minutes inside `calendar`'s hours in `timeZone`. Default `'wall'`. */
+  clock?: ResponseClock;
+  /** IANA time zone in which business hours are read. Required with `clock: 'business'`; unused otherwise. No default. */
+  timeZone?: string;
+  /** Weekly hours and holidays for `clock: 'business'`. Default Monday–Friday 09:00–17:00, no holidays. */
+  calendar?: BusinessCalendar;
+}
+
+/** Response-time figures of a set of leads (the heatmap's cell figures, for all slots at once, plus SLA bands). */
+export interface ResponseSummary {
+  /** Leads (after filters), including never-contacted and invalid ones. */
+  total: number;
+  /** Leads with a valid first contact. */
+  contacted: number;
+  /** Leads never contacted. */
+  neverContacted: number;
+  /** Leads whose first contact is before creation (or a date is not valid): counted in `total` only. */
+  invalid: number;
+  /** Contacted leads whose response minutes are at most `slaMinutes`. */
+  withinSla: number;
+  /** `withinSla / total × 100`; null when `total` is 0. */
+  pctWithinSla: number | null;
+  /** Median response minutes of contacted leads (type-7 quantile, as pandas); null when none. */
+  medianMinutes: number | null;
+  /** 90th percentile response minutes of contacted leads (type 7); null when none. */
+  p90Minutes: number | null;
+  /** Leads per SLA band; they add up to `total − invalid` (invalid leads are in no band). */
+  bands: Record<SlaBand, number>;
+}
+
+/**
+ * Summarizes response performance: counts, % within SLA, median and p90 response minutes, and the SLA
+ * bands (0–5, 5–15, 15–60, 60+ minutes, never). Same definitions and options as `aggregateBySlot`, without
+ * the slotting, so a time zone is needed only for `clock: 'business'`. A lead whose `createdAt` is not a
+ * valid instant is skipped, as the heatmap skips it, so `total` equals the sum of the heatmap's totals.
+ *
+ * @example
+ * const s = summarizeResponses(leads, { slaMinutes: 15, team: 'East' });
+ * `${s.pctWithinSla?.toFixed(0)} % within 15 minutes; ${s.bands.never} never contacted`;
+ */
+export function summarizeResponses(leads: readonly SlotLead[], options: SummarizeResponsesOptions = {}): ResponseSummary {
+  const slaMinutes = resolveSlaMinutes(options.slaMinutes);
+  const measure = responseClock(options);
+  const keep = leadFilter(options);
+  const minutes = new Float64Array(leads.length);
+  let total = 0;
+  let contacted = 0;
+  let never = 0;
+  let invalid = 0;
+  let within = 0;
+  let b5 = 0;
+  let b15 = 0;
+  let b60 = 0;
+  let bOver = 0;
+  for (let i = 0; i < leads.length; i++) {
+    const lead = leads[i]!;
+    if (keep !== null && !keep(lead)) continue;
+    const createdMs = lead.createdAt.getTime();
+    if (!Number.isFinite(createdMs)) continue; // as in aggregateBySlot: no arrival, not a lead to count
+    total++;
+    const contact = lead.firstContactAt;
+    if (contact === null || contact === undefined) {
+      never++;
+      continue;
+    }
+    const contactMs = contact.getTime();
+    if (!(contactMs >= createdMs)) {
+      invalid++; // also catches an invalid contact date (NaN)
+      continue;
+    }
+    const m = measure(createdMs, contactMs);
+    minutes[contacted++] = m;
+    if (m <= slaMinutes) within++;
+    if (m <= 5) b5++;
+    else if (m <= 15) b15++;
+    else if (m <= 60) b60++;
+    else bOver++;
+  }
+  const [medianMinutes, p90Minutes] = selectQuantiles(minutes.subarray(0, contacted), [0.5, 0.9]);
+  return {
+    total,
+    contacted,
+    neverContacted: never,
+    invalid,
+    withinSla: within,
+    pctWithinSla: total === 0 ? null : (within / total) * 100,
+    medianMinutes: medianMinutes ?? null,
+    p90Minutes: p90Minutes ?? null,
+    bands: { '0-5': b5, '5-15': b15, '15-60': b60, '60+': bOver, never },
+  };
+}

@@ -1,0 +1,67 @@
+import { invalidBucketMinutes, invalidInstant, slotIndexOutOfRange } from '../messages.js';
+import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_MINUTE, formatMinuteOfDay, weekdayOfDayNumber } from './civil.js';
+import { getZone } from './zone.js';
+
+/** Where an instant falls in the week, read on the wall clock of a time zone. */
+export interface WeekSlot {
+  /** 0 = Monday … 6 = Sunday. */
+  weekday: number;
+  /** Index of the bucket within the day: 0 … 1440 / bucketMinutes − 1. */
+  slotIndex: number;
+  /** The slot's first minute since midnight (the floored wall-clock time): 08:44 → 510 (08:30) for 30-minute buckets. */
+  minuteOfDay: number;
+}
+
+/**
+ * Throws a `RangeError` naming the value unless `bucketMinutes` is a positive whole number that divides
+ * the 1440 minutes of a day (1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 30, 32, 36, 40, 45, 48, 60, …, 1440: 36 sizes).
+ * Buckets that do not divide the day would leave a ragged last slot and break the 7 × slots grid.
+ *
+ * @example
+ * assertBucketMinutes(30); // fine
+ * assertBucketMinutes(7);  // RangeError: bucketMinutes must be … got 7.
+ */
+export function assertBucketMinutes(bucketMinutes: number): void {
+  if (!Number.isInteger(bucketMinutes) || bucketMinutes <= 0 || MINUTES_PER_DAY % bucketMinutes !== 0) {
+    throw new RangeError(invalidBucketMinutes(bucketMinutes));
+  }
+}
+
+/** Number of slots in a day for the bucket size (48 for 30 minutes). Throws like {@link assertBucketMinutes}. */
+export function slotsPerDay(bucketMinutes: number): number {
+  assertBucketMinutes(bucketMinutes);
+  return MINUTES_PER_DAY / bucketMinutes;
+}
+
+/**
+ * The weekday and `bucketMinutes` slot of an instant's wall-clock time in `timeZone`, floored
+ * (08:44 → the 08:30 slot). Uses the zone's cached offsets: no `Intl` call and no `Date` per call.
+ *
+ * @param instant A `Date` or epoch milliseconds.
+ * @param timeZone IANA time zone in which the wall clock is read.
+ * @param bucketMinutes Slot length in minutes, a divisor of 1440. Default 30.
+ * @example
+ * slotOf(new Date('2025-06-02T12:44:00Z'), 'America/New_York'); // Monday 08:44 EDT
+ * // → { weekday: 0, slotIndex: 17, minuteOfDay: 510 }
+ */
+export function slotOf(instant: Date | number, timeZone: string, bucketMinutes = 30): WeekSlot {
+  assertBucketMinutes(bucketMinutes);
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError(invalidInstant('instant', instant));
+  const local = getZone(timeZone).toLocal(ms);
+  const dayNumber = Math.floor(local / MS_PER_DAY);
+  const slotIndex = Math.floor((local - dayNumber * MS_PER_DAY) / (bucketMinutes * MS_PER_MINUTE));
+  return { weekday: weekdayOfDayNumber(dayNumber), slotIndex, minuteOfDay: slotIndex * bucketMinutes };
+}
+
+/**
+ * The "HH:MM" wall-clock start of a slot: `slotLabel(17, 30)` is "08:30". Throws a `RangeError` naming
+ * the value when the index is outside the day.
+ */
+export function slotLabel(slotIndex: number, bucketMinutes = 30): string {
+  const slots = slotsPerDay(bucketMinutes);
+  if (!Number.isInteger(slotIndex) || slotIndex < 0 || slotIndex >= slots) {
+    throw new RangeError(slotIndexOutOfRange(slotIndex, bucketMinutes));
+  }
+  return formatMinuteOfDay(slotIndex * bucketMinutes);
+}
