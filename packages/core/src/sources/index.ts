@@ -1,2 +1,4 @@
 // Re-exports only.
 export * from './source.js';
+export * from './messages.js';
+export * from './csv/index.js';

@@ -1,0 +1,168 @@
+import { csvMessages } from '../messages.js';
+import { CsvColumnError } from './column-error.js';
+
+/** The CSV files a source reads: leads and, optionally, their histories and the staff schedule. */
+export type CsvFileKind = 'leads' | 'stageHistory' | 'ownerHistory' | 'schedule';
+
+/**
+ * The default headers of each file (DESIGN §4): snake_case, compatible with a plain export. Only the
+ * {@link REQUIRED_CSV_COLUMNS} must be present; any column may be renamed with a {@link CsvColumnMapping}.
+ */
+export const CSV_COLUMNS = {
+  leads: [
+    'lead_id',
+    'name',
+    'received_time',
+    'first_contact_time',
+    'appointment_time',
+    'stage',
+    'locator',
+    'team',
+    'source',
+    'company',
+    'assigned_time',
+  ],
+  stageHistory: ['lead_id', 'stage', 'changed_at'],
+  ownerHistory: ['lead_id', 'locator', 'changed_at'],
+  schedule: ['rep', 'day_of_week', 'shift_start', 'shift_end'],
+} as const satisfies Record<CsvFileKind, readonly string[]>;
+
+/** A column of one of the files, by its default (snake_case) name. */
+export type CsvColumn<K extends CsvFileKind = CsvFileKind> = (typeof CSV_COLUMNS)[K][number];
+
+/**
+ * The columns a file must have. In leads.csv only `lead_id` and `received_time`, so that the plain
+ * response-time export (`lead_id,received_time,first_contact_time`) loads; the others take these values
+ * when absent: `name` `''` (unknown; a display falls back to the id), `stage` from the stage history, else
+ * {@link UNKNOWN_STAGE}, `locator` from the owner history, else null, every other column null.
+ */
+export const REQUIRED_CSV_COLUMNS: { readonly [K in CsvFileKind]: readonly CsvColumn<K>[] } = {
+  leads: ['lead_id', 'received_time'],
+  stageHistory: ['lead_id', 'stage', 'changed_at'],
+  ownerHistory: ['lead_id', 'locator', 'changed_at'],
+  schedule: ['rep', 'day_of_week', 'shift_start', 'shift_end'],
+};
+
+/** The file names of DESIGN §4, used to label in-memory inputs in issues and stats. */
+export const DEFAULT_CSV_FILE_NAMES: { readonly [K in CsvFileKind]: string } = {
+  leads: 'leads.csv',
+  stageHistory: 'stage_history.csv',
+  ownerHistory: 'owner_history.csv',
+  schedule: 'schedule.csv',
+};
+
+/**
+ * The stage given to a lead whose stage is unknown: the file has no stage column, or the cell is empty
+ * and the lead has no stage history. A stage missing from the pipeline counts as `open`.
+ */
+export const UNKNOWN_STAGE = 'Unknown';
+
+/**
+ * Header names to read instead of the defaults, per file and column. Header names match ignoring case
+ * and surrounding spaces.
+ *
+ * @example
+ * ```ts
+ * const columns: CsvColumnMapping = { leads: { lead_id: 'Record Id', received_time: 'Created Time' } };
+ * ```
+ */
+export type CsvColumnMapping = { readonly [K in CsvFileKind]?: Readonly<Partial<Record<CsvColumn<K>, string>>> };
+
+/**
+ * Throws a `RangeError` when a column mapping names a file Panopticon does not read (a mapping read from
+ * JSON is not type-checked, and a misspelt file key would otherwise be ignored in silence).
+ *
+ * @example
+ * ```ts
+ * assertColumnMapping({ stage_history: { changed_at: 'When' } }); // RangeError: … use leads, stageHistory, …
+ * ```
+ */
+export function assertColumnMapping(columns: CsvColumnMapping | undefined): void {
+  if (columns === undefined) return;
+  const kinds = Object.keys(CSV_COLUMNS);
+  for (const key of Object.keys(columns)) {
+    if (!kinds.includes(key)) throw new RangeError(csvMessages.unknownMappedFile(key, kinds));
+  }
+}
+
+/** Where each column of a file is, from its header row. */
+export interface ResolvedColumns<K extends CsvFileKind> {
+  /** Field index of each column in a row; -1 when the file does not have it. */
+  index: Record<CsvColumn<K>, number>;
+  /** Each column's name as issues report it: the header as written, or the expected name when absent. */
+  name: Record<CsvColumn<K>, string>;
+  /** The header row as written (trimmed). */
+  headers: string[];
+  /** The number of fields in the header; every row must have as many. */
+  width: number;
+  /** Headers used by a column that appear more than once (the first is read). */
+  duplicates: { header: string; column: CsvColumn<K> }[];
+}
+
+/** Options of {@link resolveColumns}. */
+export interface ResolveColumnsOptions {
+  /** Header names to read instead of the defaults. Default: none (the snake_case names). */
+  columns?: CsvColumnMapping;
+  /** The file's label for error messages. Default: its name in {@link DEFAULT_CSV_FILE_NAMES}. */
+  file?: string;
+}
+
+/**
+ * Finds each column of a file in its header row. Headers match ignoring case and surrounding spaces.
+ * Throws a {@link CsvColumnError} naming the file, every missing column and the headers found when a
+ * required column is missing, or when the mapping names a header the file does not have (a likely typo);
+ * throws a `RangeError` when the mapping names a column Panopticon does not know.
+ *
+ * @example
+ * ```ts
+ * const { index } = resolveColumns('leads', ['Id', 'Created Time', 'Owner'], {
+ *   columns: { leads: { lead_id: 'Id', received_time: 'Created Time', locator: 'Owner' } },
+ * });
+ * // index.lead_id === 0, index.received_time === 1, index.locator === 2, index.stage === -1
+ * ```
+ */
+export function resolveColumns<K extends CsvFileKind>(
+  kind: K,
+  headers: readonly string[],
+  options: ResolveColumnsOptions = {},
+): ResolvedColumns<K> {
+  const file = options.file ?? DEFAULT_CSV_FILE_NAMES[kind];
+  const known: readonly string[] = CSV_COLUMNS[kind];
+  const mapping: Readonly<Record<string, string | undefined>> = options.columns?.[kind] ?? {};
+  for (const key of Object.keys(mapping)) {
+    if (!known.includes(key)) throw new RangeError(csvMessages.unknownMappedColumn(file, key, known));
+  }
+
+  const positions = new Map<string, number>();
+  const repeated = new Set<string>();
+  headers.forEach((header, i) => {
+    const key = header.trim().toLowerCase();
+    if (positions.has(key)) repeated.add(key);
+    else positions.set(key, i);
+  });
+
+  const required: readonly string[] = REQUIRED_CSV_COLUMNS[kind];
+  const index = {} as Record<string, number>;
+  const name = {} as Record<string, string>;
+  const missing: string[] = [];
+  const duplicates: { header: string; column: CsvColumn<K> }[] = [];
+  for (const column of known) {
+    const mapped = mapping[column];
+    const wanted = mapped ?? column;
+    const key = wanted.trim().toLowerCase();
+    const at = positions.get(key);
+    index[column] = at ?? -1;
+    name[column] = at === undefined ? wanted : headers[at]!.trim();
+    if (at === undefined && (mapped !== undefined || required.includes(column))) missing.push(wanted);
+    if (at !== undefined && repeated.has(key)) duplicates.push({ header: name[column]!, column: column as CsvColumn<K> });
+  }
+  const trimmed = headers.map((h) => h.trim());
+  if (missing.length > 0) throw new CsvColumnError(file, missing, trimmed);
+  return {
+    index: index as Record<CsvColumn<K>, number>,
+    name: name as Record<CsvColumn<K>, string>,
+    headers: trimmed,
+    width: headers.length,
+    duplicates,
+  };
+}

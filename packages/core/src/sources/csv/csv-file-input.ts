@@ -1,0 +1,54 @@
+import { CsvReadError } from './csv-read-error.js';
+import type { CsvChunk, CsvInput } from './parse-csv.js';
+
+/**
+ * Where a CSV file comes from. A string is a file path (Node only: `node:fs` is loaded when the file is
+ * read, so browsers can import the library); `{ text }` is the contents, `{ chunks }` any stream of text
+ * or bytes (a `fetch` body, a file stream). `label` names the input in issues and stats; default: the
+ * path as given, or the file's name from DESIGN §4 (`leads.csv`, …) for text and chunks.
+ *
+ * @example
+ * ```ts
+ * const fromDisk: CsvFileInput = 'exports/leads.csv';
+ * const inMemory: CsvFileInput = { text: 'lead_id,received_time\n1,2025-01-01', label: 'pasted' };
+ * const fromFetch: CsvFileInput = { chunks: (await fetch(url)).body! };
+ * ```
+ */
+export type CsvFileInput =
+  | string
+  | { path: string; label?: string }
+  | { text: string; label?: string }
+  | { chunks: AsyncIterable<CsvChunk> | Iterable<CsvChunk>; label?: string };
+
+/** An input ready to parse, with the label its issues carry. @internal */
+export interface OpenedCsvInput {
+  label: string;
+  chunks: CsvInput;
+}
+
+/**
+ * Resolves an input's label and its chunks. Nothing is read yet: a path is opened when the chunks are
+ * first iterated. @internal
+ */
+export function openCsvInput(input: CsvFileInput, defaultLabel: string, label?: string): OpenedCsvInput {
+  if (typeof input === 'string') return { label: label ?? input, chunks: readFileChunks(input, label ?? input) };
+  if ('path' in input) {
+    const name = label ?? input.label ?? input.path;
+    return { label: name, chunks: readFileChunks(input.path, name) };
+  }
+  const name = label ?? input.label ?? defaultLabel;
+  return { label: name, chunks: 'text' in input ? input.text : input.chunks };
+}
+
+/**
+ * The bytes of a file, 64 KiB at a time. `node:fs` is imported here, lazily, so that browsers can load the
+ * library; errors become a {@link CsvReadError} naming the file.
+ */
+async function* readFileChunks(path: string, label: string): AsyncGenerator<Uint8Array, void, undefined> {
+  try {
+    const { createReadStream } = await import('node:fs');
+    for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) yield chunk as Uint8Array;
+  } catch (error) {
+    throw new CsvReadError(label, path, error);
+  }
+}

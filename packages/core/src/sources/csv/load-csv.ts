@@ -1,0 +1,161 @@
+import type { Lead } from '../../model/lead.js';
+import type { Pipeline } from '../../model/pipeline.js';
+import type { LoadResult } from '../source.js';
+import { DataQualityError } from '../source.js';
+import type { CsvColumnMapping, CsvFileKind } from './columns.js';
+import { DEFAULT_CSV_FILE_NAMES, assertColumnMapping } from './columns.js';
+import type { CsvFileInput } from './csv-file-input.js';
+import { openCsvInput } from './csv-file-input.js';
+import { IssueLog } from './file-log.js';
+import { readHistoryFile } from './read-history-file.js';
+import { readLeadsFile } from './read-leads-file.js';
+import { readScheduleFile } from './read-schedule-file.js';
+import { createTimestampParser } from './timestamp.js';
+
+/** Options of {@link loadCsv}. */
+export interface LoadCsvOptions {
+  /** leads.csv: a path (Node), `{ text }` or `{ chunks }`. Required columns: `lead_id`, `received_time`. */
+  leads: CsvFileInput;
+  /** stage_history.csv (`lead_id`, `stage`, `changed_at`). Default: none (every lead's history is empty). */
+  stageHistory?: CsvFileInput;
+  /** owner_history.csv (`lead_id`, `locator`, `changed_at`). Default: none (leads have no `ownerHistory`). */
+  ownerHistory?: CsvFileInput;
+  /** schedule.csv (`rep`, `day_of_week`, `shift_start`, `shift_end`). Default: none (no `schedule` in the result). */
+  schedule?: CsvFileInput;
+  /** IANA time zone in which timestamps without an offset are read. Required: never the process's zone. */
+  timeZone: string;
+  /** Used to report stages the pipeline does not list (a warning per stage). Default: stages are not checked. */
+  pipeline?: Pipeline;
+  /** Header names to read instead of the defaults. Default: the snake_case names of DESIGN §4. */
+  columns?: CsvColumnMapping;
+  /**
+   * When true, any error (a rejected row) makes the load throw one {@link DataQualityError} listing every
+   * error; warnings never throw. Default `false`: rejected rows are left out and reported in `issues`.
+   */
+  strict?: boolean;
+  /**
+   * The name each file carries in issues and `stats.inputs`. Default: the path as given, or the input's
+   * own `label`, or the file name of DESIGN §4 (`leads.csv`, `stage_history.csv`, …) for text and chunks.
+   */
+  fileLabel?: Partial<Record<CsvFileKind, string>>;
+  /** The field separator of every file. Default `,`. */
+  delimiter?: string;
+}
+
+/**
+ * Loads leads (and optionally their stage and owner histories and the staff schedule) from CSV files,
+ * streaming each file, validating every lead once against the model's schema, and accounting for every
+ * row: `stats.rows = stats.accepted + stats.rejected`, overall and per file. Every rejected row has at
+ * least one `error` issue; warnings keep the row. See {@link CSV_ISSUE_CODES} for the rules.
+ *
+ * Reading rules: timestamps without an offset are wall-clock time in `timeZone` (see
+ * {@link parseTimestamp}); a date-only appointment means the start of that day. An unreadable
+ * `received_time` (or history `changed_at`) rejects the row; an unreadable optional timestamp
+ * (`first_contact_time`, `appointment_time`, `assigned_time`) is a warning and reads as null. Missing
+ * optional columns take the defaults listed at {@link REQUIRED_CSV_COLUMNS}. History rows are attached
+ * to their lead, ascending by time (stable for equal times).
+ *
+ * Throws a {@link CsvColumnError} when a file lacks a required or mapped column, a `RangeError` for an
+ * unknown time zone or a mapping of an unknown file or column, a {@link CsvReadError} when a path cannot
+ * be read, and in `strict` mode a {@link DataQualityError}.
+ *
+ * @example
+ * ```ts
+ * const { leads, issues, stats } = await loadCsv({
+ *   leads: 'data/leads.csv',
+ *   stageHistory: 'data/stage_history.csv',
+ *   timeZone: 'America/Chicago',
+ *   pipeline,
+ * });
+ * for (const issue of issues) console.warn(formatIssue(issue));
+ * ```
+ */
+export async function loadCsv(options: LoadCsvOptions): Promise<LoadResult> {
+  const parse = createTimestampParser(options.timeZone);
+  assertColumnMapping(options.columns);
+  const log = new IssueLog();
+  const open = (kind: CsvFileKind, input: CsvFileInput) =>
+    openCsvInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.fileLabel?.[kind]);
+  const table = { columns: options.columns, delimiter: options.delimiter };
+
+  const leadsInput = open('leads', options.leads);
+  const leadsFile = await readLeadsFile(leadsInput, log.file(leadsInput.label), {
+    ...table,
+    parse,
+    pipeline: options.pipeline,
+    ownerHistory: options.ownerHistory !== undefined,
+  });
+  const { leads } = leadsFile;
+
+  if (options.stageHistory !== undefined || options.ownerHistory !== undefined) {
+    const byId = new Map<string, Lead>();
+    for (const lead of leads) byId.set(lead.id, lead);
+    const history = { ...table, parse, pipeline: options.pipeline, leads: byId, firstLines: leadsFile.firstLines, leadsFile: leadsInput.label };
+    for (const kind of ['stageHistory', 'ownerHistory'] as const) {
+      const input = options[kind];
+      if (input === undefined) continue;
+      const opened = open(kind, input);
+      await readHistoryFile(kind, opened, log.file(opened.label), history);
+    }
+  }
+
+  // A stage or locator the leads file does not give is the latest one its history records.
+  for (const lead of leadsFile.unknownStage) {
+    const last = lead.stageHistory[lead.stageHistory.length - 1];
+    if (last !== undefined) lead.stage = last.stage;
+  }
+  if (!leadsFile.locatorColumn) {
+    for (const lead of leads) {
+      const last = lead.ownerHistory?.[lead.ownerHistory.length - 1];
+      if (last !== undefined) lead.locator = last.locator;
+    }
+  }
+
+  const result: LoadResult = { leads, issues: log.issues, stats: log.stats() };
+  if (options.schedule !== undefined) {
+    const opened = open('schedule', options.schedule);
+    result.schedule = await readScheduleFile(opened, log.file(opened.label), table);
+    result.stats = log.stats();
+  }
+
+  if (options.strict) {
+    const errors = log.errors();
+    if (errors.length > 0) throw new DataQualityError(errors);
+  }
+  return result;
+}
+
+/** Options of {@link loadCsvText}: those of {@link loadCsv}, with each file given as its text. */
+export interface LoadCsvTextOptions extends Omit<LoadCsvOptions, 'leads' | 'stageHistory' | 'ownerHistory' | 'schedule'> {
+  /** The text of leads.csv. */
+  leads: string;
+  /** The text of stage_history.csv. Default: none. */
+  stageHistory?: string;
+  /** The text of owner_history.csv. Default: none. */
+  ownerHistory?: string;
+  /** The text of schedule.csv. Default: none. */
+  schedule?: string;
+}
+
+/**
+ * {@link loadCsv} for files already in memory (a browser upload, a test): the same parser and rules,
+ * no file system. Issues name the files `leads.csv`, `stage_history.csv`, … unless `fileLabel` says otherwise.
+ *
+ * @example
+ * ```ts
+ * const { leads, issues } = await loadCsvText({
+ *   leads: 'lead_id,received_time,first_contact_time\n1,2025-01-06 09:00,2025-01-06 09:20\n',
+ *   timeZone: 'Europe/London',
+ * });
+ * ```
+ */
+export function loadCsvText(options: LoadCsvTextOptions): Promise<LoadResult> {
+  const { leads, stageHistory, ownerHistory, schedule, ...rest } = options;
+  return loadCsv({
+    ...rest,
+    leads: { text: leads },
+    ...(stageHistory !== undefined ? { stageHistory: { text: stageHistory } } : {}),
+    ...(ownerHistory !== undefined ? { ownerHistory: { text: ownerHistory } } : {}),
+    ...(schedule !== undefined ? { schedule: { text: schedule } } : {}),
+  });
+}

@@ -1,0 +1,148 @@
+import type { Lead, OwnerChange, StageChange } from '../../model/lead.js';
+import { OwnerChangeSchema, StageChangeSchema } from '../../model/lead.js';
+import type { Pipeline } from '../../model/pipeline.js';
+import { csvMessages } from '../messages.js';
+import type { OpenedCsvInput } from './csv-file-input.js';
+import type { FileLog } from './file-log.js';
+import { CSV_ISSUE_CODES } from './issue-codes.js';
+import { isBlank } from './lead-row-reader.js';
+import type { ReadCsvTableOptions } from './read-csv-table.js';
+import { readCsvTable } from './read-csv-table.js';
+import type { TimestampParser } from './timestamp.js';
+import { UnknownStages } from './unknown-stages.js';
+
+/** @internal */
+export interface ReadHistoryFileOptions extends ReadCsvTableOptions {
+  parse: TimestampParser;
+  pipeline?: Pipeline;
+  /** The accepted leads. */
+  leads: ReadonlyMap<string, Lead>;
+  /** The first line of every lead id in leads.csv, accepted or not. */
+  firstLines: ReadonlyMap<string, number>;
+  /** The label of leads.csv, for messages. */
+  leadsFile: string;
+}
+
+/**
+ * Reads stage_history.csv or owner_history.csv and attaches each accepted row to its lead, then sorts
+ * every history it touched ascending by time (stable: rows at the same instant keep file order).
+ * A row for a lead that is not among the accepted leads is rejected. @internal
+ */
+export async function readHistoryFile(
+  kind: 'stageHistory' | 'ownerHistory',
+  input: OpenedCsvInput,
+  file: FileLog,
+  options: ReadHistoryFileOptions,
+): Promise<void> {
+  const touched = new Set<Lead>();
+  const unknownStages = new UnknownStages(kind === 'stageHistory' ? options.pipeline : undefined);
+  const { parse, leads, firstLines, leadsFile } = options;
+
+  await readCsvTable(input, kind, file, options, (columns) => {
+    const index = columns.index as Record<'lead_id' | 'changed_at', number> & { stage?: number; locator?: number };
+    const name = columns.name as Record<'lead_id' | 'changed_at', string> & { stage?: string; locator?: string };
+    const valueIndex = (kind === 'stageHistory' ? index.stage : index.locator)!;
+    const valueName = (kind === 'stageHistory' ? name.stage : name.locator)!;
+
+    return (fields, line) => {
+      file.beginRow();
+      const rawId = fields[index.lead_id]!;
+      const id = rawId.trim();
+      const lead = id === '' ? undefined : leads.get(id);
+      if (id === '') {
+        file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(name.lead_id), { line, field: name.lead_id, value: rawId });
+      } else if (lead === undefined) {
+        const leadLine = firstLines.get(id);
+        file.error(
+          CSV_ISSUE_CODES.unknownLead,
+          leadLine === undefined ? csvMessages.unknownLead(id, leadsFile) : csvMessages.rejectedLead(id, leadsFile, leadLine),
+          { line, recordId: id, field: name.lead_id, value: id },
+        );
+      }
+
+      const rawValue = fields[valueIndex]!;
+      const value = rawValue.trim();
+      if (kind === 'stageHistory') {
+        if (value === '') {
+          file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(valueName), { line, recordId: id, field: valueName, value: rawValue });
+        } else unknownStages.check(value, line, id, valueName);
+      }
+
+      const when = fields[index.changed_at]!;
+      let at = Number.NaN;
+      if (isBlank(when)) {
+        file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(name.changed_at), {
+          line,
+          recordId: id,
+          field: name.changed_at,
+          value: when,
+        });
+      } else {
+        at = parse(when) ?? Number.NaN;
+        if (Number.isNaN(at)) {
+          file.error(CSV_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.changed_at, when, true), {
+            line,
+            recordId: id,
+            field: name.changed_at,
+            value: when,
+          });
+        } else if (lead !== undefined && at < lead.createdAt.getTime()) {
+          file.warning(CSV_ISSUE_CODES.historyBeforeCreated, csvMessages.historyBeforeCreated(when.trim()), {
+            line,
+            recordId: id,
+            field: name.changed_at,
+            value: when,
+          });
+        }
+      }
+      if (file.rowHasErrors || lead === undefined) {
+        file.endRow();
+        return;
+      }
+
+      if (kind === 'stageHistory') {
+        const change: StageChange = { stage: value, at: new Date(at) };
+        report(StageChangeSchema.safeParse(change), file, line, id);
+        if (file.endRow()) {
+          lead.stageHistory.push(change);
+          touched.add(lead);
+        }
+      } else {
+        const change: OwnerChange = { locator: value === '' ? null : value, at: new Date(at) };
+        report(OwnerChangeSchema.safeParse(change), file, line, id);
+        if (file.endRow()) {
+          (lead.ownerHistory ??= []).push(change);
+          touched.add(lead);
+        }
+      }
+    };
+  });
+  unknownStages.report(file);
+
+  for (const lead of touched) {
+    const history: { at: Date }[] = kind === 'stageHistory' ? lead.stageHistory : lead.ownerHistory!;
+    if (!isSorted(history)) history.sort((a, b) => a.at.getTime() - b.at.getTime());
+  }
+}
+
+/** Reports a failed schema check (a safety net behind the checks above) as row errors. */
+function report(
+  result: { success: true } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+  file: FileLog,
+  line: number,
+  recordId: string,
+): void {
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    file.error(CSV_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
+      line,
+      recordId,
+      field: issue.path.map(String).join('.'),
+    });
+  }
+}
+
+function isSorted(history: readonly { at: Date }[]): boolean {
+  for (let i = 1; i < history.length; i++) if (history[i]!.at.getTime() < history[i - 1]!.at.getTime()) return false;
+  return true;
+}

@@ -1,0 +1,30 @@
+import type { Pipeline } from '../../model/pipeline.js';
+import { findStage } from '../../model/pipeline.js';
+import { csvMessages } from '../messages.js';
+import type { FileLog } from './file-log.js';
+import { CSV_ISSUE_CODES } from './issue-codes.js';
+
+/**
+ * Collects the stages of one file that the pipeline does not list, to report each once with its row
+ * count and first line: one typo in a stage name would otherwise bury the issue list under a warning
+ * per row. No pipeline: nothing to check. @internal
+ */
+export class UnknownStages {
+  private readonly seen = new Map<string, { count: number; line: number; recordId: string; field: string }>();
+
+  constructor(private readonly pipeline: Pipeline | undefined) {}
+
+  check(stage: string, line: number, recordId: string, field: string): void {
+    if (this.pipeline === undefined || findStage(this.pipeline, stage) !== undefined) return;
+    const entry = this.seen.get(stage);
+    if (entry) entry.count++;
+    else this.seen.set(stage, { count: 1, line, recordId, field });
+  }
+
+  /** Adds one warning per unknown stage to the file's issues. */
+  report(file: FileLog): void {
+    for (const [stage, { count, line, recordId, field }] of this.seen) {
+      file.warning(CSV_ISSUE_CODES.unknownStage, csvMessages.unknownStage(stage, count), { line, recordId, field, value: stage });
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Every user-facing text of the sources, in one place so that wording stays consistent and tests can
+ * match it. Each message names the bad value and says what to do; where and which field are added by
+ * {@link formatIssue} from the issue's own properties.
+ */
+
+const q = (value: string): string => JSON.stringify(value);
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Texts of CSV data issues and errors.
+ *
+ * @example
+ * ```ts
+ * csvMessages.duplicateId('L1', 2); // 'lead id "L1" already appeared on line 2; this later row is rejected. …'
+ * ```
+ */
+export const csvMessages = {
+  duplicateId: (id: string, firstLine: number) =>
+    `lead id ${q(id)} already appeared on line ${firstLine}; this later row is rejected. Keep one row per lead.`,
+  missingValue: (column: string) => `${column} is empty; it is required, so the row is rejected.`,
+  unparseableTimestamp: (column: string, value: string, rejected: boolean) =>
+    `${column} ${q(value)} is not a timestamp; ` +
+    (rejected ? 'the row is rejected. ' : `the row is kept with no ${column}. `) +
+    'Use YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS], optionally with T and an offset (Z, +05:30).',
+  contactBeforeCreated: (contact: string, received: string) =>
+    `first contact ${q(contact)} is before the lead was received (${q(received)}); the lead is kept, ` +
+    'but its response time is invalid and is left out of response figures. Check both times and their time zone.',
+  missingStage: (placeholder: string) =>
+    `stage is empty; the lead's stage is taken from its stage history, or ${q(placeholder)} when it has none.`,
+  unknownStage: (stage: string, count: number) =>
+    `stage ${q(stage)} is not in the pipeline (${plural(count, 'row')}); it counts as an open stage. ` +
+    'Add it to pipeline.json or correct the spelling.',
+  unknownLead: (id: string, leadsFile: string) =>
+    `no lead with id ${q(id)} in ${leadsFile}; this history row is rejected.`,
+  rejectedLead: (id: string, leadsFile: string, line: number) =>
+    `the lead ${q(id)} was rejected (${leadsFile} line ${line}); this history row is rejected with it. Fix that row first.`,
+  historyBeforeCreated: (at: string) =>
+    `this change at ${q(at)} is before the lead was received; it is kept. Check the times and their time zone.`,
+  invalidDay: (value: string) =>
+    `day_of_week ${q(value)} is not a weekday; use Monday…Sunday, Mon…Sun, or 1…7 (1 = Monday).`,
+  invalidTime: (column: string, value: string) =>
+    `${column} ${q(value)} is not a time of day; use HH:MM (00:00–24:00).`,
+  wrongFieldCount: (expected: number, found: number) =>
+    `expected ${plural(expected, 'field')} (as in the header), found ${found}; the row is rejected. ` +
+    'Quote values that contain the delimiter.',
+  unterminatedQuote: () =>
+    'a quoted value is never closed; the row is rejected and reading resumes on the next line. ' +
+    'Close the quote, or double a quote inside a quoted value ("").',
+  malformedQuote: () =>
+    'text follows the closing quote of a quoted value; the row is rejected. ' +
+    'Quote the whole value and double the quotes inside it ("").',
+  invalidValue: (detail: string) => `invalid value: ${detail}; the row is rejected.`,
+  emptyFile: () => 'the file is empty (no header row); nothing was read from it.',
+  duplicateColumn: (header: string, column: string) =>
+    `the header ${q(header)} appears more than once; the first is read as ${column}.`,
+  missingColumn: (file: string, columns: readonly string[], found: readonly string[]) =>
+    `${file} has no column ${columns.map(q).join(', ')}. Headers found: ${found.length ? found.map(q).join(', ') : '(none)'}. ` +
+    'Rename the column in the file, or map it with the `columns` option, e.g. ' +
+    `{ columns: { leads: { received_time: 'Created Time' } } }.`,
+  unknownMappedColumn: (file: string, column: string, known: readonly string[]) =>
+    `The columns option maps ${q(column)} for ${file}, which is not a column Panopticon reads; use one of ${known.map(q).join(', ')}.`,
+  unknownMappedFile: (key: string, kinds: readonly string[]) =>
+    `The columns option has an entry ${q(key)}, which is not a file Panopticon reads; use ${kinds.map(q).join(', ')}.`,
+  cannotRead: (file: string, reason: string) => `Cannot read ${file}: ${reason}`,
+  badDelimiter: (delimiter: string) =>
+    `The CSV delimiter must be one character other than a quote, CR or LF; got ${q(delimiter)}.`,
+} as const;
