@@ -241,6 +241,8 @@ history.sort((a, b) => a[2] - b[2] || (a[0] < b[0] ? -1 : 1));
 const lastStage = new Map();
 for (const [id, stage, at] of history) if (at <= asOfEnd) lastStage.set(id, stage);
 for (const l of leads) l.stage = lastStage.get(l.lead_id) ?? l.stage;
+// 6. An empty stage cell: the stage is taken from the lead's history.
+leads[31].stage = '';
 
 const csvField = (v) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
 const csv = (header, rows) => [header.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\n') + '\n';

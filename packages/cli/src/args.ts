@@ -1,0 +1,93 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CliError } from './errors.js';
+
+/** One command-line option: its parseArgs type, and the line shown by `--help`. */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** "FILE", "ZONE", … shown after the flag in help. */
+  arg?: string;
+  help: string;
+  multiple?: boolean;
+}
+
+export type OptionSpecs = Record<string, OptionSpec>;
+
+/** Options shared by the commands that read lead data. */
+export const INPUT_OPTIONS: OptionSpecs = {
+  leads: { type: 'string', arg: 'FILE', help: 'leads CSV (default: the bundled sample data)' },
+  history: { type: 'string', arg: 'FILE', help: 'stage history CSV (lead_id, stage, changed_at)' },
+  owners: { type: 'string', arg: 'FILE', help: 'owner history CSV (lead_id, locator, changed_at)' },
+  schedule: { type: 'string', arg: 'FILE', help: 'staff schedule CSV (rep, day_of_week, shift_start, shift_end)' },
+  pipeline: { type: 'string', arg: 'FILE', help: 'pipeline.json: stages, categories and thresholds' },
+  columns: { type: 'string', arg: 'FILE', help: 'JSON column mapping, e.g. {"leads":{"received_time":"Created Time"}}' },
+  config: { type: 'string', arg: 'FILE', help: 'panopticon.config.json (flags override it)' },
+  tz: { type: 'string', arg: 'ZONE', help: 'IANA time zone for wall-clock questions and naive timestamps (default: config, sample, or UTC)' },
+  strict: { type: 'boolean', help: 'treat any row error as fatal (exit 1, listing every error)' },
+  quiet: { type: 'boolean', short: 'q', help: 'do not print data-quality warnings to stderr' },
+};
+
+export const FORMAT_OPTION: OptionSpecs = {
+  format: { type: 'string', arg: 'table|json|csv', help: 'output format (default: table)' },
+};
+
+export const AS_OF_OPTION: OptionSpecs = {
+  'as-of': { type: 'string', arg: 'DATE', help: 'judge leads as of this date (end of day in --tz) or instant (default: now; sample data: its own as-of)' },
+};
+
+export const HELP_OPTION: OptionSpecs = {
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+};
+
+export type ParsedValues = Record<string, string | boolean | string[] | undefined>;
+
+/** Parses a command's arguments; unknown flags and stray positionals are usage errors naming the flag. */
+export function parseCommandArgs(command: string, argv: string[], specs: OptionSpecs): ParsedValues {
+  const options: NonNullable<ParseArgsConfig['options']> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    options[name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) };
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+    if (positionals.length > 0) {
+      throw new CliError(`panopticon ${command}: unexpected argument "${positionals[0]}". See panopticon ${command} --help.`, 2);
+    }
+    return values as ParsedValues;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new CliError(`panopticon ${command}: ${message}. See panopticon ${command} --help.`, 2);
+  }
+}
+
+/** The `--help` text of a command. */
+export function helpText(usage: string, summary: string, specs: OptionSpecs, extra = ''): string {
+  const rows = Object.entries(specs).map(([name, spec]) => {
+    const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.arg ? ` ${spec.arg}` : ''}`;
+    return `  ${flag.padEnd(30)} ${spec.help}`;
+  });
+  return `Usage: ${usage}\n\n${summary}\n\nOptions:\n${rows.join('\n')}\n${extra ? `\n${extra}\n` : ''}`;
+}
+
+export function stringValue(values: ParsedValues, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A positive integer flag, or a usage error naming the flag and value. */
+export function integerValue(values: ParsedValues, name: string, fallback: number): number {
+  const raw = stringValue(values, name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new CliError(`--${name} must be a positive whole number, got "${raw}".`, 2);
+  return n;
+}
+
+export type OutputFormat = 'table' | 'json' | 'csv';
+export function formatValue(values: ParsedValues): OutputFormat {
+  const raw = stringValue(values, 'format') ?? 'table';
+  if (raw !== 'table' && raw !== 'json' && raw !== 'csv') {
+    throw new CliError(`--format must be table, json or csv, got "${raw}".`, 2);
+  }
+  return raw;
+}

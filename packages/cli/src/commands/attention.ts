@@ -1,0 +1,68 @@
+import { needsAttention, type AttentionRow } from '@panopticon/core';
+import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, formatValue, helpText, parseCommandArgs, type OptionSpecs } from '../args.js';
+import { renderCsv, renderJson, renderTable } from '../format.js';
+import type { Io } from '../io.js';
+import { loadInputs } from '../inputs.js';
+import { followUpOptions, formatInstant } from './follow-up-options.js';
+
+const OPTIONS: OptionSpecs = {
+  ...INPUT_OPTIONS,
+  ...AS_OF_OPTION,
+  'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: calendar)' },
+  ...FORMAT_OPTION,
+  ...HELP_OPTION,
+};
+
+export const ATTENTION_HELP = helpText(
+  'panopticon attention [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--format table|json|csv]',
+  'The needs-attention list: appointed leads that are stale, stuck in green, stalled or at risk as of --as-of,\n' +
+    'most severe first (stale > stuck-in-green > stalled > at-risk), then most days first, each with its locator.',
+  OPTIONS,
+  'JSON output: { asOf, timeZone, rows: [{ leadId, name, locator, team, stage, appointmentAt, status, reason, days }] }.\n' +
+    '`days` is days since the appointment for stale and at-risk, days in the current stage for stuck-in-green and stalled.',
+);
+
+export async function attentionCommand(argv: string[], io: Io): Promise<number> {
+  const values = parseCommandArgs('attention', argv, OPTIONS);
+  if (values.help) {
+    io.out(ATTENTION_HELP);
+    return 0;
+  }
+  const format = formatValue(values);
+  const inputs = await loadInputs(values, io);
+  const options = followUpOptions(values, inputs);
+  const rows = needsAttention(inputs.result.leads, options);
+  const json = rows.map(jsonRow);
+  if (format === 'json') {
+    io.out(renderJson({ asOf: inputs.asOf.toISOString(), timeZone: inputs.timeZone, rows: json }));
+  } else if (format === 'csv') {
+    io.out(renderCsv(COLUMNS, json.map((r) => COLUMNS.map((c) => r[c]))));
+  } else if (rows.length === 0) {
+    io.out(`Nothing needs attention as of ${formatInstant(inputs.asOf, inputs.timeZone)}.\n`);
+  } else {
+    io.out(
+      `${rows.length} lead${rows.length === 1 ? '' : 's'} need attention as of ${formatInstant(inputs.asOf, inputs.timeZone)} (${inputs.timeZone})\n\n` +
+        renderTable(
+          ['reason', 'days', 'locator', 'lead', 'name', 'stage', 'appointment'],
+          rows.map((r) => [r.reason, r.days, r.locator ?? '(unassigned)', r.leadId, r.name, r.stage, r.appointmentAt ? formatInstant(r.appointmentAt, inputs.timeZone) : '']),
+        ),
+    );
+  }
+  return 0;
+}
+
+const COLUMNS = ['leadId', 'name', 'locator', 'team', 'stage', 'appointmentAt', 'status', 'reason', 'days'] as const;
+
+function jsonRow(r: AttentionRow) {
+  return {
+    leadId: r.leadId,
+    name: r.name,
+    locator: r.locator,
+    team: r.team ?? null,
+    stage: r.stage,
+    appointmentAt: r.appointmentAt ? r.appointmentAt.toISOString() : null,
+    status: r.status,
+    reason: r.reason,
+    days: r.days,
+  };
+}

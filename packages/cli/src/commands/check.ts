@@ -1,0 +1,39 @@
+import { formatIssue } from '@panopticon/core';
+import { FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, formatValue, helpText, parseCommandArgs, type OptionSpecs } from '../args.js';
+import { renderCsv, renderJson, renderTable } from '../format.js';
+import type { Io } from '../io.js';
+import { loadInputs } from '../inputs.js';
+
+const OPTIONS: OptionSpecs = { ...INPUT_OPTIONS, ...FORMAT_OPTION, ...HELP_OPTION };
+
+export const CHECK_HELP = helpText(
+  'panopticon check [--leads FILE] [--history FILE] [--owners FILE] [--schedule FILE] [--pipeline FILE] [--tz ZONE] [--format table|json|csv]',
+  'The data-quality report alone: how every input row was accounted for (rows = accepted + rejected, per file),\n' +
+    'and every issue with its file, line, field, value and what is wrong. Exits 1 when any row was rejected.',
+  OPTIONS,
+  'JSON output: { stats: { rows, accepted, rejected, inputs }, issues: [{ severity, code, message, file, line, recordId, field, value }] }.',
+);
+
+export async function checkCommand(argv: string[], io: Io): Promise<number> {
+  const values = parseCommandArgs('check', argv, OPTIONS);
+  if (values.help) {
+    io.out(CHECK_HELP);
+    return 0;
+  }
+  const format = formatValue(values);
+  // The report is this command's result: it goes to stdout, not stderr.
+  const inputs = await loadInputs({ ...values, quiet: true }, io);
+  const { stats, issues } = inputs.result;
+  if (format === 'json') {
+    io.out(renderJson({ stats, issues }));
+  } else if (format === 'csv') {
+    const cols = ['severity', 'code', 'file', 'line', 'recordId', 'field', 'value', 'message'] as const;
+    io.out(renderCsv([...cols], issues.map((i) => cols.map((c) => i[c]))));
+  } else {
+    const perInput = Object.entries(stats.inputs ?? {}).map(([name, s]) => [name, s.rows, s.accepted, s.rejected]);
+    io.out(`Data quality of ${inputs.description}\n\n`);
+    io.out(renderTable(['input', 'rows', 'accepted', 'rejected'], [...perInput, ['total', stats.rows, stats.accepted, stats.rejected]]));
+    io.out(issues.length === 0 ? '\nNo issues.\n' : `\n${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
+  }
+  return stats.rejected > 0 ? 1 : 0;
+}

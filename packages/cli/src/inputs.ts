@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import {
+  DataQualityError,
+  assertTimeZone,
+  endOfLocalDay,
+  formatIssue,
+  loadCsv,
+  parseDayNumber,
+  parsePipeline,
+  parseTimestamp,
+  readResponseRows,
+  UNKNOWN_STAGE,
+  type Lead,
+  type LoadResult,
+  type Pipeline,
+} from '@panopticon/core';
+import { stringValue, type ParsedValues } from './args.js';
+import { CliError } from './errors.js';
+import type { Io } from './io.js';
+import { sampleManifest } from './sample.js';
+
+/** Everything a command needs, resolved from flags, the sample manifest and defaults. */
+export interface Inputs {
+  /** Where the leads came from, for reports ("sample data", a path). */
+  description: string;
+  timeZone: string;
+  asOf: Date;
+  pipeline: Pipeline;
+  result: LoadResult;
+  usingSample: boolean;
+}
+
+/** The pipeline when none is given: the stages of a plain CRM, every unknown stage counted as open. */
+export const DEFAULT_PIPELINE: Pipeline = parsePipeline({
+  stages: [
+    { name: 'New', category: 'open' },
+    { name: 'Contacted', category: 'open' },
+    { name: 'Appointment Set', category: 'open' },
+    { name: 'Follow-Up', category: 'open' },
+    { name: 'Green - Approved', category: 'green' },
+    { name: 'Delivery Requested', category: 'delivery' },
+    { name: 'Green/Delivered', category: 'won' },
+    { name: 'Lost', category: 'lost' },
+  ],
+});
+
+/** Reads a JSON file, or fails with a message naming the file. */
+export function readJsonFile(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`Cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${what} ${path} is not valid JSON: ${(error as Error).message}.`);
+  }
+}
+
+/** Loads a pipeline file with a message naming the file and the bad key. */
+export function loadPipelineFile(path: string): Pipeline {
+  const raw = readJsonFile(path, 'pipeline file');
+  try {
+    return parsePipeline(raw);
+  } catch (error) {
+    const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+    const detail = issues ? issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') : String(error);
+    throw new CliError(`pipeline file ${path} is not a valid pipeline: ${detail}.`);
+  }
+}
+
+/**
+ * `--as-of`: a date means the end of that day in the time zone; a timestamp is read like input timestamps
+ * (exact with an offset, wall clock in the zone without).
+ */
+export function parseAsOf(raw: string | undefined, timeZone: string, fallback: Date): Date {
+  if (raw === undefined) return fallback;
+  const day = parseDayNumber(raw);
+  if (!Number.isNaN(day)) return endOfLocalDay(day, timeZone);
+  const ms = parseTimestamp(raw, timeZone);
+  if (ms === null) throw new CliError(`--as-of must be a date (2026-03-31) or a timestamp, got "${raw}".`, 2);
+  return new Date(ms);
+}
+
+export function resolveTimeZone(raw: string | undefined, fallback: string): string {
+  const timeZone = raw ?? fallback;
+  try {
+    assertTimeZone(timeZone);
+  } catch (error) {
+    throw new CliError(`--tz: ${(error as Error).message}`, 2);
+  }
+  return timeZone;
+}
+
+/** Loads the lead data named by the flags (or the bundled sample), printing data-quality warnings to stderr. */
+export interface LoadInputsOptions {
+  /** Only the leads file matters (response-time commands): histories and schedule are not read. */
+  responseOnly?: boolean;
+}
+
+export async function loadInputs(values: ParsedValues, io: Io, options: LoadInputsOptions = {}): Promise<Inputs> {
+  const path = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
+  const leadsFlag = stringValue(values, 'leads');
+  const usingSample = leadsFlag === undefined;
+  const sample = usingSample ? sampleManifest() : undefined;
+  const timeZone = resolveTimeZone(stringValue(values, 'tz'), sample?.timeZone ?? 'UTC');
+  const pipelineFlag = stringValue(values, 'pipeline');
+  const pipeline = pipelineFlag
+    ? loadPipelineFile(path(pipelineFlag))
+    : sample
+      ? loadPipelineFile(join(sample.dir, sample.files.pipeline))
+      : DEFAULT_PIPELINE;
+  const fromSample = (name: keyof NonNullable<typeof sample>['files']) => (sample ? join(sample.dir, sample.files[name]) : undefined);
+  const file = (flag: string, name: keyof NonNullable<typeof sample>['files']) => {
+    const v = stringValue(values, flag);
+    const at = v !== undefined ? path(v) : fromSample(name);
+    // Issues name files as the user typed them, or as "sample/<file>" for the bundled data.
+    return at === undefined ? undefined : { path: at, label: v ?? `sample/${sample!.files[name]}` };
+  };
+  const columnsFlag = stringValue(values, 'columns');
+  const columns = columnsFlag ? (readJsonFile(path(columnsFlag), 'column mapping') as Record<string, Record<string, string>>) : undefined;
+  const sampleAsOf = sample ? endOfLocalDay(parseDayNumber(sample.asOf), timeZone) : undefined;
+  const asOf = parseAsOf(stringValue(values, 'as-of'), timeZone, sampleAsOf ?? io.now());
+
+  const leads = file('leads', 'leads')!;
+  if (options.responseOnly) {
+    const result = await readResponses(leads, timeZone, columns, values.strict === true);
+    if (values.quiet !== true) reportIssues(result, io);
+    return { description: usingSample ? 'sample data' : leads.label, timeZone, asOf, pipeline, result, usingSample };
+  }
+  let result: LoadResult;
+  try {
+    result = await loadCsv({
+      leads,
+      ...(options.responseOnly
+        ? {}
+        : {
+            stageHistory: file('history', 'stageHistory'),
+            ownerHistory: file('owners', 'ownerHistory'),
+            schedule: file('schedule', 'schedule'),
+          }),
+      timeZone,
+      pipeline,
+      columns,
+      strict: values.strict === true,
+    });
+  } catch (error) {
+    throw asCliError(error);
+  }
+  if (values.quiet !== true) reportIssues(result, io);
+  return {
+    description: usingSample ? 'sample data' : leads.label,
+    timeZone,
+    asOf,
+    pipeline,
+    result,
+    usingSample,
+  };
+}
+
+/** Source errors as user errors: unreadable files and strict-mode data errors name the file, line and field. */
+function asCliError(error: unknown): CliError {
+  if (error instanceof DataQualityError) return new CliError(error.message);
+  const e = error as NodeJS.ErrnoException;
+  if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') {
+    return new CliError(`Cannot read ${e.path ?? 'input file'}: ${e.code}.`);
+  }
+  return new CliError((error as Error).message);
+}
+
+/**
+ * The lean path for response-time commands: only the columns they need, no `Lead` objects and no
+ * histories, so a million-row export does not need the memory of full leads.
+ */
+async function readResponses(
+  leads: { path: string; label: string },
+  timeZone: string,
+  columns: Record<string, Record<string, string>> | undefined,
+  strict: boolean,
+): Promise<LoadResult> {
+  const reader = readResponseRows(leads, { timeZone, columns, strict, label: leads.label });
+  const rows: Lead[] = [];
+  try {
+    for await (const row of reader) {
+      rows.push({
+        id: row.id,
+        name: '',
+        locator: row.locator,
+        team: row.team,
+        stage: UNKNOWN_STAGE,
+        createdAt: new Date(row.createdAt),
+        firstContactAt: row.firstContactAt === null ? null : new Date(row.firstContactAt),
+        appointmentAt: null,
+        stageHistory: [],
+      });
+    }
+  } catch (error) {
+    throw asCliError(error);
+  }
+  return { leads: rows, issues: reader.issues, stats: reader.stats };
+}
+
+const MAX_PRINTED_ISSUES = 20;
+/** Data-quality findings go to stderr, never mixed with results on stdout. */
+export function reportIssues(result: Pick<LoadResult, 'issues' | 'stats'>, io: Io): void {
+  const { issues, stats } = result;
+  if (issues.length === 0) return;
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  io.err(
+    `data quality: ${stats.rows} rows, ${stats.accepted} accepted, ${stats.rejected} rejected; ` +
+      `${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'}\n`,
+  );
+  for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) io.err(`  ${formatIssue(issue)}\n`);
+  if (issues.length > MAX_PRINTED_ISSUES) {
+    io.err(`  … and ${issues.length - MAX_PRINTED_ISSUES} more (panopticon check lists them all)\n`);
+  }
+}

@@ -1,0 +1,23 @@
+import { parseDayNumber, parseTimestamp, startOfLocalDay } from '@panopticon/core';
+import { CliError } from './errors.js';
+
+/**
+ * `--from` / `--to` as instants: dates are whole days in the time zone, both inclusive
+ * (`--from 2026-03-01 --to 2026-03-31` is all of March), so `to` becomes the start of the next day.
+ */
+export function parsePeriod(from: string | undefined, to: string | undefined, timeZone: string): { from?: Date; to?: Date } {
+  const read = (raw: string, flag: string, endOfDay: boolean): Date => {
+    const day = parseDayNumber(raw);
+    if (!Number.isNaN(day)) return startOfLocalDay(endOfDay ? day + 1 : day, timeZone);
+    const ms = parseTimestamp(raw, timeZone);
+    if (ms === null) throw new CliError(`--${flag} must be a date (2026-03-31) or a timestamp, got "${raw}".`, 2);
+    return new Date(ms);
+  };
+  const period: { from?: Date; to?: Date } = {};
+  if (from !== undefined) period.from = read(from, 'from', false);
+  if (to !== undefined) period.to = read(to, 'to', true);
+  if (period.from && period.to && period.to <= period.from) {
+    throw new CliError(`--to (${to}) must not be before --from (${from}).`, 2);
+  }
+  return period;
+}

@@ -1,0 +1,149 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// These tests run the built command as a user does: `npm test` builds the packages first.
+const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'panopticon-cli-'));
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Chatham' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, text: string): string {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('panopticon (built, as a process)', () => {
+  it.each(['kpis', 'attention', 'heatmap', 'check'])('%s --help prints usage and exits 0', (command) => {
+    const r = run(command, '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Usage: panopticon ${command}`);
+    expect(r.stdout).toContain('--leads');
+  });
+
+  it('prints the command list without arguments and exits 2', () => {
+    const r = run();
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('Commands:');
+  });
+
+  it('rejects an unknown flag with exit 2, naming the flag', () => {
+    const r = run('kpis', '--bogus');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--bogus');
+  });
+
+  it('kpis on the sample data: JSON on stdout, warnings on stderr', () => {
+    const r = run('kpis', '--format', 'json');
+    expect(r.code).toBe(0);
+    const kpis = JSON.parse(r.stdout);
+    expect(kpis.timeZone).toBe('America/New_York');
+    expect(kpis.asOf).toBe('2026-11-01T03:59:59.999Z'); // end of 2026-10-31 in New York (EDT)
+    expect(kpis.followUp.appointed).toBeGreaterThan(150);
+    for (const key of ['stale', 'atRisk', 'awaiting', 'upcoming', 'progressed', 'won', 'lost', 'stuckInGreen', 'stalled']) {
+      expect(kpis.followUp[key], key).toBeGreaterThan(0);
+    }
+    expect(kpis.response.pctWithinSla).toBeGreaterThan(0);
+    expect(r.stderr).toContain('data quality');
+  });
+
+  it('attention on the sample data: rows carry the documented fields, most severe first', () => {
+    const r = run('attention', '--format', 'json');
+    expect(r.code).toBe(0);
+    const { rows } = JSON.parse(r.stdout);
+    expect(rows.length).toBeGreaterThan(0);
+    const rank = { stale: 0, 'stuck-in-green': 1, stalled: 2, 'at-risk': 3 } as Record<string, number>;
+    for (const row of rows) {
+      for (const key of ['leadId', 'locator', 'stage', 'appointmentAt', 'status', 'reason', 'days']) expect(row).toHaveProperty(key);
+    }
+    for (let i = 1; i < rows.length; i++) {
+      const [a, b] = [rows[i - 1], rows[i]];
+      expect(rank[a.reason]! < rank[b.reason]! || (a.reason === b.reason && a.days >= b.days)).toBe(true);
+    }
+    expect(new Set(rows.map((r: { leadId: string }) => r.leadId)).size).toBe(rows.length);
+  });
+
+  it('heatmap reads a plain response-time export as is (extra columns ignored, blank = never contacted)', () => {
+    const leads = file(
+      'export.csv',
+      'lead_id,received_time,first_contact_time,rep,notes\n' +
+        '1,2025-03-03 09:15:00,2025-03-03 09:45:00,Ana,"called, left message"\n' + // Monday 09:00 slot, 30 min
+        '2,2025-03-03 09:29:59,2025-03-03 11:00:00,Ana,\n' + // Monday 09:00, 90 min
+        '3,2025-03-03 09:30:00,,Ben,never\n' + // Monday 09:30, never contacted
+        '4,2025-03-09 23:59:00,2025-03-10 00:10:00,Ben,\n', // Sunday 23:30, 11 min
+    );
+    const r = run('heatmap', '--leads', leads, '--tz', 'UTC', '--format', 'json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const { cells } = JSON.parse(r.stdout);
+    const pick = (c: Record<string, unknown>) => ({ day: c.day, slot: c.slot, total: c.total, withinSla: c.withinSla, pctWithinSla: c.pctWithinSla });
+    expect(cells.map(pick)).toEqual([
+      { day: 'Monday', slot: '09:00', total: 2, withinSla: 1, pctWithinSla: 50 },
+      { day: 'Monday', slot: '09:30', total: 1, withinSla: 0, pctWithinSla: 0 },
+      { day: 'Sunday', slot: '23:30', total: 1, withinSla: 1, pctWithinSla: 100 },
+    ]);
+  });
+
+  it('heatmap buckets naive timestamps in --tz', () => {
+    const leads = file('tz.csv', 'lead_id,received_time,first_contact_time\n1,2025-03-03 09:15:00,\n');
+    const kolkata = JSON.parse(run('heatmap', '--leads', leads, '--tz', 'Asia/Kolkata', '--format', 'json').stdout);
+    expect(kolkata.cells[0]).toMatchObject({ day: 'Monday', slot: '09:00' });
+    const offset = file('offset.csv', 'lead_id,received_time,first_contact_time\n1,2025-03-03T09:15:00Z,\n');
+    const shifted = JSON.parse(run('heatmap', '--leads', offset, '--tz', 'Asia/Kolkata', '--format', 'json').stdout);
+    expect(shifted.cells[0]).toMatchObject({ day: 'Monday', slot: '14:30' });
+  });
+
+  it('rejects a bucket that does not divide the day', () => {
+    const r = run('heatmap', '--bucket', '7');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('7');
+  });
+
+  it('exits 1 naming the file when it cannot be read', () => {
+    const missing = join(tmp, 'no-such-file.csv');
+    const r = run('kpis', '--leads', missing);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no-such-file.csv');
+  });
+
+  it('under --strict, a row error exits 1 naming file, line and field', () => {
+    const leads = file('bad.csv', 'lead_id,received_time,first_contact_time\n1,2025-03-03 09:15:00,\n2,not a time,\n');
+    const r = run('heatmap', '--leads', leads, '--tz', 'UTC', '--strict');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.csv');
+    expect(r.stderr).toContain('line 3');
+    expect(r.stderr).toContain('received_time');
+    expect(r.stdout).toBe('');
+  });
+
+  it('without --strict, a bad row is reported on stderr and the rest is computed', () => {
+    const leads = file('bad2.csv', 'lead_id,received_time,first_contact_time\n1,2025-03-03 09:15:00,\n2,not a time,\n');
+    const r = run('heatmap', '--leads', leads, '--tz', 'UTC', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).leads).toBe(1);
+    expect(r.stderr).toContain('line 3');
+  });
+
+  it('check lists the issues of the sample data on stdout, with zero rejected rows', () => {
+    const r = run('check', '--format', 'json');
+    expect(r.code).toBe(0);
+    const { stats, issues } = JSON.parse(r.stdout);
+    expect(stats.rows).toBe(stats.accepted + stats.rejected);
+    expect(stats.rejected).toBe(0);
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues.every((i: { severity: string }) => i.severity === 'warning')).toBe(true);
+  });
+
+  it('--as-of as a date means the end of that day in --tz', () => {
+    const r = run('attention', '--as-of', '2026-09-30', '--tz', 'Asia/Kathmandu', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).asOf).toBe('2026-09-30T18:14:59.999Z');
+  });
+});
