@@ -1,0 +1,245 @@
+import * as Plot from '@observablehq/plot';
+import type { FollowUpStatus } from '@panopticon/core';
+import { assertTimeZone, formatDayNumber, localDayNumber, weekdayOfDayNumber, WEEKDAY_NAMES, UNASSIGNED_LOCATOR } from '@panopticon/core';
+import { textColorOn } from './color.js';
+import { composeFigure } from './compose.js';
+import { compareStrings, plural, truncate } from './format.js';
+import { chartMessages } from './messages.js';
+import { noDataFigure } from './no-data-figure.js';
+import type { FigureOptions } from './options.js';
+import { resolveDocument, resolveWidth } from './options.js';
+import { NEUTRAL_COLORS, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER, colorOf, labelOf, worstStatus } from './palette.js';
+
+/**
+ * One appointment to place on the calendar: its instant and the lead's follow-up status. `needsAttention`
+ * rows fit as they are; for every appointed lead, pair each lead's `appointmentAt` with `followUpStatus`.
+ */
+export interface CalendarAppointment {
+  appointmentAt: Date | null;
+  status: FollowUpStatus;
+  /** Lead name, listed in the day's tooltip. Optional. */
+  name?: string;
+  /** Locator, listed in the day's tooltip. Optional. */
+  locator?: string | null;
+}
+
+/** Options of {@link appointmentCalendarFigure}. */
+export interface AppointmentCalendarFigureOptions extends FigureOptions {
+  /** "Now": today's date (outlined) and the "as of" of the subtitle. Required. */
+  asOf: Date;
+  /** IANA zone in which appointments fall on dates. Required. */
+  timeZone: string;
+  /** The first date shown is this instant's date in `timeZone`. Default: the earliest appointment's date. */
+  from?: Date;
+  /** The last date shown is this instant's date in `timeZone`. Default: the latest appointment's date. */
+  to?: Date;
+  /**
+   * At most this many weeks are drawn; a longer range shows the weeks around `asOf`'s week (clamped to the
+   * range). Default 26.
+   */
+  maxWeeks?: number;
+  /** Height of a day in pixels. Default 34. */
+  cellHeight?: number;
+  /** How many appointments a day's tooltip lists by name. Default 8. */
+  maxNames?: number;
+  /** Default "Appointment calendar". */
+  title?: string;
+  /** Default: what the colour means, the range and the "as of" date. */
+  subtitle?: string | null;
+  /** Default 640. */
+  width?: number;
+  /** Default "No appointments between <from> and <to>" (or "No appointments"). */
+  emptyMessage?: string;
+}
+
+interface Day {
+  dayNumber: number;
+  date: string;
+  weekday: string;
+  week: string;
+  inRange: boolean;
+  today: boolean;
+  count: number;
+  worst: string | undefined;
+  byStatus: Map<string, number>;
+  names: string[];
+}
+
+const SHORT_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+/**
+ * The appointment calendar: weeks as rows (Monday first), weekdays as columns; each day shows how many
+ * appointments fall on it and is coloured by the most urgent status among them (stale before at-risk
+ * before awaiting …, {@link STATUS_ORDER}) in {@link STATUS_COLORS}. Today (`asOf`'s date) is outlined.
+ * Dates are read in `timeZone`. Returns the "no data" figure when no appointment falls in the range.
+ *
+ * @example
+ * ```ts
+ * const appointments = leads.map((lead) => ({ appointmentAt: lead.appointmentAt, name: lead.name,
+ *   status: followUpStatus(lead, { asOf, timeZone, pipeline }) }));
+ * const svg = appointmentCalendarFigure(appointments, { document, asOf, timeZone });
+ * ```
+ */
+export function appointmentCalendarFigure(appointments: readonly CalendarAppointment[], options: AppointmentCalendarFigureOptions): SVGSVGElement {
+  const doc = resolveDocument(options);
+  const width = resolveWidth(options.width, 640);
+  const { asOf, timeZone } = options;
+  if (!(asOf instanceof Date) || Number.isNaN(asOf.getTime())) throw new RangeError(chartMessages.invalidAsOf('appointmentCalendarFigure', asOf));
+  assertTimeZone(timeZone);
+  const title = options.title ?? 'Appointment calendar';
+  const today = localDayNumber(asOf, timeZone);
+
+  const byDay = new Map<number, CalendarAppointment[]>();
+  for (const a of appointments) {
+    if (!(a.appointmentAt instanceof Date) || Number.isNaN(a.appointmentAt.getTime())) continue;
+    const d = localDayNumber(a.appointmentAt, timeZone);
+    let list = byDay.get(d);
+    if (!list) byDay.set(d, (list = []));
+    list.push(a);
+  }
+  const dataDays = [...byDay.keys()].sort((a, b) => a - b);
+  const fromDay = options.from ? localDayNumber(options.from, timeZone) : (dataDays[0] ?? today);
+  const toDay = options.to ? localDayNumber(options.to, timeZone) : (dataDays[dataDays.length - 1] ?? today);
+  const inRangeDays = dataDays.filter((d) => d >= fromDay && d <= toDay);
+  const rangeText = fromDay <= toDay ? `${formatDayNumber(fromDay)} to ${formatDayNumber(toDay)}` : '';
+  const asOfText = `as of ${formatDayNumber(today)} (${timeZone})`;
+  if (inRangeDays.length === 0) {
+    return noDataFigure({
+      document: doc,
+      width,
+      background: options.background,
+      name: 'appointment-calendar',
+      title,
+      subtitle: options.subtitle === undefined ? asOfText : options.subtitle,
+      message: options.emptyMessage ?? (rangeText && (options.from || options.to) ? `No appointments from ${rangeText}` : 'No appointments'),
+    });
+  }
+
+  // Whole weeks, Monday first; at most maxWeeks of them, around asOf's week.
+  const weekStart = (d: number) => d - weekdayOfDayNumber(d);
+  const firstWeek = weekStart(fromDay);
+  const lastWeek = weekStart(toDay);
+  const maxWeeks = Math.max(1, Math.floor(options.maxWeeks ?? 26));
+  let startWeek = firstWeek;
+  let weeks = (lastWeek - firstWeek) / 7 + 1;
+  if (weeks > maxWeeks) {
+    const centred = weekStart(today) - Math.floor((maxWeeks - 1) / 2) * 7;
+    startWeek = Math.min(Math.max(centred, firstWeek), lastWeek - (maxWeeks - 1) * 7);
+    weeks = maxWeeks;
+  }
+  const maxNames = options.maxNames ?? 8;
+  const days: Day[] = [];
+  for (let i = 0; i < weeks * 7; i++) {
+    const dayNumber = startWeek + i;
+    const inRange = dayNumber >= fromDay && dayNumber <= toDay;
+    const list = inRange ? (byDay.get(dayNumber) ?? []) : [];
+    const byStatus = new Map<string, number>();
+    for (const a of list) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
+    const rank = (s: string) => {
+      const r = STATUS_ORDER.indexOf(s as FollowUpStatus);
+      return r < 0 ? STATUS_ORDER.length : r;
+    };
+    const names = list
+      .slice()
+      .sort((a, b) => rank(a.status) - rank(b.status) || compareStrings(a.name ?? '', b.name ?? ''))
+      .filter((a) => a.name !== undefined)
+      .map((a) => `${truncate(a.name!, 32)} (${labelOf(STATUS_LABELS, a.status)}${a.locator !== undefined ? `, ${truncate(a.locator ?? UNASSIGNED_LOCATOR, 24)}` : ''})`);
+    days.push({
+      dayNumber,
+      date: formatDayNumber(dayNumber),
+      weekday: SHORT_WEEKDAYS[weekdayOfDayNumber(dayNumber)]!,
+      week: formatDayNumber(weekStart(dayNumber)),
+      inRange,
+      today: dayNumber === today,
+      count: list.length,
+      worst: worstStatus(byStatus.keys()),
+      byStatus,
+      names,
+    });
+  }
+
+  const fillOf = (d: Day) => (d.count > 0 ? colorOf(STATUS_COLORS, d.worst!) : d.inRange ? '#ffffff' : NEUTRAL_COLORS.empty);
+  const tip = (d: Day): string => {
+    const lines = [`${WEEKDAY_NAMES[weekdayOfDayNumber(d.dayNumber)]} ${d.date}${d.today ? ' (today)' : ''}`];
+    if (!d.inRange) lines.push('Outside the range shown');
+    else if (d.count === 0) lines.push('No appointments');
+    else {
+      lines.push(`${plural(d.count, 'appointment')} · most urgent: ${labelOf(STATUS_LABELS, d.worst!)}`);
+      const parts = [...d.byStatus].sort(([a], [b]) => STATUS_ORDER.indexOf(a as FollowUpStatus) - STATUS_ORDER.indexOf(b as FollowUpStatus));
+      lines.push(parts.map(([s, n]) => `${n} ${labelOf(STATUS_LABELS, s).toLowerCase()}`).join(' · '));
+      lines.push(...d.names.slice(0, maxNames));
+      if (d.names.length > maxNames) lines.push(`and ${d.names.length - maxNames} more`);
+    }
+    return lines.join('\n');
+  };
+
+  const cellHeight = options.cellHeight ?? 34;
+  const marginLeft = 84;
+  const marginTop = 34;
+  const marginRight = 4;
+  const cellWidth = (width - marginLeft - marginRight) / 7;
+  const busy = days.filter((d) => d.count > 0);
+  const plot = Plot.plot({
+    document: doc,
+    width,
+    height: marginTop + weeks * cellHeight + 8,
+    marginLeft,
+    marginTop,
+    marginRight,
+    marginBottom: 8,
+    padding: 0,
+    x: { type: 'band', domain: [...SHORT_WEEKDAYS], axis: 'top', tickSize: 0, label: 'Weekday', labelAnchor: 'center' },
+    y: { type: 'band', domain: Array.from({ length: weeks }, (_, w) => formatDayNumber(startWeek + w * 7)), tickSize: 0, label: 'Week starting', labelAnchor: 'top' },
+    marks: [
+      Plot.cell(days, { x: 'weekday', y: 'week', fill: fillOf, stroke: NEUTRAL_COLORS.outline, strokeWidth: 0.5, inset: 1, title: tip }),
+      Plot.cell(
+        days.filter((d) => d.today),
+        { x: 'weekday', y: 'week', fill: 'none', stroke: NEUTRAL_COLORS.rule, strokeWidth: 2.5, inset: 1.5 },
+      ),
+      Plot.text(days, {
+        x: 'weekday',
+        y: 'week',
+        text: (d: Day) => String(Number(d.date.slice(8, 10))),
+        dx: -cellWidth / 2 + 5,
+        dy: -cellHeight / 2 + 8,
+        textAnchor: 'start',
+        fontSize: 8,
+        fill: (d: Day) => (d.count > 0 ? textColorOn(fillOf(d)) : d.inRange ? '#555555' : '#aaaaaa'),
+      }),
+      Plot.text(busy, {
+        x: 'weekday',
+        y: 'week',
+        text: (d: Day) => String(d.count),
+        dy: 3,
+        fontSize: 13,
+        fontWeight: 600,
+        fill: (d: Day) => textColorOn(fillOf(d)),
+      }),
+    ],
+  }) as SVGSVGElement;
+
+  const present = new Set(busy.map((d) => d.worst!));
+  const total = busy.reduce((n, d) => n + d.count, 0);
+  return composeFigure({
+    document: doc,
+    background: options.background,
+    name: 'appointment-calendar',
+    title,
+    subtitle:
+      options.subtitle === undefined
+        ? `${plural(total, 'appointment')}, counted per day and coloured by the most urgent status · ${rangeText} · ${asOfText}`
+        : options.subtitle,
+    width,
+    legend: [
+      {
+        type: 'swatches',
+        items: [
+          ...STATUS_ORDER.filter((s) => present.has(s)).map((s) => ({ label: STATUS_LABELS[s], fill: STATUS_COLORS[s] })),
+          ...[...present].filter((s) => !STATUS_ORDER.includes(s as FollowUpStatus)).sort().map((s) => ({ label: s, fill: colorOf(STATUS_COLORS, s) })),
+          { label: 'Today', fill: 'none', stroke: NEUTRAL_COLORS.rule, strokeWidth: 2 },
+        ],
+      },
+    ],
+    plot,
+  });
+}

@@ -1,0 +1,82 @@
+import * as Plot from '@observablehq/plot';
+import type { PipelineSnapshotRow } from '@panopticon/core';
+import { composeFigure } from './compose.js';
+import { labelMargin, plural, truncate } from './format.js';
+import { noDataFigure } from './no-data-figure.js';
+import type { FigureOptions } from './options.js';
+import { datedText, resolveDocument, resolveWidth } from './options.js';
+import { CATEGORY_COLORS, CATEGORY_LABELS, CATEGORY_ORDER, NEUTRAL_COLORS, labelOf } from './palette.js';
+
+/** Options of {@link pipelineSnapshotFigure}. */
+export interface PipelineSnapshotFigureOptions extends FigureOptions {
+  /** The snapshot's instant, shown as "as of <date>" (needs `timeZone`). Default: not shown. */
+  asOf?: Date;
+  /** IANA zone in which `asOf`'s date is read. Required with `asOf`. */
+  timeZone?: string;
+  /** Height of one stage's bar in pixels. Default 24. */
+  barHeight?: number;
+  /** Default "Pipeline snapshot". */
+  title?: string;
+  /** Default "Leads per stage, in pipeline order · <total> · as of <date>". */
+  subtitle?: string | null;
+  /** Default 640. */
+  width?: number;
+  /** Default "No leads in the pipeline". */
+  emptyMessage?: string;
+}
+
+/**
+ * The pipeline snapshot, from `pipelineSnapshot`: one horizontal bar per stage, in the order given
+ * (pipeline order), its length the number of leads in the stage and its colour the stage's category
+ * ({@link CATEGORY_COLORS}); the count is printed at the end of each bar. Returns the "no data" figure when
+ * there are no leads.
+ *
+ * @example
+ * ```ts
+ * const svg = pipelineSnapshotFigure(pipelineSnapshot(leads, { at: asOf, pipeline }), { document, asOf, timeZone });
+ * ```
+ */
+export function pipelineSnapshotFigure(rows: readonly PipelineSnapshotRow[], options: PipelineSnapshotFigureOptions = {}): SVGSVGElement {
+  const doc = resolveDocument(options);
+  const width = resolveWidth(options.width, 640);
+  const title = options.title ?? 'Pipeline snapshot';
+  const dated = datedText('pipelineSnapshotFigure', options);
+  const total = rows.reduce((n, r) => n + r.count, 0);
+  if (total === 0) {
+    return noDataFigure({ document: doc, width, background: options.background, name: 'pipeline-snapshot', title, subtitle: options.subtitle === undefined ? dated : options.subtitle, message: options.emptyMessage ?? 'No leads in the pipeline' });
+  }
+  const stages = [...new Set(rows.map((r) => r.stage))];
+  const barHeight = options.barHeight ?? 24;
+  const marginLeft = labelMargin(stages.map((s) => truncate(s, 28)));
+  const tip = (r: PipelineSnapshotRow) =>
+    `${r.stage} (${labelOf(CATEGORY_LABELS, r.category).toLowerCase()})\n${plural(r.count, 'lead')} · ${Math.round((r.count / total) * 100)}% of ${total}`;
+  const plot = Plot.plot({
+    document: doc,
+    width,
+    height: 30 + stages.length * barHeight + 36,
+    marginLeft,
+    marginRight: 44,
+    marginTop: 30,
+    marginBottom: 36,
+    x: { label: 'Leads', labelAnchor: 'center', grid: true, nice: true },
+    y: { type: 'band', domain: stages, label: 'Stage', labelAnchor: 'top', tickSize: 0, tickFormat: (s: string) => truncate(s, 28), padding: 0.2 },
+    color: { type: 'ordinal', domain: [...CATEGORY_ORDER], range: CATEGORY_ORDER.map((c) => CATEGORY_COLORS[c]), unknown: '#bdbdbd' },
+    marks: [
+      Plot.barX(rows, { x: 'count', y: 'stage', fill: 'category', title: tip }),
+      Plot.text(rows, { x: 'count', y: 'stage', text: (r: PipelineSnapshotRow) => String(r.count), dx: 4, textAnchor: 'start' }),
+      Plot.ruleX([0], { stroke: NEUTRAL_COLORS.rule }),
+    ],
+  }) as SVGSVGElement;
+  const present = new Set(rows.filter((r) => r.count > 0).map((r) => r.category as string));
+  return composeFigure({
+    document: doc,
+    background: options.background,
+    name: 'pipeline-snapshot',
+    title,
+    subtitle: options.subtitle === undefined ? `Leads per stage, in pipeline order · ${plural(total, 'lead')}${dated ? ` · ${dated}` : ''}` : options.subtitle,
+    width,
+    legend: [{ type: 'swatches', items: CATEGORY_ORDER.filter((c) => present.has(c)).map((c) => ({ label: CATEGORY_LABELS[c], fill: CATEGORY_COLORS[c] })) }],
+    plot,
+  });
+}
+

@@ -1,0 +1,168 @@
+/**
+ * The weekday × slot layout shared by the response heatmap, coverage, demand-vs-coverage and comparison
+ * figures: Monday → Sunday rows, one column per slot of the day, the empty-cell hatch, the tooltip heading.
+ *
+ * @internal
+ * @module
+ */
+import * as Plot from '@observablehq/plot';
+import { WEEKDAY_NAMES, assertBucketMinutes, slotLabel, slotsPerDay, toMinutes } from '@panopticon/core';
+import { composeFigure } from './compose.js';
+import type { LegendPart } from './legend.js';
+import { chartMessages } from './messages.js';
+import { NEUTRAL_COLORS } from './palette.js';
+import { svgElement } from './svg.js';
+
+/** What a weekday × slot cell carries at least (every core cell type has these). */
+export interface WeekdaySlot {
+  weekday: number;
+  slotIndex: number;
+  slot: string;
+}
+
+/** Options shared by the weekday × slot figures. */
+export interface WeekdaySlotOptions {
+  /**
+   * The slot length the cells were built with (a divisor of 1440). Default: read from the cells (a cell's
+   * "HH:MM" over its slot index, or the size of a full grid), else 30.
+   */
+  bucketMinutes?: number;
+  /** The IANA zone the slots were computed in, shown in the x-axis label. Default: not shown. */
+  timeZone?: string;
+  /** Height of one weekday row in pixels. Default 22. */
+  rowHeight?: number;
+  /**
+   * Prefix of the ids inside the figure (the empty-cell hatch pattern is `<id>-empty`). Give figures of the
+   * same kind on one page distinct ids if they style empty cells differently. Default `panopticon-<figure>`.
+   */
+  id?: string;
+}
+
+/** The slot length: the option, else read from the cells, else 30. Throws a `RangeError` for a bad option. */
+export function resolveBucketMinutes(cells: readonly WeekdaySlot[], option: number | undefined): number {
+  if (option !== undefined) {
+    if (!Number.isInteger(option) || option <= 0 || 1440 % option !== 0) throw new RangeError(chartMessages.invalidBucketMinutes(option));
+    return option;
+  }
+  for (const c of cells) {
+    if (c.slotIndex > 0 && /^\d\d:\d\d$/.test(c.slot)) {
+      const minutes = toMinutes(c.slot) / c.slotIndex;
+      if (Number.isInteger(minutes) && minutes > 0 && 1440 % minutes === 0) return minutes;
+    }
+  }
+  if (cells.length > 0 && cells.length % 7 === 0 && 1440 % (cells.length / 7) === 0) return 1440 / (cells.length / 7);
+  return 30;
+}
+
+/** One cell of the full grid: its place, and the data cell there if any. */
+export interface GridPlace<T> {
+  day: string;
+  weekday: number;
+  slot: string;
+  slotIndex: number;
+  datum: T | undefined;
+}
+
+/** The full 7 × slots grid, Monday 00:00 first, with each data cell in its place (later duplicates win). */
+export function fullGrid<T extends WeekdaySlot>(cells: readonly T[], bucketMinutes: number): GridPlace<T>[] {
+  assertBucketMinutes(bucketMinutes);
+  const slots = slotsPerDay(bucketMinutes);
+  const grid: GridPlace<T>[] = [];
+  for (let weekday = 0; weekday < 7; weekday++) {
+    for (let slotIndex = 0; slotIndex < slots; slotIndex++) {
+      grid.push({ day: WEEKDAY_NAMES[weekday]!, weekday, slot: slotLabel(slotIndex, bucketMinutes), slotIndex, datum: undefined });
+    }
+  }
+  for (const cell of cells) {
+    if (Number.isInteger(cell.weekday) && cell.weekday >= 0 && cell.weekday < 7 && Number.isInteger(cell.slotIndex) && cell.slotIndex >= 0 && cell.slotIndex < slots) {
+      grid[cell.weekday * slots + cell.slotIndex]!.datum = cell;
+    }
+  }
+  return grid;
+}
+
+/** "Monday 08:30–09:00": the heading of a cell's tooltip. */
+export function slotHeading(place: { weekday: number; slotIndex: number }, bucketMinutes: number): string {
+  const start = place.slotIndex * bucketMinutes;
+  const end = start + bucketMinutes;
+  const endLabel = end >= 1440 ? '24:00' : slotLabel(end / bucketMinutes, bucketMinutes);
+  return `${WEEKDAY_NAMES[place.weekday] ?? place.weekday} ${slotLabel(place.slotIndex, bucketMinutes)}–${endLabel}`;
+}
+
+/** The hatch pattern that marks an empty cell, with its `url(#…)`. */
+export function hatchPattern(doc: Document, id: string): { node: SVGPatternElement; url: string } {
+  const patternId = `${id}-empty`;
+  const node = svgElement(doc, 'pattern', {
+    id: patternId,
+    patternUnits: 'userSpaceOnUse',
+    width: 6,
+    height: 6,
+    patternTransform: 'rotate(45)',
+  });
+  node.append(svgElement(doc, 'rect', { width: 6, height: 6, fill: NEUTRAL_COLORS.empty }));
+  node.append(svgElement(doc, 'line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: NEUTRAL_COLORS.hatch, 'stroke-width': 1.5 }));
+  return { node, url: `url(#${patternId})` };
+}
+
+export interface WeekdaySlotFigureInput {
+  document: Document;
+  background: string | null | undefined;
+  name: string;
+  title: string;
+  subtitle: string | null | undefined;
+  width: number;
+  bucketMinutes: number;
+  timeZone: string | undefined;
+  rowHeight: number | undefined;
+  legend: readonly LegendPart[];
+  defs: readonly Element[];
+  color: Plot.ScaleOptions | undefined;
+  marks: Plot.Markish[];
+}
+
+const MARGIN_LEFT = 72;
+
+/** Draws the marks on the weekday × slot frame and composes the figure. */
+export function weekdaySlotFigure(input: WeekdaySlotFigureInput): SVGSVGElement {
+  const rowHeight = input.rowHeight ?? 22;
+  const slots = slotsPerDay(input.bucketMinutes);
+  const labels = Array.from({ length: slots }, (_, i) => slotLabel(i, input.bucketMinutes));
+  const columnWidth = (input.width - MARGIN_LEFT - 8) / slots;
+  // Label the hours at a spacing that leaves room for "HH:MM" (about 30 px).
+  const everyHours = [1, 2, 3, 4, 6, 12].find((h) => (h * 60 * columnWidth) / input.bucketMinutes >= 34) ?? 24;
+  const ticks = labels.filter((_, i) => ((i * input.bucketMinutes) % (everyHours * 60)) === 0);
+  const marginTop = 20;
+  const marginBottom = 36;
+  const plot = Plot.plot({
+    document: input.document,
+    width: input.width,
+    height: marginTop + 7 * rowHeight + marginBottom,
+    marginLeft: MARGIN_LEFT,
+    marginRight: 8,
+    marginTop,
+    marginBottom,
+    padding: 0,
+    x: {
+      type: 'band',
+      domain: labels,
+      ticks,
+      tickSize: 3,
+      label: `Time of day, slot start${input.timeZone ? ` (${input.timeZone})` : ''}`,
+      labelAnchor: 'center',
+    },
+    y: { type: 'band', domain: [...WEEKDAY_NAMES], tickSize: 0, label: 'Weekday', labelAnchor: 'top' },
+    ...(input.color ? { color: input.color } : {}),
+    marks: input.marks,
+  }) as SVGSVGElement;
+  return composeFigure({
+    document: input.document,
+    background: input.background,
+    name: input.name,
+    title: input.title,
+    subtitle: input.subtitle,
+    width: input.width,
+    legend: input.legend,
+    defs: input.defs,
+    plot,
+  });
+}
