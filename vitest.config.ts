@@ -6,10 +6,10 @@ import { defineConfig } from 'vitest/config';
 process.env.TZ = 'Pacific/Chatham';
 
 export default defineConfig({
-  resolve: {
-    // Workspace packages resolve to their TypeScript sources: tests need no build of the libraries.
-    conditions: ['source'],
-  },
+  // Workspace packages resolve to their TypeScript sources: tests need no build of the libraries, and
+  // never run against a stale one. Vitest runs tests server-side, so the SSR resolver needs it too.
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'scripts/**/*.test.ts'],
     pool: 'forks',

@@ -1,0 +1,384 @@
+import { ZohoTokenProvider, combineSignals, networkError, type ZohoCredentials } from './auth.js';
+import { checkBaseUrl, resolveHosts, type ZohoDataCenter } from './data-centers.js';
+import { ZohoApiError, ZohoAuthError, ZohoConfigError, ZohoRateLimitError, type ZohoError } from './errors.js';
+import { ConcurrencyLimiter } from './limiter.js';
+import { messages } from './messages.js';
+import { Redactor } from './redact.js';
+import { createRetryPolicy, withRetry, type RetryPolicy, type RetryPolicyOptions } from './retry.js';
+
+export interface ZohoClientOptions {
+  credentials: ZohoCredentials;
+  /** The data center of the credentials. Default `US`. */
+  dc?: ZohoDataCenter | string | undefined;
+  /** Overrides the DC's accounts host (tests, developer orgs). */
+  accountsUrl?: string | undefined;
+  /**
+   * Overrides the API domain (sandbox and developer orgs, tests). Without it, the `api_domain` of the
+   * token response is used, falling back to the DC's table entry.
+   */
+  apiDomain?: string | undefined;
+  /** API version in paths: `/crm/{apiVersion}/…`. Default `v8`. */
+  apiVersion?: string;
+  /** Injected `fetch`. Default `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch;
+  /** The clock for the token cache, in epoch ms. Default `Date.now`. */
+  now?: () => number;
+  /** The retry policy (one for every request). */
+  retry?: RetryPolicyOptions | RetryPolicy;
+  /** Most requests in flight at once. Default 5 (the Free edition's limit; paid editions allow 10–25). */
+  concurrency?: number;
+  /** Per-request timeout in ms. Default 30,000. */
+  timeoutMs?: number;
+  /** Refresh the token this long before it expires. Default 5 minutes. */
+  refreshMarginMs?: number;
+  /** Aborts every request of this client. */
+  signal?: AbortSignal;
+  /** Receives one redacted line per request (method, path, status, ms). Default: none. */
+  onLog?: (line: string) => void;
+}
+
+export interface ZohoRequest {
+  method?: 'GET' | 'POST';
+  /** A path under `/crm/{version}/` (`Leads`, `Leads/123/__timeline`, `coql`). */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  /** A JSON body (POST). */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** API credits this call costs. Default 1. */
+  credits?: number;
+}
+
+export interface ZohoResponse<T = unknown> {
+  status: number;
+  /** The parsed JSON body; `null` for 204 and 304, whose bodies are never parsed. */
+  body: T | null;
+  headers: Headers;
+  /** `X-API-CREDITS-REMAINING`, when Zoho sent it (it does once half the daily credits are used). */
+  creditsRemaining: number | null;
+}
+
+/** Counters of one client; {@link diffStats} gives the share of one sync. */
+export interface ZohoCallStats {
+  /** HTTP requests sent to the CRM API, retries and forced-refresh repeats included. */
+  calls: number;
+  /** API credits spent by the successful calls. */
+  credits: number;
+  /** Back-offs taken. */
+  retries: number;
+  /** 429 answers received. */
+  rateLimited: number;
+  /** Access tokens minted. */
+  tokenRefreshes: number;
+  /** The last `X-API-CREDITS-REMAINING` seen, or null. */
+  creditsRemaining: number | null;
+  /** Calls per response status (`"200"`, `"429"`, `"network"`). */
+  byStatus: Record<string, number>;
+}
+
+/** What happened between two {@link ZohoCallStats} readings. */
+export function diffStats(after: ZohoCallStats, before: ZohoCallStats): ZohoCallStats {
+  const byStatus: Record<string, number> = {};
+  for (const [k, v] of Object.entries(after.byStatus)) {
+    const d = v - (before.byStatus[k] ?? 0);
+    if (d) byStatus[k] = d;
+  }
+  return {
+    calls: after.calls - before.calls,
+    credits: after.credits - before.credits,
+    retries: after.retries - before.retries,
+    rateLimited: after.rateLimited - before.rateLimited,
+    tokenRefreshes: after.tokenRefreshes - before.tokenRefreshes,
+    creditsRemaining: after.creditsRemaining,
+    byStatus,
+  };
+}
+
+/**
+ * A small Zoho CRM REST client: `Authorization: Zoho-oauthtoken …`, one retry policy, a concurrency
+ * limit, one forced refresh and repeat on 401 `INVALID_TOKEN`, typed errors, and call/credit counts.
+ */
+export class ZohoClient {
+  readonly dc: ZohoDataCenter;
+  readonly accountsUrl: string;
+  readonly apiVersion: string;
+  readonly #auth: ZohoTokenProvider;
+  readonly #retry: RetryPolicy;
+  readonly #limiter: ConcurrencyLimiter;
+  readonly #redactor: Redactor;
+  readonly #fetch: typeof globalThis.fetch;
+  readonly #timeoutMs: number;
+  readonly #signal: AbortSignal | undefined;
+  readonly #onLog: ((line: string) => void) | undefined;
+  readonly #now: () => number;
+  #apiDomain: string;
+  readonly #apiDomainFixed: boolean;
+  #clockSkewMs: number | null = null;
+  readonly #stats: Omit<ZohoCallStats, 'tokenRefreshes'> = {
+    calls: 0,
+    credits: 0,
+    retries: 0,
+    rateLimited: 0,
+    creditsRemaining: null,
+    byStatus: {},
+  };
+
+  constructor(options: ZohoClientOptions) {
+    const { credentials } = options;
+    const missing = (['clientId', 'clientSecret', 'refreshToken'] as const).filter((k) => !credentials?.[k]);
+    if (missing.length) throw new ZohoConfigError(messages.missingCredentials(missing), 'MISSING_CREDENTIALS');
+    const hosts = resolveHosts(options);
+    this.dc = hosts.dc;
+    this.accountsUrl = hosts.accountsUrl;
+    this.#apiDomain = hosts.apiDomain;
+    this.#apiDomainFixed = hosts.apiDomainFixed;
+    this.apiVersion = options.apiVersion ?? 'v8';
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#now = options.now ?? Date.now;
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#signal = options.signal;
+    this.#onLog = options.onLog;
+    this.#redactor = new Redactor();
+    const retry = options.retry;
+    this.#retry = retry && 'delayFor' in retry ? retry : createRetryPolicy(retry);
+    this.#limiter = new ConcurrencyLimiter(options.concurrency ?? 5);
+    this.#auth = new ZohoTokenProvider(credentials, {
+      accountsUrl: this.accountsUrl,
+      dcLabel: `${this.dc} (${this.accountsUrl})`,
+      fetch: this.#fetch,
+      now: this.#now,
+      retry: this.#retry,
+      redactor: this.#redactor,
+      timeoutMs: this.#timeoutMs,
+      ...(options.refreshMarginMs === undefined ? {} : { refreshMarginMs: options.refreshMarginMs }),
+    });
+  }
+
+  /** The API domain in use (from the options, or from the last token response). */
+  get apiDomain(): string {
+    return this.#apiDomain;
+  }
+
+  /** The concurrency limit. */
+  get concurrency(): number {
+    return this.#limiter.limit;
+  }
+
+  /** The most requests that were ever in flight at once. */
+  get peakConcurrency(): number {
+    return this.#limiter.peak;
+  }
+
+  /**
+   * Zoho's clock minus ours, in ms, from the `Date` header of the last API response (null before any).
+   * Incremental syncs use it so that `If-Modified-Since` is right even when the local clock is off.
+   */
+  get clockSkewMs(): number | null {
+    return this.#clockSkewMs;
+  }
+
+  /** The redactor that knows this client's secrets (for callers that log or write files). */
+  get redactor(): Redactor {
+    return this.#redactor;
+  }
+
+  /** A copy of the counters so far. */
+  stats(): ZohoCallStats {
+    return { ...this.#stats, byStatus: { ...this.#stats.byStatus }, tokenRefreshes: this.#auth.refreshCount };
+  }
+
+  /** Forces the next request to mint a token (e.g. after the user rotated credentials elsewhere). */
+  async token(): Promise<void> {
+    await this.#auth.getToken(this.#signal);
+  }
+
+  /** Sends one request under the retry policy and the concurrency limit. */
+  async request<T = unknown>(request: ZohoRequest): Promise<ZohoResponse<T>> {
+    const signal = anySignal(this.#signal, request.signal);
+    return withRetry(this.#retry, () => this.#limiter.run(() => this.#send<T>(request, signal)), {
+      signal,
+      onRetry: () => {
+        this.#stats.retries++;
+      },
+    });
+  }
+
+  /** One try, plus at most one repeat after a forced token refresh if the token was refused. */
+  async #send<T>(request: ZohoRequest, signal: AbortSignal | undefined): Promise<ZohoResponse<T>> {
+    let token = await this.#auth.getToken(signal);
+    let response = await this.#fetchOnce(request, token.token, token.apiDomain, signal);
+    if (response.status === 401) {
+      const body = await readJson(response);
+      const code = errorCodeOf(body);
+      if (code === 'INVALID_TOKEN' || code === 'INVALID_OAUTHTOKEN' || code === 'AUTHENTICATION_FAILURE') {
+        this.#auth.invalidate(token.token);
+        token = await this.#auth.getToken(signal);
+        response = await this.#fetchOnce(request, token.token, token.apiDomain, signal);
+        if (response.status === 401) throw this.#errorFor(request, response, await readJson(response), true);
+      } else {
+        throw this.#errorFor(request, response, body, false);
+      }
+    }
+    return this.#finish<T>(request, response);
+  }
+
+  async #fetchOnce(request: ZohoRequest, token: string, tokenApiDomain: string | undefined, signal: AbortSignal | undefined): Promise<Response> {
+    if (!this.#apiDomainFixed && tokenApiDomain && tokenApiDomain !== this.#apiDomain) {
+      // The token response names the API host of the user's data center; use it unless one was given.
+      try {
+        this.#apiDomain = checkBaseUrl(tokenApiDomain, 'api_domain');
+      } catch {
+        // Not https (or not loopback http): keep the configured host rather than send a token there.
+      }
+    }
+    const url = this.#url(request);
+    const method = request.method ?? 'GET';
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers, authorization: `Zoho-oauthtoken ${token}` };
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(request.body);
+    }
+    const started = this.#now();
+    this.#stats.calls++;
+    let response: Response;
+    try {
+      response = await this.#fetch(url, { method, headers, body, signal: combineSignals(signal, this.#timeoutMs) });
+    } catch (error) {
+      this.#count('network');
+      this.#log(`${method} ${this.#describe(request)} → network error (${this.#now() - started} ms)`);
+      throw networkError(error, signal, `${method} ${this.#describe(request)}`, this.#redactor);
+    }
+    this.#count(String(response.status));
+    this.#log(`${method} ${this.#describe(request)} → ${response.status} (${this.#now() - started} ms)`);
+    const serverDate = Date.parse(response.headers.get('date') ?? '');
+    if (Number.isFinite(serverDate)) this.#clockSkewMs = serverDate - this.#now();
+    const remaining = response.headers.get('x-api-credits-remaining');
+    if (remaining !== null && remaining.trim() !== '' && Number.isFinite(Number(remaining))) this.#stats.creditsRemaining = Number(remaining);
+    return response;
+  }
+
+  async #finish<T>(request: ZohoRequest, response: Response): Promise<ZohoResponse<T>> {
+    const creditsRemaining = this.#stats.creditsRemaining;
+    if (response.status === 204 || response.status === 304) {
+      // No content / not modified: there is no body to parse (Zoho may still send a content type).
+      await response.body?.cancel().catch(() => undefined);
+      this.#stats.credits += request.credits ?? 1;
+      return { status: response.status, body: null, headers: response.headers, creditsRemaining };
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw networkError(error, undefined, `${request.method ?? 'GET'} ${this.#describe(request)}`, this.#redactor);
+    }
+    let parsed: unknown = undefined;
+    let parseFailed = false;
+    try {
+      parsed = text === '' ? null : JSON.parse(text);
+    } catch {
+      parseFailed = true;
+    }
+    if (response.status >= 200 && response.status < 300) {
+      if (parseFailed) {
+        throw new ZohoApiError(this.#redactor.redact(messages.invalidJson(request.method ?? 'GET', this.#describe(request), response.status)), {
+          status: response.status,
+          code: 'INVALID_RESPONSE',
+          retryable: true,
+        });
+      }
+      this.#stats.credits += request.credits ?? 1;
+      return { status: response.status, body: parsed as T, headers: response.headers, creditsRemaining };
+    }
+    throw this.#errorFor(request, response, parseFailed ? null : parsed, false);
+  }
+
+  #errorFor(request: ZohoRequest, response: Response, body: unknown, afterRefresh: boolean): ZohoError {
+    const status = response.status;
+    const code = errorCodeOf(body) ?? `HTTP_${status}`;
+    const zohoMessage = body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string' ? (body as { message: string }).message : undefined;
+    // Redacted too: a proxy or a buggy endpoint may echo the request, token included.
+    const details = body && typeof body === 'object' ? this.#redactor.redactValue((body as { details?: unknown }).details) : undefined;
+    const what = `${request.method ?? 'GET'} ${this.#describe(request)}`;
+    if (status === 401 || code === 'OAUTH_SCOPE_MISMATCH') {
+      return new ZohoAuthError(this.#redactor.redact(messages.apiAuth(what, code, zohoMessage, afterRefresh, `${this.dc} (${this.#apiDomain})`)), {
+        status,
+        code,
+        retryable: false,
+        details,
+      });
+    }
+    if (status === 429) {
+      this.#stats.rateLimited++;
+      return new ZohoRateLimitError(this.#redactor.redact(messages.rateLimited(what, this.#limiter.limit)), {
+        status,
+        code,
+        retryable: this.#retry.isRetryableStatus(429),
+        details,
+      });
+    }
+    return new ZohoApiError(this.#redactor.redact(messages.apiError(what, status, code, zohoMessage, details)), {
+      status,
+      code,
+      retryable: this.#retry.isRetryableStatus(status),
+      details,
+    });
+  }
+
+  #url(request: ZohoRequest): string {
+    const path = request.path.replace(/^\/+/, '');
+    const full = path.startsWith('crm/') ? `${this.#apiDomain}/${path}` : `${this.#apiDomain}/crm/${this.apiVersion}/${path}`;
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(request.query ?? {})) if (v !== undefined) params.set(k, String(v));
+    const qs = params.toString();
+    return qs ? `${full}?${qs}` : full;
+  }
+
+  /** The path and the query names (never values that could be long or sensitive), for messages. */
+  #describe(request: ZohoRequest): string {
+    const path = request.path.replace(/^\/+/, '');
+    const keys = Object.entries(request.query ?? {})
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => (k === 'page' || k === 'per_page' || k === 'sort_by' || k === 'sort_order' || k === 'converted' ? `${k}=${v}` : k));
+    return `/crm/${this.apiVersion}/${path}${keys.length ? `?${keys.join('&')}` : ''}`;
+  }
+
+  #count(key: string): void {
+    this.#stats.byStatus[key] = (this.#stats.byStatus[key] ?? 0) + 1;
+  }
+
+  #log(line: string): void {
+    this.#onLog?.(this.#redactor.redact(line));
+  }
+}
+
+export function createZohoClient(options: ZohoClientOptions): ZohoClient {
+  return new ZohoClient(options);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    const text = await response.text();
+    return text === '' ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function errorCodeOf(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const code = (body as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  // Some endpoints wrap errors per record: {"data":[{"code":…}]}.
+  const data = (body as { data?: unknown }).data;
+  if (Array.isArray(data) && data[0] && typeof data[0] === 'object' && typeof (data[0] as { code?: unknown }).code === 'string') {
+    return (data[0] as { code: string }).code;
+  }
+  return undefined;
+}
+
+function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  if (a && b) return AbortSignal.any([a, b]);
+  return a ?? b;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { ZOHO_DATA_CENTERS, parseDataCenter, resolveHosts } from './data-centers.js';
+import { ZohoConfigError } from './errors.js';
+
+describe('data centers', () => {
+  test('the table of accounts hosts and API domains', () => {
+    expect(ZOHO_DATA_CENTERS).toEqual({
+      US: { accountsUrl: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com' },
+      EU: { accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu' },
+      IN: { accountsUrl: 'https://accounts.zoho.in', apiDomain: 'https://www.zohoapis.in' },
+      AU: { accountsUrl: 'https://accounts.zoho.com.au', apiDomain: 'https://www.zohoapis.com.au' },
+      JP: { accountsUrl: 'https://accounts.zoho.jp', apiDomain: 'https://www.zohoapis.jp' },
+      CA: { accountsUrl: 'https://accounts.zohocloud.ca', apiDomain: 'https://www.zohoapis.ca' },
+      SA: { accountsUrl: 'https://accounts.zoho.sa', apiDomain: 'https://www.zohoapis.sa' },
+      CN: { accountsUrl: 'https://accounts.zoho.com.cn', apiDomain: 'https://www.zohoapis.com.cn' },
+    });
+  });
+  test('names are read case-insensitively, with domain aliases', () => {
+    expect(parseDataCenter('eu')).toBe('EU');
+    expect(parseDataCenter('.eu')).toBe('EU');
+    expect(parseDataCenter('com')).toBe('US');
+    expect(parseDataCenter('com.au')).toBe('AU');
+    expect(parseDataCenter('zoho.in')).toBe('IN');
+  });
+  test('an unknown DC is a config error naming the valid ones', () => {
+    expect(() => parseDataCenter('UK')).toThrow(ZohoConfigError);
+    expect(() => parseDataCenter('UK')).toThrow(/US, EU, IN, AU, JP, CA, SA, CN/);
+  });
+  test('default US; each host can be overridden', () => {
+    expect(resolveHosts()).toEqual({ dc: 'US', ...ZOHO_DATA_CENTERS.US, apiDomainFixed: false });
+    expect(resolveHosts({ dc: 'EU', apiDomain: 'https://sandbox.zohoapis.eu/' })).toEqual({
+      dc: 'EU',
+      accountsUrl: 'https://accounts.zoho.eu',
+      apiDomain: 'https://sandbox.zohoapis.eu',
+      apiDomainFixed: true,
+    });
+  });
+  test('plain http only for loopback', () => {
+    expect(resolveHosts({ accountsUrl: 'http://127.0.0.1:4000' }).accountsUrl).toBe('http://127.0.0.1:4000');
+    expect(() => resolveHosts({ accountsUrl: 'http://accounts.example.com' })).toThrow(/not https/);
+    expect(() => resolveHosts({ apiDomain: 'not a url' })).toThrow(ZohoConfigError);
+  });
+});

@@ -1,0 +1,91 @@
+import { ZohoConfigError } from './errors.js';
+import { messages } from './messages.js';
+
+/** Zoho's data centers for CRM. A refresh token works only against the accounts host of its own DC. */
+export type ZohoDataCenter = 'US' | 'EU' | 'IN' | 'AU' | 'JP' | 'CA' | 'SA' | 'CN';
+
+export interface ZohoDataCenterHosts {
+  /** The Zoho Accounts server that mints tokens. */
+  accountsUrl: string;
+  /** The API domain (`{apiDomain}/crm/v8/…`). */
+  apiDomain: string;
+}
+
+/**
+ * Accounts host and API domain per data center (Zoho's TS SDK `routes/dc/*_data_center.ts`). Note CA: the
+ * accounts host is `zohocloud.ca` but the API domain is `zohoapis.ca`.
+ */
+export const ZOHO_DATA_CENTERS: Readonly<Record<ZohoDataCenter, ZohoDataCenterHosts>> = Object.freeze({
+  US: { accountsUrl: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com' },
+  EU: { accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu' },
+  IN: { accountsUrl: 'https://accounts.zoho.in', apiDomain: 'https://www.zohoapis.in' },
+  AU: { accountsUrl: 'https://accounts.zoho.com.au', apiDomain: 'https://www.zohoapis.com.au' },
+  JP: { accountsUrl: 'https://accounts.zoho.jp', apiDomain: 'https://www.zohoapis.jp' },
+  CA: { accountsUrl: 'https://accounts.zohocloud.ca', apiDomain: 'https://www.zohoapis.ca' },
+  SA: { accountsUrl: 'https://accounts.zoho.sa', apiDomain: 'https://www.zohoapis.sa' },
+  CN: { accountsUrl: 'https://accounts.zoho.com.cn', apiDomain: 'https://www.zohoapis.com.cn' },
+});
+
+export const ZOHO_DATA_CENTER_NAMES = Object.keys(ZOHO_DATA_CENTERS) as ZohoDataCenter[];
+
+// Other spellings people use for a DC: the domain suffix, with or without a leading dot or "zoho.".
+const ALIASES: Record<string, ZohoDataCenter> = {
+  COM: 'US',
+  'COM.AU': 'AU',
+  'COM.CN': 'CN',
+  ZOHOCLOUD: 'CA',
+  'ZOHOCLOUD.CA': 'CA',
+};
+
+/** Reads a DC name case-insensitively (`eu`, `EU`, `.eu`, `com`, `com.au` …); throws a config error naming the valid ones. */
+export function parseDataCenter(value: string): ZohoDataCenter {
+  let key = value.trim().toUpperCase();
+  if (key.startsWith('.')) key = key.slice(1);
+  if (key.startsWith('ZOHO.')) key = key.slice(5);
+  if (key in ZOHO_DATA_CENTERS) return key as ZohoDataCenter;
+  const alias = ALIASES[key];
+  if (alias) return alias;
+  throw new ZohoConfigError(messages.unknownDataCenter(value, ZOHO_DATA_CENTER_NAMES), 'UNKNOWN_DATA_CENTER');
+}
+
+export interface ResolveHostsOptions {
+  /** Default `US`. */
+  dc?: ZohoDataCenter | string | undefined;
+  /** Overrides the accounts host (developer/sandbox orgs, tests). */
+  accountsUrl?: string | undefined;
+  /** Overrides the API domain (sandbox `https://sandbox.zohoapis.…`, developer orgs, tests). */
+  apiDomain?: string | undefined;
+}
+
+export interface ResolvedHosts extends ZohoDataCenterHosts {
+  dc: ZohoDataCenter;
+  /** True when the API domain was given explicitly: the token response's `api_domain` is then ignored. */
+  apiDomainFixed: boolean;
+}
+
+/** The hosts to use: the DC's table entry, each overridden where an explicit URL is given. */
+export function resolveHosts(options: ResolveHostsOptions = {}): ResolvedHosts {
+  const dc = options.dc === undefined || options.dc === '' ? 'US' : parseDataCenter(options.dc);
+  const table = ZOHO_DATA_CENTERS[dc];
+  const accountsUrl = options.accountsUrl ? checkBaseUrl(options.accountsUrl, 'accountsUrl') : table.accountsUrl;
+  const apiDomain = options.apiDomain ? checkBaseUrl(options.apiDomain, 'apiDomain') : table.apiDomain;
+  return { dc, accountsUrl, apiDomain, apiDomainFixed: Boolean(options.apiDomain) };
+}
+
+/**
+ * Validates a base URL and drops a trailing slash. Plain `http:` is refused except for loopback hosts:
+ * secrets and tokens must never cross a network unencrypted.
+ */
+export function checkBaseUrl(value: string, what: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ZohoConfigError(messages.badUrl(what, value), 'INVALID_URL');
+  }
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ZohoConfigError(messages.insecureUrl(what, url.origin), 'INSECURE_URL');
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}

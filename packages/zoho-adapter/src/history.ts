@@ -1,0 +1,67 @@
+import type { DataIssue, OwnerChange, StageChange } from '@panopticon/core';
+import { parseZohoDateTime } from './datetime.js';
+import type { ZohoHistoryModuleConfig } from './mapping.js';
+import { messages } from './messages.js';
+import type { ZohoRecord } from './paging.js';
+import { compareIds, lookupId, rawText, textValue } from './values.js';
+
+/** One usable row of the history-tracking module. */
+export interface HistoryRow {
+  rowId: string;
+  leadId: string;
+  stage: string;
+  /** When the lead entered `stage`. */
+  at: Date;
+  /** The next stage; null on the open (current) row. */
+  movedTo: string | null;
+}
+
+/**
+ * Reads one history-module row. A row without a lead, a stage or a readable entry time is rejected with
+ * an `error` issue (the lead itself is kept); `file` names the module.
+ */
+export function parseHistoryRow(
+  row: ZohoRecord,
+  config: ZohoHistoryModuleConfig,
+  timeZone: string,
+): { row: HistoryRow | null; issue: DataIssue | null } {
+  const file = `zoho:${config.module}`;
+  const rowId = typeof row.id === 'string' ? row.id : rawText(row.id);
+  const leadId = lookupId(row[config.parent]);
+  const stage = textValue(row[config.stage]);
+  const timeText = row[config.time];
+  const at = typeof timeText === 'string' ? parseZohoDateTime(timeText, timeZone) : null;
+  const bad = (field: string, value: unknown, message: string) => ({
+    row: null,
+    issue: { severity: 'error' as const, code: 'history-row-invalid', message, file, recordId: rowId, field, value: rawText(value) },
+  });
+  if (leadId === null) return bad(config.parent, row[config.parent], messages.historyRowNoLead(config.parent));
+  if (stage === null) return bad(config.stage, row[config.stage], messages.historyRowNoStage(config.stage, leadId));
+  if (at === null) return bad(config.time, timeText, messages.historyRowBadTime(config.time, leadId));
+  return { row: { rowId, leadId, stage, at, movedTo: textValue(row[config.movedTo]) }, issue: null };
+}
+
+/**
+ * Rows of one lead → its stage history: ascending by entry time (ties by row id), and consecutive rows
+ * with the same stage collapsed into the first (Zoho writes a new row when the same value is saved again).
+ */
+export function stageHistoryFromRows(rows: readonly HistoryRow[]): StageChange[] {
+  const sorted = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime() || compareIds(a.rowId, b.rowId));
+  return collapseStages(sorted.map((r) => ({ stage: r.stage, at: r.at })));
+}
+
+/** Sorts ascending (stable) and keeps only the first of consecutive entries with the same stage. */
+export function collapseStages(entries: readonly StageChange[]): StageChange[] {
+  const sorted = [...entries].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const out: StageChange[] = [];
+  for (const e of sorted) if (out.length === 0 || out[out.length - 1]!.stage !== e.stage) out.push({ stage: e.stage, at: e.at });
+  return out;
+}
+
+/** Sorts ascending (stable) and keeps only the first of consecutive entries with the same locator. */
+export function collapseOwners(entries: readonly OwnerChange[]): OwnerChange[] {
+  const sorted = [...entries].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const out: OwnerChange[] = [];
+  for (const e of sorted) if (out.length === 0 || out[out.length - 1]!.locator !== e.locator) out.push({ locator: e.locator, at: e.at });
+  return out;
+}

@@ -1,0 +1,141 @@
+import { ZohoConfigError } from './errors.js';
+import { messages } from './messages.js';
+import { MAX_FIELDS } from './paging.js';
+
+/**
+ * Which Zoho field feeds which part of the lead model. Zoho's own API names are the defaults; the three
+ * concepts Zoho has no standard field for (appointment, first contact, team) default to the API names Zoho
+ * derives from the labels "Appointment Date", "First Contact Time" and "Team". Set any optional one to
+ * `null` when the org has no such field.
+ */
+export interface ZohoFieldMapping {
+  /** The lead module. Default `Leads`. */
+  module: string;
+  /** The lead's display name. Default `Full_Name` (falls back to `First_Name` + `Last_Name`). */
+  name: string;
+  /** Default `Company`. */
+  company: string | null;
+  /** The accountable person: a user lookup (`Owner`, the default), another lookup, or a text field. */
+  locator: string;
+  /** The team; a picklist, text or lookup. Default `Team`. */
+  team: string | null;
+  /** Default `Lead_Source`. */
+  source: string | null;
+  /** The stage picklist. Default `Lead_Status`. */
+  stage: string;
+  /** When the lead arrived. Default `Created_Time`. */
+  createdAt: string;
+  /** When the lead was first assigned, where the org records it. Default `null` (not read). */
+  assignedAt: string | null;
+  /** First outbound touch. Default `First_Contact_Time`. */
+  firstContactAt: string | null;
+  /** The appointment date-time, when appointments are a lead field. Default `Appointment_Date`. */
+  appointmentAt: string | null;
+}
+
+export const DEFAULT_FIELD_MAPPING: Readonly<ZohoFieldMapping> = Object.freeze({
+  module: 'Leads',
+  name: 'Full_Name',
+  company: 'Company',
+  locator: 'Owner',
+  team: 'Team',
+  source: 'Lead_Source',
+  stage: 'Lead_Status',
+  createdAt: 'Created_Time',
+  assignedAt: null,
+  firstContactAt: 'First_Contact_Time',
+  appointmentAt: 'Appointment_Date',
+});
+
+/**
+ * The history-tracking module of the stage field (zoho-api.md §6.B). One row is one stay in one stage:
+ * `stage` is the value, `time` (Modified_Time) when the lead entered it, `movedTo` the next value (null
+ * on the open row), `parent` the lookup to the lead.
+ */
+export interface ZohoHistoryModuleConfig {
+  /** Default `Lead_Status_History`. */
+  module: string;
+  /** Lookup to the lead. Default `Full_Name`. */
+  parent: string;
+  /** Default `Lead_Status`. */
+  stage: string;
+  /** Default `Moved_To__s`. */
+  movedTo: string;
+  /** Entry time. Default `Modified_Time`. */
+  time: string;
+}
+
+export const DEFAULT_HISTORY_MODULE: Readonly<ZohoHistoryModuleConfig> = Object.freeze({
+  module: 'Lead_Status_History',
+  parent: 'Full_Name',
+  stage: 'Lead_Status',
+  movedTo: 'Moved_To__s',
+  time: 'Modified_Time',
+});
+
+/**
+ * Where appointments come from: a lead field (`mapping.appointmentAt`), or meetings in Events linked to
+ * the lead by `What_Id` with `$se_module = Leads`.
+ */
+export type ZohoAppointmentSource =
+  | { from: 'field' }
+  | {
+      from: 'events';
+      /** Default `Events`. */
+      module?: string;
+      /** Default `Start_DateTime`. */
+      startField?: string;
+      /** Which meeting is the appointment when a lead has several. Default `latest`. */
+      pick?: 'latest' | 'earliest';
+      /** Count cancelled meetings (`$event_cancelled`). Default false. */
+      includeCancelled?: boolean;
+    };
+
+export interface ResolvedAppointmentSource {
+  from: 'field' | 'events';
+  module: string;
+  startField: string;
+  pick: 'latest' | 'earliest';
+  includeCancelled: boolean;
+}
+
+export function resolveAppointmentSource(source: ZohoAppointmentSource | undefined): ResolvedAppointmentSource {
+  if (!source || source.from === 'field') return { from: 'field', module: 'Events', startField: 'Start_DateTime', pick: 'latest', includeCancelled: false };
+  return {
+    from: 'events',
+    module: source.module ?? 'Events',
+    startField: source.startField ?? 'Start_DateTime',
+    pick: source.pick ?? 'latest',
+    includeCancelled: source.includeCancelled ?? false,
+  };
+}
+
+export function resolveFieldMapping(partial: Partial<ZohoFieldMapping> = {}): ZohoFieldMapping {
+  const mapping: ZohoFieldMapping = { ...DEFAULT_FIELD_MAPPING };
+  for (const [key, value] of Object.entries(partial) as Array<[keyof ZohoFieldMapping, string | null | undefined]>) {
+    if (value !== undefined) (mapping as unknown as Record<string, string | null>)[key] = value;
+  }
+  for (const key of ['module', 'name', 'locator', 'stage', 'createdAt'] as const) {
+    if (typeof mapping[key] !== 'string' || mapping[key].trim() === '') throw new ZohoConfigError(messages.mappingRequired(key), 'INVALID_MAPPING');
+  }
+  return mapping;
+}
+
+/** The field names one Leads read asks for, checked against the 50-field limit. */
+export function leadFields(mapping: ZohoFieldMapping, appointments: ResolvedAppointmentSource, extra: readonly string[] = []): string[] {
+  const fields = new Set<string>();
+  fields.add(mapping.name);
+  if (mapping.name === 'Full_Name') {
+    fields.add('First_Name');
+    fields.add('Last_Name');
+  }
+  for (const f of [mapping.company, mapping.locator, mapping.team, mapping.source, mapping.stage, mapping.createdAt, mapping.assignedAt, mapping.firstContactAt]) {
+    if (f) fields.add(f);
+  }
+  if (appointments.from === 'field' && mapping.appointmentAt) fields.add(mapping.appointmentAt);
+  fields.add('Modified_Time');
+  for (const f of extra) fields.add(f);
+  const list = [...fields];
+  if (list.length > MAX_FIELDS) throw new ZohoConfigError(messages.tooManyFields(mapping.module, list.length, MAX_FIELDS), 'TOO_MANY_FIELDS');
+  return list;
+}
