@@ -248,7 +248,6 @@ const csvField = (v) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replaceAll('
 const csv = (header, rows) => [header.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\n') + '\n';
 
 const LEAD_COLUMNS = ['lead_id', 'name', 'received_time', 'first_contact_time', 'appointment_time', 'stage', 'locator', 'team', 'source', 'company', 'assigned_time'];
-writeFileSync(join(out, 'leads.csv'), csv(LEAD_COLUMNS, leads.map((l) => LEAD_COLUMNS.map((c) => l[c]))));
 writeFileSync(join(out, 'stage_history.csv'), csv(['lead_id', 'stage', 'changed_at'], history.map(([id, s, at]) => [id, s, fmt(at)])));
 owners.sort((a, b) => a[2] - b[2] || (a[0] < b[0] ? -1 : 1));
 // The export's locator is the current owner, as in a CRM.
@@ -258,6 +257,7 @@ for (const l of leads) {
   const who = LOCATORS.find((x) => x.name === lastOwner.get(l.lead_id));
   if (who) Object.assign(l, { locator: who.name, team: who.team });
 }
+writeFileSync(join(out, 'leads.csv'), csv(LEAD_COLUMNS, leads.map((l) => LEAD_COLUMNS.map((c) => l[c]))));
 writeFileSync(join(out, 'owner_history.csv'), csv(['lead_id', 'locator', 'changed_at'], owners.map(([id, who, at]) => [id, who, fmt(at)])));
 writeFileSync(join(out, 'schedule.csv'), csv(['rep', 'day_of_week', 'shift_start', 'shift_end'], SCHEDULE.map(([rep, d, s, e]) => [rep, DAY_NAMES[d], s, e])));
 writeFileSync(join(out, 'pipeline.json'), JSON.stringify(PIPELINE, null, 2) + '\n');

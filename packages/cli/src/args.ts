@@ -13,6 +13,20 @@ export interface OptionSpec {
 
 export type OptionSpecs = Record<string, OptionSpec>;
 
+/** Where the Zoho snapshot lives unless --store says otherwise (relative to the working directory). */
+export const DEFAULT_ZOHO_STORE = '.panopticon/zoho';
+
+/** The flags that switch a command from CSV files to the Zoho snapshot. */
+export const ZOHO_OPTIONS: OptionSpecs = {
+  zoho: { type: 'boolean', help: 'read leads from Zoho CRM (credentials from ZOHO_* environment variables) instead of CSV' },
+  store: { type: 'string', arg: 'DIR', help: `with --zoho: the local snapshot directory (default: ${DEFAULT_ZOHO_STORE})` },
+  offline: { type: 'boolean', help: 'with --zoho: read the last snapshot without syncing first' },
+  'owner-history': {
+    type: 'boolean',
+    help: 'with --zoho: read owner changes of appointed leads from their timelines (one call each on the first sync)',
+  },
+};
+
 /** Options shared by the commands that read lead data. */
 export const INPUT_OPTIONS: OptionSpecs = {
   leads: { type: 'string', arg: 'FILE', help: 'leads CSV (default: the bundled sample data)' },
@@ -25,6 +39,7 @@ export const INPUT_OPTIONS: OptionSpecs = {
   tz: { type: 'string', arg: 'ZONE', help: 'IANA time zone for wall-clock questions and naive timestamps (default: config, sample, or UTC)' },
   strict: { type: 'boolean', help: 'treat any row error as fatal (exit 1, listing every error)' },
   quiet: { type: 'boolean', short: 'q', help: 'do not print data-quality warnings to stderr' },
+  ...ZOHO_OPTIONS,
 };
 
 export const FORMAT_OPTION: OptionSpecs = {

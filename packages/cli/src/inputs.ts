@@ -9,13 +9,11 @@ import {
   parseDayNumber,
   parsePipeline,
   parseTimestamp,
-  readResponseRows,
-  UNKNOWN_STAGE,
-  type Lead,
   type LoadResult,
   type Pipeline,
 } from '@panopticon/core';
 import { stringValue, type ParsedValues } from './args.js';
+import { applyThresholds, findConfigFile, loadConfig, type Config } from './config.js';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
 import { sampleManifest } from './sample.js';
@@ -29,6 +27,22 @@ export interface Inputs {
   pipeline: Pipeline;
   result: LoadResult;
   usingSample: boolean;
+  /** Settings from the config file that commands read where they have no flag (flags override them). */
+  settings: InputSettings;
+  /** The leads file as resolved (flag, config or sample), with the label its issues carry. */
+  leadsFile: { path: string; label: string };
+  /** The column mapping (`--columns` or the config's), if any. */
+  columns: Record<string, Record<string, string>> | undefined;
+}
+
+/** What a config file sets besides inputs, time zone and pipeline; each command's flag overrides it. */
+export interface InputSettings {
+  /** The config file used, if any. */
+  configPath?: string;
+  slaMinutes?: number;
+  bucketMinutes?: number;
+  dayCount?: Config['dayCount'];
+  calendar?: Config['calendar'];
 }
 
 /** The pipeline when none is given: the stages of a plain CRM, every unknown stage counted as open. */
@@ -97,39 +111,64 @@ export function resolveTimeZone(raw: string | undefined, fallback: string): stri
 
 /** Loads the lead data named by the flags (or the bundled sample), printing data-quality warnings to stderr. */
 export interface LoadInputsOptions {
-  /** Only the leads file matters (response-time commands): histories and schedule are not read. */
+  /**
+   * Resolve the inputs but read nothing: response-time commands stream the leads file themselves
+   * (`leadsFile`, `columns`), so `result` is empty. The heatmap reads a million-row export in one pass
+   * this way, without building leads.
+   */
   responseOnly?: boolean;
 }
 
 export async function loadInputs(values: ParsedValues, io: Io, options: LoadInputsOptions = {}): Promise<Inputs> {
   const path = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
-  const leadsFlag = stringValue(values, 'leads');
-  const usingSample = leadsFlag === undefined;
+  // panopticon.config.json (--config, or found in the working directory): flags override each value.
+  const configFile = findConfigFile(stringValue(values, 'config'), io.cwd);
+  const config = configFile === undefined ? undefined : loadConfig(configFile);
+  const settings: InputSettings = config
+    ? { configPath: config.path, slaMinutes: config.slaMinutes, bucketMinutes: config.bucketMinutes, dayCount: config.dayCount, calendar: config.calendar }
+    : {};
+  const leadsFlag = stringValue(values, 'leads') ?? config?.files.leads?.path;
+  const fromZoho = values.zoho === true;
+  const usingSample = leadsFlag === undefined && !fromZoho;
   const sample = usingSample ? sampleManifest() : undefined;
-  const timeZone = resolveTimeZone(stringValue(values, 'tz'), sample?.timeZone ?? 'UTC');
+  const timeZone = resolveTimeZone(stringValue(values, 'tz') ?? config?.timeZone, sample?.timeZone ?? 'UTC');
   const pipelineFlag = stringValue(values, 'pipeline');
-  const pipeline = pipelineFlag
+  const basePipeline = pipelineFlag
     ? loadPipelineFile(path(pipelineFlag))
-    : sample
-      ? loadPipelineFile(join(sample.dir, sample.files.pipeline))
-      : DEFAULT_PIPELINE;
+    : config?.pipeline
+      ? 'file' in config.pipeline
+        ? loadPipelineFile(config.pipeline.file)
+        : config.pipeline.inline
+      : sample
+        ? loadPipelineFile(join(sample.dir, sample.files.pipeline))
+        : DEFAULT_PIPELINE;
+  const pipeline = config ? applyThresholds(basePipeline, config) : basePipeline;
   const fromSample = (name: keyof NonNullable<typeof sample>['files']) => (sample ? join(sample.dir, sample.files[name]) : undefined);
   const file = (flag: string, name: keyof NonNullable<typeof sample>['files']) => {
     const v = stringValue(values, flag);
-    const at = v !== undefined ? path(v) : fromSample(name);
-    // Issues name files as the user typed them, or as "sample/<file>" for the bundled data.
-    return at === undefined ? undefined : { path: at, label: v ?? `sample/${sample!.files[name]}` };
+    const fromConfig = config?.files[flag as 'leads' | 'history' | 'owners' | 'schedule'];
+    const at = v !== undefined ? path(v) : fromConfig ? fromConfig.path : fromSample(name);
+    // Issues name files as the user typed them (flag or config), or as "sample/<file>" for the bundled data.
+    return at === undefined ? undefined : { path: at, label: v ?? fromConfig?.label ?? `sample/${sample!.files[name]}` };
   };
   const columnsFlag = stringValue(values, 'columns');
-  const columns = columnsFlag ? (readJsonFile(path(columnsFlag), 'column mapping') as Record<string, Record<string, string>>) : undefined;
+  const columnsFile = columnsFlag ? path(columnsFlag) : config?.files.columns?.path;
+  const columns = columnsFile ? (readJsonFile(columnsFile, 'column mapping') as Record<string, Record<string, string>>) : undefined;
   const sampleAsOf = sample ? endOfLocalDay(parseDayNumber(sample.asOf), timeZone) : undefined;
   const asOf = parseAsOf(stringValue(values, 'as-of'), timeZone, sampleAsOf ?? io.now());
 
+  if (fromZoho) {
+    // Loaded on demand: commands without --zoho never pay for the adapter.
+    const { loadFromZoho } = await import('./zoho.js');
+    const result = await loadFromZoho(values, io, path, timeZone);
+    if (values.quiet !== true) reportIssues(result, io);
+    const leadsFile = { path: '', label: 'Zoho CRM' };
+    return { description: 'Zoho CRM', timeZone, asOf, pipeline, result, usingSample, settings, leadsFile, columns };
+  }
   const leads = file('leads', 'leads')!;
   if (options.responseOnly) {
-    const result = await readResponses(leads, timeZone, columns, values.strict === true);
-    if (values.quiet !== true) reportIssues(result, io);
-    return { description: usingSample ? 'sample data' : leads.label, timeZone, asOf, pipeline, result, usingSample };
+    const result: LoadResult = { leads: [], issues: [], stats: { rows: 0, accepted: 0, rejected: 0 } };
+    return { description: usingSample ? 'sample data' : leads.label, timeZone, asOf, pipeline, result, usingSample, settings, leadsFile: leads, columns };
   }
   let result: LoadResult;
   try {
@@ -158,49 +197,20 @@ export async function loadInputs(values: ParsedValues, io: Io, options: LoadInpu
     pipeline,
     result,
     usingSample,
+    settings,
+    leadsFile: leads,
+    columns,
   };
 }
 
 /** Source errors as user errors: unreadable files and strict-mode data errors name the file, line and field. */
-function asCliError(error: unknown): CliError {
+export function asCliError(error: unknown): CliError {
   if (error instanceof DataQualityError) return new CliError(error.message);
   const e = error as NodeJS.ErrnoException;
   if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') {
     return new CliError(`Cannot read ${e.path ?? 'input file'}: ${e.code}.`);
   }
   return new CliError((error as Error).message);
-}
-
-/**
- * The lean path for response-time commands: only the columns they need, no `Lead` objects and no
- * histories, so a million-row export does not need the memory of full leads.
- */
-async function readResponses(
-  leads: { path: string; label: string },
-  timeZone: string,
-  columns: Record<string, Record<string, string>> | undefined,
-  strict: boolean,
-): Promise<LoadResult> {
-  const reader = readResponseRows(leads, { timeZone, columns, strict, label: leads.label });
-  const rows: Lead[] = [];
-  try {
-    for await (const row of reader) {
-      rows.push({
-        id: row.id,
-        name: '',
-        locator: row.locator,
-        team: row.team,
-        stage: UNKNOWN_STAGE,
-        createdAt: new Date(row.createdAt),
-        firstContactAt: row.firstContactAt === null ? null : new Date(row.firstContactAt),
-        appointmentAt: null,
-        stageHistory: [],
-      });
-    }
-  } catch (error) {
-    throw asCliError(error);
-  }
-  return { leads: rows, issues: reader.issues, stats: reader.stats };
 }
 
 const MAX_PRINTED_ISSUES = 20;

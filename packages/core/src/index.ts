@@ -3,6 +3,7 @@
  * metrics, and sources. Every metric is a pure function: `asOf` and `timeZone` are always arguments.
  *
  * @packageDocumentation
+ * @module @panopticon/core
  */
 export * from './model/index.js';
 export * from './time/index.js';

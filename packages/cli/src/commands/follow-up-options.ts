@@ -5,11 +5,12 @@ import type { Inputs } from '../inputs.js';
 
 /** The follow-up options every follow-up command passes to core. */
 export function followUpOptions(values: ParsedValues, inputs: Inputs): FollowUpOptions {
-  const dayCount = stringValue(values, 'day-count') ?? 'calendar';
+  const dayCount = stringValue(values, 'day-count') ?? inputs.settings.dayCount ?? 'calendar';
   if (dayCount !== 'calendar' && dayCount !== 'business') {
     throw new CliError(`--day-count must be calendar or business, got "${dayCount}".`, 2);
   }
-  return { asOf: inputs.asOf, timeZone: inputs.timeZone, pipeline: inputs.pipeline, dayCount };
+  const calendar = inputs.settings.calendar;
+  return { asOf: inputs.asOf, timeZone: inputs.timeZone, pipeline: inputs.pipeline, dayCount, ...(calendar ? { calendar } : {}) };
 }
 
 /** "2026-10-31 23:59" in the zone: how instants are shown in tables. */

@@ -1,8 +1,10 @@
 import {
   WEEKDAY_NAMES,
   aggregateBySlot,
+  aggregateCsvBySlot,
   slotLabel,
   slotsPerDay,
+  type AggregateCsvBySlotResult,
   type HeatmapCell,
 } from '@panopticon/core';
 import {
@@ -19,7 +21,7 @@ import {
 import { CliError } from '../errors.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
-import { loadInputs } from '../inputs.js';
+import { asCliError, loadInputs, reportIssues } from '../inputs.js';
 import { parsePeriod } from '../period.js';
 
 const OPTIONS: OptionSpecs = {
@@ -52,17 +54,18 @@ export async function heatmapCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const format = formatValue(values);
-  const bucketMinutes = integerValue(values, 'bucket', 30);
-  if (1440 % bucketMinutes !== 0) throw new CliError(`--bucket must divide 1440 (a day in minutes), got ${bucketMinutes}.`, 2);
-  const slaMinutes = integerValue(values, 'sla', 60);
   const clock = stringValue(values, 'clock') ?? 'wall';
   if (clock !== 'wall' && clock !== 'business') throw new CliError(`--clock must be wall or business, got "${clock}".`, 2);
 
   const inputs = await loadInputs(values, io, { responseOnly: true });
+  // Flags override panopticon.config.json (bucketMinutes, slaMinutes), which overrides the defaults.
+  const bucketMinutes = integerValue(values, 'bucket', inputs.settings.bucketMinutes ?? 30);
+  if (1440 % bucketMinutes !== 0) throw new CliError(`--bucket must divide 1440 (a day in minutes), got ${bucketMinutes}.`, 2);
+  const slaMinutes = integerValue(values, 'sla', inputs.settings.slaMinutes ?? 60);
   const period = parsePeriod(stringValue(values, 'from'), stringValue(values, 'to'), inputs.timeZone);
   const team = stringValue(values, 'team');
   const locator = stringValue(values, 'locator');
-  const cells = aggregateBySlot(inputs.result.leads, {
+  const aggregation = {
     timeZone: inputs.timeZone,
     bucketMinutes,
     slaMinutes,
@@ -70,7 +73,26 @@ export async function heatmapCommand(argv: string[], io: Io): Promise<number> {
     ...period,
     ...(team !== undefined ? { team } : {}),
     ...(locator !== undefined ? { locator } : {}),
-  });
+  } as const;
+  let result: Pick<AggregateCsvBySlotResult, 'cells' | 'issues' | 'stats'>;
+  if (values.zoho === true) {
+    // The Zoho snapshot is already in memory (loadInputs reported its issues).
+    result = { cells: aggregateBySlot(inputs.result.leads, aggregation), issues: [], stats: inputs.result.stats };
+  } else {
+    // One streaming pass over the leads file (with worker threads on a large one): no lead objects.
+    try {
+      result = await aggregateCsvBySlot(inputs.leadsFile, {
+        ...aggregation,
+        columns: inputs.columns,
+        strict: values.strict === true,
+        label: inputs.leadsFile.label,
+      });
+    } catch (error) {
+      throw asCliError(error);
+    }
+  }
+  if (values.quiet !== true) reportIssues(result, io);
+  const { cells } = result;
   const leads = cells.reduce((n, c) => n + c.total, 0);
 
   if (format === 'json') {

@@ -28,7 +28,7 @@ export const KPIS_HELP = helpText(
 /** The KPI object printed by `panopticon kpis --format json` and shown in the dashboard's tiles. */
 export function computeKpis(values: ParsedValues, inputs: Inputs) {
   const options = followUpOptions(values, inputs);
-  const slaMinutes = integerValue(values, 'sla', 60);
+  const slaMinutes = integerValue(values, 'sla', inputs.settings.slaMinutes ?? 60);
   const followUp = kpis(inputs.result.leads, options);
   const response = summarizeResponses(inputs.result.leads, { timeZone: inputs.timeZone, slaMinutes, to: inputs.asOf });
   return { asOf: inputs.asOf.toISOString(), timeZone: inputs.timeZone, source: inputs.description, slaMinutes, followUp, response };

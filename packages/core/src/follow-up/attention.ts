@@ -7,22 +7,48 @@ import { resolveFollowUpOptions } from './options.js';
 import type { FollowUpStatus } from './status.js';
 import { compareStrings } from './timeline.js';
 
-/** Why a lead needs attention, most severe first: `stale`, `stuck-in-green`, `stalled`, `at-risk`. */
+/**
+ * Why a lead needs attention, most severe first: `stale`, `stuck-in-green`, `stalled`, `at-risk`.
+ *
+ * @example
+ * ```ts
+ * const severity = (reason: AttentionReason) => ATTENTION_REASONS.indexOf(reason); // 0 = most severe
+ * ```
+ */
 export const ATTENTION_REASONS = ['stale', 'stuck-in-green', 'stalled', 'at-risk'] as const;
 
-/** Why a lead needs attention; see {@link ATTENTION_REASONS} for the severity order. */
+/**
+ * Why a lead needs attention; see {@link ATTENTION_REASONS} for the severity order.
+ *
+ * @example
+ * ```ts
+ * const stale = rows.filter((row) => row.reason === ('stale' satisfies AttentionReason));
+ * ```
+ */
 export type AttentionReason = (typeof ATTENTION_REASONS)[number];
 
-/** One lead that needs attention, with whose it is and why. */
+/**
+ * One lead that needs attention, with whose it is and why ({@link needsAttention}).
+ *
+ * @example
+ * ```ts
+ * const line = (r: AttentionRow) => `${r.reason} ${r.days} d: ${r.name} (${r.locator ?? 'unassigned'}, ${r.stage})`;
+ * ```
+ */
 export interface AttentionRow {
+  /** The lead's id. */
   leadId: string;
+  /** The lead's name. */
   name: string;
   /** The person accountable for the lead (its `locator`); `null` = unassigned. */
   locator: string | null;
+  /** The lead's team; `null` when it has none. */
   team: string | null;
   /** Stage at `asOf`. */
   stage: string;
+  /** The category of that stage in the pipeline. */
   category: StageCategory;
+  /** The appointment; `null` for a lead stuck in green without one. */
   appointmentAt: Date | null;
   /** The lead's follow-up status (a stuck-in-green or stalled lead may be `progressed`, `at-risk`, …). */
   status: FollowUpStatus;
@@ -36,7 +62,14 @@ export interface AttentionRow {
   days: number;
 }
 
-/** Options of {@link needsAttention}. */
+/**
+ * Options of {@link needsAttention}: the shared {@link FollowUpOptions} and whether to list stalled leads.
+ *
+ * @example
+ * ```ts
+ * const options: NeedsAttentionOptions = { asOf, timeZone: 'America/New_York', pipeline, includeStalled: false };
+ * ```
+ */
 export interface NeedsAttentionOptions extends FollowUpOptions {
   /** List leads that are *stalled* (the optional per-stage `staleAfterDays` rule). Default `true`. */
   includeStalled?: boolean;

@@ -8,6 +8,12 @@ import { instantMs, resolveFollowUpOptions } from './options.js';
  * Conversion of the appointed leads of a period. `won + lost + open = appointed`: every lead is in exactly
  * one of those three. `reachedGreen` counts across them the leads that got at least as far as green (a won
  * lead counts as having reached it), so `won ≤ reachedGreen ≤ appointed`.
+ *
+ * @example
+ * ```ts
+ * const c: Conversion = conversion(leads, { asOf, timeZone, pipeline });
+ * console.log(`${c.won} won, ${c.lost} lost, ${c.open} open of ${c.appointed}`);
+ * ```
  */
 export interface Conversion {
   /** Leads whose appointment falls in the period (and that existed at `asOf`). */
@@ -24,7 +30,14 @@ export interface Conversion {
   rate: number | null;
 }
 
-/** Options of {@link conversion}. */
+/**
+ * Options of {@link conversion}: the shared {@link FollowUpOptions} and the period of appointments.
+ *
+ * @example
+ * ```ts
+ * const options: ConversionOptions = { asOf, timeZone, pipeline, from: october.from, to: october.to };
+ * ```
+ */
 export interface ConversionOptions extends FollowUpOptions {
   /** Count leads whose appointment is at or after this instant. Default: no lower bound. */
   from?: Date;

@@ -8,13 +8,24 @@ import type { FollowUpContext, FollowUpOptions } from './options.js';
 import { resolveFollowUpOptions } from './options.js';
 import { compareStrings } from './timeline.js';
 
-/** One lead's way from green to delivery. */
+/**
+ * One lead's way from green to delivery ({@link greenToDelivery}).
+ *
+ * @example
+ * ```ts
+ * const waiting = (rows: GreenToDeliveryRow[]) => rows.filter((r) => !r.done).sort((a, b) => b.days - a.days);
+ * ```
+ */
 export interface GreenToDeliveryRow {
+  /** The lead's id. */
   leadId: string;
+  /** The lead's name. */
   name: string;
+  /** The person accountable for the lead; `null` = unassigned. */
   locator: string | null;
   /** Stage at `asOf`. */
   stage: string;
+  /** The category of that stage. */
   category: StageCategory;
   /** First entry into a `green` stage. */
   greenAt: Date;
@@ -28,7 +39,15 @@ export interface GreenToDeliveryRow {
   done: boolean;
 }
 
-/** The green → delivery figures; `completed + pending = rows.length`. */
+/**
+ * The green → delivery figures; `completed + pending = rows.length`.
+ *
+ * @example
+ * ```ts
+ * const g: GreenToDelivery = greenToDelivery(leads, { asOf, timeZone, pipeline });
+ * console.log(`median ${g.medianDays} days; ${g.pending} waiting`);
+ * ```
+ */
 export interface GreenToDelivery {
   /** Every lead that entered green by `asOf`, by `greenAt`, then lead id. */
   rows: GreenToDeliveryRow[];
@@ -42,7 +61,14 @@ export interface GreenToDelivery {
   p90Days: number | null;
 }
 
-/** Options of {@link greenToDelivery}: the shared {@link FollowUpOptions}. */
+/**
+ * Options of {@link greenToDelivery}: the shared {@link FollowUpOptions}.
+ *
+ * @example
+ * ```ts
+ * const options: GreenToDeliveryOptions = { asOf, timeZone, pipeline, greenStuckAfterDays: 10 };
+ * ```
+ */
 export type GreenToDeliveryOptions = FollowUpOptions;
 
 /**
@@ -91,12 +117,13 @@ export function greenToDeliveryRow(lead: Lead, j: Judgement, ctx: FollowUpContex
 }
 
 /**
- * Sorts the rows (in place) and computes the counts and the statistics of the completed ones.
+ * Sorts the rows (in place) and computes the counts and the statistics of the completed ones. `sortRows`
+ * false skips the sort, for callers that keep only the statistics (which do not depend on row order).
  *
  * @internal
  */
-export function summarizeGreenToDelivery(rows: GreenToDeliveryRow[]): GreenToDelivery {
-  rows.sort((a, b) => a.greenAt.getTime() - b.greenAt.getTime() || compareStrings(a.leadId, b.leadId));
+export function summarizeGreenToDelivery(rows: GreenToDeliveryRow[], sortRows = true): GreenToDelivery {
+  if (sortRows) rows.sort((a, b) => a.greenAt.getTime() - b.greenAt.getTime() || compareStrings(a.leadId, b.leadId));
   const completedDays = Float64Array.from(
     rows.filter((r) => r.done),
     (r) => r.days,

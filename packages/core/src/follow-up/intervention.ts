@@ -7,10 +7,20 @@ import type { FollowUpContext, FollowUpOptions } from './options.js';
 import { resolveFollowUpOptions } from './options.js';
 import { compareStrings, sortedByAt } from './timeline.js';
 
-/** One lead that went `warnAfterDays` without progress after its appointment, and when someone acted. */
+/**
+ * One lead that went `warnAfterDays` without progress after its appointment, and when someone acted.
+ *
+ * @example
+ * ```ts
+ * const untouched = (rows: InterventionRow[]) => rows.filter((r) => r.interventionAt === null);
+ * ```
+ */
 export interface InterventionRow {
+  /** The lead's id. */
   leadId: string;
+  /** The person accountable for the lead; `null` = unassigned. */
   locator: string | null;
+  /** The appointment. */
   appointmentAt: Date;
   /** The first stage change or locator change after the appointment, by `asOf`; `null` = still waiting. */
   interventionAt: Date | null;
@@ -20,7 +30,15 @@ export interface InterventionRow {
   kind: 'stage' | 'owner' | null;
 }
 
-/** Time-to-intervention figures; `intervened + pending = rows.length`. */
+/**
+ * Time-to-intervention figures; `intervened + pending = rows.length`.
+ *
+ * @example
+ * ```ts
+ * const t: TimeToIntervention = timeToIntervention(leads, { asOf, timeZone, pipeline });
+ * console.log(`median ${t.medianDays} days; ${t.pending} still waiting`);
+ * ```
+ */
 export interface TimeToIntervention {
   /** The leads that went `warnAfterDays` without progress, by appointment, then lead id. */
   rows: InterventionRow[];
@@ -34,7 +52,14 @@ export interface TimeToIntervention {
   meanDays: number | null;
 }
 
-/** Options of {@link timeToIntervention}: the shared {@link FollowUpOptions}. */
+/**
+ * Options of {@link timeToIntervention}: the shared {@link FollowUpOptions}.
+ *
+ * @example
+ * ```ts
+ * const options: TimeToInterventionOptions = { asOf, timeZone, pipeline, warnAfterDays: 5 };
+ * ```
+ */
 export type TimeToInterventionOptions = FollowUpOptions;
 
 /**
@@ -90,12 +115,13 @@ export function interventionRow(lead: Lead, j: Judgement, ctx: FollowUpContext):
 }
 
 /**
- * Sorts the rows (in place) and computes the counts and the statistics of the intervened ones.
+ * Sorts the rows (in place) and computes the counts and the statistics of the intervened ones. `sortRows`
+ * false skips the sort, for callers that keep only the statistics (which do not depend on row order).
  *
  * @internal
  */
-export function summarizeIntervention(rows: InterventionRow[]): TimeToIntervention {
-  rows.sort((a, b) => a.appointmentAt.getTime() - b.appointmentAt.getTime() || compareStrings(a.leadId, b.leadId));
+export function summarizeIntervention(rows: InterventionRow[], sortRows = true): TimeToIntervention {
+  if (sortRows) rows.sort((a, b) => a.appointmentAt.getTime() - b.appointmentAt.getTime() || compareStrings(a.leadId, b.leadId));
   const days = Float64Array.from(
     rows.filter((r) => r.days !== null),
     (r) => r.days!,

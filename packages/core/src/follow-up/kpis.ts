@@ -9,7 +9,15 @@ import { interventionRow, summarizeIntervention } from './intervention.js';
 import { judgeLead } from './judge.js';
 import { resolveFollowUpOptions } from './options.js';
 
-/** The headline figures of the follow-up dashboard at `asOf`, each as the function of that name defines it. */
+/**
+ * The headline figures of the follow-up dashboard at `asOf`, each as the function of that name defines it.
+ *
+ * @example
+ * ```ts
+ * const k: Kpis = kpis(leads, { asOf, timeZone, pipeline });
+ * console.log(`${k.stale} stale of ${k.appointed} appointed`);
+ * ```
+ */
 export interface Kpis {
   /** The instant the figures describe. */
   asOf: Date;
@@ -47,7 +55,14 @@ export interface Kpis {
   medianGreenToDeliveryDays: number | null;
 }
 
-/** Options of {@link kpis}: those of {@link needsAttention} (`includeStalled` decides what counts as needing attention). */
+/**
+ * Options of {@link kpis}: those of {@link needsAttention} (`includeStalled` decides what counts as needing attention).
+ *
+ * @example
+ * ```ts
+ * const options: KpisOptions = { asOf, timeZone: 'America/New_York', pipeline, dayCount: 'business' };
+ * ```
+ */
 export type KpisOptions = NeedsAttentionOptions;
 
 /**
@@ -113,9 +128,10 @@ export function kpis(leads: readonly Lead[], options: KpisOptions): Kpis {
     if (green) greens.push(green);
   }
   k.conversionRate = finishConversion(tally).rate;
-  const intervention = summarizeIntervention(interventions);
+  // Only the statistics are kept: the rows need no sorting.
+  const intervention = summarizeIntervention(interventions, false);
   k.medianDaysToIntervention = intervention.medianDays;
   k.pendingIntervention = intervention.pending;
-  k.medianGreenToDeliveryDays = summarizeGreenToDelivery(greens).medianDays;
+  k.medianGreenToDeliveryDays = summarizeGreenToDelivery(greens, false).medianDays;
   return k;
 }

@@ -15,30 +15,71 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** Shown in place of a `null` locator (a lead nobody is accountable for). */
+/**
+ * Shown in place of a `null` locator (a lead nobody is accountable for).
+ *
+ * @example
+ * ```ts
+ * const who = lead.locator ?? UNASSIGNED_LOCATOR; // '(unassigned)'
+ * ```
+ */
 export const UNASSIGNED_LOCATOR = '(unassigned)';
 
-/** Short human labels of the follow-up statuses, for table cells and legends. */
+/**
+ * Short human labels of the follow-up statuses, for table cells and legends.
+ *
+ * @example
+ * ```ts
+ * FOLLOW_UP_STATUS_LABELS[followUpStatus(lead, { asOf, timeZone, pipeline })]; // e.g. 'At risk'
+ * ```
+ */
 export const FOLLOW_UP_STATUS_LABELS = {
+  /** The lead has no appointment. */
   'no-appointment': 'No appointment',
+  /** Its stage is in a `won` category. */
   won: 'Won',
+  /** Its stage is in a `lost` category. */
   lost: 'Lost',
+  /** The appointment is still ahead. */
   upcoming: 'Upcoming',
+  /** The stage moved after the appointment. */
   progressed: 'Progressed',
+  /** `staleAfterDays` or more since the appointment without progress. */
   stale: 'Stale',
+  /** `warnAfterDays` or more since the appointment without progress. */
   'at-risk': 'At risk',
+  /** The appointment passed recently; no progress yet. */
   awaiting: 'Awaiting',
 } as const satisfies Record<FollowUpStatus, string>;
 
-/** Short human labels of the needs-attention reasons, for table cells and legends. */
+/**
+ * Short human labels of the needs-attention reasons, for table cells and legends.
+ *
+ * @example
+ * ```ts
+ * needsAttention(leads, { asOf, timeZone, pipeline }).map((r) => ATTENTION_REASON_LABELS[r.reason]);
+ * ```
+ */
 export const ATTENTION_REASON_LABELS = {
+  /** Stale: `staleAfterDays` or more since the appointment without progress. */
   stale: 'Stale',
+  /** In green for `greenStuckAfterDays` or more without a move to delivery or won. */
   'stuck-in-green': 'Stuck in green',
+  /** Progressed, then held in a stage past that stage's own `staleAfterDays`. */
   stalled: 'Stalled',
+  /** `warnAfterDays` or more since the appointment without progress. */
   'at-risk': 'At risk',
 } as const satisfies Record<AttentionReason, string>;
 
-/** Error texts of invalid follow-up options. */
+/**
+ * Error texts of invalid follow-up options (what the `RangeError`s and `TypeError`s of the follow-up
+ * functions say), for tests and log filters.
+ *
+ * @example
+ * ```ts
+ * followUpMessages.invalidDayCount('weekdays'); // "dayCount must be 'calendar' or 'business'; got \"weekdays\"."
+ * ```
+ */
 export const followUpMessages = {
   /** An instant option (`asOf`, `at`, `from`, `to`) that is not a valid `Date`. */
   invalidInstant: (name: string, value: unknown) => `${name} must be a valid Date; got ${show(value)}.`,

@@ -5,14 +5,31 @@ import { instantMs } from './options.js';
 import { stageAt } from './stage-at.js';
 import { orderedStages } from './timeline.js';
 
-/** How many leads were in one stage at an instant. */
+/**
+ * How many leads were in one stage at an instant ({@link pipelineSnapshot}).
+ *
+ * @example
+ * ```ts
+ * const inGreen = (rows: PipelineSnapshotRow[]) => rows.filter((r) => r.category === 'green').reduce((n, r) => n + r.count, 0);
+ * ```
+ */
 export interface PipelineSnapshotRow {
+  /** The stage. */
   stage: string;
+  /** Its category in the pipeline (`open` for a stage the pipeline does not list). */
   category: StageCategory;
+  /** Leads in the stage at the instant. */
   count: number;
 }
 
-/** Options of {@link pipelineSnapshot}. */
+/**
+ * Options of {@link pipelineSnapshot}.
+ *
+ * @example
+ * ```ts
+ * pipelineSnapshot(leads, { at: new Date('2026-09-30T23:59:59-04:00'), pipeline } satisfies PipelineSnapshotOptions);
+ * ```
+ */
 export interface PipelineSnapshotOptions {
   /** The instant of the snapshot. Required. */
   at: Date;

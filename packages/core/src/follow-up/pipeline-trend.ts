@@ -7,18 +7,35 @@ import { followUpMessages } from './messages.js';
 import { instantMs } from './options.js';
 import { orderedStages, sortedByAt, visitStarts } from './timeline.js';
 
-/** The count of leads in one stage at the end of one date. */
+/**
+ * The count of leads in one stage at the end of one date ({@link pipelineTrend}).
+ *
+ * @example
+ * ```ts
+ * const greenOn = (rows: PipelineTrendRow[], date: string) => rows.filter((r) => r.date === date && r.category === 'green');
+ * ```
+ */
 export interface PipelineTrendRow {
   /** The calendar date, "YYYY-MM-DD", in `timeZone`. */
   date: string;
   /** The instant of the snapshot: the last millisecond of `date` in `timeZone`. */
   at: Date;
+  /** The stage. */
   stage: string;
+  /** Its category in the pipeline (`open` for a stage the pipeline does not list). */
   category: StageCategory;
+  /** Leads in the stage at `at`. */
   count: number;
 }
 
-/** Options of {@link pipelineTrend}. */
+/**
+ * Options of {@link pipelineTrend}.
+ *
+ * @example
+ * ```ts
+ * const options: PipelineTrendOptions = { from: new Date('2026-08-01T12:00:00Z'), to: asOf, every: 'week', timeZone: 'America/New_York', pipeline };
+ * ```
+ */
 export interface PipelineTrendOptions {
   /** The first date of the trend is this instant's date in `timeZone`. Required. */
   from: Date;

@@ -10,7 +10,14 @@ import type { FollowUpStatus } from './status.js';
 import { FOLLOW_UP_STATUSES } from './status.js';
 import { compareStrings } from './timeline.js';
 
-/** One locator's follow-up record at `asOf`. */
+/**
+ * One locator's follow-up record at `asOf` ({@link locatorScorecard}).
+ *
+ * @example
+ * ```ts
+ * const staleShare = (r: LocatorScorecardRow) => (r.appointed === 0 ? null : r.counts.stale / r.appointed);
+ * ```
+ */
 export interface LocatorScorecardRow {
   /** The locator; `'(unassigned)'` for leads without one. */
   locator: string;
@@ -28,7 +35,14 @@ export interface LocatorScorecardRow {
   medianDaysToProgress: number | null;
 }
 
-/** Options of {@link locatorScorecard}: those of {@link needsAttention} (`includeStalled` decides what counts as needing attention). */
+/**
+ * Options of {@link locatorScorecard}: those of {@link needsAttention} (`includeStalled` decides what counts as needing attention).
+ *
+ * @example
+ * ```ts
+ * const options: LocatorScorecardOptions = { asOf, timeZone, pipeline, includeStalled: false };
+ * ```
+ */
 export type LocatorScorecardOptions = NeedsAttentionOptions;
 
 /**

@@ -2,9 +2,18 @@ import type { Lead } from '../model/lead.js';
 import { instantMs } from './options.js';
 import { sortedByAt, visitStarts } from './timeline.js';
 
-/** One stay of a lead in one stage, `[enteredAt, exitedAt)`. */
+/**
+ * One stay of a lead in one stage, `[enteredAt, exitedAt)` ({@link stageVisits}).
+ *
+ * @example
+ * ```ts
+ * const days = (visit: StageVisit) => visit.durationMs / MS_PER_DAY;
+ * ```
+ */
 export interface StageVisit {
+  /** The stage. */
   stage: string;
+  /** When the lead entered it. */
   enteredAt: Date;
   /** When the next visit began; `null` for the current visit, which runs to `asOf`. */
   exitedAt: Date | null;
@@ -14,7 +23,14 @@ export interface StageVisit {
   open: boolean;
 }
 
-/** Options of {@link stageVisits}. */
+/**
+ * Options of {@link stageVisits}.
+ *
+ * @example
+ * ```ts
+ * stageVisits(lead, { asOf } satisfies StageVisitsOptions);
+ * ```
+ */
 export interface StageVisitsOptions {
   /** The instant "now": history after it is ignored and the current visit runs to it. Required. */
   asOf: Date;

@@ -7,6 +7,11 @@ import { resolveFollowUpOptions } from './options.js';
 /**
  * The follow-up statuses in the order the rules are tried (first match wins): `no-appointment`, `won`,
  * `lost`, `upcoming`, `progressed`, `stale`, `at-risk`, `awaiting`.
+ *
+ * @example
+ * ```ts
+ * const counts = Object.fromEntries(FOLLOW_UP_STATUSES.map((s) => [s, 0])) as Record<FollowUpStatus, number>;
+ * ```
  */
 export const FOLLOW_UP_STATUSES = [
   'no-appointment',
@@ -19,13 +24,35 @@ export const FOLLOW_UP_STATUSES = [
   'awaiting',
 ] as const;
 
-/** Where an appointed lead stands at `asOf`; see {@link followUpStatus} for the rules. */
+/**
+ * Where an appointed lead stands at `asOf`; see {@link followUpStatus} for the rules.
+ *
+ * @example
+ * ```ts
+ * const cold = (status: FollowUpStatus) => status === 'stale' || status === 'at-risk';
+ * ```
+ */
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
-/** Options of {@link followUpStatus} and {@link followUp}: the shared {@link FollowUpOptions}. */
+/**
+ * Options of {@link followUpStatus} and {@link followUp}: the shared {@link FollowUpOptions}.
+ *
+ * @example
+ * ```ts
+ * const options: FollowUpStatusOptions = { asOf, timeZone: 'America/New_York', pipeline, dayCount: 'business' };
+ * ```
+ */
 export type FollowUpStatusOptions = FollowUpOptions;
 
-/** Everything {@link followUp} knows about one lead at `asOf`. */
+/**
+ * Everything {@link followUp} knows about one lead at `asOf`.
+ *
+ * @example
+ * ```ts
+ * const f: FollowUp = followUp(lead, { asOf, timeZone, pipeline });
+ * if (f.status === 'at-risk') console.log(`${f.daysSinceAppointment} days since the appointment, still in ${f.stage}`);
+ * ```
+ */
 export interface FollowUp {
   /** The status, as {@link followUpStatus} gives it. */
   status: FollowUpStatus;

@@ -6,9 +6,18 @@ import { MS_PER_DAY } from '../time/civil.js';
 import { instantMs } from './options.js';
 import { sortedByAt, orderedStages, visitStarts } from './timeline.js';
 
-/** Time spent in one stage, over every lead's visits to it. */
+/**
+ * Time spent in one stage, over every lead's visits to it ({@link timeInStage}).
+ *
+ * @example
+ * ```ts
+ * const slowest: TimeInStageRow | undefined = rows.filter((r) => r.category === 'open').sort((a, b) => (b.medianDays ?? 0) - (a.medianDays ?? 0))[0];
+ * ```
+ */
 export interface TimeInStageRow {
+  /** The stage. */
   stage: string;
+  /** Its category in the pipeline (`open` for a stage the pipeline does not list). */
   category: StageCategory;
   /** Visits to the stage by `asOf`, closed and open. */
   visits: number;
@@ -22,7 +31,14 @@ export interface TimeInStageRow {
   meanDays: number | null;
 }
 
-/** Options of {@link timeInStage}. */
+/**
+ * Options of {@link timeInStage}.
+ *
+ * @example
+ * ```ts
+ * timeInStage(leads, { asOf, pipeline, includeOpenVisits: true } satisfies TimeInStageOptions);
+ * ```
+ */
 export interface TimeInStageOptions {
   /** The instant "now": history after it is ignored, open visits run to it. Required. */
   asOf: Date;

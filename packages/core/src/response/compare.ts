@@ -3,7 +3,14 @@ import type { WeekdayName } from '../model/schedule.js';
 import type { AggregateBySlotOptions, HeatmapCell, SlotLead } from './heatmap.js';
 import { aggregateBySlot } from './heatmap.js';
 
-/** One period's figures in a {@link HeatmapComparisonCell}. */
+/**
+ * One period's figures in a {@link HeatmapComparisonCell}.
+ *
+ * @example
+ * ```ts
+ * const { total, pctWithinSla }: HeatmapPeriodFigures = comparison[0]!.current;
+ * ```
+ */
 export interface HeatmapPeriodFigures {
   /** Leads that arrived in the slot (0 when the period has no cell there). */
   total: number;
@@ -13,7 +20,14 @@ export interface HeatmapPeriodFigures {
   pctWithinSla: number | null;
 }
 
-/** The same weekday × slot in two periods, and how it changed. */
+/**
+ * The same weekday × slot in two periods, and how it changed.
+ *
+ * @example
+ * ```ts
+ * const slower: HeatmapComparisonCell[] = comparison.filter((c) => (c.deltaPct ?? 0) < -20);
+ * ```
+ */
 export interface HeatmapComparisonCell {
   /** Weekday name, "Monday" … "Sunday". */
   day: WeekdayName;
@@ -23,7 +37,9 @@ export interface HeatmapComparisonCell {
   slot: string;
   /** Index of the slot in the day. */
   slotIndex: number;
+  /** The period under review. */
   current: HeatmapPeriodFigures;
+  /** The period it is compared with. */
   previous: HeatmapPeriodFigures;
   /** `current.total − previous.total`. */
   deltaTotal: number;
@@ -79,7 +95,17 @@ function noLeads(): HeatmapPeriodFigures {
   return { total: 0, withinSla: 0, pctWithinSla: null };
 }
 
-/** A period of lead arrivals: `createdAt` in `[from, to)`. */
+/**
+ * A period of lead arrivals: `createdAt` in `[from, to)`.
+ *
+ * @example
+ * ```ts
+ * const october: ComparisonPeriod = {
+ *   from: instantFromWallClock({ year: 2026, month: 10, day: 1 }, 'America/New_York'),
+ *   to: instantFromWallClock({ year: 2026, month: 11, day: 1 }, 'America/New_York'),
+ * };
+ * ```
+ */
 export interface ComparisonPeriod {
   /** First instant of the period (inclusive). */
   from: Date;
@@ -87,7 +113,14 @@ export interface ComparisonPeriod {
   to: Date;
 }
 
-/** Options of {@link comparePeriods}: the two periods, and every option of `aggregateBySlot` but its own period. */
+/**
+ * Options of {@link comparePeriods}: the two periods, and every option of `aggregateBySlot` but its own period.
+ *
+ * @example
+ * ```ts
+ * const options: ComparePeriodsOptions = { timeZone: 'America/New_York', bucketMinutes: 60, current: october, previous: september };
+ * ```
+ */
 export interface ComparePeriodsOptions extends Omit<AggregateBySlotOptions, 'from' | 'to'> {
   /** The period under review. Required. */
   current: ComparisonPeriod;

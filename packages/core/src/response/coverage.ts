@@ -6,13 +6,27 @@ import { MINUTES_PER_DAY } from '../time/civil.js';
 import type { HeatmapCell } from './heatmap.js';
 import { slotLabels } from './heatmap.js';
 
-/** Options of {@link scheduleCoverage}. */
+/**
+ * Options of {@link scheduleCoverage}.
+ *
+ * @example
+ * ```ts
+ * scheduleCoverage(shifts, { bucketMinutes: 60 } satisfies ScheduleCoverageOptions);
+ * ```
+ */
 export interface ScheduleCoverageOptions {
   /** Slot length in minutes, a divisor of 1440; use the heatmap's. Default 30. */
   bucketMinutes?: number;
 }
 
-/** Who is on shift in one weekday × time-of-day slot. */
+/**
+ * Who is on shift in one weekday × time-of-day slot.
+ *
+ * @example
+ * ```ts
+ * const alone: CoverageCell[] = scheduleCoverage(shifts).filter((c) => c.reps === 1);
+ * ```
+ */
 export interface CoverageCell {
   /** Weekday name, "Monday" … "Sunday". */
   day: WeekdayName;
@@ -88,7 +102,14 @@ function shiftMinutes(shift: Shift, field: 'start' | 'end'): number {
   return toMinutes(value);
 }
 
-/** Leads against staff in one slot. */
+/**
+ * Leads against staff in one slot.
+ *
+ * @example
+ * ```ts
+ * const gaps: DemandCoverageCell[] = demandVsCoverage(cells, coverage).filter((c) => c.uncovered);
+ * ```
+ */
 export interface DemandCoverageCell {
   /** Weekday name, "Monday" … "Sunday". */
   day: WeekdayName;

@@ -1,10 +1,24 @@
 import { invalidPeriodBound } from '../messages.js';
 import type { Lead } from '../model/lead.js';
 
-/** What {@link filterLeads} reads of a lead: `createdAt`, and `team` / `locator` where filtered on. */
+/**
+ * What {@link filterLeads} reads of a lead: `createdAt`, and `team` / `locator` where filtered on.
+ *
+ * @example
+ * ```ts
+ * const row: FilterableLead = { createdAt: new Date('2026-10-05T13:00:00Z'), team: 'East' };
+ * ```
+ */
 export type FilterableLead = Pick<Lead, 'createdAt'> & Partial<Pick<Lead, 'team' | 'locator'>>;
 
-/** Options of {@link filterLeads}; every response-time aggregation accepts them too. */
+/**
+ * Options of {@link filterLeads}; every response-time aggregation accepts them too.
+ *
+ * @example
+ * ```ts
+ * const eastInOctober: FilterLeadsOptions = { team: 'East', from: october.from, to: october.to };
+ * ```
+ */
 export interface FilterLeadsOptions {
   /** Keep leads whose `team` equals this name, or one of these names (exact match; an empty list keeps none). Default: every team, including none. */
   team?: string | readonly string[];

@@ -2,20 +2,32 @@ import { invalidWeekday, mismatchedSlots, slotIndexOutOfRange } from '../message
 import type { BusinessCalendar, WeekdayName } from '../model/schedule.js';
 import { WEEKDAY_NAMES } from '../model/schedule.js';
 import { assertBucketMinutes } from '../time/bucket.js';
-import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_MINUTE, formatMinuteOfDay } from '../time/civil.js';
-import { getZone } from '../time/zone.js';
+import { MINUTES_PER_DAY } from '../time/civil.js';
 import type { FilterableLead, FilterLeadsOptions } from './filter.js';
-import { leadFilter } from './filter.js';
 import type { ResponseClock, ResponseLead } from './response-time.js';
-import { resolveSlaMinutes, responseClock } from './response-time.js';
-import { selectQuantiles } from './select-quantiles.js';
+import { slotAggregator, slotLabels } from './slot-aggregator.js';
 
-/** What the heatmap reads of a lead: `createdAt`, `firstContactAt`, and `team` / `locator` when filtering. Plain objects work. */
+export { slotLabels };
+
+/**
+ * What the heatmap reads of a lead: `createdAt`, `firstContactAt`, and `team` / `locator` when filtering. Plain objects work.
+ *
+ * @example
+ * ```ts
+ * const rows: SlotLead[] = [{ createdAt: new Date('2026-10-05T13:10:00Z'), firstContactAt: new Date('2026-10-05T13:25:00Z') }];
+ * aggregateBySlot(rows, { timeZone: 'America/New_York' });
+ * ```
+ */
 export type SlotLead = ResponseLead & FilterableLead;
 
-const QUANTILES = [0.5, 0.9];
-
-/** Options of {@link aggregateBySlot}: the slotting, the SLA, the clock, and the filters of `filterLeads`. */
+/**
+ * Options of {@link aggregateBySlot}: the slotting, the SLA, the clock, and the filters of `filterLeads`.
+ *
+ * @example
+ * ```ts
+ * const options: AggregateBySlotOptions = { timeZone: 'America/Chicago', bucketMinutes: 60, slaMinutes: 15, team: 'East' };
+ * ```
+ */
 export interface AggregateBySlotOptions extends FilterLeadsOptions {
   /** IANA time zone in which each lead's `createdAt` is placed on the week (and business hours are read). Required. */
   timeZone: string;
@@ -29,7 +41,14 @@ export interface AggregateBySlotOptions extends FilterLeadsOptions {
   calendar?: BusinessCalendar;
 }
 
-/** Response performance of the leads that arrived in one weekday × time-of-day slot. */
+/**
+ * Response performance of the leads that arrived in one weekday × time-of-day slot.
+ *
+ * @example
+ * ```ts
+ * const worst: HeatmapCell | undefined = cells.filter((c) => c.total >= 5).sort((a, b) => a.pctWithinSla! - b.pctWithinSla!)[0];
+ * ```
+ */
 export interface HeatmapCell {
   /** Weekday name, "Monday" … "Sunday". */
   day: WeekdayName;
@@ -65,9 +84,9 @@ export interface HeatmapCell {
  * Leads are first filtered like `filterLeads` (period by `createdAt`, `[from, to)`; team; locator).
  * A lead whose `createdAt` is not a valid instant has no slot and is skipped (sources reject such rows).
  *
- * Built for a million rows: one pass with typed-array counters keyed by `weekday × slots + slot`, the
- * zone's cached offsets instead of `Intl`, no `Date` per row, then a counting sort that groups response
- * minutes by cell and a selection (not a sort) for each cell's quantiles.
+ * Built for a million rows: one pass through a `createSlotAggregator` (typed-array counters keyed by
+ * `weekday × slots + slot`, the zone's cached offsets instead of `Intl`, no `Date` per row), then a
+ * counting sort that groups response minutes by cell and a selection (not a sort) for each cell's quantiles.
  *
  * @example
  * const cells = aggregateBySlot(leads, { timeZone: 'America/New_York', bucketMinutes: 60, slaMinutes: 15 });
@@ -75,89 +94,23 @@ export interface HeatmapCell {
  * //    pctWithinSla: 58.33…, neverContacted: 1, invalid: 0, medianMinutes: 9.5, p90Minutes: 41 }, …]
  */
 export function aggregateBySlot(leads: readonly SlotLead[], options: AggregateBySlotOptions): HeatmapCell[] {
-  const bucketMinutes = options.bucketMinutes ?? 30;
-  assertBucketMinutes(bucketMinutes);
-  const slaMinutes = resolveSlaMinutes(options.slaMinutes);
-  const measure = responseClock(options);
-  const keep = leadFilter(options);
-  const zone = getZone(options.timeZone);
-
-  const slots = MINUTES_PER_DAY / bucketMinutes;
-  const bucketMs = bucketMinutes * MS_PER_MINUTE;
-  const cellCount = 7 * slots;
-  const total = new Uint32Array(cellCount);
-  const contacted = new Uint32Array(cellCount);
-  const within = new Uint32Array(cellCount);
-  const never = new Uint32Array(cellCount);
-  const invalid = new Uint32Array(cellCount);
-  // Response minutes of contacted leads, in input order, with the cell each belongs to.
-  const rowCell = new Int32Array(leads.length);
-  const rowMinutes = new Float64Array(leads.length);
-  let rows = 0;
-
+  const heatmap = slotAggregator(options, leads.length);
   for (let i = 0; i < leads.length; i++) {
     const lead = leads[i]!;
-    if (keep !== null && !keep(lead)) continue;
-    const createdMs = lead.createdAt.getTime();
-    if (!Number.isFinite(createdMs)) continue;
-    const local = zone.toLocal(createdMs);
-    const dayNumber = Math.floor(local / MS_PER_DAY);
-    // Weekday 0 = Monday: day 0 (1970-01-01) was a Thursday.
-    const weekday = (((dayNumber + 3) % 7) + 7) % 7;
-    const cell = weekday * slots + Math.floor((local - dayNumber * MS_PER_DAY) / bucketMs);
-    total[cell]!++;
     const contact = lead.firstContactAt;
-    if (contact === null || contact === undefined) {
-      never[cell]!++;
-      continue;
-    }
-    const contactMs = contact.getTime();
-    if (!(contactMs >= createdMs)) {
-      invalid[cell]!++;
-      continue;
-    }
-    const minutes = measure(createdMs, contactMs);
-    contacted[cell]!++;
-    if (minutes <= slaMinutes) within[cell]!++;
-    rowCell[rows] = cell;
-    rowMinutes[rows] = minutes;
-    rows++;
+    heatmap.add(lead.createdAt.getTime(), contact === null || contact === undefined ? null : contact.getTime(), lead.team, lead.locator);
   }
-
-  // Counting sort: group minutes by cell so each cell's minutes are one contiguous, sortable subarray.
-  const start = new Uint32Array(cellCount + 1);
-  for (let c = 0; c < cellCount; c++) start[c + 1] = start[c]! + contacted[c]!;
-  const next = start.slice(0, cellCount);
-  const grouped = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) grouped[next[rowCell[r]!]!++] = rowMinutes[r]!;
-
-  const labels = slotLabels(bucketMinutes);
-  const cells: HeatmapCell[] = [];
-  for (let c = 0; c < cellCount; c++) {
-    const n = total[c]!;
-    if (n === 0) continue;
-    const [medianMinutes, p90Minutes] = selectQuantiles(grouped.subarray(start[c]!, start[c + 1]!), QUANTILES);
-    const weekday = Math.floor(c / slots);
-    const slotIndex = c - weekday * slots;
-    cells.push({
-      day: WEEKDAY_NAMES[weekday]!,
-      weekday,
-      slot: labels[slotIndex]!,
-      slotIndex,
-      total: n,
-      contacted: contacted[c]!,
-      withinSla: within[c]!,
-      pctWithinSla: (within[c]! / n) * 100,
-      neverContacted: never[c]!,
-      invalid: invalid[c]!,
-      medianMinutes: medianMinutes ?? null,
-      p90Minutes: p90Minutes ?? null,
-    });
-  }
-  return cells;
+  return heatmap.cells();
 }
 
-/** Options of {@link heatmapGrid}. */
+/**
+ * Options of {@link heatmapGrid}.
+ *
+ * @example
+ * ```ts
+ * heatmapGrid(aggregateBySlot(leads, { timeZone, bucketMinutes: 60 }), { bucketMinutes: 60 } satisfies HeatmapGridOptions);
+ * ```
+ */
 export interface HeatmapGridOptions {
   /** The slot length the cells were built with, a divisor of 1440. Default 30. */
   bucketMinutes?: number;
@@ -209,11 +162,4 @@ export function emptyHeatmapCell(weekday: number, slotIndex: number, slot: strin
     medianMinutes: null,
     p90Minutes: null,
   };
-}
-
-/** "HH:MM" of every slot of a day for the bucket size. Internal to the response folder. */
-export function slotLabels(bucketMinutes: number): string[] {
-  const labels: string[] = [];
-  for (let m = 0; m < MINUTES_PER_DAY; m += bucketMinutes) labels.push(formatMinuteOfDay(m));
-  return labels;
 }

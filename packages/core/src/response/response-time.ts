@@ -5,13 +5,35 @@ import { DEFAULT_BUSINESS_CALENDAR } from '../model/schedule.js';
 import { businessMinutesCounter } from '../time/business-hours.js';
 import { MS_PER_MINUTE } from '../time/civil.js';
 
-/** What response time needs of a lead: a plain `{ createdAt, firstContactAt }` object is enough. */
+/**
+ * What response time needs of a lead: a plain `{ createdAt, firstContactAt }` object is enough.
+ *
+ * @example
+ * ```ts
+ * const call: ResponseLead = { createdAt: new Date('2026-10-05T13:00:00Z'), firstContactAt: null };
+ * ```
+ */
 export type ResponseLead = Pick<Lead, 'createdAt' | 'firstContactAt'>;
 
-/** How response minutes are counted: every minute (`'wall'`), or only minutes inside business hours (`'business'`). */
+/**
+ * How response minutes are counted: every minute (`'wall'`), or only minutes inside business hours (`'business'`).
+ *
+ * @example
+ * ```ts
+ * const clock: ResponseClock = 'business';
+ * responseMinutes(lead, { clock, timeZone: 'America/New_York' });
+ * ```
+ */
 export type ResponseClock = 'wall' | 'business';
 
-/** Options of {@link responseMinutes}, shared by every response-time aggregation. */
+/**
+ * Options of {@link responseMinutes}, shared by every response-time aggregation.
+ *
+ * @example
+ * ```ts
+ * const options: ResponseMinutesOptions = { clock: 'business', timeZone: 'America/New_York', calendar: DEFAULT_BUSINESS_CALENDAR };
+ * ```
+ */
 export interface ResponseMinutesOptions {
   /** `'wall'` counts every minute; `'business'` only minutes inside `calendar`'s hours in `timeZone`. Default `'wall'`. */
   clock?: ResponseClock;
@@ -41,7 +63,14 @@ export function responseMinutes(lead: ResponseLead, options: ResponseMinutesOpti
   return responseClock(options)(lead.createdAt.getTime(), lead.firstContactAt.getTime());
 }
 
-/** How a lead counts in response-time figures. */
+/**
+ * How a lead counts in response-time figures (see {@link responseStatus}).
+ *
+ * @example
+ * ```ts
+ * const invalid = leads.filter((lead) => responseStatus(lead) === ('invalid' satisfies ResponseStatus));
+ * ```
+ */
 export type ResponseStatus = 'contacted' | 'never' | 'invalid';
 
 /**
@@ -49,6 +78,11 @@ export type ResponseStatus = 'contacted' | 'never' | 'invalid';
  * `'never'` (no first contact), `'invalid'` (first contact before creation, or a date that is not a valid
  * instant: counted in totals only, excluded from every other figure), otherwise `'contacted'`.
  * A first contact at the very instant of creation is `'contacted'` with 0 minutes.
+ *
+ * @example
+ * ```ts
+ * responseStatus({ createdAt: new Date('2026-10-05T13:00:00Z'), firstContactAt: new Date('2026-10-05T12:55:00Z') }); // 'invalid'
+ * ```
  */
 export function responseStatus(lead: ResponseLead): ResponseStatus {
   if (lead.firstContactAt === null || lead.firstContactAt === undefined) return 'never';

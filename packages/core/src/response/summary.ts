@@ -6,12 +6,34 @@ import type { ResponseClock } from './response-time.js';
 import { resolveSlaMinutes, responseClock } from './response-time.js';
 import { selectQuantiles } from './select-quantiles.js';
 
-/** SLA bands of response minutes, in display order. Edges: 0 ≤ m ≤ 5, 5 < m ≤ 15, 15 < m ≤ 60, m > 60; `never` = not contacted. */
+/**
+ * SLA bands of response minutes, in display order. Edges: 0 ≤ m ≤ 5, 5 < m ≤ 15, 15 < m ≤ 60, m > 60; `never` = not contacted.
+ *
+ * @example
+ * ```ts
+ * const { bands } = summarizeResponses(leads);
+ * for (const band of SLA_BANDS) console.log(band, bands[band]);
+ * ```
+ */
 export const SLA_BANDS = ['0-5', '5-15', '15-60', '60+', 'never'] as const;
-/** One of {@link SLA_BANDS}. */
+/**
+ * One of {@link SLA_BANDS}.
+ *
+ * @example
+ * ```ts
+ * const slow: SlaBand = '60+';
+ * ```
+ */
 export type SlaBand = (typeof SLA_BANDS)[number];
 
-/** Options of {@link summarizeResponses}: the SLA, the clock, and the filters of `filterLeads`. */
+/**
+ * Options of {@link summarizeResponses}: the SLA, the clock, and the filters of `filterLeads`.
+ *
+ * @example
+ * ```ts
+ * const options: SummarizeResponsesOptions = { slaMinutes: 30, clock: 'business', timeZone: 'Europe/London', locator: 'Ana Souza' };
+ * ```
+ */
 export interface SummarizeResponsesOptions extends FilterLeadsOptions {
   /** A contacted lead is within SLA when its response minutes are at most this. Default 60. */
   slaMinutes?: number;
@@ -23,7 +45,15 @@ export interface SummarizeResponsesOptions extends FilterLeadsOptions {
   calendar?: BusinessCalendar;
 }
 
-/** Response-time figures of a set of leads (the heatmap's cell figures, for all slots at once, plus SLA bands). */
+/**
+ * Response-time figures of a set of leads (the heatmap's cell figures, for all slots at once, plus SLA bands).
+ *
+ * @example
+ * ```ts
+ * const s: ResponseSummary = summarizeResponses(leads);
+ * console.log(`${s.withinSla} of ${s.total} answered within the hour; ${s.neverContacted} never`);
+ * ```
+ */
 export interface ResponseSummary {
   /** Leads (after filters), including never-contacted and invalid ones. */
   total: number;

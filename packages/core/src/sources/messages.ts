@@ -16,53 +16,77 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
  * ```
  */
 export const csvMessages = {
+  /** A later row repeats a lead id (`duplicate-id`). */
   duplicateId: (id: string, firstLine: number) =>
     `lead id ${q(id)} already appeared on line ${firstLine}; this later row is rejected. Keep one row per lead.`,
+  /** A required value is empty (`missing-value`). */
   missingValue: (column: string) => `${column} is empty; it is required, so the row is rejected.`,
+  /** A value is not a timestamp (`unparseable-timestamp`); `rejected` says whether the row is rejected. */
   unparseableTimestamp: (column: string, value: string, rejected: boolean) =>
     `${column} ${q(value)} is not a timestamp; ` +
     (rejected ? 'the row is rejected. ' : `the row is kept with no ${column}. `) +
     'Use YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS], optionally with T and an offset (Z, +05:30).',
+  /** The first contact is before the lead was received (`contact-before-created`). */
   contactBeforeCreated: (contact: string, received: string) =>
     `first contact ${q(contact)} is before the lead was received (${q(received)}); the lead is kept, ` +
     'but its response time is invalid and is left out of response figures. Check both times and their time zone.',
+  /** An empty stage cell (`missing-stage`). */
   missingStage: (placeholder: string) =>
     `stage is empty; the lead's stage is taken from its stage history, or ${q(placeholder)} when it has none.`,
+  /** A stage the pipeline does not list (`unknown-stage`), with the number of rows. */
   unknownStage: (stage: string, count: number) =>
     `stage ${q(stage)} is not in the pipeline (${plural(count, 'row')}); it counts as an open stage. ` +
     'Add it to pipeline.json or correct the spelling.',
+  /** A history row whose lead is not in the leads file (`unknown-lead`). */
   unknownLead: (id: string, leadsFile: string) =>
     `no lead with id ${q(id)} in ${leadsFile}; this history row is rejected.`,
+  /** A history row whose lead was rejected (`unknown-lead`). */
   rejectedLead: (id: string, leadsFile: string, line: number) =>
     `the lead ${q(id)} was rejected (${leadsFile} line ${line}); this history row is rejected with it. Fix that row first.`,
+  /** A stage or owner change before the lead was received (`history-before-created`). */
   historyBeforeCreated: (at: string) =>
     `this change at ${q(at)} is before the lead was received; it is kept. Check the times and their time zone.`,
+  /** A schedule `day_of_week` that is not a weekday (`invalid-day`). */
   invalidDay: (value: string) =>
     `day_of_week ${q(value)} is not a weekday; use Monday…Sunday, Mon…Sun, or 1…7 (1 = Monday).`,
+  /** A schedule time that is not HH:MM (`invalid-time`). */
   invalidTime: (column: string, value: string) =>
     `${column} ${q(value)} is not a time of day; use HH:MM (00:00–24:00).`,
+  /** A row with more or fewer fields than the header (`wrong-field-count`). */
   wrongFieldCount: (expected: number, found: number) =>
     `expected ${plural(expected, 'field')} (as in the header), found ${found}; the row is rejected. ` +
     'Quote values that contain the delimiter.',
+  /** A quoted value that never closes (`unterminated-quote`). */
   unterminatedQuote: () =>
     'a quoted value is never closed; the row is rejected and reading resumes on the next line. ' +
     'Close the quote, or double a quote inside a quoted value ("").',
+  /** Text after a closing quote (`malformed-quote`). */
   malformedQuote: () =>
     'text follows the closing quote of a quoted value; the row is rejected. ' +
     'Quote the whole value and double the quotes inside it ("").',
+  /** A row that failed the model's schema (`invalid-value`). */
   invalidValue: (detail: string) => `invalid value: ${detail}; the row is rejected.`,
+  /** A file without a header row (`empty-file`). */
   emptyFile: () => 'the file is empty (no header row); nothing was read from it.',
+  /** A header used by Panopticon that appears twice (`duplicate-column`). */
   duplicateColumn: (header: string, column: string) =>
     `the header ${q(header)} appears more than once; the first is read as ${column}.`,
+  /** The message of a {@link CsvColumnError}: a required or mapped column is missing. */
   missingColumn: (file: string, columns: readonly string[], found: readonly string[]) =>
     `${file} has no column ${columns.map(q).join(', ')}. Headers found: ${found.length ? found.map(q).join(', ') : '(none)'}. ` +
     'Rename the column in the file, or map it with the `columns` option, e.g. ' +
     `{ columns: { leads: { received_time: 'Created Time' } } }.`,
+  /** The `columns` option maps a column Panopticon does not read. */
   unknownMappedColumn: (file: string, column: string, known: readonly string[]) =>
     `The columns option maps ${q(column)} for ${file}, which is not a column Panopticon reads; use one of ${known.map(q).join(', ')}.`,
+  /** The `columns` option names a file Panopticon does not read. */
   unknownMappedFile: (key: string, kinds: readonly string[]) =>
     `The columns option has an entry ${q(key)}, which is not a file Panopticon reads; use ${kinds.map(q).join(', ')}.`,
+  /** The message of a {@link CsvReadError}: a file cannot be read. */
   cannotRead: (file: string, reason: string) => `Cannot read ${file}: ${reason}`,
+  /** An invalid `workers` option. */
+  badWorkers: (value: unknown) => `workers must be a whole number of threads, 0 or more; got ${String(value)}.`,
+  /** An invalid `delimiter` option. */
   badDelimiter: (delimiter: string) =>
     `The CSV delimiter must be one character other than a quote, CR or LF; got ${q(delimiter)}.`,
 } as const;

@@ -2,7 +2,14 @@ import { invalidBucketMinutes, invalidInstant, slotIndexOutOfRange } from '../me
 import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_MINUTE, formatMinuteOfDay, weekdayOfDayNumber } from './civil.js';
 import { getZone } from './zone.js';
 
-/** Where an instant falls in the week, read on the wall clock of a time zone. */
+/**
+ * Where an instant falls in the week, read on the wall clock of a time zone ({@link slotOf}).
+ *
+ * @example
+ * ```ts
+ * const { weekday, slotIndex }: WeekSlot = slotOf(lead.createdAt, 'America/New_York');
+ * ```
+ */
 export interface WeekSlot {
   /** 0 = Monday … 6 = Sunday. */
   weekday: number;
@@ -27,7 +34,14 @@ export function assertBucketMinutes(bucketMinutes: number): void {
   }
 }
 
-/** Number of slots in a day for the bucket size (48 for 30 minutes). Throws like {@link assertBucketMinutes}. */
+/**
+ * Number of slots in a day for the bucket size (48 for 30 minutes). Throws like {@link assertBucketMinutes}.
+ *
+ * @example
+ * ```ts
+ * slotsPerDay(15); // 96
+ * ```
+ */
 export function slotsPerDay(bucketMinutes: number): number {
   assertBucketMinutes(bucketMinutes);
   return MINUTES_PER_DAY / bucketMinutes;
@@ -57,6 +71,12 @@ export function slotOf(instant: Date | number, timeZone: string, bucketMinutes =
 /**
  * The "HH:MM" wall-clock start of a slot: `slotLabel(17, 30)` is "08:30". Throws a `RangeError` naming
  * the value when the index is outside the day.
+ *
+ * @example
+ * ```ts
+ * slotLabel(17); // '08:30'
+ * slotLabel(8, 60); // '08:00'
+ * ```
  */
 export function slotLabel(slotIndex: number, bucketMinutes = 30): string {
   const slots = slotsPerDay(bucketMinutes);

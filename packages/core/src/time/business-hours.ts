@@ -6,7 +6,14 @@ import { holidaySet } from './days.js';
 import type { Zone } from './zone.js';
 import { getZone } from './zone.js';
 
-/** Options of {@link businessMinutesBetween}. */
+/**
+ * Options of {@link businessMinutesBetween}.
+ *
+ * @example
+ * ```ts
+ * businessMinutesBetween(start, end, { timeZone: 'Europe/Paris', calendar } satisfies BusinessMinutesBetweenOptions);
+ * ```
+ */
 export interface BusinessMinutesBetweenOptions {
   /** IANA time zone in which the calendar's weekly hours and holidays are read. Required: no default. */
   timeZone: string;

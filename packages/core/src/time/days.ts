@@ -3,11 +3,27 @@ import { DEFAULT_BUSINESS_CALENDAR } from '../model/schedule.js';
 import { parseDayNumber, weekdayOfDayNumber } from './civil.js';
 import { localDayNumber } from './zone.js';
 
-/** How day counts are made: every calendar day, or only business days (weekdays of the calendar, minus holidays). */
+/**
+ * How day counts are made: every calendar day, or only business days (weekdays of the calendar, minus holidays).
+ *
+ * @example
+ * ```ts
+ * const dayCount: DayCount = 'business';
+ * followUpStatus(lead, { asOf, timeZone, pipeline, dayCount });
+ * ```
+ */
 export type DayCount = 'calendar' | 'business';
 
+/**
+ * Options of {@link daysBetween}.
+ *
+ * @example
+ * ```ts
+ * const options: DaysBetweenOptions = { timeZone: 'Europe/Berlin', dayCount: 'business' };
+ * ```
+ */
 export interface DaysBetweenOptions {
-  /** IANA zone in which both instants' calendar dates are read. */
+  /** IANA zone in which both instants' calendar dates are read. Required. */
   timeZone: string;
   /** Default `'calendar'`. */
   dayCount?: DayCount;
@@ -18,6 +34,11 @@ export interface DaysBetweenOptions {
 /**
  * Calendar days from the date of `from` to the date of `to`, both read in `timeZone`
  * (negative when `to` is on an earlier date). Time of day does not matter: 23:59 → 00:01 is one day.
+ *
+ * @example
+ * ```ts
+ * calendarDaysBetween(new Date('2026-10-01T03:59:00Z'), new Date('2026-10-01T04:01:00Z'), 'America/New_York'); // 1
+ * ```
  */
 export function calendarDaysBetween(from: Date, to: Date, timeZone: string): number {
   return localDayNumber(to, timeZone) - localDayNumber(from, timeZone);
@@ -27,6 +48,11 @@ export function calendarDaysBetween(from: Date, to: Date, timeZone: string): num
  * Business days after the date of `from` up to and including the date of `to` (both read in `timeZone`):
  * the days that count are the calendar's working weekdays that are not holidays. Negative when `to` is on
  * an earlier date. Friday → next Monday is 1 business day under Monday–Friday.
+ *
+ * @example
+ * ```ts
+ * businessDaysBetween(new Date('2026-10-30T15:00:00Z'), new Date('2026-11-02T15:00:00Z'), 'UTC'); // 1 (Friday → Monday)
+ * ```
  */
 export function businessDaysBetween(
   from: Date,
@@ -42,14 +68,32 @@ export function businessDaysBetween(
   return countBusinessDays(a, b, calendar);
 }
 
-/** Days between two instants counted as `options.dayCount` says (calendar by default). */
+/**
+ * Days between two instants counted as `options.dayCount` says (calendar by default): what every
+ * follow-up metric uses for "days since the appointment" and "days in stage".
+ *
+ * @example
+ * ```ts
+ * const friday = new Date('2026-10-30T15:00:00Z');
+ * const monday = new Date('2026-11-02T15:00:00Z');
+ * daysBetween(friday, monday, { timeZone: 'UTC' }); // 3
+ * daysBetween(friday, monday, { timeZone: 'UTC', dayCount: 'business' }); // 1
+ * ```
+ */
 export function daysBetween(from: Date, to: Date, options: DaysBetweenOptions): number {
   return options.dayCount === 'business'
     ? businessDaysBetween(from, to, options.timeZone, options.calendar)
     : calendarDaysBetween(from, to, options.timeZone);
 }
 
-/** Whether a day number is a working day of the calendar (a weekday with hours, not a holiday). */
+/**
+ * Whether a day number is a working day of the calendar (a weekday with hours, not a holiday).
+ *
+ * @example
+ * ```ts
+ * isBusinessDay(parseDayNumber('2026-10-31')); // false: a Saturday
+ * ```
+ */
 export function isBusinessDay(dayNumber: number, calendar: BusinessCalendar = DEFAULT_BUSINESS_CALENDAR): boolean {
   return calendar.weeklyHours[weekdayOfDayNumber(dayNumber)]!.length > 0 && !holidaySet(calendar).has(dayNumber);
 }
@@ -69,7 +113,14 @@ function countBusinessDays(a: number, b: number, calendar: BusinessCalendar): nu
 }
 
 const holidaySets = new WeakMap<BusinessCalendar, Set<number>>();
-/** The calendar's holidays as day numbers, computed once per calendar object. */
+/**
+ * The calendar's holidays as day numbers, computed once per calendar object (invalid dates are left out).
+ *
+ * @example
+ * ```ts
+ * holidaySet({ ...DEFAULT_BUSINESS_CALENDAR, holidays: ['2026-12-25'] }).has(parseDayNumber('2026-12-25')); // true
+ * ```
+ */
 export function holidaySet(calendar: BusinessCalendar): Set<number> {
   let set = holidaySets.get(calendar);
   if (!set) {

@@ -7,6 +7,13 @@ import { MS_PER_DAY, civilFromDays, daysFromCivil, weekdayOfDayNumber } from './
  * every aggregation asks the question once per lead. A zone's offset only changes at its transitions, so we
  * ask `Intl` a few hundred times per ~year of instants seen (daily samples, then a bisection to the second at
  * each change), store the transitions, and answer every later question with arithmetic.
+ *
+ * @example
+ * ```ts
+ * const ny = getZone('America/New_York');
+ * ny.offsetAt(Date.UTC(2026, 6, 1)) / 3_600_000; // -4 (EDT)
+ * new Date(ny.toLocal(Date.UTC(2026, 6, 1, 16))).toISOString(); // '2026-07-01T12:00:00.000Z': noon on the wall clock
+ * ```
  */
 export interface Zone {
   /** The IANA name, as given. */
@@ -23,15 +30,31 @@ export interface Zone {
   fromLocal(localMs: number): number;
 }
 
-/** The wall-clock reading of an instant in a zone. `weekday`: 0 = Monday … 6 = Sunday; `month`: 1–12. */
+/**
+ * The wall-clock reading of an instant in a zone. `weekday`: 0 = Monday … 6 = Sunday; `month`: 1–12.
+ *
+ * @example
+ * ```ts
+ * const { year, month, day, hour } = zonedParts(new Date('2026-10-31T16:00:00Z'), 'America/New_York');
+ * // 2026, 10, 31, 12
+ * ```
+ */
 export interface ZonedParts {
+  /** The year, e.g. 2026. */
   year: number;
+  /** The month, 1 (January) … 12. */
   month: number;
+  /** The day of the month, 1 … 31. */
   day: number;
+  /** The hour, 0 … 23. */
   hour: number;
+  /** The minute, 0 … 59. */
   minute: number;
+  /** The second, 0 … 59. */
   second: number;
+  /** The millisecond, 0 … 999. */
   millisecond: number;
+  /** The weekday, 0 = Monday … 6 = Sunday. */
   weekday: number;
 }
 
@@ -59,11 +82,7 @@ class CachedZone implements Zone {
     const index = Math.floor(epochMs / CHUNK_MS);
     let chunk = this.lastChunk;
     if (index !== this.lastChunkIndex || chunk === undefined) {
-      chunk = this.chunks.get(index);
-      if (chunk === undefined) {
-        chunk = this.computeChunk(index);
-        this.chunks.set(index, chunk);
-      }
+      chunk = this.chunkAt(index);
       this.lastChunkIndex = index;
       this.lastChunk = chunk;
     }
@@ -93,6 +112,32 @@ class CachedZone implements Zone {
     if (lateValid) return late;
     // A gap: read the time with the offset from before the transition, which lands after the gap.
     return early;
+  }
+
+  /**
+   * The offset in force throughout `[startMs, endMs]`, or NaN when it changes anywhere in that span
+   * (by the same transitions `offsetAt` uses, so the answer agrees with it exactly).
+   */
+  constantOffset(startMs: number, endMs: number): number {
+    const offset = this.offsetAt(startMs);
+    const last = Math.floor(endMs / CHUNK_MS);
+    for (let index = Math.floor(startMs / CHUNK_MS); index <= last; index++) {
+      const { times, offsets } = this.chunkAt(index);
+      for (let i = 0; i < times.length; i++) {
+        const t = times[i]!;
+        if (t > startMs && t <= endMs && offsets[i] !== offset) return Number.NaN;
+      }
+    }
+    return offset;
+  }
+
+  private chunkAt(index: number): Chunk {
+    let chunk = this.chunks.get(index);
+    if (chunk === undefined) {
+      chunk = this.computeChunk(index);
+      this.chunks.set(index, chunk);
+    }
+    return chunk;
   }
 
   private computeChunk(index: number): Chunk {
@@ -151,11 +196,33 @@ class CachedZone implements Zone {
   }
 }
 
+/**
+ * UTC and its aliases (Etc/UTC, GMT, Zulu, …): offset 0 at every instant, with no `Intl` work at all (the
+ * cached zone would sample a year of days to find no transition).
+ */
+class UtcZone implements Zone {
+  constructor(readonly name: string) {}
+  offsetAt(): number {
+    return 0;
+  }
+  toLocal(epochMs: number): number {
+    return epochMs;
+  }
+  fromLocal(localMs: number): number {
+    return localMs;
+  }
+}
+
 const zones = new Map<string, Zone>();
 
 /**
  * The {@link Zone} for an IANA name, created once and cached. Throws a `RangeError` naming the value when
  * the name is not a time zone this runtime knows.
+ *
+ * @example
+ * ```ts
+ * getZone('Asia/Kolkata').offsetAt(Date.now()) / 60_000; // 330
+ * ```
  */
 export function getZone(timeZone: string): Zone {
   let zone = zones.get(timeZone);
@@ -176,17 +243,42 @@ export function getZone(timeZone: string): Zone {
   } catch {
     throw new RangeError(`Unknown time zone "${timeZone}": use an IANA name such as "America/New_York" or "UTC".`);
   }
-  zone = new CachedZone(timeZone, format);
+  zone = format.resolvedOptions().timeZone === 'UTC' ? new UtcZone(timeZone) : new CachedZone(timeZone, format);
   zones.set(timeZone, zone);
   return zone;
 }
 
-/** Throws a `RangeError` naming the value unless `timeZone` is a valid IANA time zone. */
+/**
+ * The UTC offset in force throughout `[startMs, endMs]` in the zone, or NaN when it changes in that span
+ * (or the zone is not one {@link getZone} made). @internal
+ */
+export function constantOffset(zone: Zone, startMs: number, endMs: number): number {
+  if (zone instanceof UtcZone) return 0;
+  return zone instanceof CachedZone ? zone.constantOffset(startMs, endMs) : Number.NaN;
+}
+
+/**
+ * Throws a `RangeError` naming the value unless `timeZone` is a valid IANA time zone.
+ *
+ * @example
+ * ```ts
+ * assertTimeZone('Europe/Paris'); // fine
+ * assertTimeZone('EST5'); // RangeError: Unknown time zone "EST5": use an IANA name such as "America/New_York" or "UTC".
+ * ```
+ */
 export function assertTimeZone(timeZone: string): void {
   getZone(timeZone);
 }
 
-/** The wall-clock reading (date, time, weekday) of an instant in a time zone. */
+/**
+ * The wall-clock reading (date, time, weekday) of an instant in a time zone.
+ *
+ * @example
+ * ```ts
+ * zonedParts(new Date('2026-03-08T07:30:00Z'), 'America/New_York');
+ * // { year: 2026, month: 3, day: 8, hour: 3, minute: 30, second: 0, millisecond: 0, weekday: 6 } (EDT, after the gap)
+ * ```
+ */
 export function zonedParts(instant: Date | number, timeZone: string): ZonedParts {
   const local = getZone(timeZone).toLocal(typeof instant === 'number' ? instant : instant.getTime());
   const dayNumber = Math.floor(local / MS_PER_DAY);
@@ -204,20 +296,41 @@ export function zonedParts(instant: Date | number, timeZone: string): ZonedParts
   };
 }
 
-/** The wall-clock fields of {@link instantFromWallClock}; `month` is 1–12, omitted time fields are zero. */
+/**
+ * The wall-clock fields of {@link instantFromWallClock}; `month` is 1–12, omitted time fields are zero.
+ *
+ * @example
+ * ```ts
+ * const noonOnHalloween: WallClock = { year: 2026, month: 10, day: 31, hour: 12 };
+ * ```
+ */
 export interface WallClock {
+  /** The year, e.g. 2026. */
   year: number;
+  /** The month, 1 (January) … 12. */
   month: number;
+  /** The day of the month, 1 … 31. */
   day: number;
+  /** The hour, 0 … 23. Default 0. */
   hour?: number;
+  /** The minute, 0 … 59. Default 0. */
   minute?: number;
+  /** The second, 0 … 59. Default 0. */
   second?: number;
+  /** The millisecond, 0 … 999. Default 0. */
   millisecond?: number;
 }
 
 /**
  * The instant at which the clocks of `timeZone` read the given wall-clock time (Temporal's `compatible`
  * disambiguation: the earlier instant in an overlap, moved forward by the gap in a gap).
+ *
+ * @example
+ * ```ts
+ * instantFromWallClock({ year: 2026, month: 10, day: 1 }, 'America/New_York'); // 2026-10-01T04:00:00.000Z
+ * instantFromWallClock({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York');
+ * // 2026-03-08T07:30:00.000Z: 02:30 does not exist that night, so it reads as 03:30 EDT
+ * ```
  */
 export function instantFromWallClock(wall: WallClock, timeZone: string): Date {
   const local =
@@ -227,18 +340,40 @@ export function instantFromWallClock(wall: WallClock, timeZone: string): Date {
   return new Date(getZone(timeZone).fromLocal(local));
 }
 
-/** Day number (days since 1970-01-01) of the calendar date of an instant in a time zone. */
+/**
+ * Day number (days since 1970-01-01) of the calendar date of an instant in a time zone.
+ *
+ * @example
+ * ```ts
+ * formatDayNumber(localDayNumber(new Date('2026-11-01T02:00:00Z'), 'America/New_York')); // '2026-10-31'
+ * ```
+ */
 export function localDayNumber(instant: Date | number, timeZone: string): number {
   const local = getZone(timeZone).toLocal(typeof instant === 'number' ? instant : instant.getTime());
   return Math.floor(local / MS_PER_DAY);
 }
 
-/** The first instant of a calendar date (a day number) in a time zone. */
+/**
+ * The first instant of a calendar date (a day number) in a time zone.
+ *
+ * @example
+ * ```ts
+ * startOfLocalDay(parseDayNumber('2026-10-01'), 'America/New_York'); // 2026-10-01T04:00:00.000Z
+ * ```
+ */
 export function startOfLocalDay(dayNumber: number, timeZone: string): Date {
   return new Date(getZone(timeZone).fromLocal(dayNumber * MS_PER_DAY));
 }
 
-/** The last millisecond of a calendar date (a day number) in a time zone: "the end of that day". */
+/**
+ * The last millisecond of a calendar date (a day number) in a time zone: "the end of that day", the
+ * `asOf` that a date such as `--as-of 2026-10-31` means.
+ *
+ * @example
+ * ```ts
+ * endOfLocalDay(parseDayNumber('2026-10-31'), 'America/New_York'); // 2026-11-01T03:59:59.999Z
+ * ```
+ */
 export function endOfLocalDay(dayNumber: number, timeZone: string): Date {
   return new Date(getZone(timeZone).fromLocal((dayNumber + 1) * MS_PER_DAY) - 1);
 }

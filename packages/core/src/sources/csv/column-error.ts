@@ -16,6 +16,7 @@ import { csvMessages } from '../messages.js';
  * ```
  */
 export class CsvColumnError extends Error {
+  /** `'CsvColumnError'`. */
   override readonly name = 'CsvColumnError';
   /** A stable code, like the codes of data issues. */
   readonly code = 'missing-column';

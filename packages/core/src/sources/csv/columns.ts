@@ -1,14 +1,27 @@
 import { csvMessages } from '../messages.js';
 import { CsvColumnError } from './column-error.js';
 
-/** The CSV files a source reads: leads and, optionally, their histories and the staff schedule. */
+/**
+ * The CSV files a source reads: leads and, optionally, their histories and the staff schedule.
+ *
+ * @example
+ * ```ts
+ * const kinds: CsvFileKind[] = ['leads', 'stageHistory', 'ownerHistory', 'schedule'];
+ * ```
+ */
 export type CsvFileKind = 'leads' | 'stageHistory' | 'ownerHistory' | 'schedule';
 
 /**
  * The default headers of each file (DESIGN §4): snake_case, compatible with a plain export. Only the
  * {@link REQUIRED_CSV_COLUMNS} must be present; any column may be renamed with a {@link CsvColumnMapping}.
+ *
+ * @example
+ * ```ts
+ * CSV_COLUMNS.stageHistory; // ['lead_id', 'stage', 'changed_at']
+ * ```
  */
 export const CSV_COLUMNS = {
+  /** leads.csv: one row per lead. */
   leads: [
     'lead_id',
     'name',
@@ -22,12 +35,22 @@ export const CSV_COLUMNS = {
     'company',
     'assigned_time',
   ],
+  /** stage_history.csv: one row per stage change. */
   stageHistory: ['lead_id', 'stage', 'changed_at'],
+  /** owner_history.csv: one row per change of locator. */
   ownerHistory: ['lead_id', 'locator', 'changed_at'],
+  /** schedule.csv: one row per weekly shift. */
   schedule: ['rep', 'day_of_week', 'shift_start', 'shift_end'],
 } as const satisfies Record<CsvFileKind, readonly string[]>;
 
-/** A column of one of the files, by its default (snake_case) name. */
+/**
+ * A column of one of the files, by its default (snake_case) name.
+ *
+ * @example
+ * ```ts
+ * const column: CsvColumn<'leads'> = 'received_time';
+ * ```
+ */
 export type CsvColumn<K extends CsvFileKind = CsvFileKind> = (typeof CSV_COLUMNS)[K][number];
 
 /**
@@ -35,6 +58,11 @@ export type CsvColumn<K extends CsvFileKind = CsvFileKind> = (typeof CSV_COLUMNS
  * response-time export (`lead_id,received_time,first_contact_time`) loads; the others take these values
  * when absent: `name` `''` (unknown; a display falls back to the id), `stage` from the stage history, else
  * {@link UNKNOWN_STAGE}, `locator` from the owner history, else null, every other column null.
+ *
+ * @example
+ * ```ts
+ * REQUIRED_CSV_COLUMNS.leads; // ['lead_id', 'received_time']
+ * ```
  */
 export const REQUIRED_CSV_COLUMNS: { readonly [K in CsvFileKind]: readonly CsvColumn<K>[] } = {
   leads: ['lead_id', 'received_time'],
@@ -43,7 +71,14 @@ export const REQUIRED_CSV_COLUMNS: { readonly [K in CsvFileKind]: readonly CsvCo
   schedule: ['rep', 'day_of_week', 'shift_start', 'shift_end'],
 };
 
-/** The file names of DESIGN §4, used to label in-memory inputs in issues and stats. */
+/**
+ * The file names of DESIGN §4, used to label in-memory inputs in issues and stats.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_CSV_FILE_NAMES.stageHistory; // 'stage_history.csv'
+ * ```
+ */
 export const DEFAULT_CSV_FILE_NAMES: { readonly [K in CsvFileKind]: string } = {
   leads: 'leads.csv',
   stageHistory: 'stage_history.csv',
@@ -54,6 +89,11 @@ export const DEFAULT_CSV_FILE_NAMES: { readonly [K in CsvFileKind]: string } = {
 /**
  * The stage given to a lead whose stage is unknown: the file has no stage column, or the cell is empty
  * and the lead has no stage history. A stage missing from the pipeline counts as `open`.
+ *
+ * @example
+ * ```ts
+ * const unknown = leads.filter((lead) => lead.stage === UNKNOWN_STAGE); // 'Unknown'
+ * ```
  */
 export const UNKNOWN_STAGE = 'Unknown';
 
@@ -85,7 +125,15 @@ export function assertColumnMapping(columns: CsvColumnMapping | undefined): void
   }
 }
 
-/** Where each column of a file is, from its header row. */
+/**
+ * Where each column of a file is, from its header row ({@link resolveColumns}).
+ *
+ * @example
+ * ```ts
+ * const { index }: ResolvedColumns<'leads'> = resolveColumns('leads', ['lead_id', 'received_time']);
+ * index.stage; // -1: the file has no stage column
+ * ```
+ */
 export interface ResolvedColumns<K extends CsvFileKind> {
   /** Field index of each column in a row; -1 when the file does not have it. */
   index: Record<CsvColumn<K>, number>;
@@ -96,10 +144,22 @@ export interface ResolvedColumns<K extends CsvFileKind> {
   /** The number of fields in the header; every row must have as many. */
   width: number;
   /** Headers used by a column that appear more than once (the first is read). */
-  duplicates: { header: string; column: CsvColumn<K> }[];
+  duplicates: {
+    /** The header, as written. */
+    header: string;
+    /** The column it is read as. */
+    column: CsvColumn<K>;
+  }[];
 }
 
-/** Options of {@link resolveColumns}. */
+/**
+ * Options of {@link resolveColumns}.
+ *
+ * @example
+ * ```ts
+ * resolveColumns('leads', headers, { columns: { leads: { lead_id: 'Id' } }, file: 'export.csv' } satisfies ResolveColumnsOptions);
+ * ```
+ */
 export interface ResolveColumnsOptions {
   /** Header names to read instead of the defaults. Default: none (the snake_case names). */
   columns?: CsvColumnMapping;

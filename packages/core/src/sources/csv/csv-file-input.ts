@@ -16,9 +16,24 @@ import type { CsvChunk, CsvInput } from './parse-csv.js';
  */
 export type CsvFileInput =
   | string
-  | { path: string; label?: string }
-  | { text: string; label?: string }
-  | { chunks: AsyncIterable<CsvChunk> | Iterable<CsvChunk>; label?: string };
+  | {
+      /** A file path (Node). */
+      path: string;
+      /** The input's name in issues and stats. Default: the path. */
+      label?: string;
+    }
+  | {
+      /** The file's contents. */
+      text: string;
+      /** The input's name in issues and stats. Default: the file name of DESIGN §4. */
+      label?: string;
+    }
+  | {
+      /** The file's contents as a stream of text or bytes. */
+      chunks: AsyncIterable<CsvChunk> | Iterable<CsvChunk>;
+      /** The input's name in issues and stats. Default: the file name of DESIGN §4. */
+      label?: string;
+    };
 
 /** An input ready to parse, with the label its issues carry. @internal */
 export interface OpenedCsvInput {
@@ -41,13 +56,13 @@ export function openCsvInput(input: CsvFileInput, defaultLabel: string, label?: 
 }
 
 /**
- * The bytes of a file, 64 KiB at a time. `node:fs` is imported here, lazily, so that browsers can load the
+ * The bytes of a file, 1 MiB at a time. `node:fs` is imported here, lazily, so that browsers can load the
  * library; errors become a {@link CsvReadError} naming the file.
  */
 async function* readFileChunks(path: string, label: string): AsyncGenerator<Uint8Array, void, undefined> {
   try {
     const { createReadStream } = await import('node:fs');
-    for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) yield chunk as Uint8Array;
+    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) yield chunk as Uint8Array;
   } catch (error) {
     throw new CsvReadError(label, path, error);
   }

@@ -15,6 +15,7 @@ import { csvMessages } from '../messages.js';
  * ```
  */
 export class CsvReadError extends Error {
+  /** `'CsvReadError'`. */
   override readonly name = 'CsvReadError';
   /** The system error code, when there is one. */
   readonly code: string | undefined;

@@ -15,7 +15,10 @@ import { loadCsv } from './load-csv.js';
  * ```
  */
 export class CsvSource implements LeadSource {
-  constructor(readonly options: LoadCsvOptions) {}
+  constructor(
+    /** The options `load()` passes to {@link loadCsv}. */
+    readonly options: LoadCsvOptions,
+  ) {}
 
   /** "CSV: " and the leads file's label (its path, or its `label`, or `leads.csv`). */
   get description(): string {
@@ -26,6 +29,7 @@ export class CsvSource implements LeadSource {
     return `CSV: ${label}`;
   }
 
+  /** Reads the files (again, on each call) with {@link loadCsv}. */
   load(): Promise<LoadResult> {
     return loadCsv(this.options);
   }

@@ -16,4 +16,6 @@ export { loadCsv, loadCsvText } from './load-csv.js';
 export type { LoadCsvOptions, LoadCsvTextOptions } from './load-csv.js';
 export { CsvSource } from './csv-source.js';
 export { readResponseRows } from './read-response-rows.js';
+export { aggregateCsvBySlot } from './aggregate-csv-by-slot.js';
+export type { AggregateCsvBySlotOptions, AggregateCsvBySlotResult } from './aggregate-csv-by-slot.js';
 export type { ReadResponseRowsOptions, ResponseRow, ResponseRowReader } from './read-response-rows.js';

@@ -28,24 +28,47 @@
  * ```
  */
 export const CSV_ISSUE_CODES = {
+  /** A later row repeats a lead id (error). */
   duplicateId: 'duplicate-id',
+  /** A required value is empty (error). */
   missingValue: 'missing-value',
+  /** A value is not a timestamp (error for received_time and changed_at, else warning). */
   unparseableTimestamp: 'unparseable-timestamp',
+  /** first_contact_time before received_time (warning). */
   contactBeforeCreated: 'contact-before-created',
+  /** An empty stage cell (warning). */
   missingStage: 'missing-stage',
+  /** A stage the pipeline does not list (warning, once per stage and file). */
   unknownStage: 'unknown-stage',
+  /** A history row whose lead is not among the accepted leads (error). */
   unknownLead: 'unknown-lead',
+  /** A stage or owner change before the lead was received (warning). */
   historyBeforeCreated: 'history-before-created',
+  /** A schedule day_of_week that is not a weekday (error). */
   invalidDay: 'invalid-day',
+  /** A schedule shift time that is not HH:MM (error). */
   invalidTime: 'invalid-time',
+  /** A row with more or fewer fields than the header (error). */
   wrongFieldCount: 'wrong-field-count',
+  /** A quoted value that never closes (error). */
   unterminatedQuote: 'unterminated-quote',
+  /** Text after a closing quote (error). */
   malformedQuote: 'malformed-quote',
+  /** The row failed the model's schema (error). */
   invalidValue: 'invalid-value',
+  /** A file without a header row (warning). */
   emptyFile: 'empty-file',
+  /** A header used by Panopticon appears twice (warning). */
   duplicateColumn: 'duplicate-column',
 } as const;
 
-/** One of the {@link CSV_ISSUE_CODES}. */
+/**
+ * One of the {@link CSV_ISSUE_CODES}.
+ *
+ * @example
+ * ```ts
+ * const blocking: CsvIssueCode[] = ['duplicate-id', 'missing-value', 'wrong-field-count'];
+ * ```
+ */
 export type CsvIssueCode = (typeof CSV_ISSUE_CODES)[keyof typeof CSV_ISSUE_CODES];
 

@@ -12,7 +12,20 @@ import { readLeadsFile } from './read-leads-file.js';
 import { readScheduleFile } from './read-schedule-file.js';
 import { createTimestampParser } from './timestamp.js';
 
-/** Options of {@link loadCsv}. */
+/**
+ * Options of {@link loadCsv}.
+ *
+ * @example
+ * ```ts
+ * const options: LoadCsvOptions = {
+ *   leads: 'exports/leads.csv',
+ *   stageHistory: 'exports/stage_history.csv',
+ *   timeZone: 'America/Chicago',
+ *   pipeline,
+ *   columns: { leads: { lead_id: 'Record Id', received_time: 'Created Time' } },
+ * };
+ * ```
+ */
 export interface LoadCsvOptions {
   /** leads.csv: a path (Node), `{ text }` or `{ chunks }`. Required columns: `lead_id`, `received_time`. */
   leads: CsvFileInput;
@@ -82,6 +95,7 @@ export async function loadCsv(options: LoadCsvOptions): Promise<LoadResult> {
   const leadsFile = await readLeadsFile(leadsInput, log.file(leadsInput.label), {
     ...table,
     parse,
+    timeZone: options.timeZone,
     pipeline: options.pipeline,
     ownerHistory: options.ownerHistory !== undefined,
   });
@@ -90,7 +104,15 @@ export async function loadCsv(options: LoadCsvOptions): Promise<LoadResult> {
   if (options.stageHistory !== undefined || options.ownerHistory !== undefined) {
     const byId = new Map<string, Lead>();
     for (const lead of leads) byId.set(lead.id, lead);
-    const history = { ...table, parse, pipeline: options.pipeline, leads: byId, firstLines: leadsFile.firstLines, leadsFile: leadsInput.label };
+    const history = {
+      ...table,
+      parse,
+      timeZone: options.timeZone,
+      pipeline: options.pipeline,
+      leads: byId,
+      firstLines: leadsFile.firstLines,
+      leadsFile: leadsInput.label,
+    };
     for (const kind of ['stageHistory', 'ownerHistory'] as const) {
       const input = options[kind];
       if (input === undefined) continue;
@@ -125,7 +147,14 @@ export async function loadCsv(options: LoadCsvOptions): Promise<LoadResult> {
   return result;
 }
 
-/** Options of {@link loadCsvText}: those of {@link loadCsv}, with each file given as its text. */
+/**
+ * Options of {@link loadCsvText}: those of {@link loadCsv}, with each file given as its text.
+ *
+ * @example
+ * ```ts
+ * const options: LoadCsvTextOptions = { leads: await file.text(), timeZone: 'Europe/London' };
+ * ```
+ */
 export interface LoadCsvTextOptions extends Omit<LoadCsvOptions, 'leads' | 'stageHistory' | 'ownerHistory' | 'schedule'> {
   /** The text of leads.csv. */
   leads: string;

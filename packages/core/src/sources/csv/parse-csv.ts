@@ -1,21 +1,50 @@
 import { csvMessages } from '../messages.js';
 
-/** A piece of CSV input: text, or UTF-8 bytes (split anywhere, even inside a character). */
+/**
+ * A piece of CSV input: text, or UTF-8 bytes (split anywhere, even inside a character).
+ *
+ * @example
+ * ```ts
+ * const chunks: CsvChunk[] = ['lead_id,received_time\n', new TextEncoder().encode('1,2026-10-01 09:00\n')];
+ * ```
+ */
 export type CsvChunk = string | Uint8Array;
 
-/** CSV input: the whole text, or its chunks in order (a file stream, a `fetch` body, a generator). */
+/**
+ * CSV input: the whole text, or its chunks in order (a file stream, a `fetch` body, a generator).
+ *
+ * @example
+ * ```ts
+ * const input: CsvInput = createReadStream('leads.csv');
+ * for await (const record of parseCsv(input)) console.log(record.line, record.fields);
+ * ```
+ */
 export type CsvInput = string | AsyncIterable<CsvChunk> | Iterable<CsvChunk>;
 
 /**
  * What went wrong with a record's quoting. `unterminated-quote`: a quoted value never closed (the record
  * holds its first line; reading resumed on the next line). `malformed-quote`: text followed a closing
  * quote (`"abc"def`); the text was kept, appended to the value.
+ *
+ * @example
+ * ```ts
+ * const broken = parseCsvText('a\n"x\n').filter((r) => r.error === ('unterminated-quote' satisfies CsvRecordError));
+ * ```
  */
 export type CsvRecordError = 'unterminated-quote' | 'malformed-quote';
 
-/** One CSV record: its fields and the 1-based line on which it starts (a quoted value may span lines). */
+/**
+ * One CSV record: its fields and the 1-based line on which it starts (a quoted value may span lines).
+ *
+ * @example
+ * ```ts
+ * const [header, ...rows]: CsvRecord[] = parseCsvText('id,name\n1,"Smith, J"\n');
+ * ```
+ */
 export interface CsvRecord {
+  /** The record's fields, unquoted. */
   fields: string[];
+  /** The 1-based line on which the record starts. */
   line: number;
   /** Set when the record's quoting is broken; its fields are then a best guess. */
   error?: CsvRecordError;
@@ -23,7 +52,14 @@ export interface CsvRecord {
   errorField?: number;
 }
 
-/** Options of {@link parseCsv}, {@link parseCsvText} and {@link CsvParser}. */
+/**
+ * Options of {@link parseCsv}, {@link parseCsvText} and {@link CsvParser}.
+ *
+ * @example
+ * ```ts
+ * parseCsvText('a;b\n1;2\n', { delimiter: ';' } satisfies ParseCsvOptions);
+ * ```
+ */
 export interface ParseCsvOptions {
   /** The field separator, one character other than `"`, CR and LF. Default `,` (`;` and tab are common too). */
   delimiter?: string;
@@ -94,6 +130,27 @@ export class CsvParser {
     const out: CsvRecord[] = [];
     this.parse(chunk, out);
     return out;
+  }
+
+  /**
+   * Continues a file whose earlier lines were read elsewhere: the next record starts on `line`, and a
+   * byte-order mark is no longer expected. Used by the byte-level reader, which hands the parser only the
+   * lines it cannot split itself (quotes, lone CRs). @internal
+   */
+  continueAt(line: number): void {
+    this.started = true;
+    this.line = line;
+    this.recordLine = line;
+  }
+
+  /** The line the next record starts on, and whether the parser stands between records (nothing pending). @internal */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** @internal */
+  get betweenRecords(): boolean {
+    return this.state === FIELD_START && this.fields.length === 0 && this.field === '' && !this.quoted && !this.previousCR;
   }
 
   /** Ends the input: returns the last record (a final line without a line end) and any quoting error. */

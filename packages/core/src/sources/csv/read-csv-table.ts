@@ -4,7 +4,10 @@ import { resolveColumns } from './columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
 import { CSV_ISSUE_CODES } from './issue-codes.js';
+import type { CsvRecord } from './parse-csv.js';
 import { parseCsvBatches } from './parse-csv.js';
+import { byteChunks, encodesExactly } from './byte-chunks.js';
+import { ByteCsvReader, decodeFields } from './byte-csv-reader.js';
 
 /** Options shared by the readers of every CSV file. @internal */
 export interface ReadCsvTableOptions {
@@ -14,6 +17,25 @@ export interface ReadCsvTableOptions {
 
 /** Handles one data row whose shape is sound: as many fields as the header, quoting intact. @internal */
 export type RowVisitor = (fields: string[], line: number) => void;
+
+/**
+ * Handles a sound row the byte reader split, from its bytes (`buf[starts[i], ends[i])` is field `i`,
+ * without quotes), or returns false to have it decoded and handed to the {@link RowVisitor} instead,
+ * which then does everything (a fast visitor handles only rows it can take whole, issue-free). @internal
+ */
+export type FastRowVisitor = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, line: number) => boolean;
+
+/** A row visitor with a fast path for rows read from bytes. @internal */
+export interface TableVisitor {
+  visit: RowVisitor;
+  fast: FastRowVisitor;
+}
+
+let byteReader = true;
+/** Turns the byte reader off (tests compare it with the text parser it must agree with). @internal */
+export function setByteReaderForTesting(on: boolean): void {
+  byteReader = on;
+}
 
 // A row quoted back in an issue is cut here: enough to recognize it, not a megabyte of broken quoting.
 const MAX_VALUE_LENGTH = 200;
@@ -33,47 +55,79 @@ export async function* streamCsvTable<K extends CsvFileKind>(
   kind: K,
   file: FileLog,
   options: ReadCsvTableOptions,
-  begin: (columns: ResolvedColumns<K>) => RowVisitor,
+  begin: (columns: ResolvedColumns<K>) => RowVisitor | TableVisitor,
 ): AsyncGenerator<void, void, undefined> {
+  const delimiter = options.delimiter ?? ',';
   let columns: ResolvedColumns<K> | undefined;
   let visit: RowVisitor | undefined;
+  let fast: FastRowVisitor | undefined;
   let idIndex = -1;
-  for await (const batch of parseCsvBatches(input.chunks, { delimiter: options.delimiter ?? ',' })) {
-    for (const record of batch) {
-      const { fields, line } = record;
-      if (columns === undefined || visit === undefined) {
-        columns = resolveColumns(kind, fields, { columns: options.columns, file: input.label });
-        for (const { header, column } of columns.duplicates) {
-          file.warning(CSV_ISSUE_CODES.duplicateColumn, csvMessages.duplicateColumn(header, column), { line, field: header });
-        }
-        idIndex = (columns.index as Record<string, number>)['lead_id'] ?? -1;
-        visit = begin(columns);
-        continue;
+
+  const record = (record: CsvRecord): void => {
+    const { fields, line } = record;
+    if (columns === undefined || visit === undefined) {
+      columns = resolveColumns(kind, fields, { columns: options.columns, file: input.label });
+      for (const { header, column } of columns.duplicates) {
+        file.warning(CSV_ISSUE_CODES.duplicateColumn, csvMessages.duplicateColumn(header, column), { line, field: header });
       }
-      if (record.error === undefined && fields.length === columns.width) {
-        visit(fields, line);
-        continue;
+      idIndex = (columns.index as Record<string, number>)['lead_id'] ?? -1;
+      const visitor = begin(columns);
+      if (typeof visitor === 'function') visit = visitor;
+      else {
+        visit = visitor.visit;
+        fast = visitor.fast;
       }
-      file.beginRow();
-      const recordId = idIndex >= 0 && idIndex < fields.length ? fields[idIndex]!.trim() : undefined;
-      if (record.error !== undefined) {
-        const at = record.errorField ?? fields.length - 1;
-        const unterminated = record.error === 'unterminated-quote';
-        file.error(
-          unterminated ? CSV_ISSUE_CODES.unterminatedQuote : CSV_ISSUE_CODES.malformedQuote,
-          unterminated ? csvMessages.unterminatedQuote() : csvMessages.malformedQuote(),
-          { line, recordId, field: headerName(columns, at), value: clip(fields[at]!) },
-        );
-      } else {
-        file.error(CSV_ISSUE_CODES.wrongFieldCount, csvMessages.wrongFieldCount(columns.width, fields.length), {
-          line,
-          recordId,
-          value: clip(fields.join(options.delimiter ?? ',')),
-        });
-      }
-      file.endRow();
+      return;
     }
+    if (record.error === undefined && fields.length === columns.width) {
+      visit(fields, line);
+      return;
+    }
+    file.beginRow();
+    const recordId = idIndex >= 0 && idIndex < fields.length ? fields[idIndex]!.trim() : undefined;
+    if (record.error !== undefined) {
+      const at = record.errorField ?? fields.length - 1;
+      const unterminated = record.error === 'unterminated-quote';
+      file.error(
+        unterminated ? CSV_ISSUE_CODES.unterminatedQuote : CSV_ISSUE_CODES.malformedQuote,
+        unterminated ? csvMessages.unterminatedQuote() : csvMessages.malformedQuote(),
+        { line, recordId, field: headerName(columns, at), value: clip(fields[at]!) },
+      );
+    } else {
+      file.error(CSV_ISSUE_CODES.wrongFieldCount, csvMessages.wrongFieldCount(columns.width, fields.length), {
+        line,
+        recordId,
+        value: clip(fields.join(delimiter)),
+      });
+    }
+    file.endRow();
+  };
+
+  if (byteReader && delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && encodesExactly(input.chunks)) {
+    // The byte reader: ordinary lines are split by byte (a visitor with a fast path reads them without
+    // making strings); every other line becomes the record the text parser would give.
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    const reader = new ByteCsvReader(
+      {
+        fast(buf, starts, ends, count, line, quoted) {
+          if (fast !== undefined && count === columns!.width && fast(buf, starts, ends, line)) return;
+          record({ fields: decodeFields(decoder, buf, starts, ends, count, quoted, delimiter), line });
+        },
+        record,
+      },
+      { delimiter: delimiter.charCodeAt(0), boms: 1 },
+    );
+    for await (const bytes of byteChunks(input.chunks)) {
+      reader.write(bytes);
+      yield;
+    }
+    reader.end();
     yield;
+  } else {
+    for await (const batch of parseCsvBatches(input.chunks, { delimiter })) {
+      for (const r of batch) record(r);
+      yield;
+    }
   }
   if (columns === undefined) file.warning(CSV_ISSUE_CODES.emptyFile, csvMessages.emptyFile(), {});
 }
@@ -84,7 +138,7 @@ export async function readCsvTable<K extends CsvFileKind>(
   kind: K,
   file: FileLog,
   options: ReadCsvTableOptions,
-  begin: (columns: ResolvedColumns<K>) => RowVisitor,
+  begin: (columns: ResolvedColumns<K>) => RowVisitor | TableVisitor,
 ): Promise<void> {
   for await (const _ of streamCsvTable(input, kind, file, options, begin));
 }

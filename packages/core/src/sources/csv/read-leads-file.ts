@@ -8,6 +8,9 @@ import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
 import { CSV_ISSUE_CODES } from './issue-codes.js';
 import { LeadRowReader } from './lead-row-reader.js';
+import { ByteInterner } from './byte-interner.js';
+import { ByteTimestampParser } from './byte-timestamp.js';
+import { getZone } from '../../time/zone.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
 import type { TimestampParser } from './timestamp.js';
@@ -16,6 +19,8 @@ import { UnknownStages } from './unknown-stages.js';
 /** @internal */
 export interface ReadLeadsFileOptions extends ReadCsvTableOptions {
   parse: TimestampParser;
+  /** The zone `parse` reads naive timestamps in (for the byte reader's parser). */
+  timeZone: string;
   pipeline?: Pipeline;
   /** Give every lead an (empty) `ownerHistory`, to be filled from owner_history.csv. */
   ownerHistory: boolean;
@@ -63,7 +68,66 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
     const stageIndex = index.stage;
     const nameIndex = index.name;
 
-    return (fields, line) => {
+    // The fast path: a row with no issue at all (a new id, readable times, a stage) is read from its
+    // bytes: times parsed in place, repeated values (stage, locator, team, source, company) shared rather
+    // than made per row, and no line-long string kept alive by a field cut from it. Any other row takes
+    // the text path below, which words every issue.
+    const texts = new ByteInterner();
+    const names = new TextDecoder('utf-8', { ignoreBOM: true });
+    const times = new ByteTimestampParser(getZone(options.timeZone));
+    const { lead_id: idAt, received_time: receivedAt, first_contact_time: contactAt, appointment_time: appointmentAt, assigned_time: assignedAt } = index;
+    const textAt = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, at: number): string | null => {
+      if (at < 0) return null;
+      const text = texts.get(buf, starts[at]!, ends[at]!);
+      return text === '' ? null : text;
+    };
+    /** An optional time: null when absent or empty, NaN when it needs the text path (unreadable, or blank with spaces). */
+    const timeAt = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, at: number): number | null => {
+      if (at < 0 || ends[at] === starts[at]) return null;
+      return times.parse(buf, starts[at]!, ends[at]!);
+    };
+    const fast = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, line: number): boolean => {
+      if (stageIndex < 0) return false;
+      const idStart = starts[idAt]!;
+      const idEnd = ends[idAt]!;
+      if (idEnd === idStart || !plainEdges(buf, idStart, idEnd)) return false;
+      const id = names.decode(buf.subarray(idStart, idEnd));
+      if (row.firstLines.has(id)) return false;
+      const createdAt = times.parse(buf, starts[receivedAt]!, ends[receivedAt]!);
+      if (createdAt !== createdAt) return false;
+      const firstContactAt = timeAt(buf, starts, ends, contactAt);
+      if (firstContactAt !== null && !(firstContactAt >= createdAt)) return false;
+      const appointment = timeAt(buf, starts, ends, appointmentAt);
+      if (appointment !== null && appointment !== appointment) return false;
+      const assigned = timeAt(buf, starts, ends, assignedAt);
+      if (assigned !== null && assigned !== assigned) return false;
+      const stage = texts.get(buf, starts[stageIndex]!, ends[stageIndex]!);
+      if (stage === '') return false;
+
+      row.firstLines.set(id, line);
+      file.beginRow();
+      unknownStages.check(stage, line, id, name.stage);
+      const lead: Lead = {
+        id,
+        name: nameIndex >= 0 ? names.decode(buf.subarray(starts[nameIndex]!, ends[nameIndex]!)).trim() : '',
+        company: textAt(buf, starts, ends, index.company),
+        locator: textAt(buf, starts, ends, index.locator),
+        team: textAt(buf, starts, ends, index.team),
+        source: textAt(buf, starts, ends, index.source),
+        stage,
+        createdAt: new Date(createdAt),
+        assignedAt: assigned === null ? null : new Date(assigned),
+        firstContactAt: firstContactAt === null ? null : new Date(firstContactAt),
+        appointmentAt: appointment === null ? null : new Date(appointment),
+        stageHistory: [],
+      };
+      if (options.ownerHistory) lead.ownerHistory = [];
+      file.endRow();
+      leads.push(lead);
+      return true;
+    };
+
+    const visit = (fields: string[], line: number): void => {
       row.read(fields, line);
       const id = row.id;
       const appointmentAt = row.timestamp(fields, line, 'appointment_time');
@@ -103,9 +167,10 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
         stageHistory: [],
       };
       if (options.ownerHistory) lead.ownerHistory = [];
-      // The one schema check at the boundary; the checks above make it a safety net that should not fire.
-      const checked = LeadSchema.safeParse(lead);
-      if (!checked.success) {
+      // The one schema check at the boundary; the checks above make it a safety net that should not fire,
+      // so zod runs only for a lead that fails the same test by hand (and then words the issues).
+      const checked = isLead(lead) ? undefined : LeadSchema.safeParse(lead);
+      if (checked !== undefined && !checked.success) {
         for (const issue of checked.error.issues) {
           const column = PROPERTY_COLUMNS[String(issue.path[0])];
           const at = column === undefined ? -1 : index[column];
@@ -122,7 +187,48 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
         if (!stageKnown) unknownStage.add(lead);
       }
     };
+    return { visit, fast };
   });
   unknownStages.report(file);
   return { leads, firstLines: reader?.firstLines ?? new Map(), unknownStage, locatorColumn };
+}
+
+/**
+ * What `LeadSchema` checks, by hand, for a lead built above (no extra keys, histories still empty): true
+ * only when the schema would accept it, so skipping the schema then changes nothing.
+ */
+function isLead(lead: Lead): boolean {
+  return (
+    typeof lead.id === 'string' &&
+    lead.id.length > 0 &&
+    typeof lead.name === 'string' &&
+    optionalText(lead.company) &&
+    (lead.locator === null || typeof lead.locator === 'string') &&
+    optionalText(lead.team) &&
+    optionalText(lead.source) &&
+    typeof lead.stage === 'string' &&
+    lead.stage.length > 0 &&
+    validDate(lead.createdAt) &&
+    (lead.assignedAt === null || lead.assignedAt === undefined || validDate(lead.assignedAt)) &&
+    (lead.firstContactAt === null || validDate(lead.firstContactAt)) &&
+    (lead.appointmentAt === null || validDate(lead.appointmentAt)) &&
+    Array.isArray(lead.stageHistory) &&
+    lead.stageHistory.length === 0 &&
+    (lead.ownerHistory === undefined || (Array.isArray(lead.ownerHistory) && lead.ownerHistory.length === 0))
+  );
+}
+
+function optionalText(value: string | null | undefined): boolean {
+  return value === null || value === undefined || typeof value === 'string';
+}
+
+function validDate(value: unknown): boolean {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+/** Whether the bytes start and end with printable ASCII (trimming the text would leave it as it is). */
+function plainEdges(buf: Uint8Array, s: number, e: number): boolean {
+  const first = buf[s]!;
+  const last = buf[e - 1]!;
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f;
 }

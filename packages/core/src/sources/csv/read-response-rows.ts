@@ -9,18 +9,35 @@ import { LeadRowReader } from './lead-row-reader.js';
 import { streamCsvTable } from './read-csv-table.js';
 import { createTimestampParser } from './timestamp.js';
 
-/** The part of a lead that response-time figures need, with instants as epoch milliseconds. */
+/**
+ * The part of a lead that response-time figures need, with instants as epoch milliseconds.
+ *
+ * @example
+ * ```ts
+ * const minutes = (row: ResponseRow) => (row.firstContactAt === null ? null : (row.firstContactAt - row.createdAt) / 60_000);
+ * ```
+ */
 export interface ResponseRow {
+  /** The lead's id (lead_id). */
   id: string;
   /** received_time, epoch ms. */
   createdAt: number;
   /** first_contact_time, epoch ms; null = never contacted (or unreadable, with a warning). */
   firstContactAt: number | null;
+  /** team; null when empty or absent. */
   team: string | null;
+  /** locator; null when empty or absent. */
   locator: string | null;
 }
 
-/** Options of {@link readResponseRows}. */
+/**
+ * Options of {@link readResponseRows}.
+ *
+ * @example
+ * ```ts
+ * readResponseRows('leads.csv', { timeZone: 'America/Chicago', columns: { leads: { received_time: 'Created Time' } } } satisfies ReadResponseRowsOptions);
+ * ```
+ */
 export interface ReadResponseRowsOptions {
   /** IANA time zone in which timestamps without an offset are read. Required. */
   timeZone: string;
@@ -38,6 +55,14 @@ export interface ReadResponseRowsOptions {
  * The rows of a leads file, read by {@link readResponseRows}. Iterate it (`for await`); meanwhile and
  * afterwards, `issues` and `stats` hold the data-quality findings and the row accounting so far. Each
  * iteration reads the input again from the start and resets them (a `{ chunks }` input can be read once).
+ *
+ * @example
+ * ```ts
+ * const reader: ResponseRowReader = readResponseRows('leads.csv', { timeZone: 'UTC' });
+ * let n = 0;
+ * for await (const _ of reader) n++;
+ * console.log(n, reader.stats.rejected, reader.issues.length);
+ * ```
  */
 export interface ResponseRowReader extends AsyncIterable<ResponseRow> {
   /** The label of the file in issues. */

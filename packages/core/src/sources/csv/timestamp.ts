@@ -1,4 +1,5 @@
 import { MS_PER_DAY, daysFromCivil, daysInMonth } from '../../time/civil.js';
+import { DayOffsets } from '../../time/day-offsets.js';
 import type { Zone } from '../../time/zone.js';
 import { getZone } from '../../time/zone.js';
 
@@ -15,7 +16,15 @@ const LOWER_T = 116;
 const UPPER_Z = 90;
 const LOWER_Z = 122;
 
-/** A timestamp reader bound to one time zone: text in, epoch milliseconds (or null) out. */
+/**
+ * A timestamp reader bound to one time zone: text in, epoch milliseconds (or null) out.
+ *
+ * @example
+ * ```ts
+ * const parse: TimestampParser = createTimestampParser('America/New_York');
+ * parse('2026-10-31 09:15'); // Date.UTC(2026, 9, 31, 13, 15)
+ * ```
+ */
 export type TimestampParser = (text: string) => number | null;
 
 /**
@@ -30,7 +39,9 @@ export type TimestampParser = (text: string) => number | null;
  */
 export function createTimestampParser(timeZone: string): TimestampParser {
   const zone = getZone(timeZone);
-  return (text) => parseZoned(text, zone);
+  // Naive times resolve through a per-day offset table: one zone search per day seen, not per row.
+  const days = new DayOffsets(zone);
+  return (text) => parseZoned(text, zone, days);
 }
 
 /**
@@ -75,7 +86,16 @@ function isSpace(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
-function parseZoned(text: string, zone: Zone): number | null {
+/** `zone.fromLocal(local)`, through the day table when there is one and the day allows. */
+function fromLocal(zone: Zone, days: DayOffsets | undefined, local: number, dayNumber: number): number {
+  if (days !== undefined) {
+    const offset = days.offsetOfDay(dayNumber);
+    if (offset === offset) return local - offset;
+  }
+  return zone.fromLocal(local);
+}
+
+function parseZoned(text: string, zone: Zone, days?: DayOffsets): number | null {
   let s = 0;
   let e = text.length;
   while (s < e && isSpace(text.charCodeAt(s))) s++;
@@ -90,10 +110,11 @@ function parseZoned(text: string, zone: Zone): number | null {
   if (text.charCodeAt(s + 4) !== DASH || text.charCodeAt(s + 7) !== DASH) return null;
   const year = century * 100 + yy;
   if (day > daysInMonth(year, month)) return null;
-  const dayStart = daysFromCivil(year, month, day) * MS_PER_DAY;
+  const dayNumber = daysFromCivil(year, month, day);
+  const dayStart = dayNumber * MS_PER_DAY;
 
   let i = s + 10;
-  if (i === e) return zone.fromLocal(dayStart);
+  if (i === e) return fromLocal(zone, days, dayStart, dayNumber);
 
   const separator = text.charCodeAt(i);
   if (separator !== SPACE && separator !== UPPER_T && separator !== LOWER_T) return null;
@@ -126,7 +147,7 @@ function parseZoned(text: string, zone: Zone): number | null {
   }
   if (i > e) return null;
   const local = dayStart + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
-  if (i === e) return zone.fromLocal(local);
+  if (i === e) return fromLocal(zone, days, local, dayNumber);
 
   if (text.charCodeAt(i) === SPACE) i++;
   const sign = text.charCodeAt(i);

@@ -1,0 +1,61 @@
+import { formatIssue } from '@panopticon/core';
+import { syncFromEnv } from '@panopticon/zoho-adapter';
+import { DEFAULT_ZOHO_STORE, HELP_OPTION, helpText, parseCommandArgs, stringValue, type OptionSpecs } from '../args.js';
+import { CliError } from '../errors.js';
+import type { Io } from '../io.js';
+import { resolveTimeZone } from '../inputs.js';
+import { progressPrinter, zohoCliError } from '../zoho.js';
+import { isAbsolute, resolve } from 'node:path';
+
+const OPTIONS: OptionSpecs = {
+  zoho: { type: 'boolean', help: 'sync from Zoho CRM (the only source that syncs; required)' },
+  store: { type: 'string', arg: 'DIR', help: `the local snapshot directory (default: ${DEFAULT_ZOHO_STORE})` },
+  'owner-history': { type: 'boolean', help: 'read owner changes of appointed leads from their timelines (one call each on the first sync)' },
+  full: { type: 'boolean', help: 'read everything again instead of only what changed since the last sync' },
+  tz: { type: 'string', arg: 'ZONE', help: 'IANA zone for Zoho datetimes without an offset (default: UTC)' },
+  ...HELP_OPTION,
+};
+
+export const SYNC_HELP = helpText(
+  'panopticon sync --zoho [--store DIR] [--full]',
+  'Reads leads, stage history and owner changes from Zoho CRM into a local snapshot. The first sync reads\n' +
+    'everything; later ones fetch only records modified since (If-Modified-Since). The snapshot is replaced\n' +
+    'atomically: a failed or interrupted sync leaves the last good one intact.',
+  OPTIONS,
+  'Environment: ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET, ZOHO_REFRESH_TOKEN (required), ZOHO_DC (US, EU, IN, AU, JP, CA,\n' +
+    'SA, CN; default US), ZOHO_ACCOUNTS_URL and ZOHO_API_DOMAIN (override the hosts: sandbox, developer orgs, tests).\n' +
+    'Secrets are never printed. See docs/zoho.md for the Zoho set-up.',
+);
+
+export async function syncCommand(argv: string[], io: Io): Promise<number> {
+  const values = parseCommandArgs('sync', argv, OPTIONS);
+  if (values.help) {
+    io.out(SYNC_HELP);
+    return 0;
+  }
+  if (values.zoho !== true) throw new CliError('panopticon sync: say where from: --zoho (the only source that syncs).', 2);
+  const raw = stringValue(values, 'store') ?? DEFAULT_ZOHO_STORE;
+  const store = isAbsolute(raw) ? raw : resolve(io.cwd, raw);
+  const timeZone = resolveTimeZone(stringValue(values, 'tz'), 'UTC');
+  let result;
+  try {
+    result = await syncFromEnv(io.env, {
+      store,
+      timeZone,
+      full: values.full === true,
+      ownerHistory: values['owner-history'] === true,
+      onProgress: progressPrinter(io, Boolean(process.stderr.isTTY)),
+    });
+  } catch (error) {
+    throw zohoCliError(error);
+  }
+  const { sync, stats, issues } = result;
+  for (const issue of issues) io.err(`  ${formatIssue(issue)}\n`);
+  io.out(
+    `${sync.mode} sync: ${result.leads.length} leads in the snapshot (${stats.accepted} accepted, ${stats.rejected} rejected); ` +
+      `read ${sync.read.leads} lead records, ${sync.read.historyRows} history rows, ${sync.read.timelines} timelines; ` +
+      `${sync.calls} API calls, ${sync.credits} credits${sync.creditsRemaining !== null ? ` (${sync.creditsRemaining} remaining)` : ''}, ` +
+      `${(sync.durationMs / 1000).toFixed(1)} s. Snapshot: ${sync.snapshotPath ?? store}\n`,
+  );
+  return 0;
+}

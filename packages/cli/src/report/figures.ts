@@ -1,0 +1,170 @@
+import {
+  appointmentCalendarFigure,
+  attentionByLocatorFigure,
+  demandVsCoverageFigure,
+  greenToDeliveryFigure,
+  heatmapComparisonFigure,
+  noDataFigure,
+  pipelineSnapshotFigure,
+  pipelineTrendFigure,
+  responseHeatmapFigure,
+  timeInStageFigure,
+  toSvgString,
+} from '@panopticon/charts';
+import type { ReportModel } from './model.js';
+
+/** The figures of the page as inline SVG markup, and the CSS their `<style>` elements held. */
+export interface RenderedFigures {
+  svg: Record<FigureName, string>;
+  /** The figures' own CSS, moved into the page's one style sheet (so the CSP needs a single style hash). */
+  css: string;
+}
+
+export type FigureName =
+  | 'attentionByLocator'
+  | 'calendar'
+  | 'snapshot'
+  | 'trend'
+  | 'timeInStage'
+  | 'greenToDelivery'
+  | 'heatmap'
+  | 'demand'
+  | 'comparison';
+
+/** The parts of the report model the figures are drawn from. */
+export type FigureInput = Pick<
+  ReportModel,
+  | 'asOf'
+  | 'timeZone'
+  | 'pipeline'
+  | 'attention'
+  | 'calendarAppointments'
+  | 'calendarRange'
+  | 'snapshot'
+  | 'trend'
+  | 'visits'
+  | 'green'
+  | 'heatmap'
+  | 'demand'
+  | 'comparison'
+  | 'comparisonPeriods'
+  | 'slaMinutes'
+  | 'bucketMinutes'
+>;
+
+/** Display widths (px) the figures are drawn at, matching the page's grid so their text stays legible. */
+export const FIGURE_WIDTHS = { wide: 1160, half: 570, side: 322 } as const;
+
+/**
+ * Draws every figure of the report with `@panopticon/charts` into `document` (jsdom's in Node) and
+ * serializes each to SVG markup. Text from data was set as DOM text, so the markup is escaped. Each
+ * figure's `<style>` is removed and returned once in `css`; calendar days get a `data-day` attribute
+ * so the page can highlight a date range.
+ */
+export function renderFigures(model: FigureInput, document: Document): RenderedFigures {
+  const { asOf, timeZone, pipeline } = model;
+  const dated = { asOf, timeZone };
+  const styles = new Set<string>();
+  const out = (svg: SVGSVGElement): string => {
+    // A figure's <style> is a child of its root (composeFigure); a search of the whole tree only when the
+    // markup shows more, since jsdom's selector walks are slow on figures of thousands of marks.
+    for (const child of [...svg.children]) if (child.tagName.toLowerCase() === 'style') moveStyle(child);
+    let markup = toSvgString(svg);
+    if (/<style[\s>]|\sstyle="/.test(markup)) {
+      for (const style of [...svg.querySelectorAll('style')]) moveStyle(style);
+      for (const el of [...svg.querySelectorAll('[style]')]) el.removeAttribute('style'); // the CSP allows no inline style
+      markup = toSvgString(svg);
+    }
+    return markup;
+  };
+  const moveStyle = (style: Element) => {
+    styles.add(style.textContent ?? '');
+    style.remove();
+  };
+
+  const calendar = appointmentCalendarFigure(model.calendarAppointments, {
+    document,
+    ...dated,
+    from: model.calendarRange.from,
+    to: model.calendarRange.to,
+    width: FIGURE_WIDTHS.half,
+    cellHeight: 30,
+  });
+  markCalendarDays(calendar);
+
+  const svg: Record<FigureName, string> = {
+    attentionByLocator: out(
+      attentionByLocatorFigure(model.attention.map((r) => ({ locator: r.locator, reason: r.reason, status: r.status })), {
+        document,
+        ...dated,
+        width: FIGURE_WIDTHS.side,
+        title: 'Whose leads need attention',
+      }),
+    ),
+    calendar: out(calendar),
+    snapshot: out(pipelineSnapshotFigure(model.snapshot, { document, ...dated, width: FIGURE_WIDTHS.half })),
+    trend: out(
+      pipelineTrendFigure(model.trend, {
+        document,
+        timeZone,
+        width: FIGURE_WIDTHS.half,
+        categories: ['open', 'green', 'delivery'],
+        title: 'Working pipeline over time',
+      }),
+    ),
+    timeInStage: out(timeInStageFigure(model.visits, { document, pipeline, ...dated, width: FIGURE_WIDTHS.half })),
+    greenToDelivery: out(
+      greenToDeliveryFigure(model.green, { document, ...dated, width: FIGURE_WIDTHS.half, greenStuckAfterDays: pipeline.greenStuckAfterDays, maxLeads: 30 }),
+    ),
+    heatmap: out(
+      responseHeatmapFigure(model.heatmap, {
+        document,
+        timeZone,
+        slaMinutes: model.slaMinutes,
+        bucketMinutes: model.bucketMinutes,
+        width: FIGURE_WIDTHS.wide,
+        id: 'report-heatmap',
+      }),
+    ),
+    demand: out(
+      model.demand
+        ? demandVsCoverageFigure(model.demand, { document, timeZone, bucketMinutes: model.bucketMinutes, width: FIGURE_WIDTHS.wide, id: 'report-demand' })
+        : noDataFigure({
+            document,
+            width: FIGURE_WIDTHS.wide,
+            name: 'demand-vs-coverage',
+            title: 'Demand vs staff coverage',
+            subtitle: null,
+            message: 'No staff schedule was given (--schedule, or "schedule" in the config file)',
+          }),
+    ),
+    comparison: out(
+      heatmapComparisonFigure(model.comparison, {
+        document,
+        timeZone,
+        slaMinutes: model.slaMinutes,
+        bucketMinutes: model.bucketMinutes,
+        width: FIGURE_WIDTHS.wide,
+        id: 'report-comparison',
+        currentLabel: `${model.comparisonPeriods.current.from} to ${model.comparisonPeriods.current.to}`,
+        previousLabel: `${model.comparisonPeriods.previous.from} to ${model.comparisonPeriods.previous.to}`,
+      }),
+    ),
+  };
+  return { svg, css: [...styles].join('\n') };
+}
+
+const DATE_IN_TITLE = /\b(\d{4}-\d{2}-\d{2})\b/;
+
+/** Gives each day cell of the calendar (a `rect` whose tooltip starts with its date) `data-day="YYYY-MM-DD"`. */
+function markCalendarDays(svg: SVGSVGElement): void {
+  for (const rect of svg.querySelectorAll('rect')) {
+    const title = [...rect.children].find((c) => c.tagName.toLowerCase() === 'title');
+    const firstLine = title?.textContent?.split('\n', 1)[0] ?? '';
+    const match = DATE_IN_TITLE.exec(firstLine);
+    if (match) {
+      rect.setAttribute('data-day', match[1]!);
+      rect.classList.add('cal-day');
+    }
+  }
+}

@@ -1,0 +1,265 @@
+import {
+  aggregateBySlot,
+  currentStage,
+  comparePeriods,
+  demandVsCoverage,
+  followUpStatus,
+  formatDayNumber,
+  greenToDelivery,
+  localDayNumber,
+  locatorScorecard,
+  needsAttention,
+  pipelineSnapshot,
+  pipelineTrend,
+  scheduleCoverage,
+  stageVisits,
+  startOfLocalDay,
+  weekdayOfDayNumber,
+  zonedParts,
+  type AttentionReason,
+  type CoverageCell,
+  type DataIssue,
+  type DemandCoverageCell,
+  type FollowUpOptions,
+  type FollowUpStatus,
+  type GreenToDelivery,
+  type HeatmapCell,
+  type HeatmapComparisonCell,
+  type Lead,
+  type LoadStats,
+  type LocatorScorecardRow,
+  type Pipeline,
+  type PipelineSnapshotRow,
+  type PipelineTrendRow,
+  type Shift,
+  type StageCategory,
+} from '@panopticon/core';
+import type { TimeInStageVisit } from '@panopticon/charts';
+import type { computeKpis } from '../commands/kpis.js';
+
+/** The KPI object of `panopticon kpis --format json`: the dashboard's tiles show exactly these numbers. */
+export type KpisJson = ReturnType<typeof computeKpis>;
+
+/** Everything the report is computed from. */
+export interface ReportInput {
+  leads: readonly Lead[];
+  issues: readonly DataIssue[];
+  stats: LoadStats;
+  schedule?: readonly Shift[] | undefined;
+  /** The options every follow-up figure uses: the same as `panopticon kpis`. */
+  followUp: FollowUpOptions;
+  /** From {@link computeKpis} with the same flags and inputs. */
+  kpis: KpisJson;
+  /** Where the leads came from ("sample data", a file path). */
+  source: string;
+  /** Slot length of the response heatmaps, a divisor of 1440. Default 30. */
+  bucketMinutes?: number;
+  /** Length of each period of the response comparison, in weeks. Default 4. */
+  compareWeeks?: number;
+  /** When the page was written (shown in the footer). */
+  generatedAt: Date;
+}
+
+/** One row of the needs-attention table, as embedded in the page (JSON) and drawn in its HTML. */
+export interface AttentionTableRow {
+  id: string;
+  name: string;
+  /** `null` = unassigned. */
+  locator: string | null;
+  team: string | null;
+  stage: string;
+  category: StageCategory;
+  status: FollowUpStatus;
+  reason: AttentionReason;
+  days: number;
+  /** Appointment "YYYY-MM-DD HH:MM" in the report's zone (sorts as text); "" = none. */
+  apptText: string;
+  /** The lead reached its reason's threshold today (`days` equals it): it was not in this state yesterday. */
+  newToday: boolean;
+}
+
+/** One appointed lead on the calendar (embedded as JSON for the range list). */
+export interface CalendarRow {
+  id: string;
+  name: string;
+  locator: string | null;
+  stage: string;
+  status: FollowUpStatus;
+  /** "YYYY-MM-DD" in the report's zone. */
+  day: string;
+  /** "HH:MM" in the report's zone. */
+  time: string;
+}
+
+/** Every figure and table of the page, computed; the page builder only lays them out. */
+export interface ReportModel {
+  asOf: Date;
+  /** `asOf`'s date, "YYYY-MM-DD", in the zone. */
+  today: string;
+  timeZone: string;
+  source: string;
+  generatedAt: Date;
+  pipeline: Pipeline;
+  followUp: FollowUpOptions;
+  kpis: KpisJson;
+  slaMinutes: number;
+  bucketMinutes: number;
+  /** Leads that existed at `asOf`. */
+  leadCount: number;
+  attention: AttentionTableRow[];
+  appointments: CalendarRow[];
+  /** The raw rows the calendar figure draws (instants and statuses). */
+  calendarAppointments: { appointmentAt: Date; status: FollowUpStatus; name: string; locator: string | null }[];
+  /** The dates the calendar figure spans. */
+  calendarRange: { from: Date; to: Date };
+  snapshot: PipelineSnapshotRow[];
+  trend: PipelineTrendRow[];
+  visits: TimeInStageVisit[];
+  green: GreenToDelivery;
+  heatmap: HeatmapCell[];
+  coverage: CoverageCell[] | null;
+  demand: DemandCoverageCell[] | null;
+  comparison: HeatmapComparisonCell[];
+  comparisonPeriods: { current: { from: string; to: string }; previous: { from: string; to: string } };
+  scorecard: LocatorScorecardRow[];
+  issues: readonly DataIssue[];
+  stats: LoadStats;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "HH:MM" of an instant in the zone. */
+function clockText(instant: Date, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  return `${pad2(p.hour)}:${pad2(p.minute)}`;
+}
+
+/**
+ * Computes every figure of the dashboard from the loaded leads, with the same follow-up options as
+ * `panopticon kpis` (so the table, the tiles and the figures agree).
+ */
+export function buildReportModel(input: ReportInput): ReportModel {
+  const { leads, followUp } = input;
+  const { asOf, timeZone, pipeline } = followUp;
+  const slaMinutes = input.kpis.slaMinutes;
+  const bucketMinutes = input.bucketMinutes ?? 30;
+  const compareWeeks = input.compareWeeks ?? 4;
+  const asOfMs = asOf.getTime();
+  const todayNumber = localDayNumber(asOf, timeZone);
+
+  const threshold = (r: { reason: AttentionReason; stage: string }): number | undefined => {
+    if (r.reason === 'stale') return followUp.staleAfterDays ?? pipeline.staleAfterDays;
+    if (r.reason === 'at-risk') return followUp.warnAfterDays ?? pipeline.warnAfterDays;
+    if (r.reason === 'stuck-in-green') return followUp.greenStuckAfterDays ?? pipeline.greenStuckAfterDays;
+    return pipeline.stages.find((s) => s.name === r.stage)?.staleAfterDays;
+  };
+  const attention: AttentionTableRow[] = needsAttention(leads, followUp).map((r) => {
+    const appt = r.appointmentAt;
+    return {
+      id: r.leadId,
+      name: r.name,
+      locator: r.locator,
+      team: r.team,
+      stage: r.stage,
+      category: r.category,
+      status: r.status,
+      reason: r.reason,
+      days: r.days,
+      apptText: appt ? `${formatDayNumber(localDayNumber(appt, timeZone))} ${clockText(appt, timeZone)}` : '',
+      newToday: r.days === threshold(r),
+    };
+  });
+
+  // Appointed leads that existed at asOf, with their status: the calendar and its range list.
+  const appointments: CalendarRow[] = [];
+  const calendarAppointments: ReportModel['calendarAppointments'] = [];
+  let leadCount = 0;
+  let firstCreated = Infinity;
+  const visits: TimeInStageVisit[] = [];
+  for (const lead of leads) {
+    const created = lead.createdAt.getTime();
+    if (!(created <= asOfMs)) continue;
+    leadCount++;
+    if (created < firstCreated) firstCreated = created;
+    for (const v of stageVisits(lead, { asOf })) visits.push({ stage: v.stage, durationMs: v.durationMs, open: v.open, leadId: lead.id, name: lead.name });
+    const at = lead.appointmentAt;
+    if (!at) continue;
+    const status = followUpStatus(lead, followUp);
+    const stage = currentStage(lead, asOf) ?? lead.stage;
+    appointments.push({
+      id: lead.id,
+      name: lead.name,
+      locator: lead.locator,
+      stage,
+      status,
+      day: formatDayNumber(localDayNumber(at, timeZone)),
+      time: clockText(at, timeZone),
+    });
+    calendarAppointments.push({ appointmentAt: at, status, name: lead.name, locator: lead.locator });
+  }
+  appointments.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+
+  // The calendar spans the weeks around today: up to 8 weeks back and 4 ahead, trimmed to the appointments.
+  const apptDays = calendarAppointments.map((a) => localDayNumber(a.appointmentAt, timeZone));
+  const minDay = apptDays.length ? Math.min(...apptDays) : todayNumber;
+  const maxDay = apptDays.length ? Math.max(...apptDays) : todayNumber;
+  const weekStart = (d: number) => d - weekdayOfDayNumber(d);
+  const fromDay = Math.max(weekStart(todayNumber) - 8 * 7, weekStart(Math.min(minDay, todayNumber)));
+  const toDay = Math.min(weekStart(todayNumber) + 5 * 7 - 1, Math.max(maxDay, weekStart(todayNumber) + 6));
+  const calendarRange = { from: startOfLocalDay(fromDay, timeZone), to: startOfLocalDay(toDay, timeZone) };
+
+  // The pipeline trend: weekly over the last 26 weeks (or since the first lead).
+  const trendFromDay = Math.max(todayNumber - 26 * 7, Number.isFinite(firstCreated) ? localDayNumber(firstCreated, timeZone) : todayNumber);
+  const trend = pipelineTrend(leads, { from: startOfLocalDay(trendFromDay, timeZone), to: asOf, every: 'week', timeZone, pipeline });
+
+  const responseOptions = { timeZone, bucketMinutes, slaMinutes, to: asOf };
+  const heatmap = aggregateBySlot(leads, responseOptions);
+  const coverage = input.schedule && input.schedule.length > 0 ? scheduleCoverage(input.schedule, { bucketMinutes }) : null;
+  const demand = coverage ? demandVsCoverage(heatmap, coverage) : null;
+
+  // The last `compareWeeks` weeks (whole days, ending with today) against the same length just before.
+  const span = compareWeeks * 7;
+  const currentFrom = todayNumber + 1 - span;
+  const previousFrom = currentFrom - span;
+  const comparison = comparePeriods(leads, {
+    timeZone,
+    bucketMinutes,
+    slaMinutes,
+    current: { from: startOfLocalDay(currentFrom, timeZone), to: asOf },
+    previous: { from: startOfLocalDay(previousFrom, timeZone), to: startOfLocalDay(currentFrom, timeZone) },
+  });
+
+  return {
+    asOf,
+    today: formatDayNumber(todayNumber),
+    timeZone,
+    source: input.source,
+    generatedAt: input.generatedAt,
+    pipeline,
+    followUp,
+    kpis: input.kpis,
+    slaMinutes,
+    bucketMinutes,
+    leadCount,
+    attention,
+    appointments,
+    calendarAppointments,
+    calendarRange,
+    snapshot: pipelineSnapshot(leads, { at: asOf, pipeline }),
+    trend,
+    visits,
+    green: greenToDelivery(leads, followUp),
+    heatmap,
+    coverage,
+    demand,
+    comparison,
+    comparisonPeriods: {
+      current: { from: formatDayNumber(currentFrom), to: formatDayNumber(todayNumber) },
+      previous: { from: formatDayNumber(previousFrom), to: formatDayNumber(currentFrom - 1) },
+    },
+    scorecard: locatorScorecard(leads, followUp),
+    issues: input.issues,
+    stats: input.stats,
+  };
+}
+

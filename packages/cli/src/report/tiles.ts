@@ -1,0 +1,79 @@
+import type { ReportModel } from './model.js';
+
+/** How a tile's number is shown. */
+export type TileKind = 'count' | 'ratio' | 'percent' | 'days';
+
+/** One KPI tile: a number from `panopticon kpis --format json`, named by its path in that JSON. */
+export interface Tile {
+  /** Path of the value in the KPI JSON, e.g. `followUp.stale`. */
+  kpi: string;
+  label: string;
+  value: number | null;
+  kind: TileKind;
+  sub: string;
+  /** A palette class (`s-stale`, `r-stuck-in-green`) colouring the tile's edge, and its number when non-zero. */
+  tone?: string;
+}
+
+const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A count with thousands separators: 12,345. */
+export function formatCount(n: number): string {
+  return count.format(n);
+}
+
+/** Days: whole days as is, otherwise one decimal. */
+export function formatDays(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+/**
+ * A tile's number as shown, split into the number and its unit: a count (1,234), a ratio as a percentage
+ * with one decimal (0.2239 → 22.4 %), a percentage with one decimal (64.17 → 64.2 %), days (11 days).
+ * `null` (no data) is an em dash.
+ */
+export function formatTileValue(value: number | null, kind: TileKind): { number: string; unit: string } {
+  if (value === null || !Number.isFinite(value)) return { number: '—', unit: '' };
+  switch (kind) {
+    case 'count':
+      return { number: formatCount(value), unit: '' };
+    case 'ratio':
+      return { number: (value * 100).toFixed(1), unit: '%' };
+    case 'percent':
+      return { number: value.toFixed(1), unit: '%' };
+    case 'days':
+      return { number: formatDays(value), unit: value === 1 ? 'day' : 'days' };
+  }
+}
+
+/** The seven KPI tiles, in reading order: what is at stake, what is going wrong, how fast we act. */
+export function kpiTiles(model: ReportModel): Tile[] {
+  const k = model.kpis.followUp;
+  const r = model.kpis.response;
+  const p = model.pipeline;
+  const stale = model.followUp.staleAfterDays ?? p.staleAfterDays;
+  const warn = model.followUp.warnAfterDays ?? p.warnAfterDays;
+  const green = model.followUp.greenStuckAfterDays ?? p.greenStuckAfterDays;
+  const unit = model.followUp.dayCount === 'business' ? 'business days' : 'days';
+  return [
+    { kpi: 'followUp.appointed', label: 'Appointed leads', value: k.appointed, kind: 'count', sub: `of ${formatCount(k.leads)} leads` },
+    { kpi: 'followUp.conversionRate', label: 'Conversion rate', value: k.conversionRate, kind: 'ratio', sub: 'of appointed leads were won' },
+    { kpi: 'followUp.stale', label: 'Stale', value: k.stale, kind: 'count', sub: `${stale}+ ${unit}, no progress`, tone: 's-stale' },
+    { kpi: 'followUp.atRisk', label: 'At risk', value: k.atRisk, kind: 'count', sub: `${warn}+ ${unit}, no progress`, tone: 's-at-risk' },
+    { kpi: 'followUp.stuckInGreen', label: 'Stuck in green', value: k.stuckInGreen, kind: 'count', sub: `${green}+ ${unit} in green`, tone: 'r-stuck-in-green' },
+    {
+      kpi: 'followUp.medianDaysToIntervention',
+      label: 'Intervention time',
+      value: k.medianDaysToIntervention,
+      kind: 'days',
+      sub: `median, after going cold · ${formatCount(k.pendingIntervention)} still waiting`,
+    },
+    {
+      kpi: 'response.pctWithinSla',
+      label: 'Within SLA',
+      value: r.pctWithinSla,
+      kind: 'percent',
+      sub: `${formatCount(r.withinSla)} of ${formatCount(r.total)} new leads in ${model.slaMinutes} min`,
+    },
+  ];
+}

@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { loadCsv, parsePipeline } from '@panopticon/core';
+import { startFakeZoho, type FakeZoho } from '@panopticon/zoho-adapter/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The built CLI as a process, against the fake Zoho server running in this test process over loopback.
+// (Asynchronous child processes: a synchronous one would block the fake's event loop.)
+const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
+const sample = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
+const run = promisify(execFile);
+
+const SECRET = 'very-secret-client-secret-4242';
+const REFRESH = '1000.refresh-token-that-must-not-leak';
+let server: FakeZoho;
+let env: Record<string, string>;
+const store = mkdtempSync(join(tmpdir(), 'panopticon-zoho-cli-'));
+
+async function cli(...args: string[]) {
+  try {
+    const r = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  // The fake serves exactly the bundled sample export, so Zoho and CSV results can be compared.
+  const pipeline = parsePipeline(JSON.parse(readFileSync(join(sample, 'pipeline.json'), 'utf8')));
+  const csv = await loadCsv({
+    leads: join(sample, 'leads.csv'),
+    stageHistory: join(sample, 'stage_history.csv'),
+    ownerHistory: join(sample, 'owner_history.csv'),
+    timeZone: 'America/New_York',
+    pipeline,
+  });
+  server = await startFakeZoho({ leads: csv.leads, clientId: 'client-1', clientSecret: SECRET, refreshToken: REFRESH });
+  env = {
+    ZOHO_CLIENT_ID: 'client-1',
+    ZOHO_CLIENT_SECRET: SECRET,
+    ZOHO_REFRESH_TOKEN: REFRESH,
+    ZOHO_ACCOUNTS_URL: server.accountsUrl,
+    ZOHO_API_DOMAIN: server.apiDomain,
+  };
+});
+afterAll(async () => server?.close());
+
+const common = ['--tz', 'America/New_York', '--pipeline', join(sample, 'pipeline.json'), '--as-of', '2026-10-31'];
+const csvFlags = ['--leads', join(sample, 'leads.csv'), '--history', join(sample, 'stage_history.csv'), '--owners', join(sample, 'owner_history.csv')];
+
+describe('panopticon with --zoho (built CLI against the fake Zoho server)', () => {
+  it('sync --zoho writes a snapshot and prints what it did, with a progress line on stderr', async () => {
+    const r = await cli('sync', '--zoho', '--store', store, '--owner-history');
+    expect(r.stderr).not.toContain('Error');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/full sync: 600 leads in the snapshot/);
+    expect(r.stderr.length).toBeGreaterThan(0);
+  });
+
+  it('kpis and attention from the Zoho snapshot equal those from the equivalent CSV export', async () => {
+    for (const command of ['kpis', 'attention']) {
+      const fromZoho = await cli(command, '--zoho', '--offline', '--store', store, ...common, '--format', 'json');
+      const fromCsv = await cli(command, ...csvFlags, ...common, '--format', 'json', '--quiet');
+      expect(fromZoho.code, fromZoho.stderr).toBe(0);
+      const strip = (text: string) => {
+        const { source: _source, ...rest } = JSON.parse(text);
+        return rest;
+      };
+      expect(strip(fromZoho.stdout)).toEqual(strip(fromCsv.stdout));
+    }
+  });
+
+  it('a second sync is incremental', async () => {
+    const r = await cli('sync', '--zoho', '--store', store, '--owner-history');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^incremental sync/);
+  });
+
+  it('never prints or writes the secrets', async () => {
+    const outputs = [await cli('sync', '--zoho', '--store', store), await cli('kpis', '--zoho', '--store', store, '--format', 'json')];
+    const bad = await cli('sync', '--zoho', '--store', store, '--full');
+    env.ZOHO_REFRESH_TOKEN = 'revoked-refresh-token-secret';
+    const failed = await cli('sync', '--zoho', '--store', store);
+    env.ZOHO_REFRESH_TOKEN = REFRESH;
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/Zoho/);
+    for (const r of [...outputs, bad, failed]) {
+      for (const secret of [SECRET, REFRESH, 'revoked-refresh-token-secret']) {
+        expect(r.stdout).not.toContain(secret);
+        expect(r.stderr).not.toContain(secret);
+      }
+    }
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+    for (const file of files(store)) {
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(REFRESH);
+    }
+  });
+
+  it('sync without --zoho is a usage error', async () => {
+    const r = await cli('sync');
+    expect(r.code).toBe(2);
+  });
+});

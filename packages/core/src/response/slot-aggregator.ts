@@ -1,0 +1,288 @@
+import { WEEKDAY_NAMES } from '../model/schedule.js';
+import { assertBucketMinutes } from '../time/bucket.js';
+import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_MINUTE, formatMinuteOfDay } from '../time/civil.js';
+import type { Zone } from '../time/zone.js';
+import { getZone } from '../time/zone.js';
+import { leadFilter } from './filter.js';
+import type { AggregateBySlotOptions, HeatmapCell } from './heatmap.js';
+import { resolveSlaMinutes, responseClock } from './response-time.js';
+import { selectQuantiles } from './select-quantiles.js';
+import { CONTACTED, INVALID, NEVER } from './slot-status.js';
+
+const QUANTILES = [0.5, 0.9];
+
+
+/**
+ * A heatmap built one lead at a time: the streaming form of {@link aggregateBySlot}, for leads that are
+ * read rather than held (a CSV file of millions of rows) or that arrive in pieces. Feed it instants as
+ * epoch milliseconds with {@link add}; {@link cells} returns exactly what `aggregateBySlot` returns for
+ * the same leads with the same options, in any order of adding.
+ *
+ * @example
+ * ```ts
+ * const heatmap: SlotAggregator = createSlotAggregator({ timeZone: 'America/New_York' });
+ * heatmap.add(Date.UTC(2026, 2, 9, 12, 44), Date.UTC(2026, 2, 9, 12, 56)); // Monday 08:44, answered in 12 minutes
+ * heatmap.cells(); // [{ day: 'Monday', slot: '08:30', total: 1, withinSla: 1, … }]
+ * ```
+ */
+export interface SlotAggregator {
+  /**
+   * Adds one lead: when it arrived, when it was first contacted (`null` when never; a contact before
+   * arrival counts as invalid), and its team and locator for the `team` / `locator` filters. A lead outside
+   * the filters, or whose arrival is not a finite number, is skipped as `aggregateBySlot` skips it.
+   */
+  add(createdAtMs: number, firstContactAtMs: number | null, team?: string | null, locator?: string | null): void;
+  /** The cells of the leads added so far: one per slot that received leads, sorted by weekday then slot. */
+  cells(): HeatmapCell[];
+  /** Leads counted so far (those the filters kept). */
+  readonly count: number;
+}
+
+/**
+ * A {@link SlotAggregator} for the options of {@link aggregateBySlot} (validated now, with the same
+ * errors). Memory is a few counters per cell and 10 bytes per contacted lead (its cell and response
+ * minutes, which the median and p90 need); no lead object is kept.
+ *
+ * @example
+ * ```ts
+ * const heatmap = createSlotAggregator({ timeZone: 'America/New_York', slaMinutes: 15 });
+ * for await (const row of readResponseRows('leads.csv', { timeZone: 'America/New_York' })) {
+ *   heatmap.add(row.createdAt, row.firstContactAt, row.team, row.locator);
+ * }
+ * const cells = heatmap.cells();
+ * ```
+ */
+export function createSlotAggregator(options: AggregateBySlotOptions): SlotAggregator {
+  return slotAggregator(options, 1024);
+}
+
+/** {@link createSlotAggregator} with room for `capacity` contacted leads from the start. @internal */
+export function slotAggregator(options: AggregateBySlotOptions, capacity: number): SlotAggregator {
+  const resolved = resolveSlotOptions(options);
+  return new StreamingSlotAggregator(new SlotAccumulator(resolved.bucketMinutes, resolved.slaMinutes, Math.max(16, capacity)), resolved);
+}
+
+/** The options of {@link aggregateBySlot}, validated (with its errors, in its order) and resolved. @internal */
+export interface ResolvedSlotOptions {
+  bucketMinutes: number;
+  slaMinutes: number;
+  clock: 'wall' | 'business';
+  measure: (createdMs: number, contactMs: number) => number;
+  zone: Zone;
+  /** Whether a period filter is set, and its bounds `[fromMs, toMs)`. */
+  period: boolean;
+  fromMs: number;
+  toMs: number;
+  teams: string[] | null;
+  locators: string[] | null;
+}
+
+/** Validates and resolves the options of {@link aggregateBySlot}. @internal */
+export function resolveSlotOptions(options: AggregateBySlotOptions): ResolvedSlotOptions {
+  const bucketMinutes = options.bucketMinutes ?? 30;
+  assertBucketMinutes(bucketMinutes);
+  const slaMinutes = resolveSlaMinutes(options.slaMinutes);
+  const measure = responseClock(options);
+  // Validates from / to like filterLeads; the filters themselves are applied to numbers.
+  leadFilter(options);
+  const zone = getZone(options.timeZone);
+  return {
+    bucketMinutes,
+    slaMinutes,
+    clock: options.clock ?? 'wall',
+    measure,
+    zone,
+    period: options.from !== undefined || options.to !== undefined,
+    fromMs: options.from === undefined ? -Infinity : options.from.getTime(),
+    toMs: options.to === undefined ? Infinity : options.to.getTime(),
+    teams: nameList(options.team),
+    locators: nameList(options.locator),
+  };
+}
+
+class StreamingSlotAggregator implements SlotAggregator {
+  private readonly fromMs: number;
+  private readonly toMs: number;
+  private readonly period: boolean;
+  private readonly teams: ReadonlySet<string | null> | null;
+  private readonly locators: ReadonlySet<string | null> | null;
+  private readonly bucketMs: number;
+  private readonly slots: number;
+  private readonly zone: Zone;
+  private readonly measure: (createdMs: number, contactMs: number) => number;
+
+  constructor(
+    private readonly acc: SlotAccumulator,
+    options: ResolvedSlotOptions,
+  ) {
+    this.fromMs = options.fromMs;
+    this.toMs = options.toMs;
+    this.period = options.period;
+    this.teams = options.teams === null ? null : new Set<string | null>(options.teams);
+    this.locators = options.locators === null ? null : new Set<string | null>(options.locators);
+    this.bucketMs = acc.bucketMinutes * MS_PER_MINUTE;
+    this.slots = acc.slots;
+    this.zone = options.zone;
+    this.measure = options.measure;
+  }
+
+  get count(): number {
+    return this.acc.count;
+  }
+
+  add(createdMs: number, contactMs: number | null, team?: string | null, locator?: string | null): void {
+    if (this.period && !(createdMs >= this.fromMs && createdMs < this.toMs)) return; // NaN is in no period
+    if (this.teams !== null && !this.teams.has(team ?? null)) return;
+    if (this.locators !== null && !this.locators.has(locator ?? null)) return;
+    if (!Number.isFinite(createdMs)) return;
+    const local = this.zone.toLocal(createdMs);
+    const dayNumber = Math.floor(local / MS_PER_DAY);
+    // Weekday 0 = Monday: day 0 (1970-01-01) was a Thursday.
+    const weekday = (((dayNumber + 3) % 7) + 7) % 7;
+    const cell = weekday * this.slots + Math.floor((local - dayNumber * MS_PER_DAY) / this.bucketMs);
+    if (contactMs === null || contactMs === undefined) this.acc.add(cell, NEVER, 0);
+    else if (!(contactMs >= createdMs)) this.acc.add(cell, INVALID, 0);
+    else this.acc.add(cell, CONTACTED, this.measure(createdMs, contactMs));
+  }
+
+  cells(): HeatmapCell[] {
+    return this.acc.cells();
+  }
+}
+
+/**
+ * The counters behind a heatmap, cell by cell (`weekday × slots + slot`), and the response minutes of
+ * contacted leads with their cells, in typed arrays that grow by doubling. The CSV heatmap fills one from
+ * the rows its readers classify; {@link createSlotAggregator} from instants. @internal
+ */
+export class SlotAccumulator {
+  readonly slots: number;
+  readonly cellCount: number;
+  readonly total: Uint32Array;
+  readonly contacted: Uint32Array;
+  readonly within: Uint32Array;
+  readonly never: Uint32Array;
+  readonly invalid: Uint32Array;
+  count = 0;
+  /** Contacted leads: cell and response minutes, in the order added. */
+  private rowCell: Uint16Array;
+  private rowMinutes: Float64Array;
+  private rows = 0;
+
+  constructor(
+    readonly bucketMinutes: number,
+    readonly slaMinutes: number,
+    capacity = 1024,
+  ) {
+    this.slots = MINUTES_PER_DAY / bucketMinutes;
+    this.cellCount = 7 * this.slots;
+    this.total = new Uint32Array(this.cellCount);
+    this.contacted = new Uint32Array(this.cellCount);
+    this.within = new Uint32Array(this.cellCount);
+    this.never = new Uint32Array(this.cellCount);
+    this.invalid = new Uint32Array(this.cellCount);
+    this.rowCell = new Uint16Array(capacity);
+    this.rowMinutes = new Float64Array(capacity);
+  }
+
+  /** Counts a lead in `cell` as contacted (with its response minutes), never contacted or invalid. */
+  add(cell: number, status: number, minutes: number): void {
+    this.count++;
+    this.total[cell]!++;
+    if (status === NEVER) {
+      this.never[cell]!++;
+      return;
+    }
+    if (status === INVALID) {
+      this.invalid[cell]!++;
+      return;
+    }
+    this.contacted[cell]!++;
+    if (minutes <= this.slaMinutes) this.within[cell]!++;
+    let r = this.rows;
+    if (r === this.rowCell.length) this.grow();
+    this.rowCell[r] = cell;
+    this.rowMinutes[r] = minutes;
+    this.rows = r + 1;
+  }
+
+  /** Makes room for at least `n` more contacted leads (saves the doublings when the count is known). */
+  reserve(n: number): void {
+    while (this.rowCell.length < this.rows + n) this.grow();
+  }
+
+  private grow(): void {
+    const cells = new Uint16Array(this.rowCell.length * 2);
+    cells.set(this.rowCell);
+    const minutes = new Float64Array(this.rowMinutes.length * 2);
+    minutes.set(this.rowMinutes);
+    this.rowCell = cells;
+    this.rowMinutes = minutes;
+  }
+
+  /** The heatmap cells: counts, % within SLA, and each cell's median and p90 by selection. */
+  cells(): HeatmapCell[] {
+    const { cellCount, slots, total, contacted, within, never, invalid } = this;
+    // Counting sort in place (each row swapped straight into its cell's range), so each cell's minutes
+    // are one contiguous, selectable subarray without a second copy of them. The order within a cell
+    // does not matter: quantiles by selection depend on the values only.
+    const start = new Uint32Array(cellCount + 1);
+    for (let c = 0; c < cellCount; c++) start[c + 1] = start[c]! + contacted[c]!;
+    const next = start.slice(0, cellCount);
+    const rowCell = this.rowCell;
+    const grouped = this.rowMinutes;
+    for (let c = 0; c < cellCount; c++) {
+      const end = start[c + 1]!;
+      for (let i = next[c]!; i < end; i = next[c]!) {
+        const home = rowCell[i]!;
+        if (home === c) {
+          next[c] = i + 1;
+          continue;
+        }
+        const j = next[home]!++;
+        rowCell[i] = rowCell[j]!;
+        rowCell[j] = home;
+        const m = grouped[i]!;
+        grouped[i] = grouped[j]!;
+        grouped[j] = m;
+      }
+    }
+
+    const labels = slotLabels(this.bucketMinutes);
+    const cells: HeatmapCell[] = [];
+    for (let c = 0; c < cellCount; c++) {
+      const n = total[c]!;
+      if (n === 0) continue;
+      const [medianMinutes, p90Minutes] = selectQuantiles(grouped.subarray(start[c]!, start[c + 1]!), QUANTILES);
+      const weekday = Math.floor(c / slots);
+      const slotIndex = c - weekday * slots;
+      cells.push({
+        day: WEEKDAY_NAMES[weekday]!,
+        weekday,
+        slot: labels[slotIndex]!,
+        slotIndex,
+        total: n,
+        contacted: contacted[c]!,
+        withinSla: within[c]!,
+        pctWithinSla: (within[c]! / n) * 100,
+        neverContacted: never[c]!,
+        invalid: invalid[c]!,
+        medianMinutes: medianMinutes ?? null,
+        p90Minutes: p90Minutes ?? null,
+      });
+    }
+    return cells;
+  }
+}
+
+/** "HH:MM" of every slot of a day for the bucket size. Internal to the response folder. */
+export function slotLabels(bucketMinutes: number): string[] {
+  const labels: string[] = [];
+  for (let m = 0; m < MINUTES_PER_DAY; m += bucketMinutes) labels.push(formatMinuteOfDay(m));
+  return labels;
+}
+
+function nameList(names: string | readonly string[] | undefined): string[] | null {
+  if (names === undefined) return null;
+  return typeof names === 'string' ? [names] : [...names];
+}

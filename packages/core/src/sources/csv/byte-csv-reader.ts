@@ -1,0 +1,344 @@
+import type { CsvRecord } from './parse-csv.js';
+import { CsvParser } from './parse-csv.js';
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const SPACE = 32;
+const TAB = 9;
+const BOM0 = 0xef;
+const BOM1 = 0xbb;
+const BOM2 = 0xbf;
+/** A line this long without a line feed means the file ends its lines with lone CRs: hand it all to the parser. */
+const MAX_CARRY = 1 << 20;
+
+/**
+ * Where the reader hands its records: {@link fast} for a line it split itself, {@link record} for one the
+ * text parser read. @internal
+ */
+export interface ByteCsvSink {
+  /**
+   * A record on one line, split at the delimiter without making strings: field `i` is the bytes
+   * `buf[starts[i], ends[i])` (inside the quotes for a quoted field, which then holds no quote and no line
+   * end). `quoted` says whether any field was quoted (then {@link decodeFields} decodes field by field).
+   */
+  fast(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, line: number, quoted: boolean): void;
+  /** A record the {@link CsvParser} read (doubled quotes, quoted line ends, broken quoting, lone CRs). */
+  record(record: CsvRecord): void;
+  /**
+   * Optional: reads the line starting at `p` whole, in one pass, when it has the shape the sink expects,
+   * and returns the position after its line feed; or returns −1 (having changed nothing) to have the
+   * reader split it as usual. A line it takes must be one the reader would give as a plain record
+   * (no quote, no CR but before the line feed) with the fields the sink read from it.
+   */
+  line?(buf: Uint8Array, p: number, end: number, line: number): number;
+}
+
+/** Options of {@link ByteCsvReader}. @internal */
+export interface ByteCsvReaderOptions {
+  /** The delimiter's code, an ASCII character (other delimiters use the text parser alone). */
+  delimiter: number;
+  /**
+   * Byte-order marks to skip at the very start: 2 for bytes (the UTF-8 decoder drops one, then the parser
+   * another), 1 for text encoded to bytes, 0 for a piece from the middle of a file. Default 0.
+   */
+  boms?: number;
+  /** The number of the first line. Default 1. */
+  line?: number;
+}
+
+/**
+ * A CSV reader over UTF-8 bytes that gives exactly the records {@link CsvParser} gives for the decoded
+ * text, but splits ordinary lines itself, by byte, handing the sink field offsets instead of strings.
+ * Only the rare line it cannot split alone (a doubled quote, a line end inside quotes, text after a
+ * closing quote, a lone CR) goes to a `CsvParser`, from that line until the parser stands between records
+ * again. Lines of blanks are skipped and counted, as the parser does.
+ *
+ * Feed it bytes in order ({@link write}), then {@link end}. A piece of a file read on its own (a worker's
+ * byte range that begins and ends on line boundaries) is read with {@link finish}, which says whether
+ * the piece ended between records: if not, a quoted value ran on past its end, and the piece must be read
+ * again together with what follows. @internal
+ */
+export class ByteCsvReader {
+  /** The number of the line the next record starts on. */
+  line: number;
+  private readonly delimiter: number;
+  private starts: Int32Array = new Int32Array(32);
+  private ends: Int32Array = new Int32Array(32);
+  /** An unfinished line from the previous write. */
+  private carry: Uint8Array | null = null;
+  /** The parser reading the current run of difficult lines, if any. */
+  private parser: CsvParser | null = null;
+  /** Lone-CR files (no line feeds): everything goes through the parser, decoded as a stream. */
+  private streaming: TextDecoder | null = null;
+  private boms: number;
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+  constructor(
+    private readonly sink: ByteCsvSink,
+    options: ByteCsvReaderOptions,
+  ) {
+    this.delimiter = options.delimiter;
+    this.boms = options.boms ?? 0;
+    this.line = options.line ?? 1;
+  }
+
+  /** Reads the complete lines of the next bytes; an unfinished last line waits for the next write. */
+  write(chunk: Uint8Array): void {
+    if (this.streaming !== null) {
+      this.parse(this.streaming.decode(chunk, { stream: true }));
+      return;
+    }
+    let p = 0;
+    if (this.carry !== null) {
+      const lf = chunk.indexOf(LF);
+      if (lf < 0) {
+        this.carry = concat(this.carry, chunk, chunk.length);
+        if (this.carry.length > MAX_CARRY) this.startStreaming();
+        return;
+      }
+      const joined = concat(this.carry, chunk, lf + 1);
+      this.carry = null;
+      this.lines(joined, 0, joined.length);
+      p = lf + 1;
+    }
+    const last = chunk.lastIndexOf(LF);
+    if (last < p) {
+      if (p < chunk.length) {
+        this.carry = chunk.slice(p);
+        if (this.carry.length > MAX_CARRY) this.startStreaming();
+      }
+      return;
+    }
+    this.lines(chunk, p, last + 1);
+    if (last + 1 < chunk.length) this.carry = chunk.slice(last + 1);
+  }
+
+  /** Ends the input: reads an unfinished last line and closes any quoted value left open. */
+  end(): void {
+    if (this.streaming !== null) {
+      this.parse(this.streaming.decode());
+    } else if (this.carry !== null) {
+      const rest = this.carry;
+      this.carry = null;
+      this.lines(rest, 0, rest.length);
+    }
+    if (this.parser !== null) {
+      for (const record of this.parser.end()) this.sink.record(record);
+      this.line = this.parser.nextLine;
+      this.parser = null;
+    }
+  }
+
+  /**
+   * Ends a piece that stops at a line boundary in the middle of a file: true when it ended between
+   * records, false when a quoted value (or an unfinished line) runs on past it.
+   */
+  finish(): boolean {
+    if (this.streaming !== null || this.carry !== null) return false;
+    return this.parser === null;
+  }
+
+  private startStreaming(): void {
+    this.streaming = new TextDecoder('utf-8', { ignoreBOM: true });
+    const rest = this.carry!;
+    this.carry = null;
+    const from = this.skipBoms(rest, 0);
+    this.parse(this.streaming.decode(rest.subarray(from), { stream: true }));
+  }
+
+  /** Skips the byte-order marks still expected at `p`; returns the new position. */
+  private skipBoms(buf: Uint8Array, p: number): number {
+    while (this.boms > 0) {
+      if (buf.length - p < 3 || buf[p] !== BOM0 || buf[p + 1] !== BOM1 || buf[p + 2] !== BOM2) {
+        this.boms = 0;
+        break;
+      }
+      p += 3;
+      this.boms--;
+    }
+    return p;
+  }
+
+  /** Text for the parser, opening it if needed. */
+  private parse(text: string): void {
+    if (this.parser === null) {
+      this.parser = new CsvParser({ delimiter: String.fromCharCode(this.delimiter) });
+      this.parser.continueAt(this.line);
+    }
+    for (const record of this.parser.write(text)) this.sink.record(record);
+  }
+
+  /** Reads the lines of `buf[p, end)`: every one ends with a line feed, except at the end of the input. */
+  private lines(buf: Uint8Array, p: number, end: number): void {
+    if (this.boms > 0) p = this.skipBoms(buf, p);
+    const delimiter = this.delimiter;
+    const sink = this.sink;
+    while (p < end) {
+      if (this.parser !== null) {
+        // A run of difficult lines: the parser reads whole lines until it stands between records.
+        let q = buf.indexOf(LF, p);
+        q = q < 0 || q >= end ? end : q + 1;
+        const parser = this.parser;
+        for (const record of parser.write(this.decoder.decode(buf.subarray(p, q)))) sink.record(record);
+        p = q;
+        if (parser.betweenRecords) {
+          this.line = parser.nextLine;
+          this.parser = null;
+        }
+        continue;
+      }
+
+      if (sink.line !== undefined) {
+        const next = sink.line(buf, p, end, this.line);
+        if (next >= 0) {
+          this.line++;
+          p = next;
+          continue;
+        }
+      }
+
+      let starts = this.starts;
+      let ends = this.ends;
+      let count = 0;
+      let quoted = false;
+      let difficult = false;
+      let i = p;
+      let fieldEnd = -1;
+      starts[0] = p;
+      // One pass over the line's bytes: delimiters split fields; a quote opening a field starts a quoted
+      // value read to its closing quote; a line feed (or CR LF) ends the line. The inner loop skips the
+      // bytes that are none of these (everything above the quote but the delimiter) two compares a byte.
+      for (;;) {
+        let c = buf[i]!;
+        while (c > QUOTE && c !== delimiter) c = buf[++i]!;
+        if (i >= end) {
+          i = end;
+          break;
+        }
+        if (c === delimiter) {
+          ends[count] = i;
+          count++;
+          if (count === starts.length) {
+            starts = this.starts = grow(starts);
+            ends = this.ends = grow(ends);
+          }
+          starts[count] = ++i;
+          continue;
+        }
+        if (c === LF) {
+          fieldEnd = i;
+          break;
+        }
+        if (c === QUOTE) {
+          if (i !== starts[count]) {
+            i++; // a quote inside an unquoted value is kept as it is
+            continue;
+          }
+          // A quoted value: simple when it closes on this line, holds no quote, and a delimiter or the line end follows.
+          let j = i + 1;
+          while (j < end) {
+            const d = buf[j]!;
+            if (d === QUOTE || d === LF || d === CR) break;
+            j++;
+          }
+          const after = j + 1 < end ? buf[j + 1]! : -1;
+          if (j >= end || buf[j] !== QUOTE || !(after === delimiter || after === LF || after === CR || j + 1 === end)) {
+            difficult = true;
+            break;
+          }
+          quoted = true;
+          starts[count] = i + 1;
+          ends[count] = j;
+          i = j + 1;
+          if (i === end || buf[i] !== delimiter) {
+            // The value ends the line.
+            if (i < end && buf[i] === CR) {
+              if (i + 1 >= end || buf[i + 1] !== LF) {
+                difficult = true;
+                break;
+              }
+              i++;
+            }
+            fieldEnd = -2; // already set
+            break;
+          }
+          // buf[i] is the delimiter after the value.
+          count++;
+          if (count === starts.length) {
+            starts = this.starts = grow(starts);
+            ends = this.ends = grow(ends);
+          }
+          starts[count] = ++i;
+          continue;
+        }
+        if (c === CR) {
+          if (i + 1 < end && buf[i + 1] === LF) {
+            fieldEnd = i;
+            i++;
+            break;
+          }
+          difficult = true;
+          break;
+        }
+        i++; // a space, a tab or a control character
+      }
+      if (difficult) {
+        this.parse(''); // opens the parser at this line; the loop hands it the line
+        continue;
+      }
+      if (fieldEnd === -1) fieldEnd = i; // the input's last line, without a line end
+      if (fieldEnd !== -2) ends[count] = fieldEnd;
+      count++;
+      const next = i < end ? i + 1 : end;
+      if (count === 1 && !quoted && isBlankBytes(buf, starts[0]!, ends[0]!)) {
+        this.line++;
+        p = next;
+        continue;
+      }
+      sink.fast(buf, starts, ends, count, this.line, quoted);
+      this.line++;
+      p = next;
+    }
+  }
+}
+
+/**
+ * The fields of a record the reader split, as strings (what {@link CsvParser} would have given).
+ * @internal
+ */
+export function decodeFields(
+  decoder: TextDecoder,
+  buf: Uint8Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  count: number,
+  quoted: boolean,
+  delimiter: string,
+): string[] {
+  if (!quoted) return decoder.decode(buf.subarray(starts[0]!, ends[count - 1]!)).split(delimiter);
+  const fields: string[] = [];
+  for (let f = 0; f < count; f++) fields.push(decoder.decode(buf.subarray(starts[f]!, ends[f]!)));
+  return fields;
+}
+
+function isBlankBytes(buf: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = buf[i];
+    if (c !== SPACE && c !== TAB) return false;
+  }
+  return true;
+}
+
+function grow(a: Int32Array) {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function concat(a: Uint8Array, b: Uint8Array, bLength: number): Uint8Array {
+  const out = new Uint8Array(a.length + bLength);
+  out.set(a);
+  out.set(b.subarray(0, bLength), a.length);
+  return out;
+}

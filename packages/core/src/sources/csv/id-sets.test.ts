@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NumericIdSet, StringIdSet } from './id-sets.js';
+
+/** What a Map says: 0 for a new id, else the line it was first seen on. */
+function reference<K>(ids: K[]): number[] {
+  const first = new Map<K, number>();
+  return ids.map((id, i) => {
+    const seen = first.get(id);
+    if (seen !== undefined) return seen;
+    first.set(id, i + 1);
+    return 0;
+  });
+}
+
+describe('NumericIdSet', () => {
+  it('answers like a Map, in order or not, small or large ids (property)', () => {
+    const idArb = fc.oneof(
+      fc.integer({ min: 0, max: 50 }),
+      fc.integer({ min: 0, max: 999_999_999_999_999 }),
+      fc.integer({ min: 0, max: 40 }).map((k) => k * 2 ** 21), // ids sharing their low bits
+      fc.integer({ min: 4_294_967_290, max: 4_294_967_300 }), // around 2^32
+    );
+    fc.assert(
+      fc.property(fc.array(idArb, { maxLength: 400 }), fc.boolean(), (ids, sortFirst) => {
+        const values = sortFirst ? [...new Set(ids)].sort((a, b) => a - b).concat(ids) : ids;
+        const set = new NumericIdSet(4);
+        expect(values.map((v, i) => set.add(v, i + 1))).toEqual(reference(values));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps increasing ids as a run and still finds a repeat of any of them later', () => {
+    const set = new NumericIdSet(2);
+    for (let i = 0; i < 10_000; i++) expect(set.add(1_000_000_000 + i, i + 2)).toBe(0);
+    expect(set.add(1_000_000_500, 99_999)).toBe(502);
+    expect(set.add(5, 100_000)).toBe(0);
+    expect(set.add(1_000_009_999, 100_001)).toBe(10_001);
+  });
+});
+
+describe('StringIdSet', () => {
+  it('answers like a Map, colliding hashes included (property)', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 300 }), fc.boolean(), (ids, collide) => {
+        const set = new StringIdSet();
+        const answers = ids.map((id, i) => {
+          const bytes = encoder.encode(`x${id}`);
+          // A constant hash makes every id collide: equality must be decided by the bytes.
+          const hash = collide ? 7 : bytes.reduce((h, b) => Math.imul(h ^ b, 16_777_619), 0x811c9dc5) >>> 0;
+          return set.add(hash, bytes, 1, bytes.length, i + 1);
+        });
+        expect(answers).toEqual(reference(ids));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
