@@ -28,7 +28,7 @@ const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
   bucket: { type: 'string', arg: 'MINUTES', help: 'slot length in minutes, a divisor of 1440 (default: 30)' },
   sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: 60)' },
-  clock: { type: 'string', arg: 'wall|business', help: 'count all minutes, or only business hours Mon–Fri 09–17 (default: wall)' },
+  clock: { type: 'string', arg: 'wall|business', help: 'count all minutes, or only business hours (the config calendar, else Mon–Fri 09–17; default: wall)' },
   from: { type: 'string', arg: 'DATE', help: 'only leads received on or after this date (in --tz)' },
   to: { type: 'string', arg: 'DATE', help: 'only leads received on or before this date (inclusive, in --tz)' },
   team: { type: 'string', arg: 'TEAM', help: 'only leads of this team' },
@@ -70,6 +70,8 @@ export async function heatmapCommand(argv: string[], io: Io): Promise<number> {
     bucketMinutes,
     slaMinutes,
     clock,
+    // The business calendar of panopticon.config.json, for --clock business (default Mon–Fri 09–17).
+    ...(inputs.settings.calendar ? { calendar: inputs.settings.calendar } : {}),
     ...period,
     ...(team !== undefined ? { team } : {}),
     ...(locator !== undefined ? { locator } : {}),
