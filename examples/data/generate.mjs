@@ -223,7 +223,8 @@ function followUp(id, appointment, stages, owner) {
   if (chance(0.75)) stages.push(['Green/Delivered', requested + lognormal(9, 0.5) * MIN_PER_DAY]);
 }
 
-// Data-quality cases a real export contains; each is a warning, so every row still loads.
+// Data-quality cases a real export contains; each is a warning, so every row still loads. (Only
+// `empty-file` is missing: an empty input file would leave the sample without that data.)
 // 1. A stage value the pipeline does not list.
 history.push([leads[3].lead_id, 'Site Survey', dayOf('2026-10-20') * MIN_PER_DAY + 600]);
 // 2. A first contact recorded before the lead was created (a clock or import error in the CRM).
@@ -259,7 +260,8 @@ for (const l of leads) {
 }
 writeFileSync(join(out, 'leads.csv'), csv(LEAD_COLUMNS, leads.map((l) => LEAD_COLUMNS.map((c) => l[c]))));
 writeFileSync(join(out, 'owner_history.csv'), csv(['lead_id', 'locator', 'changed_at'], owners.map(([id, who, at]) => [id, who, fmt(at)])));
-writeFileSync(join(out, 'schedule.csv'), csv(['rep', 'day_of_week', 'shift_start', 'shift_end'], SCHEDULE.map(([rep, d, s, e]) => [rep, DAY_NAMES[d], s, e])));
+// 7. The rep column exported twice, as some rota tools do (the first is read; a warning says so).
+writeFileSync(join(out, 'schedule.csv'), csv(['rep', 'day_of_week', 'shift_start', 'shift_end', 'rep'], SCHEDULE.map(([rep, d, s, e]) => [rep, DAY_NAMES[d], s, e, rep])));
 writeFileSync(join(out, 'pipeline.json'), JSON.stringify(PIPELINE, null, 2) + '\n');
 writeFileSync(
   join(out, 'sample.json'),

@@ -13,6 +13,13 @@ import { NEUTRAL_COLORS, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER, colorOf, la
 /**
  * One appointment to place on the calendar: its instant and the lead's follow-up status. `needsAttention`
  * rows fit as they are; for every appointed lead, pair each lead's `appointmentAt` with `followUpStatus`.
+ *
+ * @example
+ * ```ts
+ * const appointment: CalendarAppointment = { appointmentAt: lead.appointmentAt, status: followUpStatus(lead, { asOf, timeZone, pipeline }), name: lead.name, locator: lead.locator };
+ * // needsAttention's rows are CalendarAppointments as they are:
+ * const svg = appointmentCalendarFigure(needsAttention(leads, { asOf, timeZone, pipeline }), { document, asOf, timeZone });
+ * ```
  */
 export interface CalendarAppointment {
   appointmentAt: Date | null;
@@ -23,7 +30,18 @@ export interface CalendarAppointment {
   locator?: string | null;
 }
 
-/** Options of {@link appointmentCalendarFigure}. */
+/**
+ * Options of {@link appointmentCalendarFigure}.
+ *
+ * @example
+ * ```ts
+ * const options: AppointmentCalendarFigureOptions = {
+ *   document, asOf, timeZone: 'America/New_York',
+ *   from: new Date('2026-03-01T12:00:00Z'), to: new Date('2026-04-30T12:00:00Z'), maxNames: 5,
+ * };
+ * const svg = appointmentCalendarFigure(appointments, options);
+ * ```
+ */
 export interface AppointmentCalendarFigureOptions extends FigureOptions {
   /** "Now": today's date (outlined) and the "as of" of the subtitle. Required. */
   asOf: Date;

@@ -8,10 +8,29 @@ import type { FigureOptions } from './options.js';
 import { datedText, resolveDocument, resolveWidth } from './options.js';
 import { NEUTRAL_COLORS, REASON_COLORS, REASON_LABELS, REASON_ORDER, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER, colorOf, labelOf } from './palette.js';
 
-/** The fields of a `needsAttention` row this figure reads. */
+/**
+ * The fields of a `needsAttention` row this figure reads.
+ *
+ * @example
+ * ```ts
+ * const rows: AttentionByLocatorRow[] = [
+ *   { locator: 'Ana', reason: 'stale', status: 'stale' },
+ *   { locator: null, reason: 'at-risk', status: 'at-risk' }, // counted under "(unassigned)"
+ * ];
+ * const svg = attentionByLocatorFigure(rows, { document });
+ * ```
+ */
 export type AttentionByLocatorRow = Pick<AttentionRow, 'locator' | 'reason' | 'status'>;
 
-/** Options of {@link attentionByLocatorFigure}. */
+/**
+ * Options of {@link attentionByLocatorFigure}.
+ *
+ * @example
+ * ```ts
+ * const options: AttentionByLocatorFigureOptions = { document, by: 'status', maxLocators: 10, asOf, timeZone };
+ * const svg = attentionByLocatorFigure(needsAttention(leads, { asOf, timeZone, pipeline }), options);
+ * ```
+ */
 export interface AttentionByLocatorFigureOptions extends FigureOptions {
   /** Stack by the row's `reason` (stale, stuck in green, stalled, at risk) or its follow-up `status`. Default `'reason'`. */
   by?: 'reason' | 'status';

@@ -9,7 +9,15 @@ import { NEUTRAL_COLORS } from './palette.js';
 import type { WeekdaySlotOptions } from './weekday-slot-grid.js';
 import { fullGrid, hatchPattern, resolveBucketMinutes, slotHeading, weekdaySlotFigure } from './weekday-slot-grid.js';
 
-/** Options of {@link coverageHeatmapFigure}. */
+/**
+ * Options of {@link coverageHeatmapFigure}.
+ *
+ * @example
+ * ```ts
+ * const options: CoverageHeatmapFigureOptions = { document, bucketMinutes: 60, range: ['#fee6ce', '#a63603'], maxNames: 5 };
+ * const svg = coverageHeatmapFigure(scheduleCoverage(shifts, { bucketMinutes: 60 }), options);
+ * ```
+ */
 export interface CoverageHeatmapFigureOptions extends FigureOptions, WeekdaySlotOptions {
   /** Colours of the rep count, from one rep (light) to the most (dark). Default `['#c6dbef', '#08306b']` (blues). */
   range?: readonly [string, string];

@@ -9,10 +9,25 @@ import { NEUTRAL_COLORS } from './palette.js';
 import type { WeekdaySlotOptions } from './weekday-slot-grid.js';
 import { fullGrid, hatchPattern, resolveBucketMinutes, slotHeading, weekdaySlotFigure } from './weekday-slot-grid.js';
 
-/** Fill of a slot where leads arrived and nobody was on shift. */
+/**
+ * Fill of a slot where leads arrived and nobody was on shift.
+ *
+ * @example
+ * ```ts
+ * UNCOVERED_COLOR; // '#d7301f', the default `uncoveredColor`
+ * ```
+ */
 export const UNCOVERED_COLOR = '#d7301f';
 
-/** Options of {@link demandVsCoverageFigure}. */
+/**
+ * Options of {@link demandVsCoverageFigure}.
+ *
+ * @example
+ * ```ts
+ * const options: DemandVsCoverageFigureOptions = { document, timeZone: 'America/New_York', uncoveredColor: '#000000' };
+ * const svg = demandVsCoverageFigure(demandVsCoverage(cells, scheduleCoverage(shifts)), options);
+ * ```
+ */
 export interface DemandVsCoverageFigureOptions extends FigureOptions, WeekdaySlotOptions {
   /** Colours of the lead count in covered slots, light → dark. Default `['#dbe6f1', '#1f4e79']`. */
   range?: readonly [string, string];

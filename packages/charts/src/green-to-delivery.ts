@@ -8,10 +8,25 @@ import type { FigureOptions } from './options.js';
 import { datedText, resolveDocument, resolveWidth } from './options.js';
 import { CATEGORY_COLORS, NEUTRAL_COLORS, REASON_COLORS } from './palette.js';
 
-/** Where a lead stands on its way from green to delivery, as the figure colours it. */
+/**
+ * Where a lead stands on its way from green to delivery, as the figure colours it.
+ *
+ * @example
+ * ```ts
+ * const state: GreenToDeliveryState = 'stuck';
+ * GREEN_TO_DELIVERY_STATES[state].label; // 'Stuck in green'
+ * ```
+ */
 export type GreenToDeliveryState = 'stuck' | 'waiting' | 'left' | 'delivered';
 
-/** Colour and label of each {@link GreenToDeliveryState}. */
+/**
+ * Colour and label of each {@link GreenToDeliveryState}.
+ *
+ * @example
+ * ```ts
+ * const { label, color } = GREEN_TO_DELIVERY_STATES.delivered; // 'Delivery requested', CATEGORY_COLORS.delivery
+ * ```
+ */
 export const GREEN_TO_DELIVERY_STATES: Readonly<Record<GreenToDeliveryState, { label: string; color: string }>> = {
   stuck: { label: 'Stuck in green', color: REASON_COLORS['stuck-in-green'] },
   waiting: { label: 'Waiting in green', color: CATEGORY_COLORS.green },
@@ -20,7 +35,15 @@ export const GREEN_TO_DELIVERY_STATES: Readonly<Record<GreenToDeliveryState, { l
 };
 const STATE_ORDER: readonly GreenToDeliveryState[] = ['stuck', 'waiting', 'left', 'delivered'];
 
-/** Options of {@link greenToDeliveryFigure}. */
+/**
+ * Options of {@link greenToDeliveryFigure}.
+ *
+ * @example
+ * ```ts
+ * const options: GreenToDeliveryFigureOptions = { document, greenStuckAfterDays: 10, maxLeads: 20, pendingOnly: true, asOf, timeZone };
+ * const svg = greenToDeliveryFigure(greenToDelivery(leads, { asOf, timeZone, pipeline }), options);
+ * ```
+ */
 export interface GreenToDeliveryFigureOptions extends FigureOptions {
   /** The stuck threshold drawn as a rule, in days (the pipeline's `greenStuckAfterDays`). Default 14. */
   greenStuckAfterDays?: number;

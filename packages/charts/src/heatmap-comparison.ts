@@ -9,7 +9,15 @@ import { NEUTRAL_COLORS } from './palette.js';
 import type { WeekdaySlotOptions } from './weekday-slot-grid.js';
 import { fullGrid, hatchPattern, resolveBucketMinutes, slotHeading, weekdaySlotFigure } from './weekday-slot-grid.js';
 
-/** Options of {@link heatmapComparisonFigure}. */
+/**
+ * Options of {@link heatmapComparisonFigure}.
+ *
+ * @example
+ * ```ts
+ * const options: HeatmapComparisonFigureOptions = { document, scheme: 'PuOr', maxDelta: 50, currentLabel: 'March', previousLabel: 'February' };
+ * const svg = heatmapComparisonFigure(compareHeatmaps(march, february), options);
+ * ```
+ */
 export interface HeatmapComparisonFigureOptions extends FigureOptions, WeekdaySlotOptions {
   /**
    * Diverging scheme of the change, centred at 0. Default `'RdBu'`: red where the % within SLA fell, blue

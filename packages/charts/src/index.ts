@@ -6,6 +6,7 @@
  * {@link REASON_COLORS}. Empty input gives a clear "no data" figure ({@link noDataFigure}).
  *
  * @packageDocumentation
+ * @module @panopticon/charts
  */
 export * from './palette.js';
 export type { FigureOptions } from './options.js';

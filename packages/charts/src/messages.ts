@@ -1,6 +1,12 @@
 /**
  * Every error text of `@panopticon/charts`, in one place so tests can match them and wording stays
  * consistent (STYLE 14). Each message names the bad value and says what to do.
+ *
+ * @example
+ * ```ts
+ * expect(() => toSvgString('<svg/>' as never)).toThrow(chartMessages.notAnElement('<svg/>'));
+ * expect(() => noDataFigure({ document, width: 0 })).toThrow(chartMessages.invalidWidth(0));
+ * ```
  */
 export const chartMessages = {
   noDocument: (): string =>

@@ -4,7 +4,15 @@ import { resolveDocument, resolveWidth } from './options.js';
 import { NEUTRAL_COLORS } from './palette.js';
 import { svgElement } from './svg.js';
 
-/** Options of {@link noDataFigure}. */
+/**
+ * Options of {@link noDataFigure}.
+ *
+ * @example
+ * ```ts
+ * const options: NoDataFigureOptions = { document, title: 'Appointments', message: 'Nothing booked this week', frameHeight: 80 };
+ * const svg = noDataFigure(options); // svg.getAttribute('data-empty') === 'true'
+ * ```
+ */
 export interface NoDataFigureOptions extends FigureOptions {
   /** Title of the figure that has nothing to show. Default "No data". */
   title?: string;

@@ -1,7 +1,16 @@
 import { asOfText } from './format.js';
 import { chartMessages } from './messages.js';
 
-/** Options every figure takes. Each figure's own options extend these. */
+/**
+ * Options every figure takes. Each figure's own options extend these.
+ *
+ * @example
+ * ```ts
+ * const { document } = new JSDOM('').window;
+ * const common: FigureOptions = { document, width: 900, background: null };
+ * const svg = pipelineSnapshotFigure(rows, { ...common, title: 'Pipeline today', subtitle: null });
+ * ```
+ */
 export interface FigureOptions {
   /**
    * The document the figure's elements are created in. Default: the global `document` (browsers). In Node,

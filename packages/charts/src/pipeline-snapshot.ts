@@ -7,7 +7,15 @@ import type { FigureOptions } from './options.js';
 import { datedText, resolveDocument, resolveWidth } from './options.js';
 import { CATEGORY_COLORS, CATEGORY_LABELS, CATEGORY_ORDER, NEUTRAL_COLORS, labelOf } from './palette.js';
 
-/** Options of {@link pipelineSnapshotFigure}. */
+/**
+ * Options of {@link pipelineSnapshotFigure}.
+ *
+ * @example
+ * ```ts
+ * const options: PipelineSnapshotFigureOptions = { document, asOf, timeZone: 'America/New_York', barHeight: 20 };
+ * const svg = pipelineSnapshotFigure(pipelineSnapshot(leads, { at: asOf, pipeline }), options);
+ * ```
+ */
 export interface PipelineSnapshotFigureOptions extends FigureOptions {
   /** The snapshot's instant, shown as "as of <date>" (needs `timeZone`). Default: not shown. */
   asOf?: Date;

@@ -10,7 +10,15 @@ import type { FigureOptions } from './options.js';
 import { resolveDocument, resolveWidth } from './options.js';
 import { CATEGORY_COLORS, CATEGORY_LABELS, CATEGORY_ORDER, NEUTRAL_COLORS, colorOf, labelOf } from './palette.js';
 
-/** Options of {@link pipelineTrendFigure}. */
+/**
+ * Options of {@link pipelineTrendFigure}.
+ *
+ * @example
+ * ```ts
+ * const options: PipelineTrendFigureOptions = { document, groupBy: 'category', stacked: true, categories: ['open', 'green', 'delivery'], timeZone };
+ * const svg = pipelineTrendFigure(pipelineTrend(leads, { from, to: asOf, every: 'week', timeZone, pipeline }), options);
+ * ```
+ */
 export interface PipelineTrendFigureOptions extends FigureOptions {
   /** One line per stage, or per category (stages summed). Default `'stage'`. */
   groupBy?: 'stage' | 'category';

@@ -9,13 +9,37 @@ import { NEUTRAL_COLORS } from './palette.js';
 import type { WeekdaySlotOptions } from './weekday-slot-grid.js';
 import { fullGrid, hatchPattern, resolveBucketMinutes, slotHeading, weekdaySlotFigure } from './weekday-slot-grid.js';
 
-/** The colour schemes offered for the % scale; any other Plot scheme name also works. */
+/**
+ * The colour schemes offered for the % scale; any other Plot scheme name also works.
+ *
+ * @example
+ * ```ts
+ * const scheme: ResponseHeatmapScheme = 'viridis';
+ * const svg = responseHeatmapFigure(cells, { document, scheme });
+ * ```
+ */
 export type ResponseHeatmapScheme = 'RdYlGn' | 'viridis' | 'cividis' | Plot.ColorScheme;
 
-/** The scheme to pass as `scheme` for readers with a colour-vision deficiency: dark blue (0 %) → yellow (100 %). */
+/**
+ * The scheme to pass as `scheme` for readers with a colour-vision deficiency: dark blue (0 %) → yellow (100
+ * %).
+ *
+ * @example
+ * ```ts
+ * const svg = responseHeatmapFigure(cells, { document, scheme: COLOR_BLIND_SAFE_SCHEME });
+ * ```
+ */
 export const COLOR_BLIND_SAFE_SCHEME: ResponseHeatmapScheme = 'cividis';
 
-/** Options of {@link responseHeatmapFigure}. */
+/**
+ * Options of {@link responseHeatmapFigure}.
+ *
+ * @example
+ * ```ts
+ * const options: ResponseHeatmapFigureOptions = { document, timeZone: 'America/New_York', slaMinutes: 30, showValues: true };
+ * const svg = responseHeatmapFigure(aggregateBySlot(leads, { timeZone: 'America/New_York', slaMinutes: 30 }), options);
+ * ```
+ */
 export interface ResponseHeatmapFigureOptions extends FigureOptions, WeekdaySlotOptions {
   /**
    * Colour scheme of the % within SLA, fixed over 0–100 %. Default `'RdYlGn'` (red → yellow → green); use

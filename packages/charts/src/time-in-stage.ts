@@ -11,10 +11,24 @@ import { CATEGORY_COLORS, CATEGORY_ORDER, NEUTRAL_COLORS } from './palette.js';
 /**
  * One visit of one lead to one stage: `stageVisits`' rows, optionally with the lead's id and name for the
  * tooltip (`leads.flatMap((l) => stageVisits(l, { asOf }).map((v) => ({ ...v, leadId: l.id, name: l.name })))`).
+ *
+ * @example
+ * ```ts
+ * const visits: TimeInStageVisit[] = leads.flatMap((l) => stageVisits(l, { asOf }).map((v) => ({ ...v, leadId: l.id, name: l.name })));
+ * const svg = timeInStageFigure(visits, { document, pipeline });
+ * ```
  */
 export type TimeInStageVisit = Pick<StageVisit, 'stage' | 'durationMs' | 'open'> & { leadId?: string; name?: string };
 
-/** Options of {@link timeInStageFigure}. */
+/**
+ * Options of {@link timeInStageFigure}.
+ *
+ * @example
+ * ```ts
+ * const options: TimeInStageFigureOptions = { document, pipeline, categories: ['green'], asOf, timeZone, maxMarks: 500 };
+ * const svg = timeInStageFigure(visits, options);
+ * ```
+ */
 export interface TimeInStageFigureOptions extends FigureOptions {
   /** Gives the stage order and categories (colours). Default: stages in order of appearance, all `open`. */
   pipeline?: Pipeline;

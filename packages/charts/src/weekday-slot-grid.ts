@@ -20,7 +20,16 @@ export interface WeekdaySlot {
   slot: string;
 }
 
-/** Options shared by the weekday × slot figures. */
+/**
+ * Options shared by the weekday × slot figures.
+ *
+ * @example
+ * ```ts
+ * const grid: WeekdaySlotOptions = { bucketMinutes: 60, timeZone: 'America/New_York', rowHeight: 28 };
+ * const cells = aggregateBySlot(leads, { timeZone: 'America/New_York', bucketMinutes: 60 });
+ * const svg = responseHeatmapFigure(cells, { document, ...grid });
+ * ```
+ */
 export interface WeekdaySlotOptions {
   /**
    * The slot length the cells were built with (a divisor of 1440). Default: read from the cells (a cell's

@@ -27,6 +27,17 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }
   },
 };
 
+/**
+ * The top-level help text: usage, one line per command, and how to get a command's options. {@link main}
+ * prints it for `--help` (and, with exit code 2, when no command is given).
+ *
+ * @example
+ * ```ts
+ * const out: string[] = [];
+ * await main(['--help'], { out: (t) => out.push(t), err: () => {}, env: {}, now: () => new Date(), cwd: process.cwd() });
+ * out.join('') === MAIN_HELP; // true
+ * ```
+ */
 export const MAIN_HELP = `Usage: panopticon <command> [options]
 
 Panopticon makes lead follow-up accountable. With no --leads, commands use the bundled sample data.
@@ -42,6 +53,15 @@ Run panopticon <command> --help for a command's options.
 /**
  * Runs the command line and resolves to the exit code: 0 success, 1 input or data error, 2 usage error.
  * User errors are printed as one message, never as a stack trace.
+ *
+ * @example
+ * ```ts
+ * const out: string[] = [];
+ * const io: Io = { out: (t) => out.push(t), err: (t) => process.stderr.write(t), env: {}, now: () => new Date(), cwd: process.cwd() };
+ * const code = await main(['kpis', '--format', 'json'], io); // 0: the bundled sample data's KPIs
+ * const kpis = JSON.parse(out.join(''));
+ * await main(['kpis', '--as-of', 'yesterday'], io); // 2: a usage error, its message written to io.err
+ * ```
  */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,4 +1,14 @@
-/** Where a command writes: results to `out`, warnings and progress to `err`. Injected so tests can capture. */
+/**
+ * Where a command writes: results to `out`, warnings and progress to `err`. Injected so tests can capture.
+ *
+ * @example
+ * ```ts
+ * const out: string[] = [];
+ * const err: string[] = [];
+ * const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, now: () => new Date('2026-03-31T18:00:00Z'), cwd: process.cwd() };
+ * const code = await main(['attention', '--format', 'csv'], io); // the CSV in out, data warnings in err
+ * ```
+ */
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;

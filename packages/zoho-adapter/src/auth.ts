@@ -3,14 +3,35 @@ import { messages } from './messages.js';
 import type { Redactor } from './redact.js';
 import { withRetry, type RetryPolicy } from './retry.js';
 
-/** The self-client credentials (docs/zoho.md). All three are secrets and never leave this module unredacted. */
+/**
+ * The self-client credentials (docs/zoho.md). All three are secrets and never leave this module unredacted.
+ *
+ * @example
+ * ```ts
+ * const credentials: ZohoCredentials = {
+ *   clientId: process.env.ZOHO_CLIENT_ID!,
+ *   clientSecret: process.env.ZOHO_CLIENT_SECRET!,
+ *   refreshToken: process.env.ZOHO_REFRESH_TOKEN!,
+ * };
+ * const client = createZohoClient({ credentials, dc: 'EU' });
+ * ```
+ */
 export interface ZohoCredentials {
   clientId: string;
   clientSecret: string;
   refreshToken: string;
 }
 
-/** A minted access token. */
+/**
+ * A minted access token.
+ *
+ * @example
+ * ```ts
+ * const provider = new ZohoTokenProvider(credentials, options);
+ * const { token, expiresAt, apiDomain }: AccessToken = await provider.getToken();
+ * console.log(`valid ${Math.round((expiresAt - Date.now()) / 60_000)} more minutes, for ${apiDomain ?? 'the DC default'}`);
+ * ```
+ */
 export interface AccessToken {
   token: string;
   /** Epoch ms at which Zoho stops accepting it. */
@@ -19,6 +40,22 @@ export interface AccessToken {
   apiDomain: string | undefined;
 }
 
+/**
+ * Options of {@link ZohoTokenProvider}: where it mints tokens, and with what.
+ *
+ * @example
+ * ```ts
+ * const options: TokenProviderOptions = {
+ *   accountsUrl: ZOHO_DATA_CENTERS.EU.accountsUrl,
+ *   dcLabel: 'EU (https://accounts.zoho.eu)',
+ *   fetch: globalThis.fetch,
+ *   now: Date.now,
+ *   retry: createRetryPolicy({ maxAttempts: 3 }),
+ *   redactor: new Redactor(),
+ * };
+ * const provider = new ZohoTokenProvider(credentials, options);
+ * ```
+ */
 export interface TokenProviderOptions {
   /** The accounts host of the credentials' data center. */
   accountsUrl: string;
@@ -45,6 +82,15 @@ export interface TokenProviderOptions {
  *   refresh token per 10 minutes and keeps 15 live tokens, so parallel refreshes would evict each other.
  * - `invalidate(token)` drops the cache only if it still holds that token, so many requests failing with
  *   the same stale token cause exactly one refresh.
+ *
+ * @example
+ * ```ts
+ * const provider = new ZohoTokenProvider(credentials, options);
+ * const first = await provider.getToken(); // minted
+ * await provider.getToken(); // the same token, from the cache
+ * provider.invalidate(first.token); // after a 401 INVALID_TOKEN
+ * await provider.getToken(); // a new one: provider.refreshCount === 2
+ * ```
  */
 export class ZohoTokenProvider {
   readonly #credentials: ZohoCredentials;

@@ -6,6 +6,21 @@ import { messages } from './messages.js';
 import { Redactor } from './redact.js';
 import { createRetryPolicy, withRetry, type RetryPolicy, type RetryPolicyOptions } from './retry.js';
 
+/**
+ * Options of {@link ZohoClient} and {@link createZohoClient}.
+ *
+ * @example
+ * ```ts
+ * const options: ZohoClientOptions = {
+ *   credentials: { clientId, clientSecret, refreshToken },
+ *   dc: 'EU',
+ *   concurrency: 10,
+ *   retry: { maxAttempts: 4, baseDelayMs: 500 },
+ *   onLog: (line) => console.error(line),
+ * };
+ * const client = createZohoClient(options);
+ * ```
+ */
 export interface ZohoClientOptions {
   credentials: ZohoCredentials;
   /** The data center of the credentials. Default `US`. */
@@ -37,6 +52,15 @@ export interface ZohoClientOptions {
   onLog?: (line: string) => void;
 }
 
+/**
+ * One request of `ZohoClient.request`: a path under `/crm/{version}/`, its query, and what it costs.
+ *
+ * @example
+ * ```ts
+ * const request: ZohoRequest = { path: 'Leads', query: { fields: 'Last_Name,Lead_Status', per_page: 200, page: 1 } };
+ * const response = await client.request<{ data: ZohoRecord[] }>(request);
+ * ```
+ */
 export interface ZohoRequest {
   method?: 'GET' | 'POST';
   /** A path under `/crm/{version}/` (`Leads`, `Leads/123/__timeline`, `coql`). */
@@ -50,6 +74,16 @@ export interface ZohoRequest {
   credits?: number;
 }
 
+/**
+ * What `ZohoClient.request` resolves to: the status, the parsed body and the headers.
+ *
+ * @example
+ * ```ts
+ * const response: ZohoResponse<{ data?: ZohoRecord[] }> = await client.request({ path: 'Leads', query: { fields: 'Last_Name' } });
+ * if (response.status === 204) console.log('no leads');
+ * else console.log(`${response.body?.data?.length} leads; credits left: ${response.creditsRemaining ?? 'over half'}`);
+ * ```
+ */
 export interface ZohoResponse<T = unknown> {
   status: number;
   /** The parsed JSON body; `null` for 204 and 304, whose bodies are never parsed. */
@@ -59,7 +93,15 @@ export interface ZohoResponse<T = unknown> {
   creditsRemaining: number | null;
 }
 
-/** Counters of one client; {@link diffStats} gives the share of one sync. */
+/**
+ * Counters of one client; {@link diffStats} gives the share of one sync.
+ *
+ * @example
+ * ```ts
+ * const { calls, credits, retries, byStatus }: ZohoCallStats = client.stats();
+ * console.log(`${calls} calls, ${credits} credits, ${retries} back-offs, ${byStatus['429'] ?? 0} × 429`);
+ * ```
+ */
 export interface ZohoCallStats {
   /** HTTP requests sent to the CRM API, retries and forced-refresh repeats included. */
   calls: number;
@@ -77,7 +119,16 @@ export interface ZohoCallStats {
   byStatus: Record<string, number>;
 }
 
-/** What happened between two {@link ZohoCallStats} readings. */
+/**
+ * What happened between two {@link ZohoCallStats} readings.
+ *
+ * @example
+ * ```ts
+ * const before = client.stats();
+ * for await (const page of recordPages(client, 'Leads', { fields: ['Last_Name'] })) console.log(page.records.length);
+ * const read = diffStats(client.stats(), before); // the calls and credits of this read alone
+ * ```
+ */
 export function diffStats(after: ZohoCallStats, before: ZohoCallStats): ZohoCallStats {
   const byStatus: Record<string, number> = {};
   for (const [k, v] of Object.entries(after.byStatus)) {
@@ -98,6 +149,13 @@ export function diffStats(after: ZohoCallStats, before: ZohoCallStats): ZohoCall
 /**
  * A small Zoho CRM REST client: `Authorization: Zoho-oauthtoken …`, one retry policy, a concurrency
  * limit, one forced refresh and repeat on 401 `INVALID_TOKEN`, typed errors, and call/credit counts.
+ *
+ * @example
+ * ```ts
+ * const client = new ZohoClient({ credentials, dc: 'EU' });
+ * const response = await client.request<{ data: ZohoRecord[] }>({ path: 'Leads', query: { fields: 'Last_Name,Lead_Status' } });
+ * console.log(response.body?.data.length, 'leads in', client.stats().calls, 'call(s)');
+ * ```
  */
 export class ZohoClient {
   readonly dc: ZohoDataCenter;
@@ -353,6 +411,15 @@ export class ZohoClient {
   }
 }
 
+/**
+ * Creates a {@link ZohoClient}: `new ZohoClient(options)`.
+ *
+ * @example
+ * ```ts
+ * const client = createZohoClient({ credentials, dc: 'IN', concurrency: 10 });
+ * const { body } = await client.request<{ data: ZohoRecord[] }>({ path: 'Leads', query: { fields: 'Last_Name' } });
+ * ```
+ */
 export function createZohoClient(options: ZohoClientOptions): ZohoClient {
   return new ZohoClient(options);
 }

@@ -1,9 +1,26 @@
 import { ZohoConfigError } from './errors.js';
 import { messages } from './messages.js';
 
-/** Zoho's data centers for CRM. A refresh token works only against the accounts host of its own DC. */
+/**
+ * Zoho's data centers for CRM. A refresh token works only against the accounts host of its own DC.
+ *
+ * @example
+ * ```ts
+ * const dc: ZohoDataCenter = parseDataCenter(process.env.ZOHO_DC ?? 'US');
+ * const { accountsUrl, apiDomain } = ZOHO_DATA_CENTERS[dc];
+ * ```
+ */
 export type ZohoDataCenter = 'US' | 'EU' | 'IN' | 'AU' | 'JP' | 'CA' | 'SA' | 'CN';
 
+/**
+ * The two hosts of a data center: where tokens are minted, and where the API answers.
+ *
+ * @example
+ * ```ts
+ * const { accountsUrl, apiDomain }: ZohoDataCenterHosts = ZOHO_DATA_CENTERS.CA;
+ * // 'https://accounts.zohocloud.ca', 'https://www.zohoapis.ca'
+ * ```
+ */
 export interface ZohoDataCenterHosts {
   /** The Zoho Accounts server that mints tokens. */
   accountsUrl: string;
@@ -14,6 +31,12 @@ export interface ZohoDataCenterHosts {
 /**
  * Accounts host and API domain per data center (Zoho's TS SDK `routes/dc/*_data_center.ts`). Note CA: the
  * accounts host is `zohocloud.ca` but the API domain is `zohoapis.ca`.
+ *
+ * @example
+ * ```ts
+ * ZOHO_DATA_CENTERS.EU; // { accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu' }
+ * ZOHO_DATA_CENTERS[parseDataCenter('com.au')].apiDomain; // 'https://www.zohoapis.com.au'
+ * ```
  */
 export const ZOHO_DATA_CENTERS: Readonly<Record<ZohoDataCenter, ZohoDataCenterHosts>> = Object.freeze({
   US: { accountsUrl: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com' },
@@ -26,6 +49,14 @@ export const ZOHO_DATA_CENTERS: Readonly<Record<ZohoDataCenter, ZohoDataCenterHo
   CN: { accountsUrl: 'https://accounts.zoho.com.cn', apiDomain: 'https://www.zohoapis.com.cn' },
 });
 
+/**
+ * The names of the data centers, in the order of {@link ZOHO_DATA_CENTERS}.
+ *
+ * @example
+ * ```ts
+ * ZOHO_DATA_CENTER_NAMES.join(', '); // 'US, EU, IN, AU, JP, CA, SA, CN'
+ * ```
+ */
 export const ZOHO_DATA_CENTER_NAMES = Object.keys(ZOHO_DATA_CENTERS) as ZohoDataCenter[];
 
 // Other spellings people use for a DC: the domain suffix, with or without a leading dot or "zoho.".
@@ -37,7 +68,18 @@ const ALIASES: Record<string, ZohoDataCenter> = {
   'ZOHOCLOUD.CA': 'CA',
 };
 
-/** Reads a DC name case-insensitively (`eu`, `EU`, `.eu`, `com`, `com.au` …); throws a config error naming the valid ones. */
+/**
+ * Reads a DC name case-insensitively (`eu`, `EU`, `.eu`, `com`, `com.au` …); throws a config error naming the
+ * valid ones.
+ *
+ * @example
+ * ```ts
+ * parseDataCenter('eu'); // 'EU'
+ * parseDataCenter('com.au'); // 'AU'
+ * parseDataCenter('.zohocloud.ca'); // 'CA'
+ * parseDataCenter('mars'); // throws a ZohoConfigError with code 'UNKNOWN_DATA_CENTER'
+ * ```
+ */
 export function parseDataCenter(value: string): ZohoDataCenter {
   let key = value.trim().toUpperCase();
   if (key.startsWith('.')) key = key.slice(1);
@@ -48,6 +90,15 @@ export function parseDataCenter(value: string): ZohoDataCenter {
   throw new ZohoConfigError(messages.unknownDataCenter(value, ZOHO_DATA_CENTER_NAMES), 'UNKNOWN_DATA_CENTER');
 }
 
+/**
+ * Options of {@link resolveHosts}: the data center, and explicit hosts that override its table entry.
+ *
+ * @example
+ * ```ts
+ * const options: ResolveHostsOptions = { dc: 'EU', apiDomain: 'https://sandbox.zohoapis.eu' };
+ * resolveHosts(options).apiDomainFixed; // true: the token's api_domain is ignored
+ * ```
+ */
 export interface ResolveHostsOptions {
   /** Default `US`. */
   dc?: ZohoDataCenter | string | undefined;
@@ -57,13 +108,30 @@ export interface ResolveHostsOptions {
   apiDomain?: string | undefined;
 }
 
+/**
+ * The hosts {@link resolveHosts} settles on, with the data center they belong to.
+ *
+ * @example
+ * ```ts
+ * const { dc, accountsUrl, apiDomain, apiDomainFixed }: ResolvedHosts = resolveHosts({ dc: 'eu' });
+ * // 'EU', 'https://accounts.zoho.eu', 'https://www.zohoapis.eu', false
+ * ```
+ */
 export interface ResolvedHosts extends ZohoDataCenterHosts {
   dc: ZohoDataCenter;
   /** True when the API domain was given explicitly: the token response's `api_domain` is then ignored. */
   apiDomainFixed: boolean;
 }
 
-/** The hosts to use: the DC's table entry, each overridden where an explicit URL is given. */
+/**
+ * The hosts to use: the DC's table entry, each overridden where an explicit URL is given.
+ *
+ * @example
+ * ```ts
+ * resolveHosts().accountsUrl; // 'https://accounts.zoho.com' (US)
+ * resolveHosts({ dc: 'EU', accountsUrl: 'http://127.0.0.1:4010/' }).accountsUrl; // 'http://127.0.0.1:4010'
+ * ```
+ */
 export function resolveHosts(options: ResolveHostsOptions = {}): ResolvedHosts {
   const dc = options.dc === undefined || options.dc === '' ? 'US' : parseDataCenter(options.dc);
   const table = ZOHO_DATA_CENTERS[dc];
@@ -75,6 +143,13 @@ export function resolveHosts(options: ResolveHostsOptions = {}): ResolvedHosts {
 /**
  * Validates a base URL and drops a trailing slash. Plain `http:` is refused except for loopback hosts:
  * secrets and tokens must never cross a network unencrypted.
+ *
+ * @example
+ * ```ts
+ * checkBaseUrl('https://accounts.zoho.eu/', 'accountsUrl'); // 'https://accounts.zoho.eu'
+ * checkBaseUrl('http://localhost:8080', 'apiDomain'); // 'http://localhost:8080' (loopback)
+ * checkBaseUrl('http://crm.example.com', 'apiDomain'); // throws a ZohoConfigError with code 'INSECURE_URL'
+ * ```
  */
 export function checkBaseUrl(value: string, what: string): string {
   let url: URL;

@@ -9,6 +9,13 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
  * never `Z`, with no milliseconds; such values are exact instants. A value without an offset (a plain
  * date, or a naive time from a custom text field) is wall-clock time in `timeZone`; a date alone is the
  * start of that day there. Returns `null` for anything that is not a real calendar date and time.
+ *
+ * @example
+ * ```ts
+ * parseZohoDateTime('2024-01-15T10:30:00+05:30', 'UTC')?.toISOString(); // '2024-01-15T05:00:00.000Z'
+ * parseZohoDateTime('2024-01-15', 'America/New_York')?.toISOString(); // '2024-01-15T05:00:00.000Z'
+ * parseZohoDateTime('2024-02-30', 'UTC'); // null
+ * ```
  */
 export function parseZohoDateTime(value: string, timeZone: string): Date | null {
   const text = value.trim();
@@ -51,6 +58,12 @@ function validDate(year: number, month: number, day: number): boolean {
 /**
  * Writes an instant the way Zoho does and accepts it: `yyyy-MM-ddTHH:mm:ss±HH:mm`, no milliseconds,
  * always with an offset (default `+00:00`). Used for `If-Modified-Since` and by the fake server.
+ *
+ * @example
+ * ```ts
+ * formatZohoDateTime(new Date('2024-01-15T05:00:00.123Z')); // '2024-01-15T05:00:00+00:00'
+ * formatZohoDateTime(new Date('2024-01-15T05:00:00Z'), 330); // '2024-01-15T10:30:00+05:30'
+ * ```
  */
 export function formatZohoDateTime(instant: Date | number, offsetMinutes = 0): string {
   const ms = typeof instant === 'number' ? instant : instant.getTime();

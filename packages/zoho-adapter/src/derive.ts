@@ -13,7 +13,16 @@ import type { ZohoRecord } from './paging.js';
 import type { SnapshotObserved, SnapshotTimeline, ZohoSnapshot } from './snapshot.js';
 import { compareIds, hasField } from './values.js';
 
-/** The resolved settings that shape how records become leads. */
+/**
+ * The resolved settings that shape how records become leads.
+ *
+ * @example
+ * ```ts
+ * const config: LeadReadConfig = resolveReadConfig({ timeZone: 'America/New_York', history: null });
+ * const snapshot = await fileSnapshotStore('.panopticon/zoho').read();
+ * if (snapshot) console.log(loadResultFromSnapshot(snapshot, config).leads.length);
+ * ```
+ */
 export interface LeadReadConfig {
   mapping: ZohoFieldMapping;
   /** The history-tracking module, or null when the org has none (or it should not be used). */
@@ -110,6 +119,15 @@ function fullyCovered(rows: HistoryRow[] | undefined, createdAt: Date, historySi
 /**
  * The appointed leads whose stage history must come from the timeline: not fully covered by the history
  * module and not read before. Everything else is cheaper to get another way (or not needed).
+ *
+ * @example
+ * ```ts
+ * const snapshot = await fileSnapshotStore('.panopticon/zoho').read();
+ * if (snapshot) {
+ *   const pending = leadsNeedingTimeline(snapshot, resolveReadConfig({ timeZone: 'America/New_York' }));
+ *   console.log(`${pending.length} timelines to read, one call each`);
+ * }
+ * ```
  */
 export function leadsNeedingTimeline(snapshot: ZohoSnapshot, config: LeadReadConfig): LeadFields[] {
   const { rowsByLead, appointmentsByLead } = prepare(snapshot, config);
@@ -127,7 +145,18 @@ export function leadsNeedingTimeline(snapshot: ZohoSnapshot, config: LeadReadCon
   return out;
 }
 
-/** The lead model of everything in a snapshot: leads, data issues, and the accounting of every row read. */
+/**
+ * The lead model of everything in a snapshot: leads, data issues, and the accounting of every row read.
+ *
+ * @example
+ * ```ts
+ * const snapshot = await fileSnapshotStore('.panopticon/zoho').read();
+ * if (snapshot) {
+ *   const { leads, issues } = loadResultFromSnapshot(snapshot, resolveReadConfig({ timeZone: 'America/New_York' }));
+ *   console.log(`${leads.length} leads, ${issues.length} data issues`);
+ * }
+ * ```
+ */
 export function loadResultFromSnapshot(snapshot: ZohoSnapshot, config: LeadReadConfig): LoadResult {
   const { rowsByLead, appointmentsByLead, issues, inputs } = prepare(snapshot, config);
   const context = leadContext(config);

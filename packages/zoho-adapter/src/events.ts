@@ -5,11 +5,29 @@ import { messages } from './messages.js';
 import type { ZohoRecord } from './paging.js';
 import { lookupId, rawText } from './values.js';
 
-/** The fields one Events read asks for. */
+/**
+ * The fields one Events read asks for.
+ *
+ * @example
+ * ```ts
+ * eventFields(resolveAppointmentSource({ from: 'events' }));
+ * // ['Event_Title', 'Start_DateTime', 'What_Id', '$se_module', '$event_cancelled', 'Modified_Time']
+ * ```
+ */
 export function eventFields(source: ResolvedAppointmentSource): string[] {
   return ['Event_Title', source.startField, 'What_Id', '$se_module', '$event_cancelled', 'Modified_Time'];
 }
 
+/**
+ * What {@link appointmentsFromEvents} found: each lead's appointment, the issues, and the count of meetings
+ * read.
+ *
+ * @example
+ * ```ts
+ * const { byLead, issues, rows, rejected }: EventAppointments = appointmentsFromEvents(events, source, 'Leads', 'UTC');
+ * console.log(`${byLead.size} leads with a meeting, from ${rows} meetings (${rejected} unusable)`);
+ * ```
+ */
 export interface EventAppointments {
   /** Lead id → the appointment instant. */
   byLead: Map<string, Date>;
@@ -24,6 +42,15 @@ export interface EventAppointments {
  * holds the lead's id (leads are not valid `Who_Id`s). Cancelled meetings are skipped unless asked for;
  * of several meetings, `pick` chooses the latest (the current booking after a reschedule) or the earliest.
  * Meetings for other modules are counted as accepted and ignored.
+ *
+ * @example
+ * ```ts
+ * const source = resolveAppointmentSource({ from: 'events', pick: 'earliest' });
+ * const events: ZohoRecord[] = [
+ *   { id: '1', What_Id: { id: '42', name: 'Joe Smith' }, $se_module: 'Leads', Start_DateTime: '2026-03-02T10:00:00+05:30' },
+ * ];
+ * appointmentsFromEvents(events, source, 'Leads', 'UTC').byLead.get('42'); // 2026-03-02T04:30:00.000Z
+ * ```
  */
 export function appointmentsFromEvents(
   events: readonly ZohoRecord[],

@@ -5,7 +5,15 @@ import { messages } from './messages.js';
 import type { ZohoRecord } from './paging.js';
 import { compareIds, lookupId, rawText, textValue } from './values.js';
 
-/** One usable row of the history-tracking module. */
+/**
+ * One usable row of the history-tracking module.
+ *
+ * @example
+ * ```ts
+ * const row: HistoryRow | null = parseHistoryRow(record, DEFAULT_HISTORY_MODULE, 'UTC').row;
+ * if (row) console.log(`${row.leadId} entered ${row.stage} at ${row.at.toISOString()}, then ${row.movedTo ?? '(still there)'}`);
+ * ```
+ */
 export interface HistoryRow {
   rowId: string;
   leadId: string;
@@ -19,6 +27,16 @@ export interface HistoryRow {
 /**
  * Reads one history-module row. A row without a lead, a stage or a readable entry time is rejected with
  * an `error` issue (the lead itself is kept); `file` names the module.
+ *
+ * @example
+ * ```ts
+ * const record = {
+ *   id: '9001', Full_Name: { id: '42', name: 'Joe Smith' }, Lead_Status: 'Contacted',
+ *   Moved_To__s: 'Appointment Set', Modified_Time: '2026-03-02T10:00:00+05:30',
+ * };
+ * parseHistoryRow(record, DEFAULT_HISTORY_MODULE, 'UTC');
+ * // { row: { rowId: '9001', leadId: '42', stage: 'Contacted', at: 2026-03-02T04:30Z, movedTo: 'Appointment Set' }, issue: null }
+ * ```
  */
 export function parseHistoryRow(
   row: ZohoRecord,
@@ -44,13 +62,33 @@ export function parseHistoryRow(
 /**
  * Rows of one lead → its stage history: ascending by entry time (ties by row id), and consecutive rows
  * with the same stage collapsed into the first (Zoho writes a new row when the same value is saved again).
+ *
+ * @example
+ * ```ts
+ * const rows = records
+ *   .map((r) => parseHistoryRow(r, DEFAULT_HISTORY_MODULE, 'UTC').row)
+ *   .filter((r): r is HistoryRow => r !== null && r.leadId === '42');
+ * const stageHistory = stageHistoryFromRows(rows); // lead 42's stages, oldest first
+ * ```
  */
 export function stageHistoryFromRows(rows: readonly HistoryRow[]): StageChange[] {
   const sorted = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime() || compareIds(a.rowId, b.rowId));
   return collapseStages(sorted.map((r) => ({ stage: r.stage, at: r.at })));
 }
 
-/** Sorts ascending (stable) and keeps only the first of consecutive entries with the same stage. */
+/**
+ * Sorts ascending (stable) and keeps only the first of consecutive entries with the same stage.
+ *
+ * @example
+ * ```ts
+ * collapseStages([
+ *   { stage: 'Contacted', at: new Date('2026-03-05T00:00:00Z') },
+ *   { stage: 'New', at: new Date('2026-03-01T00:00:00Z') },
+ *   { stage: 'Contacted', at: new Date('2026-03-07T00:00:00Z') }, // saved again: dropped
+ * ]);
+ * // [{ stage: 'New', at: 2026-03-01 }, { stage: 'Contacted', at: 2026-03-05 }]
+ * ```
+ */
 export function collapseStages(entries: readonly StageChange[]): StageChange[] {
   const sorted = [...entries].sort((a, b) => a.at.getTime() - b.at.getTime());
   const out: StageChange[] = [];
@@ -58,7 +96,19 @@ export function collapseStages(entries: readonly StageChange[]): StageChange[] {
   return out;
 }
 
-/** Sorts ascending (stable) and keeps only the first of consecutive entries with the same locator. */
+/**
+ * Sorts ascending (stable) and keeps only the first of consecutive entries with the same locator.
+ *
+ * @example
+ * ```ts
+ * collapseOwners([
+ *   { locator: 'Ana Souza', at: new Date('2026-03-01T00:00:00Z') },
+ *   { locator: 'Ana Souza', at: new Date('2026-03-04T00:00:00Z') }, // no change: dropped
+ *   { locator: null, at: new Date('2026-03-09T00:00:00Z') },
+ * ]);
+ * // [{ locator: 'Ana Souza', at: 2026-03-01 }, { locator: null, at: 2026-03-09 }]
+ * ```
+ */
 export function collapseOwners(entries: readonly OwnerChange[]): OwnerChange[] {
   const sorted = [...entries].sort((a, b) => a.at.getTime() - b.at.getTime());
   const out: OwnerChange[] = [];

@@ -4,6 +4,7 @@
  * The fake Zoho server for tests and demos is in `@panopticon/zoho-adapter/testing`.
  *
  * @packageDocumentation
+ * @module @panopticon/zoho-adapter
  */
 export { ZohoTokenProvider, type AccessToken, type TokenProviderOptions, type ZohoCredentials } from './auth.js';
 export {

@@ -1,6 +1,13 @@
 /**
  * A counting semaphore: at most `limit` tasks run at once, the rest wait in arrival order. Zoho rejects a
  * call over the concurrency limit at once (429, not queued), so the client queues its own calls instead.
+ *
+ * @example
+ * ```ts
+ * const limiter = new ConcurrencyLimiter(5);
+ * const responses = await Promise.all(leadIds.map((id) => limiter.run(() => client.request({ path: `Leads/${id}/__timeline` }))));
+ * limiter.peak; // 5 at most
+ * ```
  */
 export class ConcurrencyLimiter {
   readonly limit: number;
@@ -38,7 +45,18 @@ export class ConcurrencyLimiter {
   }
 }
 
-/** Runs `task` for every item with at most `limit` in flight; resolves to the results in input order. */
+/**
+ * Runs `task` for every item with at most `limit` in flight; resolves to the results in input order.
+ *
+ * @example
+ * ```ts
+ * const timelines = await mapLimit(leadIds, client.concurrency, async (id) => {
+ *   const entries: ZohoRecord[] = [];
+ *   for await (const page of timelinePages(client, 'Leads', id)) entries.push(...page.entries);
+ *   return entries;
+ * }); // in the order of leadIds
+ * ```
+ */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;

@@ -5,9 +5,32 @@ import { messages } from './messages.js';
 import type { ZohoRecord } from './paging.js';
 import { rawText, textValue } from './values.js';
 
-/** A lead without its histories, as read from one Leads record. */
+/**
+ * A lead without its histories, as read from one Leads record.
+ *
+ * @example
+ * ```ts
+ * const { lead } = mapLeadRecord(record, context);
+ * const full: Lead | null = lead && { ...lead, stageHistory: [], ownerHistory: [] };
+ * ```
+ */
 export type LeadFields = Omit<Lead, 'stageHistory' | 'ownerHistory'>;
 
+/**
+ * How {@link mapLeadRecord} reads a record: the field mapping, the zone of values without an offset, and
+ * where issues say it came from.
+ *
+ * @example
+ * ```ts
+ * const context: MapLeadContext = {
+ *   mapping: resolveFieldMapping({ team: null }),
+ *   timeZone: 'America/New_York',
+ *   file: 'zoho:Leads',
+ *   appointmentFromField: true,
+ * };
+ * const { lead, issues } = mapLeadRecord(record, context);
+ * ```
+ */
 export interface MapLeadContext {
   mapping: ZohoFieldMapping;
   /** Zone for values without an offset (dates). */
@@ -18,6 +41,15 @@ export interface MapLeadContext {
   appointmentFromField: boolean;
 }
 
+/**
+ * What {@link mapLeadRecord} makes of one record: the lead (or null when rejected) and the data issues.
+ *
+ * @example
+ * ```ts
+ * const { id, lead, issues }: MappedLead = mapLeadRecord(record, context);
+ * if (lead === null) console.error(`record ${id ?? '(no id)'} rejected:`, issues.map((i) => i.message));
+ * ```
+ */
 export interface MappedLead {
   /** The record's id, when it has a usable one. */
   id: string | null;
@@ -30,6 +62,16 @@ export interface MappedLead {
  * Maps one Leads record to the lead model. Invalid values become data issues naming the record, the Zoho
  * field and the value: a missing or numeric id, a missing stage, or a date-time that is not one rejects
  * the record (`error`); a missing name is a `warning`.
+ *
+ * @example
+ * ```ts
+ * const record = {
+ *   id: '42', Full_Name: 'Joe Smith', Owner: { id: '7', name: 'Ana Souza' },
+ *   Lead_Status: 'New', Created_Time: '2026-03-01T09:00:00+05:30',
+ * };
+ * const { lead } = mapLeadRecord(record, { mapping: DEFAULT_FIELD_MAPPING, timeZone: 'UTC', file: 'zoho:Leads', appointmentFromField: true });
+ * // { id: '42', name: 'Joe Smith', locator: 'Ana Souza', stage: 'New', createdAt: 2026-03-01T03:30Z, company: null, … }
+ * ```
  */
 export function mapLeadRecord(record: ZohoRecord, context: MapLeadContext): MappedLead {
   const { mapping, timeZone, file } = context;

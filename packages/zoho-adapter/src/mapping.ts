@@ -7,6 +7,12 @@ import { MAX_FIELDS } from './paging.js';
  * concepts Zoho has no standard field for (appointment, first contact, team) default to the API names Zoho
  * derives from the labels "Appointment Date", "First Contact Time" and "Team". Set any optional one to
  * `null` when the org has no such field.
+ *
+ * @example
+ * ```ts
+ * const mapping: Partial<ZohoFieldMapping> = { locator: 'Locator', appointmentAt: 'Site_Visit_Date', team: null };
+ * const sync = createZohoSyncFromEnv(process.env, { mapping, store: '.panopticon/zoho' });
+ * ```
  */
 export interface ZohoFieldMapping {
   /** The lead module. Default `Leads`. */
@@ -33,6 +39,16 @@ export interface ZohoFieldMapping {
   appointmentAt: string | null;
 }
 
+/**
+ * Zoho's standard API names for each part of the lead model: the defaults of {@link ZohoFieldMapping}.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_FIELD_MAPPING.stage; // 'Lead_Status'
+ * DEFAULT_FIELD_MAPPING.assignedAt; // null: not read unless mapped
+ * resolveFieldMapping({ stage: 'Stage' }).locator; // 'Owner', the default
+ * ```
+ */
 export const DEFAULT_FIELD_MAPPING: Readonly<ZohoFieldMapping> = Object.freeze({
   module: 'Leads',
   name: 'Full_Name',
@@ -51,6 +67,12 @@ export const DEFAULT_FIELD_MAPPING: Readonly<ZohoFieldMapping> = Object.freeze({
  * The history-tracking module of the stage field (zoho-api.md §6.B). One row is one stay in one stage:
  * `stage` is the value, `time` (Modified_Time) when the lead entered it, `movedTo` the next value (null
  * on the open row), `parent` the lookup to the lead.
+ *
+ * @example
+ * ```ts
+ * const history: Partial<ZohoHistoryModuleConfig> = { module: 'Stage_History', stage: 'Stage' };
+ * const sync = createZohoSyncFromEnv(process.env, { history, mapping: { stage: 'Stage' } });
+ * ```
  */
 export interface ZohoHistoryModuleConfig {
   /** Default `Lead_Status_History`. */
@@ -65,6 +87,16 @@ export interface ZohoHistoryModuleConfig {
   time: string;
 }
 
+/**
+ * Zoho's names for the history-tracking module of `Lead_Status`: the defaults of {@link
+ * ZohoHistoryModuleConfig}.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_HISTORY_MODULE.module; // 'Lead_Status_History'
+ * const { row, issue } = parseHistoryRow(record, DEFAULT_HISTORY_MODULE, 'UTC');
+ * ```
+ */
 export const DEFAULT_HISTORY_MODULE: Readonly<ZohoHistoryModuleConfig> = Object.freeze({
   module: 'Lead_Status_History',
   parent: 'Full_Name',
@@ -76,6 +108,12 @@ export const DEFAULT_HISTORY_MODULE: Readonly<ZohoHistoryModuleConfig> = Object.
 /**
  * Where appointments come from: a lead field (`mapping.appointmentAt`), or meetings in Events linked to
  * the lead by `What_Id` with `$se_module = Leads`.
+ *
+ * @example
+ * ```ts
+ * const appointments: ZohoAppointmentSource = { from: 'events', pick: 'earliest', includeCancelled: false };
+ * const sync = createZohoSyncFromEnv(process.env, { appointments, store: '.panopticon/zoho' });
+ * ```
  */
 export type ZohoAppointmentSource =
   | { from: 'field' }
@@ -91,6 +129,15 @@ export type ZohoAppointmentSource =
       includeCancelled?: boolean;
     };
 
+/**
+ * A {@link ZohoAppointmentSource} with every default filled in.
+ *
+ * @example
+ * ```ts
+ * const source: ResolvedAppointmentSource = resolveAppointmentSource({ from: 'events' });
+ * // { from: 'events', module: 'Events', startField: 'Start_DateTime', pick: 'latest', includeCancelled: false }
+ * ```
+ */
 export interface ResolvedAppointmentSource {
   from: 'field' | 'events';
   module: string;
@@ -99,6 +146,15 @@ export interface ResolvedAppointmentSource {
   includeCancelled: boolean;
 }
 
+/**
+ * The appointment source with its defaults filled in; `{ from: 'field' }` when none is given.
+ *
+ * @example
+ * ```ts
+ * resolveAppointmentSource(undefined).from; // 'field'
+ * resolveAppointmentSource({ from: 'events', module: 'Meetings' }).startField; // 'Start_DateTime'
+ * ```
+ */
 export function resolveAppointmentSource(source: ZohoAppointmentSource | undefined): ResolvedAppointmentSource {
   if (!source || source.from === 'field') return { from: 'field', module: 'Events', startField: 'Start_DateTime', pick: 'latest', includeCancelled: false };
   return {
@@ -110,6 +166,18 @@ export function resolveAppointmentSource(source: ZohoAppointmentSource | undefin
   };
 }
 
+/**
+ * A complete field mapping: {@link DEFAULT_FIELD_MAPPING} with every key given (`null` included) overriding
+ * it. Throws a `ZohoConfigError` (`INVALID_MAPPING`) when `module`, `name`, `locator`, `stage` or `createdAt`
+ * is empty.
+ *
+ * @example
+ * ```ts
+ * resolveFieldMapping({ team: null }).team; // null
+ * resolveFieldMapping({ locator: 'Locator' }).stage; // 'Lead_Status'
+ * resolveFieldMapping({ stage: '' }); // throws a ZohoConfigError with code 'INVALID_MAPPING'
+ * ```
+ */
 export function resolveFieldMapping(partial: Partial<ZohoFieldMapping> = {}): ZohoFieldMapping {
   const mapping: ZohoFieldMapping = { ...DEFAULT_FIELD_MAPPING };
   for (const [key, value] of Object.entries(partial) as Array<[keyof ZohoFieldMapping, string | null | undefined]>) {
@@ -121,7 +189,16 @@ export function resolveFieldMapping(partial: Partial<ZohoFieldMapping> = {}): Zo
   return mapping;
 }
 
-/** The field names one Leads read asks for, checked against the 50-field limit. */
+/**
+ * The field names one Leads read asks for, checked against the 50-field limit.
+ *
+ * @example
+ * ```ts
+ * leadFields(DEFAULT_FIELD_MAPPING, resolveAppointmentSource({ from: 'field' }), ['Email']);
+ * // ['Full_Name', 'First_Name', 'Last_Name', 'Company', 'Owner', 'Team', 'Lead_Source', 'Lead_Status',
+ * //  'Created_Time', 'First_Contact_Time', 'Appointment_Date', 'Modified_Time', 'Email']
+ * ```
+ */
 export function leadFields(mapping: ZohoFieldMapping, appointments: ResolvedAppointmentSource, extra: readonly string[] = []): string[] {
   const fields = new Set<string>();
   fields.add(mapping.name);

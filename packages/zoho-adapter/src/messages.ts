@@ -8,6 +8,16 @@ import type { ZohoAttempt } from './errors.js';
 const DOCS = 'docs/zoho.md';
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
+/**
+ * Every error, warning and progress text of the adapter, so tests can match them and wording stays
+ * consistent.
+ *
+ * @example
+ * ```ts
+ * expect(() => parseDataCenter('mars')).toThrow(messages.unknownDataCenter('mars', ZOHO_DATA_CENTER_NAMES));
+ * expect(() => zohoConnectionFromEnv({})).toThrow(messages.missingEnv(REQUIRED_ZOHO_ENV));
+ * ```
+ */
 export const messages = {
   // Configuration
   unknownDataCenter: (value: string, names: readonly string[]) =>

@@ -19,18 +19,62 @@ import { formatZohoDateTime } from './datetime.js';
 import { ZohoApiError, ZohoConfigError } from './errors.js';
 import { messages } from './messages.js';
 
-/** The largest `per_page`, and the last record reachable with `page`. */
+/**
+ * The largest `per_page`, and the last record reachable with `page`.
+ *
+ * @example
+ * ```ts
+ * const calls = Math.ceil(leadCount / MAX_PER_PAGE); // Get Records calls of a full read of Leads
+ * ```
+ */
 export const MAX_PER_PAGE = 200;
+
+/**
+ * The last record `page` can reach (pages 1–10 of 200); past it, {@link recordPages} follows
+ * `next_page_token`.
+ *
+ * @example
+ * ```ts
+ * const discretePages = MAX_DISCRETE_RECORDS / MAX_PER_PAGE; // 10
+ * ```
+ */
 export const MAX_DISCRETE_RECORDS = 2000;
-/** The most field names one Get Records call may ask for. */
+
+/**
+ * The most field names one Get Records call may ask for.
+ *
+ * @example
+ * ```ts
+ * const fields = leadFields(DEFAULT_FIELD_MAPPING, resolveAppointmentSource(undefined));
+ * console.log(`${MAX_FIELDS - fields.length} fields left for extraFields`);
+ * ```
+ */
 export const MAX_FIELDS = 50;
 // 100,000 records is Zoho's reach via Get Records; one extra page of slack, then we stop.
 const MAX_PAGES = 100_000 / MAX_PER_PAGE + 1;
 
-/** A record as Zoho sends it: `id` plus the requested fields. */
+/**
+ * A record as Zoho sends it: `id` plus the requested fields.
+ *
+ * @example
+ * ```ts
+ * const record: ZohoRecord = { id: '5725767000010000123', Last_Name: 'Smith', Owner: { id: '5725767000000411001', name: 'Ana Souza' } };
+ * const { lead, issues } = mapLeadRecord(record, context);
+ * ```
+ */
 export type ZohoRecord = Record<string, unknown>;
 
-/** The `info` object of a list response. */
+/**
+ * The `info` object of a list response.
+ *
+ * @example
+ * ```ts
+ * for await (const page of recordPages(client, 'Leads', { fields: ['Last_Name'] })) {
+ *   const info: ZohoPageInfo | null = page.info;
+ *   console.log(info?.count, info?.more_records ? 'more follow' : 'last page');
+ * }
+ * ```
+ */
 export interface ZohoPageInfo {
   per_page?: number;
   count?: number;
@@ -43,6 +87,15 @@ export interface ZohoPageInfo {
   sort_order?: string;
 }
 
+/**
+ * One page of {@link recordPages}: its records, Zoho's `info`, its place in the read and its HTTP status.
+ *
+ * @example
+ * ```ts
+ * const pages: AsyncGenerator<RecordPage> = recordPages(client, 'Leads', { fields: ['Last_Name'] });
+ * for await (const { records, index, status } of pages) console.log(`page ${index} (HTTP ${status}): ${records.length} records`);
+ * ```
+ */
 export interface RecordPage {
   records: ZohoRecord[];
   info: ZohoPageInfo | null;
@@ -52,6 +105,19 @@ export interface RecordPage {
   status: number;
 }
 
+/**
+ * Options of {@link recordPages}.
+ *
+ * @example
+ * ```ts
+ * const options: RecordPagesOptions = {
+ *   fields: ['Last_Name', 'Lead_Status'],
+ *   params: { converted: 'both', sort_order: 'asc' },
+ *   ifModifiedSince: new Date('2026-03-30T00:00:00Z'),
+ * };
+ * for await (const page of recordPages(client, 'Leads', options)) console.log(page.records.length);
+ * ```
+ */
 export interface RecordPagesOptions {
   /** API names to return (1–50). */
   fields: readonly string[];
@@ -64,7 +130,15 @@ export interface RecordPagesOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** Checks a `fields` list: present, at most 50, no blanks or duplicates. */
+/**
+ * Checks a `fields` list: present, at most 50, no blanks or duplicates.
+ *
+ * @example
+ * ```ts
+ * checkFields('Leads', [' Last_Name', 'Last_Name', 'Email']); // ['Last_Name', 'Email']
+ * checkFields('Leads', []); // throws a ZohoConfigError with code 'FIELDS_REQUIRED'
+ * ```
+ */
 export function checkFields(module: string, fields: readonly string[]): string[] {
   const unique = [...new Set(fields.map((f) => f.trim()))];
   if (unique.length === 0 || unique.some((f) => f === '')) throw new ZohoConfigError(messages.fieldsMissing(module), 'FIELDS_REQUIRED');
@@ -75,6 +149,14 @@ export function checkFields(module: string, fields: readonly string[]): string[]
 /**
  * Every page of a module's records, in order: `page` 1, 2, … while they stay within the first 2,000
  * records, then `next_page_token`. Stops at the last page (`more_records: false`), at 204 or at 304.
+ *
+ * @example
+ * ```ts
+ * const leads: ZohoRecord[] = [];
+ * for await (const page of recordPages(client, 'Leads', { fields: ['Last_Name', 'Lead_Status'], params: { converted: 'both' } })) {
+ *   leads.push(...page.records);
+ * }
+ * ```
  */
 export async function* recordPages(client: ZohoClient, module: string, options: RecordPagesOptions): AsyncGenerator<RecordPage> {
   const fields = checkFields(module, options.fields);
@@ -122,6 +204,15 @@ export async function* recordPages(client: ZohoClient, module: string, options: 
   }
 }
 
+/**
+ * One page of {@link timelinePages}: its entries and its place in the read.
+ *
+ * @example
+ * ```ts
+ * const pages: AsyncGenerator<TimelinePage> = timelinePages(client, 'Leads', '5725767000010000123');
+ * for await (const { entries, index } of pages) console.log(`page ${index}: ${entries.length} entries`);
+ * ```
+ */
 export interface TimelinePage {
   entries: ZohoRecord[];
   index: number;
@@ -130,6 +221,13 @@ export interface TimelinePage {
 /**
  * Every page of one record's timeline. The first request carries `per_page`; later ones only
  * `page_token` (the Timeline API refuses both together).
+ *
+ * @example
+ * ```ts
+ * const entries: ZohoRecord[] = [];
+ * for await (const page of timelinePages(client, 'Leads', leadId)) entries.push(...page.entries);
+ * const { stage, owner } = historiesFromTimeline(entries, context);
+ * ```
  */
 export async function* timelinePages(
   client: ZohoClient,

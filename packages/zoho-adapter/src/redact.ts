@@ -6,6 +6,13 @@
  *
  * The secrets live in a private field, so `util.inspect`, `console.log` and `JSON.stringify` of the
  * redactor (or of an object holding it) never show them.
+ *
+ * @example
+ * ```ts
+ * const redactor = new Redactor().add('my-client-secret');
+ * redactor.redact('secret=my-client-secret'); // 'secret=[redacted]'
+ * redactor.redact('Authorization: Zoho-oauthtoken 1000.abc'); // 'Authorization: Zoho-oauthtoken [redacted]'
+ * ```
  */
 export const REDACTED = '[redacted]';
 
@@ -18,6 +25,17 @@ const CREDENTIAL_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\b1000\.[0-9a-f]{16,}\.[0-9a-f]{16,}\b/gi, REDACTED],
 ];
 
+/**
+ * Masks secrets in text: every value registered with `add`, and anything shaped like a credential (see {@link
+ * REDACTED}).
+ *
+ * @example
+ * ```ts
+ * const redactor = new Redactor().add(process.env.ZOHO_CLIENT_SECRET, process.env.ZOHO_REFRESH_TOKEN);
+ * console.error(redactor.redact(`refresh_token=${process.env.ZOHO_REFRESH_TOKEN}`)); // 'refresh_token=[redacted]'
+ * redactor.leaks(JSON.stringify(snapshot)); // false, unless a registered secret is in it
+ * ```
+ */
 export class Redactor {
   readonly #secrets = new Set<string>();
 

@@ -4,9 +4,24 @@ import { messages } from './messages.js';
 /**
  * Statuses worth another try: 408 and 5xx gateway/server trouble, and 429. Zoho's 429 carries no
  * `Retry-After` (a concurrency rejection is immediate and not queued), so we back off on our own.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_RETRYABLE_STATUSES.includes(429); // true
+ * const policy = createRetryPolicy({ retryableStatuses: [...DEFAULT_RETRYABLE_STATUSES, 409] });
+ * ```
  */
 export const DEFAULT_RETRYABLE_STATUSES: readonly number[] = Object.freeze([408, 429, 500, 502, 503, 504]);
 
+/**
+ * Options of {@link createRetryPolicy} (and the `retry` option of {@link ZohoClientOptions}).
+ *
+ * @example
+ * ```ts
+ * const retry: RetryPolicyOptions = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 10_000 };
+ * const client = createZohoClient({ credentials, retry });
+ * ```
+ */
 export interface RetryPolicyOptions {
   /** Total tries of one request, the first included. Default 6. */
   maxAttempts?: number;
@@ -24,7 +39,17 @@ export interface RetryPolicyOptions {
   random?: () => number;
 }
 
-/** One retry policy for every request: exponential back-off with "equal jitter", a cap and a bounded number of tries. */
+/**
+ * One retry policy for every request: exponential back-off with "equal jitter", a cap and a bounded number of
+ * tries.
+ *
+ * @example
+ * ```ts
+ * const policy: RetryPolicy = createRetryPolicy({ baseDelayMs: 200, random: () => 0.5 });
+ * policy.delayFor(1); // 150: half of 200, plus half of the other half
+ * policy.isRetryableStatus(503); // true
+ * ```
+ */
 export interface RetryPolicy {
   readonly maxAttempts: number;
   readonly baseDelayMs: number;
@@ -40,6 +65,17 @@ export interface RetryPolicy {
   isRetryableStatus(status: number): boolean;
 }
 
+/**
+ * A {@link RetryPolicy} with the defaults filled in: 6 tries, back-off from 250 ms doubling up to 15 s, with
+ * equal jitter.
+ *
+ * @example
+ * ```ts
+ * const policy = createRetryPolicy({ maxAttempts: 3 });
+ * policy.maxAttempts; // 3
+ * policy.delayFor(2); // from 250 up to 500 ms
+ * ```
+ */
 export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy {
   const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 6));
   const baseDelayMs = Math.max(0, options.baseDelayMs ?? 250);
@@ -63,6 +99,18 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
   };
 }
 
+/**
+ * Options of {@link withRetry}.
+ *
+ * @example
+ * ```ts
+ * const options: WithRetryOptions = {
+ *   signal: AbortSignal.timeout(60_000),
+ *   onRetry: (error, attempt, delayMs) => console.error(`try ${attempt} failed (${error.code}); next in ${delayMs} ms`),
+ * };
+ * await withRetry(createRetryPolicy(), () => client.token(), options);
+ * ```
+ */
 export interface WithRetryOptions {
   signal?: AbortSignal | undefined;
   /** Called before each back-off, e.g. to count retries. */
@@ -72,6 +120,15 @@ export interface WithRetryOptions {
 /**
  * Runs `attempt` until it succeeds, throws a non-retryable error, or the tries run out. Aborts are never
  * retried. The error that ends the loop lists every try in `attempts` and in its message.
+ *
+ * @example
+ * ```ts
+ * const body = await withRetry(createRetryPolicy({ maxAttempts: 3 }), async () => {
+ *   const response = await fetch(url);
+ *   if (response.status >= 500) throw new ZohoApiError(`HTTP ${response.status}`, { status: response.status, code: `HTTP_${response.status}`, retryable: true });
+ *   return response.json();
+ * });
+ * ```
  */
 export async function withRetry<T>(
   policy: RetryPolicy,
@@ -109,7 +166,16 @@ function toZohoError(caught: unknown): ZohoError {
   return error;
 }
 
-/** `setTimeout` as a promise that rejects with an `AbortError` as soon as the signal aborts. */
+/**
+ * `setTimeout` as a promise that rejects with an `AbortError` as soon as the signal aborts.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * setTimeout(() => controller.abort(), 100);
+ * await abortableSleep(5_000, controller.signal).catch((error) => isAbortError(error)); // true, after 100 ms
+ * ```
+ */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {

@@ -17,8 +17,36 @@ import { messages } from './messages.js';
 import type { ZohoRecord } from './paging.js';
 import type { Redactor } from './redact.js';
 
+/**
+ * The `format` of every snapshot file.
+ *
+ * @example
+ * ```ts
+ * const value = JSON.parse(await readFile(join(dir, SNAPSHOT_FILE), 'utf8'));
+ * value.format === SNAPSHOT_FORMAT; // true for a Panopticon Zoho snapshot
+ * ```
+ */
 export const SNAPSHOT_FORMAT = 'panopticon-zoho-snapshot';
+
+/**
+ * The snapshot layout this version reads and writes; a file of another version is not used.
+ *
+ * @example
+ * ```ts
+ * const snapshot = await fileSnapshotStore(dir).read();
+ * snapshot?.version === SNAPSHOT_VERSION; // true: other versions are refused with SNAPSHOT_UNREADABLE
+ * ```
+ */
 export const SNAPSHOT_VERSION = 1;
+
+/**
+ * The snapshot's file name inside its directory.
+ *
+ * @example
+ * ```ts
+ * join('.panopticon/zoho', SNAPSHOT_FILE); // '.panopticon/zoho/zoho-snapshot.json'
+ * ```
+ */
 export const SNAPSHOT_FILE = 'zoho-snapshot.json';
 
 export interface SnapshotStageEntry {
@@ -55,6 +83,16 @@ export interface SnapshotSyncInfo {
   creditsRemaining: number | null;
 }
 
+/**
+ * Everything a sync read, as kept in the snapshot file: the raw records by id, timelines, changes seen
+ * between syncs, and the sync's bookkeeping.
+ *
+ * @example
+ * ```ts
+ * const snapshot: ZohoSnapshot | null = await fileSnapshotStore('.panopticon/zoho').read();
+ * if (snapshot) console.log(`${Object.keys(snapshot.leads).length} leads, last sync ${snapshot.lastSyncAt} (${snapshot.lastSync.mode})`);
+ * ```
+ */
 export interface ZohoSnapshot {
   format: typeof SNAPSHOT_FORMAT;
   version: typeof SNAPSHOT_VERSION;
@@ -84,7 +122,15 @@ export interface ZohoSnapshot {
   lastSync: SnapshotSyncInfo;
 }
 
-/** An empty snapshot to fill in with a full sync. */
+/**
+ * An empty snapshot to fill in with a full sync.
+ *
+ * @example
+ * ```ts
+ * const snapshot = emptySnapshot('0123456789abcdef', 'EU', 'https://www.zohoapis.eu', new Date().toISOString());
+ * checkSnapshotShape(snapshot); // null
+ * ```
+ */
 export function emptySnapshot(fingerprint: string, dc: string, apiDomain: string, at: string): ZohoSnapshot {
   return {
     format: SNAPSHOT_FORMAT,
@@ -107,7 +153,16 @@ export function emptySnapshot(fingerprint: string, dc: string, apiDomain: string
   };
 }
 
-/** Where snapshots live: a directory with one file. */
+/**
+ * Where snapshots live: a directory with one file.
+ *
+ * @example
+ * ```ts
+ * let saved: ZohoSnapshot | null = null;
+ * const memory: SnapshotStore = { path: '(memory)', read: async () => saved, write: async (s) => void (saved = s) };
+ * const result = await createZohoSync({ credentials, store: memory }).syncLeads();
+ * ```
+ */
 export interface SnapshotStore {
   /** The snapshot file's path (for messages). */
   readonly path: string;
@@ -117,12 +172,30 @@ export interface SnapshotStore {
   write(snapshot: ZohoSnapshot): Promise<void>;
 }
 
+/**
+ * Options of {@link fileSnapshotStore}.
+ *
+ * @example
+ * ```ts
+ * const options: FileSnapshotStoreOptions = { redactor: client.redactor };
+ * const store = fileSnapshotStore('.panopticon/zoho', options); // refuses to write a snapshot holding a secret
+ * ```
+ */
 export interface FileSnapshotStoreOptions {
   /** When given, the serialized snapshot is checked for registered secrets before it is written. */
   redactor?: Redactor | undefined;
 }
 
-/** A snapshot store in `directory` (created on first write). */
+/**
+ * A snapshot store in `directory` (created on first write).
+ *
+ * @example
+ * ```ts
+ * const store = fileSnapshotStore('.panopticon/zoho');
+ * store.path; // '.panopticon/zoho/zoho-snapshot.json'
+ * const snapshot = await store.read(); // null before the first sync
+ * ```
+ */
 export function fileSnapshotStore(directory: string, options: FileSnapshotStoreOptions = {}): SnapshotStore {
   const path = join(directory, SNAPSHOT_FILE);
   return {
@@ -182,7 +255,15 @@ async function removeStaleTemps(directory: string): Promise<void> {
   );
 }
 
-/** What is wrong with a parsed snapshot, or null when it has the expected shape. */
+/**
+ * What is wrong with a parsed snapshot, or null when it has the expected shape.
+ *
+ * @example
+ * ```ts
+ * checkSnapshotShape({ format: 'other' }); // 'not a Panopticon Zoho snapshot (format "other")'
+ * checkSnapshotShape(emptySnapshot('0123456789abcdef', 'US', 'https://www.zohoapis.com', new Date().toISOString())); // null
+ * ```
+ */
 export function checkSnapshotShape(value: unknown): string | null {
   if (!value || typeof value !== 'object') return 'not a JSON object';
   const s = value as Partial<ZohoSnapshot>;

@@ -38,6 +38,19 @@ import { emptySnapshot, fileSnapshotStore, type SnapshotStore, type ZohoSnapshot
 import { historiesFromTimeline } from './timeline.js';
 import { textValue } from './values.js';
 
+/**
+ * Options of {@link ZohoSync}: the client's options, what to read, and where to keep it.
+ *
+ * @example
+ * ```ts
+ * const options: ZohoSyncOptions = {
+ *   credentials, dc: 'EU', store: '.panopticon/zoho', timeZone: 'America/New_York',
+ *   history: null, appointments: { from: 'events' }, extraFields: ['Email'],
+ *   onProgress: (p) => console.error(p.message),
+ * };
+ * const result = await createZohoSync(options).syncLeads();
+ * ```
+ */
 export interface ZohoSyncOptions extends Omit<ZohoClientOptions, 'credentials'> {
   /** The self-client credentials. Required unless `client` is given. */
   credentials?: ZohoCredentials;
@@ -79,6 +92,18 @@ export interface ZohoSyncOptions extends Omit<ZohoClientOptions, 'credentials'> 
   onProgress?: (progress: ZohoSyncProgress) => void;
 }
 
+/**
+ * Where a sync stands, as given to `onProgress`.
+ *
+ * @example
+ * ```ts
+ * const sync = createZohoSyncFromEnv(process.env, {
+ *   onProgress: (p: ZohoSyncProgress) => {
+ *     if (p.phase === 'timeline') console.error(`timelines ${p.timelinesDone}/${p.timelinesTotal} (${p.calls} calls)`);
+ *   },
+ * });
+ * ```
+ */
 export interface ZohoSyncProgress {
   phase: 'read' | 'timeline' | 'save' | 'done';
   mode: 'full' | 'incremental';
@@ -94,13 +119,31 @@ export interface ZohoSyncProgress {
   message: string;
 }
 
+/**
+ * Options of one sync run (`ZohoSync.syncLeads`, {@link syncLeads}, {@link syncFromEnv}).
+ *
+ * @example
+ * ```ts
+ * const options: SyncLeadsOptions = { full: true, signal: AbortSignal.timeout(10 * 60_000) };
+ * const result = await createZohoSync({ credentials, store: '.panopticon/zoho' }).syncLeads(options);
+ * ```
+ */
 export interface SyncLeadsOptions {
   /** Read everything again even when a snapshot exists. Default false. */
   full?: boolean;
   signal?: AbortSignal;
 }
 
-/** What one sync did. */
+/**
+ * What one sync did.
+ *
+ * @example
+ * ```ts
+ * const { sync: report } = await syncFromEnv(process.env, { store: '.panopticon/zoho' });
+ * console.log(`${report.mode} sync, ${report.durationMs} ms: ${report.read.leads} leads, ${report.calls} calls, ${report.credits} credits`);
+ * if (report.reason) console.log(`full because ${report.reason}`);
+ * ```
+ */
 export interface ZohoSyncReport {
   mode: 'full' | 'incremental';
   /** Why a full sync was done when a snapshot existed. */
@@ -121,7 +164,15 @@ export interface ZohoSyncReport {
   snapshotPath: string | null;
 }
 
-/** Core's `LoadResult`, plus what the sync did. */
+/**
+ * Core's `LoadResult`, plus what the sync did.
+ *
+ * @example
+ * ```ts
+ * const { leads, issues, sync }: ZohoSyncResult = await syncLeads({ credentials, store: '.panopticon/zoho' });
+ * const rows = needsAttention(leads, { asOf: new Date(), timeZone: 'America/New_York', pipeline });
+ * ```
+ */
 export type ZohoSyncResult = LoadResult & { sync: ZohoSyncReport };
 
 interface ResolvedSync extends LeadReadConfig {
@@ -131,7 +182,17 @@ interface ResolvedSync extends LeadReadConfig {
   fingerprint: string;
 }
 
-/** Reads Zoho into a snapshot and the lead model. One instance per set of credentials; syncs must not overlap. */
+/**
+ * Reads Zoho into a snapshot and the lead model. One instance per set of credentials; syncs must not overlap.
+ *
+ * @example
+ * ```ts
+ * const sync = new ZohoSync({ credentials, dc: 'EU', store: '.panopticon/zoho' });
+ * const first = await sync.syncLeads(); // full: no snapshot yet
+ * const next = await sync.syncLeads(); // incremental: only what changed
+ * const offline = await sync.loadSnapshot(); // no API call
+ * ```
+ */
 export class ZohoSync {
   readonly client: ZohoClient;
   readonly store: SnapshotStore | null;
@@ -405,11 +466,28 @@ export class ZohoSync {
   }
 }
 
+/**
+ * Creates a {@link ZohoSync}: `new ZohoSync(options)`.
+ *
+ * @example
+ * ```ts
+ * const sync = createZohoSync({ credentials, store: '.panopticon/zoho', timeZone: 'America/New_York' });
+ * const { leads } = await sync.syncLeads();
+ * ```
+ */
 export function createZohoSync(options: ZohoSyncOptions): ZohoSync {
   return new ZohoSync(options);
 }
 
-/** One sync with these options: `createZohoSync(options).syncLeads(options)`. */
+/**
+ * One sync with these options: `createZohoSync(options).syncLeads(options)`.
+ *
+ * @example
+ * ```ts
+ * const { leads, sync } = await syncLeads({ credentials, dc: 'EU', store: '.panopticon/zoho', full: true });
+ * console.log(`${leads.length} leads in ${sync.calls} calls`);
+ * ```
+ */
 export async function syncLeads(options: ZohoSyncOptions & SyncLeadsOptions): Promise<ZohoSyncResult> {
   const { full, signal, ...rest } = options;
   const run: SyncLeadsOptions = {};
@@ -457,7 +535,17 @@ function observeChange(
   if (oldOwner !== newOwner) observed.owner.push({ locator: newOwner, at });
 }
 
-/** The settings that turn Zoho records into leads, from sync options (no client needed: offline loads use it too). */
+/**
+ * The settings that turn Zoho records into leads, from sync options (no client needed: offline loads use it
+ * too).
+ *
+ * @example
+ * ```ts
+ * const config = resolveReadConfig({ mapping: { stage: 'Stage' }, timeZone: 'America/New_York' });
+ * config.history?.stage; // 'Stage': the history module follows a custom stage field
+ * config.fields.includes('Stage'); // true
+ * ```
+ */
 export function resolveReadConfig(options: Omit<ZohoSyncOptions, 'credentials' | 'client'>): LeadReadConfig & { fields: string[]; ownerHistory: boolean } {
   const mapping = resolveFieldMapping(options.mapping);
   const appointments = resolveAppointmentSource(options.appointments);
@@ -483,7 +571,17 @@ function resolveSync(options: ZohoSyncOptions, client: ZohoClient): ResolvedSync
   return { ...read, overlapMs: options.overlapMs ?? 10 * 60_000, bothEnds: options.bothEnds ?? true, fingerprint };
 }
 
-/** The lead model of the snapshot in `directory`, without contacting Zoho (`--offline`); null when there is none. */
+/**
+ * The lead model of the snapshot in `directory`, without contacting Zoho (`--offline`); null when there is
+ * none.
+ *
+ * @example
+ * ```ts
+ * const result = await loadZohoSnapshot('.panopticon/zoho', { timeZone: 'America/New_York' });
+ * if (result === null) console.error('No snapshot yet: run panopticon sync --zoho first.');
+ * else console.log(`${result.leads.length} leads`);
+ * ```
+ */
 export async function loadZohoSnapshot(directory: string, options: Omit<ZohoSyncOptions, 'credentials' | 'client' | 'store'> = {}): Promise<LoadResult | null> {
   const snapshot = await fileSnapshotStore(directory).read();
   return snapshot ? loadResultFromSnapshot(snapshot, resolveReadConfig(options)) : null;

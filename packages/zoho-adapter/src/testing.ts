@@ -9,6 +9,7 @@
  * ```
  *
  * @packageDocumentation
+ * @module @panopticon/zoho-adapter/testing
  */
 export {
   startFakeZoho,

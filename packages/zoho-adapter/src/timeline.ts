@@ -5,12 +5,33 @@ import { messages } from './messages.js';
 import type { ZohoRecord } from './paging.js';
 import { rawText, textValue } from './values.js';
 
+/**
+ * What {@link historiesFromTimeline} reads from a timeline: the stage and owner histories, and the issues.
+ *
+ * @example
+ * ```ts
+ * const { stage, owner, issues }: TimelineHistories = historiesFromTimeline(entries, context);
+ * const lead: Lead = { ...fields, stageHistory: stage, ownerHistory: owner };
+ * ```
+ */
 export interface TimelineHistories {
   stage: StageChange[];
   owner: OwnerChange[];
   issues: DataIssue[];
 }
 
+/**
+ * The lead a timeline belongs to, and how to read it.
+ *
+ * @example
+ * ```ts
+ * const context: TimelineContext = {
+ *   leadId: '42', stageField: 'Lead_Status', locatorField: 'Owner', module: 'Leads', timeZone: 'UTC',
+ *   createdAt: new Date('2026-03-01T09:00:00Z'), currentStage: 'Contacted', currentLocator: 'Ana Souza',
+ * };
+ * const { stage, owner } = historiesFromTimeline(entries, context);
+ * ```
+ */
 export interface TimelineContext {
   leadId: string;
   /** The stage field's API name (`Lead_Status`). */
@@ -36,6 +57,15 @@ interface Change {
  * the stage (or locator) field is a change `_value.old → _value.new` at `audited_time`. The value before
  * the first change is the one held since creation; with no change at all, the current value has been held
  * since creation. Entries with an unreadable time are skipped with a warning.
+ *
+ * @example
+ * ```ts
+ * const entries: ZohoRecord[] = [
+ *   { audited_time: '2026-03-02T10:00:00+00:00', field_history: [{ api_name: 'Lead_Status', _value: { old: 'New', new: 'Contacted' } }] },
+ * ];
+ * historiesFromTimeline(entries, context).stage;
+ * // [{ stage: 'New', at: 2026-03-01T09:00Z }, { stage: 'Contacted', at: 2026-03-02T10:00Z }]
+ * ```
  */
 export function historiesFromTimeline(entries: readonly ZohoRecord[], context: TimelineContext): TimelineHistories {
   const issues: DataIssue[] = [];

@@ -6,6 +6,19 @@
  */
 import { parseZohoDateTime } from '../datetime.js';
 
+/**
+ * A COQL query the fake server refuses, with Zoho's error code (`SYNTAX_ERROR`, `INVALID_QUERY`,
+ * `LIMIT_EXCEEDED`) and details.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseCoql('select Last_Name from Leads');
+ * } catch (error) {
+ *   if (error instanceof CoqlError) console.log(error.code, error.message); // 'SYNTAX_ERROR' 'missing the where clause'
+ * }
+ * ```
+ */
 export class CoqlError extends Error {
   constructor(
     readonly code: 'SYNTAX_ERROR' | 'INVALID_QUERY' | 'LIMIT_EXCEEDED',
@@ -77,6 +90,17 @@ type Cond =
   | { type: 'like'; field: string; pattern: string; not: boolean }
   | { type: 'between'; field: string; low: Value; high: Value; not: boolean };
 
+/**
+ * A parsed COQL select, as {@link runCoql} runs it.
+ *
+ * @example
+ * ```ts
+ * const query: CoqlQuery = parseCoql("select Last_Name, Lead_Status from Leads where Lead_Status = 'New' order by Created_Time desc limit 50");
+ * query.module; // 'Leads'
+ * query.fields; // ['Last_Name', 'Lead_Status']
+ * query.limit; // 50
+ * ```
+ */
 export interface CoqlQuery {
   fields: string[];
   module: string;
@@ -86,7 +110,17 @@ export interface CoqlQuery {
   limit: number;
 }
 
-/** Parses a COQL select. `maxReach` is the reachable total (100,000 from v7, 10,000 before). */
+/**
+ * Parses a COQL select. `maxReach` is the reachable total (100,000 from v7, 10,000 before).
+ *
+ * @example
+ * ```ts
+ * const query = parseCoql("select Last_Name from Leads where Created_Time > '2024-01-02T00:00:00+00:00' limit 10, 20");
+ * query.offset; // 10
+ * query.limit; // 20
+ * parseCoql('select Last_Name from Leads where id is not null limit 5000'); // throws a CoqlError with code 'LIMIT_EXCEEDED'
+ * ```
+ */
 export function parseCoql(query: string, maxReach = 100_000): CoqlQuery {
   const tokens = tokenize(query);
   let p = 0;
@@ -307,7 +341,20 @@ function matches(cond: Cond, record: Record<string, unknown>): boolean {
   }
 }
 
-/** Runs a parsed query over full records; returns the selected fields (and `id`) of the page, and whether more follow. */
+/**
+ * Runs a parsed query over full records; returns the selected fields (and `id`) of the page, and whether more
+ * follow.
+ *
+ * @example
+ * ```ts
+ * const records = [
+ *   { id: '1', Last_Name: 'Smith', Lead_Status: 'New' },
+ *   { id: '2', Last_Name: 'Jones', Lead_Status: 'Contacted' },
+ * ];
+ * runCoql(parseCoql("select Last_Name from Leads where Lead_Status = 'New'"), records);
+ * // { data: [{ id: '1', Last_Name: 'Smith' }], moreRecords: false }
+ * ```
+ */
 export function runCoql(query: CoqlQuery, records: ReadonlyArray<Record<string, unknown>>): { data: Array<Record<string, unknown>>; moreRecords: boolean } {
   const known = new Set(records.flatMap((r) => Object.keys(r)));
   for (const f of query.fields) {
@@ -339,7 +386,16 @@ export function runCoql(query: CoqlQuery, records: ReadonlyArray<Record<string, 
   return { data, moreRecords: query.offset + query.limit < hits.length };
 }
 
-/** Credits a COQL call costs by its LIMIT: 1–200 → 1, 201–1000 → 2, 1001–2000 → 3. */
+/**
+ * Credits a COQL call costs by its LIMIT: 1–200 → 1, 201–1000 → 2, 1001–2000 → 3.
+ *
+ * @example
+ * ```ts
+ * coqlCredits(200); // 1
+ * coqlCredits(1000); // 2
+ * coqlCredits(parseCoql('select Last_Name from Leads where id is not null limit 2000').limit); // 3
+ * ```
+ */
 export function coqlCredits(limit: number): number {
   return limit <= 200 ? 1 : limit <= 1000 ? 2 : 3;
 }

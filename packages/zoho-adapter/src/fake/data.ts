@@ -13,6 +13,16 @@ import { createRng, idSequence, type Rng } from './random.js';
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
+/**
+ * A user of the fake org: a lead owner (locator), with a team.
+ *
+ * @example
+ * ```ts
+ * const ana: FakeUser = generateFakeZohoData().user('Ana Souza');
+ * ana.email; // 'ana.souza@example.com'
+ * ana.team; // 'East'
+ * ```
+ */
 export interface FakeUser {
   id: string;
   name: string;
@@ -20,20 +30,60 @@ export interface FakeUser {
   team: string | null;
 }
 
+/**
+ * One stay on a fake lead's stage path: the stage, and when (epoch ms) the lead entered it.
+ *
+ * @example
+ * ```ts
+ * const lead = generateFakeZohoData().leads[0]!;
+ * const path = lead.stages.map((s: FakeStage) => `${s.stage} since ${new Date(s.at).toISOString()}`);
+ * ```
+ */
 export interface FakeStage {
   stage: string;
   /** Epoch ms, whole seconds. */
   at: number;
 }
 
+/**
+ * One stay on a fake lead's owner path: the owner, and when (epoch ms) the lead was assigned to them.
+ *
+ * @example
+ * ```ts
+ * const data = generateFakeZohoData();
+ * data.reassign(data.leads[0]!.id, 'Femi Adeyemi', Date.parse('2026-04-01T09:00:00Z'));
+ * data.leads[0]!.owners.map((o: FakeOwnerStay) => o.user.name); // [<first owner>, 'Femi Adeyemi']
+ * ```
+ */
 export interface FakeOwnerStay {
   user: FakeUser;
   at: number;
 }
 
-/** How a malformed lead record is broken on the wire. */
+/**
+ * How a malformed lead record is broken on the wire.
+ *
+ * @example
+ * ```ts
+ * const data = generateFakeZohoData({ leads: 40, malformed: 4 });
+ * const kinds: FakeMalformation[] = data.leads.flatMap((l) => (l.malformed ? [l.malformed] : []));
+ * // one of each: 'bad-created-time', 'missing-stage', 'numeric-id', 'bad-appointment'
+ * ```
+ */
 export type FakeMalformation = 'bad-created-time' | 'missing-stage' | 'numeric-id' | 'bad-appointment';
 
+/**
+ * A lead of the fake org, with its true stage and owner paths (times in epoch ms); its records, history rows
+ * and timeline are derived from them.
+ *
+ * @example
+ * ```ts
+ * const data = generateFakeZohoData({ leads: 100, appointed: 30 });
+ * const lead: FakeLead = data.leads.find((l) => l.appointmentAt !== null && l.malformed === null)!;
+ * data.changeStage(lead.id, data.stageNames.green, Date.parse('2026-04-01T09:00:00Z'));
+ * lead.stages[lead.stages.length - 1]!.stage; // 'Green - Approved'
+ * ```
+ */
 export interface FakeLead {
   id: string;
   firstName: string;
@@ -59,6 +109,17 @@ export interface FakeLead {
   noise: Array<{ at: number; field: string; old: string | null; new: string | null }>;
 }
 
+/**
+ * One row of the fake history-tracking module: one stay in one stage, as `Lead_Status_History` records it.
+ *
+ * @example
+ * ```ts
+ * const data = generateFakeZohoData();
+ * const lead = data.leads[0]!;
+ * const rows: FakeHistoryRow[] = data.historyRows.filter((r) => r.leadId === lead.id);
+ * rows.map((r) => `${r.stage} → ${r.movedTo ?? '(current)'}`);
+ * ```
+ */
 export interface FakeHistoryRow {
   id: string;
   leadId: string;
@@ -70,6 +131,16 @@ export interface FakeHistoryRow {
   by: FakeUser;
 }
 
+/**
+ * A meeting of the fake org (Events); it belongs to a lead when `module` is `Leads` and `whatId` is the
+ * lead's id.
+ *
+ * @example
+ * ```ts
+ * const data = generateFakeZohoData({ leads: 50, appointmentsAs: 'events' });
+ * const meetings: FakeEvent[] = data.events.filter((e) => e.module === 'Leads' && !e.cancelled);
+ * ```
+ */
 export interface FakeEvent {
   id: string;
   title: string;
@@ -85,7 +156,16 @@ export interface FakeEvent {
   owner: FakeUser;
 }
 
-/** Stage names of the fake org's pipeline (the example pipeline's by default). */
+/**
+ * Stage names of the fake org's pipeline (the example pipeline's by default).
+ *
+ * @example
+ * ```ts
+ * const stages: Partial<FakeStageNames> = { green: 'Approved', delivery: 'Install Requested' };
+ * const data = generateFakeZohoData({ leads: 200, stages });
+ * data.stageNames.green; // 'Approved'
+ * ```
+ */
 export interface FakeStageNames {
   new: string;
   contacted: string;
@@ -97,6 +177,15 @@ export interface FakeStageNames {
   lost: string;
 }
 
+/**
+ * The fake org's stage names by default: those of the example pipeline.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_FAKE_STAGES.green; // 'Green - Approved'
+ * generateFakeZohoData().stageNames.won === DEFAULT_FAKE_STAGES.won; // true
+ * ```
+ */
 export const DEFAULT_FAKE_STAGES: Readonly<FakeStageNames> = Object.freeze({
   new: 'New',
   contacted: 'Contacted',
@@ -108,6 +197,15 @@ export const DEFAULT_FAKE_STAGES: Readonly<FakeStageNames> = Object.freeze({
   lost: 'Lost',
 });
 
+/**
+ * Options of {@link generateFakeZohoData} (and the `data` option of {@link startFakeZoho}).
+ *
+ * @example
+ * ```ts
+ * const options: FakeDataOptions = { seed: 7, leads: 2000, appointed: 600, uncovered: 50, malformed: 4, asOf: '2026-03-31T18:00:00Z' };
+ * const fake = await startFakeZoho({ data: options });
+ * ```
+ */
 export interface FakeDataOptions {
   /** Default 1. */
   seed?: number;
@@ -134,6 +232,15 @@ export interface FakeDataOptions {
   appointmentsAs?: 'field' | 'events' | 'both';
 }
 
+/**
+ * The fake org's lead owners by default: five locators in two teams, as in the sample data.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_FAKE_OWNERS.map((o) => o.name); // ['Ana Souza', 'Ben Carter', 'Chloé Martin', 'Dev Patel', "Erin O'Neill"]
+ * const data = generateFakeZohoData({ owners: [...DEFAULT_FAKE_OWNERS, { name: 'Femi Adeyemi', team: 'West' }] });
+ * ```
+ */
 export const DEFAULT_FAKE_OWNERS: ReadonlyArray<{ name: string; team: string }> = [
   { name: 'Ana Souza', team: 'East' },
   { name: 'Ben Carter', team: 'East' },
@@ -149,7 +256,18 @@ const PLACES = ['Riverside', 'Maple', 'Downtown', 'Harbor', 'Oak Hill', 'Northga
 const SOURCES = ['Advertisement', 'Cold Call', 'Employee Referral', 'Web Download', 'Trade Show', 'Chat'];
 const MALFORMATIONS: FakeMalformation[] = ['bad-created-time', 'missing-stage', 'numeric-id', 'bad-appointment'];
 
-/** A Zoho org in memory. The server reads it on every request, so mutations show up at once. */
+/**
+ * A Zoho org in memory. The server reads it on every request, so mutations show up at once.
+ *
+ * @example
+ * ```ts
+ * const data = generateFakeZohoData({ leads: 200, seed: 5 });
+ * const fake = await startFakeZoho({ data });
+ * await syncFromEnv(fake.env, { store: dir });
+ * const moved = data.randomChanges(10, Date.parse('2026-04-01T09:00:00Z')); // the ids of 10 leads moved one stage on
+ * const next = await syncFromEnv(fake.env, { store: dir }); // an incremental sync sees those changes
+ * ```
+ */
 export class FakeZohoData {
   readonly users: FakeUser[];
   readonly leads: FakeLead[] = [];
@@ -550,7 +668,17 @@ function makeUser(name: string, team: string | null, index: number): FakeUser {
   return { id: String(5725767000000411001n + BigInt(index) * 1000n), name, email, team };
 }
 
-/** Generates a seeded org: leads over `days` before `asOf`, a share appointed, with histories, owners and meetings. */
+/**
+ * Generates a seeded org: leads over `days` before `asOf`, a share appointed, with histories, owners and
+ * meetings.
+ *
+ * @example
+ * ```ts
+ * const data = generateFakeZohoData({ leads: 500, appointed: 150, seed: 2 });
+ * data.leads.length; // 500
+ * generateFakeZohoData({ leads: 500, appointed: 150, seed: 2 }).leads[0]!.id === data.leads[0]!.id; // true: same seed, same org
+ * ```
+ */
 export function generateFakeZohoData(options: FakeDataOptions = {}): FakeZohoData {
   const seed = options.seed ?? 1;
   const rng = createRng(seed);
@@ -673,6 +801,13 @@ export function generateFakeZohoData(options: FakeDataOptions = {}): FakeZohoDat
 /**
  * An org holding exactly these leads (e.g. loaded from a CSV export): owners are created from the
  * locators, stage and owner histories become module rows (when `covered`) and timelines.
+ *
+ * @example
+ * ```ts
+ * const { leads } = await loadCsv({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone: 'America/New_York' });
+ * const fake = await startFakeZoho({ data: fakeZohoDataFromLeads(leads) });
+ * const result = await syncFromEnv(fake.env); // the same leads, read through the Zoho API
+ * ```
  */
 export function fakeZohoDataFromLeads(leads: readonly Lead[], options: { covered?: boolean; appointmentsAs?: 'field' | 'events' | 'both'; seed?: number } = {}): FakeZohoData {
   const data = new FakeZohoData([], { ...DEFAULT_FAKE_STAGES }, options.appointmentsAs ?? 'field', options.seed ?? 1);

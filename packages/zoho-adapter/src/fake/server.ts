@@ -12,7 +12,17 @@ import { CoqlError, coqlCredits, parseCoql, runCoql } from './coql.js';
 import { fakeZohoDataFromLeads, generateFakeZohoData, FakeZohoData, type FakeDataOptions, type FakeEvent, type FakeHistoryRow, type FakeLead } from './data.js';
 import { createRng, type Rng } from './random.js';
 
-/** A fault to inject into matching requests. */
+/**
+ * A fault to inject into matching requests.
+ *
+ * @example
+ * ```ts
+ * const fault: FakeZohoFault = { kind: 'status', status: 429, code: 'TOO_MANY_REQUESTS', count: 3, match: '/Leads' };
+ * fake.inject(fault, { kind: 'drop' }, { kind: 'expire-tokens' });
+ * const result = await syncFromEnv(fake.env); // retries through every fault
+ * fake.pendingFaults(); // 0
+ * ```
+ */
 export type FakeZohoFault =
   | {
       /** Answer with this status and a Zoho error body (429 TOO_MANY_REQUESTS, 500 INTERNAL_ERROR, …). */
@@ -34,6 +44,20 @@ export type FakeZohoFault =
   | { kind: 'expire-tokens'; after?: number; match?: string | RegExp }
   | { kind: 'evict-tokens'; after?: number; match?: string | RegExp };
 
+/**
+ * Options of {@link startFakeZoho}: the org it serves, its limits, its latency and the faults it injects.
+ *
+ * @example
+ * ```ts
+ * const options: FakeZohoOptions = {
+ *   data: { leads: 500, appointed: 150, seed: 3 },
+ *   historyModule: false, // an org without history tracking: timelines only
+ *   concurrencyLimit: 5,
+ *   latencyMs: { min: 5, max: 20 },
+ * };
+ * const fake = await startFakeZoho(options);
+ * ```
+ */
 export interface FakeZohoOptions {
   /** The org: ready data, or options for the seeded generator. Default: 100 generated leads. */
   data?: FakeZohoData | FakeDataOptions;
@@ -71,7 +95,17 @@ export interface FakeZohoOptions {
   legacyTokenShape?: boolean;
 }
 
-/** What the fake server saw. */
+/**
+ * What the fake server saw.
+ *
+ * @example
+ * ```ts
+ * await syncFromEnv(fake.env, { store: dir });
+ * const { calls, records, timeline, statuses }: FakeZohoStats = fake.stats;
+ * console.log(`${calls} calls: ${records['Leads']} Leads pages, ${timeline} timelines, ${statuses['429'] ?? 0} × 429`);
+ * fake.resetStats(); // count the next sync alone
+ * ```
+ */
 export interface FakeZohoStats {
   /** API requests received (every outcome). */
   calls: number;
@@ -93,7 +127,16 @@ export interface FakeZohoStats {
   requests: Array<{ method: string; path: string; query: Record<string, string>; status: number | 'dropped'; ifModifiedSince?: string }>;
 }
 
-/** Runtime settings a test may change while the server runs. */
+/**
+ * Runtime settings a test may change while the server runs.
+ *
+ * @example
+ * ```ts
+ * const settings: FakeZohoSettings = fake.settings;
+ * settings.historyModule = false; // the org switches history tracking off
+ * settings.dailyCredits = fake.stats.creditsUsed; // and has no credits left: every further call gets 429
+ * ```
+ */
 export interface FakeZohoSettings {
   latencyMs: number | { min: number; max: number };
   concurrencyLimit: number;
@@ -103,6 +146,21 @@ export interface FakeZohoSettings {
   tokenTtlSeconds: number;
 }
 
+/**
+ * A running fake Zoho: its URLs, credentials and environment, its data, what it saw, and the controls a test
+ * uses.
+ *
+ * @example
+ * ```ts
+ * const fake: FakeZoho = await startFakeZoho({ data: { leads: 50 } });
+ * try {
+ *   const result = await syncFromEnv(fake.env);
+ *   expect(result.leads).toEqual(fake.expectedLeads());
+ * } finally {
+ *   await fake.close();
+ * }
+ * ```
+ */
 export interface FakeZoho {
   /** The API domain (same as `apiDomain`). */
   url: string;
@@ -173,7 +231,17 @@ interface ModuleSource {
   render(item: unknown): Record<string, unknown>;
 }
 
-/** Starts the fake Zoho on two loopback ports. Close it with `close()`. */
+/**
+ * Starts the fake Zoho on two loopback ports. Close it with `close()`.
+ *
+ * @example
+ * ```ts
+ * const fake = await startFakeZoho({ data: { leads: 5000, appointed: 1500 }, latencyMs: 50 });
+ * const result = await syncFromEnv(fake.env, { store: dir });
+ * console.log(`${result.leads.length} leads in ${fake.stats.calls} calls`);
+ * await fake.close();
+ * ```
+ */
 export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<FakeZoho> {
   const now = options.now ?? Date.now;
   const rng: Rng = createRng(options.seed ?? 1);
