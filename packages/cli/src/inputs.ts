@@ -6,6 +6,7 @@ import {
   endOfLocalDay,
   formatIssue,
   loadCsv,
+  loadScheduleCsv,
   parseDayNumber,
   parsePipeline,
   parseTimestamp,
@@ -161,6 +162,24 @@ export async function loadInputs(values: ParsedValues, io: Io, options: LoadInpu
     // Loaded on demand: commands without --zoho never pay for the adapter.
     const { loadFromZoho } = await import('./zoho.js');
     const result = await loadFromZoho(values, io, path, timeZone);
+    // Zoho has no staff schedule: a schedule file (flag or config) still feeds the coverage figures.
+    const scheduleFile = stringValue(values, 'schedule') !== undefined || config?.files.schedule ? file('schedule', 'schedule') : undefined;
+    if (scheduleFile) {
+      try {
+        const shifts = await loadScheduleCsv(scheduleFile, { columns, strict: values.strict === true, label: scheduleFile.label });
+        result.schedule = shifts.schedule;
+        result.issues = [...result.issues, ...shifts.issues];
+        result.stats = {
+          ...result.stats,
+          rows: result.stats.rows + shifts.stats.rows,
+          accepted: result.stats.accepted + shifts.stats.accepted,
+          rejected: result.stats.rejected + shifts.stats.rejected,
+          inputs: { ...result.stats.inputs, ...shifts.stats.inputs },
+        };
+      } catch (error) {
+        throw asCliError(error);
+      }
+    }
     if (values.quiet !== true) reportIssues(result, io);
     const leadsFile = { path: '', label: 'Zoho CRM' };
     return { description: 'Zoho CRM', timeZone, asOf, pipeline, result, usingSample, settings, leadsFile, columns };

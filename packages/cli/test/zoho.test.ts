@@ -76,6 +76,23 @@ describe('panopticon with --zoho (built CLI against the fake Zoho server)', () =
     }
   });
 
+  it('report --zoho writes the same dashboard as the CSV export (but for the source and its data-quality panel)', async () => {
+    const zohoPage = join(store, '..', `zoho-${process.pid}.html`);
+    const csvPage = join(store, '..', `csv-${process.pid}.html`);
+    const a = await cli('report', '--zoho', '--offline', '--store', store, ...common, '--schedule', join(sample, 'schedule.csv'), '--out', zohoPage);
+    const b = await cli('report', ...csvFlags, ...common, '--schedule', join(sample, 'schedule.csv'), '--out', csvPage, '--quiet');
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    // The sources differ in name and in what their data-quality checks found; everything else must match.
+    const comparable = (file: string) =>
+      readFileSync(file, 'utf8')
+        .replace(/<p class="context" id="context">[\s\S]*?<\/p>/, '')
+        .replace(/<section id="quality"[\s\S]*?<\/section>/, '');
+    const [zoho, csv] = [comparable(zohoPage), comparable(csvPage)];
+    expect(zoho.length).toBeGreaterThan(100_000);
+    expect(zoho).toBe(csv);
+  });
+
   it('a second sync is incremental', async () => {
     const r = await cli('sync', '--zoho', '--store', store, '--owner-history');
     expect(r.code).toBe(0);

@@ -14,6 +14,8 @@ export type { CsvIssueCode } from './issue-codes.js';
 export type { CsvFileInput } from './csv-file-input.js';
 export { loadCsv, loadCsvText } from './load-csv.js';
 export type { LoadCsvOptions, LoadCsvTextOptions } from './load-csv.js';
+export { loadScheduleCsv } from './load-schedule-csv.js';
+export type { LoadScheduleCsvOptions, ScheduleCsvResult } from './load-schedule-csv.js';
 export { CsvSource } from './csv-source.js';
 export { readResponseRows } from './read-response-rows.js';
 export { aggregateCsvBySlot } from './aggregate-csv-by-slot.js';
