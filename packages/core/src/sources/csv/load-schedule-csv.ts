@@ -7,7 +7,15 @@ import { openCsvInput } from './csv-file-input.js';
 import { IssueLog } from './file-log.js';
 import { readScheduleFile } from './read-schedule-file.js';
 
-/** Options of {@link loadScheduleCsv}. */
+/**
+ * Options of {@link loadScheduleCsv}.
+ *
+ * @example
+ * ```ts
+ * const options: LoadScheduleCsvOptions = { columns: { schedule: { rep: 'Agent' } }, strict: true };
+ * const { schedule } = await loadScheduleCsv('rota.csv', options);
+ * ```
+ */
 export interface LoadScheduleCsvOptions {
   /** Header names to read instead of the defaults (only `columns.schedule` is used). Default: none. */
   columns?: CsvColumnMapping;
@@ -19,7 +27,15 @@ export interface LoadScheduleCsvOptions {
   delimiter?: string;
 }
 
-/** The shifts of a schedule file, with its data-quality findings and row accounting. */
+/**
+ * The shifts of a schedule file, with its data-quality findings and row accounting.
+ *
+ * @example
+ * ```ts
+ * const result: ScheduleCsvResult = await loadScheduleCsv('schedule.csv');
+ * console.log(`${result.schedule.length} shifts; ${result.stats.rejected} rows rejected`);
+ * ```
+ */
 export interface ScheduleCsvResult {
   schedule: Shift[];
   issues: DataIssue[];
