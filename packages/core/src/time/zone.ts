@@ -221,7 +221,7 @@ const zones = new Map<string, Zone>();
  *
  * @example
  * ```ts
- * getZone('Asia/Kolkata').offsetAt(Date.now()) / 60_000; // 330
+ * getZone('Asia/Kolkata').offsetAt(Date.parse('2026-01-15T00:00:00Z')) / 60_000; // 330
  * ```
  */
 export function getZone(timeZone: string): Zone {
