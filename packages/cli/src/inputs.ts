@@ -6,10 +6,12 @@ import {
   endOfLocalDay,
   formatIssue,
   loadCsv,
+  loadCsvColumnar,
   loadScheduleCsv,
   parseDayNumber,
   parsePipeline,
   parseTimestamp,
+  type ColumnarLeads,
   type LoadResult,
   type Pipeline,
 } from '@panopticon/core';
@@ -34,6 +36,8 @@ export interface Inputs {
   leadsFile: { path: string; label: string };
   /** The column mapping (`--columns` or the config's), if any. */
   columns: Record<string, Record<string, string>> | undefined;
+  /** With `columnar`: the leads of `result` with their histories as columns (their own histories are left empty). */
+  columnar?: ColumnarLeads;
 }
 
 /** What a config file sets besides inputs, time zone and pipeline; each command's flag overrides it. */
@@ -118,6 +122,11 @@ export interface LoadInputsOptions {
    * this way, without building leads.
    */
   responseOnly?: boolean;
+  /**
+   * Load the histories of CSV files as columns (`Inputs.columnar`) instead of onto each lead, for commands
+   * that compute only the columnar metrics (attention, kpis). Zoho inputs still load as objects.
+   */
+  columnar?: boolean;
 }
 
 export async function loadInputs(values: ParsedValues, io: Io, options: LoadInputsOptions = {}): Promise<Inputs> {
@@ -190,8 +199,15 @@ export async function loadInputs(values: ParsedValues, io: Io, options: LoadInpu
     return { description: usingSample ? 'sample data' : leads.label, timeZone, asOf, pipeline, result, usingSample, settings, leadsFile: leads, columns };
   }
   let result: LoadResult;
+  let columnar: ColumnarLeads | undefined;
   try {
-    result = await loadCsv({
+    const load = async (o: Parameters<typeof loadCsv>[0]): Promise<LoadResult> => {
+      if (!options.columnar) return loadCsv(o);
+      const loaded = await loadCsvColumnar(o);
+      columnar = { leads: loaded.result.leads, stages: loaded.stages, owners: loaded.owners };
+      return loaded.result;
+    };
+    result = await load({
       leads,
       ...(options.responseOnly
         ? {}
@@ -219,6 +235,7 @@ export async function loadInputs(values: ParsedValues, io: Io, options: LoadInpu
     settings,
     leadsFile: leads,
     columns,
+    ...(columnar ? { columnar } : {}),
   };
 }
 

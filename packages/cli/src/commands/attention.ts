@@ -1,4 +1,4 @@
-import { needsAttention, type AttentionRow } from '@panopticon/core';
+import { needsAttention, needsAttentionColumnar, type AttentionRow } from '@panopticon/core';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, formatValue, helpText, parseCommandArgs, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
@@ -29,9 +29,9 @@ export async function attentionCommand(argv: string[], io: Io): Promise<number> 
     return 0;
   }
   const format = formatValue(values);
-  const inputs = await loadInputs(values, io);
+  const inputs = await loadInputs(values, io, { columnar: true });
   const options = followUpOptions(values, inputs);
-  const rows = needsAttention(inputs.result.leads, options);
+  const rows = inputs.columnar ? needsAttentionColumnar(inputs.columnar, options) : needsAttention(inputs.result.leads, options);
   const json = rows.map(jsonRow);
   if (format === 'json') {
     io.out(renderJson({ asOf: inputs.asOf.toISOString(), timeZone: inputs.timeZone, rows: json }));

@@ -1,4 +1,4 @@
-import { kpis, summarizeResponses } from '@panopticon/core';
+import { kpis, kpisColumnar, summarizeResponses } from '@panopticon/core';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, formatValue, helpText, integerValue, parseCommandArgs, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable, type Cell } from '../format.js';
 import type { Io } from '../io.js';
@@ -29,7 +29,7 @@ export const KPIS_HELP = helpText(
 export function computeKpis(values: ParsedValues, inputs: Inputs) {
   const options = followUpOptions(values, inputs);
   const slaMinutes = integerValue(values, 'sla', inputs.settings.slaMinutes ?? 60);
-  const followUp = kpis(inputs.result.leads, options);
+  const followUp = inputs.columnar ? kpisColumnar(inputs.columnar, options) : kpis(inputs.result.leads, options);
   const response = summarizeResponses(inputs.result.leads, { timeZone: inputs.timeZone, slaMinutes, to: inputs.asOf });
   return { asOf: inputs.asOf.toISOString(), timeZone: inputs.timeZone, source: inputs.description, slaMinutes, followUp, response };
 }
@@ -41,7 +41,7 @@ export async function kpisCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const format = formatValue(values);
-  const inputs = await loadInputs(values, io);
+  const inputs = await loadInputs(values, io, { columnar: true });
   const result = computeKpis(values, inputs);
   if (format === 'json') {
     io.out(renderJson(result));

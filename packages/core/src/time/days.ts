@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '../model/schedule.js';
 import { DEFAULT_BUSINESS_CALENDAR } from '../model/schedule.js';
-import { parseDayNumber, weekdayOfDayNumber } from './civil.js';
-import { localDayNumber } from './zone.js';
+import { MS_PER_DAY, parseDayNumber, weekdayOfDayNumber } from './civil.js';
+import { getZone, localDayNumber } from './zone.js';
 
 /**
  * How day counts are made: every calendar day, or only business days (weekdays of the calendar, minus holidays).
@@ -128,4 +128,24 @@ export function holidaySet(calendar: BusinessCalendar): Set<number> {
     holidaySets.set(calendar, set);
   }
   return set;
+}
+
+/**
+ * {@link daysBetween} for instants given as epoch milliseconds, with the zone and calendar resolved once
+ * (for a loop over many leads).
+ *
+ * @internal
+ */
+export function dayCounter(options: DaysBetweenOptions): (fromMs: number, toMs: number) => number {
+  const zone = getZone(options.timeZone);
+  const day = (ms: number) => Math.floor(zone.toLocal(ms) / MS_PER_DAY);
+  if (options.dayCount !== 'business') return (fromMs, toMs) => day(toMs) - day(fromMs);
+  const calendar = options.calendar ?? DEFAULT_BUSINESS_CALENDAR;
+  return (fromMs, toMs) => {
+    const a = day(fromMs);
+    const b = day(toMs);
+    if (b === a) return 0;
+    if (b < a) return 0 - countBusinessDays(b, a, calendar);
+    return countBusinessDays(a, b, calendar);
+  };
 }

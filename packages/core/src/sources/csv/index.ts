@@ -14,6 +14,10 @@ export type { CsvIssueCode } from './issue-codes.js';
 export type { CsvFileInput } from './csv-file-input.js';
 export { loadCsv, loadCsvText } from './load-csv.js';
 export type { LoadCsvOptions, LoadCsvTextOptions } from './load-csv.js';
+// loadCsv with the histories as columns, for needsAttentionColumnar and kpisColumnar.
+export { loadCsvColumnar } from './load-csv.js';
+export type { ColumnarLoadResult } from './load-csv.js';
+export type { HistoryColumns } from './history-columns.js';
 export { loadScheduleCsv } from './load-schedule-csv.js';
 export type { LoadScheduleCsvOptions, ScheduleCsvResult } from './load-schedule-csv.js';
 export { CsvSource } from './csv-source.js';

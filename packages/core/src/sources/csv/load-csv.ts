@@ -11,6 +11,8 @@ import { readHistoryFile } from './read-history-file.js';
 import { readLeadsFile } from './read-leads-file.js';
 import { readScheduleFile } from './read-schedule-file.js';
 import { createTimestampParser } from './timestamp.js';
+import type { HistoryColumns } from './history-columns.js';
+import { HistoryColumnsBuilder, emptyHistoryColumns, lastHistoryValue } from './history-columns.js';
 
 /**
  * Options of {@link loadCsv}.
@@ -84,6 +86,42 @@ export interface LoadCsvOptions {
  * ```
  */
 export async function loadCsv(options: LoadCsvOptions): Promise<LoadResult> {
+  return (await loadCsvWith(options, false)).result;
+}
+
+/**
+ * What {@link loadCsvColumnar} returns: the result of {@link loadCsv} with the histories as columns.
+ *
+ * @example
+ * ```ts
+ * const { result, stages, owners }: ColumnarLoadResult = await loadCsvColumnar({ leads: 'leads.csv', timeZone: 'UTC' });
+ * ```
+ */
+export interface ColumnarLoadResult {
+  /** As `loadCsv` returns it (the same leads, issues and stats), except that every lead's `stageHistory` is empty and it has no `ownerHistory`. */
+  result: LoadResult;
+  /** The stage history of `result.leads[i]`, as `loadCsv` would attach it. */
+  stages: HistoryColumns;
+  /** The owner history of `result.leads[i]` (empty columns when no owner file was given). */
+  owners: HistoryColumns;
+}
+
+/**
+ * {@link loadCsv} that keeps the histories as columns rather than objects on each lead: the same readers,
+ * validation, issues and stats, and the same lead fields (stage and locator filled in from the histories),
+ * but no object or `Date` per history row. For {@link needsAttentionColumnar} and {@link kpisColumnar}.
+ *
+ * @example
+ * ```ts
+ * const { result, stages, owners } = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
+ * const rows = needsAttentionColumnar({ leads: result.leads, stages, owners }, { asOf, timeZone, pipeline });
+ * ```
+ */
+export function loadCsvColumnar(options: LoadCsvOptions): Promise<ColumnarLoadResult> {
+  return loadCsvWith(options, true) as Promise<ColumnarLoadResult>;
+}
+
+async function loadCsvWith(options: LoadCsvOptions, columnar: boolean): Promise<Partial<ColumnarLoadResult> & { result: LoadResult }> {
   const parse = createTimestampParser(options.timeZone);
   assertColumnMapping(options.columns);
   const log = new IssueLog();
@@ -97,9 +135,11 @@ export async function loadCsv(options: LoadCsvOptions): Promise<LoadResult> {
     parse,
     timeZone: options.timeZone,
     pipeline: options.pipeline,
-    ownerHistory: options.ownerHistory !== undefined,
+    ownerHistory: !columnar && options.ownerHistory !== undefined,
   });
   const { leads } = leadsFile;
+  let stages: HistoryColumns | undefined;
+  let owners: HistoryColumns | undefined;
 
   if (options.stageHistory !== undefined || options.ownerHistory !== undefined) {
     const byId = new Map<string, Lead>();
@@ -117,16 +157,35 @@ export async function loadCsv(options: LoadCsvOptions): Promise<LoadResult> {
       const input = options[kind];
       if (input === undefined) continue;
       const opened = open(kind, input);
-      await readHistoryFile(kind, opened, log.file(opened.label), history);
+      const rows = columnar ? new HistoryColumnsBuilder() : undefined;
+      await readHistoryFile(kind, opened, log.file(opened.label), rows ? { ...history, sink: { rows, leads } } : history);
+      if (rows && kind === 'stageHistory') stages = rows.finish(leads.length);
+      if (rows && kind === 'ownerHistory') owners = rows.finish(leads.length);
     }
   }
 
   // A stage or locator the leads file does not give is the latest one its history records.
-  for (const lead of leadsFile.unknownStage) {
+  if (columnar) {
+    stages ??= emptyHistoryColumns(leads.length);
+    owners ??= emptyHistoryColumns(leads.length);
+    if (leadsFile.unknownStage.size > 0) {
+      for (let i = 0; i < leads.length; i++) {
+        if (!leadsFile.unknownStage.has(leads[i]!)) continue;
+        const last = lastHistoryValue(stages, i);
+        if (last.found) leads[i]!.stage = last.value!;
+      }
+    }
+    if (!leadsFile.locatorColumn) {
+      for (let i = 0; i < leads.length; i++) {
+        const last = lastHistoryValue(owners, i);
+        if (last.found) leads[i]!.locator = last.value;
+      }
+    }
+  } else for (const lead of leadsFile.unknownStage) {
     const last = lead.stageHistory[lead.stageHistory.length - 1];
     if (last !== undefined) lead.stage = last.stage;
   }
-  if (!leadsFile.locatorColumn) {
+  if (!columnar && !leadsFile.locatorColumn) {
     for (const lead of leads) {
       const last = lead.ownerHistory?.[lead.ownerHistory.length - 1];
       if (last !== undefined) lead.locator = last.locator;
@@ -144,7 +203,7 @@ export async function loadCsv(options: LoadCsvOptions): Promise<LoadResult> {
     const errors = log.errors();
     if (errors.length > 0) throw new DataQualityError(errors);
   }
-  return result;
+  return { result, stages, owners };
 }
 
 /**

@@ -6,6 +6,7 @@ import { csvMessages } from '../messages.js';
 import { ByteInterner } from './byte-interner.js';
 import { plainNumber, plainNumberBytes } from './plain-number.js';
 import { ByteTimestampParser } from './byte-timestamp.js';
+import type { HistoryColumnsBuilder } from './history-columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
 import { CSV_ISSUE_CODES } from './issue-codes.js';
@@ -27,6 +28,11 @@ export interface ReadHistoryFileOptions extends ReadCsvTableOptions {
   firstLines: ReadonlyMap<string, number>;
   /** The label of leads.csv, for messages. */
   leadsFile: string;
+  /**
+   * Collect accepted rows here (by the lead's index in `leadIndex`) instead of attaching them to the leads:
+   * the same validation and issues, no history objects. Default: rows are attached to their lead.
+   */
+  sink?: { rows: HistoryColumnsBuilder; leads: readonly Lead[] };
 }
 
 /**
@@ -43,7 +49,7 @@ export async function readHistoryFile(
   const touched = new Set<Lead>();
   let lastTouched: Lead | undefined;
   const unknownStages = new UnknownStages(kind === 'stageHistory' ? options.pipeline : undefined);
-  const { parse, leads, firstLines, leadsFile } = options;
+  const { parse, leads, firstLines, leadsFile, sink } = options;
 
   await readCsvTable(input, kind, file, options, (columns) => {
     const index = columns.index as Record<'lead_id' | 'changed_at', number> & { stage?: number; locator?: number };
@@ -54,11 +60,17 @@ export async function readHistoryFile(
     // The fast path: a row whose id is a plain number of an accepted lead, with a non-blank value and a
     // readable time not before the lead's creation, is read from its bytes (no strings but the interned
     // value) and has no issue. Any other row takes the text path below, which words every issue.
-    const byNumber = new Map<number, Lead>();
-    for (const [id, lead] of leads) {
-      const value = plainNumber(id);
-      if (value >= 0) byNumber.set(value, lead);
-    }
+    // With a sink, plain-number ids map to the lead's index (its position in `sink.leads`) instead.
+    const byNumber = sink === undefined ? leadsByNumber(leads) : undefined;
+    const indexByNumber = sink === undefined ? undefined : leadIndexByNumber(sink.leads);
+    let leadIndex: Map<Lead, number> | undefined;
+    const indexOf = (lead: Lead): number => {
+      if (leadIndex === undefined) {
+        leadIndex = new Map();
+        for (let i = 0; i < sink!.leads.length; i++) leadIndex.set(sink!.leads[i]!, i);
+      }
+      return leadIndex.get(lead)!;
+    };
     const values = new ByteInterner();
     const times = new ByteTimestampParser(getZone(options.timeZone));
     const idIndex = index.lead_id;
@@ -66,13 +78,21 @@ export async function readHistoryFile(
     // Histories usually list a lead's rows together: the last lead found is tried first.
     let lastId = -1;
     let lastLead: Lead | undefined;
+    let lastIndex = -1;
     const fast = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, line: number): boolean => {
       const id = plainNumberBytes(buf, starts[idIndex]!, ends[idIndex]!);
       if (id < 0) return false;
       let lead = lastLead;
       if (id !== lastId) {
-        lead = byNumber.get(id);
-        if (lead === undefined) return false;
+        if (indexByNumber !== undefined) {
+          const i = indexByNumber.get(id);
+          if (i === undefined) return false;
+          lead = sink!.leads[i]!;
+          lastIndex = i;
+        } else {
+          lead = byNumber!.get(id);
+          if (lead === undefined) return false;
+        }
         lastId = id;
         lastLead = lead;
       }
@@ -82,10 +102,14 @@ export async function readHistoryFile(
       const at = times.parse(buf, starts[atIndex]!, ends[atIndex]!);
       if (!(at >= lead.createdAt.getTime())) return false;
       file.beginRow();
-      if (kind === 'stageHistory') {
-        unknownStages.check(value, line, lead.id, valueName);
-        lead.stageHistory.push({ stage: value, at: new Date(at) });
-      } else (lead.ownerHistory ??= []).push({ locator: value, at: new Date(at) });
+      if (kind === 'stageHistory') unknownStages.check(value, line, lead.id, valueName);
+      if (sink !== undefined) {
+        sink.rows.push(lastIndex, at, value);
+        file.endRow();
+        return true;
+      }
+      if (kind === 'stageHistory') lead.stageHistory.push({ stage: value, at: new Date(at) });
+      else (lead.ownerHistory ??= []).push({ locator: value, at: new Date(at) });
       file.endRow();
       if (lead !== lastTouched) {
         touched.add(lead);
@@ -156,15 +180,21 @@ export async function readHistoryFile(
         const change: StageChange = { stage: value, at: new Date(at) };
         if (!(change.stage.length > 0 && validDate(change.at))) report(StageChangeSchema.safeParse(change), file, line, id);
         if (file.endRow()) {
-          lead.stageHistory.push(change);
-          touched.add(lead);
+          if (sink !== undefined) sink.rows.push(indexOf(lead), at, value);
+          else {
+            lead.stageHistory.push(change);
+            touched.add(lead);
+          }
         }
       } else {
         const change: OwnerChange = { locator: value === '' ? null : value, at: new Date(at) };
         if (!validDate(change.at)) report(OwnerChangeSchema.safeParse(change), file, line, id);
         if (file.endRow()) {
-          (lead.ownerHistory ??= []).push(change);
-          touched.add(lead);
+          if (sink !== undefined) sink.rows.push(indexOf(lead), at, change.locator);
+          else {
+            (lead.ownerHistory ??= []).push(change);
+            touched.add(lead);
+          }
         }
       }
     };
@@ -176,6 +206,35 @@ export async function readHistoryFile(
     const history: { at: Date }[] = kind === 'stageHistory' ? lead.stageHistory : lead.ownerHistory!;
     if (!isSorted(history)) history.sort((a, b) => a.at.getTime() - b.at.getTime());
   }
+}
+
+// The stage and owner files of one load share the accepted leads: their index by number is made once.
+const byNumberCache = new WeakMap<ReadonlyMap<string, Lead>, Map<number, Lead>>();
+function leadsByNumber(leads: ReadonlyMap<string, Lead>): Map<number, Lead> {
+  let byNumber = byNumberCache.get(leads);
+  if (byNumber === undefined) {
+    byNumber = new Map();
+    for (const [id, lead] of leads) {
+      const value = plainNumber(id);
+      if (value >= 0) byNumber.set(value, lead);
+    }
+    byNumberCache.set(leads, byNumber);
+  }
+  return byNumber;
+}
+
+const indexByNumberCache = new WeakMap<readonly Lead[], Map<number, number>>();
+function leadIndexByNumber(leads: readonly Lead[]): Map<number, number> {
+  let byNumber = indexByNumberCache.get(leads);
+  if (byNumber === undefined) {
+    byNumber = new Map();
+    for (let i = 0; i < leads.length; i++) {
+      const value = plainNumber(leads[i]!.id);
+      if (value >= 0) byNumber.set(value, i);
+    }
+    indexByNumberCache.set(leads, byNumber);
+  }
+  return byNumber;
 }
 
 /** Reports a failed schema check (a safety net behind the checks above) as row errors. */

@@ -1,5 +1,4 @@
 import type { Pipeline } from '../../model/pipeline.js';
-import { findStage } from '../../model/pipeline.js';
 import { csvMessages } from '../messages.js';
 import type { FileLog } from './file-log.js';
 import { CSV_ISSUE_CODES } from './issue-codes.js';
@@ -12,10 +11,15 @@ import { CSV_ISSUE_CODES } from './issue-codes.js';
 export class UnknownStages {
   private readonly seen = new Map<string, { count: number; line: number; recordId: string; field: string }>();
 
-  constructor(private readonly pipeline: Pipeline | undefined) {}
+  /** The pipeline's stage names (one set lookup per row instead of finding the stage). */
+  private readonly known: ReadonlySet<string> | undefined;
+
+  constructor(pipeline: Pipeline | undefined) {
+    this.known = pipeline === undefined ? undefined : new Set(pipeline.stages.map((s) => s.name));
+  }
 
   check(stage: string, line: number, recordId: string, field: string): void {
-    if (this.pipeline === undefined || findStage(this.pipeline, stage) !== undefined) return;
+    if (this.known === undefined || this.known.has(stage)) return;
     const entry = this.seen.get(stage);
     if (entry) entry.count++;
     else this.seen.set(stage, { count: 1, line, recordId, field });

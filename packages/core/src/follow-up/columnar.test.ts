@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Lead } from '../model/lead.js';
+import { loadCsv, loadCsvColumnar } from '../sources/csv/load-csv.js';
+import type { HistoryColumns } from '../sources/csv/history-columns.js';
+import { leadsArb, optionsArb, permute } from './arbitraries.js';
+import { needsAttention } from './attention.js';
+import { kpisColumnar, needsAttentionColumnar } from './columnar.js';
+import { kpis } from './kpis.js';
+
+/** The generated leads as the three CSV files, rows shuffled, with some rows the readers reject or warn about. */
+function toCsv(leads: readonly Lead[], seed: number, numericIds: boolean, locatorColumn: boolean, blankStages: boolean) {
+  const id = (i: number) => (numericIds ? String(5000 + i) : `L${i}`);
+  const iso = (d: Date | null | undefined) => (d ? d.toISOString() : '');
+  const leadRows = leads.map(
+    (l, i) =>
+      `${id(i)},${l.name},${locatorColumn ? `${l.locator ?? ''},` : ''}${l.team ?? ''},${blankStages && i % 3 === 0 ? '' : l.stage},${iso(l.createdAt)},${iso(l.appointmentAt)}`,
+  );
+  leadRows.push(`${id(leads.length)},Broken,${locatorColumn ? ',' : ''},New,not a time,`);
+  const stageRows: string[] = [];
+  const ownerRows: string[] = [];
+  leads.forEach((l, i) => {
+    for (const e of l.stageHistory) stageRows.push(`${id(i)},${e.stage},${iso(e.at)}`);
+    for (const e of l.ownerHistory ?? []) ownerRows.push(`${id(i)},${e.locator ?? ''},${iso(e.at)}`);
+  });
+  stageRows.push(`${id(leads.length)},New,2025-01-02T00:00:00Z`, `${id(0)},New,yesterday`, `999999,Lost,2025-01-02T00:00:00Z`);
+  ownerRows.push(`${id(leads.length + 7)},ana,2025-01-02T00:00:00Z`);
+  return {
+    leads: `lead_id,name,${locatorColumn ? 'locator,' : ''}team,stage,received_time,appointment_time\n${permute(leadRows, seed).join('\n')}\n`,
+    stageHistory: `lead_id,stage,changed_at\n${permute(stageRows, seed + 1).join('\n')}\n`,
+    ownerHistory: `lead_id,locator,changed_at\n${permute(ownerRows, seed + 2).join('\n')}\n`,
+  };
+}
+
+/** The histories of lead `i` rebuilt from columns, as loadCsv attaches them. */
+function rows(columns: HistoryColumns, i: number): { value: string | null; at: number }[] {
+  const out = [];
+  for (let k = columns.offsets[i]!; k < columns.offsets[i + 1]!; k++) {
+    out.push({ value: columns.code[k]! < 0 ? null : columns.values[columns.code[k]!]!, at: columns.at[k]! });
+  }
+  return out;
+}
+
+describe('columnar needsAttention and kpis', () => {
+  it('equal the object path on the same CSV files: leads, histories, issues, stats, rows and figures', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        leadsArb(30),
+        optionsArb,
+        fc.record({
+          seed: fc.nat(),
+          numericIds: fc.boolean(),
+          locatorColumn: fc.boolean(),
+          blankStages: fc.boolean(),
+          includeStalled: fc.boolean(),
+          owners: fc.boolean(),
+        }),
+        async (generated, options, how) => {
+          const files = toCsv(generated, how.seed, how.numericIds, how.locatorColumn, how.blankStages);
+          const load = {
+            leads: { text: files.leads },
+            stageHistory: { text: files.stageHistory },
+            ...(how.owners ? { ownerHistory: { text: files.ownerHistory } } : {}),
+            timeZone: options.timeZone,
+            pipeline: options.pipeline,
+          };
+          const objects = await loadCsv(load);
+          const columns = await loadCsvColumnar(load);
+
+          expect(columns.result.issues).toEqual(objects.issues);
+          expect(columns.result.stats).toEqual(objects.stats);
+          expect(columns.result.leads.length).toBe(objects.leads.length);
+          objects.leads.forEach((lead, i) => {
+            const { stageHistory, ownerHistory, ...fields } = lead;
+            const other = columns.result.leads[i]!;
+            expect({ ...other, stageHistory: undefined, ownerHistory: undefined }).toEqual({ ...fields, stageHistory: undefined, ownerHistory: undefined });
+            expect(rows(columns.stages, i)).toEqual(stageHistory.map((e) => ({ value: e.stage, at: e.at.getTime() })));
+            expect(rows(columns.owners, i)).toEqual((ownerHistory ?? []).map((e) => ({ value: e.locator, at: e.at.getTime() })));
+          });
+
+          const data = { leads: columns.result.leads, stages: columns.stages, owners: columns.owners };
+          const metricOptions = { ...options, includeStalled: how.includeStalled };
+          expect(needsAttentionColumnar(data, metricOptions)).toEqual(needsAttention(objects.leads, metricOptions));
+          expect(kpisColumnar(data, metricOptions)).toEqual(kpis(objects.leads, metricOptions));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
