@@ -7,20 +7,10 @@
 // Usage: node scripts/gen-appointed.mjs [N=10000] [OUT_DIR=.tmp/appointed-N] [SEED=7]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { prng } from './prng.mjs';
 
 export const AS_OF = '2026-10-31';
 export const TIME_ZONE = 'America/New_York';
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIPELINE = {
   stages: [

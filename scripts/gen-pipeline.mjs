@@ -7,6 +7,7 @@
 // Usage: node scripts/gen-pipeline.mjs LEADS DIR [SEED]
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prng } from './prng.mjs';
 
 export const PIPELINE_AS_OF = '2026-03-31';
 export const PIPELINE_TIME_ZONE = 'America/New_York';
@@ -34,17 +35,6 @@ const FIRST = ['Tomás', 'Kenji', 'Amara', 'Lucas', 'Priya', 'Noah', 'Zoé', 'Om
 const LAST = ['Haddad', 'Dubois', 'Nakamura', 'Okafor', 'Rossi', 'Schmidt', 'Silva', 'Kowalski', 'Moreau', 'Larsen'];
 const PLACES = ['Car Wash', 'Laundromat', 'Gym', 'Motel', 'Clinic', 'Office Park', 'Garage', 'Library'];
 const AREAS = ['Downtown', 'Oak Hill', 'Riverside', 'Eastgate', 'Maple', 'Harbor'];
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -3,16 +3,10 @@
 // for benchmarks and for comparisons with pandas and DuckDB. Timestamps are naive ("2025-03-04 09:15:00").
 // Usage: node scripts/gen-responses.mjs ROWS OUT.csv [SEED]
 import { createWriteStream } from 'node:fs';
+import { prng } from './prng.mjs';
 
 export function* responseRows(rows, seed = 42) {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = prng(seed);
   const reps = ['Ana', 'Ben', 'Chloe', 'Dev', 'Erin', 'Farah', 'Gus', 'Hana'];
   const teams = ['East', 'West', 'North'];
   const start = Date.UTC(2024, 0, 1);

@@ -93,7 +93,7 @@ export function renderPage(model: ReportModel, figures: RenderedFigures): string
 <style>${css}</style>
 </head>
 <body>
-${header(model)}
+${header()}
 <main class="wrap">
 ${context(model)}
 ${tiles(model)}
@@ -112,7 +112,7 @@ ${footer(model)}
 `;
 }
 
-function header(model: ReportModel): string {
+function header(): string {
   return `<header class="top">
 <div class="wrap">
 <div class="brand"><span class="mark">Panopticon</span><span class="product">Follow-up dashboard</span></div>

@@ -1,5 +1,4 @@
 const ZERO = 48;
-const COLON = 58;
 
 /**
  * A schedule's time of day normalized to `HH:MM` (what `ShiftSchema` expects), or null when it is not
