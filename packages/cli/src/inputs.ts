@@ -6,12 +6,13 @@ import {
   endOfLocalDay,
   formatIssue,
   loadCsv,
+  columnarLeadsOf,
   loadCsvColumnar,
   loadScheduleCsv,
   parseDayNumber,
   parsePipeline,
   parseTimestamp,
-  type ColumnarLeads,
+  type ColumnarLoadResult,
   type LoadResult,
   type Pipeline,
 } from '@panopticon/core';
@@ -22,13 +23,22 @@ import type { Io } from './io.js';
 import { sampleManifest } from './sample.js';
 
 /** Everything a command needs, resolved from flags, the sample manifest and defaults. */
-export interface Inputs {
+export interface Inputs extends InputContext {
+  result: LoadResult;
+}
+
+/** {@link Inputs} with the leads and their histories as columns ({@link loadColumnarInputs}). */
+export interface ColumnarInputs extends InputContext {
+  result: ColumnarLoadResult;
+}
+
+/** What the flags, config file and sample manifest resolve to, besides the data itself. */
+export interface InputContext {
   /** Where the leads came from, for reports ("sample data", a path). */
   description: string;
   timeZone: string;
   asOf: Date;
   pipeline: Pipeline;
-  result: LoadResult;
   usingSample: boolean;
   /** Settings from the config file that commands read where they have no flag (flags override them). */
   settings: InputSettings;
@@ -36,8 +46,6 @@ export interface Inputs {
   leadsFile: { path: string; label: string };
   /** The column mapping (`--columns` or the config's), if any. */
   columns: Record<string, Record<string, string>> | undefined;
-  /** With `columnar`: the leads of `result` with their histories as columns (their own histories are left empty). */
-  columnar?: ColumnarLeads;
 }
 
 /** What a config file sets besides inputs, time zone and pipeline; each command's flag overrides it. */
@@ -122,14 +130,25 @@ export interface LoadInputsOptions {
    * this way, without building leads.
    */
   responseOnly?: boolean;
-  /**
-   * Load the histories of CSV files as columns (`Inputs.columnar`) instead of onto each lead, for commands
-   * that compute only the columnar metrics (attention, kpis). Zoho inputs still load as objects.
-   */
-  columnar?: boolean;
 }
 
-export async function loadInputs(values: ParsedValues, io: Io, options: LoadInputsOptions = {}): Promise<Inputs> {
+export function loadInputs(values: ParsedValues, io: Io, options: LoadInputsOptions = {}): Promise<Inputs> {
+  return loadWith(values, io, options.responseOnly ? 'none' : 'objects') as Promise<Inputs>;
+}
+
+/**
+ * {@link loadInputs} with the leads and their histories as columns, for commands that compute only the
+ * columnar metrics (attention, kpis): a CSV export is read straight into columns (`loadCsvColumnar`);
+ * Zoho leads are loaded as objects and then laid out as columns.
+ */
+export function loadColumnarInputs(values: ParsedValues, io: Io): Promise<ColumnarInputs> {
+  return loadWith(values, io, 'columns') as Promise<ColumnarInputs>;
+}
+
+/** How the leads are loaded: as objects, as columns, or not at all (the command streams the file itself). */
+type LoadAs = 'objects' | 'columns' | 'none';
+
+async function loadWith(values: ParsedValues, io: Io, as: LoadAs): Promise<Inputs | ColumnarInputs> {
   const path = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
   // panopticon.config.json (--config, or found in the working directory): flags override each value.
   const configFile = findConfigFile(stringValue(values, 'config'), io.cwd);
@@ -191,36 +210,29 @@ export async function loadInputs(values: ParsedValues, io: Io, options: LoadInpu
     }
     if (values.quiet !== true) reportIssues(result, io);
     const leadsFile = { path: '', label: 'Zoho CRM' };
-    return { description: 'Zoho CRM', timeZone, asOf, pipeline, result, usingSample, settings, leadsFile, columns };
+    const context = { description: 'Zoho CRM', timeZone, asOf, pipeline, usingSample, settings, leadsFile, columns };
+    if (as !== 'columns') return { ...context, result };
+    const { leads, ...rest } = result;
+    return { ...context, result: { ...rest, ...columnarLeadsOf(leads) } };
   }
   const leads = file('leads', 'leads')!;
-  if (options.responseOnly) {
+  if (as === 'none') {
     const result: LoadResult = { leads: [], issues: [], stats: { rows: 0, accepted: 0, rejected: 0 } };
     return { description: usingSample ? 'sample data' : leads.label, timeZone, asOf, pipeline, result, usingSample, settings, leadsFile: leads, columns };
   }
-  let result: LoadResult;
-  let columnar: ColumnarLeads | undefined;
+  let result: LoadResult | ColumnarLoadResult;
   try {
-    const load = async (o: Parameters<typeof loadCsv>[0]): Promise<LoadResult> => {
-      if (!options.columnar) return loadCsv(o);
-      const loaded = await loadCsvColumnar(o);
-      columnar = { leads: loaded.result.leads, stages: loaded.stages, owners: loaded.owners };
-      return loaded.result;
-    };
-    result = await load({
+    const load = {
       leads,
-      ...(options.responseOnly
-        ? {}
-        : {
-            stageHistory: file('history', 'stageHistory'),
-            ownerHistory: file('owners', 'ownerHistory'),
-            schedule: file('schedule', 'schedule'),
-          }),
+      stageHistory: file('history', 'stageHistory'),
+      ownerHistory: file('owners', 'ownerHistory'),
+      schedule: file('schedule', 'schedule'),
       timeZone,
       pipeline,
       columns,
       strict: values.strict === true,
-    });
+    };
+    result = as === 'columns' ? await loadCsvColumnar(load) : await loadCsv(load);
   } catch (error) {
     throw asCliError(error);
   }
@@ -235,8 +247,7 @@ export async function loadInputs(values: ParsedValues, io: Io, options: LoadInpu
     settings,
     leadsFile: leads,
     columns,
-    ...(columnar ? { columnar } : {}),
-  };
+  } as Inputs | ColumnarInputs;
 }
 
 /** Source errors as user errors: unreadable files and strict-mode data errors name the file, line and field. */

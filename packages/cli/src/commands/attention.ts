@@ -1,8 +1,8 @@
-import { needsAttention, needsAttentionColumnar, type AttentionRow } from '@panopticon/core';
+import { needsAttentionColumnar, type AttentionRow } from '@panopticon/core';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, formatValue, helpText, parseCommandArgs, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
-import { loadInputs } from '../inputs.js';
+import { loadColumnarInputs } from '../inputs.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
 
 const OPTIONS: OptionSpecs = {
@@ -29,9 +29,8 @@ export async function attentionCommand(argv: string[], io: Io): Promise<number> 
     return 0;
   }
   const format = formatValue(values);
-  const inputs = await loadInputs(values, io, { columnar: true });
-  const options = followUpOptions(values, inputs);
-  const rows = inputs.columnar ? needsAttentionColumnar(inputs.columnar, options) : needsAttention(inputs.result.leads, options);
+  const inputs = await loadColumnarInputs(values, io);
+  const rows = needsAttentionColumnar(inputs.result, followUpOptions(values, inputs));
   const json = rows.map(jsonRow);
   if (format === 'json') {
     io.out(renderJson({ asOf: inputs.asOf.toISOString(), timeZone: inputs.timeZone, rows: json }));

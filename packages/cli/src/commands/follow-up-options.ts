@@ -1,10 +1,10 @@
 import { formatDayNumber, localDayNumber, zonedParts, type FollowUpOptions } from '@panopticon/core';
 import { stringValue, type ParsedValues } from '../args.js';
 import { CliError } from '../errors.js';
-import type { Inputs } from '../inputs.js';
+import type { InputContext } from '../inputs.js';
 
 /** The follow-up options every follow-up command passes to core. */
-export function followUpOptions(values: ParsedValues, inputs: Inputs): FollowUpOptions {
+export function followUpOptions(values: ParsedValues, inputs: InputContext): FollowUpOptions {
   const dayCount = stringValue(values, 'day-count') ?? inputs.settings.dayCount ?? 'calendar';
   if (dayCount !== 'calendar' && dayCount !== 'business') {
     throw new CliError(`--day-count must be calendar or business, got "${dayCount}".`, 2);

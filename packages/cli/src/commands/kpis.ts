@@ -1,8 +1,8 @@
-import { kpis, kpisColumnar, summarizeResponses } from '@panopticon/core';
+import { kpisColumnar, summarizeResponsesColumnar, type ColumnarLeads } from '@panopticon/core';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, formatValue, helpText, integerValue, parseCommandArgs, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable, type Cell } from '../format.js';
 import type { Io } from '../io.js';
-import { loadInputs, type Inputs } from '../inputs.js';
+import { loadColumnarInputs, type InputContext } from '../inputs.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
 import type { ParsedValues } from '../args.js';
 
@@ -25,12 +25,15 @@ export const KPIS_HELP = helpText(
     'response: { total, contacted, withinSla, pctWithinSla, medianMinutes, p90Minutes, bands } }.',
 );
 
-/** The KPI object printed by `panopticon kpis --format json` and shown in the dashboard's tiles. */
-export function computeKpis(values: ParsedValues, inputs: Inputs) {
+/**
+ * The KPI object printed by `panopticon kpis --format json` and shown in the dashboard's tiles: both
+ * compute it from the leads as columns, so the tiles and the command agree by construction.
+ */
+export function computeKpis(values: ParsedValues, inputs: InputContext, data: ColumnarLeads) {
   const options = followUpOptions(values, inputs);
   const slaMinutes = integerValue(values, 'sla', inputs.settings.slaMinutes ?? 60);
-  const followUp = inputs.columnar ? kpisColumnar(inputs.columnar, options) : kpis(inputs.result.leads, options);
-  const response = summarizeResponses(inputs.result.leads, { timeZone: inputs.timeZone, slaMinutes, to: inputs.asOf });
+  const followUp = kpisColumnar(data, options);
+  const response = summarizeResponsesColumnar(data.leads, { timeZone: inputs.timeZone, slaMinutes, to: inputs.asOf });
   return { asOf: inputs.asOf.toISOString(), timeZone: inputs.timeZone, source: inputs.description, slaMinutes, followUp, response };
 }
 
@@ -41,8 +44,8 @@ export async function kpisCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const format = formatValue(values);
-  const inputs = await loadInputs(values, io, { columnar: true });
-  const result = computeKpis(values, inputs);
+  const inputs = await loadColumnarInputs(values, io);
+  const result = computeKpis(values, inputs, inputs.result);
   if (format === 'json') {
     io.out(renderJson(result));
     return 0;

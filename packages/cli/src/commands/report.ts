@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DataIssue } from '@panopticon/core';
+import { columnarLeadsOf, type DataIssue } from '@panopticon/core';
 import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, integerValue, parseCommandArgs, stringValue, type OptionSpecs } from '../args.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -54,7 +54,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     stats: inputs.result.stats,
     schedule: inputs.result.schedule,
     followUp: followUpOptions(values, inputs),
-    kpis: computeKpis(values, inputs),
+    kpis: computeKpis(values, inputs, columnarLeadsOf(inputs.result.leads)),
     source: inputs.description,
     bucketMinutes,
     compareWeeks,

@@ -1,22 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../model/lead.js';
+import { leadAt } from '../model/lead-columns.js';
+import { summarizeResponses, summarizeResponsesColumnar } from '../response/summary.js';
 import { loadCsv, loadCsvColumnar } from '../sources/csv/load-csv.js';
 import type { HistoryColumns } from '../sources/csv/history-columns.js';
 import { leadsArb, optionsArb, permute } from './arbitraries.js';
 import { needsAttention } from './attention.js';
-import { kpisColumnar, needsAttentionColumnar } from './columnar.js';
+import { columnarLeadsOf, kpisColumnar, needsAttentionColumnar } from './columnar.js';
 import { kpis } from './kpis.js';
 
 /** The generated leads as the three CSV files, rows shuffled, with some rows the readers reject or warn about. */
 function toCsv(leads: readonly Lead[], seed: number, numericIds: boolean, locatorColumn: boolean, blankStages: boolean) {
   const id = (i: number) => (numericIds ? String(5000 + i) : `L${i}`);
   const iso = (d: Date | null | undefined) => (d ? d.toISOString() : '');
+  // A first contact for three leads in four, some of them before the lead arrived (a warning, and `invalid` in the summary).
+  const contact = (l: Lead, i: number) => (i % 4 === 0 ? '' : iso(new Date(l.createdAt.getTime() + (((i * 37) % 200) - 20) * 60_000)));
   const leadRows = leads.map(
     (l, i) =>
-      `${id(i)},${l.name},${locatorColumn ? `${l.locator ?? ''},` : ''}${l.team ?? ''},${blankStages && i % 3 === 0 ? '' : l.stage},${iso(l.createdAt)},${iso(l.appointmentAt)}`,
+      `${id(i)},${l.name},${locatorColumn ? `${l.locator ?? ''},` : ''}${l.team ?? ''},${blankStages && i % 3 === 0 ? '' : l.stage},${iso(l.createdAt)},${iso(l.appointmentAt)},${contact(l, i)}`,
   );
-  leadRows.push(`${id(leads.length)},Broken,${locatorColumn ? ',' : ''},New,not a time,`);
+  leadRows.push(`${id(leads.length)},Broken,${locatorColumn ? ',' : ''},New,not a time,,`);
   const stageRows: string[] = [];
   const ownerRows: string[] = [];
   leads.forEach((l, i) => {
@@ -26,7 +30,7 @@ function toCsv(leads: readonly Lead[], seed: number, numericIds: boolean, locato
   stageRows.push(`${id(leads.length)},New,2025-01-02T00:00:00Z`, `${id(0)},New,yesterday`, `999999,Lost,2025-01-02T00:00:00Z`);
   ownerRows.push(`${id(leads.length + 7)},ana,2025-01-02T00:00:00Z`);
   return {
-    leads: `lead_id,name,${locatorColumn ? 'locator,' : ''}team,stage,received_time,appointment_time\n${permute(leadRows, seed).join('\n')}\n`,
+    leads: `lead_id,name,${locatorColumn ? 'locator,' : ''}team,stage,received_time,appointment_time,first_contact_time\n${permute(leadRows, seed).join('\n')}\n`,
     stageHistory: `lead_id,stage,changed_at\n${permute(stageRows, seed + 1).join('\n')}\n`,
     ownerHistory: `lead_id,locator,changed_at\n${permute(ownerRows, seed + 2).join('\n')}\n`,
   };
@@ -41,7 +45,7 @@ function rows(columns: HistoryColumns, i: number): { value: string | null; at: n
   return out;
 }
 
-describe('columnar needsAttention and kpis', () => {
+describe('columnar needsAttention, kpis and summarizeResponses', () => {
   it('equal the object path on the same CSV files: leads, histories, issues, stats, rows and figures', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -67,21 +71,27 @@ describe('columnar needsAttention and kpis', () => {
           const objects = await loadCsv(load);
           const columns = await loadCsvColumnar(load);
 
-          expect(columns.result.issues).toEqual(objects.issues);
-          expect(columns.result.stats).toEqual(objects.stats);
-          expect(columns.result.leads.length).toBe(objects.leads.length);
+          const { leads: _leads, stages: _stages, owners: _owners, ...rest } = columns;
+          const { leads: _objects, ...objectRest } = objects;
+          expect(rest).toEqual(objectRest);
+          expect(columns.leads.length).toBe(objects.leads.length);
           objects.leads.forEach((lead, i) => {
             const { stageHistory, ownerHistory, ...fields } = lead;
-            const other = columns.result.leads[i]!;
-            expect({ ...other, stageHistory: undefined, ownerHistory: undefined }).toEqual({ ...fields, stageHistory: undefined, ownerHistory: undefined });
+            expect({ ...leadAt(columns.leads, i), stageHistory: undefined }).toEqual({ ...fields, stageHistory: undefined });
             expect(rows(columns.stages, i)).toEqual(stageHistory.map((e) => ({ value: e.stage, at: e.at.getTime() })));
             expect(rows(columns.owners, i)).toEqual((ownerHistory ?? []).map((e) => ({ value: e.locator, at: e.at.getTime() })));
           });
 
-          const data = { leads: columns.result.leads, stages: columns.stages, owners: columns.owners };
           const metricOptions = { ...options, includeStalled: how.includeStalled };
-          expect(needsAttentionColumnar(data, metricOptions)).toEqual(needsAttention(objects.leads, metricOptions));
-          expect(kpisColumnar(data, metricOptions)).toEqual(kpis(objects.leads, metricOptions));
+          const expectedRows = needsAttention(objects.leads, metricOptions);
+          const expectedKpis = kpis(objects.leads, metricOptions);
+          // Both ways into columns: read from the files, and laid out from the loaded objects.
+          for (const data of [columns, columnarLeadsOf(objects.leads)]) {
+            expect(needsAttentionColumnar(data, metricOptions)).toEqual(expectedRows);
+            expect(kpisColumnar(data, metricOptions)).toEqual(expectedKpis);
+          }
+          const summaryOptions = { slaMinutes: 30, to: options.asOf, ...(how.seed % 2 === 0 ? { team: ['north'] } : {}) };
+          expect(summarizeResponsesColumnar(columns.leads, summaryOptions)).toEqual(summarizeResponses(objects.leads, summaryOptions));
         },
       ),
       { numRuns: 300 },

@@ -1,16 +1,18 @@
 /**
- * `needsAttention` and `kpis` over leads whose histories are held as columns (`loadCsvColumnar`):
- * the same judgement as `judgeLead`, made on epoch milliseconds and interned stage codes, with no history
- * object or `Date` per entry. The results equal those of the object functions on the same data (a
- * property test checks it).
+ * `needsAttention` and `kpis` over leads held as columns with their histories (`loadCsvColumnar`,
+ * `columnarLeadsOf`): the same judgement as `judgeLead`, made on epoch milliseconds and interned stage
+ * codes, with no object or `Date` per lead or history entry. The results equal those of the object
+ * functions on the same data (a property test checks it).
  *
- * @internal
  * @module
  */
 import type { Lead } from '../model/lead.js';
+import type { LeadColumns } from '../model/lead-columns.js';
+import { LeadColumnsBuilder } from '../model/lead-columns.js';
 import type { StageCategory } from '../model/pipeline.js';
 import { findStage, stageCategory } from '../model/pipeline.js';
 import type { HistoryColumns } from '../sources/csv/history-columns.js';
+import { HistoryColumnsBuilder } from '../sources/csv/history-columns.js';
 import { quantileSorted } from '../stats/quantile.js';
 import { dayCounter } from '../time/days.js';
 import type { AttentionReason, AttentionRow, NeedsAttentionOptions } from './attention.js';
@@ -21,19 +23,43 @@ import { resolveFollowUpOptions } from './options.js';
 import type { FollowUpStatus } from './status.js';
 
 /**
- * Leads with their stage and owner histories as columns (row `i` of the columns belongs to `leads[i]`), as
- * {@link loadCsvColumnar} returns them. The leads' own `stageHistory` and `ownerHistory` are not read.
+ * Leads and their stage and owner histories as columns: row `i` of `stages` and `owners` belongs to lead
+ * `i` of `leads`. {@link loadCsvColumnar} returns one; {@link columnarLeadsOf} makes one from `Lead` objects.
  *
  * @example
  * ```ts
- * const { result, stages, owners } = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
- * const data: ColumnarLeads = { leads: result.leads, stages, owners };
+ * const data: ColumnarLeads = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
+ * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
  * ```
  */
 export interface ColumnarLeads {
-  leads: readonly Lead[];
+  leads: LeadColumns;
   stages: HistoryColumns;
   owners: HistoryColumns;
+}
+
+/**
+ * `Lead` objects with their histories as {@link ColumnarLeads} (histories sorted by time, stably, as the
+ * metrics read them). For leads from a source other than `loadCsvColumnar` (Zoho, a test), so that the
+ * columnar metrics serve every source.
+ *
+ * @example
+ * ```ts
+ * const data = columnarLeadsOf(leads);
+ * needsAttentionColumnar(data, options); // equals needsAttention(leads, options)
+ * ```
+ */
+export function columnarLeadsOf(leads: readonly Lead[]): ColumnarLeads {
+  const columns = new LeadColumnsBuilder();
+  const stages = new HistoryColumnsBuilder();
+  const owners = new HistoryColumnsBuilder();
+  for (let i = 0; i < leads.length; i++) {
+    const lead = leads[i]!;
+    columns.pushLead(lead);
+    for (const e of lead.stageHistory) stages.push(i, e.at.getTime(), e.stage);
+    for (const e of lead.ownerHistory ?? []) owners.push(i, e.at.getTime(), e.locator);
+  }
+  return { leads: columns.finish(), stages: stages.finish(leads.length), owners: owners.finish(leads.length) };
 }
 
 /** The facts of `Judgement` that the columnar metrics use; instants as ms, NaN for none. */
@@ -78,11 +104,10 @@ function lookup(data: ColumnarLeads, ctx: FollowUpContext): Lookup {
 function judge(data: ColumnarLeads, i: number, l: Lookup): ColumnarJudgement {
   const { ctx, categories } = l;
   const { asOfMs, pipeline } = ctx;
-  const lead = data.leads[i]!;
   const { offsets, at, code, values } = data.stages;
-  const createdMs = lead.createdAt.getTime();
-  const appointmentMs = lead.appointmentAt === null ? Number.NaN : lead.appointmentAt.getTime();
-  const hasAppointment = lead.appointmentAt !== null;
+  const createdMs = data.leads.createdAt[i]!;
+  const appointmentMs = data.leads.appointmentAt[i]!;
+  const hasAppointment = appointmentMs === appointmentMs;
   const s = offsets[i]!;
   const e = offsets[i + 1]!;
 
@@ -131,7 +156,7 @@ function judge(data: ColumnarLeads, i: number, l: Lookup): ColumnarJudgement {
     stage = category = null;
     stageSince = greenSince = Number.NaN;
   } else if (visits === 0) {
-    if (e === s) stage = lead.stage;
+    if (e === s) stage = data.leads.stage[i]!;
     else {
       let k = s;
       while (k + 1 < e && at[k + 1]! <= at[s]!) k++;
@@ -199,8 +224,8 @@ function attentionReason(j: ColumnarJudgement, includeStalled: boolean): Attenti
  *
  * @example
  * ```ts
- * const { result, stages, owners } = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
- * const rows = needsAttentionColumnar({ leads: result.leads, stages, owners }, { asOf, timeZone, pipeline });
+ * const data = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
+ * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
  * ```
  */
 export function needsAttentionColumnar(data: ColumnarLeads, options: NeedsAttentionOptions): AttentionRow[] {
@@ -208,19 +233,20 @@ export function needsAttentionColumnar(data: ColumnarLeads, options: NeedsAttent
   const includeStalled = options.includeStalled ?? true;
   const l = lookup(data, ctx);
   const rows: AttentionRow[] = [];
+  const { id, name, locator, team, appointmentAt } = data.leads;
   for (let i = 0; i < data.leads.length; i++) {
     const j = judge(data, i, l);
     const reason = attentionReason(j, includeStalled);
     if (reason === null) continue;
-    const lead = data.leads[i]!;
+    const appointmentMs = appointmentAt[i]!;
     rows.push({
-      leadId: lead.id,
-      name: lead.name,
-      locator: lead.locator,
-      team: lead.team ?? null,
+      leadId: id[i]!,
+      name: name[i]!,
+      locator: locator[i]!,
+      team: team[i]!,
       stage: j.stage!,
       category: j.category!,
-      appointmentAt: lead.appointmentAt,
+      appointmentAt: appointmentMs === appointmentMs ? new Date(appointmentMs) : null,
       status: j.status,
       reason,
       days: reason === 'stuck-in-green' ? j.daysInGreen! : reason === 'stalled' ? j.daysInStage! : j.daysSinceAppointment!,
@@ -234,8 +260,8 @@ export function needsAttentionColumnar(data: ColumnarLeads, options: NeedsAttent
  *
  * @example
  * ```ts
- * const { result, stages, owners } = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
- * const k = kpisColumnar({ leads: result.leads, stages, owners }, { asOf, timeZone, pipeline });
+ * const data = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
+ * const k = kpisColumnar(data, { asOf, timeZone, pipeline });
  * ```
  */
 export function kpisColumnar(data: ColumnarLeads, options: KpisOptions): Kpis {
@@ -269,7 +295,6 @@ export function kpisColumnar(data: ColumnarLeads, options: KpisOptions): Kpis {
   for (let i = 0; i < data.leads.length; i++) {
     const j = judge(data, i, l);
     if (!j.exists) continue;
-    const lead = data.leads[i]!;
     k.leads++;
     switch (j.status) {
       case 'upcoming': k.upcoming++; break;
@@ -284,7 +309,7 @@ export function kpisColumnar(data: ColumnarLeads, options: KpisOptions): Kpis {
     if (j.stalled) k.stalled++;
     if (j.stuckInGreen) k.stuckInGreen++;
     if (attentionReason(j, includeStalled) !== null) k.needsAttention++;
-    if (lead.appointmentAt !== null) {
+    if (j.daysSinceAppointment !== null) {
       k.appointed++;
       convAppointed++;
       if (j.everWon) convWon++;
@@ -311,7 +336,7 @@ export function kpisColumnar(data: ColumnarLeads, options: KpisOptions): Kpis {
  */
 function interventionDaysOf(data: ColumnarLeads, i: number, j: ColumnarJudgement, l: Lookup): number | null | undefined {
   const { ctx } = l;
-  const appointmentMs = data.leads[i]!.appointmentAt!.getTime();
+  const appointmentMs = data.leads.appointmentAt[i]!;
   if (!j.exists || appointmentMs > ctx.asOfMs) return undefined;
   if (j.daysSinceAppointment! < ctx.warnAfterDays) return undefined;
   if (j.progressMs === j.progressMs && l.days(appointmentMs, j.progressMs) < ctx.warnAfterDays) return undefined;

@@ -23,7 +23,7 @@ export { locatorScorecard } from './scorecard.js';
 export type { LocatorScorecardRow, LocatorScorecardOptions } from './scorecard.js';
 export { kpis } from './kpis.js';
 export type { Kpis, KpisOptions } from './kpis.js';
-// needsAttention and kpis over leads loaded by loadCsvColumnar (histories as columns, no per-entry objects).
-export { needsAttentionColumnar, kpisColumnar } from './columnar.js';
+// needsAttention and kpis over leads held as columns (loadCsvColumnar, columnarLeadsOf): no object per lead or history entry.
+export { needsAttentionColumnar, kpisColumnar, columnarLeadsOf } from './columnar.js';
 export type { ColumnarLeads } from './columnar.js';
 export { UNASSIGNED_LOCATOR, FOLLOW_UP_STATUS_LABELS, ATTENTION_REASON_LABELS, followUpMessages } from './messages.js';

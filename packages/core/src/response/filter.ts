@@ -47,6 +47,15 @@ export function filterLeads<T extends FilterableLead>(leads: readonly T[], optio
  * Validates `from` / `to`, throwing a `RangeError` naming an invalid date. Internal to the response folder.
  */
 export function leadFilter(options: FilterLeadsOptions): ((lead: FilterableLead) => boolean) | null {
+  const keep = leadValueFilter(options);
+  return keep === null ? null : (lead) => keep(lead.createdAt.getTime(), lead.team ?? null, lead.locator ?? null);
+}
+
+/**
+ * {@link leadFilter} on a lead's values (`createdAt` as epoch ms, team, locator), for leads held as
+ * columns. Internal to the response folder.
+ */
+export function leadValueFilter(options: FilterLeadsOptions): ((createdMs: number, team: string | null, locator: string | null) => boolean) | null {
   const { from, to } = options;
   if (from !== undefined && !(from instanceof Date && Number.isFinite(from.getTime()))) {
     throw new RangeError(invalidPeriodBound('from', from));
@@ -60,13 +69,10 @@ export function leadFilter(options: FilterLeadsOptions): ((lead: FilterableLead)
   const locators = nameSet(options.locator);
   const period = from !== undefined || to !== undefined;
   if (!period && teams === null && locators === null) return null;
-  return (lead) => {
-    if (period) {
-      const t = lead.createdAt.getTime();
-      if (!(t >= fromMs && t < toMs)) return false; // NaN is in no period
-    }
-    if (teams !== null && !teams.has(lead.team ?? null)) return false;
-    if (locators !== null && !locators.has(lead.locator ?? null)) return false;
+  return (createdMs, team, locator) => {
+    if (period && !(createdMs >= fromMs && createdMs < toMs)) return false; // NaN is in no period
+    if (teams !== null && !teams.has(team)) return false;
+    if (locators !== null && !locators.has(locator)) return false;
     return true;
   };
 }

