@@ -33,7 +33,7 @@ const dir = resolve(root, values.dir ?? '.bench');
 const fmt = (n) => n.toLocaleString('en-US');
 
 // ---- inputs ----------------------------------------------------------------------------------------
-if (!existsSync(join(root, 'packages/cli/dist/cli.js'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(join(root, 'packages/cli/dist/app/cli.js'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 mkdirSync(dir, { recursive: true });
 const responses = join(dir, `responses-${rows}.csv`);
 if (!existsSync(responses)) {

@@ -14,11 +14,13 @@ export interface SampleManifest {
 
 /**
  * The bundled sample data. The build copies `examples/data` into the package (`sample/`), so an installed
- * CLI has it; inside the monorepo the examples folder itself is the fallback.
+ * CLI has it; inside the monorepo the examples folder itself is the fallback. This module runs from
+ * `src/` (tests), `dist/` (the library build) or `dist/app/` (the command's bundle), hence two depths.
  */
 export function sampleManifest(): SampleManifest {
   const candidates = [
     fileURLToPath(new URL('../sample/', import.meta.url)),
+    fileURLToPath(new URL('../../sample/', import.meta.url)),
     fileURLToPath(new URL('../../../examples/data/', import.meta.url)),
   ];
   for (const dir of candidates) {
