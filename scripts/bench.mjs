@@ -15,7 +15,7 @@ const rows = Number(values.rows ?? 1_000_000);
 const runs = Number(values.runs ?? 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-if (!existsSync(`${root}packages/cli/dist/cli.js`)) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(`${root}packages/cli/dist/app/cli.js`)) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 mkdirSync(`${root}.bench`, { recursive: true });
 const file = `${root}.bench/responses-${rows}.csv`;
 if (!existsSync(file)) {
