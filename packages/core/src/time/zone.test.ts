@@ -5,6 +5,7 @@ import { formatDayNumber } from './civil.js';
 
 const ZONES = [
   'UTC',
+  'Etc/UTC',
   'America/New_York',
   'Europe/London',
   'Asia/Kolkata',
