@@ -8,7 +8,7 @@
  */
 import type { Lead } from '../model/lead.js';
 import type { LeadColumns } from '../model/lead-columns.js';
-import { LeadColumnsBuilder } from '../model/lead-columns.js';
+import { leadColumnsOf } from '../model/lead-columns.js';
 import type { StageCategory } from '../model/pipeline.js';
 import { findStage, stageCategory } from '../model/pipeline.js';
 import type { HistoryColumns } from '../sources/csv/history-columns.js';
@@ -50,16 +50,13 @@ export interface ColumnarLeads {
  * ```
  */
 export function columnarLeadsOf(leads: readonly Lead[]): ColumnarLeads {
-  const columns = new LeadColumnsBuilder();
   const stages = new HistoryColumnsBuilder();
   const owners = new HistoryColumnsBuilder();
-  for (let i = 0; i < leads.length; i++) {
-    const lead = leads[i]!;
-    columns.pushLead(lead);
+  leads.forEach((lead, i) => {
     for (const e of lead.stageHistory) stages.push(i, e.at.getTime(), e.stage);
     for (const e of lead.ownerHistory ?? []) owners.push(i, e.at.getTime(), e.locator);
-  }
-  return { leads: columns.finish(), stages: stages.finish(leads.length), owners: owners.finish(leads.length) };
+  });
+  return { leads: leadColumnsOf(leads), stages: stages.finish(leads.length), owners: owners.finish(leads.length) };
 }
 
 /** The facts of `Judgement` that the columnar metrics use; instants as ms, NaN for none. */
@@ -107,7 +104,7 @@ function judge(data: ColumnarLeads, i: number, l: Lookup): ColumnarJudgement {
   const { offsets, at, code, values } = data.stages;
   const createdMs = data.leads.createdAt[i]!;
   const appointmentMs = data.leads.appointmentAt[i]!;
-  const hasAppointment = appointmentMs === appointmentMs;
+  const appointed = hasAppointment(data, i);
   const s = offsets[i]!;
   const e = offsets[i + 1]!;
 
@@ -132,7 +129,7 @@ function judge(data: ColumnarLeads, i: number, l: Lookup): ColumnarJudgement {
     if (c === current) continue;
     current = c;
     const since = visits === 0 && createdMs < t ? createdMs : t;
-    if (visits > 0 && progress !== progress && hasAppointment && t > appointmentMs) progress = t;
+    if (visits > 0 && progress !== progress && appointed && t > appointmentMs) progress = t;
     const cat = categories[c]!;
     if (cat === 'green') {
       if (category !== 'green') greenSince = since;
@@ -171,12 +168,12 @@ function judge(data: ColumnarLeads, i: number, l: Lookup): ColumnarJudgement {
   }
 
   const days = l.days;
-  const daysSinceAppointment = hasAppointment ? days(appointmentMs, asOfMs) : null;
+  const daysSinceAppointment = appointed ? days(appointmentMs, asOfMs) : null;
   const daysInStage = stageSince === stageSince ? days(stageSince, asOfMs) : null;
   const daysInGreen = greenSince === greenSince ? days(greenSince, asOfMs) : null;
 
   let status: FollowUpStatus;
-  if (!hasAppointment) status = 'no-appointment';
+  if (!appointed) status = 'no-appointment';
   else if (category === 'won') status = 'won';
   else if (category === 'lost') status = 'lost';
   else if (appointmentMs > asOfMs) status = 'upcoming';
@@ -206,6 +203,11 @@ function judge(data: ColumnarLeads, i: number, l: Lookup): ColumnarJudgement {
     stalled,
     stuckInGreen,
   };
+}
+
+function hasAppointment(data: ColumnarLeads, i: number): boolean {
+  const ms = data.leads.appointmentAt[i]!;
+  return ms === ms; // NaN: none
 }
 
 /** `attentionRow`'s reason, or null. */
@@ -309,7 +311,7 @@ export function kpisColumnar(data: ColumnarLeads, options: KpisOptions): Kpis {
     if (j.stalled) k.stalled++;
     if (j.stuckInGreen) k.stuckInGreen++;
     if (attentionReason(j, includeStalled) !== null) k.needsAttention++;
-    if (j.daysSinceAppointment !== null) {
+    if (hasAppointment(data, i)) {
       k.appointed++;
       convAppointed++;
       if (j.everWon) convWon++;

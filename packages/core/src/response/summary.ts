@@ -87,13 +87,15 @@ export interface ResponseSummary {
  * `${s.pctWithinSla?.toFixed(0)} % within 15 minutes; ${s.bands.never} never contacted`;
  */
 export function summarizeResponses(leads: readonly SlotLead[], options: SummarizeResponsesOptions = {}): ResponseSummary {
-  const keep = leadFilter(options);
-  return summarize(leads.length, options, (i) => {
-    const lead = leads[i]!;
-    if (keep !== null && !keep(lead)) return SKIP;
-    const contact = lead.firstContactAt;
-    // null: never contacted; an invalid date reads NaN, counted as invalid below.
-    return contact === null || contact === undefined ? NEVER : contact.getTime();
+  return summarize(leads.length, options, () => {
+    const keep = leadFilter(options);
+    return (i) => {
+      const lead = leads[i]!;
+      if (keep !== null && !keep(lead)) return SKIP;
+      const contact = lead.firstContactAt;
+      // null: never contacted; an invalid date reads NaN, counted as invalid below.
+      return contact === null || contact === undefined ? NEVER : contact.getTime();
+    };
   }, (i) => leads[i]!.createdAt.getTime());
 }
 
@@ -106,12 +108,14 @@ export function summarizeResponses(leads: readonly SlotLead[], options: Summariz
  * summarizeResponsesColumnar(leads, { slaMinutes: 15 }).pctWithinSla;
  */
 export function summarizeResponsesColumnar(leads: LeadColumns, options: SummarizeResponsesOptions = {}): ResponseSummary {
-  const keep = leadValueFilter(options);
   const { createdAt, firstContactAt, team, locator } = leads;
-  return summarize(leads.length, options, (i) => {
-    if (keep !== null && !keep(createdAt[i]!, team[i]!, locator[i]!)) return SKIP;
-    const contact = firstContactAt[i]!;
-    return contact === contact ? contact : NEVER;
+  return summarize(leads.length, options, () => {
+    const keep = leadValueFilter(options);
+    return (i) => {
+      if (keep !== null && !keep(createdAt[i]!, team[i]!, locator[i]!)) return SKIP;
+      const contact = firstContactAt[i]!;
+      return contact === contact ? contact : NEVER;
+    };
   }, (i) => createdAt[i]!);
 }
 
@@ -120,12 +124,20 @@ const SKIP = -Infinity;
 const NEVER = Infinity;
 
 /**
- * The figures of leads `0 … count − 1`: `contactOf(i)` is the first contact in epoch ms, {@link NEVER},
- * or {@link SKIP} for a lead the filters leave out; `createdOf(i)` is its arrival in epoch ms.
+ * The figures of leads `0 … count − 1`: `contactOf(i)` (made by `filtered()`, after the SLA and clock
+ * options are checked, so bad options are reported in the same order for both callers) is the first
+ * contact in epoch ms, {@link NEVER}, or {@link SKIP} for a lead the filters leave out; `createdOf(i)` is
+ * its arrival in epoch ms.
  */
-function summarize(count: number, options: SummarizeResponsesOptions, contactOf: (i: number) => number, createdOf: (i: number) => number): ResponseSummary {
+function summarize(
+  count: number,
+  options: SummarizeResponsesOptions,
+  filtered: () => (i: number) => number,
+  createdOf: (i: number) => number,
+): ResponseSummary {
   const slaMinutes = resolveSlaMinutes(options.slaMinutes);
   const measure = responseClock(options);
+  const contactOf = filtered();
   const minutes = new Float64Array(count);
   let total = 0;
   let contacted = 0;

@@ -144,7 +144,6 @@ async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): 
   const open = (kind: CsvFileKind, input: CsvFileInput) =>
     openCsvInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.fileLabel?.[kind]);
   const table = { columns: options.columns, delimiter: options.delimiter };
-  const columnar = sink !== undefined;
 
   const leadsInput = open('leads', options.leads);
   const leadsFile = await readLeadsFile(leadsInput, log.file(leadsInput.label), {
@@ -152,7 +151,7 @@ async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): 
     parse,
     timeZone: options.timeZone,
     pipeline: options.pipeline,
-    ownerHistory: !columnar && options.ownerHistory !== undefined,
+    ownerHistory: sink === undefined && options.ownerHistory !== undefined,
     ...(sink ? { sink } : {}),
   });
   const { leads } = leadsFile;
@@ -176,7 +175,7 @@ async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): 
       const input = options[kind];
       if (input === undefined) continue;
       const opened = open(kind, input);
-      const rows = columnar ? new HistoryColumnsBuilder() : undefined;
+      const rows = sink ? new HistoryColumnsBuilder() : undefined;
       await readHistoryFile(kind, opened, log.file(opened.label), { ...history, into: rows ? { rows } : { objects: leads } });
       if (rows && kind === 'stageHistory') stages = rows.finish(leadsFile.count);
       if (rows && kind === 'ownerHistory') owners = rows.finish(leadsFile.count);
