@@ -18,6 +18,16 @@ function show(value: unknown): string {
 // ---------------------------------------------------------------------------------------------------------
 // time/
 
+/** A time zone argument that is missing, empty or not a string. */
+export function missingTimeZone(value: unknown): string {
+  return `timeZone is required: an IANA name such as "America/New_York" or "UTC" (never the host's zone); got ${show(value)}.`;
+}
+
+/** A time zone name this runtime does not know. */
+export function unknownTimeZone(name: string): string {
+  return `Unknown time zone ${show(name)}: use an IANA name such as "America/New_York" or "UTC".`;
+}
+
 /** `bucketMinutes` is not a positive whole divisor of the 1440 minutes of a day. */
 export function invalidBucketMinutes(value: unknown): string {
   return `bucketMinutes must be a positive whole number of minutes that divides a day of 1440 minutes (such as 15, 30 or 60); got ${show(value)}.`;

@@ -1,3 +1,4 @@
+import { missingTimeZone, unknownTimeZone } from '../messages.js';
 import { MS_PER_DAY, civilFromDays, daysFromCivil, weekdayOfDayNumber } from './civil.js';
 
 /**
@@ -227,6 +228,9 @@ const zones = new Map<string, Zone>();
 export function getZone(timeZone: string): Zone {
   let zone = zones.get(timeZone);
   if (zone) return zone;
+  // `Intl.DateTimeFormat` reads a missing timeZone as the host's zone: a silent, machine-dependent answer.
+  // Plain JavaScript, notebooks and config files can pass undefined, so the type alone does not keep it out.
+  if (typeof timeZone !== 'string' || timeZone.trim() === '') throw new RangeError(missingTimeZone(timeZone));
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') {
     // No lookup needed, and none made: the first Intl.DateTimeFormat of a process loads the ICU zone data (~12 ms).
     zone = new UtcZone(timeZone);
@@ -247,7 +251,7 @@ export function getZone(timeZone: string): Zone {
       second: 'numeric',
     });
   } catch {
-    throw new RangeError(`Unknown time zone "${timeZone}": use an IANA name such as "America/New_York" or "UTC".`);
+    throw new RangeError(unknownTimeZone(timeZone));
   }
   zone = format.resolvedOptions().timeZone === 'UTC' ? new UtcZone(timeZone) : new CachedZone(timeZone, format);
   zones.set(timeZone, zone);
@@ -264,7 +268,8 @@ export function constantOffset(zone: Zone, startMs: number, endMs: number): numb
 }
 
 /**
- * Throws a `RangeError` naming the value unless `timeZone` is a valid IANA time zone.
+ * Throws a `RangeError` naming the value unless `timeZone` is a valid IANA time zone (a missing, empty or
+ * non-string value included: it is never read as the host's zone).
  *
  * @example
  * ```ts
@@ -272,8 +277,8 @@ export function constantOffset(zone: Zone, startMs: number, endMs: number): numb
  * assertTimeZone('EST5'); // RangeError: Unknown time zone "EST5": use an IANA name such as "America/New_York" or "UTC".
  * ```
  */
-export function assertTimeZone(timeZone: string): void {
-  getZone(timeZone);
+export function assertTimeZone(timeZone: string | undefined): asserts timeZone is string {
+  getZone(timeZone as string);
 }
 
 /**
