@@ -146,4 +146,27 @@ describe('panopticon (built, as a process)', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).asOf).toBe('2026-09-30T18:14:59.999Z');
   });
+
+  it('heatmap and kpis are as of --as-of: later arrivals are left out, later first contacts are not contacts yet', () => {
+    const leads = file(
+      'as-of.csv',
+      [
+        'lead_id,received_time,first_contact_time',
+        '1,2026-03-02 09:00:00,2026-03-02 09:10:00', // answered before the as-of date
+        '2,2026-03-02 09:05:00,2026-03-04 10:00:00', // answered after it: still waiting then
+        '3,2026-03-05 09:00:00,2026-03-05 09:01:00', // arrived after it
+        '',
+      ].join('\n'),
+    );
+    const heatmap = (...extra: string[]) => JSON.parse(run('heatmap', '--leads', leads, '--tz', 'UTC', '--format', 'json', ...extra).stdout);
+    const past = heatmap('--as-of', '2026-03-03');
+    expect(past.leads).toBe(2);
+    expect(past.cells).toEqual([expect.objectContaining({ day: 'Monday', slot: '09:00', total: 2, contacted: 1, withinSla: 1, neverContacted: 1 })]);
+    const today = heatmap('--as-of', '2026-03-31');
+    expect(today.leads).toBe(3);
+    expect(today.cells.reduce((n: number, c: { neverContacted: number }) => n + c.neverContacted, 0)).toBe(0);
+
+    const kpis = JSON.parse(run('kpis', '--leads', leads, '--tz', 'UTC', '--format', 'json', '--as-of', '2026-03-03').stdout);
+    expect(kpis.response).toMatchObject({ total: 2, contacted: 1, withinSla: 1, pctWithinSla: 50 });
+  });
 });

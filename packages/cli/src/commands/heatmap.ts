@@ -8,6 +8,7 @@ import {
   type HeatmapCell,
 } from '@panopticon/core';
 import {
+  AS_OF_OPTION,
   FORMAT_OPTION,
   HELP_OPTION,
   INPUT_OPTIONS,
@@ -26,6 +27,7 @@ import { parsePeriod } from '../period.js';
 
 const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
+  ...AS_OF_OPTION,
   bucket: { type: 'string', arg: 'MINUTES', help: 'slot length in minutes, a divisor of 1440 (default: 30)' },
   sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: 60)' },
   clock: { type: 'string', arg: 'wall|business', help: 'count all minutes, or only business hours (the config calendar, else Mon–Fri 09–17; default: wall)' },
@@ -67,6 +69,8 @@ export async function heatmapCommand(argv: string[], io: Io): Promise<number> {
   const locator = stringValue(values, 'locator');
   const aggregation = {
     timeZone: inputs.timeZone,
+    // As of --as-of (default now): a lead created later is not counted, a contact made later is not a contact yet.
+    asOf: inputs.asOf,
     bucketMinutes,
     slaMinutes,
     clock,

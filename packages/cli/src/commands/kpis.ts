@@ -33,7 +33,7 @@ export function computeKpis(values: ParsedValues, inputs: InputContext, data: Co
   const options = followUpOptions(values, inputs);
   const slaMinutes = integerValue(values, 'sla', inputs.settings.slaMinutes ?? 60);
   const followUp = kpisColumnar(data, options);
-  const response = summarizeResponsesColumnar(data.leads, { timeZone: inputs.timeZone, slaMinutes, to: inputs.asOf });
+  const response = summarizeResponsesColumnar(data.leads, { timeZone: inputs.timeZone, slaMinutes, asOf: inputs.asOf });
   return { asOf: inputs.asOf.toISOString(), timeZone: inputs.timeZone, source: inputs.description, slaMinutes, followUp, response };
 }
 

@@ -212,7 +212,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const trendFromDay = Math.max(todayNumber - 26 * 7, Number.isFinite(firstCreated) ? localDayNumber(firstCreated, timeZone) : todayNumber);
   const trend = pipelineTrend(leads, { from: startOfLocalDay(trendFromDay, timeZone), to: asOf, every: 'week', timeZone, pipeline });
 
-  const responseOptions = { timeZone, bucketMinutes, slaMinutes, to: asOf };
+  const responseOptions = { timeZone, bucketMinutes, slaMinutes, asOf };
   const heatmap = aggregateBySlot(leads, responseOptions);
   const coverage = input.schedule && input.schedule.length > 0 ? scheduleCoverage(input.schedule, { bucketMinutes }) : null;
   const demand = coverage ? demandVsCoverage(heatmap, coverage) : null;
@@ -223,6 +223,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const previousFrom = currentFrom - span;
   const comparison = comparePeriods(leads, {
     timeZone,
+    asOf,
     bucketMinutes,
     slaMinutes,
     current: { from: startOfLocalDay(currentFrom, timeZone), to: asOf },

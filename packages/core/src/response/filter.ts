@@ -28,11 +28,17 @@ export interface FilterLeadsOptions {
   from?: Date;
   /** Keep leads created before this instant (exclusive), so consecutive periods never share a lead. Default: no upper bound. */
   to?: Date;
+  /**
+   * The instant "now" of the computation: leads created after it are left out, and in every response figure a
+   * first contact after it is not a contact yet (the lead is still waiting at `asOf`), so a past figure is
+   * reproducible from today's data. Default: none (every lead and every recorded contact counts).
+   */
+  asOf?: Date;
 }
 
 /**
- * The leads that match every given filter: created in `[from, to)`, and on one of the teams and
- * locators named. A filter left out matches every lead. The input is not modified; order is kept.
+ * The leads that match every given filter: created in `[from, to)` and not after `asOf`, and on one of the
+ * teams and locators named. A filter left out matches every lead. The input is not modified; order is kept.
  *
  * @example
  * filterLeads(leads, { team: ['East', 'West'], from: new Date('2025-06-01T04:00:00Z'), to: new Date('2025-07-01T04:00:00Z') });
@@ -56,25 +62,49 @@ export function leadFilter(options: FilterLeadsOptions): ((lead: FilterableLead)
  * columns. Internal to the response folder.
  */
 export function leadValueFilter(options: FilterLeadsOptions): ((createdMs: number, team: string | null, locator: string | null) => boolean) | null {
-  const { from, to } = options;
-  if (from !== undefined && !(from instanceof Date && Number.isFinite(from.getTime()))) {
-    throw new RangeError(invalidPeriodBound('from', from));
-  }
-  if (to !== undefined && !(to instanceof Date && Number.isFinite(to.getTime()))) {
-    throw new RangeError(invalidPeriodBound('to', to));
-  }
-  const fromMs = from === undefined ? -Infinity : from.getTime();
-  const toMs = to === undefined ? Infinity : to.getTime();
+  const { fromMs, toMs, asOfMs, period } = responsePeriod(options);
   const teams = nameSet(options.team);
   const locators = nameSet(options.locator);
-  const period = from !== undefined || to !== undefined;
   if (!period && teams === null && locators === null) return null;
   return (createdMs, team, locator) => {
-    if (period && !(createdMs >= fromMs && createdMs < toMs)) return false; // NaN is in no period
+    if (period && !(createdMs >= fromMs && createdMs < toMs && createdMs <= asOfMs)) return false; // NaN is in no period
     if (teams !== null && !teams.has(team)) return false;
     if (locators !== null && !locators.has(locator)) return false;
     return true;
   };
+}
+
+/**
+ * The period of a response computation as epoch ms, validated: leads count when created in `[fromMs, toMs)` and
+ * at or before `asOfMs` (infinite bounds when not set); `period` says whether any bound is set. Throws a
+ * `RangeError` naming a bound that is not a valid date. Internal to the response folder and the CSV heatmap.
+ */
+export function responsePeriod(options: Pick<FilterLeadsOptions, 'from' | 'to' | 'asOf'>): {
+  fromMs: number;
+  toMs: number;
+  asOfMs: number;
+  period: boolean;
+} {
+  const { from, to, asOf } = options;
+  for (const [name, value] of [['from', from], ['to', to], ['asOf', asOf]] as const) {
+    if (value !== undefined && !(value instanceof Date && Number.isFinite(value.getTime()))) {
+      throw new RangeError(invalidPeriodBound(name, value));
+    }
+  }
+  return {
+    fromMs: from === undefined ? -Infinity : from.getTime(),
+    toMs: to === undefined ? Infinity : to.getTime(),
+    asOfMs: asOf === undefined ? Infinity : asOf.getTime(),
+    period: from !== undefined || to !== undefined || asOf !== undefined,
+  };
+}
+
+/**
+ * A first contact as seen at `asOfMs`: a contact after it has not happened yet, so the lead reads as never
+ * contacted (`null`). Everything else (including an invalid NaN) is returned as it is. Internal.
+ */
+export function contactAsOf(contactMs: number | null, asOfMs: number): number | null {
+  return contactMs !== null && contactMs > asOfMs ? null : contactMs;
 }
 
 function nameSet(names: string | readonly string[] | undefined): ReadonlySet<string | null> | null {

@@ -1,4 +1,4 @@
-import { businessClockNeedsTimeZone, invalidClock, invalidSlaMinutes } from '../messages.js';
+import { businessClockNeedsTimeZone, invalidClock, invalidInstant, invalidSlaMinutes } from '../messages.js';
 import type { Lead } from '../model/lead.js';
 import type { BusinessCalendar } from '../model/schedule.js';
 import { DEFAULT_BUSINESS_CALENDAR } from '../model/schedule.js';
@@ -41,13 +41,15 @@ export interface ResponseMinutesOptions {
   timeZone?: string;
   /** Weekly hours and holidays for `clock: 'business'`. Default Monday–Friday 09:00–17:00, no holidays. */
   calendar?: BusinessCalendar;
+  /** The instant "now": a first contact after it is not a contact yet (the lead is still waiting). Default: none. */
+  asOf?: Date;
 }
 
 /**
  * Response minutes of a lead: `firstContactAt − createdAt` in minutes (fractional), counted on the wall
  * clock or, with `clock: 'business'`, only inside business hours.
  *
- * - `null` when the lead was never contacted.
+ * - `null` when the lead was never contacted (or not by `asOf`).
  * - Negative when the first contact is before creation. That is invalid data and callers must treat it as
  *   such (see {@link responseStatus}); under either clock the value is then the wall-clock difference, so
  *   "negative" and "invalid" always agree (a backwards span outside business hours would otherwise be 0).
@@ -59,8 +61,8 @@ export interface ResponseMinutesOptions {
  * responseMinutes(lead, { clock: 'business', timeZone: 'America/New_York' }); // Friday 16:30 → Monday 09:30: 60
  */
 export function responseMinutes(lead: ResponseLead, options: ResponseMinutesOptions = {}): number | null {
-  if (lead.firstContactAt === null || lead.firstContactAt === undefined) return null;
-  return responseClock(options)(lead.createdAt.getTime(), lead.firstContactAt.getTime());
+  if (responseStatus(lead, options) === 'never') return null;
+  return responseClock(options)(lead.createdAt.getTime(), lead.firstContactAt!.getTime());
 }
 
 /**
@@ -75,7 +77,7 @@ export type ResponseStatus = 'contacted' | 'never' | 'invalid';
 
 /**
  * Classifies a lead for response-time figures:
- * `'never'` (no first contact), `'invalid'` (first contact before creation, or a date that is not a valid
+ * `'never'` (no first contact, or none by `asOf`), `'invalid'` (first contact before creation, or a date that is not a valid
  * instant: counted in totals only, excluded from every other figure), otherwise `'contacted'`.
  * A first contact at the very instant of creation is `'contacted'` with 0 minutes.
  *
@@ -84,8 +86,9 @@ export type ResponseStatus = 'contacted' | 'never' | 'invalid';
  * responseStatus({ createdAt: new Date('2026-10-05T13:00:00Z'), firstContactAt: new Date('2026-10-05T12:55:00Z') }); // 'invalid'
  * ```
  */
-export function responseStatus(lead: ResponseLead): ResponseStatus {
-  if (lead.firstContactAt === null || lead.firstContactAt === undefined) return 'never';
+export function responseStatus(lead: ResponseLead, options: Pick<ResponseMinutesOptions, 'asOf'> = {}): ResponseStatus {
+  const asOfMs = options.asOf === undefined ? Infinity : instantMs('asOf', options.asOf);
+  if (lead.firstContactAt === null || lead.firstContactAt === undefined || lead.firstContactAt.getTime() > asOfMs) return 'never';
   return lead.firstContactAt.getTime() >= lead.createdAt.getTime() ? 'contacted' : 'invalid';
 }
 
@@ -106,6 +109,11 @@ export function responseClock(options: ResponseMinutesOptions): (createdMs: numb
     if (!(contactMs >= createdMs)) return wallMinutes(createdMs, contactMs);
     return business(createdMs, contactMs);
   };
+}
+
+function instantMs(name: string, value: unknown): number {
+  if (!(value instanceof Date && Number.isFinite(value.getTime()))) throw new RangeError(invalidInstant(name, value));
+  return value.getTime();
 }
 
 function wallMinutes(createdMs: number, contactMs: number): number {

@@ -3,7 +3,7 @@ import { assertBucketMinutes } from '../time/bucket.js';
 import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_MINUTE, formatMinuteOfDay } from '../time/civil.js';
 import type { Zone } from '../time/zone.js';
 import { getZone } from '../time/zone.js';
-import { leadFilter } from './filter.js';
+import { contactAsOf, responsePeriod } from './filter.js';
 import type { AggregateBySlotOptions, HeatmapCell } from './heatmap.js';
 import { resolveSlaMinutes, responseClock } from './response-time.js';
 import { selectQuantiles } from './select-quantiles.js';
@@ -69,10 +69,12 @@ export interface ResolvedSlotOptions {
   clock: 'wall' | 'business';
   measure: (createdMs: number, contactMs: number) => number;
   zone: Zone;
-  /** Whether a period filter is set, and its bounds `[fromMs, toMs)`. */
+  /** Whether a period filter is set, and its bounds: created in `[fromMs, toMs)` and at or before `asOfMs`. */
   period: boolean;
   fromMs: number;
   toMs: number;
+  /** The as-of instant (Infinity when none): later arrivals are left out, later contacts are not contacts yet. */
+  asOfMs: number;
   teams: string[] | null;
   locators: string[] | null;
 }
@@ -83,8 +85,8 @@ export function resolveSlotOptions(options: AggregateBySlotOptions): ResolvedSlo
   assertBucketMinutes(bucketMinutes);
   const slaMinutes = resolveSlaMinutes(options.slaMinutes);
   const measure = responseClock(options);
-  // Validates from / to like filterLeads; the filters themselves are applied to numbers.
-  leadFilter(options);
+  // Validates from / to / asOf like filterLeads; the filters themselves are applied to numbers.
+  const { fromMs, toMs, asOfMs, period } = responsePeriod(options);
   const zone = getZone(options.timeZone);
   return {
     bucketMinutes,
@@ -92,9 +94,10 @@ export function resolveSlotOptions(options: AggregateBySlotOptions): ResolvedSlo
     clock: options.clock ?? 'wall',
     measure,
     zone,
-    period: options.from !== undefined || options.to !== undefined,
-    fromMs: options.from === undefined ? -Infinity : options.from.getTime(),
-    toMs: options.to === undefined ? Infinity : options.to.getTime(),
+    period,
+    fromMs,
+    toMs,
+    asOfMs,
     teams: nameList(options.team),
     locators: nameList(options.locator),
   };
@@ -103,6 +106,7 @@ export function resolveSlotOptions(options: AggregateBySlotOptions): ResolvedSlo
 class StreamingSlotAggregator implements SlotAggregator {
   private readonly fromMs: number;
   private readonly toMs: number;
+  private readonly asOfMs: number;
   private readonly period: boolean;
   private readonly teams: ReadonlySet<string | null> | null;
   private readonly locators: ReadonlySet<string | null> | null;
@@ -117,6 +121,7 @@ class StreamingSlotAggregator implements SlotAggregator {
   ) {
     this.fromMs = options.fromMs;
     this.toMs = options.toMs;
+    this.asOfMs = options.asOfMs;
     this.period = options.period;
     this.teams = options.teams === null ? null : new Set<string | null>(options.teams);
     this.locators = options.locators === null ? null : new Set<string | null>(options.locators);
@@ -130,8 +135,8 @@ class StreamingSlotAggregator implements SlotAggregator {
     return this.acc.count;
   }
 
-  add(createdMs: number, contactMs: number | null, team?: string | null, locator?: string | null): void {
-    if (this.period && !(createdMs >= this.fromMs && createdMs < this.toMs)) return; // NaN is in no period
+  add(createdMs: number, firstContactMs: number | null, team?: string | null, locator?: string | null): void {
+    if (this.period && !(createdMs >= this.fromMs && createdMs < this.toMs && createdMs <= this.asOfMs)) return; // NaN is in no period
     if (this.teams !== null && !this.teams.has(team ?? null)) return;
     if (this.locators !== null && !this.locators.has(locator ?? null)) return;
     if (!Number.isFinite(createdMs)) return;
@@ -140,7 +145,8 @@ class StreamingSlotAggregator implements SlotAggregator {
     // Weekday 0 = Monday: day 0 (1970-01-01) was a Thursday.
     const weekday = (((dayNumber + 3) % 7) + 7) % 7;
     const cell = weekday * this.slots + Math.floor((local - dayNumber * MS_PER_DAY) / this.bucketMs);
-    if (contactMs === null || contactMs === undefined) this.acc.add(cell, NEVER, 0);
+    const contactMs = contactAsOf(firstContactMs ?? null, this.asOfMs);
+    if (contactMs === null) this.acc.add(cell, NEVER, 0);
     else if (!(contactMs >= createdMs)) this.acc.add(cell, INVALID, 0);
     else this.acc.add(cell, CONTACTED, this.measure(createdMs, contactMs));
   }

@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from '../model/schedule.js';
 import type { FilterLeadsOptions } from './filter.js';
-import { leadFilter, leadValueFilter } from './filter.js';
+import { leadFilter, leadValueFilter, responsePeriod } from './filter.js';
 import type { LeadColumns } from '../model/lead-columns.js';
 import type { SlotLead } from './heatmap.js';
 import type { ResponseClock } from './response-time.js';
@@ -137,6 +137,7 @@ function summarize(
 ): ResponseSummary {
   const slaMinutes = resolveSlaMinutes(options.slaMinutes);
   const measure = responseClock(options);
+  const { asOfMs } = responsePeriod(options);
   const contactOf = filtered();
   const minutes = new Float64Array(count);
   let total = 0;
@@ -154,7 +155,8 @@ function summarize(
     const createdMs = createdOf(i);
     if (!Number.isFinite(createdMs)) continue; // as in aggregateBySlot: no arrival, not a lead to count
     total++;
-    if (contactMs === NEVER) {
+    if (contactMs === NEVER || contactMs > asOfMs) {
+      // Never contacted, or not yet at asOf.
       never++;
       continue;
     }

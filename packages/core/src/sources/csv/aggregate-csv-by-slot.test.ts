@@ -111,6 +111,8 @@ const optionsArb = fc.record({
   locator: fc.constantFrom(undefined, undefined, undefined, 'Ana', ['Ana', 'Zoë']),
   from: fc.constantFrom(undefined, undefined, new Date(Date.UTC(2025, 2, 9, 7))),
   to: fc.constantFrom(undefined, undefined, new Date(Date.UTC(2025, 5, 3))),
+  // Between the arrivals and the first contacts of 2 June (in UTC and in New York): some contacts are after asOf.
+  asOf: fc.constantFrom(undefined, undefined, new Date(Date.UTC(2025, 5, 2, 9)), new Date(Date.UTC(2025, 5, 2, 13))),
 });
 
 type Row = { id: string; received: string; contact: string; team: string; locator: string; notes: string; shape: string };
@@ -189,9 +191,14 @@ describe('aggregateCsvBySlot', () => {
       rep: fc.constantFrom('Ana', 'Ben', '', 'a"b', 'x y'),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(row, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), fc.constantFrom(...ZONES), fc.constantFrom(1, 50, 4096), fc.boolean(), async (rows, eol, timeZone, chunkBytes, period) => {
+      fc.asyncProperty(fc.array(row, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), fc.constantFrom(...ZONES), fc.constantFrom(1, 50, 4096), fc.constantFrom('none', 'from', 'asOf'), async (rows, eol, timeZone, chunkBytes, period) => {
         const text = `lead_id,received_time,first_contact_time,rep${eol}${rows.map((r) => `${r.id},${r.received},${r.contact},${r.rep}`).join(eol)}${eol}`;
-        const options: AggregateCsvBySlotOptions = { timeZone, ...(period ? { from: new Date(Date.UTC(2025, 5, 10)) } : {}) };
+        const options: AggregateCsvBySlotOptions = {
+          timeZone,
+          ...(period === 'from' ? { from: new Date(Date.UTC(2025, 5, 10)) } : {}),
+          // Mid-June: arrivals on both sides, and first contacts after it of leads that arrived before.
+          ...(period === 'asOf' ? { asOf: new Date(Date.UTC(2025, 5, 15, 12)) } : {}),
+        };
         const expected = await reference(text, options);
         for (const actual of await everyWay(text, options, [17], chunkBytes)) expect(actual).toEqual(expected);
       }),

@@ -121,6 +121,7 @@ export async function aggregateCsvBySlot(input: CsvFileInput, options: Aggregate
       period: resolved.period,
       fromMs: resolved.fromMs,
       toMs: resolved.toMs,
+      asOfMs: resolved.asOfMs,
       teams: resolved.teams,
       locators: resolved.locators,
       mapping: options.columns,

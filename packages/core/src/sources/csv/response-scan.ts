@@ -24,10 +24,12 @@ export interface ResponseScanConfig {
   delimiter: string;
   timeZone: string;
   bucketMinutes: number;
-  /** Period filter `[fromMs, toMs)`, applied when `period` is true. */
+  /** Period filter: created in `[fromMs, toMs)` and at or before `asOfMs`, applied when `period` is true. */
   period: boolean;
   fromMs: number;
   toMs: number;
+  /** The as-of instant (Infinity when none): a first contact after it is not a contact yet. */
+  asOfMs: number;
   /** Team and locator filters (exact names), or null for none. */
   teams: string[] | null;
   locators: string[] | null;
@@ -278,12 +280,12 @@ export class ResponseScanner implements ByteCsvSink {
     this.counts.rows++;
     this.counts.accepted++;
     const k = this.addKey(id, EMPTY, 0, 0, line);
-    if (this.config.period && !(created >= this.config.fromMs && created < this.config.toMs)) {
+    if (this.config.period && !(created >= this.config.fromMs && created < this.config.toMs && created <= this.config.asOfMs)) {
       this.keyCell[k] = FILTERED_OUT;
       return i;
     }
     const cell = this.cellOf(local);
-    if (contact >= 0) {
+    if (contact >= 0 && contact <= this.config.asOfMs) {
       this.keyCell[k] = cell * 4 + CONTACTED;
       this.keyMinutes[k] = this.measure(created, contact);
     } else this.keyCell[k] = cell * 4 + NEVER;
@@ -341,7 +343,7 @@ export class ResponseScanner implements ByteCsvSink {
     this.counts.rows++;
     this.counts.accepted++;
     const k = this.addKey(value, buf, s, e, line);
-    if (this.config.period && !(created >= this.config.fromMs && created < this.config.toMs)) {
+    if (this.config.period && !(created >= this.config.fromMs && created < this.config.toMs && created <= this.config.asOfMs)) {
       this.keyCell[k] = FILTERED_OUT;
       return;
     }
@@ -354,7 +356,7 @@ export class ResponseScanner implements ByteCsvSink {
       return;
     }
     const cell = this.cellOf(local);
-    if (contacted) {
+    if (contacted && contact <= this.config.asOfMs) {
       this.keyCell[k] = cell * 4 + CONTACTED;
       this.keyMinutes[k] = this.measure(created, contact);
     } else this.keyCell[k] = cell * 4 + NEVER;
@@ -463,7 +465,7 @@ export class ResponseScanner implements ByteCsvSink {
       return;
     }
     const config = this.config;
-    if (config.period && !(created >= config.fromMs && created < config.toMs)) {
+    if (config.period && !(created >= config.fromMs && created < config.toMs && created <= config.asOfMs)) {
       this.keyCell[k] = FILTERED_OUT;
       return;
     }
@@ -476,7 +478,7 @@ export class ResponseScanner implements ByteCsvSink {
       return;
     }
     const cell = this.cellOf(this.bytesParser.zone.toLocal(created));
-    if (contact === null) this.keyCell[k] = cell * 4 + NEVER;
+    if (contact === null || contact > config.asOfMs) this.keyCell[k] = cell * 4 + NEVER;
     else if (!(contact >= created)) this.keyCell[k] = cell * 4 + INVALID;
     else {
       this.keyCell[k] = cell * 4 + CONTACTED;
