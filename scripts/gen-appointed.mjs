@@ -8,25 +8,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { prng } from './prng.mjs';
+import { SAMPLE_PIPELINE as PIPELINE } from './sample-pipeline.mjs';
 
 export const AS_OF = '2026-10-31';
 export const TIME_ZONE = 'America/New_York';
 
-const PIPELINE = {
-  stages: [
-    { name: 'New', category: 'open' },
-    { name: 'Contacted', category: 'open' },
-    { name: 'Appointment Set', category: 'open' },
-    { name: 'Follow-Up', category: 'open', staleAfterDays: 14 },
-    { name: 'Green - Approved', category: 'green' },
-    { name: 'Delivery Requested', category: 'delivery' },
-    { name: 'Green/Delivered', category: 'won' },
-    { name: 'Lost', category: 'lost' },
-  ],
-  staleAfterDays: 30,
-  warnAfterDays: 7,
-  greenStuckAfterDays: 14,
-};
 const FIRST = ['Ana', 'Ben', 'Chloé', 'Dev', 'Erin', 'Farah', 'Gus', 'Hana', 'Ivan', 'Jade', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tomás', 'Uma', 'Viktor', 'Wen', 'Yara', 'Zoë'];
 const LAST = ['Souza', 'Carter', 'Martin', 'Patel', "O'Neill", 'Haddad', 'Nguyen', 'Okafor', 'Ivanova', 'García', 'Tanaka', 'Kowalski', 'Müller', 'Rossi', 'Dubois', 'Smith', 'Brown'];
 const LOCATORS = ['Ana Souza', 'Ben Carter', 'Chloé Martin', 'Dev Patel', "Erin O'Neill", 'Farah Haddad', 'Gus Lindqvist', 'Hana Sato', 'Ivan Petrov', 'Jade Wong', 'Kofi Mensah', 'Lena Vogel'];

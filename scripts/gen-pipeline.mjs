@@ -8,25 +8,12 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prng } from './prng.mjs';
+import { SAMPLE_PIPELINE } from './sample-pipeline.mjs';
 
 export const PIPELINE_AS_OF = '2026-03-31';
 export const PIPELINE_TIME_ZONE = 'America/New_York';
 
-export const BENCH_PIPELINE = {
-  stages: [
-    { name: 'New', category: 'open' },
-    { name: 'Contacted', category: 'open' },
-    { name: 'Appointment Set', category: 'open' },
-    { name: 'Follow-Up', category: 'open', staleAfterDays: 14 },
-    { name: 'Green - Approved', category: 'green' },
-    { name: 'Delivery Requested', category: 'delivery' },
-    { name: 'Green/Delivered', category: 'won' },
-    { name: 'Lost', category: 'lost' },
-  ],
-  staleAfterDays: 30,
-  warnAfterDays: 7,
-  greenStuckAfterDays: 14,
-};
+export const BENCH_PIPELINE = SAMPLE_PIPELINE;
 
 const LOCATORS = ['Ana Souza', 'Ben Okafor', 'Chloé Martin', 'Dev Patel', 'Erin Walsh', 'Farah Haddad', 'Gus Lindqvist', 'Hana Sato'];
 const TEAMS = ['East', 'West', 'North'];

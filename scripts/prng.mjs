@@ -1,6 +1,6 @@
-// mulberry32: the small seeded PRNG every data generator under scripts/ uses, so generated files are the
-// same on every run and Node version. (examples/data/generate.mjs keeps its own copy: it must run with
-// nothing else from the repo.)
+// mulberry32: the small seeded PRNG every data generator and test fixture of the repository uses (scripts/,
+// examples/data/generate.mjs, the chart fixtures), so generated files are the same on every run and Node
+// version.
 export function prng(seed) {
   let a = seed >>> 0;
   return () => {

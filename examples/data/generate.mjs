@@ -8,10 +8,14 @@
 // while containing no row errors. Timestamps are naive wall-clock times in America/New_York, as a plain
 // CRM export writes them.
 //
-// It is plain JavaScript with no imports from the packages so it runs before anything is built.
-import { writeFileSync, mkdirSync } from 'node:fs';
+// It is plain JavaScript with no imports from the packages so it runs before anything is built. The
+// pipeline is examples/data/pipeline.json (the one copy of the sample pipeline; edit it there) and the PRNG
+// is scripts/prng.mjs, which every generator shares.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { prng } from '../../scripts/prng.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = process.argv[2] ?? here;
@@ -27,17 +31,6 @@ export const SAMPLE = {
   seed: 20261031,
 };
 
-// mulberry32: a tiny seeded PRNG, good enough for sample data and stable across Node versions.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(SAMPLE.seed);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const chance = (p) => rand() < p;
@@ -61,21 +54,7 @@ const fmt = (minutes) => {
 const weekday = (minutes) => (Math.floor(minutes / MIN_PER_DAY) + 3) % 7; // 0 = Monday
 const minuteOfDay = (minutes) => ((Math.floor(minutes) % MIN_PER_DAY) + MIN_PER_DAY) % MIN_PER_DAY;
 
-const PIPELINE = {
-  stages: [
-    { name: 'New', category: 'open' },
-    { name: 'Contacted', category: 'open' },
-    { name: 'Appointment Set', category: 'open' },
-    { name: 'Follow-Up', category: 'open', staleAfterDays: 14 },
-    { name: 'Green - Approved', category: 'green' },
-    { name: 'Delivery Requested', category: 'delivery' },
-    { name: 'Green/Delivered', category: 'won' },
-    { name: 'Lost', category: 'lost' },
-  ],
-  staleAfterDays: 30,
-  warnAfterDays: 7,
-  greenStuckAfterDays: 14,
-};
+const PIPELINE = JSON.parse(readFileSync(join(here, 'pipeline.json'), 'utf8'));
 
 const LOCATORS = [
   { name: 'Ana Souza', team: 'East' },
@@ -262,7 +241,7 @@ writeFileSync(join(out, 'leads.csv'), csv(LEAD_COLUMNS, leads.map((l) => LEAD_CO
 writeFileSync(join(out, 'owner_history.csv'), csv(['lead_id', 'locator', 'changed_at'], owners.map(([id, who, at]) => [id, who, fmt(at)])));
 // 7. The rep column exported twice, as some rota tools do (the first is read; a warning says so).
 writeFileSync(join(out, 'schedule.csv'), csv(['rep', 'day_of_week', 'shift_start', 'shift_end', 'rep'], SCHEDULE.map(([rep, d, s, e]) => [rep, DAY_NAMES[d], s, e, rep])));
-writeFileSync(join(out, 'pipeline.json'), JSON.stringify(PIPELINE, null, 2) + '\n');
+if (out !== here) writeFileSync(join(out, 'pipeline.json'), JSON.stringify(PIPELINE, null, 2) + '\n');
 writeFileSync(
   join(out, 'sample.json'),
   JSON.stringify(

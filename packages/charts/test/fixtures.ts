@@ -18,36 +18,16 @@ import type {
   StageCategory,
 } from '@panopticon/core';
 import { WEEKDAY_NAMES, endOfLocalDay, formatDayNumber, formatMinuteOfDay, instantFromWallClock, parsePipeline } from '@panopticon/core';
+import { prng } from '../../../scripts/prng.mjs';
+import { SAMPLE_PIPELINE } from '../../../scripts/sample-pipeline.mjs';
 import type { CalendarAppointment, TimeInStageVisit } from '../src/index.js';
 
 export const TIME_ZONE = 'America/New_York';
 /** The end of 2026-03-31 in New York (after the 2026-03-08 spring-forward). */
 export const AS_OF = new Date('2026-04-01T03:59:59.999Z');
 
-/** mulberry32: a tiny seeded PRNG, stable across Node versions. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export const PIPELINE: Pipeline = parsePipeline({
-  stages: [
-    { name: 'New', category: 'open' },
-    { name: 'Contacted', category: 'open' },
-    { name: 'Appointment Set', category: 'open' },
-    { name: 'Follow-Up', category: 'open', staleAfterDays: 14 },
-    { name: 'Green - Approved', category: 'green' },
-    { name: 'Delivery Requested', category: 'delivery' },
-    { name: 'Green/Delivered', category: 'won' },
-    { name: 'Lost', category: 'lost' },
-  ],
-});
+/** The sample pipeline (examples/data/pipeline.json). */
+export const PIPELINE: Pipeline = parsePipeline(SAMPLE_PIPELINE);
 
 const LOCATORS = ['Ana Souza', 'Chloé Martin', 'Kenji Dubois', 'Priya Nair', 'Tomás Haddad', 'Grace O’Neil'];
 const FIRST = ['Ada', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea', 'Max', 'Noor'];
