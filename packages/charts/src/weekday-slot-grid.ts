@@ -6,7 +6,7 @@
  * @module
  */
 import * as Plot from '@observablehq/plot';
-import { WEEKDAY_NAMES, assertBucketMinutes, slotLabel, slotsPerDay, toMinutes } from '@panopticon/core';
+import { WEEKDAY_NAMES, assertBucketMinutes, isBucketMinutes, slotLabel, slotsPerDay, toMinutes } from '@panopticon/core';
 import { composeFigure } from './compose.js';
 import type { LegendPart } from './legend.js';
 import { chartMessages } from './messages.js';
@@ -50,16 +50,16 @@ export interface WeekdaySlotOptions {
 /** The slot length: the option, else read from the cells, else 30. Throws a `RangeError` for a bad option. */
 export function resolveBucketMinutes(cells: readonly WeekdaySlot[], option: number | undefined): number {
   if (option !== undefined) {
-    if (!Number.isInteger(option) || option <= 0 || 1440 % option !== 0) throw new RangeError(chartMessages.invalidBucketMinutes(option));
+    if (!isBucketMinutes(option)) throw new RangeError(chartMessages.invalidBucketMinutes(option));
     return option;
   }
   for (const c of cells) {
     if (c.slotIndex > 0 && /^\d\d:\d\d$/.test(c.slot)) {
       const minutes = toMinutes(c.slot) / c.slotIndex;
-      if (Number.isInteger(minutes) && minutes > 0 && 1440 % minutes === 0) return minutes;
+      if (isBucketMinutes(minutes)) return minutes;
     }
   }
-  if (cells.length > 0 && cells.length % 7 === 0 && 1440 % (cells.length / 7) === 0) return 1440 / (cells.length / 7);
+  if (cells.length > 0 && cells.length % 7 === 0 && isBucketMinutes(1440 / (cells.length / 7))) return 1440 / (cells.length / 7);
   return 30;
 }
 

@@ -29,9 +29,21 @@ export interface WeekSlot {
  * assertBucketMinutes(7);  // RangeError: bucketMinutes must be … got 7.
  */
 export function assertBucketMinutes(bucketMinutes: number): void {
-  if (!Number.isInteger(bucketMinutes) || bucketMinutes <= 0 || MINUTES_PER_DAY % bucketMinutes !== 0) {
-    throw new RangeError(invalidBucketMinutes(bucketMinutes));
-  }
+  if (!isBucketMinutes(bucketMinutes)) throw new RangeError(invalidBucketMinutes(bucketMinutes));
+}
+
+/**
+ * Whether `value` is a valid slot length: a positive whole number of minutes that divides the 1440 minutes
+ * of a day. The one statement of the rule; {@link assertBucketMinutes} and every caller use it.
+ *
+ * @example
+ * ```ts
+ * isBucketMinutes(45); // true
+ * isBucketMinutes(7); // false
+ * ```
+ */
+export function isBucketMinutes(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && MINUTES_PER_DAY % value === 0;
 }
 
 /**
