@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../model/lead.js';
 import { TEST_PIPELINE, history, leadsArb, makeLead, optionsArb, permute } from './arbitraries.js';
-import type { AttentionReason } from './attention.js';
-import { ATTENTION_REASONS, needsAttention } from './attention.js';
+import { needsAttention } from './attention.js';
+import type { AttentionReason } from './reasons.js';
+import { ATTENTION_REASONS } from './reasons.js';
 import { followUp } from './status.js';
 
 const asOf = new Date('2025-04-30T12:00:00Z');

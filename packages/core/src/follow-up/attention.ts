@@ -1,31 +1,14 @@
 import type { Lead } from '../model/lead.js';
 import type { StageCategory } from '../model/pipeline.js';
+import type { ColumnarLeads } from './columnar-leads.js';
+import { columnarLeadsOf } from './columnar-leads.js';
 import type { Judgement } from './judge.js';
-import { judgeLead } from './judge.js';
+import { judgeFor, judgeLeadAt } from './judge.js';
 import type { FollowUpOptions } from './options.js';
 import { resolveFollowUpOptions } from './options.js';
-import type { FollowUpStatus } from './status.js';
+import type { AttentionReason } from './reasons.js';
+import type { FollowUpStatus } from './statuses.js';
 import { compareStrings } from './timeline.js';
-
-/**
- * Why a lead needs attention, most severe first: `stale`, `stuck-in-green`, `stalled`, `at-risk`.
- *
- * @example
- * ```ts
- * const severity = (reason: AttentionReason) => ATTENTION_REASONS.indexOf(reason); // 0 = most severe
- * ```
- */
-export const ATTENTION_REASONS = ['stale', 'stuck-in-green', 'stalled', 'at-risk'] as const;
-
-/**
- * Why a lead needs attention; see {@link ATTENTION_REASONS} for the severity order.
- *
- * @example
- * ```ts
- * const stale = rows.filter((row) => row.reason === ('stale' satisfies AttentionReason));
- * ```
- */
-export type AttentionReason = (typeof ATTENTION_REASONS)[number];
 
 /**
  * One lead that needs attention, with whose it is and why ({@link needsAttention}).
@@ -91,52 +74,70 @@ export interface NeedsAttentionOptions extends FollowUpOptions {
  * ```
  */
 export function needsAttention(leads: readonly Lead[], options: NeedsAttentionOptions): AttentionRow[] {
+  resolveFollowUpOptions(options); // the options are checked before the leads are laid out
+  return needsAttentionColumnar(columnarLeadsOf(leads), options);
+}
+
+/**
+ * {@link needsAttention} of leads whose histories are columns ({@link loadCsvColumnar}): the same rows in the
+ * same order, without a history object or `Date` per history entry (for large exports).
+ *
+ * @example
+ * ```ts
+ * const data = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
+ * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
+ * ```
+ */
+export function needsAttentionColumnar(data: ColumnarLeads, options: NeedsAttentionOptions): AttentionRow[] {
   const ctx = resolveFollowUpOptions(options);
   const includeStalled = options.includeStalled ?? true;
+  const judge = judgeFor(data, ctx);
   const rows: AttentionRow[] = [];
-  for (const lead of leads) {
-    const row = attentionRow(lead, judgeLead(lead, ctx), includeStalled);
-    if (row) rows.push(row);
+  const { id, name, locator, team, appointmentAt } = data.leads;
+  for (let i = 0; i < data.leads.length; i++) {
+    const j = judgeLeadAt(data, i, judge);
+    const reason = attentionReason(j, includeStalled);
+    if (reason === null) continue;
+    const appointmentMs = appointmentAt[i]!;
+    rows.push({
+      leadId: id[i]!,
+      name: name[i]!,
+      locator: locator[i]!,
+      team: team[i]!,
+      stage: j.stage!,
+      category: j.category!,
+      appointmentAt: appointmentMs === appointmentMs ? new Date(appointmentMs) : null,
+      status: j.status,
+      reason,
+      days: attentionDays(j, reason),
+    });
   }
   return rows.sort(compareAttentionRows);
 }
 
 /**
- * The lead's needs-attention row, or null when it needs none (or did not exist at `asOf`).
+ * The most severe reason why the judged lead needs attention (stale > stuck-in-green > stalled > at-risk),
+ * or null when it needs none (or did not exist at `asOf`).
  *
  * @internal
  */
-export function attentionRow(lead: Lead, j: Judgement, includeStalled: boolean): AttentionRow | null {
+export function attentionReason(j: Judgement, includeStalled: boolean): AttentionReason | null {
   if (!j.exists) return null;
-  let reason: AttentionReason;
-  if (j.status === 'stale') reason = 'stale';
-  else if (j.stuckInGreen) reason = 'stuck-in-green';
-  else if (includeStalled && j.stalled) reason = 'stalled';
-  else if (j.status === 'at-risk') reason = 'at-risk';
-  else return null;
-  const days =
-    reason === 'stuck-in-green' ? j.daysInGreen! : reason === 'stalled' ? j.daysInStage! : j.daysSinceAppointment!;
-  return {
-    leadId: lead.id,
-    name: lead.name,
-    locator: lead.locator,
-    team: lead.team ?? null,
-    stage: j.stage!,
-    category: j.category!,
-    appointmentAt: lead.appointmentAt,
-    status: j.status,
-    reason,
-    days,
-  };
+  if (j.status === 'stale') return 'stale';
+  if (j.stuckInGreen) return 'stuck-in-green';
+  if (includeStalled && j.stalled) return 'stalled';
+  if (j.status === 'at-risk') return 'at-risk';
+  return null;
+}
+
+/** The days an attention row shows for its reason (see {@link AttentionRow.days}). */
+function attentionDays(j: Judgement, reason: AttentionReason): number {
+  return reason === 'stuck-in-green' ? j.daysInGreen! : reason === 'stalled' ? j.daysInStage! : j.daysSinceAppointment!;
 }
 
 const SEVERITY: Record<AttentionReason, number> = { stale: 0, 'stuck-in-green': 1, stalled: 2, 'at-risk': 3 };
 
-/**
- * Most severe first, then most days first, then lead id.
- *
- * @internal
- */
-export function compareAttentionRows(a: AttentionRow, b: AttentionRow): number {
+/** Most severe first, then most days first, then lead id. */
+function compareAttentionRows(a: AttentionRow, b: AttentionRow): number {
   return SEVERITY[a.reason] - SEVERITY[b.reason] || b.days - a.days || compareStrings(a.leadId, b.leadId);
 }

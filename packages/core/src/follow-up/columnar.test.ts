@@ -6,9 +6,9 @@ import { summarizeResponses, summarizeResponsesColumnar } from '../response/summ
 import { loadCsv, loadCsvColumnar } from '../sources/csv/load-csv.js';
 import type { HistoryColumns } from '../sources/csv/history-columns.js';
 import { leadsArb, optionsArb, permute } from './arbitraries.js';
-import { needsAttention } from './attention.js';
-import { columnarLeadsOf, kpisColumnar, needsAttentionColumnar } from './columnar.js';
-import { kpis } from './kpis.js';
+import { needsAttention, needsAttentionColumnar } from './attention.js';
+import { columnarLeadsOf } from './columnar-leads.js';
+import { kpis, kpisColumnar } from './kpis.js';
 
 /** The generated leads as the three CSV files, rows shuffled, with some rows the readers reject or warn about. */
 function toCsv(leads: readonly Lead[], seed: number, numericIds: boolean, locatorColumn: boolean, blankStages: boolean) {

@@ -1,6 +1,7 @@
 import type { Lead } from '../model/lead.js';
+import { columnarLeadsOf } from './columnar-leads.js';
 import type { Judgement } from './judge.js';
-import { judgeLead } from './judge.js';
+import { judgeFor, judgeLeadAt } from './judge.js';
 import type { FollowUpOptions } from './options.js';
 import { instantMs, resolveFollowUpOptions } from './options.js';
 
@@ -63,11 +64,14 @@ export function conversion(leads: readonly Lead[], options: ConversionOptions): 
   const ctx = resolveFollowUpOptions(options);
   const fromMs = options.from === undefined ? -Infinity : instantMs('from', options.from);
   const toMs = options.to === undefined ? Infinity : instantMs('to', options.to);
+  const data = columnarLeadsOf(leads);
+  const judge = judgeFor(data, ctx);
   const tally = newConversionTally();
-  for (const lead of leads) {
-    const t = lead.appointmentAt?.getTime();
-    if (t === undefined || !(t >= fromMs && t < toMs)) continue;
-    countConversion(tally, judgeLead(lead, ctx));
+  for (let i = 0; i < data.leads.length; i++) {
+    const t = data.leads.appointmentAt[i]!;
+    // NaN (no appointment) fails the comparison too.
+    if (!(t >= fromMs && t < toMs)) continue;
+    countConversion(tally, judgeLeadAt(data, i, judge));
   }
   return finishConversion(tally);
 }

@@ -1,10 +1,10 @@
 import type { Lead } from '../model/lead.js';
 import type { StageCategory } from '../model/pipeline.js';
 import { quantileSorted } from '../stats/quantile.js';
-import { daysBetween } from '../time/days.js';
-import type { Judgement } from './judge.js';
-import { judgeLead } from './judge.js';
-import type { FollowUpContext, FollowUpOptions } from './options.js';
+import { columnarLeadsOf } from './columnar-leads.js';
+import type { Judge, Judgement } from './judge.js';
+import { dateOrNull, judgeFor, judgeLeadAt } from './judge.js';
+import type { FollowUpOptions } from './options.js';
 import { resolveFollowUpOptions } from './options.js';
 import { compareStrings } from './timeline.js';
 
@@ -86,44 +86,51 @@ export type GreenToDeliveryOptions = FollowUpOptions;
  */
 export function greenToDelivery(leads: readonly Lead[], options: GreenToDeliveryOptions): GreenToDelivery {
   const ctx = resolveFollowUpOptions(options);
+  const data = columnarLeadsOf(leads);
+  const judge = judgeFor(data, ctx);
   const rows: GreenToDeliveryRow[] = [];
-  for (const lead of leads) {
-    const row = greenToDeliveryRow(lead, judgeLead(lead, ctx), ctx);
-    if (row) rows.push(row);
+  for (let i = 0; i < data.leads.length; i++) {
+    const j = judgeLeadAt(data, i, judge);
+    if (!enteredGreen(j)) continue;
+    const done = j.deliveryMs === j.deliveryMs;
+    rows.push({
+      leadId: data.leads.id[i]!,
+      name: data.leads.name[i]!,
+      locator: data.leads.locator[i]!,
+      stage: j.stage!,
+      category: j.category!,
+      greenAt: new Date(j.firstGreenMs),
+      deliveryAt: dateOrNull(j.deliveryMs),
+      days: greenWaitDays(j, judge),
+      stuck: !done && j.stuckInGreen,
+      done,
+    });
   }
   return summarizeGreenToDelivery(rows);
 }
 
 /**
- * The lead's row, or null when it did not exist at `asOf` or never entered green by then.
+ * Whether the judged lead has a row: it existed at `asOf` and entered green by then.
  *
  * @internal
  */
-export function greenToDeliveryRow(lead: Lead, j: Judgement, ctx: FollowUpContext): GreenToDeliveryRow | null {
-  if (!j.exists || j.firstGreenAt === null) return null;
-  const done = j.deliveryAt !== null;
-  return {
-    leadId: lead.id,
-    name: lead.name,
-    locator: lead.locator,
-    stage: j.stage!,
-    category: j.category!,
-    greenAt: j.firstGreenAt,
-    deliveryAt: j.deliveryAt,
-    days: daysBetween(j.firstGreenAt, j.deliveryAt ?? ctx.asOf, ctx.days),
-    stuck: !done && j.stuckInGreen,
-    done,
-  };
+export function enteredGreen(j: Judgement): boolean {
+  return j.exists && j.firstGreenMs === j.firstGreenMs;
 }
 
 /**
- * Sorts the rows (in place) and computes the counts and the statistics of the completed ones. `sortRows`
- * false skips the sort, for callers that keep only the statistics (which do not depend on row order).
+ * Days from the lead's first entry into green to its first entry into delivery or won after that, or to
+ * `asOf` while pending (for a lead that {@link enteredGreen}).
  *
  * @internal
  */
-export function summarizeGreenToDelivery(rows: GreenToDeliveryRow[], sortRows = true): GreenToDelivery {
-  if (sortRows) rows.sort((a, b) => a.greenAt.getTime() - b.greenAt.getTime() || compareStrings(a.leadId, b.leadId));
+export function greenWaitDays(j: Judgement, judge: Judge): number {
+  return judge.days(j.firstGreenMs, j.deliveryMs === j.deliveryMs ? j.deliveryMs : judge.ctx.asOfMs);
+}
+
+/** Sorts the rows (in place) and computes the counts and the statistics of the completed ones. */
+function summarizeGreenToDelivery(rows: GreenToDeliveryRow[]): GreenToDelivery {
+  rows.sort((a, b) => a.greenAt.getTime() - b.greenAt.getTime() || compareStrings(a.leadId, b.leadId));
   const completedDays = Float64Array.from(
     rows.filter((r) => r.done),
     (r) => r.days,

@@ -1,10 +1,14 @@
 // Re-exports only: the public surface of the follow-up metrics (internal helpers stay unexported).
 export type { FollowUpOptions } from './options.js';
 export { stageAt, currentStage } from './stage-at.js';
-export { FOLLOW_UP_STATUSES, followUpStatus, followUp } from './status.js';
-export type { FollowUpStatus, FollowUpStatusOptions, FollowUp } from './status.js';
-export { ATTENTION_REASONS, needsAttention } from './attention.js';
-export type { AttentionReason, AttentionRow, NeedsAttentionOptions } from './attention.js';
+export { FOLLOW_UP_STATUSES } from './statuses.js';
+export type { FollowUpStatus } from './statuses.js';
+export { followUpStatus, followUp } from './status.js';
+export type { FollowUpStatusOptions, FollowUp } from './status.js';
+export { ATTENTION_REASONS } from './reasons.js';
+export type { AttentionReason } from './reasons.js';
+export { needsAttention } from './attention.js';
+export type { AttentionRow, NeedsAttentionOptions } from './attention.js';
 export { stageVisits } from './stage-visits.js';
 export type { StageVisit, StageVisitsOptions } from './stage-visits.js';
 export { timeInStage } from './time-in-stage.js';
@@ -24,6 +28,8 @@ export type { LocatorScorecardRow, LocatorScorecardOptions } from './scorecard.j
 export { kpis } from './kpis.js';
 export type { Kpis, KpisOptions } from './kpis.js';
 // needsAttention and kpis over leads held as columns (loadCsvColumnar, columnarLeadsOf): no object per lead or history entry.
-export { needsAttentionColumnar, kpisColumnar, columnarLeadsOf } from './columnar.js';
-export type { ColumnarLeads } from './columnar.js';
+export { needsAttentionColumnar } from './attention.js';
+export { kpisColumnar } from './kpis.js';
+export { columnarLeadsOf } from './columnar-leads.js';
+export type { ColumnarLeads } from './columnar-leads.js';
 export { UNASSIGNED_LOCATOR, FOLLOW_UP_STATUS_LABELS, ATTENTION_REASON_LABELS, followUpMessages } from './messages.js';

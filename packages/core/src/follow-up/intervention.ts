@@ -1,11 +1,13 @@
-import type { Lead, OwnerChange } from '../model/lead.js';
+import type { Lead } from '../model/lead.js';
+import type { HistoryColumns } from '../sources/csv/history-columns.js';
 import { quantileSorted } from '../stats/quantile.js';
-import { daysBetween } from '../time/days.js';
-import type { Judgement } from './judge.js';
-import { judgeLead } from './judge.js';
-import type { FollowUpContext, FollowUpOptions } from './options.js';
+import type { ColumnarLeads } from './columnar-leads.js';
+import { columnarLeadsOf } from './columnar-leads.js';
+import type { Judge, Judgement } from './judge.js';
+import { dateOrNull, judgeFor, judgeLeadAt } from './judge.js';
+import type { FollowUpOptions } from './options.js';
 import { resolveFollowUpOptions } from './options.js';
-import { compareStrings, sortedByAt } from './timeline.js';
+import { compareStrings } from './timeline.js';
 
 /**
  * One lead that went `warnAfterDays` without progress after its appointment, and when someone acted.
@@ -79,49 +81,51 @@ export type TimeToInterventionOptions = FollowUpOptions;
  */
 export function timeToIntervention(leads: readonly Lead[], options: TimeToInterventionOptions): TimeToIntervention {
   const ctx = resolveFollowUpOptions(options);
+  const data = columnarLeadsOf(leads);
+  const judge = judgeFor(data, ctx);
   const rows: InterventionRow[] = [];
-  for (const lead of leads) {
-    const row = interventionRow(lead, judgeLead(lead, ctx), ctx);
-    if (row) rows.push(row);
+  for (let i = 0; i < data.leads.length; i++) {
+    const j = judgeLeadAt(data, i, judge);
+    const interventionMs = interventionAt(data, i, j, judge);
+    if (interventionMs === undefined) continue;
+    const appointmentMs = data.leads.appointmentAt[i]!;
+    const intervened = interventionMs === interventionMs;
+    rows.push({
+      leadId: data.leads.id[i]!,
+      locator: data.leads.locator[i]!,
+      appointmentAt: new Date(appointmentMs),
+      interventionAt: dateOrNull(interventionMs),
+      days: intervened ? judge.days(appointmentMs, interventionMs) : null,
+      // A stage change and an owner change at the same instant count as a stage change.
+      kind: !intervened ? null : interventionMs === j.progressMs ? 'stage' : 'owner',
+    });
   }
   return summarizeIntervention(rows);
 }
 
 /**
- * The lead's row, or null when it does not qualify.
+ * When someone acted on judged lead `i` of `data` (epoch ms): its first stage or owner change after the
+ * appointment, by `asOf`; NaN while pending; undefined when the lead does not qualify (it did not go
+ * `warnAfterDays` without progress after its appointment).
  *
  * @internal
  */
-export function interventionRow(lead: Lead, j: Judgement, ctx: FollowUpContext): InterventionRow | null {
-  const appointmentAt = lead.appointmentAt;
-  if (!j.exists || appointmentAt === null || appointmentAt.getTime() > ctx.asOfMs) return null;
-  if (j.daysSinceAppointment! < ctx.warnAfterDays) return null;
-  if (j.progressAt !== null && daysBetween(appointmentAt, j.progressAt, ctx.days) < ctx.warnAfterDays) return null;
-  const ownerAt = firstOwnerChange(sortedByAt(lead.ownerHistory), appointmentAt.getTime(), ctx.asOfMs);
-  let interventionAt: Date | null = j.progressAt;
-  let kind: InterventionRow['kind'] = interventionAt === null ? null : 'stage';
-  if (ownerAt !== null && (interventionAt === null || ownerAt.getTime() < interventionAt.getTime())) {
-    interventionAt = ownerAt;
-    kind = 'owner';
-  }
-  return {
-    leadId: lead.id,
-    locator: lead.locator,
-    appointmentAt,
-    interventionAt,
-    days: interventionAt === null ? null : daysBetween(appointmentAt, interventionAt, ctx.days),
-    kind,
-  };
+export function interventionAt(data: ColumnarLeads, i: number, j: Judgement, judge: Judge): number | undefined {
+  const { ctx } = judge;
+  const appointmentMs = data.leads.appointmentAt[i]!;
+  // NaN (no appointment) fails the comparison too.
+  if (!j.exists || !(appointmentMs <= ctx.asOfMs)) return undefined;
+  if (j.daysSinceAppointment! < ctx.warnAfterDays) return undefined;
+  if (j.progressMs === j.progressMs && judge.days(appointmentMs, j.progressMs) < ctx.warnAfterDays) return undefined;
+  const ownerMs = firstOwnerChange(data.owners, i, appointmentMs, ctx.asOfMs);
+  // The earlier of the first progress and the first owner change; the stage change when both are at once.
+  if (ownerMs === ownerMs && (j.progressMs !== j.progressMs || ownerMs < j.progressMs)) return ownerMs;
+  return j.progressMs;
 }
 
-/**
- * Sorts the rows (in place) and computes the counts and the statistics of the intervened ones. `sortRows`
- * false skips the sort, for callers that keep only the statistics (which do not depend on row order).
- *
- * @internal
- */
-export function summarizeIntervention(rows: InterventionRow[], sortRows = true): TimeToIntervention {
-  if (sortRows) rows.sort((a, b) => a.appointmentAt.getTime() - b.appointmentAt.getTime() || compareStrings(a.leadId, b.leadId));
+/** Sorts the rows (in place) and computes the counts and the statistics of the intervened ones. */
+function summarizeIntervention(rows: InterventionRow[]): TimeToIntervention {
+  rows.sort((a, b) => a.appointmentAt.getTime() - b.appointmentAt.getTime() || compareStrings(a.leadId, b.leadId));
   const days = Float64Array.from(
     rows.filter((r) => r.days !== null),
     (r) => r.days!,
@@ -138,22 +142,23 @@ export function summarizeIntervention(rows: InterventionRow[], sortRows = true):
 }
 
 /**
- * The first owner change after `afterMs` and not after `untilMs`: an entry naming a different locator than
- * the entry before it. As with stages, the first entry is not a change (nothing recorded precedes it) and
- * of entries sharing an instant only the last counts.
+ * The first owner change of lead `i` after `afterMs` and not after `untilMs` (NaN for none): an entry
+ * naming a different locator than the entry before it. As with stages, the first entry is not a change
+ * (nothing recorded precedes it) and of entries sharing an instant only the last counts.
  */
-function firstOwnerChange(sorted: readonly OwnerChange[], afterMs: number, untilMs: number): Date | null {
-  let current: string | null = null;
+function firstOwnerChange(owners: HistoryColumns, i: number, afterMs: number, untilMs: number): number {
+  const { offsets, at, code } = owners;
+  const e = offsets[i + 1]!;
+  let current = -1;
   let seen = false;
-  for (let i = 0; i < sorted.length; i++) {
-    const entry = sorted[i]!;
-    const t = entry.at.getTime();
+  for (let k = offsets[i]!; k < e; k++) {
+    const t = at[k]!;
     if (t > untilMs) break;
-    const next = sorted[i + 1];
-    if (next !== undefined && next.at.getTime() === t) continue;
-    if (seen && entry.locator !== current && t > afterMs) return entry.at;
-    current = entry.locator;
+    if (k + 1 < e && at[k + 1]! === t) continue;
+    const c = code[k]!;
+    if (seen && c !== current && t > afterMs) return t;
+    current = c;
     seen = true;
   }
-  return null;
+  return Number.NaN;
 }

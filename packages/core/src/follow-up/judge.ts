@@ -1,125 +1,192 @@
 /**
- * One pass over one lead's history that answers every follow-up question about it at `asOf`. Every metric
- * of this folder reads its facts from here, so the metrics agree with each other by construction, and
- * `kpis` judges each lead once.
+ * The follow-up judge: one pass over one lead's stage history that answers every follow-up question about
+ * it at `asOf` (docs/metrics.md, "Follow-up"). The rules are written here once, over leads held as columns
+ * (epoch milliseconds, interned stage codes, no object or `Date` per history entry); every follow-up
+ * metric reads its facts from here, the object functions (`followUp`, `needsAttention`, `kpis`, …) through
+ * `columnarLeadsOf`, so the metrics agree with each other by construction and each lead is judged once.
  *
  * @internal
  * @module
  */
-import type { Lead } from '../model/lead.js';
+import type { LeadColumns } from '../model/lead-columns.js';
 import type { StageCategory } from '../model/pipeline.js';
 import { findStage, stageCategory } from '../model/pipeline.js';
-import { daysBetween } from '../time/days.js';
+import { dayCounter } from '../time/days.js';
+import type { ColumnarLeads } from './columnar-leads.js';
 import type { FollowUpContext } from './options.js';
-import type { FollowUpStatus } from './status.js';
-import { firstRecordedStage, sortedByAt, visitStarts } from './timeline.js';
+import type { FollowUpStatus } from './statuses.js';
 
 /**
- * The facts about one lead at `asOf` from which every follow-up figure is made.
+ * The facts about one lead at `asOf` from which every follow-up figure is made. Instants are epoch
+ * milliseconds, NaN for none.
  *
  * @internal
  */
 export interface Judgement {
   /** The lead existed at `asOf` (`createdAt ≤ asOf`). Aggregates leave out leads that did not. */
   exists: boolean;
-  /** Stage at `asOf` ({@link stageAt}); null when the lead did not exist. */
+  /** Stage at `asOf` (`stageAt`); null when the lead did not exist. */
   stage: string | null;
   category: StageCategory | null;
-  /** Since when the current stage has been held; null when the lead did not exist. */
-  stageSince: Date | null;
-  /** Start of the current unbroken run of green-category stages; null when not in green. */
-  greenSince: Date | null;
   /** First entry into a green stage by `asOf`. */
-  firstGreenAt: Date | null;
-  /** First entry into a delivery or won stage after `firstGreenAt`, by `asOf`. */
-  deliveryAt: Date | null;
+  firstGreenMs: number;
+  /** First entry into a delivery or won stage after `firstGreenMs`, by `asOf`. */
+  deliveryMs: number;
   /** Entered a won stage by `asOf`. */
   everWon: boolean;
   /** Entered a green, delivery or won stage by `asOf`. */
   reachedGreen: boolean;
   /** First progress: a change to a different stage after the appointment, not after `asOf`. */
-  progressAt: Date | null;
+  progressMs: number;
   status: FollowUpStatus;
+  /** Days from the appointment to `asOf`; null without an appointment. */
   daysSinceAppointment: number | null;
+  /** Days since the current stage was entered; null when the lead did not exist. */
   daysInStage: number | null;
+  /** Days since the current unbroken run of green-category stages began; null when not in green. */
   daysInGreen: number | null;
   stalled: boolean;
   stuckInGreen: boolean;
 }
 
 /**
- * Judges one lead at `ctx.asOf` in one pass over its history (sorted once if it is not already).
+ * What one call judges with, worked out once per call: the resolved options, each stage code's category
+ * and own `staleAfterDays`, and the day counter of the options.
  *
  * @internal
  */
-export function judgeLead(lead: Lead, ctx: FollowUpContext): Judgement {
-  const { asOf, asOfMs, pipeline } = ctx;
-  const createdMs = lead.createdAt.getTime();
-  const appointmentMs = lead.appointmentAt === null ? null : lead.appointmentAt.getTime();
-  const history = sortedByAt(lead.stageHistory);
-  const starts = visitStarts(history, asOfMs);
+export interface Judge {
+  ctx: FollowUpContext;
+  /** The category of each code of `data.stages.values`. */
+  categories: StageCategory[];
+  /** Each stage code's own `staleAfterDays`, if the pipeline gives one. */
+  limits: (number | undefined)[];
+  /** `daysBetween(from, to, ctx.days)` on epoch milliseconds. */
+  days: (fromMs: number, toMs: number) => number;
+}
 
+/**
+ * The {@link Judge} of one call over `data`.
+ *
+ * @internal
+ */
+export function judgeFor(data: ColumnarLeads, ctx: FollowUpContext): Judge {
+  const { values } = data.stages;
+  return {
+    ctx,
+    categories: values.map((s) => stageCategory(ctx.pipeline, s)),
+    limits: values.map((s) => findStage(ctx.pipeline, s)?.staleAfterDays),
+    days: dayCounter(ctx.days),
+  };
+}
+
+/**
+ * Whether lead `i` has an appointment (its `appointmentAt` is not NaN).
+ *
+ * @internal
+ */
+export function hasAppointment(leads: LeadColumns, i: number): boolean {
+  const ms = leads.appointmentAt[i]!;
+  return ms === ms; // NaN: none
+}
+
+/**
+ * Judges lead `i` of `data` at `judge.ctx.asOf` in one pass over its history (sorted by time, as
+ * {@link ColumnarLeads} holds it). History after `asOf` is ignored.
+ *
+ * @internal
+ */
+export function judgeLeadAt(data: ColumnarLeads, i: number, judge: Judge): Judgement {
+  const { ctx, categories } = judge;
+  const { asOfMs, pipeline } = ctx;
+  const { offsets, at, code, values } = data.stages;
+  const createdMs = data.leads.createdAt[i]!;
+  const appointmentMs = data.leads.appointmentAt[i]!;
+  const appointed = hasAppointment(data.leads, i);
+  const s = offsets[i]!;
+  const e = offsets[i + 1]!;
+
+  let stageCode = -1;
   let stage: string | null = null;
   let category: StageCategory | null = null;
-  let stageSince: Date | null = null;
-  let greenSince: Date | null = null;
-  let firstGreenAt: Date | null = null;
-  let deliveryAt: Date | null = null;
+  let stageSince = Number.NaN;
+  let greenSince = Number.NaN;
+  let firstGreen = Number.NaN;
+  let delivery = Number.NaN;
   let everWon = false;
   let reachedGreen = false;
-  let progressAt: Date | null = null;
+  let progress = Number.NaN;
+  let visits = 0;
+  let current = -2;
 
-  for (let i = 0; i < starts.length; i++) {
-    const entry = starts[i]!;
+  // The visits up to asOf: of entries sharing an instant only the last counts (the earlier ones lasted no
+  // time), and an entry repeating the stage of the visit before it does not start a new one.
+  for (let k = s; k < e; k++) {
+    const t = at[k]!;
+    if (t > asOfMs) break;
+    if (k + 1 < e && at[k + 1]! === t) continue;
+    const c = code[k]!;
+    if (c === current) continue;
+    current = c;
     // The first recorded stage is taken to have held since creation (see stageAt), unless recorded earlier.
-    const since = i === 0 && createdMs < entry.at.getTime() ? lead.createdAt : entry.at;
+    const since = visits === 0 && createdMs < t ? createdMs : t;
     // The first visit is not a change: nothing recorded precedes it.
-    if (i > 0 && progressAt === null && appointmentMs !== null && entry.at.getTime() > appointmentMs) {
-      progressAt = entry.at;
-    }
-    const cat = stageCategory(pipeline, entry.stage);
+    if (visits > 0 && progress !== progress && appointed && t > appointmentMs) progress = t;
+    const cat = categories[c]!;
     if (cat === 'green') {
       if (category !== 'green') greenSince = since;
-      firstGreenAt ??= since;
+      if (firstGreen !== firstGreen) firstGreen = since;
     } else {
-      greenSince = null;
-      if ((cat === 'delivery' || cat === 'won') && firstGreenAt !== null) deliveryAt ??= since;
+      greenSince = Number.NaN;
+      if ((cat === 'delivery' || cat === 'won') && firstGreen === firstGreen && delivery !== delivery) delivery = since;
     }
     if (cat === 'won') everWon = true;
     if (cat !== 'open' && cat !== 'lost') reachedGreen = true;
-    stage = entry.stage;
+    stageCode = c;
     category = cat;
     stageSince = since;
+    visits++;
   }
+  if (stageCode >= 0) stage = values[stageCode]!;
 
   const exists = asOfMs >= createdMs;
   if (!exists) {
-    stage = category = stageSince = greenSince = null;
-  } else if (starts.length === 0) {
+    stageCode = -1;
+    stage = category = null;
+    stageSince = greenSince = Number.NaN;
+  } else if (visits === 0) {
     // Nothing recorded by asOf: the stage field, or the first recorded stage (see stageAt), held since creation.
-    stage = history.length === 0 ? lead.stage : firstRecordedStage(history);
+    if (e === s) stage = data.leads.stage[i]!;
+    else {
+      let k = s;
+      while (k + 1 < e && at[k + 1]! <= at[s]!) k++;
+      stageCode = code[k]!;
+      stage = values[stageCode]!;
+    }
     category = stageCategory(pipeline, stage);
-    stageSince = lead.createdAt;
-    if (category === 'green') greenSince = firstGreenAt = lead.createdAt;
+    stageSince = createdMs;
+    if (category === 'green') greenSince = firstGreen = createdMs;
     everWon = category === 'won';
     reachedGreen = category !== 'open' && category !== 'lost';
   }
 
-  const daysSinceAppointment = lead.appointmentAt === null ? null : daysBetween(lead.appointmentAt, asOf, ctx.days);
-  const daysInStage = stageSince === null ? null : daysBetween(stageSince, asOf, ctx.days);
-  const daysInGreen = greenSince === null ? null : daysBetween(greenSince, asOf, ctx.days);
+  const days = judge.days;
+  const daysSinceAppointment = appointed ? days(appointmentMs, asOfMs) : null;
+  const daysInStage = stageSince === stageSince ? days(stageSince, asOfMs) : null;
+  const daysInGreen = greenSince === greenSince ? days(greenSince, asOfMs) : null;
 
   let status: FollowUpStatus;
-  if (appointmentMs === null) status = 'no-appointment';
+  if (!appointed) status = 'no-appointment';
   else if (category === 'won') status = 'won';
   else if (category === 'lost') status = 'lost';
   else if (appointmentMs > asOfMs) status = 'upcoming';
-  else if (progressAt !== null) status = 'progressed';
+  else if (progress === progress) status = 'progressed';
   else if (daysSinceAppointment! >= ctx.staleAfterDays) status = 'stale';
   else if (daysSinceAppointment! >= ctx.warnAfterDays) status = 'at-risk';
   else status = 'awaiting';
 
-  const stageLimit = stage === null ? undefined : findStage(pipeline, stage)?.staleAfterDays;
+  const stageLimit =
+    stageCode >= 0 ? judge.limits[stageCode] : stage === null ? undefined : findStage(pipeline, stage)?.staleAfterDays;
   const stalled =
     status === 'progressed' && category === 'open' && stageLimit !== undefined && daysInStage! >= stageLimit;
   const stuckInGreen = daysInGreen !== null && daysInGreen >= ctx.greenStuckAfterDays;
@@ -128,13 +195,11 @@ export function judgeLead(lead: Lead, ctx: FollowUpContext): Judgement {
     exists,
     stage,
     category,
-    stageSince,
-    greenSince,
-    firstGreenAt,
-    deliveryAt,
+    firstGreenMs: firstGreen,
+    deliveryMs: delivery,
     everWon,
     reachedGreen,
-    progressAt,
+    progressMs: progress,
     status,
     daysSinceAppointment,
     daysInStage,
@@ -142,4 +207,14 @@ export function judgeLead(lead: Lead, ctx: FollowUpContext): Judgement {
     stalled,
     stuckInGreen,
   };
+}
+
+/**
+ * An instant in epoch milliseconds as a `Date`, NaN as null: how the object functions hand back the
+ * judge's instants.
+ *
+ * @internal
+ */
+export function dateOrNull(ms: number): Date | null {
+  return ms === ms ? new Date(ms) : null;
 }

@@ -1,12 +1,13 @@
 import type { Lead } from '../model/lead.js';
+import { quantileSorted } from '../stats/quantile.js';
 import type { NeedsAttentionOptions } from './attention.js';
-import { attentionRow } from './attention.js';
+import { attentionReason } from './attention.js';
+import type { ColumnarLeads } from './columnar-leads.js';
+import { columnarLeadsOf } from './columnar-leads.js';
 import { countConversion, finishConversion, newConversionTally } from './conversion.js';
-import type { GreenToDeliveryRow } from './green-to-delivery.js';
-import { greenToDeliveryRow, summarizeGreenToDelivery } from './green-to-delivery.js';
-import type { InterventionRow } from './intervention.js';
-import { interventionRow, summarizeIntervention } from './intervention.js';
-import { judgeLead } from './judge.js';
+import { enteredGreen, greenWaitDays } from './green-to-delivery.js';
+import { interventionAt } from './intervention.js';
+import { hasAppointment, judgeFor, judgeLeadAt } from './judge.js';
 import { resolveFollowUpOptions } from './options.js';
 
 /**
@@ -77,8 +78,23 @@ export type KpisOptions = NeedsAttentionOptions;
  * ```
  */
 export function kpis(leads: readonly Lead[], options: KpisOptions): Kpis {
+  resolveFollowUpOptions(options); // the options are checked before the leads are laid out
+  return kpisColumnar(columnarLeadsOf(leads), options);
+}
+
+/**
+ * {@link kpis} of leads whose histories are columns ({@link loadCsvColumnar}): the same figures.
+ *
+ * @example
+ * ```ts
+ * const data = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
+ * const k = kpisColumnar(data, { asOf, timeZone, pipeline });
+ * ```
+ */
+export function kpisColumnar(data: ColumnarLeads, options: KpisOptions): Kpis {
   const ctx = resolveFollowUpOptions(options);
   const includeStalled = options.includeStalled ?? true;
+  const judge = judgeFor(data, ctx);
   const k: Kpis = {
     asOf: options.asOf,
     leads: 0,
@@ -99,10 +115,12 @@ export function kpis(leads: readonly Lead[], options: KpisOptions): Kpis {
     medianGreenToDeliveryDays: null,
   };
   const tally = newConversionTally();
-  const interventions: InterventionRow[] = [];
-  const greens: GreenToDeliveryRow[] = [];
-  for (const lead of leads) {
-    const j = judgeLead(lead, ctx);
+  // Only the statistics are kept, so no row object is made: the days of the intervened and completed leads.
+  const interventionDays: number[] = [];
+  let interventionRows = 0;
+  const deliveryDays: number[] = [];
+  for (let i = 0; i < data.leads.length; i++) {
+    const j = judgeLeadAt(data, i, judge);
     if (!j.exists) continue;
     k.leads++;
     switch (j.status) {
@@ -117,21 +135,22 @@ export function kpis(leads: readonly Lead[], options: KpisOptions): Kpis {
     }
     if (j.stalled) k.stalled++;
     if (j.stuckInGreen) k.stuckInGreen++;
-    if (attentionRow(lead, j, includeStalled)) k.needsAttention++;
-    if (lead.appointmentAt !== null) {
+    if (attentionReason(j, includeStalled) !== null) k.needsAttention++;
+    if (hasAppointment(data.leads, i)) {
       k.appointed++;
       countConversion(tally, j);
-      const row = interventionRow(lead, j, ctx);
-      if (row) interventions.push(row);
+      const interventionMs = interventionAt(data, i, j, judge);
+      if (interventionMs !== undefined) {
+        interventionRows++;
+        if (interventionMs === interventionMs) interventionDays.push(judge.days(data.leads.appointmentAt[i]!, interventionMs));
+      }
     }
-    const green = greenToDeliveryRow(lead, j, ctx);
-    if (green) greens.push(green);
+    if (enteredGreen(j) && j.deliveryMs === j.deliveryMs) deliveryDays.push(greenWaitDays(j, judge));
   }
   k.conversionRate = finishConversion(tally).rate;
-  // Only the statistics are kept: the rows need no sorting.
-  const intervention = summarizeIntervention(interventions, false);
-  k.medianDaysToIntervention = intervention.medianDays;
-  k.pendingIntervention = intervention.pending;
-  k.medianGreenToDeliveryDays = summarizeGreenToDelivery(greens, false).medianDays;
+  const intervened = Float64Array.from(interventionDays).sort();
+  k.medianDaysToIntervention = quantileSorted(intervened, 0.5);
+  k.pendingIntervention = interventionRows - intervened.length;
+  k.medianGreenToDeliveryDays = quantileSorted(Float64Array.from(deliveryDays).sort(), 0.5);
   return k;
 }

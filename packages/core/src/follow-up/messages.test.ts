@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ATTENTION_REASONS } from './attention.js';
+import { ATTENTION_REASONS } from './reasons.js';
 import * as followUpApi from './index.js';
 import { ATTENTION_REASON_LABELS, FOLLOW_UP_STATUS_LABELS, followUpMessages } from './messages.js';
-import { FOLLOW_UP_STATUSES } from './status.js';
+import { FOLLOW_UP_STATUSES } from './statuses.js';
 
 describe('follow-up messages', () => {
   it('label every status and every reason', () => {

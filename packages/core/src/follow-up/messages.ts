@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { AttentionReason } from './attention.js';
-import type { FollowUpStatus } from './status.js';
+import type { AttentionReason } from './reasons.js';
+import type { FollowUpStatus } from './statuses.js';
 
 /** Quotes a value for a message: strings in double quotes, dates as ISO text, everything else as `String()` shows it. */
 function show(value: unknown): string {

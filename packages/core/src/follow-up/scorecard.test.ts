@@ -5,7 +5,8 @@ import { TEST_PIPELINE, history, leadsArb, makeLead, optionsArb, permute } from 
 import { needsAttention } from './attention.js';
 import { conversion } from './conversion.js';
 import { locatorScorecard } from './scorecard.js';
-import { FOLLOW_UP_STATUSES, followUpStatus } from './status.js';
+import { followUpStatus } from './status.js';
+import { FOLLOW_UP_STATUSES } from './statuses.js';
 
 const asOf = new Date('2025-04-30T00:00:00Z');
 const options = { asOf, timeZone: 'UTC', pipeline: TEST_PIPELINE };

@@ -1,13 +1,13 @@
 import type { Lead } from '../model/lead.js';
 import { median } from '../stats/quantile.js';
-import { daysBetween } from '../time/days.js';
-import { attentionRow } from './attention.js';
+import { attentionReason } from './attention.js';
 import type { NeedsAttentionOptions } from './attention.js';
-import { judgeLead } from './judge.js';
+import { columnarLeadsOf } from './columnar-leads.js';
+import { hasAppointment, judgeFor, judgeLeadAt } from './judge.js';
 import { UNASSIGNED_LOCATOR } from './messages.js';
 import { resolveFollowUpOptions } from './options.js';
-import type { FollowUpStatus } from './status.js';
-import { FOLLOW_UP_STATUSES } from './status.js';
+import type { FollowUpStatus } from './statuses.js';
+import { FOLLOW_UP_STATUSES } from './statuses.js';
 import { compareStrings } from './timeline.js';
 
 /**
@@ -62,14 +62,17 @@ export function locatorScorecard(leads: readonly Lead[], options: LocatorScoreca
   const ctx = resolveFollowUpOptions(options);
   const includeStalled = options.includeStalled ?? true;
   const byLocator = new Map<string | null, { row: LocatorScorecardRow; won: number; progressDays: number[] }>();
-  for (const lead of leads) {
-    const j = judgeLead(lead, ctx);
+  const data = columnarLeadsOf(leads);
+  const judge = judgeFor(data, ctx);
+  for (let i = 0; i < data.leads.length; i++) {
+    const j = judgeLeadAt(data, i, judge);
     if (!j.exists) continue;
-    let entry = byLocator.get(lead.locator);
+    const locator = data.leads.locator[i]!;
+    let entry = byLocator.get(locator);
     if (!entry) {
       const counts = Object.fromEntries(FOLLOW_UP_STATUSES.map((s) => [s, 0])) as Record<FollowUpStatus, number>;
       const row: LocatorScorecardRow = {
-        locator: lead.locator ?? UNASSIGNED_LOCATOR,
+        locator: locator ?? UNASSIGNED_LOCATOR,
         leads: 0,
         appointed: 0,
         counts,
@@ -77,16 +80,16 @@ export function locatorScorecard(leads: readonly Lead[], options: LocatorScoreca
         conversionRate: null,
         medianDaysToProgress: null,
       };
-      byLocator.set(lead.locator, (entry = { row, won: 0, progressDays: [] }));
+      byLocator.set(locator, (entry = { row, won: 0, progressDays: [] }));
     }
     const { row } = entry;
     row.leads++;
     row.counts[j.status]++;
-    if (attentionRow(lead, j, includeStalled)) row.needsAttention++;
-    if (lead.appointmentAt !== null) {
+    if (attentionReason(j, includeStalled) !== null) row.needsAttention++;
+    if (hasAppointment(data.leads, i)) {
       row.appointed++;
       if (j.everWon) entry.won++;
-      if (j.progressAt !== null) entry.progressDays.push(daysBetween(lead.appointmentAt, j.progressAt, ctx.days));
+      if (j.progressMs === j.progressMs) entry.progressDays.push(judge.days(data.leads.appointmentAt[i]!, j.progressMs));
     }
   }
   return [...byLocator.entries()]

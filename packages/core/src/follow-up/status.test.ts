@@ -6,8 +6,10 @@ import { daysBetween } from '../time/days.js';
 import { TEST_PIPELINE, history, leadArb, makeLead, optionsArb } from './arbitraries.js';
 import type { FollowUpOptions } from './options.js';
 import { stageAt } from './stage-at.js';
-import type { FollowUp, FollowUpStatus } from './status.js';
-import { FOLLOW_UP_STATUSES, followUp, followUpStatus } from './status.js';
+import type { FollowUp } from './status.js';
+import { followUp, followUpStatus } from './status.js';
+import type { FollowUpStatus } from './statuses.js';
+import { FOLLOW_UP_STATUSES } from './statuses.js';
 
 const pipeline = TEST_PIPELINE;
 const opts = (asOf: string, timeZone = 'UTC', more: Partial<FollowUpOptions> = {}): FollowUpOptions => ({

@@ -1,38 +1,10 @@
 import type { Lead } from '../model/lead.js';
 import type { StageCategory } from '../model/pipeline.js';
-import { judgeLead } from './judge.js';
+import { columnarLeadsOf } from './columnar-leads.js';
+import { dateOrNull, judgeFor, judgeLeadAt } from './judge.js';
 import type { FollowUpOptions } from './options.js';
 import { resolveFollowUpOptions } from './options.js';
-
-/**
- * The follow-up statuses in the order the rules are tried (first match wins): `no-appointment`, `won`,
- * `lost`, `upcoming`, `progressed`, `stale`, `at-risk`, `awaiting`.
- *
- * @example
- * ```ts
- * const counts = Object.fromEntries(FOLLOW_UP_STATUSES.map((s) => [s, 0])) as Record<FollowUpStatus, number>;
- * ```
- */
-export const FOLLOW_UP_STATUSES = [
-  'no-appointment',
-  'won',
-  'lost',
-  'upcoming',
-  'progressed',
-  'stale',
-  'at-risk',
-  'awaiting',
-] as const;
-
-/**
- * Where an appointed lead stands at `asOf`; see {@link followUpStatus} for the rules.
- *
- * @example
- * ```ts
- * const cold = (status: FollowUpStatus) => status === 'stale' || status === 'at-risk';
- * ```
- */
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+import type { FollowUpStatus } from './statuses.js';
 
 /**
  * Options of {@link followUpStatus} and {@link followUp}: the shared {@link FollowUpOptions}.
@@ -123,13 +95,16 @@ export function followUpStatus(lead: Lead, options: FollowUpStatusOptions): Foll
  * ```
  */
 export function followUp(lead: Lead, options: FollowUpStatusOptions): FollowUp {
-  const j = judgeLead(lead, resolveFollowUpOptions(options));
+  const ctx = resolveFollowUpOptions(options);
+  // The lead laid out as columns and judged by the one judge (judge.ts), like every follow-up metric.
+  const data = columnarLeadsOf([lead]);
+  const j = judgeLeadAt(data, 0, judgeFor(data, ctx));
   return {
     status: j.status,
     stage: j.stage,
     category: j.category,
     daysSinceAppointment: j.daysSinceAppointment,
-    progressAt: j.progressAt,
+    progressAt: dateOrNull(j.progressMs),
     daysInStage: j.daysInStage,
     daysInGreen: j.daysInGreen,
     stalled: j.stalled,

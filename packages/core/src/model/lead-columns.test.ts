@@ -59,4 +59,16 @@ describe('lead columns', () => {
     expect(leadAt(columns, 6).locator).toBeNull();
     expect(leadAt(columns, 2998).appointmentAt).toBeNull();
   });
+
+  it('grow from any starting capacity, even none (leadColumnsOf sizes the builder to its leads)', () => {
+    for (const capacity of [0, 1, 3]) {
+      const builder = new LeadColumnsBuilder(capacity);
+      for (let i = 0; i < 10; i++) builder.push(String(i), 'n', null, null, null, null, 'New', i, Number.NaN, Number.NaN, i * 2);
+      const columns = builder.finish();
+      expect(columns.length).toBe(10);
+      expect(Array.from(columns.createdAt)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(Array.from(columns.appointmentAt)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+    }
+    expect(leadColumnsOf([]).length).toBe(0);
+  });
 });

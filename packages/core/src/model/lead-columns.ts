@@ -60,10 +60,19 @@ export class LeadColumnsBuilder {
   private readonly team: (string | null)[] = [];
   private readonly source: (string | null)[] = [];
   private readonly stage: string[] = [];
-  private createdAt = new Float64Array(1024);
-  private assignedAt = new Float64Array(1024);
-  private firstContactAt = new Float64Array(1024);
-  private appointmentAt = new Float64Array(1024);
+  private createdAt: Float64Array;
+  private assignedAt: Float64Array;
+  private firstContactAt: Float64Array;
+  private appointmentAt: Float64Array;
+
+  /** `capacity`: how many leads to make room for before the time columns first grow (at least one). */
+  constructor(capacity = 1024) {
+    const size = Math.max(1, Math.floor(capacity) || 1);
+    this.createdAt = new Float64Array(size);
+    this.assignedAt = new Float64Array(size);
+    this.firstContactAt = new Float64Array(size);
+    this.appointmentAt = new Float64Array(size);
+  }
 
   /** The number of leads appended so far (the index the next one gets). */
   get length(): number {
@@ -180,7 +189,8 @@ export class LeadColumnsBuilder {
  * ```
  */
 export function leadColumnsOf(leads: readonly Lead[]): LeadColumns {
-  const builder = new LeadColumnsBuilder();
+  // Sized to the leads: the object functions lay out one lead per call (followUp), so no room is kept spare.
+  const builder = new LeadColumnsBuilder(leads.length);
   for (const lead of leads) builder.pushLead(lead);
   return builder.finish();
 }

@@ -1,0 +1,85 @@
+/**
+ * Leads with their stage and owner histories as columns: the one form in which the follow-up rules are
+ * written (`judge.ts`). `loadCsvColumnar` reads a CSV export straight into it; {@link columnarLeadsOf} lays
+ * out `Lead` objects from any other source (Zoho, a test, the object functions such as `needsAttention`).
+ *
+ * @module
+ */
+import type { Lead } from '../model/lead.js';
+import type { LeadColumns } from '../model/lead-columns.js';
+import { leadColumnsOf } from '../model/lead-columns.js';
+import type { HistoryColumns } from '../sources/csv/history-columns.js';
+import { sortedByAt } from './timeline.js';
+
+/**
+ * Leads and their stage and owner histories as columns: row `i` of `stages` and `owners` belongs to lead
+ * `i` of `leads`. {@link loadCsvColumnar} returns one; {@link columnarLeadsOf} makes one from `Lead` objects.
+ *
+ * @example
+ * ```ts
+ * const data: ColumnarLeads = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
+ * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
+ * ```
+ */
+export interface ColumnarLeads {
+  leads: LeadColumns;
+  stages: HistoryColumns;
+  owners: HistoryColumns;
+}
+
+/**
+ * `Lead` objects with their histories as {@link ColumnarLeads} (histories sorted by time, stably, as the
+ * metrics read them). For leads from a source other than `loadCsvColumnar` (Zoho, a test), so that the
+ * columnar metrics serve every source.
+ *
+ * @example
+ * ```ts
+ * const data = columnarLeadsOf(leads);
+ * needsAttentionColumnar(data, options); // equals needsAttention(leads, options)
+ * ```
+ */
+export function columnarLeadsOf(leads: readonly Lead[]): ColumnarLeads {
+  return {
+    leads: leadColumnsOf(leads),
+    stages: historyColumnsOf(leads, (lead) => lead.stageHistory, (entry) => entry.stage),
+    owners: historyColumnsOf(leads, (lead) => lead.ownerHistory, (entry) => entry.locator),
+  };
+}
+
+/**
+ * One history of every lead as columns, sized exactly (the object functions lay out a single lead per
+ * call, so nothing is allocated ahead): each lead's entries sorted by time, stably, as `sortedByAt` sorts
+ * them; values interned, -1 for a null value.
+ */
+function historyColumnsOf<T extends { at: Date }>(
+  leads: readonly Lead[],
+  entriesOf: (lead: Lead) => readonly T[] | undefined,
+  valueOf: (entry: T) => string | null,
+): HistoryColumns {
+  let rows = 0;
+  for (const lead of leads) rows += entriesOf(lead)?.length ?? 0;
+  const offsets = new Int32Array(leads.length + 1);
+  const at = new Float64Array(rows);
+  const code = new Int32Array(rows);
+  const values: string[] = [];
+  const codes = new Map<string, number>();
+  let r = 0;
+  for (let i = 0; i < leads.length; i++) {
+    for (const entry of sortedByAt(entriesOf(leads[i]!))) {
+      const value = valueOf(entry);
+      let c = -1;
+      if (value !== null) {
+        c = codes.get(value) ?? -1;
+        if (c < 0) {
+          c = values.length;
+          values.push(value);
+          codes.set(value, c);
+        }
+      }
+      at[r] = entry.at.getTime();
+      code[r++] = c;
+    }
+    offsets[i + 1] = r;
+  }
+  return { offsets, at, code, values };
+}
