@@ -1,7 +1,7 @@
 /**
  * A fake Zoho CRM for tests and demos: two real HTTP servers on 127.0.0.1 (the accounts server and the
- * API domain), implementing the checklist of zoho-api.md §10 over a seeded in-memory org, with fault
- * injection. Nothing here is used by the adapter itself.
+ * API domain) that answer as Zoho does (tokens, Get Records, history module, timelines, limits and errors)
+ * over a seeded in-memory org, with fault injection. Nothing here is used by the adapter itself.
  *
  * This file wires the parts: ./auth.ts (tokens), ./records.ts (Get Records), ./history.ts (history module
  * and timelines), ./faults.ts (faults and latency), ./api.ts and ./router.ts (the API server), ./data/
