@@ -63,7 +63,7 @@ export interface ZohoClientOptions {
  */
 export interface ZohoRequest {
   method?: 'GET' | 'POST';
-  /** A path under `/crm/{version}/` (`Leads`, `Leads/123/__timeline`, `coql`). */
+  /** A path under `/crm/{version}/` (`Leads`, `Leads/123/__timeline`, `settings/modules`). */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
   headers?: Record<string, string>;

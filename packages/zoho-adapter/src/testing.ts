@@ -11,20 +11,16 @@
  * @packageDocumentation
  * @module @panopticon/zoho-adapter/testing
  */
-export {
-  startFakeZoho,
-  type FakeZoho,
-  type FakeZohoFault,
-  type FakeZohoOptions,
-  type FakeZohoSettings,
-  type FakeZohoStats,
-} from './fake/server.js';
+export { startFakeZoho, type FakeZoho } from './fake/server.js';
+export type { FakeZohoOptions, FakeZohoSettings } from './fake/options.js';
+export type { FakeZohoFault } from './fake/faults.js';
+export type { FakeZohoStats } from './fake/stats.js';
+export { FakeZohoData } from './fake/data/org.js';
+export { generateFakeZohoData } from './fake/data/generate.js';
+export { fakeZohoDataFromLeads } from './fake/data/from-leads.js';
 export {
   DEFAULT_FAKE_OWNERS,
   DEFAULT_FAKE_STAGES,
-  FakeZohoData,
-  fakeZohoDataFromLeads,
-  generateFakeZohoData,
   type FakeDataOptions,
   type FakeEvent,
   type FakeHistoryRow,
@@ -34,5 +30,4 @@ export {
   type FakeStage,
   type FakeStageNames,
   type FakeUser,
-} from './fake/data.js';
-export { CoqlError, parseCoql, runCoql, coqlCredits, type CoqlQuery } from './fake/coql.js';
+} from './fake/data/model.js';

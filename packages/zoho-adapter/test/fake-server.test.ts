@@ -136,7 +136,7 @@ describe('fake Zoho: API', () => {
     expect(empty.status).toBe(204);
     expect(empty.text).toBe('');
   });
-  test('history module rows; timeline paging; COQL', async () => {
+  test('history module rows; timeline paging', async () => {
     const server = await fake({ data: { leads: 20, appointed: 10 } });
     const t = (await token(server)).body.access_token as string;
     const rows = await get(server, '/crm/v8/Lead_Status_History?fields=Full_Name,Lead_Status,Moved_To__s,Modified_Time,Duration_Days&sort_by=Modified_Time&sort_order=desc', t);
@@ -153,18 +153,6 @@ describe('fake Zoho: API', () => {
     expect((await get(server, `/crm/v8/Leads/${lead.id}/__timeline?page_token=${tl.body!.info.next_page_token}`, t)).status).toBe(200);
     expect((await get(server, '/crm/v8/Leads/123/__timeline', t)).body).toMatchObject({ code: 'INVALID_DATA', details: { resource_path_index: 1 } });
 
-    const coql = async (q: string) => {
-      const res = await fetch(`${server.apiDomain}/crm/v8/coql`, { method: 'POST', headers: { authorization: `Zoho-oauthtoken ${t}`, 'content-type': 'application/json' }, body: JSON.stringify({ select_query: q }) });
-      return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as Record<string, any>) };
-    };
-    const q = await coql(`select Last_Name, Lead_Status from Leads where (Lead_Status = '${lead.stages.at(-1)!.stage}' and Created_Time >= '2000-01-01T00:00:00+00:00') order by Created_Time desc limit 0, 5`);
-    expect(q.status).toBe(200);
-    expect(q.body!.info).toEqual({ count: q.body!.data.length, more_records: expect.any(Boolean) });
-    expect(q.body!.data.every((r: any) => r.Lead_Status === lead.stages.at(-1)!.stage && typeof r.id === 'string')).toBe(true);
-    expect((await coql('select Last_Name from Leads')).body).toMatchObject({ code: 'SYNTAX_ERROR' });
-    expect((await coql('select Last_Name from Leads where id is not null limit 2001')).body).toMatchObject({ code: 'LIMIT_EXCEEDED' });
-    expect((await coql('select Nope from Leads where id is not null')).body).toMatchObject({ code: 'INVALID_QUERY' });
-    expect((await coql("select Last_Name from Leads where Last_Name = 'zzz'")).status).toBe(204);
   });
   test('concurrency gate: 429 TOO_MANY_REQUESTS at once, without Retry-After', async () => {
     const server = await fake({ concurrencyLimit: 2, latencyMs: 50 });

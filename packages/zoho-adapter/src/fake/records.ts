@@ -1,0 +1,186 @@
+/**
+ * Get Records of the fake org's modules (Leads, Events, the history-tracking module, empty standard
+ * modules): the `fields` rule, sorting, the `converted` filter, If-Modified-Since (304), and paging by
+ * `page` (up to 2,000 records) or by page token (up to 100,000).
+ */
+import { formatZohoDateTime, parseZohoDateTime } from '../datetime.js';
+import { compareIds } from '../values.js';
+import type { FakeEvent, FakeLead } from './data/model.js';
+import type { FakeZohoData } from './data/org.js';
+import { historyModuleSource } from './history.js';
+import { HttpError } from './http.js';
+import type { PageTokens } from './page-tokens.js';
+import type { Rng } from './random.js';
+
+/** An answer of the API: status and JSON body (none for 204 and 304). */
+export interface ApiAnswer {
+  status: number;
+  body?: unknown;
+}
+
+/** A module's records as Get Records sees them. */
+export interface ModuleSource {
+  items: readonly unknown[];
+  id(item: unknown): string;
+  created(item: unknown): number;
+  modified(item: unknown): number;
+  converted?(item: unknown): boolean;
+  render(item: unknown): Record<string, unknown>;
+}
+
+/** What Get Records reads: the org, the history module's name now, page tokens, and the seeded source of tokens. */
+export interface RecordsContext {
+  data: FakeZohoData;
+  offsetMinutes: number;
+  historyModule: () => string | false;
+  pageTokens: PageTokens;
+  rng: Rng;
+}
+
+const EMPTY_MODULES = new Set(['Contacts', 'Accounts', 'Deals', 'Tasks', 'Calls', 'Products']);
+const STANDARD_MODULES = ['Leads', 'Contacts', 'Accounts', 'Deals', 'Events', 'Tasks', 'Calls'];
+const SORTABLE = new Set(['id', 'Created_Time', 'Modified_Time']);
+
+/** Get Records, Get Record and the module list of one fake org. */
+export class RecordsApi {
+  // Sorted orders, cached until the data changes (sorting 15k rows per page would dominate a timing run).
+  readonly #sortCache = new Map<string, { version: number; length: number; items: unknown[] }>();
+
+  constructor(readonly ctx: RecordsContext) {}
+
+  /** The module's records, or null for a module the org does not have. */
+  source(module: string): ModuleSource | null {
+    const { data, offsetMinutes } = this.ctx;
+    if (module === 'Leads') {
+      return {
+        items: data.leads,
+        id: (l) => (l as FakeLead).id,
+        created: (l) => (l as FakeLead).createdAt,
+        modified: (l) => (l as FakeLead).modifiedAt,
+        converted: (l) => (l as FakeLead).converted,
+        render: (l) => data.leadRecord(l as FakeLead, offsetMinutes),
+      };
+    }
+    if (module === 'Events') {
+      return {
+        items: data.events,
+        id: (e) => (e as FakeEvent).id,
+        created: (e) => (e as FakeEvent).createdAt,
+        modified: (e) => (e as FakeEvent).modifiedAt,
+        render: (e) => data.eventRecord(e as FakeEvent, offsetMinutes),
+      };
+    }
+    const history = this.ctx.historyModule();
+    if (history && module === history) return historyModuleSource(data, offsetMinutes);
+    if (EMPTY_MODULES.has(module)) return { items: [], id: () => '', created: () => 0, modified: () => 0, render: () => ({}) };
+    return null;
+  }
+
+  /** `GET /settings/modules`: the standard modules, and the history module when the org has one. */
+  modules(): ApiAnswer {
+    const history = this.ctx.historyModule();
+    const modules = [...STANDARD_MODULES, ...(history ? [history] : [])];
+    return { status: 200, body: { modules: modules.map((m, i) => ({ api_name: m, module_name: m, id: String(5725767000000002175n + BigInt(i)), api_supported: true, generated_type: m.endsWith('_History') ? 'linking' : 'default' })) } };
+  }
+
+  /** `GET /{module}/{id}`: one record, or 204. */
+  get(source: ModuleSource, id: string): ApiAnswer {
+    const item = source.items.find((i) => source.id(i) === id);
+    if (!item) return { status: 204 };
+    return { status: 200, body: { data: [source.render(item)] } };
+  }
+
+  /** `GET /{module}`: one page of records, as `user` asked for it. */
+  list(module: string, source: ModuleSource, query: URLSearchParams, version: string, user: string, ifModifiedSince: string | undefined): ApiAnswer {
+    const { pageTokens, rng, offsetMinutes } = this.ctx;
+    const fieldsParam = query.get('fields');
+    const versionNumber = Number(version.slice(1));
+    if ((fieldsParam === null || fieldsParam.trim() === '') && versionNumber >= 3) {
+      throw new HttpError(400, 'REQUIRED_PARAM_MISSING', 'One of the expected parameter is missing', { param_name: 'fields' });
+    }
+    const fields = (fieldsParam ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+    if (fields.length > 50) throw new HttpError(400, 'LIMIT_EXCEEDED', 'Fields limit exceeded', { limit: 50, param_name: 'fields' });
+    const perPage = query.has('per_page') ? Number(query.get('per_page')) : 200;
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200) throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'per_page' });
+    if (query.has('page') && query.has('page_token')) throw new HttpError(400, 'AMBIGUITY_DURING_PROCESSING', 'page and page_token cannot be given together', { ambiguity_due_to: ['page', 'page_token'] });
+    if (query.has('cvid') && query.has('sort_by')) throw new HttpError(400, 'AMBIGUITY_DURING_PROCESSING', 'cvid and sort_by cannot be given together', { ambiguity_due_to: ['cvid', 'sort_by'] });
+    const sortBy = query.get('sort_by') ?? 'id';
+    if (!SORTABLE.has(sortBy)) throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'sort_by' });
+    const sortOrder = query.get('sort_order') ?? 'desc';
+    if (sortOrder !== 'asc' && sortOrder !== 'desc') throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'sort_order' });
+    const converted = query.get('converted') ?? 'false';
+    if (!['true', 'false', 'both'].includes(converted)) throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'converted' });
+    let since: number | null = null;
+    if (ifModifiedSince !== undefined) {
+      const parsed = parseZohoDateTime(ifModifiedSince, 'UTC') ?? (Number.isNaN(Date.parse(ifModifiedSince)) ? null : new Date(Date.parse(ifModifiedSince)));
+      if (!parsed) throw new HttpError(400, 'INVALID_DATA', 'invalid data', { header_name: 'If-Modified-Since' });
+      since = parsed.getTime();
+    }
+
+    let offset: number;
+    let pageNumber = 1;
+    const binding = JSON.stringify([module, ...[...query.entries()].filter(([k]) => k !== 'page' && k !== 'page_token').sort(), ifModifiedSince ?? null]);
+    if (query.has('page_token')) {
+      const record = pageTokens.get(query.get('page_token')!);
+      if (!record || record.user !== user) throw new HttpError(400, 'INVALID_DATA', 'The token given seems to be invalid', { param_name: 'page_token' });
+      if (pageTokens.expired(record)) throw new HttpError(400, 'EXPIRED_VALUE', 'The page token has expired', { param_name: 'page_token' });
+      if (record.binding !== binding) throw new HttpError(400, 'TOKEN_BOUND_DATA_MISMATCH', 'The parameters do not match those the token was issued for', { param_name: 'page_token' });
+      offset = record.offset;
+      if (offset + perPage > 100_000) throw new HttpError(400, 'PAGINATION_LIMIT_EXCEEDED', 'You cannot fetch more than 100000 records', { limit: 100000 });
+    } else {
+      pageNumber = query.has('page') ? Number(query.get('page')) : 1;
+      if (!Number.isInteger(pageNumber) || pageNumber < 1) throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'page' });
+      if (pageNumber * perPage > 2000) {
+        throw new HttpError(400, 'DISCRETE_PAGINATION_LIMIT_EXCEEDED', 'You cannot fetch more than 2000 records using page. Use page_token instead.', { limit: 2000 });
+      }
+      offset = (pageNumber - 1) * perPage;
+    }
+
+    let items = this.#sorted(module, source, sortBy, sortOrder);
+    if (source.converted && converted !== 'both') items = items.filter((i) => source.converted!(i) === (converted === 'true'));
+    if (since !== null) items = items.filter((i) => source.modified(i) > since!);
+    if (items.length === 0) return since !== null ? { status: 304 } : { status: 204 };
+    const slice = items.slice(offset, offset + perPage);
+    if (slice.length === 0) return { status: 204 };
+    const more = offset + perPage < items.length;
+    const nextToken = more ? pageTokens.issue(binding, offset + perPage, user) : null;
+    const wanted = new Set(fields);
+    const records = slice.map((item) => {
+      const full = source.render(item);
+      const out: Record<string, unknown> = { id: full.id };
+      for (const f of wanted.size ? wanted : Object.keys(full)) if (f in full) out[f] = full[f];
+      return out;
+    });
+    return {
+      status: 200,
+      body: {
+        data: records,
+        info: {
+          per_page: perPage,
+          count: records.length,
+          page: pageNumber,
+          sort_by: sortBy,
+          sort_order: sortOrder,
+          more_records: more,
+          next_page_token: nextToken,
+          previous_page_token: offset > 0 && query.has('page_token') ? rng.hex(24) : null,
+          page_token_expiry: nextToken ? formatZohoDateTime(pageTokens.expiryOfNew(), offsetMinutes) : null,
+          call: false,
+          email: false,
+        },
+      },
+    };
+  }
+
+  #sorted(module: string, source: ModuleSource, sortBy: string, sortOrder: string): unknown[] {
+    const data = this.ctx.data;
+    const cacheKey = `${module}|${sortBy}|${sortOrder}`;
+    const cached = this.#sortCache.get(cacheKey);
+    if (cached && cached.version === data.version && cached.length === source.items.length) return cached.items;
+    const key = sortBy === 'Created_Time' ? source.created : sortBy === 'Modified_Time' ? source.modified : null;
+    const dir = sortOrder === 'asc' ? 1 : -1;
+    const items = [...source.items].sort((a, b) => dir * ((key ? key(a) - key(b) : 0) || compareIds(source.id(a), source.id(b))));
+    this.#sortCache.set(cacheKey, { version: data.version, length: source.items.length, items });
+    return items;
+  }
+}
