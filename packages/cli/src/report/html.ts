@@ -8,18 +8,24 @@
  */
 import { escapeHtml } from './escape.js';
 
+/** The only way to make an {@link Html}: kept in this module, so markup is trusted only here. */
+let trusted: (markup: string) => Html;
+
 /** Markup that is safe to write as is: the result of `html`, or a string trusted with {@link unsafeHtml}. */
 export class Html {
-  /** Use `html` or {@link unsafeHtml}; the constructor is theirs. */
-  private constructor(readonly markup: string) {}
+  readonly #markup: string;
 
-  /** @internal The factory behind `html` and {@link unsafeHtml}. */
-  static of(markup: string): Html {
-    return new Html(markup);
+  private constructor(markup: string) {
+    this.#markup = markup;
   }
 
+  static {
+    trusted = (markup) => new Html(markup);
+  }
+
+  /** The markup. */
   toString(): string {
-    return this.markup;
+    return this.#markup;
   }
 }
 
@@ -31,7 +37,7 @@ export class Html {
 export type HtmlValue = Html | string | number | false | null | undefined | readonly HtmlValue[];
 
 function write(value: HtmlValue): string {
-  if (value instanceof Html) return value.markup;
+  if (value instanceof Html) return value.toString();
   if (Array.isArray(value)) return value.map(write).join('');
   if (value === null || value === undefined || value === false) return '';
   return escapeHtml(value);
@@ -41,7 +47,7 @@ function write(value: HtmlValue): string {
 export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): Html {
   let markup = strings[0]!;
   for (let i = 0; i < values.length; i++) markup += write(values[i]!) + strings[i + 1]!;
-  return Html.of(markup);
+  return trusted(markup);
 }
 
 /**
@@ -49,10 +55,10 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
  * figures' serialized SVG (their text was set as DOM text), the style sheet, the built script, the JSON block.
  */
 export function unsafeHtml(markup: string): Html {
-  return Html.of(markup);
+  return trusted(markup);
 }
 
 /** Fragments written one after the other with `separator` (text, escaped) between them. */
 export function joinHtml(parts: readonly HtmlValue[], separator: string): Html {
-  return Html.of(parts.map(write).join(escapeHtml(separator)));
+  return trusted(parts.map(write).join(escapeHtml(separator)));
 }
