@@ -1,4 +1,22 @@
+import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
+import { compileReportAssets } from './src/report/compile-assets';
+
+// The dashboard's browser script (src/report/client/, bundled for the browser) and style sheet
+// (src/report/styles.css), compiled once here. In every bundle, src/report/assets.ts (which compiles them
+// on first use when run from the sources) is replaced by a module returning them as a constant: the built
+// command carries them, and neither reads a file nor needs esbuild when it writes a page.
+const reportAssets = compileReportAssets(esbuild, fileURLToPath(new URL('./src/report/', import.meta.url)));
+const inlineReportAssets: esbuild.Plugin = {
+  name: 'inline-report-assets',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]report[\\/]assets\.ts$/ }, () => ({
+      loader: 'js',
+      contents: `const ASSETS = ${JSON.stringify(reportAssets)};\nexport function reportAssets() {\n  return ASSETS;\n}\n`,
+    }));
+  },
+};
 
 export default defineConfig([
   // The library entries (`@panopticon/cli`'s main, and cli.js for wrappers): a normal package build,
@@ -10,6 +28,7 @@ export default defineConfig([
     clean: true,
     sourcemap: true,
     target: 'node20',
+    esbuildPlugins: [inlineReportAssets],
   },
   // The `panopticon` command (bin/panopticon.js loads dist/app/cli.js): one ESM bundle with the workspace
   // packages and zod inlined. Start-up is a real share of a command's time (a heatmap of a million rows
@@ -26,6 +45,7 @@ export default defineConfig([
     splitting: true,
     noExternal: [/^@panopticon\//, 'zod'],
     external: ['@observablehq/plot', 'jsdom', 'danfojs-node'],
+    esbuildPlugins: [inlineReportAssets],
     esbuildOptions(options) {
       // Bundle the workspace packages from their sources, as the tests run them.
       options.conditions = ['source'];

@@ -12,7 +12,8 @@ import { main } from '../src/cli.js';
 import type { Io } from '../src/io.js';
 import { contentSecurityPolicy, cspHash } from '../src/report/csp.js';
 import { escapeHtml, jsonForScript } from '../src/report/escape.js';
-import { DATA_ELEMENT_ID, longDate, type PageData } from '../src/report/page.js';
+import { DATA_ELEMENT_ID, type PageData } from '../src/report/page-data.js';
+import { longDate } from '../src/report/text.js';
 import { formatTileValue } from '../src/report/tiles.js';
 import { HOSTILE_COMMENT, HOSTILE_LOCATOR, HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
 

@@ -11,11 +11,13 @@ import {
   timeInStageFigure,
   toSvgString,
 } from '@panopticon/charts';
+import { unsafeHtml, type Html } from './html.js';
 import type { ReportModel } from './model.js';
 
 /** The figures of the page as inline SVG markup, and the CSS their `<style>` elements held. */
 export interface RenderedFigures {
-  svg: Record<FigureName, string>;
+  /** Trusted as markup: serialized from the DOM, where every text from data was set as text. */
+  svg: Record<FigureName, Html>;
   /** The figures' own CSS, moved into the page's one style sheet (so the CSP needs a single style hash). */
   css: string;
 }
@@ -65,7 +67,7 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
   const { asOf, timeZone, pipeline } = model;
   const dated = { asOf, timeZone };
   const styles = new Set<string>();
-  const out = (svg: SVGSVGElement): string => {
+  const out = (svg: SVGSVGElement): Html => {
     // A figure's <style> is a child of its root (composeFigure); a search of the whole tree only when the
     // markup shows more, since jsdom's selector walks are slow on figures of thousands of marks.
     for (const child of [...svg.children]) if (child.tagName.toLowerCase() === 'style') moveStyle(child);
@@ -75,7 +77,7 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
       for (const el of [...svg.querySelectorAll('[style]')]) el.removeAttribute('style'); // the CSP allows no inline style
       markup = toSvgString(svg);
     }
-    return markup;
+    return unsafeHtml(markup);
   };
   const moveStyle = (style: Element) => {
     styles.add(style.textContent ?? '');
@@ -92,7 +94,7 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
   });
   markCalendarDays(calendar);
 
-  const svg: Record<FigureName, string> = {
+  const svg: Record<FigureName, Html> = {
     attentionByLocator: out(
       attentionByLocatorFigure(model.attention.map((r) => ({ locator: r.locator, reason: r.reason, status: r.status })), {
         document,

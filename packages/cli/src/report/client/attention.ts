@@ -1,0 +1,134 @@
+/**
+ * The needs-attention table: its rows come from the JSON block (page.ts writes only a placeholder row).
+ * Filters apply on every change; a column heading sorts (again to reverse); a count says how many rows
+ * are shown; long lists are drawn 500 rows at a time; a locator's chip or scorecard name lists their leads.
+ *
+ * @module
+ */
+import type { PageData } from '../page-data.js';
+import { attentionOrders, firstDirection, isAttentionSortKey, type AttentionSortKey } from './attention-order.js';
+import { attentionRow } from './attention-row.js';
+import { clearFilters, filterControls, rowFilter } from './attention-filter.js';
+import { ariaSort, byId, el, findById, fmt, plural } from './dom.js';
+
+/** Rows drawn at a time: a row at the end offers more, so the page opens fast however long the list. */
+const PAGE = 500;
+
+export function setUpAttention(data: PageData): void {
+  const rows = data.attention;
+  const table = findById<HTMLTableElement>('att-table');
+  if (!table || rows.length === 0) return;
+  const tbody = table.tBodies[0]!;
+  const drawn: (HTMLTableRowElement | undefined)[] = new Array(rows.length);
+  const controls = filterControls();
+  const orders = attentionOrders(rows, data.reasonOrder);
+  const sort: { key: AttentionSortKey | null; dir: 1 | -1 } = { key: null, dir: 1 };
+  const countEl = byId('att-count');
+  const chips = document.querySelectorAll('.chip[data-locator]');
+
+  const emptyRow = el('tr', 'empty-row');
+  const emptyCell = el('td', null, 'No lead matches these filters.');
+  emptyCell.colSpan = 6;
+  emptyRow.appendChild(emptyCell);
+
+  let limit = PAGE;
+  let list: number[] = [];
+  const moreRow = el('tr', 'more-row');
+  const moreCell = el('td');
+  moreCell.colSpan = 6;
+  const moreText = el('span');
+  const moreButton = el('button', 'button', 'Show ' + PAGE + ' more');
+  const allButton = el('button', 'button', 'Show all');
+  moreButton.type = allButton.type = 'button';
+  moreButton.addEventListener('click', () => {
+    limit += PAGE;
+    draw();
+  });
+  allButton.addEventListener('click', () => {
+    limit = Infinity;
+    draw();
+  });
+  moreCell.append(moreText, moreButton, allButton);
+  moreRow.appendChild(moreCell);
+
+  function draw(): void {
+    const end = Math.min(list.length, limit);
+    const frag = document.createDocumentFragment();
+    for (let j = 0; j < end; j++) {
+      const k = list[j]!;
+      frag.appendChild(drawn[k] ?? (drawn[k] = attentionRow(rows[k]!, data)));
+    }
+    if (list.length === 0) frag.appendChild(emptyRow);
+    else if (end < list.length) {
+      moreText.textContent = plural(list.length - end, 'more lead') + ' not drawn yet. ';
+      frag.appendChild(moreRow);
+    }
+    tbody.replaceChildren(frag);
+    if (end === list.length) countEl.replaceChildren('Showing ', el('strong', null, fmt.format(end)), ' of ' + plural(rows.length, 'lead'));
+    else
+      countEl.replaceChildren(
+        'Showing the first ',
+        el('strong', null, fmt.format(end)),
+        ' of ' + (list.length === rows.length ? plural(rows.length, 'lead') : plural(list.length, 'matching lead') + ' (' + fmt.format(rows.length) + ' in all)'),
+      );
+  }
+  window.addEventListener('beforeprint', () => {
+    if (limit < list.length) {
+      limit = Infinity;
+      draw();
+    }
+  });
+
+  function apply(): void {
+    const passes = rowFilter(controls);
+    list = [];
+    limit = PAGE;
+    for (let i = 0; i < rows.length; i++) if (passes(rows[i]!)) list.push(i);
+    if (sort.key) {
+      const order = orders[sort.key];
+      const dir = sort.dir;
+      list.sort((a, b) => order(a, b, dir));
+    }
+    draw();
+    const locator = controls.locator.value;
+    chips.forEach((c) => c.setAttribute('aria-pressed', String(c.getAttribute('data-locator') === locator)));
+  }
+
+  for (const k of ['reason', 'locator', 'stage', 'from', 'to'] as const) controls[k].addEventListener('change', apply);
+  for (const k of ['from', 'to', 'q'] as const) controls[k].addEventListener('input', apply);
+  byId('f-reset').addEventListener('click', () => {
+    clearFilters(controls);
+    apply();
+  });
+
+  const heads = table.tHead!.rows[0]!.cells;
+  for (const th of Array.from(heads)) {
+    const button = th.querySelector('button[data-sort]');
+    if (!button) continue;
+    button.addEventListener('click', () => {
+      const key = button.getAttribute('data-sort');
+      if (!isAttentionSortKey(key)) return;
+      if (sort.key === key) sort.dir = sort.dir === 1 ? -1 : 1;
+      else {
+        sort.key = key;
+        sort.dir = firstDirection(key);
+      }
+      for (const other of Array.from(heads)) other.setAttribute('aria-sort', 'none');
+      th.setAttribute('aria-sort', ariaSort(sort.dir));
+      apply();
+    });
+  }
+
+  document.querySelectorAll('button[data-locator]').forEach((button) => {
+    button.addEventListener('click', () => {
+      const value = button.getAttribute('data-locator') ?? '';
+      const isChip = button.classList.contains('chip');
+      const same = controls.locator.value === value && isChip;
+      clearFilters(controls);
+      controls.locator.value = same ? '' : value;
+      apply();
+      if (!isChip) byId('attention').scrollIntoView({ block: 'start' });
+    });
+  });
+  apply();
+}

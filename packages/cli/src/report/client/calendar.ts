@@ -1,0 +1,117 @@
+/**
+ * The appointments panel: today / this week / this month / a custom range lists the appointments in it
+ * (from the JSON block, sorted by day and time), says how many there are by status, and highlights the
+ * range's days on the calendar figure.
+ *
+ * @module
+ */
+import { APPOINTMENT, type AppointmentTuple, type PageData } from '../page-data.js';
+import { dayNumber, isoDate, monthOf, weekdayOf } from './dates.js';
+import { byId, el, findById, fmt, plural } from './dom.js';
+
+/** A range button's `data-range`. */
+type RangeKind = 'today' | 'week' | 'month' | 'custom';
+
+const isRangeKind = (kind: string | null): kind is RangeKind => kind === 'today' || kind === 'week' || kind === 'month' || kind === 'custom';
+
+/** Rows listed at most; the range can be narrowed to see the rest. */
+const LIMIT = 400;
+
+const PHRASE = { today: 'today', week: 'this week', month: 'this month' } as const;
+
+export function setUpCalendar(data: PageData): void {
+  const calTable = findById<HTMLTableElement>('cal-table');
+  if (!calTable) return;
+  const today = dayNumber(data.today);
+  const calBody = calTable.tBodies[0]!;
+  const calFrom = byId<HTMLInputElement>('cal-from');
+  const calTo = byId<HTMLInputElement>('cal-to');
+  const custom = document.querySelector<HTMLElement>('.cal-controls .custom')!;
+  const figure = findById('cal-figure');
+  const cells = figure ? Array.from(figure.querySelectorAll('.cal-day')) : [];
+  const buttons = document.querySelectorAll('button[data-range]');
+  const statusLabel = (s: string) => data.statusLabels[s] || s;
+
+  /** The first and last day numbers of a range; a custom range's open ends are ±Infinity. */
+  function range(kind: RangeKind): [number, number] {
+    if (kind === 'today') return [today, today];
+    if (kind === 'week') {
+      const monday = today - weekdayOf(today);
+      return [monday, monday + 6];
+    }
+    if (kind === 'month') return monthOf(today);
+    const a = calFrom.value ? dayNumber(calFrom.value) : -Infinity;
+    const b = calTo.value ? dayNumber(calTo.value) : Infinity;
+    return a <= b ? [a, b] : [b, a];
+  }
+
+  function show(kind: RangeKind): void {
+    buttons.forEach((b) => b.setAttribute('aria-pressed', String(b.getAttribute('data-range') === kind)));
+    custom.hidden = kind !== 'custom';
+    const [first, last] = range(kind);
+    const from = first === -Infinity ? '0000-01-01' : isoDate(first);
+    const to = last === Infinity ? '9999-12-31' : isoDate(last);
+    const list = data.appointments.filter((a) => a[APPOINTMENT.day] >= from && a[APPOINTMENT.day] <= to);
+    const byStatus: Record<string, number> = {};
+    for (const a of list) byStatus[a[APPOINTMENT.status]] = (byStatus[a[APPOINTMENT.status]] || 0) + 1;
+    const when =
+      kind === 'custom'
+        ? first === -Infinity && last === Infinity
+          ? 'in all'
+          : 'from ' + (first === -Infinity ? 'the start' : from) + ' to ' + (last === Infinity ? 'the end' : to)
+        : PHRASE[kind] + (kind === 'today' ? ' (' + from + ')' : ' (' + from + ' to ' + to + ')');
+    const parts = Object.keys(byStatus)
+      .sort((a, b) => byStatus[b]! - byStatus[a]!)
+      .map((s) => fmt.format(byStatus[s]!) + ' ' + statusLabel(s).toLowerCase());
+    byId('cal-summary').replaceChildren(el('strong', null, plural(list.length, 'appointment')), ' ' + when + (parts.length ? ': ' + parts.join(', ') : ''));
+    const frag = document.createDocumentFragment();
+    for (const a of list.slice(0, LIMIT)) frag.appendChild(appointmentRow(a));
+    if (list.length === 0 || list.length > LIMIT) {
+      const tr = el('tr', 'empty-row');
+      const td = el('td', null, list.length === 0 ? 'No appointments in this range.' : 'and ' + plural(list.length - LIMIT, 'more appointment') + ' (narrow the range to list them)');
+      td.colSpan = 5;
+      tr.appendChild(td);
+      frag.appendChild(tr);
+    }
+    calBody.replaceChildren(frag);
+    if (figure) {
+      figure.classList.add('dim');
+      for (const c of cells) {
+        const day = c.getAttribute('data-day');
+        const inside = day !== null && day >= from && day <= to;
+        c.classList.toggle('in', inside);
+        c.classList.toggle('out', !inside);
+      }
+    }
+  }
+
+  /** The same markup page.ts draws for this week's rows. */
+  function appointmentRow(a: AppointmentTuple): HTMLTableRowElement {
+    const tr = el('tr');
+    tr.appendChild(el('td', 'when', a[APPOINTMENT.day] + ' ' + a[APPOINTMENT.time]));
+    const lead = el('td', 'lead', a[APPOINTMENT.name]);
+    lead.title = 'Lead #' + a[APPOINTMENT.id];
+    tr.appendChild(lead);
+    const locator = a[APPOINTMENT.locator];
+    const who = el('td', 'who', locator);
+    if (locator === null) who.appendChild(el('span', 'unassigned', data.unassigned));
+    tr.appendChild(who);
+    tr.appendChild(el('td', null, a[APPOINTMENT.stage]));
+    const status = el('td');
+    status.appendChild(el('span', 'pill s-' + a[APPOINTMENT.status], statusLabel(a[APPOINTMENT.status])));
+    tr.appendChild(status);
+    return tr;
+  }
+
+  buttons.forEach((b) =>
+    b.addEventListener('click', () => {
+      const kind = b.getAttribute('data-range');
+      if (isRangeKind(kind)) show(kind);
+    }),
+  );
+  for (const input of [calFrom, calTo]) {
+    input.addEventListener('change', () => show('custom'));
+    input.addEventListener('input', () => show('custom'));
+  }
+  show('week');
+}

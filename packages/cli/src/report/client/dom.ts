@@ -1,0 +1,42 @@
+/**
+ * Small DOM and formatting helpers of the dashboard's script. The script never writes markup from data:
+ * text goes in through `textContent` only.
+ *
+ * @module
+ */
+
+/** An element of the page by id, or `null` when this page has none. */
+export function findById<T extends HTMLElement = HTMLElement>(id: string): T | null {
+  return document.getElementById(id) as T | null;
+}
+
+/** An element the page always has (page.ts writes it): its absence is a bug, reported as such. */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const node = findById<T>(id);
+  if (node === null) throw new Error(`The dashboard has no #${id}.`);
+  return node;
+}
+
+/** An element with an optional class and text (`null` or `undefined` text: none). */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string | null, text?: string | null): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = text;
+  return node;
+}
+
+/** Counts as the page builder writes them (tiles.ts's formatCount): 12,345. */
+export const fmt = new Intl.NumberFormat('en-US');
+
+/** Text order for names, locators and stages: case-insensitive, digits by value. */
+export const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** "1 lead", "3 leads", "2 leads need" (`many` when the plural is not `one` + "s"). */
+export function plural(n: number, one: string, many?: string): string {
+  return fmt.format(n) + ' ' + (n === 1 ? one : many || one + 's');
+}
+
+/** The `aria-sort` value of a column sorted in direction `dir` (1 ascending, -1 descending). */
+export function ariaSort(dir: 1 | -1): 'ascending' | 'descending' {
+  return dir === 1 ? 'ascending' : 'descending';
+}

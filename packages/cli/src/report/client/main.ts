@@ -1,0 +1,21 @@
+/**
+ * The dashboard's only script: bundled by esbuild into one IIFE (compile-assets.ts), inlined in the page
+ * and allowed by its sha256 hash in the CSP. It reads the page's JSON block, typed as page-data.ts
+ * declares it, and never writes markup from data: rows the page builder drew are moved, new ones are
+ * built with `textContent`.
+ *
+ * @module
+ */
+import { DATA_ELEMENT_ID, type PageData } from '../page-data.js';
+import { setUpAttention } from './attention.js';
+import { setUpCalendar } from './calendar.js';
+import { byId, findById } from './dom.js';
+import { setUpSortableTables } from './sortable.js';
+
+const data = JSON.parse(byId(DATA_ELEMENT_ID).textContent!) as PageData;
+setUpAttention(data);
+setUpCalendar(data);
+setUpSortableTables();
+findById('print')?.addEventListener('click', () => window.print());
+// For measurements: the tables are drawn (scripts/measure-dashboard.mjs reads this mark).
+if (window.performance && performance.mark) performance.mark('panopticon:ready');

@@ -1,0 +1,59 @@
+/**
+ * The shape of the data the dashboard page embeds as JSON and its script reads: one definition for the
+ * page builder (page.ts writes it) and the browser script (client/ reads it). This module is bundled into
+ * the browser script, so it holds only types and plain constants (type imports are erased).
+ *
+ * @module
+ */
+import type { AttentionReason, FollowUpStatus, StageCategory } from '@panopticon/core';
+
+/** The id of the JSON block holding the page's data (the needs-attention rows and the appointments). */
+export const DATA_ELEMENT_ID = 'report-data';
+
+/** The select value of a locator: its name, or a marker for unassigned leads (no locator name starts with NUL). */
+export const UNASSIGNED_VALUE = '\u0000unassigned';
+
+/**
+ * One needs-attention row in the JSON block, as an array (a third of the size of an object per row):
+ * `[leadId, name, locator (null = unassigned), team, stage, stage category, follow-up status, reason, days,
+ * appointment "YYYY-MM-DD HH:MM" in the report's zone (null = none), 1 when it reached its reason's
+ * threshold today]`.
+ */
+export type AttentionTuple = [
+  id: string,
+  name: string,
+  locator: string | null,
+  team: string | null,
+  stage: string,
+  category: StageCategory,
+  status: FollowUpStatus,
+  reason: AttentionReason,
+  days: number,
+  appointment: string | null,
+  newToday: 0 | 1,
+];
+
+/** Where each field sits in an {@link AttentionTuple}. */
+export const ATTENTION = { id: 0, name: 1, locator: 2, team: 3, stage: 4, category: 5, status: 6, reason: 7, days: 8, appointment: 9, newToday: 10 } as const;
+
+/** One appointment in the JSON block: `[leadId, name, locator, stage, status, "YYYY-MM-DD", "HH:MM"]`. */
+export type AppointmentTuple = [id: string, name: string, locator: string | null, stage: string, status: FollowUpStatus, day: string, time: string];
+
+/** Where each field sits in an {@link AppointmentTuple}. */
+export const APPOINTMENT = { id: 0, name: 1, locator: 2, stage: 3, status: 4, day: 5, time: 6 } as const;
+
+/** What the page's script reads from the JSON block. */
+export interface PageData {
+  /** The report's day, "YYYY-MM-DD" in its time zone. */
+  today: string;
+  timeZone: string;
+  attention: AttentionTuple[];
+  /** Sorted by day and time. */
+  appointments: AppointmentTuple[];
+  statusLabels: Record<string, string>;
+  reasonLabels: Record<string, string>;
+  /** The reasons from most to least severe: the order of the Reason column. */
+  reasonOrder: readonly string[];
+  /** The label of a lead without a locator. */
+  unassigned: string;
+}

@@ -1,0 +1,59 @@
+import { UNASSIGNED_LOCATOR, parseDayNumber, weekdayOfDayNumber } from '@panopticon/core';
+import type { RenderedFigures } from './figures.js';
+import { html, joinHtml, type Html } from './html.js';
+import type { CalendarRow, ReportModel } from './model.js';
+import { plural, statusLabel } from './text.js';
+
+/**
+ * The appointments section: the calendar figure and this week's appointments. The page's script
+ * (client/calendar.ts) lists other ranges with the same markup.
+ */
+export function calendarSection(model: ReportModel, figures: RenderedFigures): Html {
+  const [from, to] = weekRange(model.today);
+  const inWeek = model.appointments.filter((a) => a.day >= from && a.day <= to);
+  return html`<section id="calendar" aria-labelledby="calendar-title">
+<div class="section-head"><h2 id="calendar-title">Appointments</h2><p>Each day shows its appointments, coloured by the most urgent status among them; today is outlined.</p></div>
+<div class="grid2 calendar-grid">
+<div class="panel figure" id="cal-figure">${figures.svg.calendar}</div>
+<div class="panel">
+<div class="cal-controls">
+<div class="seg" role="group" aria-label="Range">
+<button type="button" data-range="today" aria-pressed="false">Today</button><button type="button" data-range="week" aria-pressed="true">This week</button><button type="button" data-range="month" aria-pressed="false">This month</button><button type="button" data-range="custom" aria-pressed="false">Custom</button>
+</div>
+<div class="custom" hidden><label class="field">From<input type="date" id="cal-from" value="${from}"></label><label class="field">To<input type="date" id="cal-to" value="${to}"></label></div>
+</div>
+<p id="cal-summary" aria-live="polite"><strong>${plural(inWeek.length, 'appointment')}</strong> this week (${from} to ${to})</p>
+<div class="table-scroll cal-list">
+<table id="cal-table"><thead><tr><th class="static">When</th><th class="static">Lead</th><th class="static">Locator</th><th class="static">Stage</th><th class="static">Status</th></tr></thead>
+<tbody>
+${calendarRows(inWeek)}
+</tbody></table>
+</div>
+</div>
+</div>
+</section>`;
+}
+
+/** Monday and Sunday of the week of an ISO date, as the page's script computes them. */
+function weekRange(isoDate: string): [string, string] {
+  const d = parseDayNumber(isoDate);
+  const monday = d - weekdayOfDayNumber(d);
+  return [isoOf(monday), isoOf(monday + 6)];
+}
+
+function isoOf(dayNumber: number): string {
+  return new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Rows of the appointment list. */
+function calendarRows(rows: readonly CalendarRow[]): Html {
+  if (rows.length === 0) return html`<tr class="empty-row"><td colspan="5">No appointments in this range.</td></tr>`;
+  const locator = (name: string | null) => (name === null ? html`<span class="unassigned">${UNASSIGNED_LOCATOR}</span>` : name);
+  return joinHtml(
+    rows.map(
+      (r) =>
+        html`<tr><td class="when">${r.day} ${r.time}</td><td class="lead" title="Lead #${r.id}">${r.name}</td><td class="who">${locator(r.locator)}</td><td>${r.stage}</td><td><span class="pill s-${r.status}">${statusLabel(r.status)}</span></td></tr>`,
+    ),
+    '\n',
+  );
+}

@@ -1,0 +1,36 @@
+import type { RenderedFigures } from './figures.js';
+import { html, type Html } from './html.js';
+import type { ReportModel } from './model.js';
+import { plural } from './text.js';
+import { formatCount } from './tiles.js';
+
+/** The pipeline section: four figures. */
+export function pipelineSection(figures: RenderedFigures): Html {
+  const f = figures.svg;
+  return html`<section id="pipeline" aria-labelledby="pipeline-title">
+<div class="section-head"><h2 id="pipeline-title">Pipeline</h2><p>Where leads are, how the working pipeline moved, how long stages hold them, and how long approved leads wait for delivery.</p></div>
+<div class="grid2">
+<div class="panel figure">${f.snapshot}</div>
+<div class="panel figure">${f.trend}</div>
+<div class="panel figure">${f.timeInStage}</div>
+<div class="panel figure">${f.greenToDelivery}</div>
+</div>
+</section>`;
+}
+
+/** The response-times section: a summary against the SLA, the heatmap with its bands, demand and the comparison. */
+export function responseSection(model: ReportModel, figures: RenderedFigures): Html {
+  const r = model.kpis.response;
+  const f = figures.svg;
+  const minutes = (m: number | null) => (m === null ? '—' : m >= 120 ? `${(m / 60).toFixed(1)} h` : `${Math.round(m)} min`);
+  const pct = r.pctWithinSla === null ? '—' : `${r.pctWithinSla.toFixed(1)}%`;
+  const bands = Object.entries(r.bands).map(([band, n]) => html`<span>${band === 'never' ? 'never contacted' : `${band} min`}: <strong>${formatCount(n)}</strong></span>`);
+  return html`<section id="response" aria-labelledby="response-title">
+<div class="section-head"><h2 id="response-title">Response times</h2><p>${pct} of ${plural(r.total, 'new lead')} were first contacted within ${model.slaMinutes} minutes; median ${minutes(r.medianMinutes)}, 90th percentile ${minutes(r.p90Minutes)}. Hover a cell for its figures.</p></div>
+<div class="stack">
+<div class="panel figure">${f.heatmap}<div class="legend-line">${bands}</div></div>
+<div class="panel figure">${f.demand}</div>
+<div class="panel figure">${f.comparison}</div>
+</div>
+</section>`;
+}
