@@ -64,7 +64,8 @@ export const DEFAULT_FIELD_MAPPING: Readonly<ZohoFieldMapping> = Object.freeze({
 });
 
 /**
- * The history-tracking module of the stage field (zoho-api.md §6.B). One row is one stay in one stage:
+ * The history-tracking module of the stage field (an org-created module such as `Lead_Status_History`,
+ * docs/zoho.md §3). One row is one stay in one stage:
  * `stage` is the value, `time` (Modified_Time) when the lead entered it, `movedTo` the next value (null
  * on the open row), `parent` the lookup to the lead.
  *

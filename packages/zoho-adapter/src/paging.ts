@@ -1,7 +1,7 @@
 /**
  * Zoho's paging, in one place, as async iterators of pages.
  *
- * Why it looks like this (zoho-api.md §2):
+ * Why it looks like this (the records API's paging rules, as the fake server in src/fake/records.ts models them):
  * - `fields` is mandatory when listing (v3+) and at most 50 names, so it is always sent and checked here.
  * - `per_page` is at most 200. `page` works only for the first 2,000 records (pages 1–10); past that,
  *   Zoho answers DISCRETE_PAGINATION_LIMIT_EXCEEDED, and the next page must be asked for with

@@ -53,7 +53,7 @@ interface Change {
 }
 
 /**
- * A record's timeline (zoho-api.md §6.A) → its stage and owner histories. Each `field_history` item on
+ * A record's timeline (`GET /Leads/{id}/__timeline`, the per-record audit trail) → its stage and owner histories. Each `field_history` item on
  * the stage (or locator) field is a change `_value.old → _value.new` at `audited_time`. The value before
  * the first change is the one held since creation; with no change at all, the current value has been held
  * since creation. Entries with an unreadable time are skipped with a warning.

@@ -1,5 +1,5 @@
 /**
- * Readers for Zoho field values (zoho-api.md §2.4): picklists and text are strings, lookups are
+ * Readers for Zoho field values as the v8 records API returns them: picklists and text are strings, lookups are
  * `{name, id[, email]}`, date-times are strings with an offset, empty fields are JSON `null`.
  */
 import type { ZohoRecord } from './paging.js';

@@ -1,4 +1,5 @@
-// The fake server honours zoho-api.md §10, checked over HTTP with plain fetch.
+// The fake server behaves as Zoho's API does where the adapter relies on it (auth, paging, history, limits),
+// checked over HTTP with plain fetch.
 import { describe, expect, test } from 'vitest';
 import { fake } from './helpers.js';
 

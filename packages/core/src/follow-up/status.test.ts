@@ -21,7 +21,7 @@ const opts = (asOf: string, timeZone = 'UTC', more: Partial<FollowUpOptions> = {
 const full = (l: Omit<Lead, 'id'>): Lead => ({ id: 'x', ...l });
 
 /**
- * The definitions of DESIGN.md §3 written the slow, obvious way over distinct history instants (no visit
+ * The definitions of docs/metrics.md (follow-up status) written the slow, obvious way over distinct history instants (no visit
  * merging), to pin followUp's fast single pass.
  */
 function reference(lead: Lead, o: FollowUpOptions): FollowUp {

@@ -1,0 +1,72 @@
+// Which folder may import which: the layers of the design, checked by `npm run lint` (part of `npm test`).
+// Inside core an import points down only: model ← time ← metrics (follow-up, response) ← sources, and
+// danfo and index.ts on top. Packages: core depends on no package of ours; charts and zoho-adapter on core
+// only; cli on all three. Test helpers (tests, arbitraries, the oracle) may reach across layers.
+const TESTS = '(\\.test\\.ts$|\\.test-helper\\.ts$|/arbitraries\\.ts$|/test/)';
+const core = (folder) => `^packages/core/src/${folder}/`;
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'An import circle: split the shared part into its own file.', from: {}, to: { circular: true } },
+    {
+      name: 'core-model-is-the-base',
+      severity: 'error',
+      comment: 'model/ holds the schemas and types; it imports only stats, messages and other model files.',
+      from: { path: core('model'), pathNot: TESTS },
+      to: { path: '^packages/core/src/(time|response|follow-up|sources|danfo)/' },
+    },
+    {
+      name: 'core-time-below-metrics',
+      severity: 'error',
+      comment: 'time/ is arithmetic on instants and calendars; metrics and sources build on it, not the reverse.',
+      from: { path: core('time'), pathNot: TESTS },
+      to: { path: '^packages/core/src/(response|follow-up|sources|danfo)/' },
+    },
+    {
+      name: 'core-metrics-never-import-sources',
+      severity: 'error',
+      comment: 'Metrics are pure functions of leads; sources read files into leads and may use metrics, never the reverse.',
+      from: { path: '^packages/core/src/(response|follow-up|stats)/', pathNot: TESTS },
+      to: { path: '^packages/core/src/(sources|danfo)/' },
+    },
+    {
+      name: 'core-io-only-in-sources',
+      severity: 'error',
+      comment: 'core does no I/O outside sources/ (and the danfo interop): Node built-ins stay there.',
+      from: { path: '^packages/core/src/', pathNot: `(^packages/core/src/(sources|danfo)/|${TESTS})` },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'core-depends-on-no-package-of-ours',
+      severity: 'error',
+      from: { path: '^packages/core/' },
+      to: { path: '^packages/(charts|zoho-adapter|cli)/' },
+    },
+    {
+      name: 'charts-and-zoho-depend-on-core-only',
+      severity: 'error',
+      from: { path: '^packages/(charts|zoho-adapter)/' },
+      to: { path: '^packages/cli/' },
+    },
+    {
+      name: 'charts-and-zoho-are-independent',
+      severity: 'error',
+      from: { path: '^packages/charts/' },
+      to: { path: '^packages/zoho-adapter/' },
+    },
+    {
+      name: 'zoho-and-charts-are-independent',
+      severity: 'error',
+      from: { path: '^packages/zoho-adapter/' },
+      to: { path: '^packages/charts/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(/dist/|node_modules)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { conditionNames: ['source', 'import', 'require', 'node', 'default'], exportsFields: ['exports'] },
+  },
+};
