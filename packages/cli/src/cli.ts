@@ -5,7 +5,6 @@ import { processIo, type Io } from './io.js';
 
 // Each command is loaded only when it runs: `heatmap` should not pay for Plot, jsdom or the Zoho client
 // (a few hundred milliseconds and ~30 MB at start-up).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has settings of its own
 const COMMANDS: Record<string, { load: () => Promise<Command<any>>; summary: string }> = {
   kpis: { load: async () => (await import('./commands/kpis.js')).kpisCommand, summary: 'headline follow-up and response figures' },
   attention: {

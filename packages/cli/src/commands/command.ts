@@ -3,7 +3,7 @@ import type { Io } from '../io.js';
 
 /**
  * A command as the CLI runs it: its flags and help, how its parsed flags resolve into its settings (the
- * CLI's edge, {@link ../cli.ts}), and what it does with them. `run` never sees the parsed flags.
+ * CLI's edge, in cli.ts), and what it does with them. `run` never sees the parsed flags.
  */
 export interface Command<S> {
   options: OptionSpecs;

@@ -45,7 +45,6 @@ export function setting<T>(declaration: Setting<T>): Setting<T> {
   return declaration;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table holds settings of every type
 export type SettingTable = Record<string, Setting<any>>;
 
 /** The resolved values of a table: a setting with a default always has a value. */
