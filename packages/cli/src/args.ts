@@ -83,26 +83,3 @@ export function helpText(usage: string, summary: string, specs: OptionSpecs, ext
   });
   return `Usage: ${usage}\n\n${summary}\n\nOptions:\n${rows.join('\n')}\n${extra ? `\n${extra}\n` : ''}`;
 }
-
-export function stringValue(values: ParsedValues, name: string): string | undefined {
-  const v = values[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-/** A positive integer flag, or a usage error naming the flag and value. */
-export function integerValue(values: ParsedValues, name: string, fallback: number): number {
-  const raw = stringValue(values, name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new CliError(`--${name} must be a positive whole number, got "${raw}".`, 2);
-  return n;
-}
-
-export type OutputFormat = 'table' | 'json' | 'csv';
-export function formatValue(values: ParsedValues): OutputFormat {
-  const raw = stringValue(values, 'format') ?? 'table';
-  if (raw !== 'table' && raw !== 'json' && raw !== 'csv') {
-    throw new CliError(`--format must be table, json or csv, got "${raw}".`, 2);
-  }
-  return raw;
-}

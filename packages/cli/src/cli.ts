@@ -1,11 +1,11 @@
+import { parseCommandArgs } from './args.js';
+import type { Command } from './commands/command.js';
 import { CliError } from './errors.js';
 import { processIo, type Io } from './io.js';
 
-type Command = (argv: string[], io: Io) => Promise<number>;
-
 // Each command is loaded only when it runs: `heatmap` should not pay for Plot, jsdom or the Zoho client
 // (a few hundred milliseconds and ~30 MB at start-up).
-const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
+const COMMANDS: Record<string, { load: () => Promise<Command<any>>; summary: string }> = {
   kpis: { load: async () => (await import('./commands/kpis.js')).kpisCommand, summary: 'headline follow-up and response figures' },
   attention: {
     load: async () => (await import('./commands/attention.js')).attentionCommand,
@@ -79,7 +79,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return 2;
   }
   try {
-    return await (await command.load())(rest, io);
+    const { options, help, settings, run } = await command.load();
+    // The edge: flags parsed, then resolved (with the config file and defaults) into settings, once.
+    const values = parseCommandArgs(name, rest, options);
+    if (values.help) {
+      io.out(help);
+      return 0;
+    }
+    return await run(settings(values, io), io);
   } catch (error) {
     if (error instanceof CliError) {
       io.err(`${error.message}\n`);

@@ -22,76 +22,44 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { assertTimeZone, BusinessCalendarSchema, PipelineSchema, type BusinessCalendar, type DayCount, type Pipeline } from '@panopticon/core';
+import { PipelineSchema, type BusinessCalendar, type DayCount, type Pipeline } from '@panopticon/core';
 import { z } from 'zod';
 import { CliError } from './errors.js';
+import { FilePathSchema, SETTINGS } from './settings/definitions.js';
+import type { SettingTable } from './settings/setting.js';
 
 /** The file `panopticon` looks for in the working directory when no `--config` is given. */
 export const CONFIG_FILE_NAME = 'panopticon.config.json';
 
-const days = (what: string) =>
-  z
-    .number({ error: `expected ${what} as a whole number of days` })
-    .int({ error: `expected ${what} as a whole number of days` })
-    .positive({ error: `${what} must be at least 1 day` });
+/**
+ * The schema of a config file from the settings it can set: each setting's config key (a dotted key is a
+ * key of a nested object), with the setting's schema. Every key is optional; unknown keys are errors.
+ */
+function configSchemaOf(table: SettingTable) {
+  const groups: Record<string, Record<string, z.ZodType>> = {};
+  const shape: Record<string, z.ZodType> = {
+    /** A JSON-schema reference for editors; ignored. */
+    $schema: z.string().optional(),
+  };
+  for (const s of Object.values(table)) {
+    if (s.configKey === undefined) continue;
+    const [group, key] = s.configKey.split('.') as [string, string | undefined];
+    const schema = (s.configSchema ?? s.schema).optional();
+    if (key === undefined) shape[group] = schema;
+    else if (groups[group]) groups[group][key] = schema;
+    else {
+      groups[group] = { [key]: schema };
+      shape[group] = z.undefined(); // holds the group's place among the keys; replaced below
+    }
+  }
+  for (const [group, keys] of Object.entries(groups)) shape[group] = z.strictObject(keys).optional();
+  return { schema: z.strictObject(shape), groups };
+}
 
-const filePath = z.string({ error: 'expected a file path (relative to the config file)' }).min(1, { error: 'expected a file path, got an empty string' });
+const CONFIG = configSchemaOf(SETTINGS);
 
-const ThresholdsSchema = z.strictObject({
-  /** Days after the appointment without progress before a lead is stale. Default: the pipeline's (30). */
-  staleAfterDays: days('staleAfterDays').optional(),
-  /** Days after the appointment without progress before a lead is at risk. Default: the pipeline's (7). */
-  warnAfterDays: days('warnAfterDays').optional(),
-  /** Days in green without a move to delivery or won before a lead is stuck. Default: the pipeline's (14). */
-  greenStuckAfterDays: days('greenStuckAfterDays').optional(),
-});
-
-const FilesSchema = z.strictObject({
-  /** Leads CSV (`--leads`). */
-  leads: filePath.optional(),
-  /** Stage history CSV (`--history`). */
-  history: filePath.optional(),
-  /** Owner history CSV (`--owners`). */
-  owners: filePath.optional(),
-  /** Staff schedule CSV (`--schedule`). */
-  schedule: filePath.optional(),
-  /** JSON column mapping (`--columns`). */
-  columns: filePath.optional(),
-});
-
-/** The schema of `panopticon.config.json`. Every key is optional; unknown keys are errors. */
-export const ConfigSchema = z.strictObject({
-  /** A JSON-schema reference for editors; ignored. */
-  $schema: z.string().optional(),
-  /** IANA time zone of naive timestamps and of every wall-clock question (`--tz`). */
-  timeZone: z
-    .string({ error: 'expected an IANA time zone name such as "America/New_York"' })
-    .refine(isTimeZone, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone name (for example "America/New_York" or "UTC")` })
-    .optional(),
-  /** A pipeline file (relative to the config file), or the pipeline itself (`--pipeline`). */
-  pipeline: z
-    .union([filePath, z.record(z.string(), z.unknown())], { error: 'expected a pipeline file path or a pipeline object { "stages": [...] }' })
-    .optional(),
-  /** Follow-up thresholds; they override the pipeline's. */
-  thresholds: ThresholdsSchema.optional(),
-  /** Response-time target in minutes (`--sla`). Default 60. */
-  slaMinutes: z.number({ error: 'expected minutes as a whole number' }).int({ error: 'expected minutes as a whole number' }).positive({ error: 'must be at least 1 minute' }).optional(),
-  /** Heatmap slot length in minutes, a divisor of 1440 (`--bucket`). Default 30. */
-  bucketMinutes: z
-    .number({ error: 'expected minutes as a whole number' })
-    .int({ error: 'expected minutes as a whole number' })
-    .positive({ error: 'must be at least 1 minute' })
-    .refine((n) => 1440 % n === 0, { error: (issue) => `must divide a day (1440 minutes), got ${String(issue.input)}; for example 15, 30 or 60` })
-    .optional(),
-  /** How days are counted (`--day-count`). Default "calendar". */
-  dayCount: z.enum(['calendar', 'business'], { error: 'expected "calendar" or "business"' }).optional(),
-  /** Weekly business hours and holidays, for `dayCount: "business"`. Default Monday–Friday 09:00–17:00. */
-  calendar: BusinessCalendarSchema.optional(),
-  /** Input files, relative to the config file. */
-  files: FilesSchema.optional(),
-});
-
-export type ConfigInput = z.input<typeof ConfigSchema>;
+/** The schema of `panopticon.config.json`, built from the settings' declarations (settings/definitions.ts). */
+export const ConfigSchema = CONFIG.schema;
 
 /** A validated config file, paths made absolute. */
 export interface Config {
@@ -107,15 +75,6 @@ export interface Config {
   calendar?: BusinessCalendar;
   /** Absolute paths, and each as written in the file (for messages). */
   files: Partial<Record<'leads' | 'history' | 'owners' | 'schedule' | 'columns', { path: string; label: string }>>;
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    assertTimeZone(name);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -158,7 +117,7 @@ export function parseConfig(raw: unknown, path: string): Config {
     if (p.success) pipeline = { inline: p.data };
     else problems.push(...p.error.issues.flatMap((issue) => describeIssue({ ...issue, path: ['pipeline', ...issue.path] }, raw)));
   }
-  const thresholds = parsed.success ? (parsed.data.thresholds ?? {}) : {};
+  const thresholds: Config['thresholds'] = parsed.success ? ((parsed.data as { thresholds?: Config['thresholds'] }).thresholds ?? {}) : {};
   if (thresholds.warnAfterDays !== undefined && thresholds.staleAfterDays !== undefined && thresholds.warnAfterDays > thresholds.staleAfterDays) {
     problems.push(`thresholds.warnAfterDays: ${thresholds.warnAfterDays} must not exceed thresholds.staleAfterDays (${thresholds.staleAfterDays})`);
   }
@@ -169,51 +128,45 @@ export function parseConfig(raw: unknown, path: string): Config {
     );
   }
 
-  const c = parsed.data;
-  const dir = dirname(path);
-  const at = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
-  if (typeof c.pipeline === 'string') pipeline = { file: at(c.pipeline) };
-  const files: Config['files'] = {};
-  for (const key of ['leads', 'history', 'owners', 'schedule', 'columns'] as const) {
-    const value = c.files?.[key];
-    if (value !== undefined) files[key] = { path: at(value), label: value };
+  // The validated file as a Config: each setting's value under its config key, paths made absolute.
+  const c = parsed.data as Record<string, unknown>;
+  const at = (p: string) => (isAbsolute(p) ? p : resolve(dirname(path), p));
+  const config: Config = { path, thresholds: {}, files: {} };
+  for (const s of Object.values(SETTINGS)) {
+    const value = s.configKey === undefined ? undefined : valueAt(c, s.configKey.split('.'));
+    if (value === undefined) continue;
+    // Files keep the name the file gives them, for messages.
+    const read = s.configSchema === FilePathSchema ? { path: at(value as string), label: value } : value;
+    const [group, key] = s.configKey!.split('.') as [keyof Config, string | undefined];
+    if (key === undefined) (config as unknown as Record<string, unknown>)[group] = read;
+    else (config[group] as Record<string, unknown>)[key] = read;
   }
-  return {
-    path,
-    ...(c.timeZone !== undefined ? { timeZone: c.timeZone } : {}),
-    ...(pipeline !== undefined ? { pipeline } : {}),
-    thresholds,
-    ...(c.slaMinutes !== undefined ? { slaMinutes: c.slaMinutes } : {}),
-    ...(c.bucketMinutes !== undefined ? { bucketMinutes: c.bucketMinutes } : {}),
-    ...(c.dayCount !== undefined ? { dayCount: c.dayCount } : {}),
-    ...(c.calendar !== undefined ? { calendar: c.calendar } : {}),
-    files,
-  };
+  if (typeof c.pipeline === 'string') config.pipeline = { file: at(c.pipeline) };
+  else if (pipeline !== undefined) config.pipeline = pipeline;
+  return config;
 }
 
 /**
  * The pipeline with the config's thresholds in place of its own, validated again (so `warnAfterDays` above
  * `staleAfterDays` is caught whichever side set it). Returns the pipeline itself when the config sets none.
  */
-export function applyThresholds(pipeline: Pipeline, config: Config): Pipeline {
-  const t = config.thresholds;
-  if (t.staleAfterDays === undefined && t.warnAfterDays === undefined && t.greenStuckAfterDays === undefined) return pipeline;
+export function applyThresholds(pipeline: Pipeline, thresholds: Config['thresholds'], configPath: string): Pipeline {
+  const t = Object.fromEntries(Object.entries(thresholds).filter(([, days]) => days !== undefined));
+  if (Object.keys(t).length === 0) return pipeline;
   const merged = PipelineSchema.safeParse({ ...pipeline, ...t });
   if (!merged.success) {
     throw new CliError(
-      `The thresholds in ${config.path} do not fit the pipeline:\n` +
-        merged.error.issues.map((i) => `  ${config.path}: thresholds.${i.path.join('.')}: ${i.message}`).join('\n'),
+      `The thresholds in ${configPath} do not fit the pipeline:\n` +
+        merged.error.issues.map((i) => `  ${configPath}: thresholds.${i.path.join('.')}: ${i.message}`).join('\n'),
     );
   }
   return merged.data;
 }
 
 type Issue = z.core.$ZodIssue;
-const TOP_KEYS = Object.keys(ConfigSchema.shape);
 const KNOWN_KEYS: Record<string, readonly string[]> = {
-  '': TOP_KEYS,
-  thresholds: Object.keys(ThresholdsSchema.shape),
-  files: Object.keys(FilesSchema.shape),
+  '': Object.keys(ConfigSchema.shape),
+  ...Object.fromEntries(Object.entries(CONFIG.groups).map(([group, keys]) => [group, Object.keys(keys)])),
 };
 
 /** One line per problem: "<key path>: <what is wrong>, got <value>". Unknown keys get one line each. */

@@ -1,5 +1,18 @@
-import { parseDayNumber, parseTimestamp, startOfLocalDay } from '@panopticon/core';
+import { endOfLocalDay, parseDayNumber, parseTimestamp, startOfLocalDay } from '@panopticon/core';
 import { CliError } from './errors.js';
+
+/**
+ * `--as-of`: a date means the end of that day in the time zone; a timestamp is read like input timestamps
+ * (exact with an offset, wall clock in the zone without).
+ */
+export function parseAsOf(raw: string | undefined, timeZone: string, fallback: Date): Date {
+  if (raw === undefined) return fallback;
+  const day = parseDayNumber(raw);
+  if (!Number.isNaN(day)) return endOfLocalDay(day, timeZone);
+  const ms = parseTimestamp(raw, timeZone);
+  if (ms === null) throw new CliError(`--as-of must be a date (2026-03-31) or a timestamp, got "${raw}".`, 2);
+  return new Date(ms);
+}
 
 /**
  * `--from` / `--to` as instants: dates are whole days in the time zone, both inclusive

@@ -1,9 +1,8 @@
 import { ZohoError, zohoSource, type ZohoSyncProgress } from '@panopticon/zoho-adapter';
 import type { LoadResult } from '@panopticon/core';
-import type { ParsedValues } from './args.js';
-import { DEFAULT_ZOHO_STORE, stringValue } from './args.js';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
+import type { LeadSource } from './settings/resolve.js';
 
 /** A progress line on stderr, rewritten in place on a terminal and one line per phase otherwise. */
 export function progressPrinter(io: Io, tty: boolean): (p: ZohoSyncProgress) => void {
@@ -17,15 +16,14 @@ export function progressPrinter(io: Io, tty: boolean): (p: ZohoSyncProgress) => 
 }
 
 /** Loads leads from the Zoho snapshot (syncing first unless --offline). Zoho errors become user errors. */
-export async function loadFromZoho(values: ParsedValues, io: Io, resolvePath: (p: string) => string, timeZone: string): Promise<LoadResult> {
-  const store = resolvePath(stringValue(values, 'store') ?? DEFAULT_ZOHO_STORE);
+export async function loadFromZoho(source: Extract<LeadSource, { kind: 'zoho' }>, io: Io, timeZone: string): Promise<LoadResult> {
   try {
     return await zohoSource({
-      store,
-      sync: values.offline !== true,
+      store: source.store,
+      sync: source.sync,
       env: io.env,
       timeZone,
-      ownerHistory: values['owner-history'] === true,
+      ownerHistory: source.ownerHistory,
       onProgress: progressPrinter(io, false),
     }).load();
   } catch (error) {

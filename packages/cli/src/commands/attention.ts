@@ -1,8 +1,10 @@
 import { needsAttentionColumnar, type AttentionRow } from '@panopticon/core';
-import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, formatValue, helpText, parseCommandArgs, type OptionSpecs } from '../args.js';
+import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
 import { loadColumnarInputs } from '../inputs.js';
+import { resolveSettings, type Settings } from '../settings/resolve.js';
+import type { Command } from './command.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
 
 const OPTIONS: OptionSpecs = {
@@ -22,28 +24,25 @@ export const ATTENTION_HELP = helpText(
     '`days` is days since the appointment for stale and at-risk, days in the current stage for stuck-in-green and stalled.',
 );
 
-export async function attentionCommand(argv: string[], io: Io): Promise<number> {
-  const values = parseCommandArgs('attention', argv, OPTIONS);
-  if (values.help) {
-    io.out(ATTENTION_HELP);
-    return 0;
-  }
-  const format = formatValue(values);
-  const inputs = await loadColumnarInputs(values, io);
-  const rows = needsAttentionColumnar(inputs.result, followUpOptions(values, inputs));
+export const attentionCommand: Command<Settings> = { options: OPTIONS, help: ATTENTION_HELP, settings: resolveSettings, run: attention };
+
+async function attention(settings: Settings, io: Io): Promise<number> {
+  const { format, asOf, timeZone } = settings;
+  const data = await loadColumnarInputs(settings, io);
+  const rows = needsAttentionColumnar(data, followUpOptions(settings));
   const json = rows.map(jsonRow);
   if (format === 'json') {
-    io.out(renderJson({ asOf: inputs.asOf.toISOString(), timeZone: inputs.timeZone, rows: json }));
+    io.out(renderJson({ asOf: asOf.toISOString(), timeZone, rows: json }));
   } else if (format === 'csv') {
     io.out(renderCsv(COLUMNS, json.map((r) => COLUMNS.map((c) => r[c]))));
   } else if (rows.length === 0) {
-    io.out(`Nothing needs attention as of ${formatInstant(inputs.asOf, inputs.timeZone)}.\n`);
+    io.out(`Nothing needs attention as of ${formatInstant(asOf, timeZone)}.\n`);
   } else {
     io.out(
-      `${rows.length} lead${rows.length === 1 ? '' : 's'} need attention as of ${formatInstant(inputs.asOf, inputs.timeZone)} (${inputs.timeZone})\n\n` +
+      `${rows.length} lead${rows.length === 1 ? '' : 's'} need attention as of ${formatInstant(asOf, timeZone)} (${timeZone})\n\n` +
         renderTable(
           ['reason', 'days', 'locator', 'lead', 'name', 'stage', 'appointment'],
-          rows.map((r) => [r.reason, r.days, r.locator ?? '(unassigned)', r.leadId, r.name, r.stage, r.appointmentAt ? formatInstant(r.appointmentAt, inputs.timeZone) : '']),
+          rows.map((r) => [r.reason, r.days, r.locator ?? '(unassigned)', r.leadId, r.name, r.stage, r.appointmentAt ? formatInstant(r.appointmentAt, timeZone) : '']),
         ),
     );
   }

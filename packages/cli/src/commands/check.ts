@@ -1,8 +1,10 @@
 import { formatIssue } from '@panopticon/core';
-import { FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, formatValue, helpText, parseCommandArgs, type OptionSpecs } from '../args.js';
+import { FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
 import { loadInputs } from '../inputs.js';
+import { resolveSettings, type Settings } from '../settings/resolve.js';
+import type { Command } from './command.js';
 
 const OPTIONS: OptionSpecs = { ...INPUT_OPTIONS, ...FORMAT_OPTION, ...HELP_OPTION };
 
@@ -14,16 +16,12 @@ export const CHECK_HELP = helpText(
   'JSON output: { stats: { rows, accepted, rejected, inputs }, issues: [{ severity, code, message, file, line, recordId, field, value }] }.',
 );
 
-export async function checkCommand(argv: string[], io: Io): Promise<number> {
-  const values = parseCommandArgs('check', argv, OPTIONS);
-  if (values.help) {
-    io.out(CHECK_HELP);
-    return 0;
-  }
-  const format = formatValue(values);
+export const checkCommand: Command<Settings> = { options: OPTIONS, help: CHECK_HELP, settings: resolveSettings, run: check };
+
+async function check(settings: Settings, io: Io): Promise<number> {
+  const { format } = settings;
   // The report is this command's result: it goes to stdout, not stderr.
-  const inputs = await loadInputs({ ...values, quiet: true }, io);
-  const { stats, issues } = inputs.result;
+  const { stats, issues } = await loadInputs({ ...settings, quiet: true }, io);
   if (format === 'json') {
     io.out(renderJson({ stats, issues }));
   } else if (format === 'csv') {
@@ -31,7 +29,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     io.out(renderCsv([...cols], issues.map((i) => cols.map((c) => i[c]))));
   } else {
     const perInput = Object.entries(stats.inputs ?? {}).map(([name, s]) => [name, s.rows, s.accepted, s.rejected]);
-    io.out(`Data quality of ${inputs.description}\n\n`);
+    io.out(`Data quality of ${settings.description}\n\n`);
     io.out(renderTable(['input', 'rows', 'accepted', 'rejected'], [...perInput, ['total', stats.rows, stats.accepted, stats.rejected]]));
     io.out(issues.length === 0 ? '\nNo issues.\n' : `\n${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
   }

@@ -1,7 +1,10 @@
 import { startFakeZoho } from '@panopticon/zoho-adapter/testing';
-import { HELP_OPTION, helpText, integerValue, parseCommandArgs, type OptionSpecs } from '../args.js';
+import { z } from 'zod';
+import { HELP_OPTION, helpText, type OptionSpecs, type ParsedValues } from '../args.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
+import { mergeLayers, readFlags, setting, wholeNumber, type SettingsOf } from '../settings/setting.js';
+import type { Command } from './command.js';
 
 const OPTIONS: OptionSpecs = {
   leads: { type: 'string', arg: 'N', help: 'generated leads (default: 5000)' },
@@ -19,26 +22,46 @@ export const FAKE_ZOHO_HELP = helpText(
   OPTIONS,
 );
 
-export async function fakeZohoCommand(argv: string[], io: Io): Promise<number> {
-  const values = parseCommandArgs('fake-zoho', argv, OPTIONS);
-  if (values.help) {
-    io.out(FAKE_ZOHO_HELP);
-    return 0;
-  }
+const Count = z.number().int().positive();
+const FAKE_ZOHO_SETTINGS = {
+  /** Generated leads (`--leads N`). */
+  leads: setting({ schema: Count, flag: { name: 'leads', read: wholeNumber('leads', Count) }, default: 5000 }),
+  /** Of which appointed (`--appointed N`); default 30% of the leads. */
+  appointed: setting({ schema: Count, flag: { name: 'appointed', read: wholeNumber('appointed', Count) } }),
+  /** Latency added to every call (`--latency MS`, at least 1 when given). */
+  latencyMs: setting({ schema: z.number().int().nonnegative(), flag: { name: 'latency', read: wholeNumber('latency', Count) }, default: 0 }),
+  /** Serve the stage-history module (not under `--no-history-module`). */
+  historyModule: setting({ schema: z.boolean(), flag: { name: 'no-history-module', read: (raw) => raw !== true }, default: true }),
+};
+
+/** The fake's settings: the credentials it accepts (from its own environment) and the data it generates. */
+export interface FakeZohoSettings extends SettingsOf<typeof FAKE_ZOHO_SETTINGS> {
+  appointed: number;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+}
+
+function fakeZohoSettings(values: ParsedValues, io: Io): FakeZohoSettings {
   const { ZOHO_CLIENT_ID: clientId, ZOHO_CLIENT_SECRET: clientSecret, ZOHO_REFRESH_TOKEN: refreshToken } = io.env;
   if (!clientId || !clientSecret || !refreshToken) {
     throw new CliError('panopticon fake-zoho: set ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN (any values) for the fake to accept.', 2);
   }
-  const leads = integerValue(values, 'leads', 5000);
-  const appointed = integerValue(values, 'appointed', Math.round(leads * 0.3));
-  const latencyMs = values.latency === undefined ? 0 : integerValue(values, 'latency', 0);
+  const settings = mergeLayers(FAKE_ZOHO_SETTINGS, readFlags(FAKE_ZOHO_SETTINGS, values, { cwd: io.cwd }));
+  return { ...settings, appointed: settings.appointed ?? Math.round(settings.leads * 0.3), clientId, clientSecret, refreshToken };
+}
+
+export const fakeZohoCommand: Command<FakeZohoSettings> = { options: OPTIONS, help: FAKE_ZOHO_HELP, settings: fakeZohoSettings, run: fakeZoho };
+
+async function fakeZoho(settings: FakeZohoSettings, io: Io): Promise<number> {
+  const { clientId, clientSecret, refreshToken, latencyMs, leads, appointed } = settings;
   const server = await startFakeZoho({
     clientId,
     clientSecret,
     refreshToken,
     latencyMs,
     data: { leads, appointed },
-    historyModule: values['no-history-module'] === true ? false : 'Lead_Status_History',
+    historyModule: settings.historyModule ? 'Lead_Status_History' : false,
   });
   io.out(
     `Fake Zoho CRM with ${leads} leads (${appointed} appointed) is listening on loopback. In another shell:\n\n` +

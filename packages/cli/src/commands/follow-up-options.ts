@@ -1,16 +1,10 @@
 import { formatDayNumber, localDayNumber, zonedParts, type FollowUpOptions } from '@panopticon/core';
-import { stringValue, type ParsedValues } from '../args.js';
-import { CliError } from '../errors.js';
-import type { InputContext } from '../inputs.js';
+import type { Settings } from '../settings/resolve.js';
 
 /** The follow-up options every follow-up command passes to core. */
-export function followUpOptions(values: ParsedValues, inputs: InputContext): FollowUpOptions {
-  const dayCount = stringValue(values, 'day-count') ?? inputs.settings.dayCount ?? 'calendar';
-  if (dayCount !== 'calendar' && dayCount !== 'business') {
-    throw new CliError(`--day-count must be calendar or business, got "${dayCount}".`, 2);
-  }
-  const calendar = inputs.settings.calendar;
-  return { asOf: inputs.asOf, timeZone: inputs.timeZone, pipeline: inputs.pipeline, dayCount, ...(calendar ? { calendar } : {}) };
+export function followUpOptions(settings: Pick<Settings, 'asOf' | 'timeZone' | 'pipeline' | 'dayCount' | 'calendar'>): FollowUpOptions {
+  const { asOf, timeZone, pipeline, dayCount, calendar } = settings;
+  return { asOf, timeZone, pipeline, dayCount, ...(calendar ? { calendar } : {}) };
 }
 
 /** "2026-10-31 23:59" in the zone: how instants are shown in tables. */

@@ -7,23 +7,12 @@ import {
   type AggregateCsvBySlotResult,
   type HeatmapCell,
 } from '@panopticon/core';
-import {
-  AS_OF_OPTION,
-  FORMAT_OPTION,
-  HELP_OPTION,
-  INPUT_OPTIONS,
-  formatValue,
-  helpText,
-  integerValue,
-  parseCommandArgs,
-  stringValue,
-  type OptionSpecs,
-} from '../args.js';
-import { CliError } from '../errors.js';
+import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
 import { asCliError, loadInputs, reportIssues } from '../inputs.js';
-import { parsePeriod } from '../period.js';
+import { resolveSettings, type Settings } from '../settings/resolve.js';
+import type { Command } from './command.js';
 
 const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
@@ -49,64 +38,52 @@ export const HEATMAP_HELP = helpText(
     'withinSla, pctWithinSla, neverContacted, invalid, medianMinutes, p90Minutes }] } — cells ordered Monday first.',
 );
 
-export async function heatmapCommand(argv: string[], io: Io): Promise<number> {
-  const values = parseCommandArgs('heatmap', argv, OPTIONS);
-  if (values.help) {
-    io.out(HEATMAP_HELP);
-    return 0;
-  }
-  const format = formatValue(values);
-  const clock = stringValue(values, 'clock') ?? 'wall';
-  if (clock !== 'wall' && clock !== 'business') throw new CliError(`--clock must be wall or business, got "${clock}".`, 2);
+export const heatmapCommand: Command<Settings> = { options: OPTIONS, help: HEATMAP_HELP, settings: resolveSettings, run: heatmap };
 
-  const inputs = await loadInputs(values, io, { responseOnly: true });
+async function heatmap(settings: Settings, io: Io): Promise<number> {
   // Flags override panopticon.config.json (bucketMinutes, slaMinutes), which overrides the defaults.
-  const bucketMinutes = integerValue(values, 'bucket', inputs.settings.bucketMinutes ?? 30);
-  if (1440 % bucketMinutes !== 0) throw new CliError(`--bucket must divide 1440 (a day in minutes), got ${bucketMinutes}.`, 2);
-  const slaMinutes = integerValue(values, 'sla', inputs.settings.slaMinutes ?? 60);
-  const period = parsePeriod(stringValue(values, 'from'), stringValue(values, 'to'), inputs.timeZone);
-  const team = stringValue(values, 'team');
-  const locator = stringValue(values, 'locator');
+  const { format, clock, bucketMinutes, slaMinutes, period, team, locator, source } = settings;
   const aggregation = {
-    timeZone: inputs.timeZone,
+    timeZone: settings.timeZone,
     // As of --as-of (default now): a lead created later is not counted, a contact made later is not a contact yet.
-    asOf: inputs.asOf,
+    asOf: settings.asOf,
     bucketMinutes,
     slaMinutes,
     clock,
     // The business calendar of panopticon.config.json, for --clock business (default Mon–Fri 09–17).
-    ...(inputs.settings.calendar ? { calendar: inputs.settings.calendar } : {}),
+    ...(settings.calendar ? { calendar: settings.calendar } : {}),
     ...period,
     ...(team !== undefined ? { team } : {}),
     ...(locator !== undefined ? { locator } : {}),
   } as const;
   let result: Pick<AggregateCsvBySlotResult, 'cells' | 'issues' | 'stats'>;
-  if (values.zoho === true) {
-    // The Zoho snapshot is already in memory (loadInputs reported its issues).
-    result = { cells: aggregateBySlot(inputs.result.leads, aggregation), issues: [], stats: inputs.result.stats };
+  if (source.kind === 'zoho') {
+    // The Zoho snapshot is loaded into memory (loadInputs reports its issues).
+    const data = await loadInputs(settings, io);
+    result = { cells: aggregateBySlot(data.leads, aggregation), issues: [], stats: data.stats };
   } else {
     // One streaming pass over the leads file (with worker threads on a large one): no lead objects.
     try {
-      result = await aggregateCsvBySlot(inputs.leadsFile, {
+      result = await aggregateCsvBySlot(source.leads, {
         ...aggregation,
-        columns: inputs.columns,
-        strict: values.strict === true,
-        label: inputs.leadsFile.label,
+        columns: settings.columns,
+        strict: settings.strict,
+        label: source.leads.label,
       });
     } catch (error) {
       throw asCliError(error);
     }
   }
-  if (values.quiet !== true) reportIssues(result, io);
+  if (!settings.quiet) reportIssues(result, io);
   const { cells } = result;
   const leads = cells.reduce((n, c) => n + c.total, 0);
 
   if (format === 'json') {
-    io.out(renderJson({ timeZone: inputs.timeZone, bucketMinutes, slaMinutes, clock, leads, cells: cells.map(jsonCell) }));
+    io.out(renderJson({ timeZone: settings.timeZone, bucketMinutes, slaMinutes, clock, leads, cells: cells.map(jsonCell) }));
   } else if (format === 'csv') {
     io.out(renderCsv(CSV_COLUMNS, cells.map((c) => CSV_COLUMNS.map((k) => jsonCell(c)[k as keyof ReturnType<typeof jsonCell>]))));
   } else {
-    io.out(matrix(cells, bucketMinutes, slaMinutes, inputs.timeZone, leads));
+    io.out(matrix(cells, bucketMinutes, slaMinutes, settings.timeZone, leads));
   }
   return 0;
 }

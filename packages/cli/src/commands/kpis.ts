@@ -1,10 +1,11 @@
 import { kpisColumnar, summarizeResponsesColumnar, type ColumnarLeads } from '@panopticon/core';
-import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, formatValue, helpText, integerValue, parseCommandArgs, type OptionSpecs } from '../args.js';
+import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable, type Cell } from '../format.js';
 import type { Io } from '../io.js';
-import { loadColumnarInputs, type InputContext } from '../inputs.js';
+import { loadColumnarInputs } from '../inputs.js';
+import { resolveSettings, type Settings } from '../settings/resolve.js';
+import type { Command } from './command.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
-import type { ParsedValues } from '../args.js';
 
 const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
@@ -29,30 +30,30 @@ export const KPIS_HELP = helpText(
  * The KPI object printed by `panopticon kpis --format json` and shown in the dashboard's tiles: both
  * compute it from the leads as columns, so the tiles and the command agree by construction.
  */
-export function computeKpis(values: ParsedValues, inputs: InputContext, data: ColumnarLeads) {
-  const options = followUpOptions(values, inputs);
-  const slaMinutes = integerValue(values, 'sla', inputs.settings.slaMinutes ?? 60);
+export function computeKpis(settings: KpisSettings, data: ColumnarLeads) {
+  const options = followUpOptions(settings);
+  const { slaMinutes } = settings;
   const followUp = kpisColumnar(data, options);
-  const response = summarizeResponsesColumnar(data.leads, { timeZone: inputs.timeZone, slaMinutes, asOf: inputs.asOf });
-  return { asOf: inputs.asOf.toISOString(), timeZone: inputs.timeZone, source: inputs.description, slaMinutes, followUp, response };
+  const response = summarizeResponsesColumnar(data.leads, { timeZone: settings.timeZone, slaMinutes, asOf: settings.asOf });
+  return { asOf: settings.asOf.toISOString(), timeZone: settings.timeZone, source: settings.description, slaMinutes, followUp, response };
 }
 
-export async function kpisCommand(argv: string[], io: Io): Promise<number> {
-  const values = parseCommandArgs('kpis', argv, OPTIONS);
-  if (values.help) {
-    io.out(KPIS_HELP);
-    return 0;
-  }
-  const format = formatValue(values);
-  const inputs = await loadColumnarInputs(values, io);
-  const result = computeKpis(values, inputs, inputs.result);
+/** The settings {@link computeKpis} reads. */
+export type KpisSettings = Pick<Settings, 'asOf' | 'timeZone' | 'pipeline' | 'dayCount' | 'calendar' | 'slaMinutes' | 'description'>;
+
+export const kpisCommand: Command<Settings> = { options: OPTIONS, help: KPIS_HELP, settings: resolveSettings, run: kpis };
+
+async function kpis(settings: Settings, io: Io): Promise<number> {
+  const { format } = settings;
+  const data = await loadColumnarInputs(settings, io);
+  const result = computeKpis(settings, data);
   if (format === 'json') {
     io.out(renderJson(result));
     return 0;
   }
   const rows = flatten(result as unknown as Record<string, unknown>);
   if (format === 'csv') io.out(renderCsv(['metric', 'value'], rows));
-  else io.out(`KPIs as of ${formatInstant(inputs.asOf, inputs.timeZone)} (${inputs.timeZone})\n\n${renderTable(['metric', 'value'], rows)}`);
+  else io.out(`KPIs as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone})\n\n${renderTable(['metric', 'value'], rows)}`);
   return 0;
 }
 

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { columnarLeadsOf, type DataIssue } from '@panopticon/core';
-import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, integerValue, parseCommandArgs, stringValue, type OptionSpecs } from '../args.js';
+import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadInputs } from '../inputs.js';
@@ -10,6 +10,8 @@ import { createDocument } from '../report/document.js';
 import { renderFigures } from '../report/figures.js';
 import { buildReportModel } from '../report/model.js';
 import { renderPage } from '../report/page.js';
+import { resolveSettings, type Settings } from '../settings/resolve.js';
+import type { Command } from './command.js';
 import { computeKpis } from './kpis.js';
 import { followUpOptions } from './follow-up-options.js';
 
@@ -33,38 +35,31 @@ export const REPORT_HELP = helpText(
   'Prints where it wrote the page. With no data flags it uses panopticon.config.json (if present) or the bundled sample data.',
 );
 
+export const reportCommand: Command<Settings> = { options: OPTIONS, help: REPORT_HELP, settings: resolveSettings, run: report };
+
 /** `panopticon report`: computes every figure and writes the dashboard page. */
-export async function reportCommand(argv: string[], io: Io): Promise<number> {
-  const values = parseCommandArgs('report', argv, OPTIONS);
-  if (values.help) {
-    io.out(REPORT_HELP);
-    return 0;
-  }
-  const compareWeeks = integerValue(values, 'compare-weeks', 4);
+async function report(settings: Settings, io: Io): Promise<number> {
+  const { compareWeeks, bucketMinutes, out } = settings;
   // jsdom takes a few hundred milliseconds to load: start now, while the CSV files are read.
   const documentReady = createDocument();
   documentReady.catch(() => {}); // awaited below; an input error must not leave it unhandled
   // The page lists every data-quality issue; the terminal gets one line about them (unless --quiet).
-  const inputs = await loadInputs({ ...values, quiet: true }, io);
-  const bucketMinutes = integerValue(values, 'bucket', inputs.settings.bucketMinutes ?? 30);
-  if (1440 % bucketMinutes !== 0) throw new CliError(`--bucket must divide 1440 (a day in minutes), got ${bucketMinutes}.`, 2);
+  const data = await loadInputs({ ...settings, quiet: true }, io);
   const model = buildReportModel({
-    leads: inputs.result.leads,
-    issues: inputs.result.issues,
-    stats: inputs.result.stats,
-    schedule: inputs.result.schedule,
-    followUp: followUpOptions(values, inputs),
-    kpis: computeKpis(values, inputs, columnarLeadsOf(inputs.result.leads)),
-    source: inputs.description,
+    leads: data.leads,
+    issues: data.issues,
+    stats: data.stats,
+    schedule: data.schedule,
+    followUp: followUpOptions(settings),
+    kpis: computeKpis(settings, columnarLeadsOf(data.leads)),
+    source: settings.description,
     bucketMinutes,
     compareWeeks,
     generatedAt: io.now(),
   });
   const html = renderPage(model, renderFigures(model, await documentReady));
-  reportIssueCount(inputs.result.issues, values.quiet === true, io);
+  reportIssueCount(data.issues, settings.quiet, io);
 
-  const outFlag = stringValue(values, 'out') ?? 'dashboard.html';
-  const out = isAbsolute(outFlag) ? outFlag : resolve(io.cwd, outFlag);
   try {
     writeFileSync(out, html);
   } catch (error) {

@@ -1,11 +1,12 @@
 import { formatIssue } from '@panopticon/core';
 import { syncFromEnv } from '@panopticon/zoho-adapter';
-import { DEFAULT_ZOHO_STORE, HELP_OPTION, helpText, parseCommandArgs, stringValue, type OptionSpecs } from '../args.js';
+import { DEFAULT_ZOHO_STORE, HELP_OPTION, helpText, type OptionSpecs, type ParsedValues } from '../args.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
-import { resolveTimeZone } from '../inputs.js';
+import { SETTINGS } from '../settings/definitions.js';
+import { absolute, mergeLayers, readFlags, type SettingsOf } from '../settings/setting.js';
 import { progressPrinter, zohoCliError } from '../zoho.js';
-import { isAbsolute, resolve } from 'node:path';
+import type { Command } from './command.js';
 
 const OPTIONS: OptionSpecs = {
   zoho: { type: 'boolean', help: 'sync from Zoho CRM (the only source that syncs; required)' },
@@ -27,23 +28,27 @@ export const SYNC_HELP = helpText(
     'Secrets are never printed. See docs/zoho.md for the Zoho set-up.',
 );
 
-export async function syncCommand(argv: string[], io: Io): Promise<number> {
-  const values = parseCommandArgs('sync', argv, OPTIONS);
-  if (values.help) {
-    io.out(SYNC_HELP);
-    return 0;
-  }
+/** The settings `sync` reads: flags only (no config file; Zoho datetimes without an offset are in UTC by default). */
+const SYNC_SETTINGS = { timeZone: SETTINGS.timeZone, store: SETTINGS.store, ownerHistory: SETTINGS.ownerHistory, full: SETTINGS.full };
+export type SyncSettings = SettingsOf<typeof SYNC_SETTINGS>;
+
+function syncSettings(values: ParsedValues, io: Io): SyncSettings {
   if (values.zoho !== true) throw new CliError('panopticon sync: say where from: --zoho (the only source that syncs).', 2);
-  const raw = stringValue(values, 'store') ?? DEFAULT_ZOHO_STORE;
-  const store = isAbsolute(raw) ? raw : resolve(io.cwd, raw);
-  const timeZone = resolveTimeZone(stringValue(values, 'tz'), 'UTC');
+  const settings = mergeLayers(SYNC_SETTINGS, readFlags(SYNC_SETTINGS, values, { cwd: io.cwd }));
+  return { ...settings, store: absolute(settings.store, io.cwd) };
+}
+
+export const syncCommand: Command<SyncSettings> = { options: OPTIONS, help: SYNC_HELP, settings: syncSettings, run: sync };
+
+async function sync(settings: SyncSettings, io: Io): Promise<number> {
+  const { store, timeZone, full, ownerHistory } = settings;
   let result;
   try {
     result = await syncFromEnv(io.env, {
       store,
       timeZone,
-      full: values.full === true,
-      ownerHistory: values['owner-history'] === true,
+      full,
+      ownerHistory,
       onProgress: progressPrinter(io, Boolean(process.stderr.isTTY)),
     });
   } catch (error) {

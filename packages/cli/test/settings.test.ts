@@ -1,0 +1,138 @@
+/**
+ * resolveSettings: the command line, panopticon.config.json and the defaults resolved once into settings.
+ * Precedence flags > config file > the bundled sample's > declared defaults; a bad flag is a usage error
+ * naming the flag, raised before any file is read.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCommandArgs } from '../src/args.js';
+import { heatmapCommand } from '../src/commands/heatmap.js';
+import { kpisCommand } from '../src/commands/kpis.js';
+import { CONFIG_FILE_NAME, ConfigSchema } from '../src/config.js';
+import { CliError } from '../src/errors.js';
+import { SETTINGS } from '../src/settings/definitions.js';
+import { resolveSettings, type Settings } from '../src/settings/resolve.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'panopticon-settings-'));
+const NOW = new Date('2026-11-01T12:00:00Z');
+let dirs = 0;
+
+/** A fresh working directory, with this panopticon.config.json when one is given. */
+function workdir(config?: unknown): string {
+  const dir = join(tmp, `w${dirs++}`);
+  mkdirSync(dir, { recursive: true });
+  if (config !== undefined) writeFileSync(join(dir, CONFIG_FILE_NAME), JSON.stringify(config));
+  return dir;
+}
+
+/** The heatmap's flags (the widest set of a data command) resolved in `cwd`. */
+function resolve(cwd: string, ...argv: string[]): Settings {
+  return resolveSettings(parseCommandArgs('heatmap', argv, heatmapCommand.options), { cwd, now: () => NOW });
+}
+
+function usageError(run: () => unknown): CliError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CliError);
+    return error as CliError;
+  }
+  throw new Error('expected a usage error');
+}
+
+const LEADS = 'lead_id,received_time,first_contact_time\n1,2026-10-01 09:00,2026-10-01 09:03\n';
+
+describe('resolveSettings', () => {
+  it('without flags or config: the declared defaults, and the bundled sample with its zone and as-of', () => {
+    const s = resolve(workdir());
+    expect(s).toMatchObject({ format: 'table', clock: 'wall', slaMinutes: 60, bucketMinutes: 30, dayCount: 'calendar', strict: false, quiet: false });
+    expect(s.configPath).toBeUndefined();
+    expect(s.calendar).toBeUndefined();
+    expect(s.timeZone).toBe('America/New_York');
+    expect(s.description).toBe('sample data');
+    expect(s.source).toMatchObject({ kind: 'csv', usingSample: true, leads: { label: 'sample/leads.csv' }, schedule: { label: 'sample/schedule.csv' } });
+    expect(s.asOf.toISOString()).toBe('2026-11-01T03:59:59.999Z'); // end of 2026-10-31 in New York
+    expect(s.pipeline.stages.length).toBeGreaterThan(0);
+  });
+
+  it('with a leads file and nothing else: UTC, the default pipeline, now, no sample files', () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'leads.csv'), LEADS);
+    const s = resolve(dir, '--leads', 'leads.csv');
+    expect(s.timeZone).toBe('UTC');
+    expect(s.asOf).toEqual(NOW);
+    expect(s.description).toBe('leads.csv');
+    expect(s.source).toEqual({ kind: 'csv', leads: { path: join(dir, 'leads.csv'), label: 'leads.csv' }, usingSample: false });
+    expect(s.pipeline.stages.map((stage) => stage.name)).toContain('Green - Approved');
+  });
+
+  it('takes the config file over the defaults, and flags over the config file, setting by setting', () => {
+    const dir = workdir({ timeZone: 'Asia/Kolkata', slaMinutes: 5, bucketMinutes: 60, dayCount: 'business', files: { leads: 'in/leads.csv' } });
+    const fromConfig = resolve(dir);
+    expect(fromConfig).toMatchObject({ timeZone: 'Asia/Kolkata', slaMinutes: 5, bucketMinutes: 60, dayCount: 'business', configPath: join(dir, CONFIG_FILE_NAME) });
+    expect(fromConfig.source).toMatchObject({ kind: 'csv', usingSample: false, leads: { path: join(dir, 'in/leads.csv'), label: 'in/leads.csv' } });
+
+    const flagged = resolve(dir, '--tz', 'UTC', '--sla', '45', '--leads', 'other.csv');
+    expect(flagged).toMatchObject({ timeZone: 'UTC', slaMinutes: 45, bucketMinutes: 60, dayCount: 'business' });
+    // The flag's file wins, named as typed and relative to the working directory (not to the config file).
+    expect(flagged.source).toMatchObject({ leads: { path: join(dir, 'other.csv'), label: 'other.csv' } });
+    expect(flagged.description).toBe('other.csv');
+  });
+
+  it('reads --as-of, --from and --to in the resolved time zone', () => {
+    const dir = workdir({ timeZone: 'Asia/Kathmandu' });
+    const s = resolve(dir, '--from', '2026-03-01', '--to', '2026-03-31', '--bucket', '15');
+    expect(s.period.from?.toISOString()).toBe('2026-02-28T18:15:00.000Z');
+    expect(s.period.to?.toISOString()).toBe('2026-03-31T18:15:00.000Z'); // the start of April 1st: --to is inclusive
+    const kpis = resolveSettings(parseCommandArgs('kpis', ['--as-of', '2026-09-30'], kpisCommand.options), { cwd: dir, now: () => NOW });
+    expect(kpis.asOf.toISOString()).toBe('2026-09-30T18:14:59.999Z');
+  });
+
+  it('names the flag and the value of a bad flag (exit 2)', () => {
+    const cases: [string[], string][] = [
+      [['--sla', '0'], '--sla must be a positive whole number, got "0".'],
+      [['--sla', 'abc'], '--sla must be a positive whole number, got "abc".'],
+      [['--bucket', '7'], '--bucket must divide 1440 (a day in minutes), got 7.'],
+      [['--format', 'yaml'], '--format must be table, json or csv, got "yaml".'],
+      [['--clock', 'sundial'], '--clock must be wall or business, got "sundial".'],
+      [['--tz', 'Mars/Olympus'], '--tz: Unknown time zone "Mars/Olympus": use an IANA name such as "America/New_York" or "UTC".'],
+      [['--from', 'soon'], '--from must be a date (2026-03-31) or a timestamp, got "soon".'],
+    ];
+    const dir = workdir();
+    for (const [argv, message] of cases) {
+      const error = usageError(() => resolve(dir, ...argv));
+      expect(error.message, argv.join(' ')).toBe(message);
+      expect(error.exitCode).toBe(2);
+    }
+    const kpis = usageError(() => resolveSettings(parseCommandArgs('kpis', ['--day-count', 'weekly'], kpisCommand.options), { cwd: dir, now: () => NOW }));
+    expect(kpis.message).toBe('--day-count must be calendar or business, got "weekly".');
+  });
+
+  it('checks the flags before it reads the config file', () => {
+    const dir = workdir({ slaMinutes: 0 });
+    expect(usageError(() => resolve(dir, '--bucket', 'x')).message).toBe('--bucket must be a positive whole number, got "x".');
+    const bad = usageError(() => resolve(dir, '--sla', '30'));
+    expect(bad.exitCode).toBe(1); // a valid flag does not excuse a bad config value
+    expect(bad.message).toContain('slaMinutes: must be at least 1 minute, got 0');
+  });
+});
+
+describe('the settings declarations', () => {
+  it('feed the config file schema: every config key of a setting is a key of panopticon.config.json, in order', () => {
+    const keys = Object.values(SETTINGS).flatMap((s) => (s.configKey === undefined ? [] : [s.configKey]));
+    const top = [...new Set(keys.map((k) => k.split('.')[0]))];
+    expect(Object.keys(ConfigSchema.shape)).toEqual(['$schema', ...top]);
+    expect(top).toEqual(['timeZone', 'pipeline', 'thresholds', 'slaMinutes', 'bucketMinutes', 'dayCount', 'calendar', 'files']);
+    expect(keys.filter((k) => k.startsWith('files.'))).toEqual(['files.leads', 'files.history', 'files.owners', 'files.schedule', 'files.columns']);
+  });
+
+  it('check a config value and a flag against the same limits', () => {
+    // bucketMinutes: a divisor of 1440 in both the file and the flag.
+    expect(ConfigSchema.safeParse({ bucketMinutes: 45 }).success).toBe(true);
+    expect(ConfigSchema.safeParse({ bucketMinutes: 7 }).success).toBe(false);
+    expect(resolve(workdir(), '--bucket', '45').bucketMinutes).toBe(45);
+    expect(usageError(() => resolve(workdir(), '--bucket', '7')).exitCode).toBe(2);
+  });
+});
