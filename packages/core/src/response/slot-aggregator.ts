@@ -4,7 +4,7 @@ import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_MINUTE, formatMinuteOfDay } from '.
 import type { Zone } from '../time/zone.js';
 import { getZone } from '../time/zone.js';
 import { contactAsOf, responsePeriod } from './filter.js';
-import type { AggregateBySlotOptions, HeatmapCell } from './heatmap.js';
+import type { AggregateBySlotOptions, HeatmapCell } from './heatmap-cell.js';
 import { resolveSlaMinutes, responseClock } from './response-time.js';
 import { selectQuantiles } from './select-quantiles.js';
 import { CONTACTED, INVALID, NEVER } from './slot-status.js';

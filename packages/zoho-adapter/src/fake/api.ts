@@ -8,7 +8,7 @@ import type { TokenStore } from './auth.js';
 import { randomFault, type FaultQueue, type FaultRates, type Latency } from './faults.js';
 import { HttpError, readBody, send, zohoError } from './http.js';
 import type { Rng } from './random.js';
-import type { ApiAnswer } from './records.js';
+import type { ApiAnswer } from './http.js';
 import { route, type RouterContext } from './router.js';
 import type { FakeZohoStats } from './stats.js';
 

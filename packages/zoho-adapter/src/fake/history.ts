@@ -4,9 +4,8 @@
  */
 import type { FakeHistoryRow } from './data/model.js';
 import type { FakeZohoData } from './data/org.js';
-import { HttpError } from './http.js';
+import { type ApiAnswer, HttpError, type ModuleSource } from './http.js';
 import type { PageTokens } from './page-tokens.js';
-import type { ApiAnswer, ModuleSource } from './records.js';
 
 /** The history-tracking module as Get Records sees it: one row per stay, entered at Modified_Time. */
 export function historyModuleSource(data: FakeZohoData, offsetMinutes: number): ModuleSource {

@@ -46,3 +46,19 @@ export function readBody(req: IncomingMessage): Promise<string> {
     req.on('error', reject);
   });
 }
+
+/** An answer of the API: status and JSON body (none for 204 and 304). */
+export interface ApiAnswer {
+  status: number;
+  body?: unknown;
+}
+
+/** A module's records as Get Records sees them. */
+export interface ModuleSource {
+  items: readonly unknown[];
+  id(item: unknown): string;
+  created(item: unknown): number;
+  modified(item: unknown): number;
+  converted?(item: unknown): boolean;
+  render(item: unknown): Record<string, unknown>;
+}

@@ -1,14 +1,7 @@
-/** mulberry32: a tiny seeded PRNG, stable across Node versions, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The repository's one seeded PRNG (mulberry32, scripts/prng.mjs); the build inlines it into the testing entry.
+import { prng } from '../../../../scripts/prng.mjs';
+
+export { prng };
 
 export interface Rng {
   next(): number;

@@ -8,25 +8,9 @@ import { compareIds } from '../values.js';
 import type { FakeEvent, FakeLead } from './data/model.js';
 import type { FakeZohoData } from './data/org.js';
 import { historyModuleSource } from './history.js';
-import { HttpError } from './http.js';
+import { type ApiAnswer, HttpError, type ModuleSource } from './http.js';
 import type { PageTokens } from './page-tokens.js';
 import type { Rng } from './random.js';
-
-/** An answer of the API: status and JSON body (none for 204 and 304). */
-export interface ApiAnswer {
-  status: number;
-  body?: unknown;
-}
-
-/** A module's records as Get Records sees them. */
-export interface ModuleSource {
-  items: readonly unknown[];
-  id(item: unknown): string;
-  created(item: unknown): number;
-  modified(item: unknown): number;
-  converted?(item: unknown): boolean;
-  render(item: unknown): Record<string, unknown>;
-}
 
 /** What Get Records reads: the org, the history module's name now, page tokens, and the seeded source of tokens. */
 export interface RecordsContext {

@@ -4,7 +4,8 @@
  */
 import { timelinePage, type TimelineContext } from './history.js';
 import { HttpError } from './http.js';
-import type { ApiAnswer, RecordsApi } from './records.js';
+import type { ApiAnswer } from './http.js';
+import type { RecordsApi } from './records.js';
 import type { StatsBook } from './stats.js';
 
 const API_VERSIONS = new Set(['v2', 'v2.1', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8']);
