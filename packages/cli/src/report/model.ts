@@ -1,6 +1,5 @@
 import {
   aggregateBySlot,
-  currentStage,
   comparePeriods,
   demandVsCoverage,
   followUpStatus,
@@ -12,6 +11,7 @@ import {
   pipelineSnapshot,
   pipelineTrend,
   scheduleCoverage,
+  stageAt,
   stageVisits,
   startOfLocalDay,
   weekdayOfDayNumber,
@@ -185,7 +185,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     const at = lead.appointmentAt;
     if (!at) continue;
     const status = followUpStatus(lead, followUp);
-    const stage = currentStage(lead, asOf) ?? lead.stage;
+    const stage = stageAt(lead, asOf) ?? lead.stage;
     appointments.push({
       id: lead.id,
       name: lead.name,

@@ -1,6 +1,6 @@
 // Re-exports only: the public surface of the follow-up metrics (internal helpers stay unexported).
 export type { FollowUpOptions } from './options.js';
-export { stageAt, currentStage } from './stage-at.js';
+export { stageAt } from './stage-at.js';
 export { FOLLOW_UP_STATUSES } from './statuses.js';
 export type { FollowUpStatus } from './statuses.js';
 export { followUpStatus, followUp } from './status.js';
@@ -32,4 +32,4 @@ export { needsAttentionColumnar } from './attention.js';
 export { kpisColumnar } from './kpis.js';
 export { columnarLeadsOf } from './columnar-leads.js';
 export type { ColumnarLeads } from './columnar-leads.js';
-export { UNASSIGNED_LOCATOR, FOLLOW_UP_STATUS_LABELS, ATTENTION_REASON_LABELS, followUpMessages } from './messages.js';
+export { UNASSIGNED_LOCATOR, FOLLOW_UP_STATUS_LABELS, ATTENTION_REASON_LABELS } from './messages.js';

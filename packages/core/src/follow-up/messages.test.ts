@@ -20,7 +20,7 @@ describe('follow-up messages', () => {
     expect(Object.keys(followUpApi).sort()).toEqual(
       [
         'ATTENTION_REASONS', 'ATTENTION_REASON_LABELS', 'FOLLOW_UP_STATUSES', 'FOLLOW_UP_STATUS_LABELS', 'UNASSIGNED_LOCATOR',
-        'columnarLeadsOf', 'conversion', 'currentStage', 'followUp', 'followUpMessages', 'followUpStatus', 'greenToDelivery', 'kpis', 'kpisColumnar',
+        'columnarLeadsOf', 'conversion', 'followUp', 'followUpStatus', 'greenToDelivery', 'kpis', 'kpisColumnar',
         'locatorScorecard', 'needsAttention', 'needsAttentionColumnar', 'pipelineSnapshot', 'pipelineTrend', 'stageAt', 'stageVisits',
         'timeInStage', 'timeToIntervention',
       ].sort(),

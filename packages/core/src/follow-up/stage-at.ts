@@ -31,15 +31,3 @@ export function stageAt(lead: Lead, instant: Date): string | null {
   const i = lastIndexAtOrBefore(history, t);
   return i >= 0 ? history[i]!.stage : firstRecordedStage(history);
 }
-
-/**
- * The lead's stage as it was at `asOf` ({@link stageAt} at `asOf`); `null` when the lead did not exist yet.
- *
- * @example
- * ```ts
- * currentStage(lead, new Date('2026-03-31T23:59:59Z')); // 'Follow-Up'
- * ```
- */
-export function currentStage(lead: Lead, asOf: Date): string | null {
-  return stageAt(lead, asOf);
-}

@@ -1,2 +1,2 @@
-// Re-exports only.
-export * from './quantile.js';
+// Re-exports only: the type-7 quantiles every figure uses (quantileSorted stays internal).
+export { quantile, median } from './quantile.js';

@@ -1,8 +1,12 @@
-// Re-exports only.
-export * from './civil.js';
-export * from './zone.js';
-export * from './days.js';
-export * from './bucket.js';
+// Re-exports only: the public time arithmetic. Internal helpers (civil-day arithmetic, the zone cache,
+// per-calendar counters) stay unexported; metrics import them from their files.
+export { MS_PER_DAY, weekdayOfDayNumber, formatDayNumber, parseDayNumber, daysInMonth, formatMinuteOfDay } from './civil.js';
+export type { Zone, ZonedParts, WallClock } from './zone.js';
+export { assertTimeZone, zonedParts, instantFromWallClock, localDayNumber, startOfLocalDay, endOfLocalDay } from './zone.js';
+export type { DayCount, DaysBetweenOptions } from './days.js';
+export { calendarDaysBetween, businessDaysBetween, daysBetween, isBusinessDay } from './days.js';
+export type { WeekSlot } from './bucket.js';
+export { assertBucketMinutes, isBucketMinutes, slotsPerDay, slotOf, slotLabel } from './bucket.js';
 // Named: business-hours.ts also holds an internal counter for hot loops.
 export { businessMinutesBetween } from './business-hours.js';
 export type { BusinessMinutesBetweenOptions } from './business-hours.js';

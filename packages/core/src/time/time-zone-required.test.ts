@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BASE_MS, leadsArb, TEST_PIPELINE } from '../follow-up/arbitraries.js';
 import * as core from '../index.js';
+import { getZone } from './zone.js';
 
 // A timeZone left undefined (plain JavaScript, a notebook, a config value) must never mean the host's zone:
 // every zoned function throws, naming the value, even on empty input.
@@ -25,7 +26,7 @@ const APPOINTED: core.Lead = {
 type Call = (timeZone: unknown, leads: core.Lead[]) => unknown;
 const follow = (timeZone: unknown) => ({ asOf, timeZone: timeZone as string, pipeline: TEST_PIPELINE });
 const ZONED: Record<string, Call> = {
-  getZone: (tz) => core.getZone(tz as string),
+  getZone: (tz) => getZone(tz as string),
   assertTimeZone: (tz) => core.assertTimeZone(tz as string),
   zonedParts: (tz) => core.zonedParts(0, tz as string),
   localDayNumber: (tz) => core.localDayNumber(0, tz as string),
