@@ -15,7 +15,7 @@ const QUANTILES = [0.5, 0.9];
 /**
  * A heatmap built one lead at a time: the streaming form of {@link aggregateBySlot}, for leads that are
  * read rather than held (a CSV file of millions of rows) or that arrive in pieces. Feed it instants as
- * epoch milliseconds with {@link add}; {@link cells} returns exactly what `aggregateBySlot` returns for
+ * epoch milliseconds with {@link SlotAggregator.add}; {@link SlotAggregator.cells} returns exactly what `aggregateBySlot` returns for
  * the same leads with the same options, in any order of adding.
  *
  * @example
