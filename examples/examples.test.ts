@@ -33,7 +33,7 @@ describe('examples', () => {
     // The same figures as `panopticon kpis` on the same data.
     const expected = [['leads', '600'], ['need attention', '90'], ['stale', '48'], ['conversion rate', "'22.4 %'"], ['% answered within 60 min', "'64.2 %'"]] as const;
     for (const [label, value] of expected) {
-      expect(out).toMatch(new RegExp(`│ ${escape(label)}\\s+│ ${escape(value)}\\s+│`));
+      expect(out).toMatch(new RegExp(`│ ${escapeText(label)}\\s+│ ${escapeText(value)}\\s+│`));
     }
   });
 
@@ -82,6 +82,6 @@ describe('examples', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeText(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

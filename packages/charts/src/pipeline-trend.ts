@@ -151,7 +151,9 @@ function seriesColors(keys: readonly string[], categoryOf: ReadonlyMap<string, s
   const colors = new Map<string, string>();
   for (const [category, list] of byCategory) {
     const shades = shadesOf(colorOf(CATEGORY_COLORS, category), list.length);
-    list.forEach((k, i) => colors.set(k, shades[i]!));
+    list.forEach((k, i) => {
+      colors.set(k, shades[i]!);
+    });
   }
   return colors;
 }

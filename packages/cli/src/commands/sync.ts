@@ -42,7 +42,7 @@ export const syncCommand: Command<SyncSettings> = { options: OPTIONS, help: SYNC
 
 async function sync(settings: SyncSettings, io: Io): Promise<number> {
   const { store, timeZone, full, ownerHistory } = settings;
-  let result;
+  let result: Awaited<ReturnType<typeof syncFromEnv>>;
   try {
     result = await syncFromEnv(io.env, {
       store,

@@ -75,7 +75,9 @@ export function fromDataFrame<T = Record<string, unknown>>(df: DataFrameLike, op
     const values = columns.map((_, i) => cellValue(cells[i], dates[i]!));
     const row: Record<string, unknown> = {};
     if (plan === undefined) {
-      columns.forEach((c, i) => (row[c] = values[i]));
+      columns.forEach((c, i) => {
+      row[c] = values[i];
+    });
     } else {
       // A parent column (`current`) beside its children (`current.total`, …): the row holds null there when
       // the parent and all its children are null, else an object of the children.

@@ -54,7 +54,7 @@ export function columnarLeadsOf(leads: readonly Lead[]): ColumnarLeads {
 function historyColumnsOf<T extends { at: Date }>(
   leads: readonly Lead[],
   entriesOf: (lead: Lead) => readonly T[] | undefined,
-  valueOf: (entry: T) => string | null,
+  valueOfEntry: (entry: T) => string | null,
 ): HistoryColumns {
   let rows = 0;
   for (const lead of leads) rows += entriesOf(lead)?.length ?? 0;
@@ -66,7 +66,7 @@ function historyColumnsOf<T extends { at: Date }>(
   let r = 0;
   for (let i = 0; i < leads.length; i++) {
     for (const entry of sortedByAt(entriesOf(leads[i]!))) {
-      const value = valueOf(entry);
+      const value = valueOfEntry(entry);
       let c = -1;
       if (value !== null) {
         c = codes.get(value) ?? -1;

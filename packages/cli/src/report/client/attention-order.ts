@@ -26,7 +26,9 @@ export function isAttentionSortKey(key: string | null): key is AttentionSortKey 
 /** The order of every column over `rows`; reasons rank as `reasonOrder` lists them (most severe first). */
 export function attentionOrders(rows: readonly AttentionTuple[], reasonOrder: readonly string[]): Record<AttentionSortKey, RowOrder> {
   const rank: Record<string, number> = {};
-  reasonOrder.forEach((r, i) => (rank[r] = i));
+  reasonOrder.forEach((r, i) => {
+  rank[r] = i;
+});
   function by<V extends string | number>(value: (r: AttentionTuple) => V | null, compare: (a: V, b: V) => number): RowOrder {
     return (a, b, dir) => {
       const va = value(rows[a]!);

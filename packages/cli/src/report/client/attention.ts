@@ -91,7 +91,7 @@ export function setUpAttention(data: PageData): void {
     }
     draw();
     const locator = controls.locator.value;
-    chips.forEach((c) => c.setAttribute('aria-pressed', String(c.getAttribute('data-locator') === locator)));
+    for (const c of chips) c.setAttribute('aria-pressed', String(c.getAttribute('data-locator') === locator));
   }
 
   for (const k of ['reason', 'locator', 'stage', 'from', 'to'] as const) controls[k].addEventListener('change', apply);

@@ -46,7 +46,7 @@ export function setUpCalendar(data: PageData): void {
   }
 
   function show(kind: RangeKind): void {
-    buttons.forEach((b) => b.setAttribute('aria-pressed', String(b.getAttribute('data-range') === kind)));
+    for (const b of buttons) b.setAttribute('aria-pressed', String(b.getAttribute('data-range') === kind));
     custom.hidden = kind !== 'custom';
     const [first, last] = range(kind);
     const from = first === -Infinity ? '0000-01-01' : isoDate(first);
@@ -103,12 +103,12 @@ export function setUpCalendar(data: PageData): void {
     return tr;
   }
 
-  buttons.forEach((b) =>
+  for (const b of buttons) {
     b.addEventListener('click', () => {
       const kind = b.getAttribute('data-range');
       if (isRangeKind(kind)) show(kind);
-    }),
-  );
+    });
+  }
   for (const input of [calFrom, calTo]) {
     input.addEventListener('change', () => show('custom'));
     input.addEventListener('input', () => show('custom'));
