@@ -173,7 +173,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
 function describeIssue(issue: Issue, raw: unknown): string[] {
   const key = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
-    const allowed = KNOWN_KEYS[key];
+    const allowed = KNOWN_KEYS[key] ?? keysOfSchemaAt(ConfigSchema, issue.path);
     return issue.keys.map((k) => {
       const full = key ? `${key}.${k}` : k;
       const hint = allowed ? suggestion(k, allowed) : undefined;
@@ -184,6 +184,14 @@ function describeIssue(issue: Issue, raw: unknown): string[] {
   const got = value === undefined ? (issue.code === 'invalid_type' ? ', but it is missing' : '') : `, got ${show(value)}`;
   const message = /\bgot\b/.test(issue.message) ? issue.message : `${issue.message}${got}`;
   return [`${key || '(the file)'}: ${message}`];
+}
+
+/** The keys an object schema nested in `schema` at `path` allows (a setting's own nested sections, e.g. `zoho.mapping`). */
+function keysOfSchemaAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  const unwrap = (s: z.ZodType | undefined): z.ZodType | undefined => (s instanceof z.ZodOptional || s instanceof z.ZodNullable ? unwrap(s.unwrap() as z.ZodType) : s);
+  let s = unwrap(schema);
+  for (const p of path) s = s instanceof z.ZodObject ? unwrap(s.shape[String(p)] as z.ZodType | undefined) : undefined;
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : undefined;
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,4 +1,4 @@
-import { ZohoError, zohoSource, type ZohoSyncProgress } from '@panopticon/zoho-adapter';
+import { ZohoError, zohoSource, zohoSyncOptionsFromConfig, type ZohoConfig, type ZohoSyncOptions, type ZohoSyncProgress } from '@panopticon/zoho-adapter';
 import type { LoadResult } from '@panopticon/core';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
@@ -22,6 +22,7 @@ export async function loadFromZoho(source: Extract<LeadSource, { kind: 'zoho' }>
       store: source.store,
       sync: source.sync,
       env: io.env,
+      ...zohoOptions(source.config, io.env),
       timeZone,
       ownerHistory: source.ownerHistory,
       onProgress: progressPrinter(io, false),
@@ -29,6 +30,15 @@ export async function loadFromZoho(source: Extract<LeadSource, { kind: 'zoho' }>
   } catch (error) {
     throw zohoCliError(error);
   }
+}
+
+/**
+ * The sync options of the config file's `zoho` section. `ZOHO_DC` in the environment wins over
+ * `zoho.dataCenter` (one org, another data center for a session: a sandbox, the fake server).
+ */
+export function zohoOptions(config: ZohoConfig, env: Io['env']): Omit<ZohoSyncOptions, 'credentials' | 'client' | 'store'> {
+  const { dc, ...options } = zohoSyncOptionsFromConfig(config);
+  return env.ZOHO_DC?.trim() || dc === undefined ? options : { ...options, dc };
 }
 
 /** Zoho errors carry messages written for people (and already redacted): show them as they are. */

@@ -5,14 +5,14 @@ import { ZohoConfigError } from './errors.js';
 describe('data centers', () => {
   test('the table of accounts hosts and API domains', () => {
     expect(ZOHO_DATA_CENTERS).toEqual({
-      US: { accountsUrl: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com' },
-      EU: { accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu' },
-      IN: { accountsUrl: 'https://accounts.zoho.in', apiDomain: 'https://www.zohoapis.in' },
-      AU: { accountsUrl: 'https://accounts.zoho.com.au', apiDomain: 'https://www.zohoapis.com.au' },
-      JP: { accountsUrl: 'https://accounts.zoho.jp', apiDomain: 'https://www.zohoapis.jp' },
-      CA: { accountsUrl: 'https://accounts.zohocloud.ca', apiDomain: 'https://www.zohoapis.ca' },
-      SA: { accountsUrl: 'https://accounts.zoho.sa', apiDomain: 'https://www.zohoapis.sa' },
-      CN: { accountsUrl: 'https://accounts.zoho.com.cn', apiDomain: 'https://www.zohoapis.com.cn' },
+      US: { accountsUrl: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com', apiConsole: 'https://api-console.zoho.com' },
+      EU: { accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu', apiConsole: 'https://api-console.zoho.eu' },
+      IN: { accountsUrl: 'https://accounts.zoho.in', apiDomain: 'https://www.zohoapis.in', apiConsole: 'https://api-console.zoho.in' },
+      AU: { accountsUrl: 'https://accounts.zoho.com.au', apiDomain: 'https://www.zohoapis.com.au', apiConsole: 'https://api-console.zoho.com.au' },
+      JP: { accountsUrl: 'https://accounts.zoho.jp', apiDomain: 'https://www.zohoapis.jp', apiConsole: 'https://api-console.zoho.jp' },
+      CA: { accountsUrl: 'https://accounts.zohocloud.ca', apiDomain: 'https://www.zohoapis.ca', apiConsole: 'https://api-console.zohocloud.ca' },
+      SA: { accountsUrl: 'https://accounts.zoho.sa', apiDomain: 'https://www.zohoapis.sa', apiConsole: 'https://api-console.zoho.sa' },
+      CN: { accountsUrl: 'https://accounts.zoho.com.cn', apiDomain: 'https://www.zohoapis.com.cn', apiConsole: 'https://api-console.zoho.com.cn' },
     });
   });
   test('names are read case-insensitively, with domain aliases', () => {
@@ -32,6 +32,7 @@ describe('data centers', () => {
       dc: 'EU',
       accountsUrl: 'https://accounts.zoho.eu',
       apiDomain: 'https://sandbox.zohoapis.eu',
+      apiConsole: 'https://api-console.zoho.eu',
       apiDomainFixed: true,
     });
   });
@@ -39,5 +40,11 @@ describe('data centers', () => {
     expect(resolveHosts({ accountsUrl: 'http://127.0.0.1:4000' }).accountsUrl).toBe('http://127.0.0.1:4000');
     expect(() => resolveHosts({ accountsUrl: 'http://accounts.example.com' })).toThrow(/not https/);
     expect(() => resolveHosts({ apiDomain: 'not a url' })).toThrow(ZohoConfigError);
+  });
+  test('messages name the settings a user sets, never internal option names', () => {
+    expect(() => resolveHosts({ accountsUrl: 'http://accounts.example.com' })).toThrow(/ZOHO_ACCOUNTS_URL/);
+    expect(() => resolveHosts({ accountsUrl: 'http://accounts.example.com' })).not.toThrow(/accountsUrl/);
+    expect(() => resolveHosts({ apiDomain: 'not a url' })).toThrow(/ZOHO_API_DOMAIN/);
+    expect(() => parseDataCenter('UK')).toThrow(/zoho\.dataCenter.*ZOHO_ACCOUNTS_URL/);
   });
 });

@@ -26,27 +26,31 @@ export interface ZohoDataCenterHosts {
   accountsUrl: string;
   /** The API domain (`{apiDomain}/crm/v8/…`). */
   apiDomain: string;
+  /** The API console, where a self client is created (docs/zoho.md). */
+  apiConsole: string;
 }
 
 /**
- * Accounts host and API domain per data center (Zoho's TS SDK `routes/dc/*_data_center.ts`). Note CA: the
- * accounts host is `zohocloud.ca` but the API domain is `zohoapis.ca`.
+ * Accounts host, API domain and API console per data center (Zoho's TS SDK `routes/dc/*_data_center.ts`).
+ * Note CA: the accounts host and the console are on `zohocloud.ca` but the API domain is `zohoapis.ca`.
+ * Data centers not in the table (UK: accounts.zoho.uk) are reached with `ZOHO_ACCOUNTS_URL` and
+ * `ZOHO_API_DOMAIN`; docs/zoho.md's table is tested against this one.
  *
  * @example
  * ```ts
- * ZOHO_DATA_CENTERS.EU; // { accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu' }
+ * ZOHO_DATA_CENTERS.EU; // { accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu', apiConsole: 'https://api-console.zoho.eu' }
  * ZOHO_DATA_CENTERS[parseDataCenter('com.au')].apiDomain; // 'https://www.zohoapis.com.au'
  * ```
  */
 export const ZOHO_DATA_CENTERS: Readonly<Record<ZohoDataCenter, ZohoDataCenterHosts>> = Object.freeze({
-  US: { accountsUrl: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com' },
-  EU: { accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu' },
-  IN: { accountsUrl: 'https://accounts.zoho.in', apiDomain: 'https://www.zohoapis.in' },
-  AU: { accountsUrl: 'https://accounts.zoho.com.au', apiDomain: 'https://www.zohoapis.com.au' },
-  JP: { accountsUrl: 'https://accounts.zoho.jp', apiDomain: 'https://www.zohoapis.jp' },
-  CA: { accountsUrl: 'https://accounts.zohocloud.ca', apiDomain: 'https://www.zohoapis.ca' },
-  SA: { accountsUrl: 'https://accounts.zoho.sa', apiDomain: 'https://www.zohoapis.sa' },
-  CN: { accountsUrl: 'https://accounts.zoho.com.cn', apiDomain: 'https://www.zohoapis.com.cn' },
+  US: { accountsUrl: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com', apiConsole: 'https://api-console.zoho.com' },
+  EU: { accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu', apiConsole: 'https://api-console.zoho.eu' },
+  IN: { accountsUrl: 'https://accounts.zoho.in', apiDomain: 'https://www.zohoapis.in', apiConsole: 'https://api-console.zoho.in' },
+  AU: { accountsUrl: 'https://accounts.zoho.com.au', apiDomain: 'https://www.zohoapis.com.au', apiConsole: 'https://api-console.zoho.com.au' },
+  JP: { accountsUrl: 'https://accounts.zoho.jp', apiDomain: 'https://www.zohoapis.jp', apiConsole: 'https://api-console.zoho.jp' },
+  CA: { accountsUrl: 'https://accounts.zohocloud.ca', apiDomain: 'https://www.zohoapis.ca', apiConsole: 'https://api-console.zohocloud.ca' },
+  SA: { accountsUrl: 'https://accounts.zoho.sa', apiDomain: 'https://www.zohoapis.sa', apiConsole: 'https://api-console.zoho.sa' },
+  CN: { accountsUrl: 'https://accounts.zoho.com.cn', apiDomain: 'https://www.zohoapis.com.cn', apiConsole: 'https://api-console.zoho.com.cn' },
 });
 
 /**
@@ -135,9 +139,10 @@ export interface ResolvedHosts extends ZohoDataCenterHosts {
 export function resolveHosts(options: ResolveHostsOptions = {}): ResolvedHosts {
   const dc = options.dc === undefined || options.dc === '' ? 'US' : parseDataCenter(options.dc);
   const table = ZOHO_DATA_CENTERS[dc];
-  const accountsUrl = options.accountsUrl ? checkBaseUrl(options.accountsUrl, 'accountsUrl') : table.accountsUrl;
-  const apiDomain = options.apiDomain ? checkBaseUrl(options.apiDomain, 'apiDomain') : table.apiDomain;
-  return { dc, accountsUrl, apiDomain, apiDomainFixed: Boolean(options.apiDomain) };
+  // Messages name the settings a user sets (the environment variables), never these option names.
+  const accountsUrl = options.accountsUrl ? checkBaseUrl(options.accountsUrl, 'ZOHO_ACCOUNTS_URL') : table.accountsUrl;
+  const apiDomain = options.apiDomain ? checkBaseUrl(options.apiDomain, 'ZOHO_API_DOMAIN') : table.apiDomain;
+  return { dc, accountsUrl, apiDomain, apiConsole: table.apiConsole, apiDomainFixed: Boolean(options.apiDomain) };
 }
 
 /**

@@ -15,7 +15,7 @@ import { lookupId, rawText } from './values.js';
  * ```
  */
 export function eventFields(source: ResolvedAppointmentSource): string[] {
-  return ['Event_Title', source.startField, 'What_Id', '$se_module', '$event_cancelled', 'Modified_Time'];
+  return ['Event_Title', source.startField, source.linkField, '$se_module', '$event_cancelled', 'Modified_Time', ...(source.types ? [source.types.field] : [])];
 }
 
 /**
@@ -64,11 +64,12 @@ export function appointmentsFromEvents(
   const file = `zoho:${source.module}`;
   for (const event of events) {
     if (event.$se_module !== leadModule) continue;
-    const leadId = lookupId(event.What_Id);
+    if (source.types && !source.types.values.includes(String(event[source.types.field] ?? ''))) continue;
+    const leadId = lookupId(event[source.linkField]);
     const eventId = typeof event.id === 'string' ? event.id : rawText(event.id);
     if (leadId === null) {
       rejected++;
-      issues.push({ severity: 'error', code: 'event-invalid', message: messages.eventNoLead(), file, recordId: eventId, field: 'What_Id', value: rawText(event.What_Id) });
+      issues.push({ severity: 'error', code: 'event-invalid', message: messages.eventNoLead(), file, recordId: eventId, field: source.linkField, value: rawText(event[source.linkField]) });
       continue;
     }
     if (event.$event_cancelled === true && !source.includeCancelled) continue;

@@ -124,6 +124,12 @@ export type ZohoAppointmentSource =
       module?: string;
       /** Default `Start_DateTime`. */
       startField?: string;
+      /** The lookup from a meeting to its lead (with `$se_module`). Default `What_Id`. */
+      linkField?: string;
+      /** A field of the meeting that says its type; with `types`, only meetings of those types count. */
+      typeField?: string;
+      /** The meeting types that count as an appointment (values of `typeField`). Default: every meeting. */
+      types?: readonly string[];
       /** Which meeting is the appointment when a lead has several. Default `latest`. */
       pick?: 'latest' | 'earliest';
       /** Count cancelled meetings (`$event_cancelled`). Default false. */
@@ -136,13 +142,16 @@ export type ZohoAppointmentSource =
  * @example
  * ```ts
  * const source: ResolvedAppointmentSource = resolveAppointmentSource({ from: 'events' });
- * // { from: 'events', module: 'Events', startField: 'Start_DateTime', pick: 'latest', includeCancelled: false }
+ * // { from: 'events', module: 'Events', startField: 'Start_DateTime', linkField: 'What_Id', types: null, pick: 'latest', includeCancelled: false }
  * ```
  */
 export interface ResolvedAppointmentSource {
   from: 'field' | 'events';
   module: string;
   startField: string;
+  linkField: string;
+  /** The type field and the types that count; null: every meeting counts. */
+  types: { field: string; values: readonly string[] } | null;
   pick: 'latest' | 'earliest';
   includeCancelled: boolean;
 }
@@ -157,11 +166,15 @@ export interface ResolvedAppointmentSource {
  * ```
  */
 export function resolveAppointmentSource(source: ZohoAppointmentSource | undefined): ResolvedAppointmentSource {
-  if (!source || source.from === 'field') return { from: 'field', module: 'Events', startField: 'Start_DateTime', pick: 'latest', includeCancelled: false };
+  if (!source || source.from === 'field') {
+    return { from: 'field', module: 'Events', startField: 'Start_DateTime', linkField: 'What_Id', types: null, pick: 'latest', includeCancelled: false };
+  }
   return {
     from: 'events',
     module: source.module ?? 'Events',
     startField: source.startField ?? 'Start_DateTime',
+    linkField: source.linkField ?? 'What_Id',
+    types: source.types && source.types.length > 0 ? { field: source.typeField ?? 'Event_Type', values: [...source.types] } : null,
     pick: source.pick ?? 'latest',
     includeCancelled: source.includeCancelled ?? false,
   };

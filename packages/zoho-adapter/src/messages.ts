@@ -21,7 +21,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 export const messages = {
   // Configuration
   unknownDataCenter: (value: string, names: readonly string[]) =>
-    `Unknown Zoho data center ${JSON.stringify(value)}. Use one of ${names.join(', ')} (ZOHO_DC): the one in your Zoho CRM address, e.g. crm.zoho.eu → EU.`,
+    `Unknown Zoho data center ${JSON.stringify(value)}. Use one of ${names.join(', ')} (ZOHO_DC or zoho.dataCenter): the one in your Zoho CRM address, e.g. crm.zoho.eu → EU; for another data center (UK: accounts.zoho.uk) set ZOHO_ACCOUNTS_URL and ZOHO_API_DOMAIN.`,
   badUrl: (what: string, value: string) => `${what} is not a URL: ${JSON.stringify(value)}. Give a full URL such as https://accounts.zoho.eu.`,
   insecureUrl: (what: string, origin: string) =>
     `${what} ${origin} is not https. Tokens and secrets are only sent over https (plain http is allowed for 127.0.0.1/localhost only).`,

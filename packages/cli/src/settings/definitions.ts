@@ -7,6 +7,7 @@
  * @module
  */
 import { assertTimeZone, BusinessCalendarSchema, isBucketMinutes, type Pipeline } from '@panopticon/core';
+import { ZohoConfigSchema } from '@panopticon/zoho-adapter';
 import { z } from 'zod';
 import { DEFAULT_ZOHO_STORE } from '../args.js';
 import { CliError } from '../errors.js';
@@ -146,8 +147,13 @@ export const SETTINGS = {
   zoho: option('zoho'),
   /** With `--zoho`: read the last snapshot without syncing first (`--offline`). */
   offline: option('offline'),
-  /** With `--zoho`: owner changes of appointed leads from their timelines (`--owner-history`). */
+  /**
+   * With `--zoho`: read owner changes (`--owner-history`). They are read by default; the flag overrides a
+   * config file's `"zoho": { "ownerHistory": false }`.
+   */
   ownerHistory: option('owner-history'),
+  /** The Zoho org: field mapping, history source, appointments, owner history, data center, store (`zoho` in the config file). */
+  zohoConfig: setting({ schema: ZohoConfigSchema, configKey: 'zoho' }),
   /** `sync`: read everything again (`--full`). */
   full: option('full'),
   /** The Zoho snapshot directory (`--store`), relative to the working directory. */

@@ -6,9 +6,10 @@
  *
  * @module
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { endOfLocalDay, parseDayNumber, type Pipeline } from '@panopticon/core';
-import type { ParsedValues } from '../args.js';
+import type { ZohoConfig } from '@panopticon/zoho-adapter';
+import { DEFAULT_ZOHO_STORE, type ParsedValues } from '../args.js';
 import { applyThresholds, findConfigFile, loadConfig } from '../config.js';
 import type { Io } from '../io.js';
 import { parseAsOf, parsePeriod } from '../period.js';
@@ -39,7 +40,10 @@ export type LeadSource =
       store: string;
       /** Sync before reading (not under `--offline`). */
       sync: boolean;
+      /** Owner changes are read (the default; off only by the config file's `zoho.ownerHistory: false`). */
       ownerHistory: boolean;
+      /** The config file's `zoho` section (field mapping, history source, appointments, data center). */
+      config: ZohoConfig;
       /** Zoho has no staff schedule: a schedule file (flag or config) still feeds the coverage figures. */
       schedule?: FileRef;
     };
@@ -48,7 +52,7 @@ export type LeadSource =
 export interface Settings
   extends Omit<
     Declared,
-    'configFile' | 'pipeline' | 'staleAfterDays' | 'warnAfterDays' | 'greenStuckAfterDays' | 'leads' | 'history' | 'owners' | 'schedule' | 'columns' | 'asOf' | 'from' | 'to' | 'zoho' | 'offline' | 'ownerHistory' | 'store' | 'full'
+    'configFile' | 'pipeline' | 'staleAfterDays' | 'warnAfterDays' | 'greenStuckAfterDays' | 'leads' | 'history' | 'owners' | 'schedule' | 'columns' | 'asOf' | 'from' | 'to' | 'zoho' | 'offline' | 'ownerHistory' | 'store' | 'full' | 'zohoConfig'
   > {
   /** The config file read, if any. */
   configPath?: string;
@@ -93,9 +97,10 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
   const source: LeadSource = fromZoho
     ? {
         kind: 'zoho',
-        store: absolute(s.store, io.cwd),
+        store: zohoStore(flags.store, s.zohoConfig, config?.path, io.cwd),
         sync: !s.offline,
-        ownerHistory: s.ownerHistory,
+        ownerHistory: s.ownerHistory || (s.zohoConfig?.ownerHistory ?? true),
+        config: s.zohoConfig ?? {},
         // Only a schedule named by a flag or the config (the sample is not used with --zoho).
         ...(s.schedule ? { schedule: s.schedule } : {}),
       }
@@ -114,6 +119,7 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
     ownerHistory: _ownerHistory,
     store: _store,
     full: _full,
+    zohoConfig: _zohoConfig,
     from: _from,
     to: _to,
     pipeline: _pipeline,
@@ -133,6 +139,16 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
     period,
     out: absolute(s.out, io.cwd),
   };
+}
+
+/**
+ * The Zoho snapshot directory, absolute: `--store` (relative to the working directory), else the config
+ * file's `zoho.store` (relative to the file), else the default (relative to the working directory).
+ */
+export function zohoStore(flag: string | undefined, config: ZohoConfig | undefined, configPath: string | undefined, cwd: string): string {
+  if (flag !== undefined) return absolute(flag, cwd);
+  if (config?.store !== undefined && configPath !== undefined) return absolute(config.store, dirname(configPath));
+  return absolute(DEFAULT_ZOHO_STORE, cwd);
 }
 
 /** What the bundled sample sets when no leads are named: its zone, pipeline and files. */

@@ -51,6 +51,14 @@ export interface FakeZohoOptions {
   faults?: FakeZohoFault[];
   /** Random faults per API request (seeded): probabilities of a 500, a 429 and a dropped connection. */
   errorRates?: { status500?: number; status429?: number; drop?: number };
+  /** The org's own API names of Leads fields (standard name → the org's), e.g. `{ Appointment_Date: 'Site_Visit_Date' }`. */
+  fieldNames?: Readonly<Record<string, string>>;
+  /**
+   * The scopes each refresh token was granted (default: everything). An API call to a module whose
+   * `ZohoCRM.modules.{module}.READ` (or `ZohoCRM.modules.ALL` / `ZohoCRM.modules.READ`) is missing gets
+   * 401 OAUTH_SCOPE_MISMATCH.
+   */
+  scopes?: readonly string[];
   /** Answer token requests in the pre-2020 shape (`expires_in` in ms plus `expires_in_sec`). Default false. */
   legacyTokenShape?: boolean;
 }

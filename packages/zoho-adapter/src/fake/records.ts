@@ -19,11 +19,21 @@ export interface RecordsContext {
   historyModule: () => string | false;
   pageTokens: PageTokens;
   rng: Rng;
+  /** The org's own API names of Leads fields (standard name → the org's), e.g. `Appointment_Date` → `Site_Visit_Date`. */
+  fieldNames?: Readonly<Record<string, string>>;
 }
 
 const EMPTY_MODULES = new Set(['Contacts', 'Accounts', 'Deals', 'Tasks', 'Calls', 'Products']);
 const STANDARD_MODULES = ['Leads', 'Contacts', 'Accounts', 'Deals', 'Events', 'Tasks', 'Calls'];
 const SORTABLE = new Set(['id', 'Created_Time', 'Modified_Time']);
+
+/** A record with some fields under the org's own names. */
+function renamed(record: Record<string, unknown>, names: Readonly<Record<string, string>> | undefined): Record<string, unknown> {
+  if (!names) return record;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) out[names[key] ?? key] = value;
+  return out;
+}
 
 /** Get Records, Get Record and the module list of one fake org. */
 export class RecordsApi {
@@ -42,7 +52,7 @@ export class RecordsApi {
         created: (l) => (l as FakeLead).createdAt,
         modified: (l) => (l as FakeLead).modifiedAt,
         converted: (l) => (l as FakeLead).converted,
-        render: (l) => data.leadRecord(l as FakeLead, offsetMinutes),
+        render: (l) => renamed(data.leadRecord(l as FakeLead, offsetMinutes), this.ctx.fieldNames),
       };
     }
     if (module === 'Events') {

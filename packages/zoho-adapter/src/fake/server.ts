@@ -111,7 +111,7 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
   const tokenTtlSeconds = () => settings.tokenTtlSeconds;
   const tokens = new TokenStore(refreshTokens, { maxActive: options.maxActiveTokens ?? 15, mintLimit: options.mintLimit ?? 10, ttlSeconds: tokenTtlSeconds }, rng, now, stats);
   const pageTokens = new PageTokens(rng, now);
-  const records = new RecordsApi({ data, offsetMinutes, historyModule: () => settings.historyModule, pageTokens, rng });
+  const records = new RecordsApi({ data, offsetMinutes, historyModule: () => settings.historyModule, pageTokens, rng, ...(options.fieldNames ? { fieldNames: options.fieldNames } : {}) });
   const timelines = { data, offsetMinutes, pageTokens, onTimeline: (id: string) => void stats.stats.timelineLeadIds.push(id) };
   const api = createServer(apiListener({ records, timelines, stats, limits: () => settings, tokens, faults, latency, rng }));
   // The open sockets of both servers, destroyed on close so that keep-alive connections do not hold it up.

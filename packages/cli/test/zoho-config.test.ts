@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { loadCsv, parsePipeline } from '@panopticon/core';
+import { startFakeZoho, type FakeZoho } from '@panopticon/zoho-adapter/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config.js';
+
+// A custom org: the appointment and first-contact fields under the org's own names, a history module with
+// another name. Configured only through panopticon.config.json's "zoho" section; the built CLI runs
+// against the fake Zoho server.
+const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
+const sample = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
+const run = promisify(execFile);
+
+let server: FakeZoho;
+let env: Record<string, string>;
+const dir = mkdtempSync(join(tmpdir(), 'panopticon-zoho-config-'));
+const configFile = join(dir, 'panopticon.config.json');
+
+async function cli(...args: string[]) {
+  try {
+    const r = await run(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  const pipeline = parsePipeline(JSON.parse(readFileSync(join(sample, 'pipeline.json'), 'utf8')));
+  const csv = await loadCsv({
+    leads: join(sample, 'leads.csv'),
+    stageHistory: join(sample, 'stage_history.csv'),
+    ownerHistory: join(sample, 'owner_history.csv'),
+    timeZone: 'America/New_York',
+    pipeline,
+  });
+  server = await startFakeZoho({
+    leads: csv.leads,
+    historyModule: 'Stage_History',
+    fieldNames: { Appointment_Date: 'Site_Visit_Date', First_Contact_Time: 'First_Call_Time' },
+  });
+  env = { ...server.env };
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      timeZone: 'America/New_York',
+      pipeline: join(sample, 'pipeline.json'),
+      zoho: {
+        dataCenter: 'EU',
+        module: 'Leads',
+        mapping: { appointmentAt: 'Site_Visit_Date', firstContactAt: 'First_Call_Time' },
+        history: { module: 'Stage_History' },
+        store: 'snapshot',
+      },
+    }),
+  );
+});
+afterAll(async () => server?.close());
+
+const csvFlags = ['--leads', join(sample, 'leads.csv'), '--history', join(sample, 'stage_history.csv'), '--owners', join(sample, 'owner_history.csv')];
+
+describe('a custom org configured by the "zoho" section of panopticon.config.json', () => {
+  it('sync reads the mapped fields and the named history module into the configured store', async () => {
+    const r = await cli('sync', '--zoho');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/full sync: 600 leads in the snapshot/);
+    expect(r.stdout).toContain(join(dir, 'snapshot'));
+    expect(server.stats.records.Stage_History).toBeGreaterThan(0);
+    expect(r.stderr).not.toMatch(/field-not-in-response/);
+  });
+
+  it('attention and kpis (owner figures included) equal those of the same data read from CSV', async () => {
+    for (const command of ['attention', 'kpis']) {
+      const fromZoho = await cli(command, '--zoho', '--offline', '--as-of', '2026-10-31', '--format', 'json');
+      const fromCsv = await cli(command, ...csvFlags, '--as-of', '2026-10-31', '--format', 'json', '--quiet');
+      expect(fromZoho.code, fromZoho.stderr).toBe(0);
+      const strip = (text: string) => {
+        const { source: _source, ...rest } = JSON.parse(text);
+        return rest;
+      };
+      expect(strip(fromZoho.stdout)).toEqual(strip(fromCsv.stdout));
+    }
+  });
+
+  it('unknown keys of the zoho section are refused with a suggestion', () => {
+    const bad = { zoho: { dataCentre: 'EU', mapping: { apointmentAt: 'Site_Visit_Date' } } };
+    expect(() => parseConfig(bad, '/x/panopticon.config.json')).toThrow(/zoho\.dataCentre: unknown key \(did you mean "dataCenter"\?\)/);
+    expect(() => parseConfig(bad, '/x/panopticon.config.json')).toThrow(/zoho\.mapping\.apointmentAt: unknown key \(did you mean "appointmentAt"\?\)/);
+    expect(() => parseConfig({ zoho: { dataCenter: 'UK' } }, '/x/p.json')).toThrow(/zoho\.dataCenter: expected one of US, EU, IN, AU, JP, CA, SA, CN/);
+    expect(parseConfig({ zoho: { mapping: { team: null }, history: 'timeline' } }, '/x/p.json')).toMatchObject({ zoho: { mapping: { team: null }, history: 'timeline' } });
+  });
+});

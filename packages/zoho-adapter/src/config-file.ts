@@ -1,0 +1,131 @@
+/**
+ * The `zoho` section of panopticon.config.json: one place for everything a Zoho org needs besides its
+ * secrets (which stay in the environment). The command line validates the section with
+ * {@link ZohoConfigSchema} and turns it into sync options with {@link zohoSyncOptionsFromConfig}.
+ */
+import { z } from 'zod';
+import { ZOHO_DATA_CENTER_NAMES } from './data-centers.js';
+import type { ZohoAppointmentSource, ZohoFieldMapping, ZohoHistoryModuleConfig } from './mapping.js';
+import type { ZohoSyncOptions } from './sync/types.js';
+
+const apiName = (what: string) =>
+  z.string({ error: `expected ${what} as a Zoho API name such as "Site_Visit_Date"` }).min(1, { error: `${what} must not be empty` });
+const optionalField = (what: string) => z.union([apiName(what), z.null()], { error: `expected ${what} as a Zoho API name, or null to leave it out` });
+
+/** `zoho.mapping`: the keys of {@link ZohoFieldMapping} (but `module`), each a Leads field's API name. */
+const MappingSchema = z.strictObject({
+  name: apiName('the name field').optional(),
+  company: optionalField('the company field').optional(),
+  locator: apiName('the locator field').optional(),
+  team: optionalField('the team field').optional(),
+  source: optionalField('the source field').optional(),
+  stage: apiName('the stage field').optional(),
+  createdAt: apiName('the creation time field').optional(),
+  assignedAt: optionalField('the assignment time field').optional(),
+  firstContactAt: optionalField('the first contact field').optional(),
+  appointmentAt: optionalField('the appointment field').optional(),
+});
+
+/** `zoho.history`: the history-tracking module (its name and columns), or `"timeline"` (none: timelines only). */
+const HistorySchema = z.union(
+  [
+    z.literal('timeline'),
+    z.strictObject({
+      module: apiName('the history module').optional(),
+      parent: apiName('the lead lookup of the history module').optional(),
+      stage: apiName('the stage column of the history module').optional(),
+      movedTo: apiName('the moved-to column of the history module').optional(),
+      time: apiName('the time column of the history module').optional(),
+    }),
+  ],
+  { error: 'expected "timeline" or the history module { "module": "Lead_Status_History", … }' },
+);
+
+/** `zoho.appointments`: a Leads field, or meetings in Events (the link field, which event types count). */
+const AppointmentsSchema = z.discriminatedUnion(
+  'from',
+  [
+    z.strictObject({ from: z.literal('field'), field: optionalField('the appointment field').optional() }),
+    z.strictObject({
+      from: z.literal('events'),
+      module: apiName('the meetings module').optional(),
+      startField: apiName('the meeting start field').optional(),
+      linkField: apiName('the field linking a meeting to its lead').optional(),
+      typeField: apiName('the meeting type field').optional(),
+      types: z.array(z.string(), { error: 'expected a list of meeting types' }).optional(),
+      pick: z.enum(['latest', 'earliest'], { error: 'expected "latest" or "earliest"' }).optional(),
+      includeCancelled: z.boolean({ error: 'expected true or false' }).optional(),
+    }),
+  ],
+  { error: 'expected { "from": "field" } or { "from": "events", … }' },
+);
+
+const DAY = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * The `zoho` section of panopticon.config.json; unknown keys are refused.
+ *
+ * @example
+ * ```ts
+ * const config = ZohoConfigSchema.parse({
+ *   dataCenter: 'EU', module: 'Leads', mapping: { locator: 'Locator', appointmentAt: 'Site_Visit_Date', team: null },
+ *   history: { module: 'Stage_History' }, ownerHistory: true, historySince: '2025-01-01', store: '.panopticon/zoho',
+ * });
+ * const options = zohoSyncOptionsFromConfig(config);
+ * ```
+ */
+export const ZohoConfigSchema = z.strictObject({
+  /** The data center (`ZOHO_DC` in the environment wins; UK and others: `ZOHO_ACCOUNTS_URL` + `ZOHO_API_DOMAIN`). */
+  dataCenter: z.enum(ZOHO_DATA_CENTER_NAMES as [string, ...string[]], { error: `expected one of ${ZOHO_DATA_CENTER_NAMES.join(', ')}` }).optional(),
+  /** The lead module. Default `Leads`. */
+  module: apiName('the lead module').optional(),
+  mapping: MappingSchema.optional(),
+  history: HistorySchema.optional(),
+  appointments: AppointmentsSchema.optional(),
+  /** Read owner changes (for time to intervention). Default true. */
+  ownerHistory: z.boolean({ error: 'expected true or false' }).optional(),
+  /** When history tracking was switched on: older appointed leads get their timeline. */
+  historySince: z.string({ error: 'expected a date such as "2025-01-01"' }).regex(DAY, { error: 'expected a date such as "2025-01-01"' }).optional(),
+  /** The snapshot directory, relative to the config file. */
+  store: z.string({ error: 'expected a directory path' }).min(1, { error: 'expected a directory path' }).optional(),
+  /** Requests in flight at once (Zoho's limit per edition: 5 Free … 25 Ultimate). Default 5. */
+  concurrency: z.number({ error: 'expected a whole number from 1 to 25' }).int().min(1).max(25).optional(),
+});
+
+/**
+ * The `zoho` section of panopticon.config.json, as validated.
+ *
+ * @example
+ * ```ts
+ * const config: ZohoConfig = { mapping: { appointmentAt: 'Site_Visit_Date' }, history: 'timeline' };
+ * ```
+ */
+export type ZohoConfig = z.infer<typeof ZohoConfigSchema>;
+
+/**
+ * The sync options a validated `zoho` section sets (the store is left to the caller: it is relative to the
+ * config file).
+ *
+ * @example
+ * ```ts
+ * zohoSyncOptionsFromConfig({ module: 'Leads', history: 'timeline' }); // { mapping: { module: 'Leads' }, history: null }
+ * ```
+ */
+export function zohoSyncOptionsFromConfig(config: ZohoConfig): Omit<ZohoSyncOptions, 'credentials' | 'client' | 'store'> {
+  const options: Omit<ZohoSyncOptions, 'credentials' | 'client' | 'store'> = {};
+  const mapping: Partial<ZohoFieldMapping> = { ...config.mapping };
+  if (config.module !== undefined) mapping.module = config.module;
+  if (config.appointments?.from === 'field' && config.appointments.field !== undefined) mapping.appointmentAt = config.appointments.field;
+  if (Object.keys(mapping).length > 0) options.mapping = mapping;
+  if (config.history === 'timeline') options.history = null;
+  else if (config.history !== undefined) options.history = config.history as Partial<ZohoHistoryModuleConfig>;
+  if (config.appointments?.from === 'events') {
+    const { from: _from, ...events } = config.appointments;
+    options.appointments = { from: 'events', ...events } as ZohoAppointmentSource;
+  } else if (config.appointments) options.appointments = { from: 'field' };
+  if (config.ownerHistory !== undefined) options.ownerHistory = config.ownerHistory;
+  if (config.historySince !== undefined) options.historySince = config.historySince;
+  if (config.dataCenter !== undefined) options.dc = config.dataCenter;
+  if (config.concurrency !== undefined) options.concurrency = config.concurrency;
+  return options;
+}
