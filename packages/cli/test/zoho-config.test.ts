@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +86,22 @@ describe('a custom org configured by the "zoho" section of panopticon.config.jso
       };
       expect(strip(fromZoho.stdout)).toEqual(strip(fromCsv.stdout));
     }
+  });
+
+  it('three --zoho commands within a minute mint one access token, kept in the store (0600) and never printed', async () => {
+    server.resetStats();
+    const store = join(dir, 'fresh-store');
+    const runs = [
+      await cli('sync', '--zoho', '--store', store),
+      await cli('kpis', '--zoho', '--store', store, '--as-of', '2026-10-31'),
+      await cli('attention', '--zoho', '--store', store, '--as-of', '2026-10-31'),
+    ];
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    expect(server.stats.tokenMints).toBe(1);
+    const tokenFile = join(store, 'access-token.json');
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+    const { token } = JSON.parse(readFileSync(tokenFile, 'utf8')) as { token: string };
+    for (const r of runs) expect(r.stdout + r.stderr).not.toContain(token);
   });
 
   it('unknown keys of the zoho section are refused with a suggestion', () => {

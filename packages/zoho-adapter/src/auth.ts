@@ -2,6 +2,7 @@ import { ZohoAuthError, ZohoError, ZohoNetworkError, isAbortError } from './erro
 import { messages } from './messages.js';
 import type { Redactor } from './redact.js';
 import { withRetry, type RetryPolicy } from './retry.js';
+import type { TokenCache } from './token-cache.js';
 
 /**
  * The self-client credentials (docs/zoho.md). All three are secrets and never leave this module unredacted.
@@ -70,6 +71,8 @@ export interface TokenProviderOptions {
   refreshMarginMs?: number;
   /** Per-request timeout. Default 30 s. */
   timeoutMs?: number;
+  /** Keeps the token between processes (the snapshot directory's token file), so commands share one. */
+  cache?: TokenCache;
 }
 
 /**
@@ -95,9 +98,11 @@ export interface TokenProviderOptions {
 export class ZohoTokenProvider {
   readonly #credentials: ZohoCredentials;
   readonly #options: TokenProviderOptions;
-  #cached: AccessToken | null = null;
+  #cached: (AccessToken & { lifetimeMs?: number }) | null = null;
   #inflight: Promise<AccessToken> | null = null;
   #mints = 0;
+  /** A token the API refused: never taken from the shared cache again. */
+  #refused: string | null = null;
 
   constructor(credentials: ZohoCredentials, options: TokenProviderOptions) {
     this.#credentials = { ...credentials };
@@ -115,16 +120,31 @@ export class ZohoTokenProvider {
     const cached = this.#cached;
     if (cached && this.#options.now() < cached.expiresAt - this.#margin(cached)) return cached;
     if (!this.#inflight) {
-      this.#inflight = this.#mint(signal).finally(() => {
+      this.#inflight = this.#fromCacheOrMint(signal).finally(() => {
         this.#inflight = null;
       });
     }
     return this.#inflight;
   }
 
-  /** Forgets `token` if it is the cached one (after a 401 `INVALID_TOKEN`). */
+  /** Forgets `token` if it is the cached one (after a 401 `INVALID_TOKEN`), here and in the shared cache. */
   invalidate(token: string): void {
+    this.#refused = token;
     if (this.#cached?.token === token) this.#cached = null;
+  }
+
+  /** The shared cache's token while it is fresh enough, else a newly minted one (then shared). */
+  async #fromCacheOrMint(signal: AbortSignal | undefined): Promise<AccessToken> {
+    const { cache, redactor } = this.#options;
+    const stored = await cache?.read();
+    if (stored && stored.token !== this.#refused && this.#options.now() < stored.expiresAt - this.#margin(stored)) {
+      redactor.add(stored.token);
+      this.#cached = stored;
+      return stored;
+    }
+    const token = await this.#mint(signal);
+    await cache?.write({ token: token.token, expiresAt: token.expiresAt, lifetimeMs: token.lifetimeMs, apiDomain: token.apiDomain });
+    return token;
   }
 
   #margin(token: AccessToken & { lifetimeMs?: number }): number {
@@ -132,7 +152,7 @@ export class ZohoTokenProvider {
     return Math.min(margin, (token.lifetimeMs ?? Infinity) / 2);
   }
 
-  async #mint(signal: AbortSignal | undefined): Promise<AccessToken> {
+  async #mint(signal: AbortSignal | undefined): Promise<AccessToken & { lifetimeMs: number }> {
     const { accountsUrl, retry, redactor } = this.#options;
     const url = `${accountsUrl}/oauth/v2/token`;
     const token = await withRetry(

@@ -1,4 +1,5 @@
 // The client's options, requests, responses and call counts: the shapes callers and the sync build on.
+import type { TokenCache } from './token-cache.js';
 import type { ZohoCredentials } from './auth.js';
 import type { ZohoDataCenter } from './data-centers.js';
 import type { RetryPolicy, RetryPolicyOptions } from './retry.js';
@@ -43,6 +44,11 @@ export interface ZohoClientOptions {
   timeoutMs?: number;
   /** Refresh the token this long before it expires. Default 5 minutes. */
   refreshMarginMs?: number;
+  /**
+   * Keeps the access token between processes (a sync with a store directory keeps it there, see
+   * {@link fileTokenCache}). Default: none (each client mints its own).
+   */
+  tokenCache?: TokenCache;
   /** Aborts every request of this client. */
   signal?: AbortSignal;
   /** Receives one redacted line per request (method, path, status, ms). Default: none. */

@@ -73,6 +73,7 @@ export class ZohoClient {
       retry: this.#retry,
       redactor: this.#redactor,
       timeoutMs: this.#timeoutMs,
+      ...(options.tokenCache ? { cache: options.tokenCache } : {}),
       ...(options.refreshMarginMs === undefined ? {} : { refreshMarginMs: options.refreshMarginMs }),
     });
   }
@@ -126,16 +127,29 @@ export class ZohoClient {
     });
   }
 
+  /**
+   * A token, its errors final: the token provider already retried the mint under the same policy, and
+   * retrying it again here would multiply the tries (and spend Zoho's ten mints per ten minutes).
+   */
+  async #token(signal: AbortSignal | undefined) {
+    try {
+      return await this.#auth.getToken(signal);
+    } catch (error) {
+      if (error instanceof Error && 'retryable' in error) (error as { retryable: boolean }).retryable = false;
+      throw error;
+    }
+  }
+
   /** One try, plus at most one repeat after a forced token refresh if the token was refused. */
   async #send<T>(request: ZohoRequest, signal: AbortSignal | undefined): Promise<ZohoResponse<T>> {
-    let token = await this.#auth.getToken(signal);
+    let token = await this.#token(signal);
     let response = await this.#fetchOnce(request, token.token, token.apiDomain, signal);
     if (response.status === 401) {
       const body = await readJson(response);
       const code = errorCodeOf(body);
       if (code === 'INVALID_TOKEN' || code === 'INVALID_OAUTHTOKEN' || code === 'AUTHENTICATION_FAILURE') {
         this.#auth.invalidate(token.token);
-        token = await this.#auth.getToken(signal);
+        token = await this.#token(signal);
         response = await this.#fetchOnce(request, token.token, token.apiDomain, signal);
         if (response.status === 401) throw this.#errorFor(request, response, await readJson(response), true);
       } else {

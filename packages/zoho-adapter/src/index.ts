@@ -112,4 +112,5 @@ export {
   type ZohoSyncReport,
   type ZohoSyncResult,
 } from './sync.js';
+export { TOKEN_CACHE_FILE, fileTokenCache, type StoredAccessToken, type TokenCache } from './token-cache.js';
 export { historiesFromTimeline, type TimelineContext, type TimelineHistories } from './timeline.js';

@@ -19,6 +19,8 @@
  */
 import type { LoadResult } from '@panopticon/core';
 import { ZohoClient } from './client.js';
+import { resolveHosts } from './data-centers.js';
+import { fileTokenCache } from './token-cache.js';
 import { leadsNeedingTimeline, loadResultFromSnapshot, type LeadReadConfig } from './derive.js';
 import { ZohoConfigError, ZohoError } from './errors.js';
 import { messages } from './messages.js';
@@ -61,7 +63,13 @@ export class ZohoSync {
       if (options.concurrency !== undefined && !(Number.isInteger(options.concurrency) && options.concurrency >= 1 && options.concurrency <= 25)) {
         throw new ZohoConfigError(messages.badConcurrency(options.concurrency), 'INVALID_CONCURRENCY');
       }
-      this.client = new ZohoClient({ ...options, credentials: options.credentials });
+      // With a store directory, the access token is kept there too: the next command reuses it.
+      const tokenCache =
+        options.tokenCache ??
+        (typeof options.store === 'string'
+          ? fileTokenCache(options.store, [resolveHosts(options).accountsUrl, options.credentials.clientId, options.credentials.refreshToken])
+          : undefined);
+      this.client = new ZohoClient({ ...options, credentials: options.credentials, ...(tokenCache ? { tokenCache } : {}) });
     }
     this.#now = options.now ?? Date.now;
     this.#onProgress = options.onProgress;

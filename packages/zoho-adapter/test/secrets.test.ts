@@ -1,9 +1,9 @@
 // A secret put in the environment never appears in any output, error, log or written file.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createZohoSyncFromEnv, syncFromEnv, type ZohoEnv } from '../src/index.js';
+import { TOKEN_CACHE_FILE, createZohoSyncFromEnv, syncFromEnv, type ZohoEnv } from '../src/index.js';
 import { fake, fastRetry, tempDir } from './helpers.js';
 
 const CLIENT_ID = '1000.ZQ7CLIENTIDSECRETSHAPED4411';
@@ -65,8 +65,13 @@ describe('secrets stay secret', () => {
     await sync.syncLeads();
     expect(minted.length).toBe(1);
     expect(logs.length).toBeGreaterThan(5);
-    const files = await readdir(dir);
+    // The kept access token (mode 0600, docs/zoho.md) is the one file that holds a minted token, by design;
+    // it holds no credential, and every other file holds neither.
+    const files = (await readdir(dir)).filter((f) => f !== TOKEN_CACHE_FILE);
     const fileText = (await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')))).join('\n');
+    const tokenFile = await readFile(join(dir, TOKEN_CACHE_FILE), 'utf8');
+    expect([CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN].filter((s) => tokenFile.includes(s))).toEqual([]);
+    expect((await stat(join(dir, TOKEN_CACHE_FILE))).mode & 0o777).toBe(0o600);
     const text = [logs.join('\n'), output.join('\n'), JSON.stringify(result), inspect(result, { depth: 20 }), inspect(sync, { depth: 20, showHidden: true }), inspect(sync.client, { depth: 20, showHidden: true }), JSON.stringify(sync.client), fileText].join('\n');
     expect(everywhere(text)).toEqual([]);
   });
