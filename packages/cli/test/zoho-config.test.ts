@@ -104,6 +104,18 @@ describe('a custom org configured by the "zoho" section of panopticon.config.jso
     for (const r of runs) expect(r.stdout + r.stderr).not.toContain(token);
   });
 
+  it('a lead deleted in Zoho leaves the snapshot and the needs-attention list at the next sync, which says so', async () => {
+    const before = JSON.parse((await cli('attention', '--zoho', '--offline', '--as-of', '2026-10-31', '--format', 'json')).stdout) as { rows: Array<{ leadId: string }> };
+    const victim = before.rows[0]!.leadId;
+    server.data.deleteLead(victim, Date.now());
+    const r = await cli('sync', '--zoho');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^incremental sync: 599 leads in the snapshot \(.*1 deleted in Zoho removed\)/);
+    const after = JSON.parse((await cli('attention', '--zoho', '--offline', '--as-of', '2026-10-31', '--format', 'json')).stdout) as { rows: Array<{ leadId: string }> };
+    expect(after.rows.map((l) => l.leadId)).not.toContain(victim);
+    expect(after.rows.length).toBe(before.rows.length - 1);
+  });
+
   it('unknown keys of the zoho section are refused with a suggestion', () => {
     const bad = { zoho: { dataCentre: 'EU', mapping: { apointmentAt: 'Site_Visit_Date' } } };
     expect(() => parseConfig(bad, '/x/panopticon.config.json')).toThrow(/zoho\.dataCentre: unknown key \(did you mean "dataCenter"\?\)/);

@@ -28,6 +28,7 @@ import { fileSnapshotStore, type SnapshotStore, type ZohoSnapshot } from './snap
 import { commitSync } from './sync/commit.js';
 import { resolveReadConfig, resolveSync, type ResolvedSync } from './sync/config.js';
 import { fetchHistoryModule, fetchTimelines } from './sync/fetch-history.js';
+import { fetchDeletedIds, removeDeletedLeads } from './sync/deletions.js';
 import { fetchEvents, fetchLeads } from './sync/fetch-records.js';
 import { mergeRecords, mergeTimelines, startingSnapshot } from './sync/merge.js';
 import { planSync, type StoreReading, type SyncPlan } from './sync/plan.js';
@@ -129,13 +130,16 @@ export class ZohoSync {
 
     // Leads, history rows and meetings, in parallel streams.
     const window = { since: plan.since, signal };
-    const [leads, history, events] = await settleAll([
+    const [leads, history, events, deletedIds] = await settleAll([
       fetchLeads(client, { module: config.mapping.module, fields: config.fields, bothEnds: config.bothEnds }, window, progress),
       fetchHistoryModule(client, config.history, { stopAt: plan.historyStopAt, timeZone: config.timeZone, bothEnds: config.bothEnds, signal }, progress),
       fetchEvents(client, config.appointments, window, progress),
+      // Deletions since the last sync: only an incremental sync keeps leads a listing no longer shows.
+      plan.since ? fetchDeletedIds(client, config.mapping.module, plan.since, signal) : Promise.resolve([]),
     ] as const);
     const rules = { observeChanges: plan.observeChanges, observeStages: plan.observeStages, mapping: config.mapping, timeZone: config.timeZone, fallbackIso: startedIso };
     mergeRecords(snapshot, { leads, history, events }, rules);
+    progress.read.deleted = removeDeletedLeads(snapshot, deletedIds, { parent: config.history?.parent ?? null, link: config.appointments.linkField });
 
     // Timelines: appointed leads the history module does not cover, not read before.
     const pending = leadsNeedingTimeline(snapshot, config);

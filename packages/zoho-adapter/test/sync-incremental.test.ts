@@ -26,8 +26,11 @@ describe('incremental sync', () => {
     expect(leadCalls).toHaveLength(1);
     expect(leadCalls[0]!.ifModifiedSince).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
     expect(server.stats.records).toEqual({ Leads: 1, Lead_Status_History: 1 });
-    expect(server.stats.calls).toBe(2);
-    expect(result.sync.calls).toBe(2);
+    // And one Get Deleted Records call (204: nothing deleted), since the same instant.
+    expect(server.stats.deleted).toBe(1);
+    expect(server.stats.requests.find((r) => r.path === '/crm/v8/Leads/deleted')?.ifModifiedSince).toBe(leadCalls[0]!.ifModifiedSince);
+    expect(server.stats.calls).toBe(3);
+    expect(result.sync.calls).toBe(3);
 
     const snapshot = await readSnapshot(dir);
     expect(snapshot.lastSync.mode).toBe('incremental');
@@ -154,5 +157,30 @@ describe('clock skew', () => {
     const result = await sync.syncLeads();
     expect(result.sync.read.leads).toBe(1);
     expect(result.leads.find((l) => l.id === id)!.stage).toBe('Lost');
+  });
+});
+
+describe('deletions', () => {
+  test('a lead deleted in Zoho leaves the snapshot (with its history) at the next incremental sync; converted leads stay', async () => {
+    const server = await fake({ data: { leads: 300, appointed: 90, seed: 21 } });
+    const dir = await tempDir();
+    const sync = createZohoSync({ ...connection(server), store: dir });
+    const first = await sync.syncLeads();
+    const victims = first.leads.filter((l) => l.appointmentAt !== null).slice(0, 3).map((l) => l.id);
+    for (const id of victims) server.data.deleteLead(id, Date.now());
+    server.resetStats();
+    const next = await sync.syncLeads();
+    expect(next.sync).toMatchObject({ mode: 'incremental', read: { deleted: 3 } });
+    expect(server.stats.deleted).toBe(1);
+    expect(next.leads.map((l) => l.id)).not.toEqual(expect.arrayContaining([victims[0]]));
+    expect(next.leads).toEqual(server.expectedLeads());
+    expect(next.leads).toHaveLength(first.leads.length - 3);
+    const snapshot = JSON.parse(await readFile(join(dir, SNAPSHOT_FILE), 'utf8')) as ZohoSnapshot;
+    for (const id of victims) {
+      expect(snapshot.leads[id]).toBeUndefined();
+      expect(Object.values(snapshot.historyRows).some((row) => (row.Full_Name as { id?: string } | null)?.id === id)).toBe(false);
+    }
+    // A full sync agrees.
+    expect((await sync.syncLeads({ full: true })).leads).toEqual(next.leads);
   });
 });

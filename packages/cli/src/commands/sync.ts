@@ -84,7 +84,7 @@ async function sync(settings: SyncSettings, io: Io): Promise<number> {
   }
   const { sync, stats, issues } = result;
   for (const issue of issues) io.err(`  ${formatIssue(issue)}\n`);
-  const deleted = '';
+  const deleted = sync.read.deleted > 0 ? `, ${sync.read.deleted} deleted in Zoho removed` : '';
   io.out(
     `${sync.mode} sync: ${result.leads.length} leads in the snapshot (${stats.accepted} accepted, ${stats.rejected} rejected${deleted}); ` +
       `read ${sync.read.leads} lead records, ${sync.read.historyRows} history rows, ${sync.read.timelines} timelines; ` +

@@ -77,6 +77,38 @@ export class RecordsApi {
     return { status: 200, body: { modules: modules.map((m, i) => ({ api_name: m, module_name: m, id: String(5725767000000002175n + BigInt(i)), api_supported: true, generated_type: m.endsWith('_History') ? 'linking' : 'default' })) } };
   }
 
+  /**
+   * `GET /{module}/deleted` (shared zoho-api.md §2.5): the leads deleted after If-Modified-Since, newest
+   * first, paged by `page`/`per_page`; 204 when there are none.
+   */
+  deleted(module: string, query: URLSearchParams, ifModifiedSince: string | undefined): ApiAnswer {
+    if (module !== 'Leads') return { status: 204 };
+    const since = ifModifiedSince === undefined ? null : (parseZohoDateTime(ifModifiedSince, 'UTC')?.getTime() ?? Date.parse(ifModifiedSince));
+    if (since !== null && Number.isNaN(since)) throw new HttpError(400, 'INVALID_DATA', 'invalid data', { header_name: 'If-Modified-Since' });
+    const perPage = query.has('per_page') ? Number(query.get('per_page')) : 200;
+    const page = query.has('page') ? Number(query.get('page')) : 1;
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200) throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'per_page' });
+    if (!Number.isInteger(page) || page < 1) throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'page' });
+    const all = this.ctx.data.deleted.filter((d) => since === null || d.at > since).sort((a, b) => b.at - a.at);
+    const slice = all.slice((page - 1) * perPage, page * perPage);
+    if (slice.length === 0) return { status: 204 };
+    const offset = this.ctx.offsetMinutes;
+    return {
+      status: 200,
+      body: {
+        data: slice.map((d) => ({
+          id: d.id,
+          display_name: d.displayName,
+          type: 'recycle',
+          deleted_by: { name: d.by.name, id: d.by.id },
+          created_by: { name: d.by.name, id: d.by.id },
+          deleted_time: formatZohoDateTime(d.at, offset),
+        })),
+        info: { per_page: perPage, count: slice.length, page, more_records: page * perPage < all.length },
+      },
+    };
+  }
+
   /** `GET /{module}/{id}`: one record, or 204. */
   get(source: ModuleSource, id: string): ApiAnswer {
     const item = source.items.find((i) => source.id(i) === id);

@@ -51,6 +51,10 @@ export function route(ctx: RouterContext, method: string, url: URL, user: string
     stats.records[module] = (stats.records[module] ?? 0) + 1;
     return ctx.records.list(module, source, url.searchParams, version, user, ifModifiedSince);
   }
+  if (rest.length === 2 && rest[1] === 'deleted') {
+    stats.deleted++;
+    return ctx.records.deleted(module, url.searchParams, ifModifiedSince);
+  }
   if (rest.length === 2) {
     stats.other++;
     return ctx.records.get(source, rest[1]!);

@@ -17,6 +17,8 @@ export interface FakeZohoStats {
   /** Get Records calls per module. */
   records: Record<string, number>;
   timeline: number;
+  /** `GET /{module}/deleted` calls. */
+  deleted: number;
   other: number;
   /** Lead ids whose timeline was requested, in order (with repeats for extra pages). */
   timelineLeadIds: string[];
@@ -49,6 +51,7 @@ function freshStats(): FakeZohoStats {
     calls: 0,
     records: {},
     timeline: 0,
+    deleted: 0,
     other: 0,
     timelineLeadIds: [],
     tokenRequests: 0,

@@ -8,11 +8,13 @@ export interface ReadCounts {
   historyRows: number;
   events: number;
   timelines: number;
+  /** Leads removed from the snapshot because Zoho lists them as deleted since the last sync. */
+  deleted: number;
 }
 
 /** What a sync has read so far; `report` tells `onProgress` (when given) where it stands. */
 export class SyncProgressTracker {
-  readonly read: ReadCounts = { leads: 0, historyRows: 0, events: 0, timelines: 0 };
+  readonly read: ReadCounts = { leads: 0, historyRows: 0, events: 0, timelines: 0, deleted: 0 };
   readonly timelines = { done: 0, total: 0 };
 
   constructor(

@@ -124,8 +124,8 @@ export interface ZohoSyncReport {
   rateLimited: number;
   tokenRefreshes: number;
   creditsRemaining: number | null;
-  /** Records read in this sync. */
-  read: { leads: number; historyRows: number; events: number; timelines: number };
+  /** Records read in this sync; `deleted`: leads removed because Zoho lists them as deleted since the last sync. */
+  read: { leads: number; historyRows: number; events: number; timelines: number; deleted: number };
   historyModule: { module: string; available: boolean; reason?: string } | null;
   /** The snapshot file written, or null without a store. */
   snapshotPath: string | null;

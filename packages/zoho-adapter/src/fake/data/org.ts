@@ -38,6 +38,8 @@ export class FakeZohoData {
   readonly #eventIds: () => string;
   readonly #leadIds: () => string;
   readonly #rng: Rng;
+  /** Leads deleted (to the recycle bin), newest last: what `GET /Leads/deleted` lists. */
+  readonly deleted: Array<{ id: string; displayName: string; at: number; by: FakeUser }> = [];
   /** Bumped by every mutation (the server caches sorted orders per version). */
   version = 0;
 
@@ -188,6 +190,20 @@ export class FakeZohoData {
       this.changeStage(lead.id, next[current] ?? s.contacted, at);
     }
     return chosen.map((l) => l.id).sort(compareIds);
+  }
+
+  /**
+   * Deletes a lead at `at`: it leaves Leads (and its history rows and meetings with it) and is listed by
+   * `GET /Leads/deleted` from then on.
+   */
+  deleteLead(id: string, at: number): void {
+    this.version++;
+    const lead = this.#must(id);
+    this.leads.splice(this.leads.indexOf(lead), 1);
+    this.#byId.delete(id);
+    for (let i = this.historyRows.length - 1; i >= 0; i--) if (this.historyRows[i]!.leadId === id) this.historyRows.splice(i, 1);
+    for (let i = this.events.length - 1; i >= 0; i--) if (this.events[i]!.whatId === id) this.events.splice(i, 1);
+    this.deleted.push({ id, displayName: lead.lastName, at: Math.floor(at / 1000) * 1000, by: lead.owners[lead.owners.length - 1]!.user });
   }
 
   /** Whether the lead has history-module rows. */
