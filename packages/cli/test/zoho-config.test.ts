@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadCsv, parsePipeline } from '@panopticon/core';
+import { lockStore } from '@panopticon/zoho-adapter';
 import { startFakeZoho, type FakeZoho } from '@panopticon/zoho-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
@@ -114,6 +115,23 @@ describe('a custom org configured by the "zoho" section of panopticon.config.jso
     const after = JSON.parse((await cli('attention', '--zoho', '--offline', '--as-of', '2026-10-31', '--format', 'json')).stdout) as { rows: Array<{ leadId: string }> };
     expect(after.rows.map((l) => l.leadId)).not.toContain(victim);
     expect(after.rows.length).toBe(before.rows.length - 1);
+  });
+
+  it('two syncs into one store at once: the second waits; with --no-wait it fails naming the other process', async () => {
+    const store = join(dir, 'concurrent-store');
+    const [a, b] = await Promise.all([cli('sync', '--zoho', '--store', store), cli('sync', '--zoho', '--store', store)]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect([a.stdout, b.stdout].map((o) => o.split(' ')[0]).sort()).toEqual(['full', 'incremental']);
+    const release = await lockStore(store);
+    try {
+      const c = await cli('sync', '--zoho', '--store', store, '--no-wait');
+      expect(c.code).toBe(1);
+      expect(c.stderr).toContain(`Another sync is writing to ${store}: process ${process.pid}`);
+      expect(c.stderr).not.toMatch(/ENOENT/);
+    } finally {
+      await release();
+    }
   });
 
   it('unknown keys of the zoho section are refused with a suggestion', () => {

@@ -112,5 +112,6 @@ export {
   type ZohoSyncReport,
   type ZohoSyncResult,
 } from './sync.js';
+export { STORE_LOCK_FILE, lockStore, type LockStoreOptions, type StoreLockHolder } from './store-lock.js';
 export { TOKEN_CACHE_FILE, fileTokenCache, type StoredAccessToken, type TokenCache } from './token-cache.js';
 export { historiesFromTimeline, type TimelineContext, type TimelineHistories } from './timeline.js';

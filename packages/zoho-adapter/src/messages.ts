@@ -20,6 +20,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
  */
 export const messages = {
   // Configuration
+  storeLocked: (store: string, holder: { pid: number; host: string; startedAt: string }) =>
+    `Another sync is writing to ${store}: process ${holder.pid} on ${holder.host}, started ${holder.startedAt}. ` +
+    `Wait for it to finish (without --no-wait, a sync waits by itself).`,
+  waitingForLock: (pid: number) => `Waiting for the sync of process ${pid} to finish (one sync at a time per store) …`,
   unknownDataCenter: (value: string, names: readonly string[]) =>
     `Unknown Zoho data center ${JSON.stringify(value)}. Use one of ${names.join(', ')} (ZOHO_DC or zoho.dataCenter): the one in your Zoho CRM address, e.g. crm.zoho.eu → EU; for another data center (UK: accounts.zoho.uk) set ZOHO_ACCOUNTS_URL and ZOHO_API_DOMAIN.`,
   badUrl: (what: string, value: string) => `${what} is not a URL: ${JSON.stringify(value)}. Give a full URL such as https://accounts.zoho.eu.`,

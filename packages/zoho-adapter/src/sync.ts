@@ -20,6 +20,7 @@
 import type { LoadResult } from '@panopticon/core';
 import { ZohoClient } from './client.js';
 import { resolveHosts } from './data-centers.js';
+import { lockStore } from './store-lock.js';
 import { fileTokenCache } from './token-cache.js';
 import { leadsNeedingTimeline, loadResultFromSnapshot, type LeadReadConfig } from './derive.js';
 import { ZohoConfigError, ZohoError } from './errors.js';
@@ -55,6 +56,8 @@ export class ZohoSync {
   readonly #config: ResolvedSync;
   readonly #onProgress: ((p: ZohoSyncProgress) => void) | undefined;
   readonly #now: () => number;
+  readonly #lockDirectory: string | null;
+  readonly #waitForStore: boolean;
   #running = false;
 
   constructor(options: ZohoSyncOptions) {
@@ -76,6 +79,8 @@ export class ZohoSync {
     this.#onProgress = options.onProgress;
     this.#config = resolveSync(options, this.client);
     const store = options.store;
+    this.#lockDirectory = typeof store === 'string' ? store : null;
+    this.#waitForStore = options.waitForStore ?? true;
     this.store = store === undefined || store === null ? null : typeof store === 'string' ? fileSnapshotStore(store, { redactor: this.client.redactor }) : store;
   }
 
@@ -95,7 +100,16 @@ export class ZohoSync {
     if (this.#running) throw new ZohoConfigError(messages.syncRunning(), 'SYNC_RUNNING');
     this.#running = true;
     let stored: ZohoSnapshot | null = null;
+    let release: (() => Promise<void>) | null = null;
     try {
+      if (this.#lockDirectory !== null) {
+        const onProgress = this.#onProgress;
+        release = await lockStore(this.#lockDirectory, {
+          wait: this.#waitForStore,
+          ...(options.signal ? { signal: options.signal } : {}),
+          onWait: (holder) => onProgress?.(waitingProgress(messages.waitingForLock(holder.pid))),
+        });
+      }
       const reading = await this.#readStore();
       if (reading.kind === 'read') stored = reading.snapshot;
       return await this.#run(planSync(reading, this.#config.fingerprint, options), options.signal);
@@ -105,6 +119,7 @@ export class ZohoSync {
       e.message = this.client.redactor.redact(e.message);
       throw e;
     } finally {
+      await release?.();
       this.#running = false;
     }
   }
@@ -189,6 +204,11 @@ export async function syncLeads(options: ZohoSyncOptions & SyncLeadsOptions): Pr
   if (full !== undefined) run.full = full;
   if (signal !== undefined) run.signal = signal;
   return new ZohoSync(rest).syncLeads(run);
+}
+
+/** A progress report while waiting for another sync's lock. */
+function waitingProgress(message: string): ZohoSyncProgress {
+  return { phase: 'read', mode: 'incremental', leads: 0, historyRows: 0, events: 0, timelinesDone: 0, timelinesTotal: 0, calls: 0, message };
 }
 
 /** Waits for every promise; if any failed, throws the first failure (after the others settled, so nothing runs on). */

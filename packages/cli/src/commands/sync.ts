@@ -68,7 +68,7 @@ function syncSettings(values: ParsedValues, io: Io): SyncSettings {
 export const syncCommand: Command<SyncSettings> = { options: OPTIONS, help: SYNC_HELP, settings: syncSettings, run: sync };
 
 async function sync(settings: SyncSettings, io: Io): Promise<number> {
-  const { store, timeZone, full, ownerHistory, zohoConfig } = settings;
+  const { store, timeZone, full, ownerHistory, zohoConfig, wait } = settings;
   let result: Awaited<ReturnType<typeof syncFromEnv>>;
   try {
     result = await syncFromEnv(io.env, {
@@ -77,6 +77,7 @@ async function sync(settings: SyncSettings, io: Io): Promise<number> {
       timeZone,
       full,
       ownerHistory,
+      waitForStore: wait,
       onProgress: progressPrinter(io, Boolean(process.stderr.isTTY)),
     });
   } catch (error) {

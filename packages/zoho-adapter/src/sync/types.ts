@@ -48,6 +48,11 @@ export interface ZohoSyncOptions extends Omit<ZohoClientOptions, 'credentials'> 
    * The snapshot: a directory path, a store, or `null` for none (every sync is then a full one). Default: none.
    */
   store?: string | SnapshotStore | null;
+  /**
+   * When another sync holds the store (a directory): wait for it (default), or fail at once naming it
+   * (`false`, the CLI's `--no-wait`).
+   */
+  waitForStore?: boolean;
   /** How far before the last sync's start the next incremental sync reaches back. Default 10 minutes. */
   overlapMs?: number;
   /**
