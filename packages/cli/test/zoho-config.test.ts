@@ -134,6 +134,21 @@ describe('a custom org configured by the "zoho" section of panopticon.config.jso
     }
   });
 
+  it('with owner history turned off, kpis says the two owner figures are not measured instead of printing wrong ones', async () => {
+    const off = join(dir, 'owner-history-off.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    writeFileSync(off, JSON.stringify({ ...config, zoho: { ...config.zoho, ownerHistory: false, store: 'snapshot-off' } }));
+    expect((await cli('sync', '--zoho', '--config', off)).code).toBe(0);
+    const json = await cli('kpis', '--zoho', '--offline', '--config', off, '--as-of', '2026-10-31', '--format', 'json');
+    expect(json.code, json.stderr).toBe(0);
+    const { followUp } = JSON.parse(json.stdout) as { followUp: Record<string, unknown> };
+    expect(followUp.pendingIntervention).toBe('not measured (owner history off)');
+    expect(followUp.medianDaysToIntervention).toBe('not measured (owner history off)');
+    expect(typeof followUp.appointed).toBe('number');
+    const table = await cli('kpis', '--zoho', '--offline', '--config', off, '--as-of', '2026-10-31');
+    expect(table.stdout).toMatch(/followUp\.pendingIntervention\s+.*not measured \(owner history off\)/);
+  });
+
   it('unknown keys of the zoho section are refused with a suggestion', () => {
     const bad = { zoho: { dataCentre: 'EU', mapping: { apointmentAt: 'Site_Visit_Date' } } };
     expect(() => parseConfig(bad, '/x/panopticon.config.json')).toThrow(/zoho\.dataCentre: unknown key \(did you mean "dataCenter"\?\)/);

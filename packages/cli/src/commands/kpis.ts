@@ -46,7 +46,7 @@ export const kpisCommand: Command<Settings> = { options: OPTIONS, help: KPIS_HEL
 async function kpis(settings: Settings, io: Io): Promise<number> {
   const { format } = settings;
   const data = await loadColumnarInputs(settings, io);
-  const result = computeKpis(settings, data);
+  const result = withoutUnmeasured(computeKpis(settings, data), settings);
   if (format === 'json') {
     io.out(renderJson(result));
     return 0;
@@ -55,6 +55,18 @@ async function kpis(settings: Settings, io: Io): Promise<number> {
   if (format === 'csv') io.out(renderCsv(['metric', 'value'], rows));
   else io.out(`KPIs as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone})\n\n${renderTable(['metric', 'value'], rows)}`);
   return 0;
+}
+
+/** What kpis prints for a figure its data cannot give. */
+export const OWNER_HISTORY_OFF = 'not measured (owner history off)';
+
+/**
+ * Time to intervention needs the owner changes: a Zoho snapshot synced with owner history off has them only
+ * for some leads, so those two figures are not measured rather than wrong.
+ */
+function withoutUnmeasured<K extends ReturnType<typeof computeKpis>>(result: K, settings: Settings): K {
+  if (settings.source.kind !== 'zoho' || settings.source.ownerHistory) return result;
+  return { ...result, followUp: { ...result.followUp, pendingIntervention: OWNER_HISTORY_OFF, medianDaysToIntervention: OWNER_HISTORY_OFF } };
 }
 
 /** Nested objects as "a.b" rows, for the table and CSV formats. */
