@@ -2,7 +2,7 @@ import { ZohoTokenProvider, combineSignals, networkError, type ZohoCredentials }
 import { checkBaseUrl, resolveHosts, type ZohoDataCenter } from './data-centers.js';
 import { ZohoApiError, ZohoAuthError, ZohoConfigError, ZohoRateLimitError, type ZohoError } from './errors.js';
 import { ConcurrencyLimiter } from './limiter.js';
-import { messages } from './messages.js';
+import { messages, moduleScope } from './messages.js';
 import type { ZohoCallStats, ZohoClientOptions, ZohoRequest, ZohoResponse } from './client-types.js';
 import { Redactor } from './redact.js';
 import { createRetryPolicy, withRetry, type RetryPolicy, type RetryPolicyOptions } from './retry.js';
@@ -238,7 +238,7 @@ export class ZohoClient {
     const details = body && typeof body === 'object' ? this.#redactor.redactValue((body as { details?: unknown }).details) : undefined;
     const what = `${request.method ?? 'GET'} ${this.#describe(request)}`;
     if (status === 401 || code === 'OAUTH_SCOPE_MISMATCH') {
-      return new ZohoAuthError(this.#redactor.redact(messages.apiAuth(what, code, zohoMessage, afterRefresh, `${this.dc} (${this.#apiDomain})`)), {
+      return new ZohoAuthError(this.#redactor.redact(messages.apiAuth(what, code, zohoMessage, afterRefresh, `${this.dc} (${this.#apiDomain})`, scopeOf(request.path))), {
         status,
         code,
         retryable: false,
@@ -300,6 +300,13 @@ export class ZohoClient {
  */
 export function createZohoClient(options: ZohoClientOptions): ZohoClient {
   return new ZohoClient(options);
+}
+
+/** The scope a request needs: the module's READ scope, or the field list's. */
+function scopeOf(path: string): string {
+  const parts = path.replace(/^\/+/, '').replace(/^crm\/[^/]+\//, '').split('/');
+  if (parts[0] === 'settings') return parts[1] === 'fields' ? 'ZohoCRM.settings.fields.READ' : 'ZohoCRM.settings.modules.READ';
+  return moduleScope(parts[0] ?? 'leads');
 }
 
 async function readJson(response: Response): Promise<unknown> {

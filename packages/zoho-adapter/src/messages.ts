@@ -18,6 +18,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
  * expect(() => zohoConnectionFromEnv({})).toThrow(messages.missingEnv(REQUIRED_ZOHO_ENV));
  * ```
  */
+/** The narrowest scope that reads a module's records: `ZohoCRM.modules.{module}.READ`. */
+export function moduleScope(module: string): string {
+  return `ZohoCRM.modules.${module.toLowerCase()}.READ`;
+}
+
 export const messages = {
   // Configuration
   storeLocked: (store: string, holder: { pid: number; host: string; startedAt: string }) =>
@@ -71,9 +76,9 @@ export const messages = {
   tokenHttpError: (status: number, dc: string) => `The Zoho accounts server (${dc}) answered HTTP ${status} when refreshing the access token.`,
 
   // API
-  apiAuth: (what: string, code: string, zohoMessage: string | undefined, afterRefresh: boolean, dc: string) =>
+  apiAuth: (what: string, code: string, zohoMessage: string | undefined, afterRefresh: boolean, dc: string, scope = 'ZohoCRM.modules.leads.READ') =>
     code === 'OAUTH_SCOPE_MISMATCH'
-      ? `${what}: the token lacks a scope (OAUTH_SCOPE_MISMATCH${zohoMessage ? `: ${zohoMessage}` : ''}). Create the refresh token with ZohoCRM.modules.ALL (or leads/events READ) and ZohoCRM.settings.fields.READ (${DOCS}).`
+      ? `${what}: the token lacks the scope ${scope} (OAUTH_SCOPE_MISMATCH${zohoMessage ? `: ${zohoMessage}` : ''}). Generate a new refresh token whose scopes include ${scope} (${DOCS}).`
       : `${what}: Zoho refused the access token (${code}${zohoMessage ? `: ${zohoMessage}` : ''})${afterRefresh ? ' even after minting a fresh one' : ''}. ` +
         `The usual causes: the API domain belongs to another data center than the token (now ${dc}; check ZOHO_DC / ZOHO_API_DOMAIN), or the refresh token was revoked.`,
   rateLimited: (what: string, limit: number) =>
@@ -116,7 +121,10 @@ export const messages = {
   historyOrphans: (n: number, module: string) =>
     `${plural(n, 'history row')} belong to leads not returned by ${module} (deleted leads, or leads the API user cannot see). They were ignored.`,
   historyModuleUnavailable: (module: string, code: string, stageField: string) =>
-    `The history-tracking module ${module} could not be read (${code}): history tracking is probably not enabled for ${stageField}. ` +
+    code === 'OAUTH_SCOPE_MISMATCH'
+      ? `The token lacks the scope ${moduleScope(module)}, so the history-tracking module ${module} was not read (OAUTH_SCOPE_MISMATCH). ` +
+        `Stage histories of appointed leads come from their timelines instead (one API call each); add ${moduleScope(module)} to the refresh token's scopes to save those calls (${DOCS}).`
+      : `The history-tracking module ${module} could not be read (${code}): history tracking is probably not enabled for ${stageField}. ` +
     `Stage histories of appointed leads come from their timelines instead (one API call each). Enable tracking as described in ${DOCS}.`,
   timelineBadTime: () => 'Timeline entry without a readable audited_time. The entry was skipped.',
   timelineUnavailable: (leadId: string, code: string) =>

@@ -7,6 +7,7 @@ import type { RequestListener } from 'node:http';
 import type { TokenStore } from './auth.js';
 import { randomFault, type FaultQueue, type FaultRates, type Latency } from './faults.js';
 import { HttpError, readBody, send, zohoError } from './http.js';
+import { checkScope } from './scopes.js';
 import type { Rng } from './random.js';
 import type { ApiAnswer } from './http.js';
 import { route, type RouterContext } from './router.js';
@@ -15,6 +16,8 @@ import type { FakeZohoStats } from './stats.js';
 /** What the API server needs besides the routes: limits read on every request, tokens, faults, latency. */
 export interface ApiServerContext extends RouterContext {
   limits: () => { concurrencyLimit: number; dailyCredits: number; errorRates: FaultRates };
+  /** The scopes tokens are granted (null: every scope). */
+  scopes: () => readonly string[] | null;
   tokens: TokenStore;
   faults: FaultQueue;
   latency: Latency;
@@ -77,6 +80,7 @@ export function apiListener(ctx: ApiServerContext): RequestListener {
       let result: ApiAnswer;
       try {
         const user = ctx.tokens.authenticate(req);
+        checkScope(url.pathname, ctx.scopes());
         if (book.stats.creditsUsed >= ctx.limits().dailyCredits) throw new HttpError(429, 'TOO_MANY_REQUESTS', 'API limit exceeded for the 24-hour window.');
         result = route(ctx, req.method ?? 'GET', url, user, typeof ims === 'string' ? ims : undefined);
       } catch (error) {

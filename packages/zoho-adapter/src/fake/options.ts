@@ -54,7 +54,7 @@ export interface FakeZohoOptions {
   /** The org's own API names of Leads fields (standard name → the org's), e.g. `{ Appointment_Date: 'Site_Visit_Date' }`. */
   fieldNames?: Readonly<Record<string, string>>;
   /**
-   * The scopes each refresh token was granted (default: everything). An API call to a module whose
+   * The scopes tokens are granted (default: everything). An API call to a module whose
    * `ZohoCRM.modules.{module}.READ` (or `ZohoCRM.modules.ALL` / `ZohoCRM.modules.READ`) is missing gets
    * 401 OAUTH_SCOPE_MISMATCH.
    */
@@ -80,4 +80,6 @@ export interface FakeZohoSettings {
   historyModule: string | false;
   errorRates: { status500?: number; status429?: number; drop?: number };
   tokenTtlSeconds: number;
+  /** The scopes tokens are granted; null: every scope. */
+  scopes: readonly string[] | null;
 }

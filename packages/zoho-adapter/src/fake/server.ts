@@ -102,6 +102,7 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
     historyModule: options.historyModule === undefined ? 'Lead_Status_History' : options.historyModule,
     errorRates: options.errorRates ?? {},
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    scopes: options.scopes ?? null,
   };
 
   const stats = new StatsBook();
@@ -113,7 +114,7 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
   const pageTokens = new PageTokens(rng, now);
   const records = new RecordsApi({ data, offsetMinutes, historyModule: () => settings.historyModule, pageTokens, rng, ...(options.fieldNames ? { fieldNames: options.fieldNames } : {}) });
   const timelines = { data, offsetMinutes, pageTokens, onTimeline: (id: string) => void stats.stats.timelineLeadIds.push(id) };
-  const api = createServer(apiListener({ records, timelines, stats, limits: () => settings, tokens, faults, latency, rng }));
+  const api = createServer(apiListener({ records, timelines, stats, limits: () => settings, scopes: () => settings.scopes, tokens, faults, latency, rng }));
   // The open sockets of both servers, destroyed on close so that keep-alive connections do not hold it up.
   const sockets = new Set<Socket>();
   const apiDomain = `http://127.0.0.1:${await listen(api, sockets)}`;

@@ -6,7 +6,7 @@
 import type { DataIssue } from '@panopticon/core';
 import type { ZohoClient } from '../client.js';
 import { parseZohoDateTime } from '../datetime.js';
-import { ZohoApiError } from '../errors.js';
+import { ZohoApiError, ZohoAuthError } from '../errors.js';
 import { mapLimit } from '../limiter.js';
 import type { LeadFields } from '../map-lead.js';
 import type { ZohoFieldMapping, ZohoHistoryModuleConfig } from '../mapping.js';
@@ -67,7 +67,8 @@ export async function fetchHistoryModule(
     }
     return { rows, status: { module: history.module, available: true } };
   } catch (error) {
-    if (error instanceof ZohoApiError && isModuleUnavailable(error)) {
+    if ((error instanceof ZohoApiError && isModuleUnavailable(error)) || (error instanceof ZohoAuthError && error.code === 'OAUTH_SCOPE_MISMATCH')) {
+      // An optional source: without the module (or the scope to read it) the timelines are the route.
       // Reported by loadResultFromSnapshot as a warning, on every load of this snapshot.
       return { rows, status: { module: history.module, available: false, reason: error.code } };
     }

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { ZohoAuthError, createZohoSync } from '../src/index.js';
+import { connection, fake } from './helpers.js';
+
+describe('narrow scopes', () => {
+  test('without the history module scope: one warning naming it, stage histories from the timelines, same leads', async () => {
+    const server = await fake({ data: { leads: 200, appointed: 60, seed: 12 }, scopes: ['ZohoCRM.modules.leads.READ'] });
+    const result = await createZohoSync(connection(server)).syncLeads();
+    const warnings = result.issues.filter((i) => i.code === 'history-module-unavailable');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toMatch(/lacks the scope ZohoCRM\.modules\.lead_status_history\.READ/);
+    expect(result.sync.read.timelines).toBe(60);
+    server.settings.historyModule = false;
+    expect(result.leads).toEqual(server.expectedLeads());
+  });
+
+  test('with the module scopes the history module is read and no timeline is needed', async () => {
+    const server = await fake({ data: { leads: 200, appointed: 60, seed: 12 }, scopes: ['ZohoCRM.modules.leads.READ', 'ZohoCRM.modules.lead_status_history.READ'] });
+    const result = await createZohoSync(connection(server)).syncLeads();
+    expect(result.issues.filter((i) => i.code === 'history-module-unavailable')).toEqual([]);
+    expect(result.sync.read.timelines).toBe(0);
+    expect(result.leads).toEqual(server.expectedLeads());
+  });
+
+  test('without the Leads scope no route is left: the sync stops with a message naming the scope', async () => {
+    const server = await fake({ data: { leads: 20, seed: 12 }, scopes: ['ZohoCRM.modules.events.READ'] });
+    const error = (await createZohoSync(connection(server)).syncLeads().catch((e: unknown) => e)) as ZohoAuthError;
+    expect(error).toBeInstanceOf(ZohoAuthError);
+    expect(error.message).toMatch(/lacks the scope ZohoCRM\.modules\.leads\.READ/);
+    expect(error.message).not.toMatch(/modules\.ALL/);
+  });
+});
