@@ -21,6 +21,14 @@ const COMMANDS: Record<string, { load: () => Promise<Command<any>>; summary: str
     load: async () => (await import('./commands/sync.js')).syncCommand,
     summary: 'sync leads and stage history from Zoho CRM into a local snapshot',
   },
+  'zoho init': {
+    load: async () => (await import('./commands/zoho-init.js')).zohoInitCommand,
+    summary: 'write a commented panopticon.config.json with a "zoho" section',
+  },
+  'zoho fields': {
+    load: async () => (await import('./commands/zoho-fields.js')).zohoFieldsCommand,
+    summary: "list the org's lead fields (API name, label, type) for the mapping",
+  },
   'fake-zoho': {
     load: async () => (await import('./commands/fake-zoho.js')).fakeZohoCommand,
     summary: 'start the fake Zoho CRM server on loopback (demos, trying sync)',
@@ -64,7 +72,9 @@ Run panopticon <command> --help for a command's options.
  * ```
  */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const [name, ...rest] = argv;
+  // Two-word commands (`zoho init`, `zoho fields`) are looked up by both words.
+  const [first, ...others] = argv;
+  const [name, rest] = first === 'zoho' && others[0] !== undefined && !others[0].startsWith('-') ? [`zoho ${others[0]}`, others.slice(1)] : [first, others];
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(MAIN_HELP);
     return name === undefined ? 2 : 0;

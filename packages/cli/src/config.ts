@@ -97,11 +97,35 @@ export function loadConfig(path: string): Config {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(withoutComments(text.replace(/^\uFEFF/, '')));
   } catch (error) {
     throw new CliError(`The config file ${path} is not valid JSON: ${(error as Error).message}.`);
   }
   return parseConfig(raw, path);
+}
+
+/**
+ * The text without `//` line comments outside strings (`panopticon zoho init` writes a commented file);
+ * JSON.parse still reports everything else.
+ */
+function withoutComments(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      out += '\n';
+    } else out += c;
+  }
+  return out;
 }
 
 /** Validates the contents of a config file (already parsed JSON) read from `path`. */

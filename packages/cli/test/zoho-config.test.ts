@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { loadCsv, parsePipeline } from '@panopticon/core';
 import { lockStore } from '@panopticon/zoho-adapter';
 import { startFakeZoho, type FakeZoho } from '@panopticon/zoho-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/config.js';
+import { loadConfig, parseConfig } from '../src/config.js';
 
 // A custom org: the appointment and first-contact fields under the org's own names, a history module with
 // another name. Configured only through panopticon.config.json's "zoho" section; the built CLI runs
@@ -147,6 +147,30 @@ describe('a custom org configured by the "zoho" section of panopticon.config.jso
     expect(typeof followUp.appointed).toBe('number');
     const table = await cli('kpis', '--zoho', '--offline', '--config', off, '--as-of', '2026-10-31');
     expect(table.stdout).toMatch(/followUp\.pendingIntervention\s+.*not measured \(owner history off\)/);
+  });
+
+  it('zoho init writes a commented starting file that loads, and refuses to overwrite one', async () => {
+    const target = join(dir, 'init', 'panopticon.config.json');
+    mkdirSync(join(dir, 'init'));
+    const r = await cli('zoho', 'init', '--config', target, '--dc', 'eu');
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(target, 'utf8');
+    expect(text).toMatch(/^\s*\/\/ /m);
+    const config = loadConfig(target);
+    expect(config).toMatchObject({ zoho: { dataCenter: 'EU', mapping: { appointmentAt: 'Appointment_Date' }, ownerHistory: true } });
+    expect((await cli('zoho', 'init', '--config', target)).code).toBe(1);
+  });
+
+  it('zoho fields lists the org\'s lead fields under their own names, reusing the kept token', async () => {
+    server.resetStats();
+    const r = await cli('zoho', 'fields', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const fields = JSON.parse(r.stdout) as Array<{ apiName: string; label: string; type: string }>;
+    expect(fields).toContainEqual({ apiName: 'Site_Visit_Date', label: 'Site Visit Date', type: 'datetime' });
+    expect(fields.map((f) => f.apiName)).not.toContain('Appointment_Date');
+    expect(server.stats.tokenMints).toBe(0);
+    const table = await cli('zoho', 'fields');
+    expect(table.stdout).toMatch(/First_Call_Time\s+First Call Time\s+datetime/);
   });
 
   it('unknown keys of the zoho section are refused with a suggestion', () => {

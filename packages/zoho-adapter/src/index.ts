@@ -28,6 +28,7 @@ export {
   type ZohoDataCenter,
   type ZohoDataCenterHosts,
 } from './data-centers.js';
+export { listModuleFields, type ZohoFieldInfo } from './fields.js';
 export { formatZohoDateTime, parseZohoDateTime } from './datetime.js';
 export { leadsNeedingTimeline, loadResultFromSnapshot, type LeadReadConfig } from './derive.js';
 export {

@@ -82,7 +82,7 @@ export const messages = {
       : `${what}: Zoho refused the access token (${code}${zohoMessage ? `: ${zohoMessage}` : ''})${afterRefresh ? ' even after minting a fresh one' : ''}. ` +
         `The usual causes: the API domain belongs to another data center than the token (now ${dc}; check ZOHO_DC / ZOHO_API_DOMAIN), or the refresh token was revoked.`,
   rateLimited: (what: string, limit: number) =>
-    `${what}: Zoho answered 429 TOO_MANY_REQUESTS (the concurrency limit or the daily API credits). This client sends at most ${limit} requests at once; lower "concurrency", or wait for credits to free up.`,
+    `${what}: Zoho answered 429 TOO_MANY_REQUESTS (the concurrency limit or the daily API credits). This client sends at most ${limit} requests at once; lower zoho.concurrency in panopticon.config.json, or wait for credits to free up.`,
   apiError: (what: string, status: number, code: string, zohoMessage: string | undefined, details: unknown) => {
     const hint = API_HINTS[code];
     const detail = details && typeof details === 'object' && Object.keys(details).length ? ` ${JSON.stringify(details)}` : '';

@@ -109,6 +109,33 @@ export class RecordsApi {
     };
   }
 
+  /** `GET /settings/fields?module=Leads`: the Leads fields (under the org's own names), with a label and a data type. */
+  fields(module: string): ApiAnswer {
+    if (module !== 'Leads') throw new HttpError(400, 'INVALID_MODULE', 'the module name given seems to be invalid', { param_name: 'module' });
+    const sample = this.ctx.data.leads[0];
+    const names = sample
+      ? Object.keys(renamed(this.ctx.data.leadRecord(sample, this.ctx.offsetMinutes), this.ctx.fieldNames)).filter((k) => k !== 'id')
+      : [];
+    const type = (name: string) =>
+      ['Owner', 'Created_By', 'Modified_By'].includes(name)
+        ? 'ownerlookup'
+        : /(_Time|_Date|Date_Time)$/.test(name) || name.endsWith('Date')
+          ? 'datetime'
+          : ['Lead_Status', 'Lead_Source', 'Team'].includes(name)
+            ? 'picklist'
+            : name === 'Converted__s'
+              ? 'boolean'
+              : 'text';
+    const fields = names.map((api_name, i) => ({
+      api_name,
+      field_label: api_name.replace(/__s$/, '').replace(/_/g, ' '),
+      data_type: type(api_name),
+      id: String(5725767000000100000n + BigInt(i)),
+      history_tracking: api_name === 'Lead_Status' && this.ctx.historyModule() !== false ? { module: { api_name: this.ctx.historyModule() } } : null,
+    }));
+    return { status: 200, body: { fields } };
+  }
+
   /** `GET /{module}/{id}`: one record, or 204. */
   get(source: ModuleSource, id: string): ApiAnswer {
     const item = source.items.find((i) => source.id(i) === id);

@@ -32,6 +32,10 @@ export function route(ctx: RouterContext, method: string, url: URL, user: string
     stats.other++;
     return ctx.records.modules();
   }
+  if (rest[0] === 'settings' && rest[1] === 'fields' && rest.length === 2) {
+    stats.other++;
+    return ctx.records.fields(url.searchParams.get('module') ?? '');
+  }
   const module = rest[0] ?? '';
   const source = ctx.records.source(module);
   if (rest.length === 3 && module === 'Deals' && rest[2] === 'Stage_History') {
