@@ -190,3 +190,70 @@ function headingSlugs(markdown: string): Set<string> {
   }
   return slugs;
 }
+
+describe('zoho.md', () => {
+  const text = readFileSync(join(docsDir, 'zoho.md'), 'utf8');
+  const fences = [...text.matchAll(/^( *)```(\w+)\n([\s\S]*?)^\1```/gm)].map((m) => ({ lang: m[2]!, code: m[3]!.replace(new RegExp(`^${m[1]}`, 'gm'), '') }));
+
+  it('its data-center table is the adapter’s', async () => {
+    const { ZOHO_DATA_CENTERS } = await import('@panopticon/zoho-adapter');
+    const rows = [...text.matchAll(/^\| `([A-Z]{2})`(?: \(default\))? \| [^|]+ \| (\S+) \| (\S+) \| (\S+) \|$/gm)];
+    const table = Object.fromEntries(rows.map((r) => [r[1], { accountsUrl: r[2], apiDomain: r[3], apiConsole: r[4] }]));
+    expect(table).toEqual(ZOHO_DATA_CENTERS);
+  });
+
+  it('every command it shows runs against the fake Zoho server (npm run build first)', async () => {
+    const { startFakeZoho } = await import('@panopticon/zoho-adapter/testing');
+    const { mkdtempSync, chmodSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { spawn } = await import('node:child_process');
+    // The org of the page's example: a custom appointment field, a renamed owner lookup, another history module.
+    const server = await startFakeZoho({
+      data: { leads: 300, appointed: 90, seed: 5 },
+      historyModule: 'Stage_History',
+      fieldNames: { Appointment_Date: 'Site_Visit_Date', First_Contact_Time: 'First_Call_Time', Owner: 'Locator' },
+    });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'panopticon-zoho-md-'));
+      const shim = join(dir, 'bin');
+      (await import('node:fs')).mkdirSync(shim);
+      writeFileSync(join(shim, 'panopticon'), `#!/bin/sh\nexec "${process.execPath}" "${join(repoRoot, 'packages/cli/bin/panopticon.js')}" "$@"\n`);
+      chmodSync(join(shim, 'panopticon'), 0o755);
+      const configs = fences.filter((f) => f.lang === 'json');
+      expect(configs).toHaveLength(1);
+      writeFileSync(join(dir, 'panopticon.config.json'), configs[0]!.code);
+      const env = { ...process.env, ...server.env, PATH: `${shim}:${process.env.PATH}` };
+      // Real hosts become the fake's: the accounts server and the API domain of any data center.
+      const local = (command: string) =>
+        command.replace(/https:\/\/accounts\.zoho(cloud)?[a-z.]*/g, server.accountsUrl).replace(/https:\/\/www\.zohoapis\.[a-z.]+/g, server.apiDomain);
+      const commands = fences.filter((f) => f.lang === 'sh').flatMap((f) => f.code.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#')));
+      expect(commands.length).toBeGreaterThanOrEqual(9);
+      for (const command of commands) {
+        if (command.includes('fake-zoho')) {
+          // A server: it must start and print the variables to set, then it is stopped.
+          const child = spawn('bash', ['-c', command], { cwd: dir, env, detached: true });
+          const printed = await new Promise<string>((resolve) => {
+            let out = '';
+            const collect = (chunk: Buffer) => {
+              out += String(chunk);
+              if (out.includes('ZOHO_API_DOMAIN')) resolve(out);
+            };
+            child.stdout.on('data', collect);
+            child.stderr.on('data', collect);
+            child.on('exit', () => resolve(out));
+          });
+          // The shell and the server it started, as one process group.
+          process.kill(-child.pid!, 'SIGTERM');
+          expect(printed, command).toContain('ZOHO_ACCOUNTS_URL');
+          continue;
+        }
+        const result = await run('bash', ['-c', local(command)], { cwd: dir, env, maxBuffer: 64 << 20 }).catch((error: { code: number; stderr: string }) => error);
+        expect('code' in result ? `exit ${result.code}: ${result.stderr}` : 'ok', command).toBe('ok');
+        if (command.startsWith('curl')) expect((result as { stdout: string }).stdout, command).toContain('"refresh_token"');
+      }
+      expect(server.stats.records.Stage_History).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  }, 180_000);
+});

@@ -74,7 +74,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$/;
  * const options = zohoSyncOptionsFromConfig(config);
  * ```
  */
-export const ZohoConfigSchema = z.strictObject({
+export const ZohoConfigSchema: z.ZodType<ZohoConfig> = z.strictObject({
   /** The data center (`ZOHO_DC` in the environment wins; UK and others: `ZOHO_ACCOUNTS_URL` + `ZOHO_API_DOMAIN`). */
   dataCenter: z.enum(ZOHO_DATA_CENTER_NAMES as [string, ...string[]], { error: `expected one of ${ZOHO_DATA_CENTER_NAMES.join(', ')}` }).optional(),
   /** The lead module. Default `Leads`. */
@@ -93,14 +93,55 @@ export const ZohoConfigSchema = z.strictObject({
 });
 
 /**
- * The `zoho` section of panopticon.config.json, as validated.
+ * The `zoho` section of panopticon.config.json, as validated by {@link ZohoConfigSchema}.
  *
  * @example
  * ```ts
  * const config: ZohoConfig = { mapping: { appointmentAt: 'Site_Visit_Date' }, history: 'timeline' };
  * ```
  */
-export type ZohoConfig = z.infer<typeof ZohoConfigSchema>;
+export interface ZohoConfig {
+  /** The data center (`ZOHO_DC` in the environment wins; UK and others: `ZOHO_ACCOUNTS_URL` + `ZOHO_API_DOMAIN`). */
+  dataCenter?: string | undefined;
+  /** The lead module. Default `Leads`. */
+  module?: string | undefined;
+  /** Lead property → the API name of the org's Leads field; `null` leaves an optional one out. */
+  mapping?: Partial<Omit<ZohoFieldMapping, 'module'>> | undefined;
+  /** The history-tracking module (its name and columns), or `"timeline"`: no module, timelines only. */
+  history?: 'timeline' | Partial<ZohoHistoryModuleConfig> | undefined;
+  /** Appointments from a Leads field, or from meetings in Events. */
+  appointments?: ZohoConfigAppointments | undefined;
+  /** Read owner changes (for time to intervention). Default true on the command line. */
+  ownerHistory?: boolean | undefined;
+  /** When history tracking was switched on (a date): older appointed leads get their timeline. */
+  historySince?: string | undefined;
+  /** The snapshot directory, relative to the config file. */
+  store?: string | undefined;
+  /** Requests in flight at once, 1 to 25. Default 5. */
+  concurrency?: number | undefined;
+}
+
+/**
+ * `zoho.appointments`: a Leads field (`field`, default the mapping's `appointmentAt`), or meetings.
+ *
+ * @example
+ * ```ts
+ * const appointments: ZohoConfigAppointments = { from: 'events', types: ['Site Visit'], typeField: 'Event_Type' };
+ * ```
+ */
+export type ZohoConfigAppointments =
+  | { from: 'field'; field?: string | null | undefined }
+  | {
+      from: 'events';
+      module?: string | undefined;
+      startField?: string | undefined;
+      linkField?: string | undefined;
+      typeField?: string | undefined;
+      types?: string[] | undefined;
+      /** `latest` (default) or `earliest`. */
+      pick?: 'latest' | 'earliest' | undefined;
+      includeCancelled?: boolean | undefined;
+    };
 
 /**
  * The sync options a validated `zoho` section sets (the store is left to the caller: it is relative to the
@@ -118,7 +159,7 @@ export function zohoSyncOptionsFromConfig(config: ZohoConfig): Omit<ZohoSyncOpti
   if (config.appointments?.from === 'field' && config.appointments.field !== undefined) mapping.appointmentAt = config.appointments.field;
   if (Object.keys(mapping).length > 0) options.mapping = mapping;
   if (config.history === 'timeline') options.history = null;
-  else if (config.history !== undefined) options.history = config.history as Partial<ZohoHistoryModuleConfig>;
+  else if (config.history !== undefined) options.history = config.history;
   if (config.appointments?.from === 'events') {
     const { from: _from, ...events } = config.appointments;
     options.appointments = { from: 'events', ...events } as ZohoAppointmentSource;

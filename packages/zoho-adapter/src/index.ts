@@ -16,7 +16,7 @@ export {
   type ZohoRequest,
   type ZohoResponse,
 } from './client.js';
-export { ZohoConfigSchema, zohoSyncOptionsFromConfig, type ZohoConfig } from './config-file.js';
+export { ZohoConfigSchema, zohoSyncOptionsFromConfig, type ZohoConfig, type ZohoConfigAppointments } from './config-file.js';
 export {
   ZOHO_DATA_CENTERS,
   ZOHO_DATA_CENTER_NAMES,

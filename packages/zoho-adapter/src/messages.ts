@@ -9,6 +9,18 @@ const DOCS = 'docs/zoho.md';
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /**
+ * The narrowest scope that reads a module's records: `ZohoCRM.modules.{module}.READ`.
+ *
+ * @example
+ * ```ts
+ * moduleScope('Lead_Status_History'); // 'ZohoCRM.modules.lead_status_history.READ'
+ * ```
+ */
+export function moduleScope(module: string): string {
+  return `ZohoCRM.modules.${module.toLowerCase()}.READ`;
+}
+
+/**
  * Every error, warning and progress text of the adapter, so tests can match them and wording stays
  * consistent.
  *
@@ -18,11 +30,6 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
  * expect(() => zohoConnectionFromEnv({})).toThrow(messages.missingEnv(REQUIRED_ZOHO_ENV));
  * ```
  */
-/** The narrowest scope that reads a module's records: `ZohoCRM.modules.{module}.READ`. */
-export function moduleScope(module: string): string {
-  return `ZohoCRM.modules.${module.toLowerCase()}.READ`;
-}
-
 export const messages = {
   // Configuration
   storeLocked: (store: string, holder: { pid: number; host: string; startedAt: string }) =>

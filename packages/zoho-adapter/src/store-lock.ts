@@ -11,7 +11,14 @@ import { ZohoConfigError } from './errors.js';
 import { messages } from './messages.js';
 import { abortableSleep } from './retry.js';
 
-/** The lock file in the snapshot directory. */
+/**
+ * The lock file in the snapshot directory, present while a sync runs.
+ *
+ * @example
+ * ```ts
+ * existsSync(join('.panopticon/zoho', STORE_LOCK_FILE)); // true while a sync writes the store
+ * ```
+ */
 export const STORE_LOCK_FILE = 'sync.lock';
 
 /**

@@ -8,7 +8,14 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** The name of the token file in the snapshot directory. */
+/**
+ * The name of the token file in the snapshot directory (mode 0600).
+ *
+ * @example
+ * ```ts
+ * statSync(join('.panopticon/zoho', TOKEN_CACHE_FILE)).mode & 0o777; // 0o600
+ * ```
+ */
 export const TOKEN_CACHE_FILE = 'access-token.json';
 
 /**

@@ -133,7 +133,24 @@ export function accountsListener(ctx: AccountsServerContext): RequestListener {
 }
 
 /** The token endpoint's answer to these parameters (a new access token, or Zoho's error). */
+/** Grant codes already exchanged: a code works once (Zoho answers a reused one with invalid_code). */
+const usedCodes = new WeakMap<TokenStore, Set<string>>();
+
+/** The authorization-code grant of a self client: any `1000.` code, once, for the first refresh token. */
+function exchangeCode(ctx: AccountsServerContext, params: URLSearchParams): Record<string, unknown> {
+  if (params.get('client_id') !== ctx.clientId || params.get('client_secret') !== ctx.clientSecret) return { error: 'invalid_client' };
+  const code = params.get('code') ?? '';
+  const used = usedCodes.get(ctx.tokens) ?? new Set<string>();
+  usedCodes.set(ctx.tokens, used);
+  if (!code.startsWith('1000.') || used.has(code)) return { error: 'invalid_code' };
+  used.add(code);
+  const refresh = [...ctx.tokens.refreshTokens][0]!;
+  const accessToken = ctx.tokens.mint(refresh);
+  return { access_token: accessToken, refresh_token: refresh, scope: GRANTED_SCOPES, api_domain: ctx.apiDomain, token_type: 'Bearer', expires_in: ctx.tokenTtlSeconds() };
+}
+
 function grant(ctx: AccountsServerContext, params: URLSearchParams): Record<string, unknown> {
+  if (params.get('grant_type') === 'authorization_code') return exchangeCode(ctx, params);
   if (params.get('grant_type') !== 'refresh_token') return { error: 'unsupported_grant_type' };
   if (params.get('client_id') !== ctx.clientId || params.get('client_secret') !== ctx.clientSecret) return { error: 'invalid_client' };
   const refresh = params.get('refresh_token') ?? '';
