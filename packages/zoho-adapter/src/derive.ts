@@ -88,6 +88,15 @@ function prepare(snapshot: ZohoSnapshot, config: LeadReadConfig): Prepared {
   return { rowsByLead, appointmentsByLead, issues, inputs };
 }
 
+/**
+ * The read configuration this snapshot supports: appointments from meetings fall back to the lead field
+ * when the meetings could not be read (the token lacks their scope).
+ */
+function effectiveConfig(snapshot: ZohoSnapshot, config: LeadReadConfig): LeadReadConfig {
+  if (config.appointments.from !== 'events' || snapshot.eventsUnavailable === undefined) return config;
+  return { ...config, appointments: { ...config.appointments, from: 'field' } };
+}
+
 function leadContext(config: LeadReadConfig) {
   return {
     mapping: config.mapping,
@@ -129,7 +138,8 @@ function fullyCovered(rows: HistoryRow[] | undefined, createdAt: Date, historySi
  * }
  * ```
  */
-export function leadsNeedingTimeline(snapshot: ZohoSnapshot, config: LeadReadConfig): LeadFields[] {
+export function leadsNeedingTimeline(snapshot: ZohoSnapshot, readConfig: LeadReadConfig): LeadFields[] {
+  const config = effectiveConfig(snapshot, readConfig);
   const { rowsByLead, appointmentsByLead } = prepare(snapshot, config);
   const context = leadContext(config);
   const out: LeadFields[] = [];
@@ -157,8 +167,12 @@ export function leadsNeedingTimeline(snapshot: ZohoSnapshot, config: LeadReadCon
  * }
  * ```
  */
-export function loadResultFromSnapshot(snapshot: ZohoSnapshot, config: LeadReadConfig): LoadResult {
+export function loadResultFromSnapshot(snapshot: ZohoSnapshot, readConfig: LeadReadConfig): LoadResult {
+  const config = effectiveConfig(snapshot, readConfig);
   const { rowsByLead, appointmentsByLead, issues, inputs } = prepare(snapshot, config);
+  if (config !== readConfig) {
+    issues.push({ severity: 'warning', code: 'events-unavailable', message: messages.eventsUnavailable(readConfig.appointments.module, snapshot.eventsUnavailable ?? 'unavailable', config.mapping.appointmentAt), file: `zoho:${readConfig.appointments.module}` });
+  }
   const context = leadContext(config);
   const file = context.file;
   const records: ZohoRecord[] = [...Object.keys(snapshot.leads).sort(compareIds).map((id) => snapshot.leads[id]!), ...snapshot.invalidLeads];

@@ -204,7 +204,9 @@ export function resolveFieldMapping(partial: Partial<ZohoFieldMapping> = {}): Zo
 }
 
 /**
- * The field names one Leads read asks for, checked against the 50-field limit.
+ * The field names one Leads read asks for, checked against the 50-field limit. The appointment field is read
+ * whatever the appointment source: with meetings it is the fallback when they cannot be read, so the source
+ * (`_appointments`) no longer changes the list.
  *
  * @example
  * ```ts
@@ -213,7 +215,7 @@ export function resolveFieldMapping(partial: Partial<ZohoFieldMapping> = {}): Zo
  * //  'Created_Time', 'First_Contact_Time', 'Appointment_Date', 'Modified_Time', 'Email']
  * ```
  */
-export function leadFields(mapping: ZohoFieldMapping, appointments: ResolvedAppointmentSource, extra: readonly string[] = []): string[] {
+export function leadFields(mapping: ZohoFieldMapping, _appointments: ResolvedAppointmentSource, extra: readonly string[] = []): string[] {
   const fields = new Set<string>();
   fields.add(mapping.name);
   if (mapping.name === 'Full_Name') {
@@ -223,7 +225,8 @@ export function leadFields(mapping: ZohoFieldMapping, appointments: ResolvedAppo
   for (const f of [mapping.company, mapping.locator, mapping.team, mapping.source, mapping.stage, mapping.createdAt, mapping.assignedAt, mapping.firstContactAt]) {
     if (f) fields.add(f);
   }
-  if (appointments.from === 'field' && mapping.appointmentAt) fields.add(mapping.appointmentAt);
+  // Read with meetings too: the fallback when the meetings cannot be read (the token lacks their scope).
+  if (mapping.appointmentAt) fields.add(mapping.appointmentAt);
   fields.add('Modified_Time');
   for (const f of extra) fields.add(f);
   const list = [...fields];

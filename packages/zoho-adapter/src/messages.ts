@@ -127,6 +127,9 @@ export const messages = {
     `The stage history ends in "${historyStage}" but the lead's stage is "${fieldStage}" (a change during the sync?). The next sync should reconcile it.`,
   historyOrphans: (n: number, module: string) =>
     `${plural(n, 'history row')} belong to leads not returned by ${module} (deleted leads, or leads the API user cannot see). They were ignored.`,
+  eventsUnavailable: (module: string, code: string, field: string | null) =>
+    `The meetings (${module}) could not be read (${code}${code === 'OAUTH_SCOPE_MISMATCH' ? `: the token lacks the scope ${moduleScope(module)}` : ''}). ` +
+    `Appointments come from the lead field ${field ?? '(none mapped)'} instead; add ${moduleScope(module)} to the refresh token's scopes to read them from meetings (${DOCS}).`,
   historyModuleUnavailable: (module: string, code: string, stageField: string) =>
     code === 'OAUTH_SCOPE_MISMATCH'
       ? `The token lacks the scope ${moduleScope(module)}, so the history-tracking module ${module} was not read (OAUTH_SCOPE_MISMATCH). ` +

@@ -107,6 +107,8 @@ export interface ZohoSnapshot {
   watermark: string;
   /** The history-tracking module and whether it could be read at the last sync; null when not configured. */
   historyModule: { module: string; available: boolean; reason?: string } | null;
+  /** Why the meetings could not be read (e.g. `OAUTH_SCOPE_MISMATCH`): appointments then come from the lead field. */
+  eventsUnavailable?: string;
   /** Leads records by id, as Zoho sent them (only the requested fields). */
   leads: Record<string, ZohoRecord>;
   /** Lead records without a usable id, kept so their issues are reported on every load. */

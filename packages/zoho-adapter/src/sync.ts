@@ -144,16 +144,24 @@ export class ZohoSync {
     const snapshot = startingSnapshot(plan, { fingerprint: config.fingerprint, dc: client.dc, apiDomain: client.apiDomain, startedIso });
 
     // Leads, history rows and meetings, in parallel streams.
+    let eventsUnavailable: string | undefined;
     const window = { since: plan.since, signal };
     const [leads, history, events, deletedIds] = await settleAll([
       fetchLeads(client, { module: config.mapping.module, fields: config.fields, bothEnds: config.bothEnds }, window, progress),
       fetchHistoryModule(client, config.history, { stopAt: plan.historyStopAt, timeZone: config.timeZone, bothEnds: config.bothEnds, signal }, progress),
-      fetchEvents(client, config.appointments, window, progress),
+      fetchEvents(client, config.appointments, window, progress).catch((error: unknown) => {
+        // An optional source: without the scope to read meetings, appointments come from the lead field.
+        if (!(error instanceof ZohoError && error.code === 'OAUTH_SCOPE_MISMATCH')) throw error;
+        eventsUnavailable = error.code;
+        return [];
+      }),
       // Deletions since the last sync: only an incremental sync keeps leads a listing no longer shows.
       plan.since ? fetchDeletedIds(client, config.mapping.module, plan.since, signal) : Promise.resolve([]),
     ] as const);
     const rules = { observeChanges: plan.observeChanges, observeStages: plan.observeStages, mapping: config.mapping, timeZone: config.timeZone, fallbackIso: startedIso };
     mergeRecords(snapshot, { leads, history, events }, rules);
+    if (eventsUnavailable !== undefined) snapshot.eventsUnavailable = eventsUnavailable;
+    else if (config.appointments.from === 'events') delete snapshot.eventsUnavailable;
     progress.read.deleted = removeDeletedLeads(snapshot, deletedIds, { parent: config.history?.parent ?? null, link: config.appointments.linkField });
 
     // Timelines: appointed leads the history module does not cover, not read before.

@@ -22,6 +22,19 @@ describe('narrow scopes', () => {
     expect(result.leads).toEqual(server.expectedLeads());
   });
 
+  test('without the Events scope, appointments from meetings fall back to the lead field, with one warning naming the scope', async () => {
+    const server = await fake({
+      data: { leads: 200, appointed: 60, seed: 14, appointmentsAs: 'both' },
+      scopes: ['ZohoCRM.modules.leads.READ', 'ZohoCRM.modules.lead_status_history.READ'],
+    });
+    const result = await createZohoSync({ ...connection(server), appointments: { from: 'events' } }).syncLeads();
+    const warnings = result.issues.filter((i) => i.code === 'events-unavailable');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toMatch(/lacks the scope ZohoCRM\.modules\.events\.READ/);
+    expect(result.leads).toEqual(server.expectedLeads({ appointmentsFrom: 'field' }));
+    expect(result.leads.filter((l) => l.appointmentAt !== null)).toHaveLength(60);
+  });
+
   test('without the Leads scope no route is left: the sync stops with a message naming the scope', async () => {
     const server = await fake({ data: { leads: 20, seed: 12 }, scopes: ['ZohoCRM.modules.events.READ'] });
     const error = (await createZohoSync(connection(server)).syncLeads().catch((e: unknown) => e)) as ZohoAuthError;
