@@ -30,9 +30,13 @@ describe('the guides in docs/', () => {
     expect(await typecheckBlocks(blocks)).toEqual([]);
   }, 120_000);
 
-  it.each(withOutput.map((b, i) => [`${b.file}:${b.line}`, b, i] as const))('%s prints what the guide shows', async (_, block, i) => {
-    expect((await runBlock(block, i)).trimEnd()).toBe(block.output!.trimEnd());
-  }, 60_000);
+  it.each(withOutput.map((b, i) => [`${b.file}:${b.line}`, b, i] as const))(
+    '%s prints what the guide shows',
+    async (_, block, i) => {
+      expect((await runBlock(block, i)).trimEnd()).toBe(block.output!.trimEnd());
+    },
+    60_000,
+  );
 
   it('metrics.md has a worked example, with its output, for every definition', () => {
     const text = readFileSync(join(docsDir, 'metrics.md'), 'utf8');
@@ -121,7 +125,11 @@ describe('the API reference', () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     let output: string;
     try {
-      const { stdout, stderr } = await run(npm, ['run', 'docs', '--silent'], { cwd: repoRoot, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+      const { stdout, stderr } = await run(npm, ['run', 'docs', '--silent'], {
+        cwd: repoRoot,
+        maxBuffer: 32 * 1024 * 1024,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      });
       output = stdout + stderr;
     } catch (error) {
       const e = error as { stdout?: string; stderr?: string };
@@ -193,7 +201,10 @@ function headingSlugs(markdown: string): Set<string> {
 
 describe('zoho.md', () => {
   const text = readFileSync(join(docsDir, 'zoho.md'), 'utf8');
-  const fences = [...text.matchAll(/^( *)```(\w+)\n([\s\S]*?)^\1```/gm)].map((m) => ({ lang: m[2]!, code: m[3]!.replace(new RegExp(`^${m[1]}`, 'gm'), '') }));
+  const fences = [...text.matchAll(/^( *)```(\w+)\n([\s\S]*?)^\1```/gm)].map((m) => ({
+    lang: m[2]!,
+    code: m[3]!.replace(new RegExp(`^${m[1]}`, 'gm'), ''),
+  }));
 
   it('its data-center table is the adapter’s', async () => {
     const { ZOHO_DATA_CENTERS } = await import('@panopticon/zoho-adapter');
@@ -217,7 +228,10 @@ describe('zoho.md', () => {
       const dir = mkdtempSync(join(tmpdir(), 'panopticon-zoho-md-'));
       const shim = join(dir, 'bin');
       (await import('node:fs')).mkdirSync(shim);
-      writeFileSync(join(shim, 'panopticon'), `#!/bin/sh\nexec "${process.execPath}" "${join(repoRoot, 'packages/cli/bin/panopticon.js')}" "$@"\n`);
+      writeFileSync(
+        join(shim, 'panopticon'),
+        `#!/bin/sh\nexec "${process.execPath}" "${join(repoRoot, 'packages/cli/bin/panopticon.js')}" "$@"\n`,
+      );
       chmodSync(join(shim, 'panopticon'), 0o755);
       const configs = fences.filter((f) => f.lang === 'json');
       expect(configs).toHaveLength(1);
@@ -225,8 +239,12 @@ describe('zoho.md', () => {
       const env = { ...process.env, ...server.env, PATH: `${shim}:${process.env.PATH}` };
       // Real hosts become the fake's: the accounts server and the API domain of any data center.
       const local = (command: string) =>
-        command.replace(/https:\/\/accounts\.zoho(cloud)?[a-z.]*/g, server.accountsUrl).replace(/https:\/\/www\.zohoapis\.[a-z.]+/g, server.apiDomain);
-      const commands = fences.filter((f) => f.lang === 'sh').flatMap((f) => f.code.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#')));
+        command
+          .replace(/https:\/\/accounts\.zoho(cloud)?[a-z.]*/g, server.accountsUrl)
+          .replace(/https:\/\/www\.zohoapis\.[a-z.]+/g, server.apiDomain);
+      const commands = fences
+        .filter((f) => f.lang === 'sh')
+        .flatMap((f) => f.code.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#')));
       expect(commands.length).toBeGreaterThanOrEqual(9);
       for (const command of commands) {
         if (command.includes('fake-zoho')) {
@@ -247,7 +265,9 @@ describe('zoho.md', () => {
           expect(printed, command).toContain('ZOHO_ACCOUNTS_URL');
           continue;
         }
-        const result = await run('bash', ['-c', local(command)], { cwd: dir, env, maxBuffer: 64 << 20 }).catch((error: { code: number; stderr: string }) => error);
+        const result = await run('bash', ['-c', local(command)], { cwd: dir, env, maxBuffer: 64 << 20 }).catch(
+          (error: { code: number; stderr: string }) => error,
+        );
         expect('code' in result ? `exit ${result.code}: ${result.stderr}` : 'ok', command).toBe('ok');
         if (command.startsWith('curl')) expect((result as { stdout: string }).stdout, command).toContain('"refresh_token"');
       }

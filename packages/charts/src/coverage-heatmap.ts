@@ -48,7 +48,15 @@ export function coverageHeatmapFigure(cells: readonly CoverageCell[], options: C
   const width = resolveWidth(options.width, 760);
   const title = options.title ?? 'Staff coverage';
   if (!cells.some((c) => c.reps > 0)) {
-    return noDataFigure({ document: doc, width, background: options.background, name: 'coverage-heatmap', title, subtitle: options.subtitle, message: options.emptyMessage ?? 'No shifts in the schedule' });
+    return noDataFigure({
+      document: doc,
+      width,
+      background: options.background,
+      name: 'coverage-heatmap',
+      title,
+      subtitle: options.subtitle,
+      message: options.emptyMessage ?? 'No shifts in the schedule',
+    });
   }
   const bucketMinutes = resolveBucketMinutes(cells, options.bucketMinutes);
   const grid = fullGrid(cells, bucketMinutes);
@@ -68,7 +76,10 @@ export function coverageHeatmapFigure(cells: readonly CoverageCell[], options: C
     const d = p.datum;
     if (!d || d.reps === 0) return `${heading}\nNobody on shift`;
     const names = [...d.repNames].sort();
-    const shown = names.slice(0, maxNames).map((n) => truncate(n, 40)).join(', ');
+    const shown = names
+      .slice(0, maxNames)
+      .map((n) => truncate(n, 40))
+      .join(', ');
     const more = names.length > maxNames ? ` and ${names.length - maxNames} more` : '';
     return `${heading}\n${plural(d.reps, 'rep')} on shift${names.length ? `: ${shown}${more}` : ''}`;
   };

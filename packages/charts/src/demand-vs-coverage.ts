@@ -59,7 +59,15 @@ export function demandVsCoverageFigure(cells: readonly DemandCoverageCell[], opt
   const width = resolveWidth(options.width, 760);
   const title = options.title ?? 'Demand vs coverage';
   if (!cells.some((c) => c.leads > 0)) {
-    return noDataFigure({ document: doc, width, background: options.background, name: 'demand-vs-coverage', title, subtitle: options.subtitle, message: options.emptyMessage ?? 'No leads to set against the schedule' });
+    return noDataFigure({
+      document: doc,
+      width,
+      background: options.background,
+      name: 'demand-vs-coverage',
+      title,
+      subtitle: options.subtitle,
+      message: options.emptyMessage ?? 'No leads to set against the schedule',
+    });
   }
   const bucketMinutes = resolveBucketMinutes(cells, options.bucketMinutes);
   const grid = fullGrid(cells, bucketMinutes);
@@ -124,7 +132,15 @@ export function demandVsCoverageFigure(cells: readonly DemandCoverageCell[], opt
     marks: [
       Plot.cell(empty, { x: 'slot', y: 'day', fill: hatch.url, stroke: NEUTRAL_COLORS.outline, strokeWidth: 0.5, inset: 0.5, title: tip }),
       Plot.cell(covered, { x: 'slot', y: 'day', fill: (p: Place) => p.datum!.leads, inset: 0.5, title: tip }),
-      Plot.cell(uncovered, { x: 'slot', y: 'day', fill: uncoveredColor, stroke: NEUTRAL_COLORS.rule, strokeWidth: 1.5, inset: 1, title: tip }),
+      Plot.cell(uncovered, {
+        x: 'slot',
+        y: 'day',
+        fill: uncoveredColor,
+        stroke: NEUTRAL_COLORS.rule,
+        strokeWidth: 1.5,
+        inset: 1,
+        title: tip,
+      }),
     ],
   });
 }

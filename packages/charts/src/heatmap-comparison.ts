@@ -55,20 +55,32 @@ export interface HeatmapComparisonFigureOptions extends FigureOptions, WeekdaySl
  * const svg = heatmapComparisonFigure(compareHeatmaps(thisMonth, lastMonth), { document, currentLabel: 'March', previousLabel: 'February' });
  * ```
  */
-export function heatmapComparisonFigure(cells: readonly HeatmapComparisonCell[], options: HeatmapComparisonFigureOptions = {}): SVGSVGElement {
+export function heatmapComparisonFigure(
+  cells: readonly HeatmapComparisonCell[],
+  options: HeatmapComparisonFigureOptions = {},
+): SVGSVGElement {
   const doc = resolveDocument(options);
   const width = resolveWidth(options.width, 760);
   const sla = options.slaMinutes ?? 60;
   const title = options.title ?? 'Response time: change from the previous period';
   if (!cells.some((c) => c.current.total > 0 || c.previous.total > 0)) {
-    return noDataFigure({ document: doc, width, background: options.background, name: 'heatmap-comparison', title, subtitle: options.subtitle, message: options.emptyMessage ?? 'No leads in either period' });
+    return noDataFigure({
+      document: doc,
+      width,
+      background: options.background,
+      name: 'heatmap-comparison',
+      title,
+      subtitle: options.subtitle,
+      message: options.emptyMessage ?? 'No leads in either period',
+    });
   }
   const bucketMinutes = resolveBucketMinutes(cells, options.bucketMinutes);
   const grid = fullGrid(cells, bucketMinutes);
   type Place = (typeof grid)[number];
   const compared: Place[] = [];
   const empty: Place[] = [];
-  for (const p of grid) (p.datum?.deltaPct !== null && p.datum?.deltaPct !== undefined && Number.isFinite(p.datum.deltaPct) ? compared : empty).push(p);
+  for (const p of grid)
+    (p.datum?.deltaPct !== null && p.datum?.deltaPct !== undefined && Number.isFinite(p.datum.deltaPct) ? compared : empty).push(p);
   const largest = Math.max(0, ...compared.map((p) => Math.abs(p.datum!.deltaPct!)));
   const maxDelta = options.maxDelta ?? Math.min(100, Math.max(10, Math.ceil(largest / 10) * 10));
   const color: Plot.ScaleOptions = {
@@ -90,7 +102,12 @@ export function heatmapComparisonFigure(cells: readonly HeatmapComparisonCell[],
     const side = (label: string, f: HeatmapComparisonCell['current']) =>
       `${label}: ${f.total === 0 ? 'no leads' : `${formatPercent(f.pctWithinSla)} within ${sla} min (${f.withinSla} of ${plural(f.total, 'lead')})`}`;
     const change = d.deltaPct === null ? 'Change: not comparable' : `Change: ${formatPoints(d.deltaPct)}`;
-    return [heading, side(currentLabel, d.current), side(previousLabel, d.previous), `${change} · leads ${formatSigned(d.deltaTotal)}`].join('\n');
+    return [
+      heading,
+      side(currentLabel, d.current),
+      side(previousLabel, d.previous),
+      `${change} · leads ${formatSigned(d.deltaTotal)}`,
+    ].join('\n');
   };
   const better = compared.filter((p) => p.datum!.deltaPct! > 0).length;
   const worse = compared.filter((p) => p.datum!.deltaPct! < 0).length;

@@ -51,7 +51,15 @@ export function pipelineSnapshotFigure(rows: readonly PipelineSnapshotRow[], opt
   const dated = datedText('pipelineSnapshotFigure', options);
   const total = rows.reduce((n, r) => n + r.count, 0);
   if (total === 0) {
-    return noDataFigure({ document: doc, width, background: options.background, name: 'pipeline-snapshot', title, subtitle: options.subtitle === undefined ? dated : options.subtitle, message: options.emptyMessage ?? 'No leads in the pipeline' });
+    return noDataFigure({
+      document: doc,
+      width,
+      background: options.background,
+      name: 'pipeline-snapshot',
+      title,
+      subtitle: options.subtitle === undefined ? dated : options.subtitle,
+      message: options.emptyMessage ?? 'No leads in the pipeline',
+    });
   }
   const stages = [...new Set(rows.map((r) => r.stage))];
   const barHeight = options.barHeight ?? 24;
@@ -67,7 +75,15 @@ export function pipelineSnapshotFigure(rows: readonly PipelineSnapshotRow[], opt
     marginTop: 30,
     marginBottom: 36,
     x: { label: 'Leads', labelAnchor: 'center', grid: true, nice: true },
-    y: { type: 'band', domain: stages, label: 'Stage', labelAnchor: 'top', tickSize: 0, tickFormat: (s: string) => truncate(s, 28), padding: 0.2 },
+    y: {
+      type: 'band',
+      domain: stages,
+      label: 'Stage',
+      labelAnchor: 'top',
+      tickSize: 0,
+      tickFormat: (s: string) => truncate(s, 28),
+      padding: 0.2,
+    },
     color: { type: 'ordinal', domain: [...CATEGORY_ORDER], range: CATEGORY_ORDER.map((c) => CATEGORY_COLORS[c]), unknown: '#bdbdbd' },
     marks: [
       Plot.barX(rows, { x: 'count', y: 'stage', fill: 'category', title: tip }),
@@ -81,10 +97,17 @@ export function pipelineSnapshotFigure(rows: readonly PipelineSnapshotRow[], opt
     background: options.background,
     name: 'pipeline-snapshot',
     title,
-    subtitle: options.subtitle === undefined ? `Leads per stage, in pipeline order · ${plural(total, 'lead')}${dated ? ` · ${dated}` : ''}` : options.subtitle,
+    subtitle:
+      options.subtitle === undefined
+        ? `Leads per stage, in pipeline order · ${plural(total, 'lead')}${dated ? ` · ${dated}` : ''}`
+        : options.subtitle,
     width,
-    legend: [{ type: 'swatches', items: CATEGORY_ORDER.filter((c) => present.has(c)).map((c) => ({ label: CATEGORY_LABELS[c], fill: CATEGORY_COLORS[c] })) }],
+    legend: [
+      {
+        type: 'swatches',
+        items: CATEGORY_ORDER.filter((c) => present.has(c)).map((c) => ({ label: CATEGORY_LABELS[c], fill: CATEGORY_COLORS[c] })),
+      },
+    ],
     plot,
   });
 }
-

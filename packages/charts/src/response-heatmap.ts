@@ -81,7 +81,15 @@ export function responseHeatmapFigure(cells: readonly HeatmapCell[], options: Re
   const sla = options.slaMinutes ?? 60;
   const title = options.title ?? 'Response time by weekday and time of day';
   if (!cells.some((c) => c.total > 0)) {
-    return noDataFigure({ document: doc, width, background: options.background, name: 'response-heatmap', title, subtitle: options.subtitle, message: options.emptyMessage ?? 'No leads in this period' });
+    return noDataFigure({
+      document: doc,
+      width,
+      background: options.background,
+      name: 'response-heatmap',
+      title,
+      subtitle: options.subtitle,
+      message: options.emptyMessage ?? 'No leads in this period',
+    });
   }
   const bucketMinutes = resolveBucketMinutes(cells, options.bucketMinutes);
   const grid = fullGrid(cells, bucketMinutes);
@@ -106,7 +114,9 @@ export function responseHeatmapFigure(cells: readonly HeatmapCell[], options: Re
       `${plural(d.total, 'lead')} · ${d.withinSla} within ${sla} min (${formatPercent(d.pctWithinSla)})`,
       `Median response ${formatMinutes(d.medianMinutes)} · p90 ${formatMinutes(d.p90Minutes)}`,
     ];
-    const extra = [d.neverContacted > 0 ? `${d.neverContacted} never contacted` : '', d.invalid > 0 ? `${d.invalid} invalid` : ''].filter(Boolean);
+    const extra = [d.neverContacted > 0 ? `${d.neverContacted} never contacted` : '', d.invalid > 0 ? `${d.invalid} invalid` : ''].filter(
+      Boolean,
+    );
     if (extra.length) lines.push(extra.join(' · '));
     return lines.join('\n');
   };

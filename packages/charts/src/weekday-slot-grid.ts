@@ -83,7 +83,14 @@ export function fullGrid<T extends WeekdaySlot>(cells: readonly T[], bucketMinut
     }
   }
   for (const cell of cells) {
-    if (Number.isInteger(cell.weekday) && cell.weekday >= 0 && cell.weekday < 7 && Number.isInteger(cell.slotIndex) && cell.slotIndex >= 0 && cell.slotIndex < slots) {
+    if (
+      Number.isInteger(cell.weekday) &&
+      cell.weekday >= 0 &&
+      cell.weekday < 7 &&
+      Number.isInteger(cell.slotIndex) &&
+      cell.slotIndex >= 0 &&
+      cell.slotIndex < slots
+    ) {
       grid[cell.weekday * slots + cell.slotIndex]!.datum = cell;
     }
   }
@@ -139,7 +146,7 @@ export function weekdaySlotFigure(input: WeekdaySlotFigureInput): SVGSVGElement 
   const columnWidth = (input.width - MARGIN_LEFT - 8) / slots;
   // Label the hours at a spacing that leaves room for "HH:MM" (about 30 px).
   const everyHours = [1, 2, 3, 4, 6, 12].find((h) => (h * 60 * columnWidth) / input.bucketMinutes >= 34) ?? 24;
-  const ticks = labels.filter((_, i) => ((i * input.bucketMinutes) % (everyHours * 60)) === 0);
+  const ticks = labels.filter((_, i) => (i * input.bucketMinutes) % (everyHours * 60) === 0);
   const marginTop = 20;
   const marginBottom = 36;
   const plot = Plot.plot({

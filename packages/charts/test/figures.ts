@@ -48,7 +48,13 @@ export const FIGURES: Record<string, FigureCase> = {
   'pipeline-snapshot-empty': (document) => pipelineSnapshotFigure([], { document }),
   'pipeline-trend': (document) => pipelineTrendFigure(trendRows(), { document, timeZone: TIME_ZONE }),
   'pipeline-trend-category-stacked': (document) =>
-    pipelineTrendFigure(trendRows(), { document, timeZone: TIME_ZONE, groupBy: 'category', stacked: true, categories: ['open', 'green', 'delivery'] }),
+    pipelineTrendFigure(trendRows(), {
+      document,
+      timeZone: TIME_ZONE,
+      groupBy: 'category',
+      stacked: true,
+      categories: ['open', 'green', 'delivery'],
+    }),
   'pipeline-trend-empty': (document) => pipelineTrendFigure([], { document }),
   'time-in-stage': (document) => timeInStageFigure(visits(), { document, pipeline: PIPELINE, asOf: AS_OF, timeZone: TIME_ZONE }),
   'time-in-stage-grouped': (document) => timeInStageFigure(visits(), { document, pipeline: PIPELINE, maxMarks: 50 }),
@@ -58,6 +64,7 @@ export const FIGURES: Record<string, FigureCase> = {
   'attention-by-locator-empty': (document) => attentionByLocatorFigure([], { document }),
   'green-to-delivery': (document) =>
     greenToDeliveryFigure(greenRows(), { document, asOf: AS_OF, timeZone: TIME_ZONE, greenStuckAfterDays: PIPELINE.greenStuckAfterDays }),
-  'green-to-delivery-empty': (document) => greenToDeliveryFigure({ rows: [], completed: 0, pending: 0, medianDays: null, p90Days: null }, { document }),
+  'green-to-delivery-empty': (document) =>
+    greenToDeliveryFigure({ rows: [], completed: 0, pending: 0, medianDays: null, p90Days: null }, { document }),
   'no-data': (document) => noDataFigure({ document, title: 'Something', message: 'Nothing to show yet' }),
 };

@@ -11,7 +11,10 @@ const COMMANDS: Record<string, { load: () => Promise<Command<any>>; summary: str
     load: async () => (await import('./commands/attention.js')).attentionCommand,
     summary: 'the needs-attention list: which leads, whose, how late',
   },
-  heatmap: { load: async () => (await import('./commands/heatmap.js')).heatmapCommand, summary: 'response performance by weekday × time slot' },
+  heatmap: {
+    load: async () => (await import('./commands/heatmap.js')).heatmapCommand,
+    summary: 'response performance by weekday × time slot',
+  },
   check: { load: async () => (await import('./commands/check.js')).checkCommand, summary: 'the data-quality report alone' },
   report: {
     load: async () => (await import('./commands/report.js')).reportCommand,
@@ -74,7 +77,8 @@ Run panopticon <command> --help for a command's options.
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   // Two-word commands (`zoho init`, `zoho fields`) are looked up by both words.
   const [first, ...others] = argv;
-  const [name, rest] = first === 'zoho' && others[0] !== undefined && !others[0].startsWith('-') ? [`zoho ${others[0]}`, others.slice(1)] : [first, others];
+  const [name, rest] =
+    first === 'zoho' && others[0] !== undefined && !others[0].startsWith('-') ? [`zoho ${others[0]}`, others.slice(1)] : [first, others];
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(MAIN_HELP);
     return name === undefined ? 2 : 0;

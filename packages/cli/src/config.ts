@@ -142,8 +142,14 @@ export function parseConfig(raw: unknown, path: string): Config {
     else problems.push(...p.error.issues.flatMap((issue) => describeIssue({ ...issue, path: ['pipeline', ...issue.path] }, raw)));
   }
   const thresholds: Config['thresholds'] = parsed.success ? ((parsed.data as { thresholds?: Config['thresholds'] }).thresholds ?? {}) : {};
-  if (thresholds.warnAfterDays !== undefined && thresholds.staleAfterDays !== undefined && thresholds.warnAfterDays > thresholds.staleAfterDays) {
-    problems.push(`thresholds.warnAfterDays: ${thresholds.warnAfterDays} must not exceed thresholds.staleAfterDays (${thresholds.staleAfterDays})`);
+  if (
+    thresholds.warnAfterDays !== undefined &&
+    thresholds.staleAfterDays !== undefined &&
+    thresholds.warnAfterDays > thresholds.staleAfterDays
+  ) {
+    problems.push(
+      `thresholds.warnAfterDays: ${thresholds.warnAfterDays} must not exceed thresholds.staleAfterDays (${thresholds.staleAfterDays})`,
+    );
   }
   if (problems.length > 0 || !parsed.success) {
     throw new CliError(
@@ -212,7 +218,8 @@ function describeIssue(issue: Issue, raw: unknown): string[] {
 
 /** The keys an object schema nested in `schema` at `path` allows (a setting's own nested sections, e.g. `zoho.mapping`). */
 function keysOfSchemaAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
-  const unwrap = (s: z.ZodType | undefined): z.ZodType | undefined => (s instanceof z.ZodOptional || s instanceof z.ZodNullable ? unwrap(s.unwrap() as z.ZodType) : s);
+  const unwrap = (s: z.ZodType | undefined): z.ZodType | undefined =>
+    s instanceof z.ZodOptional || s instanceof z.ZodNullable ? unwrap(s.unwrap() as z.ZodType) : s;
   let s = unwrap(schema);
   for (const p of path) s = s instanceof z.ZodObject ? unwrap(s.shape[String(p)] as z.ZodType | undefined) : undefined;
   return s instanceof z.ZodObject ? Object.keys(s.shape) : undefined;

@@ -1,4 +1,11 @@
-import { ZohoError, zohoSource, zohoSyncOptionsFromConfig, type ZohoConfig, type ZohoSyncOptions, type ZohoSyncProgress } from '@panopticon/zoho-adapter';
+import {
+  ZohoError,
+  zohoSource,
+  zohoSyncOptionsFromConfig,
+  type ZohoConfig,
+  type ZohoSyncOptions,
+  type ZohoSyncProgress,
+} from '@panopticon/zoho-adapter';
 import type { LoadResult } from '@panopticon/core';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';

@@ -64,7 +64,14 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-const csvFlags = ['--leads', join(sample, 'leads.csv'), '--history', join(sample, 'stage_history.csv'), '--owners', join(sample, 'owner_history.csv')];
+const csvFlags = [
+  '--leads',
+  join(sample, 'leads.csv'),
+  '--history',
+  join(sample, 'stage_history.csv'),
+  '--owners',
+  join(sample, 'owner_history.csv'),
+];
 
 describe('a custom org configured by the "zoho" section of panopticon.config.json', () => {
   it('sync reads the mapped fields and the named history module into the configured store', async () => {
@@ -106,13 +113,17 @@ describe('a custom org configured by the "zoho" section of panopticon.config.jso
   });
 
   it('a lead deleted in Zoho leaves the snapshot and the needs-attention list at the next sync, which says so', async () => {
-    const before = JSON.parse((await cli('attention', '--zoho', '--offline', '--as-of', '2026-10-31', '--format', 'json')).stdout) as { rows: Array<{ leadId: string }> };
+    const before = JSON.parse((await cli('attention', '--zoho', '--offline', '--as-of', '2026-10-31', '--format', 'json')).stdout) as {
+      rows: Array<{ leadId: string }>;
+    };
     const victim = before.rows[0]!.leadId;
     server.data.deleteLead(victim, Date.now());
     const r = await cli('sync', '--zoho');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^incremental sync: 599 leads in the snapshot \(.*1 deleted in Zoho removed\)/);
-    const after = JSON.parse((await cli('attention', '--zoho', '--offline', '--as-of', '2026-10-31', '--format', 'json')).stdout) as { rows: Array<{ leadId: string }> };
+    const after = JSON.parse((await cli('attention', '--zoho', '--offline', '--as-of', '2026-10-31', '--format', 'json')).stdout) as {
+      rows: Array<{ leadId: string }>;
+    };
     expect(after.rows.map((l) => l.leadId)).not.toContain(victim);
     expect(after.rows.length).toBe(before.rows.length - 1);
   });
@@ -161,7 +172,7 @@ describe('a custom org configured by the "zoho" section of panopticon.config.jso
     expect((await cli('zoho', 'init', '--config', target)).code).toBe(1);
   });
 
-  it('zoho fields lists the org\'s lead fields under their own names, reusing the kept token', async () => {
+  it("zoho fields lists the org's lead fields under their own names, reusing the kept token", async () => {
     server.resetStats();
     const r = await cli('zoho', 'fields', '--format', 'json');
     expect(r.code, r.stderr).toBe(0);
@@ -176,8 +187,14 @@ describe('a custom org configured by the "zoho" section of panopticon.config.jso
   it('unknown keys of the zoho section are refused with a suggestion', () => {
     const bad = { zoho: { dataCentre: 'EU', mapping: { apointmentAt: 'Site_Visit_Date' } } };
     expect(() => parseConfig(bad, '/x/panopticon.config.json')).toThrow(/zoho\.dataCentre: unknown key \(did you mean "dataCenter"\?\)/);
-    expect(() => parseConfig(bad, '/x/panopticon.config.json')).toThrow(/zoho\.mapping\.apointmentAt: unknown key \(did you mean "appointmentAt"\?\)/);
-    expect(() => parseConfig({ zoho: { dataCenter: 'UK' } }, '/x/p.json')).toThrow(/zoho\.dataCenter: expected one of US, EU, IN, AU, JP, CA, SA, CN/);
-    expect(parseConfig({ zoho: { mapping: { team: null }, history: 'timeline' } }, '/x/p.json')).toMatchObject({ zoho: { mapping: { team: null }, history: 'timeline' } });
+    expect(() => parseConfig(bad, '/x/panopticon.config.json')).toThrow(
+      /zoho\.mapping\.apointmentAt: unknown key \(did you mean "appointmentAt"\?\)/,
+    );
+    expect(() => parseConfig({ zoho: { dataCenter: 'UK' } }, '/x/p.json')).toThrow(
+      /zoho\.dataCenter: expected one of US, EU, IN, AU, JP, CA, SA, CN/,
+    );
+    expect(parseConfig({ zoho: { mapping: { team: null }, history: 'timeline' } }, '/x/p.json')).toMatchObject({
+      zoho: { mapping: { team: null }, history: 'timeline' },
+    });
   });
 });

@@ -21,7 +21,12 @@ const latencyMs = Number(values.latency ?? 50);
 const appointed = Math.round(leads * 0.3);
 
 const rows = [['scenario', 'API calls', 'credits', 'time']];
-for (const [historyModule, ownerHistory] of [[true, false], [false, false], [true, true], [false, true]]) {
+for (const [historyModule, ownerHistory] of [
+  [true, false],
+  [false, false],
+  [true, true],
+  [false, true],
+]) {
   const server = await startFakeZoho({
     data: { leads, appointed, seed: 2026 },
     latencyMs,
@@ -46,7 +51,12 @@ for (const [historyModule, ownerHistory] of [[true, false], [false, false], [tru
     server.data.randomChanges(50, Date.now());
     t = performance.now();
     const inc = await sync.syncLeads();
-    rows.push([`incremental after 50 changes, ${label}`, String(inc.sync.calls), String(inc.sync.credits), `${((performance.now() - t) / 1000).toFixed(2)} s`]);
+    rows.push([
+      `incremental after 50 changes, ${label}`,
+      String(inc.sync.calls),
+      String(inc.sync.credits),
+      `${((performance.now() - t) / 1000).toFixed(2)} s`,
+    ]);
     if (historyModule && !ownerHistory) {
       const budget = Math.ceil(leads / 200) + Math.ceil(server.data.historyRows.length / 200);
       rows.push([`  (history rows: ${server.data.historyRows.length}; ceil(leads/200) + ceil(rows/200) = ${budget})`, '', '', '']);

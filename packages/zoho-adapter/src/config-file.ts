@@ -10,7 +10,8 @@ import type { ZohoSyncOptions } from './sync/types.js';
 
 const apiName = (what: string) =>
   z.string({ error: `expected ${what} as a Zoho API name such as "Site_Visit_Date"` }).min(1, { error: `${what} must not be empty` });
-const optionalField = (what: string) => z.union([apiName(what), z.null()], { error: `expected ${what} as a Zoho API name, or null to leave it out` });
+const optionalField = (what: string) =>
+  z.union([apiName(what), z.null()], { error: `expected ${what} as a Zoho API name, or null to leave it out` });
 
 /** `zoho.mapping`: the keys of {@link ZohoFieldMapping} (but `module`), each a Leads field's API name. */
 const MappingSchema = z.strictObject({
@@ -76,7 +77,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$/;
  */
 export const ZohoConfigSchema: z.ZodType<ZohoConfig> = z.strictObject({
   /** The data center (`ZOHO_DC` in the environment wins; UK and others: `ZOHO_ACCOUNTS_URL` + `ZOHO_API_DOMAIN`). */
-  dataCenter: z.enum(ZOHO_DATA_CENTER_NAMES as [string, ...string[]], { error: `expected one of ${ZOHO_DATA_CENTER_NAMES.join(', ')}` }).optional(),
+  dataCenter: z
+    .enum(ZOHO_DATA_CENTER_NAMES as [string, ...string[]], { error: `expected one of ${ZOHO_DATA_CENTER_NAMES.join(', ')}` })
+    .optional(),
   /** The lead module. Default `Leads`. */
   module: apiName('the lead module').optional(),
   mapping: MappingSchema.optional(),
@@ -85,7 +88,10 @@ export const ZohoConfigSchema: z.ZodType<ZohoConfig> = z.strictObject({
   /** Read owner changes (for time to intervention). Default true. */
   ownerHistory: z.boolean({ error: 'expected true or false' }).optional(),
   /** When history tracking was switched on: older appointed leads get their timeline. */
-  historySince: z.string({ error: 'expected a date such as "2025-01-01"' }).regex(DAY, { error: 'expected a date such as "2025-01-01"' }).optional(),
+  historySince: z
+    .string({ error: 'expected a date such as "2025-01-01"' })
+    .regex(DAY, { error: 'expected a date such as "2025-01-01"' })
+    .optional(),
   /** The snapshot directory, relative to the config file. */
   store: z.string({ error: 'expected a directory path' }).min(1, { error: 'expected a directory path' }).optional(),
   /** Requests in flight at once (Zoho's limit per edition: 5 Free … 25 Ultimate). Default 5. */

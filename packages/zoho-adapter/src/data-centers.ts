@@ -46,11 +46,23 @@ export const ZOHO_DATA_CENTERS: Readonly<Record<ZohoDataCenter, ZohoDataCenterHo
   US: { accountsUrl: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com', apiConsole: 'https://api-console.zoho.com' },
   EU: { accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu', apiConsole: 'https://api-console.zoho.eu' },
   IN: { accountsUrl: 'https://accounts.zoho.in', apiDomain: 'https://www.zohoapis.in', apiConsole: 'https://api-console.zoho.in' },
-  AU: { accountsUrl: 'https://accounts.zoho.com.au', apiDomain: 'https://www.zohoapis.com.au', apiConsole: 'https://api-console.zoho.com.au' },
+  AU: {
+    accountsUrl: 'https://accounts.zoho.com.au',
+    apiDomain: 'https://www.zohoapis.com.au',
+    apiConsole: 'https://api-console.zoho.com.au',
+  },
   JP: { accountsUrl: 'https://accounts.zoho.jp', apiDomain: 'https://www.zohoapis.jp', apiConsole: 'https://api-console.zoho.jp' },
-  CA: { accountsUrl: 'https://accounts.zohocloud.ca', apiDomain: 'https://www.zohoapis.ca', apiConsole: 'https://api-console.zohocloud.ca' },
+  CA: {
+    accountsUrl: 'https://accounts.zohocloud.ca',
+    apiDomain: 'https://www.zohoapis.ca',
+    apiConsole: 'https://api-console.zohocloud.ca',
+  },
   SA: { accountsUrl: 'https://accounts.zoho.sa', apiDomain: 'https://www.zohoapis.sa', apiConsole: 'https://api-console.zoho.sa' },
-  CN: { accountsUrl: 'https://accounts.zoho.com.cn', apiDomain: 'https://www.zohoapis.com.cn', apiConsole: 'https://api-console.zoho.com.cn' },
+  CN: {
+    accountsUrl: 'https://accounts.zoho.com.cn',
+    apiDomain: 'https://www.zohoapis.com.cn',
+    apiConsole: 'https://api-console.zoho.com.cn',
+  },
 });
 
 /**

@@ -15,7 +15,15 @@ import { lookupId, rawText } from './values.js';
  * ```
  */
 export function eventFields(source: ResolvedAppointmentSource): string[] {
-  return ['Event_Title', source.startField, source.linkField, '$se_module', '$event_cancelled', 'Modified_Time', ...(source.types ? [source.types.field] : [])];
+  return [
+    'Event_Title',
+    source.startField,
+    source.linkField,
+    '$se_module',
+    '$event_cancelled',
+    'Modified_Time',
+    ...(source.types ? [source.types.field] : []),
+  ];
 }
 
 /**
@@ -69,7 +77,15 @@ export function appointmentsFromEvents(
     const eventId = typeof event.id === 'string' ? event.id : rawText(event.id);
     if (leadId === null) {
       rejected++;
-      issues.push({ severity: 'error', code: 'event-invalid', message: messages.eventNoLead(), file, recordId: eventId, field: source.linkField, value: rawText(event[source.linkField]) });
+      issues.push({
+        severity: 'error',
+        code: 'event-invalid',
+        message: messages.eventNoLead(),
+        file,
+        recordId: eventId,
+        field: source.linkField,
+        value: rawText(event[source.linkField]),
+      });
       continue;
     }
     if (event.$event_cancelled === true && !source.includeCancelled) continue;
@@ -77,7 +93,15 @@ export function appointmentsFromEvents(
     const start = typeof startText === 'string' ? parseZohoDateTime(startText, timeZone) : null;
     if (start === null) {
       rejected++;
-      issues.push({ severity: 'error', code: 'event-invalid', message: messages.eventBadStart(source.startField, leadId), file, recordId: eventId, field: source.startField, value: rawText(startText) });
+      issues.push({
+        severity: 'error',
+        code: 'event-invalid',
+        message: messages.eventBadStart(source.startField, leadId),
+        file,
+        recordId: eventId,
+        field: source.startField,
+        value: rawText(startText),
+      });
       continue;
     }
     const current = byLead.get(leadId);

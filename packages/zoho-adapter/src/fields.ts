@@ -34,6 +34,10 @@ export async function listModuleFields(client: ZohoClient, module = 'Leads'): Pr
   });
   return (response.body?.fields ?? [])
     .filter((f) => typeof f.api_name === 'string')
-    .map((f) => ({ apiName: f.api_name as string, label: typeof f.field_label === 'string' ? f.field_label : '', type: typeof f.data_type === 'string' ? f.data_type : '' }))
+    .map((f) => ({
+      apiName: f.api_name as string,
+      label: typeof f.field_label === 'string' ? f.field_label : '',
+      type: typeof f.data_type === 'string' ? f.data_type : '',
+    }))
     .sort((a, b) => a.apiName.localeCompare(b.apiName));
 }

@@ -167,7 +167,15 @@ export interface ResolvedAppointmentSource {
  */
 export function resolveAppointmentSource(source: ZohoAppointmentSource | undefined): ResolvedAppointmentSource {
   if (!source || source.from === 'field') {
-    return { from: 'field', module: 'Events', startField: 'Start_DateTime', linkField: 'What_Id', types: null, pick: 'latest', includeCancelled: false };
+    return {
+      from: 'field',
+      module: 'Events',
+      startField: 'Start_DateTime',
+      linkField: 'What_Id',
+      types: null,
+      pick: 'latest',
+      includeCancelled: false,
+    };
   }
   return {
     from: 'events',
@@ -198,7 +206,8 @@ export function resolveFieldMapping(partial: Partial<ZohoFieldMapping> = {}): Zo
     if (value !== undefined) (mapping as unknown as Record<string, string | null>)[key] = value;
   }
   for (const key of ['module', 'name', 'locator', 'stage', 'createdAt'] as const) {
-    if (typeof mapping[key] !== 'string' || mapping[key].trim() === '') throw new ZohoConfigError(messages.mappingRequired(key), 'INVALID_MAPPING');
+    if (typeof mapping[key] !== 'string' || mapping[key].trim() === '')
+      throw new ZohoConfigError(messages.mappingRequired(key), 'INVALID_MAPPING');
   }
   return mapping;
 }
@@ -222,7 +231,16 @@ export function leadFields(mapping: ZohoFieldMapping, _appointments: ResolvedApp
     fields.add('First_Name');
     fields.add('Last_Name');
   }
-  for (const f of [mapping.company, mapping.locator, mapping.team, mapping.source, mapping.stage, mapping.createdAt, mapping.assignedAt, mapping.firstContactAt]) {
+  for (const f of [
+    mapping.company,
+    mapping.locator,
+    mapping.team,
+    mapping.source,
+    mapping.stage,
+    mapping.createdAt,
+    mapping.assignedAt,
+    mapping.firstContactAt,
+  ]) {
     if (f) fields.add(f);
   }
   // Read with meetings too: the fallback when the meetings cannot be read (the token lacks their scope).
@@ -230,6 +248,7 @@ export function leadFields(mapping: ZohoFieldMapping, _appointments: ResolvedApp
   fields.add('Modified_Time');
   for (const f of extra) fields.add(f);
   const list = [...fields];
-  if (list.length > MAX_FIELDS) throw new ZohoConfigError(messages.tooManyFields(mapping.module, list.length, MAX_FIELDS), 'TOO_MANY_FIELDS');
+  if (list.length > MAX_FIELDS)
+    throw new ZohoConfigError(messages.tooManyFields(mapping.module, list.length, MAX_FIELDS), 'TOO_MANY_FIELDS');
   return list;
 }

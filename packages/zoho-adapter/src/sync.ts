@@ -63,15 +63,23 @@ export class ZohoSync {
   constructor(options: ZohoSyncOptions) {
     if (options.client) this.client = options.client;
     else {
-      if (!options.credentials) throw new ZohoConfigError(messages.missingCredentials(['clientId', 'clientSecret', 'refreshToken']), 'MISSING_CREDENTIALS');
-      if (options.concurrency !== undefined && !(Number.isInteger(options.concurrency) && options.concurrency >= 1 && options.concurrency <= 25)) {
+      if (!options.credentials)
+        throw new ZohoConfigError(messages.missingCredentials(['clientId', 'clientSecret', 'refreshToken']), 'MISSING_CREDENTIALS');
+      if (
+        options.concurrency !== undefined &&
+        !(Number.isInteger(options.concurrency) && options.concurrency >= 1 && options.concurrency <= 25)
+      ) {
         throw new ZohoConfigError(messages.badConcurrency(options.concurrency), 'INVALID_CONCURRENCY');
       }
       // With a store directory, the access token is kept there too: the next command reuses it.
       const tokenCache =
         options.tokenCache ??
         (typeof options.store === 'string'
-          ? fileTokenCache(options.store, [resolveHosts(options).accountsUrl, options.credentials.clientId, options.credentials.refreshToken])
+          ? fileTokenCache(options.store, [
+              resolveHosts(options).accountsUrl,
+              options.credentials.clientId,
+              options.credentials.refreshToken,
+            ])
           : undefined);
       this.client = new ZohoClient({ ...options, credentials: options.credentials, ...(tokenCache ? { tokenCache } : {}) });
     }
@@ -81,7 +89,12 @@ export class ZohoSync {
     const store = options.store;
     this.#lockDirectory = typeof store === 'string' ? store : null;
     this.#waitForStore = options.waitForStore ?? true;
-    this.store = store === undefined || store === null ? null : typeof store === 'string' ? fileSnapshotStore(store, { redactor: this.client.redactor }) : store;
+    this.store =
+      store === undefined || store === null
+        ? null
+        : typeof store === 'string'
+          ? fileSnapshotStore(store, { redactor: this.client.redactor })
+          : store;
   }
 
   /** The settings that turn records into leads (for {@link loadResultFromSnapshot}). */
@@ -114,7 +127,10 @@ export class ZohoSync {
       if (reading.kind === 'read') stored = reading.snapshot;
       return await this.#run(planSync(reading, this.#config.fingerprint, options), options.signal);
     } catch (error) {
-      const e = error instanceof ZohoError ? error : new ZohoError(messages.unexpected(error), { code: 'UNEXPECTED', retryable: false, cause: error });
+      const e =
+        error instanceof ZohoError
+          ? error
+          : new ZohoError(messages.unexpected(error), { code: 'UNEXPECTED', retryable: false, cause: error });
       if (this.store) e.message += messages.snapshotKept(this.store.path, stored?.lastSyncAt ?? null);
       e.message = this.client.redactor.redact(e.message);
       throw e;
@@ -148,7 +164,12 @@ export class ZohoSync {
     const window = { since: plan.since, signal };
     const [leads, history, events, deletedIds] = await settleAll([
       fetchLeads(client, { module: config.mapping.module, fields: config.fields, bothEnds: config.bothEnds }, window, progress),
-      fetchHistoryModule(client, config.history, { stopAt: plan.historyStopAt, timeZone: config.timeZone, bothEnds: config.bothEnds, signal }, progress),
+      fetchHistoryModule(
+        client,
+        config.history,
+        { stopAt: plan.historyStopAt, timeZone: config.timeZone, bothEnds: config.bothEnds, signal },
+        progress,
+      ),
       fetchEvents(client, config.appointments, window, progress).catch((error: unknown) => {
         // An optional source: without the scope to read meetings, appointments come from the lead field.
         if (!(error instanceof ZohoError && error.code === 'OAUTH_SCOPE_MISMATCH')) throw error;
@@ -158,11 +179,20 @@ export class ZohoSync {
       // Deletions since the last sync: only an incremental sync keeps leads a listing no longer shows.
       plan.since ? fetchDeletedIds(client, config.mapping.module, plan.since, signal) : Promise.resolve([]),
     ] as const);
-    const rules = { observeChanges: plan.observeChanges, observeStages: plan.observeStages, mapping: config.mapping, timeZone: config.timeZone, fallbackIso: startedIso };
+    const rules = {
+      observeChanges: plan.observeChanges,
+      observeStages: plan.observeStages,
+      mapping: config.mapping,
+      timeZone: config.timeZone,
+      fallbackIso: startedIso,
+    };
     mergeRecords(snapshot, { leads, history, events }, rules);
     if (eventsUnavailable !== undefined) snapshot.eventsUnavailable = eventsUnavailable;
     else if (config.appointments.from === 'events') delete snapshot.eventsUnavailable;
-    progress.read.deleted = removeDeletedLeads(snapshot, deletedIds, { parent: config.history?.parent ?? null, link: config.appointments.linkField });
+    progress.read.deleted = removeDeletedLeads(snapshot, deletedIds, {
+      parent: config.history?.parent ?? null,
+      link: config.appointments.linkField,
+    });
 
     // Timelines: appointed leads the history module does not cover, not read before.
     const pending = leadsNeedingTimeline(snapshot, config);
@@ -216,7 +246,17 @@ export async function syncLeads(options: ZohoSyncOptions & SyncLeadsOptions): Pr
 
 /** A progress report while waiting for another sync's lock. */
 function waitingProgress(message: string): ZohoSyncProgress {
-  return { phase: 'read', mode: 'incremental', leads: 0, historyRows: 0, events: 0, timelinesDone: 0, timelinesTotal: 0, calls: 0, message };
+  return {
+    phase: 'read',
+    mode: 'incremental',
+    leads: 0,
+    historyRows: 0,
+    events: 0,
+    timelinesDone: 0,
+    timelinesTotal: 0,
+    calls: 0,
+    message,
+  };
 }
 
 /** Waits for every promise; if any failed, throws the first failure (after the others settled, so nothing runs on). */
@@ -237,7 +277,10 @@ async function settleAll<T extends readonly unknown[]>(promises: { [K in keyof T
  * else console.log(`${result.leads.length} leads`);
  * ```
  */
-export async function loadZohoSnapshot(directory: string, options: Omit<ZohoSyncOptions, 'credentials' | 'client' | 'store'> = {}): Promise<LoadResult | null> {
+export async function loadZohoSnapshot(
+  directory: string,
+  options: Omit<ZohoSyncOptions, 'credentials' | 'client' | 'store'> = {},
+): Promise<LoadResult | null> {
   const snapshot = await fileSnapshotStore(directory).read();
   return snapshot ? loadResultFromSnapshot(snapshot, resolveReadConfig(options)) : null;
 }

@@ -68,8 +68,19 @@ export function fileTokenCache(directory: string, identity: readonly string[]): 
     async read() {
       try {
         const value = JSON.parse(await readFile(path, 'utf8')) as Partial<StoredAccessToken & { key: string }>;
-        if (value.key !== key || typeof value.token !== 'string' || typeof value.expiresAt !== 'number' || typeof value.lifetimeMs !== 'number') return null;
-        return { token: value.token, expiresAt: value.expiresAt, lifetimeMs: value.lifetimeMs, apiDomain: typeof value.apiDomain === 'string' ? value.apiDomain : undefined };
+        if (
+          value.key !== key ||
+          typeof value.token !== 'string' ||
+          typeof value.expiresAt !== 'number' ||
+          typeof value.lifetimeMs !== 'number'
+        )
+          return null;
+        return {
+          token: value.token,
+          expiresAt: value.expiresAt,
+          lifetimeMs: value.lifetimeMs,
+          apiDomain: typeof value.apiDomain === 'string' ? value.apiDomain : undefined,
+        };
       } catch {
         return null;
       }

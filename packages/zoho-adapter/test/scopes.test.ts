@@ -15,7 +15,10 @@ describe('narrow scopes', () => {
   });
 
   test('with the module scopes the history module is read and no timeline is needed', async () => {
-    const server = await fake({ data: { leads: 200, appointed: 60, seed: 12 }, scopes: ['ZohoCRM.modules.leads.READ', 'ZohoCRM.modules.lead_status_history.READ'] });
+    const server = await fake({
+      data: { leads: 200, appointed: 60, seed: 12 },
+      scopes: ['ZohoCRM.modules.leads.READ', 'ZohoCRM.modules.lead_status_history.READ'],
+    });
     const result = await createZohoSync(connection(server)).syncLeads();
     expect(result.issues.filter((i) => i.code === 'history-module-unavailable')).toEqual([]);
     expect(result.sync.read.timelines).toBe(0);
@@ -37,7 +40,9 @@ describe('narrow scopes', () => {
 
   test('without the Leads scope no route is left: the sync stops with a message naming the scope', async () => {
     const server = await fake({ data: { leads: 20, seed: 12 }, scopes: ['ZohoCRM.modules.events.READ'] });
-    const error = (await createZohoSync(connection(server)).syncLeads().catch((e: unknown) => e)) as ZohoAuthError;
+    const error = (await createZohoSync(connection(server))
+      .syncLeads()
+      .catch((e: unknown) => e)) as ZohoAuthError;
     expect(error).toBeInstanceOf(ZohoAuthError);
     expect(error.message).toMatch(/lacks the scope ZohoCRM\.modules\.leads\.READ/);
     expect(error.message).not.toMatch(/modules\.ALL/);

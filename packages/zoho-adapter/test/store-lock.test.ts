@@ -25,7 +25,9 @@ describe('one sync at a time per store', () => {
     const server = await fake({ data: { leads: 50, appointed: 10, seed: 10 } });
     const dir = await tempDir();
     const release = await lockStore(dir);
-    const error = (await createZohoSync({ ...connection(server), store: dir, waitForStore: false }).syncLeads().catch((e: unknown) => e)) as ZohoConfigError;
+    const error = (await createZohoSync({ ...connection(server), store: dir, waitForStore: false })
+      .syncLeads()
+      .catch((e: unknown) => e)) as ZohoConfigError;
     await release();
     expect(error).toBeInstanceOf(ZohoConfigError);
     expect(error.code).toBe('STORE_LOCKED');
@@ -37,7 +39,10 @@ describe('one sync at a time per store', () => {
     const server = await fake({ data: { leads: 50, appointed: 10, seed: 11 } });
     const dir = await tempDir();
     const dead = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
-    await writeFile(join(dir, STORE_LOCK_FILE), JSON.stringify({ pid: dead, host: hostname(), startedAt: '2026-01-01T00:00:00.000Z', id: 'killed' }));
+    await writeFile(
+      join(dir, STORE_LOCK_FILE),
+      JSON.stringify({ pid: dead, host: hostname(), startedAt: '2026-01-01T00:00:00.000Z', id: 'killed' }),
+    );
     const result = await createZohoSync({ ...connection(server), store: dir, waitForStore: false }).syncLeads();
     expect(result.leads).toEqual(server.expectedLeads());
     expect(await readdir(dir)).not.toContain(STORE_LOCK_FILE);

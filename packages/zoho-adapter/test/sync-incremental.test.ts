@@ -37,7 +37,10 @@ describe('incremental sync', () => {
     for (const id of changed) {
       const lead = server.data.lead(id)!;
       expect(snapshot.leads[id]!.Lead_Status).toBe(lead.stages.at(-1)!.stage);
-      expect(result.leads.find((l) => l.id === id)!.stageHistory.at(-1)).toEqual({ stage: lead.stages.at(-1)!.stage, at: new Date(Math.floor(at / 1000) * 1000) });
+      expect(result.leads.find((l) => l.id === id)!.stageHistory.at(-1)).toEqual({
+        stage: lead.stages.at(-1)!.stage,
+        at: new Date(Math.floor(at / 1000) * 1000),
+      });
     }
     expect(await loadZohoSnapshot(dir)).toEqual({ leads: result.leads, issues: result.issues, stats: result.stats });
   });
@@ -121,7 +124,12 @@ describe('incremental sync', () => {
     });
     const result = await sync.syncLeads();
     expect(result.leads).toHaveLength(101);
-    expect(result.leads.at(-1)).toMatchObject({ id: added.id, name: 'New Person', stage: 'New', stageHistory: [{ stage: 'New', at: new Date(now) }] });
+    expect(result.leads.at(-1)).toMatchObject({
+      id: added.id,
+      name: 'New Person',
+      stage: 'New',
+      stageHistory: [{ stage: 'New', at: new Date(now) }],
+    });
   });
 
   test('a changed mapping, a corrupt snapshot or full: true → a full sync, saying why', async () => {
@@ -166,7 +174,10 @@ describe('deletions', () => {
     const dir = await tempDir();
     const sync = createZohoSync({ ...connection(server), store: dir });
     const first = await sync.syncLeads();
-    const victims = first.leads.filter((l) => l.appointmentAt !== null).slice(0, 3).map((l) => l.id);
+    const victims = first.leads
+      .filter((l) => l.appointmentAt !== null)
+      .slice(0, 3)
+      .map((l) => l.id);
     for (const id of victims) server.data.deleteLead(id, Date.now());
     server.resetStats();
     const next = await sync.syncLeads();

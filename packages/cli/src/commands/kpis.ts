@@ -53,7 +53,10 @@ async function kpis(settings: Settings, io: Io): Promise<number> {
   }
   const rows = flatten(result as unknown as Record<string, unknown>);
   if (format === 'csv') io.out(renderCsv(['metric', 'value'], rows));
-  else io.out(`KPIs as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone})\n\n${renderTable(['metric', 'value'], rows)}`);
+  else
+    io.out(
+      `KPIs as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone})\n\n${renderTable(['metric', 'value'], rows)}`,
+    );
   return 0;
 }
 
@@ -66,7 +69,10 @@ export const OWNER_HISTORY_OFF = 'not measured (owner history off)';
  */
 function withoutUnmeasured<K extends ReturnType<typeof computeKpis>>(result: K, settings: Settings): K {
   if (settings.source.kind !== 'zoho' || settings.source.ownerHistory) return result;
-  return { ...result, followUp: { ...result.followUp, pendingIntervention: OWNER_HISTORY_OFF, medianDaysToIntervention: OWNER_HISTORY_OFF } };
+  return {
+    ...result,
+    followUp: { ...result.followUp, pendingIntervention: OWNER_HISTORY_OFF, medianDaysToIntervention: OWNER_HISTORY_OFF },
+  };
 }
 
 /** Nested objects as "a.b" rows, for the table and CSV formats. */

@@ -12,7 +12,11 @@ import type { Command } from './command.js';
 
 const OPTIONS: OptionSpecs = {
   zoho: { type: 'boolean', help: 'sync from Zoho CRM (the only source that syncs; required)' },
-  store: { type: 'string', arg: 'DIR', help: `the local snapshot directory (default: the config's zoho.store, else ${DEFAULT_ZOHO_STORE})` },
+  store: {
+    type: 'string',
+    arg: 'DIR',
+    help: `the local snapshot directory (default: the config's zoho.store, else ${DEFAULT_ZOHO_STORE})`,
+  },
   config: { type: 'string', arg: 'FILE', help: 'the config file with the "zoho" section (default: panopticon.config.json here, if any)' },
   'owner-history': { type: 'boolean', help: 'read owner changes even where the config file turns them off (zoho.ownerHistory: false)' },
   full: { type: 'boolean', help: 'read everything again instead of only what changed since the last sync' },

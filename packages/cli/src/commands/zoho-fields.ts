@@ -11,20 +11,29 @@ import type { Command } from './command.js';
 
 const OPTIONS: OptionSpecs = {
   config: { type: 'string', arg: 'FILE', help: 'the config file with the "zoho" section (default: panopticon.config.json here, if any)' },
-  store: { type: 'string', arg: 'DIR', help: `where the access token is kept (default: the config's zoho.store, else ${DEFAULT_ZOHO_STORE})` },
+  store: {
+    type: 'string',
+    arg: 'DIR',
+    help: `where the access token is kept (default: the config's zoho.store, else ${DEFAULT_ZOHO_STORE})`,
+  },
   ...FORMAT_OPTION,
   ...HELP_OPTION,
 };
 
 export const ZOHO_FIELDS_HELP = helpText(
   'panopticon zoho fields [--config FILE] [--format table|json|csv]',
-  "Lists the fields of the org's lead module (API name, label, type): the API names are what the \"mapping\"\n" +
+  'Lists the fields of the org\'s lead module (API name, label, type): the API names are what the "mapping"\n' +
     'of the config file\'s "zoho" section takes. One API call; needs the scope ZohoCRM.settings.fields.READ.',
   OPTIONS,
   'Environment: ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET, ZOHO_REFRESH_TOKEN, as for `panopticon sync`.',
 );
 
-const FIELDS_SETTINGS = { configFile: SETTINGS.configFile, store: SETTINGS.store, format: SETTINGS.format, zohoConfig: SETTINGS.zohoConfig };
+const FIELDS_SETTINGS = {
+  configFile: SETTINGS.configFile,
+  store: SETTINGS.store,
+  format: SETTINGS.format,
+  zohoConfig: SETTINGS.zohoConfig,
+};
 type FieldsSettings = Omit<SettingsOf<typeof FIELDS_SETTINGS>, 'configFile'>;
 
 function fieldsSettings(values: ParsedValues, io: Io): FieldsSettings {
@@ -35,7 +44,12 @@ function fieldsSettings(values: ParsedValues, io: Io): FieldsSettings {
   return { ...settings, store: zohoStore(flags.store, settings.zohoConfig, config?.path, io.cwd) };
 }
 
-export const zohoFieldsCommand: Command<FieldsSettings> = { options: OPTIONS, help: ZOHO_FIELDS_HELP, settings: fieldsSettings, run: fields };
+export const zohoFieldsCommand: Command<FieldsSettings> = {
+  options: OPTIONS,
+  help: ZOHO_FIELDS_HELP,
+  settings: fieldsSettings,
+  run: fields,
+};
 
 async function fields(settings: FieldsSettings, io: Io): Promise<number> {
   const zohoConfig = settings.zohoConfig ?? {};

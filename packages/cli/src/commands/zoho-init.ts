@@ -17,7 +17,7 @@ const OPTIONS: OptionSpecs = {
 export const ZOHO_INIT_HELP = helpText(
   'panopticon zoho init [--config FILE] [--dc DC] [--force]',
   'Writes a commented starting panopticon.config.json with a "zoho" section: Zoho\'s standard field names,\n' +
-    'the stage history module, owner history on. Edit the mapping to your org\'s fields (`panopticon zoho fields`\n' +
+    "the stage history module, owner history on. Edit the mapping to your org's fields (`panopticon zoho fields`\n" +
     'lists them). Secrets are not written: they stay in the environment.',
   OPTIONS,
 );
@@ -31,7 +31,10 @@ interface InitSettings {
 function initSettings(values: ParsedValues, io: Io): InitSettings {
   const dc = typeof values.dc === 'string' ? values.dc.toUpperCase() : 'US';
   if (!ZOHO_DATA_CENTER_NAMES.includes(dc as never)) {
-    throw new CliError(`--dc must be one of ${ZOHO_DATA_CENTER_NAMES.join(', ')}, got "${String(values.dc)}" (UK and others: set ZOHO_ACCOUNTS_URL and ZOHO_API_DOMAIN).`, 2);
+    throw new CliError(
+      `--dc must be one of ${ZOHO_DATA_CENTER_NAMES.join(', ')}, got "${String(values.dc)}" (UK and others: set ZOHO_ACCOUNTS_URL and ZOHO_API_DOMAIN).`,
+      2,
+    );
   }
   return { path: absolute(typeof values.config === 'string' ? values.config : CONFIG_FILE_NAME, io.cwd), dc, force: values.force === true };
 }
@@ -75,8 +78,11 @@ export function startingConfig(dc: string): string {
 }
 
 async function init(settings: InitSettings, io: Io): Promise<number> {
-  if (existsSync(settings.path) && !settings.force) throw new CliError(`${settings.path} exists already: edit it, or add --force to replace it.`);
+  if (existsSync(settings.path) && !settings.force)
+    throw new CliError(`${settings.path} exists already: edit it, or add --force to replace it.`);
   writeFileSync(settings.path, startingConfig(settings.dc));
-  io.out(`Wrote ${settings.path}. Next: set the ZOHO_* variables, run \`panopticon zoho fields\`, fill the mapping, then \`panopticon sync --zoho\`.\n`);
+  io.out(
+    `Wrote ${settings.path}. Next: set the ZOHO_* variables, run \`panopticon zoho fields\`, fill the mapping, then \`panopticon sync --zoho\`.\n`,
+  );
   return 0;
 }

@@ -52,7 +52,25 @@ export type LeadSource =
 export interface Settings
   extends Omit<
     Declared,
-    'configFile' | 'pipeline' | 'staleAfterDays' | 'warnAfterDays' | 'greenStuckAfterDays' | 'leads' | 'history' | 'owners' | 'schedule' | 'columns' | 'asOf' | 'from' | 'to' | 'zoho' | 'offline' | 'ownerHistory' | 'store' | 'full' | 'zohoConfig'
+    | 'configFile'
+    | 'pipeline'
+    | 'staleAfterDays'
+    | 'warnAfterDays'
+    | 'greenStuckAfterDays'
+    | 'leads'
+    | 'history'
+    | 'owners'
+    | 'schedule'
+    | 'columns'
+    | 'asOf'
+    | 'from'
+    | 'to'
+    | 'zoho'
+    | 'offline'
+    | 'ownerHistory'
+    | 'store'
+    | 'full'
+    | 'zohoConfig'
   > {
   /** The config file read, if any. */
   configPath?: string;
@@ -153,7 +171,10 @@ export function zohoStore(flag: string | undefined, config: ZohoConfig | undefin
 
 /** What the bundled sample sets when no leads are named: its zone, pipeline and files. */
 function sampleLayer(sample: SampleManifest): Partial<Declared> {
-  const file = (name: keyof SampleManifest['files']): FileRef => ({ path: join(sample.dir, sample.files[name]), label: `sample/${sample.files[name]}` });
+  const file = (name: keyof SampleManifest['files']): FileRef => ({
+    path: join(sample.dir, sample.files[name]),
+    label: `sample/${sample.files[name]}`,
+  });
   return {
     timeZone: sample.timeZone,
     pipeline: { file: join(sample.dir, sample.files.pipeline) },

@@ -146,7 +146,14 @@ function exchangeCode(ctx: AccountsServerContext, params: URLSearchParams): Reco
   used.add(code);
   const refresh = [...ctx.tokens.refreshTokens][0]!;
   const accessToken = ctx.tokens.mint(refresh);
-  return { access_token: accessToken, refresh_token: refresh, scope: GRANTED_SCOPES, api_domain: ctx.apiDomain, token_type: 'Bearer', expires_in: ctx.tokenTtlSeconds() };
+  return {
+    access_token: accessToken,
+    refresh_token: refresh,
+    scope: GRANTED_SCOPES,
+    api_domain: ctx.apiDomain,
+    token_type: 'Bearer',
+    expires_in: ctx.tokenTtlSeconds(),
+  };
 }
 
 function grant(ctx: AccountsServerContext, params: URLSearchParams): Record<string, unknown> {
@@ -156,7 +163,11 @@ function grant(ctx: AccountsServerContext, params: URLSearchParams): Record<stri
   const refresh = params.get('refresh_token') ?? '';
   if (!ctx.tokens.refreshTokens.has(refresh)) return { error: 'invalid_code' };
   if (!ctx.tokens.allowMint(refresh)) {
-    return { error: 'Access Denied', error_description: 'You have made too many requests continuously. Please try again after some time.', status: 'failure' };
+    return {
+      error: 'Access Denied',
+      error_description: 'You have made too many requests continuously. Please try again after some time.',
+      status: 'failure',
+    };
   }
   const accessToken = ctx.tokens.mint(refresh);
   const ttl = ctx.tokenTtlSeconds();

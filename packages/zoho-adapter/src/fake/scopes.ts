@@ -22,6 +22,9 @@ export function checkScope(pathname: string, granted: readonly string[] | null):
   const has = new Set(granted.map((s) => s.toLowerCase()));
   const covered = needed.startsWith('ZohoCRM.settings.')
     ? has.has('zohocrm.settings.all') || has.has(needed.toLowerCase()) || has.has(needed.replace(/\.READ$/, '.ALL').toLowerCase())
-    : has.has('zohocrm.modules.all') || has.has('zohocrm.modules.read') || has.has(needed.toLowerCase()) || has.has(needed.replace(/\.READ$/, '.ALL').toLowerCase());
+    : has.has('zohocrm.modules.all') ||
+      has.has('zohocrm.modules.read') ||
+      has.has(needed.toLowerCase()) ||
+      has.has(needed.replace(/\.READ$/, '.ALL').toLowerCase());
   if (!covered) throw new HttpError(401, 'OAUTH_SCOPE_MISMATCH', 'invalid oauth scope to access this URL', {});
 }

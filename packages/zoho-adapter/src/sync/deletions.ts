@@ -37,7 +37,11 @@ export async function fetchDeletedIds(client: ZohoClient, module: string, since:
  * Removes deleted leads from the snapshot: their records, history-module rows (by the lookup `parentField`),
  * meetings (by `linkField`), timelines and observed changes. Returns how many leads the snapshot held.
  */
-export function removeDeletedLeads(snapshot: ZohoSnapshot, ids: readonly string[], fields: { parent: string | null; link: string }): number {
+export function removeDeletedLeads(
+  snapshot: ZohoSnapshot,
+  ids: readonly string[],
+  fields: { parent: string | null; link: string },
+): number {
   const gone = new Set(ids);
   let removed = 0;
   for (const id of gone) {

@@ -49,7 +49,11 @@ export async function fetchHistoryModule(
     if (stopAt) {
       // Newest first: new rows land on the first pages, so the read stops at the first page that
       // reaches back past the last sync (the module ignores criteria; If-Modified-Since is undocumented there).
-      for await (const page of recordPages(client, history.module, { fields, params: { sort_by: 'Modified_Time', sort_order: 'desc' }, signal })) {
+      for await (const page of recordPages(client, history.module, {
+        fields,
+        params: { sort_by: 'Modified_Time', sort_order: 'desc' },
+        signal,
+      })) {
         let reachedOld = false;
         for (const row of page.records) {
           keep(row);
@@ -67,7 +71,10 @@ export async function fetchHistoryModule(
     }
     return { rows, status: { module: history.module, available: true } };
   } catch (error) {
-    if ((error instanceof ZohoApiError && isModuleUnavailable(error)) || (error instanceof ZohoAuthError && error.code === 'OAUTH_SCOPE_MISMATCH')) {
+    if (
+      (error instanceof ZohoApiError && isModuleUnavailable(error)) ||
+      (error instanceof ZohoAuthError && error.code === 'OAUTH_SCOPE_MISMATCH')
+    ) {
       // An optional source: without the module (or the scope to read it) the timelines are the route.
       // Reported by loadResultFromSnapshot as a warning, on every load of this snapshot.
       return { rows, status: { module: history.module, available: false, reason: error.code } };
@@ -77,7 +84,12 @@ export async function fetchHistoryModule(
 }
 
 function isModuleUnavailable(error: ZohoApiError): boolean {
-  return error.code === 'INVALID_MODULE' || error.code === 'NO_PERMISSION' || error.code === 'INVALID_URL_PATTERN' || error.code === 'API_NOT_SUPPORTED';
+  return (
+    error.code === 'INVALID_MODULE' ||
+    error.code === 'NO_PERMISSION' ||
+    error.code === 'INVALID_URL_PATTERN' ||
+    error.code === 'API_NOT_SUPPORTED'
+  );
 }
 
 /** The histories read from timelines, in the order the reads finished, and the leads whose timeline could not be read. */

@@ -127,11 +127,19 @@ export async function aggregateCsvBySlot(input: CsvFileInput, options: Aggregate
       mapping: options.columns,
     };
     const path = typeof input === 'string' ? input : 'path' in input ? input.path : undefined;
-    run = path === undefined ? await sequential(opened.chunks, config, resolved) : await fromFile(path, label, config, resolved, options.workers);
+    run =
+      path === undefined
+        ? await sequential(opened.chunks, config, resolved)
+        : await fromFile(path, label, config, resolved, options.workers);
   }
 
   const { rows, rejected } = run;
-  const stats: LoadStats = { rows, accepted: rows - rejected, rejected, inputs: { [label]: { rows, accepted: rows - rejected, rejected } } };
+  const stats: LoadStats = {
+    rows,
+    accepted: rows - rejected,
+    rejected,
+    inputs: { [label]: { rows, accepted: rows - rejected, rejected } },
+  };
   if (options.strict) {
     const errors = run.issues.filter((i) => i.severity === 'error');
     if (errors.length > 0) throw new DataQualityError(errors);
@@ -162,7 +170,12 @@ async function sequential(chunks: CsvInput, config: ResponseScanConfig, resolved
 }
 
 /** A non-ASCII delimiter: the text reader, row by row. */
-async function viaRows(input: CsvFileInput, options: AggregateCsvBySlotOptions, resolved: ResolvedSlotOptions, label: string): Promise<Run> {
+async function viaRows(
+  input: CsvFileInput,
+  options: AggregateCsvBySlotOptions,
+  resolved: ResolvedSlotOptions,
+  label: string,
+): Promise<Run> {
   void resolved;
   const heatmap = createSlotAggregator(options);
   const reader = readResponseRows(input, { timeZone: options.timeZone, columns: options.columns, label, delimiter: options.delimiter });

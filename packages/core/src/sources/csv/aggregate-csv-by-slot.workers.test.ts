@@ -34,7 +34,12 @@ describe.skipIf(!built)('aggregateCsvBySlot with worker threads (built package)'
     const path = join(dir, 'big.csv');
     writeFileSync(path, `${rows.join('\r\n')}\r\n`);
     // As of mid-February: later arrivals are left out, later first contacts are not contacts yet.
-    const options = { timeZone: 'America/New_York', team: ['East', 'North'], label: 'big.csv', asOf: new Date(Date.UTC(2025, 1, 15, 12, 30)) };
+    const options = {
+      timeZone: 'America/New_York',
+      team: ['East', 'North'],
+      label: 'big.csv',
+      asOf: new Date(Date.UTC(2025, 1, 15, 12, 30)),
+    };
     const expected = await aggregateCsvBySlot(path, { ...options, workers: 0 });
     expect(expected.issues.length).toBeGreaterThan(100);
     const core = (await import(/* @vite-ignore */ dist)) as typeof Core;

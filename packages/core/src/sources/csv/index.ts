@@ -5,7 +5,14 @@ export { createTimestampParser, parseTimestamp } from './timestamp.js';
 export type { TimestampParser } from './timestamp.js';
 export { parseWeekday } from './weekday.js';
 export { parseTimeOfDay } from './time-of-day.js';
-export { CSV_COLUMNS, DEFAULT_CSV_FILE_NAMES, REQUIRED_CSV_COLUMNS, UNKNOWN_STAGE, assertColumnMapping, resolveColumns } from './columns.js';
+export {
+  CSV_COLUMNS,
+  DEFAULT_CSV_FILE_NAMES,
+  REQUIRED_CSV_COLUMNS,
+  UNKNOWN_STAGE,
+  assertColumnMapping,
+  resolveColumns,
+} from './columns.js';
 export type { CsvColumn, CsvColumnMapping, CsvFileKind, ResolveColumnsOptions, ResolvedColumns } from './columns.js';
 export { CsvColumnError } from './column-error.js';
 export { CsvReadError } from './csv-read-error.js';

@@ -71,4 +71,3 @@ export const CSV_ISSUE_CODES = {
  * ```
  */
 export type CsvIssueCode = (typeof CSV_ISSUE_CODES)[keyof typeof CSV_ISSUE_CODES];
-

@@ -81,12 +81,16 @@ export class LeadRowReader {
     this.firstContactAt = contact;
     if (contact !== null && contact < this.createdAt) {
       const field = name.first_contact_time;
-      file.warning(CSV_ISSUE_CODES.contactBeforeCreated, csvMessages.contactBeforeCreated(fields[index.first_contact_time]!.trim(), received.trim()), {
-        line,
-        recordId: id,
-        field,
-        value: fields[index.first_contact_time]!,
-      });
+      file.warning(
+        CSV_ISSUE_CODES.contactBeforeCreated,
+        csvMessages.contactBeforeCreated(fields[index.first_contact_time]!.trim(), received.trim()),
+        {
+          line,
+          recordId: id,
+          field,
+          value: fields[index.first_contact_time]!,
+        },
+      );
     }
   }
 

@@ -203,7 +203,9 @@ export class CsvParser {
     fields.push(this.field);
     if (fields.length > 1 || this.quoted || !isBlank(fields[0]!)) {
       const errorField = this.malformedField;
-      out.push(errorField < 0 ? { fields, line: this.recordLine } : { fields, line: this.recordLine, error: 'malformed-quote', errorField });
+      out.push(
+        errorField < 0 ? { fields, line: this.recordLine } : { fields, line: this.recordLine, error: 'malformed-quote', errorField },
+      );
     }
     this.fields = [];
     this.field = '';
@@ -359,10 +361,7 @@ async function* decodeCsvChunks(input: CsvInput): AsyncGenerator<string, void, u
  * for await (const batch of parseCsvBatches(createReadStream('leads.csv'))) rows += batch.length;
  * ```
  */
-export async function* parseCsvBatches(
-  input: CsvInput,
-  options: ParseCsvOptions = {},
-): AsyncGenerator<CsvRecord[], void, undefined> {
+export async function* parseCsvBatches(input: CsvInput, options: ParseCsvOptions = {}): AsyncGenerator<CsvRecord[], void, undefined> {
   const parser = new CsvParser(options);
   for await (const text of decodeCsvChunks(input)) {
     const records = parser.write(text);

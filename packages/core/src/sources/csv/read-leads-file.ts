@@ -86,7 +86,13 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
     const texts = new ByteInterner();
     const names = new TextDecoder('utf-8', { ignoreBOM: true });
     const times = new ByteTimestampParser(getZone(options.timeZone));
-    const { lead_id: idAt, received_time: receivedAt, first_contact_time: contactAt, appointment_time: appointmentAt, assigned_time: assignedAt } = index;
+    const {
+      lead_id: idAt,
+      received_time: receivedAt,
+      first_contact_time: contactAt,
+      appointment_time: appointmentAt,
+      assigned_time: assignedAt,
+    } = index;
     const textAt = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, at: number): string | null => {
       if (at < 0) return null;
       const text = texts.get(buf, starts[at]!, ends[at]!);
@@ -127,7 +133,19 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
       count++;
       if (sink !== undefined) {
         const none = Number.NaN;
-        sink.push(id, leadName, company, locator, team, source, stage, createdAt, assigned ?? none, firstContactAt ?? none, appointment ?? none);
+        sink.push(
+          id,
+          leadName,
+          company,
+          locator,
+          team,
+          source,
+          stage,
+          createdAt,
+          assigned ?? none,
+          firstContactAt ?? none,
+          appointment ?? none,
+        );
         return true;
       }
       const lead: Lead = {

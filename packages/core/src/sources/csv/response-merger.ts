@@ -47,7 +47,14 @@ export class Merger {
       const cell = keyCell[k]!;
       if (first !== 0) {
         const id = value >= 0 ? String(value) : this.decoder.decode(strBytes.subarray(s, e));
-        const issue: DataIssue = { severity: 'error', code: CSV_ISSUE_CODES.duplicateId, message: csvMessages.duplicateId(id, first), file: this.label, line, recordId: id };
+        const issue: DataIssue = {
+          severity: 'error',
+          code: CSV_ISSUE_CODES.duplicateId,
+          message: csvMessages.duplicateId(id, first),
+          file: this.label,
+          line,
+          recordId: id,
+        };
         if (idColumn !== undefined) issue.field = idColumn;
         issue.value = id;
         duplicates.push(issue);
