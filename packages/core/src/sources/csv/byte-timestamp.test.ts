@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getZone } from '../../time/zone.js';
-import { ByteTimestampParser } from './byte-timestamp.js';
-import { createTimestampParser, parseTimestamp } from './timestamp.js';
+import { ByteTimestampParser, createTimestampParser, parseTimestamp } from './timestamp.js';
 
 const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham'];
 

@@ -5,7 +5,8 @@ import { getZone } from '../../time/zone.js';
 import { csvMessages } from '../messages.js';
 import { ByteInterner } from './byte-interner.js';
 import { plainNumber, plainNumberBytes } from './plain-number.js';
-import { ByteTimestampParser } from './byte-timestamp.js';
+import type { TimestampParser } from './timestamp.js';
+import { ByteTimestampParser } from './timestamp.js';
 import type { HistoryColumnsBuilder } from './history-columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
@@ -13,7 +14,6 @@ import { CSV_ISSUE_CODES } from './issue-codes.js';
 import { isBlank } from './lead-row-reader.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
-import type { TimestampParser } from './timestamp.js';
 import { UnknownStages } from './unknown-stages.js';
 
 /** The accepted leads as the history readers see them: row `i` is the lead's index. @internal */

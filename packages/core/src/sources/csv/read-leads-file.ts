@@ -10,11 +10,11 @@ import type { FileLog } from './file-log.js';
 import { CSV_ISSUE_CODES } from './issue-codes.js';
 import { LeadRowReader } from './lead-row-reader.js';
 import { ByteInterner } from './byte-interner.js';
-import { ByteTimestampParser } from './byte-timestamp.js';
+import type { TimestampParser } from './timestamp.js';
+import { ByteTimestampParser } from './timestamp.js';
 import { getZone } from '../../time/zone.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
-import type { TimestampParser } from './timestamp.js';
 import { UnknownStages } from './unknown-stages.js';
 
 /** @internal */

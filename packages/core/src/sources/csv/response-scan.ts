@@ -5,7 +5,7 @@ import { csvMessages } from '../messages.js';
 import type { DataIssue } from '../source.js';
 import type { ByteCsvSink } from './byte-csv-reader.js';
 import { ByteCsvReader, decodeFields } from './byte-csv-reader.js';
-import { ByteTimestampParser } from './byte-timestamp.js';
+import { ByteTimestampParser } from './timestamp.js';
 import type { CsvColumnMapping, ResolvedColumns } from './columns.js';
 import { resolveColumns } from './columns.js';
 import { FileLog } from './file-log.js';
