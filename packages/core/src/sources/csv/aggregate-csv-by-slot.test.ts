@@ -8,7 +8,7 @@ import { aggregateBySlot } from '../../response/heatmap.js';
 import { DataQualityError } from '../source.js';
 import type { AggregateCsvBySlotOptions } from './aggregate-csv-by-slot.js';
 import { aggregateCsvBySlot, setChunkSizeForTesting } from './aggregate-csv-by-slot.js';
-import { setByteReaderForTesting } from './read-csv-table.js';
+import { setFastRowsForTesting } from './read-csv-table.js';
 import { readResponseRows } from './read-response-rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'panopticon-heatmap-'));
@@ -18,11 +18,11 @@ afterAll(() => {
 });
 let fileCount = 0;
 
-/** What the text parser, readResponseRows and aggregateBySlot make of the file: the reference every reading must equal. */
+/** What readResponseRows (every row read by the text rules) and aggregateBySlot make of the file: the reference every reading must equal. */
 async function reference(text: string, options: AggregateCsvBySlotOptions) {
   const reader = readResponseRows({ text }, { timeZone: options.timeZone, columns: options.columns, delimiter: options.delimiter });
   const leads = [];
-  setByteReaderForTesting(false);
+  setFastRowsForTesting(false);
   for await (const row of reader) {
     leads.push({
       createdAt: new Date(row.createdAt),
@@ -31,7 +31,7 @@ async function reference(text: string, options: AggregateCsvBySlotOptions) {
       locator: row.locator,
     });
   }
-  setByteReaderForTesting(true);
+  setFastRowsForTesting(true);
   return { cells: aggregateBySlot(leads, options), issues: reader.issues, stats: reader.stats };
 }
 

@@ -11,8 +11,7 @@ import { openCsvInput } from './csv-file-input.js';
 import { CsvReadError } from './csv-read-error.js';
 import { CSV_ISSUE_CODES } from './issue-codes.js';
 import type { CsvInput } from './parse-csv.js';
-import { byteChunks, encodesExactly } from './byte-chunks.js';
-import { CsvParser } from './parse-csv.js';
+import { byteChunks } from './byte-chunks.js';
 import { readResponseRows } from './read-response-rows.js';
 import type { ChunkLayout, ChunkResult } from './response-file-chunks.js';
 import { scanChunk } from './response-file-chunks.js';
@@ -108,7 +107,7 @@ export async function aggregateCsvBySlot(input: CsvFileInput, options: Aggregate
   const label = opened.label;
 
   let run: Run;
-  if (delimiter.charCodeAt(0) >= 0x80 || !encodesExactly(opened.chunks)) {
+  if (delimiter.charCodeAt(0) >= 0x80) {
     // The byte reader splits on ASCII delimiters only, and reads text that UTF-8 can hold unchanged
     // (no lone surrogate); anything else takes the text reader.
     run = await viaRows(input, options, resolved, label);
@@ -205,14 +204,8 @@ function sniffHeader(bytes: Uint8Array, delimiter: string): Header | null {
       p = lf + 1;
       continue;
     }
-    let fields: string[];
-    if (quoted) {
-      const parser = new CsvParser({ delimiter });
-      parser.continueAt(line);
-      const records = parser.write(decoder.decode(bytes.subarray(p, lf + 1)));
-      if (records.length !== 1 || records[0]!.error !== undefined || !parser.betweenRecords) return null;
-      fields = records[0]!.fields;
-    } else fields = decoder.decode(bytes.subarray(p, end)).split(delimiter);
+    if (quoted) return null;
+    const fields: string[] = decoder.decode(bytes.subarray(p, end)).split(delimiter);
     let lines = 0;
     for (let i = lf + 1; i < bytes.length; i++) if (bytes[i] === LF) lines++;
     const sampled = bytes.length - (lf + 1);

@@ -143,12 +143,12 @@ export class ResponseScanner implements ByteCsvSink {
     this.locatorBytes = config.locators === null ? null : config.locators.map((t) => this.encoder.encode(t));
     this.file = new FileLog(config.label, this.issues, this.counts);
     if (config.columns !== undefined) this.useColumns(config.columns);
-    this.reader = new ByteCsvReader(this, { delimiter: config.delimiter.charCodeAt(0), boms: options.boms ?? 0 });
+    this.reader = new ByteCsvReader(this, { delimiter: config.delimiter, boms: options.boms ?? 0 });
   }
 
   /** Starts reading a new piece of the file (a byte range beginning on a line boundary), its first line numbered `line`. */
   startPiece(line = 1): ByteCsvReader {
-    this.reader = new ByteCsvReader(this, { delimiter: this.config.delimiter.charCodeAt(0), line });
+    this.reader = new ByteCsvReader(this, { delimiter: this.config.delimiter, line });
     return this.reader;
   }
 
