@@ -7,14 +7,15 @@ import type { AggregateBySlotOptions } from '../../response/heatmap.js';
 import { aggregateBySlot } from '../../response/heatmap.js';
 import { DataQualityError } from '../source.js';
 import type { AggregateCsvBySlotOptions } from './aggregate-csv-by-slot.js';
-import { aggregateCsvBySlot, setChunkSizeForTesting } from './aggregate-csv-by-slot.js';
+import { aggregateCsvBySlot } from './aggregate-csv-by-slot.js';
+import { setFileChunkSizeForTesting } from './csv-file-input.js';
 import { setFastRowsForTesting } from './read-csv-table.js';
 import { readResponseRows } from './read-response-rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'panopticon-heatmap-'));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  setChunkSizeForTesting(1 << 20);
+  setFileChunkSizeForTesting(1 << 20);
 });
 let fileCount = 0;
 
@@ -47,7 +48,7 @@ async function everyWay(text: string, options: AggregateCsvBySlotOptions, cuts: 
   pieces.push(bytes.slice(from));
   const path = join(dir, `leads-${fileCount++}.csv`);
   writeFileSync(path, bytes);
-  setChunkSizeForTesting(chunkBytes);
+  setFileChunkSizeForTesting(chunkBytes);
   const label = { label: 'leads.csv' };
   return [
     await aggregateCsvBySlot({ text }, { ...options, ...label }),

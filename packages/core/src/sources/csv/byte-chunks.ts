@@ -28,7 +28,7 @@ export async function* byteChunks(input: CsvInput): AsyncGenerator<Uint8Array, v
       if (held !== null) bytes = concat(held, bytes);
       held = null;
       if (bytes.length < 3 && isBomPrefix(bytes)) {
-        held = bytes;
+        held = bytes.slice();
         continue;
       }
       decoderStart = false;

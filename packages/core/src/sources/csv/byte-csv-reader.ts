@@ -157,7 +157,7 @@ export class ByteCsvReader {
     const buf = this.tail === null ? chunk : concat(this.tail, chunk, chunk.length);
     this.tail = null;
     if (this.boms > 0 && buf.length < 3 && !last) {
-      this.tail = buf;
+      this.tail = buf.slice();
       return;
     }
     const from = this.boms > 0 ? this.skipBoms(buf, 0) : 0;

@@ -5,8 +5,7 @@ import { getZone } from '../../time/zone.js';
 import { csvMessages } from '../messages.js';
 import { ByteInterner } from './byte-interner.js';
 import { plainNumber, plainNumberBytes } from './plain-number.js';
-import type { TimestampParser } from './timestamp.js';
-import { ByteTimestampParser } from './timestamp.js';
+import { ByteTimestampParser, parseText } from './timestamp.js';
 import type { HistoryColumnsBuilder } from './history-columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
@@ -28,8 +27,7 @@ export interface HistoryLeads {
 
 /** @internal */
 export interface ReadHistoryFileOptions extends ReadCsvTableOptions {
-  parse: TimestampParser;
-  /** The zone `parse` reads naive timestamps in (for the byte reader's parser). */
+  /** The zone naive timestamps are read in. */
   timeZone: string;
   pipeline?: Pipeline;
   /** The accepted leads. */
@@ -60,7 +58,7 @@ export async function readHistoryFile(
   const touched = new Set<Lead>();
   let lastTouched: Lead | undefined;
   const unknownStages = new UnknownStages(kind === 'stageHistory' ? options.pipeline : undefined);
-  const { parse, leads, firstLines, leadsFile, into } = options;
+  const { leads, firstLines, leadsFile, into } = options;
   const { id: ids, createdAt, indexById } = leads;
   const rows = 'rows' in into ? into.rows : undefined;
   const objects = 'objects' in into ? into.objects : undefined;
@@ -151,7 +149,7 @@ export async function readHistoryFile(
           value: when,
         });
       } else {
-        at = parse(when) ?? Number.NaN;
+        at = parseText(times, when) ?? Number.NaN;
         if (Number.isNaN(at)) {
           file.error(CSV_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.changed_at, when, true), {
             line,

@@ -69,9 +69,9 @@ let scratch = new Uint8Array(64);
 /**
  * The text's characters as bytes, read by the byte parser. A character beyond ASCII can stand nowhere in
  * a timestamp (every position takes a digit, a separator, a sign, a zone letter or padding), so text
- * holding one is not a timestamp.
+ * holding one is not a timestamp. @internal
  */
-function parseText(parser: ByteTimestampParser, text: string): number | null {
+export function parseText(parser: ByteTimestampParser, text: string): number | null {
   const n = text.length;
   if (n > scratch.length) scratch = new Uint8Array(n * 2);
   const bytes = scratch;
