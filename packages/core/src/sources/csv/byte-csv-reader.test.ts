@@ -80,15 +80,4 @@ describe('ByteCsvReader', () => {
       { numRuns: 2000 },
     );
   });
-
-  it('tells whether a piece read on its own ended between records', () => {
-    const records: CsvRecord[] = [];
-    const sink: ByteCsvSink = { fast: () => records.push({ fields: [], line: 0 }), record: (r) => records.push(r) };
-    const clean = new ByteCsvReader(sink, { delimiter: ',' });
-    clean.write(encode('1,"a\nb"\n2,3\n'));
-    expect(clean.finish()).toBe(true);
-    const open = new ByteCsvReader(sink, { delimiter: ',' });
-    open.write(encode('1,"a\nb\n2,3\n'));
-    expect(open.finish()).toBe(false);
-  });
 });

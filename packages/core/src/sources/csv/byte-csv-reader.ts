@@ -26,13 +26,6 @@ export interface ByteCsvSink {
   fast(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, line: number, quoted: boolean): void;
   /** A record the {@link RecordParser} read (doubled quotes, quoted line ends, broken quoting, lone CRs). */
   record(record: CsvRecord): void;
-  /**
-   * Optional: reads the line starting at `p` whole, in one pass, when it has the shape the sink expects,
-   * and returns the position after its line feed; or returns −1 (having changed nothing) to have the
-   * reader split it as usual. A line it takes must be one the reader would give as a plain record
-   * (no quote, no CR but before the line feed) with the fields the sink read from it.
-   */
-  line?(buf: Uint8Array, p: number, end: number, line: number): number;
 }
 
 /** Options of {@link ByteCsvReader}. @internal */
@@ -56,16 +49,15 @@ export interface ByteCsvReaderOptions {
  * the whole input. Lines of blanks are skipped and counted. A multi-byte delimiter is read by the record
  * parser alone.
  *
- * Feed it bytes in order ({@link write}), then {@link end}. A piece of a file read on its own (a worker's
- * byte range that begins and ends on line boundaries) is read with {@link finish}, which says whether
- * the piece ended between records: if not, a quoted value ran on past its end, and the piece must be read
- * again together with what follows. @internal
+ * Feed it bytes in order ({@link write}), then {@link end}. @internal
  */
 export class ByteCsvReader {
   /** The number of the line the next record starts on. */
   line: number;
   private readonly delimiter: number;
   private readonly delimiterBytes: Uint8Array;
+  /** 1 for a byte that is none of delimiter, quote, CR and LF (the bytes the line splitter skips). */
+  private readonly plain = new Uint8Array(256).fill(1);
   private starts: Int32Array = new Int32Array(32);
   private ends: Int32Array = new Int32Array(32);
   /** An unfinished line from the previous write. */
@@ -87,6 +79,7 @@ export class ByteCsvReader {
     this.boms = options.boms ?? 0;
     this.line = options.line ?? 1;
     if (this.delimiter < 0) this.streaming = true;
+    for (const c of [this.delimiter, QUOTE, CR, LF]) if (c >= 0) this.plain[c] = 0;
   }
 
   /** Reads the complete lines of the next bytes; an unfinished last line waits for the next write. */
@@ -134,15 +127,6 @@ export class ByteCsvReader {
       this.line = this.parser.nextLine;
       this.parser = null;
     }
-  }
-
-  /**
-   * Ends a piece that stops at a line boundary in the middle of a file: true when it ended between
-   * records, false when a quoted value (or an unfinished line) runs on past it.
-   */
-  finish(): boolean {
-    if (this.streaming || this.carry !== null) return false;
-    return this.parser === null;
   }
 
   private startStreaming(): void {
@@ -196,6 +180,7 @@ export class ByteCsvReader {
     if (this.boms > 0) p = this.skipBoms(buf, p);
     const delimiter = this.delimiter;
     const sink = this.sink;
+    const plain = this.plain;
     while (p < end) {
       if (this.parser !== null) {
         // A run of difficult lines: the parser reads whole lines until it stands between records.
@@ -211,15 +196,6 @@ export class ByteCsvReader {
         continue;
       }
 
-      if (sink.line !== undefined) {
-        const next = sink.line(buf, p, end, this.line);
-        if (next >= 0) {
-          this.line++;
-          p = next;
-          continue;
-        }
-      }
-
       let starts = this.starts;
       let ends = this.ends;
       let count = 0;
@@ -230,10 +206,10 @@ export class ByteCsvReader {
       starts[0] = p;
       // One pass over the line's bytes: delimiters split fields; a quote opening a field starts a quoted
       // value read to its closing quote; a line feed (or CR LF) ends the line. The inner loop skips the
-      // bytes that are none of these (everything above the quote but the delimiter) two compares a byte.
+      // bytes that are none of these with one table look-up a byte.
       for (;;) {
         let c = buf[i]!;
-        while (c > QUOTE && c !== delimiter) c = buf[++i]!;
+        while (plain[c] === 1) c = buf[++i]!;
         if (i >= end) {
           i = end;
           break;

@@ -5,7 +5,8 @@ import type { CsvColumn, ResolvedColumns } from './columns.js';
 import type { FileLog } from './file-log.js';
 import { CSV_ISSUE_CODES } from './issue-codes.js';
 import type { LeadIds } from './lead-ids.js';
-import { ByteTimestampParser, parseText } from './timestamp.js';
+import type { ByteTimestampParser } from './timestamp.js';
+import { parseText, timestampParser } from './timestamp.js';
 
 type LeadColumn = CsvColumn<'leads'>;
 
@@ -44,7 +45,7 @@ export class LeadRowReader {
      */
     readonly ids: LeadIds,
   ) {
-    this.times = new ByteTimestampParser(getZone(timeZone));
+    this.times = timestampParser(getZone(timeZone));
   }
 
   /** Begins a row (`file.beginRow()`) and reads its id, received and first-contact times with every rule. */

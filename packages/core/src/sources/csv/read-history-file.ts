@@ -5,7 +5,7 @@ import { getZone } from '../../time/zone.js';
 import { csvMessages } from '../messages.js';
 import { ByteInterner } from './byte-interner.js';
 import { plainNumber, plainNumberBytes } from './plain-number.js';
-import { ByteTimestampParser, parseText } from './timestamp.js';
+import { parseText, timestampParser } from './timestamp.js';
 import type { HistoryColumnsBuilder } from './history-columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
@@ -89,7 +89,7 @@ export async function readHistoryFile(
     // value) and has no issue. Any other row takes the text path below, which words every issue.
     const byNumber = leadIndexByNumber(ids);
     const values = new ByteInterner();
-    const times = new ByteTimestampParser(getZone(options.timeZone));
+    const times = timestampParser(getZone(options.timeZone));
     const idIndex = index.lead_id;
     const atIndex = index.changed_at;
     // Histories usually list a lead's rows together: the last lead found is tried first.

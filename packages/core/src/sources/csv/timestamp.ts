@@ -56,14 +56,18 @@ export function createTimestampParser(timeZone: string): TimestampParser {
  * ```
  */
 export function parseTimestamp(text: string, timeZone: string): number | null {
-  const zone = getZone(timeZone);
-  let parser = parsers.get(zone);
-  if (parser === undefined) parsers.set(zone, (parser = new ByteTimestampParser(zone)));
-  return parseText(parser, text);
+  return parseText(timestampParser(getZone(timeZone)), text);
 }
 
-// One parser per zone for parseTimestamp: its day table is then made once, not per call.
+// One parser per zone: its day table is then made once, not per call or per piece of a file.
 const parsers = new WeakMap<Zone, ByteTimestampParser>();
+
+/** The parser of a zone, shared (it keeps nothing of what it reads but the zone's day table). @internal */
+export function timestampParser(zone: Zone): ByteTimestampParser {
+  let parser = parsers.get(zone);
+  if (parser === undefined) parsers.set(zone, (parser = new ByteTimestampParser(zone)));
+  return parser;
+}
 let scratch = new Uint8Array(64);
 
 /**
@@ -117,14 +121,9 @@ function monthStart(year: number, month: number): number {
 /**
  * The timestamp grammar of {@link parseTimestamp}, read from UTF-8 bytes without making a string (the text
  * entry points above copy their characters into bytes and call it). Bound to one zone; naive times are
- * resolved through {@link DayOffsets}, so a row costs a table look-up instead of a zone search.
- *
- * After a successful {@link parse}, {@link local} holds the instant's wall-clock reading in the zone
- * ("local milliseconds", as `Zone.toLocal` gives it), which the heatmap needs for the slot. @internal
+ * resolved through {@link DayOffsets}, so a row costs a table look-up instead of a zone search. @internal
  */
 export class ByteTimestampParser {
-  /** Wall-clock milliseconds of the last instant parsed (valid after a successful parse). */
-  local = Number.NaN;
   private readonly days: DayOffsets;
 
   constructor(readonly zone: Zone) {
@@ -194,7 +193,7 @@ export class ByteTimestampParser {
 
     if (buf[i] === SPACE) i++;
     const sign = at(buf, i, e);
-    if ((sign === UPPER_Z || sign === LOWER_Z) && i + 1 === e) return this.exact(local);
+    if ((sign === UPPER_Z || sign === LOWER_Z) && i + 1 === e) return local;
     if (sign !== PLUS && sign !== DASH) return Number.NaN;
     const offsetHours = digits2(buf, i + 1, e);
     if (offsetHours < 0 || offsetHours > 23) return Number.NaN;
@@ -208,16 +207,7 @@ export class ByteTimestampParser {
     }
     if (stop !== e) return Number.NaN;
     const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
-    return this.exact(sign === PLUS ? local - offset : local + offset);
-  }
-
-  /**
-   * `YYYY-MM-DD HH:MM:SS` exactly at `s` (19 bytes), as {@link parse} reads it, or NaN for anything else
-   * (which `parse` may still read: padding, other forms).
-   */
-  parseCommon(buf: Uint8Array, s: number): number {
-    if (buf[s + 10] !== SPACE || buf[s + 13] !== COLON || buf[s + 16] !== COLON) return Number.NaN;
-    return this.common(buf, s);
+    return sign === PLUS ? local - offset : local + offset;
   }
 
   /** `YYYY-MM-DD HH:MM:SS` at `s` (separators at 10, 13 and 16 already checked), or NaN for anything else. */
@@ -255,18 +245,7 @@ export class ByteTimestampParser {
   /** A wall-clock time in the zone: `Zone.fromLocal`, by the day table where the day allows. */
   private naive(local: number, dayNumber: number): number {
     const offset = this.days.offsetOfDay(dayNumber);
-    if (offset === offset) {
-      this.local = local;
-      return local - offset;
-    }
-    const instant = this.zone.fromLocal(local);
-    this.local = this.zone.toLocal(instant);
-    return instant;
-  }
-
-  private exact(instant: number): number {
-    this.local = this.zone.toLocal(instant);
-    return instant;
+    return offset === offset ? local - offset : this.zone.fromLocal(local);
   }
 }
 
