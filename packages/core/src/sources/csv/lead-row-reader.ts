@@ -32,6 +32,9 @@ export class LeadRowReader {
   private starts: Int32Array = new Int32Array(0);
   private ends: Int32Array = new Int32Array(0);
   private readonly texts = new ByteInterner();
+  private readonly idAt: number;
+  private readonly receivedAt: number;
+  private readonly contactAt: number;
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
   constructor(
@@ -46,6 +49,7 @@ export class LeadRowReader {
     readonly ids: LeadIds,
   ) {
     this.times = timestampParser(getZone(timeZone));
+    ({ lead_id: this.idAt, received_time: this.receivedAt, first_contact_time: this.contactAt } = columns.index);
   }
 
   /** Begins a row (`file.beginRow()`) and reads its id, received and first-contact times with every rule. */
@@ -137,7 +141,7 @@ export class LeadRowReader {
    * the row needs the text rules. The row is not counted yet: see {@link claimId}.
    */
   readBytes(buf: Uint8Array, starts: Int32Array, ends: Int32Array): boolean {
-    const { received_time: receivedAt, first_contact_time: contactAt } = this.columns.index;
+    const { receivedAt, contactAt } = this;
     const created = this.times.parse(buf, starts[receivedAt]!, ends[receivedAt]!);
     if (created !== created) return false;
     let contact: number | null = null;
@@ -160,9 +164,8 @@ export class LeadRowReader {
    * Then it is recorded and the row is counted, accepted (true); otherwise nothing changes (false).
    */
   claimId(line: number): boolean {
-    const at = this.columns.index.lead_id;
-    const s = this.starts[at]!;
-    const e = this.ends[at]!;
+    const s = this.starts[this.idAt]!;
+    const e = this.ends[this.idAt]!;
     if (e === s || !plainEdges(this.buf, s, e) || this.ids.addBytes(this.buf, s, e, line) !== 0) return false;
     this.file.beginRow();
     this.file.endRow();
