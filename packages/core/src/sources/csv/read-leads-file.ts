@@ -72,14 +72,31 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
     const { index, name } = columns;
     locatorColumn = index.locator >= 0;
     const stageIndex = index.stage;
-    const nameIndex = index.name;
 
     // The fast path: a row with no issue at all (a new id, readable times, a stage) is read from its
     // bytes: times parsed in place, repeated values (stage, locator, team, source, company) shared rather
     // than made per row, and no line-long string kept alive by a field cut from it. Any other row takes
     // the text path below, which words every issue.
-    const names = new TextDecoder('utf-8', { ignoreBOM: true });
     const { appointment_time: appointmentAt, assigned_time: assignedAt } = index;
+    /** The lead of the row the reader holds (its text fields read from it). */
+    const leadOf = (id: string, stage: string, assignedAt: number | null, appointmentAt: number | null): Lead => {
+      const lead: Lead = {
+        id,
+        name: row.text('name') ?? '',
+        company: row.text('company'),
+        locator: row.text('locator'),
+        team: row.text('team'),
+        source: row.text('source'),
+        stage,
+        createdAt: new Date(row.createdAt),
+        assignedAt: assignedAt === null ? null : new Date(assignedAt),
+        firstContactAt: row.firstContactAt === null ? null : new Date(row.firstContactAt),
+        appointmentAt: appointmentAt === null ? null : new Date(appointmentAt),
+        stageHistory: [],
+      };
+      if (options.ownerHistory) lead.ownerHistory = [];
+      return lead;
+    };
     /** An optional time: null when absent or empty, NaN when it needs the text path (unreadable, or blank with spaces). */
     const timeAt = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, at: number): number | null => {
       if (at < 0 || ends[at] === starts[at]) return null;
@@ -96,34 +113,13 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
 
       const id = row.idText();
       unknownStages.check(stage, line, id, name.stage);
-      const leadName = nameIndex >= 0 ? names.decode(buf.subarray(starts[nameIndex]!, ends[nameIndex]!)).trim() : '';
-      const company = row.text('company');
-      const locator = row.text('locator');
-      const team = row.text('team');
-      const source = row.text('source');
-      const { createdAt, firstContactAt } = row;
       count++;
-      if (sink !== undefined) {
+      if (sink === undefined) leads.push(leadOf(id, stage, assigned, appointment));
+      else {
         const none = Number.NaN;
-        sink.push(id, leadName, company, locator, team, source, stage, createdAt, assigned ?? none, firstContactAt ?? none, appointment ?? none);
-        return true;
+        const text = (column: CsvColumn<'leads'>) => row.text(column);
+        sink.push(id, text('name') ?? '', text('company'), text('locator'), text('team'), text('source'), stage, row.createdAt, assigned ?? none, row.firstContactAt ?? none, appointment ?? none);
       }
-      const lead: Lead = {
-        id,
-        name: leadName,
-        company,
-        locator,
-        team,
-        source,
-        stage,
-        createdAt: new Date(createdAt),
-        assignedAt: assigned === null ? null : new Date(assigned),
-        firstContactAt: firstContactAt === null ? null : new Date(firstContactAt),
-        appointmentAt: appointment === null ? null : new Date(appointment),
-        stageHistory: [],
-      };
-      if (options.ownerHistory) lead.ownerHistory = [];
-      leads.push(lead);
       return true;
     };
 
@@ -152,21 +148,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
         return;
       }
 
-      const lead: Lead = {
-        id,
-        name: nameIndex >= 0 ? fields[nameIndex]!.trim() : '',
-        company: row.text('company'),
-        locator: row.text('locator'),
-        team: row.text('team'),
-        source: row.text('source'),
-        stage,
-        createdAt: new Date(row.createdAt),
-        assignedAt: assignedAt === null ? null : new Date(assignedAt),
-        firstContactAt: row.firstContactAt === null ? null : new Date(row.firstContactAt),
-        appointmentAt: appointmentAt === null ? null : new Date(appointmentAt),
-        stageHistory: [],
-      };
-      if (options.ownerHistory) lead.ownerHistory = [];
+      const lead = leadOf(id, stage, assignedAt, appointmentAt);
       // The one schema check at the boundary; the checks above make it a safety net that should not fire,
       // so zod runs only for a lead that fails the same test by hand (and then words the issues).
       const checked = isLead(lead) ? undefined : LeadSchema.safeParse(lead);
