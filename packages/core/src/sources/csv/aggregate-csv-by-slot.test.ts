@@ -263,6 +263,7 @@ describe('aggregateCsvBySlot', () => {
     await expect(aggregateCsvBySlot({ text: '' }, { timeZone: 'UTC', bucketMinutes: 7 })).rejects.toThrow(/got 7/);
     await expect(aggregateCsvBySlot(join(dir, 'missing.csv'), { timeZone: 'UTC' })).rejects.toThrow(/missing\.csv/);
     await expect(aggregateCsvBySlot(dir, { timeZone: 'UTC' })).rejects.toMatchObject({ name: 'CsvReadError', code: 'EISDIR' });
+    await expect(aggregateCsvBySlot(join(dir, 'missing.csv'), { timeZone: 'UTC', workers: 1.5 })).rejects.toThrow(/workers must be a whole number/);
   });
 
   it('counts business-hours minutes with clock: business', async () => {

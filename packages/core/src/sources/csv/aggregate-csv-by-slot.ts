@@ -1,6 +1,7 @@
 import type { AggregateBySlotOptions, HeatmapCell } from '../../response/heatmap.js';
 import { resolveSlotOptions, slotAggregator } from '../../response/slot-aggregator.js';
 import type { DataIssue, LoadStats } from '../source.js';
+import { csvMessages } from '../messages.js';
 import { DataQualityError } from '../source.js';
 import { delimiterBytes } from './byte-csv-reader.js';
 import type { CsvColumnMapping } from './columns.js';
@@ -30,7 +31,8 @@ export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions {
   delimiter?: string;
   /**
    * Ignored: the file is read in one streaming pass in the calling thread (worker threads did not pay
-   * for themselves). Kept so that existing calls still type-check. Results never depended on it.
+   * for themselves). Results never depended on it; for a file path, a value that is not a whole number
+   * of threads, 0 or more, is still a `RangeError`.
    */
   workers?: number;
 }
@@ -76,6 +78,9 @@ export async function aggregateCsvBySlot(input: CsvFileInput, options: Aggregate
   const { teams, locators } = resolveSlotOptions(options);
   assertColumnMapping(options.columns);
   delimiterBytes(options.delimiter ?? ',');
+  const { workers } = options;
+  const isPath = typeof input === 'string' || 'path' in input;
+  if (isPath && workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new RangeError(csvMessages.badWorkers(workers));
   const opened = openCsvInput(input, DEFAULT_CSV_FILE_NAMES.leads, options.label);
   const heatmap = slotAggregator(options, 1 << 16);
   const log = new IssueLog();
