@@ -11,7 +11,7 @@ import { IssueLog } from './file-log.js';
 import { readHistoryFile } from './read-history-file.js';
 import { readLeadsFile } from './read-leads-file.js';
 import { readScheduleFile } from './read-schedule-file.js';
-import { createTimestampParser } from './timestamp.js';
+import { getZone } from '../../time/zone.js';
 import type { HistoryColumns } from './history-columns.js';
 import { HistoryColumnsBuilder, emptyHistoryColumns, lastHistoryValue } from './history-columns.js';
 
@@ -138,7 +138,7 @@ interface Loaded {
 
 /** Loads the files: into `Lead` objects, or with a `sink` into columns (leads and histories). */
 async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): Promise<Loaded> {
-  const parse = createTimestampParser(options.timeZone);
+  getZone(options.timeZone); // a RangeError now for an unknown zone
   assertColumnMapping(options.columns);
   const log = new IssueLog();
   const open = (kind: CsvFileKind, input: CsvFileInput) =>
@@ -148,7 +148,6 @@ async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): 
   const leadsInput = open('leads', options.leads);
   const leadsFile = await readLeadsFile(leadsInput, log.file(leadsInput.label), {
     ...table,
-    parse,
     timeZone: options.timeZone,
     pipeline: options.pipeline,
     ownerHistory: sink === undefined && options.ownerHistory !== undefined,
@@ -164,7 +163,6 @@ async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): 
     for (let i = 0; i < ids.length; i++) indexById.set(ids[i]!, i);
     const history = {
       ...table,
-      parse,
       timeZone: options.timeZone,
       pipeline: options.pipeline,
       leads: { id: ids, createdAt: sink ? sink.createdAtMs : Float64Array.from(leads, (lead) => lead.createdAt.getTime()), indexById },

@@ -117,6 +117,7 @@ describe('parseCsv', () => {
   it('reads other delimiters and rejects impossible ones', () => {
     expect(parseCsvText('a;b\n"x;y";2', { delimiter: ';' })).toEqual(records([1, ['a', 'b']], [2, ['x;y', '2']]));
     expect(parseCsvText('a\tb\n1\t2', { delimiter: '\t' })).toEqual(records([1, ['a', 'b']], [2, ['1', '2']]));
+    expect(parseCsvText('a§b\r\n"x§""y"""§2§', { delimiter: '§' })).toEqual(records([1, ['a', 'b']], [2, ['x§"y"', '2', '']]));
     expect(() => new CsvParser({ delimiter: '"' })).toThrow(RangeError);
     expect(() => new CsvParser({ delimiter: ';;' })).toThrow(/one character/);
   });
