@@ -5,6 +5,7 @@ import { emptySwatch, niceTicks } from './legend.js';
 import type { FigureOptions } from './options.js';
 import type { GridPlace, WeekdaySlotOptions } from './weekday-slot-grid.js';
 import { slotHeading } from './weekday-slot-grid.js';
+import type { WeekdaySlotFigureKind } from './weekday-slot-figure.js';
 import { weekdaySlotFigure } from './weekday-slot-figure.js';
 
 /**
@@ -31,6 +32,10 @@ export interface CoverageHeatmapFigureOptions extends FigureOptions, WeekdaySlot
   emptyMessage?: string;
 }
 
+const onShift = (cell: CoverageCell) => cell.reps > 0;
+/** A slot is coloured where someone is on shift, hatched where nobody is. */
+const COVERAGE_HEATMAP: WeekdaySlotFigureKind<CoverageCell> = { name: 'coverage-heatmap', title: 'Staff coverage', emptyMessage: 'No shifts in the schedule', hasData: onShift, isFilled: onShift };
+
 /**
  * Staff coverage: reps on shift per weekday × slot, from `scheduleCoverage`. Slots with nobody on shift are
  * hatched (empty), so gaps in the week stand out; the tooltip lists who is on shift. Returns the "no data"
@@ -43,16 +48,7 @@ export interface CoverageHeatmapFigureOptions extends FigureOptions, WeekdaySlot
  */
 export function coverageHeatmapFigure(cells: readonly CoverageCell[], options: CoverageHeatmapFigureOptions = {}): SVGSVGElement {
   type Place = GridPlace<CoverageCell>;
-  const kind = {
-    name: 'coverage-heatmap',
-    title: 'Staff coverage',
-    emptyMessage: 'No shifts in the schedule',
-    hasData: (c: CoverageCell) => c.reps > 0,
-  };
-  return weekdaySlotFigure(cells, options, kind, ({ bucketMinutes, grid, hatch }) => {
-    const staffed: Place[] = [];
-    const empty: Place[] = [];
-    for (const p of grid) ((p.datum?.reps ?? 0) > 0 ? staffed : empty).push(p);
+  return weekdaySlotFigure(cells, options, COVERAGE_HEATMAP, ({ bucketMinutes, filled: staffed, empty, hatch }) => {
     const maxReps = Math.max(...staffed.map((p) => p.datum!.reps));
     // Nobody on shift is hatched, so the scale starts light but visibly coloured at one rep.
     const lo = maxReps > 1 ? 1 : 0;
@@ -73,7 +69,6 @@ export function coverageHeatmapFigure(cells: readonly CoverageCell[], options: C
     };
     const uncoveredSlots = empty.length;
     return {
-      empty,
       tip,
       subtitle: `Reps on shift in each slot of the week · ${uncoveredSlots === 0 ? 'every slot covered' : `${plural(uncoveredSlots, 'slot')} with nobody on shift`}`,
       legend: [

@@ -6,6 +6,7 @@ import type { FigureOptions } from './options.js';
 import { NEUTRAL_COLORS } from './palette.js';
 import type { GridPlace, WeekdaySlotOptions } from './weekday-slot-grid.js';
 import { slotHeading } from './weekday-slot-grid.js';
+import type { WeekdaySlotFigureKind } from './weekday-slot-figure.js';
 import { weekdaySlotFigure } from './weekday-slot-figure.js';
 
 /**
@@ -42,6 +43,9 @@ export interface DemandVsCoverageFigureOptions extends FigureOptions, WeekdaySlo
   emptyMessage?: string;
 }
 
+/** A slot is coloured where leads arrived (red when nobody was on shift), hatched where none did. */
+const DEMAND_VS_COVERAGE: WeekdaySlotFigureKind<DemandCoverageCell> = { name: 'demand-vs-coverage', title: 'Demand vs coverage', emptyMessage: 'No leads to set against the schedule', hasData: (cell) => cell.leads > 0, isFilled: (cell) => cell.leads !== 0 };
+
 /**
  * Demand against coverage, from `demandVsCoverage`: each weekday × slot shaded by the leads that arrived
  * while someone was on shift; slots where leads arrived and nobody was on shift are solid red with a dark
@@ -55,22 +59,10 @@ export interface DemandVsCoverageFigureOptions extends FigureOptions, WeekdaySlo
  */
 export function demandVsCoverageFigure(cells: readonly DemandCoverageCell[], options: DemandVsCoverageFigureOptions = {}): SVGSVGElement {
   type Place = GridPlace<DemandCoverageCell>;
-  const kind = {
-    name: 'demand-vs-coverage',
-    title: 'Demand vs coverage',
-    emptyMessage: 'No leads to set against the schedule',
-    hasData: (c: DemandCoverageCell) => c.leads > 0,
-  };
-  return weekdaySlotFigure(cells, options, kind, ({ bucketMinutes, grid, hatch }) => {
+  return weekdaySlotFigure(cells, options, DEMAND_VS_COVERAGE, ({ bucketMinutes, filled, hatch }) => {
     const covered: Place[] = [];
     const uncovered: Place[] = [];
-    const empty: Place[] = [];
-    for (const p of grid) {
-      const d = p.datum;
-      if (!d || d.leads === 0) empty.push(p);
-      else if (d.reps === 0) uncovered.push(p);
-      else covered.push(p);
-    }
+    for (const p of filled) (p.datum!.reps === 0 ? uncovered : covered).push(p);
     const maxLeads = Math.max(1, ...covered.map((p) => p.datum!.leads));
     const range = options.range ?? ['#dbe6f1', '#1f4e79'];
     const uncoveredColor = options.uncoveredColor ?? UNCOVERED_COLOR;
@@ -86,7 +78,6 @@ export function demandVsCoverageFigure(cells: readonly DemandCoverageCell[], opt
       return `${heading}\n${plural(d.leads, 'lead')} · ${staff}${reps === 0 ? ' (uncovered)' : ''}`;
     };
     return {
-      empty,
       tip,
       subtitle:
         uncovered.length === 0

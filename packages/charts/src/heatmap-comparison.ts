@@ -5,6 +5,7 @@ import { emptySwatch } from './legend.js';
 import type { FigureOptions } from './options.js';
 import type { GridPlace, WeekdaySlotOptions } from './weekday-slot-grid.js';
 import { slotHeading } from './weekday-slot-grid.js';
+import type { WeekdaySlotFigureKind } from './weekday-slot-figure.js';
 import { weekdaySlotFigure } from './weekday-slot-figure.js';
 
 /**
@@ -43,6 +44,9 @@ export interface HeatmapComparisonFigureOptions extends FigureOptions, WeekdaySl
   emptyMessage?: string;
 }
 
+/** A slot is coloured where both periods had leads (a change to show), hatched where either had none. */
+const HEATMAP_COMPARISON: WeekdaySlotFigureKind<HeatmapComparisonCell> = { name: 'heatmap-comparison', title: 'Response time: change from the previous period', emptyMessage: 'No leads in either period', hasData: (cell) => cell.current.total > 0 || cell.previous.total > 0, isFilled: (cell) => Number.isFinite(cell.deltaPct) };
+
 /**
  * Period comparison, from `compareHeatmaps`/`comparePeriods`: each weekday × slot coloured by the change in
  * % within SLA (percentage points) on a diverging scale centred at 0. Slots where either period had no
@@ -53,23 +57,10 @@ export interface HeatmapComparisonFigureOptions extends FigureOptions, WeekdaySl
  * const svg = heatmapComparisonFigure(compareHeatmaps(thisMonth, lastMonth), { document, currentLabel: 'March', previousLabel: 'February' });
  * ```
  */
-export function heatmapComparisonFigure(
-  cells: readonly HeatmapComparisonCell[],
-  options: HeatmapComparisonFigureOptions = {},
-): SVGSVGElement {
+export function heatmapComparisonFigure(cells: readonly HeatmapComparisonCell[], options: HeatmapComparisonFigureOptions = {}): SVGSVGElement {
   type Place = GridPlace<HeatmapComparisonCell>;
   const sla = options.slaMinutes ?? 60;
-  const kind = {
-    name: 'heatmap-comparison',
-    title: 'Response time: change from the previous period',
-    emptyMessage: 'No leads in either period',
-    hasData: (c: HeatmapComparisonCell) => c.current.total > 0 || c.previous.total > 0,
-  };
-  return weekdaySlotFigure(cells, options, kind, ({ bucketMinutes, grid, hatch }) => {
-    const compared: Place[] = [];
-    const empty: Place[] = [];
-    for (const p of grid)
-      (p.datum?.deltaPct !== null && p.datum?.deltaPct !== undefined && Number.isFinite(p.datum.deltaPct) ? compared : empty).push(p);
+  return weekdaySlotFigure(cells, options, HEATMAP_COMPARISON, ({ bucketMinutes, filled: compared, hatch }) => {
     const largest = Math.max(0, ...compared.map((p) => Math.abs(p.datum!.deltaPct!)));
     const maxDelta = options.maxDelta ?? Math.min(100, Math.max(10, Math.ceil(largest / 10) * 10));
     const color: Plot.ScaleOptions = {
@@ -100,7 +91,6 @@ export function heatmapComparisonFigure(
     const better = compared.filter((p) => p.datum!.deltaPct! > 0).length;
     const worse = compared.filter((p) => p.datum!.deltaPct! < 0).length;
     return {
-      empty,
       tip,
       subtitle: `Change in % of leads contacted within ${sla} minutes: ${currentLabel} vs ${previousLabel} · ${plural(better, 'slot')} better, ${plural(worse, 'slot')} worse`,
       legend: [

@@ -5,6 +5,7 @@ import { emptySwatch } from './legend.js';
 import type { FigureOptions } from './options.js';
 import type { GridPlace, WeekdaySlotOptions } from './weekday-slot-grid.js';
 import { slotHeading } from './weekday-slot-grid.js';
+import type { WeekdaySlotFigureKind } from './weekday-slot-figure.js';
 import { weekdaySlotFigure } from './weekday-slot-figure.js';
 
 /**
@@ -58,6 +59,9 @@ export interface ResponseHeatmapFigureOptions extends FigureOptions, WeekdaySlot
   emptyMessage?: string;
 }
 
+/** A slot is coloured where leads arrived and a % within SLA exists, hatched otherwise. */
+const RESPONSE_HEATMAP: WeekdaySlotFigureKind<HeatmapCell> = { name: 'response-heatmap', title: 'Response time by weekday and time of day', emptyMessage: 'No leads in this period', hasData: (cell) => cell.total > 0, isFilled: (cell) => cell.total > 0 && cell.pctWithinSla !== null };
+
 /**
  * The response heatmap: one row per weekday (Monday → Sunday), one column per slot of the day, each cell
  * coloured by the % of its leads contacted within the SLA on a fixed 0–100 % scale (red → yellow → green
@@ -76,16 +80,7 @@ export interface ResponseHeatmapFigureOptions extends FigureOptions, WeekdaySlot
 export function responseHeatmapFigure(cells: readonly HeatmapCell[], options: ResponseHeatmapFigureOptions = {}): SVGSVGElement {
   type Place = GridPlace<HeatmapCell>;
   const sla = options.slaMinutes ?? 60;
-  const kind = {
-    name: 'response-heatmap',
-    title: 'Response time by weekday and time of day',
-    emptyMessage: 'No leads in this period',
-    hasData: (c: HeatmapCell) => c.total > 0,
-  };
-  return weekdaySlotFigure(cells, options, kind, ({ bucketMinutes, grid, hatch }) => {
-    const filled: Place[] = [];
-    const empty: Place[] = [];
-    for (const p of grid) (p.datum !== undefined && p.datum.total > 0 && p.datum.pctWithinSla !== null ? filled : empty).push(p);
+  return weekdaySlotFigure(cells, options, RESPONSE_HEATMAP, ({ bucketMinutes, grid, filled, hatch }) => {
     const scheme = options.scheme ?? 'RdYlGn';
     const color: Plot.ScaleOptions = { type: 'linear', domain: [0, 100], scheme, clamp: true };
     const scale = Plot.scale({ color });
@@ -127,7 +122,6 @@ export function responseHeatmapFigure(cells: readonly HeatmapCell[], options: Re
       );
     }
     return {
-      empty,
       tip,
       subtitle: `Share of leads first contacted within ${sla} minutes, by when they arrived · ${plural(total, 'lead')}, ${formatPercent((within / total) * 100)} within SLA`,
       legend: [

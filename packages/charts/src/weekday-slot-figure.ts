@@ -27,19 +27,23 @@ export interface WeekdaySlotFigureKind<T extends WeekdaySlot> {
   emptyMessage: string;
   /** Whether a cell holds something to draw; with none, the figure is the "no data" figure. */
   hasData: (cell: T) => boolean;
+  /** Whether a cell is coloured; a place without a cell, or with one that is not, is hatched as empty. */
+  isFilled: (cell: T) => boolean;
 }
 
 /** The grid a figure colours: the slot length, every place of the week, and the hatch of empty cells. */
 export interface WeekdaySlotFrame<T extends WeekdaySlot> {
   bucketMinutes: number;
   grid: GridPlace<T>[];
+  /** The places whose cell {@link WeekdaySlotFigureKind.isFilled}, in grid order. */
+  filled: GridPlace<T>[];
+  /** The other places, in grid order: drawn hatched. */
+  empty: GridPlace<T>[];
   hatch: { url: string };
 }
 
 /** How a figure colours its grid. */
 export interface WeekdaySlotDrawing<T extends WeekdaySlot> {
-  /** The places drawn hatched, as empty. */
-  empty: readonly GridPlace<T>[];
   /** The tooltip of every place, empty ones included. */
   tip: (place: GridPlace<T>) => string;
   /** The subtitle unless the options give one (or `null`). */
@@ -75,8 +79,11 @@ export function weekdaySlotFigure<T extends WeekdaySlot>(
   const bucketMinutes = resolveBucketMinutes(cells, options.bucketMinutes);
   const grid = fullGrid(cells, bucketMinutes);
   const hatch = hatchPattern(doc, options.id ?? `panopticon-${kind.name}`);
-  const drawing = draw({ bucketMinutes, grid, hatch });
-  const emptyCells = Plot.cell(drawing.empty, {
+  const filled: GridPlace<T>[] = [];
+  const empty: GridPlace<T>[] = [];
+  for (const place of grid) (place.datum !== undefined && kind.isFilled(place.datum) ? filled : empty).push(place);
+  const drawing = draw({ bucketMinutes, grid, filled, empty, hatch });
+  const emptyCells = Plot.cell(empty, {
     x: 'slot',
     y: 'day',
     fill: hatch.url,
