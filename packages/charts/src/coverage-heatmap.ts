@@ -60,10 +60,7 @@ export function coverageHeatmapFigure(cells: readonly CoverageCell[], options: C
       const d = p.datum;
       if (!d || d.reps === 0) return `${heading}\nNobody on shift`;
       const names = [...d.repNames].sort();
-      const shown = names
-        .slice(0, maxNames)
-        .map((n) => truncate(n, 40))
-        .join(', ');
+      const shown = names.slice(0, maxNames).map((n) => truncate(n, 40)).join(', ');
       const more = names.length > maxNames ? ` and ${names.length - maxNames} more` : '';
       return `${heading}\n${plural(d.reps, 'rep')} on shift${names.length ? `: ${shown}${more}` : ''}`;
     };

@@ -102,15 +102,7 @@ export function demandVsCoverageFigure(cells: readonly DemandCoverageCell[], opt
       color,
       marks: [
         Plot.cell(covered, { x: 'slot', y: 'day', fill: (p: Place) => p.datum!.leads, inset: 0.5, title: tip }),
-        Plot.cell(uncovered, {
-          x: 'slot',
-          y: 'day',
-          fill: uncoveredColor,
-          stroke: NEUTRAL_COLORS.rule,
-          strokeWidth: 1.5,
-          inset: 1,
-          title: tip,
-        }),
+        Plot.cell(uncovered, { x: 'slot', y: 'day', fill: uncoveredColor, stroke: NEUTRAL_COLORS.rule, strokeWidth: 1.5, inset: 1, title: tip }),
       ],
     };
   });

@@ -97,9 +97,7 @@ export function responseHeatmapFigure(cells: readonly HeatmapCell[], options: Re
         `${plural(d.total, 'lead')} · ${d.withinSla} within ${sla} min (${formatPercent(d.pctWithinSla)})`,
         `Median response ${formatMinutes(d.medianMinutes)} · p90 ${formatMinutes(d.p90Minutes)}`,
       ];
-      const extra = [d.neverContacted > 0 ? `${d.neverContacted} never contacted` : '', d.invalid > 0 ? `${d.invalid} invalid` : ''].filter(
-        Boolean,
-      );
+      const extra = [d.neverContacted > 0 ? `${d.neverContacted} never contacted` : '', d.invalid > 0 ? `${d.invalid} invalid` : ''].filter(Boolean);
       if (extra.length) lines.push(extra.join(' · '));
       return lines.join('\n');
     };

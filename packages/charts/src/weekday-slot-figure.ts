@@ -65,7 +65,7 @@ export function weekdaySlotFigure<T extends WeekdaySlot>(
   draw: (frame: WeekdaySlotFrame<T>) => WeekdaySlotDrawing<T>,
 ): SVGSVGElement {
   const { doc, width, title } = resolveFigureOptions(options, { width: 760, title: kind.title });
-  if (!cells.some(kind.hasData)) {
+  if (!cells.some((cell) => kind.hasData(cell))) {
     return noDataFigure({
       document: doc,
       width,
