@@ -2,10 +2,11 @@ import * as Plot from '@observablehq/plot';
 import type { AttentionRow } from '@panopticon/core';
 import { UNASSIGNED_LOCATOR } from '@panopticon/core';
 import { composeFigure } from './compose.js';
-import { compareStrings, labelMargin, plural, truncate } from './format.js';
+import { compareStrings, plural, truncate } from './format.js';
 import { noDataFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
-import { datedText, resolveDocument, resolveWidth } from './options.js';
+import { datedText, resolveFigureOptions } from './options.js';
+import { rowBandPlotOptions } from './row-band-frame.js';
 import { NEUTRAL_COLORS, REASON_COLORS, REASON_LABELS, REASON_ORDER, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER, colorOf, labelOf } from './palette.js';
 
 /**
@@ -70,9 +71,7 @@ interface Segment {
  * ```
  */
 export function attentionByLocatorFigure(rows: readonly AttentionByLocatorRow[], options: AttentionByLocatorFigureOptions = {}): SVGSVGElement {
-  const doc = resolveDocument(options);
-  const width = resolveWidth(options.width, 640);
-  const title = options.title ?? 'Needs attention by locator';
+  const { doc, width, title } = resolveFigureOptions(options, { width: 640, title: 'Needs attention by locator' });
   const dated = datedText('attentionByLocatorFigure', options);
   if (rows.length === 0) {
     return noDataFigure({ document: doc, width, background: options.background, name: 'attention-by-locator', title, subtitle: options.subtitle === undefined ? dated || null : options.subtitle, message: options.emptyMessage ?? 'Nobody needs attention' });
@@ -113,17 +112,8 @@ export function attentionByLocatorFigure(rows: readonly AttentionByLocatorRow[],
   const segments: Segment[] = bars.flatMap(([locator, m]) => keys.filter((k) => m.has(k)).map((key) => ({ locator, key, count: m.get(key)! })));
   const totals = bars.map(([locator, m]) => ({ locator, total: totalOf(m), mix: keys.filter((k) => m.has(k)).map((k) => `${m.get(k)} ${labelOf(labels, k).toLowerCase()}`).join(' · ') }));
   const locators = bars.map(([l]) => l);
-  const barHeight = options.barHeight ?? 22;
   const plot = Plot.plot({
-    document: doc,
-    width,
-    height: 30 + locators.length * barHeight + 36,
-    marginLeft: labelMargin(locators.map((l) => truncate(l, 28))),
-    marginRight: 36,
-    marginTop: 30,
-    marginBottom: 36,
-    x: { label: 'Leads needing attention', labelAnchor: 'center', grid: true, nice: true },
-    y: { type: 'band', domain: locators, label: 'Locator', labelAnchor: 'top', tickSize: 0, tickFormat: (l: string) => truncate(l, 28), padding: 0.2 },
+    ...rowBandPlotOptions({ document: doc, width, rows: locators, rowLabel: (l) => truncate(l, 28), rowsLabel: 'Locator', rowHeight: options.barHeight ?? 22, padding: 0.2, x: { label: 'Leads needing attention' }, marginTop: 30, marginRight: 36 }),
     color: { type: 'ordinal', domain: keys, range: keys.map((k) => colorOf(colors, k)) },
     marks: [
       Plot.barX(segments, {
