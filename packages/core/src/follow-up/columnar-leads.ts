@@ -8,7 +8,7 @@
 import type { Lead } from '../model/lead.js';
 import type { LeadColumns } from '../model/lead-columns.js';
 import { leadColumnsOf } from '../model/lead-columns.js';
-import type { HistoryColumns } from '../sources/csv/history-columns.js';
+import type { HistoryColumns } from '../model/history-columns.js';
 import { sortedByAt } from './timeline.js';
 
 /**

@@ -121,7 +121,7 @@ describe('mergeRecords', () => {
 describe('mergeTimelines', () => {
   test('each history is stored by lead id, as ISO strings, with the time it was read', () => {
     const s = emptySnapshot('f1', 'EU', 'https://www.zohoapis.eu', STARTED);
-    const issue = { severity: 'warning' as const, code: 'timeline-entry-invalid', message: 'skipped' };
+    const issue = { severity: 'warning' as const, code: 'timeline-entry-invalid' as const, message: 'skipped' };
     mergeTimelines(s, [{ leadId: '7', history: { stage: [{ stage: 'New', at: new Date('2026-03-01T00:00:00Z') }], owner: [{ locator: 'Ana Souza', at: new Date('2026-03-02T00:00:00Z') }], issues: [issue] } }], STARTED);
     expect(s.timelines).toEqual({
       '7': { fetchedAt: STARTED, stage: [{ stage: 'New', at: '2026-03-01T00:00:00.000Z' }], owner: [{ locator: 'Ana Souza', at: '2026-03-02T00:00:00.000Z' }], issues: [issue] },

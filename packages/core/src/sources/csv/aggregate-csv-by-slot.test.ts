@@ -262,7 +262,7 @@ describe('aggregateCsvBySlot', () => {
     await expect(aggregateCsvBySlot({ text: '' }, { timeZone: 'Mars/Olympus' })).rejects.toThrow(/Mars\/Olympus/);
     await expect(aggregateCsvBySlot({ text: '' }, { timeZone: 'UTC', bucketMinutes: 7 })).rejects.toThrow(/got 7/);
     await expect(aggregateCsvBySlot(join(dir, 'missing.csv'), { timeZone: 'UTC' })).rejects.toThrow(/missing\.csv/);
-    await expect(aggregateCsvBySlot(dir, { timeZone: 'UTC' })).rejects.toMatchObject({ name: 'CsvReadError', code: 'EISDIR' });
+    await expect(aggregateCsvBySlot(dir, { timeZone: 'UTC' })).rejects.toMatchObject({ name: 'CsvReadError', code: 'csv-read', systemCode: 'EISDIR' });
     await expect(aggregateCsvBySlot(join(dir, 'missing.csv'), { timeZone: 'UTC', workers: 1.5 })).rejects.toThrow(/workers must be a whole number/);
   });
 

@@ -1,4 +1,4 @@
-import type { CsvChunk, CsvInput } from './parse-csv.js';
+import type { CsvChunk, CsvInput } from './csv-record.js';
 
 /**
  * The bytes of CSV input, with the byte-order mark a UTF-8 decoder would drop removed from the start of

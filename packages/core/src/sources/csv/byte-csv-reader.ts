@@ -1,5 +1,5 @@
 import { csvMessages } from '../messages.js';
-import type { CsvRecord } from './parse-csv.js';
+import type { CsvRecord } from './csv-record.js';
 import { RecordParser } from './record-parser.js';
 
 const QUOTE = 34;

@@ -1,5 +1,5 @@
 import { CsvReadError } from './csv-read-error.js';
-import type { CsvChunk, CsvInput } from './parse-csv.js';
+import type { CsvChunk, CsvInput } from './csv-record.js';
 
 /**
  * Where a CSV file comes from. A string is a file path (Node only: `node:fs` is loaded when the file is

@@ -3,7 +3,7 @@ import { csvMessages } from '../messages.js';
 import { ByteInterner } from './byte-interner.js';
 import type { CsvColumn, ResolvedColumns } from './columns.js';
 import type { FileLog } from './file-log.js';
-import { CSV_ISSUE_CODES } from './issue-codes.js';
+import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import type { LeadIds } from './lead-ids.js';
 import type { ByteTimestampParser } from './timestamp.js';
 import { parseText, timestampParser } from './timestamp.js';
@@ -63,18 +63,18 @@ export class LeadRowReader {
     const id = rawId.trim();
     this.id = id;
     if (id === '') {
-      file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(name.lead_id), { line, field: name.lead_id, value: rawId });
+      file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.lead_id), { line, field: name.lead_id, value: rawId });
     } else {
       const first = this.ids.add(id, line);
       if (first !== 0) {
-        file.error(CSV_ISSUE_CODES.duplicateId, csvMessages.duplicateId(id, first), { line, recordId: id, field: name.lead_id, value: id });
+        file.error(DATA_ISSUE_CODES.duplicateId, csvMessages.duplicateId(id, first), { line, recordId: id, field: name.lead_id, value: id });
       }
     }
 
     const received = fields[index.received_time]!;
     this.createdAt = Number.NaN;
     if (isBlank(received)) {
-      file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(name.received_time), {
+      file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.received_time), {
         line,
         recordId: id,
         field: name.received_time,
@@ -83,7 +83,7 @@ export class LeadRowReader {
     } else {
       const at = parseText(this.times, received);
       if (at === null) {
-        file.error(CSV_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.received_time, received, true), {
+        file.error(DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.received_time, received, true), {
           line,
           recordId: id,
           field: name.received_time,
@@ -96,7 +96,7 @@ export class LeadRowReader {
     this.firstContactAt = contact;
     if (contact !== null && contact < this.createdAt) {
       const field = name.first_contact_time;
-      file.warning(CSV_ISSUE_CODES.contactBeforeCreated, csvMessages.contactBeforeCreated(fields[index.first_contact_time]!.trim(), received.trim()), {
+      file.warning(DATA_ISSUE_CODES.contactBeforeCreated, csvMessages.contactBeforeCreated(fields[index.first_contact_time]!.trim(), received.trim()), {
         line,
         recordId: id,
         field,
@@ -117,7 +117,7 @@ export class LeadRowReader {
     const value = parseText(this.times, text);
     if (value === null) {
       const field = this.columns.name[column];
-      this.file.warning(CSV_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(field, text, false), {
+      this.file.warning(DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(field, text, false), {
         line,
         recordId: this.id,
         field,

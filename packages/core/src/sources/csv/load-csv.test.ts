@@ -5,7 +5,7 @@ import type { DataIssue } from '../source.js';
 import { DataQualityError } from '../source.js';
 import { CsvColumnError } from './column-error.js';
 import { UNKNOWN_STAGE } from './columns.js';
-import { CSV_ISSUE_CODES } from './issue-codes.js';
+import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import { loadCsv, loadCsvText } from './load-csv.js';
 
 const TZ = 'America/New_York';
@@ -152,7 +152,7 @@ describe('loadCsv: data-quality rules', () => {
     });
     expect(leads.map((l) => l.id)).toEqual(['L1', 'L2']);
     expect(leads[0]!.createdAt).toEqual(ny(6, 9));
-    const issue = single(issues, CSV_ISSUE_CODES.duplicateId);
+    const issue = single(issues, DATA_ISSUE_CODES.duplicateId);
     expect(issue).toMatchObject({ severity: 'error', file: 'leads.csv', line: 4, field: 'lead_id', value: 'L1', recordId: 'L1' });
     expect(issue.message).toContain('line 2');
     expect(stats).toMatchObject({ rows: 3, accepted: 2, rejected: 1 });

@@ -12,8 +12,8 @@ import { readHistoryFile } from './read-history-file.js';
 import { readLeadsFile } from './read-leads-file.js';
 import { readScheduleFile } from './read-schedule-file.js';
 import { getZone } from '../../time/zone.js';
-import type { HistoryColumns } from './history-columns.js';
-import { HistoryColumnsBuilder, emptyHistoryColumns, lastHistoryValue } from './history-columns.js';
+import type { HistoryColumns } from '../../model/history-columns.js';
+import { HistoryColumnsBuilder, emptyHistoryColumns, lastHistoryValue } from '../../model/history-columns.js';
 
 /**
  * Options of {@link loadCsv}.
@@ -62,7 +62,7 @@ export interface LoadCsvOptions {
  * Loads leads (and optionally their stage and owner histories and the staff schedule) from CSV files,
  * streaming each file, validating every lead once against the model's schema, and accounting for every
  * row: `stats.rows = stats.accepted + stats.rejected`, overall and per file. Every rejected row has at
- * least one `error` issue; warnings keep the row. See {@link CSV_ISSUE_CODES} for the rules.
+ * least one `error` issue; warnings keep the row. See {@link DATA_ISSUE_CODES} for the rules.
  *
  * Reading rules: timestamps without an offset are wall-clock time in `timeZone` (see
  * {@link parseTimestamp}); a date-only appointment means the start of that day. An unreadable

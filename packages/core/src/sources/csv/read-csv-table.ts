@@ -3,8 +3,8 @@ import type { CsvColumnMapping, CsvFileKind, ResolvedColumns } from './columns.j
 import { resolveColumns } from './columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
-import { CSV_ISSUE_CODES } from './issue-codes.js';
-import type { CsvRecord } from './parse-csv.js';
+import { DATA_ISSUE_CODES } from '../issue-codes.js';
+import type { CsvRecord } from './csv-record.js';
 import { byteChunks } from './byte-chunks.js';
 import { ByteCsvReader, decodeFields } from './byte-csv-reader.js';
 
@@ -70,7 +70,7 @@ export async function* streamCsvTable<K extends CsvFileKind>(
     if (columns === undefined || visit === undefined) {
       columns = resolveColumns(kind, fields, { columns: options.columns, file: input.label });
       for (const { header, column } of columns.duplicates) {
-        file.warning(CSV_ISSUE_CODES.duplicateColumn, csvMessages.duplicateColumn(header, column), { line, field: header });
+        file.warning(DATA_ISSUE_CODES.duplicateColumn, csvMessages.duplicateColumn(header, column), { line, field: header });
       }
       idIndex = (columns.index as Record<string, number>)['lead_id'] ?? -1;
       const visitor = begin(columns);
@@ -91,12 +91,12 @@ export async function* streamCsvTable<K extends CsvFileKind>(
       const at = record.errorField ?? fields.length - 1;
       const unterminated = record.error === 'unterminated-quote';
       file.error(
-        unterminated ? CSV_ISSUE_CODES.unterminatedQuote : CSV_ISSUE_CODES.malformedQuote,
+        unterminated ? DATA_ISSUE_CODES.unterminatedQuote : DATA_ISSUE_CODES.malformedQuote,
         unterminated ? csvMessages.unterminatedQuote() : csvMessages.malformedQuote(),
         { line, recordId, field: headerName(columns, at), value: clip(fields[at]!) },
       );
     } else {
-      file.error(CSV_ISSUE_CODES.wrongFieldCount, csvMessages.wrongFieldCount(columns.width, fields.length), {
+      file.error(DATA_ISSUE_CODES.wrongFieldCount, csvMessages.wrongFieldCount(columns.width, fields.length), {
         line,
         recordId,
         value: clip(fields.join(delimiter)),
@@ -124,7 +124,7 @@ export async function* streamCsvTable<K extends CsvFileKind>(
   }
   reader.end();
   yield;
-  if (columns === undefined) file.warning(CSV_ISSUE_CODES.emptyFile, csvMessages.emptyFile(), {});
+  if (columns === undefined) file.warning(DATA_ISSUE_CODES.emptyFile, csvMessages.emptyFile(), {});
 }
 
 /** {@link streamCsvTable} run to the end. @internal */

@@ -6,10 +6,10 @@ import { csvMessages } from '../messages.js';
 import { ByteInterner } from './byte-interner.js';
 import { plainNumber, plainNumberBytes } from './plain-number.js';
 import { parseText, timestampParser } from './timestamp.js';
-import type { HistoryColumnsBuilder } from './history-columns.js';
+import type { HistoryColumnsBuilder } from '../../model/history-columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
-import { CSV_ISSUE_CODES } from './issue-codes.js';
+import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import { isBlank } from './lead-row-reader.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
@@ -121,11 +121,11 @@ export async function readHistoryFile(
       const id = rawId.trim();
       const leadIndex = id === '' ? undefined : indexById.get(id);
       if (id === '') {
-        file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(name.lead_id), { line, field: name.lead_id, value: rawId });
+        file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.lead_id), { line, field: name.lead_id, value: rawId });
       } else if (leadIndex === undefined) {
         const leadLine = firstLines.get(id);
         file.error(
-          CSV_ISSUE_CODES.unknownLead,
+          DATA_ISSUE_CODES.unknownLead,
           leadLine === undefined ? csvMessages.unknownLead(id, leadsFile) : csvMessages.rejectedLead(id, leadsFile, leadLine),
           { line, recordId: id, field: name.lead_id, value: id },
         );
@@ -135,14 +135,14 @@ export async function readHistoryFile(
       const value = rawValue.trim();
       if (kind === 'stageHistory') {
         if (value === '') {
-          file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(valueName), { line, recordId: id, field: valueName, value: rawValue });
+          file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(valueName), { line, recordId: id, field: valueName, value: rawValue });
         } else unknownStages.check(value, line, id, valueName);
       }
 
       const when = fields[index.changed_at]!;
       let at = Number.NaN;
       if (isBlank(when)) {
-        file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(name.changed_at), {
+        file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.changed_at), {
           line,
           recordId: id,
           field: name.changed_at,
@@ -151,14 +151,14 @@ export async function readHistoryFile(
       } else {
         at = parseText(times, when) ?? Number.NaN;
         if (Number.isNaN(at)) {
-          file.error(CSV_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.changed_at, when, true), {
+          file.error(DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.changed_at, when, true), {
             line,
             recordId: id,
             field: name.changed_at,
             value: when,
           });
         } else if (leadIndex !== undefined && at < createdAt[leadIndex]!) {
-          file.warning(CSV_ISSUE_CODES.historyBeforeCreated, csvMessages.historyBeforeCreated(when.trim()), {
+          file.warning(DATA_ISSUE_CODES.historyBeforeCreated, csvMessages.historyBeforeCreated(when.trim()), {
             line,
             recordId: id,
             field: name.changed_at,
@@ -217,7 +217,7 @@ function report(
 ): void {
   if (result.success) return;
   for (const issue of result.error.issues) {
-    file.error(CSV_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
+    file.error(DATA_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
       line,
       recordId,
       field: issue.path.map(String).join('.'),

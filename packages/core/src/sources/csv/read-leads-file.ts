@@ -7,7 +7,7 @@ import type { CsvColumn } from './columns.js';
 import { UNKNOWN_STAGE } from './columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
-import { CSV_ISSUE_CODES } from './issue-codes.js';
+import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import { MappedLeadIds } from './lead-ids.js';
 import { LeadRowReader } from './lead-row-reader.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
@@ -135,7 +135,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
       else {
         stage = UNKNOWN_STAGE;
         if (stageIndex >= 0) {
-          file.warning(CSV_ISSUE_CODES.missingStage, csvMessages.missingStage(UNKNOWN_STAGE), {
+          file.warning(DATA_ISSUE_CODES.missingStage, csvMessages.missingStage(UNKNOWN_STAGE), {
             line,
             recordId: id,
             field: name.stage,
@@ -156,7 +156,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
         for (const issue of checked.error.issues) {
           const column = PROPERTY_COLUMNS[String(issue.path[0])];
           const at = column === undefined ? -1 : index[column];
-          file.error(CSV_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
+          file.error(DATA_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
             line,
             recordId: id,
             field: column === undefined ? issue.path.join('.') : name[column],

@@ -1,4 +1,4 @@
-import type { CsvRecord } from './parse-csv.js';
+import type { CsvRecord } from './csv-record.js';
 
 const QUOTE = 34;
 const CR = 13;
