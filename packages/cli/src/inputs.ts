@@ -1,14 +1,16 @@
 import {
-  CsvReadError,
   DataQualityError,
   formatIssue,
-  loadCsv,
   columnarLeadsOf,
+  type LoadResult,
+} from '@panopticon/core';
+import {
+  CsvReadError,
+  loadCsv,
   loadCsvColumnar,
   loadScheduleCsv,
   type ColumnarLoadResult,
-  type LoadResult,
-} from '@panopticon/core';
+} from '@panopticon/core/csv';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
 import type { Settings } from './settings/resolve.js';

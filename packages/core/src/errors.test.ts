@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PANOPTICON_ERROR_CODES, PanopticonError } from './errors.js';
-import { DATA_ISSUE_CODES, loadCsv } from './index.js';
+import { DATA_ISSUE_CODES } from './index.js';
+import { loadCsv } from './sources/csv/index.js';
 import { DataQualityError } from './sources/source.js';
 import { CsvColumnError } from './sources/csv/column-error.js';
 import { CsvReadError } from './sources/csv/csv-read-error.js';

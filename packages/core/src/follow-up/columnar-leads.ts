@@ -13,7 +13,7 @@ import { sortedByAt } from './timeline.js';
 
 /**
  * Leads and their stage and owner histories as columns: row `i` of `stages` and `owners` belongs to lead
- * `i` of `leads`. {@link loadCsvColumnar} returns one; {@link columnarLeadsOf} makes one from `Lead` objects.
+ * `i` of `leads`. `loadCsvColumnar` (`@panopticon/core/csv`) returns one; {@link columnarLeadsOf} makes one from `Lead` objects.
  *
  * @example
  * ```ts

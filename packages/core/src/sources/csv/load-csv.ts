@@ -62,7 +62,7 @@ export interface LoadCsvOptions {
  * Loads leads (and optionally their stage and owner histories and the staff schedule) from CSV files,
  * streaming each file, validating every lead once against the model's schema, and accounting for every
  * row: `stats.rows = stats.accepted + stats.rejected`, overall and per file. Every rejected row has at
- * least one `error` issue; warnings keep the row. See {@link DATA_ISSUE_CODES} for the rules.
+ * least one `error` issue; warnings keep the row. See `DATA_ISSUE_CODES` for the rules.
  *
  * Reading rules: timestamps without an offset are wall-clock time in `timeZone` (see
  * {@link parseTimestamp}); a date-only appointment means the start of that day. An unreadable
@@ -91,7 +91,7 @@ export async function loadCsv(options: LoadCsvOptions): Promise<LoadResult> {
 }
 
 /**
- * What {@link loadCsvColumnar} returns: what {@link loadCsv} returns, with the leads and their histories
+ * What `loadCsvColumnar` (`@panopticon/core/csv`) returns: what {@link loadCsv} returns, with the leads and their histories
  * as columns.
  *
  * @example
@@ -111,7 +111,7 @@ export interface ColumnarLoadResult extends Omit<LoadResult, 'leads'> {
 /**
  * {@link loadCsv} that keeps the leads and their histories as columns rather than objects: the same
  * readers, validation, issues and stats, and the same lead fields, but no object or `Date` per lead or
- * per history row. The result is what {@link needsAttentionColumnar} and {@link kpisColumnar} read; it
+ * per history row. The result is what `needsAttentionColumnar` and `kpisColumnar` read; it
  * loads a 100,000-lead export with half a million history rows in about half the time and memory of
  * `loadCsv`.
  *
