@@ -8,7 +8,13 @@ const core = (folder) => `^packages/core/src/${folder}/`;
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'An import circle: split the shared part into its own file.', from: {}, to: { circular: true } },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'An import circle: split the shared part into its own file.',
+      from: {},
+      to: { circular: true },
+    },
     {
       name: 'core-model-is-the-base',
       severity: 'error',

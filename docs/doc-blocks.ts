@@ -55,7 +55,8 @@ export function readBlocks(path: string): DocBlock[] {
     const block: DocBlock = { file, line: fence.line, code: fence.code };
     if (SETUP.test(fence.code)) setup = fence.code;
     else if (USES_SETUP.test(fence.code)) {
-      if (setup === undefined) throw new Error(`${file}:${fence.line}: a block builds on the shared setup, but no setup block comes before it.`);
+      if (setup === undefined)
+        throw new Error(`${file}:${fence.line}: a block builds on the shared setup, but no setup block comes before it.`);
       block.setup = setup;
     }
     // The output: a ```text fence right after this one, with only blank lines or "Prints:" between.
@@ -104,7 +105,10 @@ export async function typecheckBlocks(blocks: DocBlock[]): Promise<string[]> {
   );
   const tsc = createRequire(join(repoRoot, 'package.json')).resolve('typescript/bin/tsc');
   try {
-    await promisify(execFile)(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: repoRoot, maxBuffer: 32 * 1024 * 1024 });
+    await promisify(execFile)(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], {
+      cwd: repoRoot,
+      maxBuffer: 32 * 1024 * 1024,
+    });
     return [];
   } catch (error) {
     const out = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
@@ -117,7 +121,9 @@ export async function typecheckBlocks(blocks: DocBlock[]): Promise<string[]> {
         if (!m || !hit) return l;
         const { offset } = moduleSource(hit.block);
         const at = Number(m[2]) - offset;
-        return at > 0 ? `${hit.block.file}:${hit.block.line + at - 1}: ${m[4]}` : `${hit.block.file}:${hit.block.line} (in the shared setup, line ${m[2]}): ${m[4]}`;
+        return at > 0
+          ? `${hit.block.file}:${hit.block.line + at - 1}: ${m[4]}`
+          : `${hit.block.file}:${hit.block.line} (in the shared setup, line ${m[2]}): ${m[4]}`;
       });
   }
 }

@@ -30,9 +30,13 @@ describe('the guides in docs/', () => {
     expect(await typecheckBlocks(blocks)).toEqual([]);
   }, 120_000);
 
-  it.each(withOutput.map((b, i) => [`${b.file}:${b.line}`, b, i] as const))('%s prints what the guide shows', async (_, block, i) => {
-    expect((await runBlock(block, i)).trimEnd()).toBe(block.output!.trimEnd());
-  }, 60_000);
+  it.each(withOutput.map((b, i) => [`${b.file}:${b.line}`, b, i] as const))(
+    '%s prints what the guide shows',
+    async (_, block, i) => {
+      expect((await runBlock(block, i)).trimEnd()).toBe(block.output!.trimEnd());
+    },
+    60_000,
+  );
 
   it('metrics.md has a worked example, with its output, for every definition', () => {
     const text = readFileSync(join(docsDir, 'metrics.md'), 'utf8');
@@ -121,7 +125,11 @@ describe('the API reference', () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     let output: string;
     try {
-      const { stdout, stderr } = await run(npm, ['run', 'docs', '--silent'], { cwd: repoRoot, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+      const { stdout, stderr } = await run(npm, ['run', 'docs', '--silent'], {
+        cwd: repoRoot,
+        maxBuffer: 32 * 1024 * 1024,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      });
       output = stdout + stderr;
     } catch (error) {
       const e = error as { stdout?: string; stderr?: string };

@@ -11,17 +11,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  endOfLocalDay,
-  formatIssue,
-  kpis,
-  parseDayNumber,
-  parsePipeline,
-  summarizeResponses,
-} from '@panopticon/core';
-import {
-  loadCsv,
-} from '@panopticon/core/csv';
+import { endOfLocalDay, formatIssue, kpis, parseDayNumber, parsePipeline, summarizeResponses } from '@panopticon/core';
+import { loadCsv } from '@panopticon/core/csv';
 
 const sample = fileURLToPath(new URL('./data/', import.meta.url));
 const [dir = sample, date = '2026-10-31', timeZone = 'America/New_York'] = process.argv.slice(2);
@@ -52,10 +43,10 @@ const r = summarizeResponses(leads, { slaMinutes: 60 });
 const percent = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)} %`);
 console.log(`\nKPIs as of ${date} (${timeZone})`);
 console.table({
-  'leads': k.leads,
+  leads: k.leads,
   'appointed leads': k.appointed,
   'need attention': k.needsAttention,
-  'stale': k.stale,
+  stale: k.stale,
   'at risk': k.atRisk,
   'stuck in green': k.stuckInGreen,
   'conversion rate': percent(k.conversionRate),

@@ -15,9 +15,7 @@ import {
   parsePipeline,
   responseMinutes,
 } from '@panopticon/core';
-import {
-  loadCsvText,
-} from '@panopticon/core/csv';
+import { loadCsvText } from '@panopticon/core/csv';
 
 // The pipeline: stages in order, each with a category; thresholds in days. "Proposal Sent" has its own
 // staleAfterDays, so a lead held there 5 days after progressing is *stalled*.
@@ -39,7 +37,10 @@ const pipeline = parsePipeline({
 // The business calendar: weekly hours Monday first (an empty list is a day off) and holidays.
 const calendar: BusinessCalendar = BusinessCalendarSchema.parse({
   weeklyHours: [
-    [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }],
+    [
+      { start: '08:00', end: '12:00' },
+      { start: '13:00', end: '17:00' },
+    ],
     [{ start: '08:00', end: '17:00' }],
     [{ start: '08:00', end: '17:00' }],
     [{ start: '08:00', end: '17:00' }],
@@ -71,7 +72,15 @@ const { leads, issues } = await loadCsvText({
   timeZone,
   pipeline,
   columns: {
-    leads: { lead_id: 'Job', name: 'Customer', received_time: 'Created', first_contact_time: 'First Call', appointment_time: 'Visit', stage: 'Status', locator: 'Rep' },
+    leads: {
+      lead_id: 'Job',
+      name: 'Customer',
+      received_time: 'Created',
+      first_contact_time: 'First Call',
+      appointment_time: 'Visit',
+      stage: 'Status',
+      locator: 'Rep',
+    },
     stageHistory: { lead_id: 'Job', stage: 'Status', changed_at: 'When' },
   },
 });

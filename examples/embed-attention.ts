@@ -22,16 +22,56 @@ interface CrmRow {
 }
 
 const rows: CrmRow[] = [
-  { key: 1, contact: 'Harbor Gym', owner: 'Ana', status: 'Appointment Set', created: '2026-09-01T10:00:00-04:00',
-    appointment: '2026-09-10T14:00:00-04:00', moves: [{ to: 'New', when: '2026-09-01T10:00:00-04:00' }, { to: 'Appointment Set', when: '2026-09-03T09:00:00-04:00' }] },
-  { key: 2, contact: 'Elm Street Laundry', owner: 'Ana', status: 'Appointment Set', created: '2026-10-01T10:00:00-04:00',
-    appointment: '2026-10-20T11:00:00-04:00', moves: [{ to: 'Appointment Set', when: '2026-10-02T12:00:00-04:00' }] },
-  { key: 3, contact: 'Northgate Clinic', owner: 'Ben', status: 'Approved', created: '2026-08-15T09:00:00-04:00',
-    appointment: '2026-08-20T10:00:00-04:00', moves: [{ to: 'Appointment Set', when: '2026-08-15T09:00:00-04:00' }, { to: 'Approved', when: '2026-09-25T16:00:00-04:00' }] },
-  { key: 4, contact: 'Pine Motel', status: 'Appointment Set', created: '2026-10-01T08:00:00-04:00',
-    appointment: '2026-10-05T15:00:00-04:00', moves: [{ to: 'Appointment Set', when: '2026-10-01T08:00:00-04:00' }] },
-  { key: 5, contact: 'Oak Hill Hotel', owner: 'Ben', status: 'Appointment Set', created: '2026-10-20T08:00:00-04:00',
-    appointment: '2026-11-04T15:00:00-05:00', moves: [{ to: 'Appointment Set', when: '2026-10-20T08:00:00-04:00' }] },
+  {
+    key: 1,
+    contact: 'Harbor Gym',
+    owner: 'Ana',
+    status: 'Appointment Set',
+    created: '2026-09-01T10:00:00-04:00',
+    appointment: '2026-09-10T14:00:00-04:00',
+    moves: [
+      { to: 'New', when: '2026-09-01T10:00:00-04:00' },
+      { to: 'Appointment Set', when: '2026-09-03T09:00:00-04:00' },
+    ],
+  },
+  {
+    key: 2,
+    contact: 'Elm Street Laundry',
+    owner: 'Ana',
+    status: 'Appointment Set',
+    created: '2026-10-01T10:00:00-04:00',
+    appointment: '2026-10-20T11:00:00-04:00',
+    moves: [{ to: 'Appointment Set', when: '2026-10-02T12:00:00-04:00' }],
+  },
+  {
+    key: 3,
+    contact: 'Northgate Clinic',
+    owner: 'Ben',
+    status: 'Approved',
+    created: '2026-08-15T09:00:00-04:00',
+    appointment: '2026-08-20T10:00:00-04:00',
+    moves: [
+      { to: 'Appointment Set', when: '2026-08-15T09:00:00-04:00' },
+      { to: 'Approved', when: '2026-09-25T16:00:00-04:00' },
+    ],
+  },
+  {
+    key: 4,
+    contact: 'Pine Motel',
+    status: 'Appointment Set',
+    created: '2026-10-01T08:00:00-04:00',
+    appointment: '2026-10-05T15:00:00-04:00',
+    moves: [{ to: 'Appointment Set', when: '2026-10-01T08:00:00-04:00' }],
+  },
+  {
+    key: 5,
+    contact: 'Oak Hill Hotel',
+    owner: 'Ben',
+    status: 'Appointment Set',
+    created: '2026-10-20T08:00:00-04:00',
+    appointment: '2026-11-04T15:00:00-05:00',
+    moves: [{ to: 'Appointment Set', when: '2026-10-20T08:00:00-04:00' }],
+  },
 ];
 
 // The host tool's pipeline, as configuration.
@@ -70,7 +110,10 @@ function attentionDigest(rowsOfTool: CrmRow[], asOf: Date, timeZone: string): Ma
   const messages = new Map<string, string>();
   for (const [who, list] of byLocator) {
     const lines = list.map((r) => `• ${r.name} (${r.stage}): ${ATTENTION_REASON_LABELS[r.reason].toLowerCase()}, ${r.days} days`);
-    messages.set(who, `${who}, ${list.length} lead${list.length === 1 ? '' : 's'} need${list.length === 1 ? 's' : ''} you:\n${lines.join('\n')}`);
+    messages.set(
+      who,
+      `${who}, ${list.length} lead${list.length === 1 ? '' : 's'} need${list.length === 1 ? 's' : ''} you:\n${lines.join('\n')}`,
+    );
   }
   return messages;
 }

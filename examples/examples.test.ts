@@ -31,7 +31,13 @@ describe('examples', () => {
     expect(out).toMatch(/Loaded 2897 of 2897 rows \(0 rejected\), 6 issues:/);
     expect(out).toContain('KPIs as of 2026-10-31 (America/New_York)');
     // The same figures as `panopticon kpis` on the same data.
-    const expected = [['leads', '600'], ['need attention', '90'], ['stale', '48'], ['conversion rate', "'22.4 %'"], ['% answered within 60 min', "'64.2 %'"]] as const;
+    const expected = [
+      ['leads', '600'],
+      ['need attention', '90'],
+      ['stale', '48'],
+      ['conversion rate', "'22.4 %'"],
+      ['% answered within 60 min', "'64.2 %'"],
+    ] as const;
     for (const [label, value] of expected) {
       expect(out).toMatch(new RegExp(`│ ${escapeText(label)}\\s+│ ${escapeText(value)}\\s+│`));
     }

@@ -29,7 +29,9 @@ try {
 
   // The first sync reads everything: Leads, then the stage history module.
   const first = await syncLeads(connection);
-  console.log(`sync 1 (${first.sync.mode}): ${first.leads.length} leads, ${first.sync.calls} API calls, ${first.issues.length} data issues`);
+  console.log(
+    `sync 1 (${first.sync.mode}): ${first.leads.length} leads, ${first.sync.calls} API calls, ${first.issues.length} data issues`,
+  );
 
   // Later syncs read only records modified since the last one (with a small overlap).
   const second = await syncLeads(connection);
@@ -40,7 +42,9 @@ try {
   const asOf = new Date('2026-03-31T18:00:00Z');
   const options = { asOf, timeZone: 'America/New_York', pipeline };
   const k = kpis(second.leads, options);
-  console.log(`as of ${asOf.toISOString()}: ${k.appointed} appointed, ${k.needsAttention} need attention (${k.stale} stale, ${k.atRisk} at risk)`);
+  console.log(
+    `as of ${asOf.toISOString()}: ${k.appointed} appointed, ${k.needsAttention} need attention (${k.stale} stale, ${k.atRisk} at risk)`,
+  );
   for (const row of needsAttention(second.leads, options).slice(0, 3)) {
     console.log(`  ${row.reason.padEnd(14)} ${String(row.days).padStart(3)} d  ${row.locator ?? '(unassigned)'}: ${row.name}`);
   }

@@ -103,7 +103,9 @@ export function table(rows: Tabular, options: TableOptions = {}): Promise<void> 
   const fractional = columns.map((_, i) => shown.some((r) => typeof r[i] === 'number' && !Number.isInteger(r[i])));
   const cellAt = (v: unknown, i: number): string => format(v, timeZone, fractional[i] ? digits : 0);
   const more = records.length - shown.length;
-  const numeric = columns.map((_, i) => shown.some((r) => typeof r[i] === 'number') && shown.every((r) => r[i] == null || typeof r[i] === 'number'));
+  const numeric = columns.map(
+    (_, i) => shown.some((r) => typeof r[i] === 'number') && shown.every((r) => r[i] == null || typeof r[i] === 'number'),
+  );
 
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const align = (i: number) => (numeric[i] ? ' style="text-align:right"' : '');
@@ -120,7 +122,11 @@ export function table(rows: Tabular, options: TableOptions = {}): Promise<void> 
 
   const texts = [columns, ...shown.map((r) => r.map(cellAt))];
   const widths = columns.map((_, i) => Math.max(...texts.map((t) => t[i]!.length)));
-  const line = (t: string[]) => t.map((s, i) => (numeric[i] ? s.padStart(widths[i]!) : s.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (t: string[]) =>
+    t
+      .map((s, i) => (numeric[i] ? s.padStart(widths[i]!) : s.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const plain = [
     ...(options.caption ? [options.caption] : []),
     line(columns),

@@ -16,7 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const skip = process.env.PANOPTICON_SKIP_NOTEBOOKS === '1';
-const names = readdirSync(here).filter((f) => f.endsWith('.ipynb')).sort();
+const names = readdirSync(here)
+  .filter((f) => f.endsWith('.ipynb'))
+  .sort();
 const out = mkdtempSync(join(tmpdir(), 'panopticon-notebooks-'));
 let run: { code: number; output: string } | undefined;
 
@@ -42,21 +44,25 @@ const text = (value: string | string[] | undefined) => (Array.isArray(value) ? v
  * snapshots' business), sorted: the kernel may deliver a cell's console output and its displays in either order.
  */
 function visible(cell: Cell): string[] {
-  return (cell.outputs ?? []).map((o) => {
-    if (o.output_type === 'stream') return `${o.name}: ${text(o.text)}`;
-    if (o.output_type === 'error') return `error: ${o.ename}: ${o.evalue}`;
-    const data = o.data ?? {};
-    return Object.keys(data)
-      .sort()
-      .map((mime) => (mime === 'image/svg+xml' ? `${mime}: <svg …>` : `${mime}: ${text(data[mime])}`))
-      .join('\n');
-  }).sort();
+  return (cell.outputs ?? [])
+    .map((o) => {
+      if (o.output_type === 'stream') return `${o.name}: ${text(o.text)}`;
+      if (o.output_type === 'error') return `error: ${o.ename}: ${o.evalue}`;
+      const data = o.data ?? {};
+      return Object.keys(data)
+        .sort()
+        .map((mime) => (mime === 'image/svg+xml' ? `${mime}: <svg …>` : `${mime}: ${text(data[mime])}`))
+        .join('\n');
+    })
+    .sort();
 }
 
 /** Code cells that show something (a table, a figure, a console.log) but hold no output. */
 function missingOutputs(cells: Cell[]): number[] {
   return cells.flatMap((cell, i) =>
-    cell.cell_type === 'code' && (cell.outputs ?? []).length === 0 && /\bawait (table|figure)\(|console\.log\(/.test(text(cell.source)) ? [i] : [],
+    cell.cell_type === 'code' && (cell.outputs ?? []).length === 0 && /\bawait (table|figure)\(|console\.log\(/.test(text(cell.source))
+      ? [i]
+      : [],
   );
 }
 
@@ -112,7 +118,9 @@ describe.skipIf(skip)('notebooks', () => {
       expect(missingOutputs(saved), 'cells saved without output: run npm run notebooks').toEqual([]);
       expect(saved.map((c) => text(c.source))).toEqual(fresh.map((c) => text(c.source)));
       saved.forEach((cell, i) => {
-        expect(visible(cell), `${name} cell ${i}: saved outputs differ from a fresh run; run npm run notebooks`).toEqual(visible(fresh[i]!));
+        expect(visible(cell), `${name} cell ${i}: saved outputs differ from a fresh run; run npm run notebooks`).toEqual(
+          visible(fresh[i]!),
+        );
       });
     });
   });

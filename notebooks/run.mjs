@@ -21,7 +21,9 @@ const root = resolve(here, '..');
 
 /** The notebooks of this folder, by file name. */
 export function notebookFiles() {
-  return readdirSync(here).filter((f) => f.endsWith('.ipynb')).sort();
+  return readdirSync(here)
+    .filter((f) => f.endsWith('.ipynb'))
+    .sort();
 }
 
 /** The path of the Deno executable installed by npm (the `deno` package). */
@@ -36,13 +38,18 @@ export function denoExecutable() {
  */
 export function runNotebooks({ names = notebookFiles(), out = null, timeoutSeconds = 600 } = {}) {
   for (const dir of ['packages/core/dist', 'packages/charts/dist']) {
-    if (!existsSync(join(root, dir))) return { status: 1, failed: names, output: `${dir} is missing: run npm run build first (the notebooks import the built packages).` };
+    if (!existsSync(join(root, dir)))
+      return { status: 1, failed: names, output: `${dir} is missing: run npm run build first (the notebooks import the built packages).` };
   }
   const jupyterPath = mkdtempSync(join(tmpdir(), 'panopticon-kernels-'));
   try {
     const kernelDir = join(jupyterPath, 'kernels', 'deno');
     mkdirSync(kernelDir, { recursive: true });
-    const kernel = { argv: [denoExecutable(), 'jupyter', '--kernel', '--conn', '{connection_file}'], display_name: 'Deno', language: 'typescript' };
+    const kernel = {
+      argv: [denoExecutable(), 'jupyter', '--kernel', '--conn', '{connection_file}'],
+      display_name: 'Deno',
+      language: 'typescript',
+    };
     writeFileSync(join(kernelDir, 'kernel.json'), JSON.stringify(kernel, null, 2));
     const pythonPath = [here, process.env.PYTHONPATH].filter(Boolean).join(delimiter);
     const env = { ...process.env, JUPYTER_PATH: jupyterPath, PYTHONPATH: pythonPath, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' };
@@ -53,7 +60,9 @@ export function runNotebooks({ names = notebookFiles(), out = null, timeoutSecon
       // nbconvert's own executor, extended so that no output arriving just after a cell finished is lost
       // (settled_execute.py says why).
       const args = [
-        'nbconvert', '--to', 'notebook',
+        'nbconvert',
+        '--to',
+        'notebook',
         '--Exporter.preprocessors=["settled_execute.SettledExecutePreprocessor"]',
         '--SettledExecutePreprocessor.enabled=True',
         '--SettledExecutePreprocessor.kernel_name=deno',

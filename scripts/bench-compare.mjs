@@ -33,7 +33,8 @@ const dir = resolve(root, values.dir ?? '.bench');
 const fmt = (n) => n.toLocaleString('en-US');
 
 // ---- inputs ----------------------------------------------------------------------------------------
-if (!existsSync(join(root, 'packages/cli/dist/app/cli.js'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(join(root, 'packages/cli/dist/app/cli.js')))
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 mkdirSync(dir, { recursive: true });
 const responses = join(dir, `responses-${rows}.csv`);
 if (!existsSync(responses)) {
@@ -71,16 +72,49 @@ const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 const cli = join(root, 'packages/cli/bin/panopticon.js');
 const pipelineArgs = [
-  '--leads', join(pipelineDir, 'leads.csv'),
-  '--history', join(pipelineDir, 'stage_history.csv'),
-  '--owners', join(pipelineDir, 'owner_history.csv'),
-  '--pipeline', join(pipelineDir, 'pipeline.json'),
-  '--as-of', PIPELINE_AS_OF, '--tz', PIPELINE_TIME_ZONE, '--format', 'json', '--quiet',
+  '--leads',
+  join(pipelineDir, 'leads.csv'),
+  '--history',
+  join(pipelineDir, 'stage_history.csv'),
+  '--owners',
+  join(pipelineDir, 'owner_history.csv'),
+  '--pipeline',
+  join(pipelineDir, 'pipeline.json'),
+  '--as-of',
+  PIPELINE_AS_OF,
+  '--tz',
+  PIPELINE_TIME_ZONE,
+  '--format',
+  'json',
+  '--quiet',
 ];
 const jobs = [
-  { key: 'heatmap', label: 'panopticon heatmap', command: process.execPath, args: [cli, 'heatmap', '--leads', responses, '--tz', 'UTC', '--format', 'json', '--quiet'] },
-  ...(duckdb ? [{ key: 'duckdb', label: `DuckDB ${duckdb} (read_csv + GROUP BY)`, command: process.execPath, args: [join(root, 'scripts/heatmap-duckdb.mjs'), responses] }] : []),
-  ...(pandas ? [{ key: 'pandas', label: `pandas ${pandas.version} (read_csv + groupby)`, command: pandas.python, args: [join(root, 'scripts/heatmap-pandas.py'), responses] }] : []),
+  {
+    key: 'heatmap',
+    label: 'panopticon heatmap',
+    command: process.execPath,
+    args: [cli, 'heatmap', '--leads', responses, '--tz', 'UTC', '--format', 'json', '--quiet'],
+  },
+  ...(duckdb
+    ? [
+        {
+          key: 'duckdb',
+          label: `DuckDB ${duckdb} (read_csv + GROUP BY)`,
+          command: process.execPath,
+          args: [join(root, 'scripts/heatmap-duckdb.mjs'), responses],
+        },
+      ]
+    : []),
+  ...(pandas
+    ? [
+        {
+          key: 'pandas',
+          label: `pandas ${pandas.version} (read_csv + groupby)`,
+          command: pandas.python,
+          args: [join(root, 'scripts/heatmap-pandas.py'), responses],
+        },
+      ]
+    : []),
   { key: 'attention', label: 'panopticon attention', command: process.execPath, args: [cli, 'attention', ...pipelineArgs] },
   { key: 'kpis', label: 'panopticon kpis', command: process.execPath, args: [cli, 'kpis', ...pipelineArgs] },
 ];
@@ -118,7 +152,10 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const figures = new Map(
-  jobs.map((j) => [j.key, { seconds: median(samples.get(j.key).map((r) => r.seconds)), peakMb: median(samples.get(j.key).map((r) => r.peakMb)) }]),
+  jobs.map((j) => [
+    j.key,
+    { seconds: median(samples.get(j.key).map((r) => r.seconds)), peakMb: median(samples.get(j.key).map((r) => r.peakMb)) },
+  ]),
 );
 
 // ---- report ------------------------------------------------------------------------------------------
@@ -139,20 +176,27 @@ console.log('');
 if (figures.has('pandas')) {
   const p = figures.get('pandas');
   const x = p.seconds / ours.seconds;
-  console.log(`pandas / panopticon: ${x.toFixed(2)}× the time (target ≥ 4×: ${verdict(x >= 4)}), ${(p.peakMb / ours.peakMb).toFixed(1)}× the memory`);
+  console.log(
+    `pandas / panopticon: ${x.toFixed(2)}× the time (target ≥ 4×: ${verdict(x >= 4)}), ${(p.peakMb / ours.peakMb).toFixed(1)}× the memory`,
+  );
 }
 if (figures.has('duckdb')) {
   const d = figures.get('duckdb');
   const x = ours.seconds / d.seconds;
-  console.log(`panopticon / DuckDB: ${x.toFixed(2)}× the time (target ≤ 1.2×: ${verdict(x <= 1.2)}), ${(ours.peakMb / d.peakMb).toFixed(2)}× the memory`);
+  console.log(
+    `panopticon / DuckDB: ${x.toFixed(2)}× the time (target ≤ 1.2×: ${verdict(x <= 1.2)}), ${(ours.peakMb / d.peakMb).toFixed(2)}× the memory`,
+  );
 }
-if (!Number.isNaN(ours.peakMb)) console.log(`panopticon heatmap peak memory: ${mb(ours.peakMb)} (target < 150 MB: ${verdict(ours.peakMb < 150)})`);
+if (!Number.isNaN(ours.peakMb))
+  console.log(`panopticon heatmap peak memory: ${mb(ours.peakMb)} (target < 150 MB: ${verdict(ours.peakMb < 150)})`);
 console.log('');
 console.log(`${`follow-up, ${fmt(leadCount)} leads`.padEnd(width)}${'time'.padStart(9)}${'peak memory'.padStart(14)}`);
 for (const key of ['attention', 'kpis']) {
   const job = jobs.find((j) => j.key === key);
   const f = figures.get(key);
-  console.log(`${job.label.padEnd(width)}${`${f.seconds.toFixed(2)} s`.padStart(9)}${mb(f.peakMb).padStart(14)}   (target < 1 s: ${verdict(f.seconds < 1)})`);
+  console.log(
+    `${job.label.padEnd(width)}${`${f.seconds.toFixed(2)} s`.padStart(9)}${mb(f.peakMb).padStart(14)}   (target < 1 s: ${verdict(f.seconds < 1)})`,
+  );
 }
 
 // ---- agreement -----------------------------------------------------------------------------------------

@@ -13,13 +13,17 @@ let run: { status: number | null; stdout: string; stderr: string };
 
 beforeAll(() => {
   // The benchmark spawns the built CLI, like a user; `npm test` builds before it runs the tests.
-  const r = spawnSync(process.execPath, [join(root, 'scripts/bench-compare.mjs'), '--rows', '10000', '--leads', '1000', '--runs', '1', '--dir', dir], {
-    cwd: root,
-    encoding: 'utf8',
-    // The suite runs in a non-UTC zone; the benchmark must not depend on it.
-    env: { ...process.env },
-    timeout: 240_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'scripts/bench-compare.mjs'), '--rows', '10000', '--leads', '1000', '--runs', '1', '--dir', dir],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      // The suite runs in a non-UTC zone; the benchmark must not depend on it.
+      env: { ...process.env },
+      timeout: 240_000,
+    },
+  );
   run = { status: r.status, stdout: r.stdout, stderr: r.stderr };
   console.log(r.stdout);
 }, 300_000);

@@ -29,10 +29,14 @@ console.log(`input: ${file} (${mb(statSync(file).size)} MB), ${runs} runs each, 
 const cli = `${root}packages/cli/bin/panopticon.js`;
 const e2e = [];
 for (let i = 0; i < runs; i++) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, 'heatmap', '--leads', file, '--tz', 'UTC', '--format', 'json', '--quiet'], {
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %M', process.execPath, cli, 'heatmap', '--leads', file, '--tz', 'UTC', '--format', 'json', '--quiet'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    },
+  );
   if (r.status !== 0) throw new Error(`panopticon heatmap failed:\n${r.stderr}`);
   const [seconds, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   e2e.push({ seconds, peakMb: kb / 1024 });

@@ -13,12 +13,77 @@ import { SAMPLE_PIPELINE as PIPELINE } from './sample-pipeline.mjs';
 export const AS_OF = '2026-10-31';
 export const TIME_ZONE = 'America/New_York';
 
-const FIRST = ['Ana', 'Ben', 'Chloé', 'Dev', 'Erin', 'Farah', 'Gus', 'Hana', 'Ivan', 'Jade', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tomás', 'Uma', 'Viktor', 'Wen', 'Yara', 'Zoë'];
-const LAST = ['Souza', 'Carter', 'Martin', 'Patel', "O'Neill", 'Haddad', 'Nguyen', 'Okafor', 'Ivanova', 'García', 'Tanaka', 'Kowalski', 'Müller', 'Rossi', 'Dubois', 'Smith', 'Brown'];
-const LOCATORS = ['Ana Souza', 'Ben Carter', 'Chloé Martin', 'Dev Patel', "Erin O'Neill", 'Farah Haddad', 'Gus Lindqvist', 'Hana Sato', 'Ivan Petrov', 'Jade Wong', 'Kofi Mensah', 'Lena Vogel'];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chloé',
+  'Dev',
+  'Erin',
+  'Farah',
+  'Gus',
+  'Hana',
+  'Ivan',
+  'Jade',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sami',
+  'Tomás',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Yara',
+  'Zoë',
+];
+const LAST = [
+  'Souza',
+  'Carter',
+  'Martin',
+  'Patel',
+  "O'Neill",
+  'Haddad',
+  'Nguyen',
+  'Okafor',
+  'Ivanova',
+  'García',
+  'Tanaka',
+  'Kowalski',
+  'Müller',
+  'Rossi',
+  'Dubois',
+  'Smith',
+  'Brown',
+];
+const LOCATORS = [
+  'Ana Souza',
+  'Ben Carter',
+  'Chloé Martin',
+  'Dev Patel',
+  "Erin O'Neill",
+  'Farah Haddad',
+  'Gus Lindqvist',
+  'Hana Sato',
+  'Ivan Petrov',
+  'Jade Wong',
+  'Kofi Mensah',
+  'Lena Vogel',
+];
 const TEAMS = ['East', 'West', 'North'];
 const SOURCES = ['Web form', 'Referral', 'Cold call', 'Trade show'];
-const COMPANIES = ['Downtown Car Wash', 'Oak Hill Laundromat', 'Riverside Gym', 'Maple Street Clinic', 'Harbor Hotel', 'Northgate Mall', 'City Library'];
+const COMPANIES = [
+  'Downtown Car Wash',
+  'Oak Hill Laundromat',
+  'Riverside Gym',
+  'Maple Street Clinic',
+  'Harbor Hotel',
+  'Northgate Mall',
+  'City Library',
+];
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -29,7 +94,8 @@ const csv = (v) => (v === null || v === undefined ? '' : /[",\r\n]/.test(String(
 export function generate(n, seed = 7) {
   const rand = prng(seed);
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-  const lognormal = (median, spread) => median * Math.exp(spread * Math.sqrt(-2 * Math.log(Math.max(rand(), 1e-9))) * Math.cos(2 * Math.PI * rand()));
+  const lognormal = (median, spread) =>
+    median * Math.exp(spread * Math.sqrt(-2 * Math.log(Math.max(rand(), 1e-9))) * Math.cos(2 * Math.PI * rand()));
   const asOfEnd = Date.parse(`${AS_OF}T23:59:59Z`);
   const start = asOfEnd - 200 * DAY;
   const leads = ['lead_id,name,received_time,first_contact_time,appointment_time,stage,locator,team,source,company,assigned_time'];
@@ -42,7 +108,10 @@ export function generate(n, seed = 7) {
     const hour = rand() < 0.8 ? 8 + Math.floor(rand() * 10) : Math.floor(rand() * 24);
     created = Math.floor(created / DAY) * DAY + hour * 3_600_000 + Math.floor(rand() * 60) * MIN;
     const contact = created + Math.max(1, Math.round(lognormal(30, 1.5))) * MIN;
-    const appointment = Math.floor((contact + (1 + Math.floor(rand() * 14)) * DAY) / DAY) * DAY + (9 + Math.floor(rand() * 8)) * 3_600_000 + (rand() < 0.5 ? 30 * MIN : 0);
+    const appointment =
+      Math.floor((contact + (1 + Math.floor(rand() * 14)) * DAY) / DAY) * DAY +
+      (9 + Math.floor(rand() * 8)) * 3_600_000 +
+      (rand() < 0.5 ? 30 * MIN : 0);
     const locator = pick(LOCATORS);
     const events = [
       ['New', created],
@@ -79,7 +148,19 @@ export function generate(n, seed = 7) {
     }
     const name = `${pick(FIRST)} ${pick(LAST)}`;
     leads.push(
-      [id, name, fmt(created), fmt(contact), fmt(appointment), kept[kept.length - 1][0], current, pick(TEAMS), pick(SOURCES), pick(COMPANIES), fmt(created + 5 * MIN)]
+      [
+        id,
+        name,
+        fmt(created),
+        fmt(contact),
+        fmt(appointment),
+        kept[kept.length - 1][0],
+        current,
+        pick(TEAMS),
+        pick(SOURCES),
+        pick(COMPANIES),
+        fmt(created + 5 * MIN),
+      ]
         .map(csv)
         .join(','),
     );

@@ -38,7 +38,10 @@ export async function writePipeline(leadCount, dir, seed = 7) {
   const start = asOf - 400 * DAY;
 
   const files = {
-    leads: new Sink(join(dir, 'leads.csv'), 'lead_id,name,received_time,first_contact_time,appointment_time,stage,locator,team,source,company,assigned_time\n'),
+    leads: new Sink(
+      join(dir, 'leads.csv'),
+      'lead_id,name,received_time,first_contact_time,appointment_time,stage,locator,team,source,company,assigned_time\n',
+    ),
     stages: new Sink(join(dir, 'stage_history.csv'), 'lead_id,stage,changed_at\n'),
     owners: new Sink(join(dir, 'owner_history.csv'), 'lead_id,locator,changed_at\n'),
   };
@@ -46,13 +49,23 @@ export async function writePipeline(leadCount, dir, seed = 7) {
   let ownerRows = 0;
   for (let i = 0; i < leadCount; i++) {
     const id = String(5_000_000 + i);
-    const created = start + Math.floor(rand() * 380 * DAY / MINUTE) * MINUTE;
-    const contacted = created + Math.floor((5 + rand() * 600) * MINUTE / 1000) * 1000;
-    const set = contacted + Math.floor(rand() * 3 * DAY / MINUTE) * MINUTE;
+    const created = start + Math.floor((rand() * 380 * DAY) / MINUTE) * MINUTE;
+    const contacted = created + Math.floor(((5 + rand() * 600) * MINUTE) / 1000) * 1000;
+    const set = contacted + Math.floor((rand() * 3 * DAY) / MINUTE) * MINUTE;
     // Appointments a few days to three weeks out: some of the latest are still upcoming at asOf.
-    const appointment = set + Math.floor((2 + rand() * 19) * DAY / (30 * MINUTE)) * 30 * MINUTE;
+    const appointment = set + Math.floor(((2 + rand() * 19) * DAY) / (30 * MINUTE)) * 30 * MINUTE;
     // A third of the leads book the appointment on the first call: no separate "Contacted" row.
-    const history = rand() < 0.32 ? [['New', created], ['Appointment Set', set]] : [['New', created], ['Contacted', contacted], ['Appointment Set', set]];
+    const history =
+      rand() < 0.32
+        ? [
+            ['New', created],
+            ['Appointment Set', set],
+          ]
+        : [
+            ['New', created],
+            ['Contacted', contacted],
+            ['Appointment Set', set],
+          ];
     const r = rand();
     let t = appointment + Math.floor(rand() * 10 * DAY);
     // 30% no progress after the appointment (awaiting, at risk or stale by asOf), the rest move on.

@@ -14,7 +14,7 @@ export function* responseRows(rows, seed = 42) {
   const fmt = (ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
   yield 'lead_id,received_time,first_contact_time,rep,team\n';
   for (let i = 0; i < rows; i++) {
-    const created = start + Math.floor(rand() * span / 1000) * 1000;
+    const created = start + Math.floor((rand() * span) / 1000) * 1000;
     const r = rand();
     // 8% never contacted; the rest log-normal around 25 minutes, a long tail of days.
     const contact = r < 0.08 ? '' : fmt(created + Math.floor(Math.exp(Math.log(25 * 60_000) + 1.4 * (rand() + rand() + rand() - 1.5))));

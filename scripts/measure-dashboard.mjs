@@ -25,10 +25,25 @@ try {
   for (const [name, text] of Object.entries(generate(Number(n)))) writeFileSync(join(data, name), text);
   const html = join(work, 'dashboard.html');
   const args = [
-    join(root, 'packages/cli/bin/panopticon.js'), 'report', '--quiet',
-    '--leads', join(data, 'leads.csv'), '--history', join(data, 'stage_history.csv'), '--owners', join(data, 'owner_history.csv'),
-    '--schedule', join(data, 'schedule.csv'), '--pipeline', join(data, 'pipeline.json'),
-    '--tz', TIME_ZONE, '--as-of', AS_OF, '--out', html,
+    join(root, 'packages/cli/bin/panopticon.js'),
+    'report',
+    '--quiet',
+    '--leads',
+    join(data, 'leads.csv'),
+    '--history',
+    join(data, 'stage_history.csv'),
+    '--owners',
+    join(data, 'owner_history.csv'),
+    '--schedule',
+    join(data, 'schedule.csv'),
+    '--pipeline',
+    join(data, 'pipeline.json'),
+    '--tz',
+    TIME_ZONE,
+    '--as-of',
+    AS_OF,
+    '--out',
+    html,
   ];
 
   const write = [];
@@ -44,7 +59,16 @@ try {
   const browser = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+    ],
     viewport: { width: 1440, height: 900 },
   });
   const open = [];

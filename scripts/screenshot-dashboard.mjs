@@ -26,14 +26,25 @@ const work = mkdtempSync(join(tmpdir(), 'panopticon-shot-'));
 let html = htmlArg && resolve(htmlArg);
 if (!html) {
   html = join(work, 'dashboard.html');
-  const r = spawnSync(process.execPath, [join(root, 'packages/cli/bin/panopticon.js'), 'report', '--quiet', '--out', html], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'packages/cli/bin/panopticon.js'), 'report', '--quiet', '--out', html], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`panopticon report failed:\n${r.stderr}`);
 }
 // A fresh profile each run (launchPersistentContext's user data dir is Chromium's --user-data-dir).
 const browser = await chromium.launchPersistentContext(join(work, 'profile'), {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-sync',
+  ],
   viewport: { width, height },
   deviceScaleFactor: 1,
 });

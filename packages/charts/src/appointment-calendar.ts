@@ -98,10 +98,14 @@ const SHORT_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as cons
  * const svg = appointmentCalendarFigure(appointments, { document, asOf, timeZone });
  * ```
  */
-export function appointmentCalendarFigure(appointments: readonly CalendarAppointment[], options: AppointmentCalendarFigureOptions): SVGSVGElement {
+export function appointmentCalendarFigure(
+  appointments: readonly CalendarAppointment[],
+  options: AppointmentCalendarFigureOptions,
+): SVGSVGElement {
   const { doc, width, title } = resolveFigureOptions(options, { width: 640, title: 'Appointment calendar' });
   const { asOf, timeZone } = options;
-  if (!(asOf instanceof Date) || Number.isNaN(asOf.getTime())) throw new RangeError(chartMessages.invalidAsOf('appointmentCalendarFigure', asOf));
+  if (!(asOf instanceof Date) || Number.isNaN(asOf.getTime()))
+    throw new RangeError(chartMessages.invalidAsOf('appointmentCalendarFigure', asOf));
   assertTimeZone(timeZone);
   const today = localDayNumber(asOf, timeZone);
 
@@ -127,7 +131,8 @@ export function appointmentCalendarFigure(appointments: readonly CalendarAppoint
       name: 'appointment-calendar',
       title,
       subtitle: options.subtitle === undefined ? asOfText : options.subtitle,
-      message: options.emptyMessage ?? (rangeText && (options.from || options.to) ? `No appointments from ${rangeText}` : 'No appointments'),
+      message:
+        options.emptyMessage ?? (rangeText && (options.from || options.to) ? `No appointments from ${rangeText}` : 'No appointments'),
     });
   }
 
@@ -159,7 +164,10 @@ export function appointmentCalendarFigure(appointments: readonly CalendarAppoint
       .slice()
       .sort((a, b) => rank(a.status) - rank(b.status) || compareStrings(a.name ?? '', b.name ?? ''))
       .filter((a) => a.name !== undefined)
-      .map((a) => `${truncate(a.name!, 32)} (${labelOf(STATUS_LABELS, a.status)}${a.locator !== undefined ? `, ${truncate(a.locator ?? UNASSIGNED_LOCATOR, 24)}` : ''})`);
+      .map(
+        (a) =>
+          `${truncate(a.name!, 32)} (${labelOf(STATUS_LABELS, a.status)}${a.locator !== undefined ? `, ${truncate(a.locator ?? UNASSIGNED_LOCATOR, 24)}` : ''})`,
+      );
     days.push({
       dayNumber,
       date: formatDayNumber(dayNumber),
@@ -181,7 +189,9 @@ export function appointmentCalendarFigure(appointments: readonly CalendarAppoint
     else if (d.count === 0) lines.push('No appointments');
     else {
       lines.push(`${plural(d.count, 'appointment')} · most urgent: ${labelOf(STATUS_LABELS, d.worst!)}`);
-      const parts = [...d.byStatus].sort(([a], [b]) => STATUS_ORDER.indexOf(a as FollowUpStatus) - STATUS_ORDER.indexOf(b as FollowUpStatus));
+      const parts = [...d.byStatus].sort(
+        ([a], [b]) => STATUS_ORDER.indexOf(a as FollowUpStatus) - STATUS_ORDER.indexOf(b as FollowUpStatus),
+      );
       lines.push(parts.map(([s, n]) => `${n} ${labelOf(STATUS_LABELS, s).toLowerCase()}`).join(' · '));
       lines.push(...d.names.slice(0, maxNames));
       if (d.names.length > maxNames) lines.push(`and ${d.names.length - maxNames} more`);
@@ -205,7 +215,13 @@ export function appointmentCalendarFigure(appointments: readonly CalendarAppoint
     marginBottom: 8,
     padding: 0,
     x: { type: 'band', domain: [...SHORT_WEEKDAYS], axis: 'top', tickSize: 0, label: 'Weekday', labelAnchor: 'center' },
-    y: { type: 'band', domain: Array.from({ length: weeks }, (_, w) => formatDayNumber(startWeek + w * 7)), tickSize: 0, label: 'Week starting', labelAnchor: 'top' },
+    y: {
+      type: 'band',
+      domain: Array.from({ length: weeks }, (_, w) => formatDayNumber(startWeek + w * 7)),
+      tickSize: 0,
+      label: 'Week starting',
+      labelAnchor: 'top',
+    },
     marks: [
       Plot.cell(days, { x: 'weekday', y: 'week', fill: fillOf, stroke: NEUTRAL_COLORS.outline, strokeWidth: 0.5, inset: 1, title: tip }),
       Plot.cell(
@@ -251,7 +267,10 @@ export function appointmentCalendarFigure(appointments: readonly CalendarAppoint
         type: 'swatches',
         items: [
           ...STATUS_ORDER.filter((s) => present.has(s)).map((s) => ({ label: STATUS_LABELS[s], fill: STATUS_COLORS[s] })),
-          ...[...present].filter((s) => !STATUS_ORDER.includes(s as FollowUpStatus)).sort().map((s) => ({ label: s, fill: colorOf(STATUS_COLORS, s) })),
+          ...[...present]
+            .filter((s) => !STATUS_ORDER.includes(s as FollowUpStatus))
+            .sort()
+            .map((s) => ({ label: s, fill: colorOf(STATUS_COLORS, s) })),
           { label: 'Today', fill: 'none', stroke: NEUTRAL_COLORS.rule, strokeWidth: 2 },
         ],
       },

@@ -7,7 +7,17 @@ import { noDataFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { datedText, resolveFigureOptions } from './options.js';
 import { rowBandPlotOptions } from './row-band-frame.js';
-import { NEUTRAL_COLORS, REASON_COLORS, REASON_LABELS, REASON_ORDER, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER, colorOf, labelOf } from './palette.js';
+import {
+  NEUTRAL_COLORS,
+  REASON_COLORS,
+  REASON_LABELS,
+  REASON_ORDER,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  STATUS_ORDER,
+  colorOf,
+  labelOf,
+} from './palette.js';
 
 /**
  * The fields of a `needsAttention` row this figure reads.
@@ -70,11 +80,22 @@ interface Segment {
  * const svg = attentionByLocatorFigure(needsAttention(leads, { asOf, timeZone, pipeline }), { document, asOf, timeZone });
  * ```
  */
-export function attentionByLocatorFigure(rows: readonly AttentionByLocatorRow[], options: AttentionByLocatorFigureOptions = {}): SVGSVGElement {
+export function attentionByLocatorFigure(
+  rows: readonly AttentionByLocatorRow[],
+  options: AttentionByLocatorFigureOptions = {},
+): SVGSVGElement {
   const { doc, width, title } = resolveFigureOptions(options, { width: 640, title: 'Needs attention by locator' });
   const dated = datedText('attentionByLocatorFigure', options);
   if (rows.length === 0) {
-    return noDataFigure({ document: doc, width, background: options.background, name: 'attention-by-locator', title, subtitle: options.subtitle === undefined ? dated || null : options.subtitle, message: options.emptyMessage ?? 'Nobody needs attention' });
+    return noDataFigure({
+      document: doc,
+      width,
+      background: options.background,
+      name: 'attention-by-locator',
+      title,
+      subtitle: options.subtitle === undefined ? dated || null : options.subtitle,
+      message: options.emptyMessage ?? 'Nobody needs attention',
+    });
   }
   const by = options.by ?? 'reason';
   const order: readonly string[] = by === 'reason' ? REASON_ORDER : STATUS_ORDER;
@@ -108,12 +129,34 @@ export function attentionByLocatorFigure(rows: readonly AttentionByLocatorRow[],
     for (const [, m] of ranked.slice(maxLocators - 1)) for (const [k, n] of m) rest.set(k, (rest.get(k) ?? 0) + n);
     bars = [...ranked.slice(0, maxLocators - 1), [`Other locators (${ranked.length - maxLocators + 1})`, rest]];
   }
-  const keys = [...new Set(rows.map((r) => (by === 'reason' ? r.reason : r.status) as string))].sort((a, b) => rank(a) - rank(b) || compareStrings(a, b));
-  const segments: Segment[] = bars.flatMap(([locator, m]) => keys.filter((k) => m.has(k)).map((key) => ({ locator, key, count: m.get(key)! })));
-  const totals = bars.map(([locator, m]) => ({ locator, total: totalOf(m), mix: keys.filter((k) => m.has(k)).map((k) => `${m.get(k)} ${labelOf(labels, k).toLowerCase()}`).join(' · ') }));
+  const keys = [...new Set(rows.map((r) => (by === 'reason' ? r.reason : r.status) as string))].sort(
+    (a, b) => rank(a) - rank(b) || compareStrings(a, b),
+  );
+  const segments: Segment[] = bars.flatMap(([locator, m]) =>
+    keys.filter((k) => m.has(k)).map((key) => ({ locator, key, count: m.get(key)! })),
+  );
+  const totals = bars.map(([locator, m]) => ({
+    locator,
+    total: totalOf(m),
+    mix: keys
+      .filter((k) => m.has(k))
+      .map((k) => `${m.get(k)} ${labelOf(labels, k).toLowerCase()}`)
+      .join(' · '),
+  }));
   const locators = bars.map(([l]) => l);
   const plot = Plot.plot({
-    ...rowBandPlotOptions({ document: doc, width, rows: locators, rowLabel: (l) => truncate(l, 28), rowsLabel: 'Locator', rowHeight: options.barHeight ?? 22, padding: 0.2, x: { label: 'Leads needing attention' }, marginTop: 30, marginRight: 36 }),
+    ...rowBandPlotOptions({
+      document: doc,
+      width,
+      rows: locators,
+      rowLabel: (l) => truncate(l, 28),
+      rowsLabel: 'Locator',
+      rowHeight: options.barHeight ?? 22,
+      padding: 0.2,
+      x: { label: 'Leads needing attention' },
+      marginTop: 30,
+      marginRight: 36,
+    }),
     color: { type: 'ordinal', domain: keys, range: keys.map((k) => colorOf(colors, k)) },
     marks: [
       Plot.barX(segments, {
@@ -123,7 +166,14 @@ export function attentionByLocatorFigure(rows: readonly AttentionByLocatorRow[],
         order: keys,
         title: (s: Segment) => `${s.locator}\n${plural(s.count, 'lead')} ${labelOf(labels, s.key).toLowerCase()}`,
       }),
-      Plot.text(totals, { x: 'total', y: 'locator', text: (t: (typeof totals)[number]) => String(t.total), dx: 4, textAnchor: 'start', title: (t: (typeof totals)[number]) => `${t.locator}: ${plural(t.total, 'lead')}\n${t.mix}` }),
+      Plot.text(totals, {
+        x: 'total',
+        y: 'locator',
+        text: (t: (typeof totals)[number]) => String(t.total),
+        dx: 4,
+        textAnchor: 'start',
+        title: (t: (typeof totals)[number]) => `${t.locator}: ${plural(t.total, 'lead')}\n${t.mix}`,
+      }),
       Plot.ruleX([0], { stroke: NEUTRAL_COLORS.rule }),
     ],
   }) as SVGSVGElement;

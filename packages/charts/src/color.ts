@@ -13,7 +13,13 @@ function rgb(hex: string): [number, number, number] | null {
 }
 
 function hex([r, g, b]: readonly number[]): string {
-  return `#${[r, g, b].map((v) => Math.round(Math.min(255, Math.max(0, v!))).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[r, g, b]
+    .map((v) =>
+      Math.round(Math.min(255, Math.max(0, v!)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** Near-black or white, whichever reads better on `fill` (WCAG relative luminance). */

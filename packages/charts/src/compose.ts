@@ -64,7 +64,9 @@ export function composeFigure(input: ComposeFigureInput): SVGSVGElement {
     svg.append(defs);
   }
   const background = input.background === undefined ? 'white' : input.background;
-  const backgroundRect = background ? svgElement(doc, 'rect', { class: 'panopticon-background', width: '100%', height: '100%', fill: background }) : null;
+  const backgroundRect = background
+    ? svgElement(doc, 'rect', { class: 'panopticon-background', width: '100%', height: '100%', fill: background })
+    : null;
   if (backgroundRect) svg.append(backgroundRect);
 
   let y = 0;
@@ -76,7 +78,9 @@ export function composeFigure(input: ComposeFigureInput): SVGSVGElement {
   if (input.subtitle) {
     for (const line of wrapText(input.subtitle, width, SUBTITLE_SIZE)) {
       y += SUBTITLE_SIZE + 3;
-      svg.append(svgElement(doc, 'text', { class: 'panopticon-subtitle', x: 0, y, 'font-size': SUBTITLE_SIZE, fill: NEUTRAL_COLORS.muted }, line));
+      svg.append(
+        svgElement(doc, 'text', { class: 'panopticon-subtitle', x: 0, y, 'font-size': SUBTITLE_SIZE, fill: NEUTRAL_COLORS.muted }, line),
+      );
     }
     y += 3;
   }

@@ -34,7 +34,13 @@ export interface CoverageHeatmapFigureOptions extends FigureOptions, WeekdaySlot
 
 const onShift = (cell: CoverageCell) => cell.reps > 0;
 /** A slot is coloured where someone is on shift, hatched where nobody is. */
-const COVERAGE_HEATMAP: WeekdaySlotFigureKind<CoverageCell> = { name: 'coverage-heatmap', title: 'Staff coverage', emptyMessage: 'No shifts in the schedule', hasData: onShift, isFilled: onShift };
+const COVERAGE_HEATMAP: WeekdaySlotFigureKind<CoverageCell> = {
+  name: 'coverage-heatmap',
+  title: 'Staff coverage',
+  emptyMessage: 'No shifts in the schedule',
+  hasData: onShift,
+  isFilled: onShift,
+};
 
 /**
  * Staff coverage: reps on shift per weekday × slot, from `scheduleCoverage`. Slots with nobody on shift are
@@ -60,7 +66,10 @@ export function coverageHeatmapFigure(cells: readonly CoverageCell[], options: C
       const d = p.datum;
       if (!d || d.reps === 0) return `${heading}\nNobody on shift`;
       const names = [...d.repNames].sort();
-      const shown = names.slice(0, maxNames).map((n) => truncate(n, 40)).join(', ');
+      const shown = names
+        .slice(0, maxNames)
+        .map((n) => truncate(n, 40))
+        .join(', ');
       const more = names.length > maxNames ? ` and ${names.length - maxNames} more` : '';
       return `${heading}\n${plural(d.reps, 'rep')} on shift${names.length ? `: ${shown}${more}` : ''}`;
     };

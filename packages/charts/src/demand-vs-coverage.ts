@@ -44,7 +44,13 @@ export interface DemandVsCoverageFigureOptions extends FigureOptions, WeekdaySlo
 }
 
 /** A slot is coloured where leads arrived (red when nobody was on shift), hatched where none did. */
-const DEMAND_VS_COVERAGE: WeekdaySlotFigureKind<DemandCoverageCell> = { name: 'demand-vs-coverage', title: 'Demand vs coverage', emptyMessage: 'No leads to set against the schedule', hasData: (cell) => cell.leads > 0, isFilled: (cell) => cell.leads !== 0 };
+const DEMAND_VS_COVERAGE: WeekdaySlotFigureKind<DemandCoverageCell> = {
+  name: 'demand-vs-coverage',
+  title: 'Demand vs coverage',
+  emptyMessage: 'No leads to set against the schedule',
+  hasData: (cell) => cell.leads > 0,
+  isFilled: (cell) => cell.leads !== 0,
+};
 
 /**
  * Demand against coverage, from `demandVsCoverage`: each weekday × slot shaded by the leads that arrived
@@ -102,7 +108,15 @@ export function demandVsCoverageFigure(cells: readonly DemandCoverageCell[], opt
       color,
       marks: [
         Plot.cell(covered, { x: 'slot', y: 'day', fill: (p: Place) => p.datum!.leads, inset: 0.5, title: tip }),
-        Plot.cell(uncovered, { x: 'slot', y: 'day', fill: uncoveredColor, stroke: NEUTRAL_COLORS.rule, strokeWidth: 1.5, inset: 1, title: tip }),
+        Plot.cell(uncovered, {
+          x: 'slot',
+          y: 'day',
+          fill: uncoveredColor,
+          stroke: NEUTRAL_COLORS.rule,
+          strokeWidth: 1.5,
+          inset: 1,
+          title: tip,
+        }),
       ],
     };
   });

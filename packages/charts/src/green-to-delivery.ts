@@ -85,19 +85,38 @@ interface Bar {
  *   { document, asOf, timeZone, greenStuckAfterDays: pipeline.greenStuckAfterDays });
  * ```
  */
-export function greenToDeliveryFigure(data: GreenToDelivery | readonly GreenToDeliveryRow[], options: GreenToDeliveryFigureOptions = {}): SVGSVGElement {
+export function greenToDeliveryFigure(
+  data: GreenToDelivery | readonly GreenToDeliveryRow[],
+  options: GreenToDeliveryFigureOptions = {},
+): SVGSVGElement {
   const { doc, width, title } = resolveFigureOptions(options, { width: 640, title: 'Green → delivery' });
   const dated = datedText('greenToDeliveryFigure', options);
   const all: readonly GreenToDeliveryRow[] = isRows(data) ? data : data.rows;
   const rows = options.pendingOnly ? all.filter((r) => !r.done) : all;
   if (rows.length === 0) {
-    return noDataFigure({ document: doc, width, background: options.background, name: 'green-to-delivery', title, subtitle: options.subtitle === undefined ? dated || null : options.subtitle, message: options.emptyMessage ?? (options.pendingOnly && all.length > 0 ? 'No lead is waiting for delivery' : 'No lead has reached green') });
+    return noDataFigure({
+      document: doc,
+      width,
+      background: options.background,
+      name: 'green-to-delivery',
+      title,
+      subtitle: options.subtitle === undefined ? dated || null : options.subtitle,
+      message:
+        options.emptyMessage ?? (options.pendingOnly && all.length > 0 ? 'No lead is waiting for delivery' : 'No lead has reached green'),
+    });
   }
   const threshold = options.greenStuckAfterDays ?? 14;
-  const stateOf = (r: GreenToDeliveryRow): GreenToDeliveryState => (r.done ? 'delivered' : r.stuck ? 'stuck' : r.category === 'green' ? 'waiting' : 'left');
+  const stateOf = (r: GreenToDeliveryRow): GreenToDeliveryState =>
+    r.done ? 'delivered' : r.stuck ? 'stuck' : r.category === 'green' ? 'waiting' : 'left';
   const sorted: Bar[] = rows
     .map((row) => ({ row, state: stateOf(row) }))
-    .sort((a, b) => Number(a.row.done) - Number(b.row.done) || b.row.days - a.row.days || compareStrings(a.row.name, b.row.name) || compareStrings(a.row.leadId, b.row.leadId));
+    .sort(
+      (a, b) =>
+        Number(a.row.done) - Number(b.row.done) ||
+        b.row.days - a.row.days ||
+        compareStrings(a.row.name, b.row.name) ||
+        compareStrings(a.row.leadId, b.row.leadId),
+    );
   const maxLeads = Math.max(1, Math.floor(options.maxLeads ?? 40));
   const bars = sorted.slice(0, maxLeads);
   const names = new Map(bars.map((b) => [b.row.leadId, b.row.name]));
@@ -113,33 +132,74 @@ export function greenToDeliveryFigure(data: GreenToDelivery | readonly GreenToDe
   const label = (id: string) => truncate(names.get(id) ?? id, 26);
   const maxDays = Math.max(threshold, ...bars.map((b) => b.row.days));
   const plot = Plot.plot({
-    ...rowBandPlotOptions({ document: doc, width, rows: ids, rowLabel: label, rowsLabel: 'Lead', rowHeight: options.barHeight ?? 16, padding: 0.15, x: { label: 'Days from first green to delivery (or so far)', domain: [0, maxDays] }, marginTop: 34, marginRight: 36 }),
+    ...rowBandPlotOptions({
+      document: doc,
+      width,
+      rows: ids,
+      rowLabel: label,
+      rowsLabel: 'Lead',
+      rowHeight: options.barHeight ?? 16,
+      padding: 0.15,
+      x: { label: 'Days from first green to delivery (or so far)', domain: [0, maxDays] },
+      marginTop: 34,
+      marginRight: 36,
+    }),
     color: { type: 'ordinal', domain: [...STATE_ORDER], range: STATE_ORDER.map((s) => GREEN_TO_DELIVERY_STATES[s].color) },
     marks: [
       Plot.barX(bars, { x: (b: Bar) => b.row.days, y: (b: Bar) => b.row.leadId, fill: 'state', title: tip }),
-      Plot.text(bars, { x: (b: Bar) => b.row.days, y: (b: Bar) => b.row.leadId, text: (b: Bar) => String(Math.round(b.row.days)), dx: 4, textAnchor: 'start', fontSize: 9 }),
+      Plot.text(bars, {
+        x: (b: Bar) => b.row.days,
+        y: (b: Bar) => b.row.leadId,
+        text: (b: Bar) => String(Math.round(b.row.days)),
+        dx: 4,
+        textAnchor: 'start',
+        fontSize: 9,
+      }),
       Plot.ruleX([0], { stroke: NEUTRAL_COLORS.rule }),
       Plot.ruleX([threshold], { stroke: NEUTRAL_COLORS.rule, strokeDasharray: '4,3', strokeWidth: 1.5 }),
-      Plot.text([threshold], { x: (d: number) => d, frameAnchor: 'top', dy: -6, text: () => `stuck after ${plural(threshold, 'day')}`, textAnchor: 'middle', fontWeight: 600 }),
+      Plot.text([threshold], {
+        x: (d: number) => d,
+        frameAnchor: 'top',
+        dy: -6,
+        text: () => `stuck after ${plural(threshold, 'day')}`,
+        textAnchor: 'middle',
+        fontWeight: 600,
+      }),
     ],
   }) as SVGSVGElement;
   const completed = all.filter((r) => r.done);
-  const medianText = !isRows(data) && data.medianDays !== null ? `median ${formatDays(data.medianDays)} for ${plural(data.completed, 'completed lead')}` : `${plural(completed.length, 'completed lead')}`;
-  const shownText = bars.length < rows.length ? `showing ${bars.length} of ${rows.length}, waiting longest first` : `${plural(rows.length, 'lead')}`;
+  const medianText =
+    !isRows(data) && data.medianDays !== null
+      ? `median ${formatDays(data.medianDays)} for ${plural(data.completed, 'completed lead')}`
+      : `${plural(completed.length, 'completed lead')}`;
+  const shownText =
+    bars.length < rows.length ? `showing ${bars.length} of ${rows.length}, waiting longest first` : `${plural(rows.length, 'lead')}`;
   const present = new Set(bars.map((b) => b.state));
   return composeFigure({
     document: doc,
     background: options.background,
     name: 'green-to-delivery',
     title,
-    subtitle: options.subtitle === undefined ? `Days in green per lead · ${medianText} · ${shownText}${dated ? ` · ${dated}` : ''}` : options.subtitle,
+    subtitle:
+      options.subtitle === undefined
+        ? `Days in green per lead · ${medianText} · ${shownText}${dated ? ` · ${dated}` : ''}`
+        : options.subtitle,
     width,
     legend: [
       {
         type: 'swatches',
         items: [
-          ...STATE_ORDER.filter((s) => present.has(s)).map((s) => ({ label: GREEN_TO_DELIVERY_STATES[s].label, fill: GREEN_TO_DELIVERY_STATES[s].color })),
-          { label: `Stuck threshold (${plural(threshold, 'day')})`, fill: NEUTRAL_COLORS.rule, shape: 'line' as const, dashed: true, strokeWidth: 1.5 },
+          ...STATE_ORDER.filter((s) => present.has(s)).map((s) => ({
+            label: GREEN_TO_DELIVERY_STATES[s].label,
+            fill: GREEN_TO_DELIVERY_STATES[s].color,
+          })),
+          {
+            label: `Stuck threshold (${plural(threshold, 'day')})`,
+            fill: NEUTRAL_COLORS.rule,
+            shape: 'line' as const,
+            dashed: true,
+            strokeWidth: 1.5,
+          },
         ],
       },
     ],

@@ -45,7 +45,13 @@ export interface HeatmapComparisonFigureOptions extends FigureOptions, WeekdaySl
 }
 
 /** A slot is coloured where both periods had leads (a change to show), hatched where either had none. */
-const HEATMAP_COMPARISON: WeekdaySlotFigureKind<HeatmapComparisonCell> = { name: 'heatmap-comparison', title: 'Response time: change from the previous period', emptyMessage: 'No leads in either period', hasData: (cell) => cell.current.total > 0 || cell.previous.total > 0, isFilled: (cell) => Number.isFinite(cell.deltaPct) };
+const HEATMAP_COMPARISON: WeekdaySlotFigureKind<HeatmapComparisonCell> = {
+  name: 'heatmap-comparison',
+  title: 'Response time: change from the previous period',
+  emptyMessage: 'No leads in either period',
+  hasData: (cell) => cell.current.total > 0 || cell.previous.total > 0,
+  isFilled: (cell) => Number.isFinite(cell.deltaPct),
+};
 
 /**
  * Period comparison, from `compareHeatmaps`/`comparePeriods`: each weekday × slot coloured by the change in
@@ -57,7 +63,10 @@ const HEATMAP_COMPARISON: WeekdaySlotFigureKind<HeatmapComparisonCell> = { name:
  * const svg = heatmapComparisonFigure(compareHeatmaps(thisMonth, lastMonth), { document, currentLabel: 'March', previousLabel: 'February' });
  * ```
  */
-export function heatmapComparisonFigure(cells: readonly HeatmapComparisonCell[], options: HeatmapComparisonFigureOptions = {}): SVGSVGElement {
+export function heatmapComparisonFigure(
+  cells: readonly HeatmapComparisonCell[],
+  options: HeatmapComparisonFigureOptions = {},
+): SVGSVGElement {
   type Place = GridPlace<HeatmapComparisonCell>;
   const sla = options.slaMinutes ?? 60;
   return weekdaySlotFigure(cells, options, HEATMAP_COMPARISON, ({ bucketMinutes, filled: compared, hatch }) => {

@@ -146,13 +146,41 @@ function swatchUnit(doc: Document, item: SwatchItem): Unit {
       const top = mid - SWATCH_SIZE / 2;
       switch (item.shape ?? 'square') {
         case 'line':
-          g.append(svgElement(doc, 'line', { x1: 0, x2: SWATCH_SIZE, y1: mid, y2: mid, stroke: item.fill, 'stroke-width': item.strokeWidth ?? 2, 'stroke-dasharray': item.dashed ? '4,2' : null }));
+          g.append(
+            svgElement(doc, 'line', {
+              x1: 0,
+              x2: SWATCH_SIZE,
+              y1: mid,
+              y2: mid,
+              stroke: item.fill,
+              'stroke-width': item.strokeWidth ?? 2,
+              'stroke-dasharray': item.dashed ? '4,2' : null,
+            }),
+          );
           break;
         case 'tick':
-          g.append(svgElement(doc, 'line', { x1: SWATCH_SIZE / 2, x2: SWATCH_SIZE / 2, y1: top, y2: top + SWATCH_SIZE, stroke: item.fill, 'stroke-width': item.strokeWidth ?? 2 }));
+          g.append(
+            svgElement(doc, 'line', {
+              x1: SWATCH_SIZE / 2,
+              x2: SWATCH_SIZE / 2,
+              y1: top,
+              y2: top + SWATCH_SIZE,
+              stroke: item.fill,
+              'stroke-width': item.strokeWidth ?? 2,
+            }),
+          );
           break;
         case 'dot':
-          g.append(svgElement(doc, 'circle', { cx: SWATCH_SIZE / 2, cy: mid, r: 4, fill: item.fill, stroke: item.stroke ?? null, 'stroke-width': item.stroke ? (item.strokeWidth ?? 1) : null }));
+          g.append(
+            svgElement(doc, 'circle', {
+              cx: SWATCH_SIZE / 2,
+              cy: mid,
+              r: 4,
+              fill: item.fill,
+              stroke: item.stroke ?? null,
+              'stroke-width': item.stroke ? (item.strokeWidth ?? 1) : null,
+            }),
+          );
           break;
         default:
           g.append(

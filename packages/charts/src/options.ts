@@ -63,7 +63,8 @@ export function resolveWidth(width: number | undefined, fallback: number): numbe
  */
 export function datedText(figure: string, options: { asOf?: Date | undefined; timeZone?: string | undefined }): string {
   if (options.asOf === undefined) return '';
-  if (!(options.asOf instanceof Date) || Number.isNaN(options.asOf.getTime())) throw new RangeError(chartMessages.invalidAsOf(figure, options.asOf));
+  if (!(options.asOf instanceof Date) || Number.isNaN(options.asOf.getTime()))
+    throw new RangeError(chartMessages.invalidAsOf(figure, options.asOf));
   if (!options.timeZone) throw new TypeError(chartMessages.asOfNeedsTimeZone(figure));
   return asOfText(options.asOf, options.timeZone);
 }

@@ -50,13 +50,32 @@ export function pipelineSnapshotFigure(rows: readonly PipelineSnapshotRow[], opt
   const dated = datedText('pipelineSnapshotFigure', options);
   const total = rows.reduce((n, r) => n + r.count, 0);
   if (total === 0) {
-    return noDataFigure({ document: doc, width, background: options.background, name: 'pipeline-snapshot', title, subtitle: options.subtitle === undefined ? dated : options.subtitle, message: options.emptyMessage ?? 'No leads in the pipeline' });
+    return noDataFigure({
+      document: doc,
+      width,
+      background: options.background,
+      name: 'pipeline-snapshot',
+      title,
+      subtitle: options.subtitle === undefined ? dated : options.subtitle,
+      message: options.emptyMessage ?? 'No leads in the pipeline',
+    });
   }
   const stages = [...new Set(rows.map((r) => r.stage))];
   const tip = (r: PipelineSnapshotRow) =>
     `${r.stage} (${labelOf(CATEGORY_LABELS, r.category).toLowerCase()})\n${plural(r.count, 'lead')} · ${Math.round((r.count / total) * 100)}% of ${total}`;
   const plot = Plot.plot({
-    ...rowBandPlotOptions({ document: doc, width, rows: stages, rowLabel: (s) => truncate(s, 28), rowsLabel: 'Stage', rowHeight: options.barHeight ?? 24, padding: 0.2, x: { label: 'Leads' }, marginTop: 30, marginRight: 44 }),
+    ...rowBandPlotOptions({
+      document: doc,
+      width,
+      rows: stages,
+      rowLabel: (s) => truncate(s, 28),
+      rowsLabel: 'Stage',
+      rowHeight: options.barHeight ?? 24,
+      padding: 0.2,
+      x: { label: 'Leads' },
+      marginTop: 30,
+      marginRight: 44,
+    }),
     color: { type: 'ordinal', domain: [...CATEGORY_ORDER], range: CATEGORY_ORDER.map((c) => CATEGORY_COLORS[c]), unknown: '#bdbdbd' },
     marks: [
       Plot.barX(rows, { x: 'count', y: 'stage', fill: 'category', title: tip }),
@@ -70,10 +89,17 @@ export function pipelineSnapshotFigure(rows: readonly PipelineSnapshotRow[], opt
     background: options.background,
     name: 'pipeline-snapshot',
     title,
-    subtitle: options.subtitle === undefined ? `Leads per stage, in pipeline order · ${plural(total, 'lead')}${dated ? ` · ${dated}` : ''}` : options.subtitle,
+    subtitle:
+      options.subtitle === undefined
+        ? `Leads per stage, in pipeline order · ${plural(total, 'lead')}${dated ? ` · ${dated}` : ''}`
+        : options.subtitle,
     width,
-    legend: [{ type: 'swatches', items: CATEGORY_ORDER.filter((c) => present.has(c)).map((c) => ({ label: CATEGORY_LABELS[c], fill: CATEGORY_COLORS[c] })) }],
+    legend: [
+      {
+        type: 'swatches',
+        items: CATEGORY_ORDER.filter((c) => present.has(c)).map((c) => ({ label: CATEGORY_LABELS[c], fill: CATEGORY_COLORS[c] })),
+      },
+    ],
     plot,
   });
 }
-

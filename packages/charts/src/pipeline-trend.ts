@@ -69,7 +69,15 @@ export function pipelineTrendFigure(rows: readonly PipelineTrendRow[], options: 
   const categories = options.categories ? new Set<string>(options.categories) : null;
   const kept = rows.filter((r) => (categories ? categories.has(r.category) : true) && !Number.isNaN(parseDayNumber(r.date)));
   if (kept.length === 0) {
-    return noDataFigure({ document: doc, width, background: options.background, name: 'pipeline-trend', title, subtitle: options.subtitle, message: options.emptyMessage ?? 'No pipeline history in this period' });
+    return noDataFigure({
+      document: doc,
+      width,
+      background: options.background,
+      name: 'pipeline-trend',
+      title,
+      subtitle: options.subtitle,
+      message: options.emptyMessage ?? 'No pipeline history in this period',
+    });
   }
   const groupBy = options.groupBy ?? 'stage';
   // Series in first-seen order (the trend lists stages in pipeline order), summed per date and key.
@@ -96,7 +104,17 @@ export function pipelineTrendFigure(rows: readonly PipelineTrendRow[], options: 
   const tip = (p: Point) => `${p.date}\n${labelOfKey(p.key)}: ${plural(p.count, 'lead')}`;
   const stacked = options.stacked ?? false;
   const marks: Plot.Markish[] = stacked
-    ? [Plot.areaY(data, { x: 'day', y: 'count', z: 'key', fill: 'key', order: keys, title: (p: Point) => labelOfKey(p.key), curve: 'linear' })]
+    ? [
+        Plot.areaY(data, {
+          x: 'day',
+          y: 'count',
+          z: 'key',
+          fill: 'key',
+          order: keys,
+          title: (p: Point) => labelOfKey(p.key),
+          curve: 'linear',
+        }),
+      ]
     : [
         Plot.lineY(data, { x: 'day', y: 'count', z: 'key', stroke: 'key', strokeWidth: 2, curve: 'linear' }),
         ...(dates.length <= 60 ? [Plot.dot(data, { x: 'day', y: 'count', fill: 'key', r: dates.length === 1 ? 4 : 2.5, title: tip })] : []),
@@ -111,12 +129,21 @@ export function pipelineTrendFigure(rows: readonly PipelineTrendRow[], options: 
     marginRight: 16,
     marginTop: 24,
     marginBottom: 46,
-    x: { type: 'utc', label: 'Date', labelAnchor: 'center', ...(dates.length === 1 ? { domain: [data[0]!.day.getTime() - MS_PER_DAY, data[0]!.day.getTime() + MS_PER_DAY] } : {}) },
+    x: {
+      type: 'utc',
+      label: 'Date',
+      labelAnchor: 'center',
+      ...(dates.length === 1 ? { domain: [data[0]!.day.getTime() - MS_PER_DAY, data[0]!.day.getTime() + MS_PER_DAY] } : {}),
+    },
     y: { label: 'Leads', labelAnchor: 'top', grid: true, nice: true, zero: true },
     color: { type: 'ordinal', domain: keys, range: keys.map((k) => colors.get(k)!) },
     marks,
   }) as SVGSVGElement;
-  const legendItems: SwatchItem[] = keys.map((k) => ({ label: truncate(labelOfKey(k), 28), fill: colors.get(k)!, ...(stacked ? {} : { shape: 'line' as const }) }));
+  const legendItems: SwatchItem[] = keys.map((k) => ({
+    label: truncate(labelOfKey(k), 28),
+    fill: colors.get(k)!,
+    ...(stacked ? {} : { shape: 'line' as const }),
+  }));
   return composeFigure({
     document: doc,
     background: options.background,

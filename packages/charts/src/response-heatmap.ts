@@ -60,7 +60,13 @@ export interface ResponseHeatmapFigureOptions extends FigureOptions, WeekdaySlot
 }
 
 /** A slot is coloured where leads arrived and a % within SLA exists, hatched otherwise. */
-const RESPONSE_HEATMAP: WeekdaySlotFigureKind<HeatmapCell> = { name: 'response-heatmap', title: 'Response time by weekday and time of day', emptyMessage: 'No leads in this period', hasData: (cell) => cell.total > 0, isFilled: (cell) => cell.total > 0 && cell.pctWithinSla !== null };
+const RESPONSE_HEATMAP: WeekdaySlotFigureKind<HeatmapCell> = {
+  name: 'response-heatmap',
+  title: 'Response time by weekday and time of day',
+  emptyMessage: 'No leads in this period',
+  hasData: (cell) => cell.total > 0,
+  isFilled: (cell) => cell.total > 0 && cell.pctWithinSla !== null,
+};
 
 /**
  * The response heatmap: one row per weekday (Monday → Sunday), one column per slot of the day, each cell
@@ -97,7 +103,9 @@ export function responseHeatmapFigure(cells: readonly HeatmapCell[], options: Re
         `${plural(d.total, 'lead')} · ${d.withinSla} within ${sla} min (${formatPercent(d.pctWithinSla)})`,
         `Median response ${formatMinutes(d.medianMinutes)} · p90 ${formatMinutes(d.p90Minutes)}`,
       ];
-      const extra = [d.neverContacted > 0 ? `${d.neverContacted} never contacted` : '', d.invalid > 0 ? `${d.invalid} invalid` : ''].filter(Boolean);
+      const extra = [d.neverContacted > 0 ? `${d.neverContacted} never contacted` : '', d.invalid > 0 ? `${d.invalid} invalid` : ''].filter(
+        Boolean,
+      );
       if (extra.length) lines.push(extra.join(' · '));
       return lines.join('\n');
     };

@@ -42,6 +42,14 @@ export function rowBandPlotOptions(frame: RowBandFrame): Plot.PlotOptions {
     marginTop: frame.marginTop,
     marginBottom: MARGIN_BOTTOM,
     x: { labelAnchor: 'center', grid: true, nice: true, ...frame.x },
-    y: { type: 'band', domain: frame.rows, label: frame.rowsLabel, labelAnchor: 'top', tickSize: 0, tickFormat: frame.rowLabel, padding: frame.padding },
+    y: {
+      type: 'band',
+      domain: frame.rows,
+      label: frame.rowsLabel,
+      labelAnchor: 'top',
+      tickSize: 0,
+      tickFormat: frame.rowLabel,
+      padding: frame.padding,
+    },
   };
 }

@@ -116,7 +116,15 @@ export function timeInStageFigure(visits: readonly TimeInStageVisit[], options: 
     raw.push({ stage: v.stage, category, days: Math.max(0, v.durationMs) / MS_PER_DAY, open: v.open, count: 1, label: v.name ?? v.leadId });
   }
   if (raw.length === 0) {
-    return noDataFigure({ document: doc, width, background: options.background, name: 'time-in-stage', title, subtitle: options.subtitle === undefined ? dated || null : options.subtitle, message: options.emptyMessage ?? 'No stage history' });
+    return noDataFigure({
+      document: doc,
+      width,
+      background: options.background,
+      name: 'time-in-stage',
+      title,
+      subtitle: options.subtitle === undefined ? dated || null : options.subtitle,
+      message: options.emptyMessage ?? 'No stage history',
+    });
   }
   const seen = new Set(raw.map((m) => m.stage));
   const known = pipeline ? pipeline.stages.map((s) => s.name).filter((s) => categories.has(categoryOf(s))) : [];
@@ -153,9 +161,22 @@ export function timeInStageFigure(visits: readonly TimeInStageVisit[], options: 
   const about = (m: Mark) => (grouped ? `about ${formatDays(m.days)}` : formatDays(m.days));
   const who = (m: Mark) => (m.label && !grouped ? `${m.label} · ` : '');
   const plot = Plot.plot({
-    ...rowBandPlotOptions({ document: doc, width, rows: stages, rowLabel: (s) => truncate(s, 28), rowsLabel: 'Stage', rowHeight: options.rowHeight ?? 30, padding: 0.15, x: { label: 'Days in stage', zero: true }, marginTop: 30, marginRight: 16 }),
+    ...rowBandPlotOptions({
+      document: doc,
+      width,
+      rows: stages,
+      rowLabel: (s) => truncate(s, 28),
+      rowsLabel: 'Stage',
+      rowHeight: options.rowHeight ?? 30,
+      padding: 0.15,
+      x: { label: 'Days in stage', zero: true },
+      marginTop: 30,
+      marginRight: 16,
+    }),
     color: { type: 'ordinal', domain: [...CATEGORY_ORDER], range: CATEGORY_ORDER.map((c) => CATEGORY_COLORS[c]), unknown: '#bdbdbd' },
-    ...(grouped ? { opacity: { type: 'linear', domain: [0, maxCount], range: [0.25, 1] }, r: { type: 'sqrt', domain: [1, maxCount], range: [3, 8] } } : {}),
+    ...(grouped
+      ? { opacity: { type: 'linear', domain: [0, maxCount], range: [0.25, 1] }, r: { type: 'sqrt', domain: [1, maxCount], range: [3, 8] } }
+      : {}),
     marks: [
       Plot.tickX(closed, {
         x: 'days',
@@ -164,7 +185,8 @@ export function timeInStageFigure(visits: readonly TimeInStageVisit[], options: 
         strokeOpacity: grouped ? 'count' : 0.45,
         insetTop: 4,
         insetBottom: 4,
-        title: (m: Mark) => (grouped ? `${m.stage}: ${plural(m.count, 'finished visit')} of ${about(m)}` : `${who(m)}${m.stage}: ${about(m)}`),
+        title: (m: Mark) =>
+          grouped ? `${m.stage}: ${plural(m.count, 'finished visit')} of ${about(m)}` : `${who(m)}${m.stage}: ${about(m)}`,
       }),
       Plot.dot(open, {
         x: 'days',
@@ -174,14 +196,17 @@ export function timeInStageFigure(visits: readonly TimeInStageVisit[], options: 
         r: grouped ? 'count' : 3.5,
         strokeWidth: 1.5,
         title: (m: Mark) =>
-          grouped ? `${m.stage}: ${plural(m.count, 'lead')} there for ${about(m)} so far` : `${who(m)}in ${m.stage} for ${about(m)} so far (still there)`,
+          grouped
+            ? `${m.stage}: ${plural(m.count, 'lead')} there for ${about(m)} so far`
+            : `${who(m)}in ${m.stage} for ${about(m)} so far (still there)`,
       }),
       Plot.tickX(medians, {
         x: 'days',
         y: 'stage',
         stroke: NEUTRAL_COLORS.rule,
         strokeWidth: 3,
-        title: (d: (typeof medians)[number]) => `${d.stage}: median ${formatDays(d.days)} over ${plural(d.count, 'finished visit')}; ${plural(d.current, 'lead')} there now`,
+        title: (d: (typeof medians)[number]) =>
+          `${d.stage}: median ${formatDays(d.days)} over ${plural(d.count, 'finished visit')}; ${plural(d.current, 'lead')} there now`,
       }),
     ],
   }) as SVGSVGElement;
@@ -201,7 +226,11 @@ export function timeInStageFigure(visits: readonly TimeInStageVisit[], options: 
       {
         type: 'swatches',
         items: [
-          ...CATEGORY_ORDER.filter((c) => present.has(c)).map((c) => ({ label: `Finished visit, ${c} stage`, fill: CATEGORY_COLORS[c], shape: 'tick' as const })),
+          ...CATEGORY_ORDER.filter((c) => present.has(c)).map((c) => ({
+            label: `Finished visit, ${c} stage`,
+            fill: CATEGORY_COLORS[c],
+            shape: 'tick' as const,
+          })),
           { label: 'Still in stage (time so far)', fill: 'white', stroke: NEUTRAL_COLORS.muted, strokeWidth: 1.5, shape: 'dot' },
           { label: 'Median of finished visits', fill: NEUTRAL_COLORS.rule, shape: 'tick', strokeWidth: 3 },
         ],

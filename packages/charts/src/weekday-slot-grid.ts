@@ -81,7 +81,14 @@ export function fullGrid<T extends WeekdaySlot>(cells: readonly T[], bucketMinut
     }
   }
   for (const cell of cells) {
-    if (Number.isInteger(cell.weekday) && cell.weekday >= 0 && cell.weekday < 7 && Number.isInteger(cell.slotIndex) && cell.slotIndex >= 0 && cell.slotIndex < slots) {
+    if (
+      Number.isInteger(cell.weekday) &&
+      cell.weekday >= 0 &&
+      cell.weekday < 7 &&
+      Number.isInteger(cell.slotIndex) &&
+      cell.slotIndex >= 0 &&
+      cell.slotIndex < slots
+    ) {
       grid[cell.weekday * slots + cell.slotIndex]!.datum = cell;
     }
   }

@@ -28,7 +28,9 @@ describe('appointmentCalendarFigure', () => {
     const svg = appointmentCalendarFigure(list, { document: makeDocument(), asOf, timeZone: TIME_ZONE });
     const wed = cellByHeading(svg, 'Wednesday 2026-03-04');
     expect(fillOf(wed)).toBe(STATUS_COLORS['at-risk']);
-    expect(tipOf(wed)).toBe('Wednesday 2026-03-04\n3 appointments · most urgent: At risk\n1 at risk · 1 progressed · 1 won\nA (At risk)\nB (Progressed)');
+    expect(tipOf(wed)).toBe(
+      'Wednesday 2026-03-04\n3 appointments · most urgent: At risk\n1 at risk · 1 progressed · 1 won\nA (At risk)\nB (Progressed)',
+    );
     expect(fillOf(cellByHeading(svg, 'Thursday 2026-03-05'))).toBe(STATUS_COLORS.won);
     // Days of the same weeks before the first appointment lie outside the range: greyed, not white.
     expect(fillOf(cellByHeading(svg, 'Monday 2026-03-02'))).toBe('#f7f7f7');
@@ -72,10 +74,20 @@ describe('appointmentCalendarFigure', () => {
   });
 
   it('gives a "no data" figure without appointments in the range', () => {
-    const svg = appointmentCalendarFigure([{ appointmentAt: null, status: 'no-appointment' }], { document: makeDocument(), asOf: AS_OF, timeZone: TIME_ZONE });
+    const svg = appointmentCalendarFigure([{ appointmentAt: null, status: 'no-appointment' }], {
+      document: makeDocument(),
+      asOf: AS_OF,
+      timeZone: TIME_ZONE,
+    });
     expect(svg.getAttribute('data-empty')).toBe('true');
     expect(svg.textContent).toContain('No appointments');
-    const ranged = appointmentCalendarFigure(appointments(), { document: makeDocument(), asOf: AS_OF, timeZone: TIME_ZONE, from: at('2027-01-01T12:00:00Z'), to: at('2027-01-31T12:00:00Z') });
+    const ranged = appointmentCalendarFigure(appointments(), {
+      document: makeDocument(),
+      asOf: AS_OF,
+      timeZone: TIME_ZONE,
+      from: at('2027-01-01T12:00:00Z'),
+      to: at('2027-01-31T12:00:00Z'),
+    });
     expect(ranged.textContent).toContain('No appointments from 2027-01-01 to 2027-01-31');
   });
 
@@ -83,6 +95,8 @@ describe('appointmentCalendarFigure', () => {
     expect(() => appointmentCalendarFigure([], { document: makeDocument(), asOf: new Date(Number.NaN), timeZone: TIME_ZONE })).toThrow(
       chartMessages.invalidAsOf('appointmentCalendarFigure', new Date(Number.NaN)),
     );
-    expect(() => appointmentCalendarFigure([], { document: makeDocument(), asOf: AS_OF, timeZone: 'Mars/Olympus' })).toThrow(/Mars\/Olympus/);
+    expect(() => appointmentCalendarFigure([], { document: makeDocument(), asOf: AS_OF, timeZone: 'Mars/Olympus' })).toThrow(
+      /Mars\/Olympus/,
+    );
   });
 });

@@ -13,7 +13,14 @@ const row = (locator: string | null, reason: 'stale' | 'stuck-in-green' | 'stall
 
 describe('attentionByLocatorFigure', () => {
   it('one bar per locator, most leads first, stacked by reason in severity order', () => {
-    const rows = [row('Bea', 'at-risk'), row('Bea', 'stale'), row('Al', 'stalled'), row('Bea', 'stale'), row(null, 'stuck-in-green'), row('Al', 'at-risk')];
+    const rows = [
+      row('Bea', 'at-risk'),
+      row('Bea', 'stale'),
+      row('Al', 'stalled'),
+      row('Bea', 'stale'),
+      row(null, 'stuck-in-green'),
+      row('Al', 'at-risk'),
+    ];
     const svg = attentionByLocatorFigure(rows, { document: makeDocument() });
     expect(texts(svg, 'y-axis tick label')).toEqual(['Bea', 'Al', UNASSIGNED_LOCATOR]);
     const segments = [...svg.querySelectorAll('g[aria-label="bar"] rect')];
@@ -24,7 +31,13 @@ describe('attentionByLocatorFigure', () => {
       'Al: 1 lead at risk',
       `${UNASSIGNED_LOCATOR}: 1 lead stuck in green`,
     ]);
-    expect(segments.map(fillOf)).toEqual([REASON_COLORS.stale, REASON_COLORS['at-risk'], REASON_COLORS.stalled, REASON_COLORS['at-risk'], REASON_COLORS['stuck-in-green']]);
+    expect(segments.map(fillOf)).toEqual([
+      REASON_COLORS.stale,
+      REASON_COLORS['at-risk'],
+      REASON_COLORS.stalled,
+      REASON_COLORS['at-risk'],
+      REASON_COLORS['stuck-in-green'],
+    ]);
     // Stale is stacked first (leftmost) in Bea's bar.
     expect(Number(segments[0]!.getAttribute('x'))).toBeLessThan(Number(segments[1]!.getAttribute('x')));
     expect(texts(svg, 'text')).toEqual(['3', '2', '1']);

@@ -59,9 +59,13 @@ describe('every figure', () => {
 
 it('draws a white background by default, none with background: null', () => {
   const cells = heatmapCells();
-  expect(responseHeatmapFigure(cells, { document: makeDocument() }).querySelector('.panopticon-background')?.getAttribute('fill')).toBe('white');
+  expect(responseHeatmapFigure(cells, { document: makeDocument() }).querySelector('.panopticon-background')?.getAttribute('fill')).toBe(
+    'white',
+  );
   expect(responseHeatmapFigure(cells, { document: makeDocument(), background: null }).querySelector('.panopticon-background')).toBeNull();
-  expect(noDataFigure({ document: makeDocument(), background: '#fafafa' }).querySelector('.panopticon-background')?.getAttribute('fill')).toBe('#fafafa');
+  expect(
+    noDataFigure({ document: makeDocument(), background: '#fafafa' }).querySelector('.panopticon-background')?.getAttribute('fill'),
+  ).toBe('#fafafa');
 });
 
 describe('toSvgString', () => {
@@ -85,7 +89,20 @@ describe('toSvgString', () => {
     });
     const snapshot = pipelineSnapshotFigure([{ stage: evilStage, category: 'open', count: 3 }], { document: makeDocument() });
     const green = greenToDeliveryFigure(
-      [{ leadId: '1', name: evilName, locator: evilStage, stage: evilStage, category: 'green', greenAt: new Date(0), deliveryAt: null, days: 3, stuck: false, done: false }],
+      [
+        {
+          leadId: '1',
+          name: evilName,
+          locator: evilStage,
+          stage: evilStage,
+          category: 'green',
+          greenAt: new Date(0),
+          deliveryAt: null,
+          days: 3,
+          stuck: false,
+          done: false,
+        },
+      ],
       { document: makeDocument() },
     );
     for (const figure of [svg, snapshot, green]) {

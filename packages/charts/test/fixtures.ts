@@ -86,7 +86,14 @@ export function coverageCells(): CoverageCell[] {
         if (hour >= 9 && hour < 17) repNames.push('Priya Nair');
         if (hour >= 12 && hour < 20 && weekday !== 2) repNames.push('Tomás Haddad');
       } else if (weekday === 5 && hour >= 10 && hour < 14) repNames.push('Chloé Martin');
-      cells.push({ day: WEEKDAY_NAMES[weekday]!, weekday, slot: formatMinuteOfDay(slotIndex * 30), slotIndex, reps: repNames.length, repNames });
+      cells.push({
+        day: WEEKDAY_NAMES[weekday]!,
+        weekday,
+        slot: formatMinuteOfDay(slotIndex * 30),
+        slotIndex,
+        reps: repNames.length,
+        repNames,
+      });
     }
   }
   return cells;
@@ -97,7 +104,15 @@ export function demandCells(): DemandCoverageCell[] {
   const leads = new Map(heatmapCells().map((c) => [c.weekday * 48 + c.slotIndex, c.total]));
   return coverageCells().map((c) => {
     const n = leads.get(c.weekday * 48 + c.slotIndex) ?? 0;
-    return { day: c.day, weekday: c.weekday, slot: c.slot, slotIndex: c.slotIndex, leads: n, reps: c.reps, uncovered: n > 0 && c.reps === 0 };
+    return {
+      day: c.day,
+      weekday: c.weekday,
+      slot: c.slot,
+      slotIndex: c.slotIndex,
+      leads: n,
+      reps: c.reps,
+      uncovered: n > 0 && c.reps === 0,
+    };
   });
 }
 
@@ -106,7 +121,11 @@ export function comparisonCells(): HeatmapComparisonCell[] {
   const current = new Map(heatmapCells(1).map((c) => [c.weekday * 48 + c.slotIndex, c]));
   const previous = new Map(heatmapCells(2).map((c) => [c.weekday * 48 + c.slotIndex, c]));
   const keys = [...new Set([...current.keys(), ...previous.keys()])].sort((a, b) => a - b);
-  const figures = (c: HeatmapCell | undefined) => ({ total: c?.total ?? 0, withinSla: c?.withinSla ?? 0, pctWithinSla: c?.pctWithinSla ?? null });
+  const figures = (c: HeatmapCell | undefined) => ({
+    total: c?.total ?? 0,
+    withinSla: c?.withinSla ?? 0,
+    pctWithinSla: c?.pctWithinSla ?? null,
+  });
   return keys.map((key) => {
     const c = current.get(key);
     const p = previous.get(key);
@@ -141,7 +160,18 @@ export function appointments(): CalendarAppointment[] {
     if (daysBefore < 0) status = 'upcoming';
     else {
       const r = rand();
-      status = r < 0.35 ? 'progressed' : r < 0.45 ? 'won' : r < 0.5 ? 'lost' : daysBefore >= 30 ? 'stale' : daysBefore >= 7 ? 'at-risk' : 'awaiting';
+      status =
+        r < 0.35
+          ? 'progressed'
+          : r < 0.45
+            ? 'won'
+            : r < 0.5
+              ? 'lost'
+              : daysBefore >= 30
+                ? 'stale'
+                : daysBefore >= 7
+                  ? 'at-risk'
+                  : 'awaiting';
     }
     list.push({ appointmentAt: at, status, name: nameOf(rand), locator: LOCATORS[Math.floor(rand() * LOCATORS.length)]! });
   }
@@ -177,13 +207,28 @@ export function trendRows(): PipelineTrendRow[] {
 /** Visits to stages: closed ones with skewed durations, and open ones (leads still there). */
 export function visits(): TimeInStageVisit[] {
   const rand = prng(13);
-  const scale: Record<string, number> = { New: 1, Contacted: 3, 'Appointment Set': 9, 'Follow-Up': 14, 'Green - Approved': 10, 'Delivery Requested': 6, 'Green/Delivered': 30, Lost: 40 };
+  const scale: Record<string, number> = {
+    New: 1,
+    Contacted: 3,
+    'Appointment Set': 9,
+    'Follow-Up': 14,
+    'Green - Approved': 10,
+    'Delivery Requested': 6,
+    'Green/Delivered': 30,
+    Lost: 40,
+  };
   const list: TimeInStageVisit[] = [];
   for (const s of PIPELINE.stages) {
     const n = 8 + Math.floor(rand() * 20);
     for (let i = 0; i < n; i++) {
       const days = scale[s.name]! * -Math.log(1 - rand() * 0.95);
-      list.push({ stage: s.name, durationMs: Math.round(days * 86_400_000), open: rand() < 0.2, leadId: `L${list.length}`, name: nameOf(rand) });
+      list.push({
+        stage: s.name,
+        durationMs: Math.round(days * 86_400_000),
+        open: rand() < 0.2,
+        leadId: `L${list.length}`,
+        name: nameOf(rand),
+      });
     }
   }
   return list;
@@ -237,7 +282,10 @@ export function greenRows(): GreenToDelivery {
       done,
     });
   }
-  const completed = rows.filter((r) => r.done).map((r) => r.days).sort((a, b) => a - b);
+  const completed = rows
+    .filter((r) => r.done)
+    .map((r) => r.days)
+    .sort((a, b) => a - b);
   return {
     rows,
     completed: completed.length,

@@ -5,7 +5,13 @@ import { AS_OF, TIME_ZONE, greenRows } from './fixtures.js';
 import { fillOf, texts, tipOf } from './helpers.js';
 import { makeDocument } from './snapshot.js';
 
-const row = (leadId: string, days: number, done: boolean, stuck = false, category: GreenToDeliveryRow['category'] = done ? 'delivery' : 'green'): GreenToDeliveryRow => ({
+const row = (
+  leadId: string,
+  days: number,
+  done: boolean,
+  stuck = false,
+  category: GreenToDeliveryRow['category'] = done ? 'delivery' : 'green',
+): GreenToDeliveryRow => ({
   leadId,
   name: `Lead ${leadId}`,
   locator: 'Ana',
@@ -20,7 +26,9 @@ const row = (leadId: string, days: number, done: boolean, stuck = false, categor
 
 describe('greenToDeliveryFigure', () => {
   it('one bar per lead, waiting first and longest first, coloured by state', () => {
-    const svg = greenToDeliveryFigure([row('a', 8, true), row('b', 20, false, true), row('c', 3, false), row('d', 12, true)], { document: makeDocument() });
+    const svg = greenToDeliveryFigure([row('a', 8, true), row('b', 20, false, true), row('c', 3, false), row('d', 12, true)], {
+      document: makeDocument(),
+    });
     expect(texts(svg, 'y-axis tick label')).toEqual(['Lead b', 'Lead c', 'Lead d', 'Lead a']);
     expect([...svg.querySelectorAll('g[aria-label="bar"] rect')].map(fillOf)).toEqual([
       GREEN_TO_DELIVERY_STATES.stuck.color,
@@ -35,7 +43,14 @@ describe('greenToDeliveryFigure', () => {
     const rules = [...svg.querySelectorAll('g[aria-label="rule"]')];
     const threshold = rules.find((g) => g.getAttribute('stroke-dasharray') === '4,3')!;
     const zero = rules.find((g) => g.getAttribute('stroke-dasharray') === null)!;
-    const x = (g: Element) => Number(g.querySelector('line')!.getAttribute('x1') ?? g.querySelector('line')!.getAttribute('transform')?.match(/translate\(([\d.]+)/)?.[1]);
+    const x = (g: Element) =>
+      Number(
+        g.querySelector('line')!.getAttribute('x1') ??
+          g
+            .querySelector('line')!
+            .getAttribute('transform')
+            ?.match(/translate\(([\d.]+)/)?.[1],
+      );
     const bar = svg.querySelector('g[aria-label="bar"] rect')!;
     const barEnd = Number(bar.getAttribute('x')) + Number(bar.getAttribute('width'));
     // 14 days sits halfway between 0 and the 28-day bar's end.
@@ -46,7 +61,9 @@ describe('greenToDeliveryFigure', () => {
   it('dates in tooltips are read in the given zone', () => {
     const svg = greenToDeliveryFigure([row('a', 8, true)], { document: makeDocument(), timeZone: 'Pacific/Kiritimati' });
     // 15:00 UTC is 05:00 the next day at UTC+14.
-    expect(tipOf(svg.querySelector('g[aria-label="bar"] rect')!)).toBe('Lead a · Ana\nDelivery requested · 8 days\nStage: Delivery Requested\nGreen since 2026-03-02 · delivery 2026-03-10');
+    expect(tipOf(svg.querySelector('g[aria-label="bar"] rect')!)).toBe(
+      'Lead a · Ana\nDelivery requested · 8 days\nStage: Delivery Requested\nGreen since 2026-03-02 · delivery 2026-03-10',
+    );
   });
 
   it('caps the leads shown and can leave out delivered ones', () => {

@@ -29,6 +29,9 @@ export function cellByHeading(svg: Element, heading: string): Element {
 /** The texts of the `<text>` elements under groups with this aria-label (without their tooltips). */
 export function texts(svg: Element, ariaLabel: string): string[] {
   return [...svg.querySelectorAll(`g[aria-label="${ariaLabel}"] text`)].map((t) =>
-    [...t.childNodes].filter((n) => n.nodeName.toLowerCase() !== 'title').map((n) => n.textContent ?? '').join(''),
+    [...t.childNodes]
+      .filter((n) => n.nodeName.toLowerCase() !== 'title')
+      .map((n) => n.textContent ?? '')
+      .join(''),
   );
 }

@@ -22,9 +22,7 @@ import {
   scheduleCoverage,
   stageVisits,
 } from '@panopticon/core';
-import {
-  loadCsv,
-} from '@panopticon/core/csv';
+import { loadCsv } from '@panopticon/core/csv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   appointmentCalendarFigure,
@@ -91,7 +89,12 @@ describe('figures from core on the sample data', () => {
 
   it('calendar, attention, pipeline, time in stage, green → delivery', () => {
     const options = { asOf, timeZone, pipeline };
-    const appointments = leads.map((lead) => ({ appointmentAt: lead.appointmentAt, status: followUpStatus(lead, options), name: lead.name, locator: lead.locator }));
+    const appointments = leads.map((lead) => ({
+      appointmentAt: lead.appointmentAt,
+      status: followUpStatus(lead, options),
+      name: lead.name,
+      locator: lead.locator,
+    }));
     rendered(appointmentCalendarFigure(appointments, { document: makeDocument(), asOf, timeZone }));
     const attention = needsAttention(leads, options);
     // AttentionRow is itself a calendar appointment (appointmentAt, status, name, locator).

@@ -19,7 +19,9 @@ describe('pipelineSnapshotFigure', () => {
   it('shows "as of" in the zone, and insists on a zone with asOf', () => {
     const svg = pipelineSnapshotFigure(snapshotRows(), { document: makeDocument(), asOf: AS_OF, timeZone: 'Asia/Tokyo' });
     expect(svg.querySelector('.panopticon-subtitle')?.textContent).toContain('as of 2026-04-01 (Asia/Tokyo)');
-    expect(() => pipelineSnapshotFigure(snapshotRows(), { document: makeDocument(), asOf: AS_OF })).toThrow(chartMessages.asOfNeedsTimeZone('pipelineSnapshotFigure'));
+    expect(() => pipelineSnapshotFigure(snapshotRows(), { document: makeDocument(), asOf: AS_OF })).toThrow(
+      chartMessages.asOfNeedsTimeZone('pipelineSnapshotFigure'),
+    );
   });
 
   it('gives a "no data" figure for [] and for all-zero counts', () => {
@@ -53,7 +55,9 @@ describe('pipelineTrendFigure', () => {
     const svg = pipelineTrendFigure(trendRows(), { document: makeDocument(), groupBy: 'category', categories: ['open', 'green'] });
     const dots = [...svg.querySelectorAll('g[aria-label="dot"] circle')];
     expect(dots).toHaveLength(20);
-    const first = trendRows().filter((r) => r.date === '2026-01-27' && r.category === 'open').reduce((n, r) => n + r.count, 0);
+    const first = trendRows()
+      .filter((r) => r.date === '2026-01-27' && r.category === 'open')
+      .reduce((n, r) => n + r.count, 0);
     expect(tipOf(dots[0]!)).toBe(`2026-01-27\nOpen: ${first} leads`);
     expect([...svg.querySelectorAll('.panopticon-legend-swatch')].map((g) => g.textContent)).toEqual(['Open', 'Green (approved)']);
   });

@@ -24,7 +24,9 @@ describe('responseHeatmapFigure', () => {
   it('draws the full 7 × 48 grid for 30-minute slots, whatever cells are given', () => {
     const svg = responseHeatmapFigure([cell(0, 17, 12, 9)], { document: makeDocument() });
     expect(cellRects(svg)).toHaveLength(7 * 48);
-    expect(responseHeatmapFigure(heatmapCells(), { document: makeDocument() }).querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(336);
+    expect(responseHeatmapFigure(heatmapCells(), { document: makeDocument() }).querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(
+      336,
+    );
   });
 
   it('draws 7 × 24 cells for 60-minute slots, read from the cells or given', () => {
@@ -73,7 +75,9 @@ describe('responseHeatmapFigure', () => {
     const svg = responseHeatmapFigure([cell(0, 17, 12, 9, 23), { ...cell(1, 20, 4, 1, 95), neverContacted: 1, invalid: 1 }], {
       document: makeDocument(),
     });
-    expect(tipOf(cellByHeading(svg, 'Monday 08:30–09:00'))).toBe('Monday 08:30–09:00\n12 leads · 9 within 60 min (75%)\nMedian response 23 min · p90 1 h 9 min');
+    expect(tipOf(cellByHeading(svg, 'Monday 08:30–09:00'))).toBe(
+      'Monday 08:30–09:00\n12 leads · 9 within 60 min (75%)\nMedian response 23 min · p90 1 h 9 min',
+    );
     expect(tipOf(cellByHeading(svg, 'Tuesday 10:00'))).toBe(
       'Tuesday 10:00–10:30\n4 leads · 1 within 60 min (25%)\nMedian response 1 h 35 min · p90 4 h 45 min\n1 never contacted · 1 invalid',
     );
@@ -100,7 +104,9 @@ describe('responseHeatmapFigure', () => {
   });
 
   it('rejects a bucket size that does not divide the day', () => {
-    expect(() => responseHeatmapFigure([cell(0, 1, 1, 1)], { document: makeDocument(), bucketMinutes: 7 })).toThrow(chartMessages.invalidBucketMinutes(7));
+    expect(() => responseHeatmapFigure([cell(0, 1, 1, 1)], { document: makeDocument(), bucketMinutes: 7 })).toThrow(
+      chartMessages.invalidBucketMinutes(7),
+    );
   });
 
   it('uses the id option for its pattern, so two styles can share a page', () => {

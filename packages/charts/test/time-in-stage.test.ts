@@ -9,8 +9,19 @@ const DAY = 86_400_000;
 describe('timeInStageFigure', () => {
   it('one row per working stage in pipeline order; won and lost stages left out by default', () => {
     const svg = timeInStageFigure(visits(), { document: makeDocument(), pipeline: PIPELINE });
-    expect(texts(svg, 'y-axis tick label')).toEqual(['New', 'Contacted', 'Appointment Set', 'Follow-Up', 'Green - Approved', 'Delivery Requested']);
-    const all = timeInStageFigure(visits(), { document: makeDocument(), pipeline: PIPELINE, categories: ['open', 'green', 'delivery', 'won', 'lost'] });
+    expect(texts(svg, 'y-axis tick label')).toEqual([
+      'New',
+      'Contacted',
+      'Appointment Set',
+      'Follow-Up',
+      'Green - Approved',
+      'Delivery Requested',
+    ]);
+    const all = timeInStageFigure(visits(), {
+      document: makeDocument(),
+      pipeline: PIPELINE,
+      categories: ['open', 'green', 'delivery', 'won', 'lost'],
+    });
     expect(texts(all, 'y-axis tick label')).toHaveLength(8);
   });
 
@@ -42,20 +53,37 @@ describe('timeInStageFigure', () => {
   });
 
   it('groups visits past maxMarks, keeping the figure light and the medians exact', () => {
-    const many = Array.from({ length: 6000 }, (_, i) => ({ stage: i % 2 ? 'Follow-Up' : 'New', durationMs: ((i * 7919) % 100_000) * 864_000, open: i % 10 === 0 }));
+    const many = Array.from({ length: 6000 }, (_, i) => ({
+      stage: i % 2 ? 'Follow-Up' : 'New',
+      durationMs: ((i * 7919) % 100_000) * 864_000,
+      open: i % 10 === 0,
+    }));
     const svg = timeInStageFigure(many, { document: makeDocument(), pipeline: PIPELINE });
     const [ticks, medians] = [...svg.querySelectorAll('g[aria-label="tick"]')];
     expect(ticks!.querySelectorAll('line').length).toBeLessThanOrEqual(2 * 201);
     expect(svg.querySelectorAll('g[aria-label="dot"] circle').length).toBeLessThanOrEqual(2 * 201);
-    expect(svg.querySelector('.panopticon-subtitle')?.textContent).toContain('5400 finished visits, 600 leads still in a stage (grouped by 5 days)');
-    const followUp = many.filter((v) => v.stage === 'Follow-Up' && !v.open).map((v) => v.durationMs / DAY).sort((a, b) => a - b);
+    expect(svg.querySelector('.panopticon-subtitle')?.textContent).toContain(
+      '5400 finished visits, 600 leads still in a stage (grouped by 5 days)',
+    );
+    const followUp = many
+      .filter((v) => v.stage === 'Follow-Up' && !v.open)
+      .map((v) => v.durationMs / DAY)
+      .sort((a, b) => a - b);
     const exact = (followUp[followUp.length / 2 - 1]! + followUp[followUp.length / 2]!) / 2;
-    expect(tipOf(medians!.querySelectorAll('line')[1]!)).toContain(`median ${Math.round(exact * 10) / 10} days over 3000 finished visits; 0 leads there now`);
+    expect(tipOf(medians!.querySelectorAll('line')[1]!)).toContain(
+      `median ${Math.round(exact * 10) / 10} days over 3000 finished visits; 0 leads there now`,
+    );
     expect(tipOf(ticks!.querySelector('line')!)).toMatch(/^(New|Follow-Up): \d+ finished visits? of about \d+ days$/);
   });
 
   it('works without a pipeline (stages in order of appearance, all open)', () => {
-    const svg = timeInStageFigure([{ stage: 'B', durationMs: DAY, open: false }, { stage: 'A', durationMs: DAY, open: true }], { document: makeDocument() });
+    const svg = timeInStageFigure(
+      [
+        { stage: 'B', durationMs: DAY, open: false },
+        { stage: 'A', durationMs: DAY, open: true },
+      ],
+      { document: makeDocument() },
+    );
     expect(texts(svg, 'y-axis tick label')).toEqual(['A', 'B']);
   });
 

@@ -16,7 +16,9 @@ describe('coverageHeatmapFigure', () => {
 
   it('lists who is on shift in the tooltip, sorted, and says how many', () => {
     const svg = coverageHeatmapFigure(coverageCells(), { document: makeDocument() });
-    expect(tipOf(cellByHeading(svg, 'Monday 12:00'))).toBe('Monday 12:00–12:30\n4 reps on shift: Ana Souza, Kenji Dubois, Priya Nair, Tomás Haddad');
+    expect(tipOf(cellByHeading(svg, 'Monday 12:00'))).toBe(
+      'Monday 12:00–12:30\n4 reps on shift: Ana Souza, Kenji Dubois, Priya Nair, Tomás Haddad',
+    );
     const few = coverageHeatmapFigure(coverageCells(), { document: makeDocument(), maxNames: 2 });
     expect(tipOf(cellByHeading(few, 'Monday 12:00'))).toBe('Monday 12:00–12:30\n4 reps on shift: Ana Souza, Kenji Dubois and 2 more');
   });
@@ -50,11 +52,15 @@ describe('demandVsCoverageFigure', () => {
     const covered = cellRects(svg).filter((r) => /rep(s)? on shift$/.test(tipOf(r)) && !tipOf(r).includes('No leads'));
     expect(covered.length).toBeGreaterThan(0);
     for (const r of covered) expect(fillOf(r)).toMatch(/^rgb\(/);
-    for (const r of cellRects(svg).filter((r) => tipOf(r).includes('No leads'))) expect(fillOf(r)).toBe('url(#panopticon-demand-vs-coverage-empty)');
+    for (const r of cellRects(svg).filter((r) => tipOf(r).includes('No leads')))
+      expect(fillOf(r)).toBe('url(#panopticon-demand-vs-coverage-empty)');
   });
 
   it('gives a "no data" figure without leads', () => {
-    const svg = demandVsCoverageFigure(demandCells().map((c) => ({ ...c, leads: 0, uncovered: false })), { document: makeDocument() });
+    const svg = demandVsCoverageFigure(
+      demandCells().map((c) => ({ ...c, leads: 0, uncovered: false })),
+      { document: makeDocument() },
+    );
     expect(svg.getAttribute('data-empty')).toBe('true');
   });
 });
@@ -72,7 +78,9 @@ describe('heatmapComparisonFigure', () => {
   });
 
   it('colours the change on a diverging scale centred at 0', () => {
-    const svg = heatmapComparisonFigure([cell(0, 80, 40), cell(1, 50, 50), cell(2, 20, 60), cell(3, 50, null)], { document: makeDocument() });
+    const svg = heatmapComparisonFigure([cell(0, 80, 40), cell(1, 50, 50), cell(2, 20, 60), cell(3, 50, null)], {
+      document: makeDocument(),
+    });
     const up = fillOf(cellByHeading(svg, 'Monday 00:00'))!;
     const same = fillOf(cellByHeading(svg, 'Monday 00:30'))!;
     const down = fillOf(cellByHeading(svg, 'Monday 01:00'))!;
@@ -94,10 +102,16 @@ describe('heatmapComparisonFigure', () => {
   });
 
   it('hatches slots that cannot be compared and explains both periods in the tooltip', () => {
-    const svg = heatmapComparisonFigure([cell(0, 80, 40), cell(3, 50, null)], { document: makeDocument(), currentLabel: 'March', previousLabel: 'February' });
+    const svg = heatmapComparisonFigure([cell(0, 80, 40), cell(3, 50, null)], {
+      document: makeDocument(),
+      currentLabel: 'March',
+      previousLabel: 'February',
+    });
     const lone = cellByHeading(svg, 'Monday 01:30');
     expect(fillOf(lone)).toBe('url(#panopticon-heatmap-comparison-empty)');
-    expect(tipOf(lone)).toBe('Monday 01:30–02:00\nMarch: 50% within 60 min (5 of 10 leads)\nFebruary: no leads\nChange: not comparable · leads +10');
+    expect(tipOf(lone)).toBe(
+      'Monday 01:30–02:00\nMarch: 50% within 60 min (5 of 10 leads)\nFebruary: no leads\nChange: not comparable · leads +10',
+    );
     expect(tipOf(cellByHeading(svg, 'Monday 00:00'))).toContain('Change: +40 pts');
   });
 

@@ -36,7 +36,11 @@ export const INPUT_OPTIONS: OptionSpecs = {
   pipeline: { type: 'string', arg: 'FILE', help: 'pipeline.json: stages, categories and thresholds' },
   columns: { type: 'string', arg: 'FILE', help: 'JSON column mapping, e.g. {"leads":{"received_time":"Created Time"}}' },
   config: { type: 'string', arg: 'FILE', help: 'panopticon.config.json (flags override it)' },
-  tz: { type: 'string', arg: 'ZONE', help: 'IANA time zone for wall-clock questions and naive timestamps (default: config, sample, or UTC)' },
+  tz: {
+    type: 'string',
+    arg: 'ZONE',
+    help: 'IANA time zone for wall-clock questions and naive timestamps (default: config, sample, or UTC)',
+  },
   strict: { type: 'boolean', help: 'treat any row error as fatal (exit 1, listing every error)' },
   quiet: { type: 'boolean', short: 'q', help: 'do not print data-quality warnings to stderr' },
   ...ZOHO_OPTIONS,
@@ -47,7 +51,11 @@ export const FORMAT_OPTION: OptionSpecs = {
 };
 
 export const AS_OF_OPTION: OptionSpecs = {
-  'as-of': { type: 'string', arg: 'DATE', help: 'judge leads as of this date (end of day in --tz) or instant (default: now; sample data: its own as-of)' },
+  'as-of': {
+    type: 'string',
+    arg: 'DATE',
+    help: 'judge leads as of this date (end of day in --tz) or instant (default: now; sample data: its own as-of)',
+  },
 };
 
 export const HELP_OPTION: OptionSpecs = {

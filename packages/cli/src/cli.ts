@@ -11,7 +11,10 @@ const COMMANDS: Record<string, { load: () => Promise<Command<any>>; summary: str
     load: async () => (await import('./commands/attention.js')).attentionCommand,
     summary: 'the needs-attention list: which leads, whose, how late',
   },
-  heatmap: { load: async () => (await import('./commands/heatmap.js')).heatmapCommand, summary: 'response performance by weekday × time slot' },
+  heatmap: {
+    load: async () => (await import('./commands/heatmap.js')).heatmapCommand,
+    summary: 'response performance by weekday × time slot',
+  },
   check: { load: async () => (await import('./commands/check.js')).checkCommand, summary: 'the data-quality report alone' },
   report: {
     load: async () => (await import('./commands/report.js')).reportCommand,

@@ -118,8 +118,14 @@ export function parseConfig(raw: unknown, path: string): Config {
     else problems.push(...p.error.issues.flatMap((issue) => describeIssue({ ...issue, path: ['pipeline', ...issue.path] }, raw)));
   }
   const thresholds: Config['thresholds'] = parsed.success ? ((parsed.data as { thresholds?: Config['thresholds'] }).thresholds ?? {}) : {};
-  if (thresholds.warnAfterDays !== undefined && thresholds.staleAfterDays !== undefined && thresholds.warnAfterDays > thresholds.staleAfterDays) {
-    problems.push(`thresholds.warnAfterDays: ${thresholds.warnAfterDays} must not exceed thresholds.staleAfterDays (${thresholds.staleAfterDays})`);
+  if (
+    thresholds.warnAfterDays !== undefined &&
+    thresholds.staleAfterDays !== undefined &&
+    thresholds.warnAfterDays > thresholds.staleAfterDays
+  ) {
+    problems.push(
+      `thresholds.warnAfterDays: ${thresholds.warnAfterDays} must not exceed thresholds.staleAfterDays (${thresholds.staleAfterDays})`,
+    );
   }
   if (problems.length > 0 || !parsed.success) {
     throw new CliError(

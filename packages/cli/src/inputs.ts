@@ -1,16 +1,5 @@
-import {
-  DataQualityError,
-  formatIssue,
-  columnarLeadsOf,
-  type LoadResult,
-} from '@panopticon/core';
-import {
-  CsvReadError,
-  loadCsv,
-  loadCsvColumnar,
-  loadScheduleCsv,
-  type ColumnarLoadResult,
-} from '@panopticon/core/csv';
+import { DataQualityError, formatIssue, columnarLeadsOf, type LoadResult } from '@panopticon/core';
+import { CsvReadError, loadCsv, loadCsvColumnar, loadScheduleCsv, type ColumnarLoadResult } from '@panopticon/core/csv';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
 import type { Settings } from './settings/resolve.js';

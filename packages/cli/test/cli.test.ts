@@ -83,7 +83,13 @@ describe('panopticon (built, as a process)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const { cells } = JSON.parse(r.stdout);
-    const pick = (c: Record<string, unknown>) => ({ day: c.day, slot: c.slot, total: c.total, withinSla: c.withinSla, pctWithinSla: c.pctWithinSla });
+    const pick = (c: Record<string, unknown>) => ({
+      day: c.day,
+      slot: c.slot,
+      total: c.total,
+      withinSla: c.withinSla,
+      pctWithinSla: c.pctWithinSla,
+    });
     expect(cells.map(pick)).toEqual([
       { day: 'Monday', slot: '09:00', total: 2, withinSla: 1, pctWithinSla: 50 },
       { day: 'Monday', slot: '09:30', total: 1, withinSla: 0, pctWithinSla: 0 },
@@ -158,10 +164,13 @@ describe('panopticon (built, as a process)', () => {
         '',
       ].join('\n'),
     );
-    const heatmap = (...extra: string[]) => JSON.parse(run('heatmap', '--leads', leads, '--tz', 'UTC', '--format', 'json', ...extra).stdout);
+    const heatmap = (...extra: string[]) =>
+      JSON.parse(run('heatmap', '--leads', leads, '--tz', 'UTC', '--format', 'json', ...extra).stdout);
     const past = heatmap('--as-of', '2026-03-03');
     expect(past.leads).toBe(2);
-    expect(past.cells).toEqual([expect.objectContaining({ day: 'Monday', slot: '09:00', total: 2, contacted: 1, withinSla: 1, neverContacted: 1 })]);
+    expect(past.cells).toEqual([
+      expect.objectContaining({ day: 'Monday', slot: '09:00', total: 2, contacted: 1, withinSla: 1, neverContacted: 1 }),
+    ]);
     const today = heatmap('--as-of', '2026-03-31');
     expect(today.leads).toBe(3);
     expect(today.cells.reduce((n: number, c: { neverContacted: number }) => n + c.neverContacted, 0)).toBe(0);

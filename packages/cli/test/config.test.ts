@@ -21,7 +21,8 @@ let dirs = 0;
 function project(config: unknown): string {
   const dir = join(tmp, `p${dirs++}`);
   mkdirSync(join(dir, 'data'), { recursive: true });
-  for (const f of ['leads.csv', 'stage_history.csv', 'owner_history.csv', 'schedule.csv', 'pipeline.json']) copyFileSync(join(SAMPLE, f), join(dir, 'data', f));
+  for (const f of ['leads.csv', 'stage_history.csv', 'owner_history.csv', 'schedule.csv', 'pipeline.json'])
+    copyFileSync(join(SAMPLE, f), join(dir, 'data', f));
   writeFileSync(join(dir, CONFIG_FILE_NAME), typeof config === 'string' ? config : JSON.stringify(config, null, 2));
   return dir;
 }
@@ -45,7 +46,10 @@ function problems(raw: unknown, path = '/cfg/panopticon.config.json'): string[] 
     parseConfig(raw, path);
   } catch (error) {
     expect(error).toBeInstanceOf(CliError);
-    return (error as Error).message.split('\n').slice(1).map((l) => l.trim());
+    return (error as Error).message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim());
   }
   throw new Error('expected the config to be rejected');
 }
@@ -84,7 +88,17 @@ describe('parseConfig', () => {
   });
 
   it('accepts an inline pipeline, with default thresholds', () => {
-    const c = parseConfig({ pipeline: { stages: [{ name: 'New', category: 'open' }, { name: 'Won', category: 'won' }] } }, '/c.json');
+    const c = parseConfig(
+      {
+        pipeline: {
+          stages: [
+            { name: 'New', category: 'open' },
+            { name: 'Won', category: 'won' },
+          ],
+        },
+      },
+      '/c.json',
+    );
     expect(c.pipeline).toMatchObject({ inline: { stages: [{ name: 'New' }, { name: 'Won' }], staleAfterDays: 30 } });
   });
 
@@ -167,16 +181,40 @@ describe('the config file in the commands', () => {
     expect(r.code, r.stderr).toBe(0);
     const k = JSON.parse(r.stdout);
     expect(k.followUp.stale).toBeGreaterThan(base.followUp.stale);
-    expect(k.followUp.stale + k.followUp.atRisk + k.followUp.awaiting).toBe(base.followUp.stale + base.followUp.atRisk + base.followUp.awaiting);
+    expect(k.followUp.stale + k.followUp.atRisk + k.followUp.awaiting).toBe(
+      base.followUp.stale + base.followUp.atRisk + base.followUp.awaiting,
+    );
   });
 
   it('flags override the config: --tz, --sla, --day-count, --leads', async () => {
-    const dir = project({ timeZone: 'Asia/Kolkata', pipeline: 'data/pipeline.json', slaMinutes: 5, dayCount: 'business', files: DATA_FILES });
+    const dir = project({
+      timeZone: 'Asia/Kolkata',
+      pipeline: 'data/pipeline.json',
+      slaMinutes: 5,
+      dayCount: 'business',
+      files: DATA_FILES,
+    });
     const fromConfig = JSON.parse((await run(dir, 'kpis', '--format', 'json', '--quiet', '--as-of', '2026-10-31')).stdout);
     expect(fromConfig.timeZone).toBe('Asia/Kolkata');
     expect(fromConfig.slaMinutes).toBe(5);
     const overridden = JSON.parse(
-      (await run(dir, 'kpis', '--format', 'json', '--quiet', '--as-of', '2026-10-31', '--tz', 'America/New_York', '--sla', '60', '--day-count', 'calendar')).stdout,
+      (
+        await run(
+          dir,
+          'kpis',
+          '--format',
+          'json',
+          '--quiet',
+          '--as-of',
+          '2026-10-31',
+          '--tz',
+          'America/New_York',
+          '--sla',
+          '60',
+          '--day-count',
+          'calendar',
+        )
+      ).stdout,
     );
     expect(overridden.timeZone).toBe('America/New_York');
     expect(overridden.slaMinutes).toBe(60);

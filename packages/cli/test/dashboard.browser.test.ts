@@ -30,7 +30,15 @@ function cli(...args: string[]): string {
 }
 
 interface AttentionJson {
-  rows: { leadId: string; name: string; locator: string | null; stage: string; appointmentAt: string | null; reason: string; days: number }[];
+  rows: {
+    leadId: string;
+    name: string;
+    locator: string | null;
+    stage: string;
+    appointmentAt: string | null;
+    reason: string;
+    days: number;
+  }[];
 }
 type KpisJson = { timeZone: string; followUp: Record<string, number | null>; response: Record<string, number | null> };
 
@@ -93,7 +101,9 @@ function localDate(iso: string, timeZone: string): string {
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is required for the dashboard browser test and was not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM to its path.`);
+    throw new Error(
+      `Chromium is required for the dashboard browser test and was not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM to its path.`,
+    );
   }
   const samplePage = join(tmp, 'sample.html');
   cli('report', '--quiet', '--out', samplePage);
@@ -104,7 +114,19 @@ beforeAll(async () => {
   // A larger generated set (scripts/gen-appointed.mjs): more needs-attention rows than are drawn at once.
   const gen = spawnSync(process.execPath, [generator, '2500', join(tmp, 'large')], { encoding: 'utf8' });
   if (gen.status !== 0) throw new Error(gen.stderr);
-  const largeFlags = ['--leads', 'large/leads.csv', '--history', 'large/stage_history.csv', '--pipeline', 'large/pipeline.json', '--tz', 'America/New_York', '--as-of', '2026-10-31', '--quiet'];
+  const largeFlags = [
+    '--leads',
+    'large/leads.csv',
+    '--history',
+    'large/stage_history.csv',
+    '--pipeline',
+    'large/pipeline.json',
+    '--tz',
+    'America/New_York',
+    '--as-of',
+    '2026-10-31',
+    '--quiet',
+  ];
   const largePage = join(tmp, 'large.html');
   cli('report', ...largeFlags, '--out', largePage);
   largeRows = (JSON.parse(cli('attention', ...largeFlags, '--format', 'json')) as AttentionJson).rows.length;
@@ -112,7 +134,16 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+    ],
     viewport: { width: 1440, height: 1000 },
     deviceScaleFactor: 1,
   });
@@ -137,7 +168,9 @@ describe('the dashboard in Chromium (sample data)', () => {
   // A background tab gets no animation frames, which Playwright's actions wait for.
   beforeAll(() => sample.page.bringToFront());
   it('shows the KPI tiles with the numbers of panopticon kpis --format json', async () => {
-    const tiles = await sample.page.$$eval('[data-kpi]', (els) => els.map((el) => ({ kpi: el.getAttribute('data-kpi')!, text: (el.querySelector('.value') as HTMLElement).innerText.trim() })));
+    const tiles = await sample.page.$$eval('[data-kpi]', (els) =>
+      els.map((el) => ({ kpi: el.getAttribute('data-kpi')!, text: (el.querySelector('.value') as HTMLElement).innerText.trim() })),
+    );
     expect(tiles).toHaveLength(7);
     const count = (n: number) => n.toLocaleString('en-US');
     const f = kpis.followUp;
@@ -169,7 +202,12 @@ describe('the dashboard in Chromium (sample data)', () => {
     const rows = await tableRows(sample.page);
     expect(rows).toHaveLength(n);
     expect(new Set(rows.map((x) => x.locator))).toEqual(new Set([locator]));
-    expect(rows.map((x) => x.id).sort()).toEqual(attention.rows.filter((x) => x.locator === locator).map((x) => x.leadId).sort());
+    expect(rows.map((x) => x.id).sort()).toEqual(
+      attention.rows
+        .filter((x) => x.locator === locator)
+        .map((x) => x.leadId)
+        .sort(),
+    );
     expect(await sample.page.textContent('#att-count')).toBe(`Showing ${n} of ${attention.rows.length} leads`);
     // The locator chips do the same, and a second click clears the filter.
     await resetFilters(sample.page);
@@ -188,7 +226,12 @@ describe('the dashboard in Chromium (sample data)', () => {
     expect(new Set(atRisk.map((x) => x.reason))).toEqual(new Set(['At risk']));
     const stage = attention.rows.find((x) => x.reason === 'at-risk')!.stage;
     await sample.page.selectOption('#f-stage', stage);
-    expect((await tableRows(sample.page)).map((x) => x.id).sort()).toEqual(attention.rows.filter((x) => x.reason === 'at-risk' && x.stage === stage).map((x) => x.leadId).sort());
+    expect((await tableRows(sample.page)).map((x) => x.id).sort()).toEqual(
+      attention.rows
+        .filter((x) => x.reason === 'at-risk' && x.stage === stage)
+        .map((x) => x.leadId)
+        .sort(),
+    );
     await resetFilters(sample.page);
   });
 
@@ -224,13 +267,18 @@ describe('the dashboard in Chromium (sample data)', () => {
 
   it('the appointment date range keeps exactly the rows whose appointment falls in it', async () => {
     await resetFilters(sample.page);
-    const dates = attention.rows.filter((x) => x.appointmentAt).map((x) => localDate(x.appointmentAt!, kpis.timeZone)).sort();
+    const dates = attention.rows
+      .filter((x) => x.appointmentAt)
+      .map((x) => localDate(x.appointmentAt!, kpis.timeZone))
+      .sort();
     const from = dates[Math.floor(dates.length / 4)]!;
     const to = dates[Math.floor((dates.length * 3) / 4)]!;
     await sample.page.fill('#f-from', from);
     await sample.page.fill('#f-to', to);
     const rows = await tableRows(sample.page);
-    const expected = attention.rows.filter((x) => x.appointmentAt && localDate(x.appointmentAt, kpis.timeZone) >= from && localDate(x.appointmentAt, kpis.timeZone) <= to);
+    const expected = attention.rows.filter(
+      (x) => x.appointmentAt && localDate(x.appointmentAt, kpis.timeZone) >= from && localDate(x.appointmentAt, kpis.timeZone) <= to,
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(attention.rows.length);
     expect(rows.map((x) => x.id).sort()).toEqual(expected.map((x) => x.leadId).sort());
@@ -241,7 +289,10 @@ describe('the dashboard in Chromium (sample data)', () => {
 
   it('the calendar lists today, this week, this month and a custom range, and marks those days', async () => {
     const page = sample.page;
-    const listed = async () => page.$$eval('#cal-table tbody tr:not(.empty-row)', (trs) => trs.map((tr) => (tr as HTMLTableRowElement).cells[0]!.textContent!.slice(0, 10)));
+    const listed = async () =>
+      page.$$eval('#cal-table tbody tr:not(.empty-row)', (trs) =>
+        trs.map((tr) => (tr as HTMLTableRowElement).cells[0]!.textContent!.slice(0, 10)),
+      );
     const marked = async () => page.$$eval('#cal-figure .cal-day.in', (cells) => cells.map((c) => c.getAttribute('data-day')!).sort());
     const inRange = (days: string[], from: string, to: string) => days.every((d) => d >= from && d <= to);
 
@@ -333,7 +384,9 @@ describe('the dashboard in Chromium (many leads)', () => {
     expect(await tableRows(page)).toHaveLength(1000);
     await page.click('.more-row button:has-text("Show all")');
     expect(await tableRows(page)).toHaveLength(largeRows);
-    expect(await page.textContent('#att-count')).toBe(`Showing ${largeRows.toLocaleString('en-US')} of ${largeRows.toLocaleString('en-US')} leads`);
+    expect(await page.textContent('#att-count')).toBe(
+      `Showing ${largeRows.toLocaleString('en-US')} of ${largeRows.toLocaleString('en-US')} leads`,
+    );
     // Sorting starts again from the first page, in the new order over every row.
     await page.click('button[data-sort="days"]');
     const days = (await tableRows(page)).map((x) => x.days);

@@ -142,9 +142,13 @@ describe('panopticon report on hostile data', () => {
 
   it('the table rows are those of panopticon attention, in its order', async () => {
     const r = await run('attention', ...flags, '--quiet', '--format', 'json');
-    const { rows } = JSON.parse(r.stdout) as { rows: { leadId: string; reason: string; days: number; locator: string | null; stage: string }[] };
+    const { rows } = JSON.parse(r.stdout) as {
+      rows: { leadId: string; reason: string; days: number; locator: string | null; stage: string }[];
+    };
     expect(rows.map((x) => x.leadId)).toEqual(['1', '5', '2', '3']);
-    expect(page.data.attention.map((x) => [x[0], x[7], x[8], x[2], x[4]])).toEqual(rows.map((x) => [x.leadId, x.reason, x.days, x.locator, x.stage]));
+    expect(page.data.attention.map((x) => [x[0], x[7], x[8], x[2], x[4]])).toEqual(
+      rows.map((x) => [x.leadId, x.reason, x.days, x.locator, x.stage]),
+    );
   });
 });
 
@@ -178,7 +182,9 @@ describe('panopticon report on the sample data', () => {
       expect(tile.querySelector('.value .num')!.textContent, key).toBe(shown.number);
     });
     expect(page.doc.querySelector('[data-kpi="followUp.stale"] .num')!.textContent).toBe(String(kpis.followUp!.stale));
-    expect(page.doc.querySelector('[data-kpi="followUp.conversionRate"] .num')!.textContent).toBe((kpis.followUp!.conversionRate! * 100).toFixed(1));
+    expect(page.doc.querySelector('[data-kpi="followUp.conversionRate"] .num')!.textContent).toBe(
+      (kpis.followUp!.conversionRate! * 100).toFixed(1),
+    );
   });
 
   it('has as many table rows as panopticon kpis counts leads needing attention', () => {

@@ -47,12 +47,25 @@ const LEADS = 'lead_id,received_time,first_contact_time\n1,2026-10-01 09:00,2026
 describe('resolveSettings', () => {
   it('without flags or config: the declared defaults, and the bundled sample with its zone and as-of', () => {
     const s = resolve(workdir());
-    expect(s).toMatchObject({ format: 'table', clock: 'wall', slaMinutes: 60, bucketMinutes: 30, dayCount: 'calendar', strict: false, quiet: false });
+    expect(s).toMatchObject({
+      format: 'table',
+      clock: 'wall',
+      slaMinutes: 60,
+      bucketMinutes: 30,
+      dayCount: 'calendar',
+      strict: false,
+      quiet: false,
+    });
     expect(s.configPath).toBeUndefined();
     expect(s.calendar).toBeUndefined();
     expect(s.timeZone).toBe('America/New_York');
     expect(s.description).toBe('sample data');
-    expect(s.source).toMatchObject({ kind: 'csv', usingSample: true, leads: { label: 'sample/leads.csv' }, schedule: { label: 'sample/schedule.csv' } });
+    expect(s.source).toMatchObject({
+      kind: 'csv',
+      usingSample: true,
+      leads: { label: 'sample/leads.csv' },
+      schedule: { label: 'sample/schedule.csv' },
+    });
     expect(s.asOf.toISOString()).toBe('2026-11-01T03:59:59.999Z'); // end of 2026-10-31 in New York
     expect(s.pipeline.stages.length).toBeGreaterThan(0);
   });
@@ -69,10 +82,26 @@ describe('resolveSettings', () => {
   });
 
   it('takes the config file over the defaults, and flags over the config file, setting by setting', () => {
-    const dir = workdir({ timeZone: 'Asia/Kolkata', slaMinutes: 5, bucketMinutes: 60, dayCount: 'business', files: { leads: 'in/leads.csv' } });
+    const dir = workdir({
+      timeZone: 'Asia/Kolkata',
+      slaMinutes: 5,
+      bucketMinutes: 60,
+      dayCount: 'business',
+      files: { leads: 'in/leads.csv' },
+    });
     const fromConfig = resolve(dir);
-    expect(fromConfig).toMatchObject({ timeZone: 'Asia/Kolkata', slaMinutes: 5, bucketMinutes: 60, dayCount: 'business', configPath: join(dir, CONFIG_FILE_NAME) });
-    expect(fromConfig.source).toMatchObject({ kind: 'csv', usingSample: false, leads: { path: join(dir, 'in/leads.csv'), label: 'in/leads.csv' } });
+    expect(fromConfig).toMatchObject({
+      timeZone: 'Asia/Kolkata',
+      slaMinutes: 5,
+      bucketMinutes: 60,
+      dayCount: 'business',
+      configPath: join(dir, CONFIG_FILE_NAME),
+    });
+    expect(fromConfig.source).toMatchObject({
+      kind: 'csv',
+      usingSample: false,
+      leads: { path: join(dir, 'in/leads.csv'), label: 'in/leads.csv' },
+    });
 
     const flagged = resolve(dir, '--tz', 'UTC', '--sla', '45', '--leads', 'other.csv');
     expect(flagged).toMatchObject({ timeZone: 'UTC', slaMinutes: 45, bucketMinutes: 60, dayCount: 'business' });
@@ -106,7 +135,9 @@ describe('resolveSettings', () => {
       expect(error.message, argv.join(' ')).toBe(message);
       expect(error.exitCode).toBe(2);
     }
-    const kpis = usageError(() => resolveSettings(parseCommandArgs('kpis', ['--day-count', 'weekly'], kpisCommand.options), { cwd: dir, now: () => NOW }));
+    const kpis = usageError(() =>
+      resolveSettings(parseCommandArgs('kpis', ['--day-count', 'weekly'], kpisCommand.options), { cwd: dir, now: () => NOW }),
+    );
     expect(kpis.message).toBe('--day-count must be calendar or business, got "weekly".');
   });
 
@@ -125,7 +156,13 @@ describe('the settings declarations', () => {
     const top = [...new Set(keys.map((k) => k.split('.')[0]))];
     expect(Object.keys(ConfigSchema.shape)).toEqual(['$schema', ...top]);
     expect(top).toEqual(['timeZone', 'pipeline', 'thresholds', 'slaMinutes', 'bucketMinutes', 'dayCount', 'calendar', 'files']);
-    expect(keys.filter((k) => k.startsWith('files.'))).toEqual(['files.leads', 'files.history', 'files.owners', 'files.schedule', 'files.columns']);
+    expect(keys.filter((k) => k.startsWith('files.'))).toEqual([
+      'files.leads',
+      'files.history',
+      'files.owners',
+      'files.schedule',
+      'files.columns',
+    ]);
   });
 
   it('check a config value and a flag against the same limits', () => {

@@ -53,7 +53,14 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 const common = ['--tz', 'America/New_York', '--pipeline', join(sample, 'pipeline.json'), '--as-of', '2026-10-31'];
-const csvFlags = ['--leads', join(sample, 'leads.csv'), '--history', join(sample, 'stage_history.csv'), '--owners', join(sample, 'owner_history.csv')];
+const csvFlags = [
+  '--leads',
+  join(sample, 'leads.csv'),
+  '--history',
+  join(sample, 'stage_history.csv'),
+  '--owners',
+  join(sample, 'owner_history.csv'),
+];
 
 describe('panopticon with --zoho (built CLI against the fake Zoho server)', () => {
   it('sync --zoho writes a snapshot and prints what it did, with a progress line on stderr', async () => {
@@ -80,7 +87,18 @@ describe('panopticon with --zoho (built CLI against the fake Zoho server)', () =
   it('report --zoho writes the same dashboard as the CSV export (but for the source and its data-quality panel)', async () => {
     const zohoPage = join(store, '..', `zoho-${process.pid}.html`);
     const csvPage = join(store, '..', `csv-${process.pid}.html`);
-    const a = await cli('report', '--zoho', '--offline', '--store', store, ...common, '--schedule', join(sample, 'schedule.csv'), '--out', zohoPage);
+    const a = await cli(
+      'report',
+      '--zoho',
+      '--offline',
+      '--store',
+      store,
+      ...common,
+      '--schedule',
+      join(sample, 'schedule.csv'),
+      '--out',
+      zohoPage,
+    );
     const b = await cli('report', ...csvFlags, ...common, '--schedule', join(sample, 'schedule.csv'), '--out', csvPage, '--quiet');
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);

@@ -18,7 +18,9 @@ describe('PanopticonError', () => {
     expect(noColumn).toBeInstanceOf(CsvColumnError);
     expect(noColumn).toMatchObject({ code: 'missing-column', name: 'CsvColumnError' });
 
-    const strict = await loadCsv({ leads: { text: 'lead_id,received_time\n1,soon\n' }, timeZone: 'UTC', strict: true }).catch((e: unknown) => e);
+    const strict = await loadCsv({ leads: { text: 'lead_id,received_time\n1,soon\n' }, timeZone: 'UTC', strict: true }).catch(
+      (e: unknown) => e,
+    );
     expect(strict).toBeInstanceOf(DataQualityError);
     expect(strict).toMatchObject({ code: 'data-quality', name: 'DataQualityError' });
     for (const error of [missing, noColumn, strict]) expect(PANOPTICON_ERROR_CODES).toContain((error as PanopticonError).code);

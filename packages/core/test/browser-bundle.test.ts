@@ -31,6 +31,8 @@ describe('@panopticon/core in a browser', () => {
     expect(code).not.toMatch(/\bfrom\s*["'](node:|fs|os|url|worker_threads)["']/);
     expect(code).not.toMatch(/require\(["'](node:|fs|os|url|worker_threads)/);
     // Not a target here (issue of bundle size), but printed for the notes.
-    console.log(`browser bundle of a heatmap program: ${(code.length / 1024).toFixed(0)} KB, ${(gzipSync(code).length / 1024).toFixed(0)} KB gzip`);
+    console.log(
+      `browser bundle of a heatmap program: ${(code.length / 1024).toFixed(0)} KB, ${(gzipSync(code).length / 1024).toFixed(0)} KB gzip`,
+    );
   });
 });

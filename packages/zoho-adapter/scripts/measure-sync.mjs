@@ -43,7 +43,12 @@ for (const historyModule of [true, false]) {
     server.data.randomChanges(50, Date.now());
     t = performance.now();
     const inc = await sync.syncLeads();
-    rows.push([`incremental after 50 changes, ${label}`, String(inc.sync.calls), String(inc.sync.credits), `${((performance.now() - t) / 1000).toFixed(2)} s`]);
+    rows.push([
+      `incremental after 50 changes, ${label}`,
+      String(inc.sync.calls),
+      String(inc.sync.credits),
+      `${((performance.now() - t) / 1000).toFixed(2)} s`,
+    ]);
     if (historyModule) {
       const budget = Math.ceil(leads / 200) + Math.ceil(server.data.historyRows.length / 200);
       rows.push([`  (history rows: ${server.data.historyRows.length}; ceil(leads/200) + ceil(rows/200) = ${budget})`, '', '', '']);

@@ -31,7 +31,13 @@ function provider(fetch: typeof globalThis.fetch, clock: { t: number }, redactor
   });
 }
 
-const ok = (token: string, extra: Record<string, unknown> = {}) => ({ access_token: token, api_domain: 'https://www.zohoapis.eu', token_type: 'Bearer', expires_in: 3600, ...extra });
+const ok = (token: string, extra: Record<string, unknown> = {}) => ({
+  access_token: token,
+  api_domain: 'https://www.zohoapis.eu',
+  token_type: 'Bearer',
+  expires_in: 3600,
+  ...extra,
+});
 
 describe('ZohoTokenProvider', () => {
   test('refresh-token grant as a form body to {accounts}/oauth/v2/token', async () => {
@@ -105,7 +111,9 @@ describe('ZohoTokenProvider', () => {
     ['Access Denied', /10 access tokens.*10 minutes/s],
   ])('HTTP 200 with {"error": "%s"} is a ZohoAuthError saying what to do', async (code, message) => {
     const a = accounts([{ error: code }]);
-    const error = (await provider(a.fetch, { t: 0 }).getToken().catch((e: unknown) => e)) as ZohoAuthError;
+    const error = (await provider(a.fetch, { t: 0 })
+      .getToken()
+      .catch((e: unknown) => e)) as ZohoAuthError;
     expect(error).toBeInstanceOf(ZohoAuthError);
     expect(error).toMatchObject({ status: 200, code, retryable: false });
     expect(error.message).toMatch(message);

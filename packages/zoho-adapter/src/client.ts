@@ -145,7 +145,12 @@ export class ZohoClient {
     return this.#finish<T>(request, response);
   }
 
-  async #fetchOnce(request: ZohoRequest, token: string, tokenApiDomain: string | undefined, signal: AbortSignal | undefined): Promise<Response> {
+  async #fetchOnce(
+    request: ZohoRequest,
+    token: string,
+    tokenApiDomain: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
     if (!this.#apiDomainFixed && tokenApiDomain && tokenApiDomain !== this.#apiDomain) {
       // The token response names the API host of the user's data center; use it unless one was given.
       try {
@@ -177,7 +182,8 @@ export class ZohoClient {
     const serverDate = Date.parse(response.headers.get('date') ?? '');
     if (Number.isFinite(serverDate)) this.#clockSkewMs = serverDate - this.#now();
     const remaining = response.headers.get('x-api-credits-remaining');
-    if (remaining !== null && remaining.trim() !== '' && Number.isFinite(Number(remaining))) this.#stats.creditsRemaining = Number(remaining);
+    if (remaining !== null && remaining.trim() !== '' && Number.isFinite(Number(remaining)))
+      this.#stats.creditsRemaining = Number(remaining);
     return response;
   }
 
@@ -204,11 +210,14 @@ export class ZohoClient {
     }
     if (response.status >= 200 && response.status < 300) {
       if (parseFailed) {
-        throw new ZohoApiError(this.#redactor.redact(messages.invalidJson(request.method ?? 'GET', this.#describe(request), response.status)), {
-          status: response.status,
-          code: 'INVALID_RESPONSE',
-          retryable: true,
-        });
+        throw new ZohoApiError(
+          this.#redactor.redact(messages.invalidJson(request.method ?? 'GET', this.#describe(request), response.status)),
+          {
+            status: response.status,
+            code: 'INVALID_RESPONSE',
+            retryable: true,
+          },
+        );
       }
       this.#stats.credits += request.credits ?? 1;
       return { status: response.status, body: parsed as T, headers: response.headers, creditsRemaining };
@@ -219,17 +228,23 @@ export class ZohoClient {
   #errorFor(request: ZohoRequest, response: Response, body: unknown, afterRefresh: boolean): ZohoError {
     const status = response.status;
     const code = errorCodeOf(body) ?? `HTTP_${status}`;
-    const zohoMessage = body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string' ? (body as { message: string }).message : undefined;
+    const zohoMessage =
+      body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string'
+        ? (body as { message: string }).message
+        : undefined;
     // Redacted too: a proxy or a buggy endpoint may echo the request, token included.
     const details = body && typeof body === 'object' ? this.#redactor.redactValue((body as { details?: unknown }).details) : undefined;
     const what = `${request.method ?? 'GET'} ${this.#describe(request)}`;
     if (status === 401 || code === 'OAUTH_SCOPE_MISMATCH') {
-      return new ZohoAuthError(this.#redactor.redact(messages.apiAuth(what, code, zohoMessage, afterRefresh, `${this.dc} (${this.#apiDomain})`)), {
-        status,
-        code,
-        retryable: false,
-        details,
-      });
+      return new ZohoAuthError(
+        this.#redactor.redact(messages.apiAuth(what, code, zohoMessage, afterRefresh, `${this.dc} (${this.#apiDomain})`)),
+        {
+          status,
+          code,
+          retryable: false,
+          details,
+        },
+      );
     }
     if (status === 429) {
       this.#stats.rateLimited++;

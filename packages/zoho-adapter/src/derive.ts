@@ -3,7 +3,15 @@
  * with their histories, every problem into a data issue, and every input row into the counts. Full and
  * incremental syncs, and offline loads, all end here, so they agree by construction.
  */
-import { LeadSchema, type DataIssue, type Lead, type LoadResult, type LoadStats, type OwnerChange, type StageChange } from '@panopticon/core';
+import {
+  LeadSchema,
+  type DataIssue,
+  type Lead,
+  type LoadResult,
+  type LoadStats,
+  type OwnerChange,
+  type StageChange,
+} from '@panopticon/core';
 import { appointmentsFromEvents } from './events.js';
 import { collapseOwners, collapseStages, parseHistoryRow, stageHistoryFromRows, type HistoryRow } from './history.js';
 import { mapLeadRecord, type LeadFields } from './map-lead.js';
@@ -57,7 +65,11 @@ function prepare(snapshot: ZohoSnapshot, config: LeadReadConfig): Prepared {
     issues.push({
       severity: 'warning',
       code: 'history-module-unavailable',
-      message: messages.historyModuleUnavailable(config.history.module, snapshot.historyModule.reason ?? 'unavailable', config.mapping.stage),
+      message: messages.historyModuleUnavailable(
+        config.history.module,
+        snapshot.historyModule.reason ?? 'unavailable',
+        config.mapping.stage,
+      ),
       file: `zoho:${config.history.module}`,
     });
   }
@@ -161,7 +173,12 @@ export function loadResultFromSnapshot(snapshot: ZohoSnapshot, config: LeadReadC
   const { rowsByLead, appointmentsByLead, issues, inputs } = prepare(snapshot, config);
   const context = leadContext(config);
   const file = context.file;
-  const records: ZohoRecord[] = [...Object.keys(snapshot.leads).sort(compareIds).map((id) => snapshot.leads[id]!), ...snapshot.invalidLeads];
+  const records: ZohoRecord[] = [
+    ...Object.keys(snapshot.leads)
+      .sort(compareIds)
+      .map((id) => snapshot.leads[id]!),
+    ...snapshot.invalidLeads,
+  ];
 
   // A mapped field that no record carries is not in the org (or not visible to the API user).
   if (records.length > 0) {
@@ -179,7 +196,13 @@ export function loadResultFromSnapshot(snapshot: ZohoSnapshot, config: LeadReadC
     ];
     for (const [key, field] of mapped) {
       if (field && !records.some((r) => hasField(r, field))) {
-        issues.push({ severity: 'warning', code: 'field-not-in-response', message: messages.fieldAbsent(field, key, mapping.module), file, field });
+        issues.push({
+          severity: 'warning',
+          code: 'field-not-in-response',
+          message: messages.fieldAbsent(field, key, mapping.module),
+          file,
+          field,
+        });
       }
     }
   }
@@ -241,16 +264,24 @@ export function loadResultFromSnapshot(snapshot: ZohoSnapshot, config: LeadReadC
     let orphans = 0;
     for (const [leadId, rows] of rowsByLead) if (!leadIds.has(leadId) && !snapshot.leads[leadId]) orphans += rows.length;
     if (orphans > 0) {
-      issues.push({ severity: 'warning', code: 'history-orphans', message: messages.historyOrphans(orphans, config.mapping.module), file: `zoho:${config.history.module}` });
+      issues.push({
+        severity: 'warning',
+        code: 'history-orphans',
+        message: messages.historyOrphans(orphans, config.mapping.module),
+        file: `zoho:${config.history.module}`,
+      });
     }
   }
   for (const timeline of Object.values(snapshot.timelines)) issues.push(...timeline.issues);
 
-  const totals = Object.values(inputs).reduce((t, i) => ({ rows: t.rows + i.rows, accepted: t.accepted + i.accepted, rejected: t.rejected + i.rejected }), {
-    rows: 0,
-    accepted: 0,
-    rejected: 0,
-  });
+  const totals = Object.values(inputs).reduce(
+    (t, i) => ({ rows: t.rows + i.rows, accepted: t.accepted + i.accepted, rejected: t.rejected + i.rejected }),
+    {
+      rows: 0,
+      accepted: 0,
+      rejected: 0,
+    },
+  );
   return { leads, issues, stats: { ...totals, inputs } };
 }
 

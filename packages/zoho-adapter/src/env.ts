@@ -93,7 +93,10 @@ export function createZohoSyncFromEnv(env: ZohoEnv, options: Omit<ZohoSyncOption
  * console.log(`${result.leads.length} leads for ${result.sync.credits} credits`);
  * ```
  */
-export async function syncFromEnv(env: ZohoEnv, options: Omit<ZohoSyncOptions, 'credentials'> & SyncLeadsOptions = {}): Promise<ZohoSyncResult> {
+export async function syncFromEnv(
+  env: ZohoEnv,
+  options: Omit<ZohoSyncOptions, 'credentials'> & SyncLeadsOptions = {},
+): Promise<ZohoSyncResult> {
   const { full, signal, ...rest } = options;
   const run: SyncLeadsOptions = {};
   if (full !== undefined) run.full = full;

@@ -33,10 +33,17 @@ describe('appointmentsFromEvents', () => {
   });
   test('earliest, and cancelled meetings when asked', () => {
     const events = [event('1', 'L1', '2024-05-03T10:00:00+00:00'), event('2', 'L1', '2024-05-01T10:00:00+00:00', 'Leads', true)];
-    expect(appointmentsFromEvents(events, resolveAppointmentSource({ from: 'events', pick: 'earliest' }), 'Leads', 'UTC').byLead.get('L1')).toEqual(new Date('2024-05-03T10:00:00Z'));
-    expect(appointmentsFromEvents(events, resolveAppointmentSource({ from: 'events', pick: 'earliest', includeCancelled: true }), 'Leads', 'UTC').byLead.get('L1')).toEqual(
-      new Date('2024-05-01T10:00:00Z'),
-    );
+    expect(
+      appointmentsFromEvents(events, resolveAppointmentSource({ from: 'events', pick: 'earliest' }), 'Leads', 'UTC').byLead.get('L1'),
+    ).toEqual(new Date('2024-05-03T10:00:00Z'));
+    expect(
+      appointmentsFromEvents(
+        events,
+        resolveAppointmentSource({ from: 'events', pick: 'earliest', includeCancelled: true }),
+        'Leads',
+        'UTC',
+      ).byLead.get('L1'),
+    ).toEqual(new Date('2024-05-01T10:00:00Z'));
   });
   test('bad meetings are issues', () => {
     const r = appointmentsFromEvents([event('1', null, '2024-05-01T10:00:00+00:00'), event('2', 'L1', 'tomorrow')], source, 'Leads', 'UTC');

@@ -68,7 +68,15 @@ export function appointmentsFromEvents(
     const eventId = typeof event.id === 'string' ? event.id : rawText(event.id);
     if (leadId === null) {
       rejected++;
-      issues.push({ severity: 'error', code: 'event-invalid', message: messages.eventNoLead(), file, recordId: eventId, field: 'What_Id', value: rawText(event.What_Id) });
+      issues.push({
+        severity: 'error',
+        code: 'event-invalid',
+        message: messages.eventNoLead(),
+        file,
+        recordId: eventId,
+        field: 'What_Id',
+        value: rawText(event.What_Id),
+      });
       continue;
     }
     if (event.$event_cancelled === true && !source.includeCancelled) continue;
@@ -76,7 +84,15 @@ export function appointmentsFromEvents(
     const start = typeof startText === 'string' ? parseZohoDateTime(startText, timeZone) : null;
     if (start === null) {
       rejected++;
-      issues.push({ severity: 'error', code: 'event-invalid', message: messages.eventBadStart(source.startField, leadId), file, recordId: eventId, field: source.startField, value: rawText(startText) });
+      issues.push({
+        severity: 'error',
+        code: 'event-invalid',
+        message: messages.eventBadStart(source.startField, leadId),
+        file,
+        recordId: eventId,
+        field: source.startField,
+        value: rawText(startText),
+      });
       continue;
     }
     const current = byLead.get(leadId);

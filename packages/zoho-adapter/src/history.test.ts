@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { collapseOwners, collapseStages, parseHistoryRow, stageHistoryFromRows } from './history.js';
 import { DEFAULT_HISTORY_MODULE } from './mapping.js';
 
-const row = (id: string, stage: string | null, time: unknown, lead: unknown = { name: 'Jason Smith', id: '5725767000006000001' }, movedTo: string | null = null) => ({
+const row = (
+  id: string,
+  stage: string | null,
+  time: unknown,
+  lead: unknown = { name: 'Jason Smith', id: '5725767000006000001' },
+  movedTo: string | null = null,
+) => ({
   id,
   Full_Name: lead,
   Lead_Status: stage,
@@ -20,8 +26,15 @@ describe('history rows', () => {
   });
   test('rows without a lead, a stage or a time are rejected with an issue', () => {
     const c = DEFAULT_HISTORY_MODULE;
-    expect(parseHistoryRow(row('1', 'A', '2024-01-10T09:00:00+05:30', null), c, 'UTC').issue).toMatchObject({ code: 'history-row-invalid', field: 'Full_Name', file: 'zoho:Lead_Status_History' });
-    expect(parseHistoryRow(row('2', null, '2024-01-10T09:00:00+05:30'), c, 'UTC').issue).toMatchObject({ field: 'Lead_Status', recordId: '2' });
+    expect(parseHistoryRow(row('1', 'A', '2024-01-10T09:00:00+05:30', null), c, 'UTC').issue).toMatchObject({
+      code: 'history-row-invalid',
+      field: 'Full_Name',
+      file: 'zoho:Lead_Status_History',
+    });
+    expect(parseHistoryRow(row('2', null, '2024-01-10T09:00:00+05:30'), c, 'UTC').issue).toMatchObject({
+      field: 'Lead_Status',
+      recordId: '2',
+    });
     expect(parseHistoryRow(row('3', 'A', 'yesterday'), c, 'UTC').issue).toMatchObject({ field: 'Modified_Time', value: 'yesterday' });
   });
   test('ascending, consecutive repeats collapsed into the first', () => {
@@ -46,7 +59,13 @@ describe('history rows', () => {
     expect(h.map((e) => e.stage)).toEqual(['A', 'B', 'A']);
   });
   test('owners collapse the same way; empty input, empty output', () => {
-    expect(collapseOwners([{ locator: 'x', at: new Date(2) }, { locator: 'x', at: new Date(3) }, { locator: null, at: new Date(1) }])).toEqual([
+    expect(
+      collapseOwners([
+        { locator: 'x', at: new Date(2) },
+        { locator: 'x', at: new Date(3) },
+        { locator: null, at: new Date(1) },
+      ]),
+    ).toEqual([
       { locator: null, at: new Date(1) },
       { locator: 'x', at: new Date(2) },
     ]);

@@ -51,11 +51,25 @@ describe('mapLeadRecord', () => {
     expect(issues).toMatchObject([{ severity: 'warning', code: 'missing-name', recordId: '3652397000009851001' }]);
   });
   test('errors name the record, the Zoho field and the value, and reject the lead', () => {
-    const bad = mapLeadRecord(record({ Created_Time: '2025-02-30T25:61:00+05:30', Lead_Status: null, Appointment_Date: 'next Tuesday' }), context);
+    const bad = mapLeadRecord(
+      record({ Created_Time: '2025-02-30T25:61:00+05:30', Lead_Status: null, Appointment_Date: 'next Tuesday' }),
+      context,
+    );
     expect(bad.lead).toBeNull();
     expect(bad.issues).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'missing-stage', recordId: '3652397000009851001', field: 'Lead_Status', value: 'null' }),
-      expect.objectContaining({ severity: 'error', code: 'unparseable-timestamp', field: 'Created_Time', value: '2025-02-30T25:61:00+05:30' }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'missing-stage',
+        recordId: '3652397000009851001',
+        field: 'Lead_Status',
+        value: 'null',
+      }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'unparseable-timestamp',
+        field: 'Created_Time',
+        value: '2025-02-30T25:61:00+05:30',
+      }),
       expect.objectContaining({ severity: 'error', code: 'unparseable-timestamp', field: 'Appointment_Date', value: 'next Tuesday' }),
     ]);
   });
@@ -65,6 +79,8 @@ describe('mapLeadRecord', () => {
     expect(mapLeadRecord(record({ id: undefined }), context).issues).toMatchObject([{ code: 'missing-id' }]);
   });
   test('appointments from Events: the field is not read', () => {
-    expect(mapLeadRecord(record({ Appointment_Date: 'garbage' }), { ...context, appointmentFromField: false }).lead?.appointmentAt).toBeNull();
+    expect(
+      mapLeadRecord(record({ Appointment_Date: 'garbage' }), { ...context, appointmentFromField: false }).lead?.appointmentAt,
+    ).toBeNull();
   });
 });

@@ -116,7 +116,15 @@ export function mapLeadRecord(record: ZohoRecord, context: MapLeadContext): Mapp
     name = [textValue(record.First_Name), textValue(record.Last_Name)].filter(Boolean).join(' ') || null;
   }
   if (name === null && id !== null) {
-    issues.push({ severity: 'warning', code: 'missing-name', message: messages.missingName(mapping.name), file, recordId: id, field: mapping.name, value: '' });
+    issues.push({
+      severity: 'warning',
+      code: 'missing-name',
+      message: messages.missingName(mapping.name),
+      file,
+      recordId: id,
+      field: mapping.name,
+      value: '',
+    });
   }
 
   if (id === null || stage === null || createdAt === null || issues.some((i) => i.severity === 'error')) return { id, lead: null, issues };

@@ -157,7 +157,8 @@ export interface ResolvedAppointmentSource {
  * ```
  */
 export function resolveAppointmentSource(source: ZohoAppointmentSource | undefined): ResolvedAppointmentSource {
-  if (!source || source.from === 'field') return { from: 'field', module: 'Events', startField: 'Start_DateTime', pick: 'latest', includeCancelled: false };
+  if (!source || source.from === 'field')
+    return { from: 'field', module: 'Events', startField: 'Start_DateTime', pick: 'latest', includeCancelled: false };
   return {
     from: 'events',
     module: source.module ?? 'Events',
@@ -185,7 +186,8 @@ export function resolveFieldMapping(partial: Partial<ZohoFieldMapping> = {}): Zo
     if (value !== undefined) (mapping as unknown as Record<string, string | null>)[key] = value;
   }
   for (const key of ['module', 'name', 'locator', 'stage', 'createdAt'] as const) {
-    if (typeof mapping[key] !== 'string' || mapping[key].trim() === '') throw new ZohoConfigError(messages.mappingRequired(key), 'INVALID_MAPPING');
+    if (typeof mapping[key] !== 'string' || mapping[key].trim() === '')
+      throw new ZohoConfigError(messages.mappingRequired(key), 'INVALID_MAPPING');
   }
   return mapping;
 }
@@ -207,13 +209,23 @@ export function leadFields(mapping: ZohoFieldMapping, appointments: ResolvedAppo
     fields.add('First_Name');
     fields.add('Last_Name');
   }
-  for (const f of [mapping.company, mapping.locator, mapping.team, mapping.source, mapping.stage, mapping.createdAt, mapping.assignedAt, mapping.firstContactAt]) {
+  for (const f of [
+    mapping.company,
+    mapping.locator,
+    mapping.team,
+    mapping.source,
+    mapping.stage,
+    mapping.createdAt,
+    mapping.assignedAt,
+    mapping.firstContactAt,
+  ]) {
     if (f) fields.add(f);
   }
   if (appointments.from === 'field' && mapping.appointmentAt) fields.add(mapping.appointmentAt);
   fields.add('Modified_Time');
   for (const f of extra) fields.add(f);
   const list = [...fields];
-  if (list.length > MAX_FIELDS) throw new ZohoConfigError(messages.tooManyFields(mapping.module, list.length, MAX_FIELDS), 'TOO_MANY_FIELDS');
+  if (list.length > MAX_FIELDS)
+    throw new ZohoConfigError(messages.tooManyFields(mapping.module, list.length, MAX_FIELDS), 'TOO_MANY_FIELDS');
   return list;
 }

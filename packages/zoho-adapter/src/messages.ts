@@ -22,7 +22,8 @@ export const messages = {
   // Configuration
   unknownDataCenter: (value: string, names: readonly string[]) =>
     `Unknown Zoho data center ${JSON.stringify(value)}. Use one of ${names.join(', ')} (ZOHO_DC): the one in your Zoho CRM address, e.g. crm.zoho.eu → EU.`,
-  badUrl: (what: string, value: string) => `${what} is not a URL: ${JSON.stringify(value)}. Give a full URL such as https://accounts.zoho.eu.`,
+  badUrl: (what: string, value: string) =>
+    `${what} is not a URL: ${JSON.stringify(value)}. Give a full URL such as https://accounts.zoho.eu.`,
   insecureUrl: (what: string, origin: string) =>
     `${what} ${origin} is not https. Tokens and secrets are only sent over https (plain http is allowed for 127.0.0.1/localhost only).`,
   missingCredentials: (missing: readonly string[]) =>
@@ -64,7 +65,8 @@ export const messages = {
         return `Zoho refused to mint an access token at data center ${dc}: ${code}${description ? ` (${description})` : ''}. Check the credentials and ZOHO_DC (${DOCS}).`;
     }
   },
-  tokenHttpError: (status: number, dc: string) => `The Zoho accounts server (${dc}) answered HTTP ${status} when refreshing the access token.`,
+  tokenHttpError: (status: number, dc: string) =>
+    `The Zoho accounts server (${dc}) answered HTTP ${status} when refreshing the access token.`,
 
   // API
   apiAuth: (what: string, code: string, zohoMessage: string | undefined, afterRefresh: boolean, dc: string) =>
@@ -97,7 +99,8 @@ export const messages = {
   // Records
   numericId: () => 'The record id is a number, not a string: Zoho ids exceed 2^53 and lose digits as numbers. The record was rejected.',
   missingId: () => 'The record has no id. It was rejected.',
-  missingStage: (field: string) => `The stage field ${field} is empty ("-None-"). The lead was rejected; give it a stage in Zoho or map another field.`,
+  missingStage: (field: string) =>
+    `The stage field ${field} is empty ("-None-"). The lead was rejected; give it a stage in Zoho or map another field.`,
   missingTimestamp: (field: string) => `${field} is empty. The lead was rejected.`,
   badTimestamp: (field: string) => `${field} is not a date-time (expected e.g. 2024-01-15T10:30:00+05:30). The lead was rejected.`,
   missingName: (field: string) => `The lead has no name (${field}, First_Name and Last_Name are empty).`,
@@ -121,10 +124,12 @@ export const messages = {
   eventBadStart: (field: string, leadId: string) => `Meeting of lead ${leadId} has no readable ${field}. It was skipped.`,
 
   // Snapshot
-  snapshotUnreadable: (path: string, why: string) => `The Zoho snapshot ${path} cannot be used (${why}). Delete it to start over with a full sync.`,
+  snapshotUnreadable: (path: string, why: string) =>
+    `The Zoho snapshot ${path} cannot be used (${why}). Delete it to start over with a full sync.`,
   snapshotIgnored: (path: string, why: string) => `The snapshot ${path} was not used (${why}); this sync read everything again.`,
   snapshotWouldLeak: () => 'Refusing to write the snapshot: it would contain a credential. This is a bug; please report it.',
-  snapshotWriteFailed: (path: string, why: string) => `Could not write the Zoho snapshot ${path}: ${why}. The previous snapshot is unchanged.`,
+  snapshotWriteFailed: (path: string, why: string) =>
+    `Could not write the Zoho snapshot ${path}: ${why}. The previous snapshot is unchanged.`,
   snapshotKept: (path: string, lastSyncAt: string | null) =>
     lastSyncAt
       ? ` The previous snapshot ${path} (synced ${lastSyncAt}) was left unchanged.`
@@ -133,7 +138,16 @@ export const messages = {
   fullRequested: () => 'a full sync was requested',
 
   // Progress
-  progress: (p: { mode: string; phase: string; leads: number; historyRows: number; events: number; timelinesDone: number; timelinesTotal: number; calls: number }) => {
+  progress: (p: {
+    mode: string;
+    phase: string;
+    leads: number;
+    historyRows: number;
+    events: number;
+    timelinesDone: number;
+    timelinesTotal: number;
+    calls: number;
+  }) => {
     const parts = [`Zoho sync (${p.mode})`, `leads ${p.leads.toLocaleString('en-US')}`];
     if (p.historyRows) parts.push(`history rows ${p.historyRows.toLocaleString('en-US')}`);
     if (p.events) parts.push(`meetings ${p.events.toLocaleString('en-US')}`);

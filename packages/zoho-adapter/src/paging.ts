@@ -238,7 +238,8 @@ export async function* timelinePages(
   const path = `${module}/${encodeURIComponent(recordId)}/__timeline`;
   let token: string | null = null;
   for (let index = 1; index <= MAX_PAGES; index++) {
-    const query: Record<string, string | undefined> = token === null ? { ...options.params, per_page: String(MAX_PER_PAGE) } : { ...options.params, page_token: token };
+    const query: Record<string, string | undefined> =
+      token === null ? { ...options.params, per_page: String(MAX_PER_PAGE) } : { ...options.params, page_token: token };
     const response = await client.request<{ __timeline?: unknown; info?: ZohoPageInfo }>({ path, query, signal: options.signal });
     if (response.body === null) {
       yield { entries: [], index };
@@ -250,7 +251,10 @@ export async function* timelinePages(
     if (!info?.more_records || entries.length === 0) return;
     const next = info.next_page_token;
     if (typeof next !== 'string' || next === '') {
-      throw new ZohoApiError(messages.missingPageToken(`${module} timeline of ${recordId}`, index * MAX_PER_PAGE), { code: 'PAGE_TOKEN_MISSING', retryable: false });
+      throw new ZohoApiError(messages.missingPageToken(`${module} timeline of ${recordId}`, index * MAX_PER_PAGE), {
+        code: 'PAGE_TOKEN_MISSING',
+        retryable: false,
+      });
     }
     token = next;
   }

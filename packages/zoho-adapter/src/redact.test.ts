@@ -19,7 +19,9 @@ describe('Redactor', () => {
   });
   test('keeps ordinary text, including Zoho error codes', () => {
     const r = new Redactor().add('abc');
-    expect(r.redact('{"code":"INVALID_TOKEN","message":"invalid oauth token"} abc')).toBe('{"code":"INVALID_TOKEN","message":"invalid oauth token"} abc');
+    expect(r.redact('{"code":"INVALID_TOKEN","message":"invalid oauth token"} abc')).toBe(
+      '{"code":"INVALID_TOKEN","message":"invalid oauth token"} abc',
+    );
   });
   test('never shows its secrets when inspected or serialized', () => {
     const r = new Redactor().add('very-secret-value');

@@ -18,10 +18,7 @@ export const REDACTED = '[redacted]';
 
 const CREDENTIAL_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\b(Zoho-oauthtoken|Bearer)\s+[^\s"',;]+/gi, `$1 ${REDACTED}`],
-  [
-    /\b(access_token|refresh_token|client_secret|grant_token)(["']?\s*[:=]\s*["']?)(?!\[redacted\])[^\s"'&,;}]+/gi,
-    `$1$2${REDACTED}`,
-  ],
+  [/\b(access_token|refresh_token|client_secret|grant_token)(["']?\s*[:=]\s*["']?)(?!\[redacted\])[^\s"'&,;}]+/gi, `$1$2${REDACTED}`],
   [/\b1000\.[0-9a-f]{16,}\.[0-9a-f]{16,}\b/gi, REDACTED],
 ];
 

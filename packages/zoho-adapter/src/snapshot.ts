@@ -206,13 +206,21 @@ export function fileSnapshotStore(directory: string, options: FileSnapshotStoreO
         text = await readFile(path, 'utf8');
       } catch (error) {
         if ((error as { code?: unknown }).code === 'ENOENT') return null;
-        throw new ZohoError(messages.snapshotUnreadable(path, (error as Error).message), { code: 'SNAPSHOT_UNREADABLE', retryable: false, cause: error });
+        throw new ZohoError(messages.snapshotUnreadable(path, (error as Error).message), {
+          code: 'SNAPSHOT_UNREADABLE',
+          retryable: false,
+          cause: error,
+        });
       }
       let value: unknown;
       try {
         value = JSON.parse(text);
       } catch (error) {
-        throw new ZohoError(messages.snapshotUnreadable(path, 'not valid JSON'), { code: 'SNAPSHOT_UNREADABLE', retryable: false, cause: error });
+        throw new ZohoError(messages.snapshotUnreadable(path, 'not valid JSON'), {
+          code: 'SNAPSHOT_UNREADABLE',
+          retryable: false,
+          cause: error,
+        });
       }
       const problem = checkSnapshotShape(value);
       if (problem) throw new ZohoError(messages.snapshotUnreadable(path, problem), { code: 'SNAPSHOT_UNREADABLE', retryable: false });
@@ -223,7 +231,10 @@ export function fileSnapshotStore(directory: string, options: FileSnapshotStoreO
       if (options.redactor?.leaks(text)) throw new ZohoError(messages.snapshotWouldLeak(), { code: 'SNAPSHOT_LEAK', retryable: false });
       await mkdir(directory, { recursive: true });
       await removeStaleTemps(directory);
-      const temp = join(directory, `${SNAPSHOT_FILE}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+      const temp = join(
+        directory,
+        `${SNAPSHOT_FILE}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`,
+      );
       try {
         const handle = await open(temp, 'w', 0o600);
         try {
@@ -235,7 +246,11 @@ export function fileSnapshotStore(directory: string, options: FileSnapshotStoreO
         await rename(temp, path);
       } catch (error) {
         await unlink(temp).catch(() => undefined);
-        throw new ZohoError(messages.snapshotWriteFailed(path, (error as Error).message), { code: 'SNAPSHOT_WRITE_FAILED', retryable: false, cause: error });
+        throw new ZohoError(messages.snapshotWriteFailed(path, (error as Error).message), {
+          code: 'SNAPSHOT_WRITE_FAILED',
+          retryable: false,
+          cause: error,
+        });
       }
       // Make the rename itself durable where the platform allows syncing a directory.
       await open(directory, 'r')
@@ -251,7 +266,9 @@ export function fileSnapshotStore(directory: string, options: FileSnapshotStoreO
 async function removeStaleTemps(directory: string): Promise<void> {
   const names = await readdir(directory).catch(() => [] as string[]);
   await Promise.all(
-    names.filter((n) => n.startsWith(`${SNAPSHOT_FILE}.`) && n.endsWith('.tmp')).map((n) => unlink(join(directory, n)).catch(() => undefined)),
+    names
+      .filter((n) => n.startsWith(`${SNAPSHOT_FILE}.`) && n.endsWith('.tmp'))
+      .map((n) => unlink(join(directory, n)).catch(() => undefined)),
   );
 }
 

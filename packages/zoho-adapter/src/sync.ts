@@ -57,8 +57,12 @@ export class ZohoSync {
   constructor(options: ZohoSyncOptions) {
     if (options.client) this.client = options.client;
     else {
-      if (!options.credentials) throw new ZohoConfigError(messages.missingCredentials(['clientId', 'clientSecret', 'refreshToken']), 'MISSING_CREDENTIALS');
-      if (options.concurrency !== undefined && !(Number.isInteger(options.concurrency) && options.concurrency >= 1 && options.concurrency <= 25)) {
+      if (!options.credentials)
+        throw new ZohoConfigError(messages.missingCredentials(['clientId', 'clientSecret', 'refreshToken']), 'MISSING_CREDENTIALS');
+      if (
+        options.concurrency !== undefined &&
+        !(Number.isInteger(options.concurrency) && options.concurrency >= 1 && options.concurrency <= 25)
+      ) {
         throw new ZohoConfigError(messages.badConcurrency(options.concurrency), 'INVALID_CONCURRENCY');
       }
       this.client = new ZohoClient({ ...options, credentials: options.credentials });
@@ -67,7 +71,12 @@ export class ZohoSync {
     this.#onProgress = options.onProgress;
     this.#config = resolveSync(options, this.client);
     const store = options.store;
-    this.store = store === undefined || store === null ? null : typeof store === 'string' ? fileSnapshotStore(store, { redactor: this.client.redactor }) : store;
+    this.store =
+      store === undefined || store === null
+        ? null
+        : typeof store === 'string'
+          ? fileSnapshotStore(store, { redactor: this.client.redactor })
+          : store;
   }
 
   /** The settings that turn records into leads (for {@link loadResultFromSnapshot}). */
@@ -91,7 +100,10 @@ export class ZohoSync {
       if (reading.kind === 'read') stored = reading.snapshot;
       return await this.#run(planSync(reading, this.#config.fingerprint, options), options.signal);
     } catch (error) {
-      const e = error instanceof ZohoError ? error : new ZohoError(messages.unexpected(error), { code: 'UNEXPECTED', retryable: false, cause: error });
+      const e =
+        error instanceof ZohoError
+          ? error
+          : new ZohoError(messages.unexpected(error), { code: 'UNEXPECTED', retryable: false, cause: error });
       if (this.store) e.message += messages.snapshotKept(this.store.path, stored?.lastSyncAt ?? null);
       e.message = this.client.redactor.redact(e.message);
       throw e;
@@ -123,10 +135,21 @@ export class ZohoSync {
     const window = { since: plan.since, signal };
     const [leads, history, events] = await settleAll([
       fetchLeads(client, { module: config.mapping.module, fields: config.fields, bothEnds: config.bothEnds }, window, progress),
-      fetchHistoryModule(client, config.history, { stopAt: plan.historyStopAt, timeZone: config.timeZone, bothEnds: config.bothEnds, signal }, progress),
+      fetchHistoryModule(
+        client,
+        config.history,
+        { stopAt: plan.historyStopAt, timeZone: config.timeZone, bothEnds: config.bothEnds, signal },
+        progress,
+      ),
       fetchEvents(client, config.appointments, window, progress),
     ] as const);
-    const rules = { observeChanges: plan.observeChanges, observeStages: plan.observeStages, mapping: config.mapping, timeZone: config.timeZone, fallbackIso: startedIso };
+    const rules = {
+      observeChanges: plan.observeChanges,
+      observeStages: plan.observeStages,
+      mapping: config.mapping,
+      timeZone: config.timeZone,
+      fallbackIso: startedIso,
+    };
     mergeRecords(snapshot, { leads, history, events }, rules);
 
     // Timelines: appointed leads the history module does not cover, not read before.
@@ -197,7 +220,10 @@ async function settleAll<T extends readonly unknown[]>(promises: { [K in keyof T
  * else console.log(`${result.leads.length} leads`);
  * ```
  */
-export async function loadZohoSnapshot(directory: string, options: Omit<ZohoSyncOptions, 'credentials' | 'client' | 'store'> = {}): Promise<LoadResult | null> {
+export async function loadZohoSnapshot(
+  directory: string,
+  options: Omit<ZohoSyncOptions, 'credentials' | 'client' | 'store'> = {},
+): Promise<LoadResult | null> {
   const snapshot = await fileSnapshotStore(directory).read();
   return snapshot ? loadResultFromSnapshot(snapshot, resolveReadConfig(options)) : null;
 }

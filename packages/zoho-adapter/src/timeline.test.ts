@@ -23,7 +23,10 @@ describe('historiesFromTimeline', () => {
     const h = historiesFromTimeline(
       [
         entry('2024-03-09T00:00:00+00:00', [['Lead_Status', 'Contacted', 'Won']]),
-        entry('2024-03-05T00:00:00+00:00', [['Owner', 'Ana Souza', 'Dev Patel'], ['Phone', null, '1']]),
+        entry('2024-03-05T00:00:00+00:00', [
+          ['Owner', 'Ana Souza', 'Dev Patel'],
+          ['Phone', null, '1'],
+        ]),
         entry('2024-03-02T00:00:00+05:30', [['Lead_Status', 'New', 'Contacted']]),
         { id: 'x', audited_time: '2024-03-01T00:00:00+00:00', action: 'added', field_history: null },
       ],

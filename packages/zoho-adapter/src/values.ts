@@ -32,7 +32,7 @@ export function lookupId(value: unknown): string | null {
 
 /** For issues: the value as it was read, shortened. */
 export function rawText(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 

@@ -90,7 +90,9 @@ describe('ZohoClient against the fake server', () => {
   test('429 to the end is a ZohoRateLimitError (a ZohoApiError)', async () => {
     const server = await fake();
     server.inject({ kind: 'status', status: 429, count: Infinity });
-    const error = await new ZohoClient({ ...connection(server), retry: { ...fastRetry, maxAttempts: 2 } }).request(list).catch((e: unknown) => e);
+    const error = await new ZohoClient({ ...connection(server), retry: { ...fastRetry, maxAttempts: 2 } })
+      .request(list)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZohoRateLimitError);
     expect(error).toBeInstanceOf(ZohoApiError);
     expect(error).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS' });
@@ -98,7 +100,9 @@ describe('ZohoClient against the fake server', () => {
 
   test('a 400 is not retried and carries the code, the details and a hint', async () => {
     const server = await fake();
-    const error = (await new ZohoClient(connection(server)).request({ path: 'Leadz', query: { fields: 'x' } }).catch((e: unknown) => e)) as ZohoApiError;
+    const error = (await new ZohoClient(connection(server))
+      .request({ path: 'Leadz', query: { fields: 'x' } })
+      .catch((e: unknown) => e)) as ZohoApiError;
     expect(error).toMatchObject({ status: 400, code: 'INVALID_MODULE', retryable: false, details: { resource_path_index: 0 } });
     expect(error.message).toMatch(/module API name/);
     expect(server.stats.calls).toBe(1);
@@ -165,6 +169,8 @@ describe('ZohoClient against the fake server', () => {
   });
 
   test('missing credentials: a config error before anything is sent', () => {
-    expect(() => new ZohoClient({ credentials: { clientId: 'a', clientSecret: '', refreshToken: '' } })).toThrow(/clientSecret, refreshToken missing/);
+    expect(() => new ZohoClient({ credentials: { clientId: 'a', clientSecret: '', refreshToken: '' } })).toThrow(
+      /clientSecret, refreshToken missing/,
+    );
   });
 });

@@ -30,7 +30,9 @@ describe('configuration from the environment', () => {
     })() as ZohoConfigError;
     expect(error).toBeInstanceOf(ZohoConfigError);
     expect(error.message).toMatch(/ZOHO_CLIENT_SECRET, ZOHO_REFRESH_TOKEN.*docs\/zoho\.md/);
-    expect(() => createZohoSyncFromEnv({ ZOHO_CLIENT_ID: 'a', ZOHO_CLIENT_SECRET: 'b', ZOHO_REFRESH_TOKEN: 'c', ZOHO_DC: 'mars' })).toThrow(/Unknown Zoho data center "mars"/);
+    expect(() => createZohoSyncFromEnv({ ZOHO_CLIENT_ID: 'a', ZOHO_CLIENT_SECRET: 'b', ZOHO_REFRESH_TOKEN: 'c', ZOHO_DC: 'mars' })).toThrow(
+      /Unknown Zoho data center "mars"/,
+    );
   });
 
   test('syncFromEnv with a store, then a LeadSource that syncs, then one that reads offline', async () => {
@@ -48,6 +50,8 @@ describe('configuration from the environment', () => {
     expect(offline.leads).toEqual(first.leads);
     expect(server.stats.calls + server.stats.tokenRequests).toBe(0);
     const empty = await tempDir();
-    await expect(zohoSource({ store: empty, sync: false }).load()).rejects.toThrow(/No Zoho snapshot in .* yet: run `panopticon sync --zoho --store/);
+    await expect(zohoSource({ store: empty, sync: false }).load()).rejects.toThrow(
+      /No Zoho snapshot in .* yet: run `panopticon sync --zoho --store/,
+    );
   });
 });

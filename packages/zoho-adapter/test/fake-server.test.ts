@@ -4,7 +4,14 @@ import { describe, expect, test } from 'vitest';
 import { fake } from './helpers.js';
 
 async function token(server: Awaited<ReturnType<typeof fake>>, body?: Record<string, string>) {
-  const params = new URLSearchParams(body ?? { grant_type: 'refresh_token', client_id: server.credentials.clientId, client_secret: server.credentials.clientSecret, refresh_token: server.credentials.refreshToken });
+  const params = new URLSearchParams(
+    body ?? {
+      grant_type: 'refresh_token',
+      client_id: server.credentials.clientId,
+      client_secret: server.credentials.clientSecret,
+      refresh_token: server.credentials.refreshToken,
+    },
+  );
   const res = await fetch(`${server.accountsUrl}/oauth/v2/token`, { method: 'POST', body: params });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
@@ -26,7 +33,12 @@ describe('fake Zoho: tokens', () => {
   test('query-string parameters and multipart bodies are accepted too', async () => {
     const server = await fake();
     const c = server.credentials;
-    const q = new URLSearchParams({ grant_type: 'refresh_token', client_id: c.clientId, client_secret: c.clientSecret, refresh_token: c.refreshToken });
+    const q = new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: c.clientId,
+      client_secret: c.clientSecret,
+      refresh_token: c.refreshToken,
+    });
     const viaQuery = await fetch(`${server.accountsUrl}/oauth/v2/token?${q}`, { method: 'POST' });
     expect(await viaQuery.json()).toHaveProperty('access_token');
     const form = new FormData();
@@ -37,8 +49,12 @@ describe('fake Zoho: tokens', () => {
   test('errors are HTTP 200 with {"error"}: invalid_code, invalid_client, Access Denied after 10 mints', async () => {
     const server = await fake();
     const c = server.credentials;
-    expect(await token(server, { grant_type: 'refresh_token', client_id: c.clientId, client_secret: c.clientSecret, refresh_token: 'nope' })).toEqual({ status: 200, body: { error: 'invalid_code' } });
-    expect(await token(server, { grant_type: 'refresh_token', client_id: c.clientId, client_secret: 'wrong', refresh_token: c.refreshToken })).toEqual({ status: 200, body: { error: 'invalid_client' } });
+    expect(
+      await token(server, { grant_type: 'refresh_token', client_id: c.clientId, client_secret: c.clientSecret, refresh_token: 'nope' }),
+    ).toEqual({ status: 200, body: { error: 'invalid_code' } });
+    expect(
+      await token(server, { grant_type: 'refresh_token', client_id: c.clientId, client_secret: 'wrong', refresh_token: c.refreshToken }),
+    ).toEqual({ status: 200, body: { error: 'invalid_client' } });
     for (let i = 0; i < 10; i++) expect((await token(server)).body).toHaveProperty('access_token');
     const denied = await token(server);
     expect(denied.status).toBe(200);
@@ -66,17 +82,27 @@ describe('fake Zoho: API', () => {
   test('fields: required (REQUIRED_PARAM_MISSING), at most 50 (LIMIT_EXCEEDED); unknown module: INVALID_MODULE', async () => {
     const server = await fake();
     const t = (await token(server)).body.access_token as string;
-    expect((await get(server, '/crm/v8/Leads', t)).body).toMatchObject({ code: 'REQUIRED_PARAM_MISSING', details: { param_name: 'fields' } });
+    expect((await get(server, '/crm/v8/Leads', t)).body).toMatchObject({
+      code: 'REQUIRED_PARAM_MISSING',
+      details: { param_name: 'fields' },
+    });
     const many = Array.from({ length: 51 }, (_, i) => `F${i}`).join(',');
     expect(await get(server, `/crm/v8/Leads?fields=${many}`, t)).toMatchObject({ status: 400, body: { code: 'LIMIT_EXCEEDED' } });
-    expect(await get(server, '/crm/v8/Leadz?fields=Last_Name', t)).toMatchObject({ status: 400, body: { code: 'INVALID_MODULE', details: { resource_path_index: 0 } } });
+    expect(await get(server, '/crm/v8/Leadz?fields=Last_Name', t)).toMatchObject({
+      status: 400,
+      body: { code: 'INVALID_MODULE', details: { resource_path_index: 0 } },
+    });
   });
   test('page limits: page × per_page > 2000, page with page_token, per_page > 200', async () => {
     const server = await fake();
     const t = (await token(server)).body.access_token as string;
-    expect((await get(server, '/crm/v8/Leads?fields=Last_Name&page=11', t)).body).toMatchObject({ code: 'DISCRETE_PAGINATION_LIMIT_EXCEEDED' });
+    expect((await get(server, '/crm/v8/Leads?fields=Last_Name&page=11', t)).body).toMatchObject({
+      code: 'DISCRETE_PAGINATION_LIMIT_EXCEEDED',
+    });
     expect((await get(server, '/crm/v8/Leads?fields=Last_Name&page=10&per_page=200', t)).status).toBe(204);
-    expect((await get(server, '/crm/v8/Leads?fields=Last_Name&page=1&page_token=x', t)).body).toMatchObject({ code: 'AMBIGUITY_DURING_PROCESSING' });
+    expect((await get(server, '/crm/v8/Leads?fields=Last_Name&page=1&page_token=x', t)).body).toMatchObject({
+      code: 'AMBIGUITY_DURING_PROCESSING',
+    });
     expect((await get(server, '/crm/v8/Leads?fields=Last_Name&per_page=201', t)).status).toBe(400);
   });
   test('defaults: converted=false, sort by id desc, info shape, fields only, ids are 19-digit strings, datetimes with offset', async () => {
@@ -111,27 +137,58 @@ describe('fake Zoho: API', () => {
   test('page tokens: bound to the query and the user, expiring after 24 h', async () => {
     let now = Date.UTC(2026, 3, 1);
     const server = await fake({ data: { leads: 450 }, refreshToken: ['1000.user.one', '1000.user.two'], now: () => now });
-    const t1 = (await token(server, { grant_type: 'refresh_token', client_id: server.credentials.clientId, client_secret: server.credentials.clientSecret, refresh_token: '1000.user.one' })).body.access_token as string;
-    const t2 = (await token(server, { grant_type: 'refresh_token', client_id: server.credentials.clientId, client_secret: server.credentials.clientSecret, refresh_token: '1000.user.two' })).body.access_token as string;
+    const t1 = (
+      await token(server, {
+        grant_type: 'refresh_token',
+        client_id: server.credentials.clientId,
+        client_secret: server.credentials.clientSecret,
+        refresh_token: '1000.user.one',
+      })
+    ).body.access_token as string;
+    const t2 = (
+      await token(server, {
+        grant_type: 'refresh_token',
+        client_id: server.credentials.clientId,
+        client_secret: server.credentials.clientSecret,
+        refresh_token: '1000.user.two',
+      })
+    ).body.access_token as string;
     const first = await get(server, '/crm/v8/Leads?fields=Last_Name&converted=both', t1);
     const next = first.body!.info.next_page_token as string;
     expect(first.body!.info.more_records).toBe(true);
     expect(first.body!.info.page_token_expiry).toMatch(/\+05:30$/);
     expect((await get(server, `/crm/v8/Leads?fields=Last_Name&converted=both&page_token=${next}`, t1)).body!.data).toHaveLength(200);
-    expect((await get(server, `/crm/v8/Leads?fields=Last_Name&converted=true&page_token=${next}`, t1)).body).toMatchObject({ code: 'TOKEN_BOUND_DATA_MISMATCH' });
-    expect((await get(server, `/crm/v8/Leads?fields=Last_Name&converted=both&page_token=${next}`, t2)).body).toMatchObject({ code: 'INVALID_DATA' });
+    expect((await get(server, `/crm/v8/Leads?fields=Last_Name&converted=true&page_token=${next}`, t1)).body).toMatchObject({
+      code: 'TOKEN_BOUND_DATA_MISMATCH',
+    });
+    expect((await get(server, `/crm/v8/Leads?fields=Last_Name&converted=both&page_token=${next}`, t2)).body).toMatchObject({
+      code: 'INVALID_DATA',
+    });
     now += 24 * 3_600_000;
-    const t3 = (await token(server, { grant_type: 'refresh_token', client_id: server.credentials.clientId, client_secret: server.credentials.clientSecret, refresh_token: '1000.user.one' })).body.access_token as string;
-    expect((await get(server, `/crm/v8/Leads?fields=Last_Name&converted=both&page_token=${next}`, t3)).body).toMatchObject({ code: 'EXPIRED_VALUE' });
+    const t3 = (
+      await token(server, {
+        grant_type: 'refresh_token',
+        client_id: server.credentials.clientId,
+        client_secret: server.credentials.clientSecret,
+        refresh_token: '1000.user.one',
+      })
+    ).body.access_token as string;
+    expect((await get(server, `/crm/v8/Leads?fields=Last_Name&converted=both&page_token=${next}`, t3)).body).toMatchObject({
+      code: 'EXPIRED_VALUE',
+    });
   });
   test('If-Modified-Since: only later changes; nothing changed → 304 with no body; no records → 204 with no body', async () => {
     const server = await fake({ data: { leads: 50 } });
     const t = (await token(server)).body.access_token as string;
-    const none = await get(server, '/crm/v8/Leads?fields=Last_Name&converted=both', t, { 'If-Modified-Since': '2030-01-01T00:00:00+05:30' });
+    const none = await get(server, '/crm/v8/Leads?fields=Last_Name&converted=both', t, {
+      'If-Modified-Since': '2030-01-01T00:00:00+05:30',
+    });
     expect(none.status).toBe(304);
     expect(none.text).toBe('');
     server.data.changeStage(server.data.leads[3]!.id, 'Lost', Date.UTC(2030, 0, 2));
-    const one = await get(server, '/crm/v8/Leads?fields=Lead_Status&converted=both', t, { 'If-Modified-Since': '2030-01-01T00:00:00+05:30' });
+    const one = await get(server, '/crm/v8/Leads?fields=Lead_Status&converted=both', t, {
+      'If-Modified-Since': '2030-01-01T00:00:00+05:30',
+    });
     expect(one.body!.data).toEqual([{ id: server.data.leads[3]!.id, Lead_Status: 'Lost' }]);
     const empty = await get(server, '/crm/v8/Contacts?fields=Last_Name', t);
     expect(empty.status).toBe(204);
@@ -140,7 +197,11 @@ describe('fake Zoho: API', () => {
   test('history module rows; timeline paging', async () => {
     const server = await fake({ data: { leads: 20, appointed: 10 } });
     const t = (await token(server)).body.access_token as string;
-    const rows = await get(server, '/crm/v8/Lead_Status_History?fields=Full_Name,Lead_Status,Moved_To__s,Modified_Time,Duration_Days&sort_by=Modified_Time&sort_order=desc', t);
+    const rows = await get(
+      server,
+      '/crm/v8/Lead_Status_History?fields=Full_Name,Lead_Status,Moved_To__s,Modified_Time,Duration_Days&sort_by=Modified_Time&sort_order=desc',
+      t,
+    );
     expect(rows.body!.data.length).toBe(server.data.historyRows.length);
     const open = rows.body!.data.filter((r: any) => r.Moved_To__s === null);
     expect(open.length).toBe(20);
@@ -152,8 +213,10 @@ describe('fake Zoho: API', () => {
     const again = await get(server, `/crm/v8/Leads/${lead.id}/__timeline?per_page=2&page_token=${tl.body!.info.next_page_token}`, t);
     expect(again.body).toMatchObject({ code: 'AMBIGUITY_DURING_PROCESSING' });
     expect((await get(server, `/crm/v8/Leads/${lead.id}/__timeline?page_token=${tl.body!.info.next_page_token}`, t)).status).toBe(200);
-    expect((await get(server, '/crm/v8/Leads/123/__timeline', t)).body).toMatchObject({ code: 'INVALID_DATA', details: { resource_path_index: 1 } });
-
+    expect((await get(server, '/crm/v8/Leads/123/__timeline', t)).body).toMatchObject({
+      code: 'INVALID_DATA',
+      details: { resource_path_index: 1 },
+    });
   });
   test('concurrency gate: 429 TOO_MANY_REQUESTS at once, without Retry-After', async () => {
     const server = await fake({ concurrencyLimit: 2, latencyMs: 50 });

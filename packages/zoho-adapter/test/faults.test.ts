@@ -6,7 +6,11 @@ import { connection, fake, fastRetry, tempDir } from './helpers.js';
 
 describe('sync under faults', () => {
   test('429 bursts, 500s, dropped and cut-off connections, an expired token mid-sync, the handover at 2,000: correct data', async () => {
-    const server = await fake({ data: { leads: 2600, appointed: 780, uncovered: 60, seed: 13 }, concurrencyLimit: 3, latencyMs: { min: 0, max: 4 } });
+    const server = await fake({
+      data: { leads: 2600, appointed: 780, uncovered: 60, seed: 13 },
+      concurrencyLimit: 3,
+      latencyMs: { min: 0, max: 4 },
+    });
     server.inject(
       { kind: 'status', status: 429, count: 4, after: 2 },
       { kind: 'status', status: 500, count: 2, after: 5, match: '/Leads' },
@@ -33,7 +37,12 @@ describe('sync under faults', () => {
   });
 
   test('random faults at 8 % of calls (seeded): the sync still returns the fake data', async () => {
-    const server = await fake({ data: { leads: 1200, appointed: 360, seed: 4 }, historyModule: false, errorRates: { status500: 0.03, status429: 0.03, drop: 0.02 }, seed: 99 });
+    const server = await fake({
+      data: { leads: 1200, appointed: 360, seed: 4 },
+      historyModule: false,
+      errorRates: { status500: 0.03, status429: 0.03, drop: 0.02 },
+      seed: 99,
+    });
     const result = await createZohoSync({ ...connection(server), retry: { ...fastRetry, maxAttempts: 10 } }).syncLeads();
     expect(result.leads).toEqual(server.expectedLeads());
     expect(server.stats.faultsInjected).toBeGreaterThan(10);
@@ -61,7 +70,9 @@ describe('sync under faults', () => {
     const error = (await sync.syncLeads().catch((e: unknown) => e)) as ZohoApiError;
     expect(error).toBeInstanceOf(ZohoApiError);
     expect(error).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
-    expect(error.message).toMatch(/Lead_Status_History.*500 INTERNAL_ERROR.*Gave up after 3 attempts.*previous snapshot .*zoho-snapshot\.json \(synced .*\) was left unchanged/s);
+    expect(error.message).toMatch(
+      /Lead_Status_History.*500 INTERNAL_ERROR.*Gave up after 3 attempts.*previous snapshot .*zoho-snapshot\.json \(synced .*\) was left unchanged/s,
+    );
     expect(await readFile(file, 'utf8')).toBe(before.text);
     expect((await stat(file)).mtimeMs).toBe(before.mtime);
     expect(await readdir(dir)).toEqual([SNAPSHOT_FILE]);
@@ -75,7 +86,9 @@ describe('sync under faults', () => {
     await createZohoSync({ ...connection(server), store: dir }).syncLeads();
     const before = await readFile(join(dir, SNAPSHOT_FILE), 'utf8');
     server.revokeRefreshToken();
-    const error = (await createZohoSync({ ...connection(server), store: dir }).syncLeads().catch((e: unknown) => e)) as ZohoAuthError;
+    const error = (await createZohoSync({ ...connection(server), store: dir })
+      .syncLeads()
+      .catch((e: unknown) => e)) as ZohoAuthError;
     expect(error).toBeInstanceOf(ZohoAuthError);
     expect(error.code).toBe('invalid_code');
     expect(error.message).toMatch(/refused the refresh token \(invalid_code\).*revoked.*was left unchanged/s);
@@ -99,7 +112,9 @@ describe('sync under faults', () => {
     const c = connection(server);
     await createZohoSync(c).syncLeads();
     await createZohoSync(c).syncLeads();
-    const error = (await createZohoSync(c).syncLeads().catch((e: unknown) => e)) as ZohoAuthError;
+    const error = (await createZohoSync(c)
+      .syncLeads()
+      .catch((e: unknown) => e)) as ZohoAuthError;
     expect(error).toBeInstanceOf(ZohoAuthError);
     expect(error.code).toBe('Access Denied');
     expect(error.message).toMatch(/Wait 10 minutes/);

@@ -44,14 +44,21 @@ describe('recordPages', () => {
     const server = await fake({ data: { leads: 10 } });
     const client = new ZohoClient(connection(server));
     expect(await collect(recordPages(client, 'Contacts', { fields: ['Last_Name'] }))).toMatchObject([{ records: [], status: 204 }]);
-    expect(await collect(recordPages(client, 'Leads', { fields: ['Last_Name'], ifModifiedSince: new Date('2099-01-01T00:00:00Z') }))).toMatchObject([{ records: [], status: 304 }]);
+    expect(
+      await collect(recordPages(client, 'Leads', { fields: ['Last_Name'], ifModifiedSince: new Date('2099-01-01T00:00:00Z') })),
+    ).toMatchObject([{ records: [], status: 304 }]);
   });
 
   test('fields: always sent, 1–50, no blanks', () => {
     expect(checkFields('Leads', ['A', 'B', 'A'])).toEqual(['A', 'B']);
     expect(() => checkFields('Leads', [])).toThrow(ZohoConfigError);
     expect(() => checkFields('Leads', [''])).toThrow(/fields/);
-    expect(() => checkFields('Leads', Array.from({ length: 51 }, (_, i) => `F${i}`))).toThrow(/51 fields requested from Leads, but Zoho returns at most 50/);
+    expect(() =>
+      checkFields(
+        'Leads',
+        Array.from({ length: 51 }, (_, i) => `F${i}`),
+      ),
+    ).toThrow(/51 fields requested from Leads, but Zoho returns at most 50/);
   });
 });
 

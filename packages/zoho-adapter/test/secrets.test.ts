@@ -17,7 +17,9 @@ beforeEach(() => {
   output = [];
   minted = [];
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void output.push(args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 10 }))).join(' ')));
+    vi.spyOn(console, method).mockImplementation(
+      (...args: unknown[]) => void output.push(args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 10 }))).join(' ')),
+    );
   }
   for (const stream of [process.stdout, process.stderr]) {
     const original = stream.write.bind(stream);
@@ -46,11 +48,25 @@ function everywhere(text: string): string[] {
 
 function errorText(error: unknown): string {
   const e = error as Error & { cause?: unknown };
-  return [String(e), e.message, e.stack ?? '', inspect(e, { depth: 20, showHidden: true }), JSON.stringify(e), String(e.cause ?? ''), inspect(e.cause, { depth: 20, showHidden: true })].join('\n');
+  return [
+    String(e),
+    e.message,
+    e.stack ?? '',
+    inspect(e, { depth: 20, showHidden: true }),
+    JSON.stringify(e),
+    String(e.cause ?? ''),
+    inspect(e.cause, { depth: 20, showHidden: true }),
+  ].join('\n');
 }
 
 async function setup(options: Parameters<typeof fake>[0] = {}) {
-  const server = await fake({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN, data: { leads: 120, appointed: 40 }, ...options });
+  const server = await fake({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    refreshToken: REFRESH_TOKEN,
+    data: { leads: 120, appointed: 40 },
+    ...options,
+  });
   const env: ZohoEnv = { ...server.env, ZOHO_CLIENT_ID: CLIENT_ID, ZOHO_CLIENT_SECRET: CLIENT_SECRET, ZOHO_REFRESH_TOKEN: REFRESH_TOKEN };
   return { server, env };
 }
@@ -60,37 +76,74 @@ describe('secrets stay secret', () => {
     const { env } = await setup();
     const dir = await tempDir();
     const logs: string[] = [];
-    const sync = createZohoSyncFromEnv(env, { store: dir, fetch: recordingFetch, onLog: (l) => logs.push(l), onProgress: (p) => logs.push(p.message) });
+    const sync = createZohoSyncFromEnv(env, {
+      store: dir,
+      fetch: recordingFetch,
+      onLog: (l) => logs.push(l),
+      onProgress: (p) => logs.push(p.message),
+    });
     const result = await sync.syncLeads();
     await sync.syncLeads();
     expect(minted.length).toBe(1);
     expect(logs.length).toBeGreaterThan(5);
     const files = await readdir(dir);
     const fileText = (await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')))).join('\n');
-    const text = [logs.join('\n'), output.join('\n'), JSON.stringify(result), inspect(result, { depth: 20 }), inspect(sync, { depth: 20, showHidden: true }), inspect(sync.client, { depth: 20, showHidden: true }), JSON.stringify(sync.client), fileText].join('\n');
+    const text = [
+      logs.join('\n'),
+      output.join('\n'),
+      JSON.stringify(result),
+      inspect(result, { depth: 20 }),
+      inspect(sync, { depth: 20, showHidden: true }),
+      inspect(sync.client, { depth: 20, showHidden: true }),
+      JSON.stringify(sync.client),
+      fileText,
+    ].join('\n');
     expect(everywhere(text)).toEqual([]);
   });
 
   test.each([
-    ['a wrong client secret (invalid_client)', async (env: ZohoEnv) => syncFromEnv({ ...env, ZOHO_CLIENT_SECRET: `${CLIENT_SECRET}x` }, { fetch: recordingFetch })],
-    ['a wrong refresh token (invalid_code)', async (env: ZohoEnv) => syncFromEnv({ ...env, ZOHO_REFRESH_TOKEN: `${REFRESH_TOKEN}0` }, { fetch: recordingFetch })],
-    ['the API refusing every token', async (env: ZohoEnv, server: Awaited<ReturnType<typeof fake>>) => {
-      server.inject({ kind: 'status', status: 401, code: 'INVALID_TOKEN', count: Infinity });
-      return syncFromEnv(env, { fetch: recordingFetch });
-    }],
-    ['an error body that echoes the request headers', async (env: ZohoEnv) => {
-      const echo = (async (input: string | URL | Request, init?: RequestInit) => {
-        if (String(input).endsWith('/oauth/v2/token')) return recordingFetch(input, init);
-        const auth = new Headers(init?.headers).get('authorization');
-        return new Response(JSON.stringify({ code: 'INVALID_DATA', details: { header: auth, query: String(input) }, message: `bad request with ${auth} and client_secret=${CLIENT_SECRET}`, status: 'error' }), { status: 400 });
-      }) as typeof fetch;
-      return syncFromEnv(env, { fetch: echo });
-    }],
-    ['a network failure', async (env: ZohoEnv, server: Awaited<ReturnType<typeof fake>>) => {
-      await syncFromEnv(env, { fetch: recordingFetch });
-      await server.close();
-      return syncFromEnv(env, { fetch: recordingFetch, retry: { ...fastRetry, maxAttempts: 2 } });
-    }],
+    [
+      'a wrong client secret (invalid_client)',
+      async (env: ZohoEnv) => syncFromEnv({ ...env, ZOHO_CLIENT_SECRET: `${CLIENT_SECRET}x` }, { fetch: recordingFetch }),
+    ],
+    [
+      'a wrong refresh token (invalid_code)',
+      async (env: ZohoEnv) => syncFromEnv({ ...env, ZOHO_REFRESH_TOKEN: `${REFRESH_TOKEN}0` }, { fetch: recordingFetch }),
+    ],
+    [
+      'the API refusing every token',
+      async (env: ZohoEnv, server: Awaited<ReturnType<typeof fake>>) => {
+        server.inject({ kind: 'status', status: 401, code: 'INVALID_TOKEN', count: Infinity });
+        return syncFromEnv(env, { fetch: recordingFetch });
+      },
+    ],
+    [
+      'an error body that echoes the request headers',
+      async (env: ZohoEnv) => {
+        const echo = (async (input: string | URL | Request, init?: RequestInit) => {
+          if (String(input).endsWith('/oauth/v2/token')) return recordingFetch(input, init);
+          const auth = new Headers(init?.headers).get('authorization');
+          return new Response(
+            JSON.stringify({
+              code: 'INVALID_DATA',
+              details: { header: auth, query: String(input) },
+              message: `bad request with ${auth} and client_secret=${CLIENT_SECRET}`,
+              status: 'error',
+            }),
+            { status: 400 },
+          );
+        }) as typeof fetch;
+        return syncFromEnv(env, { fetch: echo });
+      },
+    ],
+    [
+      'a network failure',
+      async (env: ZohoEnv, server: Awaited<ReturnType<typeof fake>>) => {
+        await syncFromEnv(env, { fetch: recordingFetch });
+        await server.close();
+        return syncFromEnv(env, { fetch: recordingFetch, retry: { ...fastRetry, maxAttempts: 2 } });
+      },
+    ],
   ])('an error from %s never shows a secret', async (_name, run) => {
     const { env, server } = await setup();
     const error = await run({ ...env }, server).then(

@@ -20,13 +20,23 @@ describe('full sync', () => {
       rows: 5000 + rows,
       accepted: 5000 + rows,
       rejected: 0,
-      inputs: { 'zoho:Leads': { rows: 5000, accepted: 5000, rejected: 0 }, 'zoho:Lead_Status_History': { rows, accepted: rows, rejected: 0 } },
+      inputs: {
+        'zoho:Leads': { rows: 5000, accepted: 5000, rejected: 0 },
+        'zoho:Lead_Status_History': { rows, accepted: rows, rejected: 0 },
+      },
     });
 
     // Two cursors (ascending and descending by id) meet in the middle: at most 2 extra calls per module.
     const budget = ceil200(5000) + ceil200(rows) + 4;
     expect(server.stats.calls).toBeLessThanOrEqual(budget);
-    expect(result.sync).toMatchObject({ mode: 'full', calls: server.stats.calls, credits: server.stats.calls, tokenRefreshes: 1, retries: 0, read: { leads: 5000, historyRows: rows } });
+    expect(result.sync).toMatchObject({
+      mode: 'full',
+      calls: server.stats.calls,
+      credits: server.stats.calls,
+      tokenRefreshes: 1,
+      retries: 0,
+      read: { leads: 5000, historyRows: rows },
+    });
     expect(server.stats.timeline).toBe(0);
 
     // Paging, per cursor: page 1–10 (2,000 records), then next_page_token; fields always sent (≤ 50); converted=both.
@@ -34,7 +44,10 @@ describe('full sync', () => {
     for (const order of ['asc', 'desc']) {
       const calls = leadCalls.filter((r) => r.query.sort_order === order);
       expect(calls.length).toBeGreaterThan(10);
-      expect(calls.map((r) => r.query.page ?? 'token')).toEqual([...'12345678910'.match(/10|\d/g)!, ...Array(calls.length - 10).fill('token')]);
+      expect(calls.map((r) => r.query.page ?? 'token')).toEqual([
+        ...'12345678910'.match(/10|\d/g)!,
+        ...Array(calls.length - 10).fill('token'),
+      ]);
     }
     for (const r of leadCalls) {
       expect(r.query.fields!.split(',').length).toBeLessThanOrEqual(50);
@@ -53,8 +66,14 @@ describe('full sync', () => {
     expect(result.leads).toEqual(expected);
     const appointed = expected.filter((l) => l.appointmentAt !== null).map((l) => l.id);
     expect([...server.stats.timelineLeadIds].sort()).toEqual([...appointed].sort());
-    expect(result.leads.filter((l) => l.appointmentAt === null).every((l) => l.stageHistory.length === 0 && l.ownerHistory === undefined)).toBe(true);
-    expect(result.leads.filter((l) => l.appointmentAt !== null).every((l) => l.stageHistory[0]!.at.getTime() === l.createdAt.getTime() && l.ownerHistory!.length >= 1)).toBe(true);
+    expect(
+      result.leads.filter((l) => l.appointmentAt === null).every((l) => l.stageHistory.length === 0 && l.ownerHistory === undefined),
+    ).toBe(true);
+    expect(
+      result.leads
+        .filter((l) => l.appointmentAt !== null)
+        .every((l) => l.stageHistory[0]!.at.getTime() === l.createdAt.getTime() && l.ownerHistory!.length >= 1),
+    ).toBe(true);
     expect(result.issues).toMatchObject([{ severity: 'warning', code: 'history-module-unavailable', file: 'zoho:Lead_Status_History' }]);
     expect(result.issues[0]!.message).toMatch(/INVALID_MODULE.*history tracking is probably not enabled for Lead_Status.*docs\/zoho\.md/s);
     // Leads (with one extra page where the two cursors meet), one INVALID_MODULE, one timeline per appointed lead.
@@ -94,7 +113,11 @@ describe('full sync', () => {
     const eventCalls = server.stats.requests.filter((r) => r.path === '/crm/v8/Events');
     expect(eventCalls.length).toBe(ceil200(server.data.events.length));
     expect(eventCalls[0]!.query.fields).toContain('$se_module');
-    expect(result.stats.inputs!['zoho:Events']).toEqual({ rows: server.data.events.length, accepted: server.data.events.length, rejected: 0 });
+    expect(result.stats.inputs!['zoho:Events']).toEqual({
+      rows: server.data.events.length,
+      accepted: server.data.events.length,
+      rejected: 0,
+    });
   });
 
   test('malformed records become data issues, not crashes, and every row is accounted for', async () => {
@@ -104,7 +127,16 @@ describe('full sync', () => {
     expect(result.leads).toHaveLength(292);
     const errors = result.issues.filter((i) => i.severity === 'error');
     expect(errors.map((i) => i.code).sort()).toEqual(
-      ['invalid-id', 'invalid-id', 'missing-stage', 'missing-stage', 'unparseable-timestamp', 'unparseable-timestamp', 'unparseable-timestamp', 'unparseable-timestamp'].sort(),
+      [
+        'invalid-id',
+        'invalid-id',
+        'missing-stage',
+        'missing-stage',
+        'unparseable-timestamp',
+        'unparseable-timestamp',
+        'unparseable-timestamp',
+        'unparseable-timestamp',
+      ].sort(),
     );
     for (const bad of server.data.leads.filter((l) => l.malformed && l.malformed !== 'numeric-id')) {
       expect(errors.some((i) => i.recordId === bad.id)).toBe(true);

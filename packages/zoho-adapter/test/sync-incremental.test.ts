@@ -34,7 +34,10 @@ describe('incremental sync', () => {
     for (const id of changed) {
       const lead = server.data.lead(id)!;
       expect(snapshot.leads[id]!.Lead_Status).toBe(lead.stages.at(-1)!.stage);
-      expect(result.leads.find((l) => l.id === id)!.stageHistory.at(-1)).toEqual({ stage: lead.stages.at(-1)!.stage, at: new Date(Math.floor(at / 1000) * 1000) });
+      expect(result.leads.find((l) => l.id === id)!.stageHistory.at(-1)).toEqual({
+        stage: lead.stages.at(-1)!.stage,
+        at: new Date(Math.floor(at / 1000) * 1000),
+      });
     }
     expect(await loadZohoSnapshot(dir)).toEqual({ leads: result.leads, issues: result.issues, stats: result.stats });
   });
@@ -118,7 +121,12 @@ describe('incremental sync', () => {
     });
     const result = await sync.syncLeads();
     expect(result.leads).toHaveLength(101);
-    expect(result.leads.at(-1)).toMatchObject({ id: added.id, name: 'New Person', stage: 'New', stageHistory: [{ stage: 'New', at: new Date(now) }] });
+    expect(result.leads.at(-1)).toMatchObject({
+      id: added.id,
+      name: 'New Person',
+      stage: 'New',
+      stageHistory: [{ stage: 'New', at: new Date(now) }],
+    });
   });
 
   test('a changed mapping, a corrupt snapshot or full: true → a full sync, saying why', async () => {

@@ -34,7 +34,12 @@ async function attention(settings: Settings, io: Io): Promise<number> {
   if (format === 'json') {
     io.out(renderJson({ asOf: asOf.toISOString(), timeZone, rows: json }));
   } else if (format === 'csv') {
-    io.out(renderCsv(COLUMNS, json.map((r) => COLUMNS.map((c) => r[c]))));
+    io.out(
+      renderCsv(
+        COLUMNS,
+        json.map((r) => COLUMNS.map((c) => r[c])),
+      ),
+    );
   } else if (rows.length === 0) {
     io.out(`Nothing needs attention as of ${formatInstant(asOf, timeZone)}.\n`);
   } else {
@@ -42,7 +47,15 @@ async function attention(settings: Settings, io: Io): Promise<number> {
       `${rows.length} lead${rows.length === 1 ? '' : 's'} need attention as of ${formatInstant(asOf, timeZone)} (${timeZone})\n\n` +
         renderTable(
           ['reason', 'days', 'locator', 'lead', 'name', 'stage', 'appointment'],
-          rows.map((r) => [r.reason, r.days, r.locator ?? '(unassigned)', r.leadId, r.name, r.stage, r.appointmentAt ? formatInstant(r.appointmentAt, timeZone) : '']),
+          rows.map((r) => [
+            r.reason,
+            r.days,
+            r.locator ?? '(unassigned)',
+            r.leadId,
+            r.name,
+            r.stage,
+            r.appointmentAt ? formatInstant(r.appointmentAt, timeZone) : '',
+          ]),
         ),
     );
   }

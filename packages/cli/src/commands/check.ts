@@ -26,12 +26,21 @@ async function check(settings: Settings, io: Io): Promise<number> {
     io.out(renderJson({ stats, issues }));
   } else if (format === 'csv') {
     const cols = ['severity', 'code', 'file', 'line', 'recordId', 'field', 'value', 'message'] as const;
-    io.out(renderCsv([...cols], issues.map((i) => cols.map((c) => i[c]))));
+    io.out(
+      renderCsv(
+        [...cols],
+        issues.map((i) => cols.map((c) => i[c])),
+      ),
+    );
   } else {
     const perInput = Object.entries(stats.inputs ?? {}).map(([name, s]) => [name, s.rows, s.accepted, s.rejected]);
     io.out(`Data quality of ${settings.description}\n\n`);
     io.out(renderTable(['input', 'rows', 'accepted', 'rejected'], [...perInput, ['total', stats.rows, stats.accepted, stats.rejected]]));
-    io.out(issues.length === 0 ? '\nNo issues.\n' : `\n${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`);
+    io.out(
+      issues.length === 0
+        ? '\nNo issues.\n'
+        : `\n${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`,
+    );
   }
   return stats.rejected > 0 ? 1 : 0;
 }

@@ -29,7 +29,11 @@ const FAKE_ZOHO_SETTINGS = {
   /** Of which appointed (`--appointed N`); default 30% of the leads. */
   appointed: setting({ schema: Count, flag: { name: 'appointed', read: wholeNumber('appointed', Count) } }),
   /** Latency added to every call (`--latency MS`, at least 1 when given). */
-  latencyMs: setting({ schema: z.number().int().nonnegative(), flag: { name: 'latency', read: wholeNumber('latency', Count) }, default: 0 }),
+  latencyMs: setting({
+    schema: z.number().int().nonnegative(),
+    flag: { name: 'latency', read: wholeNumber('latency', Count) },
+    default: 0,
+  }),
   /** Serve the stage-history module (not under `--no-history-module`). */
   historyModule: setting({ schema: z.boolean(), flag: { name: 'no-history-module', read: (raw) => raw !== true }, default: true }),
 };
@@ -45,13 +49,21 @@ export interface FakeZohoSettings extends SettingsOf<typeof FAKE_ZOHO_SETTINGS> 
 function fakeZohoSettings(values: ParsedValues, io: Io): FakeZohoSettings {
   const { ZOHO_CLIENT_ID: clientId, ZOHO_CLIENT_SECRET: clientSecret, ZOHO_REFRESH_TOKEN: refreshToken } = io.env;
   if (!clientId || !clientSecret || !refreshToken) {
-    throw new CliError('panopticon fake-zoho: set ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN (any values) for the fake to accept.', 2);
+    throw new CliError(
+      'panopticon fake-zoho: set ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN (any values) for the fake to accept.',
+      2,
+    );
   }
   const settings = mergeLayers(FAKE_ZOHO_SETTINGS, readFlags(FAKE_ZOHO_SETTINGS, values, { cwd: io.cwd }));
   return { ...settings, appointed: settings.appointed ?? Math.round(settings.leads * 0.3), clientId, clientSecret, refreshToken };
 }
 
-export const fakeZohoCommand: Command<FakeZohoSettings> = { options: OPTIONS, help: FAKE_ZOHO_HELP, settings: fakeZohoSettings, run: fakeZoho };
+export const fakeZohoCommand: Command<FakeZohoSettings> = {
+  options: OPTIONS,
+  help: FAKE_ZOHO_HELP,
+  settings: fakeZohoSettings,
+  run: fakeZoho,
+};
 
 async function fakeZoho(settings: FakeZohoSettings, io: Io): Promise<number> {
   const { clientId, clientSecret, refreshToken, latencyMs, leads, appointed } = settings;

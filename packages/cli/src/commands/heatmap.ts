@@ -1,14 +1,5 @@
-import {
-  WEEKDAY_NAMES,
-  aggregateBySlot,
-  slotLabel,
-  slotsPerDay,
-  type HeatmapCell,
-} from '@panopticon/core';
-import {
-  aggregateCsvBySlot,
-  type AggregateCsvBySlotResult,
-} from '@panopticon/core/csv';
+import { WEEKDAY_NAMES, aggregateBySlot, slotLabel, slotsPerDay, type HeatmapCell } from '@panopticon/core';
+import { aggregateCsvBySlot, type AggregateCsvBySlotResult } from '@panopticon/core/csv';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
@@ -21,7 +12,11 @@ const OPTIONS: OptionSpecs = {
   ...AS_OF_OPTION,
   bucket: { type: 'string', arg: 'MINUTES', help: 'slot length in minutes, a divisor of 1440 (default: 30)' },
   sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: 60)' },
-  clock: { type: 'string', arg: 'wall|business', help: 'count all minutes, or only business hours (the config calendar, else Mon–Fri 09–17; default: wall)' },
+  clock: {
+    type: 'string',
+    arg: 'wall|business',
+    help: 'count all minutes, or only business hours (the config calendar, else Mon–Fri 09–17; default: wall)',
+  },
   from: { type: 'string', arg: 'DATE', help: 'only leads received on or after this date (in --tz)' },
   to: { type: 'string', arg: 'DATE', help: 'only leads received on or before this date (inclusive, in --tz)' },
   team: { type: 'string', arg: 'TEAM', help: 'only leads of this team' },
@@ -83,14 +78,30 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
   if (format === 'json') {
     io.out(renderJson({ timeZone: settings.timeZone, bucketMinutes, slaMinutes, clock, leads, cells: cells.map(jsonCell) }));
   } else if (format === 'csv') {
-    io.out(renderCsv(CSV_COLUMNS, cells.map((c) => CSV_COLUMNS.map((k) => jsonCell(c)[k as keyof ReturnType<typeof jsonCell>]))));
+    io.out(
+      renderCsv(
+        CSV_COLUMNS,
+        cells.map((c) => CSV_COLUMNS.map((k) => jsonCell(c)[k as keyof ReturnType<typeof jsonCell>])),
+      ),
+    );
   } else {
     io.out(matrix(cells, bucketMinutes, slaMinutes, settings.timeZone, leads));
   }
   return 0;
 }
 
-const CSV_COLUMNS = ['day', 'slot', 'total', 'contacted', 'withinSla', 'pctWithinSla', 'neverContacted', 'invalid', 'medianMinutes', 'p90Minutes'];
+const CSV_COLUMNS = [
+  'day',
+  'slot',
+  'total',
+  'contacted',
+  'withinSla',
+  'pctWithinSla',
+  'neverContacted',
+  'invalid',
+  'medianMinutes',
+  'p90Minutes',
+];
 
 function jsonCell(c: HeatmapCell) {
   return {

@@ -53,7 +53,10 @@ async function kpis(settings: Settings, io: Io): Promise<number> {
   }
   const rows = flatten(result as unknown as Record<string, unknown>);
   if (format === 'csv') io.out(renderCsv(['metric', 'value'], rows));
-  else io.out(`KPIs as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone})\n\n${renderTable(['metric', 'value'], rows)}`);
+  else
+    io.out(
+      `KPIs as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone})\n\n${renderTable(['metric', 'value'], rows)}`,
+    );
   return 0;
 }
 

@@ -21,7 +21,11 @@ const OPTIONS: OptionSpecs = {
   'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: config, else calendar)' },
   sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: config, else 60)' },
   bucket: { type: 'string', arg: 'MINUTES', help: 'heatmap slot length in minutes, a divisor of 1440 (default: config, else 30)' },
-  'compare-weeks': { type: 'string', arg: 'WEEKS', help: 'the response comparison sets the last WEEKS weeks against the WEEKS before (default: 4)' },
+  'compare-weeks': {
+    type: 'string',
+    arg: 'WEEKS',
+    help: 'the response comparison sets the last WEEKS weeks against the WEEKS before (default: 4)',
+  },
   out: { type: 'string', short: 'o', arg: 'FILE', help: 'where to write the page (default: dashboard.html)' },
   ...HELP_OPTION,
 };
@@ -77,6 +81,11 @@ function reportIssueCount(issues: readonly DataIssue[], quiet: boolean, io: Io):
   if (issues.length === 0 || quiet) return;
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
-  const parts = [errors ? `${errors} row error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''];
-  io.err(`data quality: ${parts.filter(Boolean).join(', ')}, listed in the dashboard's data-quality panel (panopticon check prints them)\n`);
+  const parts = [
+    errors ? `${errors} row error${errors === 1 ? '' : 's'}` : '',
+    warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+  ];
+  io.err(
+    `data quality: ${parts.filter(Boolean).join(', ')}, listed in the dashboard's data-quality panel (panopticon check prints them)\n`,
+  );
 }

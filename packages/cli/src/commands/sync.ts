@@ -11,7 +11,10 @@ import type { Command } from './command.js';
 const OPTIONS: OptionSpecs = {
   zoho: { type: 'boolean', help: 'sync from Zoho CRM (the only source that syncs; required)' },
   store: { type: 'string', arg: 'DIR', help: `the local snapshot directory (default: ${DEFAULT_ZOHO_STORE})` },
-  'owner-history': { type: 'boolean', help: 'read owner changes of appointed leads from their timelines (one call each on the first sync)' },
+  'owner-history': {
+    type: 'boolean',
+    help: 'read owner changes of appointed leads from their timelines (one call each on the first sync)',
+  },
   full: { type: 'boolean', help: 'read everything again instead of only what changed since the last sync' },
   tz: { type: 'string', arg: 'ZONE', help: 'IANA zone for Zoho datetimes without an offset (default: UTC)' },
   ...HELP_OPTION,

@@ -96,12 +96,15 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
 
   const svg: Record<FigureName, Html> = {
     attentionByLocator: out(
-      attentionByLocatorFigure(model.attention.map((r) => ({ locator: r.locator, reason: r.reason, status: r.status })), {
-        document,
-        ...dated,
-        width: FIGURE_WIDTHS.side,
-        title: 'Whose leads need attention',
-      }),
+      attentionByLocatorFigure(
+        model.attention.map((r) => ({ locator: r.locator, reason: r.reason, status: r.status })),
+        {
+          document,
+          ...dated,
+          width: FIGURE_WIDTHS.side,
+          title: 'Whose leads need attention',
+        },
+      ),
     ),
     calendar: out(calendar),
     snapshot: out(pipelineSnapshotFigure(model.snapshot, { document, ...dated, width: FIGURE_WIDTHS.half })),
@@ -116,7 +119,13 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
     ),
     timeInStage: out(timeInStageFigure(model.visits, { document, pipeline, ...dated, width: FIGURE_WIDTHS.half })),
     greenToDelivery: out(
-      greenToDeliveryFigure(model.green, { document, ...dated, width: FIGURE_WIDTHS.half, greenStuckAfterDays: pipeline.greenStuckAfterDays, maxLeads: 30 }),
+      greenToDeliveryFigure(model.green, {
+        document,
+        ...dated,
+        width: FIGURE_WIDTHS.half,
+        greenStuckAfterDays: pipeline.greenStuckAfterDays,
+        maxLeads: 30,
+      }),
     ),
     heatmap: out(
       responseHeatmapFigure(model.heatmap, {
@@ -130,7 +139,13 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
     ),
     demand: out(
       model.demand
-        ? demandVsCoverageFigure(model.demand, { document, timeZone, bucketMinutes: model.bucketMinutes, width: FIGURE_WIDTHS.wide, id: 'report-demand' })
+        ? demandVsCoverageFigure(model.demand, {
+            document,
+            timeZone,
+            bucketMinutes: model.bucketMinutes,
+            width: FIGURE_WIDTHS.wide,
+            id: 'report-demand',
+          })
         : noDataFigure({
             document,
             width: FIGURE_WIDTHS.wide,

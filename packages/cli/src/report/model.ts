@@ -181,7 +181,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     if (!(created <= asOfMs)) continue;
     leadCount++;
     if (created < firstCreated) firstCreated = created;
-    for (const v of stageVisits(lead, { asOf })) visits.push({ stage: v.stage, durationMs: v.durationMs, open: v.open, leadId: lead.id, name: lead.name });
+    for (const v of stageVisits(lead, { asOf }))
+      visits.push({ stage: v.stage, durationMs: v.durationMs, open: v.open, leadId: lead.id, name: lead.name });
     const at = lead.appointmentAt;
     if (!at) continue;
     const status = followUpStatus(lead, followUp);
@@ -263,4 +264,3 @@ export function buildReportModel(input: ReportInput): ReportModel {
     stats: input.stats,
   };
 }
-

@@ -34,10 +34,30 @@ export type AttentionTuple = [
 ];
 
 /** Where each field sits in an {@link AttentionTuple}. */
-export const ATTENTION = { id: 0, name: 1, locator: 2, team: 3, stage: 4, category: 5, status: 6, reason: 7, days: 8, appointment: 9, newToday: 10 } as const;
+export const ATTENTION = {
+  id: 0,
+  name: 1,
+  locator: 2,
+  team: 3,
+  stage: 4,
+  category: 5,
+  status: 6,
+  reason: 7,
+  days: 8,
+  appointment: 9,
+  newToday: 10,
+} as const;
 
 /** One appointment in the JSON block: `[leadId, name, locator, stage, status, "YYYY-MM-DD", "HH:MM"]`. */
-export type AppointmentTuple = [id: string, name: string, locator: string | null, stage: string, status: FollowUpStatus, day: string, time: string];
+export type AppointmentTuple = [
+  id: string,
+  name: string,
+  locator: string | null,
+  stage: string,
+  status: FollowUpStatus,
+  day: string,
+  time: string,
+];
 
 /** Where each field sits in an {@link AppointmentTuple}. */
 export const APPOINTMENT = { id: 0, name: 1, locator: 2, stage: 3, status: 4, day: 5, time: 6 } as const;

@@ -22,11 +22,31 @@ export function attentionSection(model: ReportModel, figures: RenderedFigures): 
   const days = model.followUp.dayCount === 'business' ? 'business days' : 'calendar days';
   // The script draws the rows from the JSON block (once; filters and sorting move them); without it, a note.
   const placeholder =
-    n === 0 ? 'Nothing needs attention. Every appointed lead has moved on time.' : html`Loading ${plural(n, 'lead')}… (this list needs JavaScript; <code>panopticon attention</code> prints it too)`;
-  const th = (key: string, label: string, cls = '') => html`<th${cls && html` class="${cls}"`} aria-sort="none"><button type="button" data-sort="${key}">${label}</button></th>`;
-  const reasonOptions = options(rows.map((r) => r.reason), 'All reasons', (v) => reasonLabel(v ?? ''), (v) => v ?? '', ATTENTION_REASONS);
-  const locatorOptions = options(rows.map((r) => r.locator), 'All locators', (v) => v ?? UNASSIGNED_LOCATOR, (v) => v ?? UNASSIGNED_VALUE);
-  const stageOptions = options(rows.map((r) => r.stage), 'All stages', (v) => v ?? '', (v) => v ?? '', model.pipeline.stages.map((s) => s.name));
+    n === 0
+      ? 'Nothing needs attention. Every appointed lead has moved on time.'
+      : html`Loading ${plural(n, 'lead')}… (this list needs JavaScript; <code>panopticon attention</code> prints it too)`;
+  const th = (key: string, label: string, cls = '') =>
+    html`<th${cls && html` class="${cls}"`} aria-sort="none"><button type="button" data-sort="${key}">${label}</button></th>`;
+  const reasonOptions = options(
+    rows.map((r) => r.reason),
+    'All reasons',
+    (v) => reasonLabel(v ?? ''),
+    (v) => v ?? '',
+    ATTENTION_REASONS,
+  );
+  const locatorOptions = options(
+    rows.map((r) => r.locator),
+    'All locators',
+    (v) => v ?? UNASSIGNED_LOCATOR,
+    (v) => v ?? UNASSIGNED_VALUE,
+  );
+  const stageOptions = options(
+    rows.map((r) => r.stage),
+    'All stages',
+    (v) => v ?? '',
+    (v) => v ?? '',
+    model.pipeline.stages.map((s) => s.name),
+  );
   return html`<section id="attention" aria-labelledby="attention-title">
 <div class="section-head"><h2 id="attention-title">Needs attention today</h2><p>${summary}</p></div>
 <div class="panel attention-panel">
@@ -59,7 +79,13 @@ export function attentionSection(model: ReportModel, figures: RenderedFigures): 
 }
 
 /** Options of a filter `<select>`: every distinct value with its count, most frequent first (or in `order`). */
-function options(values: readonly (string | null)[], all: string, label: (v: string | null) => string, value: (v: string | null) => string, order?: readonly string[]): Html {
+function options(
+  values: readonly (string | null)[],
+  all: string,
+  label: (v: string | null) => string,
+  value: (v: string | null) => string,
+  order?: readonly string[],
+): Html {
   const counts = new Map<string | null, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   const keys = [...counts.keys()].sort((a, b) => {
@@ -81,6 +107,9 @@ function locatorChips(rows: readonly AttentionTableRow[]): Html | '' {
   const chips = [...counts]
     .sort((a, b) => b[1] - a[1] || (a[0] === null ? 1 : b[0] === null ? -1 : a[0] < b[0] ? -1 : 1))
     .slice(0, 40)
-    .map(([locator, n]) => html`<button type="button" class="chip" data-locator="${locator ?? UNASSIGNED_VALUE}">${locator ?? UNASSIGNED_LOCATOR} <span class="n">${formatCount(n)}</span></button>`);
+    .map(
+      ([locator, n]) =>
+        html`<button type="button" class="chip" data-locator="${locator ?? UNASSIGNED_VALUE}">${locator ?? UNASSIGNED_LOCATOR} <span class="n">${formatCount(n)}</span></button>`,
+    );
   return html`<div class="chips no-print"><p class="note">Show one locator's leads:</p>${chips}</div>`;
 }

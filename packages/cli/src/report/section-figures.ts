@@ -24,7 +24,9 @@ export function responseSection(model: ReportModel, figures: RenderedFigures): H
   const f = figures.svg;
   const minutes = (m: number | null) => (m === null ? '—' : m >= 120 ? `${(m / 60).toFixed(1)} h` : `${Math.round(m)} min`);
   const pct = r.pctWithinSla === null ? '—' : `${r.pctWithinSla.toFixed(1)}%`;
-  const bands = Object.entries(r.bands).map(([band, n]) => html`<span>${band === 'never' ? 'never contacted' : `${band} min`}: <strong>${formatCount(n)}</strong></span>`);
+  const bands = Object.entries(r.bands).map(
+    ([band, n]) => html`<span>${band === 'never' ? 'never contacted' : `${band} min`}: <strong>${formatCount(n)}</strong></span>`,
+  );
   return html`<section id="response" aria-labelledby="response-title">
 <div class="section-head"><h2 id="response-title">Response times</h2><p>${pct} of ${plural(r.total, 'new lead')} were first contacted within ${model.slaMinutes} minutes; median ${minutes(r.medianMinutes)}, 90th percentile ${minutes(r.p90Minutes)}. Hover a cell for its figures.</p></div>
 <div class="stack">

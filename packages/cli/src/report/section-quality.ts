@@ -13,7 +13,10 @@ export function qualitySection(model: ReportModel): Html {
     issues.length === 0
       ? html`<span class="ok">No issues</span> <span class="muted">· ${plural(stats.rows, 'row')} read, every one accepted</span>`
       : html`<span>${joinHtml([errors > 0 && html`<span class="sev-error">${plural(errors, 'error')}</span>`, warnings > 0 && html`<span class="sev-warning">${plural(warnings, 'warning')}</span>`].filter(Boolean), ', ')}</span> <span class="muted">· ${plural(stats.rows, 'row')} read: ${formatCount(stats.accepted)} accepted, ${formatCount(stats.rejected)} rejected</span>`;
-  const perInput = Object.entries(stats.inputs ?? {}).map(([name, s]) => html`<tr><td>${name}</td>${[s.rows, s.accepted, s.rejected].map((n) => html`<td class="num">${formatCount(n)}</td>`)}</tr>`);
+  const perInput = Object.entries(stats.inputs ?? {}).map(
+    ([name, s]) =>
+      html`<tr><td>${name}</td>${[s.rows, s.accepted, s.rejected].map((n) => html`<td class="num">${formatCount(n)}</td>`)}</tr>`,
+  );
   const inputTable =
     perInput.length > 0 &&
     html`<table class="inputs"><thead><tr><th class="static">Input</th><th class="static num">Rows</th><th class="static num">Accepted</th><th class="static num">Rejected</th></tr></thead><tbody>${perInput}</tbody></table>`;

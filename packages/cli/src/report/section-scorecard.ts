@@ -11,8 +11,10 @@ import { formatCount } from './tiles.js';
 export function scorecardSection(model: ReportModel): Html {
   const rows = model.scorecard;
   const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
-  const cell = (v: number | null, text = v === null ? '—' : formatCount(v)) => html`<td class="num" data-v="${v === null ? '' : v}">${text}</td>`;
-  const th = (label: string, num = true) => html`<th${num && html` class="num"`} aria-sort="none"><button type="button">${label}</button></th>`;
+  const cell = (v: number | null, text = v === null ? '—' : formatCount(v)) =>
+    html`<td class="num" data-v="${v === null ? '' : v}">${text}</td>`;
+  const th = (label: string, num = true) =>
+    html`<th${num && html` class="num"`} aria-sort="none"><button type="button">${label}</button></th>`;
   const body =
     rows.length === 0
       ? html`<tr class="empty-row"><td colspan="12">No leads.</td></tr>`

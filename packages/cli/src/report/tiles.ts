@@ -57,10 +57,23 @@ export function kpiTiles(model: ReportModel): Tile[] {
   const unit = model.followUp.dayCount === 'business' ? 'business days' : 'days';
   return [
     { kpi: 'followUp.appointed', label: 'Appointed leads', value: k.appointed, kind: 'count', sub: `of ${formatCount(k.leads)} leads` },
-    { kpi: 'followUp.conversionRate', label: 'Conversion rate', value: k.conversionRate, kind: 'ratio', sub: 'of appointed leads were won' },
+    {
+      kpi: 'followUp.conversionRate',
+      label: 'Conversion rate',
+      value: k.conversionRate,
+      kind: 'ratio',
+      sub: 'of appointed leads were won',
+    },
     { kpi: 'followUp.stale', label: 'Stale', value: k.stale, kind: 'count', sub: `${stale}+ ${unit}, no progress`, tone: 's-stale' },
     { kpi: 'followUp.atRisk', label: 'At risk', value: k.atRisk, kind: 'count', sub: `${warn}+ ${unit}, no progress`, tone: 's-at-risk' },
-    { kpi: 'followUp.stuckInGreen', label: 'Stuck in green', value: k.stuckInGreen, kind: 'count', sub: `${green}+ ${unit} in green`, tone: 'r-stuck-in-green' },
+    {
+      kpi: 'followUp.stuckInGreen',
+      label: 'Stuck in green',
+      value: k.stuckInGreen,
+      kind: 'count',
+      sub: `${green}+ ${unit} in green`,
+      tone: 'r-stuck-in-green',
+    },
     {
       kpi: 'followUp.medianDaysToIntervention',
       label: 'Intervention time',

@@ -19,7 +19,10 @@ const days = (what: string) =>
     .positive({ error: `${what} must be at least 1 day` });
 
 const minutes = () =>
-  z.number({ error: 'expected minutes as a whole number' }).int({ error: 'expected minutes as a whole number' }).positive({ error: 'must be at least 1 minute' });
+  z
+    .number({ error: 'expected minutes as a whole number' })
+    .int({ error: 'expected minutes as a whole number' })
+    .positive({ error: 'must be at least 1 minute' });
 
 /** A path as the config file writes it (relative to the file). */
 export const FilePathSchema = z
@@ -39,9 +42,9 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-export const TimeZoneSchema = z
-  .string({ error: 'expected an IANA time zone name such as "America/New_York"' })
-  .refine(isTimeZone, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone name (for example "America/New_York" or "UTC")` });
+export const TimeZoneSchema = z.string({ error: 'expected an IANA time zone name such as "America/New_York"' }).refine(isTimeZone, {
+  error: (issue) => `"${String(issue.input)}" is not an IANA time zone name (for example "America/New_York" or "UTC")`,
+});
 
 /** `--tz`: the zone's own message ("Unknown time zone …", "timeZone is required …"). */
 const timeZoneFlag: FlagReader<string> = (raw) => {
@@ -108,16 +111,29 @@ export const SETTINGS = {
   /** Days in green without a move to delivery or won before a lead is stuck. Default: the pipeline's (14). */
   greenStuckAfterDays: setting({ schema: days('greenStuckAfterDays'), configKey: 'thresholds.greenStuckAfterDays' }),
   /** Response-time target in minutes (`--sla`). */
-  slaMinutes: setting({ schema: SlaMinutesSchema, configKey: 'slaMinutes', flag: { name: 'sla', read: wholeNumber('sla', SlaMinutesSchema) }, default: 60 }),
+  slaMinutes: setting({
+    schema: SlaMinutesSchema,
+    configKey: 'slaMinutes',
+    flag: { name: 'sla', read: wholeNumber('sla', SlaMinutesSchema) },
+    default: 60,
+  }),
   /** Heatmap slot length in minutes, a divisor of 1440 (`--bucket`). */
   bucketMinutes: setting({
     schema: BucketMinutesSchema,
     configKey: 'bucketMinutes',
-    flag: { name: 'bucket', read: wholeNumber('bucket', BucketMinutesSchema, (n) => `--bucket must divide 1440 (a day in minutes), got ${n}.`) },
+    flag: {
+      name: 'bucket',
+      read: wholeNumber('bucket', BucketMinutesSchema, (n) => `--bucket must divide 1440 (a day in minutes), got ${n}.`),
+    },
     default: 30,
   }),
   /** How days are counted (`--day-count`). */
-  dayCount: setting({ schema: DayCountSchema, configKey: 'dayCount', flag: { name: 'day-count', read: oneOf('day-count', DayCountSchema) }, default: 'calendar' }),
+  dayCount: setting({
+    schema: DayCountSchema,
+    configKey: 'dayCount',
+    flag: { name: 'day-count', read: oneOf('day-count', DayCountSchema) },
+    default: 'calendar',
+  }),
   /** Weekly business hours and holidays, for `dayCount: "business"` and `--clock business`. Default Monday–Friday 09:00–17:00. */
   calendar: setting({ schema: BusinessCalendarSchema, configKey: 'calendar' }),
   /** Leads CSV (`--leads`). */
@@ -129,7 +145,9 @@ export const SETTINGS = {
   /** Staff schedule CSV (`--schedule`). */
   schedule: file('schedule', 'files.schedule'),
   /** JSON column mapping (`--columns`; an empty one counts as not given). */
-  columns: file('columns', 'files.columns', (raw, context) => (nonEmptyText(raw, context) === undefined ? undefined : fileFlag(raw, context))),
+  columns: file('columns', 'files.columns', (raw, context) =>
+    nonEmptyText(raw, context) === undefined ? undefined : fileFlag(raw, context),
+  ),
   /** `--as-of` as typed: a date or an instant, read in the time zone once that is known. */
   asOf: optionalText('as-of'),
   /** `--from` and `--to` as typed: the heatmap's period, read in the time zone. */

@@ -48,7 +48,24 @@ export type LeadSource =
 export interface Settings
   extends Omit<
     Declared,
-    'configFile' | 'pipeline' | 'staleAfterDays' | 'warnAfterDays' | 'greenStuckAfterDays' | 'leads' | 'history' | 'owners' | 'schedule' | 'columns' | 'asOf' | 'from' | 'to' | 'zoho' | 'offline' | 'ownerHistory' | 'store' | 'full'
+    | 'configFile'
+    | 'pipeline'
+    | 'staleAfterDays'
+    | 'warnAfterDays'
+    | 'greenStuckAfterDays'
+    | 'leads'
+    | 'history'
+    | 'owners'
+    | 'schedule'
+    | 'columns'
+    | 'asOf'
+    | 'from'
+    | 'to'
+    | 'zoho'
+    | 'offline'
+    | 'ownerHistory'
+    | 'store'
+    | 'full'
   > {
   /** The config file read, if any. */
   configPath?: string;
@@ -137,7 +154,10 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
 
 /** What the bundled sample sets when no leads are named: its zone, pipeline and files. */
 function sampleLayer(sample: SampleManifest): Partial<Declared> {
-  const file = (name: keyof SampleManifest['files']): FileRef => ({ path: join(sample.dir, sample.files[name]), label: `sample/${sample.files[name]}` });
+  const file = (name: keyof SampleManifest['files']): FileRef => ({
+    path: join(sample.dir, sample.files[name]),
+    label: `sample/${sample.files[name]}`,
+  });
   return {
     timeZone: sample.timeZone,
     pipeline: { file: join(sample.dir, sample.files.pipeline) },

@@ -78,7 +78,8 @@ export function readConfig<S extends SettingTable>(table: S, config: object | un
   for (const [name, s] of Object.entries(table)) {
     if (s.configKey === undefined) continue;
     let value: unknown = config;
-    for (const key of s.configKey.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    for (const key of s.configKey.split('.'))
+      value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
     if (value !== undefined) read[name] = value;
   }
   return read as Partial<SettingsOf<S>>;
@@ -116,7 +117,10 @@ export const nonEmptyText: FlagReader<string> = (raw) => (raw === '' ? undefined
 export const flagged: FlagReader<boolean> = (raw) => raw === true;
 
 /** A file named on the command line: absolute (relative to the working directory), and as typed. */
-export const fileFlag: FlagReader<{ path: string; label: string }> = (raw, { cwd }) => ({ path: absolute(String(raw), cwd), label: String(raw) });
+export const fileFlag: FlagReader<{ path: string; label: string }> = (raw, { cwd }) => ({
+  path: absolute(String(raw), cwd),
+  label: String(raw),
+});
 
 /** One of the values of an enum schema: "--format must be table, json or csv, got "yaml"." */
 export function oneOf<E extends z.ZodEnum>(flag: string, schema: E): FlagReader<z.output<E>> {

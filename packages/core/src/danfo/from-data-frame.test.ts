@@ -13,7 +13,10 @@ describe('fromDataFrame', () => {
 
   it('reads missing values (NaN, undefined) as null', () => {
     const df = new DataFrame({ a: [1, Number.NaN], b: ['x', undefined] }, { dtypes: ['float32', 'string'] });
-    expect(fromDataFrame(df)).toEqual([{ a: 1, b: 'x' }, { a: null, b: null }]);
+    expect(fromDataFrame(df)).toEqual([
+      { a: 1, b: 'x' },
+      { a: null, b: null },
+    ]);
   });
 
   it('turns ISO strings and epoch numbers of a datetime column into Dates', () => {
@@ -28,7 +31,10 @@ describe('fromDataFrame', () => {
   });
 
   it('keeps a null parent null next to rows whose nested values are set', () => {
-    const rows = [{ id: 'a', current: null }, { id: 'b', current: { total: 3, pct: null } }];
+    const rows = [
+      { id: 'a', current: null },
+      { id: 'b', current: { total: 3, pct: null } },
+    ];
     expect(fromDataFrame(toDataFrame(rows))).toEqual(rows);
   });
 

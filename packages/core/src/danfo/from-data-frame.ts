@@ -76,12 +76,14 @@ export function fromDataFrame<T = Record<string, unknown>>(df: DataFrameLike, op
     const row: Record<string, unknown> = {};
     if (plan === undefined) {
       columns.forEach((c, i) => {
-      row[c] = values[i];
-    });
+        row[c] = values[i];
+      });
     } else {
       // A parent column (`current`) beside its children (`current.total`, …): the row holds null there when
       // the parent and all its children are null, else an object of the children.
-      const nullParents = new Set(plan.parents.filter((p) => values[p] === null && plan.descendants.get(p)!.every((d) => values[d] === null)));
+      const nullParents = new Set(
+        plan.parents.filter((p) => values[p] === null && plan.descendants.get(p)!.every((d) => values[d] === null)),
+      );
       for (const i of plan.order) {
         if (plan.ancestors[i]!.some((a) => nullParents.has(a))) continue;
         if (plan.descendants.has(i)) {

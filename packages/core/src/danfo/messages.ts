@@ -21,8 +21,7 @@ export const danfoMessages = {
   notARow: (index: number, value: unknown) =>
     `toDataFrame: row ${index} is ${describe(value)}, not an object; every row must be an object of column values.`,
   /** `fromDataFrame` was given something that is not a DataFrame. */
-  notADataFrame: (value: unknown) =>
-    `fromDataFrame expects a danfo.js DataFrame (with columns and values); got ${describe(value)}.`,
+  notADataFrame: (value: unknown) => `fromDataFrame expects a danfo.js DataFrame (with columns and values); got ${describe(value)}.`,
   /** An empty separator. */
   badSeparator: (value: unknown) => `separator must be a non-empty string (default "."); got ${describe(value)}.`,
 };

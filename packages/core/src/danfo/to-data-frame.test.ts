@@ -3,7 +3,10 @@ import { toDataFrame } from './to-data-frame.js';
 
 describe('toDataFrame', () => {
   it('makes one row per object and one column per key, in order of first appearance', () => {
-    const df = toDataFrame([{ a: 1, b: 'x' }, { b: 'y', c: true }]);
+    const df = toDataFrame([
+      { a: 1, b: 'x' },
+      { b: 'y', c: true },
+    ]);
     expect(df.columns).toEqual(['a', 'b', 'c']);
     expect(df.shape).toEqual([2, 3]);
     // A key missing from a row reads as null there.

@@ -97,19 +97,29 @@ export function dtypeOf(values: readonly unknown[]): DanfoDtype {
     else return 'string';
   }
   switch (kind) {
-    case 'int': return 'int32';
-    case 'string': case 'other': return 'string';
-    case 'boolean': return 'boolean';
-    case 'datetime': return 'datetime';
-    default: return 'float32'; // float, or only missing values
+    case 'int':
+      return 'int32';
+    case 'string':
+    case 'other':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'datetime':
+      return 'datetime';
+    default:
+      return 'float32'; // float, or only missing values
   }
 }
 
 function kindOf(v: unknown): Kind {
   switch (typeof v) {
-    case 'number': return Number.isInteger(v) && Math.abs(v) <= 2 ** 31 - 1 ? 'int' : 'float';
-    case 'string': return 'string';
-    case 'boolean': return 'boolean';
-    default: return v instanceof Date ? 'datetime' : 'other';
+    case 'number':
+      return Number.isInteger(v) && Math.abs(v) <= 2 ** 31 - 1 ? 'int' : 'float';
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return v instanceof Date ? 'datetime' : 'other';
   }
 }

@@ -69,7 +69,9 @@ export const instantArb = (maxHours = 24 * 150): fc.Arbitrary<Date> =>
 function ascending<T>(value: fc.Arbitrary<T>, maxLength: number) {
   return (start: number) =>
     fc
-      .array(fc.tuple(value, fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 13, max: 24 * 20 }))), { maxLength })
+      .array(fc.tuple(value, fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 13, max: 24 * 20 }))), {
+        maxLength,
+      })
       .map((steps) => {
         let t = start;
         return steps.map(([v, step], i) => {

@@ -28,7 +28,11 @@ describe('needsAttention', () => {
       stageHistory: history(['Appointment Set', '2025-03-01T00:00:00Z'], ['Follow-Up', '2025-04-24T00:00:00Z']),
     }),
     // Green since 04-10 with no appointment at all: stuck in green is about the stage, not the appointment.
-    makeLead({ id: 'stuck-20', createdAt: new Date('2025-03-01T00:00:00Z'), stageHistory: history(['New', '2025-03-01T00:00:00Z'], ['Green - Approved', '2025-04-10T00:00:00Z']) }),
+    makeLead({
+      id: 'stuck-20',
+      createdAt: new Date('2025-03-01T00:00:00Z'),
+      stageHistory: history(['New', '2025-03-01T00:00:00Z'], ['Green - Approved', '2025-04-10T00:00:00Z']),
+    }),
     // Stale and stuck in green at once: listed once, as stale.
     appointed('stale-and-stuck', '2025-03-20T10:00:00Z', {
       stageHistory: history(['Green - Approved', '2025-03-01T00:00:00Z']),
@@ -87,7 +91,12 @@ describe('needsAttention', () => {
           const row = byId.get(lead.id);
           expect(row?.reason).toBe(reason);
           if (row) {
-            const days = { stale: f.daysSinceAppointment, 'at-risk': f.daysSinceAppointment, stalled: f.daysInStage, 'stuck-in-green': f.daysInGreen }[row.reason];
+            const days = {
+              stale: f.daysSinceAppointment,
+              'at-risk': f.daysSinceAppointment,
+              stalled: f.daysInStage,
+              'stuck-in-green': f.daysInGreen,
+            }[row.reason];
             expect(row.days).toBe(days);
             expect([row.stage, row.category, row.status, row.locator]).toEqual([f.stage, f.category, f.status, lead.locator]);
           }

@@ -41,8 +41,16 @@ export interface ColumnarLeads {
 export function columnarLeadsOf(leads: readonly Lead[]): ColumnarLeads {
   return {
     leads: leadColumnsOf(leads),
-    stages: historyColumnsOf(leads, (lead) => lead.stageHistory, (entry) => entry.stage),
-    owners: historyColumnsOf(leads, (lead) => lead.ownerHistory, (entry) => entry.locator),
+    stages: historyColumnsOf(
+      leads,
+      (lead) => lead.stageHistory,
+      (entry) => entry.stage,
+    ),
+    owners: historyColumnsOf(
+      leads,
+      (lead) => lead.ownerHistory,
+      (entry) => entry.locator,
+    ),
   };
 }
 

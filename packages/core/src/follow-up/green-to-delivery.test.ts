@@ -12,7 +12,12 @@ const lead = (id: string, ...entries: [string, string][]): Lead =>
 
 describe('greenToDelivery', () => {
   const leads = [
-    lead('d4', ['Green - Approved', '2025-03-10T00:00:00Z'], ['Green - Survey', '2025-03-12T00:00:00Z'], ['Delivery Requested', '2025-03-14T00:00:00Z']),
+    lead(
+      'd4',
+      ['Green - Approved', '2025-03-10T00:00:00Z'],
+      ['Green - Survey', '2025-03-12T00:00:00Z'],
+      ['Delivery Requested', '2025-03-14T00:00:00Z'],
+    ),
     lead('w10', ['Green - Approved', '2025-03-10T00:00:00Z'], ['Green/Delivered', '2025-03-20T00:00:00Z']),
     lead('d2', ['Green - Approved', '2025-03-11T00:00:00Z'], ['Delivery Requested', '2025-03-13T00:00:00Z']),
     lead('stuck', ['Green - Approved', '2025-04-01T00:00:00Z']),
@@ -32,7 +37,12 @@ describe('greenToDelivery', () => {
       ['stuck', 29, false, true],
       ['waiting', 10, false, false],
     ]);
-    expect(g.rows[0]).toMatchObject({ greenAt: new Date('2025-03-10T00:00:00Z'), deliveryAt: new Date('2025-03-14T00:00:00Z'), stage: 'Delivery Requested', category: 'delivery' });
+    expect(g.rows[0]).toMatchObject({
+      greenAt: new Date('2025-03-10T00:00:00Z'),
+      deliveryAt: new Date('2025-03-14T00:00:00Z'),
+      stage: 'Delivery Requested',
+      category: 'delivery',
+    });
     expect(g.rows[3]).toMatchObject({ deliveryAt: null, stage: 'Lost', category: 'lost' });
     expect({ ...g, rows: undefined }).toEqual({ rows: undefined, completed: 3, pending: 3, medianDays: 4, p90Days: 8.8 });
   });

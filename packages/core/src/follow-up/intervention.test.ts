@@ -22,7 +22,11 @@ describe('timeToIntervention', () => {
   const leads = [
     lead('stage-10', {}, ['Follow-Up', '2025-03-20T09:00:00Z']),
     lead('moved-early', {}, ['Follow-Up', '2025-03-12T09:00:00Z']),
-    lead('owner-12', { ownerHistory: owners(['ana', '2025-03-01T00:00:00Z'], ['ana', '2025-03-15T00:00:00Z'], ['bo', '2025-03-22T00:00:00Z']) }, ['Lost', '2025-04-10T00:00:00Z']),
+    lead(
+      'owner-12',
+      { ownerHistory: owners(['ana', '2025-03-01T00:00:00Z'], ['ana', '2025-03-15T00:00:00Z'], ['bo', '2025-03-22T00:00:00Z']) },
+      ['Lost', '2025-04-10T00:00:00Z'],
+    ),
     lead('first-owner-entry', { ownerHistory: owners(['bo', '2025-03-15T00:00:00Z']) }),
     lead('too-recent', { appointmentAt: new Date('2025-04-25T00:00:00Z') }),
     lead('no-appointment', { appointmentAt: null }),
@@ -31,16 +35,41 @@ describe('timeToIntervention', () => {
   it('measures appointment → first stage or locator change for leads that went warnAfterDays without progress', () => {
     const t = timeToIntervention(leads, options);
     expect(t.rows).toEqual([
-      { leadId: 'first-owner-entry', locator: 'ana', appointmentAt: new Date('2025-03-10T12:00:00Z'), interventionAt: null, days: null, kind: null },
-      { leadId: 'owner-12', locator: 'ana', appointmentAt: new Date('2025-03-10T12:00:00Z'), interventionAt: new Date('2025-03-22T00:00:00Z'), days: 12, kind: 'owner' },
-      { leadId: 'stage-10', locator: 'ana', appointmentAt: new Date('2025-03-10T12:00:00Z'), interventionAt: new Date('2025-03-20T09:00:00Z'), days: 10, kind: 'stage' },
+      {
+        leadId: 'first-owner-entry',
+        locator: 'ana',
+        appointmentAt: new Date('2025-03-10T12:00:00Z'),
+        interventionAt: null,
+        days: null,
+        kind: null,
+      },
+      {
+        leadId: 'owner-12',
+        locator: 'ana',
+        appointmentAt: new Date('2025-03-10T12:00:00Z'),
+        interventionAt: new Date('2025-03-22T00:00:00Z'),
+        days: 12,
+        kind: 'owner',
+      },
+      {
+        leadId: 'stage-10',
+        locator: 'ana',
+        appointmentAt: new Date('2025-03-10T12:00:00Z'),
+        interventionAt: new Date('2025-03-20T09:00:00Z'),
+        days: 10,
+        kind: 'stage',
+      },
     ]);
     expect({ ...t, rows: undefined }).toEqual({ rows: undefined, intervened: 2, pending: 1, medianDays: 11, meanDays: 11 });
   });
 
   it('ignores changes after asOf: the lead is pending then', () => {
     const t = timeToIntervention(leads, { ...options, asOf: new Date('2025-03-19T00:00:00Z') });
-    expect(t.rows.map((r) => [r.leadId, r.kind])).toEqual([['first-owner-entry', null], ['owner-12', null], ['stage-10', null]]);
+    expect(t.rows.map((r) => [r.leadId, r.kind])).toEqual([
+      ['first-owner-entry', null],
+      ['owner-12', null],
+      ['stage-10', null],
+    ]);
   });
 
   it('is empty for no leads', () => {

@@ -185,10 +185,8 @@ export function judgeLeadAt(data: ColumnarLeads, i: number, judge: Judge): Judge
   else if (daysSinceAppointment! >= ctx.warnAfterDays) status = 'at-risk';
   else status = 'awaiting';
 
-  const stageLimit =
-    stageCode >= 0 ? judge.limits[stageCode] : stage === null ? undefined : findStage(pipeline, stage)?.staleAfterDays;
-  const stalled =
-    status === 'progressed' && category === 'open' && stageLimit !== undefined && daysInStage! >= stageLimit;
+  const stageLimit = stageCode >= 0 ? judge.limits[stageCode] : stage === null ? undefined : findStage(pipeline, stage)?.staleAfterDays;
+  const stalled = status === 'progressed' && category === 'open' && stageLimit !== undefined && daysInStage! >= stageLimit;
   const stuckInGreen = daysInGreen !== null && daysInGreen >= ctx.greenStuckAfterDays;
 
   return {

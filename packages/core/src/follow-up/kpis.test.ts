@@ -36,8 +36,22 @@ describe('kpis', () => {
 
   it('counts a small book', () => {
     const leads = [
-      makeLead({ id: 'a', createdAt: new Date('2025-03-01T00:00:00Z'), appointmentAt: new Date('2025-04-20T00:00:00Z'), stageHistory: history(['Appointment Set', '2025-03-01T00:00:00Z']) }),
-      makeLead({ id: 'b', createdAt: new Date('2025-03-01T00:00:00Z'), appointmentAt: new Date('2025-03-01T00:00:00Z'), stageHistory: history(['Appointment Set', '2025-03-01T00:00:00Z'], ['Green - Approved', '2025-03-10T00:00:00Z'], ['Green/Delivered', '2025-03-16T00:00:00Z']) }),
+      makeLead({
+        id: 'a',
+        createdAt: new Date('2025-03-01T00:00:00Z'),
+        appointmentAt: new Date('2025-04-20T00:00:00Z'),
+        stageHistory: history(['Appointment Set', '2025-03-01T00:00:00Z']),
+      }),
+      makeLead({
+        id: 'b',
+        createdAt: new Date('2025-03-01T00:00:00Z'),
+        appointmentAt: new Date('2025-03-01T00:00:00Z'),
+        stageHistory: history(
+          ['Appointment Set', '2025-03-01T00:00:00Z'],
+          ['Green - Approved', '2025-03-10T00:00:00Z'],
+          ['Green/Delivered', '2025-03-16T00:00:00Z'],
+        ),
+      }),
       makeLead({ id: 'c', createdAt: new Date('2025-03-01T00:00:00Z'), appointmentAt: new Date('2025-05-20T00:00:00Z') }),
       makeLead({ id: 'd', createdAt: new Date('2025-05-01T00:00:00Z'), appointmentAt: new Date('2025-05-20T00:00:00Z') }),
     ];
@@ -93,7 +107,13 @@ describe('kpis', () => {
       fc.property(
         leadsArb(),
         optionsArb,
-        fc.array(fc.tuple(fc.nat(), fc.constantFrom('Lost', 'Green - Approved', 'Green/Delivered', 'Follow-Up'), fc.integer({ min: 1, max: 1e10 }))),
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.constantFrom('Lost', 'Green - Approved', 'Green/Delivered', 'Follow-Up'),
+            fc.integer({ min: 1, max: 1e10 }),
+          ),
+        ),
         (ls, o, extra) => {
           const more = ls.map((l, i) => {
             const added = extra.filter(([n]) => ls.length > 0 && n % ls.length === i);
@@ -104,7 +124,10 @@ describe('kpis', () => {
             return {
               ...l,
               stageHistory: [...l.stageHistory, ...added.map(([, stage, ms]) => ({ stage, at: new Date(after + ms) }))].sort(byTime),
-              ownerHistory: [...(l.ownerHistory ?? []), ...added.map(([, , ms]) => ({ locator: 'zed', at: new Date(o.asOf.getTime() + ms) }))].sort(byTime),
+              ownerHistory: [
+                ...(l.ownerHistory ?? []),
+                ...added.map(([, , ms]) => ({ locator: 'zed', at: new Date(o.asOf.getTime() + ms) })),
+              ].sort(byTime),
             };
           });
           expect(kpis(more, o)).toEqual(kpis(ls, o));

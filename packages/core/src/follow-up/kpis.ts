@@ -124,14 +124,29 @@ export function kpisColumnar(data: ColumnarLeads, options: KpisOptions): Kpis {
     if (!j.exists) continue;
     k.leads++;
     switch (j.status) {
-      case 'upcoming': k.upcoming++; break;
-      case 'awaiting': k.awaiting++; break;
-      case 'at-risk': k.atRisk++; break;
-      case 'stale': k.stale++; break;
-      case 'progressed': k.progressed++; break;
-      case 'won': k.won++; break;
-      case 'lost': k.lost++; break;
-      case 'no-appointment': break;
+      case 'upcoming':
+        k.upcoming++;
+        break;
+      case 'awaiting':
+        k.awaiting++;
+        break;
+      case 'at-risk':
+        k.atRisk++;
+        break;
+      case 'stale':
+        k.stale++;
+        break;
+      case 'progressed':
+        k.progressed++;
+        break;
+      case 'won':
+        k.won++;
+        break;
+      case 'lost':
+        k.lost++;
+        break;
+      case 'no-appointment':
+        break;
     }
     if (j.stalled) k.stalled++;
     if (j.stuckInGreen) k.stuckInGreen++;

@@ -19,10 +19,27 @@ describe('follow-up messages', () => {
   it('the folder index exposes the metrics and no internal helper', () => {
     expect(Object.keys(followUpApi).sort()).toEqual(
       [
-        'ATTENTION_REASONS', 'ATTENTION_REASON_LABELS', 'FOLLOW_UP_STATUSES', 'FOLLOW_UP_STATUS_LABELS', 'UNASSIGNED_LOCATOR',
-        'columnarLeadsOf', 'conversion', 'followUp', 'followUpStatus', 'greenToDelivery', 'kpis', 'kpisColumnar',
-        'locatorScorecard', 'needsAttention', 'needsAttentionColumnar', 'pipelineSnapshot', 'pipelineTrend', 'stageAt', 'stageVisits',
-        'timeInStage', 'timeToIntervention',
+        'ATTENTION_REASONS',
+        'ATTENTION_REASON_LABELS',
+        'FOLLOW_UP_STATUSES',
+        'FOLLOW_UP_STATUS_LABELS',
+        'UNASSIGNED_LOCATOR',
+        'columnarLeadsOf',
+        'conversion',
+        'followUp',
+        'followUpStatus',
+        'greenToDelivery',
+        'kpis',
+        'kpisColumnar',
+        'locatorScorecard',
+        'needsAttention',
+        'needsAttentionColumnar',
+        'pipelineSnapshot',
+        'pipelineTrend',
+        'stageAt',
+        'stageVisits',
+        'timeInStage',
+        'timeToIntervention',
       ].sort(),
     );
   });

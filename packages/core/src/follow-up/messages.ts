@@ -84,13 +84,11 @@ export const followUpMessages = {
   /** An instant option (`asOf`, `at`, `from`, `to`) that is not a valid `Date`. */
   invalidInstant: (name: string, value: unknown) => `${name} must be a valid Date; got ${show(value)}.`,
   /** A day-count threshold that is not a whole number of days ≥ 0. */
-  invalidDays: (name: string, value: unknown) =>
-    `${name} must be a whole number of days, zero or more; got ${show(value)}.`,
+  invalidDays: (name: string, value: unknown) => `${name} must be a whole number of days, zero or more; got ${show(value)}.`,
   /** An unknown `dayCount`. */
   invalidDayCount: (value: unknown) => `dayCount must be 'calendar' or 'business'; got ${show(value)}.`,
   /** An unknown trend step. */
   invalidEvery: (value: unknown) => `every must be 'day' or 'week'; got ${show(value)}.`,
   /** No pipeline was given (or it has no stages). */
-  missingPipeline: () =>
-    'pipeline is required: pass the parsed pipeline (parsePipeline(json)) that lists the stages and their categories.',
+  missingPipeline: () => 'pipeline is required: pass the parsed pipeline (parsePipeline(json)) that lists the stages and their categories.',
 };

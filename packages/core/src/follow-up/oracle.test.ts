@@ -26,8 +26,12 @@ import { followUp, followUpStatus } from './status.js';
  */
 function unsorted(leads: readonly Lead[], shuffle: number): Lead[] {
   return leads.map((lead, i) =>
-    (shuffle >> i % 8) & 1
-      ? { ...lead, stageHistory: permute(lead.stageHistory, shuffle + i), ownerHistory: lead.ownerHistory && permute(lead.ownerHistory, shuffle - i) }
+    (shuffle >> (i % 8)) & 1
+      ? {
+          ...lead,
+          stageHistory: permute(lead.stageHistory, shuffle + i),
+          ownerHistory: lead.ownerHistory && permute(lead.ownerHistory, shuffle - i),
+        }
       : lead,
   );
 }

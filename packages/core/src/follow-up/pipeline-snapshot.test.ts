@@ -6,7 +6,11 @@ import { stageAt } from './stage-at.js';
 
 describe('pipelineSnapshot', () => {
   const leads = [
-    makeLead({ id: 'a', createdAt: new Date('2025-03-01T00:00:00Z'), stageHistory: history(['New', '2025-03-01T00:00:00Z'], ['Lost', '2025-03-05T00:00:00Z']) }),
+    makeLead({
+      id: 'a',
+      createdAt: new Date('2025-03-01T00:00:00Z'),
+      stageHistory: history(['New', '2025-03-01T00:00:00Z'], ['Lost', '2025-03-05T00:00:00Z']),
+    }),
     makeLead({ id: 'b', createdAt: new Date('2025-03-02T00:00:00Z'), stage: 'Mystery' }),
     makeLead({ id: 'c', createdAt: new Date('2025-03-10T00:00:00Z'), stageHistory: history(['New', '2025-03-10T00:00:00Z']) }),
   ];
@@ -19,7 +23,11 @@ describe('pipelineSnapshot', () => {
       { stage: 'Mystery', category: 'open', count: 1 },
     ]);
     const later = pipelineSnapshot(leads, { at: new Date('2025-03-10T00:00:00Z'), pipeline: TEST_PIPELINE });
-    expect(later.filter((r) => r.count > 0).map((r) => [r.stage, r.count])).toEqual([['New', 1], ['Lost', 1], ['Mystery', 1]]);
+    expect(later.filter((r) => r.count > 0).map((r) => [r.stage, r.count])).toEqual([
+      ['New', 1],
+      ['Lost', 1],
+      ['Mystery', 1],
+    ]);
   });
 
   it('gives every pipeline stage with zero for no leads', () => {

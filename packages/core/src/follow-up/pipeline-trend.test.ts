@@ -33,7 +33,13 @@ describe('pipelineTrend', () => {
   });
 
   it('steps by weeks from from’s date, ending on to’s date', () => {
-    const rows = pipelineTrend(leads, { from: new Date('2025-03-01T12:00:00Z'), to: new Date('2025-03-20T12:00:00Z'), every: 'week', timeZone: 'UTC', pipeline });
+    const rows = pipelineTrend(leads, {
+      from: new Date('2025-03-01T12:00:00Z'),
+      to: new Date('2025-03-20T12:00:00Z'),
+      every: 'week',
+      timeZone: 'UTC',
+      pipeline,
+    });
     expect([...new Set(rows.map((r) => r.date))]).toEqual(['2025-03-01', '2025-03-08', '2025-03-15', '2025-03-20']);
     expect(rows.filter((r) => r.count > 0).map((r) => [r.date, r.stage])).toEqual([
       ['2025-03-08', 'New'],
@@ -43,15 +49,28 @@ describe('pipelineTrend', () => {
   });
 
   it('gives no rows when from is after to, and zero rows per stage and date for no leads', () => {
-    expect(pipelineTrend(leads, { from: new Date('2025-03-02T00:00:00Z'), to: new Date('2025-03-01T00:00:00Z'), timeZone: 'UTC', pipeline })).toEqual([]);
-    const empty = pipelineTrend([], { from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-03-02T00:00:00Z'), timeZone: 'UTC', pipeline });
+    expect(
+      pipelineTrend(leads, { from: new Date('2025-03-02T00:00:00Z'), to: new Date('2025-03-01T00:00:00Z'), timeZone: 'UTC', pipeline }),
+    ).toEqual([]);
+    const empty = pipelineTrend([], {
+      from: new Date('2025-03-01T00:00:00Z'),
+      to: new Date('2025-03-02T00:00:00Z'),
+      timeZone: 'UTC',
+      pipeline,
+    });
     expect(empty).toHaveLength(2 * pipeline.stages.length);
     expect(empty.every((r) => r.count === 0)).toBe(true);
   });
 
   it('rejects an unknown step', () => {
     expect(() =>
-      pipelineTrend(leads, { from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-03-02T00:00:00Z'), every: 'month' as never, timeZone: 'UTC', pipeline }),
+      pipelineTrend(leads, {
+        from: new Date('2025-03-01T00:00:00Z'),
+        to: new Date('2025-03-02T00:00:00Z'),
+        every: 'month' as never,
+        timeZone: 'UTC',
+        pipeline,
+      }),
     ).toThrow(/every must be 'day' or 'week'; got "month"/);
   });
 
@@ -72,8 +91,11 @@ describe('pipelineTrend', () => {
             const point = rows.filter((r) => r.date === date);
             const snapshot = pipelineSnapshot(ls, { at: point[0]!.at, pipeline });
             // The trend lists an unknown stage on every date once it holds a lead on any; the snapshot only where it does.
-            expect(point.filter((r) => r.count > 0 || pipeline.stages.some((s) => s.name === r.stage)).map(({ stage, category, count }) => ({ stage, category, count })))
-              .toEqual(snapshot.filter((r) => r.count > 0 || pipeline.stages.some((s) => s.name === r.stage)));
+            expect(
+              point
+                .filter((r) => r.count > 0 || pipeline.stages.some((s) => s.name === r.stage))
+                .map(({ stage, category, count }) => ({ stage, category, count })),
+            ).toEqual(snapshot.filter((r) => r.count > 0 || pipeline.stages.some((s) => s.name === r.stage)));
           }
           expect(pipelineTrend(permute(ls, seed), { from, to, every, timeZone, pipeline })).toEqual(rows);
         },

@@ -42,7 +42,14 @@ describe('locatorScorecard', () => {
       conversionRate: 0.5,
       medianDaysToProgress: 4,
     });
-    expect(rows[0]).toMatchObject({ leads: 2, appointed: 2, counts: { ...zero, 'at-risk': 2 }, needsAttention: 2, conversionRate: 0, medianDaysToProgress: null });
+    expect(rows[0]).toMatchObject({
+      leads: 2,
+      appointed: 2,
+      counts: { ...zero, 'at-risk': 2 },
+      needsAttention: 2,
+      conversionRate: 0,
+      medianDaysToProgress: null,
+    });
     expect(rows[2]).toMatchObject({ counts: { ...zero, awaiting: 1 }, needsAttention: 0 });
     expect(locatorScorecard(leads, { ...options, includeStalled: false }).map((r) => [r.locator, r.needsAttention])).toEqual([
       ['bo', 2],

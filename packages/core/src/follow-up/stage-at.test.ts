@@ -42,7 +42,10 @@ describe('stageAt', () => {
   });
 
   it('reads an unsorted history as if sorted (stable for shared instants)', () => {
-    const shuffled = { ...lead, stageHistory: [lead.stageHistory[3]!, lead.stageHistory[0]!, lead.stageHistory[1]!, lead.stageHistory[2]!] };
+    const shuffled = {
+      ...lead,
+      stageHistory: [lead.stageHistory[3]!, lead.stageHistory[0]!, lead.stageHistory[1]!, lead.stageHistory[2]!],
+    };
     expect(stageAt(shuffled, new Date('2025-03-03T00:00:00Z'))).toBe('Follow-Up');
     expect(stageAt(shuffled, new Date('2025-03-06T00:00:00Z'))).toBe('Lost');
   });

@@ -22,8 +22,20 @@ describe('stageVisits', () => {
 
   it('splits the history into contiguous visits, merging repeats and entries sharing an instant', () => {
     expect(stageVisits(lead, { asOf: new Date('2025-03-06T00:00:00Z') })).toEqual([
-      { stage: 'New', enteredAt: new Date('2025-03-01T00:00:00Z'), exitedAt: new Date('2025-03-03T00:00:00Z'), durationMs: 2 * DAY, open: false },
-      { stage: 'Contacted', enteredAt: new Date('2025-03-03T00:00:00Z'), exitedAt: new Date('2025-03-04T00:00:00Z'), durationMs: DAY, open: false },
+      {
+        stage: 'New',
+        enteredAt: new Date('2025-03-01T00:00:00Z'),
+        exitedAt: new Date('2025-03-03T00:00:00Z'),
+        durationMs: 2 * DAY,
+        open: false,
+      },
+      {
+        stage: 'Contacted',
+        enteredAt: new Date('2025-03-03T00:00:00Z'),
+        exitedAt: new Date('2025-03-04T00:00:00Z'),
+        durationMs: DAY,
+        open: false,
+      },
       { stage: 'Follow-Up', enteredAt: new Date('2025-03-04T00:00:00Z'), exitedAt: null, durationMs: 2 * DAY, open: true },
     ]);
   });
@@ -75,12 +87,17 @@ describe('stageVisits', () => {
 
   it('ignores history after asOf', () => {
     fc.assert(
-      fc.property(leadArb, instantArb(), fc.array(fc.tuple(fc.constantFrom('New', 'Lost'), fc.integer({ min: 1, max: 1e9 }))), (l, asOf, extra) => {
-        const full = { id: 'x', ...l };
-        const added = extra.map(([stage, ms]) => ({ stage, at: new Date(asOf.getTime() + ms) }));
-        const more = { ...full, stageHistory: [...full.stageHistory, ...added] };
-        expect(stageVisits(more, { asOf })).toEqual(stageVisits(full, { asOf }));
-      }),
+      fc.property(
+        leadArb,
+        instantArb(),
+        fc.array(fc.tuple(fc.constantFrom('New', 'Lost'), fc.integer({ min: 1, max: 1e9 }))),
+        (l, asOf, extra) => {
+          const full = { id: 'x', ...l };
+          const added = extra.map(([stage, ms]) => ({ stage, at: new Date(asOf.getTime() + ms) }));
+          const more = { ...full, stageHistory: [...full.stageHistory, ...added] };
+          expect(stageVisits(more, { asOf })).toEqual(stageVisits(full, { asOf }));
+        },
+      ),
     );
   });
 });

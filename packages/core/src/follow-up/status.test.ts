@@ -184,7 +184,9 @@ describe('followUpStatus: named cases', () => {
     });
 
   it('no-appointment without an appointment, even when won', () => {
-    expect(followUpStatus(appointed({ appointmentAt: null, stage: 'Green/Delivered', stageHistory: [] }), opts('2025-04-01T00:00:00Z'))).toBe('no-appointment');
+    expect(
+      followUpStatus(appointed({ appointmentAt: null, stage: 'Green/Delivered', stageHistory: [] }), opts('2025-04-01T00:00:00Z')),
+    ).toBe('no-appointment');
   });
 
   it('won and lost (the stage at asOf) come before upcoming', () => {
@@ -206,10 +208,25 @@ describe('followUpStatus: named cases', () => {
   });
 
   it('progress is a change to a different stage after the appointment; a repeat of the stage is not', () => {
-    const repeat = appointed({ stageHistory: history(['New', '2025-03-01T12:00:00Z'], ['Appointment Set', '2025-03-02T12:00:00Z'], ['Appointment Set', '2025-03-12T00:00:00Z']) });
+    const repeat = appointed({
+      stageHistory: history(
+        ['New', '2025-03-01T12:00:00Z'],
+        ['Appointment Set', '2025-03-02T12:00:00Z'],
+        ['Appointment Set', '2025-03-12T00:00:00Z'],
+      ),
+    });
     expect(followUp(repeat, opts('2025-03-20T00:00:00Z'))).toMatchObject({ status: 'at-risk', progressAt: null });
-    const moved = appointed({ stageHistory: history(['New', '2025-03-01T12:00:00Z'], ['Appointment Set', '2025-03-02T12:00:00Z'], ['Follow-Up', '2025-03-12T00:00:00Z']) });
-    expect(followUp(moved, opts('2025-03-20T00:00:00Z'))).toMatchObject({ status: 'progressed', progressAt: new Date('2025-03-12T00:00:00Z') });
+    const moved = appointed({
+      stageHistory: history(
+        ['New', '2025-03-01T12:00:00Z'],
+        ['Appointment Set', '2025-03-02T12:00:00Z'],
+        ['Follow-Up', '2025-03-12T00:00:00Z'],
+      ),
+    });
+    expect(followUp(moved, opts('2025-03-20T00:00:00Z'))).toMatchObject({
+      status: 'progressed',
+      progressAt: new Date('2025-03-12T00:00:00Z'),
+    });
     // A change at the appointment instant itself is not after it; a change after asOf is ignored.
     const atAppointment = appointed({ stageHistory: history(['New', '2025-03-01T12:00:00Z'], ['Follow-Up', '2025-03-10T15:00:00Z']) });
     expect(followUpStatus(atAppointment, opts('2025-03-20T00:00:00Z'))).toBe('at-risk');
@@ -224,16 +241,29 @@ describe('followUpStatus: named cases', () => {
 
   it('stuck in green: 14 days in green, counted across two green stages', () => {
     const lead = appointed({
-      stageHistory: history(['New', '2025-03-01T12:00:00Z'], ['Green - Approved', '2025-03-11T00:00:00Z'], ['Green - Survey', '2025-03-20T00:00:00Z']),
+      stageHistory: history(
+        ['New', '2025-03-01T12:00:00Z'],
+        ['Green - Approved', '2025-03-11T00:00:00Z'],
+        ['Green - Survey', '2025-03-20T00:00:00Z'],
+      ),
     });
     expect(followUp(lead, opts('2025-03-24T12:00:00Z'))).toMatchObject({ daysInStage: 4, daysInGreen: 13, stuckInGreen: false });
     expect(followUp(lead, opts('2025-03-25T00:00:00Z'))).toMatchObject({ daysInStage: 5, daysInGreen: 14, stuckInGreen: true });
     const delivered = { ...lead, stageHistory: [...lead.stageHistory, ...history(['Delivery Requested', '2025-03-22T00:00:00Z'])] };
-    expect(followUp(delivered, opts('2025-04-25T00:00:00Z'))).toMatchObject({ category: 'delivery', stuckInGreen: false, daysInGreen: null });
+    expect(followUp(delivered, opts('2025-04-25T00:00:00Z'))).toMatchObject({
+      category: 'delivery',
+      stuckInGreen: false,
+      daysInGreen: null,
+    });
   });
 
   it('a lead created after asOf has no stage and is upcoming', () => {
-    expect(followUp(appointed({}), opts('2025-02-01T00:00:00Z'))).toMatchObject({ status: 'upcoming', stage: null, category: null, daysInStage: null });
+    expect(followUp(appointed({}), opts('2025-02-01T00:00:00Z'))).toMatchObject({
+      status: 'upcoming',
+      stage: null,
+      category: null,
+      daysInStage: null,
+    });
   });
 
   it('counts wall-clock days across the spring-forward gap in America/New_York', () => {
@@ -249,7 +279,11 @@ describe('followUpStatus: named cases', () => {
   });
 
   it('counts days in Asia/Kathmandu (+05:45): the date turns at 18:15 UTC', () => {
-    const lead = appointed({ createdAt: new Date('2025-05-20T00:00:00Z'), stageHistory: [], appointmentAt: new Date('2025-06-01T18:20:00Z') });
+    const lead = appointed({
+      createdAt: new Date('2025-05-20T00:00:00Z'),
+      stageHistory: [],
+      appointmentAt: new Date('2025-06-01T18:20:00Z'),
+    });
     const ktm = (iso: string) => followUp(lead, opts(iso, 'Asia/Kathmandu'));
     expect(ktm('2025-06-08T18:14:59Z')).toMatchObject({ daysSinceAppointment: 6, status: 'awaiting' });
     expect(ktm('2025-06-08T18:15:00Z')).toMatchObject({ daysSinceAppointment: 7, status: 'at-risk' });
@@ -264,15 +298,24 @@ describe('followUpStatus: named cases', () => {
       daysSinceAppointment: 6,
       status: 'awaiting',
     });
-    const holiday = { weeklyHours: [0, 1, 2, 3, 4, 5, 6].map((d) => (d < 5 ? [{ start: '09:00', end: '17:00' }] : [])), holidays: ['2025-03-17'] };
-    expect(followUp(lead, opts('2025-03-18T15:00:00Z', 'America/New_York', { dayCount: 'business', calendar: holiday })).daysSinceAppointment).toBe(6);
+    const holiday = {
+      weeklyHours: [0, 1, 2, 3, 4, 5, 6].map((d) => (d < 5 ? [{ start: '09:00', end: '17:00' }] : [])),
+      holidays: ['2025-03-17'],
+    };
+    expect(
+      followUp(lead, opts('2025-03-18T15:00:00Z', 'America/New_York', { dayCount: 'business', calendar: holiday })).daysSinceAppointment,
+    ).toBe(6);
   });
 
   it('rejects bad options with messages that name the value', () => {
     const lead = appointed({});
     expect(() => followUp(lead, opts('nope'))).toThrow(/asOf must be a valid Date; got Invalid Date/);
     expect(() => followUp(lead, opts('2025-03-20T00:00:00Z', 'Mars/Olympus'))).toThrow(/Mars\/Olympus/);
-    expect(() => followUp(lead, opts('2025-03-20T00:00:00Z', 'UTC', { warnAfterDays: 1.5 }))).toThrow(/warnAfterDays must be a whole number of days, zero or more; got 1.5/);
-    expect(() => followUp(lead, opts('2025-03-20T00:00:00Z', 'UTC', { dayCount: 'weekly' as never }))).toThrow(/dayCount must be 'calendar' or 'business'; got "weekly"/);
+    expect(() => followUp(lead, opts('2025-03-20T00:00:00Z', 'UTC', { warnAfterDays: 1.5 }))).toThrow(
+      /warnAfterDays must be a whole number of days, zero or more; got 1.5/,
+    );
+    expect(() => followUp(lead, opts('2025-03-20T00:00:00Z', 'UTC', { dayCount: 'weekly' as never }))).toThrow(
+      /dayCount must be 'calendar' or 'business'; got "weekly"/,
+    );
   });
 });

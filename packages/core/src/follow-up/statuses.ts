@@ -14,16 +14,7 @@
  * const counts = Object.fromEntries(FOLLOW_UP_STATUSES.map((s) => [s, 0])) as Record<FollowUpStatus, number>;
  * ```
  */
-export const FOLLOW_UP_STATUSES = [
-  'no-appointment',
-  'won',
-  'lost',
-  'upcoming',
-  'progressed',
-  'stale',
-  'at-risk',
-  'awaiting',
-] as const;
+export const FOLLOW_UP_STATUSES = ['no-appointment', 'won', 'lost', 'upcoming', 'progressed', 'stale', 'at-risk', 'awaiting'] as const;
 
 /**
  * Where an appointed lead stands at `asOf`; see {@link followUpStatus} for the rules.

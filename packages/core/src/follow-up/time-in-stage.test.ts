@@ -7,8 +7,14 @@ import { timeInStage } from './time-in-stage.js';
 describe('timeInStage', () => {
   const asOf = new Date('2025-03-20T00:00:00Z');
   const leads = [
-    makeLead({ id: 'a', stageHistory: history(['New', '2025-03-01T00:00:00Z'], ['Contacted', '2025-03-02T00:00:00Z'], ['Mystery', '2025-03-05T00:00:00Z']) }),
-    makeLead({ id: 'b', stageHistory: history(['New', '2025-03-01T00:00:00Z'], ['Contacted', '2025-03-04T00:00:00Z'], ['Lost', '2025-03-05T00:00:00Z']) }),
+    makeLead({
+      id: 'a',
+      stageHistory: history(['New', '2025-03-01T00:00:00Z'], ['Contacted', '2025-03-02T00:00:00Z'], ['Mystery', '2025-03-05T00:00:00Z']),
+    }),
+    makeLead({
+      id: 'b',
+      stageHistory: history(['New', '2025-03-01T00:00:00Z'], ['Contacted', '2025-03-04T00:00:00Z'], ['Lost', '2025-03-05T00:00:00Z']),
+    }),
     makeLead({ id: 'c', stageHistory: history(['New', '2025-03-10T00:00:00Z']) }),
   ];
 

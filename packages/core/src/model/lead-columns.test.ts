@@ -46,7 +46,8 @@ describe('lead columns', () => {
 
   it('grow past their first allocation, and let a loader fill in stage and locator', () => {
     const builder = new LeadColumnsBuilder();
-    for (let i = 0; i < 3000; i++) builder.push(String(i), `n${i}`, null, 'ana', null, null, 'New', i * 1000, Number.NaN, Number.NaN, i % 2 ? i : Number.NaN);
+    for (let i = 0; i < 3000; i++)
+      builder.push(String(i), `n${i}`, null, 'ana', null, null, 'New', i * 1000, Number.NaN, Number.NaN, i % 2 ? i : Number.NaN);
     expect(builder.ids.length).toBe(3000);
     expect(builder.createdAtMs[2999]).toBe(2_999_000);
     builder.setStage(5, 'Lost');

@@ -205,7 +205,8 @@ export function leadColumnsOf(leads: readonly Lead[]): LeadColumns {
  * ```
  */
 export function leadAt(columns: LeadColumns, i: number): Lead {
-  if (!(i >= 0 && i < columns.length && Number.isInteger(i))) throw new RangeError(`lead index ${i} is out of range (0 to ${columns.length - 1})`);
+  if (!(i >= 0 && i < columns.length && Number.isInteger(i)))
+    throw new RangeError(`lead index ${i} is out of range (0 to ${columns.length - 1})`);
   return {
     id: columns.id[i]!,
     name: columns.name[i]!,

@@ -31,7 +31,14 @@ const optionsArb = fc.record({
 
 /** Leads laid out as core's columns (only what the response figures read is meaningful). */
 function columnsOf(leads: readonly TestLead[]) {
-  const full: Lead[] = leads.map((lead) => ({ ...lead, id: String(lead.id), name: '', stage: 'New', appointmentAt: null, stageHistory: [] }));
+  const full: Lead[] = leads.map((lead) => ({
+    ...lead,
+    id: String(lead.id),
+    name: '',
+    stage: 'New',
+    appointmentAt: null,
+    stageHistory: [],
+  }));
   return leadColumnsOf(full);
 }
 
@@ -63,7 +70,9 @@ describe('response figures as of an instant', () => {
         // The same leads known today: waiting leads got contacted after asOf, and new leads arrived after it.
         const asOfMs = asOf.getTime();
         const today = leads.map((lead, i) =>
-          lead.firstContactAt === null && lead.createdAt.getTime() <= asOfMs ? { ...lead, firstContactAt: new Date(asOfMs + 1 + i * 60_000) } : lead,
+          lead.firstContactAt === null && lead.createdAt.getTime() <= asOfMs
+            ? { ...lead, firstContactAt: new Date(asOfMs + 1 + i * 60_000) }
+            : lead,
         );
         const arrivals = later.map((lead) => ({
           ...lead,
@@ -86,7 +95,9 @@ describe('response figures as of an instant', () => {
           current: { from: new Date(asOfMs - 28 * 86_400_000), to: new Date(asOfMs + 86_400_000) },
           previous: { from: new Date(asOfMs - 56 * 86_400_000), to: new Date(asOfMs - 28 * 86_400_000) },
         };
-        expect(comparePeriods(leads, { ...options, ...periods, asOf })).toEqual(comparePeriods(asTheyWereAt(leads, asOf), { ...options, ...periods }));
+        expect(comparePeriods(leads, { ...options, ...periods, asOf })).toEqual(
+          comparePeriods(asTheyWereAt(leads, asOf), { ...options, ...periods }),
+        );
       }),
       { numRuns: 100 },
     );

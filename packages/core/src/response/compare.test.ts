@@ -11,7 +11,12 @@ const lead = (iso: string, minutes: number | null) => ({
 
 // Two Mondays 09:00–09:30 UTC a week apart, and a Tuesday slot only in the first week.
 const previousWeek = [lead('2025-06-02T09:05:00Z', 10), lead('2025-06-02T09:10:00Z', 120), lead('2025-06-03T14:00:00Z', 5)];
-const currentWeek = [lead('2025-06-09T09:05:00Z', 10), lead('2025-06-09T09:10:00Z', 20), lead('2025-06-09T09:15:00Z', null), lead('2025-06-13T17:00:00Z', 1)];
+const currentWeek = [
+  lead('2025-06-09T09:05:00Z', 10),
+  lead('2025-06-09T09:10:00Z', 20),
+  lead('2025-06-09T09:15:00Z', null),
+  lead('2025-06-13T17:00:00Z', 1),
+];
 
 describe('compareHeatmaps', () => {
   it('pairs slots of the two periods, with deltas, over the union of slots', () => {
@@ -24,8 +29,18 @@ describe('compareHeatmaps', () => {
       deltaTotal: 1,
     });
     expect(monday!.deltaPct).toBeCloseTo(200 / 3 - 50, 10);
-    expect(tuesday).toMatchObject({ current: { total: 0, withinSla: 0, pctWithinSla: null }, previous: { total: 1, pctWithinSla: 100 }, deltaTotal: -1, deltaPct: null });
-    expect(friday).toMatchObject({ current: { total: 1, pctWithinSla: 100 }, previous: { total: 0, pctWithinSla: null }, deltaTotal: 1, deltaPct: null });
+    expect(tuesday).toMatchObject({
+      current: { total: 0, withinSla: 0, pctWithinSla: null },
+      previous: { total: 1, pctWithinSla: 100 },
+      deltaTotal: -1,
+      deltaPct: null,
+    });
+    expect(friday).toMatchObject({
+      current: { total: 1, pctWithinSla: 100 },
+      previous: { total: 0, pctWithinSla: null },
+      deltaTotal: 1,
+      deltaPct: null,
+    });
   });
 
   it('gives no rows for two empty heatmaps', () => {
@@ -65,7 +80,9 @@ describe('comparePeriods', () => {
       current: { from: new Date('2025-06-09T00:00:00Z'), to: new Date('2025-06-16T00:00:00Z') },
       previous: { from: new Date('2025-06-02T00:00:00Z'), to: new Date('2025-06-09T00:00:00Z') },
     });
-    expect(rows).toEqual(compareHeatmaps(aggregateBySlot(currentWeek, { timeZone: 'UTC' }), aggregateBySlot(previousWeek, { timeZone: 'UTC' })));
+    expect(rows).toEqual(
+      compareHeatmaps(aggregateBySlot(currentWeek, { timeZone: 'UTC' }), aggregateBySlot(previousWeek, { timeZone: 'UTC' })),
+    );
   });
 
   it('passes the other options through to both periods', () => {
@@ -77,6 +94,13 @@ describe('comparePeriods', () => {
       previous: { from: new Date('2025-06-02T00:00:00Z'), to: new Date('2025-06-09T00:00:00Z') },
     });
     expect(rows[0]).toMatchObject({ slot: '09:00', current: { withinSla: 0 }, previous: { withinSla: 0 } });
-    expect(() => comparePeriods([], { timeZone: 'UTC', bucketMinutes: 7, current: { from: new Date(0), to: new Date(1) }, previous: { from: new Date(0), to: new Date(1) } })).toThrow(/got 7\./);
+    expect(() =>
+      comparePeriods([], {
+        timeZone: 'UTC',
+        bucketMinutes: 7,
+        current: { from: new Date(0), to: new Date(1) },
+        previous: { from: new Date(0), to: new Date(1) },
+      }),
+    ).toThrow(/got 7\./);
   });
 });

@@ -6,7 +6,8 @@ import { formatMinuteOfDay } from '../time/civil.js';
 import { demandVsCoverage, scheduleCoverage } from './coverage.js';
 import { aggregateBySlot } from './heatmap.js';
 
-const on = (cells: ReturnType<typeof scheduleCoverage>) => cells.filter((c) => c.reps > 0).map((c) => `${c.day} ${c.slot} ${c.repNames.join('+')}`);
+const on = (cells: ReturnType<typeof scheduleCoverage>) =>
+  cells.filter((c) => c.reps > 0).map((c) => `${c.day} ${c.slot} ${c.repNames.join('+')}`);
 
 describe('scheduleCoverage', () => {
   it('is the full 7 × slots grid even with no shifts', () => {
@@ -21,7 +22,7 @@ describe('scheduleCoverage', () => {
     expect(on(scheduleCoverage(shifts))).toEqual(['Monday 09:00 Ana', 'Monday 09:30 Ana', 'Monday 10:00 Ana']);
   });
 
-  it('counts distinct reps, names them once in order, and ignores a rep\'s overlapping shifts', () => {
+  it("counts distinct reps, names them once in order, and ignores a rep's overlapping shifts", () => {
     const shifts: Shift[] = [
       { rep: 'Cy', day: 2, start: '09:00', end: '10:00' },
       { rep: 'Ana', day: 2, start: '09:00', end: '09:30' },

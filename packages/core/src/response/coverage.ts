@@ -1,4 +1,11 @@
-import { invalidCoverageGrid, invalidShiftDay, invalidShiftTime, invalidWeekday, mismatchedSlots, slotIndexOutOfRange } from '../messages.js';
+import {
+  invalidCoverageGrid,
+  invalidShiftDay,
+  invalidShiftTime,
+  invalidWeekday,
+  mismatchedSlots,
+  slotIndexOutOfRange,
+} from '../messages.js';
 import type { Shift, WeekdayName } from '../model/schedule.js';
 import { WEEKDAY_NAMES, toMinutes } from '../model/schedule.js';
 import { assertBucketMinutes } from '../time/bucket.js';

@@ -61,7 +61,9 @@ export function leadFilter(options: FilterLeadsOptions): ((lead: FilterableLead)
  * {@link leadFilter} on a lead's values (`createdAt` as epoch ms, team, locator), for leads held as
  * columns. Internal to the response folder.
  */
-export function leadValueFilter(options: FilterLeadsOptions): ((createdMs: number, team: string | null, locator: string | null) => boolean) | null {
+export function leadValueFilter(
+  options: FilterLeadsOptions,
+): ((createdMs: number, team: string | null, locator: string | null) => boolean) | null {
   const { fromMs, toMs, asOfMs, period } = responsePeriod(options);
   const teams = nameSet(options.team);
   const locators = nameSet(options.locator);
@@ -86,7 +88,11 @@ export function responsePeriod(options: Pick<FilterLeadsOptions, 'from' | 'to' |
   period: boolean;
 } {
   const { from, to, asOf } = options;
-  for (const [name, value] of [['from', from], ['to', to], ['asOf', asOf]] as const) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+    ['asOf', asOf],
+  ] as const) {
     if (value !== undefined && !(value instanceof Date && Number.isFinite(value.getTime()))) {
       throw new RangeError(invalidPeriodBound(name, value));
     }

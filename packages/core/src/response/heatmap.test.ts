@@ -24,8 +24,18 @@ describe('aggregateBySlot', () => {
     const cells = aggregateBySlot([at('2025-06-02T12:44:00Z', 12)], { timeZone: NY });
     expect(cells).toEqual([
       {
-        day: 'Monday', weekday: 0, slot: '08:30', slotIndex: 17, total: 1, contacted: 1, withinSla: 1, pctWithinSla: 100,
-        neverContacted: 0, invalid: 0, medianMinutes: 12, p90Minutes: 12,
+        day: 'Monday',
+        weekday: 0,
+        slot: '08:30',
+        slotIndex: 17,
+        total: 1,
+        contacted: 1,
+        withinSla: 1,
+        pctWithinSla: 100,
+        neverContacted: 0,
+        invalid: 0,
+        medianMinutes: 12,
+        p90Minutes: 12,
       },
     ]);
     // The same instant in UTC is Monday 12:30.
@@ -47,7 +57,11 @@ describe('aggregateBySlot', () => {
 
   it('a cell of only never-contacted leads has pct 0 and no quantiles', () => {
     expect(aggregateBySlot([at('2025-06-02T12:31:00Z', null)], { timeZone: NY })[0]).toMatchObject({
-      total: 1, contacted: 0, pctWithinSla: 0, medianMinutes: null, p90Minutes: null,
+      total: 1,
+      contacted: 0,
+      pctWithinSla: 0,
+      medianMinutes: null,
+      p90Minutes: null,
     });
   });
 
@@ -87,13 +101,23 @@ describe('aggregateBySlot', () => {
     ];
     expect(aggregateBySlot(leads, { timeZone: NY, team: 'East' }).map((c) => c.day)).toEqual(['Monday', 'Wednesday']);
     expect(aggregateBySlot(leads, { timeZone: NY, locator: ['Bo'] }).map((c) => c.day)).toEqual(['Wednesday']);
-    expect(aggregateBySlot(leads, { timeZone: NY, from: new Date('2025-06-03T00:00:00Z'), to: new Date('2025-06-04T00:00:00Z') }).map((c) => c.day)).toEqual(['Tuesday']);
+    expect(
+      aggregateBySlot(leads, { timeZone: NY, from: new Date('2025-06-03T00:00:00Z'), to: new Date('2025-06-04T00:00:00Z') }).map(
+        (c) => c.day,
+      ),
+    ).toEqual(['Tuesday']);
   });
 
   it('takes full Lead objects as well as plain objects', () => {
     const lead: Lead = {
-      id: '1', name: 'Acme', locator: 'Ana', stage: 'New', createdAt: new Date('2025-06-02T12:31:00Z'),
-      firstContactAt: null, appointmentAt: null, stageHistory: [],
+      id: '1',
+      name: 'Acme',
+      locator: 'Ana',
+      stage: 'New',
+      createdAt: new Date('2025-06-02T12:31:00Z'),
+      firstContactAt: null,
+      appointmentAt: null,
+      stageHistory: [],
     };
     expect(aggregateBySlot([lead], { timeZone: NY })[0]!.neverContacted).toBe(1);
   });
@@ -106,7 +130,9 @@ describe('aggregateBySlot', () => {
     expect(() => aggregateBySlot([], { timeZone: NY, bucketMinutes: 7 })).toThrow(/bucketMinutes .* got 7\./);
     expect(() => aggregateBySlot([], { timeZone: NY, slaMinutes: -5 })).toThrow(/slaMinutes .* got -5\./);
     expect(() => aggregateBySlot([], { timeZone: 'New York' })).toThrow(/"New York"/);
-    expect(() => aggregateBySlot([], { timeZone: NY, clock: 'business', calendar: undefined, from: new Date('x') })).toThrow(/from must be a valid Date/);
+    expect(() => aggregateBySlot([], { timeZone: NY, clock: 'business', calendar: undefined, from: new Date('x') })).toThrow(
+      /from must be a valid Date/,
+    );
   });
 
   it('cell totals add up to the filtered leads; withinSla ≤ contacted ≤ total; pct in [0, 100] (property)', () => {
@@ -115,7 +141,10 @@ describe('aggregateBySlot', () => {
         arbLeads(),
         fc.constantFrom(...ZONES),
         fc.constantFrom(15, 30, 60),
-        fc.record({ team: fc.option(fc.constantFrom('East', ['East', 'West']), { nil: undefined }), from: fc.option(fc.constant(new Date(Date.UTC(2024, 6, 1))), { nil: undefined }) }),
+        fc.record({
+          team: fc.option(fc.constantFrom('East', ['East', 'West']), { nil: undefined }),
+          from: fc.option(fc.constant(new Date(Date.UTC(2024, 6, 1))), { nil: undefined }),
+        }),
         (leads, timeZone, bucketMinutes, filters) => {
           const cells = aggregateBySlot(leads, { timeZone, bucketMinutes, ...filters });
           expect(cells.reduce((s, c) => s + c.total, 0)).toBe(filterLeads(leads, filters).length);
@@ -147,7 +176,8 @@ describe('aggregateBySlot', () => {
           const key = `${s.weekday} ${s.slotIndex}`;
           const g = groups.get(key) ?? [[], []];
           g[0]!.push(1);
-          if (l.firstContactAt && l.firstContactAt >= l.createdAt) g[1]!.push((l.firstContactAt.getTime() - l.createdAt.getTime()) / 60_000);
+          if (l.firstContactAt && l.firstContactAt >= l.createdAt)
+            g[1]!.push((l.firstContactAt.getTime() - l.createdAt.getTime()) / 60_000);
           groups.set(key, g);
         }
         const cells = aggregateBySlot(leads, { timeZone, slaMinutes });
@@ -199,8 +229,18 @@ describe('heatmapGrid', () => {
     const grid = heatmapGrid(cells);
     expect(grid).toHaveLength(7 * 48);
     expect(grid[0]).toEqual({
-      day: 'Monday', weekday: 0, slot: '00:00', slotIndex: 0, total: 0, contacted: 0, withinSla: 0, pctWithinSla: null,
-      neverContacted: 0, invalid: 0, medianMinutes: null, p90Minutes: null,
+      day: 'Monday',
+      weekday: 0,
+      slot: '00:00',
+      slotIndex: 0,
+      total: 0,
+      contacted: 0,
+      withinSla: 0,
+      pctWithinSla: null,
+      neverContacted: 0,
+      invalid: 0,
+      medianMinutes: null,
+      p90Minutes: null,
     });
     expect(grid[17]).toEqual(cells[0]);
     expect(grid[7 * 48 - 1]).toMatchObject({ day: 'Sunday', slot: '23:30' });

@@ -49,12 +49,16 @@ describe('responseMinutes', () => {
 
   it('business minutes never exceed wall minutes (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), fc.integer({ min: 0, max: 30 * 86_400_000 }), (c, d) => {
-        const l = { createdAt: new Date(c), firstContactAt: new Date(c + d) };
-        const business = responseMinutes(l, { clock: 'business', timeZone: NY })!;
-        expect(business).toBe(businessMinutesBetween(c, c + d, { timeZone: NY }));
-        expect(business).toBeLessThanOrEqual(responseMinutes(l)!);
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        fc.integer({ min: 0, max: 30 * 86_400_000 }),
+        (c, d) => {
+          const l = { createdAt: new Date(c), firstContactAt: new Date(c + d) };
+          const business = responseMinutes(l, { clock: 'business', timeZone: NY })!;
+          expect(business).toBe(businessMinutesBetween(c, c + d, { timeZone: NY }));
+          expect(business).toBeLessThanOrEqual(responseMinutes(l)!);
+        },
+      ),
       { numRuns: 300 },
     );
   });

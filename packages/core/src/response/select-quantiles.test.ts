@@ -7,7 +7,9 @@ describe('selectQuantiles', () => {
   it('agrees with the sorting type-7 quantile for any values and quantiles', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.integer({ min: 0, max: 5 })), { maxLength: 2000 }),
+        fc.array(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.integer({ min: 0, max: 5 })), {
+          maxLength: 2000,
+        }),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
         (values, qs) => {
           const got = selectQuantiles(Float64Array.from(values), qs);

@@ -25,8 +25,18 @@ describe('createSlotAggregator', () => {
     expect(heatmap.count).toBe(3);
     expect(heatmap.cells()).toEqual([
       {
-        day: 'Monday', weekday: 0, slot: '08:30', slotIndex: 17, total: 3, contacted: 1, withinSla: 1, pctWithinSla: (1 / 3) * 100,
-        neverContacted: 1, invalid: 1, medianMinutes: 12, p90Minutes: 12,
+        day: 'Monday',
+        weekday: 0,
+        slot: '08:30',
+        slotIndex: 17,
+        total: 3,
+        contacted: 1,
+        withinSla: 1,
+        pctWithinSla: (1 / 3) * 100,
+        neverContacted: 1,
+        invalid: 1,
+        medianMinutes: 12,
+        p90Minutes: 12,
       },
     ]);
   });
@@ -78,7 +88,8 @@ describe('createSlotAggregator', () => {
             const key = `${s.weekday} ${s.slotIndex}`;
             const g = groups.get(key) ?? { total: 0, minutes: [] };
             g.total++;
-            if (l.firstContactAt && l.firstContactAt >= l.createdAt) g.minutes.push((l.firstContactAt.getTime() - l.createdAt.getTime()) / 60_000);
+            if (l.firstContactAt && l.firstContactAt >= l.createdAt)
+              g.minutes.push((l.firstContactAt.getTime() - l.createdAt.getTime()) / 60_000);
             groups.set(key, g);
           }
           expect(cells).toHaveLength(groups.size);

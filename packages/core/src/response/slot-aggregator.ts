@@ -11,7 +11,6 @@ import { CONTACTED, INVALID, NEVER } from './slot-status.js';
 
 const QUANTILES = [0.5, 0.9];
 
-
 /**
  * A heatmap built one lead at a time: the streaming form of {@link aggregateBySlot}, for leads that are
  * read rather than held (a CSV file of millions of rows) or that arrive in pieces. Feed it instants as

@@ -14,7 +14,14 @@ const lead = (minutes: number | null, extra: { team?: string } = {}) => ({
 describe('summarizeResponses', () => {
   it('summarizes no leads as zeros and nulls', () => {
     expect(summarizeResponses([])).toEqual({
-      total: 0, contacted: 0, neverContacted: 0, invalid: 0, withinSla: 0, pctWithinSla: null, medianMinutes: null, p90Minutes: null,
+      total: 0,
+      contacted: 0,
+      neverContacted: 0,
+      invalid: 0,
+      withinSla: 0,
+      pctWithinSla: null,
+      medianMinutes: null,
+      p90Minutes: null,
       bands: { '0-5': 0, '5-15': 0, '15-60': 0, '60+': 0, never: 0 },
     });
   });
@@ -32,7 +39,9 @@ describe('summarizeResponses', () => {
     expect(summarizeResponses(leads, { slaMinutes: 10 }).withinSla).toBe(1);
     expect(summarizeResponses(leads, { team: 'East' }).total).toBe(1);
     expect(summarizeResponses(leads, { team: 'East', clock: 'business', timeZone: 'America/New_York' })).toMatchObject({
-      withinSla: 1, medianMinutes: 60, bands: { '15-60': 1 },
+      withinSla: 1,
+      medianMinutes: 60,
+      bands: { '15-60': 1 },
     });
     expect(() => summarizeResponses(leads, { clock: 'business' })).toThrow(/needs a timeZone/);
   });

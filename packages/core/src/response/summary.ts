@@ -87,16 +87,21 @@ export interface ResponseSummary {
  * `${s.pctWithinSla?.toFixed(0)} % within 15 minutes; ${s.bands.never} never contacted`;
  */
 export function summarizeResponses(leads: readonly SlotLead[], options: SummarizeResponsesOptions = {}): ResponseSummary {
-  return summarize(leads.length, options, () => {
-    const keep = leadFilter(options);
-    return (i) => {
-      const lead = leads[i]!;
-      if (keep !== null && !keep(lead)) return SKIP;
-      const contact = lead.firstContactAt;
-      // null: never contacted; an invalid date reads NaN, counted as invalid below.
-      return contact === null || contact === undefined ? NEVER : contact.getTime();
-    };
-  }, (i) => leads[i]!.createdAt.getTime());
+  return summarize(
+    leads.length,
+    options,
+    () => {
+      const keep = leadFilter(options);
+      return (i) => {
+        const lead = leads[i]!;
+        if (keep !== null && !keep(lead)) return SKIP;
+        const contact = lead.firstContactAt;
+        // null: never contacted; an invalid date reads NaN, counted as invalid below.
+        return contact === null || contact === undefined ? NEVER : contact.getTime();
+      };
+    },
+    (i) => leads[i]!.createdAt.getTime(),
+  );
 }
 
 /**
@@ -109,14 +114,19 @@ export function summarizeResponses(leads: readonly SlotLead[], options: Summariz
  */
 export function summarizeResponsesColumnar(leads: LeadColumns, options: SummarizeResponsesOptions = {}): ResponseSummary {
   const { createdAt, firstContactAt, team, locator } = leads;
-  return summarize(leads.length, options, () => {
-    const keep = leadValueFilter(options);
-    return (i) => {
-      if (keep !== null && !keep(createdAt[i]!, team[i]!, locator[i]!)) return SKIP;
-      const contact = firstContactAt[i]!;
-      return contact === contact ? contact : NEVER;
-    };
-  }, (i) => createdAt[i]!);
+  return summarize(
+    leads.length,
+    options,
+    () => {
+      const keep = leadValueFilter(options);
+      return (i) => {
+        if (keep !== null && !keep(createdAt[i]!, team[i]!, locator[i]!)) return SKIP;
+        const contact = firstContactAt[i]!;
+        return contact === contact ? contact : NEVER;
+      };
+    },
+    (i) => createdAt[i]!,
+  );
 }
 
 /** `contactOf` results: the lead is filtered out, or was never contacted. */

@@ -101,4 +101,3 @@ export const DATA_ISSUE_CODES = {
  * ```
  */
 export type DataIssueCode = (typeof DATA_ISSUE_CODES)[keyof typeof DATA_ISSUE_CODES];
-

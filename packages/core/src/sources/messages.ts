@@ -38,8 +38,7 @@ export const csvMessages = {
     `stage ${q(stage)} is not in the pipeline (${plural(count, 'row')}); it counts as an open stage. ` +
     'Add it to pipeline.json or correct the spelling.',
   /** A history row whose lead is not in the leads file (`unknown-lead`). */
-  unknownLead: (id: string, leadsFile: string) =>
-    `no lead with id ${q(id)} in ${leadsFile}; this history row is rejected.`,
+  unknownLead: (id: string, leadsFile: string) => `no lead with id ${q(id)} in ${leadsFile}; this history row is rejected.`,
   /** A history row whose lead was rejected (`unknown-lead`). */
   rejectedLead: (id: string, leadsFile: string, line: number) =>
     `the lead ${q(id)} was rejected (${leadsFile} line ${line}); this history row is rejected with it. Fix that row first.`,
@@ -47,11 +46,9 @@ export const csvMessages = {
   historyBeforeCreated: (at: string) =>
     `this change at ${q(at)} is before the lead was received; it is kept. Check the times and their time zone.`,
   /** A schedule `day_of_week` that is not a weekday (`invalid-day`). */
-  invalidDay: (value: string) =>
-    `day_of_week ${q(value)} is not a weekday; use Monday…Sunday, Mon…Sun, or 1…7 (1 = Monday).`,
+  invalidDay: (value: string) => `day_of_week ${q(value)} is not a weekday; use Monday…Sunday, Mon…Sun, or 1…7 (1 = Monday).`,
   /** A schedule time that is not HH:MM (`invalid-time`). */
-  invalidTime: (column: string, value: string) =>
-    `${column} ${q(value)} is not a time of day; use HH:MM (00:00–24:00).`,
+  invalidTime: (column: string, value: string) => `${column} ${q(value)} is not a time of day; use HH:MM (00:00–24:00).`,
   /** A row with more or fewer fields than the header (`wrong-field-count`). */
   wrongFieldCount: (expected: number, found: number) =>
     `expected ${plural(expected, 'field')} (as in the header), found ${found}; the row is rejected. ` +
@@ -69,8 +66,7 @@ export const csvMessages = {
   /** A file without a header row (`empty-file`). */
   emptyFile: () => 'the file is empty (no header row); nothing was read from it.',
   /** A header used by Panopticon that appears twice (`duplicate-column`). */
-  duplicateColumn: (header: string, column: string) =>
-    `the header ${q(header)} appears more than once; the first is read as ${column}.`,
+  duplicateColumn: (header: string, column: string) => `the header ${q(header)} appears more than once; the first is read as ${column}.`,
   /** The message of a {@link CsvColumnError}: a required or mapped column is missing. */
   missingColumn: (file: string, columns: readonly string[], found: readonly string[]) =>
     `${file} has no column ${columns.map(q).join(', ')}. Headers found: ${found.length ? found.map(q).join(', ') : '(none)'}. ` +
@@ -87,6 +83,5 @@ export const csvMessages = {
   /** An invalid `workers` option. */
   badWorkers: (value: unknown) => `workers must be a whole number of threads, 0 or more; got ${String(value)}.`,
   /** An invalid `delimiter` option. */
-  badDelimiter: (delimiter: string) =>
-    `The CSV delimiter must be one character other than a quote, CR or LF; got ${q(delimiter)}.`,
+  badDelimiter: (delimiter: string) => `The CSV delimiter must be one character other than a quote, CR or LF; got ${q(delimiter)}.`,
 } as const;

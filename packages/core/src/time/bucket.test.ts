@@ -4,7 +4,10 @@ import { assertBucketMinutes, slotLabel, slotOf, slotsPerDay } from './bucket.js
 import { zonedParts } from './zone.js';
 
 const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham'];
-const DIVISORS = [1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 30, 32, 36, 40, 45, 48, 60, 72, 80, 90, 96, 120, 144, 160, 180, 240, 288, 360, 480, 720, 1440];
+const DIVISORS = [
+  1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 30, 32, 36, 40, 45, 48, 60, 72, 80, 90, 96, 120, 144, 160, 180, 240, 288, 360, 480,
+  720, 1440,
+];
 
 describe('assertBucketMinutes', () => {
   it('accepts exactly the positive divisors of 1440', () => {

@@ -101,7 +101,19 @@ describe('businessMinutesBetween', () => {
 
   it('an end of 24:00 runs to midnight, and overlapping intervals count once', () => {
     const calendar: BusinessCalendar = {
-      weeklyHours: [[{ start: '20:00', end: '24:00' }, { start: '22:00', end: '23:00' }, { start: '21:00', end: '24:00' }], [], [], [], [], [], []],
+      weeklyHours: [
+        [
+          { start: '20:00', end: '24:00' },
+          { start: '22:00', end: '23:00' },
+          { start: '21:00', end: '24:00' },
+        ],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+      ],
       holidays: [],
     };
     expect(businessMinutesBetween(wall('2025-06-09T00:00', NY), wall('2025-06-10T12:00', NY), { timeZone: NY, calendar })).toBe(240);
@@ -118,7 +130,9 @@ describe('businessMinutesBetween', () => {
   });
 
   it('rejects an invalid date and an unknown zone, naming them', () => {
-    expect(() => businessMinutesBetween(new Date(Number.NaN), new Date(0), { timeZone: 'UTC' })).toThrow(/start must be a valid Date.*Invalid Date/);
+    expect(() => businessMinutesBetween(new Date(Number.NaN), new Date(0), { timeZone: 'UTC' })).toThrow(
+      /start must be a valid Date.*Invalid Date/,
+    );
     expect(() => businessMinutesBetween(new Date(0), new Date(1), { timeZone: 'Nowhere/Land' })).toThrow(/"Nowhere\/Land"/);
   });
 
@@ -134,11 +148,17 @@ describe('businessMinutesBetween', () => {
 
   it('never exceeds the wall-clock minutes of the span', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.integer({ min: -1e9, max: 1e10 }), fc.constantFrom(...ZONES), arbCalendar, (s, span, tz, calendar) => {
-        const b = businessMinutesBetween(s, s + span, { timeZone: tz, calendar });
-        expect(b).toBeGreaterThanOrEqual(0);
-        expect(b).toBeLessThanOrEqual(Math.max(0, span) / 60_000);
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.integer({ min: -1e9, max: 1e10 }),
+        fc.constantFrom(...ZONES),
+        arbCalendar,
+        (s, span, tz, calendar) => {
+          const b = businessMinutesBetween(s, s + span, { timeZone: tz, calendar });
+          expect(b).toBeGreaterThanOrEqual(0);
+          expect(b).toBeLessThanOrEqual(Math.max(0, span) / 60_000);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -38,11 +38,7 @@ export interface BusinessMinutesBetweenOptions {
  *   timeZone: 'America/New_York',
  * }); // → 60
  */
-export function businessMinutesBetween(
-  start: Date | number,
-  end: Date | number,
-  options: BusinessMinutesBetweenOptions,
-): number {
+export function businessMinutesBetween(start: Date | number, end: Date | number, options: BusinessMinutesBetweenOptions): number {
   const s = typeof start === 'number' ? start : start.getTime();
   const e = typeof end === 'number' ? end : end.getTime();
   if (!Number.isFinite(s)) throw new RangeError(invalidInstant('start', start));

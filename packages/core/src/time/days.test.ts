@@ -20,8 +20,13 @@ const at = (iso: string, timeZone: string): Date => {
 const arbInstant = fc.integer({ min: Date.UTC(1995, 0, 1), max: Date.UTC(2045, 0, 1) }).map((ms) => new Date(ms));
 
 const arbCalendar: fc.Arbitrary<BusinessCalendar> = fc.record({
-  weeklyHours: fc.array(fc.boolean().map((on) => (on ? [{ start: '09:00', end: '17:00' }] : [])), { minLength: 7, maxLength: 7 }),
-  holidays: fc.array(fc.integer({ min: daysFromCivil(1995, 1, 1), max: daysFromCivil(2045, 1, 1) }).map(formatDayNumber), { maxLength: 30 }),
+  weeklyHours: fc.array(
+    fc.boolean().map((on) => (on ? [{ start: '09:00', end: '17:00' }] : [])),
+    { minLength: 7, maxLength: 7 },
+  ),
+  holidays: fc.array(fc.integer({ min: daysFromCivil(1995, 1, 1), max: daysFromCivil(2045, 1, 1) }).map(formatDayNumber), {
+    maxLength: 30,
+  }),
 });
 
 /** Business days in (a, b] counted one day at a time. */
@@ -175,7 +180,9 @@ describe('daysBetween', () => {
     expect(daysBetween(from, to, { timeZone: NY })).toBe(3);
     expect(daysBetween(from, to, { timeZone: NY, dayCount: 'calendar' })).toBe(3);
     expect(daysBetween(from, to, { timeZone: NY, dayCount: 'business' })).toBe(1);
-    expect(daysBetween(from, to, { timeZone: NY, dayCount: 'business', calendar: { ...DEFAULT_BUSINESS_CALENDAR, holidays: ['2025-06-09'] } })).toBe(0);
+    expect(
+      daysBetween(from, to, { timeZone: NY, dayCount: 'business', calendar: { ...DEFAULT_BUSINESS_CALENDAR, holidays: ['2025-06-09'] } }),
+    ).toBe(0);
   });
 });
 

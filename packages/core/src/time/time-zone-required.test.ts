@@ -53,8 +53,7 @@ const ZONED: Record<string, Call> = {
   greenToDelivery: (tz, leads) => core.greenToDelivery(leads, follow(tz)),
   timeToIntervention: (tz, leads) => core.timeToIntervention(leads, follow(tz)),
   locatorScorecard: (tz, leads) => core.locatorScorecard(leads, follow(tz)),
-  pipelineTrend: (tz, leads) =>
-    core.pipelineTrend(leads, { ...follow(tz), from: new Date(BASE_MS), to: asOf }),
+  pipelineTrend: (tz, leads) => core.pipelineTrend(leads, { ...follow(tz), from: new Date(BASE_MS), to: asOf }),
 };
 
 describe('a missing timeZone is an error, never the host zone', () => {

@@ -20,8 +20,15 @@ const ZONES = [
 /** The offset as Intl reports it, computed the slow way, for comparison. */
 function intlParts(epochMs: number, timeZone: string) {
   const f = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-    hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    weekday: 'short',
   });
   const p = Object.fromEntries(f.formatToParts(epochMs).map((x) => [x.type, x.value]));
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(p.weekday!);
@@ -31,15 +38,11 @@ function intlParts(epochMs: number, timeZone: string) {
 describe('zonedParts', () => {
   it('agrees with Intl for any instant 1990–2060 in zones with DST, half-hour and 45-minute offsets', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }),
-        fc.constantFrom(...ZONES),
-        (ms, tz) => {
-          const { millisecond, ...parts } = zonedParts(ms, tz);
-          expect(parts).toEqual(intlParts(ms, tz));
-          expect(millisecond).toBe(((ms % 1000) + 1000) % 1000);
-        },
-      ),
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }), fc.constantFrom(...ZONES), (ms, tz) => {
+        const { millisecond, ...parts } = zonedParts(ms, tz);
+        expect(parts).toEqual(intlParts(ms, tz));
+        expect(millisecond).toBe(((ms % 1000) + 1000) % 1000);
+      }),
       { numRuns: 3000 },
     );
   });
@@ -74,17 +77,13 @@ describe('zonedParts', () => {
 describe('instantFromWallClock', () => {
   it('round-trips every wall-clock time that exists exactly once', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }),
-        fc.constantFrom(...ZONES),
-        (ms, tz) => {
-          const p = zonedParts(ms, tz);
-          const back = instantFromWallClock(p, tz).getTime();
-          // Either the same instant, or the earlier of two instants with the same wall-clock reading.
-          expect(back <= ms).toBe(true);
-          expect(zonedParts(back, tz)).toEqual(p);
-        },
-      ),
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }), fc.constantFrom(...ZONES), (ms, tz) => {
+        const p = zonedParts(ms, tz);
+        const back = instantFromWallClock(p, tz).getTime();
+        // Either the same instant, or the earlier of two instants with the same wall-clock reading.
+        expect(back <= ms).toBe(true);
+        expect(zonedParts(back, tz)).toEqual(p);
+      }),
       { numRuns: 3000 },
     );
   });
@@ -100,10 +99,12 @@ describe('instantFromWallClock', () => {
   });
 
   it('takes the earlier instant in the Europe/London overlap and shifts its gap', () => {
-    expect(instantFromWallClock({ year: 2025, month: 10, day: 26, hour: 1, minute: 15 }, 'Europe/London').toISOString())
-      .toBe('2025-10-26T00:15:00.000Z');
-    expect(instantFromWallClock({ year: 2025, month: 3, day: 30, hour: 1, minute: 15 }, 'Europe/London').toISOString())
-      .toBe('2025-03-30T01:15:00.000Z');
+    expect(instantFromWallClock({ year: 2025, month: 10, day: 26, hour: 1, minute: 15 }, 'Europe/London').toISOString()).toBe(
+      '2025-10-26T00:15:00.000Z',
+    );
+    expect(instantFromWallClock({ year: 2025, month: 3, day: 30, hour: 1, minute: 15 }, 'Europe/London').toISOString()).toBe(
+      '2025-03-30T01:15:00.000Z',
+    );
   });
 
   it('handles the half-hour gap of Australia/Lord_Howe (02:00 → 02:30)', () => {

@@ -182,13 +182,27 @@ class CachedZone implements Zone {
     let bc = false;
     for (const part of this.format.formatToParts(whole)) {
       switch (part.type) {
-        case 'year': year = Number(part.value); break;
-        case 'month': month = Number(part.value); break;
-        case 'day': day = Number(part.value); break;
-        case 'hour': hour = Number(part.value) % 24; break;
-        case 'minute': minute = Number(part.value); break;
-        case 'second': second = Number(part.value); break;
-        case 'era': bc = part.value.startsWith('B'); break;
+        case 'year':
+          year = Number(part.value);
+          break;
+        case 'month':
+          month = Number(part.value);
+          break;
+        case 'day':
+          day = Number(part.value);
+          break;
+        case 'hour':
+          hour = Number(part.value) % 24;
+          break;
+        case 'minute':
+          minute = Number(part.value);
+          break;
+        case 'second':
+          second = Number(part.value);
+          break;
+        case 'era':
+          bc = part.value.startsWith('B');
+          break;
       }
     }
     if (bc) year = 1 - year;

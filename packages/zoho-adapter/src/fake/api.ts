@@ -27,7 +27,12 @@ export function apiListener(ctx: ApiServerContext): RequestListener {
   let inFlight = 0;
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const log: FakeZohoStats['requests'][number] = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0 };
+    const log: FakeZohoStats['requests'][number] = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: 0,
+    };
     const ims = req.headers['if-modified-since'];
     if (typeof ims === 'string') log.ifModifiedSince = ims;
     if (book.stats.requests.length < 20_000) book.stats.requests.push(log);
@@ -60,7 +65,8 @@ export function apiListener(ctx: ApiServerContext): RequestListener {
             return;
           case 'status': {
             finish(applied.status);
-            const code = applied.code ?? (applied.status === 429 ? 'TOO_MANY_REQUESTS' : applied.status >= 500 ? 'INTERNAL_ERROR' : 'INVALID_DATA');
+            const code =
+              applied.code ?? (applied.status === 429 ? 'TOO_MANY_REQUESTS' : applied.status >= 500 ? 'INTERNAL_ERROR' : 'INVALID_DATA');
             send(res, applied.status, zohoError(code, applied.status === 429 ? 'Too many requests' : 'Internal server error occurred.'));
             return;
           }
@@ -77,7 +83,8 @@ export function apiListener(ctx: ApiServerContext): RequestListener {
       let result: ApiAnswer;
       try {
         const user = ctx.tokens.authenticate(req);
-        if (book.stats.creditsUsed >= ctx.limits().dailyCredits) throw new HttpError(429, 'TOO_MANY_REQUESTS', 'API limit exceeded for the 24-hour window.');
+        if (book.stats.creditsUsed >= ctx.limits().dailyCredits)
+          throw new HttpError(429, 'TOO_MANY_REQUESTS', 'API limit exceeded for the 24-hour window.');
         result = route(ctx, req.method ?? 'GET', url, user, typeof ims === 'string' ? ims : undefined);
       } catch (error) {
         if (!(error instanceof HttpError)) throw error;
@@ -88,7 +95,8 @@ export function apiListener(ctx: ApiServerContext): RequestListener {
       book.stats.creditsUsed += 1;
       const { dailyCredits } = ctx.limits();
       const headers: Record<string, string> = {};
-      if (book.stats.creditsUsed > dailyCredits / 2) headers['X-API-CREDITS-REMAINING'] = String(Math.max(0, dailyCredits - book.stats.creditsUsed));
+      if (book.stats.creditsUsed > dailyCredits / 2)
+        headers['X-API-CREDITS-REMAINING'] = String(Math.max(0, dailyCredits - book.stats.creditsUsed));
       finish(result.status);
       if (applied?.kind === 'truncate' && result.status === 200) {
         // Headers and half the body, then the connection drops.

@@ -139,7 +139,11 @@ function grant(ctx: AccountsServerContext, params: URLSearchParams): Record<stri
   const refresh = params.get('refresh_token') ?? '';
   if (!ctx.tokens.refreshTokens.has(refresh)) return { error: 'invalid_code' };
   if (!ctx.tokens.allowMint(refresh)) {
-    return { error: 'Access Denied', error_description: 'You have made too many requests continuously. Please try again after some time.', status: 'failure' };
+    return {
+      error: 'Access Denied',
+      error_description: 'You have made too many requests continuously. Please try again after some time.',
+      status: 'failure',
+    };
   }
   const accessToken = ctx.tokens.mint(refresh);
   const ttl = ctx.tokenTtlSeconds();

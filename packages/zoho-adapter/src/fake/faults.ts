@@ -54,7 +54,8 @@ export class FaultQueue {
   readonly #queue: QueuedFault[] = [];
 
   inject(...faults: FakeZohoFault[]): void {
-    for (const fault of faults) this.#queue.push({ fault, skip: fault.after ?? 0, left: 'count' in fault && fault.count !== undefined ? fault.count : 1 });
+    for (const fault of faults)
+      this.#queue.push({ fault, skip: fault.after ?? 0, left: 'count' in fault && fault.count !== undefined ? fault.count : 1 });
   }
 
   get pending(): number {

@@ -64,7 +64,18 @@ export class RecordsApi {
   modules(): ApiAnswer {
     const history = this.ctx.historyModule();
     const modules = [...STANDARD_MODULES, ...(history ? [history] : [])];
-    return { status: 200, body: { modules: modules.map((m, i) => ({ api_name: m, module_name: m, id: String(5725767000000002175n + BigInt(i)), api_supported: true, generated_type: m.endsWith('_History') ? 'linking' : 'default' })) } };
+    return {
+      status: 200,
+      body: {
+        modules: modules.map((m, i) => ({
+          api_name: m,
+          module_name: m,
+          id: String(5725767000000002175n + BigInt(i)),
+          api_supported: true,
+          generated_type: m.endsWith('_History') ? 'linking' : 'default',
+        })),
+      },
+    };
   }
 
   /** `GET /{module}/{id}`: one record, or 204. */
@@ -75,47 +86,81 @@ export class RecordsApi {
   }
 
   /** `GET /{module}`: one page of records, as `user` asked for it. */
-  list(module: string, source: ModuleSource, query: URLSearchParams, version: string, user: string, ifModifiedSince: string | undefined): ApiAnswer {
+  list(
+    module: string,
+    source: ModuleSource,
+    query: URLSearchParams,
+    version: string,
+    user: string,
+    ifModifiedSince: string | undefined,
+  ): ApiAnswer {
     const { pageTokens, rng, offsetMinutes } = this.ctx;
     const fieldsParam = query.get('fields');
     const versionNumber = Number(version.slice(1));
     if ((fieldsParam === null || fieldsParam.trim() === '') && versionNumber >= 3) {
       throw new HttpError(400, 'REQUIRED_PARAM_MISSING', 'One of the expected parameter is missing', { param_name: 'fields' });
     }
-    const fields = (fieldsParam ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+    const fields = (fieldsParam ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
     if (fields.length > 50) throw new HttpError(400, 'LIMIT_EXCEEDED', 'Fields limit exceeded', { limit: 50, param_name: 'fields' });
     const perPage = query.has('per_page') ? Number(query.get('per_page')) : 200;
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200) throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'per_page' });
-    if (query.has('page') && query.has('page_token')) throw new HttpError(400, 'AMBIGUITY_DURING_PROCESSING', 'page and page_token cannot be given together', { ambiguity_due_to: ['page', 'page_token'] });
-    if (query.has('cvid') && query.has('sort_by')) throw new HttpError(400, 'AMBIGUITY_DURING_PROCESSING', 'cvid and sort_by cannot be given together', { ambiguity_due_to: ['cvid', 'sort_by'] });
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200)
+      throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'per_page' });
+    if (query.has('page') && query.has('page_token'))
+      throw new HttpError(400, 'AMBIGUITY_DURING_PROCESSING', 'page and page_token cannot be given together', {
+        ambiguity_due_to: ['page', 'page_token'],
+      });
+    if (query.has('cvid') && query.has('sort_by'))
+      throw new HttpError(400, 'AMBIGUITY_DURING_PROCESSING', 'cvid and sort_by cannot be given together', {
+        ambiguity_due_to: ['cvid', 'sort_by'],
+      });
     const sortBy = query.get('sort_by') ?? 'id';
     if (!SORTABLE.has(sortBy)) throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'sort_by' });
     const sortOrder = query.get('sort_order') ?? 'desc';
     if (sortOrder !== 'asc' && sortOrder !== 'desc') throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'sort_order' });
     const converted = query.get('converted') ?? 'false';
-    if (!['true', 'false', 'both'].includes(converted)) throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'converted' });
+    if (!['true', 'false', 'both'].includes(converted))
+      throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'converted' });
     let since: number | null = null;
     if (ifModifiedSince !== undefined) {
-      const parsed = parseZohoDateTime(ifModifiedSince, 'UTC') ?? (Number.isNaN(Date.parse(ifModifiedSince)) ? null : new Date(Date.parse(ifModifiedSince)));
+      const parsed =
+        parseZohoDateTime(ifModifiedSince, 'UTC') ??
+        (Number.isNaN(Date.parse(ifModifiedSince)) ? null : new Date(Date.parse(ifModifiedSince)));
       if (!parsed) throw new HttpError(400, 'INVALID_DATA', 'invalid data', { header_name: 'If-Modified-Since' });
       since = parsed.getTime();
     }
 
     let offset: number;
     let pageNumber = 1;
-    const binding = JSON.stringify([module, ...[...query.entries()].filter(([k]) => k !== 'page' && k !== 'page_token').sort(), ifModifiedSince ?? null]);
+    const binding = JSON.stringify([
+      module,
+      ...[...query.entries()].filter(([k]) => k !== 'page' && k !== 'page_token').sort(),
+      ifModifiedSince ?? null,
+    ]);
     if (query.has('page_token')) {
       const record = pageTokens.get(query.get('page_token')!);
-      if (!record || record.user !== user) throw new HttpError(400, 'INVALID_DATA', 'The token given seems to be invalid', { param_name: 'page_token' });
+      if (!record || record.user !== user)
+        throw new HttpError(400, 'INVALID_DATA', 'The token given seems to be invalid', { param_name: 'page_token' });
       if (pageTokens.expired(record)) throw new HttpError(400, 'EXPIRED_VALUE', 'The page token has expired', { param_name: 'page_token' });
-      if (record.binding !== binding) throw new HttpError(400, 'TOKEN_BOUND_DATA_MISMATCH', 'The parameters do not match those the token was issued for', { param_name: 'page_token' });
+      if (record.binding !== binding)
+        throw new HttpError(400, 'TOKEN_BOUND_DATA_MISMATCH', 'The parameters do not match those the token was issued for', {
+          param_name: 'page_token',
+        });
       offset = record.offset;
-      if (offset + perPage > 100_000) throw new HttpError(400, 'PAGINATION_LIMIT_EXCEEDED', 'You cannot fetch more than 100000 records', { limit: 100000 });
+      if (offset + perPage > 100_000)
+        throw new HttpError(400, 'PAGINATION_LIMIT_EXCEEDED', 'You cannot fetch more than 100000 records', { limit: 100000 });
     } else {
       pageNumber = query.has('page') ? Number(query.get('page')) : 1;
       if (!Number.isInteger(pageNumber) || pageNumber < 1) throw new HttpError(400, 'INVALID_DATA', 'invalid data', { param_name: 'page' });
       if (pageNumber * perPage > 2000) {
-        throw new HttpError(400, 'DISCRETE_PAGINATION_LIMIT_EXCEEDED', 'You cannot fetch more than 2000 records using page. Use page_token instead.', { limit: 2000 });
+        throw new HttpError(
+          400,
+          'DISCRETE_PAGINATION_LIMIT_EXCEEDED',
+          'You cannot fetch more than 2000 records using page. Use page_token instead.',
+          { limit: 2000 },
+        );
       }
       offset = (pageNumber - 1) * perPage;
     }

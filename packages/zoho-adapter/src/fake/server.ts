@@ -91,7 +91,9 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
   const clientId = options.clientId ?? '1000.FAKECLIENTID0000000000000000';
   const clientSecret = options.clientSecret ?? 'fake-client-secret-0000000000000000000000';
   const refreshTokens = new Set(
-    options.refreshToken === undefined ? ['1000.fakerefresh00000000000000000000.00000000000000000000000000000000'] : [options.refreshToken].flat(),
+    options.refreshToken === undefined
+      ? ['1000.fakerefresh00000000000000000000.00000000000000000000000000000000']
+      : [options.refreshToken].flat(),
   );
   const mainRefresh = [...refreshTokens][0]!;
   const offsetMinutes = parseOffset(options.offset ?? '+05:30');
@@ -109,7 +111,13 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
   faults.inject(...(options.faults ?? []));
   const latency = new Latency(rng, () => settings.latencyMs);
   const tokenTtlSeconds = () => settings.tokenTtlSeconds;
-  const tokens = new TokenStore(refreshTokens, { maxActive: options.maxActiveTokens ?? 15, mintLimit: options.mintLimit ?? 10, ttlSeconds: tokenTtlSeconds }, rng, now, stats);
+  const tokens = new TokenStore(
+    refreshTokens,
+    { maxActive: options.maxActiveTokens ?? 15, mintLimit: options.mintLimit ?? 10, ttlSeconds: tokenTtlSeconds },
+    rng,
+    now,
+    stats,
+  );
   const pageTokens = new PageTokens(rng, now);
   const records = new RecordsApi({ data, offsetMinutes, historyModule: () => settings.historyModule, pageTokens, rng });
   const timelines = { data, offsetMinutes, pageTokens, onTimeline: (id: string) => void stats.stats.timelineLeadIds.push(id) };
@@ -119,7 +127,17 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
   const apiDomain = `http://127.0.0.1:${await listen(api, sockets)}`;
   // The token endpoint names the API domain, so it starts once that is known.
   const accounts = createServer(
-    accountsListener({ clientId, clientSecret, apiDomain, legacyTokenShape: options.legacyTokenShape ?? false, tokenTtlSeconds, tokens, faults, latency, stats }),
+    accountsListener({
+      clientId,
+      clientSecret,
+      apiDomain,
+      legacyTokenShape: options.legacyTokenShape ?? false,
+      tokenTtlSeconds,
+      tokens,
+      faults,
+      latency,
+      stats,
+    }),
   );
   const accountsUrl = `http://127.0.0.1:${await listen(accounts, sockets)}`;
 
@@ -149,7 +167,11 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
     evictTokens: () => tokens.evictAll(),
     revokeRefreshToken: (token = mainRefresh) => tokens.revoke(token),
     expectedLeads(opts = {}) {
-      return data.expectedLeads({ historyModule: settings.historyModule !== false, appointmentsFrom: opts.appointmentsFrom ?? 'field', ownerHistory: opts.ownerHistory ?? false });
+      return data.expectedLeads({
+        historyModule: settings.historyModule !== false,
+        appointmentsFrom: opts.appointmentsFrom ?? 'field',
+        ownerHistory: opts.ownerHistory ?? false,
+      });
     },
     async close() {
       if (closed) return;

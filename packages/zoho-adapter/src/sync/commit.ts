@@ -55,7 +55,13 @@ export async function commitSync(snapshot: ZohoSnapshot, ctx: CommitContext): Pr
   stampSnapshot(snapshot, mode, times, client.apiDomain);
   const result = loadResultFromSnapshot(snapshot, ctx.config);
   const stats = diffStats(client.stats(), ctx.before);
-  snapshot.lastSync = { mode, calls: stats.calls, credits: stats.credits, durationMs: now() - times.started, creditsRemaining: stats.creditsRemaining };
+  snapshot.lastSync = {
+    mode,
+    calls: stats.calls,
+    credits: stats.credits,
+    durationMs: now() - times.started,
+    creditsRemaining: stats.creditsRemaining,
+  };
   if (store) {
     progress.report('save');
     await store.write(snapshot);

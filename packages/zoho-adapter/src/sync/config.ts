@@ -30,7 +30,9 @@ export interface ResolvedSync extends LeadReadConfig {
  * config.fields.includes('Stage'); // true
  * ```
  */
-export function resolveReadConfig(options: Omit<ZohoSyncOptions, 'credentials' | 'client'>): LeadReadConfig & { fields: string[]; ownerHistory: boolean } {
+export function resolveReadConfig(
+  options: Omit<ZohoSyncOptions, 'credentials' | 'client'>,
+): LeadReadConfig & { fields: string[]; ownerHistory: boolean } {
   const mapping = resolveFieldMapping(options.mapping);
   const appointments = resolveAppointmentSource(options.appointments);
   const history = options.history === null ? null : { ...DEFAULT_HISTORY_MODULE, ...stripUndefined(options.history ?? {}) };
@@ -49,7 +51,19 @@ export function resolveSync(options: ZohoSyncOptions, client: ZohoClient): Resol
   const read = resolveReadConfig(options);
   const { mapping, history, appointments, fields } = read;
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify({ v: 1, fields, mapping, history, appointments, dc: client.dc, accounts: client.accountsUrl, api: options.apiDomain ?? null, version: client.apiVersion }))
+    .update(
+      JSON.stringify({
+        v: 1,
+        fields,
+        mapping,
+        history,
+        appointments,
+        dc: client.dc,
+        accounts: client.accountsUrl,
+        api: options.apiDomain ?? null,
+        version: client.apiVersion,
+      }),
+    )
     .digest('hex')
     .slice(0, 16);
   return { ...read, overlapMs: options.overlapMs ?? 10 * 60_000, bothEnds: options.bothEnds ?? true, fingerprint };

@@ -49,7 +49,11 @@ export async function fetchHistoryModule(
     if (stopAt) {
       // Newest first: new rows land on the first pages, so the read stops at the first page that
       // reaches back past the last sync (the module ignores criteria; If-Modified-Since is undocumented there).
-      for await (const page of recordPages(client, history.module, { fields, params: { sort_by: 'Modified_Time', sort_order: 'desc' }, signal })) {
+      for await (const page of recordPages(client, history.module, {
+        fields,
+        params: { sort_by: 'Modified_Time', sort_order: 'desc' },
+        signal,
+      })) {
         let reachedOld = false;
         for (const row of page.records) {
           keep(row);
@@ -76,7 +80,12 @@ export async function fetchHistoryModule(
 }
 
 function isModuleUnavailable(error: ZohoApiError): boolean {
-  return error.code === 'INVALID_MODULE' || error.code === 'NO_PERMISSION' || error.code === 'INVALID_URL_PATTERN' || error.code === 'API_NOT_SUPPORTED';
+  return (
+    error.code === 'INVALID_MODULE' ||
+    error.code === 'NO_PERMISSION' ||
+    error.code === 'INVALID_URL_PATTERN' ||
+    error.code === 'API_NOT_SUPPORTED'
+  );
 }
 
 /** The histories read from timelines, in the order the reads finished, and the leads whose timeline could not be read. */

@@ -48,10 +48,19 @@ export async function fetchLeads(
 }
 
 /** Every meeting modified in the window when appointments come from Events; none otherwise. */
-export async function fetchEvents(client: ZohoClient, appointments: ResolvedAppointmentSource, window: FetchWindow, progress: SyncProgressTracker): Promise<ZohoRecord[]> {
+export async function fetchEvents(
+  client: ZohoClient,
+  appointments: ResolvedAppointmentSource,
+  window: FetchWindow,
+  progress: SyncProgressTracker,
+): Promise<ZohoRecord[]> {
   if (appointments.from !== 'events') return [];
   const out: ZohoRecord[] = [];
-  for await (const page of recordPages(client, appointments.module, { fields: eventFields(appointments), ifModifiedSince: window.since, signal: window.signal })) {
+  for await (const page of recordPages(client, appointments.module, {
+    fields: eventFields(appointments),
+    ifModifiedSince: window.since,
+    signal: window.signal,
+  })) {
     out.push(...page.records);
     progress.read.events += page.records.length;
     progress.report('read');

@@ -45,10 +45,18 @@ describe('startingSnapshot', () => {
     expect(s.leads).toEqual({});
     expect(s.observed).toEqual({ '9': { stage: [{ stage: 'Lost', at: '2026-03-20T00:00:00.000Z' }], owner: [] } });
     expect(s.firstSyncAt).toBe('2026-03-01T00:00:00.000Z');
-    expect(s).toMatchObject({ fingerprint: 'f1', dc: 'EU', apiDomain: 'https://www.zohoapis.eu', lastFullSyncAt: STARTED, lastSyncAt: STARTED });
+    expect(s).toMatchObject({
+      fingerprint: 'f1',
+      dc: 'EU',
+      apiDomain: 'https://www.zohoapis.eu',
+      lastFullSyncAt: STARTED,
+      lastSyncAt: STARTED,
+    });
   });
   test('full from nothing: an empty snapshot of this sync', () => {
-    expect(startingSnapshot({ mode: 'full', previous: null }, origin)).toEqual(emptySnapshot('f1', 'EU', 'https://www.zohoapis.eu', STARTED));
+    expect(startingSnapshot({ mode: 'full', previous: null }, origin)).toEqual(
+      emptySnapshot('f1', 'EU', 'https://www.zohoapis.eu', STARTED),
+    );
   });
 });
 
@@ -59,7 +67,11 @@ describe('mergeRecords', () => {
     const event = { id: 'e1', Start_DateTime: '2026-04-03T10:00:00+05:30' };
     const out = mergeRecords(
       s,
-      { leads: [lead('1', 'Contacted', 'Ana Souza'), lead('2', 'New', 'Ben Carter')], history: { rows: [row], status: { module: 'Lead_Status_History', available: true } }, events: [event, { Start_DateTime: 'x' }] },
+      {
+        leads: [lead('1', 'Contacted', 'Ana Souza'), lead('2', 'New', 'Ben Carter')],
+        history: { rows: [row], status: { module: 'Lead_Status_History', available: true } },
+        events: [event, { Start_DateTime: 'x' }],
+      },
       rules(),
     );
     expect(out).toBe(s);
@@ -87,7 +99,11 @@ describe('mergeRecords', () => {
 
   test('with a complete ledger only owner changes are observed; without a readable Modified_Time the sync start is used', () => {
     const s = storedSnapshot();
-    mergeRecords(s, { leads: [{ ...lead('1', 'Lost', 'Dev Patel'), Modified_Time: null }], history: noHistory, events: [] }, rules({ observeStages: false }));
+    mergeRecords(
+      s,
+      { leads: [{ ...lead('1', 'Lost', 'Dev Patel'), Modified_Time: null }], history: noHistory, events: [] },
+      rules({ observeStages: false }),
+    );
     expect(s.observed['1']).toEqual({ stage: [], owner: [{ locator: 'Dev Patel', at: STARTED }] });
   });
 
@@ -103,7 +119,15 @@ describe('mergeRecords', () => {
     const bad = { id: ' ', Lead_Status: 'New' };
     const numeric = { id: 5725767000010000000, Lead_Status: 'New' };
     const row = { Lead_Status: 'New' };
-    mergeRecords(s, { leads: [bad, numeric, { ...bad }], history: { rows: [row], status: { module: 'Lead_Status_History', available: false, reason: 'NO_PERMISSION' } }, events: [] }, rules());
+    mergeRecords(
+      s,
+      {
+        leads: [bad, numeric, { ...bad }],
+        history: { rows: [row], status: { module: 'Lead_Status_History', available: false, reason: 'NO_PERMISSION' } },
+        events: [],
+      },
+      rules(),
+    );
     expect(s.leads).toEqual({});
     expect(s.invalidLeads).toEqual([bad, numeric]);
     expect(s.historyRows).toEqual({ [`invalid:${JSON.stringify(row)}`]: row });
@@ -122,9 +146,27 @@ describe('mergeTimelines', () => {
   test('each history is stored by lead id, as ISO strings, with the time it was read', () => {
     const s = emptySnapshot('f1', 'EU', 'https://www.zohoapis.eu', STARTED);
     const issue = { severity: 'warning' as const, code: 'timeline-entry-invalid' as const, message: 'skipped' };
-    mergeTimelines(s, [{ leadId: '7', history: { stage: [{ stage: 'New', at: new Date('2026-03-01T00:00:00Z') }], owner: [{ locator: 'Ana Souza', at: new Date('2026-03-02T00:00:00Z') }], issues: [issue] } }], STARTED);
+    mergeTimelines(
+      s,
+      [
+        {
+          leadId: '7',
+          history: {
+            stage: [{ stage: 'New', at: new Date('2026-03-01T00:00:00Z') }],
+            owner: [{ locator: 'Ana Souza', at: new Date('2026-03-02T00:00:00Z') }],
+            issues: [issue],
+          },
+        },
+      ],
+      STARTED,
+    );
     expect(s.timelines).toEqual({
-      '7': { fetchedAt: STARTED, stage: [{ stage: 'New', at: '2026-03-01T00:00:00.000Z' }], owner: [{ locator: 'Ana Souza', at: '2026-03-02T00:00:00.000Z' }], issues: [issue] },
+      '7': {
+        fetchedAt: STARTED,
+        stage: [{ stage: 'New', at: '2026-03-01T00:00:00.000Z' }],
+        owner: [{ locator: 'Ana Souza', at: '2026-03-02T00:00:00.000Z' }],
+        issues: [issue],
+      },
     });
   });
 });
@@ -134,7 +176,12 @@ describe('stampSnapshot', () => {
     const s = emptySnapshot('f1', 'EU', 'https://old.example', '2026-03-01T00:00:00.000Z');
     const started = Date.parse(STARTED);
     stampSnapshot(s, 'incremental', { started, clockSkewMs: -3 * 3_600_000, overlapMs: 600_000 }, 'https://www.zohoapis.eu');
-    expect(s).toMatchObject({ lastSyncAt: STARTED, lastFullSyncAt: '2026-03-01T00:00:00.000Z', watermark: '2026-04-01T05:50:00.000Z', apiDomain: 'https://www.zohoapis.eu' });
+    expect(s).toMatchObject({
+      lastSyncAt: STARTED,
+      lastFullSyncAt: '2026-03-01T00:00:00.000Z',
+      watermark: '2026-04-01T05:50:00.000Z',
+      apiDomain: 'https://www.zohoapis.eu',
+    });
     stampSnapshot(s, 'full', { started, clockSkewMs: null, overlapMs: 600_000 }, 'https://www.zohoapis.eu');
     expect(s).toMatchObject({ lastFullSyncAt: STARTED, watermark: '2026-04-01T08:50:00.000Z' });
   });

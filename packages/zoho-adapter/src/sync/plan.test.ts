@@ -6,7 +6,11 @@ const FINGERPRINT = '0123456789abcdef';
 const PATH = '/tmp/store/zoho-snapshot.json';
 
 function stored(overrides: Partial<ZohoSnapshot> = {}): ZohoSnapshot {
-  return { ...emptySnapshot(FINGERPRINT, 'US', 'https://www.zohoapis.com', '2026-03-01T00:00:00.000Z'), watermark: '2026-03-31T17:50:00.000Z', ...overrides };
+  return {
+    ...emptySnapshot(FINGERPRINT, 'US', 'https://www.zohoapis.com', '2026-03-01T00:00:00.000Z'),
+    watermark: '2026-03-31T17:50:00.000Z',
+    ...overrides,
+  };
 }
 
 describe('planSync', () => {
@@ -53,7 +57,14 @@ describe('planSync', () => {
   test('full: true over a fitting snapshot: full, saying so, and the snapshot is carried (for the changes it observed)', () => {
     const snapshot = stored({ historyModule: { module: 'Lead_Status_History', available: true } });
     const plan = planSync({ kind: 'read', path: PATH, snapshot }, FINGERPRINT, { full: true });
-    expect(plan).toMatchObject({ mode: 'full', since: undefined, historyStopAt: undefined, observeChanges: false, reason: 'a full sync was requested', issues: [] });
+    expect(plan).toMatchObject({
+      mode: 'full',
+      since: undefined,
+      historyStopAt: undefined,
+      observeChanges: false,
+      reason: 'a full sync was requested',
+      issues: [],
+    });
     expect(plan.previous).toBe(snapshot);
   });
 
@@ -81,7 +92,12 @@ describe('planSync', () => {
     const plan = planSync({ kind: 'unreadable', path: PATH, error: 'not a Panopticon snapshot' }, FINGERPRINT, {});
     expect(plan).toMatchObject({ mode: 'full', previous: null, reason: 'not a Panopticon snapshot' });
     expect(plan.issues).toEqual([
-      { severity: 'warning', code: 'snapshot-unreadable', message: `The snapshot ${PATH} was not used (not a Panopticon snapshot); this sync read everything again.`, file: PATH },
+      {
+        severity: 'warning',
+        code: 'snapshot-unreadable',
+        message: `The snapshot ${PATH} was not used (not a Panopticon snapshot); this sync read everything again.`,
+        file: PATH,
+      },
     ]);
   });
 });

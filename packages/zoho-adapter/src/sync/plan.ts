@@ -50,12 +50,22 @@ export function planSync(reading: StoreReading, fingerprint: string, options: { 
   let stored: ZohoSnapshot | null = null;
   if (reading.kind === 'unreadable') {
     reason = reading.error;
-    issues.push({ severity: 'warning', code: 'snapshot-unreadable', message: messages.snapshotIgnored(reading.path, reason), file: reading.path });
+    issues.push({
+      severity: 'warning',
+      code: 'snapshot-unreadable',
+      message: messages.snapshotIgnored(reading.path, reason),
+      file: reading.path,
+    });
   } else if (reading.kind === 'read') {
     stored = reading.snapshot;
     if (stored && stored.fingerprint !== fingerprint) {
       reason = messages.configChanged();
-      issues.push({ severity: 'warning', code: 'snapshot-config-changed', message: messages.snapshotIgnored(reading.path, reason), file: reading.path });
+      issues.push({
+        severity: 'warning',
+        code: 'snapshot-config-changed',
+        message: messages.snapshotIgnored(reading.path, reason),
+        file: reading.path,
+      });
     }
   }
   const previous = stored !== null && stored.fingerprint === fingerprint ? stored : null;

@@ -27,8 +27,8 @@ export function isAttentionSortKey(key: string | null): key is AttentionSortKey 
 export function attentionOrders(rows: readonly AttentionTuple[], reasonOrder: readonly string[]): Record<AttentionSortKey, RowOrder> {
   const rank: Record<string, number> = {};
   reasonOrder.forEach((r, i) => {
-  rank[r] = i;
-});
+    rank[r] = i;
+  });
   function by<V extends string | number>(value: (r: AttentionTuple) => V | null, compare: (a: V, b: V) => number): RowOrder {
     return (a, b, dir) => {
       const va = value(rows[a]!);

@@ -69,7 +69,10 @@ export function setUpAttention(data: PageData): void {
       countEl.replaceChildren(
         'Showing the first ',
         el('strong', null, fmt.format(end)),
-        ' of ' + (list.length === rows.length ? plural(rows.length, 'lead') : plural(list.length, 'matching lead') + ' (' + fmt.format(rows.length) + ' in all)'),
+        ' of ' +
+          (list.length === rows.length
+            ? plural(rows.length, 'lead')
+            : plural(list.length, 'matching lead') + ' (' + fmt.format(rows.length) + ' in all)'),
       );
   }
   window.addEventListener('beforeprint', () => {

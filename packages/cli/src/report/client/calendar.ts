@@ -12,7 +12,8 @@ import { byId, el, findById, fmt, plural } from './dom.js';
 /** A range button's `data-range`. */
 type RangeKind = 'today' | 'week' | 'month' | 'custom';
 
-const isRangeKind = (kind: string | null): kind is RangeKind => kind === 'today' || kind === 'week' || kind === 'month' || kind === 'custom';
+const isRangeKind = (kind: string | null): kind is RangeKind =>
+  kind === 'today' || kind === 'week' || kind === 'month' || kind === 'custom';
 
 /** Rows listed at most; the range can be narrowed to see the rest. */
 const LIMIT = 400;
@@ -63,12 +64,21 @@ export function setUpCalendar(data: PageData): void {
     const parts = Object.keys(byStatus)
       .sort((a, b) => byStatus[b]! - byStatus[a]!)
       .map((s) => fmt.format(byStatus[s]!) + ' ' + statusLabel(s).toLowerCase());
-    byId('cal-summary').replaceChildren(el('strong', null, plural(list.length, 'appointment')), ' ' + when + (parts.length ? ': ' + parts.join(', ') : ''));
+    byId('cal-summary').replaceChildren(
+      el('strong', null, plural(list.length, 'appointment')),
+      ' ' + when + (parts.length ? ': ' + parts.join(', ') : ''),
+    );
     const frag = document.createDocumentFragment();
     for (const a of list.slice(0, LIMIT)) frag.appendChild(appointmentRow(a));
     if (list.length === 0 || list.length > LIMIT) {
       const tr = el('tr', 'empty-row');
-      const td = el('td', null, list.length === 0 ? 'No appointments in this range.' : 'and ' + plural(list.length - LIMIT, 'more appointment') + ' (narrow the range to list them)');
+      const td = el(
+        'td',
+        null,
+        list.length === 0
+          ? 'No appointments in this range.'
+          : 'and ' + plural(list.length - LIMIT, 'more appointment') + ' (narrow the range to list them)',
+      );
       td.colSpan = 5;
       tr.appendChild(td);
       frag.appendChild(tr);

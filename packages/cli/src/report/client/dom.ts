@@ -18,7 +18,11 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 /** An element with an optional class and text (`null` or `undefined` text: none). */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string | null, text?: string | null): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string | null,
+  text?: string | null,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined && text !== null) node.textContent = text;

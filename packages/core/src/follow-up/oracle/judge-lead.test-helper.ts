@@ -121,8 +121,7 @@ export function judgeLead(lead: Lead, ctx: FollowUpContext): Judgement {
   else status = 'awaiting';
 
   const stageLimit = stage === null ? undefined : findStage(pipeline, stage)?.staleAfterDays;
-  const stalled =
-    status === 'progressed' && category === 'open' && stageLimit !== undefined && daysInStage! >= stageLimit;
+  const stalled = status === 'progressed' && category === 'open' && stageLimit !== undefined && daysInStage! >= stageLimit;
   const stuckInGreen = daysInGreen !== null && daysInGreen >= ctx.greenStuckAfterDays;
 
   return {

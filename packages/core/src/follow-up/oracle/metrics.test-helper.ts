@@ -44,8 +44,7 @@ function attentionRow(lead: Lead, j: Judgement, includeStalled: boolean): Attent
   else if (includeStalled && j.stalled) reason = 'stalled';
   else if (j.status === 'at-risk') reason = 'at-risk';
   else return null;
-  const days =
-    reason === 'stuck-in-green' ? j.daysInGreen! : reason === 'stalled' ? j.daysInStage! : j.daysSinceAppointment!;
+  const days = reason === 'stuck-in-green' ? j.daysInGreen! : reason === 'stalled' ? j.daysInStage! : j.daysSinceAppointment!;
   return {
     leadId: lead.id,
     name: lead.name,

@@ -59,7 +59,25 @@ async function everyWay(text: string, options: AggregateCsvBySlotOptions, cuts: 
 
 const ZONES = ['UTC', 'America/New_York', 'Asia/Kathmandu', 'Europe/London'];
 
-const idArb = fc.constantFrom('1', '2', '3', '10', '007', '7', '0', 'L-1', 'l-1', ' 2', '2 ', 'é1', '', '  ', '1234567890123456', '99999999999999', 'A\tB');
+const idArb = fc.constantFrom(
+  '1',
+  '2',
+  '3',
+  '10',
+  '007',
+  '7',
+  '0',
+  'L-1',
+  'l-1',
+  ' 2',
+  '2 ',
+  'é1',
+  '',
+  '  ',
+  '1234567890123456',
+  '99999999999999',
+  'A\tB',
+);
 const timeArb = fc.constantFrom(
   // The form exports write, read in one pass (DST gap and overlap, and a contact before arrival among them).
   '2025-06-02 08:44:59',
@@ -117,7 +135,16 @@ const optionsArb = fc.record({
 });
 
 type Row = { id: string; received: string; contact: string; team: string; locator: string; notes: string; shape: string };
-type Style = { columns: string[]; delimiter: string; quote: string; lineEnd: string; bom: boolean; blankFirst: boolean; finalEnd: boolean; mapped: boolean };
+type Style = {
+  columns: string[];
+  delimiter: string;
+  quote: string;
+  lineEnd: string;
+  bom: boolean;
+  blankFirst: boolean;
+  finalEnd: boolean;
+  mapped: boolean;
+};
 
 function render(rows: Row[], style: Style): string {
   const columns = ['lead_id', 'received_time', ...style.columns];
@@ -183,26 +210,47 @@ describe('aggregateCsvBySlot', () => {
   it('reads the rows of a plain export in one pass exactly as the text reader does (property)', async () => {
     // Mostly what exports hold (plain ids, `YYYY-MM-DD HH:MM:SS`), with the odd row that must fall back.
     const stamp = fc
-      .record({ day: fc.integer({ min: 1, max: 28 }), month: fc.constantFrom(3, 6, 11), minutes: fc.integer({ min: 0, max: 1439 }), second: fc.integer({ min: 0, max: 59 }) })
-      .map(({ day, month, minutes, second }) => `2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:${String(second).padStart(2, '0')}`);
+      .record({
+        day: fc.integer({ min: 1, max: 28 }),
+        month: fc.constantFrom(3, 6, 11),
+        minutes: fc.integer({ min: 0, max: 1439 }),
+        second: fc.integer({ min: 0, max: 59 }),
+      })
+      .map(
+        ({ day, month, minutes, second }) =>
+          `2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:${String(second).padStart(2, '0')}`,
+      );
     const row = fc.record({
-      id: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 60 }).map(String) }, { weight: 1, arbitrary: fc.constantFrom('007', 'A1', ' 5', '') }),
-      received: fc.oneof({ weight: 8, arbitrary: stamp }, { weight: 1, arbitrary: fc.constantFrom('2025-06-02 9:00:00', '2025-06-02', ' 2025-06-02 09:00:00', 'x') }),
+      id: fc.oneof(
+        { weight: 8, arbitrary: fc.integer({ min: 0, max: 60 }).map(String) },
+        { weight: 1, arbitrary: fc.constantFrom('007', 'A1', ' 5', '') },
+      ),
+      received: fc.oneof(
+        { weight: 8, arbitrary: stamp },
+        { weight: 1, arbitrary: fc.constantFrom('2025-06-02 9:00:00', '2025-06-02', ' 2025-06-02 09:00:00', 'x') },
+      ),
       contact: fc.oneof({ weight: 4, arbitrary: stamp }, { weight: 1, arbitrary: fc.constantFrom('', '', 'later', '2025-06-02 09:00') }),
       rep: fc.constantFrom('Ana', 'Ben', '', 'a"b', 'x y'),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(row, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), fc.constantFrom(...ZONES), fc.constantFrom(1, 50, 4096), fc.constantFrom('none', 'from', 'asOf'), async (rows, eol, timeZone, chunkBytes, period) => {
-        const text = `lead_id,received_time,first_contact_time,rep${eol}${rows.map((r) => `${r.id},${r.received},${r.contact},${r.rep}`).join(eol)}${eol}`;
-        const options: AggregateCsvBySlotOptions = {
-          timeZone,
-          ...(period === 'from' ? { from: new Date(Date.UTC(2025, 5, 10)) } : {}),
-          // Mid-June: arrivals on both sides, and first contacts after it of leads that arrived before.
-          ...(period === 'asOf' ? { asOf: new Date(Date.UTC(2025, 5, 15, 12)) } : {}),
-        };
-        const expected = await reference(text, options);
-        for (const actual of await everyWay(text, options, [17], chunkBytes)) expect(actual).toEqual(expected);
-      }),
+      fc.asyncProperty(
+        fc.array(row, { maxLength: 30 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.constantFrom(...ZONES),
+        fc.constantFrom(1, 50, 4096),
+        fc.constantFrom('none', 'from', 'asOf'),
+        async (rows, eol, timeZone, chunkBytes, period) => {
+          const text = `lead_id,received_time,first_contact_time,rep${eol}${rows.map((r) => `${r.id},${r.received},${r.contact},${r.rep}`).join(eol)}${eol}`;
+          const options: AggregateCsvBySlotOptions = {
+            timeZone,
+            ...(period === 'from' ? { from: new Date(Date.UTC(2025, 5, 10)) } : {}),
+            // Mid-June: arrivals on both sides, and first contacts after it of leads that arrived before.
+            ...(period === 'asOf' ? { asOf: new Date(Date.UTC(2025, 5, 15, 12)) } : {}),
+          };
+          const expected = await reference(text, options);
+          for (const actual of await everyWay(text, options, [17], chunkBytes)) expect(actual).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -262,8 +310,14 @@ describe('aggregateCsvBySlot', () => {
     await expect(aggregateCsvBySlot({ text: '' }, { timeZone: 'Mars/Olympus' })).rejects.toThrow(/Mars\/Olympus/);
     await expect(aggregateCsvBySlot({ text: '' }, { timeZone: 'UTC', bucketMinutes: 7 })).rejects.toThrow(/got 7/);
     await expect(aggregateCsvBySlot(join(dir, 'missing.csv'), { timeZone: 'UTC' })).rejects.toThrow(/missing\.csv/);
-    await expect(aggregateCsvBySlot(dir, { timeZone: 'UTC' })).rejects.toMatchObject({ name: 'CsvReadError', code: 'csv-read', systemCode: 'EISDIR' });
-    await expect(aggregateCsvBySlot(join(dir, 'missing.csv'), { timeZone: 'UTC', workers: 1.5 })).rejects.toThrow(/workers must be a whole number/);
+    await expect(aggregateCsvBySlot(dir, { timeZone: 'UTC' })).rejects.toMatchObject({
+      name: 'CsvReadError',
+      code: 'csv-read',
+      systemCode: 'EISDIR',
+    });
+    await expect(aggregateCsvBySlot(join(dir, 'missing.csv'), { timeZone: 'UTC', workers: 1.5 })).rejects.toThrow(
+      /workers must be a whole number/,
+    );
   });
 
   it('counts business-hours minutes with clock: business', async () => {

@@ -80,7 +80,8 @@ export async function aggregateCsvBySlot(input: CsvFileInput, options: Aggregate
   delimiterBytes(options.delimiter ?? ',');
   const { workers } = options;
   const isPath = typeof input === 'string' || 'path' in input;
-  if (isPath && workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new RangeError(csvMessages.badWorkers(workers));
+  if (isPath && workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
+    throw new RangeError(csvMessages.badWorkers(workers));
   const opened = openCsvInput(input, DEFAULT_CSV_FILE_NAMES.leads, options.label);
   const heatmap = slotAggregator(options, 1 << 16);
   const log = new IssueLog();

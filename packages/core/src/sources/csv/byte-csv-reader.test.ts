@@ -43,7 +43,7 @@ function parseWhole(text: string, delimiter = ','): CsvRecord[] {
 }
 
 describe('ByteCsvReader', () => {
-  it('splits ordinary lines itself and hands quotes that need the parser to it, giving the parser\'s records', () => {
+  it("splits ordinary lines itself and hands quotes that need the parser to it, giving the parser's records", () => {
     const text = 'id,name\r\n1,"Smith, J"\n2,"say ""hi"""\n\n  \n3,"two\nlines"\n4,5" screen\n"5",x\n';
     const { records, fast } = readBytes(encode(text), ',', []);
     expect(records).toEqual(parseWhole(text));
@@ -70,13 +70,18 @@ describe('ByteCsvReader', () => {
     expect(readBytes(encode(text), ',', [5]).records).toEqual(parseWhole(text));
   });
 
-  it('gives the parser\'s records for any text, any delimiter and any cuts (property)', () => {
+  it("gives the parser's records for any text, any delimiter and any cuts (property)", () => {
     const piece = fc.constantFrom('§', 'a', 'b', '1', ' ', '\t', ',', ';', '"', '""', '\r', '\n', '\r\n', 'é', '😀', '\uFEFF', 'x"y');
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 60 }), fc.constantFrom(',', ';', '\t', '§'), fc.array(fc.nat(), { maxLength: 6 }), (pieces, delimiter, cuts) => {
-        const text = pieces.join('');
-        expect(readBytes(encode(text), delimiter, cuts).records).toEqual(parseWhole(text, delimiter));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 60 }),
+        fc.constantFrom(',', ';', '\t', '§'),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (pieces, delimiter, cuts) => {
+          const text = pieces.join('');
+          expect(readBytes(encode(text), delimiter, cuts).records).toEqual(parseWhole(text, delimiter));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

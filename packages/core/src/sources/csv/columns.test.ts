@@ -40,15 +40,15 @@ describe('resolveColumns', () => {
   });
 
   it('treats a mapped header the file does not have as missing (a likely typo)', () => {
-    expect(() =>
-      resolveColumns('leads', ['lead_id', 'received_time'], { columns: { leads: { stage: 'Lead Status' } } }),
-    ).toThrow(/no column "Lead Status"/);
+    expect(() => resolveColumns('leads', ['lead_id', 'received_time'], { columns: { leads: { stage: 'Lead Status' } } })).toThrow(
+      /no column "Lead Status"/,
+    );
   });
 
   it('rejects a mapping of a column Panopticon does not read', () => {
-    expect(() =>
-      resolveColumns('leads', ['lead_id', 'received_time'], { columns: { leads: { created: 'X' } as never } }),
-    ).toThrow(RangeError);
+    expect(() => resolveColumns('leads', ['lead_id', 'received_time'], { columns: { leads: { created: 'X' } as never } })).toThrow(
+      RangeError,
+    );
   });
 
   it('requires every column of the history and schedule files', () => {

@@ -67,7 +67,12 @@ export class LeadRowReader {
     } else {
       const first = this.ids.add(id, line);
       if (first !== 0) {
-        file.error(DATA_ISSUE_CODES.duplicateId, csvMessages.duplicateId(id, first), { line, recordId: id, field: name.lead_id, value: id });
+        file.error(DATA_ISSUE_CODES.duplicateId, csvMessages.duplicateId(id, first), {
+          line,
+          recordId: id,
+          field: name.lead_id,
+          value: id,
+        });
       }
     }
 
@@ -96,12 +101,16 @@ export class LeadRowReader {
     this.firstContactAt = contact;
     if (contact !== null && contact < this.createdAt) {
       const field = name.first_contact_time;
-      file.warning(DATA_ISSUE_CODES.contactBeforeCreated, csvMessages.contactBeforeCreated(fields[index.first_contact_time]!.trim(), received.trim()), {
-        line,
-        recordId: id,
-        field,
-        value: fields[index.first_contact_time]!,
-      });
+      file.warning(
+        DATA_ISSUE_CODES.contactBeforeCreated,
+        csvMessages.contactBeforeCreated(fields[index.first_contact_time]!.trim(), received.trim()),
+        {
+          line,
+          recordId: id,
+          field,
+          value: fields[index.first_contact_time]!,
+        },
+      );
     }
   }
 

@@ -78,7 +78,8 @@ describe('loadCsv: reading leads', () => {
 
   it('loads the plain response-time export (lead_id,received_time,first_contact_time) and ignores extra columns', async () => {
     const { leads, issues, stats } = await loadCsvText({
-      leads: 'lead_id,received_time,first_contact_time,campaign,notes\n101,2025-01-06 09:00,2025-01-06 09:45,Spring,"call back, maybe"\n102,2025-01-06 09:10,,Spring,\n',
+      leads:
+        'lead_id,received_time,first_contact_time,campaign,notes\n101,2025-01-06 09:00,2025-01-06 09:45,Spring,"call back, maybe"\n102,2025-01-06 09:10,,Spring,\n',
       timeZone: TZ,
       pipeline,
     });
@@ -281,7 +282,13 @@ describe('loadCsv: data-quality rules', () => {
       timeZone: TZ,
     });
     expect(leads).toEqual([]);
-    expect(single(issues, 'malformed-quote')).toMatchObject({ severity: 'error', line: 2, field: 'name', value: 'Acme Inc', recordId: 'L1' });
+    expect(single(issues, 'malformed-quote')).toMatchObject({
+      severity: 'error',
+      line: 2,
+      field: 'name',
+      value: 'Acme Inc',
+      recordId: 'L1',
+    });
   });
 
   it('duplicate-column: a used header that appears twice is a warning; the first is read', async () => {
@@ -308,7 +315,11 @@ describe('loadCsv: histories', () => {
   const leads = 'lead_id,received_time,stage,locator\nL1,2025-01-06 09:00,Appointment Set,Maria\nL2,2025-01-06 09:00,New,Sam\n';
 
   it('attaches history rows to their lead, ascending by time and stable for equal times', async () => {
-    const { leads: loaded, issues, stats } = await loadCsvText({
+    const {
+      leads: loaded,
+      issues,
+      stats,
+    } = await loadCsvText({
       leads,
       stageHistory:
         'lead_id,stage,changed_at\nL1,Appointment Set,2025-01-08 09:00\nL1,New,2025-01-06 09:00\nL2,New,2025-01-06 09:00\nL1,Lost,2025-01-08 09:00\n',
@@ -350,7 +361,11 @@ describe('loadCsv: histories', () => {
   });
 
   it('unknown-lead: a stage history row for a lead not in leads.csv is rejected', async () => {
-    const { leads: loaded, issues, stats } = await loadCsvText({
+    const {
+      leads: loaded,
+      issues,
+      stats,
+    } = await loadCsvText({
       leads,
       stageHistory: 'lead_id,stage,changed_at\nL1,New,2025-01-06 09:00\nL9,New,2025-01-06 09:00\n',
       timeZone: TZ,
@@ -368,7 +383,13 @@ describe('loadCsv: histories', () => {
       ownerHistory: 'lead_id,locator,changed_at\nX1,Maria,2025-01-06 09:00\n',
       timeZone: TZ,
     });
-    expect(single(issues, 'unknown-lead')).toMatchObject({ severity: 'error', file: 'owner_history.csv', line: 2, field: 'lead_id', value: 'X1' });
+    expect(single(issues, 'unknown-lead')).toMatchObject({
+      severity: 'error',
+      file: 'owner_history.csv',
+      line: 2,
+      field: 'lead_id',
+      value: 'X1',
+    });
     expect(stats.inputs!['owner_history.csv']).toEqual({ rows: 1, accepted: 0, rejected: 1 });
   });
 
@@ -454,7 +475,8 @@ describe('loadCsv: schedule', () => {
 });
 
 describe('loadCsv: strict', () => {
-  const bad = 'lead_id,received_time,first_contact_time\nL1,2025-01-06 09:00,2025-01-06 08:00\nL1,2025-01-06 09:00,\nL2,later,\nL3,2025-01-06 09:00,\n';
+  const bad =
+    'lead_id,received_time,first_contact_time\nL1,2025-01-06 09:00,2025-01-06 08:00\nL1,2025-01-06 09:00,\nL2,later,\nL3,2025-01-06 09:00,\n';
 
   it('throws one DataQualityError listing every error (not the warnings)', async () => {
     let error: unknown;
@@ -507,7 +529,11 @@ describe('loadCsv: inputs', () => {
   });
 
   it('reads other delimiters', async () => {
-    const { leads } = await loadCsvText({ leads: 'lead_id;received_time;name\nL1;2025-01-06 09:00;"Lee; Ann"\n', timeZone: TZ, delimiter: ';' });
+    const { leads } = await loadCsvText({
+      leads: 'lead_id;received_time;name\nL1;2025-01-06 09:00;"Lee; Ann"\n',
+      timeZone: TZ,
+      delimiter: ';',
+    });
     expect(leads[0]!.name).toBe('Lee; Ann');
   });
 });

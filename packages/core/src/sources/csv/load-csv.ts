@@ -141,8 +141,7 @@ async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): 
   getZone(options.timeZone); // a RangeError now for an unknown zone
   assertColumnMapping(options.columns);
   const log = new IssueLog();
-  const open = (kind: CsvFileKind, input: CsvFileInput) =>
-    openCsvInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.fileLabel?.[kind]);
+  const open = (kind: CsvFileKind, input: CsvFileInput) => openCsvInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.fileLabel?.[kind]);
   const table = { columns: options.columns, delimiter: options.delimiter };
 
   const leadsInput = open('leads', options.leads);

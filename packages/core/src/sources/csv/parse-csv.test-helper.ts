@@ -4,7 +4,6 @@ import { ByteCsvReader, decodeFields } from './byte-csv-reader.js';
 import { TextChunkEncoder, byteChunks } from './byte-chunks.js';
 import type { CsvInput, CsvRecord } from './csv-record.js';
 
-
 /**
  * Options of {@link parseCsv}, {@link parseCsvText} and {@link CsvParser}.
  *
@@ -64,7 +63,8 @@ function recordReader(records: CsvRecord[], delimiter: string): ByteCsvReader {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   return new ByteCsvReader(
     {
-      fast: (buf, starts, ends, count, line, quoted) => records.push({ fields: decodeFields(decoder, buf, starts, ends, count, quoted, delimiter), line }),
+      fast: (buf, starts, ends, count, line, quoted) =>
+        records.push({ fields: decodeFields(decoder, buf, starts, ends, count, quoted, delimiter), line }),
       record: (record) => records.push(record),
     },
     { delimiter, boms: 1 },
@@ -80,10 +80,7 @@ function recordReader(records: CsvRecord[], delimiter: string): ByteCsvReader {
  * for await (const batch of parseCsvBatches(createReadStream('leads.csv'))) rows += batch.length;
  * ```
  */
-export async function* parseCsvBatches(
-  input: CsvInput,
-  options: ParseCsvOptions = {},
-): AsyncGenerator<CsvRecord[], void, undefined> {
+export async function* parseCsvBatches(input: CsvInput, options: ParseCsvOptions = {}): AsyncGenerator<CsvRecord[], void, undefined> {
   const records: CsvRecord[] = [];
   const reader = recordReader(records, options.delimiter ?? ',');
   for await (const bytes of byteChunks(input)) {

@@ -245,9 +245,7 @@ describe('parseCsv properties', () => {
   });
 
   it('gives the one-chunk result for any split of arbitrary text, broken quoting included, and never throws', async () => {
-    const junkArb = fc
-      .array(fc.constantFrom('a', ',', '"', '""', '\r', '\n', '\r\n', ' ', '😀'), { maxLength: 40 })
-      .map((p) => p.join(''));
+    const junkArb = fc.array(fc.constantFrom('a', ',', '"', '""', '\r', '\n', '\r\n', ' ', '😀'), { maxLength: 40 }).map((p) => p.join(''));
     await fc.assert(
       fc.asyncProperty(junkArb, fc.array(fc.nat(), { maxLength: 10 }), async (text, cuts) => {
         const whole = parseCsvText(text);

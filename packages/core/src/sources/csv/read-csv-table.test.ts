@@ -15,11 +15,33 @@ const pipeline = parsePipeline({
 });
 
 const idArb = fc.constantFrom('1', '2', '3', '10', '007', 'L-1', ' 2', '', '12345678901234567890', 'é');
-const timeArb = fc.constantFrom('2025-03-09 02:30', '2025-03-10 09:00:00', '2025-03-01', ' 2025-03-12 10:00 ', '2025-02-30', 'soon', '', '2025-03-11T10:00:00Z');
+const timeArb = fc.constantFrom(
+  '2025-03-09 02:30',
+  '2025-03-10 09:00:00',
+  '2025-03-01',
+  ' 2025-03-12 10:00 ',
+  '2025-02-30',
+  'soon',
+  '',
+  '2025-03-11T10:00:00Z',
+);
 const stageArb = fc.constantFrom('New', 'Appointment Set', 'Green', 'Lost', 'Lots', ' Lost', 'Lost\u00a0', '', 'Étape', '"Follow-Up"');
 const textArb = fc.constantFrom('Ana', 'Zoë Martin', '', ' Ben ', 'a, b', 'say "hi"', 'two\nlines', 'Chloé');
 
-const leadRowArb = fc.tuple(idArb, textArb, timeArb, timeArb, timeArb, stageArb, textArb, textArb, textArb, textArb, timeArb, fc.constantFrom('ok', 'ok', 'ok', 'ok', 'short'));
+const leadRowArb = fc.tuple(
+  idArb,
+  textArb,
+  timeArb,
+  timeArb,
+  timeArb,
+  stageArb,
+  textArb,
+  textArb,
+  textArb,
+  textArb,
+  timeArb,
+  fc.constantFrom('ok', 'ok', 'ok', 'ok', 'short'),
+);
 const historyRowArb = fc.tuple(idArb, stageArb, timeArb, fc.constantFrom('ok', 'ok', 'ok', 'long'));
 
 const quote = (v: string) => (/[",\n\r]/.test(v) || v.startsWith('"') ? `"${v.replaceAll('"', '""')}"` : v);
@@ -51,8 +73,16 @@ describe('reading CSV tables from bytes', () => {
             leadRows.map((row) => (row[11] === 'short' ? row.slice(0, 5) : row.slice(0, 11))),
             eol,
           );
-          const stageHistory = csv('lead_id,stage,changed_at', stageRows.map(([id, stage, at, shape]) => (shape === 'long' ? [id, stage, at, 'x'] : [id, stage, at])), eol);
-          const ownerHistory = csv('lead_id,locator,changed_at', ownerRows.map(([id, stage, at]) => [id, stage.replace('Lost', 'Ana'), at]), eol);
+          const stageHistory = csv(
+            'lead_id,stage,changed_at',
+            stageRows.map(([id, stage, at, shape]) => (shape === 'long' ? [id, stage, at, 'x'] : [id, stage, at])),
+            eol,
+          );
+          const ownerHistory = csv(
+            'lead_id,locator,changed_at',
+            ownerRows.map(([id, stage, at]) => [id, stage.replace('Lost', 'Ana'), at]),
+            eol,
+          );
           const { expected, actual } = await loadBoth({
             leads: { text: leads },
             stageHistory: { chunks: [new TextEncoder().encode(stageHistory)] },
@@ -73,7 +103,12 @@ describe('reading CSV tables from bytes', () => {
     const leads = 'lead_id,received_time,stage\n1,2025-03-01 09:00,New\n2,2025-03-01 10:00,New\n';
     const stageHistory =
       'lead_id,stage,changed_at\n1,New,2025-03-01 09:00\n1,Green,2025-03-05 10:00\n2,Lots,2025-03-02 10:00\n2,Lost,2025-02-01 10:00\n3,New,2025-03-01 09:00\n';
-    const { expected, actual } = await loadBoth({ leads: { text: leads }, stageHistory: { text: stageHistory }, timeZone: 'UTC', pipeline });
+    const { expected, actual } = await loadBoth({
+      leads: { text: leads },
+      stageHistory: { text: stageHistory },
+      timeZone: 'UTC',
+      pipeline,
+    });
     expect(actual).toEqual(expected);
     expect(actual.issues.map((i) => i.code)).toEqual(['history-before-created', 'unknown-lead', 'unknown-stage']);
   });

@@ -135,7 +135,12 @@ export async function readHistoryFile(
       const value = rawValue.trim();
       if (kind === 'stageHistory') {
         if (value === '') {
-          file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(valueName), { line, recordId: id, field: valueName, value: rawValue });
+          file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(valueName), {
+            line,
+            recordId: id,
+            field: valueName,
+            value: rawValue,
+          });
         } else unknownStages.check(value, line, id, valueName);
       }
 

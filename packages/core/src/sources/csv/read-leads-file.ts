@@ -118,7 +118,19 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
       else {
         const none = Number.NaN;
         const text = (column: CsvColumn<'leads'>) => row.text(column);
-        sink.push(id, text('name') ?? '', text('company'), text('locator'), text('team'), text('source'), stage, row.createdAt, assigned ?? none, row.firstContactAt ?? none, appointment ?? none);
+        sink.push(
+          id,
+          text('name') ?? '',
+          text('company'),
+          text('locator'),
+          text('team'),
+          text('source'),
+          stage,
+          row.createdAt,
+          assigned ?? none,
+          row.firstContactAt ?? none,
+          appointment ?? none,
+        );
       }
       return true;
     };

@@ -103,7 +103,13 @@ export function readResponseRows(input: CsvFileInput, options: ReadResponseRowsO
     // The visitor runs inside the table reader: collect a chunk's rows, hand them on between chunks.
     const table = streamCsvTable(opened, 'leads', file, { columns: options.columns, delimiter: options.delimiter }, (columns) =>
       responseRowVisitor(columns, file, options.timeZone, (row) => {
-        pending.push({ id: row.idText(), createdAt: row.createdAt, firstContactAt: row.firstContactAt, team: row.text('team'), locator: row.text('locator') });
+        pending.push({
+          id: row.idText(),
+          createdAt: row.createdAt,
+          firstContactAt: row.firstContactAt,
+          team: row.text('team'),
+          locator: row.text('locator'),
+        });
       }),
     );
     for await (const _ of table) {

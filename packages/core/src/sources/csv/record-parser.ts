@@ -112,7 +112,9 @@ export class RecordParser {
     fields.push(this.field);
     if (fields.length > 1 || this.quoted || !isBlank(fields[0]!)) {
       const errorField = this.malformedField;
-      this.emit(errorField < 0 ? { fields, line: this.recordLine } : { fields, line: this.recordLine, error: 'malformed-quote', errorField });
+      this.emit(
+        errorField < 0 ? { fields, line: this.recordLine } : { fields, line: this.recordLine, error: 'malformed-quote', errorField },
+      );
     }
     this.fields = [];
     this.field = '';

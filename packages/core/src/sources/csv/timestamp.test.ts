@@ -20,7 +20,8 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 describe('parseTimestamp', () => {
   it('reads the accepted forms', () => {
-    const utc = (...a: [number, number, number, number?, number?, number?, number?]) => Date.UTC(a[0], a[1] - 1, a[2], a[3] ?? 0, a[4] ?? 0, a[5] ?? 0, a[6] ?? 0);
+    const utc = (...a: [number, number, number, number?, number?, number?, number?]) =>
+      Date.UTC(a[0], a[1] - 1, a[2], a[3] ?? 0, a[4] ?? 0, a[5] ?? 0, a[6] ?? 0);
     expect(parseTimestamp('2025-01-15', 'UTC')).toBe(utc(2025, 1, 15));
     expect(parseTimestamp('2025-01-15 09:30', 'UTC')).toBe(utc(2025, 1, 15, 9, 30));
     expect(parseTimestamp('2025-01-15 09:30:45', 'UTC')).toBe(utc(2025, 1, 15, 9, 30, 45));
@@ -61,7 +62,9 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('2025-03-10', 'America/New_York')).toBe(Date.UTC(2025, 2, 10, 4));
     // Santiago skipped 2024-09-08 00:00–01:00: the day starts at 01:00 local (UTC−3).
     expect(parseTimestamp('2024-09-08', 'America/Santiago')).toBe(Date.UTC(2024, 8, 8, 4));
-    expect(parseTimestamp('2024-09-08', 'America/Santiago')).toBe(startOfLocalDay(parseDayNumber('2024-09-08'), 'America/Santiago').getTime());
+    expect(parseTimestamp('2024-09-08', 'America/Santiago')).toBe(
+      startOfLocalDay(parseDayNumber('2024-09-08'), 'America/Santiago').getTime(),
+    );
   });
 
   it('rejects impossible dates, times and offsets', () => {
@@ -170,8 +173,7 @@ describe('parseTimestamp properties', () => {
         (ms, offsetMinutes, tz, form) => {
           const p = zonedParts(ms + offsetMinutes * 60_000, 'UTC');
           const abs = Math.abs(offsetMinutes);
-          const offset =
-            (offsetMinutes < 0 ? '-' : '+') + pad2(Math.floor(abs / 60)) + (form === 'colon' ? ':' : '') + pad2(abs % 60);
+          const offset = (offsetMinutes < 0 ? '-' : '+') + pad2(Math.floor(abs / 60)) + (form === 'colon' ? ':' : '') + pad2(abs % 60);
           const text = `${pad(p.year, 4)}-${pad2(p.month)}-${pad2(p.day)}T${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}.${pad(p.millisecond, 3)}${offset}`;
           expect(parseTimestamp(text, tz)).toBe(ms);
           if (offsetMinutes === 0) expect(parseTimestamp(`${text.slice(0, -offset.length)}Z`, tz)).toBe(ms);

@@ -227,7 +227,7 @@ export class ByteTimestampParser {
     const s0 = buf[s + 17]! - ZERO;
     const s1 = buf[s + 18]! - ZERO;
     // Every one a digit: unsigned, each is at most 9 (a byte below '0' wraps to a large number).
-    if (((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1) >>> 0) > 15) return Number.NaN;
+    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1) >>> 0 > 15) return Number.NaN;
     if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return Number.NaN;
     if (h0 > 9 || h1 > 9 || i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9) return Number.NaN;
     if (buf[s + 4] !== DASH || buf[s + 7] !== DASH) return Number.NaN;

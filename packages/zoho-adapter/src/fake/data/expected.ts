@@ -52,13 +52,16 @@ export function expectedLeads(
         stageHistory: [],
       };
       const fromRows = rows?.length
-        ? collapseStages([...rows].sort((a, b) => a.at - b.at || compareIds(a.id, b.id)).map((r) => ({ stage: r.stage, at: new Date(r.at) })))
+        ? collapseStages(
+            [...rows].sort((a, b) => a.at - b.at || compareIds(a.id, b.id)).map((r) => ({ stage: r.stage, at: new Date(r.at) })),
+          )
         : [];
       // The ledger is complete when its first row is the creation row; otherwise appointed leads are read from the timeline.
       const complete = fromRows.length > 0 && fromRows[0]!.at.getTime() - l.createdAt <= 5 * MINUTE;
       if (complete) {
         lead.stageHistory = fromRows;
-        if (options.ownerHistory && appointmentAt !== null) lead.ownerHistory = collapseOwners(l.owners.map((o) => ({ locator: o.user.name, at: new Date(o.at) })));
+        if (options.ownerHistory && appointmentAt !== null)
+          lead.ownerHistory = collapseOwners(l.owners.map((o) => ({ locator: o.user.name, at: new Date(o.at) })));
       } else if (appointmentAt !== null) {
         lead.stageHistory = l.stages.map((s) => ({ stage: s.stage, at: new Date(s.at) }));
         lead.ownerHistory = collapseOwners(l.owners.map((o) => ({ locator: o.user.name, at: new Date(o.at) })));

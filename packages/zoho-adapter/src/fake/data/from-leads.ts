@@ -15,7 +15,10 @@ import { FakeZohoData } from './org.js';
  * const result = await syncFromEnv(fake.env); // the same leads, read through the Zoho API
  * ```
  */
-export function fakeZohoDataFromLeads(leads: readonly Lead[], options: { covered?: boolean; appointmentsAs?: 'field' | 'events' | 'both'; seed?: number } = {}): FakeZohoData {
+export function fakeZohoDataFromLeads(
+  leads: readonly Lead[],
+  options: { covered?: boolean; appointmentsAs?: 'field' | 'events' | 'both'; seed?: number } = {},
+): FakeZohoData {
   const data = new FakeZohoData([], { ...DEFAULT_FAKE_STAGES }, options.appointmentsAs ?? 'field', options.seed ?? 1);
   for (const lead of leads) {
     const createdAt = lead.createdAt.getTime();
@@ -23,7 +26,10 @@ export function fakeZohoDataFromLeads(leads: readonly Lead[], options: { covered
     const stages = history.map((s) => ({ stage: s.stage, at: s.at.getTime() }));
     if (stages[0]!.at > createdAt) stages.unshift({ stage: stages[0]!.stage, at: createdAt });
     const ownerPath = lead.ownerHistory?.length ? collapseOwners(lead.ownerHistory) : [{ locator: lead.locator, at: lead.createdAt }];
-    const owners = ownerPath.map((o) => ({ user: data.user(o.locator ?? 'Unassigned', o.locator === lead.locator ? (lead.team ?? null) : null), at: o.at.getTime() }));
+    const owners = ownerPath.map((o) => ({
+      user: data.user(o.locator ?? 'Unassigned', o.locator === lead.locator ? (lead.team ?? null) : null),
+      at: o.at.getTime(),
+    }));
     const [firstName, ...rest] = lead.name.split(' ');
     const times = [createdAt, ...stages.map((s) => s.at), ...owners.map((o) => o.at)];
     data.addLead(

@@ -3,14 +3,39 @@
  * history rows and meetings).
  */
 import { createRng } from '../random.js';
-import { DEFAULT_FAKE_OWNERS, DEFAULT_FAKE_STAGES, type FakeDataOptions, type FakeMalformation, type FakeOwnerStay, type FakeStage, type FakeStageNames } from './model.js';
+import {
+  DEFAULT_FAKE_OWNERS,
+  DEFAULT_FAKE_STAGES,
+  type FakeDataOptions,
+  type FakeMalformation,
+  type FakeOwnerStay,
+  type FakeStage,
+  type FakeStageNames,
+} from './model.js';
 import { FakeZohoData } from './org.js';
 import { makeUser } from './users.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
-const FIRST = ['Joe', 'María', 'Kenji', 'Fatima', 'Liam', 'Olga', 'Tomás', 'Priya', 'Noah', 'Zoë', 'Ahmed', 'Grace', 'Luca', 'Mei', 'Sam', 'Aisha'];
+const FIRST = [
+  'Joe',
+  'María',
+  'Kenji',
+  'Fatima',
+  'Liam',
+  'Olga',
+  'Tomás',
+  'Priya',
+  'Noah',
+  'Zoë',
+  'Ahmed',
+  'Grace',
+  'Luca',
+  'Mei',
+  'Sam',
+  'Aisha',
+];
 const LAST = ['Nguyen', 'García', 'Smith', 'Kowalski', 'Okafor', 'Müller', 'Rossi', 'Haddad', 'Brown', 'Dubois', 'Ivanova', 'Tanaka'];
 const VENUES = ['Gym', 'Laundromat', 'Car Wash', 'Dental Office', 'Warehouse', 'Hotel', 'Library', 'Auto Shop', 'Clinic', 'School'];
 const PLACES = ['Riverside', 'Maple', 'Downtown', 'Harbor', 'Oak Hill', 'Northgate', 'Lakeview', 'Elm Street'];
@@ -99,7 +124,9 @@ export function generateFakeZohoData(options: FakeDataOptions = {}): FakeZohoDat
       const other = rng.pick(users.filter((u) => u !== owner).length ? users.filter((u) => u !== owner) : users);
       owners.push({ user: other, at: sec(createdAt + rng.between(1, (asOf - createdAt) / DAY - 1) * DAY) });
     }
-    const noise = rng.chance(0.5) ? [{ at: sec(createdAt + rng.between(5, 300) * MINUTE), field: 'Phone', old: null, new: `+1 555 01${rng.int(10, 99)}` }] : [];
+    const noise = rng.chance(0.5)
+      ? [{ at: sec(createdAt + rng.between(5, 300) * MINUTE), field: 'Phone', old: null, new: `+1 555 01${rng.int(10, 99)}` }]
+      : [];
     const lastChange = Math.max(...kept.map((s) => s.at), ...owners.map((o) => o.at), ...noise.map((x) => x.at).filter((x) => x <= asOf));
     const won = kept[kept.length - 1]!.stage === stages.won;
     data.addLead(
@@ -107,7 +134,10 @@ export function generateFakeZohoData(options: FakeDataOptions = {}): FakeZohoDat
         firstName: first,
         lastName: last,
         company: rng.chance(0.9) ? `${rng.pick(PLACES)} ${rng.pick(VENUES)}` : null,
-        email: `${first.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${i}@example.net`,
+        email: `${first
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z]/g, '')}.${i}@example.net`,
         phone: noise.length ? noise[0]!.new : null,
         source: rng.chance(0.95) ? rng.pick(SOURCES) : null,
         createdAt,
@@ -129,19 +159,63 @@ export function generateFakeZohoData(options: FakeDataOptions = {}): FakeZohoDat
       const whatName = `${first} ${last}`;
       if (rng.chance(0.2)) {
         // A booking that was cancelled and rebooked, and sometimes an earlier intro call.
-        data.addEvent({ title: 'Site visit (cancelled)', start: sec(appointmentAt + DAY), end: sec(appointmentAt + DAY + 3_600_000), whatId: lead.id, whatName, module: 'Leads', cancelled: true, createdAt: sec(appointmentAt - 5 * DAY), modifiedAt: sec(appointmentAt - 2 * DAY), owner });
+        data.addEvent({
+          title: 'Site visit (cancelled)',
+          start: sec(appointmentAt + DAY),
+          end: sec(appointmentAt + DAY + 3_600_000),
+          whatId: lead.id,
+          whatName,
+          module: 'Leads',
+          cancelled: true,
+          createdAt: sec(appointmentAt - 5 * DAY),
+          modifiedAt: sec(appointmentAt - 2 * DAY),
+          owner,
+        });
       }
       if (rng.chance(0.2)) {
-        data.addEvent({ title: 'Intro call', start: sec(appointmentAt - 2 * DAY), end: sec(appointmentAt - 2 * DAY + 1_800_000), whatId: lead.id, whatName, module: 'Leads', cancelled: false, createdAt: sec(appointmentAt - 4 * DAY), modifiedAt: sec(appointmentAt - 4 * DAY), owner });
+        data.addEvent({
+          title: 'Intro call',
+          start: sec(appointmentAt - 2 * DAY),
+          end: sec(appointmentAt - 2 * DAY + 1_800_000),
+          whatId: lead.id,
+          whatName,
+          module: 'Leads',
+          cancelled: false,
+          createdAt: sec(appointmentAt - 4 * DAY),
+          modifiedAt: sec(appointmentAt - 4 * DAY),
+          owner,
+        });
       }
-      data.addEvent({ title: `Site visit: ${lead.company ?? last}`, start: appointmentAt, end: sec(appointmentAt + 3_600_000), whatId: lead.id, whatName, module: 'Leads', cancelled: false, createdAt: sec(appointmentAt - 3 * DAY), modifiedAt: sec(appointmentAt - 3 * DAY), owner });
+      data.addEvent({
+        title: `Site visit: ${lead.company ?? last}`,
+        start: appointmentAt,
+        end: sec(appointmentAt + 3_600_000),
+        whatId: lead.id,
+        whatName,
+        module: 'Leads',
+        cancelled: false,
+        createdAt: sec(appointmentAt - 3 * DAY),
+        modifiedAt: sec(appointmentAt - 3 * DAY),
+        owner,
+      });
     }
   }
   if (appointmentsAs !== 'field') {
     // Meetings on other modules, which the adapter must ignore.
     for (let k = 0; k < Math.ceil(count / 20); k++) {
       const at = sec(asOf - rng.between(1, days) * DAY);
-      data.addEvent({ title: 'Account review', start: at, end: at + 3_600_000, whatId: String(5725767000030000000n + BigInt(k)), whatName: 'Some Account', module: 'Accounts', cancelled: false, createdAt: at - DAY, modifiedAt: at - DAY, owner: users[0]! });
+      data.addEvent({
+        title: 'Account review',
+        start: at,
+        end: at + 3_600_000,
+        whatId: String(5725767000030000000n + BigInt(k)),
+        whatName: 'Some Account',
+        module: 'Accounts',
+        cancelled: false,
+        createdAt: at - DAY,
+        modifiedAt: at - DAY,
+        owner: users[0]!,
+      });
     }
   }
   return data;

@@ -3,7 +3,11 @@ import type { FakeLead, FakeUser } from './model.js';
 
 /** A user with a Zoho-like id and an email derived from the name; `index` orders the ids. */
 export function makeUser(name: string, team: string | null, index: number): FakeUser {
-  const email = `${name.toLowerCase().normalize('NFD').replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')}@example.com`;
+  const email = `${name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]+/g, '.')
+    .replace(/^\.|\.$/g, '')}@example.com`;
   return { id: String(5725767000000411001n + BigInt(index) * 1000n), name, email, team };
 }
 

@@ -96,7 +96,19 @@ export function leadTimeline(lead: FakeLead, offsetMinutes: number): Array<Recor
   const first = lead.owners[0]!.user;
   entries.push({
     at: lead.createdAt,
-    entry: { id: entryId(), audited_time: dt(lead.createdAt), action: 'added', source: 'crm_ui', type: null, extension: null, done_by: by(first), record, related_record: null, automation_details: null, field_history: null },
+    entry: {
+      id: entryId(),
+      audited_time: dt(lead.createdAt),
+      action: 'added',
+      source: 'crm_ui',
+      type: null,
+      extension: null,
+      done_by: by(first),
+      record,
+      related_record: null,
+      automation_details: null,
+      field_history: null,
+    },
   });
   lead.stages.slice(1).forEach((s, i) => {
     entries.push({
@@ -113,7 +125,13 @@ export function leadTimeline(lead: FakeLead, offsetMinutes: number): Array<Recor
         related_record: null,
         automation_details: null,
         field_history: [
-          { api_name: 'Lead_Status', field_label: 'Lead Status', id: '5725767000000002611', data_type: 'picklist', _value: { old: lead.stages[i]!.stage, new: s.stage } },
+          {
+            api_name: 'Lead_Status',
+            field_label: 'Lead Status',
+            id: '5725767000000002611',
+            data_type: 'picklist',
+            _value: { old: lead.stages[i]!.stage, new: s.stage },
+          },
         ],
       },
     });
@@ -132,7 +150,15 @@ export function leadTimeline(lead: FakeLead, offsetMinutes: number): Array<Recor
         record,
         related_record: null,
         automation_details: null,
-        field_history: [{ api_name: 'Owner', field_label: 'Lead Owner', id: '5725767000000002593', data_type: 'ownerlookup', _value: { old: lead.owners[i]!.user.name, new: o.user.name } }],
+        field_history: [
+          {
+            api_name: 'Owner',
+            field_label: 'Lead Owner',
+            id: '5725767000000002593',
+            data_type: 'ownerlookup',
+            _value: { old: lead.owners[i]!.user.name, new: o.user.name },
+          },
+        ],
       },
     });
   });
@@ -150,7 +176,15 @@ export function leadTimeline(lead: FakeLead, offsetMinutes: number): Array<Recor
         record,
         related_record: null,
         automation_details: null,
-        field_history: [{ api_name: x.field, field_label: x.field.replace(/_/g, ' '), id: '5725767000000002001', data_type: 'text', _value: { old: x.old, new: x.new } }],
+        field_history: [
+          {
+            api_name: x.field,
+            field_label: x.field.replace(/_/g, ' '),
+            id: '5725767000000002001',
+            data_type: 'text',
+            _value: { old: x.old, new: x.new },
+          },
+        ],
       },
     });
   }
