@@ -590,7 +590,7 @@ describe('loadCsv: every row is accounted for', () => {
           // Each rejected leads row (line = index + 2) has an error on that line; accepted ones have none.
           const errorLines = new Set(issues.filter((i) => i.severity === 'error' && i.file === 'leads.csv').map((i) => i.line));
           expect(errorLines.size).toBe(expectedRejected);
-          kinds.forEach((k, i) => expect(errorLines.has(i + 3)).toBe(k !== 'good' && k !== 'warn'));
+          for (const [i, k] of kinds.entries()) expect(errorLines.has(i + 3)).toBe(k !== 'good' && k !== 'warn');
           expect(leads[0]!.stageHistory).toHaveLength(historyKinds.filter((k) => k === 'good').length);
         },
       ),
