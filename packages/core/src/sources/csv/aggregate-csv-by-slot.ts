@@ -23,7 +23,7 @@ import { responseRowVisitor } from './read-response-rows.js';
 export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions {
   /** Header names to read instead of the defaults (only `columns.leads` is used). Default: none. */
   columns?: CsvColumnMapping;
-  /** When true, a file with any rejected row throws a {@link DataQualityError} listing the errors. Default `false`. */
+  /** When true, a file with any rejected row throws a `DataQualityError` listing the errors. Default `false`. */
   strict?: boolean;
   /** The file's name in issues and stats. Default: the path as given, the input's `label`, or `leads.csv`. */
   label?: string;
@@ -66,7 +66,7 @@ export interface AggregateCsvBySlotResult {
  * plain numbers.
  *
  * Throws like `readResponseRows`: a `CsvColumnError` for a missing column, a `CsvReadError` for an
- * unreadable path, a `RangeError` for a bad option, and in `strict` mode a {@link DataQualityError}.
+ * unreadable path, a `RangeError` for a bad option, and in `strict` mode a `DataQualityError`.
  *
  * @example
  * ```ts

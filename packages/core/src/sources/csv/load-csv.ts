@@ -45,7 +45,7 @@ export interface LoadCsvOptions {
   /** Header names to read instead of the defaults. Default: the snake_case names of DESIGN §4. */
   columns?: CsvColumnMapping;
   /**
-   * When true, any error (a rejected row) makes the load throw one {@link DataQualityError} listing every
+   * When true, any error (a rejected row) makes the load throw one `DataQualityError` listing every
    * error; warnings never throw. Default `false`: rejected rows are left out and reported in `issues`.
    */
   strict?: boolean;
@@ -73,7 +73,7 @@ export interface LoadCsvOptions {
  *
  * Throws a {@link CsvColumnError} when a file lacks a required or mapped column, a `RangeError` for an
  * unknown time zone or a mapping of an unknown file or column, a {@link CsvReadError} when a path cannot
- * be read, and in `strict` mode a {@link DataQualityError}.
+ * be read, and in `strict` mode a `DataQualityError`.
  *
  * @example
  * ```ts

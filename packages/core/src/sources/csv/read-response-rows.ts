@@ -46,7 +46,7 @@ export interface ReadResponseRowsOptions {
   timeZone: string;
   /** Header names to read instead of the defaults (only `columns.leads` is used). Default: none. */
   columns?: CsvColumnMapping;
-  /** When true, finishing an iteration that rejected any row throws a {@link DataQualityError}. Default `false`. */
+  /** When true, finishing an iteration that rejected any row throws a `DataQualityError`. Default `false`. */
   strict?: boolean;
   /** The file's name in issues and stats. Default: the path as given, the input's `label`, or `leads.csv`. */
   label?: string;
