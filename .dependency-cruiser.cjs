@@ -37,6 +37,13 @@ module.exports = {
       to: { path: '^packages/core/src/(sources|danfo)/' },
     },
     {
+      name: 'core-metric-families-are-siblings',
+      severity: 'error',
+      comment: 'follow-up/ and response/ are independent families of metrics; what both need lives in time/ or model/.',
+      from: { path: '^packages/core/src/(response|follow-up)/', pathNot: TESTS },
+      to: { path: '^packages/core/src/(response|follow-up)/', pathNot: '$1' },
+    },
+    {
       name: 'core-io-only-in-sources',
       severity: 'error',
       comment: 'core does no I/O outside sources/ (and the danfo interop): Node built-ins stay there.',

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { responseHeatmapFigure, toSvgString } from '@panopticon/charts';
-import { aggregateBySlot, loadCsv } from '@panopticon/core';
+import { aggregateBySlot } from '@panopticon/core';
+import { loadCsv } from '@panopticon/core/csv';
 import { JSDOM } from 'jsdom';
 
 const out = process.argv[2] ?? join(tmpdir(), 'response-heatmap.svg');

@@ -11,7 +11,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { endOfLocalDay, formatIssue, kpis, loadCsv, parseDayNumber, parsePipeline, summarizeResponses } from '@panopticon/core';
+import { endOfLocalDay, formatIssue, kpis, parseDayNumber, parsePipeline, summarizeResponses } from '@panopticon/core';
+import { loadCsv } from '@panopticon/core/csv';
 
 const sample = fileURLToPath(new URL('./data/', import.meta.url));
 const [dir = sample, date = '2026-10-31', timeZone = 'America/New_York'] = process.argv.slice(2);

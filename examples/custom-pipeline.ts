@@ -10,12 +10,12 @@ import {
   BusinessCalendarSchema,
   endOfLocalDay,
   followUp,
-  loadCsvText,
   needsAttention,
   parseDayNumber,
   parsePipeline,
   responseMinutes,
 } from '@panopticon/core';
+import { loadCsvText } from '@panopticon/core/csv';
 
 // The pipeline: stages in order, each with a category; thresholds in days. "Proposal Sent" has its own
 // staleAfterDays, so a lead held there 5 days after progressing is *stalled*.

@@ -33,11 +33,10 @@ export default defineConfig([
   // The `panopticon` command (bin/panopticon.js loads dist/app/cli.js): one ESM bundle with the workspace
   // packages and zod inlined. Start-up is a real share of a command's time (a heatmap of a million rows
   // takes a third of a second), and resolving and compiling zod's hundred-odd modules alone cost ~50 ms;
-  // one bundle of what is used costs about half. Commands stay lazily loaded chunks. The heatmap's worker
-  // is an entry of its own beside the bundle, where core looks for it (new URL('./response-worker.js',
-  // import.meta.url)). Plot and jsdom stay external: large, and only the report loads them.
+  // one bundle of what is used costs about half. Commands stay lazily loaded chunks. Plot and jsdom stay
+  // external: large, and only the report loads them.
   {
-    entry: { cli: 'src/cli.ts', 'response-worker': '../core/src/sources/csv/response-worker.ts' },
+    entry: { cli: 'src/cli.ts' },
     outDir: 'dist/app',
     format: ['esm'],
     sourcemap: true,

@@ -1,11 +1,10 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // The danfo interop is its own entry (`@panopticon/core/danfo`) so that the main entry never loads
-  // danfojs-node, an optional peer dependency (external, as every peer is).
-  // The heatmap's worker thread is an entry of its own, found beside the bundle at run time
-  // (new URL('./response-worker.js', import.meta.url)); `shims` gives the CJS build an import.meta.url.
-  entry: { index: 'src/index.ts', 'danfo/index': 'src/danfo/index.ts', 'response-worker': 'src/sources/csv/response-worker.ts' },
+  // The main entry is platform-neutral (no Node built-in reachable). Reading files is its own entry
+  // (`@panopticon/core/csv`), and so is the danfo interop (`@panopticon/core/danfo`), so that the main entry
+  // never loads danfojs-node, an optional peer dependency (external, as every peer is).
+  entry: { index: 'src/index.ts', csv: 'src/csv.ts', 'danfo/index': 'src/danfo/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -7,7 +7,7 @@ import { compareStrings, plural, truncate } from './format.js';
 import { chartMessages } from './messages.js';
 import { noDataFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
-import { resolveDocument, resolveWidth } from './options.js';
+import { resolveFigureOptions } from './options.js';
 import { NEUTRAL_COLORS, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER, colorOf, labelOf, worstStatus } from './palette.js';
 
 /**
@@ -102,13 +102,11 @@ export function appointmentCalendarFigure(
   appointments: readonly CalendarAppointment[],
   options: AppointmentCalendarFigureOptions,
 ): SVGSVGElement {
-  const doc = resolveDocument(options);
-  const width = resolveWidth(options.width, 640);
+  const { doc, width, title } = resolveFigureOptions(options, { width: 640, title: 'Appointment calendar' });
   const { asOf, timeZone } = options;
   if (!(asOf instanceof Date) || Number.isNaN(asOf.getTime()))
     throw new RangeError(chartMessages.invalidAsOf('appointmentCalendarFigure', asOf));
   assertTimeZone(timeZone);
-  const title = options.title ?? 'Appointment calendar';
   const today = localDayNumber(asOf, timeZone);
 
   const byDay = new Map<number, CalendarAppointment[]>();

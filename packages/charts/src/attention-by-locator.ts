@@ -2,10 +2,11 @@ import * as Plot from '@observablehq/plot';
 import type { AttentionRow } from '@panopticon/core';
 import { UNASSIGNED_LOCATOR } from '@panopticon/core';
 import { composeFigure } from './compose.js';
-import { compareStrings, labelMargin, plural, truncate } from './format.js';
+import { compareStrings, plural, truncate } from './format.js';
 import { noDataFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
-import { datedText, resolveDocument, resolveWidth } from './options.js';
+import { datedText, resolveFigureOptions } from './options.js';
+import { rowBandPlotOptions } from './row-band-frame.js';
 import {
   NEUTRAL_COLORS,
   REASON_COLORS,
@@ -83,9 +84,7 @@ export function attentionByLocatorFigure(
   rows: readonly AttentionByLocatorRow[],
   options: AttentionByLocatorFigureOptions = {},
 ): SVGSVGElement {
-  const doc = resolveDocument(options);
-  const width = resolveWidth(options.width, 640);
-  const title = options.title ?? 'Needs attention by locator';
+  const { doc, width, title } = resolveFigureOptions(options, { width: 640, title: 'Needs attention by locator' });
   const dated = datedText('attentionByLocatorFigure', options);
   if (rows.length === 0) {
     return noDataFigure({
@@ -145,25 +144,19 @@ export function attentionByLocatorFigure(
       .join(' · '),
   }));
   const locators = bars.map(([l]) => l);
-  const barHeight = options.barHeight ?? 22;
   const plot = Plot.plot({
-    document: doc,
-    width,
-    height: 30 + locators.length * barHeight + 36,
-    marginLeft: labelMargin(locators.map((l) => truncate(l, 28))),
-    marginRight: 36,
-    marginTop: 30,
-    marginBottom: 36,
-    x: { label: 'Leads needing attention', labelAnchor: 'center', grid: true, nice: true },
-    y: {
-      type: 'band',
-      domain: locators,
-      label: 'Locator',
-      labelAnchor: 'top',
-      tickSize: 0,
-      tickFormat: (l: string) => truncate(l, 28),
+    ...rowBandPlotOptions({
+      document: doc,
+      width,
+      rows: locators,
+      rowLabel: (l) => truncate(l, 28),
+      rowsLabel: 'Locator',
+      rowHeight: options.barHeight ?? 22,
       padding: 0.2,
-    },
+      x: { label: 'Leads needing attention' },
+      marginTop: 30,
+      marginRight: 36,
+    }),
     color: { type: 'ordinal', domain: keys, range: keys.map((k) => colorOf(colors, k)) },
     marks: [
       Plot.barX(segments, {

@@ -2,12 +2,12 @@ import * as Plot from '@observablehq/plot';
 import type { DemandCoverageCell } from '@panopticon/core';
 import { plural } from './format.js';
 import { emptySwatch, niceTicks } from './legend.js';
-import { noDataFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
-import { resolveDocument, resolveWidth } from './options.js';
 import { NEUTRAL_COLORS } from './palette.js';
-import type { WeekdaySlotOptions } from './weekday-slot-grid.js';
-import { fullGrid, hatchPattern, resolveBucketMinutes, slotHeading, weekdaySlotFigure } from './weekday-slot-grid.js';
+import type { GridPlace, WeekdaySlotOptions } from './weekday-slot-grid.js';
+import { slotHeading } from './weekday-slot-grid.js';
+import type { WeekdaySlotFigureKind } from './weekday-slot-figure.js';
+import { weekdaySlotFigure } from './weekday-slot-figure.js';
 
 /**
  * Fill of a slot where leads arrived and nobody was on shift.
@@ -43,6 +43,15 @@ export interface DemandVsCoverageFigureOptions extends FigureOptions, WeekdaySlo
   emptyMessage?: string;
 }
 
+/** A slot is coloured where leads arrived (red when nobody was on shift), hatched where none did. */
+const DEMAND_VS_COVERAGE: WeekdaySlotFigureKind<DemandCoverageCell> = {
+  name: 'demand-vs-coverage',
+  title: 'Demand vs coverage',
+  emptyMessage: 'No leads to set against the schedule',
+  hasData: (cell) => cell.leads > 0,
+  isFilled: (cell) => cell.leads !== 0,
+};
+
 /**
  * Demand against coverage, from `demandVsCoverage`: each weekday × slot shaded by the leads that arrived
  * while someone was on shift; slots where leads arrived and nobody was on shift are solid red with a dark
@@ -55,92 +64,60 @@ export interface DemandVsCoverageFigureOptions extends FigureOptions, WeekdaySlo
  * ```
  */
 export function demandVsCoverageFigure(cells: readonly DemandCoverageCell[], options: DemandVsCoverageFigureOptions = {}): SVGSVGElement {
-  const doc = resolveDocument(options);
-  const width = resolveWidth(options.width, 760);
-  const title = options.title ?? 'Demand vs coverage';
-  if (!cells.some((c) => c.leads > 0)) {
-    return noDataFigure({
-      document: doc,
-      width,
-      background: options.background,
-      name: 'demand-vs-coverage',
-      title,
-      subtitle: options.subtitle,
-      message: options.emptyMessage ?? 'No leads to set against the schedule',
-    });
-  }
-  const bucketMinutes = resolveBucketMinutes(cells, options.bucketMinutes);
-  const grid = fullGrid(cells, bucketMinutes);
-  type Place = (typeof grid)[number];
-  const covered: Place[] = [];
-  const uncovered: Place[] = [];
-  const empty: Place[] = [];
-  for (const p of grid) {
-    const d = p.datum;
-    if (!d || d.leads === 0) empty.push(p);
-    else if (d.reps === 0) uncovered.push(p);
-    else covered.push(p);
-  }
-  const maxLeads = Math.max(1, ...covered.map((p) => p.datum!.leads));
-  const range = options.range ?? ['#dbe6f1', '#1f4e79'];
-  const uncoveredColor = options.uncoveredColor ?? UNCOVERED_COLOR;
-  const color: Plot.ScaleOptions = { type: 'linear', domain: [0, maxLeads], range: [...range] };
-  const scale = Plot.scale({ color });
-  const hatch = hatchPattern(doc, options.id ?? 'panopticon-demand-vs-coverage');
-  const uncoveredLeads = uncovered.reduce((n, p) => n + p.datum!.leads, 0);
-  const tip = (p: Place): string => {
-    const heading = slotHeading(p, bucketMinutes);
-    const d = p.datum;
-    const reps = d?.reps ?? 0;
-    const staff = reps === 0 ? 'nobody on shift' : `${plural(reps, 'rep')} on shift`;
-    if (!d || d.leads === 0) return `${heading}\nNo leads · ${staff}`;
-    return `${heading}\n${plural(d.leads, 'lead')} · ${staff}${reps === 0 ? ' (uncovered)' : ''}`;
-  };
-  return weekdaySlotFigure({
-    document: doc,
-    background: options.background,
-    name: 'demand-vs-coverage',
-    title,
-    subtitle:
-      options.subtitle === undefined
-        ? uncovered.length === 0
+  type Place = GridPlace<DemandCoverageCell>;
+  return weekdaySlotFigure(cells, options, DEMAND_VS_COVERAGE, ({ bucketMinutes, filled, hatch }) => {
+    const covered: Place[] = [];
+    const uncovered: Place[] = [];
+    for (const p of filled) (p.datum!.reps === 0 ? uncovered : covered).push(p);
+    const maxLeads = Math.max(1, ...covered.map((p) => p.datum!.leads));
+    const range = options.range ?? ['#dbe6f1', '#1f4e79'];
+    const uncoveredColor = options.uncoveredColor ?? UNCOVERED_COLOR;
+    const color: Plot.ScaleOptions = { type: 'linear', domain: [0, maxLeads], range: [...range] };
+    const scale = Plot.scale({ color });
+    const uncoveredLeads = uncovered.reduce((n, p) => n + p.datum!.leads, 0);
+    const tip = (p: Place): string => {
+      const heading = slotHeading(p, bucketMinutes);
+      const d = p.datum;
+      const reps = d?.reps ?? 0;
+      const staff = reps === 0 ? 'nobody on shift' : `${plural(reps, 'rep')} on shift`;
+      if (!d || d.leads === 0) return `${heading}\nNo leads · ${staff}`;
+      return `${heading}\n${plural(d.leads, 'lead')} · ${staff}${reps === 0 ? ' (uncovered)' : ''}`;
+    };
+    return {
+      tip,
+      subtitle:
+        uncovered.length === 0
           ? 'Leads arriving per slot against reps on shift · every slot with leads had someone on shift'
-          : `Leads arriving per slot against reps on shift · ${plural(uncovered.length, 'slot')} with leads and nobody on shift (${plural(uncoveredLeads, 'lead')})`
-        : options.subtitle,
-    width,
-    bucketMinutes,
-    timeZone: options.timeZone,
-    rowHeight: options.rowHeight,
-    legend: [
-      {
-        type: 'ramp',
-        label: 'Leads (someone on shift)',
-        color: (v) => String(scale.apply(v)),
-        domain: [0, maxLeads],
-        ticks: niceTicks(0, maxLeads, Math.min(maxLeads, 5)).filter(Number.isInteger),
-      },
-      {
-        type: 'swatches',
-        items: [
-          { label: 'Leads, nobody on shift', fill: uncoveredColor, stroke: NEUTRAL_COLORS.rule, strokeWidth: 1.5 },
-          emptySwatch('No leads', hatch.url),
-        ],
-      },
-    ],
-    defs: [hatch.node],
-    color,
-    marks: [
-      Plot.cell(empty, { x: 'slot', y: 'day', fill: hatch.url, stroke: NEUTRAL_COLORS.outline, strokeWidth: 0.5, inset: 0.5, title: tip }),
-      Plot.cell(covered, { x: 'slot', y: 'day', fill: (p: Place) => p.datum!.leads, inset: 0.5, title: tip }),
-      Plot.cell(uncovered, {
-        x: 'slot',
-        y: 'day',
-        fill: uncoveredColor,
-        stroke: NEUTRAL_COLORS.rule,
-        strokeWidth: 1.5,
-        inset: 1,
-        title: tip,
-      }),
-    ],
+          : `Leads arriving per slot against reps on shift · ${plural(uncovered.length, 'slot')} with leads and nobody on shift (${plural(uncoveredLeads, 'lead')})`,
+      legend: [
+        {
+          type: 'ramp',
+          label: 'Leads (someone on shift)',
+          color: (v) => String(scale.apply(v)),
+          domain: [0, maxLeads],
+          ticks: niceTicks(0, maxLeads, Math.min(maxLeads, 5)).filter(Number.isInteger),
+        },
+        {
+          type: 'swatches',
+          items: [
+            { label: 'Leads, nobody on shift', fill: uncoveredColor, stroke: NEUTRAL_COLORS.rule, strokeWidth: 1.5 },
+            emptySwatch('No leads', hatch.url),
+          ],
+        },
+      ],
+      color,
+      marks: [
+        Plot.cell(covered, { x: 'slot', y: 'day', fill: (p: Place) => p.datum!.leads, inset: 0.5, title: tip }),
+        Plot.cell(uncovered, {
+          x: 'slot',
+          y: 'day',
+          fill: uncoveredColor,
+          stroke: NEUTRAL_COLORS.rule,
+          strokeWidth: 1.5,
+          inset: 1,
+          title: tip,
+        }),
+      ],
+    };
   });
 }

@@ -2,10 +2,11 @@ import * as Plot from '@observablehq/plot';
 import type { GreenToDelivery, GreenToDeliveryRow } from '@panopticon/core';
 import { UNASSIGNED_LOCATOR } from '@panopticon/core';
 import { composeFigure } from './compose.js';
-import { compareStrings, formatDate, formatDays, labelMargin, plural, truncate } from './format.js';
+import { compareStrings, formatDate, formatDays, plural, truncate } from './format.js';
 import { noDataFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
-import { datedText, resolveDocument, resolveWidth } from './options.js';
+import { datedText, resolveFigureOptions } from './options.js';
+import { rowBandPlotOptions } from './row-band-frame.js';
 import { CATEGORY_COLORS, NEUTRAL_COLORS, REASON_COLORS } from './palette.js';
 
 /**
@@ -88,9 +89,7 @@ export function greenToDeliveryFigure(
   data: GreenToDelivery | readonly GreenToDeliveryRow[],
   options: GreenToDeliveryFigureOptions = {},
 ): SVGSVGElement {
-  const doc = resolveDocument(options);
-  const width = resolveWidth(options.width, 640);
-  const title = options.title ?? 'Green → delivery';
+  const { doc, width, title } = resolveFigureOptions(options, { width: 640, title: 'Green → delivery' });
   const dated = datedText('greenToDeliveryFigure', options);
   const all: readonly GreenToDeliveryRow[] = isRows(data) ? data : data.rows;
   const rows = options.pendingOnly ? all.filter((r) => !r.done) : all;
@@ -129,20 +128,22 @@ export function greenToDeliveryFigure(
       `Stage: ${row.stage}`,
       ...(tz ? [`Green since ${formatDate(row.greenAt, tz)}${row.deliveryAt ? ` · delivery ${formatDate(row.deliveryAt, tz)}` : ''}`] : []),
     ].join('\n');
-  const barHeight = options.barHeight ?? 16;
   const ids = bars.map((b) => b.row.leadId);
   const label = (id: string) => truncate(names.get(id) ?? id, 26);
   const maxDays = Math.max(threshold, ...bars.map((b) => b.row.days));
   const plot = Plot.plot({
-    document: doc,
-    width,
-    height: 34 + bars.length * barHeight + 36,
-    marginLeft: labelMargin(ids.map(label)),
-    marginRight: 36,
-    marginTop: 34,
-    marginBottom: 36,
-    x: { label: 'Days from first green to delivery (or so far)', labelAnchor: 'center', grid: true, domain: [0, maxDays], nice: true },
-    y: { type: 'band', domain: ids, label: 'Lead', labelAnchor: 'top', tickSize: 0, tickFormat: label, padding: 0.15 },
+    ...rowBandPlotOptions({
+      document: doc,
+      width,
+      rows: ids,
+      rowLabel: label,
+      rowsLabel: 'Lead',
+      rowHeight: options.barHeight ?? 16,
+      padding: 0.15,
+      x: { label: 'Days from first green to delivery (or so far)', domain: [0, maxDays] },
+      marginTop: 34,
+      marginRight: 36,
+    }),
     color: { type: 'ordinal', domain: [...STATE_ORDER], range: STATE_ORDER.map((s) => GREEN_TO_DELIVERY_STATES[s].color) },
     marks: [
       Plot.barX(bars, { x: (b: Bar) => b.row.days, y: (b: Bar) => b.row.leadId, fill: 'state', title: tip }),

@@ -2,12 +2,11 @@ import * as Plot from '@observablehq/plot';
 import type { HeatmapComparisonCell } from '@panopticon/core';
 import { formatPercent, formatPoints, formatSigned, plural } from './format.js';
 import { emptySwatch } from './legend.js';
-import { noDataFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
-import { resolveDocument, resolveWidth } from './options.js';
-import { NEUTRAL_COLORS } from './palette.js';
-import type { WeekdaySlotOptions } from './weekday-slot-grid.js';
-import { fullGrid, hatchPattern, resolveBucketMinutes, slotHeading, weekdaySlotFigure } from './weekday-slot-grid.js';
+import type { GridPlace, WeekdaySlotOptions } from './weekday-slot-grid.js';
+import { slotHeading } from './weekday-slot-grid.js';
+import type { WeekdaySlotFigureKind } from './weekday-slot-figure.js';
+import { weekdaySlotFigure } from './weekday-slot-figure.js';
 
 /**
  * Options of {@link heatmapComparisonFigure}.
@@ -45,6 +44,15 @@ export interface HeatmapComparisonFigureOptions extends FigureOptions, WeekdaySl
   emptyMessage?: string;
 }
 
+/** A slot is coloured where both periods had leads (a change to show), hatched where either had none. */
+const HEATMAP_COMPARISON: WeekdaySlotFigureKind<HeatmapComparisonCell> = {
+  name: 'heatmap-comparison',
+  title: 'Response time: change from the previous period',
+  emptyMessage: 'No leads in either period',
+  hasData: (cell) => cell.current.total > 0 || cell.previous.total > 0,
+  isFilled: (cell) => Number.isFinite(cell.deltaPct),
+};
+
 /**
  * Period comparison, from `compareHeatmaps`/`comparePeriods`: each weekday × slot coloured by the change in
  * % within SLA (percentage points) on a diverging scale centred at 0. Slots where either period had no
@@ -59,87 +67,54 @@ export function heatmapComparisonFigure(
   cells: readonly HeatmapComparisonCell[],
   options: HeatmapComparisonFigureOptions = {},
 ): SVGSVGElement {
-  const doc = resolveDocument(options);
-  const width = resolveWidth(options.width, 760);
+  type Place = GridPlace<HeatmapComparisonCell>;
   const sla = options.slaMinutes ?? 60;
-  const title = options.title ?? 'Response time: change from the previous period';
-  if (!cells.some((c) => c.current.total > 0 || c.previous.total > 0)) {
-    return noDataFigure({
-      document: doc,
-      width,
-      background: options.background,
-      name: 'heatmap-comparison',
-      title,
-      subtitle: options.subtitle,
-      message: options.emptyMessage ?? 'No leads in either period',
-    });
-  }
-  const bucketMinutes = resolveBucketMinutes(cells, options.bucketMinutes);
-  const grid = fullGrid(cells, bucketMinutes);
-  type Place = (typeof grid)[number];
-  const compared: Place[] = [];
-  const empty: Place[] = [];
-  for (const p of grid)
-    (p.datum?.deltaPct !== null && p.datum?.deltaPct !== undefined && Number.isFinite(p.datum.deltaPct) ? compared : empty).push(p);
-  const largest = Math.max(0, ...compared.map((p) => Math.abs(p.datum!.deltaPct!)));
-  const maxDelta = options.maxDelta ?? Math.min(100, Math.max(10, Math.ceil(largest / 10) * 10));
-  const color: Plot.ScaleOptions = {
-    type: 'diverging',
-    pivot: 0,
-    symmetric: true,
-    domain: [-maxDelta, maxDelta],
-    scheme: options.scheme ?? 'RdBu',
-    clamp: true,
-  };
-  const scale = Plot.scale({ color });
-  const hatch = hatchPattern(doc, options.id ?? 'panopticon-heatmap-comparison');
-  const currentLabel = options.currentLabel ?? 'This period';
-  const previousLabel = options.previousLabel ?? 'Previous period';
-  const tip = (p: Place): string => {
-    const heading = slotHeading(p, bucketMinutes);
-    const d = p.datum;
-    if (!d) return `${heading}\nNo leads in either period`;
-    const side = (label: string, f: HeatmapComparisonCell['current']) =>
-      `${label}: ${f.total === 0 ? 'no leads' : `${formatPercent(f.pctWithinSla)} within ${sla} min (${f.withinSla} of ${plural(f.total, 'lead')})`}`;
-    const change = d.deltaPct === null ? 'Change: not comparable' : `Change: ${formatPoints(d.deltaPct)}`;
-    return [
-      heading,
-      side(currentLabel, d.current),
-      side(previousLabel, d.previous),
-      `${change} · leads ${formatSigned(d.deltaTotal)}`,
-    ].join('\n');
-  };
-  const better = compared.filter((p) => p.datum!.deltaPct! > 0).length;
-  const worse = compared.filter((p) => p.datum!.deltaPct! < 0).length;
-  return weekdaySlotFigure({
-    document: doc,
-    background: options.background,
-    name: 'heatmap-comparison',
-    title,
-    subtitle:
-      options.subtitle === undefined
-        ? `Change in % of leads contacted within ${sla} minutes: ${currentLabel} vs ${previousLabel} · ${plural(better, 'slot')} better, ${plural(worse, 'slot')} worse`
-        : options.subtitle,
-    width,
-    bucketMinutes,
-    timeZone: options.timeZone,
-    rowHeight: options.rowHeight,
-    legend: [
-      {
-        type: 'ramp',
-        label: 'Change in % within SLA (points)',
-        color: (v) => String(scale.apply(v)),
-        domain: [-maxDelta, maxDelta],
-        ticks: [-maxDelta, -maxDelta / 2, 0, maxDelta / 2, maxDelta],
-        tickFormat: (v) => formatSigned(Math.round(v)),
-      },
-      { type: 'swatches', items: [emptySwatch('Not comparable (a period had no leads)', hatch.url)] },
-    ],
-    defs: [hatch.node],
-    color,
-    marks: [
-      Plot.cell(empty, { x: 'slot', y: 'day', fill: hatch.url, stroke: NEUTRAL_COLORS.outline, strokeWidth: 0.5, inset: 0.5, title: tip }),
-      Plot.cell(compared, { x: 'slot', y: 'day', fill: (p: Place) => p.datum!.deltaPct, inset: 0.5, title: tip }),
-    ],
+  return weekdaySlotFigure(cells, options, HEATMAP_COMPARISON, ({ bucketMinutes, filled: compared, hatch }) => {
+    const largest = Math.max(0, ...compared.map((p) => Math.abs(p.datum!.deltaPct!)));
+    const maxDelta = options.maxDelta ?? Math.min(100, Math.max(10, Math.ceil(largest / 10) * 10));
+    const color: Plot.ScaleOptions = {
+      type: 'diverging',
+      pivot: 0,
+      symmetric: true,
+      domain: [-maxDelta, maxDelta],
+      scheme: options.scheme ?? 'RdBu',
+      clamp: true,
+    };
+    const scale = Plot.scale({ color });
+    const currentLabel = options.currentLabel ?? 'This period';
+    const previousLabel = options.previousLabel ?? 'Previous period';
+    const tip = (p: Place): string => {
+      const heading = slotHeading(p, bucketMinutes);
+      const d = p.datum;
+      if (!d) return `${heading}\nNo leads in either period`;
+      const side = (label: string, f: HeatmapComparisonCell['current']) =>
+        `${label}: ${f.total === 0 ? 'no leads' : `${formatPercent(f.pctWithinSla)} within ${sla} min (${f.withinSla} of ${plural(f.total, 'lead')})`}`;
+      const change = d.deltaPct === null ? 'Change: not comparable' : `Change: ${formatPoints(d.deltaPct)}`;
+      return [
+        heading,
+        side(currentLabel, d.current),
+        side(previousLabel, d.previous),
+        `${change} · leads ${formatSigned(d.deltaTotal)}`,
+      ].join('\n');
+    };
+    const better = compared.filter((p) => p.datum!.deltaPct! > 0).length;
+    const worse = compared.filter((p) => p.datum!.deltaPct! < 0).length;
+    return {
+      tip,
+      subtitle: `Change in % of leads contacted within ${sla} minutes: ${currentLabel} vs ${previousLabel} · ${plural(better, 'slot')} better, ${plural(worse, 'slot')} worse`,
+      legend: [
+        {
+          type: 'ramp',
+          label: 'Change in % within SLA (points)',
+          color: (v) => String(scale.apply(v)),
+          domain: [-maxDelta, maxDelta],
+          ticks: [-maxDelta, -maxDelta / 2, 0, maxDelta / 2, maxDelta],
+          tickFormat: (v) => formatSigned(Math.round(v)),
+        },
+        { type: 'swatches', items: [emptySwatch('Not comparable (a period had no leads)', hatch.url)] },
+      ],
+      color,
+      marks: [Plot.cell(compared, { x: 'slot', y: 'day', fill: (p: Place) => p.datum!.deltaPct, inset: 0.5, title: tip })],
+    };
   });
 }

@@ -1,6 +1,6 @@
 import { composeFigure } from './compose.js';
 import type { FigureOptions } from './options.js';
-import { resolveDocument, resolveWidth } from './options.js';
+import { resolveFigureOptions } from './options.js';
 import { NEUTRAL_COLORS } from './palette.js';
 import { svgElement } from './svg.js';
 
@@ -34,8 +34,7 @@ export interface NoDataFigureOptions extends FigureOptions {
  * ```
  */
 export function noDataFigure(options: NoDataFigureOptions = {}): SVGSVGElement {
-  const doc = resolveDocument(options);
-  const width = resolveWidth(options.width, 640);
+  const { doc, width, title } = resolveFigureOptions(options, { width: 640, title: 'No data' });
   const height = options.frameHeight ?? 120;
   const body = svgElement(doc, 'g', { class: 'panopticon-no-data' });
   body.append(
@@ -62,7 +61,7 @@ export function noDataFigure(options: NoDataFigureOptions = {}): SVGSVGElement {
     document: doc,
     background: options.background,
     name: options.name ?? 'no-data',
-    title: options.title ?? 'No data',
+    title,
     subtitle: options.subtitle,
     width,
     body: { node: body, height },

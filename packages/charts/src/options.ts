@@ -36,6 +36,20 @@ export function resolveDocument(options: { document?: Document | undefined }): D
   return doc;
 }
 
+/** What every figure starts from: the document to draw in, the width and the title, each the option or the figure's default. */
+export interface ResolvedFigureOptions {
+  doc: Document;
+  width: number;
+  title: string;
+}
+
+/** The document, width and title of a figure; throws as {@link resolveDocument} and {@link resolveWidth} do. */
+export function resolveFigureOptions(options: FigureOptions, defaults: { width: number; title: string }): ResolvedFigureOptions {
+  const doc = resolveDocument(options);
+  const width = resolveWidth(options.width, defaults.width);
+  return { doc, width, title: options.title ?? defaults.title };
+}
+
 /** The width option, validated. */
 export function resolveWidth(width: number | undefined, fallback: number): number {
   if (width === undefined) return fallback;

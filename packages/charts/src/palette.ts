@@ -176,7 +176,7 @@ export const NEUTRAL_COLORS = {
  * ```
  */
 export function colorOf<K extends string>(table: Readonly<Record<K, string>>, key: string, fallback = '#bdbdbd'): string {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key as K] : fallback;
+  return Object.hasOwn(table, key) ? table[key as K] : fallback;
 }
 
 /**
@@ -189,7 +189,7 @@ export function colorOf<K extends string>(table: Readonly<Record<K, string>>, ke
  * ```
  */
 export function labelOf<K extends string>(table: Readonly<Record<K, string>>, key: string): string {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key as K] : key;
+  return Object.hasOwn(table, key) ? table[key as K] : key;
 }
 
 /**

@@ -1,10 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import type { PipelineSnapshotRow } from '@panopticon/core';
 import { composeFigure } from './compose.js';
-import { labelMargin, plural, truncate } from './format.js';
+import { plural, truncate } from './format.js';
 import { noDataFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
-import { datedText, resolveDocument, resolveWidth } from './options.js';
+import { datedText, resolveFigureOptions } from './options.js';
+import { rowBandPlotOptions } from './row-band-frame.js';
 import { CATEGORY_COLORS, CATEGORY_LABELS, CATEGORY_ORDER, NEUTRAL_COLORS, labelOf } from './palette.js';
 
 /**
@@ -45,9 +46,7 @@ export interface PipelineSnapshotFigureOptions extends FigureOptions {
  * ```
  */
 export function pipelineSnapshotFigure(rows: readonly PipelineSnapshotRow[], options: PipelineSnapshotFigureOptions = {}): SVGSVGElement {
-  const doc = resolveDocument(options);
-  const width = resolveWidth(options.width, 640);
-  const title = options.title ?? 'Pipeline snapshot';
+  const { doc, width, title } = resolveFigureOptions(options, { width: 640, title: 'Pipeline snapshot' });
   const dated = datedText('pipelineSnapshotFigure', options);
   const total = rows.reduce((n, r) => n + r.count, 0);
   if (total === 0) {
@@ -62,28 +61,21 @@ export function pipelineSnapshotFigure(rows: readonly PipelineSnapshotRow[], opt
     });
   }
   const stages = [...new Set(rows.map((r) => r.stage))];
-  const barHeight = options.barHeight ?? 24;
-  const marginLeft = labelMargin(stages.map((s) => truncate(s, 28)));
   const tip = (r: PipelineSnapshotRow) =>
     `${r.stage} (${labelOf(CATEGORY_LABELS, r.category).toLowerCase()})\n${plural(r.count, 'lead')} · ${Math.round((r.count / total) * 100)}% of ${total}`;
   const plot = Plot.plot({
-    document: doc,
-    width,
-    height: 30 + stages.length * barHeight + 36,
-    marginLeft,
-    marginRight: 44,
-    marginTop: 30,
-    marginBottom: 36,
-    x: { label: 'Leads', labelAnchor: 'center', grid: true, nice: true },
-    y: {
-      type: 'band',
-      domain: stages,
-      label: 'Stage',
-      labelAnchor: 'top',
-      tickSize: 0,
-      tickFormat: (s: string) => truncate(s, 28),
+    ...rowBandPlotOptions({
+      document: doc,
+      width,
+      rows: stages,
+      rowLabel: (s) => truncate(s, 28),
+      rowsLabel: 'Stage',
+      rowHeight: options.barHeight ?? 24,
       padding: 0.2,
-    },
+      x: { label: 'Leads' },
+      marginTop: 30,
+      marginRight: 44,
+    }),
     color: { type: 'ordinal', domain: [...CATEGORY_ORDER], range: CATEGORY_ORDER.map((c) => CATEGORY_COLORS[c]), unknown: '#bdbdbd' },
     marks: [
       Plot.barX(rows, { x: 'count', y: 'stage', fill: 'category', title: tip }),

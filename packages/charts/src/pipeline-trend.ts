@@ -7,7 +7,7 @@ import { plural, truncate } from './format.js';
 import type { SwatchItem } from './legend.js';
 import { noDataFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
-import { resolveDocument, resolveWidth } from './options.js';
+import { resolveFigureOptions } from './options.js';
 import { CATEGORY_COLORS, CATEGORY_LABELS, CATEGORY_ORDER, NEUTRAL_COLORS, colorOf, labelOf } from './palette.js';
 
 /**
@@ -65,9 +65,7 @@ interface Point {
  * ```
  */
 export function pipelineTrendFigure(rows: readonly PipelineTrendRow[], options: PipelineTrendFigureOptions = {}): SVGSVGElement {
-  const doc = resolveDocument(options);
-  const width = resolveWidth(options.width, 640);
-  const title = options.title ?? 'Pipeline over time';
+  const { doc, width, title } = resolveFigureOptions(options, { width: 640, title: 'Pipeline over time' });
   const categories = options.categories ? new Set<string>(options.categories) : null;
   const kept = rows.filter((r) => (categories ? categories.has(r.category) : true) && !Number.isNaN(parseDayNumber(r.date)));
   if (kept.length === 0) {

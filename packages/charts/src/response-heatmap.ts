@@ -2,12 +2,11 @@ import * as Plot from '@observablehq/plot';
 import type { HeatmapCell } from '@panopticon/core';
 import { formatMinutes, formatPercent, plural } from './format.js';
 import { emptySwatch } from './legend.js';
-import { noDataFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
-import { resolveDocument, resolveWidth } from './options.js';
-import { NEUTRAL_COLORS } from './palette.js';
-import type { WeekdaySlotOptions } from './weekday-slot-grid.js';
-import { fullGrid, hatchPattern, resolveBucketMinutes, slotHeading, weekdaySlotFigure } from './weekday-slot-grid.js';
+import type { GridPlace, WeekdaySlotOptions } from './weekday-slot-grid.js';
+import { slotHeading } from './weekday-slot-grid.js';
+import type { WeekdaySlotFigureKind } from './weekday-slot-figure.js';
+import { weekdaySlotFigure } from './weekday-slot-figure.js';
 
 /**
  * The colour schemes offered for the % scale; any other Plot scheme name also works.
@@ -60,6 +59,15 @@ export interface ResponseHeatmapFigureOptions extends FigureOptions, WeekdaySlot
   emptyMessage?: string;
 }
 
+/** A slot is coloured where leads arrived and a % within SLA exists, hatched otherwise. */
+const RESPONSE_HEATMAP: WeekdaySlotFigureKind<HeatmapCell> = {
+  name: 'response-heatmap',
+  title: 'Response time by weekday and time of day',
+  emptyMessage: 'No leads in this period',
+  hasData: (cell) => cell.total > 0,
+  isFilled: (cell) => cell.total > 0 && cell.pctWithinSla !== null,
+};
+
 /**
  * The response heatmap: one row per weekday (Monday → Sunday), one column per slot of the day, each cell
  * coloured by the % of its leads contacted within the SLA on a fixed 0–100 % scale (red → yellow → green
@@ -76,95 +84,65 @@ export interface ResponseHeatmapFigureOptions extends FigureOptions, WeekdaySlot
  * ```
  */
 export function responseHeatmapFigure(cells: readonly HeatmapCell[], options: ResponseHeatmapFigureOptions = {}): SVGSVGElement {
-  const doc = resolveDocument(options);
-  const width = resolveWidth(options.width, 760);
+  type Place = GridPlace<HeatmapCell>;
   const sla = options.slaMinutes ?? 60;
-  const title = options.title ?? 'Response time by weekday and time of day';
-  if (!cells.some((c) => c.total > 0)) {
-    return noDataFigure({
-      document: doc,
-      width,
-      background: options.background,
-      name: 'response-heatmap',
-      title,
-      subtitle: options.subtitle,
-      message: options.emptyMessage ?? 'No leads in this period',
-    });
-  }
-  const bucketMinutes = resolveBucketMinutes(cells, options.bucketMinutes);
-  const grid = fullGrid(cells, bucketMinutes);
-  type Place = (typeof grid)[number];
-  const filled: Place[] = [];
-  const empty: Place[] = [];
-  for (const p of grid) (p.datum !== undefined && p.datum.total > 0 && p.datum.pctWithinSla !== null ? filled : empty).push(p);
-  const hatch = hatchPattern(doc, options.id ?? 'panopticon-response-heatmap');
-  const scheme = options.scheme ?? 'RdYlGn';
-  const color: Plot.ScaleOptions = { type: 'linear', domain: [0, 100], scheme, clamp: true };
-  const scale = Plot.scale({ color });
-  const showValues = options.showValues ?? bucketMinutes >= 60;
-  const total = grid.reduce((n, p) => n + (p.datum?.total ?? 0), 0);
-  const within = grid.reduce((n, p) => n + (p.datum?.withinSla ?? 0), 0);
+  return weekdaySlotFigure(cells, options, RESPONSE_HEATMAP, ({ bucketMinutes, grid, filled, hatch }) => {
+    const scheme = options.scheme ?? 'RdYlGn';
+    const color: Plot.ScaleOptions = { type: 'linear', domain: [0, 100], scheme, clamp: true };
+    const scale = Plot.scale({ color });
+    const showValues = options.showValues ?? bucketMinutes >= 60;
+    const total = grid.reduce((n, p) => n + (p.datum?.total ?? 0), 0);
+    const within = grid.reduce((n, p) => n + (p.datum?.withinSla ?? 0), 0);
 
-  const tip = (p: Place): string => {
-    const heading = slotHeading(p, bucketMinutes);
-    const d = p.datum;
-    if (!d || d.total === 0) return `${heading}\nNo leads`;
-    const lines = [
-      heading,
-      `${plural(d.total, 'lead')} · ${d.withinSla} within ${sla} min (${formatPercent(d.pctWithinSla)})`,
-      `Median response ${formatMinutes(d.medianMinutes)} · p90 ${formatMinutes(d.p90Minutes)}`,
+    const tip = (p: Place): string => {
+      const heading = slotHeading(p, bucketMinutes);
+      const d = p.datum;
+      if (!d || d.total === 0) return `${heading}\nNo leads`;
+      const lines = [
+        heading,
+        `${plural(d.total, 'lead')} · ${d.withinSla} within ${sla} min (${formatPercent(d.pctWithinSla)})`,
+        `Median response ${formatMinutes(d.medianMinutes)} · p90 ${formatMinutes(d.p90Minutes)}`,
+      ];
+      const extra = [d.neverContacted > 0 ? `${d.neverContacted} never contacted` : '', d.invalid > 0 ? `${d.invalid} invalid` : ''].filter(
+        Boolean,
+      );
+      if (extra.length) lines.push(extra.join(' · '));
+      return lines.join('\n');
+    };
+
+    const marks: Plot.Markish[] = [
+      Plot.cell(filled, { x: 'slot', y: 'day', fill: (p: Place) => p.datum!.pctWithinSla, inset: 0.5, title: tip }),
     ];
-    const extra = [d.neverContacted > 0 ? `${d.neverContacted} never contacted` : '', d.invalid > 0 ? `${d.invalid} invalid` : ''].filter(
-      Boolean,
-    );
-    if (extra.length) lines.push(extra.join(' · '));
-    return lines.join('\n');
-  };
-
-  const marks: Plot.Markish[] = [
-    Plot.cell(empty, { x: 'slot', y: 'day', fill: hatch.url, stroke: NEUTRAL_COLORS.outline, strokeWidth: 0.5, inset: 0.5, title: tip }),
-    Plot.cell(filled, { x: 'slot', y: 'day', fill: (p: Place) => p.datum!.pctWithinSla, inset: 0.5, title: tip }),
-  ];
-  if (showValues) {
-    marks.push(
-      Plot.text(filled, {
-        x: 'slot',
-        y: 'day',
-        text: (p: Place) => String(Math.round(p.datum!.pctWithinSla!)),
-        fill: 'black',
-        stroke: 'white',
-        strokeWidth: 2,
-        paintOrder: 'stroke',
-        fontSize: 8,
-      }),
-    );
-  }
-  return weekdaySlotFigure({
-    document: doc,
-    background: options.background,
-    name: 'response-heatmap',
-    title,
-    subtitle:
-      options.subtitle === undefined
-        ? `Share of leads first contacted within ${sla} minutes, by when they arrived · ${plural(total, 'lead')}, ${formatPercent((within / total) * 100)} within SLA`
-        : options.subtitle,
-    width,
-    bucketMinutes,
-    timeZone: options.timeZone,
-    rowHeight: options.rowHeight,
-    legend: [
-      {
-        type: 'ramp',
-        label: `% within ${sla}-minute SLA`,
-        color: (v) => String(scale.apply(v)),
-        domain: [0, 100],
-        ticks: [0, 25, 50, 75, 100],
-        tickFormat: (v) => `${v}%`,
-      },
-      { type: 'swatches', items: [emptySwatch('No leads', hatch.url)] },
-    ],
-    defs: [hatch.node],
-    color,
-    marks,
+    if (showValues) {
+      marks.push(
+        Plot.text(filled, {
+          x: 'slot',
+          y: 'day',
+          text: (p: Place) => String(Math.round(p.datum!.pctWithinSla!)),
+          fill: 'black',
+          stroke: 'white',
+          strokeWidth: 2,
+          paintOrder: 'stroke',
+          fontSize: 8,
+        }),
+      );
+    }
+    return {
+      tip,
+      subtitle: `Share of leads first contacted within ${sla} minutes, by when they arrived · ${plural(total, 'lead')}, ${formatPercent((within / total) * 100)} within SLA`,
+      legend: [
+        {
+          type: 'ramp',
+          label: `% within ${sla}-minute SLA`,
+          color: (v) => String(scale.apply(v)),
+          domain: [0, 100],
+          ticks: [0, 25, 50, 75, 100],
+          tickFormat: (v) => `${v}%`,
+        },
+        { type: 'swatches', items: [emptySwatch('No leads', hatch.url)] },
+      ],
+      color,
+      marks,
+    };
   });
 }

@@ -2,10 +2,11 @@ import * as Plot from '@observablehq/plot';
 import type { Pipeline, StageCategory, StageVisit } from '@panopticon/core';
 import { MS_PER_DAY, median, stageCategory } from '@panopticon/core';
 import { composeFigure } from './compose.js';
-import { compareStrings, formatDays, labelMargin, plural, truncate } from './format.js';
+import { compareStrings, formatDays, plural, truncate } from './format.js';
 import { noDataFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
-import { datedText, resolveDocument, resolveWidth } from './options.js';
+import { datedText, resolveFigureOptions } from './options.js';
+import { rowBandPlotOptions } from './row-band-frame.js';
 import { CATEGORY_COLORS, CATEGORY_ORDER, NEUTRAL_COLORS } from './palette.js';
 
 /**
@@ -102,9 +103,7 @@ function niceStep(raw: number): number {
  * ```
  */
 export function timeInStageFigure(visits: readonly TimeInStageVisit[], options: TimeInStageFigureOptions = {}): SVGSVGElement {
-  const doc = resolveDocument(options);
-  const width = resolveWidth(options.width, 640);
-  const title = options.title ?? 'Time in stage';
+  const { doc, width, title } = resolveFigureOptions(options, { width: 640, title: 'Time in stage' });
   const dated = datedText('timeInStageFigure', options);
   const { pipeline } = options;
   const categories = new Set<string>(options.categories ?? ['open', 'green', 'delivery']);
@@ -161,25 +160,19 @@ export function timeInStageFigure(visits: readonly TimeInStageVisit[], options: 
   const maxCount = Math.max(1, ...marks.map((m) => m.count));
   const about = (m: Mark) => (grouped ? `about ${formatDays(m.days)}` : formatDays(m.days));
   const who = (m: Mark) => (m.label && !grouped ? `${m.label} · ` : '');
-  const rowHeight = options.rowHeight ?? 30;
   const plot = Plot.plot({
-    document: doc,
-    width,
-    height: 30 + stages.length * rowHeight + 36,
-    marginLeft: labelMargin(stages.map((s) => truncate(s, 28))),
-    marginRight: 16,
-    marginTop: 30,
-    marginBottom: 36,
-    x: { label: 'Days in stage', labelAnchor: 'center', grid: true, nice: true, zero: true },
-    y: {
-      type: 'band',
-      domain: stages,
-      label: 'Stage',
-      labelAnchor: 'top',
-      tickSize: 0,
-      tickFormat: (s: string) => truncate(s, 28),
+    ...rowBandPlotOptions({
+      document: doc,
+      width,
+      rows: stages,
+      rowLabel: (s) => truncate(s, 28),
+      rowsLabel: 'Stage',
+      rowHeight: options.rowHeight ?? 30,
       padding: 0.15,
-    },
+      x: { label: 'Days in stage', zero: true },
+      marginTop: 30,
+      marginRight: 16,
+    }),
     color: { type: 'ordinal', domain: [...CATEGORY_ORDER], range: CATEGORY_ORDER.map((c) => CATEGORY_COLORS[c]), unknown: '#bdbdbd' },
     ...(grouped
       ? { opacity: { type: 'linear', domain: [0, maxCount], range: [0.25, 1] }, r: { type: 'sqrt', domain: [1, maxCount], range: [3, 8] } }

@@ -1,14 +1,12 @@
 /**
- * The weekday × slot layout shared by the response heatmap, coverage, demand-vs-coverage and comparison
+ * The weekday × slot grid shared by the response heatmap, coverage, demand-vs-coverage and comparison
  * figures: Monday → Sunday rows, one column per slot of the day, the empty-cell hatch, the tooltip heading.
+ * weekday-slot-figure.ts draws a figure on it.
  *
  * @internal
  * @module
  */
-import * as Plot from '@observablehq/plot';
 import { WEEKDAY_NAMES, assertBucketMinutes, isBucketMinutes, slotLabel, slotsPerDay, toMinutes } from '@panopticon/core';
-import { composeFigure } from './compose.js';
-import type { LegendPart } from './legend.js';
 import { chartMessages } from './messages.js';
 import { NEUTRAL_COLORS } from './palette.js';
 import { svgElement } from './svg.js';
@@ -118,67 +116,4 @@ export function hatchPattern(doc: Document, id: string): { node: SVGPatternEleme
   node.append(svgElement(doc, 'rect', { width: 6, height: 6, fill: NEUTRAL_COLORS.empty }));
   node.append(svgElement(doc, 'line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: NEUTRAL_COLORS.hatch, 'stroke-width': 1.5 }));
   return { node, url: `url(#${patternId})` };
-}
-
-export interface WeekdaySlotFigureInput {
-  document: Document;
-  background: string | null | undefined;
-  name: string;
-  title: string;
-  subtitle: string | null | undefined;
-  width: number;
-  bucketMinutes: number;
-  timeZone: string | undefined;
-  rowHeight: number | undefined;
-  legend: readonly LegendPart[];
-  defs: readonly Element[];
-  color: Plot.ScaleOptions | undefined;
-  marks: Plot.Markish[];
-}
-
-const MARGIN_LEFT = 72;
-
-/** Draws the marks on the weekday × slot frame and composes the figure. */
-export function weekdaySlotFigure(input: WeekdaySlotFigureInput): SVGSVGElement {
-  const rowHeight = input.rowHeight ?? 22;
-  const slots = slotsPerDay(input.bucketMinutes);
-  const labels = Array.from({ length: slots }, (_, i) => slotLabel(i, input.bucketMinutes));
-  const columnWidth = (input.width - MARGIN_LEFT - 8) / slots;
-  // Label the hours at a spacing that leaves room for "HH:MM" (about 30 px).
-  const everyHours = [1, 2, 3, 4, 6, 12].find((h) => (h * 60 * columnWidth) / input.bucketMinutes >= 34) ?? 24;
-  const ticks = labels.filter((_, i) => (i * input.bucketMinutes) % (everyHours * 60) === 0);
-  const marginTop = 20;
-  const marginBottom = 36;
-  const plot = Plot.plot({
-    document: input.document,
-    width: input.width,
-    height: marginTop + 7 * rowHeight + marginBottom,
-    marginLeft: MARGIN_LEFT,
-    marginRight: 8,
-    marginTop,
-    marginBottom,
-    padding: 0,
-    x: {
-      type: 'band',
-      domain: labels,
-      ticks,
-      tickSize: 3,
-      label: `Time of day, slot start${input.timeZone ? ` (${input.timeZone})` : ''}`,
-      labelAnchor: 'center',
-    },
-    y: { type: 'band', domain: [...WEEKDAY_NAMES], tickSize: 0, label: 'Weekday', labelAnchor: 'top' },
-    ...(input.color ? { color: input.color } : {}),
-    marks: input.marks,
-  }) as SVGSVGElement;
-  return composeFigure({
-    document: input.document,
-    background: input.background,
-    name: input.name,
-    title: input.title,
-    subtitle: input.subtitle,
-    width: input.width,
-    legend: input.legend,
-    defs: input.defs,
-    plot,
-  });
 }

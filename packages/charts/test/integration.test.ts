@@ -14,7 +14,6 @@ import {
   followUpStatus,
   greenToDelivery,
   heatmapGrid,
-  loadCsv,
   needsAttention,
   parseDayNumber,
   parsePipeline,
@@ -23,6 +22,7 @@ import {
   scheduleCoverage,
   stageVisits,
 } from '@panopticon/core';
+import { loadCsv } from '@panopticon/core/csv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   appointmentCalendarFigure,

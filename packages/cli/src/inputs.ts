@@ -1,13 +1,5 @@
-import {
-  DataQualityError,
-  formatIssue,
-  loadCsv,
-  columnarLeadsOf,
-  loadCsvColumnar,
-  loadScheduleCsv,
-  type ColumnarLoadResult,
-  type LoadResult,
-} from '@panopticon/core';
+import { DataQualityError, formatIssue, columnarLeadsOf, type LoadResult } from '@panopticon/core';
+import { CsvReadError, loadCsv, loadCsvColumnar, loadScheduleCsv, type ColumnarLoadResult } from '@panopticon/core/csv';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
 import type { Settings } from './settings/resolve.js';
@@ -79,6 +71,9 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
 /** Source errors as user errors: unreadable files and strict-mode data errors name the file, line and field. */
 export function asCliError(error: unknown): CliError {
   if (error instanceof DataQualityError) return new CliError(error.message);
+  if (error instanceof CsvReadError && ['ENOENT', 'EACCES', 'EISDIR'].includes(error.systemCode ?? '')) {
+    return new CliError(`Cannot read ${error.path}: ${error.systemCode}.`);
+  }
   const e = error as NodeJS.ErrnoException;
   if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') {
     return new CliError(`Cannot read ${e.path ?? 'input file'}: ${e.code}.`);

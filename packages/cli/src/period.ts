@@ -1,4 +1,5 @@
-import { endOfLocalDay, parseDayNumber, parseTimestamp, startOfLocalDay } from '@panopticon/core';
+import { endOfLocalDay, parseDayNumber, startOfLocalDay } from '@panopticon/core';
+import { parseTimestamp } from '@panopticon/core/csv';
 import { CliError } from './errors.js';
 
 /**

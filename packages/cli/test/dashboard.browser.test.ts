@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AttentionJson, type KpisJson, localDate } from './fixtures/dashboard-json.js';
 import { HOSTILE_AS_OF, HOSTILE_LOCATOR, HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -28,19 +29,6 @@ function cli(...args: string[]): string {
   if (r.status !== 0) throw new Error(`panopticon ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
   return r.stdout;
 }
-
-interface AttentionJson {
-  rows: {
-    leadId: string;
-    name: string;
-    locator: string | null;
-    stage: string;
-    appointmentAt: string | null;
-    reason: string;
-    days: number;
-  }[];
-}
-type KpisJson = { timeZone: string; followUp: Record<string, number | null>; response: Record<string, number | null> };
 
 /** A page with everything it logs and requests recorded. */
 interface Opened {
@@ -92,11 +80,6 @@ async function tableRows(page: Page) {
 
 async function resetFilters(page: Page) {
   await page.click('#f-reset');
-}
-
-/** "YYYY-MM-DD" of an instant in a zone, computed independently of the page. */
-function localDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
 beforeAll(async () => {

@@ -11,3 +11,5 @@ export * from './response/index.js';
 export * from './follow-up/index.js';
 export * from './sources/index.js';
 export * from './stats/index.js';
+export { PanopticonError, PANOPTICON_ERROR_CODES } from './errors.js';
+export type { PanopticonErrorCode } from './errors.js';

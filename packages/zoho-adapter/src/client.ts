@@ -215,7 +215,7 @@ export class ZohoClient {
     } catch (error) {
       throw networkError(error, undefined, `${request.method ?? 'GET'} ${this.#describe(request)}`, this.#redactor);
     }
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     let parseFailed = false;
     try {
       parsed = text === '' ? null : JSON.parse(text);

@@ -51,7 +51,15 @@ export function parseHistoryRow(
   const at = typeof timeText === 'string' ? parseZohoDateTime(timeText, timeZone) : null;
   const bad = (field: string, value: unknown, message: string) => ({
     row: null,
-    issue: { severity: 'error' as const, code: 'history-row-invalid', message, file, recordId: rowId, field, value: rawText(value) },
+    issue: {
+      severity: 'error' as const,
+      code: 'history-row-invalid' as const,
+      message,
+      file,
+      recordId: rowId,
+      field,
+      value: rawText(value),
+    },
   });
   if (leadId === null) return bad(config.parent, row[config.parent], messages.historyRowNoLead(config.parent));
   if (stage === null) return bad(config.stage, row[config.stage], messages.historyRowNoStage(config.stage, leadId));

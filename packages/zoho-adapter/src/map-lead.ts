@@ -1,4 +1,4 @@
-import type { DataIssue, Lead } from '@panopticon/core';
+import type { DataIssue, DataIssueCode, Lead } from '@panopticon/core';
 import { parseZohoDateTime } from './datetime.js';
 import type { ZohoFieldMapping } from './mapping.js';
 import { messages } from './messages.js';
@@ -85,7 +85,7 @@ export function mapLeadRecord(record: ZohoRecord, context: MapLeadContext): Mapp
     issues.push({ severity: 'error', code: 'missing-id', message: messages.missingId(), file, field: 'id', value: rawText(rawId) });
   }
   const where = id === null ? {} : { recordId: id };
-  const error = (code: string, field: string, value: unknown, message: string) =>
+  const error = (code: DataIssueCode, field: string, value: unknown, message: string) =>
     issues.push({ severity: 'error', code, message, file, ...where, field, value: rawText(value) });
 
   const stage = textValue(record[mapping.stage]);

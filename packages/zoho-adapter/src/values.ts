@@ -38,7 +38,7 @@ export function rawText(value: unknown): string {
 
 /** Whether the record carries the key at all (Zoho sends `null` for empty fields, and leaves out unknown ones). */
 export function hasField(record: ZohoRecord, field: string): boolean {
-  return Object.prototype.hasOwnProperty.call(record, field);
+  return Object.hasOwn(record, field);
 }
 
 /** Compares Zoho ids: numerically when both are digit strings (19 digits exceed 2^53, so by length then text). */

@@ -1,12 +1,5 @@
-import {
-  WEEKDAY_NAMES,
-  aggregateBySlot,
-  aggregateCsvBySlot,
-  slotLabel,
-  slotsPerDay,
-  type AggregateCsvBySlotResult,
-  type HeatmapCell,
-} from '@panopticon/core';
+import { WEEKDAY_NAMES, aggregateBySlot, slotLabel, slotsPerDay, type HeatmapCell } from '@panopticon/core';
+import { aggregateCsvBySlot, type AggregateCsvBySlotResult } from '@panopticon/core/csv';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';

@@ -43,11 +43,9 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-export const TimeZoneSchema = z
-  .string({ error: 'expected an IANA time zone name such as "America/New_York"' })
-  .refine(isTimeZone, {
-    error: (issue) => `"${String(issue.input)}" is not an IANA time zone name (for example "America/New_York" or "UTC")`,
-  });
+export const TimeZoneSchema = z.string({ error: 'expected an IANA time zone name such as "America/New_York"' }).refine(isTimeZone, {
+  error: (issue) => `"${String(issue.input)}" is not an IANA time zone name (for example "America/New_York" or "UTC")`,
+});
 
 /** `--tz`: the zone's own message ("Unknown time zone …", "timeZone is required …"). */
 const timeZoneFlag: FlagReader<string> = (raw) => {

@@ -42,10 +42,11 @@ describe('the main entry does not load danfo', () => {
     expect(importGraph(join(src, 'danfo/index.ts')).packages).toContain('danfojs-node');
   });
 
-  it.runIf(existsSync(join(dist, 'index.js')))('the built main entry (ESM and CJS) mentions no danfojs', () => {
-    for (const file of ['index.js', 'index.cjs']) {
+  it('the built main and CSV entries (ESM and CJS) mention no danfojs (npm test builds first)', () => {
+    for (const file of ['index.js', 'index.cjs', 'csv.js', 'csv.cjs']) {
       const path = join(dist, file);
-      if (existsSync(path)) expect(readFileSync(path, 'utf8')).not.toMatch(/danfojs/);
+      expect(existsSync(path), `${path} is built`).toBe(true);
+      expect(readFileSync(path, 'utf8')).not.toMatch(/danfojs/);
     }
   });
 });

@@ -11,7 +11,7 @@ import type { LocatorScorecardRow } from '../follow-up/scorecard.js';
 import { comparePeriods } from '../response/compare.js';
 import { needsAttention } from '../follow-up/attention.js';
 import { loadCsv } from '../sources/csv/load-csv.js';
-import { endOfLocalDay } from '../time/zone.js';
+import { endOfLocalDay } from '../time/wall-clock.js';
 import { parseDayNumber } from '../time/civil.js';
 import { fromDataFrame, toDataFrame } from './index.js';
 

@@ -79,7 +79,7 @@ export function needsAttention(leads: readonly Lead[], options: NeedsAttentionOp
 }
 
 /**
- * {@link needsAttention} of leads whose histories are columns ({@link loadCsvColumnar}): the same rows in the
+ * {@link needsAttention} of leads whose histories are columns (`loadCsvColumnar` (`@panopticon/core/csv`)): the same rows in the
  * same order, without a history object or `Date` per history entry (for large exports).
  *
  * @example

@@ -8,12 +8,12 @@
 import type { Lead } from '../model/lead.js';
 import type { LeadColumns } from '../model/lead-columns.js';
 import { leadColumnsOf } from '../model/lead-columns.js';
-import type { HistoryColumns } from '../sources/csv/history-columns.js';
+import type { HistoryColumns } from '../model/history-columns.js';
 import { sortedByAt } from './timeline.js';
 
 /**
  * Leads and their stage and owner histories as columns: row `i` of `stages` and `owners` belongs to lead
- * `i` of `leads`. {@link loadCsvColumnar} returns one; {@link columnarLeadsOf} makes one from `Lead` objects.
+ * `i` of `leads`. `loadCsvColumnar` (`@panopticon/core/csv`) returns one; {@link columnarLeadsOf} makes one from `Lead` objects.
  *
  * @example
  * ```ts

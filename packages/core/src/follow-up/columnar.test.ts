@@ -4,7 +4,7 @@ import type { Lead } from '../model/lead.js';
 import { leadAt } from '../model/lead-columns.js';
 import { summarizeResponses, summarizeResponsesColumnar } from '../response/summary.js';
 import { loadCsv, loadCsvColumnar } from '../sources/csv/load-csv.js';
-import type { HistoryColumns } from '../sources/csv/history-columns.js';
+import type { HistoryColumns } from '../model/history-columns.js';
 import { leadsArb, optionsArb, permute } from './arbitraries.js';
 import { needsAttention, needsAttentionColumnar } from './attention.js';
 import { columnarLeadsOf } from './columnar-leads.js';

@@ -1,5 +1,5 @@
 import type { Lead } from '../model/lead.js';
-import type { HistoryColumns } from '../sources/csv/history-columns.js';
+import type { HistoryColumns } from '../model/history-columns.js';
 import { quantileSorted } from '../stats/quantile.js';
 import type { ColumnarLeads } from './columnar-leads.js';
 import { columnarLeadsOf } from './columnar-leads.js';

@@ -83,7 +83,7 @@ export function kpis(leads: readonly Lead[], options: KpisOptions): Kpis {
 }
 
 /**
- * {@link kpis} of leads whose histories are columns ({@link loadCsvColumnar}): the same figures.
+ * {@link kpis} of leads whose histories are columns (`loadCsvColumnar` (`@panopticon/core/csv`)): the same figures.
  *
  * @example
  * ```ts

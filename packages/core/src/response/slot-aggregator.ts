@@ -204,7 +204,7 @@ export class SlotAccumulator {
     }
     this.contacted[cell]!++;
     if (minutes <= this.slaMinutes) this.within[cell]!++;
-    let r = this.rows;
+    const r = this.rows;
     if (r === this.rowCell.length) this.grow();
     this.rowCell[r] = cell;
     this.rowMinutes[r] = minutes;

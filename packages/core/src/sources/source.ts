@@ -1,3 +1,5 @@
+import { PanopticonError } from '../errors.js';
+import type { DataIssueCode } from './issue-codes.js';
 import type { Lead } from '../model/lead.js';
 import type { Shift } from '../model/schedule.js';
 
@@ -24,8 +26,8 @@ export type IssueSeverity = 'error' | 'warning';
 export interface DataIssue {
   /** `error`: the row was rejected; `warning`: kept. */
   severity: IssueSeverity;
-  /** A stable machine-readable code, e.g. `duplicate-id`, `unparseable-timestamp`. */
-  code: string;
+  /** A stable machine-readable code, one of {@link DATA_ISSUE_CODES}, e.g. `duplicate-id`, `unparseable-timestamp`. */
+  code: DataIssueCode;
   /** Plain-language description including the value and what to do. */
   message: string;
   /** The input the row came from: a file name, or a source such as `zoho:Leads`. */
@@ -120,7 +122,7 @@ export interface LeadSource {
  * }
  * ```
  */
-export class DataQualityError extends Error {
+export class DataQualityError extends PanopticonError {
   /** `'DataQualityError'`. */
   override readonly name = 'DataQualityError';
   constructor(
@@ -128,6 +130,7 @@ export class DataQualityError extends Error {
     readonly issues: DataIssue[],
   ) {
     super(
+      'data-quality',
       `${issues.length} data error${issues.length === 1 ? '' : 's'} in the input:\n` +
         issues.map((i) => `  - ${formatIssue(i)}`).join('\n'),
     );

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertBucketMinutes, slotLabel, slotOf, slotsPerDay } from './bucket.js';
-import { zonedParts } from './zone.js';
+import { zonedParts } from './wall-clock.js';
 
 const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham'];
 const DIVISORS = [

@@ -4,7 +4,7 @@ import type { BusinessCalendar } from '../model/schedule.js';
 import { DEFAULT_BUSINESS_CALENDAR, toMinutes } from '../model/schedule.js';
 import { businessMinutesBetween } from './business-hours.js';
 import { formatDayNumber, formatMinuteOfDay } from './civil.js';
-import { instantFromWallClock, zonedParts } from './zone.js';
+import { instantFromWallClock, zonedParts } from './wall-clock.js';
 
 const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/Santiago'];
 const NY = 'America/New_York';

@@ -4,7 +4,7 @@ import type { BusinessCalendar } from '../model/schedule.js';
 import { DEFAULT_BUSINESS_CALENDAR } from '../model/schedule.js';
 import { daysFromCivil, formatDayNumber, weekdayOfDayNumber } from './civil.js';
 import { businessDaysBetween, calendarDaysBetween, daysBetween, holidaySet, isBusinessDay } from './days.js';
-import { instantFromWallClock, localDayNumber, zonedParts } from './zone.js';
+import { instantFromWallClock, localDayNumber, zonedParts } from './wall-clock.js';
 
 const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/Santiago'];
 const NY = 'America/New_York';

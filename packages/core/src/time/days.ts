@@ -1,7 +1,8 @@
 import type { BusinessCalendar } from '../model/schedule.js';
 import { DEFAULT_BUSINESS_CALENDAR } from '../model/schedule.js';
 import { MS_PER_DAY, parseDayNumber, weekdayOfDayNumber } from './civil.js';
-import { getZone, localDayNumber } from './zone.js';
+import { getZone } from './zone.js';
+import { localDayNumber } from './wall-clock.js';
 
 /**
  * How day counts are made: every calendar day, or only business days (weekdays of the calendar, minus holidays).

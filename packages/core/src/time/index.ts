@@ -1,8 +1,10 @@
 // Re-exports only: the public time arithmetic. Internal helpers (civil-day arithmetic, the zone cache,
 // per-calendar counters) stay unexported; metrics import them from their files.
 export { MS_PER_DAY, weekdayOfDayNumber, formatDayNumber, parseDayNumber, daysInMonth, formatMinuteOfDay } from './civil.js';
-export type { Zone, ZonedParts, WallClock } from './zone.js';
-export { assertTimeZone, zonedParts, instantFromWallClock, localDayNumber, startOfLocalDay, endOfLocalDay } from './zone.js';
+export type { Zone } from './zone.js';
+export type { ZonedParts, WallClock } from './wall-clock.js';
+export { assertTimeZone } from './zone.js';
+export { zonedParts, instantFromWallClock, localDayNumber, startOfLocalDay, endOfLocalDay } from './wall-clock.js';
 export type { DayCount, DaysBetweenOptions } from './days.js';
 export { calendarDaysBetween, businessDaysBetween, daysBetween, isBusinessDay } from './days.js';
 export type { WeekSlot } from './bucket.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getZone, instantFromWallClock, localDayNumber, zonedParts, endOfLocalDay } from './zone.js';
+import { getZone } from './zone.js';
+import { instantFromWallClock, localDayNumber, zonedParts, endOfLocalDay } from './wall-clock.js';
 import { formatDayNumber } from './civil.js';
 
 const ZONES = [

@@ -89,7 +89,7 @@ export class RecordsApi {
   }
 
   /**
-   * `GET /{module}/deleted` (shared zoho-api.md §2.5): the leads deleted after If-Modified-Since, newest
+   * `GET /{module}/deleted` (Zoho's deleted-records API): the leads deleted after If-Modified-Since, newest
    * first, paged by `page`/`per_page`; 204 when there are none.
    */
   deleted(module: string, query: URLSearchParams, ifModifiedSince: string | undefined): ApiAnswer {

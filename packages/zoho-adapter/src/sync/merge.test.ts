@@ -145,7 +145,7 @@ describe('mergeRecords', () => {
 describe('mergeTimelines', () => {
   test('each history is stored by lead id, as ISO strings, with the time it was read', () => {
     const s = emptySnapshot('f1', 'EU', 'https://www.zohoapis.eu', STARTED);
-    const issue = { severity: 'warning' as const, code: 'timeline-entry-invalid', message: 'skipped' };
+    const issue = { severity: 'warning' as const, code: 'timeline-entry-invalid' as const, message: 'skipped' };
     mergeTimelines(
       s,
       [

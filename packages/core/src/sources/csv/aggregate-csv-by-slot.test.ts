@@ -7,22 +7,23 @@ import type { AggregateBySlotOptions } from '../../response/heatmap.js';
 import { aggregateBySlot } from '../../response/heatmap.js';
 import { DataQualityError } from '../source.js';
 import type { AggregateCsvBySlotOptions } from './aggregate-csv-by-slot.js';
-import { aggregateCsvBySlot, setChunkSizeForTesting } from './aggregate-csv-by-slot.js';
-import { setByteReaderForTesting } from './read-csv-table.js';
+import { aggregateCsvBySlot } from './aggregate-csv-by-slot.js';
+import { setFileChunkSizeForTesting } from './csv-file-input.js';
+import { setFastRowsForTesting } from './read-csv-table.js';
 import { readResponseRows } from './read-response-rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'panopticon-heatmap-'));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  setChunkSizeForTesting(1 << 20);
+  setFileChunkSizeForTesting(1 << 20);
 });
 let fileCount = 0;
 
-/** What the text parser, readResponseRows and aggregateBySlot make of the file: the reference every reading must equal. */
+/** What readResponseRows (every row read by the text rules) and aggregateBySlot make of the file: the reference every reading must equal. */
 async function reference(text: string, options: AggregateCsvBySlotOptions) {
   const reader = readResponseRows({ text }, { timeZone: options.timeZone, columns: options.columns, delimiter: options.delimiter });
   const leads = [];
-  setByteReaderForTesting(false);
+  setFastRowsForTesting(false);
   for await (const row of reader) {
     leads.push({
       createdAt: new Date(row.createdAt),
@@ -31,7 +32,7 @@ async function reference(text: string, options: AggregateCsvBySlotOptions) {
       locator: row.locator,
     });
   }
-  setByteReaderForTesting(true);
+  setFastRowsForTesting(true);
   return { cells: aggregateBySlot(leads, options), issues: reader.issues, stats: reader.stats };
 }
 
@@ -47,7 +48,7 @@ async function everyWay(text: string, options: AggregateCsvBySlotOptions, cuts: 
   pieces.push(bytes.slice(from));
   const path = join(dir, `leads-${fileCount++}.csv`);
   writeFileSync(path, bytes);
-  setChunkSizeForTesting(chunkBytes);
+  setFileChunkSizeForTesting(chunkBytes);
   const label = { label: 'leads.csv' };
   return [
     await aggregateCsvBySlot({ text }, { ...options, ...label }),
@@ -309,7 +310,14 @@ describe('aggregateCsvBySlot', () => {
     await expect(aggregateCsvBySlot({ text: '' }, { timeZone: 'Mars/Olympus' })).rejects.toThrow(/Mars\/Olympus/);
     await expect(aggregateCsvBySlot({ text: '' }, { timeZone: 'UTC', bucketMinutes: 7 })).rejects.toThrow(/got 7/);
     await expect(aggregateCsvBySlot(join(dir, 'missing.csv'), { timeZone: 'UTC' })).rejects.toThrow(/missing\.csv/);
-    await expect(aggregateCsvBySlot(dir, { timeZone: 'UTC' })).rejects.toMatchObject({ name: 'CsvReadError', code: 'EISDIR' });
+    await expect(aggregateCsvBySlot(dir, { timeZone: 'UTC' })).rejects.toMatchObject({
+      name: 'CsvReadError',
+      code: 'csv-read',
+      systemCode: 'EISDIR',
+    });
+    await expect(aggregateCsvBySlot(join(dir, 'missing.csv'), { timeZone: 'UTC', workers: 1.5 })).rejects.toThrow(
+      /workers must be a whole number/,
+    );
   });
 
   it('counts business-hours minutes with clock: business', async () => {

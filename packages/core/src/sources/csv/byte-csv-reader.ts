@@ -1,5 +1,6 @@
-import type { CsvRecord } from './parse-csv.js';
-import { CsvParser } from './parse-csv.js';
+import { csvMessages } from '../messages.js';
+import type { CsvRecord } from './csv-record.js';
+import { RecordParser } from './record-parser.js';
 
 const QUOTE = 34;
 const CR = 13;
@@ -9,12 +10,12 @@ const TAB = 9;
 const BOM0 = 0xef;
 const BOM1 = 0xbb;
 const BOM2 = 0xbf;
-/** A line this long without a line feed means the file ends its lines with lone CRs: hand it all to the parser. */
+/** A line this long without a line feed means the file ends its lines with lone CRs: hand it all to the record parser. */
 const MAX_CARRY = 1 << 20;
 
 /**
  * Where the reader hands its records: {@link fast} for a line it split itself, {@link record} for one the
- * text parser read. @internal
+ * record parser read. @internal
  */
 export interface ByteCsvSink {
   /**
@@ -23,24 +24,17 @@ export interface ByteCsvSink {
    * end). `quoted` says whether any field was quoted (then {@link decodeFields} decodes field by field).
    */
   fast(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, line: number, quoted: boolean): void;
-  /** A record the {@link CsvParser} read (doubled quotes, quoted line ends, broken quoting, lone CRs). */
+  /** A record the {@link RecordParser} read (doubled quotes, quoted line ends, broken quoting, lone CRs). */
   record(record: CsvRecord): void;
-  /**
-   * Optional: reads the line starting at `p` whole, in one pass, when it has the shape the sink expects,
-   * and returns the position after its line feed; or returns −1 (having changed nothing) to have the
-   * reader split it as usual. A line it takes must be one the reader would give as a plain record
-   * (no quote, no CR but before the line feed) with the fields the sink read from it.
-   */
-  line?(buf: Uint8Array, p: number, end: number, line: number): number;
 }
 
 /** Options of {@link ByteCsvReader}. @internal */
 export interface ByteCsvReaderOptions {
-  /** The delimiter's code, an ASCII character (other delimiters use the text parser alone). */
-  delimiter: number;
+  /** The field separator, one character other than a quote, CR or LF (checked: a `RangeError` otherwise). */
+  delimiter: string;
   /**
-   * Byte-order marks to skip at the very start: 2 for bytes (the UTF-8 decoder drops one, then the parser
-   * another), 1 for text encoded to bytes, 0 for a piece from the middle of a file. Default 0.
+   * Byte-order marks to skip at the very start: 2 for bytes as `byteChunks` gives them (a UTF-8 decoder
+   * drops one, then the CSV reader another), 1 for text encoded to bytes, 0 for a piece of a file. Default 0.
    */
   boms?: number;
   /** The number of the first line. Default 1. */
@@ -48,45 +42,50 @@ export interface ByteCsvReaderOptions {
 }
 
 /**
- * A CSV reader over UTF-8 bytes that gives exactly the records {@link CsvParser} gives for the decoded
- * text, but splits ordinary lines itself, by byte, handing the sink field offsets instead of strings.
- * Only the rare line it cannot split alone (a doubled quote, a line end inside quotes, text after a
- * closing quote, a lone CR) goes to a `CsvParser`, from that line until the parser stands between records
- * again. Lines of blanks are skipped and counted, as the parser does.
+ * The CSV reader: UTF-8 bytes in, records out. It splits ordinary lines itself, by byte, handing the sink
+ * field offsets instead of strings; the rare line it cannot split alone (a doubled quote, a line end
+ * inside quotes, text after a closing quote, a lone CR) goes to a {@link RecordParser}, from that line
+ * until the parser stands between records again, and gives the same records the parser would give for
+ * the whole input. Lines of blanks are skipped and counted. A multi-byte delimiter is read by the record
+ * parser alone.
  *
- * Feed it bytes in order ({@link write}), then {@link end}. A piece of a file read on its own (a worker's
- * byte range that begins and ends on line boundaries) is read with {@link finish}, which says whether
- * the piece ended between records: if not, a quoted value ran on past its end, and the piece must be read
- * again together with what follows. @internal
+ * Feed it bytes in order ({@link write}), then {@link end}. @internal
  */
 export class ByteCsvReader {
   /** The number of the line the next record starts on. */
   line: number;
   private readonly delimiter: number;
+  private readonly delimiterBytes: Uint8Array;
+  /** 1 for a byte that is none of delimiter, quote, CR and LF (the bytes the line splitter skips). */
+  private readonly plain = new Uint8Array(256).fill(1);
   private starts: Int32Array = new Int32Array(32);
   private ends: Int32Array = new Int32Array(32);
   /** An unfinished line from the previous write. */
   private carry: Uint8Array | null = null;
   /** The parser reading the current run of difficult lines, if any. */
-  private parser: CsvParser | null = null;
-  /** Lone-CR files (no line feeds): everything goes through the parser, decoded as a stream. */
-  private streaming: TextDecoder | null = null;
+  private parser: RecordParser | null = null;
+  /** Lone-CR files (no line feeds) and multi-byte delimiters: everything goes through the parser. */
+  private streaming = false;
+  /** While streaming: the bytes of a character cut at the end of the last write. */
+  private tail: Uint8Array | null = null;
   private boms: number;
-  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
   constructor(
     private readonly sink: ByteCsvSink,
     options: ByteCsvReaderOptions,
   ) {
-    this.delimiter = options.delimiter;
+    this.delimiterBytes = delimiterBytes(options.delimiter);
+    this.delimiter = this.delimiterBytes.length === 1 ? this.delimiterBytes[0]! : -1;
     this.boms = options.boms ?? 0;
     this.line = options.line ?? 1;
+    if (this.delimiter < 0) this.streaming = true;
+    for (const c of [this.delimiter, QUOTE, CR, LF]) if (c >= 0) this.plain[c] = 0;
   }
 
   /** Reads the complete lines of the next bytes; an unfinished last line waits for the next write. */
   write(chunk: Uint8Array): void {
-    if (this.streaming !== null) {
-      this.parse(this.streaming.decode(chunk, { stream: true }));
+    if (this.streaming) {
+      this.stream(chunk, false);
       return;
     }
     let p = 0;
@@ -116,35 +115,45 @@ export class ByteCsvReader {
 
   /** Ends the input: reads an unfinished last line and closes any quoted value left open. */
   end(): void {
-    if (this.streaming !== null) {
-      this.parse(this.streaming.decode());
+    if (this.streaming) {
+      this.stream(new Uint8Array(0), true);
     } else if (this.carry !== null) {
       const rest = this.carry;
       this.carry = null;
       this.lines(rest, 0, rest.length);
     }
     if (this.parser !== null) {
-      for (const record of this.parser.end()) this.sink.record(record);
+      this.parser.end();
       this.line = this.parser.nextLine;
       this.parser = null;
     }
   }
 
-  /**
-   * Ends a piece that stops at a line boundary in the middle of a file: true when it ended between
-   * records, false when a quoted value (or an unfinished line) runs on past it.
-   */
-  finish(): boolean {
-    if (this.streaming !== null || this.carry !== null) return false;
-    return this.parser === null;
-  }
-
   private startStreaming(): void {
-    this.streaming = new TextDecoder('utf-8', { ignoreBOM: true });
+    this.streaming = true;
     const rest = this.carry!;
     this.carry = null;
-    const from = this.skipBoms(rest, 0);
-    this.parse(this.streaming.decode(rest.subarray(from), { stream: true }));
+    this.stream(rest, false);
+  }
+
+  /** Hands bytes to the parser, up to the last whole character (the rest waits for the next bytes). */
+  private stream(chunk: Uint8Array, last: boolean): void {
+    const buf = this.tail === null ? chunk : concat(this.tail, chunk, chunk.length);
+    this.tail = null;
+    if (this.boms > 0 && buf.length < 3 && !last) {
+      this.tail = buf.slice();
+      return;
+    }
+    const from = this.boms > 0 ? this.skipBoms(buf, 0) : 0;
+    let cut = buf.length;
+    if (!last) {
+      // Back to the start of the last character, unless it is whole.
+      let k = cut;
+      while (k > from && (buf[k - 1]! & 0xc0) === 0x80) k--;
+      if (k > from && buf[k - 1]! >= 0xc0 && cut - (k - 1) < sequenceLength(buf[k - 1]!)) cut = k - 1;
+    }
+    if (cut < buf.length) this.tail = buf.slice(cut);
+    this.slow(buf, from, cut);
   }
 
   /** Skips the byte-order marks still expected at `p`; returns the new position. */
@@ -160,13 +169,10 @@ export class ByteCsvReader {
     return p;
   }
 
-  /** Text for the parser, opening it if needed. */
-  private parse(text: string): void {
-    if (this.parser === null) {
-      this.parser = new CsvParser({ delimiter: String.fromCharCode(this.delimiter) });
-      this.parser.continueAt(this.line);
-    }
-    for (const record of this.parser.write(text)) this.sink.record(record);
+  /** Bytes for the parser, opening it at the current line if needed. */
+  private slow(buf: Uint8Array, p: number, end: number): void {
+    if (this.parser === null) this.parser = new RecordParser(this.delimiterBytes, this.line, (record) => this.sink.record(record));
+    this.parser.write(buf, p, end);
   }
 
   /** Reads the lines of `buf[p, end)`: every one ends with a line feed, except at the end of the input. */
@@ -174,28 +180,20 @@ export class ByteCsvReader {
     if (this.boms > 0) p = this.skipBoms(buf, p);
     const delimiter = this.delimiter;
     const sink = this.sink;
+    const plain = this.plain;
     while (p < end) {
       if (this.parser !== null) {
         // A run of difficult lines: the parser reads whole lines until it stands between records.
         let q = buf.indexOf(LF, p);
         q = q < 0 || q >= end ? end : q + 1;
         const parser = this.parser;
-        for (const record of parser.write(this.decoder.decode(buf.subarray(p, q)))) sink.record(record);
+        parser.write(buf, p, q);
         p = q;
         if (parser.betweenRecords) {
           this.line = parser.nextLine;
           this.parser = null;
         }
         continue;
-      }
-
-      if (sink.line !== undefined) {
-        const next = sink.line(buf, p, end, this.line);
-        if (next >= 0) {
-          this.line++;
-          p = next;
-          continue;
-        }
       }
 
       let starts = this.starts;
@@ -208,10 +206,10 @@ export class ByteCsvReader {
       starts[0] = p;
       // One pass over the line's bytes: delimiters split fields; a quote opening a field starts a quoted
       // value read to its closing quote; a line feed (or CR LF) ends the line. The inner loop skips the
-      // bytes that are none of these (everything above the quote but the delimiter) two compares a byte.
+      // bytes that are none of these with one table look-up a byte.
       for (;;) {
         let c = buf[i]!;
-        while (c > QUOTE && c !== delimiter) c = buf[++i]!;
+        while (plain[c] === 1) c = buf[++i]!;
         if (i >= end) {
           i = end;
           break;
@@ -284,7 +282,7 @@ export class ByteCsvReader {
         i++; // a space, a tab or a control character
       }
       if (difficult) {
-        this.parse(''); // opens the parser at this line; the loop hands it the line
+        this.slow(buf, p, p); // opens the parser at this line; the loop hands it the line
         continue;
       }
       if (fieldEnd === -1) fieldEnd = i; // the input's last line, without a line end
@@ -303,10 +301,7 @@ export class ByteCsvReader {
   }
 }
 
-/**
- * The fields of a record the reader split, as strings (what {@link CsvParser} would have given).
- * @internal
- */
+/** The fields of a record the reader split, as strings. @internal */
 export function decodeFields(
   decoder: TextDecoder,
   buf: Uint8Array,
@@ -320,6 +315,18 @@ export function decodeFields(
   const fields: string[] = [];
   for (let f = 0; f < count; f++) fields.push(decoder.decode(buf.subarray(starts[f]!, ends[f]!)));
   return fields;
+}
+
+/** The UTF-8 bytes of a delimiter, or a `RangeError` when it is not one character other than a quote, CR or LF. @internal */
+export function delimiterBytes(delimiter: string): Uint8Array {
+  const code = delimiter.charCodeAt(0);
+  if (delimiter.length !== 1 || code === QUOTE || code === CR || code === LF) throw new RangeError(csvMessages.badDelimiter(delimiter));
+  return new TextEncoder().encode(delimiter);
+}
+
+/** The length of the UTF-8 sequence a lead byte starts. */
+function sequenceLength(lead: number): number {
+  return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
 }
 
 function isBlankBytes(buf: Uint8Array, s: number, e: number): boolean {

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getZone } from '../../time/zone.js';
-import { ByteTimestampParser } from './byte-timestamp.js';
-import { createTimestampParser, parseTimestamp } from './timestamp.js';
+import { ByteTimestampParser, createTimestampParser, parseTimestamp } from './timestamp.js';
 
 const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham'];
 
@@ -45,7 +44,7 @@ const timestampArb = fc
   });
 
 describe('ByteTimestampParser', () => {
-  it('reads what parseTimestamp reads, to the same instant, and the wall clock of that instant (property)', () => {
+  it("reads a timestamp inside a row's bytes as parseTimestamp reads the text, never past the field (property)", () => {
     fc.assert(
       fc.property(timestampArb, fc.constantFrom(...ZONES), (text, timeZone) => {
         const parser = new ByteTimestampParser(getZone(timeZone));
@@ -53,7 +52,6 @@ describe('ByteTimestampParser', () => {
         const actual = parseBytes(parser, text);
         expect(actual).toBe(expected);
         expect(createTimestampParser(timeZone)(text)).toBe(expected);
-        if (expected !== null) expect(parser.local).toBe(getZone(timeZone).toLocal(expected));
       }),
       { numRuns: 5000 },
     );
@@ -72,8 +70,6 @@ describe('ByteTimestampParser', () => {
       expect(parseBytes(parser, text)).toBe(parseTimestamp(text, 'America/New_York'));
     }
     expect(parseBytes(parser, '2025-03-09 02:30')).toBe(Date.UTC(2025, 2, 9, 7, 30));
-    // The gap moves the wall clock forward: 03:30 EDT.
-    expect(parser.local).toBe(Date.UTC(2025, 2, 9, 3, 30));
   });
 
   it('agrees with parseTimestamp every 10 minutes across the DST days of several zones', () => {
@@ -90,7 +86,7 @@ describe('ByteTimestampParser', () => {
         const text = new Date(Date.UTC(year, month, day) + minutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
         const expected = parseTimestamp(text, timeZone);
         expect(parseBytes(parser, text)).toBe(expected);
-        expect(parser.local).toBe(getZone(timeZone).toLocal(expected!));
+        expect(expected).not.toBeNull();
       }
     }
   });

@@ -1,3 +1,4 @@
+import { PanopticonError } from '../../errors.js';
 import { csvMessages } from '../messages.js';
 
 /**
@@ -15,11 +16,10 @@ import { csvMessages } from '../messages.js';
  * }
  * ```
  */
-export class CsvColumnError extends Error {
+export class CsvColumnError extends PanopticonError {
   /** `'CsvColumnError'`. */
   override readonly name = 'CsvColumnError';
   /** A stable code, like the codes of data issues. */
-  readonly code = 'missing-column';
 
   constructor(
     /** The file's label (its path, or e.g. `leads.csv`). */
@@ -29,6 +29,6 @@ export class CsvColumnError extends Error {
     /** The headers of the file, as written. */
     readonly headersFound: readonly string[],
   ) {
-    super(csvMessages.missingColumn(file, columns, headersFound));
+    super('missing-column', csvMessages.missingColumn(file, columns, headersFound));
   }
 }

@@ -1,5 +1,5 @@
 import { CsvReadError } from './csv-read-error.js';
-import type { CsvChunk, CsvInput } from './parse-csv.js';
+import type { CsvChunk, CsvInput } from './csv-record.js';
 
 /**
  * Where a CSV file comes from. A string is a file path (Node only: `node:fs` is loaded when the file is
@@ -55,15 +55,40 @@ export function openCsvInput(input: CsvFileInput, defaultLabel: string, label?: 
   return { label: name, chunks: 'text' in input ? input.text : input.chunks };
 }
 
+let fileChunkSize = 1 << 20;
+/** Sets the size of the pieces a file path is read in (tests use tiny ones to cross every boundary case). @internal */
+export function setFileChunkSizeForTesting(bytes: number): void {
+  fileChunkSize = bytes;
+}
+
 /**
- * The bytes of a file, 1 MiB at a time. `node:fs` is imported here, lazily, so that browsers can load the
- * library; errors become a {@link CsvReadError} naming the file.
+ * The bytes of a file, 1 MiB at a time, read into two buffers in turn: the next piece is read while the
+ * reader works on this one, and the readers of this module consume a piece before they ask for the next
+ * (what they keep, they copy), so a file of any size costs two buffers and no garbage. `node:fs` is
+ * imported here, lazily, so that browsers can load the library; errors become a {@link CsvReadError}
+ * naming the file.
  */
 async function* readFileChunks(path: string, label: string): AsyncGenerator<Uint8Array, void, undefined> {
+  let file: import('node:fs/promises').FileHandle | undefined;
+  let pending: Promise<{ bytesRead: number }> | undefined;
   try {
-    const { createReadStream } = await import('node:fs');
-    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) yield chunk as Uint8Array;
+    const { open } = await import('node:fs/promises');
+    file = await open(path, 'r');
+    const buffers = [new Uint8Array(fileChunkSize), new Uint8Array(fileChunkSize)];
+    let which = 0;
+    pending = file.read(buffers[0]!, 0, fileChunkSize, null);
+    for (;;) {
+      const { bytesRead } = await pending;
+      if (bytesRead === 0) break;
+      const current = buffers[which]!;
+      which ^= 1;
+      pending = file.read(buffers[which]!, 0, fileChunkSize, null);
+      yield current.subarray(0, bytesRead);
+    }
   } catch (error) {
     throw new CsvReadError(label, path, error);
+  } finally {
+    await pending?.catch(() => undefined);
+    await file?.close();
   }
 }

@@ -1,24 +1,25 @@
+import { PanopticonError } from '../../errors.js';
 import { csvMessages } from '../messages.js';
 
 /**
  * Thrown when a CSV file given by path cannot be read (missing, unreadable, a directory). The message
- * names the file; `code` is the system's error code (`ENOENT`, `EACCES`, `EISDIR`, …) and `cause` the
- * original error.
+ * names the file; `code` is `'csv-read'`, `systemCode` the system's error code (`ENOENT`, `EACCES`,
+ * `EISDIR`, …) and `cause` the original error.
  *
  * @example
  * ```ts
  * try {
  *   await loadCsv({ leads: 'missing.csv', timeZone: 'UTC' });
  * } catch (error) {
- *   if (error instanceof CsvReadError && error.code === 'ENOENT') console.error(error.message);
+ *   if (error instanceof CsvReadError && error.systemCode === 'ENOENT') console.error(error.message);
  * }
  * ```
  */
-export class CsvReadError extends Error {
+export class CsvReadError extends PanopticonError {
   /** `'CsvReadError'`. */
   override readonly name = 'CsvReadError';
-  /** The system error code, when there is one. */
-  readonly code: string | undefined;
+  /** The operating system's error code (`ENOENT`, `EACCES`, …), when there is one. */
+  readonly systemCode: string | undefined;
 
   constructor(
     /** The file's label (by default its path). */
@@ -27,8 +28,8 @@ export class CsvReadError extends Error {
     readonly path: string,
     cause: unknown,
   ) {
-    super(csvMessages.cannotRead(file, cause instanceof Error ? cause.message : String(cause)), { cause });
+    super('csv-read', csvMessages.cannotRead(file, cause instanceof Error ? cause.message : String(cause)), { cause });
     const code = (cause as { code?: unknown } | null)?.code;
-    this.code = typeof code === 'string' ? code : undefined;
+    this.systemCode = typeof code === 'string' ? code : undefined;
   }
 }

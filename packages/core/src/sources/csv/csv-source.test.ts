@@ -35,7 +35,7 @@ describe('CsvSource', () => {
     const promise = loadCsv({ leads: missing, timeZone: 'UTC' });
     await expect(promise).rejects.toThrow(`Cannot read ${missing}`);
     await expect(promise).rejects.toBeInstanceOf(CsvReadError);
-    await expect(promise).rejects.toMatchObject({ code: 'ENOENT', path: missing });
+    await expect(promise).rejects.toMatchObject({ code: 'csv-read', systemCode: 'ENOENT', path: missing });
   });
 
   it('readResponseRows reads a file from disk in chunks', async () => {

@@ -4,7 +4,7 @@ import type { LoadCsvOptions } from './load-csv.js';
 import { loadCsv } from './load-csv.js';
 
 /**
- * A {@link LeadSource} over CSV files: `load()` runs {@link loadCsv} with the options given here, reading
+ * A `LeadSource` over CSV files: `load()` runs {@link loadCsv} with the options given here, reading
  * the files again on each call.
  *
  * @example

@@ -1,3 +1,4 @@
+import type { DataIssueCode } from '../issue-codes.js';
 import type { DataIssue, IssueSeverity, LoadStats } from '../source.js';
 
 /** Where an issue is and what it is about (all optional). @internal */
@@ -60,12 +61,12 @@ export class FileLog {
     return this.rowErrors > 0;
   }
 
-  error(code: string, message: string, place: IssuePlace): void {
+  error(code: DataIssueCode, message: string, place: IssuePlace): void {
     this.rowErrors++;
     this.add('error', code, message, place);
   }
 
-  warning(code: string, message: string, place: IssuePlace): void {
+  warning(code: DataIssueCode, message: string, place: IssuePlace): void {
     this.add('warning', code, message, place);
   }
 
@@ -80,7 +81,7 @@ export class FileLog {
     return true;
   }
 
-  private add(severity: IssueSeverity, code: string, message: string, place: IssuePlace): void {
+  private add(severity: IssueSeverity, code: DataIssueCode, message: string, place: IssuePlace): void {
     // Only the keys that have a value, so issues compare and serialize cleanly.
     const issue: DataIssue = { severity, code, message, file: this.label };
     if (place.line !== undefined) issue.line = place.line;

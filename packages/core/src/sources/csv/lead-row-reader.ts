@@ -1,53 +1,73 @@
+import { getZone } from '../../time/zone.js';
 import { csvMessages } from '../messages.js';
+import { ByteInterner } from './byte-interner.js';
 import type { CsvColumn, ResolvedColumns } from './columns.js';
 import type { FileLog } from './file-log.js';
-import { CSV_ISSUE_CODES } from './issue-codes.js';
-import type { TimestampParser } from './timestamp.js';
+import { DATA_ISSUE_CODES } from '../issue-codes.js';
+import type { LeadIds } from './lead-ids.js';
+import type { ByteTimestampParser } from './timestamp.js';
+import { parseText, timestampParser } from './timestamp.js';
 
 type LeadColumn = CsvColumn<'leads'>;
 
 /**
- * Reads the fields every use of leads.csv needs (lead_id, received_time, first_contact_time) with their
- * data-quality rules, shared by `loadCsv` and the lean `readResponseRows` so both account for rows the
- * same way. Results of the last {@link read} are left in fields rather than returned, so the hot path
- * allocates nothing per row. @internal
+ * The rules for the fields every use of leads.csv reads (lead_id, received_time, first_contact_time),
+ * shared by `loadCsv`, `readResponseRows` and the CSV heatmap, so that all of them accept the same rows
+ * and word the same issues. A row is read either as text ({@link read}: every rule, every issue) or, when
+ * it has no issue at all, from its bytes ({@link readBytes} then {@link claimId}: no string made). Results
+ * of the last row are left in fields rather than returned, so the hot path allocates nothing per row.
+ * @internal
  */
 export class LeadRowReader {
-  /** The trimmed lead id of the last row read ('' when empty). */
+  /** The trimmed lead id of the last row read as text ('' when empty); for a row read from bytes, see {@link idText}. */
   id = '';
   /** received_time of the last row read, epoch ms; NaN when missing or unreadable (the row has an error). */
   createdAt = Number.NaN;
   /** first_contact_time of the last row read, epoch ms, or null. */
   firstContactAt: number | null = null;
-  /**
-   * The line of every lead id's first row, accepted or not: two rows for one lead are a duplicate even
-   * when the first is rejected for another reason, since which row is right is for a person to decide.
-   * (Rows rejected for their shape, with too many or too few fields, never get here: their id may not be one.)
-   */
-  readonly firstLines = new Map<string, number>();
+  /** The parser of the file's timestamps. */
+  readonly times: ByteTimestampParser;
+  private fields: string[] | null = null;
+  private buf: Uint8Array = new Uint8Array(0);
+  private starts: Int32Array = new Int32Array(0);
+  private ends: Int32Array = new Int32Array(0);
+  private readonly texts = new ByteInterner();
+  private readonly idAt: number;
+  private readonly receivedAt: number;
+  private readonly contactAt: number;
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
   constructor(
     private readonly columns: ResolvedColumns<'leads'>,
     private readonly file: FileLog,
-    private readonly parse: TimestampParser,
-  ) {}
+    timeZone: string,
+    /**
+     * The line of every lead id's first row, accepted or not: two rows for one lead are a duplicate even
+     * when the first is rejected for another reason, since which row is right is for a person to decide.
+     * (Rows rejected for their shape, with too many or too few fields, never get here: their id may not be one.)
+     */
+    readonly ids: LeadIds,
+  ) {
+    this.times = timestampParser(getZone(timeZone));
+    ({ lead_id: this.idAt, received_time: this.receivedAt, first_contact_time: this.contactAt } = columns.index);
+  }
 
-  /** Begins a row (`file.beginRow()`) and reads its id, received and first-contact times. */
+  /** Begins a row (`file.beginRow()`) and reads its id, received and first-contact times with every rule. */
   read(fields: string[], line: number): void {
     const { index, name } = this.columns;
     const file = this.file;
+    this.fields = fields;
     file.beginRow();
 
     const rawId = fields[index.lead_id]!;
     const id = rawId.trim();
     this.id = id;
     if (id === '') {
-      file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(name.lead_id), { line, field: name.lead_id, value: rawId });
+      file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.lead_id), { line, field: name.lead_id, value: rawId });
     } else {
-      const first = this.firstLines.get(id);
-      if (first === undefined) this.firstLines.set(id, line);
-      else {
-        file.error(CSV_ISSUE_CODES.duplicateId, csvMessages.duplicateId(id, first), {
+      const first = this.ids.add(id, line);
+      if (first !== 0) {
+        file.error(DATA_ISSUE_CODES.duplicateId, csvMessages.duplicateId(id, first), {
           line,
           recordId: id,
           field: name.lead_id,
@@ -59,16 +79,16 @@ export class LeadRowReader {
     const received = fields[index.received_time]!;
     this.createdAt = Number.NaN;
     if (isBlank(received)) {
-      file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(name.received_time), {
+      file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.received_time), {
         line,
         recordId: id,
         field: name.received_time,
         value: received,
       });
     } else {
-      const at = this.parse(received);
+      const at = parseText(this.times, received);
       if (at === null) {
-        file.error(CSV_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.received_time, received, true), {
+        file.error(DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.received_time, received, true), {
           line,
           recordId: id,
           field: name.received_time,
@@ -77,12 +97,12 @@ export class LeadRowReader {
       } else this.createdAt = at;
     }
 
-    const contact = this.timestamp(fields, line, 'first_contact_time');
+    const contact = this.timestamp(line, 'first_contact_time');
     this.firstContactAt = contact;
     if (contact !== null && contact < this.createdAt) {
       const field = name.first_contact_time;
       file.warning(
-        CSV_ISSUE_CODES.contactBeforeCreated,
+        DATA_ISSUE_CODES.contactBeforeCreated,
         csvMessages.contactBeforeCreated(fields[index.first_contact_time]!.trim(), received.trim()),
         {
           line,
@@ -95,18 +115,18 @@ export class LeadRowReader {
   }
 
   /**
-   * An optional timestamp column of the row: null when the file has no such column or the cell is empty;
-   * null with a warning when the text is not a timestamp (the row is kept).
+   * An optional timestamp column of the row read as text: null when the file has no such column or the
+   * cell is empty; null with a warning when the text is not a timestamp (the row is kept).
    */
-  timestamp(fields: string[], line: number, column: LeadColumn): number | null {
+  timestamp(line: number, column: LeadColumn): number | null {
     const at = this.columns.index[column];
     if (at < 0) return null;
-    const text = fields[at]!;
+    const text = this.fields![at]!;
     if (isBlank(text)) return null;
-    const value = this.parse(text);
+    const value = parseText(this.times, text);
     if (value === null) {
       const field = this.columns.name[column];
-      this.file.warning(CSV_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(field, text, false), {
+      this.file.warning(DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(field, text, false), {
         line,
         recordId: this.id,
         field,
@@ -116,16 +136,67 @@ export class LeadRowReader {
     return value;
   }
 
-  /** An optional text column of the row, trimmed; null when absent or empty. */
-  text(fields: string[], column: LeadColumn): string | null {
+  /** An optional text column of the last row, trimmed; null when absent or empty. */
+  text(column: LeadColumn): string | null {
     const at = this.columns.index[column];
     if (at < 0) return null;
-    const text = fields[at]!.trim();
+    const text = this.fields === null ? this.texts.get(this.buf, this.starts[at]!, this.ends[at]!) : this.fields[at]!.trim();
     return text === '' ? null : text;
+  }
+
+  /**
+   * Reads the times of a row from its bytes when they raise no issue: a readable received_time, and a
+   * first_contact_time empty or readable and not before it. False (nothing changed but these fields) when
+   * the row needs the text rules. The row is not counted yet: see {@link claimId}.
+   */
+  readBytes(buf: Uint8Array, starts: Int32Array, ends: Int32Array): boolean {
+    const { receivedAt, contactAt } = this;
+    const created = this.times.parse(buf, starts[receivedAt]!, ends[receivedAt]!);
+    if (created !== created) return false;
+    let contact: number | null = null;
+    if (contactAt >= 0 && ends[contactAt] !== starts[contactAt]) {
+      contact = this.times.parse(buf, starts[contactAt]!, ends[contactAt]!);
+      // Unreadable (or blank with spaces), or before arrival: a warning, which the text rules word.
+      if (!(contact >= created)) return false;
+    }
+    this.createdAt = created;
+    this.firstContactAt = contact;
+    this.fields = null;
+    this.buf = buf;
+    this.starts = starts;
+    this.ends = ends;
+    return true;
+  }
+
+  /**
+   * The id of a row read by {@link readBytes}, when it raises no issue: not empty, not padded, and new.
+   * Then it is recorded and the row is counted, accepted (true); otherwise nothing changes (false).
+   */
+  claimId(line: number): boolean {
+    const s = this.starts[this.idAt]!;
+    const e = this.ends[this.idAt]!;
+    if (e === s || !plainEdges(this.buf, s, e) || this.ids.addBytes(this.buf, s, e, line) !== 0) return false;
+    this.file.beginRow();
+    this.file.endRow();
+    return true;
+  }
+
+  /** The id of the last row (decoded, for a row read from bytes). */
+  idText(): string {
+    if (this.fields !== null) return this.id;
+    const at = this.columns.index.lead_id;
+    return this.decoder.decode(this.buf.subarray(this.starts[at]!, this.ends[at]!));
   }
 }
 
-/** Empty or only spaces/tabs. */
+/** Empty or only spaces/tabs. @internal */
 export function isBlank(text: string): boolean {
   return text === '' || text.trim() === '';
+}
+
+/** Whether the bytes start and end with printable ASCII (trimming the text would leave it as it is). */
+function plainEdges(buf: Uint8Array, s: number, e: number): boolean {
+  const first = buf[s]!;
+  const last = buf[e - 1]!;
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f;
 }

@@ -11,9 +11,9 @@ import { IssueLog } from './file-log.js';
 import { readHistoryFile } from './read-history-file.js';
 import { readLeadsFile } from './read-leads-file.js';
 import { readScheduleFile } from './read-schedule-file.js';
-import { createTimestampParser } from './timestamp.js';
-import type { HistoryColumns } from './history-columns.js';
-import { HistoryColumnsBuilder, emptyHistoryColumns, lastHistoryValue } from './history-columns.js';
+import { getZone } from '../../time/zone.js';
+import type { HistoryColumns } from '../../model/history-columns.js';
+import { HistoryColumnsBuilder, emptyHistoryColumns, lastHistoryValue } from '../../model/history-columns.js';
 
 /**
  * Options of {@link loadCsv}.
@@ -45,7 +45,7 @@ export interface LoadCsvOptions {
   /** Header names to read instead of the defaults. Default: the snake_case names of DESIGN §4. */
   columns?: CsvColumnMapping;
   /**
-   * When true, any error (a rejected row) makes the load throw one {@link DataQualityError} listing every
+   * When true, any error (a rejected row) makes the load throw one `DataQualityError` listing every
    * error; warnings never throw. Default `false`: rejected rows are left out and reported in `issues`.
    */
   strict?: boolean;
@@ -62,7 +62,7 @@ export interface LoadCsvOptions {
  * Loads leads (and optionally their stage and owner histories and the staff schedule) from CSV files,
  * streaming each file, validating every lead once against the model's schema, and accounting for every
  * row: `stats.rows = stats.accepted + stats.rejected`, overall and per file. Every rejected row has at
- * least one `error` issue; warnings keep the row. See {@link CSV_ISSUE_CODES} for the rules.
+ * least one `error` issue; warnings keep the row. See `DATA_ISSUE_CODES` for the rules.
  *
  * Reading rules: timestamps without an offset are wall-clock time in `timeZone` (see
  * {@link parseTimestamp}); a date-only appointment means the start of that day. An unreadable
@@ -73,7 +73,7 @@ export interface LoadCsvOptions {
  *
  * Throws a {@link CsvColumnError} when a file lacks a required or mapped column, a `RangeError` for an
  * unknown time zone or a mapping of an unknown file or column, a {@link CsvReadError} when a path cannot
- * be read, and in `strict` mode a {@link DataQualityError}.
+ * be read, and in `strict` mode a `DataQualityError`.
  *
  * @example
  * ```ts
@@ -91,7 +91,7 @@ export async function loadCsv(options: LoadCsvOptions): Promise<LoadResult> {
 }
 
 /**
- * What {@link loadCsvColumnar} returns: what {@link loadCsv} returns, with the leads and their histories
+ * What `loadCsvColumnar` (`@panopticon/core/csv`) returns: what {@link loadCsv} returns, with the leads and their histories
  * as columns.
  *
  * @example
@@ -111,7 +111,7 @@ export interface ColumnarLoadResult extends Omit<LoadResult, 'leads'> {
 /**
  * {@link loadCsv} that keeps the leads and their histories as columns rather than objects: the same
  * readers, validation, issues and stats, and the same lead fields, but no object or `Date` per lead or
- * per history row. The result is what {@link needsAttentionColumnar} and {@link kpisColumnar} read; it
+ * per history row. The result is what `needsAttentionColumnar` and `kpisColumnar` read; it
  * loads a 100,000-lead export with half a million history rows in about half the time and memory of
  * `loadCsv`.
  *
@@ -138,7 +138,7 @@ interface Loaded {
 
 /** Loads the files: into `Lead` objects, or with a `sink` into columns (leads and histories). */
 async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): Promise<Loaded> {
-  const parse = createTimestampParser(options.timeZone);
+  getZone(options.timeZone); // a RangeError now for an unknown zone
   assertColumnMapping(options.columns);
   const log = new IssueLog();
   const open = (kind: CsvFileKind, input: CsvFileInput) => openCsvInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.fileLabel?.[kind]);
@@ -147,7 +147,6 @@ async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): 
   const leadsInput = open('leads', options.leads);
   const leadsFile = await readLeadsFile(leadsInput, log.file(leadsInput.label), {
     ...table,
-    parse,
     timeZone: options.timeZone,
     pipeline: options.pipeline,
     ownerHistory: sink === undefined && options.ownerHistory !== undefined,
@@ -163,7 +162,6 @@ async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): 
     for (let i = 0; i < ids.length; i++) indexById.set(ids[i]!, i);
     const history = {
       ...table,
-      parse,
       timeZone: options.timeZone,
       pipeline: options.pipeline,
       leads: { id: ids, createdAt: sink ? sink.createdAtMs : Float64Array.from(leads, (lead) => lead.createdAt.getTime()), indexById },

@@ -19,7 +19,7 @@ import { readScheduleFile } from './read-schedule-file.js';
 export interface LoadScheduleCsvOptions {
   /** Header names to read instead of the defaults (only `columns.schedule` is used). Default: none. */
   columns?: CsvColumnMapping;
-  /** When true, any rejected row throws a {@link DataQualityError} listing the errors. Default `false`. */
+  /** When true, any rejected row throws a `DataQualityError` listing the errors. Default `false`. */
   strict?: boolean;
   /** The file's name in issues and stats. Default: the path as given, the input's `label`, or `schedule.csv`. */
   label?: string;

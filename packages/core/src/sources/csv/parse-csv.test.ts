@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CsvChunk, CsvRecord } from './parse-csv.js';
-import { CsvParser, parseCsv, parseCsvBatches, parseCsvText } from './parse-csv.js';
+import type { CsvChunk, CsvRecord } from './csv-record.js';
+import { CsvParser, parseCsv, parseCsvBatches, parseCsvText } from './parse-csv.test-helper.js';
 
 async function collect(input: Parameters<typeof parseCsv>[0], delimiter?: string): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];
@@ -117,6 +117,7 @@ describe('parseCsv', () => {
   it('reads other delimiters and rejects impossible ones', () => {
     expect(parseCsvText('a;b\n"x;y";2', { delimiter: ';' })).toEqual(records([1, ['a', 'b']], [2, ['x;y', '2']]));
     expect(parseCsvText('a\tb\n1\t2', { delimiter: '\t' })).toEqual(records([1, ['a', 'b']], [2, ['1', '2']]));
+    expect(parseCsvText('a§b\r\n"x§""y"""§2§', { delimiter: '§' })).toEqual(records([1, ['a', 'b']], [2, ['x§"y"', '2', '']]));
     expect(() => new CsvParser({ delimiter: '"' })).toThrow(RangeError);
     expect(() => new CsvParser({ delimiter: ';;' })).toThrow(/one character/);
   });

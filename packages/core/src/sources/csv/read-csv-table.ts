@@ -3,10 +3,9 @@ import type { CsvColumnMapping, CsvFileKind, ResolvedColumns } from './columns.j
 import { resolveColumns } from './columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
-import { CSV_ISSUE_CODES } from './issue-codes.js';
-import type { CsvRecord } from './parse-csv.js';
-import { parseCsvBatches } from './parse-csv.js';
-import { byteChunks, encodesExactly } from './byte-chunks.js';
+import { DATA_ISSUE_CODES } from '../issue-codes.js';
+import type { CsvRecord } from './csv-record.js';
+import { byteChunks } from './byte-chunks.js';
 import { ByteCsvReader, decodeFields } from './byte-csv-reader.js';
 
 /** Options shared by the readers of every CSV file. @internal */
@@ -31,10 +30,13 @@ export interface TableVisitor {
   fast: FastRowVisitor;
 }
 
-let byteReader = true;
-/** Turns the byte reader off (tests compare it with the text parser it must agree with). @internal */
-export function setByteReaderForTesting(on: boolean): void {
-  byteReader = on;
+let fastRows = true;
+/**
+ * Turns the fast row visitors off, so that every row is decoded and read by the text rules (tests compare
+ * the two readings, which must agree). @internal
+ */
+export function setFastRowsForTesting(on: boolean): void {
+  fastRows = on;
 }
 
 // A row quoted back in an issue is cut here: enough to recognize it, not a megabyte of broken quoting.
@@ -68,7 +70,7 @@ export async function* streamCsvTable<K extends CsvFileKind>(
     if (columns === undefined || visit === undefined) {
       columns = resolveColumns(kind, fields, { columns: options.columns, file: input.label });
       for (const { header, column } of columns.duplicates) {
-        file.warning(CSV_ISSUE_CODES.duplicateColumn, csvMessages.duplicateColumn(header, column), { line, field: header });
+        file.warning(DATA_ISSUE_CODES.duplicateColumn, csvMessages.duplicateColumn(header, column), { line, field: header });
       }
       idIndex = (columns.index as Record<string, number>)['lead_id'] ?? -1;
       const visitor = begin(columns);
@@ -89,12 +91,12 @@ export async function* streamCsvTable<K extends CsvFileKind>(
       const at = record.errorField ?? fields.length - 1;
       const unterminated = record.error === 'unterminated-quote';
       file.error(
-        unterminated ? CSV_ISSUE_CODES.unterminatedQuote : CSV_ISSUE_CODES.malformedQuote,
+        unterminated ? DATA_ISSUE_CODES.unterminatedQuote : DATA_ISSUE_CODES.malformedQuote,
         unterminated ? csvMessages.unterminatedQuote() : csvMessages.malformedQuote(),
         { line, recordId, field: headerName(columns, at), value: clip(fields[at]!) },
       );
     } else {
-      file.error(CSV_ISSUE_CODES.wrongFieldCount, csvMessages.wrongFieldCount(columns.width, fields.length), {
+      file.error(DATA_ISSUE_CODES.wrongFieldCount, csvMessages.wrongFieldCount(columns.width, fields.length), {
         line,
         recordId,
         value: clip(fields.join(delimiter)),
@@ -103,33 +105,26 @@ export async function* streamCsvTable<K extends CsvFileKind>(
     file.endRow();
   };
 
-  if (byteReader && delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && encodesExactly(input.chunks)) {
-    // The byte reader: ordinary lines are split by byte (a visitor with a fast path reads them without
-    // making strings); every other line becomes the record the text parser would give.
-    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-    const reader = new ByteCsvReader(
-      {
-        fast(buf, starts, ends, count, line, quoted) {
-          if (fast !== undefined && count === columns!.width && fast(buf, starts, ends, line)) return;
-          record({ fields: decodeFields(decoder, buf, starts, ends, count, quoted, delimiter), line });
-        },
-        record,
+  // Ordinary lines are split by byte (a visitor with a fast path reads them without making strings);
+  // every other line comes as the record the reader parsed.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const reader = new ByteCsvReader(
+    {
+      fast(buf, starts, ends, count, line, quoted) {
+        if (fast !== undefined && fastRows && count === columns!.width && fast(buf, starts, ends, line)) return;
+        record({ fields: decodeFields(decoder, buf, starts, ends, count, quoted, delimiter), line });
       },
-      { delimiter: delimiter.charCodeAt(0), boms: 1 },
-    );
-    for await (const bytes of byteChunks(input.chunks)) {
-      reader.write(bytes);
-      yield;
-    }
-    reader.end();
+      record,
+    },
+    { delimiter, boms: 1 },
+  );
+  for await (const bytes of byteChunks(input.chunks)) {
+    reader.write(bytes);
     yield;
-  } else {
-    for await (const batch of parseCsvBatches(input.chunks, { delimiter })) {
-      for (const r of batch) record(r);
-      yield;
-    }
   }
-  if (columns === undefined) file.warning(CSV_ISSUE_CODES.emptyFile, csvMessages.emptyFile(), {});
+  reader.end();
+  yield;
+  if (columns === undefined) file.warning(DATA_ISSUE_CODES.emptyFile, csvMessages.emptyFile(), {});
 }
 
 /** {@link streamCsvTable} run to the end. @internal */

@@ -5,15 +5,14 @@ import { getZone } from '../../time/zone.js';
 import { csvMessages } from '../messages.js';
 import { ByteInterner } from './byte-interner.js';
 import { plainNumber, plainNumberBytes } from './plain-number.js';
-import { ByteTimestampParser } from './byte-timestamp.js';
-import type { HistoryColumnsBuilder } from './history-columns.js';
+import { parseText, timestampParser } from './timestamp.js';
+import type { HistoryColumnsBuilder } from '../../model/history-columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
-import { CSV_ISSUE_CODES } from './issue-codes.js';
+import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import { isBlank } from './lead-row-reader.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
-import type { TimestampParser } from './timestamp.js';
 import { UnknownStages } from './unknown-stages.js';
 
 /** The accepted leads as the history readers see them: row `i` is the lead's index. @internal */
@@ -28,8 +27,7 @@ export interface HistoryLeads {
 
 /** @internal */
 export interface ReadHistoryFileOptions extends ReadCsvTableOptions {
-  parse: TimestampParser;
-  /** The zone `parse` reads naive timestamps in (for the byte reader's parser). */
+  /** The zone naive timestamps are read in. */
   timeZone: string;
   pipeline?: Pipeline;
   /** The accepted leads. */
@@ -60,7 +58,7 @@ export async function readHistoryFile(
   const touched = new Set<Lead>();
   let lastTouched: Lead | undefined;
   const unknownStages = new UnknownStages(kind === 'stageHistory' ? options.pipeline : undefined);
-  const { parse, leads, firstLines, leadsFile, into } = options;
+  const { leads, firstLines, leadsFile, into } = options;
   const { id: ids, createdAt, indexById } = leads;
   const rows = 'rows' in into ? into.rows : undefined;
   const objects = 'objects' in into ? into.objects : undefined;
@@ -91,7 +89,7 @@ export async function readHistoryFile(
     // value) and has no issue. Any other row takes the text path below, which words every issue.
     const byNumber = leadIndexByNumber(ids);
     const values = new ByteInterner();
-    const times = new ByteTimestampParser(getZone(options.timeZone));
+    const times = timestampParser(getZone(options.timeZone));
     const idIndex = index.lead_id;
     const atIndex = index.changed_at;
     // Histories usually list a lead's rows together: the last lead found is tried first.
@@ -123,11 +121,11 @@ export async function readHistoryFile(
       const id = rawId.trim();
       const leadIndex = id === '' ? undefined : indexById.get(id);
       if (id === '') {
-        file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(name.lead_id), { line, field: name.lead_id, value: rawId });
+        file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.lead_id), { line, field: name.lead_id, value: rawId });
       } else if (leadIndex === undefined) {
         const leadLine = firstLines.get(id);
         file.error(
-          CSV_ISSUE_CODES.unknownLead,
+          DATA_ISSUE_CODES.unknownLead,
           leadLine === undefined ? csvMessages.unknownLead(id, leadsFile) : csvMessages.rejectedLead(id, leadsFile, leadLine),
           { line, recordId: id, field: name.lead_id, value: id },
         );
@@ -137,7 +135,7 @@ export async function readHistoryFile(
       const value = rawValue.trim();
       if (kind === 'stageHistory') {
         if (value === '') {
-          file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(valueName), {
+          file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(valueName), {
             line,
             recordId: id,
             field: valueName,
@@ -149,23 +147,23 @@ export async function readHistoryFile(
       const when = fields[index.changed_at]!;
       let at = Number.NaN;
       if (isBlank(when)) {
-        file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(name.changed_at), {
+        file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.changed_at), {
           line,
           recordId: id,
           field: name.changed_at,
           value: when,
         });
       } else {
-        at = parse(when) ?? Number.NaN;
+        at = parseText(times, when) ?? Number.NaN;
         if (Number.isNaN(at)) {
-          file.error(CSV_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.changed_at, when, true), {
+          file.error(DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.changed_at, when, true), {
             line,
             recordId: id,
             field: name.changed_at,
             value: when,
           });
         } else if (leadIndex !== undefined && at < createdAt[leadIndex]!) {
-          file.warning(CSV_ISSUE_CODES.historyBeforeCreated, csvMessages.historyBeforeCreated(when.trim()), {
+          file.warning(DATA_ISSUE_CODES.historyBeforeCreated, csvMessages.historyBeforeCreated(when.trim()), {
             line,
             recordId: id,
             field: name.changed_at,
@@ -224,7 +222,7 @@ function report(
 ): void {
   if (result.success) return;
   for (const issue of result.error.issues) {
-    file.error(CSV_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
+    file.error(DATA_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
       line,
       recordId,
       field: issue.path.map(String).join('.'),

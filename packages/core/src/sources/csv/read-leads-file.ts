@@ -7,20 +7,16 @@ import type { CsvColumn } from './columns.js';
 import { UNKNOWN_STAGE } from './columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
-import { CSV_ISSUE_CODES } from './issue-codes.js';
+import { DATA_ISSUE_CODES } from '../issue-codes.js';
+import { MappedLeadIds } from './lead-ids.js';
 import { LeadRowReader } from './lead-row-reader.js';
-import { ByteInterner } from './byte-interner.js';
-import { ByteTimestampParser } from './byte-timestamp.js';
-import { getZone } from '../../time/zone.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
-import type { TimestampParser } from './timestamp.js';
 import { UnknownStages } from './unknown-stages.js';
 
 /** @internal */
 export interface ReadLeadsFileOptions extends ReadCsvTableOptions {
-  parse: TimestampParser;
-  /** The zone `parse` reads naive timestamps in (for the byte reader's parser). */
+  /** The zone naive timestamps are read in. */
   timeZone: string;
   pipeline?: Pipeline;
   /** Give every lead an (empty) `ownerHistory`, to be filled from owner_history.csv. */
@@ -68,110 +64,82 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
   let count = 0;
   const unknownStage: number[] = [];
   const unknownStages = new UnknownStages(options.pipeline);
-  let reader: LeadRowReader | undefined;
+  const ids = new MappedLeadIds();
   let locatorColumn = false;
 
   await readCsvTable(input, 'leads', file, options, (columns) => {
-    const row = new LeadRowReader(columns, file, options.parse);
-    reader = row;
+    const row = new LeadRowReader(columns, file, options.timeZone, ids);
     const { index, name } = columns;
     locatorColumn = index.locator >= 0;
     const stageIndex = index.stage;
-    const nameIndex = index.name;
 
     // The fast path: a row with no issue at all (a new id, readable times, a stage) is read from its
     // bytes: times parsed in place, repeated values (stage, locator, team, source, company) shared rather
     // than made per row, and no line-long string kept alive by a field cut from it. Any other row takes
     // the text path below, which words every issue.
-    const texts = new ByteInterner();
-    const names = new TextDecoder('utf-8', { ignoreBOM: true });
-    const times = new ByteTimestampParser(getZone(options.timeZone));
-    const {
-      lead_id: idAt,
-      received_time: receivedAt,
-      first_contact_time: contactAt,
-      appointment_time: appointmentAt,
-      assigned_time: assignedAt,
-    } = index;
-    const textAt = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, at: number): string | null => {
-      if (at < 0) return null;
-      const text = texts.get(buf, starts[at]!, ends[at]!);
-      return text === '' ? null : text;
+    const { appointment_time: appointmentAt, assigned_time: assignedAt } = index;
+    /** The lead of the row the reader holds (its text fields read from it). */
+    const leadOf = (id: string, stage: string, assignedAt: number | null, appointmentAt: number | null): Lead => {
+      const lead: Lead = {
+        id,
+        name: row.text('name') ?? '',
+        company: row.text('company'),
+        locator: row.text('locator'),
+        team: row.text('team'),
+        source: row.text('source'),
+        stage,
+        createdAt: new Date(row.createdAt),
+        assignedAt: assignedAt === null ? null : new Date(assignedAt),
+        firstContactAt: row.firstContactAt === null ? null : new Date(row.firstContactAt),
+        appointmentAt: appointmentAt === null ? null : new Date(appointmentAt),
+        stageHistory: [],
+      };
+      if (options.ownerHistory) lead.ownerHistory = [];
+      return lead;
     };
     /** An optional time: null when absent or empty, NaN when it needs the text path (unreadable, or blank with spaces). */
     const timeAt = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, at: number): number | null => {
       if (at < 0 || ends[at] === starts[at]) return null;
-      return times.parse(buf, starts[at]!, ends[at]!);
+      return row.times.parse(buf, starts[at]!, ends[at]!);
     };
     const fast = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, line: number): boolean => {
-      if (stageIndex < 0) return false;
-      const idStart = starts[idAt]!;
-      const idEnd = ends[idAt]!;
-      if (idEnd === idStart || !plainEdges(buf, idStart, idEnd)) return false;
-      const id = names.decode(buf.subarray(idStart, idEnd));
-      if (row.firstLines.has(id)) return false;
-      const createdAt = times.parse(buf, starts[receivedAt]!, ends[receivedAt]!);
-      if (createdAt !== createdAt) return false;
-      const firstContactAt = timeAt(buf, starts, ends, contactAt);
-      if (firstContactAt !== null && !(firstContactAt >= createdAt)) return false;
+      if (stageIndex < 0 || !row.readBytes(buf, starts, ends)) return false;
       const appointment = timeAt(buf, starts, ends, appointmentAt);
       if (appointment !== null && appointment !== appointment) return false;
       const assigned = timeAt(buf, starts, ends, assignedAt);
       if (assigned !== null && assigned !== assigned) return false;
-      const stage = texts.get(buf, starts[stageIndex]!, ends[stageIndex]!);
-      if (stage === '') return false;
+      const stage = row.text('stage');
+      if (stage === null || !row.claimId(line)) return false;
 
-      row.firstLines.set(id, line);
-      file.beginRow();
+      const id = row.idText();
       unknownStages.check(stage, line, id, name.stage);
-      const leadName = nameIndex >= 0 ? names.decode(buf.subarray(starts[nameIndex]!, ends[nameIndex]!)).trim() : '';
-      const company = textAt(buf, starts, ends, index.company);
-      const locator = textAt(buf, starts, ends, index.locator);
-      const team = textAt(buf, starts, ends, index.team);
-      const source = textAt(buf, starts, ends, index.source);
-      file.endRow();
       count++;
-      if (sink !== undefined) {
+      if (sink === undefined) leads.push(leadOf(id, stage, assigned, appointment));
+      else {
         const none = Number.NaN;
+        const text = (column: CsvColumn<'leads'>) => row.text(column);
         sink.push(
           id,
-          leadName,
-          company,
-          locator,
-          team,
-          source,
+          text('name') ?? '',
+          text('company'),
+          text('locator'),
+          text('team'),
+          text('source'),
           stage,
-          createdAt,
+          row.createdAt,
           assigned ?? none,
-          firstContactAt ?? none,
+          row.firstContactAt ?? none,
           appointment ?? none,
         );
-        return true;
       }
-      const lead: Lead = {
-        id,
-        name: leadName,
-        company,
-        locator,
-        team,
-        source,
-        stage,
-        createdAt: new Date(createdAt),
-        assignedAt: assigned === null ? null : new Date(assigned),
-        firstContactAt: firstContactAt === null ? null : new Date(firstContactAt),
-        appointmentAt: appointment === null ? null : new Date(appointment),
-        stageHistory: [],
-      };
-      if (options.ownerHistory) lead.ownerHistory = [];
-      leads.push(lead);
       return true;
     };
 
     const visit = (fields: string[], line: number): void => {
       row.read(fields, line);
       const id = row.id;
-      const appointmentAt = row.timestamp(fields, line, 'appointment_time');
-      const assignedAt = row.timestamp(fields, line, 'assigned_time');
+      const appointmentAt = row.timestamp(line, 'appointment_time');
+      const assignedAt = row.timestamp(line, 'assigned_time');
 
       let stage = stageIndex >= 0 ? fields[stageIndex]!.trim() : '';
       const stageKnown = stage !== '';
@@ -179,7 +147,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
       else {
         stage = UNKNOWN_STAGE;
         if (stageIndex >= 0) {
-          file.warning(CSV_ISSUE_CODES.missingStage, csvMessages.missingStage(UNKNOWN_STAGE), {
+          file.warning(DATA_ISSUE_CODES.missingStage, csvMessages.missingStage(UNKNOWN_STAGE), {
             line,
             recordId: id,
             field: name.stage,
@@ -192,21 +160,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
         return;
       }
 
-      const lead: Lead = {
-        id,
-        name: nameIndex >= 0 ? fields[nameIndex]!.trim() : '',
-        company: row.text(fields, 'company'),
-        locator: row.text(fields, 'locator'),
-        team: row.text(fields, 'team'),
-        source: row.text(fields, 'source'),
-        stage,
-        createdAt: new Date(row.createdAt),
-        assignedAt: assignedAt === null ? null : new Date(assignedAt),
-        firstContactAt: row.firstContactAt === null ? null : new Date(row.firstContactAt),
-        appointmentAt: appointmentAt === null ? null : new Date(appointmentAt),
-        stageHistory: [],
-      };
-      if (options.ownerHistory) lead.ownerHistory = [];
+      const lead = leadOf(id, stage, assignedAt, appointmentAt);
       // The one schema check at the boundary; the checks above make it a safety net that should not fire,
       // so zod runs only for a lead that fails the same test by hand (and then words the issues).
       const checked = isLead(lead) ? undefined : LeadSchema.safeParse(lead);
@@ -214,7 +168,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
         for (const issue of checked.error.issues) {
           const column = PROPERTY_COLUMNS[String(issue.path[0])];
           const at = column === undefined ? -1 : index[column];
-          file.error(CSV_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
+          file.error(DATA_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
             line,
             recordId: id,
             field: column === undefined ? issue.path.join('.') : name[column],
@@ -232,7 +186,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
     return { visit, fast };
   });
   unknownStages.report(file);
-  return { leads, count, firstLines: reader?.firstLines ?? new Map(), unknownStage, locatorColumn };
+  return { leads, count, firstLines: ids.lines, unknownStage, locatorColumn };
 }
 
 /**
@@ -266,11 +220,4 @@ function optionalText(value: string | null | undefined): boolean {
 
 function validDate(value: unknown): boolean {
   return value instanceof Date && !Number.isNaN(value.getTime());
-}
-
-/** Whether the bytes start and end with printable ASCII (trimming the text would leave it as it is). */
-function plainEdges(buf: Uint8Array, s: number, e: number): boolean {
-  const first = buf[s]!;
-  const last = buf[e - 1]!;
-  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f;
 }

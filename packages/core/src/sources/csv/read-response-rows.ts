@@ -1,13 +1,16 @@
 import type { DataIssue, LoadStats } from '../source.js';
 import { DataQualityError } from '../source.js';
-import type { CsvColumnMapping } from './columns.js';
+import type { CsvColumnMapping, ResolvedColumns } from './columns.js';
 import { DEFAULT_CSV_FILE_NAMES, assertColumnMapping } from './columns.js';
 import type { CsvFileInput } from './csv-file-input.js';
 import { openCsvInput } from './csv-file-input.js';
+import type { FileLog } from './file-log.js';
 import { IssueLog } from './file-log.js';
+import { CompactLeadIds } from './lead-ids.js';
 import { LeadRowReader } from './lead-row-reader.js';
+import type { TableVisitor } from './read-csv-table.js';
 import { streamCsvTable } from './read-csv-table.js';
-import { createTimestampParser } from './timestamp.js';
+import { getZone } from '../../time/zone.js';
 
 /**
  * The part of a lead that response-time figures need, with instants as epoch milliseconds.
@@ -43,7 +46,7 @@ export interface ReadResponseRowsOptions {
   timeZone: string;
   /** Header names to read instead of the defaults (only `columns.leads` is used). Default: none. */
   columns?: CsvColumnMapping;
-  /** When true, finishing an iteration that rejected any row throws a {@link DataQualityError}. Default `false`. */
+  /** When true, finishing an iteration that rejected any row throws a `DataQualityError`. Default `false`. */
   strict?: boolean;
   /** The file's name in issues and stats. Default: the path as given, the input's `label`, or `leads.csv`. */
   label?: string;
@@ -88,7 +91,7 @@ export interface ResponseRowReader extends AsyncIterable<ResponseRow> {
  * ```
  */
 export function readResponseRows(input: CsvFileInput, options: ReadResponseRowsOptions): ResponseRowReader {
-  const parse = createTimestampParser(options.timeZone);
+  getZone(options.timeZone); // a RangeError now for an unknown zone
   assertColumnMapping(options.columns);
   const opened = openCsvInput(input, DEFAULT_CSV_FILE_NAMES.leads, options.label);
   let log = new IssueLog();
@@ -98,24 +101,17 @@ export function readResponseRows(input: CsvFileInput, options: ReadResponseRowsO
     const file = log.file(opened.label);
     let pending: ResponseRow[] = [];
     // The visitor runs inside the table reader: collect a chunk's rows, hand them on between chunks.
-    const table = streamCsvTable(opened, 'leads', file, { columns: options.columns, delimiter: options.delimiter }, (columns) => {
-      const row = new LeadRowReader(columns, file, parse);
-      return (fields, line) => {
-        row.read(fields, line);
-        if (file.rowHasErrors) {
-          file.endRow();
-          return;
-        }
-        file.endRow();
+    const table = streamCsvTable(opened, 'leads', file, { columns: options.columns, delimiter: options.delimiter }, (columns) =>
+      responseRowVisitor(columns, file, options.timeZone, (row) => {
         pending.push({
-          id: row.id,
+          id: row.idText(),
           createdAt: row.createdAt,
           firstContactAt: row.firstContactAt,
-          team: row.text(fields, 'team'),
-          locator: row.text(fields, 'locator'),
+          team: row.text('team'),
+          locator: row.text('locator'),
         });
-      };
-    });
+      }),
+    );
     for await (const _ of table) {
       if (pending.length === 0) continue;
       const batch = pending;
@@ -137,5 +133,30 @@ export function readResponseRows(input: CsvFileInput, options: ReadResponseRowsO
       return log.stats();
     },
     [Symbol.asyncIterator]: rows,
+  };
+}
+
+/**
+ * The reading of a leads file's rows for response figures, shared by {@link readResponseRows} and the CSV
+ * heatmap: every row is read with the rules of {@link LeadRowReader} (from its bytes when it raises no
+ * issue), and each accepted row is handed to `accept` while the reader holds it. @internal
+ */
+export function responseRowVisitor(
+  columns: ResolvedColumns<'leads'>,
+  file: FileLog,
+  timeZone: string,
+  accept: (row: LeadRowReader) => void,
+): TableVisitor {
+  const row = new LeadRowReader(columns, file, timeZone, new CompactLeadIds());
+  return {
+    visit(fields, line) {
+      row.read(fields, line);
+      if (file.endRow()) accept(row);
+    },
+    fast(buf, starts, ends, line) {
+      if (!row.readBytes(buf, starts, ends) || !row.claimId(line)) return false;
+      accept(row);
+      return true;
+    },
   };
 }

@@ -3,7 +3,7 @@ import { ShiftSchema } from '../../model/schedule.js';
 import { csvMessages } from '../messages.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
-import { CSV_ISSUE_CODES } from './issue-codes.js';
+import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
 import { parseTimeOfDay } from './time-of-day.js';
@@ -16,12 +16,12 @@ export async function readScheduleFile(input: OpenedCsvInput, file: FileLog, opt
     file.beginRow();
     const rawRep = fields[index.rep]!;
     const rep = rawRep.trim();
-    if (rep === '') file.error(CSV_ISSUE_CODES.missingValue, csvMessages.missingValue(name.rep), { line, field: name.rep, value: rawRep });
+    if (rep === '') file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.rep), { line, field: name.rep, value: rawRep });
 
     const dayText = fields[index.day_of_week]!;
     const day = parseWeekday(dayText);
     if (day === null) {
-      file.error(CSV_ISSUE_CODES.invalidDay, csvMessages.invalidDay(dayText), { line, field: name.day_of_week, value: dayText });
+      file.error(DATA_ISSUE_CODES.invalidDay, csvMessages.invalidDay(dayText), { line, field: name.day_of_week, value: dayText });
     }
 
     const times: string[] = [];
@@ -29,7 +29,7 @@ export async function readScheduleFile(input: OpenedCsvInput, file: FileLog, opt
       const text = fields[index[column]]!;
       const time = parseTimeOfDay(text);
       if (time === null) {
-        file.error(CSV_ISSUE_CODES.invalidTime, csvMessages.invalidTime(name[column], text), {
+        file.error(DATA_ISSUE_CODES.invalidTime, csvMessages.invalidTime(name[column], text), {
           line,
           field: name[column],
           value: text,
@@ -45,7 +45,7 @@ export async function readScheduleFile(input: OpenedCsvInput, file: FileLog, opt
     const checked = ShiftSchema.safeParse(shift);
     if (!checked.success) {
       for (const issue of checked.error.issues) {
-        file.error(CSV_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
+        file.error(DATA_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
           line,
           field: issue.path.map(String).join('.'),
         });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pad2, parseDayNumber } from '../../time/civil.js';
-import { instantFromWallClock, startOfLocalDay, zonedParts } from '../../time/zone.js';
+import { instantFromWallClock, startOfLocalDay, zonedParts } from '../../time/wall-clock.js';
 import { createTimestampParser, parseTimestamp } from './timestamp.js';
 
 const ZONES = [

@@ -3,19 +3,6 @@ import { DayOffsets } from '../../time/day-offsets.js';
 import type { Zone } from '../../time/zone.js';
 import { getZone } from '../../time/zone.js';
 
-const ZERO = 48;
-const DASH = 45;
-const PLUS = 43;
-const COLON = 58;
-const DOT = 46;
-const COMMA = 44;
-const SPACE = 32;
-const TAB = 9;
-const UPPER_T = 84;
-const LOWER_T = 116;
-const UPPER_Z = 90;
-const LOWER_Z = 122;
-
 /**
  * A timestamp reader bound to one time zone: text in, epoch milliseconds (or null) out.
  *
@@ -38,10 +25,8 @@ export type TimestampParser = (text: string) => number | null;
  * ```
  */
 export function createTimestampParser(timeZone: string): TimestampParser {
-  const zone = getZone(timeZone);
-  // Naive times resolve through a per-day offset table: one zone search per day seen, not per row.
-  const days = new DayOffsets(zone);
-  return (text) => parseZoned(text, zone, days);
+  const parser = new ByteTimestampParser(getZone(timeZone));
+  return (text) => parseText(parser, text);
 }
 
 /**
@@ -71,99 +56,207 @@ export function createTimestampParser(timeZone: string): TimestampParser {
  * ```
  */
 export function parseTimestamp(text: string, timeZone: string): number | null {
-  return parseZoned(text, getZone(timeZone));
+  return parseText(timestampParser(getZone(timeZone)), text);
 }
 
-/** Two digits at `i` as a number, or -1 when either is not a digit. */
-function digits2(text: string, i: number): number {
-  const a = text.charCodeAt(i) - ZERO;
-  const b = text.charCodeAt(i + 1) - ZERO;
-  // Past the end charCodeAt gives NaN, which fails the range test like any non-digit.
+// One parser per zone: its day table is then made once, not per call or per piece of a file.
+const parsers = new WeakMap<Zone, ByteTimestampParser>();
+
+/** The parser of a zone, shared (it keeps nothing of what it reads but the zone's day table). @internal */
+export function timestampParser(zone: Zone): ByteTimestampParser {
+  let parser = parsers.get(zone);
+  if (parser === undefined) parsers.set(zone, (parser = new ByteTimestampParser(zone)));
+  return parser;
+}
+let scratch = new Uint8Array(64);
+
+/**
+ * The text's characters as bytes, read by the byte parser. A character beyond ASCII can stand nowhere in
+ * a timestamp (every position takes a digit, a separator, a sign, a zone letter or padding), so text
+ * holding one is not a timestamp. @internal
+ */
+export function parseText(parser: ByteTimestampParser, text: string): number | null {
+  const n = text.length;
+  if (n > scratch.length) scratch = new Uint8Array(n * 2);
+  const bytes = scratch;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return null;
+    bytes[i] = c;
+  }
+  const value = parser.parse(bytes, 0, n);
+  return value === value ? value : null;
+}
+
+const ZERO = 48;
+const DASH = 45;
+const PLUS = 43;
+const COLON = 58;
+const DOT = 46;
+const COMMA = 44;
+const SPACE = 32;
+const TAB = 9;
+const UPPER_T = 84;
+const LOWER_T = 116;
+const UPPER_Z = 90;
+const LOWER_Z = 122;
+
+// Day numbers of the first of each month for years 1900–2199, filled on first use.
+const FIRST_YEAR = 1900;
+const YEARS = 300;
+const MONTH_STARTS = new Int32Array(YEARS * 12).fill(-0x7fffffff);
+
+/** Day number of `year-month-01`, from the table when the year is in its range. */
+function monthStart(year: number, month: number): number {
+  const k = (year - FIRST_YEAR) * 12 + month - 1;
+  if (k < 0 || k >= YEARS * 12) return daysFromCivil(year, month, 1);
+  let v = MONTH_STARTS[k]!;
+  if (v === -0x7fffffff) {
+    v = daysFromCivil(year, month, 1);
+    MONTH_STARTS[k] = v;
+  }
+  return v;
+}
+
+/**
+ * The timestamp grammar of {@link parseTimestamp}, read from UTF-8 bytes without making a string (the text
+ * entry points above copy their characters into bytes and call it). Bound to one zone; naive times are
+ * resolved through {@link DayOffsets}, so a row costs a table look-up instead of a zone search. @internal
+ */
+export class ByteTimestampParser {
+  private readonly days: DayOffsets;
+
+  constructor(readonly zone: Zone) {
+    this.days = new DayOffsets(zone);
+  }
+
+  /** The instant (epoch ms) of the text in `buf[start, end)`, or NaN when it is not a timestamp. */
+  parse(buf: Uint8Array, start: number, end: number): number {
+    // The common form first, `YYYY-MM-DD HH:MM:SS` exactly (what exports write): fixed positions, no
+    // padding to trim. It gives what the general reading below gives for the same bytes.
+    if (end - start === 19 && buf[start + 10] === SPACE && buf[start + 13] === COLON && buf[start + 16] === COLON) {
+      const value = this.common(buf, start);
+      if (value === value) return value;
+    }
+    let s = start;
+    let e = end;
+    while (s < e && (buf[s] === SPACE || buf[s] === TAB)) s++;
+    while (e > s && (buf[e - 1] === SPACE || buf[e - 1] === TAB)) e--;
+    if (e - s < 10) return Number.NaN;
+
+    const century = digits2(buf, s, e);
+    const yy = digits2(buf, s + 2, e);
+    const month = digits2(buf, s + 5, e);
+    const day = digits2(buf, s + 8, e);
+    if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
+    if (buf[s + 4] !== DASH || buf[s + 7] !== DASH) return Number.NaN;
+    const year = century * 100 + yy;
+    if (day > daysInMonth(year, month)) return Number.NaN;
+    const dayNumber = monthStart(year, month) + day - 1;
+    const dayStart = dayNumber * MS_PER_DAY;
+
+    let i = s + 10;
+    if (i === e) return this.naive(dayStart, dayNumber);
+
+    const separator = buf[i];
+    if (separator !== SPACE && separator !== UPPER_T && separator !== LOWER_T) return Number.NaN;
+    const hour = digits2(buf, i + 1, e);
+    const minute = digits2(buf, i + 4, e);
+    if (hour < 0 || hour > 23 || at(buf, i + 3, e) !== COLON || minute < 0 || minute > 59) return Number.NaN;
+    i += 6;
+    let second = 0;
+    let millisecond = 0;
+    if (i < e && buf[i] === COLON) {
+      second = digits2(buf, i + 1, e);
+      if (second < 0 || second > 59) return Number.NaN;
+      i += 3;
+      const mark = i < e ? buf[i] : 0;
+      if (mark === DOT || mark === COMMA) {
+        i++;
+        let scale = 100;
+        const first = i;
+        while (i < e) {
+          const d = buf[i]! - ZERO;
+          if (d < 0 || d > 9) break;
+          millisecond += d * scale;
+          scale /= 10;
+          i++;
+        }
+        const count = i - first;
+        if (count === 0 || count > 9) return Number.NaN;
+        millisecond = Math.floor(millisecond);
+      }
+    }
+    if (i > e) return Number.NaN;
+    const local = dayStart + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
+    if (i === e) return this.naive(local, dayNumber);
+
+    if (buf[i] === SPACE) i++;
+    const sign = at(buf, i, e);
+    if ((sign === UPPER_Z || sign === LOWER_Z) && i + 1 === e) return local;
+    if (sign !== PLUS && sign !== DASH) return Number.NaN;
+    const offsetHours = digits2(buf, i + 1, e);
+    if (offsetHours < 0 || offsetHours > 23) return Number.NaN;
+    let offsetMinutes = 0;
+    let stop = i + 3;
+    if (stop < e) {
+      if (buf[stop] === COLON) stop++;
+      offsetMinutes = digits2(buf, stop, e);
+      if (offsetMinutes < 0 || offsetMinutes > 59) return Number.NaN;
+      stop += 2;
+    }
+    if (stop !== e) return Number.NaN;
+    const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
+    return sign === PLUS ? local - offset : local + offset;
+  }
+
+  /** `YYYY-MM-DD HH:MM:SS` at `s` (separators at 10, 13 and 16 already checked), or NaN for anything else. */
+  private common(buf: Uint8Array, s: number): number {
+    const y0 = buf[s]! - ZERO;
+    const y1 = buf[s + 1]! - ZERO;
+    const y2 = buf[s + 2]! - ZERO;
+    const y3 = buf[s + 3]! - ZERO;
+    const m0 = buf[s + 5]! - ZERO;
+    const m1 = buf[s + 6]! - ZERO;
+    const d0 = buf[s + 8]! - ZERO;
+    const d1 = buf[s + 9]! - ZERO;
+    const h0 = buf[s + 11]! - ZERO;
+    const h1 = buf[s + 12]! - ZERO;
+    const i0 = buf[s + 14]! - ZERO;
+    const i1 = buf[s + 15]! - ZERO;
+    const s0 = buf[s + 17]! - ZERO;
+    const s1 = buf[s + 18]! - ZERO;
+    // Every one a digit: unsigned, each is at most 9 (a byte below '0' wraps to a large number).
+    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1) >>> 0 > 15) return Number.NaN;
+    if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return Number.NaN;
+    if (h0 > 9 || h1 > 9 || i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9) return Number.NaN;
+    if (buf[s + 4] !== DASH || buf[s + 7] !== DASH) return Number.NaN;
+    const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    const month = m0 * 10 + m1;
+    const day = d0 * 10 + d1;
+    const hour = h0 * 10 + h1;
+    const minute = i0 * 10 + i1;
+    const second = s0 * 10 + s1;
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+    const dayNumber = monthStart(year, month) + day - 1;
+    return this.naive(dayNumber * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000, dayNumber);
+  }
+
+  /** A wall-clock time in the zone: `Zone.fromLocal`, by the day table where the day allows. */
+  private naive(local: number, dayNumber: number): number {
+    const offset = this.days.offsetOfDay(dayNumber);
+    return offset === offset ? local - offset : this.zone.fromLocal(local);
+  }
+}
+
+/** Two digits at `i` (before `e`) as a number, or -1. */
+function digits2(buf: Uint8Array, i: number, e: number): number {
+  if (i + 2 > e) return -1;
+  const a = buf[i]! - ZERO;
+  const b = buf[i + 1]! - ZERO;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-function isSpace(c: number): boolean {
-  return c === SPACE || c === TAB;
-}
-
-/** `zone.fromLocal(local)`, through the day table when there is one and the day allows. */
-function fromLocal(zone: Zone, days: DayOffsets | undefined, local: number, dayNumber: number): number {
-  if (days !== undefined) {
-    const offset = days.offsetOfDay(dayNumber);
-    if (offset === offset) return local - offset;
-  }
-  return zone.fromLocal(local);
-}
-
-function parseZoned(text: string, zone: Zone, days?: DayOffsets): number | null {
-  let s = 0;
-  let e = text.length;
-  while (s < e && isSpace(text.charCodeAt(s))) s++;
-  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-  if (e - s < 10) return null;
-
-  const century = digits2(text, s);
-  const yy = digits2(text, s + 2);
-  const month = digits2(text, s + 5);
-  const day = digits2(text, s + 8);
-  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1) return null;
-  if (text.charCodeAt(s + 4) !== DASH || text.charCodeAt(s + 7) !== DASH) return null;
-  const year = century * 100 + yy;
-  if (day > daysInMonth(year, month)) return null;
-  const dayNumber = daysFromCivil(year, month, day);
-  const dayStart = dayNumber * MS_PER_DAY;
-
-  let i = s + 10;
-  if (i === e) return fromLocal(zone, days, dayStart, dayNumber);
-
-  const separator = text.charCodeAt(i);
-  if (separator !== SPACE && separator !== UPPER_T && separator !== LOWER_T) return null;
-  const hour = digits2(text, i + 1);
-  const minute = digits2(text, i + 4);
-  if (hour < 0 || hour > 23 || text.charCodeAt(i + 3) !== COLON || minute < 0 || minute > 59) return null;
-  i += 6;
-  let second = 0;
-  let millisecond = 0;
-  if (i < e && text.charCodeAt(i) === COLON) {
-    second = digits2(text, i + 1);
-    if (second < 0 || second > 59) return null;
-    i += 3;
-    const mark = i < e ? text.charCodeAt(i) : 0;
-    if (mark === DOT || mark === COMMA) {
-      i++;
-      let scale = 100;
-      const start = i;
-      while (i < e) {
-        const d = text.charCodeAt(i) - ZERO;
-        if (d < 0 || d > 9) break;
-        millisecond += d * scale;
-        scale /= 10;
-        i++;
-      }
-      const count = i - start;
-      if (count === 0 || count > 9) return null;
-      millisecond = Math.floor(millisecond);
-    }
-  }
-  if (i > e) return null;
-  const local = dayStart + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
-  if (i === e) return fromLocal(zone, days, local, dayNumber);
-
-  if (text.charCodeAt(i) === SPACE) i++;
-  const sign = text.charCodeAt(i);
-  if ((sign === UPPER_Z || sign === LOWER_Z) && i + 1 === e) return local;
-  if (sign !== PLUS && sign !== DASH) return null;
-  const offsetHours = digits2(text, i + 1);
-  if (offsetHours < 0 || offsetHours > 23) return null;
-  let offsetMinutes = 0;
-  let end = i + 3;
-  if (end < e) {
-    if (text.charCodeAt(end) === COLON) end++;
-    offsetMinutes = digits2(text, end);
-    if (offsetMinutes < 0 || offsetMinutes > 59) return null;
-    end += 2;
-  }
-  if (end !== e) return null;
-  const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
-  return sign === PLUS ? local - offset : local + offset;
+function at(buf: Uint8Array, i: number, e: number): number {
+  return i < e ? buf[i]! : -1;
 }

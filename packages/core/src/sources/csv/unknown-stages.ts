@@ -1,7 +1,7 @@
 import type { Pipeline } from '../../model/pipeline.js';
 import { csvMessages } from '../messages.js';
 import type { FileLog } from './file-log.js';
-import { CSV_ISSUE_CODES } from './issue-codes.js';
+import { DATA_ISSUE_CODES } from '../issue-codes.js';
 
 /**
  * Collects the stages of one file that the pipeline does not list, to report each once with its row
@@ -28,7 +28,7 @@ export class UnknownStages {
   /** Adds one warning per unknown stage to the file's issues. */
   report(file: FileLog): void {
     for (const [stage, { count, line, recordId, field }] of this.seen) {
-      file.warning(CSV_ISSUE_CODES.unknownStage, csvMessages.unknownStage(stage, count), { line, recordId, field, value: stage });
+      file.warning(DATA_ISSUE_CODES.unknownStage, csvMessages.unknownStage(stage, count), { line, recordId, field, value: stage });
     }
   }
 }

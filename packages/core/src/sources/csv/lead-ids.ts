@@ -1,11 +1,54 @@
-/**
- * Compact sets of lead ids with the line each was first seen on, for duplicate detection over files of
- * millions of rows without a string per row. @internal
- * @module
- */
+import { plainNumber, plainNumberBytes } from './plain-number.js';
 
 /**
- * Ids that are plain numbers. While they arrive in increasing order (exports are usually sorted by id),
+ * The lead ids of a leads file, with the line each was first seen on: what decides `duplicate-id`.
+ * @internal
+ */
+export interface LeadIds {
+  /** Adds an id first seen on `line`; returns 0 when it is new, else the line it was first seen on (and changes nothing). */
+  add(id: string, line: number): number;
+  /** {@link add} for the id `buf[s, e)`, UTF-8 bytes that trimming would leave as they are. */
+  addBytes(buf: Uint8Array, s: number, e: number, line: number): number;
+}
+
+/** Lead ids in a map, which the history readers then ask for the line of a lead id. @internal */
+export class MappedLeadIds implements LeadIds {
+  readonly lines = new Map<string, number>();
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+  add(id: string, line: number): number {
+    const first = this.lines.get(id);
+    if (first !== undefined) return first;
+    this.lines.set(id, line);
+    return 0;
+  }
+
+  addBytes(buf: Uint8Array, s: number, e: number, line: number): number {
+    return this.add(this.decoder.decode(buf.subarray(s, e)), line);
+  }
+}
+
+/**
+ * Lead ids kept compactly, for a pass over millions of rows that keeps no row: plain numbers (most
+ * exports) in a {@link NumericIdSet}, without a string per row; other ids in a map. @internal
+ */
+export class CompactLeadIds implements LeadIds {
+  private readonly numbers = new NumericIdSet(1 << 16);
+  private readonly others = new MappedLeadIds();
+
+  add(id: string, line: number): number {
+    const value = plainNumber(id);
+    return value >= 0 ? this.numbers.add(value, line) : this.others.add(id, line);
+  }
+
+  addBytes(buf: Uint8Array, s: number, e: number, line: number): number {
+    const value = plainNumberBytes(buf, s, e);
+    return value >= 0 ? this.numbers.add(value, line) : this.others.addBytes(buf, s, e, line);
+  }
+}
+
+/**
+ * Ids that are plain numbers, with the line each was first seen on. While they arrive in increasing order (exports are usually sorted by id),
  * they are kept as a sorted run, where a new id is new exactly when it is larger than the last: one
  * comparison per row. The first id out of order moves the run into an open-addressing hash table whose
  * slots follow the ids' low bits, so ids that are close together stay close in memory.
@@ -106,75 +149,4 @@ export class NumericIdSet {
     this.allocate(Math.max(1024, keys.length));
     for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.insert(keys[i]!, lines[i]!);
   }
-}
-
-/** Ids that are not plain numbers, as UTF-8 bytes in one arena, found by hash and compared byte by byte. */
-export class StringIdSet {
-  private slots = new Int32Array(1024); // entry index + 1; 0 = empty
-  private mask = 1023;
-  private hashes = new Uint32Array(256);
-  private ends = new Uint32Array(256);
-  private lines = new Uint32Array(256);
-  private count = 0;
-  private arena = new Uint8Array(4096);
-  private used = 0;
-
-  /** Adds the id `bytes[s, e)` (hash `hash`) first seen on `line`; returns 0 when new, else its first line. */
-  add(hash: number, bytes: Uint8Array, s: number, e: number, line: number): number {
-    if ((this.count + 1) * 2 > this.slots.length) this.rehash();
-    const mask = this.mask;
-    let slot = hash & mask;
-    for (;;) {
-      const entry = this.slots[slot]! - 1;
-      if (entry < 0) break;
-      if (this.hashes[entry] === hash && this.equals(entry, bytes, s, e)) return this.lines[entry]!;
-      slot = (slot + 1) & mask;
-    }
-    const n = this.count;
-    if (n === this.hashes.length) {
-      this.hashes = grow32(this.hashes);
-      this.ends = grow32(this.ends);
-      this.lines = grow32(this.lines);
-    }
-    const length = e - s;
-    while (this.used + length > this.arena.length) {
-      const bigger = new Uint8Array(this.arena.length * 2);
-      bigger.set(this.arena);
-      this.arena = bigger;
-    }
-    this.arena.set(bytes.subarray(s, e), this.used);
-    this.used += length;
-    this.hashes[n] = hash;
-    this.ends[n] = this.used;
-    this.lines[n] = line;
-    this.count = n + 1;
-    this.slots[slot] = n + 1;
-    return 0;
-  }
-
-  private equals(entry: number, bytes: Uint8Array, s: number, e: number): boolean {
-    const end = this.ends[entry]!;
-    const start = entry === 0 ? 0 : this.ends[entry - 1]!;
-    if (end - start !== e - s) return false;
-    const arena = this.arena;
-    for (let i = 0; i < end - start; i++) if (arena[start + i] !== bytes[s + i]) return false;
-    return true;
-  }
-
-  private rehash(): void {
-    const size = this.slots.length * 2;
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
-    for (let n = 0; n < this.count; n++) {
-      let slot = this.hashes[n]! & this.mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = n + 1;
-    }
-  }
-}
-
-function grow32(a: Uint32Array) {
-  const b = new Uint32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

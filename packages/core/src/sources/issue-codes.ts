@@ -1,6 +1,6 @@
 /**
- * The stable `code` of every data issue the CSV sources report, with its severity. Codes never change
- * meaning, so dashboards and scripts may filter on them.
+ * The stable `code` of every data issue a source reports (the CSV files, Zoho CRM), with its severity: the
+ * one list of them. Codes never change meaning, so dashboards and scripts may filter on them.
  *
  * | code | severity | when |
  * | --- | --- | --- |
@@ -20,14 +20,30 @@
  * | `invalid-value` | error | the row failed the model's schema (a safety net behind the checks above) |
  * | `empty-file` | warning | a file without even a header row |
  * | `duplicate-column` | warning | a header used by Panopticon appears twice (the first is read) |
+ * | `invalid-id` | error | a Zoho record id that is not a string of digits (a number beyond 2^53 lost its precision) |
+ * | `missing-id` | error | a Zoho record without an id |
+ * | `missing-timestamp` | error | a Zoho lead without its creation time (or another required date) |
+ * | `missing-name` | warning | a Zoho lead without a name (kept, named by its id) |
+ * | `invalid-lead` | error | a Zoho lead the model refuses (its message says which field) |
+ * | `field-not-in-response` | warning | a mapped Zoho field absent from the API response (check the mapping) |
+ * | `history-module-unavailable` | warning | the history module cannot be read (timelines are used instead) |
+ * | `events-unavailable` | warning | meetings cannot be read (no scope): appointments come from the lead's field |
+ * | `history-row-invalid` | error | a history-module row without a lead, stage or time |
+ * | `history-stage-mismatch` | warning | a lead's last history stage differs from its current stage |
+ * | `history-orphans` | warning | history rows whose lead is not among the leads read |
+ * | `timeline-entry-invalid` | warning | a timeline entry with an unreadable time (skipped) |
+ * | `timeline-unavailable` | warning | a lead's timeline cannot be read |
+ * | `event-invalid` | error | a meeting without a lead or with an unreadable start |
+ * | `snapshot-unreadable` | warning | the local Zoho snapshot cannot be read (a full sync follows) |
+ * | `snapshot-config-changed` | warning | the mapping changed since the snapshot was written (a full sync follows) |
  *
  * @example
  * ```ts
  * const { issues } = await loadCsvText({ leads, timeZone: 'UTC' });
- * const duplicates = issues.filter((i) => i.code === CSV_ISSUE_CODES.duplicateId);
+ * const duplicates = issues.filter((i) => i.code === DATA_ISSUE_CODES.duplicateId);
  * ```
  */
-export const CSV_ISSUE_CODES = {
+export const DATA_ISSUE_CODES = {
   /** A later row repeats a lead id (error). */
   duplicateId: 'duplicate-id',
   /** A required value is empty (error). */
@@ -60,14 +76,30 @@ export const CSV_ISSUE_CODES = {
   emptyFile: 'empty-file',
   /** A header used by Panopticon appears twice (warning). */
   duplicateColumn: 'duplicate-column',
+  zohoInvalidId: 'invalid-id',
+  zohoMissingId: 'missing-id',
+  zohoMissingName: 'missing-name',
+  zohoMissingTimestamp: 'missing-timestamp',
+  zohoInvalidLead: 'invalid-lead',
+  zohoFieldNotInResponse: 'field-not-in-response',
+  zohoHistoryModuleUnavailable: 'history-module-unavailable',
+  zohoEventsUnavailable: 'events-unavailable',
+  zohoHistoryRowInvalid: 'history-row-invalid',
+  zohoHistoryStageMismatch: 'history-stage-mismatch',
+  zohoHistoryOrphans: 'history-orphans',
+  zohoTimelineEntryInvalid: 'timeline-entry-invalid',
+  zohoTimelineUnavailable: 'timeline-unavailable',
+  zohoEventInvalid: 'event-invalid',
+  zohoSnapshotUnreadable: 'snapshot-unreadable',
+  zohoSnapshotConfigChanged: 'snapshot-config-changed',
 } as const;
 
 /**
- * One of the {@link CSV_ISSUE_CODES}.
+ * One of the {@link DATA_ISSUE_CODES}.
  *
  * @example
  * ```ts
- * const blocking: CsvIssueCode[] = ['duplicate-id', 'missing-value', 'wrong-field-count'];
+ * const blocking: DataIssueCode[] = ['duplicate-id', 'missing-value', 'wrong-field-count'];
  * ```
  */
-export type CsvIssueCode = (typeof CSV_ISSUE_CODES)[keyof typeof CSV_ISSUE_CODES];
+export type DataIssueCode = (typeof DATA_ISSUE_CODES)[keyof typeof DATA_ISSUE_CODES];

@@ -9,7 +9,7 @@
  */
 
 /**
- * One history file as columns (see {@link loadCsvColumnar}).
+ * One history file as columns (see `loadCsvColumnar` (`@panopticon/core/csv`)).
  *
  * @example
  * ```ts
