@@ -1,5 +1,5 @@
 /**
- * The dashboard in a real browser: Debian's Chromium (or $CHROMIUM) driven by playwright-core, against
+ * The dashboard in a real browser: Debian's Chromium (or $CHROMIUM_PATH) driven by playwright-core, against
  * pages written by the built `panopticon report` run as a process. The tiles must show the numbers of
  * `panopticon kpis --format json`; the filters, sorting and calendar ranges must work; nothing may be
  * logged as an error, no request may leave the page, and no string from the data may run as script.
@@ -16,8 +16,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AttentionJson, type KpisJson, localDate } from './fixtures/dashboard-json.js';
 import { HOSTILE_AS_OF, HOSTILE_LOCATOR, HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
 const generator = fileURLToPath(new URL('../../../scripts/gen-appointed.mjs', import.meta.url));
 const screenshot = fileURLToPath(new URL('../../../docs/dashboard.png', import.meta.url));
@@ -83,9 +83,9 @@ async function resetFilters(page: Page) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
+  if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
-      `Chromium is required for the dashboard browser test and was not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM to its path.`,
+      `Chromium is required for the dashboard browser test and was not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set CHROMIUM to its path.`,
     );
   }
   const samplePage = join(tmp, 'sample.html');
@@ -115,18 +115,9 @@ beforeAll(async () => {
   largeRows = (JSON.parse(cli('attention', ...largeFlags, '--format', 'json')) as AttentionJson).rows.length;
 
   context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1440, height: 1000 },
     deviceScaleFactor: 1,
   });

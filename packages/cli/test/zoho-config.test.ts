@@ -1,47 +1,27 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { parsePipeline } from '@panopticon/core';
-import { loadCsv } from '@panopticon/core/csv';
 import { lockStore } from '@panopticon/zoho-adapter';
 import { startFakeZoho, type FakeZoho } from '@panopticon/zoho-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSample, runCli, sample } from './fixtures/zoho-cli.js';
 import { loadConfig, parseConfig } from '../src/config.js';
 
 // A custom org: the appointment and first-contact fields under the org's own names, a history module with
 // another name. Configured only through panopticon.config.json's "zoho" section; the built CLI runs
 // against the fake Zoho server.
-const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
-const sample = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
-const run = promisify(execFile);
 
 let server: FakeZoho;
 let env: Record<string, string>;
 const dir = mkdtempSync(join(tmpdir(), 'panopticon-zoho-config-'));
 const configFile = join(dir, 'panopticon.config.json');
 
-async function cli(...args: string[]) {
-  try {
-    const r = await run(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function cli(...args: string[]) {
+  return runCli(env, args, dir);
 }
 
 beforeAll(async () => {
-  const pipeline = parsePipeline(JSON.parse(readFileSync(join(sample, 'pipeline.json'), 'utf8')));
-  const csv = await loadCsv({
-    leads: join(sample, 'leads.csv'),
-    stageHistory: join(sample, 'stage_history.csv'),
-    ownerHistory: join(sample, 'owner_history.csv'),
-    timeZone: 'America/New_York',
-    pipeline,
-  });
+  const { csv } = await loadSample();
   server = await startFakeZoho({
     leads: csv.leads,
     historyModule: 'Stage_History',

@@ -1,19 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { parsePipeline } from '@panopticon/core';
-import { loadCsv } from '@panopticon/core/csv';
 import { startFakeZoho, type FakeZoho } from '@panopticon/zoho-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSample, runCli, sample } from './fixtures/zoho-cli.js';
 
 // The built CLI as a process, against the fake Zoho server running in this test process over loopback.
 // (Asynchronous child processes: a synchronous one would block the fake's event loop.)
-const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
-const sample = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
-const run = promisify(execFile);
 
 const SECRET = 'very-secret-client-secret-4242';
 const REFRESH = '1000.refresh-token-that-must-not-leak';
@@ -21,26 +14,13 @@ let server: FakeZoho;
 let env: Record<string, string>;
 const store = mkdtempSync(join(tmpdir(), 'panopticon-zoho-cli-'));
 
-async function cli(...args: string[]) {
-  try {
-    const r = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function cli(...args: string[]) {
+  return runCli(env, args);
 }
 
 beforeAll(async () => {
   // The fake serves exactly the bundled sample export, so Zoho and CSV results can be compared.
-  const pipeline = parsePipeline(JSON.parse(readFileSync(join(sample, 'pipeline.json'), 'utf8')));
-  const csv = await loadCsv({
-    leads: join(sample, 'leads.csv'),
-    stageHistory: join(sample, 'stage_history.csv'),
-    ownerHistory: join(sample, 'owner_history.csv'),
-    timeZone: 'America/New_York',
-    pipeline,
-  });
+  const { csv } = await loadSample();
   server = await startFakeZoho({ leads: csv.leads, clientId: 'client-1', clientSecret: SECRET, refreshToken: REFRESH });
   env = {
     ZOHO_CLIENT_ID: 'client-1',
