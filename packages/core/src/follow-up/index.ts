@@ -33,3 +33,13 @@ export { kpisColumnar } from './kpis.js';
 export { columnarLeadsOf } from './columnar-leads.js';
 export type { ColumnarLeads } from './columnar-leads.js';
 export { UNASSIGNED_LOCATOR, FOLLOW_UP_STATUS_LABELS, ATTENTION_REASON_LABELS } from './messages.js';
+// What changed on the needs-attention list between an earlier list (or what was last reported) and asOf.
+export { attentionChanges, attentionChangesColumnar, ATTENTION_RESOLUTIONS } from './attention-changes.js';
+export type {
+  AttentionChange,
+  AttentionChanges,
+  AttentionChangesOptions,
+  AttentionEntry,
+  AttentionResolution,
+  ResolvedAttention,
+} from './attention-changes.js';
