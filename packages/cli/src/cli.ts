@@ -20,6 +20,14 @@ const COMMANDS: Record<string, { load: () => Promise<Command<any>>; summary: str
     load: async () => (await import('./commands/report.js')).reportCommand,
     summary: 'write the daily dashboard: one self-contained HTML page',
   },
+  digest: {
+    load: async () => (await import('./commands/digest.js')).digestCommand,
+    summary: 'send what changed on the needs-attention list to the people who must act',
+  },
+  'run-daily': {
+    load: async () => (await import('./commands/run-daily.js')).runDailyCommand,
+    summary: 'sync (with --zoho), write the page, send the digest: the daily loop',
+  },
   sync: {
     load: async () => (await import('./commands/sync.js')).syncCommand,
     summary: 'sync leads and stage history from Zoho CRM into a local snapshot',

@@ -243,7 +243,7 @@ function show(value: unknown): string {
  * A known key like `key`: the same ignoring case, else the one sharing the longest run of letters in order
  * (a common subsequence) when that covers most of both (`staleDays` → `staleAfterDays`, `lead` → `leads`).
  */
-function suggestion(key: string, allowed: readonly string[]): string | undefined {
+export function suggestion(key: string, allowed: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
   let best: string | undefined;
   let bestScore = 0.6;

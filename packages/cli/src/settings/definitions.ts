@@ -10,6 +10,15 @@ import { assertTimeZone, BusinessCalendarSchema, isBucketMinutes, type Pipeline 
 import { ZohoConfigSchema } from '@panopticon/zoho-adapter';
 import { z } from 'zod';
 import { DEFAULT_ZOHO_STORE } from '../args.js';
+import {
+  DEFAULT_DIGEST_STATE,
+  DigestConfigSchema,
+  DigestFormatSchema,
+  RecordUrlSchema,
+  WebhookFormatSchema,
+  WebhookUrlSchema,
+  webhookHost,
+} from '../digest/config-schema.js';
 import { CliError } from '../errors.js';
 import { absolute, fileFlag, flagged, nonEmptyText, oneOf, setting, text, wholeNumber, type FlagReader } from './setting.js';
 
@@ -178,6 +187,47 @@ export const SETTINGS = {
   store: setting({ schema: z.string(), flag: { name: 'store', read: text }, default: DEFAULT_ZOHO_STORE }),
   /** Where `report` writes the page (`--out`), relative to the working directory. */
   out: setting({ schema: z.string(), flag: { name: 'out', read: text }, default: 'dashboard.html' }),
+  /** A lead's page in the CRM, `{id}` for its id (`--record-url`): the links of the digest and the page. */
+  recordUrl: setting({
+    schema: RecordUrlSchema,
+    configKey: 'recordUrl',
+    flag: { name: 'record-url', read: (raw) => parsedFlag('record-url', RecordUrlSchema, raw) },
+  }),
+  /** The digest's recipients, mail server and webhook format (`digest` in the config file; docs/daily.md). */
+  digest: setting({ schema: DigestConfigSchema, configKey: 'digest' }),
 };
+
+/** The digest's own flags (`panopticon digest`, `run-daily`); its `--format` is not the tables' one. */
+export const DIGEST_FLAGS = {
+  /** What was last sent to whom (`--state`), relative to the working directory. */
+  state: setting({ schema: z.string(), flag: { name: 'state', read: text }, default: DEFAULT_DIGEST_STATE }),
+  /** Print what would be sent, send nothing (`--dry-run`). */
+  dryRun: option('dry-run'),
+  /** Print the whole digest in this format instead of sending it (`--format`). */
+  digestFormat: setting({ schema: DigestFormatSchema, flag: { name: 'format', read: oneOf('format', DigestFormatSchema) } }),
+  /** A Slack or Teams incoming webhook (`--webhook`; else PANOPTICON_WEBHOOK_URL). A secret: shown by its host only. */
+  webhook: setting({
+    schema: WebhookUrlSchema,
+    flag: {
+      name: 'webhook',
+      read: (raw) => {
+        if (WebhookUrlSchema.safeParse(raw).success) return String(raw);
+        throw new CliError(`--webhook must be an http(s) URL, got one with host ${webhookHost(String(raw))}.`, 2);
+      },
+    },
+  }),
+  /** The webhook's service (`--webhook-format`); else the config's `digest.webhookFormat`. */
+  webhookFormat: setting({
+    schema: WebhookFormatSchema,
+    flag: { name: 'webhook-format', read: oneOf('webhook-format', WebhookFormatSchema) },
+  }),
+};
+
+/** A flag's text checked against a schema, the schema's message in the usage error. */
+function parsedFlag<T>(flag: string, schema: z.ZodType<T>, raw: string | boolean): T {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new CliError(`--${flag}: ${parsed.error.issues[0]?.message ?? 'invalid value'}, got "${String(raw)}".`, 2);
+}
 
 export type SettingName = keyof typeof SETTINGS;
