@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailServer, webhookServer } from './fixtures/mail.js';
-import { runCli } from './fixtures/zoho-cli.js';
+import { runCli, sample } from './fixtures/zoho-cli.js';
 
 const PASS = 'smtp-password-s3cret-9917';
 const USER = 'digest-user@example.com';
@@ -275,3 +275,16 @@ async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => s.close(() => resolve()));
   return port;
 }
+
+describe('the dry-run example (examples/digest-dry-run)', () => {
+  it('prints the first digest of each recipient of the sample data and sends nothing', async () => {
+    const example = join(sample, '../digest-dry-run');
+    const stateFile = join(mkdtempSync(join(tmpdir(), 'panopticon-digest-')), 'state.json');
+    const r = await runCli({}, ['digest', '--quiet', '--dry-run', '--state', stateFile], example);
+    expect(r.code).toBe(0);
+    for (const who of ['lead.desk@example.com', 'ana@example.com', 'ben@example.com'])
+      expect(r.stdout).toContain(`${who}: would send "Panopticon: first digest`);
+    expect(r.stdout).toContain('https://crm.example.com/crm/org123/tab/Leads/');
+    expect(existsSync(stateFile)).toBe(false);
+  });
+});

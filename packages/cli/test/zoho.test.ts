@@ -99,7 +99,19 @@ describe('panopticon with --zoho (built CLI against the fake Zoho server)', () =
   });
 
   it('never prints or writes the secrets', async () => {
-    const outputs = [await cli('sync', '--zoho', '--store', store), await cli('kpis', '--zoho', '--store', store, '--format', 'json')];
+    // The digest too: its SMTP password and webhook path (secrets of their own) beside the Zoho ones.
+    const digestState = join(store, 'digest-state.json');
+    const digestEnv = {
+      PANOPTICON_SMTP_PASS: 'smtp-pass-secret-5150',
+      PANOPTICON_WEBHOOK_URL: 'http://127.0.0.1:9/hook/secret-webhook-path',
+    };
+    const outputs = [
+      await cli('sync', '--zoho', '--store', store),
+      await cli('kpis', '--zoho', '--store', store, '--format', 'json'),
+      await runCli({ ...env, ...digestEnv }, ['digest', '--zoho', '--store', store, '--webhook-format', 'slack', '--state', digestState]),
+      await runCli({ ...env, ...digestEnv }, ['digest', '--zoho', '--store', store, '--format', 'json']),
+    ];
+    expect(outputs[2]!.stderr).toContain('Slack webhook at 127.0.0.1:9: connect failed');
     const bad = await cli('sync', '--zoho', '--store', store, '--full');
     env.ZOHO_REFRESH_TOKEN = 'revoked-refresh-token-secret';
     const failed = await cli('sync', '--zoho', '--store', store);
@@ -107,7 +119,7 @@ describe('panopticon with --zoho (built CLI against the fake Zoho server)', () =
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/Zoho/);
     for (const r of [...outputs, bad, failed]) {
-      for (const secret of [SECRET, REFRESH, 'revoked-refresh-token-secret']) {
+      for (const secret of [SECRET, REFRESH, 'revoked-refresh-token-secret', 'smtp-pass-secret-5150', 'secret-webhook-path']) {
         expect(r.stdout).not.toContain(secret);
         expect(r.stderr).not.toContain(secret);
       }
@@ -116,8 +128,7 @@ describe('panopticon with --zoho (built CLI against the fake Zoho server)', () =
       readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
     for (const file of files(store)) {
       const text = readFileSync(file, 'utf8');
-      expect(text).not.toContain(SECRET);
-      expect(text).not.toContain(REFRESH);
+      for (const secret of [SECRET, REFRESH, 'smtp-pass-secret-5150', 'secret-webhook-path']) expect(text).not.toContain(secret);
     }
   });
 
