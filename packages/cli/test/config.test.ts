@@ -111,7 +111,10 @@ describe('parseConfig', () => {
     expect(lines).toHaveLength(4);
     for (const line of lines) expect(line.startsWith('/cfg/panopticon.config.json: ')).toBe(true);
     expect(lines).toContainEqual(expect.stringContaining('timezone: unknown key (did you mean "timeZone"?)'));
-    expect(lines).toContainEqual(expect.stringContaining('colour: unknown key; allowed keys: $schema, timeZone, pipeline'));
+    // "colour" shares c, o, u, r with recordUrl: the suggestion heuristic (config.ts) offers it.
+    expect(lines).toContainEqual(
+      expect.stringContaining('colour: unknown key (did you mean "recordUrl"?); allowed keys: $schema, timeZone, pipeline'),
+    );
     expect(lines).toContainEqual(expect.stringContaining('thresholds.staleDays: unknown key (did you mean "staleAfterDays"?)'));
     expect(lines).toContainEqual(expect.stringContaining('files.lead: unknown key (did you mean "leads"?)'));
   });
