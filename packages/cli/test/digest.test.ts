@@ -4,7 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_AS_OF, HOSTILE_LOCATOR, HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
 import { mailServer, webhookServer } from './fixtures/mail.js';
 import { runCli, sample } from './fixtures/zoho-cli.js';
 
@@ -286,5 +288,35 @@ describe('the dry-run example (examples/digest-dry-run)', () => {
       expect(r.stdout).toContain(`${who}: would send "Panopticon: first digest`);
     expect(r.stdout).toContain('https://crm.example.com/crm/org123/tab/Leads/');
     expect(existsSync(stateFile)).toBe(false);
+  });
+});
+
+describe('panopticon digest escapes every CRM string', () => {
+  it('in the email HTML (no element from the data) and in the Slack message (no link or mention from the data)', async () => {
+    const dir = workspace({ locators: {} });
+    const flags = writeHostileData(join(dir, 'data'));
+    const before = smtp.mails.length;
+    const r = await cli(dir, [
+      ...flags,
+      '--as-of',
+      HOSTILE_AS_OF,
+      '--webhook',
+      `http://127.0.0.1:${hooks.port}/hook`,
+      '--webhook-format',
+      'slack',
+    ]);
+    expect(r.code).toBe(0);
+    const [mail] = sentTo('lead.desk@example.com', before);
+    expect(mail!.text).toContain(HOSTILE_NAME); // plain text is plain
+    expect(mail!.html).not.toContain(HOSTILE_NAME);
+    expect(mail!.html).not.toContain(HOSTILE_STAGE);
+    const doc = new JSDOM(mail!.html).window.document;
+    expect(doc.querySelectorAll('img, script, b').length).toBe(0);
+    expect(doc.body.textContent).toContain(HOSTILE_NAME);
+    expect(doc.body.textContent).toContain(HOSTILE_LOCATOR);
+    const slack = JSON.stringify(hooks.posts.at(-1)!.body);
+    expect(slack).not.toContain('<img');
+    expect(slack).not.toContain('<b>');
+    expect(slack).toContain('&lt;img src=x');
   });
 });

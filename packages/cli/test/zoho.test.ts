@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeZoho, type FakeZoho } from '@panopticon/zoho-adapter/testing';
@@ -130,6 +130,35 @@ describe('panopticon with --zoho (built CLI against the fake Zoho server)', () =
       const text = readFileSync(file, 'utf8');
       for (const secret of [SECRET, REFRESH, 'smtp-pass-secret-5150', 'secret-webhook-path']) expect(text).not.toContain(secret);
     }
+  });
+
+  it('run-daily still writes the page and the digest from the last snapshot when the sync fails, marked as stale data', async () => {
+    const out = join(store, 'daily.html');
+    const r = await runCli(
+      { ...env, ZOHO_REFRESH_TOKEN: 'revoked-refresh-token-secret', PANOPTICON_WEBHOOK_URL: 'http://127.0.0.1:9/hook' },
+      [
+        'run-daily',
+        '--zoho',
+        '--store',
+        store,
+        '--quiet',
+        '--out',
+        out,
+        '--state',
+        join(store, 'daily-state.json'),
+        '--webhook-format',
+        'slack',
+        '--dry-run',
+      ],
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^run-daily: sync: failed: Zoho/m);
+    expect(r.stdout).toContain(`run-daily: page: written to ${out}`);
+    expect(r.stdout).toContain('run-daily: digest: done');
+    expect(r.stdout).toMatch(
+      /Stale data: the Zoho sync failed; the figures come from the snapshot of \d{4}-\d\d-\d\d \d\d:\d\d \(\d+ hours old\)/,
+    );
+    expect(existsSync(out)).toBe(true);
   });
 
   it('sync without --zoho is a usage error', async () => {
