@@ -320,3 +320,40 @@ describe('panopticon digest escapes every CRM string', () => {
     expect(slack).toContain('&lt;img src=x');
   });
 });
+
+describe('panopticon digest --weekly', () => {
+  it('sends the managers the week’s response heatmap as an inline PNG, the worse slots and the speed to lead', async () => {
+    const dir = workspace({ coordinators: [], locators: {}, weekly: { managers: ['boss@example.com'] } });
+    const before = smtp.mails.length;
+    const r = await cli(dir, ['--weekly', '--as-of', '2026-10-24']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [mail] = sentTo('boss@example.com', before);
+    expect(smtp.mails.length - before).toBe(1);
+    expect(mail!.subject).toMatch(/^Panopticon weekly: response \d+ % within 60 min \(([+−]\d+ pts|±0)\) — week to 2026-10-24$/);
+    expect(mail!.text).toContain('The week 2026-10-18 – 2026-10-24 against 2026-10-11 – 2026-10-17');
+    expect(mail!.text).toMatch(/New leads +\d+ +\d+/);
+    expect(mail!.text).toMatch(/Median first response +\d+ min/);
+    expect(mail!.text).toMatch(/Slots that got worse|No slot got worse/);
+    // The image is a part of the message, referred to by its Content-ID: nothing remote.
+    expect(mail!.html).toContain('src="cid:heatmap@panopticon"');
+    expect(mail!.html).not.toMatch(/src="https?:/);
+    const image = /Content-Type: image\/png[\s\S]*?Content-ID: <heatmap@panopticon>[\s\S]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/i.exec(
+      mail!.raw,
+    );
+    const png = Buffer.from(image![1]!.replace(/\s+/g, ''), 'base64');
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.readUInt32BE(16)).toBeGreaterThan(1000); // width: drawn at 900 px, rasterized at twice that
+  });
+
+  it('is a usage error without managers, unless printed', async () => {
+    const dir = workspace();
+    const r = await cli(dir, ['--weekly']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"weekly": { "managers"');
+    const json = JSON.parse((await cli(dir, ['--weekly', '--format', 'json', '--as-of', '2026-10-24'])).stdout);
+    expect(json).toMatchObject({ week: '2026-10-18 – 2026-10-24', slaMinutes: 60 });
+    expect(json.now.total).toBeGreaterThan(0);
+    expect(json.pngBytes).toBeGreaterThan(1000);
+  });
+});

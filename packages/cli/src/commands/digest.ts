@@ -1,6 +1,7 @@
 import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs, type ParsedValues } from '../args.js';
 import { webhookHost, WebhookUrlSchema } from '../digest/config-schema.js';
 import { runDigest, type DigestSettings } from '../digest/run.js';
+import { runWeekly } from '../digest/run-weekly.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
 import { DIGEST_FLAGS } from '../settings/definitions.js';
@@ -24,6 +25,10 @@ const OPTIONS: OptionSpecs = {
   sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: config, else 60)' },
   ...DIGEST_OPTIONS,
   format: { type: 'string', arg: 'text|html|json', help: 'print the whole digest in this format instead of sending it' },
+  weekly: {
+    type: 'boolean',
+    help: 'send the weekly response report to digest.weekly.managers instead (heatmap as PNG, worse slots, speed to lead)',
+  },
   ...HELP_OPTION,
 };
 
@@ -52,6 +57,7 @@ export function digestSettings(values: ParsedValues, io: Io): DigestSettings {
     ...settings,
     state: absolute(own.state, io.cwd),
     dryRun: own.dryRun,
+    weekly: own.weekly,
     ...(own.digestFormat ? { digestFormat: own.digestFormat } : {}),
     ...(url ? { webhook: { url, host: webhookHost(url), ...(own.webhookFormat ? { format: own.webhookFormat } : {}) } } : {}),
   };
@@ -61,5 +67,5 @@ export const digestCommand: Command<DigestSettings> = {
   options: OPTIONS,
   help: DIGEST_HELP,
   settings: digestSettings,
-  run: (s, io) => runDigest(s, io),
+  run: (s, io) => (s.weekly ? runWeekly(s, io) : runDigest(s, io)),
 };

@@ -20,6 +20,8 @@ export interface Email {
   subject: string;
   text: string;
   html: string;
+  /** Inline images, referred to from the HTML as `cid:<cid>`. */
+  inline?: { filename: string; content: Uint8Array; cid: string; contentType: string }[];
 }
 
 /** A failed delivery, its message written for people (no secret in it). */
@@ -69,7 +71,14 @@ export async function smtpSender(options: SmtpOptions): Promise<SmtpSender> {
     server,
     async send(email) {
       try {
-        await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html });
+        await transport.sendMail({
+          from,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          attachments: (email.inline ?? []).map((a) => ({ ...a, content: Buffer.from(a.content), contentDisposition: 'inline' as const })),
+        });
       } catch (error) {
         throw new DeliveryError(`SMTP server ${server}: ${describeSmtpError(error, timeoutMs, secrets)}`);
       }

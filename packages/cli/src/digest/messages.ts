@@ -47,6 +47,8 @@ export const digestMessages = {
   noRecipients: () =>
     'panopticon digest: nobody to send to: add "digest": { "coordinators": [...], "locators": {...} } to panopticon.config.json, ' +
     'give --webhook (or PANOPTICON_WEBHOOK_URL), or print it with --format text|html|json.',
+  noManagers: () =>
+    'panopticon digest --weekly: nobody to send to: add "digest": { "weekly": { "managers": [...] } } to panopticon.config.json, or print it with --format text|html|json.',
   noSmtp: () => 'panopticon digest: the config has email recipients but no "digest": { "smtp": { "host": ... } } to send them with.',
   noFrom: () => 'panopticon digest: the config has email recipients but no "digest": { "from": "..." } sender address.',
   noWebhookFormat: (host: string) =>

@@ -27,6 +27,8 @@ export interface DigestSettings extends Settings {
   /** The state file, absolute. */
   state: string;
   dryRun: boolean;
+  /** The weekly response report instead of the daily digest. */
+  weekly: boolean;
   /** Print the whole digest in this format instead of sending. */
   digestFormat?: 'text' | 'html' | 'json';
   webhook?: WebhookTarget;

@@ -217,6 +217,8 @@ export const DIGEST_FLAGS = {
     },
   }),
   /** The webhook's service (`--webhook-format`); else the config's `digest.webhookFormat`. */
+  /** The weekly response report for managers instead of the daily digest (`--weekly`). */
+  weekly: option('weekly'),
   webhookFormat: setting({
     schema: WebhookFormatSchema,
     flag: { name: 'webhook-format', read: oneOf('webhook-format', WebhookFormatSchema) },
