@@ -278,6 +278,24 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+describe('panopticon run-daily on the weekly report’s day', () => {
+  it('also sends the weekly report, with its own summary line', async () => {
+    // 2026-10-31, the sample's as-of, is a Saturday in New York.
+    const dir = workspace({ locators: {}, weekly: { managers: ['boss@example.com'], day: 'Saturday' } });
+    const before = smtp.mails.length;
+    const r = await runCli({}, ['run-daily', '--quiet', '--out', 'today.html'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('run-daily: weekly: done');
+    expect(sentTo('boss@example.com', before)).toHaveLength(1);
+    expect(sentTo('lead.desk@example.com', before)).toHaveLength(1);
+    const friday = workspace({ locators: {}, weekly: { managers: ['boss@example.com'], day: 'Friday' } });
+    const other = await runCli({}, ['run-daily', '--quiet', '--out', 'today.html'], friday);
+    expect(other.code).toBe(0);
+    expect(other.stdout).not.toContain('weekly');
+    expect(sentTo('boss@example.com', before)).toHaveLength(1);
+  });
+});
+
 describe('the dry-run example (examples/digest-dry-run)', () => {
   it('prints the first digest of each recipient of the sample data and sends nothing', async () => {
     const example = join(sample, '../digest-dry-run');

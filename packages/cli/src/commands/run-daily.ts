@@ -1,6 +1,8 @@
+import { WEEKDAY_NAMES, localDayNumber, weekdayOfDayNumber } from '@panopticon/core';
 import { fileSnapshotStore } from '@panopticon/zoho-adapter';
 import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs, type ParsedValues } from '../args.js';
 import { runDigest, type DigestSettings } from '../digest/run.js';
+import { runWeekly } from '../digest/run-weekly.js';
 import { lockDigest } from '../digest/state.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -25,8 +27,9 @@ const OPTIONS: OptionSpecs = {
 export const RUN_DAILY_HELP = helpText(
   'panopticon run-daily [data flags] [--zoho] [--out dashboard.html] [--state FILE] [--dry-run]',
   'The daily loop in one command, under one lock: sync from Zoho (with --zoho, unless --offline), write the page,\n' +
-    'send the digest; one summary line per step. If the sync fails, the page and the digest still come from the\n' +
-    'last good snapshot, marked as stale data with its age, and the run ends non-zero.',
+    'send the digest (and, on the weekday digest.weekly.day, the weekly report); one summary line per step. If the\n' +
+    'sync fails, the page and the digest still come from the last good snapshot, marked as stale data with its age,\n' +
+    'and the run ends non-zero. --dry-run still writes the page; it sends nothing.',
   OPTIONS,
   'Exit codes: 0 every step succeeded, 1 a step failed, 2 usage. Recipes for cron, systemd, GitHub Actions and the\n' +
     'Windows Task Scheduler: docs/daily.md.',
@@ -70,6 +73,12 @@ async function runDaily(settings: RunDailySettings, io: Io): Promise<number> {
     summary.push(`page: ${page ?? `written to ${digest.out}`}`);
     const sent = await step(() => runDigest(digest, io, { locked: true, ...(staleData ? { staleData } : {}) }));
     summary.push(`digest: ${sent ?? 'done'}`);
+    // The weekly response report, on the configured weekday of --as-of.
+    const weeklyDay = digest.digest?.weekly?.day;
+    if (weeklyDay !== undefined && WEEKDAY_NAMES[weekdayOfDayNumber(localDayNumber(digest.asOf, digest.timeZone))] === weeklyDay) {
+      const weekly = await step(() => runWeekly(digest, io, staleData ? { staleData } : {}));
+      summary.push(`weekly: ${weekly ?? 'done'}`);
+    }
     for (const line of summary) io.out(`run-daily: ${line}\n`);
     return summary.some((l) => l.includes('failed')) ? 1 : 0;
   } finally {

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { WEEKDAY_NAMES } from '@panopticon/core';
 import { z } from 'zod';
 
 /** Where the digest remembers what it last sent to whom, unless `--state` says otherwise. */
@@ -47,6 +48,8 @@ export const WebhookFormatSchema = z.enum(['slack', 'teams'], { error: 'expected
 /** The weekly response report: who gets it. */
 export const WeeklyConfigSchema = z.strictObject({
   managers: z.array(EmailAddressSchema, { error: 'expected a list of email addresses' }).min(1, { error: 'expected at least one address' }),
+  /** The weekday on which `run-daily` also sends the weekly report (of `--as-of`'s day, in the zone). */
+  day: z.enum(WEEKDAY_NAMES, { error: `expected a weekday: ${WEEKDAY_NAMES.join(', ')}` }).optional(),
 });
 
 /** `digest`: who gets the daily digest, and how it is sent. */
