@@ -13,7 +13,7 @@ import {
   type StageChange,
 } from '@panopticon/core';
 import { appointmentsFromEvents } from './events.js';
-import { collapseOwners, collapseStages, parseHistoryRow, stageHistoryFromRows, type HistoryRow } from './history.js';
+import { collapseOwners, collapseStages, ownerHistoryFromRows, parseHistoryRow, stageHistoryFromRows, type HistoryRow } from './history.js';
 import { mapLeadRecord, type LeadFields } from './map-lead.js';
 import type { ResolvedAppointmentSource, ZohoFieldMapping, ZohoHistoryModuleConfig } from './mapping.js';
 import { messages } from './messages.js';
@@ -44,8 +44,8 @@ export interface LeadReadConfig {
    */
   historySince: Date | null;
   /**
-   * Read the timeline of every appointed lead, also those the history module covers, for their owner
-   * changes (the module tracks the stage only). Default false.
+   * Owner changes for every appointed lead: from the history module's rows where it tracks the owner
+   * (`history.owner`), else from the lead's timeline, also where the module covers its stages. Default true.
    */
   ownerHistory?: boolean;
 }
@@ -161,7 +161,11 @@ export function leadsNeedingTimeline(snapshot: ZohoSnapshot, readConfig: LeadRea
     if (!lead) continue;
     const appointmentAt = appointmentsByLead ? (appointmentsByLead.get(id) ?? null) : lead.appointmentAt;
     if (appointmentAt === null) continue;
-    if (!config.ownerHistory && fullyCovered(rowsByLead.get(id), lead.createdAt, config.historySince)) continue;
+    const rows = rowsByLead.get(id);
+    if (fullyCovered(rows, lead.createdAt, config.historySince)) {
+      // Stages come from the ledger; owners too where it tracks them, else (when wanted) from the timeline.
+      if (config.ownerHistory === false || ownersFromRows(rows!, lead.locator) !== null) continue;
+    }
     out.push(lead);
   }
   return out;
@@ -247,7 +251,9 @@ export function loadResultFromSnapshot(snapshot: ZohoSnapshot, readConfig: LeadR
     const timeline = snapshot.timelines[base.id];
     const observed = snapshot.observed[base.id];
     const stageHistory = chooseStageHistory(rows, timeline, observed, base.createdAt, config.historySince);
-    const ownerHistory = chooseOwnerHistory(timeline, observed);
+    const ownerHistory =
+      (rows && fullyCovered(rows, base.createdAt, config.historySince) ? ownersFromRows(rows, base.locator) : null) ??
+      chooseOwnerHistory(timeline, observed);
     const candidate: Lead = { ...base, stageHistory };
     if (ownerHistory) candidate.ownerHistory = ownerHistory;
 
@@ -329,6 +335,16 @@ function chooseStageHistory(
   if (rows && rows.length) return stageHistoryFromRows(rows);
   // 4. Changes seen between syncs.
   return collapseStages(seen);
+}
+
+/**
+ * The owner history the ledger gives, where it tracks the owner (`history.owner`): every row carries one, and
+ * the last is the lead's current owner (otherwise the ledger missed a change, and the timeline is asked).
+ */
+function ownersFromRows(rows: readonly HistoryRow[], currentLocator: string | null): OwnerChange[] | null {
+  const owners = ownerHistoryFromRows(rows);
+  if (owners === null || owners[owners.length - 1]!.locator !== currentLocator) return null;
+  return owners;
 }
 
 function chooseOwnerHistory(timeline: SnapshotTimeline | undefined, observed: SnapshotObserved | undefined): OwnerChange[] | undefined {
