@@ -62,7 +62,7 @@ export function historyRecord(
   offsetMinutes: number,
   ownerRows: boolean,
 ): Record<string, unknown> {
-  const owner = ownerRows ? row.owner : lead?.owners[lead.owners.length - 1]!.user;
+  const owner = ownerRows ? row.owner : lead?.owners.at(-1)?.user;
   return {
     id: row.id,
     Full_Name: { name: lead ? `${lead.firstName} ${lead.lastName}` : null, id: row.leadId },
