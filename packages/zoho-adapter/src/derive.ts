@@ -52,6 +52,8 @@ export interface LeadReadConfig {
 
 interface Prepared {
   rowsByLead: Map<string, HistoryRow[]>;
+  /** The module's owner column changes within some lead's rows: it tracks owners (see {@link ownersTracked}). */
+  ownersTracked: boolean;
   appointmentsByLead: Map<string, Date> | null;
   issues: DataIssue[];
   inputs: NonNullable<LoadStats['inputs']>;
@@ -97,7 +99,7 @@ function prepare(snapshot: ZohoSnapshot, config: LeadReadConfig): Prepared {
     issues.push(...result.issues);
     inputs[`zoho:${config.appointments.module}`] = { rows: result.rows, accepted: result.accepted, rejected: result.rejected };
   }
-  return { rowsByLead, appointmentsByLead, issues, inputs };
+  return { rowsByLead, ownersTracked: ownersTracked(rowsByLead), appointmentsByLead, issues, inputs };
 }
 
 /**
@@ -152,7 +154,7 @@ function fullyCovered(rows: HistoryRow[] | undefined, createdAt: Date, historySi
  */
 export function leadsNeedingTimeline(snapshot: ZohoSnapshot, readConfig: LeadReadConfig): LeadFields[] {
   const config = effectiveConfig(snapshot, readConfig);
-  const { rowsByLead, appointmentsByLead } = prepare(snapshot, config);
+  const { rowsByLead, ownersTracked, appointmentsByLead } = prepare(snapshot, config);
   const context = leadContext(config);
   const out: LeadFields[] = [];
   for (const id of Object.keys(snapshot.leads).sort(compareIds)) {
@@ -164,7 +166,7 @@ export function leadsNeedingTimeline(snapshot: ZohoSnapshot, readConfig: LeadRea
     const rows = rowsByLead.get(id);
     if (fullyCovered(rows, lead.createdAt, config.historySince)) {
       // Stages come from the ledger; owners too where it tracks them, else (when wanted) from the timeline.
-      if (config.ownerHistory === false || ownersFromRows(rows!, lead.locator) !== null) continue;
+      if (config.ownerHistory === false || (ownersTracked && ownersFromRows(rows!, lead.locator) !== null)) continue;
     }
     out.push(lead);
   }
@@ -185,7 +187,7 @@ export function leadsNeedingTimeline(snapshot: ZohoSnapshot, readConfig: LeadRea
  */
 export function loadResultFromSnapshot(snapshot: ZohoSnapshot, readConfig: LeadReadConfig): LoadResult {
   const config = effectiveConfig(snapshot, readConfig);
-  const { rowsByLead, appointmentsByLead, issues, inputs } = prepare(snapshot, config);
+  const { rowsByLead, ownersTracked, appointmentsByLead, issues, inputs } = prepare(snapshot, config);
   if (config !== readConfig) {
     issues.push({
       severity: 'warning',
@@ -252,7 +254,7 @@ export function loadResultFromSnapshot(snapshot: ZohoSnapshot, readConfig: LeadR
     const observed = snapshot.observed[base.id];
     const stageHistory = chooseStageHistory(rows, timeline, observed, base.createdAt, config.historySince);
     const ownerHistory =
-      (rows && fullyCovered(rows, base.createdAt, config.historySince) ? ownersFromRows(rows, base.locator) : null) ??
+      (ownersTracked && rows && fullyCovered(rows, base.createdAt, config.historySince) ? ownersFromRows(rows, base.locator) : null) ??
       chooseOwnerHistory(timeline, observed);
     const candidate: Lead = { ...base, stageHistory };
     if (ownerHistory) candidate.ownerHistory = ownerHistory;
@@ -335,6 +337,21 @@ function chooseStageHistory(
   if (rows && rows.length) return stageHistoryFromRows(rows);
   // 4. Changes seen between syncs.
   return collapseStages(seen);
+}
+
+/**
+ * Whether the module's owner column (`history.owner`) records owner changes: some lead's rows name two
+ * owners. A column that only copies the current owner onto every row never does, and would hide every
+ * reassignment; so would a module that writes no row on an owner change. Such a column is not used (the
+ * timelines are read instead): more calls, never a wrong figure. An org whose covered leads were never
+ * reassigned is judged the same way, at the same price.
+ */
+function ownersTracked(rowsByLead: ReadonlyMap<string, readonly HistoryRow[]>): boolean {
+  for (const rows of rowsByLead.values()) {
+    const first = rows[0]?.owner;
+    if (rows.some((r) => r.owner !== undefined && r.owner !== first)) return true;
+  }
+  return false;
 }
 
 /**

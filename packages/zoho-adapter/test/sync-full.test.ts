@@ -124,8 +124,8 @@ describe('full sync', () => {
   });
 
   test('a module whose last row names another owner than the lead has: that lead is read from its timeline', async () => {
-    const server = await fake({ data: { leads: 100, appointed: 30, reassignedShare: 0, seed: 4, ownerRows: true } });
-    const lead = server.data.leads.find((l) => l.appointmentAt !== null)!;
+    const server = await fake({ data: { leads: 100, appointed: 30, reassignedShare: 0.3, seed: 4, ownerRows: true } });
+    const lead = server.data.leads.find((l) => l.appointmentAt !== null && l.owners.length === 1 && l.malformed === null)!;
     // The org reassigns the lead but the module's row keeps the old owner (tracking was off for a while).
     const row = server.data.historyRows.filter((r) => r.leadId === lead.id).at(-1)!;
     const other = server.data.users.find((u) => u !== row.owner)!;
@@ -135,6 +135,13 @@ describe('full sync', () => {
     expect(result.leads.find((l) => l.id === lead.id)!.ownerHistory).toEqual(
       lead.owners.map((o) => ({ locator: o.user.name, at: new Date(o.at) })),
     );
+  });
+
+  test('an owner column that only copies the current owner onto every row is not taken for tracking: timelines give the owners', async () => {
+    const server = await fake({ data: { leads: 300, appointed: 90, reassignedShare: 0.4, seed: 17 } });
+    const result = await createZohoSync({ ...connection(server), history: { owner: 'Lead_Owner' } }).syncLeads();
+    expect(result.leads).toEqual(server.expectedLeads());
+    expect(server.stats.timeline).toBe(90);
   });
 
   test('ownerHistory: false reads no timeline where the module covers a lead (time to intervention is then not measured)', async () => {
