@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ZohoAuthError, createZohoSync } from '../src/index.js';
-import { connection, fake } from './helpers.js';
+import { ZohoAuthError, createZohoClient, createZohoSync, listModuleFields } from '../src/index.js';
+import { connection, fake, tempDir } from './helpers.js';
 
 describe('narrow scopes', () => {
   test('without the history module scope: one warning naming it, stage histories from the timelines, same leads', async () => {
@@ -46,5 +46,32 @@ describe('narrow scopes', () => {
     expect(error).toBeInstanceOf(ZohoAuthError);
     expect(error.message).toMatch(/lacks the scope ZohoCRM\.modules\.leads\.READ/);
     expect(error.message).not.toMatch(/modules\.ALL/);
+  });
+
+  test('the history module scope missing at an incremental sync: the same fallback, one warning, no abort', async () => {
+    const server = await fake({ data: { leads: 200, appointed: 60, seed: 15 } });
+    const dir = await tempDir();
+    const sync = createZohoSync({ ...connection(server), store: dir });
+    await sync.syncLeads();
+    server.settings.scopes = ['ZohoCRM.modules.leads.READ'];
+    const moved = server.data.randomChanges(5, Date.now());
+    const next = await sync.syncLeads();
+    expect(next.sync.mode).toBe('incremental');
+    const warnings = next.issues.filter((i) => i.code === 'history-module-unavailable');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toMatch(/lacks the scope ZohoCRM\.modules\.lead_status_history\.READ/);
+    expect(warnings[0]!.message).not.toMatch(/modules\.ALL/);
+    for (const id of moved) expect(next.leads.find((l) => l.id === id)!.stage).toBe(server.data.lead(id)!.stages.at(-1)!.stage);
+  });
+
+  test('the field list needs only ZohoCRM.settings.fields.READ; without it the message names that scope', async () => {
+    const server = await fake({ data: { leads: 10 }, scopes: ['ZohoCRM.modules.leads.READ'] });
+    const client = createZohoClient(connection(server));
+    const error = (await listModuleFields(client).catch((e: unknown) => e)) as ZohoAuthError;
+    expect(error).toBeInstanceOf(ZohoAuthError);
+    expect(error.message).toMatch(/lacks the scope ZohoCRM\.settings\.fields\.READ/);
+    expect(error.message).not.toMatch(/modules\.ALL|settings\.ALL/);
+    server.settings.scopes = ['ZohoCRM.settings.fields.READ'];
+    expect((await listModuleFields(client)).map((f) => f.apiName)).toContain('Lead_Status');
   });
 });
