@@ -10,7 +10,15 @@ import { fullName } from './users.js';
 
 const MINUTE = 60_000;
 
-/** Which reads the adapter under test does (see `FakeZohoData.expectedLeads`). */
+/**
+ * Which reads the adapter under test does (see `FakeZohoData.expectedLeads`).
+ *
+ * @example
+ * ```ts
+ * const options: ExpectedLeadsOptions = { ownerFromRows: true }; // the sync was given history: { owner: 'Lead_Owner' }
+ * expect(result.leads).toEqual(data.expectedLeads(options));
+ * ```
+ */
 export interface ExpectedLeadsOptions {
   historyModule?: boolean;
   appointmentsFrom?: 'field' | 'events';
