@@ -323,9 +323,14 @@ function chooseStageHistory(
   createdAt: Date,
   historySince: Date | null,
 ): StageChange[] {
-  // 1. A complete ledger is the truth.
-  if (rows && fullyCovered(rows, createdAt, historySince)) return stageHistoryFromRows(rows);
   const seen = (observed?.stage ?? []).map((e) => ({ stage: e.stage, at: new Date(e.at) }));
+  // 1. A complete ledger is the truth, extended by changes seen after its last row while it could not be read.
+  if (rows && fullyCovered(rows, createdAt, historySince)) {
+    const ledger = stageHistoryFromRows(rows);
+    const lastAt = ledger[ledger.length - 1]!.at.getTime();
+    const later = seen.filter((e) => e.at.getTime() > lastAt);
+    return later.length ? collapseStages([...ledger, ...later]) : ledger;
+  }
   // 2. The timeline (read once), extended by whatever the ledger or the syncs saw after it was read.
   if (timeline) {
     const fromTimeline = timeline.stage.map((e) => ({ stage: e.stage, at: new Date(e.at) }));
