@@ -23,7 +23,9 @@ export const KPIS_HELP = helpText(
   OPTIONS,
   'JSON output: { asOf, timeZone, source, followUp: { appointed, upcoming, awaiting, atRisk, stale, stalled, stuckInGreen,\n' +
     'progressed, won, lost, needsAttention, conversionRate, medianDaysToIntervention, pendingIntervention, … },\n' +
-    'response: { total, contacted, withinSla, pctWithinSla, medianMinutes, p90Minutes, bands } }.',
+    'response: { total, contacted, withinSla, pctWithinSla, medianMinutes, p90Minutes, bands } }.\n' +
+    'From a Zoho snapshot synced with owner history off, medianDaysToIntervention and pendingIntervention are\n' +
+    'the text "not measured (owner history off)" in every format.',
 );
 
 /**
