@@ -347,9 +347,9 @@ function chooseStageHistory(
 /**
  * Whether the module's owner column (`history.owner`) records owner changes: some lead's rows name two
  * owners. A column that only copies the current owner onto every row never does, and would hide every
- * reassignment; so would a module that writes no row on an owner change. Such a column is not used (the
- * timelines are read instead): more calls, never a wrong figure. An org whose covered leads were never
- * reassigned is judged the same way, at the same price.
+ * reassignment: it is not used (the timelines are read instead), more calls but never a wrong figure. An org
+ * whose covered leads were never reassigned is judged the same way, at the same price. (A module that writes
+ * no row of its own on an owner change cannot be told apart: docs/zoho.md §5 asks for `owner` only where it does.)
  */
 function ownersTracked(rowsByLead: ReadonlyMap<string, readonly HistoryRow[]>): boolean {
   for (const rows of rowsByLead.values()) {
