@@ -139,6 +139,19 @@ describe('a custom org configured by the "zoho" section of panopticon.config.jso
     expect(typeof followUp.appointed).toBe('number');
     const table = await cli('kpis', '--zoho', '--offline', '--config', off, '--as-of', '2026-10-31');
     expect(table.stdout).toMatch(/followUp\.pendingIntervention\s+.*not measured \(owner history off\)/);
+    const csv = await cli('kpis', '--zoho', '--offline', '--config', off, '--as-of', '2026-10-31', '--format', 'csv');
+    expect(csv.stdout).toContain('followUp.medianDaysToIntervention,not measured (owner history off)');
+    expect(csv.stdout).toContain('followUp.pendingIntervention,not measured (owner history off)');
+    // The page's tile: no number, the reason instead.
+    const page = join(dir, 'owner-history-off.html');
+    const report = await cli('report', '--zoho', '--offline', '--config', off, '--as-of', '2026-10-31', '--out', page);
+    expect(report.code, report.stderr).toBe(0);
+    const tile = readFileSync(page, 'utf8').match(
+      /<div class="tile[^"]*" data-kpi="followUp\.medianDaysToIntervention"[\s\S]*?<\/div>\n<\/div>/,
+    )![0];
+    expect(tile).toContain('data-value=""');
+    expect(tile).toContain('not measured (owner history off)');
+    expect(tile).not.toMatch(/still waiting/);
   });
 
   it('zoho init writes a commented starting file that loads, and refuses to overwrite one', async () => {

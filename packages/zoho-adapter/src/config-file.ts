@@ -37,6 +37,7 @@ const HistorySchema = z.union(
       stage: apiName('the stage column of the history module').optional(),
       movedTo: apiName('the moved-to column of the history module').optional(),
       time: apiName('the time column of the history module').optional(),
+      owner: apiName('the owner column of the history module').optional(),
     }),
   ],
   { error: 'expected "timeline" or the history module { "module": "Lead_Status_History", … }' },

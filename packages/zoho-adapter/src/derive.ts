@@ -13,7 +13,7 @@ import {
   type StageChange,
 } from '@panopticon/core';
 import { appointmentsFromEvents } from './events.js';
-import { collapseOwners, collapseStages, parseHistoryRow, stageHistoryFromRows, type HistoryRow } from './history.js';
+import { collapseOwners, collapseStages, ownerHistoryFromRows, parseHistoryRow, stageHistoryFromRows, type HistoryRow } from './history.js';
 import { mapLeadRecord, type LeadFields } from './map-lead.js';
 import type { ResolvedAppointmentSource, ZohoFieldMapping, ZohoHistoryModuleConfig } from './mapping.js';
 import { messages } from './messages.js';
@@ -44,14 +44,16 @@ export interface LeadReadConfig {
    */
   historySince: Date | null;
   /**
-   * Read the timeline of every appointed lead, also those the history module covers, for their owner
-   * changes (the module tracks the stage only). Default false.
+   * Owner changes for every appointed lead: from the history module's rows where it tracks the owner
+   * (`history.owner`), else from the lead's timeline, also where the module covers its stages. Default true.
    */
   ownerHistory?: boolean;
 }
 
 interface Prepared {
   rowsByLead: Map<string, HistoryRow[]>;
+  /** The module's owner column changes within some lead's rows: it tracks owners (see {@link ownersTracked}). */
+  ownersTracked: boolean;
   appointmentsByLead: Map<string, Date> | null;
   issues: DataIssue[];
   inputs: NonNullable<LoadStats['inputs']>;
@@ -97,7 +99,7 @@ function prepare(snapshot: ZohoSnapshot, config: LeadReadConfig): Prepared {
     issues.push(...result.issues);
     inputs[`zoho:${config.appointments.module}`] = { rows: result.rows, accepted: result.accepted, rejected: result.rejected };
   }
-  return { rowsByLead, appointmentsByLead, issues, inputs };
+  return { rowsByLead, ownersTracked: ownersTracked(rowsByLead), appointmentsByLead, issues, inputs };
 }
 
 /**
@@ -152,7 +154,7 @@ function fullyCovered(rows: HistoryRow[] | undefined, createdAt: Date, historySi
  */
 export function leadsNeedingTimeline(snapshot: ZohoSnapshot, readConfig: LeadReadConfig): LeadFields[] {
   const config = effectiveConfig(snapshot, readConfig);
-  const { rowsByLead, appointmentsByLead } = prepare(snapshot, config);
+  const { rowsByLead, ownersTracked, appointmentsByLead } = prepare(snapshot, config);
   const context = leadContext(config);
   const out: LeadFields[] = [];
   for (const id of Object.keys(snapshot.leads).sort(compareIds)) {
@@ -161,7 +163,11 @@ export function leadsNeedingTimeline(snapshot: ZohoSnapshot, readConfig: LeadRea
     if (!lead) continue;
     const appointmentAt = appointmentsByLead ? (appointmentsByLead.get(id) ?? null) : lead.appointmentAt;
     if (appointmentAt === null) continue;
-    if (!config.ownerHistory && fullyCovered(rowsByLead.get(id), lead.createdAt, config.historySince)) continue;
+    const rows = rowsByLead.get(id);
+    if (fullyCovered(rows, lead.createdAt, config.historySince)) {
+      // Stages come from the ledger; owners too where it tracks them, else (when wanted) from the timeline.
+      if (config.ownerHistory === false || (ownersTracked && ownersFromRows(rows!, lead.locator) !== null)) continue;
+    }
     out.push(lead);
   }
   return out;
@@ -181,7 +187,7 @@ export function leadsNeedingTimeline(snapshot: ZohoSnapshot, readConfig: LeadRea
  */
 export function loadResultFromSnapshot(snapshot: ZohoSnapshot, readConfig: LeadReadConfig): LoadResult {
   const config = effectiveConfig(snapshot, readConfig);
-  const { rowsByLead, appointmentsByLead, issues, inputs } = prepare(snapshot, config);
+  const { rowsByLead, ownersTracked, appointmentsByLead, issues, inputs } = prepare(snapshot, config);
   if (config !== readConfig) {
     issues.push({
       severity: 'warning',
@@ -247,7 +253,9 @@ export function loadResultFromSnapshot(snapshot: ZohoSnapshot, readConfig: LeadR
     const timeline = snapshot.timelines[base.id];
     const observed = snapshot.observed[base.id];
     const stageHistory = chooseStageHistory(rows, timeline, observed, base.createdAt, config.historySince);
-    const ownerHistory = chooseOwnerHistory(timeline, observed);
+    const ownerHistory =
+      (ownersTracked && rows && fullyCovered(rows, base.createdAt, config.historySince) ? ownersFromRows(rows, base.locator) : null) ??
+      chooseOwnerHistory(timeline, observed);
     const candidate: Lead = { ...base, stageHistory };
     if (ownerHistory) candidate.ownerHistory = ownerHistory;
 
@@ -315,9 +323,14 @@ function chooseStageHistory(
   createdAt: Date,
   historySince: Date | null,
 ): StageChange[] {
-  // 1. A complete ledger is the truth.
-  if (rows && fullyCovered(rows, createdAt, historySince)) return stageHistoryFromRows(rows);
   const seen = (observed?.stage ?? []).map((e) => ({ stage: e.stage, at: new Date(e.at) }));
+  // 1. A complete ledger is the truth, extended by changes seen after its last row while it could not be read.
+  if (rows && fullyCovered(rows, createdAt, historySince)) {
+    const ledger = stageHistoryFromRows(rows);
+    const lastAt = ledger[ledger.length - 1]!.at.getTime();
+    const later = seen.filter((e) => e.at.getTime() > lastAt);
+    return later.length ? collapseStages([...ledger, ...later]) : ledger;
+  }
   // 2. The timeline (read once), extended by whatever the ledger or the syncs saw after it was read.
   if (timeline) {
     const fromTimeline = timeline.stage.map((e) => ({ stage: e.stage, at: new Date(e.at) }));
@@ -329,6 +342,31 @@ function chooseStageHistory(
   if (rows && rows.length) return stageHistoryFromRows(rows);
   // 4. Changes seen between syncs.
   return collapseStages(seen);
+}
+
+/**
+ * Whether the module's owner column (`history.owner`) records owner changes: some lead's rows name two
+ * owners. A column that only copies the current owner onto every row never does, and would hide every
+ * reassignment: it is not used (the timelines are read instead), more calls but never a wrong figure. An org
+ * whose covered leads were never reassigned is judged the same way, at the same price. (A module that writes
+ * no row of its own on an owner change cannot be told apart: docs/zoho.md §5 asks for `owner` only where it does.)
+ */
+function ownersTracked(rowsByLead: ReadonlyMap<string, readonly HistoryRow[]>): boolean {
+  for (const rows of rowsByLead.values()) {
+    const first = rows[0]?.owner;
+    if (rows.some((r) => r.owner !== undefined && r.owner !== first)) return true;
+  }
+  return false;
+}
+
+/**
+ * The owner history the ledger gives, where it tracks the owner (`history.owner`): every row carries one, and
+ * the last is the lead's current owner (otherwise the ledger missed a change, and the timeline is asked).
+ */
+function ownersFromRows(rows: readonly HistoryRow[], currentLocator: string | null): OwnerChange[] | null {
+  const owners = ownerHistoryFromRows(rows);
+  if (owners === null || owners[owners.length - 1]!.locator !== currentLocator) return null;
+  return owners;
 }
 
 function chooseOwnerHistory(timeline: SnapshotTimeline | undefined, observed: SnapshotObserved | undefined): OwnerChange[] | undefined {

@@ -3,7 +3,7 @@ import { parseZohoDateTime } from './datetime.js';
 import type { ZohoHistoryModuleConfig } from './mapping.js';
 import { messages } from './messages.js';
 import type { ZohoRecord } from './paging.js';
-import { compareIds, lookupId, rawText, textValue } from './values.js';
+import { compareIds, hasField, lookupId, rawText, textValue } from './values.js';
 
 /**
  * One usable row of the history-tracking module.
@@ -22,6 +22,11 @@ export interface HistoryRow {
   at: Date;
   /** The next stage; null on the open (current) row. */
   movedTo: string | null;
+  /**
+   * The owner during the row, where the module tracks it (`config.owner`); null: unassigned. Absent when no
+   * owner column is configured or the row does not carry it.
+   */
+  owner?: string | null;
 }
 
 /**
@@ -64,7 +69,9 @@ export function parseHistoryRow(
   if (leadId === null) return bad(config.parent, row[config.parent], messages.historyRowNoLead(config.parent));
   if (stage === null) return bad(config.stage, row[config.stage], messages.historyRowNoStage(config.stage, leadId));
   if (at === null) return bad(config.time, timeText, messages.historyRowBadTime(config.time, leadId));
-  return { row: { rowId, leadId, stage, at, movedTo: textValue(row[config.movedTo]) }, issue: null };
+  const parsed: HistoryRow = { rowId, leadId, stage, at, movedTo: textValue(row[config.movedTo]) };
+  if (config.owner !== undefined && hasField(row, config.owner)) parsed.owner = textValue(row[config.owner]);
+  return { row: parsed, issue: null };
 }
 
 /**
@@ -82,6 +89,24 @@ export function parseHistoryRow(
 export function stageHistoryFromRows(rows: readonly HistoryRow[]): StageChange[] {
   const sorted = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime() || compareIds(a.rowId, b.rowId));
   return collapseStages(sorted.map((r) => ({ stage: r.stage, at: r.at })));
+}
+
+/**
+ * Rows of one lead → its owner history, where every row carries its owner (the module tracks owners, and
+ * writes a row on each owner change); null when a row does not. Ascending, consecutive repeats collapsed.
+ *
+ * @example
+ * ```ts
+ * const rows = records
+ *   .map((r) => parseHistoryRow(r, { ...DEFAULT_HISTORY_MODULE, owner: 'Lead_Owner' }, 'UTC').row)
+ *   .filter((r): r is HistoryRow => r !== null && r.leadId === '42');
+ * const owners = ownerHistoryFromRows(rows); // lead 42's owners, oldest first, or null
+ * ```
+ */
+export function ownerHistoryFromRows(rows: readonly HistoryRow[]): OwnerChange[] | null {
+  if (rows.length === 0 || rows.some((r) => r.owner === undefined)) return null;
+  const sorted = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime() || compareIds(a.rowId, b.rowId));
+  return collapseOwners(sorted.map((r) => ({ locator: r.owner ?? null, at: r.at })));
 }
 
 /**

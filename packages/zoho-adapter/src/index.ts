@@ -52,7 +52,14 @@ export {
   type ZohoErrorOptions,
 } from './errors.js';
 export { appointmentsFromEvents, eventFields, type EventAppointments } from './events.js';
-export { collapseOwners, collapseStages, parseHistoryRow, stageHistoryFromRows, type HistoryRow } from './history.js';
+export {
+  collapseOwners,
+  collapseStages,
+  ownerHistoryFromRows,
+  parseHistoryRow,
+  stageHistoryFromRows,
+  type HistoryRow,
+} from './history.js';
 export { ConcurrencyLimiter, mapLimit } from './limiter.js';
 export { mapLeadRecord, type LeadFields, type MapLeadContext, type MappedLead } from './map-lead.js';
 export {

@@ -86,6 +86,12 @@ export interface ZohoHistoryModuleConfig {
   movedTo: string;
   /** Entry time. Default `Modified_Time`. */
   time: string;
+  /**
+   * Where the org's module tracks the owner too (it writes a row on each owner change): the column holding
+   * the lead's owner during each row, e.g. `Lead_Owner`. The owner changes of the leads it covers then come
+   * from these rows, with no timeline call. Default: none (owner changes come from the timelines).
+   */
+  owner?: string;
 }
 
 /**

@@ -143,7 +143,7 @@ export const messages = {
   historyModuleUnavailable: (module: string, code: string, stageField: string) =>
     code === 'OAUTH_SCOPE_MISMATCH'
       ? `The token lacks the scope ${moduleScope(module)}, so the history-tracking module ${module} was not read (OAUTH_SCOPE_MISMATCH). ` +
-        `Stage histories of appointed leads come from their timelines instead (one API call each); add ${moduleScope(module)} to the refresh token's scopes to save those calls (${DOCS}).`
+        `Stage histories of appointed leads come from their timelines instead (one API call each); add ${moduleScope(module)} to the refresh token's scopes to read them from the module (${DOCS}).`
       : `The history-tracking module ${module} could not be read (${code}): history tracking is probably not enabled for ${stageField}. ` +
         `Stage histories of appointed leads come from their timelines instead (one API call each). Enable tracking as described in ${DOCS}.`,
   timelineBadTime: () => 'Timeline entry without a readable audited_time. The entry was skipped.',

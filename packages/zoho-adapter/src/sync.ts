@@ -181,7 +181,8 @@ export class ZohoSync {
     ] as const);
     const rules = {
       observeChanges: plan.observeChanges,
-      observeStages: plan.observeStages,
+      // Also when the ledger could not be read this time (its scope was withdrawn): the changes it missed.
+      observeStages: plan.observeStages || history.status?.available === false,
       mapping: config.mapping,
       timeZone: config.timeZone,
       fallbackIso: startedIso,

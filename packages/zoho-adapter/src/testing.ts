@@ -16,6 +16,7 @@ export type { FakeZohoOptions, FakeZohoSettings } from './fake/options.js';
 export type { FakeZohoFault } from './fake/faults.js';
 export type { FakeZohoStats } from './fake/stats.js';
 export { FakeZohoData } from './fake/data/org.js';
+export type { ExpectedLeadsOptions } from './fake/data/expected.js';
 export { generateFakeZohoData } from './fake/data/generate.js';
 export { fakeZohoDataFromLeads } from './fake/data/from-leads.js';
 export {

@@ -7,7 +7,7 @@ import { connection, fake, fastRetry, tempDir } from './helpers.js';
 describe('sync under faults', () => {
   test('429 bursts, 500s, dropped and cut-off connections, an expired token mid-sync, the handover at 2,000: correct data', async () => {
     const server = await fake({
-      data: { leads: 2600, appointed: 780, uncovered: 60, seed: 13 },
+      data: { leads: 2600, appointed: 780, uncovered: 60, seed: 13, ownerRows: true },
       concurrencyLimit: 3,
       latencyMs: { min: 0, max: 4 },
     });
@@ -23,8 +23,14 @@ describe('sync under faults', () => {
     );
     const dir = await tempDir();
     // One cursor per module, so the leads read crosses the 2,000-record handover (13 pages).
-    const result = await createZohoSync({ ...connection(server), store: dir, concurrency: 5, bothEnds: false }).syncLeads();
-    expect(result.leads).toEqual(server.expectedLeads());
+    const result = await createZohoSync({
+      ...connection(server),
+      store: dir,
+      concurrency: 5,
+      bothEnds: false,
+      history: { owner: 'Lead_Owner' },
+    }).syncLeads();
+    expect(result.leads).toEqual(server.expectedLeads({ ownerFromRows: true }));
     expect(server.pendingFaults()).toBe(0);
     expect(result.sync.retries).toBeGreaterThanOrEqual(10);
     expect(result.sync.tokenRefreshes).toBe(3);

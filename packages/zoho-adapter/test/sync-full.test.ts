@@ -5,13 +5,14 @@ import { connection, fake, tempDir } from './helpers.js';
 const ceil200 = (n: number) => Math.ceil(n / 200);
 
 describe('full sync', () => {
-  test('5,000 leads (1,500 appointed) with history: exactly the fake data, in at most ceil(leads/200) + ceil(rows/200) + 2 calls', async () => {
-    const server = await fake({ data: { leads: 5000, appointed: 1500, seed: 42 } });
+  test('5,000 leads (1,500 appointed), a history module that tracks owners: exactly the fake data, in at most ceil(leads/200) + ceil(rows/200) + 4 calls', async () => {
+    const server = await fake({ data: { leads: 5000, appointed: 1500, seed: 42, ownerRows: true } });
     const dir = await tempDir();
-    const sync = createZohoSync({ ...connection(server), store: dir });
+    const sync = createZohoSync({ ...connection(server), store: dir, history: { owner: 'Lead_Owner' } });
     const result = await sync.syncLeads();
 
-    expect(result.leads).toEqual(server.expectedLeads());
+    expect(result.leads).toEqual(server.expectedLeads({ ownerFromRows: true }));
+    expect(result.leads.filter((l) => (l.ownerHistory?.length ?? 0) > 1).length).toBeGreaterThan(100);
     expect(result.leads).toHaveLength(5000);
     expect(result.leads.filter((l) => l.appointmentAt !== null)).toHaveLength(1500);
     expect(result.issues).toEqual([]);
@@ -89,20 +90,65 @@ describe('full sync', () => {
   });
 
   test('a ledger that misses some leads: the timeline only for those of them that are appointed', async () => {
-    const server = await fake({ data: { leads: 800, appointed: 240, uncovered: 120, seed: 9 } });
-    const result = await createZohoSync(connection(server)).syncLeads();
-    expect(result.leads).toEqual(server.expectedLeads());
+    const server = await fake({ data: { leads: 800, appointed: 240, uncovered: 120, seed: 9, ownerRows: true } });
+    const result = await createZohoSync({ ...connection(server), history: { owner: 'Lead_Owner' } }).syncLeads();
+    expect(result.leads).toEqual(server.expectedLeads({ ownerFromRows: true }));
     const uncoveredAppointed = server.data.leads.filter((l) => l.appointmentAt !== null && !server.data.hasRows(l.id)).map((l) => l.id);
     expect(uncoveredAppointed.length).toBeGreaterThan(10);
     expect([...server.stats.timelineLeadIds].sort()).toEqual(uncoveredAppointed.sort());
   });
 
-  test('ownerHistory: true reads the timeline of every appointed lead, for its owner changes, and keeps stages from the ledger', async () => {
+  test('by default, where the module does not track owners, the timeline of every appointed lead gives its owner changes; stages stay from the ledger', async () => {
     const server = await fake({ data: { leads: 300, appointed: 90, reassignedShare: 0.4, seed: 17 } });
-    const result = await createZohoSync({ ...connection(server), ownerHistory: true }).syncLeads();
-    expect(result.leads).toEqual(server.expectedLeads({ ownerHistory: true }));
+    const result = await createZohoSync(connection(server)).syncLeads();
+    expect(result.leads).toEqual(server.expectedLeads());
     expect(server.stats.timeline).toBe(90);
+    const appointed = new Set(result.leads.filter((l) => l.appointmentAt !== null).map((l) => l.id));
+    expect(new Set(server.stats.timelineLeadIds)).toEqual(appointed);
     expect(result.leads.filter((l) => (l.ownerHistory?.length ?? 0) > 1).length).toBeGreaterThan(10);
+  });
+
+  test('where the module tracks owners (history.owner), owner changes come from its rows: no timeline at all', async () => {
+    const server = await fake({ data: { leads: 300, appointed: 90, reassignedShare: 0.4, seed: 17, ownerRows: true } });
+    const result = await createZohoSync({ ...connection(server), history: { owner: 'Lead_Owner' } }).syncLeads();
+    expect(result.leads).toEqual(server.expectedLeads({ ownerFromRows: true }));
+    expect(server.stats.timeline).toBe(0);
+    const reassigned = server.data.leads.filter((l) => l.owners.length > 1);
+    expect(reassigned.length).toBeGreaterThan(50);
+    for (const l of reassigned) {
+      expect(result.leads.find((x) => x.id === l.id)!.ownerHistory).toEqual(
+        l.owners.map((o) => ({ locator: o.user.name, at: new Date(o.at) })),
+      );
+    }
+    expect(server.stats.requests.find((r) => r.path === '/crm/v8/Lead_Status_History')!.query.fields).toContain('Lead_Owner');
+  });
+
+  test('a module whose last row names another owner than the lead has: that lead is read from its timeline', async () => {
+    const server = await fake({ data: { leads: 100, appointed: 30, reassignedShare: 0.3, seed: 4, ownerRows: true } });
+    const lead = server.data.leads.find((l) => l.appointmentAt !== null && l.owners.length === 1 && l.malformed === null)!;
+    // The org reassigns the lead but the module's row keeps the old owner (tracking was off for a while).
+    const row = server.data.historyRows.filter((r) => r.leadId === lead.id).at(-1)!;
+    const other = server.data.users.find((u) => u !== row.owner)!;
+    lead.owners.push({ user: other, at: Math.max(lead.modifiedAt, lead.stages.at(-1)!.at) });
+    const result = await createZohoSync({ ...connection(server), history: { owner: 'Lead_Owner' } }).syncLeads();
+    expect(server.stats.timelineLeadIds).toEqual([lead.id]);
+    expect(result.leads.find((l) => l.id === lead.id)!.ownerHistory).toEqual(
+      lead.owners.map((o) => ({ locator: o.user.name, at: new Date(o.at) })),
+    );
+  });
+
+  test('an owner column that only copies the current owner onto every row is not taken for tracking: timelines give the owners', async () => {
+    const server = await fake({ data: { leads: 300, appointed: 90, reassignedShare: 0.4, seed: 17 } });
+    const result = await createZohoSync({ ...connection(server), history: { owner: 'Lead_Owner' } }).syncLeads();
+    expect(result.leads).toEqual(server.expectedLeads());
+    expect(server.stats.timeline).toBe(90);
+  });
+
+  test('ownerHistory: false reads no timeline where the module covers a lead (time to intervention is then not measured)', async () => {
+    const server = await fake({ data: { leads: 300, appointed: 90, reassignedShare: 0.4, seed: 17 } });
+    const result = await createZohoSync({ ...connection(server), ownerHistory: false }).syncLeads();
+    expect(result.leads).toEqual(server.expectedLeads({ ownerHistory: false }));
+    expect(server.stats.timeline).toBe(0);
   });
 
   test('appointments from Events (What_Id + $se_module = Leads): latest non-cancelled meeting, other modules ignored', async () => {

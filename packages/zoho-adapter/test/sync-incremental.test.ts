@@ -8,9 +8,9 @@ const readSnapshot = async (dir: string) => JSON.parse(await readFile(join(dir, 
 
 describe('incremental sync', () => {
   test('after 50 records change, only those are fetched and the snapshot is updated', async () => {
-    const server = await fake({ data: { leads: 5000, appointed: 1500, seed: 8 } });
+    const server = await fake({ data: { leads: 5000, appointed: 1500, seed: 8, ownerRows: true } });
     const dir = await tempDir();
-    const sync = createZohoSync({ ...connection(server), store: dir });
+    const sync = createZohoSync({ ...connection(server), store: dir, history: { owner: 'Lead_Owner' } });
     const full = await sync.syncLeads();
     expect(full.sync.mode).toBe('full');
 
@@ -20,7 +20,7 @@ describe('incremental sync', () => {
     const result = await sync.syncLeads();
 
     expect(result.sync).toMatchObject({ mode: 'incremental', read: { leads: 50, events: 0, timelines: 0 } });
-    expect(result.leads).toEqual(server.expectedLeads());
+    expect(result.leads).toEqual(server.expectedLeads({ ownerFromRows: true }));
     // Leads: one call with If-Modified-Since returning exactly the 50; history: the newest page only.
     const leadCalls = server.stats.requests.filter((r) => r.path === '/crm/v8/Leads');
     expect(leadCalls).toHaveLength(1);
@@ -42,7 +42,11 @@ describe('incremental sync', () => {
         at: new Date(Math.floor(at / 1000) * 1000),
       });
     }
-    expect(await loadZohoSnapshot(dir)).toEqual({ leads: result.leads, issues: result.issues, stats: result.stats });
+    expect(await loadZohoSnapshot(dir, { history: { owner: 'Lead_Owner' } })).toEqual({
+      leads: result.leads,
+      issues: result.issues,
+      stats: result.stats,
+    });
   });
 
   test('nothing changed: 304, no records parsed, the same leads', async () => {
@@ -95,6 +99,31 @@ describe('incremental sync', () => {
     expect(get(newlyAppointed.id).stageHistory).toEqual(newlyAppointed.stages.map((s) => ({ stage: s.stage, at: new Date(s.at) })));
     expect(get(reassigned.id).ownerHistory).toEqual([{ locator: otherOwner, at: new Date(t) }]);
     expect(get(reassigned.id).locator).toBe(otherOwner);
+  });
+
+  test('owner changes by default: timelines of appointed leads once, then changes seen between syncs; a tracking module gives them with no timeline', async () => {
+    for (const ownerRows of [false, true]) {
+      const server = await fake({ data: { leads: 300, appointed: 90, reassignedShare: 0.2, seed: 31, ownerRows } });
+      const dir = await tempDir();
+      const sync = createZohoSync({ ...connection(server), store: dir, ...(ownerRows ? { history: { owner: 'Lead_Owner' } } : {}) });
+      const first = await sync.syncLeads();
+      expect(first.leads).toEqual(server.expectedLeads({ ownerFromRows: ownerRows }));
+      expect(server.stats.timeline).toBe(ownerRows ? 0 : 90);
+
+      const lead = server.data.leads.find((l) => l.appointmentAt !== null && l.owners.length === 1 && l.malformed === null)!;
+      const t = Math.floor(Date.now() / 1000) * 1000;
+      const newOwner = lead.owners[0]!.user.name === 'Dev Patel' ? 'Ana Souza' : 'Dev Patel';
+      server.data.reassign(lead.id, newOwner, t);
+      server.resetStats();
+      const next = await sync.syncLeads();
+      expect(next.sync).toMatchObject({ mode: 'incremental', read: { leads: 1, timelines: 0 } });
+      expect(server.stats.timeline).toBe(0);
+      expect(next.leads.find((l) => l.id === lead.id)!.ownerHistory).toEqual([
+        { locator: lead.owners[0]!.user.name, at: new Date(lead.createdAt) },
+        { locator: newOwner, at: new Date(t) },
+      ]);
+      expect(next.leads).toEqual(server.expectedLeads({ ownerFromRows: ownerRows }));
+    }
   });
 
   test('leads created between syncs appear', async () => {

@@ -1,4 +1,4 @@
-import { kpisColumnar, summarizeResponsesColumnar, type ColumnarLeads } from '@panopticon/core';
+import { kpisColumnar, summarizeResponsesColumnar, type ColumnarLeads, type Kpis } from '@panopticon/core';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable, type Cell } from '../format.js';
 import type { Io } from '../io.js';
@@ -23,30 +23,36 @@ export const KPIS_HELP = helpText(
   OPTIONS,
   'JSON output: { asOf, timeZone, source, followUp: { appointed, upcoming, awaiting, atRisk, stale, stalled, stuckInGreen,\n' +
     'progressed, won, lost, needsAttention, conversionRate, medianDaysToIntervention, pendingIntervention, … },\n' +
-    'response: { total, contacted, withinSla, pctWithinSla, medianMinutes, p90Minutes, bands } }.',
+    'response: { total, contacted, withinSla, pctWithinSla, medianMinutes, p90Minutes, bands } }.\n' +
+    'From a Zoho snapshot synced with owner history off, medianDaysToIntervention and pendingIntervention are\n' +
+    'the text "not measured (owner history off)" in every format.',
 );
 
 /**
  * The KPI object printed by `panopticon kpis --format json` and shown in the dashboard's tiles: both
- * compute it from the leads as columns, so the tiles and the command agree by construction.
+ * compute it from the leads as columns, so the tiles and the command agree by construction. The two
+ * owner-based figures say "not measured" where the source has no owner changes (see {@link withoutUnmeasured}).
  */
 export function computeKpis(settings: KpisSettings, data: ColumnarLeads) {
   const options = followUpOptions(settings);
   const { slaMinutes } = settings;
-  const followUp = kpisColumnar(data, options);
+  const followUp = withoutUnmeasured(kpisColumnar(data, options), settings.source);
   const response = summarizeResponsesColumnar(data.leads, { timeZone: settings.timeZone, slaMinutes, asOf: settings.asOf });
   return { asOf: settings.asOf.toISOString(), timeZone: settings.timeZone, source: settings.description, slaMinutes, followUp, response };
 }
 
 /** The settings {@link computeKpis} reads. */
-export type KpisSettings = Pick<Settings, 'asOf' | 'timeZone' | 'pipeline' | 'dayCount' | 'calendar' | 'slaMinutes' | 'description'>;
+export type KpisSettings = Pick<
+  Settings,
+  'asOf' | 'timeZone' | 'pipeline' | 'dayCount' | 'calendar' | 'slaMinutes' | 'description' | 'source'
+>;
 
 export const kpisCommand: Command<Settings> = { options: OPTIONS, help: KPIS_HELP, settings: resolveSettings, run: kpis };
 
 async function kpis(settings: Settings, io: Io): Promise<number> {
   const { format } = settings;
   const data = await loadColumnarInputs(settings, io);
-  const result = withoutUnmeasured(computeKpis(settings, data), settings);
+  const result = computeKpis(settings, data);
   if (format === 'json') {
     io.out(renderJson(result));
     return 0;
@@ -61,18 +67,24 @@ async function kpis(settings: Settings, io: Io): Promise<number> {
 }
 
 /** What kpis prints for a figure its data cannot give. */
-export const OWNER_HISTORY_OFF = 'not measured (owner history off)';
+export const OWNER_HISTORY_OFF = 'not measured (owner history off)' as const;
+
+/** A follow-up figure the data cannot give: {@link OWNER_HISTORY_OFF}. */
+export type Unmeasured = typeof OWNER_HISTORY_OFF;
 
 /**
  * Time to intervention needs the owner changes: a Zoho snapshot synced with owner history off has them only
  * for some leads, so those two figures are not measured rather than wrong.
  */
-function withoutUnmeasured<K extends ReturnType<typeof computeKpis>>(result: K, settings: Settings): K {
-  if (settings.source.kind !== 'zoho' || settings.source.ownerHistory) return result;
-  return {
-    ...result,
-    followUp: { ...result.followUp, pendingIntervention: OWNER_HISTORY_OFF, medianDaysToIntervention: OWNER_HISTORY_OFF },
-  };
+function withoutUnmeasured(
+  followUp: Kpis,
+  source: Settings['source'],
+): Omit<Kpis, 'pendingIntervention' | 'medianDaysToIntervention'> & {
+  pendingIntervention: number | Unmeasured;
+  medianDaysToIntervention: number | null | Unmeasured;
+} {
+  if (source.kind !== 'zoho' || source.ownerHistory) return followUp;
+  return { ...followUp, pendingIntervention: OWNER_HISTORY_OFF, medianDaysToIntervention: OWNER_HISTORY_OFF };
 }
 
 /** Nested objects as "a.b" rows, for the table and CSV formats. */

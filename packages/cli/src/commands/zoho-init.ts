@@ -68,7 +68,8 @@ export function startingConfig(dc: string): string {
     "history": { "module": "Lead_Status_History" },
     // Appointments from the field above; or { "from": "events", "types": ["Site Visit"], "typeField": "Event_Type" }.
     "appointments": { "from": "field" },
-    // Owner changes, for time to intervention: appointed leads' timelines, once, then incrementally.
+    // Owner changes, for time to intervention: from the history module where it writes a row on each owner
+    // change (add "owner": "Lead_Owner" to "history"), else appointed leads' timelines, once, then incrementally.
     "ownerHistory": true,
     // The local snapshot, relative to this file.
     "store": "${DEFAULT_ZOHO_STORE}"

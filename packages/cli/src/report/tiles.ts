@@ -1,3 +1,4 @@
+import { OWNER_HISTORY_OFF } from '../commands/kpis.js';
 import type { ReportModel } from './model.js';
 
 /** How a tile's number is shown. */
@@ -74,13 +75,16 @@ export function kpiTiles(model: ReportModel): Tile[] {
       sub: `${green}+ ${unit} in green`,
       tone: 'r-stuck-in-green',
     },
-    {
-      kpi: 'followUp.medianDaysToIntervention',
-      label: 'Intervention time',
-      value: k.medianDaysToIntervention,
-      kind: 'days',
-      sub: `median, after going cold · ${formatCount(k.pendingIntervention)} still waiting`,
-    },
+    typeof k.medianDaysToIntervention === 'string' || typeof k.pendingIntervention === 'string'
+      ? // The source has no owner changes: no number rather than a wrong one, saying why.
+        { kpi: 'followUp.medianDaysToIntervention', label: 'Intervention time', value: null, kind: 'days', sub: OWNER_HISTORY_OFF }
+      : {
+          kpi: 'followUp.medianDaysToIntervention',
+          label: 'Intervention time',
+          value: k.medianDaysToIntervention,
+          kind: 'days',
+          sub: `median, after going cold · ${formatCount(k.pendingIntervention)} still waiting`,
+        },
     {
       kpi: 'response.pctWithinSla',
       label: 'Within SLA',

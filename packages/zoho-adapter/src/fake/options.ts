@@ -23,6 +23,8 @@ export interface FakeZohoOptions {
   data?: FakeZohoData | FakeDataOptions;
   /** Serve exactly these leads instead (e.g. a CSV export loaded by core). */
   leads?: readonly Lead[];
+  /** With `leads`: the history module tracks owners too (see `FakeDataOptions.ownerRows`). Default false. */
+  ownerRows?: boolean;
   clientId?: string;
   clientSecret?: string;
   /** Valid refresh token(s); each is a different API user. */

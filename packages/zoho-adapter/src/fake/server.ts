@@ -63,7 +63,7 @@ export interface FakeZoho {
   /** The refresh token stops working (`invalid_code`); default: the main one. */
   revokeRefreshToken(token?: string): void;
   /** What a correct adapter returns for this org and configuration. */
-  expectedLeads(options?: { appointmentsFrom?: 'field' | 'events'; ownerHistory?: boolean }): Lead[];
+  expectedLeads(options?: { appointmentsFrom?: 'field' | 'events'; ownerHistory?: boolean; ownerFromRows?: boolean }): Lead[];
   close(): Promise<void>;
 }
 
@@ -86,7 +86,7 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
     options.data instanceof FakeZohoData
       ? options.data
       : options.leads
-        ? fakeZohoDataFromLeads(options.leads)
+        ? fakeZohoDataFromLeads(options.leads, { ownerRows: options.ownerRows ?? false })
         : generateFakeZohoData(options.data ?? {});
   const clientId = options.clientId ?? '1000.FAKECLIENTID0000000000000000';
   const clientSecret = options.clientSecret ?? 'fake-client-secret-0000000000000000000000';
@@ -180,7 +180,8 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
       return data.expectedLeads({
         historyModule: settings.historyModule !== false,
         appointmentsFrom: opts.appointmentsFrom ?? 'field',
-        ownerHistory: opts.ownerHistory ?? false,
+        ownerHistory: opts.ownerHistory ?? true,
+        ownerFromRows: opts.ownerFromRows ?? false,
       });
     },
     async close() {

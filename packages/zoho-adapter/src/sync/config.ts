@@ -44,7 +44,7 @@ export function resolveReadConfig(
   const historySince = since === undefined || since === null ? null : since instanceof Date ? since : parseZohoDateTime(since, timeZone);
   if (since && historySince === null) throw new ZohoConfigError(messages.badHistorySince(since), 'INVALID_CONFIG');
   const fields = leadFields(mapping, appointments, options.extraFields ?? []);
-  return { mapping, history, appointments, timeZone, historySince, fields, ownerHistory: options.ownerHistory ?? false };
+  return { mapping, history, appointments, timeZone, historySince, fields, ownerHistory: options.ownerHistory ?? true };
 }
 
 export function resolveSync(options: ZohoSyncOptions, client: ZohoClient): ResolvedSync {

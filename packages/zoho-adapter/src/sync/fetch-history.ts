@@ -38,6 +38,7 @@ export async function fetchHistoryModule(
   if (!history) return { rows: [], status: null };
   const { stopAt, signal } = read;
   const fields = [history.parent, history.stage, history.movedTo, history.time, 'Modified_Time'];
+  if (history.owner !== undefined) fields.push(history.owner);
   const rows: ZohoRecord[] = [];
   const seen = new Set<string>();
   const keep = (row: ZohoRecord) => {

@@ -31,9 +31,10 @@ export interface ZohoSyncOptions extends Omit<ZohoClientOptions, 'credentials'> 
    */
   history?: Partial<ZohoHistoryModuleConfig> | null;
   /**
-   * Read the timeline of every appointed lead for its owner changes, also where the history module covers
-   * its stages (one call per appointed lead, once). Default false: owner changes come from the timelines
-   * read anyway and from changes seen between syncs.
+   * Read the owner changes time to intervention needs. Default true: from the history module's rows where it
+   * tracks the owner (`history.owner`), else from the timeline of each appointed lead (one call per lead,
+   * once; later changes are seen between syncs). False: only the leads whose timeline is read anyway (those
+   * the module does not cover) have them, so time to intervention is not measured.
    */
   ownerHistory?: boolean;
   /** When history tracking was enabled (ISO string or Date): older appointed leads also get their timeline. Default: none. */

@@ -10,17 +10,29 @@ import { fullName } from './users.js';
 
 const MINUTE = 60_000;
 
-/** Which reads the adapter under test does (see `FakeZohoData.expectedLeads`). */
+/**
+ * Which reads the adapter under test does (see `FakeZohoData.expectedLeads`).
+ *
+ * @example
+ * ```ts
+ * const options: ExpectedLeadsOptions = { ownerFromRows: true }; // the sync was given history: { owner: 'Lead_Owner' }
+ * expect(result.leads).toEqual(data.expectedLeads(options));
+ * ```
+ */
 export interface ExpectedLeadsOptions {
   historyModule?: boolean;
   appointmentsFrom?: 'field' | 'events';
+  /** Owner changes are read (the default). */
   ownerHistory?: boolean;
+  /** The adapter reads owners from the history module's rows (`history.owner`); the org must track them (`ownerRows`). */
+  ownerFromRows?: boolean;
 }
 
 /**
  * The leads a correct adapter returns for this org: well-formed leads, ascending by id; stage history
  * from the module rows where a lead has them (collapsed), else, for appointed leads, from the timeline
- * (the whole true path, with the owner path); else empty. `ownerHistory`: appointed leads also have their owner path.
+ * (the whole true path, with the owner path); else empty. `ownerHistory` (default true): appointed leads also
+ * have their owner path. `ownerFromRows`: leads the module covers have the owner path its rows give.
  */
 export function expectedLeads(
   org: { leads: readonly FakeLead[]; historyRows: readonly FakeHistoryRow[]; events: readonly FakeEvent[] },
@@ -60,7 +72,11 @@ export function expectedLeads(
       const complete = fromRows.length > 0 && fromRows[0]!.at.getTime() - l.createdAt <= 5 * MINUTE;
       if (complete) {
         lead.stageHistory = fromRows;
-        if (options.ownerHistory && appointmentAt !== null)
+        if (options.ownerFromRows)
+          lead.ownerHistory = collapseOwners(
+            [...rows!].sort((a, b) => a.at - b.at || compareIds(a.id, b.id)).map((r) => ({ locator: r.owner.name, at: new Date(r.at) })),
+          );
+        else if ((options.ownerHistory ?? true) && appointmentAt !== null)
           lead.ownerHistory = collapseOwners(l.owners.map((o) => ({ locator: o.user.name, at: new Date(o.at) })));
       } else if (appointmentAt !== null) {
         lead.stageHistory = l.stages.map((s) => ({ stage: s.stage, at: new Date(s.at) }));

@@ -6,7 +6,7 @@ import { FakeZohoData } from './org.js';
 
 /**
  * An org holding exactly these leads (e.g. loaded from a CSV export): owners are created from the
- * locators, stage and owner histories become module rows (when `covered`) and timelines.
+ * locators, stage and owner histories become module rows (when `covered`; owner changes too with `ownerRows`) and timelines.
  *
  * @example
  * ```ts
@@ -17,9 +17,15 @@ import { FakeZohoData } from './org.js';
  */
 export function fakeZohoDataFromLeads(
   leads: readonly Lead[],
-  options: { covered?: boolean; appointmentsAs?: 'field' | 'events' | 'both'; seed?: number } = {},
+  options: { covered?: boolean; appointmentsAs?: 'field' | 'events' | 'both'; seed?: number; ownerRows?: boolean } = {},
 ): FakeZohoData {
-  const data = new FakeZohoData([], { ...DEFAULT_FAKE_STAGES }, options.appointmentsAs ?? 'field', options.seed ?? 1);
+  const data = new FakeZohoData(
+    [],
+    { ...DEFAULT_FAKE_STAGES },
+    options.appointmentsAs ?? 'field',
+    options.seed ?? 1,
+    options.ownerRows ?? false,
+  );
   for (const lead of leads) {
     const createdAt = lead.createdAt.getTime();
     const history = collapseStages(lead.stageHistory.length ? lead.stageHistory : [{ stage: lead.stage, at: lead.createdAt }]);

@@ -63,7 +63,7 @@ export function generateFakeZohoData(options: FakeDataOptions = {}): FakeZohoDat
   const stages: FakeStageNames = { ...DEFAULT_FAKE_STAGES, ...options.stages };
   const users = (options.owners ?? DEFAULT_FAKE_OWNERS).map((o, i) => makeUser(o.name, o.team ?? null, i));
   const appointmentsAs = options.appointmentsAs ?? 'field';
-  const data = new FakeZohoData(users, stages, appointmentsAs, seed);
+  const data = new FakeZohoData(users, stages, appointmentsAs, seed, options.ownerRows ?? false);
   const duplicateRowShare = options.duplicateRowShare ?? 0.05;
   const reassignedShare = options.reassignedShare ?? 0.1;
 

@@ -119,6 +119,8 @@ export interface FakeHistoryRow {
   movedTo: string | null;
   durationDays: number | null;
   by: FakeUser;
+  /** The lead's owner during this row. */
+  owner: FakeUser;
 }
 
 /**
@@ -220,6 +222,11 @@ export interface FakeDataOptions {
   malformed?: number;
   /** Where appointments live: the `Appointment_Date` field, meetings in Events, or both. Default `field`. */
   appointmentsAs?: 'field' | 'events' | 'both';
+  /**
+   * The history module tracks the owner too: it writes a row on each owner change, and each row's
+   * `Lead_Owner` is the owner during it. Default false: `Lead_Owner` only shows the current owner.
+   */
+  ownerRows?: boolean;
 }
 
 /**

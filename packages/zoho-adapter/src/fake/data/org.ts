@@ -5,7 +5,7 @@
 import type { Lead } from '@panopticon/core';
 import { compareIds } from '../../values.js';
 import { createRng, idSequence, type Rng } from '../random.js';
-import { eventAppointments, expectedLeads } from './expected.js';
+import { eventAppointments, expectedLeads, type ExpectedLeadsOptions } from './expected.js';
 import type { FakeEvent, FakeHistoryRow, FakeLead, FakeStageNames, FakeUser } from './model.js';
 import { makeUser } from './users.js';
 import { eventRecord, historyRecord, leadRecord, leadTimeline } from './wire.js';
@@ -33,6 +33,8 @@ export class FakeZohoData {
   readonly stageNames: FakeStageNames;
   /** Where appointments live. */
   readonly appointmentsAs: 'field' | 'events' | 'both';
+  /** The history module tracks the owner too: a row on each owner change, each row carrying its owner. */
+  readonly ownerRows: boolean;
   readonly #byId = new Map<string, FakeLead>();
   readonly #rowIds: () => string;
   readonly #eventIds: () => string;
@@ -43,10 +45,11 @@ export class FakeZohoData {
   /** Bumped by every mutation (the server caches sorted orders per version). */
   version = 0;
 
-  constructor(users: FakeUser[], stageNames: FakeStageNames, appointmentsAs: 'field' | 'events' | 'both', seed: number) {
+  constructor(users: FakeUser[], stageNames: FakeStageNames, appointmentsAs: 'field' | 'events' | 'both', seed: number, ownerRows = false) {
     this.users = users;
     this.stageNames = stageNames;
     this.appointmentsAs = appointmentsAs;
+    this.ownerRows = ownerRows;
     this.#rng = createRng(seed ^ 0x5eed);
     this.#leadIds = idSequence(5725767000010000000n, this.#rng);
     this.#rowIds = idSequence(5725767000070000000n, this.#rng);
@@ -65,24 +68,32 @@ export class FakeZohoData {
     this.leads.push(full);
     this.#byId.set(full.id, full);
     if (covered) {
+      // Where a row starts: each stay, a stay saved twice (split in the middle), and with ownerRows each owner change.
+      const starts: Array<{ stage: string; at: number }> = [];
       full.stages.forEach((s, i) => {
+        starts.push(s);
         const next = full.stages[i + 1];
         if (next && duplicateRowShare > 0 && this.#rng.chance(duplicateRowShare)) {
-          // Saved twice: a second row with the same value, entered between this stay and the next.
           const mid = Math.floor((s.at + (next.at - s.at) / 2) / 1000) * 1000;
-          if (mid > s.at && mid < next.at) {
-            this.#pushRow(full, s.stage, s.at, s.stage, mid);
-            this.#pushRow(full, s.stage, mid, next.stage, next.at);
-            return;
-          }
+          if (mid > s.at && mid < next.at) starts.push({ stage: s.stage, at: mid });
         }
-        this.#pushRow(full, s.stage, s.at, next?.stage ?? null, next?.at ?? null);
+      });
+      if (this.ownerRows) {
+        for (const o of full.owners.slice(1)) {
+          if (!starts.some((x) => x.at === o.at)) starts.push({ stage: latestAt(full.stages, o.at)!.stage, at: o.at });
+        }
+      }
+      starts.sort((a, b) => a.at - b.at);
+      starts.forEach((s, i) => {
+        const next = starts[i + 1];
+        this.#pushRow(full, s.stage, s.at, next?.stage ?? null, next?.at ?? null, latestAt(full.owners, s.at)!.user);
       });
     }
     return full;
   }
 
-  #pushRow(lead: FakeLead, stage: string, at: number, movedTo: string | null, until: number | null): void {
+  #pushRow(lead: FakeLead, stage: string, at: number, movedTo: string | null, until: number | null, owner?: FakeUser): void {
+    const current = lead.owners[lead.owners.length - 1]!.user;
     this.historyRows.push({
       id: this.#rowIds(),
       leadId: lead.id,
@@ -90,8 +101,19 @@ export class FakeZohoData {
       at,
       movedTo,
       durationDays: until === null ? null : Math.floor((until - at) / DAY),
-      by: lead.owners[lead.owners.length - 1]!.user,
+      by: current,
+      owner: owner ?? current,
     });
+  }
+
+  /** Closes the lead's open row (moved to `stage` at `at`) and opens a new one. */
+  #nextRow(lead: FakeLead, stage: string, at: number): void {
+    const open = [...this.historyRows].reverse().find((r) => r.leadId === lead.id && r.movedTo === null);
+    if (open) {
+      open.movedTo = stage;
+      open.durationDays = Math.floor((at - open.at) / DAY);
+    }
+    this.#pushRow(lead, stage, at, null, null);
   }
 
   /** Adds a meeting. */
@@ -125,22 +147,19 @@ export class FakeZohoData {
     if (at < current.at) throw new Error(`changeStage of ${id}: ${new Date(at).toISOString()} is before the current stay`);
     if (current.stage !== stage) lead.stages.push({ stage, at });
     lead.modifiedAt = Math.max(lead.modifiedAt, at);
-    const open = [...this.historyRows].reverse().find((r) => r.leadId === id && r.movedTo === null);
-    if (open) {
-      open.movedTo = stage;
-      open.durationDays = Math.floor((at - open.at) / DAY);
-    }
-    this.#pushRow(lead, stage, at, null, null);
+    this.#nextRow(lead, stage, at);
   }
 
-  /** Reassigns a lead to the user named `name` at `at`. */
+  /** Reassigns a lead to the user named `name` at `at`; with `ownerRows`, its history rows record it. */
   reassign(id: string, name: string, at: number): void {
     this.version++;
     const lead = this.#must(id);
     at = Math.floor(at / 1000) * 1000;
     const user = this.user(name);
-    if (lead.owners[lead.owners.length - 1]!.user !== user) lead.owners.push({ user, at });
+    if (lead.owners[lead.owners.length - 1]!.user === user) return;
+    lead.owners.push({ user, at });
     lead.modifiedAt = Math.max(lead.modifiedAt, at);
+    if (this.ownerRows && this.hasRows(id)) this.#nextRow(lead, lead.stages[lead.stages.length - 1]!.stage, at);
   }
 
   /** Sets (or clears) a lead's appointment at `modifiedAt`; with Events appointments, books a meeting. */
@@ -222,7 +241,7 @@ export class FakeZohoData {
    * from the module rows where a lead has them (collapsed), else, for appointed leads, from the timeline
    * (the whole true path, with the owner path); else empty. `ownerHistory`: appointed leads also have their owner path.
    */
-  expectedLeads(options: { historyModule?: boolean; appointmentsFrom?: 'field' | 'events'; ownerHistory?: boolean } = {}): Lead[] {
+  expectedLeads(options: ExpectedLeadsOptions = {}): Lead[] {
     return expectedLeads(this, options);
   }
 
@@ -240,7 +259,7 @@ export class FakeZohoData {
 
   /** A history-module row. */
   historyRecord(row: FakeHistoryRow, offsetMinutes: number): Record<string, unknown> {
-    return historyRecord(row, this.#byId.get(row.leadId), offsetMinutes);
+    return historyRecord(row, this.#byId.get(row.leadId), offsetMinutes, this.ownerRows);
   }
 
   /** A meeting as Get Records on Events returns it. */
@@ -252,4 +271,11 @@ export class FakeZohoData {
   timeline(lead: FakeLead, offsetMinutes: number): Array<Record<string, unknown>> {
     return leadTimeline(lead, offsetMinutes);
   }
+}
+
+/** The last entry of an ascending path that started at or before `at`. */
+function latestAt<T extends { at: number }>(path: readonly T[], at: number): T | undefined {
+  let found: T | undefined;
+  for (const e of path) if (e.at <= at) found = e;
+  return found ?? path[0];
 }

@@ -52,8 +52,17 @@ export function leadRecord(lead: FakeLead, appointmentsAs: 'field' | 'events' | 
   return record;
 }
 
-/** A history-module row; `lead` is the row's lead when the org still has it. */
-export function historyRecord(row: FakeHistoryRow, lead: FakeLead | undefined, offsetMinutes: number): Record<string, unknown> {
+/**
+ * A history-module row; `lead` is the row's lead when the org still has it. `Lead_Owner` is the owner during
+ * the row where the module tracks owners (`ownerRows`), else a snapshot column: the current owner.
+ */
+export function historyRecord(
+  row: FakeHistoryRow,
+  lead: FakeLead | undefined,
+  offsetMinutes: number,
+  ownerRows: boolean,
+): Record<string, unknown> {
+  const owner = ownerRows ? row.owner : lead?.owners.at(-1)?.user;
   return {
     id: row.id,
     Full_Name: { name: lead ? `${lead.firstName} ${lead.lastName}` : null, id: row.leadId },
@@ -62,7 +71,7 @@ export function historyRecord(row: FakeHistoryRow, lead: FakeLead | undefined, o
     Duration_Days: row.durationDays,
     Modified_Time: formatZohoDateTime(row.at, offsetMinutes),
     Modified_By: { name: row.by.name, id: row.by.id, email: row.by.email },
-    Lead_Owner: lead ? { name: lead.owners[lead.owners.length - 1]!.user.name, id: lead.owners[lead.owners.length - 1]!.user.id } : null,
+    Lead_Owner: owner ? { name: owner.name, id: owner.id } : null,
   };
 }
 
