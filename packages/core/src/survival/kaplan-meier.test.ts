@@ -73,10 +73,9 @@ describe('kaplanMeier on the Freireich 6-MP data', () => {
 });
 
 describe('kaplanMeier: definitions', () => {
-  const arbCases = fc.array(
-    fc.record({ duration: fc.integer({ min: 0, max: 40 }).map((d) => d / 2), event: fc.boolean() }),
-    { maxLength: 60 },
-  );
+  const arbCases = fc.array(fc.record({ duration: fc.integer({ min: 0, max: 40 }).map((d) => d / 2), event: fc.boolean() }), {
+    maxLength: 60,
+  });
 
   it('without censoring equals 1 − the empirical CDF', () => {
     fc.assert(
