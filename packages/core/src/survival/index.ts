@@ -13,3 +13,5 @@ export { SPEED_BANDS, speedToLead } from './speed-to-lead.js';
 export type { SpeedBand, SpeedToLead, SpeedToLeadRow, SpeedToLeadOptions } from './speed-to-lead.js';
 export { wilsonInterval } from './wilson.js';
 export type { WilsonInterval } from './wilson.js';
+export { routingDelaySurvival } from './routing-delay.js';
+export type { RoutingDelaySurvival, RoutingDelaySurvivalOptions, RoutingDelayCell } from './routing-delay.js';
