@@ -15,3 +15,5 @@ export { wilsonInterval } from './wilson.js';
 export type { WilsonInterval } from './wilson.js';
 export { routingDelaySurvival } from './routing-delay.js';
 export type { RoutingDelaySurvival, RoutingDelaySurvivalOptions, RoutingDelayCell } from './routing-delay.js';
+export { FUNNEL_STEPS, cohortFunnel } from './cohort-funnel.js';
+export type { FunnelStep, CohortFunnel, CohortFunnelStep, CohortFunnelOptions } from './cohort-funnel.js';
