@@ -21,10 +21,24 @@ import { survivalMessages } from './messages.js';
  */
 export type SurvivalGroupBy = 'team' | 'source' | 'period' | 'arrival';
 
-/** The grouping keys, in the order the CLI lists them. */
+/**
+ * The grouping keys, in the order the CLI lists them.
+ *
+ * @example
+ * ```ts
+ * SURVIVAL_GROUP_BYS.includes('team'); // true
+ * ```
+ */
 export const SURVIVAL_GROUP_BYS: readonly SurvivalGroupBy[] = ['team', 'source', 'period', 'arrival'];
 
-/** The two groups of `by: 'arrival'`, in display order. */
+/**
+ * The two groups of `by: 'arrival'`, in display order.
+ *
+ * @example
+ * ```ts
+ * const [inHours, outOfHours] = ARRIVAL_GROUPS; // 'business hours', 'evenings/weekends'
+ * ```
+ */
 export const ARRIVAL_GROUPS = ['business hours', 'evenings/weekends'] as const;
 
 /**
