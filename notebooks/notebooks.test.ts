@@ -92,8 +92,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe.skipIf(skip)('notebooks', () => {
-  it('there are the four notebooks of the guide', () => {
-    expect(names).toEqual(['baseline-kpis.ipynb', 'dataframes.ipynb', 'locator-accountability.ipynb', 'response-heatmap.ipynb']);
+  it('there are the five notebooks of the guide', () => {
+    expect(names).toEqual([
+      'baseline-kpis.ipynb',
+      'dataframes.ipynb',
+      'locator-accountability.ipynb',
+      'response-heatmap.ipynb',
+      'speed-to-lead.ipynb',
+    ]);
   });
 
   it('every notebook executes headless without a cell error', () => {

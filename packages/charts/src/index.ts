@@ -35,3 +35,7 @@ export type { AttentionByLocatorFigureOptions, AttentionByLocatorRow } from './a
 export { greenToDeliveryFigure, GREEN_TO_DELIVERY_STATES } from './green-to-delivery.js';
 export type { GreenToDeliveryFigureOptions, GreenToDeliveryState } from './green-to-delivery.js';
 export { chartMessages } from './messages.js';
+export { survivalCurveFigure, SURVIVAL_GROUP_COLORS } from './survival-curve.js';
+export type { SurvivalCurveFigureOptions, SurvivalCurveInput } from './survival-curve.js';
+export { speedToLeadFigure, SPEED_BAND_LABELS } from './speed-to-lead.js';
+export type { SpeedToLeadFigureOptions } from './speed-to-lead.js';

@@ -15,6 +15,10 @@ const COMMANDS: Record<string, { load: () => Promise<Command<any>>; summary: str
     load: async () => (await import('./commands/heatmap.js')).heatmapCommand,
     summary: 'response performance by weekday × time slot',
   },
+  survival: {
+    load: async () => (await import('./commands/survival.js')).survivalCommand,
+    summary: 'time to first contact, in stage, to progress: curves with open cases censored',
+  },
   check: { load: async () => (await import('./commands/check.js')).checkCommand, summary: 'the data-quality report alone' },
   report: {
     load: async () => (await import('./commands/report.js')).reportCommand,

@@ -9,6 +9,7 @@ export * from './model/index.js';
 export * from './time/index.js';
 export * from './response/index.js';
 export * from './follow-up/index.js';
+export * from './survival/index.js';
 export * from './sources/index.js';
 export * from './stats/index.js';
 export { PanopticonError, PANOPTICON_ERROR_CODES } from './errors.js';

@@ -1,4 +1,4 @@
-import { kpisColumnar, summarizeResponsesColumnar, type ColumnarLeads, type Kpis } from '@panopticon/core';
+import { firstContactSurvivalColumnar, kpisColumnar, summarizeResponsesColumnar, type ColumnarLeads, type Kpis } from '@panopticon/core';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable, type Cell } from '../format.js';
 import type { Io } from '../io.js';
@@ -23,7 +23,8 @@ export const KPIS_HELP = helpText(
   OPTIONS,
   'JSON output: { asOf, timeZone, source, followUp: { appointed, upcoming, awaiting, atRisk, stale, stalled, stuckInGreen,\n' +
     'progressed, won, lost, needsAttention, conversionRate, medianDaysToIntervention, pendingIntervention, … },\n' +
-    'response: { total, contacted, withinSla, pctWithinSla, medianMinutes, p90Minutes, bands } }.\n' +
+    'response: { total, contacted, withinSla, pctWithinSla, medianMinutes (of contacted leads), medianMinutesToFirstContact\n' +
+    '(of the Kaplan–Meier curve: leads still waiting censored at --as-of; null when fewer than half were contacted), p90Minutes, bands } }.\n' +
     'From a Zoho snapshot synced with owner history off, medianDaysToIntervention and pendingIntervention are\n' +
     'the text "not measured (owner history off)" in every format.',
 );
@@ -37,7 +38,15 @@ export function computeKpis(settings: KpisSettings, data: ColumnarLeads) {
   const options = followUpOptions(settings);
   const { slaMinutes } = settings;
   const followUp = withoutUnmeasured(kpisColumnar(data, options), settings.source);
-  const response = summarizeResponsesColumnar(data.leads, { timeZone: settings.timeZone, slaMinutes, asOf: settings.asOf });
+  const { p90Minutes, bands, ...summary } = summarizeResponsesColumnar(data.leads, {
+    timeZone: settings.timeZone,
+    slaMinutes,
+    asOf: settings.asOf,
+  });
+  // Beside the median of contacted leads: the median of the Kaplan–Meier curve, which counts the leads still
+  // waiting (censored at asOf) and so cannot improve by leaving slow leads unanswered; null when not reached.
+  const medianMinutesToFirstContact = firstContactSurvivalColumnar(data.leads, { asOf: settings.asOf }).curve.median;
+  const response = { ...summary, medianMinutesToFirstContact, p90Minutes, bands };
   return { asOf: settings.asOf.toISOString(), timeZone: settings.timeZone, source: settings.description, slaMinutes, followUp, response };
 }
 

@@ -85,6 +85,9 @@ const DayCountSchema = z.enum(['calendar', 'business'], { error: 'expected "cale
 const OutputFormatSchema = z.enum(['table', 'json', 'csv']);
 const ClockSchema = z.enum(['wall', 'business']);
 const PositiveWholeNumber = z.number().int().positive();
+const SurvivalOfSchema = z.enum(['first-contact', 'stage', 'appointment-progress']);
+const SurvivalBySchema = z.enum(['team', 'source', 'period', 'arrival']);
+const PeriodUnitSchema = z.enum(['month', 'week']);
 
 const file = (flag: string, configKey: string, read: FlagReader<FileRef> = fileFlag) =>
   setting({ schema: FileRefSchema, configKey, configSchema: FilePathSchema, flag: { name: flag, read } });
@@ -102,6 +105,16 @@ export const SETTINGS = {
     flag: { name: 'compare-weeks', read: wholeNumber('compare-weeks', PositiveWholeNumber) },
     default: 4,
   }),
+  /** `survival`: which time to event (`--of`): to first contact, in stage, or from appointment to first progress. */
+  survivalOf: setting({
+    schema: SurvivalOfSchema,
+    flag: { name: 'of', read: oneOf('of', SurvivalOfSchema) },
+    default: 'first-contact',
+  }),
+  /** `survival`: one curve per team, source, period or arrival group (`--by`); none without it. */
+  survivalBy: setting({ schema: SurvivalBySchema, flag: { name: 'by', read: oneOf('by', SurvivalBySchema) } }),
+  /** `survival --by period`: calendar months or weeks (`--period`). */
+  periodUnit: setting({ schema: PeriodUnitSchema, flag: { name: 'period', read: oneOf('period', PeriodUnitSchema) }, default: 'month' }),
   /** The config file named by `--config` (absolute); without it, panopticon.config.json in the working directory. */
   configFile: setting({ schema: z.string(), flag: { name: 'config', read: (raw, { cwd }) => absolute(String(raw), cwd) } }),
   /** IANA time zone of naive timestamps and of every wall-clock question (`--tz`). */

@@ -1,0 +1,164 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCsv } from '@panopticon/core/csv';
+import { describe, expect, it } from 'vitest';
+
+// `panopticon survival`, built and run as a process, checked against a second, deliberately plain
+// Kaplan–Meier written here (no code shared with core): for each distinct time, n = cases with duration ≥ t,
+// d = events at t; S ← S (1 − d/n); Greenwood Σ d/(n(n − d)); log-log band S^exp(∓z σ / |ln S|).
+const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
+const sampleDir = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'panopticon-survival-'));
+const Z95 = 1.959963984540054;
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Chatham' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface OracleStep {
+  time: number;
+  atRisk: number;
+  events: number;
+  censored: number;
+  survival: number;
+  lower: number | null;
+  upper: number | null;
+}
+
+function oracleKm(cases: { duration: number; event: boolean }[]): { steps: OracleStep[]; median: number | null } {
+  const times = [...new Set(cases.map((c) => c.duration))].sort((a, b) => a - b);
+  let s = 1;
+  let sum = 0;
+  let median: number | null = null;
+  const steps = times.map((time) => {
+    const n = cases.filter((c) => c.duration >= time).length;
+    const d = cases.filter((c) => c.duration === time && c.event).length;
+    const censored = cases.filter((c) => c.duration === time && !c.event).length;
+    s *= 1 - d / n;
+    sum += n === d ? Number.POSITIVE_INFINITY : d / (n * (n - d));
+    if (median === null && d > 0 && s <= 0.5 + 1e-12) median = time;
+    const sigma = Math.sqrt(sum) / Math.abs(Math.log(s));
+    const band =
+      s === 0
+        ? { lower: null, upper: null }
+        : s === 1
+          ? { lower: 1, upper: 1 }
+          : { lower: s ** Math.exp(Z95 * sigma), upper: s ** Math.exp(-Z95 * sigma) };
+    return { time, atRisk: n, events: d, censored, survival: s, ...band };
+  });
+  return { steps, median };
+}
+
+function expectSameCurve(actual: { steps: OracleStep[]; median: number | null }, expected: { steps: OracleStep[]; median: number | null }) {
+  expect(actual.median).toBe(expected.median);
+  expect(actual.steps.length).toBe(expected.steps.length);
+  actual.steps.forEach((step, i) => {
+    const want = expected.steps[i]!;
+    expect([step.time, step.atRisk, step.events, step.censored]).toEqual([want.time, want.atRisk, want.events, want.censored]);
+    expect(Math.abs(step.survival - want.survival)).toBeLessThan(1e-9);
+    for (const k of ['lower', 'upper'] as const) {
+      if (want[k] === null) expect(step[k]).toBeNull();
+      else expect(Math.abs(step[k]! - want[k]!)).toBeLessThan(1e-9);
+    }
+  });
+}
+
+describe('panopticon survival (built, as a process)', () => {
+  it('--of first-contact on a small file: the JSON equals the plain oracle, open leads censored at --as-of', () => {
+    // Minutes after arrival: 5, 5, 12, never (censored), 30, contact before creation (invalid), contact after --as-of (censored).
+    const leads = join(tmp, 'leads.csv');
+    writeFileSync(
+      leads,
+      [
+        'lead_id,received_time,first_contact_time,team',
+        '1,2026-03-02T09:00:00Z,2026-03-02T09:05:00Z,East',
+        '2,2026-03-02T10:00:00Z,2026-03-02T10:05:00Z,East',
+        '3,2026-03-02T11:00:00Z,2026-03-02T11:12:00Z,West',
+        '4,2026-03-02T22:00:00Z,,West',
+        '5,2026-03-02T12:00:00Z,2026-03-02T12:30:00Z,West',
+        '6,2026-03-02T13:00:00Z,2026-03-02T12:00:00Z,East',
+        '7,2026-03-02T23:00:00Z,2026-03-03T08:00:00Z,East',
+      ].join('\n'),
+    );
+    const r = run('survival', '--leads', leads, '--tz', 'UTC', '--as-of', '2026-03-02', '--by', 'team', '--format', 'json', '-q');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ of: 'first-contact', by: 'team', unit: 'minutes', clock: 'wall', counts: { leads: 7, invalid: 1 } });
+    // as-of = 2026-03-02 23:59:59.999 UTC: lead 4 waited 119.99998 min, lead 7 (contacted the next day) 59.99998 min.
+    const asOfMs = Date.parse('2026-03-02T23:59:59.999Z');
+    const waited = (received: string) => (asOfMs - Date.parse(received)) / 60_000;
+    const east = [
+      { duration: 5, event: true },
+      { duration: 5, event: true },
+      { duration: waited('2026-03-02T23:00:00Z'), event: false },
+    ];
+    const west = [
+      { duration: 12, event: true },
+      { duration: waited('2026-03-02T22:00:00Z'), event: false },
+      { duration: 30, event: true },
+    ];
+    const byGroup = Object.fromEntries(out.curves.map((c: { group: string }) => [c.group, c]));
+    expect(Object.keys(byGroup)).toEqual(['all', 'East', 'West']);
+    expectSameCurve(byGroup.all, oracleKm([...east, ...west]));
+    expectSameCurve(byGroup.East, oracleKm(east));
+    expectSameCurve(byGroup.West, oracleKm(west));
+    expect(byGroup.all).toMatchObject({ cases: 6, events: 4, censored: 2, median: 12 });
+
+    const csv = run('survival', '--leads', leads, '--tz', 'UTC', '--as-of', '2026-03-02', '--format', 'csv', '-q')
+      .stdout.trim()
+      .split('\n');
+    expect(csv[0]).toBe('stage,group,time,atRisk,events,censored,survival,lower,upper,median');
+    expect(csv[1]).toMatch(/^,all,5,6,2,0,0\.666666666666666\d*,/);
+    expect(csv).toHaveLength(1 + byGroup.all.steps.length);
+  });
+
+  it('--of first-contact on the sample data equals the oracle on the leads file read here', async () => {
+    const r = run('survival', '--format', 'json', '-q');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const sample = JSON.parse(readFileSync(join(sampleDir, 'sample.json'), 'utf8'));
+    const asOfMs = Date.parse(out.asOf);
+    // The sample read by core's CSV reader (not by the survival code); the cases worked out here.
+    const { leads } = await loadCsv({ leads: join(sampleDir, sample.files.leads), timeZone: sample.timeZone });
+    const cases: { duration: number; event: boolean }[] = [];
+    let invalid = 0;
+    for (const lead of leads) {
+      const created = lead.createdAt.getTime();
+      if (created > asOfMs) continue;
+      const contacted = lead.firstContactAt === null ? Number.NaN : lead.firstContactAt.getTime();
+      if (contacted <= asOfMs && contacted < created) invalid++;
+      else if (contacted <= asOfMs) cases.push({ duration: (contacted - created) / 60_000, event: true });
+      else cases.push({ duration: (asOfMs - created) / 60_000, event: false });
+    }
+    expect(out.counts.invalid).toBe(invalid);
+    expectSameCurve(out.curves[0], oracleKm(cases));
+    // and kpis prints the same median, beside the median of contacted leads
+    const kpis = JSON.parse(run('kpis', '--format', 'json', '-q').stdout);
+    expect(kpis.response.medianMinutesToFirstContact).toBe(out.curves[0].median);
+    expect(Object.keys(kpis.response).slice(6, 8)).toEqual(['medianMinutes', 'medianMinutesToFirstContact']);
+  });
+
+  it('--of stage and --of appointment-progress print their curves; the table says "not reached", never a made-up figure', () => {
+    const stage = JSON.parse(run('survival', '--of', 'stage', '--format', 'json', '-q').stdout);
+    expect(stage.unit).toBe('days');
+    expect(stage.curves.find((c: { stage: string }) => c.stage === 'Lost')).toMatchObject({ events: 0, median: null });
+    const progress = JSON.parse(run('survival', '--of', 'appointment-progress', '--by', 'period', '--format', 'json', '-q').stdout);
+    expect(progress.counts.appointed).toBeGreaterThan(0);
+    expect(progress.curves[0].cases + progress.counts.closedWithoutProgress).toBe(progress.counts.appointed);
+    expect(progress.curves.slice(1).every((c: { group: string }) => /^\d{4}-\d{2}$/.test(c.group))).toBe(true);
+    const table = run('survival', '--of', 'stage', '-q').stdout;
+    expect(table).toContain('Time in stage as of 2026-10-31');
+    expect(table).toMatch(/Lost\s+all\s+\d+\s+0\s+\d+\s+not reached/);
+  });
+
+  it('rejects a bad --of or --by with exit 2, naming the flag', () => {
+    const r = run('survival', '--of', 'lunch');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--of must be first-contact, stage or appointment-progress, got "lunch"');
+    expect(run('survival', '--by', 'colour').stderr).toContain('--by must be team, source, period or arrival');
+  });
+});

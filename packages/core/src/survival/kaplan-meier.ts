@@ -1,0 +1,196 @@
+import { survivalMessages } from './messages.js';
+import { twoSidedZ } from './normal-quantile.js';
+
+/**
+ * One case of a time-to-event question: how long it ran, and whether it ended (`event: true`) or was still
+ * running when observation stopped (`event: false`, censored at `duration`).
+ *
+ * @example
+ * ```ts
+ * const contacted: SurvivalCase = { duration: 12.5, event: true }; // answered after 12.5 minutes
+ * const waiting: SurvivalCase = { duration: 90, event: false }; // still waiting 90 minutes after arrival
+ * ```
+ */
+export interface SurvivalCase {
+  /** Time from the start to the event, or to censoring; a finite number ≥ 0, in any unit. */
+  duration: number;
+  /** True when the event happened at `duration`; false when the case was censored there. */
+  event: boolean;
+}
+
+/**
+ * The Kaplan–Meier curve at one distinct time of the data: the survival `S(t)` just after `time` and its
+ * confidence band ({@link kaplanMeier}).
+ *
+ * @example
+ * ```ts
+ * const first: KaplanMeierStep = kaplanMeier(cases).steps[0]!;
+ * console.log(`${first.atRisk} at risk at ${first.time}: ${first.events} ended, S = ${first.survival}`);
+ * ```
+ */
+export interface KaplanMeierStep {
+  /** The time. */
+  time: number;
+  /** Cases still running just before `time` (duration ≥ `time`): censorings at `time` are at risk, as events come first. */
+  atRisk: number;
+  /** Cases that ended at `time`. */
+  events: number;
+  /** Cases censored at `time`. */
+  censored: number;
+  /** The estimated share of cases still running after `time`: the product of (1 − events / atRisk) up to it. */
+  survival: number;
+  /** Greenwood's standard error of `survival`: S · √Σ d / (n (n − d)); null where it is undefined (S = 0). */
+  standardError: number | null;
+  /** Lower bound of the band (log-log transform); null where undefined (S = 0). */
+  lower: number | null;
+  /** Upper bound of the band (log-log transform); null where undefined (S = 0). */
+  upper: number | null;
+}
+
+/**
+ * A Kaplan–Meier estimate ({@link kaplanMeier}): its steps and the figures read from them.
+ *
+ * @example
+ * ```ts
+ * const curve: KaplanMeierCurve = kaplanMeier(cases);
+ * console.log(curve.median ?? 'not reached: more than half the cases are still running');
+ * ```
+ */
+export interface KaplanMeierCurve {
+  /** Cases. */
+  cases: number;
+  /** Cases that ended. */
+  events: number;
+  /** Cases censored. */
+  censored: number;
+  /** The confidence level of the bands. */
+  confidence: number;
+  /** One step per distinct time of the data (events or censorings), ascending. `S(t) = 1` before the first. */
+  steps: KaplanMeierStep[];
+  /** The time by which half the cases have ended: {@link survivalQuantile} at 0.5; null when never reached. */
+  median: number | null;
+}
+
+/**
+ * Options of {@link kaplanMeier}.
+ *
+ * @example
+ * ```ts
+ * kaplanMeier(cases, { confidence: 0.9 } satisfies KaplanMeierOptions);
+ * ```
+ */
+export interface KaplanMeierOptions {
+  /** Two-sided level of the bands, strictly between 0 and 1. Default 0.95. */
+  confidence?: number;
+}
+
+/**
+ * The Kaplan–Meier estimate of the share of cases still running after each time, counting censored cases
+ * honestly: a case censored at `t` is at risk up to and including `t` (at a tie, events come before
+ * censorings) and drops out after it, never counted as ended. `S(t) = Π (1 − dᵢ / nᵢ)` over the times
+ * `tᵢ ≤ t` with `dᵢ` events among the `nᵢ` cases at risk. Confidence bands: Greenwood's variance with the
+ * log-log transform, `S^exp(±z · σ / |ln S|)` with `σ² = Σ dᵢ / (nᵢ (nᵢ − dᵢ))` (the default of R's
+ * `survfit(conf.type = "log-log")` and of lifelines), so bands stay inside [0, 1].
+ * Throws a `RangeError` naming a case whose duration is negative or not a finite number.
+ *
+ * @example
+ * ```ts
+ * const curve = kaplanMeier([
+ *   { duration: 6, event: true }, { duration: 6, event: false }, { duration: 10, event: true }, { duration: 12, event: false },
+ * ]);
+ * curve.steps.map((s) => [s.time, s.atRisk, s.survival]); // [[6, 4, 0.75], [10, 2, 0.375], [12, 1, 0.375]]
+ * curve.median; // 10
+ * ```
+ */
+export function kaplanMeier(cases: readonly SurvivalCase[], options: KaplanMeierOptions = {}): KaplanMeierCurve {
+  const confidence = options.confidence ?? 0.95;
+  const z = twoSidedZ(confidence);
+  const n = cases.length;
+  const durations = new Float64Array(n);
+  let events = 0;
+  for (let i = 0; i < n; i++) {
+    const { duration, event } = cases[i]!;
+    if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
+      throw new RangeError(survivalMessages.invalidDuration(i, duration));
+    }
+    durations[i] = duration;
+    if (event) events++;
+  }
+  // Sort indices by duration, events first at a tie (only the counts per time matter, but this reads simply).
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => durations[a]! - durations[b]! || Number(cases[b]!.event) - Number(cases[a]!.event),
+  );
+  const steps: KaplanMeierStep[] = [];
+  let atRisk = n;
+  let survival = 1;
+  let greenwood = 0; // Σ d / (n (n − d))
+  for (let k = 0; k < n; ) {
+    const time = durations[order[k]!]!;
+    let d = 0;
+    let c = 0;
+    for (; k < n && durations[order[k]!]! === time; k++) {
+      if (cases[order[k]!]!.event) d++;
+      else c++;
+    }
+    if (d > 0) {
+      survival *= 1 - d / atRisk;
+      greenwood = atRisk === d ? Number.POSITIVE_INFINITY : greenwood + d / (atRisk * (atRisk - d));
+    }
+    steps.push({ time, atRisk, events: d, censored: c, survival, ...band(survival, greenwood, z) });
+    atRisk -= d + c;
+  }
+  const curve: KaplanMeierCurve = { cases: n, events, censored: n - events, confidence, steps, median: null };
+  curve.median = survivalQuantile(curve, 0.5);
+  return curve;
+}
+
+/** Greenwood's standard error and the log-log band at one step. */
+function band(survival: number, greenwood: number, z: number): Pick<KaplanMeierStep, 'standardError' | 'lower' | 'upper'> {
+  if (survival === 0) return { standardError: null, lower: null, upper: null };
+  if (survival === 1) return { standardError: 0, lower: 1, upper: 1 };
+  const sigma = Math.sqrt(greenwood) / Math.abs(Math.log(survival));
+  return {
+    standardError: survival * Math.sqrt(greenwood),
+    lower: survival ** Math.exp(z * sigma),
+    upper: survival ** Math.exp(-z * sigma),
+  };
+}
+
+/**
+ * The time by which a share `q` of the cases has ended: the first step time at which the curve is at or
+ * below `1 − q` (so 0.5 is the median, 0.9 the time by which 90 % have ended). `null` when the curve never
+ * falls that low: too many cases are still running to say, and nothing is extrapolated. `q = 0` gives 0.
+ * Throws a `RangeError` for a `q` outside [0, 1].
+ *
+ * @example
+ * ```ts
+ * const curve = kaplanMeier(cases);
+ * survivalQuantile(curve, 0.9) ?? 'not reached';
+ * ```
+ */
+export function survivalQuantile(curve: Pick<KaplanMeierCurve, 'steps'>, q: number): number | null {
+  if (typeof q !== 'number' || !(q >= 0 && q <= 1)) throw new RangeError(survivalMessages.invalidQuantile(q));
+  if (q === 0) return 0;
+  // A tiny tolerance, so that a share reached exactly (2 of 4 ended: 0.5) is not missed by rounding of the product.
+  const level = 1 - q + 1e-12;
+  for (const step of curve.steps) if (step.events > 0 && step.survival <= level) return step.time;
+  return null;
+}
+
+/**
+ * The curve's value `S(t)`: the share of cases estimated to be still running after `t` (1 before the first
+ * step; after the last step, the last value).
+ *
+ * @example
+ * ```ts
+ * survivalAt(kaplanMeier(cases), 60); // the share of leads not yet contacted an hour after arrival
+ * ```
+ */
+export function survivalAt(curve: Pick<KaplanMeierCurve, 'steps'>, t: number): number {
+  let s = 1;
+  for (const step of curve.steps) {
+    if (step.time > t) break;
+    s = step.survival;
+  }
+  return s;
+}
