@@ -1,4 +1,13 @@
-import { DataQualityError, formatIssue, columnarLeadsOf, type LoadResult } from '@panopticon/core';
+import {
+  DataQualityError,
+  countReadable,
+  formatIssue,
+  columnarLeadsOf,
+  judgeability,
+  type CannotJudge,
+  type JudgedQuestion,
+  type LoadResult,
+} from '@panopticon/core';
 import { CsvReadError, loadCsv, loadCsvColumnar, loadScheduleCsv, type ColumnarLoadResult } from '@panopticon/core/csv';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
@@ -43,6 +52,11 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
         throw asCliError(error);
       }
     }
+    // The snapshot's leads carry no header: a question is judgeable when some lead has the value it needs.
+    result.cannotJudge ??= judgeability('Zoho CRM', {
+      'follow-up': { field: 'appointment', present: true, values: countReadable(result.leads.map((l) => l.appointmentAt)) },
+      response: { field: 'first contact', present: true, values: countReadable(result.leads.map((l) => l.firstContactAt)) },
+    });
     if (!quiet) reportIssues(result, io);
     if (as !== 'columns') return result;
     const { leads, ...rest } = result;
@@ -95,4 +109,9 @@ export function reportIssues(result: Pick<LoadResult, 'issues' | 'stats'>, io: I
   if (issues.length > MAX_PRINTED_ISSUES) {
     io.err(`  … and ${issues.length - MAX_PRINTED_ISSUES} more (panopticon check lists them all)\n`);
   }
+}
+
+/** The verdict of the load on a question, when it cannot be judged. */
+export function cannotJudge(result: Pick<LoadResult, 'cannotJudge'>, question: JudgedQuestion): CannotJudge | undefined {
+  return result.cannotJudge?.find((c) => c.question === question);
 }

@@ -2,7 +2,8 @@ import { needsAttentionColumnar, type AttentionRow } from '@panopticon/core';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
-import { loadColumnarInputs } from '../inputs.js';
+import { cannotJudge, loadColumnarInputs } from '../inputs.js';
+import { CliError } from '../errors.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
@@ -29,6 +30,9 @@ export const attentionCommand: Command<Settings> = { options: OPTIONS, help: ATT
 async function attention(settings: Settings, io: Io): Promise<number> {
   const { format, asOf, timeZone } = settings;
   const data = await loadColumnarInputs(settings, io);
+  // Without appointments every lead looks unappointed: an empty list would read as "nothing needs attention".
+  const unjudged = cannotJudge(data, 'follow-up');
+  if (unjudged) throw new CliError(`panopticon attention: ${unjudged.message}`, 1);
   const rows = needsAttentionColumnar(data, followUpOptions(settings));
   const json = rows.map(jsonRow);
   if (format === 'json') {

@@ -1,4 +1,4 @@
-import { formatIssue } from '@panopticon/core';
+import { cannotJudgeIssue, formatIssue } from '@panopticon/core';
 import { FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
@@ -11,7 +11,9 @@ const OPTIONS: OptionSpecs = { ...INPUT_OPTIONS, ...FORMAT_OPTION, ...HELP_OPTIO
 export const CHECK_HELP = helpText(
   'panopticon check [--leads FILE] [--history FILE] [--owners FILE] [--schedule FILE] [--pipeline FILE] [--tz ZONE] [--format table|json|csv]',
   'The data-quality report alone: how every input row was accounted for (rows = accepted + rejected, per file),\n' +
-    'and every issue with its file, line, field, value and what is wrong. Exits 1 when any row was rejected.',
+    'and every issue with its file, line, field, value and what is wrong. A question the data cannot answer (no\n' +
+    'appointment column: follow-up; no first-contact column: response time) is an error naming the fix.\n' +
+    'Exits 1 when any row was rejected or a question cannot be judged.',
   OPTIONS,
   'JSON output: { stats: { rows, accepted, rejected, inputs }, issues: [{ severity, code, message, file, line, recordId, field, value }] }.',
 );
@@ -21,9 +23,13 @@ export const checkCommand: Command<Settings> = { options: OPTIONS, help: CHECK_H
 async function check(settings: Settings, io: Io): Promise<number> {
   const { format } = settings;
   // The report is this command's result: it goes to stdout, not stderr.
-  const { stats, issues } = await loadInputs({ ...settings, quiet: true }, io);
+  const loaded = await loadInputs({ ...settings, quiet: true }, io);
+  const { stats } = loaded;
+  const cannotJudge = loaded.cannotJudge ?? [];
+  // Unanswerable questions first: they matter more than any single row.
+  const issues = [...cannotJudge.map(cannotJudgeIssue), ...loaded.issues];
   if (format === 'json') {
-    io.out(renderJson({ stats, issues }));
+    io.out(renderJson({ stats, cannotJudge, issues }));
   } else if (format === 'csv') {
     const cols = ['severity', 'code', 'file', 'line', 'recordId', 'field', 'value', 'message'] as const;
     io.out(
@@ -42,5 +48,5 @@ async function check(settings: Settings, io: Io): Promise<number> {
         : `\n${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`,
     );
   }
-  return stats.rejected > 0 ? 1 : 0;
+  return stats.rejected > 0 || cannotJudge.length > 0 ? 1 : 0;
 }

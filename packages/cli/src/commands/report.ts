@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { columnarLeadsOf, type DataIssue } from '@panopticon/core';
+import { cannotJudgeIssue, columnarLeadsOf, type DataIssue } from '@panopticon/core';
 import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -49,9 +49,11 @@ async function report(settings: Settings, io: Io): Promise<number> {
   documentReady.catch(() => {}); // awaited below; an input error must not leave it unhandled
   // The page lists every data-quality issue; the terminal gets one line about them (unless --quiet).
   const data = await loadInputs({ ...settings, quiet: true }, io);
+  const cannotJudge = data.cannotJudge ?? [];
   const model = buildReportModel({
     leads: data.leads,
-    issues: data.issues,
+    issues: [...cannotJudge.map(cannotJudgeIssue), ...data.issues],
+    cannotJudge,
     stats: data.stats,
     schedule: data.schedule,
     followUp: followUpOptions(settings),
@@ -73,7 +75,9 @@ async function report(settings: Settings, io: Io): Promise<number> {
   }
   const kb = Math.round(Buffer.byteLength(html) / 1024);
   io.out(`Wrote the dashboard to ${out} (${kb} KB)\nOpen ${pathToFileURL(out).href} in a browser.\n`);
-  return 0;
+  // The page says "cannot judge" where it could not; the exit code says so too.
+  for (const u of cannotJudge) io.err(`panopticon report: ${u.message}\n`);
+  return cannotJudge.length > 0 ? 1 : 0;
 }
 
 /** One line on stderr about the data-quality issues, which the page lists in full. */

@@ -17,6 +17,7 @@ import {
   weekdayOfDayNumber,
   zonedParts,
   type AttentionReason,
+  type CannotJudge,
   type CoverageCell,
   type DataIssue,
   type DemandCoverageCell,
@@ -45,6 +46,8 @@ export interface ReportInput {
   leads: readonly Lead[];
   issues: readonly DataIssue[];
   stats: LoadStats;
+  /** The questions the data cannot answer (the load's verdict): their figures show "cannot judge". */
+  cannotJudge?: readonly CannotJudge[] | undefined;
   schedule?: readonly Shift[] | undefined;
   /** The options every follow-up figure uses: the same as `panopticon kpis`. */
   followUp: FollowUpOptions;
@@ -124,6 +127,8 @@ export interface ReportModel {
   scorecard: LocatorScorecardRow[];
   issues: readonly DataIssue[];
   stats: LoadStats;
+  /** The questions the data cannot answer: their sections and tiles say "cannot judge". */
+  cannotJudge: readonly CannotJudge[];
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -262,5 +267,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
     scorecard: locatorScorecard(leads, followUp),
     issues: input.issues,
     stats: input.stats,
+    cannotJudge: input.cannotJudge ?? [],
   };
 }

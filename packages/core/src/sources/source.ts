@@ -1,5 +1,6 @@
 import { PanopticonError } from '../errors.js';
 import type { DataIssueCode } from './issue-codes.js';
+import type { CannotJudge } from './judgeable.js';
 import type { Lead } from '../model/lead.js';
 import type { Shift } from '../model/schedule.js';
 
@@ -89,6 +90,12 @@ export interface LoadResult {
   stats: LoadStats;
   /** Staff schedule, when the source provides one. */
   schedule?: Shift[];
+  /**
+   * The questions the data cannot answer (a needed column absent, or none of its values readable); empty
+   * when every question can be judged. The CSV loaders always fill it in; `undefined` means the source did
+   * not check (apply `judgeability` yourself before showing a 0 as an all-clear).
+   */
+  cannotJudge?: CannotJudge[];
 }
 
 /**

@@ -3,6 +3,7 @@ import { LeadColumnsBuilder } from '../../model/lead-columns.js';
 import type { Pipeline } from '../../model/pipeline.js';
 import type { LoadResult } from '../source.js';
 import { DataQualityError } from '../source.js';
+import { countReadable, judgeability } from '../judgeable.js';
 import type { CsvColumnMapping, CsvFileKind } from './columns.js';
 import { DEFAULT_CSV_FILE_NAMES, assertColumnMapping } from './columns.js';
 import type { CsvFileInput } from './csv-file-input.js';
@@ -209,6 +210,16 @@ async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): 
 
   const columns = sink?.finish();
   const result: LoadResult = { leads, issues: log.issues, stats: log.stats() };
+  // Which questions the leads can answer: an absent or empty appointment column must not read as "all on time".
+  const column = (c: 'appointment_time' | 'first_contact_time', values: number) => ({
+    field: leadsFile.columns[c]?.name ?? c,
+    present: leadsFile.columns[c]?.present ?? false,
+    values,
+  });
+  result.cannotJudge = judgeability(leadsInput.label, {
+    'follow-up': column('appointment_time', countReadable(columns ? columns.appointmentAt : leads.map((l) => l.appointmentAt))),
+    response: column('first_contact_time', countReadable(columns ? columns.firstContactAt : leads.map((l) => l.firstContactAt))),
+  });
   if (options.schedule !== undefined) {
     const opened = open('schedule', options.schedule);
     result.schedule = await readScheduleFile(opened, log.file(opened.label), table);
