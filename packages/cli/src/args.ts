@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './errors.js';
+import { didYouMean } from './suggest.js';
 
 /** One command-line option: its parseArgs type, and the line shown by `--help`. */
 export interface OptionSpec {
@@ -78,9 +79,25 @@ export function parseCommandArgs(command: string, argv: string[], specs: OptionS
     return values as ParsedValues;
   } catch (error) {
     if (error instanceof CliError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new CliError(`panopticon ${command}: ${message}. See panopticon ${command} --help.`, 2);
+    throw new CliError(`panopticon ${command}: ${parseArgsMessage(error, specs)} See panopticon ${command} --help.`, 2);
   }
+}
+
+/**
+ * Node's parseArgs errors in the command line's words: an unknown flag with the closest known one, a flag
+ * without its value, a value given to a switch. Never Node's own text ("To specify a positional argument…").
+ */
+function parseArgsMessage(error: unknown, specs: OptionSpecs): string {
+  const e = error as { code?: string; message?: string };
+  const flag = /'(-{1,2}[^' <]+)/.exec(e.message ?? '')?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined) {
+    return `unknown option ${flag}${didYouMean(flag.replace(/^-+/, ''), Object.keys(specs), (s) => `--${s}`)}.`;
+  }
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag !== undefined) {
+    const spec = specs[flag.replace(/^-+/, '')] ?? Object.values(specs).find((s) => `-${s.short}` === flag);
+    return spec?.type === 'boolean' ? `${flag} takes no value.` : `${flag} needs a value${spec?.arg ? ` (${spec.arg})` : ''}.`;
+  }
+  return `${e.message ?? String(error)}.`;
 }
 
 /** The `--help` text of a command. */

@@ -8,8 +8,8 @@ import {
   type JudgedQuestion,
   type LoadResult,
 } from '@panopticon/core';
-import { CsvReadError, loadCsv, loadCsvColumnar, loadScheduleCsv, type ColumnarLoadResult } from '@panopticon/core/csv';
-import { CliError } from './errors.js';
+import { CsvColumnError, CsvReadError, loadCsv, loadCsvColumnar, loadScheduleCsv, type ColumnarLoadResult } from '@panopticon/core/csv';
+import { CliError, EXIT } from './errors.js';
 import type { Io } from './io.js';
 import type { Settings } from './settings/resolve.js';
 
@@ -82,17 +82,24 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
   return result;
 }
 
-/** Source errors as user errors: unreadable files and strict-mode data errors name the file, line and field. */
+/**
+ * Source errors as user errors: unreadable files (exit 3), files without the columns they need (exit 3),
+ * strict-mode data errors (exit 1), bad options such as an unknown mapped column (exit 2); each names the
+ * file, line and field.
+ */
 export function asCliError(error: unknown): CliError {
-  if (error instanceof DataQualityError) return new CliError(error.message);
-  if (error instanceof CsvReadError && ['ENOENT', 'EACCES', 'EISDIR'].includes(error.systemCode ?? '')) {
-    return new CliError(`Cannot read ${error.path}: ${error.systemCode}.`);
+  if (error instanceof CliError) return error;
+  if (error instanceof DataQualityError) return new CliError(error.message, EXIT.findings);
+  if (error instanceof CsvColumnError) return new CliError(error.message, EXIT.unreadable);
+  if (error instanceof CsvReadError) {
+    return new CliError(error.systemCode ? `Cannot read ${error.path}: ${error.systemCode}.` : error.message, EXIT.unreadable);
   }
   const e = error as NodeJS.ErrnoException;
-  if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') {
-    return new CliError(`Cannot read ${e.path ?? 'input file'}: ${e.code}.`);
+  if (typeof e.code === 'string' && e.code.startsWith('E') && e.syscall !== undefined) {
+    return new CliError(`Cannot read ${e.path ?? 'an input file'}: ${e.code}.`, EXIT.unreadable);
   }
-  return new CliError((error as Error).message);
+  if (error instanceof RangeError || error instanceof TypeError) return new CliError(error.message, EXIT.usage);
+  return new CliError((error as Error).message, EXIT.findings);
 }
 
 const MAX_PRINTED_ISSUES = 20;
