@@ -38,12 +38,9 @@ async function attention(settings: Settings, io: Io): Promise<number> {
   if (format === 'json') {
     io.out(renderJson({ asOf: asOf.toISOString(), timeZone, rows: json }));
   } else if (format === 'csv') {
-    io.out(
-      renderCsv(
-        COLUMNS,
-        json.map((r) => COLUMNS.map((c) => r[c])),
-      ),
-    );
+    // Instants as Dates: the CSV writes them in the team's zone with their offset.
+    const cells = rows.map((r, i) => COLUMNS.map((c) => (c === 'appointmentAt' ? r.appointmentAt : json[i]![c])));
+    io.out(renderCsv(COLUMNS, cells, timeZone));
   } else if (rows.length === 0) {
     io.out(`Nothing needs attention as of ${formatInstant(asOf, timeZone)}.\n`);
   } else {

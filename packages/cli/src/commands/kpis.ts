@@ -59,7 +59,8 @@ async function kpis(settings: Settings, io: Io): Promise<number> {
     return code;
   }
   const rows = flatten(result as unknown as Record<string, unknown>);
-  if (format === 'csv') io.out(renderCsv(['metric', 'value'], rows));
+  // The CSV writes asOf as an instant in the team's zone with its offset, like every instant it writes.
+  if (format === 'csv') io.out(renderCsv(['metric', 'value'], flatten({ ...result, asOf: settings.asOf }), settings.timeZone));
   else
     io.out(
       `KPIs as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone})\n\n${renderTable(['metric', 'value'], rows)}`,

@@ -1,9 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cannotJudgeIssue, columnarLeadsOf, type DataIssue } from '@panopticon/core';
 import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
-import { CliError } from '../errors.js';
+import { writeOutput } from '../output-file.js';
 import type { Io } from '../io.js';
 import { loadInputs } from '../inputs.js';
 import { createDocument } from '../report/document.js';
@@ -66,13 +64,7 @@ async function report(settings: Settings, io: Io): Promise<number> {
   const html = renderPage(model, renderFigures(model, await documentReady));
   reportIssueCount(data.issues, settings.quiet, io);
 
-  try {
-    writeFileSync(out, html);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    const hint = code === 'ENOENT' ? ` (does the folder ${dirname(out)} exist?)` : '';
-    throw new CliError(`Cannot write the dashboard to ${out}: ${code}${hint}.`);
-  }
+  await writeOutput(out, html, { what: 'the dashboard', inputs: settings.inputs });
   const kb = Math.round(Buffer.byteLength(html) / 1024);
   io.out(`Wrote the dashboard to ${out} (${kb} KB)\nOpen ${pathToFileURL(out).href} in a browser.\n`);
   // The page says "cannot judge" where it could not; the exit code says so too.

@@ -88,6 +88,8 @@ export interface Settings
   period: { from?: Date; to?: Date };
   /** Where `report` writes the page, absolute. */
   out: string;
+  /** Every file this command may read (absolute): an output may be none of them. */
+  inputs: string[];
 }
 
 /**
@@ -166,6 +168,11 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
     asOf,
     period,
     out: absolute(s.out, io.cwd),
+    inputs: [
+      ...[s.leads, s.history, s.owners, s.schedule, s.columns].flatMap((ref) => (ref ? [ref.path] : [])),
+      ...(s.pipeline && 'file' in s.pipeline ? [s.pipeline.file] : []),
+      ...(config ? [config.path] : []),
+    ],
   };
 }
 

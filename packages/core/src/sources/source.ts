@@ -74,6 +74,40 @@ export interface LoadStats {
 }
 
 /**
+ * How many issues a load keeps of each code by default: the first 100 are listed, the rest only counted
+ * (in {@link IssueSummary}), so a file with an issue on every one of a million rows stays small in memory.
+ *
+ * @example
+ * ```ts
+ * const { issueSummary } = await loadCsv({ leads: 'leads.csv', timeZone: 'UTC', issueExamples: DEFAULT_ISSUE_EXAMPLES });
+ * ```
+ */
+export const DEFAULT_ISSUE_EXAMPLES = 100;
+
+/**
+ * Every issue of a load counted, by code: `issues` holds only the first `examplesPerCode` of each code;
+ * `omitted` says how many more there were.
+ *
+ * @example
+ * ```ts
+ * const { issues, issueSummary } = await loadCsv({ leads: 'leads.csv', timeZone: 'UTC' });
+ * if (issueSummary && issueSummary.omitted > 0) console.log(`${issueSummary.omitted} more issues not listed`);
+ * ```
+ */
+export interface IssueSummary {
+  /** Issues found, kept or not. */
+  found: number;
+  /** Of them, errors. */
+  errors: number;
+  /** Issues found but not kept in `issues` (past the first `examplesPerCode` of their code). */
+  omitted: number;
+  /** How many issues of each code are kept. */
+  examplesPerCode: number;
+  /** Per code: found, and not kept. */
+  byCode: Partial<Record<DataIssueCode, { found: number; omitted: number }>>;
+}
+
+/**
  * What a source returns: the leads, every issue found, and the accounting of rows.
  *
  * @example
@@ -84,8 +118,10 @@ export interface LoadStats {
 export interface LoadResult {
   /** The accepted leads, with their histories attached. */
   leads: Lead[];
-  /** Every data-quality finding, errors and warnings. */
+  /** Every data-quality finding, errors and warnings (a CSV load keeps the first 100 of each code: see `issueSummary`). */
   issues: DataIssue[];
+  /** Every issue counted by code, and how many are not in `issues`. Set by the CSV loaders. */
+  issueSummary?: IssueSummary;
   /** How every input row was accounted for. */
   stats: LoadStats;
   /** Staff schedule, when the source provides one. */
@@ -133,13 +169,16 @@ export class DataQualityError extends PanopticonError {
   /** `'DataQualityError'`. */
   override readonly name = 'DataQualityError';
   constructor(
-    /** The `error` issues (the rejected rows). */
+    /** The `error` issues (the rejected rows), or the first of each code when there are many. */
     readonly issues: DataIssue[],
+    /** How many errors there were in all (more than `issues` when only examples were kept). */
+    readonly total: number = issues.length,
   ) {
     super(
       'data-quality',
-      `${issues.length} data error${issues.length === 1 ? '' : 's'} in the input:\n` +
-        issues.map((i) => `  - ${formatIssue(i)}`).join('\n'),
+      `${total} data error${total === 1 ? '' : 's'} in the input:\n` +
+        issues.map((i) => `  - ${formatIssue(i)}`).join('\n') +
+        (total > issues.length ? `\n  … and ${total - issues.length} more of the same kinds` : ''),
     );
   }
 }

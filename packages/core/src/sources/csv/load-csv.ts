@@ -57,6 +57,8 @@ export interface LoadCsvOptions {
   fileLabel?: Partial<Record<CsvFileKind, string>>;
   /** The field separator of every file. Default `,`. */
   delimiter?: string;
+  /** How many issues of each code are kept in `issues` (the rest are counted in `issueSummary`). Default 100. */
+  issueExamples?: number;
 }
 
 /**
@@ -141,7 +143,7 @@ interface Loaded {
 async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): Promise<Loaded> {
   getZone(options.timeZone); // a RangeError now for an unknown zone
   assertColumnMapping(options.columns);
-  const log = new IssueLog();
+  const log = new IssueLog(options.issueExamples);
   const open = (kind: CsvFileKind, input: CsvFileInput) => openCsvInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.fileLabel?.[kind]);
   const table = { columns: options.columns, delimiter: options.delimiter };
 
@@ -226,9 +228,10 @@ async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): 
     result.stats = log.stats();
   }
 
+  result.issueSummary = log.summary();
   if (options.strict) {
     const errors = log.errors();
-    if (errors.length > 0) throw new DataQualityError(errors);
+    if (log.errorCount > 0) throw new DataQualityError(errors, log.errorCount);
   }
   return { result, columns, stages, owners };
 }
