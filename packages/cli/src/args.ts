@@ -43,6 +43,11 @@ export const INPUT_OPTIONS: OptionSpecs = {
     help: 'IANA time zone for wall-clock questions and naive timestamps (default: config, sample, or UTC)',
   },
   strict: { type: 'boolean', help: 'treat any row error as fatal (exit 1, listing every error)' },
+  'issue-examples': {
+    type: 'string',
+    arg: 'N',
+    help: 'data-quality issues listed per kind (code); the rest are counted (default: config, else 100)',
+  },
   quiet: { type: 'boolean', short: 'q', help: 'do not print data-quality warnings to stderr' },
   ...ZOHO_OPTIONS,
 };
@@ -89,7 +94,7 @@ export function parseCommandArgs(command: string, argv: string[], specs: OptionS
  */
 function parseArgsMessage(error: unknown, specs: OptionSpecs): string {
   const e = error as { code?: string; message?: string };
-  const flag = /'(-{1,2}[^' <]+)/.exec(e.message ?? '')?.[1];
+  const flag = /'(?:-\w, )?(-{1,2}[^' <,]+)/.exec(e.message ?? '')?.[1];
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined) {
     return `unknown option ${flag}${didYouMean(flag.replace(/^-+/, ''), Object.keys(specs), (s) => `--${s}`)}.`;
   }

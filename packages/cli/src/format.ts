@@ -68,3 +68,22 @@ export function formatZonedInstant(instant: Date, timeZone: string): string {
 export function renderJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
+
+/**
+ * {@link renderJson} of an object whose last key holds a long array, in parts: the same text, never one
+ * string of it all (a million issues would pass the engine's string limit). Items are joined in batches.
+ */
+export function* renderJsonParts(head: Record<string, unknown>, key: string, items: readonly unknown[], batch = 1000): Generator<string> {
+  const indent = (text: string, by: string) => text.replaceAll('\n', `\n${by}`);
+  const fields = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${indent(JSON.stringify(v, null, 2), '  ')}`);
+  if (items.length === 0) {
+    yield `{\n${[...fields, `  ${JSON.stringify(key)}: []`].join(',\n')}\n}\n`;
+    return;
+  }
+  yield `{\n${[...fields, `  ${JSON.stringify(key)}: [\n`].join(',\n')}`;
+  for (let i = 0; i < items.length; i += batch) {
+    const part = items.slice(i, i + batch).map((item) => `    ${indent(JSON.stringify(item, null, 2), '    ')}`);
+    yield part.join(',\n') + (i + batch < items.length ? ',\n' : '\n');
+  }
+  yield '  ]\n}\n';
+}

@@ -5,6 +5,7 @@ import {
   columnarLeadsOf,
   judgeability,
   type CannotJudge,
+  type DataIssue,
   type JudgedQuestion,
   type LoadResult,
 } from '@panopticon/core';
@@ -14,7 +15,7 @@ import type { Io } from './io.js';
 import type { Settings } from './settings/resolve.js';
 
 /** What the loaders read from the settings: where the leads are, and how to read them. */
-export type LoadSettings = Pick<Settings, 'source' | 'timeZone' | 'pipeline' | 'columns' | 'strict' | 'quiet'>;
+export type LoadSettings = Pick<Settings, 'source' | 'timeZone' | 'pipeline' | 'columns' | 'strict' | 'quiet' | 'issueExamples'>;
 
 /** Loads the lead data the settings name (CSV files, the bundled sample or Zoho), printing data-quality warnings to stderr. */
 export function loadInputs(settings: LoadSettings, io: Io): Promise<LoadResult> {
@@ -31,7 +32,7 @@ export function loadColumnarInputs(settings: LoadSettings, io: Io): Promise<Colu
 }
 
 async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns'): Promise<LoadResult | ColumnarLoadResult> {
-  const { source, timeZone, pipeline, columns, strict, quiet } = settings;
+  const { source, timeZone, pipeline, columns, strict, quiet, issueExamples } = settings;
   if (source.kind === 'zoho') {
     // Loaded on demand: commands without --zoho never pay for the adapter.
     const { loadFromZoho } = await import('./zoho.js');
@@ -73,12 +74,17 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
       pipeline,
       columns,
       strict,
+      issueExamples,
     };
     result = as === 'columns' ? await loadCsvColumnar(load) : await loadCsv(load);
   } catch (error) {
     throw asCliError(error);
   }
-  if (!quiet) reportIssues(result, io);
+  if (!quiet) {
+    const note = source.usingSample ? sampleNote(result.issues) : undefined;
+    if (note !== undefined) io.err(note);
+    else reportIssues(result, io);
+  }
   return result;
 }
 
@@ -102,19 +108,45 @@ export function asCliError(error: unknown): CliError {
   return new CliError((error as Error).message, EXIT.findings);
 }
 
+/**
+ * The issues the bundled sample data has on purpose (examples/data/generate.mjs writes one of each), so
+ * that the page's data-quality panel and `panopticon check` have something to show.
+ */
+const SAMPLE_ISSUE_CODES: ReadonlySet<string> = new Set([
+  'unknown-stage',
+  'contact-before-created',
+  'history-before-created',
+  'unparseable-timestamp',
+  'missing-stage',
+]);
+
+/**
+ * One line in place of the sample data's deliberate warnings, which a user cannot act on; undefined when
+ * the sample gives any other issue (then they are printed as usual).
+ */
+export function sampleNote(issues: readonly DataIssue[]): string | undefined {
+  if (issues.length === 0 || issues.some((i) => i.severity !== 'warning' || !SAMPLE_ISSUE_CODES.has(i.code))) return undefined;
+  return (
+    `data quality: the sample data has ${issues.length} deliberate warnings (one of each kind a real export shows); ` +
+    'panopticon check lists them, docs/data-quality.md explains them.\n'
+  );
+}
+
 const MAX_PRINTED_ISSUES = 20;
 /** Data-quality findings go to stderr, never mixed with results on stdout. */
-export function reportIssues(result: Pick<LoadResult, 'issues' | 'stats'>, io: Io): void {
+export function reportIssues(result: Pick<LoadResult, 'issues' | 'stats' | 'issueSummary'>, io: Io): void {
   const { issues, stats } = result;
   if (issues.length === 0) return;
-  const errors = issues.filter((i) => i.severity === 'error').length;
+  // Counted over every issue found, not only the examples kept.
+  const found = result.issueSummary?.found ?? issues.length;
+  const errors = result.issueSummary?.errors ?? issues.filter((i) => i.severity === 'error').length;
   io.err(
     `data quality: ${stats.rows} rows, ${stats.accepted} accepted, ${stats.rejected} rejected; ` +
-      `${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'}\n`,
+      `${errors} error${errors === 1 ? '' : 's'}, ${found - errors} warning${found - errors === 1 ? '' : 's'}\n`,
   );
   for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) io.err(`  ${formatIssue(issue)}\n`);
-  if (issues.length > MAX_PRINTED_ISSUES) {
-    io.err(`  … and ${issues.length - MAX_PRINTED_ISSUES} more (panopticon check lists them all)\n`);
+  if (found > MAX_PRINTED_ISSUES) {
+    io.err(`  … and ${found - MAX_PRINTED_ISSUES} more (panopticon check lists them)\n`);
   }
 }
 

@@ -112,10 +112,10 @@ describe('panopticon (built, as a process)', () => {
     expect(r.stderr).toContain('7');
   });
 
-  it('exits 1 naming the file when it cannot be read', () => {
+  it('exits 3 naming the file when it cannot be read', () => {
     const missing = join(tmp, 'no-such-file.csv');
     const r = run('kpis', '--leads', missing);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stderr).toContain('no-such-file.csv');
   });
 

@@ -156,7 +156,7 @@ describe('parseConfig', () => {
     const bad = join(tmp, 'bad.json');
     writeFileSync(bad, '{ "timeZone": "UTC", }');
     expect(() => loadConfig(bad)).toThrow(`The config file ${bad} is not valid JSON`);
-    expect(() => loadConfig(join(tmp, 'missing.json'))).toThrow(/Cannot read the config file .*missing\.json: ENOENT/);
+    expect(() => loadConfig(join(tmp, 'missing.json'))).toThrow(/Cannot read the config file .*missing\.json: no such file/);
   });
 });
 

@@ -103,8 +103,7 @@ function header(): Html {
 
 function context(model: ReportModel): Html {
   const { stats, issues } = model;
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const warnings = issues.length - errors;
+  const { errors, warnings } = model.issueCounts;
   const clock = zonedParts(model.asOf, model.timeZone);
   const time = `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
   const counts = [errors ? plural(errors, 'row error') : '', warnings ? plural(warnings, 'data warning') : ''].filter(Boolean).join(', ');

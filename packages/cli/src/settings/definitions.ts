@@ -127,7 +127,12 @@ export const SETTINGS = {
     configKey: 'bucketMinutes',
     flag: {
       name: 'bucket',
-      read: wholeNumber('bucket', BucketMinutesSchema, RANGES.bucketMinutes, (n) => `--bucket must divide 1440 (a day in minutes), got ${n}.`),
+      read: wholeNumber(
+        'bucket',
+        BucketMinutesSchema,
+        RANGES.bucketMinutes,
+        (n) => `--bucket must divide 1440 (a day in minutes), got ${n}.`,
+      ),
     },
     default: 30,
   }),
@@ -160,6 +165,16 @@ export const SETTINGS = {
   /** Only the leads of this team, or of this locator (the heatmap). */
   team: optionalText('team'),
   locator: optionalText('locator'),
+  /** How many issues of each code are listed (`--issue-examples`); the rest are counted. */
+  issueExamples: setting({
+    schema: z.number().int().min(RANGES.issueExamples.min).max(RANGES.issueExamples.max),
+    configKey: 'issueExamples',
+    flag: {
+      name: 'issue-examples',
+      read: wholeNumber('issue-examples', z.number().int().min(0).max(RANGES.issueExamples.max), RANGES.issueExamples),
+    },
+    default: 100,
+  }),
   /** Any row error is fatal (`--strict`). */
   strict: option('strict'),
   /** No data-quality warnings on stderr (`--quiet`). */

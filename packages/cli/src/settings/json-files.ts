@@ -62,7 +62,10 @@ export const ColumnMappingSchema = z.strictObject(
           Object.fromEntries(
             CSV_COLUMNS[kind].map((column) => [
               column,
-              z.string({ error: 'expected the header as text, e.g. "Created Time"' }).min(1, { error: 'expected a header, got ""' }).optional(),
+              z
+                .string({ error: 'expected the header as text, e.g. "Created Time"' })
+                .min(1, { error: 'expected a header, got ""' })
+                .optional(),
             ]),
           ),
         )

@@ -48,8 +48,9 @@ export function timeZoneProblem(name: string): string | undefined {
   try {
     assertTimeZone(name);
   } catch (error) {
-    return `${(error as Error).message} Use an IANA name such as "America/New_York", or "UTC".`;
+    return (error as Error).message;
   }
-  if (!name.includes('/')) return `"${name}" is not an IANA time zone name of the form Area/Location; use one such as "America/New_York", or "UTC".`;
+  if (!name.includes('/'))
+    return `"${name}" is not an IANA time zone name of the form Area/Location; use one such as "America/New_York", or "UTC".`;
   return undefined;
 }
