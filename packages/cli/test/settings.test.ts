@@ -89,6 +89,10 @@ describe('resolveSettings', () => {
       dayCount: 'business',
       files: { leads: 'in/leads.csv' },
     });
+    // Every file named must exist (the settings check that before any command reads it).
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in/leads.csv'), 'lead_id,received_time\n');
+    writeFileSync(join(dir, 'other.csv'), 'lead_id,received_time\n');
     const fromConfig = resolve(dir);
     expect(fromConfig).toMatchObject({
       timeZone: 'Asia/Kolkata',
@@ -155,7 +159,7 @@ describe('the settings declarations', () => {
     const keys = Object.values(SETTINGS).flatMap((s) => (s.configKey === undefined ? [] : [s.configKey]));
     const top = [...new Set(keys.map((k) => k.split('.')[0]))];
     expect(Object.keys(ConfigSchema.shape)).toEqual(['$schema', ...top]);
-    expect(top).toEqual(['timeZone', 'pipeline', 'thresholds', 'slaMinutes', 'bucketMinutes', 'dayCount', 'calendar', 'files', 'zoho']);
+    expect(top).toEqual(['timeZone', 'pipeline', 'thresholds', 'slaMinutes', 'bucketMinutes', 'dayCount', 'calendar', 'files', 'issueExamples', 'zoho']);
     expect(keys.filter((k) => k.startsWith('files.'))).toEqual([
       'files.leads',
       'files.history',
