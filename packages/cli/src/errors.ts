@@ -1,11 +1,24 @@
 /**
  * The exit codes of `panopticon` (docs/cli.md lists them): 0 success; 1 findings (rejected rows, a
  * question that cannot be judged, a failed gate); 2 a usage error (a bad flag or config value, conflicting
- * flags); 3 an input that cannot be read (a missing file, a file without the columns it needs).
+ * flags); 3 a file that cannot be read (a missing file, a file without the columns it needs) or written.
+ *
+ * @example
+ * ```ts
+ * const code = await main(['check', '--leads', 'leads.csv']);
+ * if (code === EXIT.findings) console.log('rows were rejected, or a question cannot be judged');
+ * ```
  */
 export const EXIT = { ok: 0, findings: 1, usage: 2, unreadable: 3 } as const;
 
-/** One of the {@link EXIT} codes other than success. */
+/**
+ * One of the {@link EXIT} codes other than success.
+ *
+ * @example
+ * ```ts
+ * const usage: ErrorExitCode = EXIT.usage; // 2
+ * ```
+ */
 export type ErrorExitCode = 1 | 2 | 3;
 
 /**
