@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, folder, LEADS_WITH_APPOINTMENTS, runMain } from './fixtures/cli-run.js';
 
-const NO_APPOINTMENT_COLUMN = 'lead_id,name,received_time,first_contact_time,stage\n1,Ana,2026-08-01 09:00,2026-08-01 09:20,Appointment Set\n';
-const EMPTY_APPOINTMENTS = 'lead_id,received_time,first_contact_time,appointment_time\n1,2026-08-01 09:00,2026-08-01 09:20,\n2,2026-08-02 09:00,,TBD\n';
+const NO_APPOINTMENT_COLUMN =
+  'lead_id,name,received_time,first_contact_time,stage\n1,Ana,2026-08-01 09:00,2026-08-01 09:20,Appointment Set\n';
+const EMPTY_APPOINTMENTS =
+  'lead_id,received_time,first_contact_time,appointment_time\n1,2026-08-01 09:00,2026-08-01 09:20,\n2,2026-08-02 09:00,,TBD\n';
 const NO_CONTACT_COLUMN = 'lead_id,received_time,appointment_time,stage\n1,2026-08-01 09:00,2026-09-01 10:00,Appointment Set\n';
 const asOf = ['--tz', 'America/New_York', '--as-of', '2026-10-31'];
 
@@ -194,7 +196,11 @@ describe('the bundled sample', () => {
         'panopticon check lists them, docs/data-quality.md explains them.\n',
     );
     const check = await runMain(folder(), 'check', '--format', 'json');
-    expect(JSON.parse(check.stdout).issues.map((i: { code: string }) => i.code).sort()).toEqual([
+    expect(
+      JSON.parse(check.stdout)
+        .issues.map((i: { code: string }) => i.code)
+        .sort(),
+    ).toEqual([
       'contact-before-created',
       'history-before-created',
       'missing-stage',
