@@ -50,6 +50,14 @@ describe('never a false all-clear', () => {
     expect(r.code).toBe(1);
   });
 
+  it('heatmap exits 1 with the reason instead of a grid of 0 %', async () => {
+    const d = folder({ 'never.csv': 'lead_id,received_time,first_contact_time\n1,2026-08-01 09:00,\n2,2026-08-02 09:00,\n' });
+    const r = await runMain(d, 'heatmap', '--leads', 'never.csv', '--tz', 'UTC', '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('panopticon heatmap: response time cannot be judged');
+  });
+
   it('attention exits 1 with the reason instead of an empty list', async () => {
     const r = await runMain(dir, 'attention', '--leads', 'none.csv', ...asOf);
     expect(r.code).toBe(1);

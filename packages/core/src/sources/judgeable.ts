@@ -1,41 +1,6 @@
 import { DATA_ISSUE_CODES } from './issue-codes.js';
 import { judgeMessages } from './messages.js';
-import type { DataIssue } from './source.js';
-
-/**
- * A question Panopticon answers from a column of the leads: `follow-up` needs the appointment time (which
- * leads are appointed), `response` the first-contact time (how fast leads were answered).
- *
- * @example
- * ```ts
- * const question: JudgedQuestion = 'follow-up';
- * ```
- */
-export type JudgedQuestion = 'follow-up' | 'response';
-
-/**
- * A question the loaded data cannot answer, and why: the column it needs is absent (`no-column`), or every
- * value of it is empty or unreadable (`no-value`). A consumer shows "cannot judge" in place of the figure:
- * without the column every lead would look unappointed (or never contacted), which reads as an all-clear.
- *
- * @example
- * ```ts
- * const { cannotJudge = [] } = await loadCsv({ leads: 'leads.csv', timeZone: 'UTC' });
- * for (const c of cannotJudge) console.error(c.message);
- * ```
- */
-export interface CannotJudge {
-  /** The question that cannot be answered. */
-  question: JudgedQuestion;
-  /** The field (column) it needs, as the input names it. */
-  field: string;
-  /** The input that should hold it (a file name, or a source such as `zoho:Leads`). */
-  file: string;
-  /** `no-column`: the input has no such column; `no-value`: every value is empty or unreadable. */
-  cause: 'no-column' | 'no-value';
-  /** What is wrong and how to fix it (map the column with the `columns` option, `--columns` on the command line). */
-  message: string;
-}
+import type { CannotJudge, DataIssue, JudgedQuestion } from './source.js';
 
 /** What {@link judgeability} reads about one question's column. */
 export interface QuestionColumn {
@@ -48,7 +13,8 @@ export interface QuestionColumn {
 }
 
 /**
- * The questions a load cannot answer, from what it found of their columns: one rule for every source (the
+ * The questions a load cannot answer, from what it found of their columns (only the questions given are
+ * judged): one rule for every source (the
  * CSV reader fills it in; the command line applies it to Zoho snapshots), so no consumer prints a 0 or an
  * empty list where it could not judge.
  *
@@ -60,10 +26,12 @@ export interface QuestionColumn {
  * }); // [{ question: 'follow-up', cause: 'no-column', field: 'appointment_time', … }]
  * ```
  */
-export function judgeability(file: string, columns: Record<JudgedQuestion, QuestionColumn>): CannotJudge[] {
+export function judgeability(file: string, columns: Partial<Record<JudgedQuestion, QuestionColumn>>): CannotJudge[] {
   const verdicts: CannotJudge[] = [];
   for (const question of ['follow-up', 'response'] as const) {
-    const { field, present, values } = columns[question];
+    const column = columns[question];
+    if (column === undefined) continue; // not asked
+    const { field, present, values } = column;
     if (present && values > 0) continue;
     const cause = present ? 'no-value' : 'no-column';
     verdicts.push({ question, field, file, cause, message: judgeMessages.cannotJudge(question, field, file, cause) });

@@ -1,6 +1,5 @@
 import { PanopticonError } from '../errors.js';
 import type { DataIssueCode } from './issue-codes.js';
-import type { CannotJudge } from './judgeable.js';
 import type { Lead } from '../model/lead.js';
 import type { Shift } from '../model/schedule.js';
 
@@ -71,6 +70,41 @@ export interface LoadStats {
       rejected: number;
     }
   >;
+}
+
+/**
+ * A question Panopticon answers from a column of the leads: `follow-up` needs the appointment time (which
+ * leads are appointed), `response` the first-contact time (how fast leads were answered).
+ *
+ * @example
+ * ```ts
+ * const question: JudgedQuestion = 'follow-up';
+ * ```
+ */
+export type JudgedQuestion = 'follow-up' | 'response';
+
+/**
+ * A question the loaded data cannot answer, and why: the column it needs is absent (`no-column`), or every
+ * value of it is empty or unreadable (`no-value`). A consumer shows "cannot judge" in place of the figure:
+ * without the column every lead would look unappointed (or never contacted), which reads as an all-clear.
+ *
+ * @example
+ * ```ts
+ * const { cannotJudge = [] } = await loadCsv({ leads: 'leads.csv', timeZone: 'UTC' });
+ * for (const c of cannotJudge) console.error(c.message);
+ * ```
+ */
+export interface CannotJudge {
+  /** The question that cannot be answered. */
+  question: JudgedQuestion;
+  /** The field (column) it needs, as the input names it. */
+  field: string;
+  /** The input that should hold it (a file name, or a source such as `zoho:Leads`). */
+  file: string;
+  /** `no-column`: the input has no such column; `no-value`: every value is empty or unreadable. */
+  cause: 'no-column' | 'no-value';
+  /** What is wrong and how to fix it (map the column with the `columns` option, `--columns` on the command line). */
+  message: string;
 }
 
 /**
