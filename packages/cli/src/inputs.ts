@@ -80,11 +80,7 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
   } catch (error) {
     throw asCliError(error);
   }
-  if (!quiet) {
-    const note = source.usingSample ? sampleNote(result.issues) : undefined;
-    if (note !== undefined) io.err(note);
-    else reportIssues(result, io);
-  }
+  if (!quiet) reportLoadIssues(result, source.usingSample, io);
   return result;
 }
 
@@ -127,9 +123,16 @@ const SAMPLE_ISSUE_CODES: ReadonlySet<string> = new Set([
 export function sampleNote(issues: readonly DataIssue[]): string | undefined {
   if (issues.length === 0 || issues.some((i) => i.severity !== 'warning' || !SAMPLE_ISSUE_CODES.has(i.code))) return undefined;
   return (
-    `data quality: the sample data has ${issues.length} deliberate warnings (one of each kind a real export shows); ` +
+    `data quality: the sample data has ${issues.length} deliberate warning${issues.length === 1 ? '' : 's'} (one of each kind a real export shows); ` +
     'panopticon check lists them, docs/data-quality.md explains them.\n'
   );
+}
+
+/** A load's issues on stderr: the sample's deliberate ones as one note line, any others as a list. */
+export function reportLoadIssues(result: Pick<LoadResult, 'issues' | 'stats' | 'issueSummary'>, usingSample: boolean, io: Io): void {
+  const note = usingSample ? sampleNote(result.issues) : undefined;
+  if (note !== undefined) io.err(note);
+  else reportIssues(result, io);
 }
 
 const MAX_PRINTED_ISSUES = 20;

@@ -3,7 +3,7 @@ import { aggregateCsvBySlot, type AggregateCsvBySlotResult } from '@panopticon/c
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
-import { asCliError, loadInputs, reportIssues } from '../inputs.js';
+import { asCliError, loadInputs, reportLoadIssues } from '../inputs.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { CliError, EXIT } from '../errors.js';
@@ -72,7 +72,7 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
       throw asCliError(error);
     }
   }
-  if (!settings.quiet) reportIssues(result, io);
+  if (!settings.quiet) reportLoadIssues(result, source.kind === 'csv' && source.usingSample, io);
   const { cells } = result;
   const leads = cells.reduce((n, c) => n + c.total, 0);
   // Leads, but not one first contact (readable or not): every cell would read 0 % answered.
