@@ -32,7 +32,7 @@ export async function writeOutput(path: string, content: string | Iterable<strin
   const out = resolve(path);
   refuseInput(out, options);
   const lock = `${out}.lock`;
-  await acquire(lock, options);
+  await acquire(lock, out, options);
   const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
   try {
     let fd: number;
@@ -84,7 +84,7 @@ function refuseInput(out: string, { inputs = [], what }: WriteOutputOptions): vo
 }
 
 /** Takes the lock file (created exclusively, holding our pid); waits while another live process holds it. */
-async function acquire(lock: string, { what, waitMs = 30_000 }: WriteOutputOptions): Promise<void> {
+async function acquire(lock: string, out: string, { what, waitMs = 30_000 }: WriteOutputOptions): Promise<void> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
@@ -94,7 +94,8 @@ async function acquire(lock: string, { what, waitMs = 30_000 }: WriteOutputOptio
       return;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw cannotWrite(lock, error, `the lock file of ${what}`);
+      // The output's folder is missing or read-only: say so about the output itself.
+      if (code !== 'EEXIST') throw cannotWrite(out, error, what);
     }
     if (!holderAlive(lock)) {
       // Left by a process that died: take it over.
