@@ -54,10 +54,15 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
       }
     }
     // The snapshot's leads carry no header: a question is judgeable when some lead has the value it needs.
-    result.cannotJudge ??= judgeability('Zoho CRM', {
-      'follow-up': { field: 'appointment', present: true, values: countReadable(result.leads.map((l) => l.appointmentAt)) },
-      response: { field: 'first contact', present: true, values: countReadable(result.leads.map((l) => l.firstContactAt)) },
-    });
+    result.cannotJudge ??= judgeability(
+      'Zoho CRM',
+      {
+        'follow-up': { field: 'appointment', present: true, values: countReadable(result.leads.map((l) => l.appointmentAt)) },
+        response: { field: 'first contact', present: true, values: countReadable(result.leads.map((l) => l.firstContactAt)) },
+      },
+      'Map the field that holds it in panopticon.config.json ("zoho": { "mapping": { "appointmentAt": "…", "firstContactAt": "…" } }; ' +
+        'panopticon zoho fields lists the API names), or read appointments from meetings ("zoho": { "appointments": { "from": "events" } }).',
+    );
     if (!quiet) reportIssues(result, io);
     if (as !== 'columns') return result;
     const { leads, ...rest } = result;

@@ -26,7 +26,12 @@ export interface QuestionColumn {
  * }); // [{ question: 'follow-up', cause: 'no-column', field: 'appointment_time', … }]
  * ```
  */
-export function judgeability(file: string, columns: Partial<Record<JudgedQuestion, QuestionColumn>>): CannotJudge[] {
+export function judgeability(
+  file: string,
+  columns: Partial<Record<JudgedQuestion, QuestionColumn>>,
+  /** How to fix it, when not a CSV column mapping (a Zoho field mapping, say). Default: map the column with `columns`. */
+  fix?: string,
+): CannotJudge[] {
   const verdicts: CannotJudge[] = [];
   for (const question of ['follow-up', 'response'] as const) {
     const column = columns[question];
@@ -34,7 +39,7 @@ export function judgeability(file: string, columns: Partial<Record<JudgedQuestio
     const { field, present, values } = column;
     if (present && values > 0) continue;
     const cause = present ? 'no-value' : 'no-column';
-    verdicts.push({ question, field, file, cause, message: judgeMessages.cannotJudge(question, field, file, cause) });
+    verdicts.push({ question, field, file, cause, message: judgeMessages.cannotJudge(question, field, file, cause, fix) });
   }
   return verdicts;
 }

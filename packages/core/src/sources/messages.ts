@@ -102,13 +102,14 @@ const QUESTIONS = {
  */
 export const judgeMessages = {
   /** A question whose column is absent (`no-column`) or has no readable value (`no-value`). */
-  cannotJudge: (question: keyof typeof QUESTIONS, field: string, file: string, cause: 'no-column' | 'no-value') => {
+  cannotJudge: (question: keyof typeof QUESTIONS, field: string, file: string, cause: 'no-column' | 'no-value', fix?: string) => {
     const { what, without, example } = QUESTIONS[question];
     const why = cause === 'no-column' ? `${file} has no ${field} column` : `every ${field} value in ${file} is empty or unreadable`;
     return (
       `${what} cannot be judged: ${why}, so ${without}. ` +
-      `If the export names the column differently, map it with --columns (the \`columns\` option), e.g. ` +
-      `{"leads":{"${field}":"${example}"}}.`
+      (fix ??
+        `If the export names the column differently, map it with --columns (the \`columns\` option), e.g. ` +
+          `{"leads":{"${field}":"${example}"}}.`)
     );
   },
 } as const;
