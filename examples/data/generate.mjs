@@ -240,7 +240,7 @@ for (const l of leads) {
 writeFileSync(join(out, 'leads.csv'), csv(LEAD_COLUMNS, leads.map((l) => LEAD_COLUMNS.map((c) => l[c]))));
 writeFileSync(join(out, 'owner_history.csv'), csv(['lead_id', 'locator', 'changed_at'], owners.map(([id, who, at]) => [id, who, fmt(at)])));
 // 7. The rep column exported twice, as some rota tools do (the first is read; a warning says so).
-writeFileSync(join(out, 'schedule.csv'), csv(['rep', 'day_of_week', 'shift_start', 'shift_end', 'rep'], SCHEDULE.map(([rep, d, s, e]) => [rep, DAY_NAMES[d], s, e, rep])));
+writeFileSync(join(out, 'schedule.csv'), csv(['rep', 'day_of_week', 'shift_start', 'shift_end'], SCHEDULE.map(([rep, d, s, e]) => [rep, DAY_NAMES[d], s, e])));
 if (out !== here) writeFileSync(join(out, 'pipeline.json'), JSON.stringify(PIPELINE, null, 2) + '\n');
 writeFileSync(
   join(out, 'sample.json'),

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './errors.js';
+import { didYouMean } from './suggest.js';
 
 /** One command-line option: its parseArgs type, and the line shown by `--help`. */
 export interface OptionSpec {
@@ -42,6 +43,11 @@ export const INPUT_OPTIONS: OptionSpecs = {
     help: 'IANA time zone for wall-clock questions and naive timestamps (default: config, sample, or UTC)',
   },
   strict: { type: 'boolean', help: 'treat any row error as fatal (exit 1, listing every error)' },
+  'issue-examples': {
+    type: 'string',
+    arg: 'N',
+    help: 'data-quality issues listed per kind (code); the rest are counted (default: config, else 100)',
+  },
   quiet: { type: 'boolean', short: 'q', help: 'do not print data-quality warnings to stderr' },
   ...ZOHO_OPTIONS,
 };
@@ -78,9 +84,25 @@ export function parseCommandArgs(command: string, argv: string[], specs: OptionS
     return values as ParsedValues;
   } catch (error) {
     if (error instanceof CliError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new CliError(`panopticon ${command}: ${message}. See panopticon ${command} --help.`, 2);
+    throw new CliError(`panopticon ${command}: ${parseArgsMessage(error, specs)} See panopticon ${command} --help.`, 2);
   }
+}
+
+/**
+ * Node's parseArgs errors in the command line's words: an unknown flag with the closest known one, a flag
+ * without its value, a value given to a switch. Never Node's own text ("To specify a positional argument…").
+ */
+function parseArgsMessage(error: unknown, specs: OptionSpecs): string {
+  const e = error as { code?: string; message?: string };
+  const flag = /'(?:-\w, )?(-{1,2}[^' <,]+)/.exec(e.message ?? '')?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined) {
+    return `unknown option ${flag}${didYouMean(flag.replace(/^-+/, ''), Object.keys(specs), (s) => `--${s}`)}.`;
+  }
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag !== undefined) {
+    const spec = specs[flag.replace(/^-+/, '')] ?? Object.values(specs).find((s) => `-${s.short}` === flag);
+    return spec?.type === 'boolean' ? `${flag} takes no value.` : `${flag} needs a value${spec?.arg ? ` (${spec.arg})` : ''}.`;
+  }
+  return `${e.message ?? String(error)}.`;
 }
 
 /** The `--help` text of a command. */

@@ -1,6 +1,7 @@
 import { parseCommandArgs } from './args.js';
 import type { Command } from './commands/command.js';
 import { CliError } from './errors.js';
+import { didYouMean } from './suggest.js';
 import { processIo, type Io } from './io.js';
 
 // Each command is loaded only when it runs: `heatmap` should not pay for Plot, jsdom or the Zoho client
@@ -74,8 +75,8 @@ Run panopticon <command> --help for a command's options.
 `;
 
 /**
- * Runs the command line and resolves to the exit code: 0 success, 1 input or data error, 2 usage error.
- * User errors are printed as one message, never as a stack trace.
+ * Runs the command line and resolves to the exit code (errors.ts: EXIT): 0 success, 1 findings, 2 usage error,
+ * 3 an input that cannot be read. Errors are printed as one message, never as a stack trace.
  *
  * @example
  * ```ts
@@ -101,7 +102,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(`panopticon: unknown command "${name}".\n\n${MAIN_HELP}`);
+    io.err(`panopticon: unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}.\n\n${MAIN_HELP}`);
     return 2;
   }
   try {
@@ -118,6 +119,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.err(`${error.message}\n`);
       return error.exitCode;
     }
-    throw error;
+    // Anything else is a fault of Panopticon, not of the input: its message (no stack) and how to report it.
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`panopticon ${name}: unexpected error: ${message}\nPlease report it with the command you ran.\n`);
+    return 1;
   }
 }

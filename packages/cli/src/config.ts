@@ -24,7 +24,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { PipelineSchema, type BusinessCalendar, type DayCount, type Pipeline } from '@panopticon/core';
 import { z } from 'zod';
-import { CliError } from './errors.js';
+import { CliError, EXIT } from './errors.js';
+import { unknownKeys } from './settings/unknown-keys.js';
+import { suggestion } from './suggest.js';
 import { FilePathSchema, SETTINGS } from './settings/definitions.js';
 import type { SettingTable } from './settings/setting.js';
 
@@ -93,13 +95,17 @@ export function loadConfig(path: string): Config {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CliError(`Cannot read the config file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(
+      `Cannot read the config file ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}.`,
+      EXIT.unreadable,
+    );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(withoutComments(text.replace(/^\uFEFF/, '')));
   } catch (error) {
-    throw new CliError(`The config file ${path} is not valid JSON: ${(error as Error).message}.`);
+    throw new CliError(`The config file ${path} is not valid JSON: ${(error as Error).message}.`, EXIT.usage);
   }
   return parseConfig(raw, path);
 }
@@ -138,6 +144,8 @@ export function parseConfig(raw: unknown, path: string): Config {
   const rawPipeline = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).pipeline : undefined;
   if (rawPipeline !== null && typeof rawPipeline === 'object' && !Array.isArray(rawPipeline)) {
     const p = PipelineSchema.safeParse(rawPipeline);
+    const unknown = unknownKeys(rawPipeline, PipelineSchema, ['pipeline']);
+    problems.push(...unknown);
     if (p.success) pipeline = { inline: p.data };
     else problems.push(...p.error.issues.flatMap((issue) => describeIssue({ ...issue, path: ['pipeline', ...issue.path] }, raw)));
   }
@@ -155,6 +163,7 @@ export function parseConfig(raw: unknown, path: string): Config {
     throw new CliError(
       `The config file ${path} is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
         problems.map((p) => `  ${path}: ${p}`).join('\n'),
+      EXIT.usage,
     );
   }
 
@@ -188,6 +197,7 @@ export function applyThresholds(pipeline: Pipeline, thresholds: Config['threshol
     throw new CliError(
       `The thresholds in ${configPath} do not fit the pipeline:\n` +
         merged.error.issues.map((i) => `  ${configPath}: thresholds.${i.path.join('.')}: ${i.message}`).join('\n'),
+      EXIT.usage,
     );
   }
   return merged.data;
@@ -237,35 +247,4 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
 function show(value: unknown): string {
   const text = JSON.stringify(value);
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
-/**
- * A known key like `key`: the same ignoring case, else the one sharing the longest run of letters in order
- * (a common subsequence) when that covers most of both (`staleDays` → `staleAfterDays`, `lead` → `leads`).
- */
-export function suggestion(key: string, allowed: readonly string[]): string | undefined {
-  const lower = key.toLowerCase();
-  let best: string | undefined;
-  let bestScore = 0.6;
-  for (const k of allowed) {
-    const known = k.toLowerCase();
-    if (known === lower) return k;
-    const common = commonSubsequence(lower, known);
-    const score = Math.min(common / lower.length, (2 * common) / (lower.length + known.length) + 0.15);
-    if (score > bestScore) {
-      bestScore = score;
-      best = k;
-    }
-  }
-  return best;
-}
-
-function commonSubsequence(a: string, b: string): number {
-  let prev = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [0];
-    for (let j = 1; j <= b.length; j++) row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
-    prev = row;
-  }
-  return prev[b.length]!;
 }

@@ -1,4 +1,5 @@
 /** Output of tabular results as an aligned text table, CSV or JSON. */
+import { zonedParts } from '@panopticon/core';
 
 export type Cell = string | number | boolean | null | undefined | Date;
 
@@ -24,16 +25,65 @@ export function renderTable(columns: readonly string[], rows: Cell[][]): string 
   return [line(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
 }
 
-/** RFC 4180 CSV with a header row. Numbers are written in full precision. */
-export function renderCsv(columns: readonly string[], rows: Cell[][]): string {
+/**
+ * RFC 4180 CSV with a header row. Numbers are written in full precision; instants in `timeZone` with their
+ * offset ("2026-07-05T13:00:00-04:00"), as the page shows them. A text cell that a spreadsheet would run as
+ * a formula (starting with =, +, -, @, a tab or a carriage return) is prefixed with ' (OWASP's advice for
+ * CSV injection): a lead named "=HYPERLINK(…)" stays text.
+ */
+export function renderCsv(columns: readonly string[], rows: Cell[][], timeZone = 'UTC'): string {
   const field = (v: Cell) => {
-    const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
+    const s =
+      v === null || v === undefined
+        ? ''
+        : v instanceof Date
+          ? formatZonedInstant(v, timeZone)
+          : typeof v === 'string'
+            ? withoutFormula(v)
+            : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
   return [columns.map(field).join(','), ...rows.map((r) => r.map(field).join(','))].join('\n') + '\n';
 }
 
+/** A text cell that would start a spreadsheet formula, made inert with a leading apostrophe. */
+export function withoutFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** An instant as the wall clock of `timeZone` with its offset: "2026-07-05T13:00:00-04:00" ("…Z" in UTC). */
+export function formatZonedInstant(instant: Date, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
+  const offset = Math.round((wall - instant.getTime()) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const zone = offset === 0 && timeZone === 'UTC' ? 'Z' : `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  const ms = p.millisecond === 0 ? '' : `.${pad(p.millisecond, 3)}`;
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${ms}${zone}`;
+}
+
 /** Stable JSON: Dates as ISO strings, two-space indent, trailing newline. */
 export function renderJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
+}
+
+/**
+ * {@link renderJson} of an object whose last key holds a long array, in parts: the same text, never one
+ * string of it all (a million issues would pass the engine's string limit). Items are joined in batches.
+ */
+export function* renderJsonParts(head: Record<string, unknown>, key: string, items: readonly unknown[], batch = 1000): Generator<string> {
+  const indent = (text: string, by: string) => text.replaceAll('\n', `\n${by}`);
+  const fields = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${indent(JSON.stringify(v, null, 2), '  ')}`);
+  if (items.length === 0) {
+    yield `{\n${[...fields, `  ${JSON.stringify(key)}: []`].join(',\n')}\n}\n`;
+    return;
+  }
+  yield `{\n${[...fields, `  ${JSON.stringify(key)}: [\n`].join(',\n')}`;
+  for (let i = 0; i < items.length; i += batch) {
+    const part = items.slice(i, i + batch).map((item) => `    ${indent(JSON.stringify(item, null, 2), '    ')}`);
+    yield part.join(',\n') + (i + batch < items.length ? ',\n' : '\n');
+  }
+  yield '  ]\n}\n';
 }

@@ -14,5 +14,6 @@
  * @module @panopticon/cli
  */
 export { main, MAIN_HELP } from './cli.js';
-export { CliError } from './errors.js';
+export { CliError, EXIT } from './errors.js';
+export type { ErrorExitCode } from './errors.js';
 export type { Io } from './io.js';

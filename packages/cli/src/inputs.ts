@@ -1,11 +1,21 @@
-import { DataQualityError, formatIssue, columnarLeadsOf, type LoadResult } from '@panopticon/core';
-import { CsvReadError, loadCsv, loadCsvColumnar, loadScheduleCsv, type ColumnarLoadResult } from '@panopticon/core/csv';
-import { CliError } from './errors.js';
+import {
+  DataQualityError,
+  countReadable,
+  formatIssue,
+  columnarLeadsOf,
+  judgeability,
+  type CannotJudge,
+  type DataIssue,
+  type JudgedQuestion,
+  type LoadResult,
+} from '@panopticon/core';
+import { CsvColumnError, CsvReadError, loadCsv, loadCsvColumnar, loadScheduleCsv, type ColumnarLoadResult } from '@panopticon/core/csv';
+import { CliError, EXIT } from './errors.js';
 import type { Io } from './io.js';
 import type { Settings } from './settings/resolve.js';
 
 /** What the loaders read from the settings: where the leads are, and how to read them. */
-export type LoadSettings = Pick<Settings, 'source' | 'timeZone' | 'pipeline' | 'columns' | 'strict' | 'quiet'>;
+export type LoadSettings = Pick<Settings, 'source' | 'timeZone' | 'pipeline' | 'columns' | 'strict' | 'quiet' | 'issueExamples'>;
 
 /** Loads the lead data the settings name (CSV files, the bundled sample or Zoho), printing data-quality warnings to stderr. */
 export function loadInputs(settings: LoadSettings, io: Io): Promise<LoadResult> {
@@ -22,7 +32,7 @@ export function loadColumnarInputs(settings: LoadSettings, io: Io): Promise<Colu
 }
 
 async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns'): Promise<LoadResult | ColumnarLoadResult> {
-  const { source, timeZone, pipeline, columns, strict, quiet } = settings;
+  const { source, timeZone, pipeline, columns, strict, quiet, issueExamples } = settings;
   if (source.kind === 'zoho') {
     // Loaded on demand: commands without --zoho never pay for the adapter.
     const { loadFromZoho } = await import('./zoho.js');
@@ -43,6 +53,16 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
         throw asCliError(error);
       }
     }
+    // The snapshot's leads carry no header: a question is judgeable when some lead has the value it needs.
+    result.cannotJudge ??= judgeability(
+      'Zoho CRM',
+      {
+        'follow-up': { field: 'appointment', present: true, values: countReadable(result.leads.map((l) => l.appointmentAt)) },
+        response: { field: 'first contact', present: true, values: countReadable(result.leads.map((l) => l.firstContactAt)) },
+      },
+      'Map the field that holds it in panopticon.config.json ("zoho": { "mapping": { "appointmentAt": "…", "firstContactAt": "…" } }; ' +
+        'panopticon zoho fields lists the API names), or read appointments from meetings ("zoho": { "appointments": { "from": "events" } }).',
+    );
     if (!quiet) reportIssues(result, io);
     if (as !== 'columns') return result;
     const { leads, ...rest } = result;
@@ -59,40 +79,86 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
       pipeline,
       columns,
       strict,
+      issueExamples,
     };
     result = as === 'columns' ? await loadCsvColumnar(load) : await loadCsv(load);
   } catch (error) {
     throw asCliError(error);
   }
-  if (!quiet) reportIssues(result, io);
+  if (!quiet) reportLoadIssues(result, source.usingSample, io);
   return result;
 }
 
-/** Source errors as user errors: unreadable files and strict-mode data errors name the file, line and field. */
+/**
+ * Source errors as user errors: unreadable files (exit 3), files without the columns they need (exit 3),
+ * strict-mode data errors (exit 1), bad options such as an unknown mapped column (exit 2); each names the
+ * file, line and field.
+ */
 export function asCliError(error: unknown): CliError {
-  if (error instanceof DataQualityError) return new CliError(error.message);
-  if (error instanceof CsvReadError && ['ENOENT', 'EACCES', 'EISDIR'].includes(error.systemCode ?? '')) {
-    return new CliError(`Cannot read ${error.path}: ${error.systemCode}.`);
+  if (error instanceof CliError) return error;
+  if (error instanceof DataQualityError) return new CliError(error.message, EXIT.findings);
+  if (error instanceof CsvColumnError) return new CliError(error.message, EXIT.unreadable);
+  if (error instanceof CsvReadError) {
+    return new CliError(error.systemCode ? `Cannot read ${error.path}: ${error.systemCode}.` : error.message, EXIT.unreadable);
   }
   const e = error as NodeJS.ErrnoException;
-  if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') {
-    return new CliError(`Cannot read ${e.path ?? 'input file'}: ${e.code}.`);
+  if (typeof e.code === 'string' && e.code.startsWith('E') && e.syscall !== undefined) {
+    return new CliError(`Cannot read ${e.path ?? 'an input file'}: ${e.code}.`, EXIT.unreadable);
   }
-  return new CliError((error as Error).message);
+  if (error instanceof RangeError || error instanceof TypeError) return new CliError(error.message, EXIT.usage);
+  return new CliError((error as Error).message, EXIT.findings);
+}
+
+/**
+ * The issues the bundled sample data has on purpose (examples/data/generate.mjs writes one of each), so
+ * that the page's data-quality panel and `panopticon check` have something to show.
+ */
+const SAMPLE_ISSUE_CODES: ReadonlySet<string> = new Set([
+  'unknown-stage',
+  'contact-before-created',
+  'history-before-created',
+  'unparseable-timestamp',
+  'missing-stage',
+]);
+
+/**
+ * One line in place of the sample data's deliberate warnings, which a user cannot act on; undefined when
+ * the sample gives any other issue (then they are printed as usual).
+ */
+export function sampleNote(issues: readonly DataIssue[]): string | undefined {
+  if (issues.length === 0 || issues.some((i) => i.severity !== 'warning' || !SAMPLE_ISSUE_CODES.has(i.code))) return undefined;
+  return (
+    `data quality: the sample data has ${issues.length} deliberate warning${issues.length === 1 ? '' : 's'} (one of each kind a real export shows); ` +
+    'panopticon check lists them, docs/data-quality.md explains them.\n'
+  );
+}
+
+/** A load's issues on stderr: the sample's deliberate ones as one note line, any others as a list. */
+export function reportLoadIssues(result: Pick<LoadResult, 'issues' | 'stats' | 'issueSummary'>, usingSample: boolean, io: Io): void {
+  const note = usingSample ? sampleNote(result.issues) : undefined;
+  if (note !== undefined) io.err(note);
+  else reportIssues(result, io);
 }
 
 const MAX_PRINTED_ISSUES = 20;
 /** Data-quality findings go to stderr, never mixed with results on stdout. */
-export function reportIssues(result: Pick<LoadResult, 'issues' | 'stats'>, io: Io): void {
+export function reportIssues(result: Pick<LoadResult, 'issues' | 'stats' | 'issueSummary'>, io: Io): void {
   const { issues, stats } = result;
   if (issues.length === 0) return;
-  const errors = issues.filter((i) => i.severity === 'error').length;
+  // Counted over every issue found, not only the examples kept.
+  const found = result.issueSummary?.found ?? issues.length;
+  const errors = result.issueSummary?.errors ?? issues.filter((i) => i.severity === 'error').length;
   io.err(
     `data quality: ${stats.rows} rows, ${stats.accepted} accepted, ${stats.rejected} rejected; ` +
-      `${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'}\n`,
+      `${errors} error${errors === 1 ? '' : 's'}, ${found - errors} warning${found - errors === 1 ? '' : 's'}\n`,
   );
   for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) io.err(`  ${formatIssue(issue)}\n`);
-  if (issues.length > MAX_PRINTED_ISSUES) {
-    io.err(`  … and ${issues.length - MAX_PRINTED_ISSUES} more (panopticon check lists them all)\n`);
+  if (found > MAX_PRINTED_ISSUES) {
+    io.err(`  … and ${found - MAX_PRINTED_ISSUES} more (panopticon check lists them)\n`);
   }
+}
+
+/** The verdict of the load on a question, when it cannot be judged. */
+export function cannotJudge(result: Pick<LoadResult, 'cannotJudge'>, question: JudgedQuestion): CannotJudge | undefined {
+  return result.cannotJudge?.find((c) => c.question === question);
 }

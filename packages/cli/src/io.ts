@@ -20,6 +20,15 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  // `panopticon attention | head`: the reader has gone, so stop quietly rather than print an EPIPE trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') === 0) {
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(0);
+        throw error;
+      });
+    }
+  }
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

@@ -98,10 +98,10 @@ describe('panopticon (built, as a process)', () => {
   });
 
   it('heatmap buckets naive timestamps in --tz', () => {
-    const leads = file('tz.csv', 'lead_id,received_time,first_contact_time\n1,2025-03-03 09:15:00,\n');
+    const leads = file('tz.csv', 'lead_id,received_time,first_contact_time\n1,2025-03-03 09:15:00,2025-03-03 09:20:00\n');
     const kolkata = JSON.parse(run('heatmap', '--leads', leads, '--tz', 'Asia/Kolkata', '--format', 'json').stdout);
     expect(kolkata.cells[0]).toMatchObject({ day: 'Monday', slot: '09:00' });
-    const offset = file('offset.csv', 'lead_id,received_time,first_contact_time\n1,2025-03-03T09:15:00Z,\n');
+    const offset = file('offset.csv', 'lead_id,received_time,first_contact_time\n1,2025-03-03T09:15:00Z,2025-03-03T09:20:00Z\n');
     const shifted = JSON.parse(run('heatmap', '--leads', offset, '--tz', 'Asia/Kolkata', '--format', 'json').stdout);
     expect(shifted.cells[0]).toMatchObject({ day: 'Monday', slot: '14:30' });
   });
@@ -112,10 +112,10 @@ describe('panopticon (built, as a process)', () => {
     expect(r.stderr).toContain('7');
   });
 
-  it('exits 1 naming the file when it cannot be read', () => {
+  it('exits 3 naming the file when it cannot be read', () => {
     const missing = join(tmp, 'no-such-file.csv');
     const r = run('kpis', '--leads', missing);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stderr).toContain('no-such-file.csv');
   });
 
@@ -130,7 +130,7 @@ describe('panopticon (built, as a process)', () => {
   });
 
   it('without --strict, a bad row is reported on stderr and the rest is computed', () => {
-    const leads = file('bad2.csv', 'lead_id,received_time,first_contact_time\n1,2025-03-03 09:15:00,\n2,not a time,\n');
+    const leads = file('bad2.csv', 'lead_id,received_time,first_contact_time\n1,2025-03-03 09:15:00,2025-03-03 09:20:00\n2,not a time,\n');
     const r = run('heatmap', '--leads', leads, '--tz', 'UTC', '--format', 'json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).leads).toBe(1);

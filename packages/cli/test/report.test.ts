@@ -256,7 +256,7 @@ describe('panopticon report: options and errors', () => {
   it('names the file when it cannot write the page', async () => {
     const out = join(tmp, 'no-such-folder', 'x.html');
     const r = await run('report', '--quiet', '--out', out);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3); // a file that cannot be read or written
     expect(r.stderr).toContain(`Cannot write the dashboard to ${out}: ENOENT`);
   });
 

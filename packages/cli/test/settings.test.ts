@@ -89,6 +89,10 @@ describe('resolveSettings', () => {
       dayCount: 'business',
       files: { leads: 'in/leads.csv' },
     });
+    // Every file named must exist (the settings check that before any command reads it).
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in/leads.csv'), 'lead_id,received_time\n');
+    writeFileSync(join(dir, 'other.csv'), 'lead_id,received_time\n');
     const fromConfig = resolve(dir);
     expect(fromConfig).toMatchObject({
       timeZone: 'Asia/Kolkata',
@@ -121,8 +125,8 @@ describe('resolveSettings', () => {
 
   it('names the flag and the value of a bad flag (exit 2)', () => {
     const cases: [string[], string][] = [
-      [['--sla', '0'], '--sla must be a positive whole number, got "0".'],
-      [['--sla', 'abc'], '--sla must be a positive whole number, got "abc".'],
+      [['--sla', '0'], '--sla must be a whole number from 1 to 43200, got "0".'],
+      [['--sla', 'abc'], '--sla must be a whole number from 1 to 43200, got "abc".'],
       [['--bucket', '7'], '--bucket must divide 1440 (a day in minutes), got 7.'],
       [['--format', 'yaml'], '--format must be table, json or csv, got "yaml".'],
       [['--clock', 'sundial'], '--clock must be wall or business, got "sundial".'],
@@ -143,9 +147,9 @@ describe('resolveSettings', () => {
 
   it('checks the flags before it reads the config file', () => {
     const dir = workdir({ slaMinutes: 0 });
-    expect(usageError(() => resolve(dir, '--bucket', 'x')).message).toBe('--bucket must be a positive whole number, got "x".');
+    expect(usageError(() => resolve(dir, '--bucket', 'x')).message).toBe('--bucket must be a whole number from 1 to 1440, got "x".');
     const bad = usageError(() => resolve(dir, '--sla', '30'));
-    expect(bad.exitCode).toBe(1); // a valid flag does not excuse a bad config value
+    expect(bad.exitCode).toBe(2); // a valid flag does not excuse a bad config value
     expect(bad.message).toContain('slaMinutes: must be at least 1 minute, got 0');
   });
 });
@@ -164,6 +168,7 @@ describe('the settings declarations', () => {
       'dayCount',
       'calendar',
       'files',
+      'issueExamples',
       'zoho',
       'recordUrl',
       'digest',

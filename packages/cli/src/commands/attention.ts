@@ -2,7 +2,8 @@ import { needsAttentionColumnar, type AttentionRow } from '@panopticon/core';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
-import { loadColumnarInputs } from '../inputs.js';
+import { cannotJudge, loadColumnarInputs } from '../inputs.js';
+import { CliError } from '../errors.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
@@ -29,17 +30,17 @@ export const attentionCommand: Command<Settings> = { options: OPTIONS, help: ATT
 async function attention(settings: Settings, io: Io): Promise<number> {
   const { format, asOf, timeZone } = settings;
   const data = await loadColumnarInputs(settings, io);
+  // Without appointments every lead looks unappointed: an empty list would read as "nothing needs attention".
+  const unjudged = cannotJudge(data, 'follow-up');
+  if (unjudged) throw new CliError(`panopticon attention: ${unjudged.message}`, 1);
   const rows = needsAttentionColumnar(data, followUpOptions(settings));
   const json = rows.map(jsonRow);
   if (format === 'json') {
     io.out(renderJson({ asOf: asOf.toISOString(), timeZone, rows: json }));
   } else if (format === 'csv') {
-    io.out(
-      renderCsv(
-        COLUMNS,
-        json.map((r) => COLUMNS.map((c) => r[c])),
-      ),
-    );
+    // Instants as Dates: the CSV writes them in the team's zone with their offset.
+    const cells = rows.map((r, i) => COLUMNS.map((c) => (c === 'appointmentAt' ? r.appointmentAt : json[i]![c])));
+    io.out(renderCsv(COLUMNS, cells, timeZone));
   } else if (rows.length === 0) {
     io.out(`Nothing needs attention as of ${formatInstant(asOf, timeZone)}.\n`);
   } else {

@@ -1,6 +1,6 @@
-import { formatIssue } from '@panopticon/core';
+import { cannotJudgeIssue, formatIssue, type IssueSummary } from '@panopticon/core';
 import { FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
-import { renderCsv, renderJson, renderTable } from '../format.js';
+import { renderCsv, renderJsonParts, renderTable } from '../format.js';
 import type { Io } from '../io.js';
 import { loadInputs } from '../inputs.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
@@ -11,9 +11,14 @@ const OPTIONS: OptionSpecs = { ...INPUT_OPTIONS, ...FORMAT_OPTION, ...HELP_OPTIO
 export const CHECK_HELP = helpText(
   'panopticon check [--leads FILE] [--history FILE] [--owners FILE] [--schedule FILE] [--pipeline FILE] [--tz ZONE] [--format table|json|csv]',
   'The data-quality report alone: how every input row was accounted for (rows = accepted + rejected, per file),\n' +
-    'and every issue with its file, line, field, value and what is wrong. Exits 1 when any row was rejected.',
+    'and every issue with its file, line, field, value and what is wrong. A question the data cannot answer (no\n' +
+    'appointment column: follow-up; no first-contact column: response time) is an error naming the fix.\n' +
+    'Exits 1 when any row was rejected or a question cannot be judged.',
   OPTIONS,
-  'JSON output: { stats: { rows, accepted, rejected, inputs }, issues: [{ severity, code, message, file, line, recordId, field, value }] }.',
+  'JSON output: { stats: { rows, accepted, rejected, inputs }, issueSummary: { found, errors, omitted, examplesPerCode,\n' +
+    'byCode }, cannotJudge: [{ question, field, file, cause, message }], issues: [{ severity, code, message, file, line,\n' +
+    'recordId, field, value }] }. The first --issue-examples issues of each code are listed (default 100); the rest are\n' +
+    'counted in issueSummary.',
 );
 
 export const checkCommand: Command<Settings> = { options: OPTIONS, help: CHECK_HELP, settings: resolveSettings, run: check };
@@ -21,9 +26,17 @@ export const checkCommand: Command<Settings> = { options: OPTIONS, help: CHECK_H
 async function check(settings: Settings, io: Io): Promise<number> {
   const { format } = settings;
   // The report is this command's result: it goes to stdout, not stderr.
-  const { stats, issues } = await loadInputs({ ...settings, quiet: true }, io);
+  const loaded = await loadInputs({ ...settings, quiet: true }, io);
+  const { stats } = loaded;
+  const cannotJudge = loaded.cannotJudge ?? [];
+  // Unanswerable questions first: they matter more than any single row.
+  const issues = [...cannotJudge.map(cannotJudgeIssue), ...loaded.issues];
+  const summary = loaded.issueSummary;
+  const found = cannotJudge.length + (summary?.found ?? loaded.issues.length);
+  const omitted = summary?.omitted ?? 0;
   if (format === 'json') {
-    io.out(renderJson({ stats, issues }));
+    // In parts: with --issue-examples large, the issues alone can pass the engine's string limit.
+    for (const part of renderJsonParts({ stats, issueSummary: summary, cannotJudge }, 'issues', issues)) io.out(part);
   } else if (format === 'csv') {
     const cols = ['severity', 'code', 'file', 'line', 'recordId', 'field', 'value', 'message'] as const;
     io.out(
@@ -36,11 +49,17 @@ async function check(settings: Settings, io: Io): Promise<number> {
     const perInput = Object.entries(stats.inputs ?? {}).map(([name, s]) => [name, s.rows, s.accepted, s.rejected]);
     io.out(`Data quality of ${settings.description}\n\n`);
     io.out(renderTable(['input', 'rows', 'accepted', 'rejected'], [...perInput, ['total', stats.rows, stats.accepted, stats.rejected]]));
-    io.out(
-      issues.length === 0
-        ? '\nNo issues.\n'
-        : `\n${issues.length} issue${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}\n`,
-    );
+    io.out(found === 0 ? '\nNo issues.\n' : `\n${found} issue${found === 1 ? '' : 's'}:\n`);
+    for (const i of issues) io.out(`  ${formatIssue(i)}\n`);
+    if (omitted > 0) io.out(`  … and ${omitted} more not listed (${omittedText(summary!)})\n`);
   }
-  return stats.rejected > 0 ? 1 : 0;
+  return stats.rejected > 0 || cannotJudge.length > 0 ? 1 : 0;
+}
+
+/** Which codes had issues left out, and how to list more. */
+function omittedText(summary: IssueSummary): string {
+  const codes = Object.entries(summary.byCode)
+    .filter(([, c]) => c !== undefined && c.omitted > 0)
+    .map(([code, c]) => `${c!.omitted} ${code}`);
+  return `${codes.join(', ')}; the first ${summary.examplesPerCode} of each kind are listed, --issue-examples N lists more`;
 }

@@ -23,15 +23,18 @@ export const FAKE_ZOHO_HELP = helpText(
 );
 
 const Count = z.number().int().positive();
+/** The fake's ranges: a million leads, a minute of latency. */
+const LEADS = { min: 1, max: 1_000_000 };
+const LATENCY = { min: 1, max: 60_000 };
 const FAKE_ZOHO_SETTINGS = {
   /** Generated leads (`--leads N`). */
-  leads: setting({ schema: Count, flag: { name: 'leads', read: wholeNumber('leads', Count) }, default: 5000 }),
+  leads: setting({ schema: Count, flag: { name: 'leads', read: wholeNumber('leads', Count, LEADS) }, default: 5000 }),
   /** Of which appointed (`--appointed N`); default 30% of the leads. */
-  appointed: setting({ schema: Count, flag: { name: 'appointed', read: wholeNumber('appointed', Count) } }),
+  appointed: setting({ schema: Count, flag: { name: 'appointed', read: wholeNumber('appointed', Count, LEADS) } }),
   /** Latency added to every call (`--latency MS`, at least 1 when given). */
   latencyMs: setting({
     schema: z.number().int().nonnegative(),
-    flag: { name: 'latency', read: wholeNumber('latency', Count) },
+    flag: { name: 'latency', read: wholeNumber('latency', Count, LATENCY) },
     default: 0,
   }),
   /** Serve the stage-history module (not under `--no-history-module`). */

@@ -1,11 +1,12 @@
-import { WEEKDAY_NAMES, aggregateBySlot, slotLabel, slotsPerDay, type HeatmapCell } from '@panopticon/core';
+import { WEEKDAY_NAMES, aggregateBySlot, judgeability, slotLabel, slotsPerDay, type HeatmapCell } from '@panopticon/core';
 import { aggregateCsvBySlot, type AggregateCsvBySlotResult } from '@panopticon/core/csv';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
-import { asCliError, loadInputs, reportIssues } from '../inputs.js';
+import { asCliError, loadInputs, reportLoadIssues } from '../inputs.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
+import { CliError, EXIT } from '../errors.js';
 
 const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
@@ -71,9 +72,16 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
       throw asCliError(error);
     }
   }
-  if (!settings.quiet) reportIssues(result, io);
+  if (!settings.quiet) reportLoadIssues(result, source.kind === 'csv' && source.usingSample, io);
   const { cells } = result;
   const leads = cells.reduce((n, c) => n + c.total, 0);
+  // Leads, but not one first contact (readable or not): every cell would read 0 % answered.
+  const answered = cells.reduce((n, c) => n + c.contacted + c.invalid, 0);
+  const label = source.kind === 'csv' ? source.leads.label : 'Zoho CRM';
+  const [unjudged] = judgeability(label, {
+    response: { field: 'first_contact_time', present: true, values: leads === 0 ? 1 : answered },
+  });
+  if (unjudged) throw new CliError(`panopticon heatmap: ${unjudged.message}`, EXIT.findings);
 
   if (format === 'json') {
     io.out(renderJson({ timeZone: settings.timeZone, bucketMinutes, slaMinutes, clock, leads, cells: cells.map(jsonCell) }));

@@ -3,6 +3,7 @@ import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type
 import { renderCsv, renderJson, renderTable, type Cell } from '../format.js';
 import type { Io } from '../io.js';
 import { loadColumnarInputs } from '../inputs.js';
+import { CANNOT_JUDGE, withoutUnjudged } from '../judged.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
@@ -26,7 +27,9 @@ export const KPIS_HELP = helpText(
     'response: { total, contacted, withinSla, pctWithinSla, medianMinutes (of contacted leads), medianMinutesToFirstContact\n' +
     '(of the Kaplan–Meier curve: leads still waiting censored at --as-of; null when fewer than half were contacted), p90Minutes, bands } }.\n' +
     'From a Zoho snapshot synced with owner history off, medianDaysToIntervention and pendingIntervention are\n' +
-    'the text "not measured (owner history off)" in every format.',
+    'the text "not measured (owner history off)" in every format.\n' +
+    `A figure the data cannot answer (no appointment or first-contact values) is "${CANNOT_JUDGE}", with the reason on\n` +
+    'stderr and exit code 1.',
 );
 
 /**
@@ -61,18 +64,23 @@ export const kpisCommand: Command<Settings> = { options: OPTIONS, help: KPIS_HEL
 async function kpis(settings: Settings, io: Io): Promise<number> {
   const { format } = settings;
   const data = await loadColumnarInputs(settings, io);
-  const result = computeKpis(settings, data);
+  const unjudged = data.cannotJudge ?? [];
+  const result = withoutUnjudged(computeKpis(settings, data), unjudged);
+  for (const u of unjudged) io.err(`panopticon kpis: ${u.message}\n`);
+  // A figure that cannot be judged is printed as "cannot judge", and the exit code says so.
+  const code = unjudged.length > 0 ? 1 : 0;
   if (format === 'json') {
     io.out(renderJson(result));
-    return 0;
+    return code;
   }
   const rows = flatten(result as unknown as Record<string, unknown>);
-  if (format === 'csv') io.out(renderCsv(['metric', 'value'], rows));
+  // The CSV writes asOf as an instant in the team's zone with its offset, like every instant it writes.
+  if (format === 'csv') io.out(renderCsv(['metric', 'value'], flatten({ ...result, asOf: settings.asOf }), settings.timeZone));
   else
     io.out(
       `KPIs as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone})\n\n${renderTable(['metric', 'value'], rows)}`,
     );
-  return 0;
+  return code;
 }
 
 /** What kpis prints for a figure its data cannot give. */

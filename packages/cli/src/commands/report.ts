@@ -1,11 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { columnarLeadsOf, type DataIssue } from '@panopticon/core';
+import { cannotJudgeIssue, columnarLeadsOf } from '@panopticon/core';
 import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
-import { CliError } from '../errors.js';
+import { writeOutput } from '../output-file.js';
 import type { Io } from '../io.js';
-import { loadInputs } from '../inputs.js';
+import { loadInputs, sampleNote } from '../inputs.js';
 import { createDocument } from '../report/document.js';
 import { renderFigures } from '../report/figures.js';
 import { buildReportModel } from '../report/model.js';
@@ -49,9 +47,21 @@ async function report(settings: Settings, io: Io): Promise<number> {
   documentReady.catch(() => {}); // awaited below; an input error must not leave it unhandled
   // The page lists every data-quality issue; the terminal gets one line about them (unless --quiet).
   const data = await loadInputs({ ...settings, quiet: true }, io);
+  const cannotJudge = data.cannotJudge ?? [];
+  // Every issue counted; the page lists the first of each code.
+  const loadErrors = data.issueSummary?.errors ?? data.issues.filter((i) => i.severity === 'error').length;
+  const loadFound = data.issueSummary?.found ?? data.issues.length;
+  const issueCounts = {
+    errors: cannotJudge.length + loadErrors,
+    warnings: loadFound - loadErrors,
+    omitted: data.issueSummary?.omitted ?? 0,
+    ...(data.issueSummary ? { examplesPerCode: data.issueSummary.examplesPerCode } : {}),
+  };
   const model = buildReportModel({
     leads: data.leads,
-    issues: data.issues,
+    issues: [...cannotJudge.map(cannotJudgeIssue), ...data.issues],
+    cannotJudge,
+    issueCounts,
     stats: data.stats,
     schedule: data.schedule,
     followUp: followUpOptions(settings),
@@ -62,27 +72,23 @@ async function report(settings: Settings, io: Io): Promise<number> {
     generatedAt: io.now(),
   });
   const html = renderPage(model, renderFigures(model, await documentReady));
-  reportIssueCount(data.issues, settings.quiet, io);
+  const note = settings.source.kind === 'csv' && settings.source.usingSample ? sampleNote(data.issues) : undefined;
+  if (note !== undefined && !settings.quiet) io.err(note);
+  else reportIssueCount(issueCounts, settings.quiet, io);
 
-  try {
-    writeFileSync(out, html);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    const hint = code === 'ENOENT' ? ` (does the folder ${dirname(out)} exist?)` : '';
-    throw new CliError(`Cannot write the dashboard to ${out}: ${code}${hint}.`);
-  }
+  await writeOutput(out, html, { what: 'the dashboard', inputs: settings.inputs });
   const kb = Math.round(Buffer.byteLength(html) / 1024);
   io.out(`Wrote the dashboard to ${out} (${kb} KB)\nOpen ${pathToFileURL(out).href} in a browser.\n`);
-  return 0;
+  // The page says "cannot judge" where it could not; the exit code says so too.
+  for (const u of cannotJudge) io.err(`panopticon report: ${u.message}\n`);
+  return cannotJudge.length > 0 ? 1 : 0;
 }
 
-/** One line on stderr about the data-quality issues, which the page lists in full. */
-function reportIssueCount(issues: readonly DataIssue[], quiet: boolean, io: Io): void {
-  if (issues.length === 0 || quiet) return;
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const warnings = issues.length - errors;
+/** One line on stderr about the data-quality issues, which the page lists. */
+function reportIssueCount({ errors, warnings }: { errors: number; warnings: number }, quiet: boolean, io: Io): void {
+  if (errors + warnings === 0 || quiet) return;
   const parts = [
-    errors ? `${errors} row error${errors === 1 ? '' : 's'}` : '',
+    errors ? `${errors} error${errors === 1 ? '' : 's'}` : '',
     warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
   ];
   io.err(

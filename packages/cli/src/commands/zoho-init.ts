@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeOutput } from '../output-file.js';
 import { ZOHO_DATA_CENTER_NAMES } from '@panopticon/zoho-adapter';
 import { DEFAULT_ZOHO_STORE, HELP_OPTION, helpText, type OptionSpecs, type ParsedValues } from '../args.js';
 import { CONFIG_FILE_NAME } from '../config.js';
@@ -81,7 +82,7 @@ export function startingConfig(dc: string): string {
 async function init(settings: InitSettings, io: Io): Promise<number> {
   if (existsSync(settings.path) && !settings.force)
     throw new CliError(`${settings.path} exists already: edit it, or add --force to replace it.`);
-  writeFileSync(settings.path, startingConfig(settings.dc));
+  await writeOutput(settings.path, startingConfig(settings.dc), { what: 'the config file' });
   io.out(
     `Wrote ${settings.path}. Next: set the ZOHO_* variables, run \`panopticon zoho fields\`, fill the mapping, then \`panopticon sync --zoho\`.\n`,
   );

@@ -66,7 +66,10 @@ export interface Digest {
 
 export interface DigestInputs {
   data: ColumnarLeads;
-  settings: Pick<Settings, 'asOf' | 'timeZone' | 'pipeline' | 'dayCount' | 'calendar' | 'slaMinutes' | 'description' | 'source' | 'recordUrl'>;
+  settings: Pick<
+    Settings,
+    'asOf' | 'timeZone' | 'pipeline' | 'dayCount' | 'calendar' | 'slaMinutes' | 'description' | 'source' | 'recordUrl'
+  >;
   /** Locators with an address (`digest.locators`), when the config sets that map. */
   addressed?: ReadonlySet<string>;
   pageUrl?: string;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { suggestion } from '../config.js';
+import { suggestion } from '../suggest.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { DigestConfig } from './config-schema.js';

@@ -17,6 +17,7 @@ import {
   weekdayOfDayNumber,
   zonedParts,
   type AttentionReason,
+  type CannotJudge,
   type CoverageCell,
   type DataIssue,
   type DemandCoverageCell,
@@ -45,6 +46,10 @@ export interface ReportInput {
   leads: readonly Lead[];
   issues: readonly DataIssue[];
   stats: LoadStats;
+  /** The questions the data cannot answer (the load's verdict): their figures show "cannot judge". */
+  cannotJudge?: readonly CannotJudge[] | undefined;
+  /** Every issue counted, when `issues` holds only the first of each code. Default: counted from `issues`. */
+  issueCounts?: IssueCounts | undefined;
   schedule?: readonly Shift[] | undefined;
   /** The options every follow-up figure uses: the same as `panopticon kpis`. */
   followUp: FollowUpOptions;
@@ -124,6 +129,19 @@ export interface ReportModel {
   scorecard: LocatorScorecardRow[];
   issues: readonly DataIssue[];
   stats: LoadStats;
+  /** The questions the data cannot answer: their sections and tiles say "cannot judge". */
+  cannotJudge: readonly CannotJudge[];
+  /** Every issue counted (the page lists `issues`, the first of each code). */
+  issueCounts: IssueCounts;
+}
+
+/** How many issues there were, and how many of them the page does not list. */
+export interface IssueCounts {
+  errors: number;
+  warnings: number;
+  /** Issues found but not listed (past the first `examplesPerCode` of their code). */
+  omitted: number;
+  examplesPerCode?: number;
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -262,5 +280,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
     scorecard: locatorScorecard(leads, followUp),
     issues: input.issues,
     stats: input.stats,
+    cannotJudge: input.cannotJudge ?? [],
+    issueCounts: input.issueCounts ?? countIssues(input.issues),
   };
+}
+
+function countIssues(issues: readonly DataIssue[]): IssueCounts {
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  return { errors, warnings: issues.length - errors, omitted: 0 };
 }

@@ -103,18 +103,28 @@ function header(): Html {
 
 function context(model: ReportModel): Html {
   const { stats, issues } = model;
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const warnings = issues.length - errors;
+  const { errors, warnings } = model.issueCounts;
   const clock = zonedParts(model.asOf, model.timeZone);
   const time = `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
   const counts = [errors ? plural(errors, 'row error') : '', warnings ? plural(warnings, 'data warning') : ''].filter(Boolean).join(', ');
+  const appointed = model.cannotJudge.some((c) => c.question === 'follow-up')
+    ? 'appointments: cannot judge'
+    : `${formatCount(model.kpis.followUp.appointed)} appointed`;
   const quality = issues.length === 0 ? html`<span>no data-quality issues</span>` : html`<span><a href="#quality">${counts}</a></span>`;
   return html`<div class="headline"><h1><span class="kicker">As of</span> ${longDate(model.today)}</h1>
-<p class="context" id="context"><span>Data: <strong>${model.source}</strong></span><span>${plural(model.leadCount, 'lead')}, ${formatCount(model.kpis.followUp.appointed)} appointed</span><span>${plural(stats.rows, 'row')} read, ${formatCount(stats.rejected)} rejected</span>${quality}<span>leads judged at ${time} ${model.timeZone}</span></p></div>`;
+<p class="context" id="context"><span>Data: <strong>${model.source}</strong></span><span>${plural(model.leadCount, 'lead')}, ${appointed}</span><span>${plural(stats.rows, 'row')} read, ${formatCount(stats.rejected)} rejected</span>${quality}<span>leads judged at ${time} ${model.timeZone}</span></p></div>`;
 }
 
 function tiles(model: ReportModel): Html {
+  const unjudged = new Set(model.cannotJudge.map((c) => c.question));
   const items = kpiTiles(model).map((t) => {
+    if (unjudged.has(t.question)) {
+      return html`<div class="tile cannot-judge" data-kpi="${t.kpi}" data-value="cannot judge">
+<div class="label">${t.label}</div>
+<div class="value"><span class="num">cannot judge</span></div>
+<div class="sub">see the data-quality panel</div>
+</div>`;
+    }
     const v = formatTileValue(t.value, t.kind);
     const alert = t.tone && t.value !== null && t.value > 0 ? ' alert' : '';
     const unit = v.unit && html`<span class="unit">${v.unit === '%' ? '%' : ` ${v.unit}`}</span>`;

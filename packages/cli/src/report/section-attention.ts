@@ -11,6 +11,8 @@ import { formatCount } from './tiles.js';
  * from the JSON block: client/attention.ts) and the figure of leads by locator with a chip per locator.
  */
 export function attentionSection(model: ReportModel, figures: RenderedFigures): Html {
+  const unjudged = model.cannotJudge.find((c) => c.question === 'follow-up');
+  if (unjudged) return cannotJudgeSection(unjudged.message);
   const rows = model.attention;
   const n = rows.length;
   const newToday = rows.filter((r) => r.newToday).length;
@@ -75,6 +77,17 @@ export function attentionSection(model: ReportModel, figures: RenderedFigures): 
 <aside class="figure side" aria-label="Needs attention by locator">${figures.svg.attentionByLocator}${locatorChips(rows)}</aside>
 </div>
 </div>
+</section>`;
+}
+
+/**
+ * The section when follow-up cannot be judged (no appointment column, or no readable appointment): a
+ * "cannot judge" panel in place of the list, never the all-clear an empty list would show.
+ */
+function cannotJudgeSection(message: string): Html {
+  return html`<section id="attention" aria-labelledby="attention-title">
+<div class="section-head"><h2 id="attention-title">Needs attention today</h2><p>Cannot judge which leads need attention.</p></div>
+<div class="panel cannot-judge" role="alert"><h3>Cannot judge: follow-up</h3><p>${message}</p></div>
 </section>`;
 }
 

@@ -7,8 +7,7 @@ import { formatCount } from './tiles.js';
 /** The data-quality section: rows read, accepted and rejected per input, and every issue (open when there are any). */
 export function qualitySection(model: ReportModel): Html {
   const { stats, issues } = model;
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const warnings = issues.length - errors;
+  const { errors, warnings, omitted, examplesPerCode } = model.issueCounts;
   const headline =
     issues.length === 0
       ? html`<span class="ok">No issues</span> <span class="muted">· ${plural(stats.rows, 'row')} read, every one accepted</span>`
@@ -28,7 +27,7 @@ ${joinHtml(issues.map(issueRow), '\n')}
   const note =
     issues.length === 0
       ? html`<p class="muted">Every input row was read and accepted; nothing to fix.</p>`
-      : html`<p class="note">Errors are rows that were rejected; warnings are rows kept with something doubtful. <code>panopticon check</code> prints the same list.</p>`;
+      : html`<p class="note">${omitted > 0 && html`<strong>${plural(omitted, 'more issue')} not listed</strong>: the first ${formatCount(examplesPerCode ?? 0)} of each kind are (<code>--issue-examples</code> lists more). `}Errors are rows that were rejected; warnings are rows kept with something doubtful. <code>panopticon check</code> prints the same list.</p>`;
   return html`<section id="quality" aria-labelledby="quality-title">
 <details class="quality panel"${issues.length > 0 && html` open`}>
 <summary><h2 id="quality-title">Data quality</h2>${headline}</summary>

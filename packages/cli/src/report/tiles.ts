@@ -1,4 +1,5 @@
 import { OWNER_HISTORY_OFF } from '../commands/kpis.js';
+import type { JudgedQuestion } from '@panopticon/core';
 import type { ReportModel } from './model.js';
 
 /** How a tile's number is shown. */
@@ -14,6 +15,8 @@ export interface Tile {
   sub: string;
   /** A palette class (`s-stale`, `r-stuck-in-green`) colouring the tile's edge, and its number when non-zero. */
   tone?: string;
+  /** The question the figure answers: when the data cannot answer it, the tile says "cannot judge". */
+  question: JudgedQuestion;
 }
 
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -57,16 +60,40 @@ export function kpiTiles(model: ReportModel): Tile[] {
   const green = model.followUp.greenStuckAfterDays ?? p.greenStuckAfterDays;
   const unit = model.followUp.dayCount === 'business' ? 'business days' : 'days';
   return [
-    { kpi: 'followUp.appointed', label: 'Appointed leads', value: k.appointed, kind: 'count', sub: `of ${formatCount(k.leads)} leads` },
+    {
+      kpi: 'followUp.appointed',
+      label: 'Appointed leads',
+      value: k.appointed,
+      kind: 'count',
+      sub: `of ${formatCount(k.leads)} leads`,
+      question: 'follow-up',
+    },
     {
       kpi: 'followUp.conversionRate',
       label: 'Conversion rate',
       value: k.conversionRate,
       kind: 'ratio',
       sub: 'of appointed leads were won',
+      question: 'follow-up',
     },
-    { kpi: 'followUp.stale', label: 'Stale', value: k.stale, kind: 'count', sub: `${stale}+ ${unit}, no progress`, tone: 's-stale' },
-    { kpi: 'followUp.atRisk', label: 'At risk', value: k.atRisk, kind: 'count', sub: `${warn}+ ${unit}, no progress`, tone: 's-at-risk' },
+    {
+      kpi: 'followUp.stale',
+      label: 'Stale',
+      value: k.stale,
+      kind: 'count',
+      sub: `${stale}+ ${unit}, no progress`,
+      tone: 's-stale',
+      question: 'follow-up',
+    },
+    {
+      kpi: 'followUp.atRisk',
+      label: 'At risk',
+      value: k.atRisk,
+      kind: 'count',
+      sub: `${warn}+ ${unit}, no progress`,
+      tone: 's-at-risk',
+      question: 'follow-up',
+    },
     {
       kpi: 'followUp.stuckInGreen',
       label: 'Stuck in green',
@@ -74,16 +101,25 @@ export function kpiTiles(model: ReportModel): Tile[] {
       kind: 'count',
       sub: `${green}+ ${unit} in green`,
       tone: 'r-stuck-in-green',
+      question: 'follow-up',
     },
     typeof k.medianDaysToIntervention === 'string' || typeof k.pendingIntervention === 'string'
       ? // The source has no owner changes: no number rather than a wrong one, saying why.
-        { kpi: 'followUp.medianDaysToIntervention', label: 'Intervention time', value: null, kind: 'days', sub: OWNER_HISTORY_OFF }
+        {
+          kpi: 'followUp.medianDaysToIntervention',
+          label: 'Intervention time',
+          value: null,
+          kind: 'days',
+          sub: OWNER_HISTORY_OFF,
+          question: 'follow-up',
+        }
       : {
           kpi: 'followUp.medianDaysToIntervention',
           label: 'Intervention time',
           value: k.medianDaysToIntervention,
           kind: 'days',
           sub: `median, after going cold · ${formatCount(k.pendingIntervention)} still waiting`,
+          question: 'follow-up',
         },
     {
       kpi: 'response.pctWithinSla',
@@ -91,6 +127,7 @@ export function kpiTiles(model: ReportModel): Tile[] {
       value: r.pctWithinSla,
       kind: 'percent',
       sub: `${formatCount(r.withinSla)} of ${formatCount(r.total)} new leads in ${model.slaMinutes} min`,
+      question: 'response',
     },
   ];
 }

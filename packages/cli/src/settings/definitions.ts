@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { assertTimeZone, BusinessCalendarSchema, isBucketMinutes, type Pipeline } from '@panopticon/core';
+import { BusinessCalendarSchema, isBucketMinutes, type Pipeline } from '@panopticon/core';
 import { ZohoConfigSchema } from '@panopticon/zoho-adapter';
 import { z } from 'zod';
 import { DEFAULT_ZOHO_STORE } from '../args.js';
@@ -20,6 +20,7 @@ import {
   webhookHost,
 } from '../digest/config-schema.js';
 import { CliError } from '../errors.js';
+import { timeZoneProblem } from './time-zone-name.js';
 import { absolute, fileFlag, flagged, nonEmptyText, oneOf, setting, text, wholeNumber, type FlagReader } from './setting.js';
 
 const days = (what: string) =>
@@ -28,11 +29,24 @@ const days = (what: string) =>
     .int({ error: `expected ${what} as a whole number of days` })
     .positive({ error: `${what} must be at least 1 day` });
 
-const minutes = () =>
+const minutes = (max: number) =>
   z
     .number({ error: 'expected minutes as a whole number' })
     .int({ error: 'expected minutes as a whole number' })
-    .positive({ error: 'must be at least 1 minute' });
+    .positive({ error: 'must be at least 1 minute' })
+    .max(max, { error: `must be at most ${max} minutes` });
+
+/** The range of each numeric flag (and its config key): beyond it a value is a typo, not a setting. */
+export const RANGES = {
+  /** The response-time target: up to a month. */
+  slaMinutes: { min: 1, max: 43_200 },
+  /** A heatmap slot: up to a day (and a divisor of it). */
+  bucketMinutes: { min: 1, max: 1440 },
+  /** The response comparison: up to five years back. */
+  compareWeeks: { min: 1, max: 260 },
+  /** Issue examples kept per code: up to a million. */
+  issueExamples: { min: 0, max: 1_000_000 },
+} as const;
 
 /** A path as the config file writes it (relative to the file). */
 export const FilePathSchema = z
@@ -43,26 +57,15 @@ export const FilePathSchema = z
 export const FileRefSchema = z.object({ path: z.string(), label: z.string() });
 export type FileRef = z.infer<typeof FileRefSchema>;
 
-function isTimeZone(name: string): boolean {
-  try {
-    assertTimeZone(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const TimeZoneSchema = z.string({ error: 'expected an IANA time zone name such as "America/New_York"' }).refine(isTimeZone, {
-  error: (issue) => `"${String(issue.input)}" is not an IANA time zone name (for example "America/New_York" or "UTC")`,
+export const TimeZoneSchema = z.string({ error: 'expected an IANA time zone name such as "America/New_York"' }).superRefine((name, ctx) => {
+  const problem = timeZoneProblem(name);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-/** `--tz`: the zone's own message ("Unknown time zone …", "timeZone is required …"). */
+/** `--tz`: an IANA name or UTC; an abbreviation gets the name it likely means. */
 const timeZoneFlag: FlagReader<string> = (raw) => {
-  try {
-    assertTimeZone(String(raw));
-  } catch (error) {
-    throw new CliError(`--tz: ${(error as Error).message}`, 2);
-  }
+  const problem = timeZoneProblem(String(raw));
+  if (problem !== undefined) throw new CliError(`--tz: ${problem}`, 2);
   return String(raw);
 };
 
@@ -77,8 +80,8 @@ const PipelineConfigSchema = z.union([FilePathSchema, z.record(z.string(), z.unk
 export const PipelineRefSchema = z.union([z.object({ file: z.string() }), z.object({ inline: z.custom<Pipeline>() })]);
 export type PipelineRef = z.infer<typeof PipelineRefSchema>;
 
-const SlaMinutesSchema = minutes();
-const BucketMinutesSchema = minutes().refine(isBucketMinutes, {
+const SlaMinutesSchema = minutes(RANGES.slaMinutes.max);
+const BucketMinutesSchema = minutes(RANGES.bucketMinutes.max).refine(isBucketMinutes, {
   error: (issue) => `must divide a day (1440 minutes), got ${String(issue.input)}; for example 15, 30 or 60`,
 });
 const DayCountSchema = z.enum(['calendar', 'business'], { error: 'expected "calendar" or "business"' });
@@ -88,6 +91,7 @@ const PositiveWholeNumber = z.number().int().positive();
 const SurvivalOfSchema = z.enum(['first-contact', 'stage', 'appointment-progress']);
 const SurvivalBySchema = z.enum(['team', 'source', 'period', 'arrival']);
 const PeriodUnitSchema = z.enum(['month', 'week']);
+const CompareWeeksSchema = z.number().int().min(RANGES.compareWeeks.min).max(RANGES.compareWeeks.max);
 
 const file = (flag: string, configKey: string, read: FlagReader<FileRef> = fileFlag) =>
   setting({ schema: FileRefSchema, configKey, configSchema: FilePathSchema, flag: { name: flag, read } });
@@ -101,8 +105,8 @@ export const SETTINGS = {
   clock: setting({ schema: ClockSchema, flag: { name: 'clock', read: oneOf('clock', ClockSchema) }, default: 'wall' }),
   /** The report's response comparison: the last N weeks against the N before (`--compare-weeks`). */
   compareWeeks: setting({
-    schema: PositiveWholeNumber,
-    flag: { name: 'compare-weeks', read: wholeNumber('compare-weeks', PositiveWholeNumber) },
+    schema: CompareWeeksSchema,
+    flag: { name: 'compare-weeks', read: wholeNumber('compare-weeks', CompareWeeksSchema, RANGES.compareWeeks) },
     default: 4,
   }),
   /** `survival`: which time to event (`--of`): to first contact, in stage, or from appointment to first progress. */
@@ -137,7 +141,7 @@ export const SETTINGS = {
   slaMinutes: setting({
     schema: SlaMinutesSchema,
     configKey: 'slaMinutes',
-    flag: { name: 'sla', read: wholeNumber('sla', SlaMinutesSchema) },
+    flag: { name: 'sla', read: wholeNumber('sla', SlaMinutesSchema, RANGES.slaMinutes) },
     default: 60,
   }),
   /** Heatmap slot length in minutes, a divisor of 1440 (`--bucket`). */
@@ -146,7 +150,12 @@ export const SETTINGS = {
     configKey: 'bucketMinutes',
     flag: {
       name: 'bucket',
-      read: wholeNumber('bucket', BucketMinutesSchema, (n) => `--bucket must divide 1440 (a day in minutes), got ${n}.`),
+      read: wholeNumber(
+        'bucket',
+        BucketMinutesSchema,
+        RANGES.bucketMinutes,
+        (n) => `--bucket must divide 1440 (a day in minutes), got ${n}.`,
+      ),
     },
     default: 30,
   }),
@@ -179,6 +188,16 @@ export const SETTINGS = {
   /** Only the leads of this team, or of this locator (the heatmap). */
   team: optionalText('team'),
   locator: optionalText('locator'),
+  /** How many issues of each code are listed (`--issue-examples`); the rest are counted. */
+  issueExamples: setting({
+    schema: z.number().int().min(RANGES.issueExamples.min).max(RANGES.issueExamples.max),
+    configKey: 'issueExamples',
+    flag: {
+      name: 'issue-examples',
+      read: wholeNumber('issue-examples', z.number().int().min(0).max(RANGES.issueExamples.max), RANGES.issueExamples),
+    },
+    default: 100,
+  }),
   /** Any row error is fatal (`--strict`). */
   strict: option('strict'),
   /** No data-quality warnings on stderr (`--quiet`). */

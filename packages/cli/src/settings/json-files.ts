@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { parsePipeline, type Pipeline } from '@panopticon/core';
-import { CliError } from '../errors.js';
+import { CSV_COLUMNS, type CsvFileKind } from '@panopticon/core/csv';
+import { parsePipeline, PipelineSchema, type Pipeline } from '@panopticon/core';
+import { z } from 'zod';
+import { CliError, EXIT } from '../errors.js';
+import { unknownKeys } from './unknown-keys.js';
 
 /** The pipeline when none is given: the stages of a plain CRM, every unknown stage counted as open. */
 export const DEFAULT_PIPELINE: Pipeline = parsePipeline({
@@ -16,29 +19,73 @@ export const DEFAULT_PIPELINE: Pipeline = parsePipeline({
   ],
 });
 
-/** Reads a JSON file, or fails with a message naming the file. */
+/** The text of a JSON settings file without a UTF-8 byte-order mark (Windows editors write one). */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads a JSON file, or fails with a message naming the file (unreadable: exit 3; not JSON: exit 2). */
 export function readJsonFile(path: string, what: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CliError(`Cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    throw new CliError(`Cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, EXIT.unreadable);
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(withoutBom(text));
   } catch (error) {
-    throw new CliError(`${what} ${path} is not valid JSON: ${(error as Error).message}.`);
+    throw new CliError(`${what} ${path} is not valid JSON: ${(error as Error).message}.`, EXIT.usage);
   }
 }
 
-/** Loads a pipeline file with a message naming the file and the bad key. */
+/** Loads a pipeline file with a message naming the file and the bad (or unknown) key. */
 export function loadPipelineFile(path: string): Pipeline {
   const raw = readJsonFile(path, 'pipeline file');
-  try {
-    return parsePipeline(raw);
-  } catch (error) {
-    const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
-    const detail = issues ? issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') : String(error);
-    throw new CliError(`pipeline file ${path} is not a valid pipeline: ${detail}.`);
+  const problems = unknownKeys(raw, PipelineSchema);
+  const parsed = PipelineSchema.safeParse(raw);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  if (problems.length > 0) throw new CliError(`pipeline file ${path} is not a valid pipeline: ${problems.join('; ')}.`, EXIT.usage);
+  return parsed.data!;
+}
+
+/** A column mapping: per input ("leads", …), the file's column for each field. */
+export type ColumnMapping = Record<string, Record<string, string>>;
+
+/** columns.json: per file kind, the header of each column Panopticon reads (each a non-empty text). */
+export const ColumnMappingSchema = z.strictObject(
+  Object.fromEntries(
+    (Object.keys(CSV_COLUMNS) as CsvFileKind[]).map((kind) => [
+      kind,
+      z
+        .strictObject(
+          Object.fromEntries(
+            CSV_COLUMNS[kind].map((column) => [
+              column,
+              z
+                .string({ error: 'expected the header as text, e.g. "Created Time"' })
+                .min(1, { error: 'expected a header, got ""' })
+                .optional(),
+            ]),
+          ),
+        )
+        .optional(),
+    ]),
+  ),
+);
+
+/** Reads columns.json: unknown files or columns (with a suggestion) and non-text headers are errors naming the key. */
+export function loadColumnMapping(path: string): ColumnMapping {
+  const raw = readJsonFile(path, 'column mapping');
+  const problems = unknownKeys(raw, ColumnMappingSchema);
+  const parsed = ColumnMappingSchema.safeParse(raw);
+  if (!parsed.success) {
+    problems.push(
+      ...parsed.error.issues.filter((i) => i.code !== 'unrecognized_keys').map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
   }
+  if (problems.length > 0) {
+    throw new CliError(`column mapping ${path} is not valid:\n${problems.map((p) => `  ${path}: ${p}`).join('\n')}`, EXIT.usage);
+  }
+  return parsed.data as ColumnMapping;
 }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { endOfLocalDay, parseDayNumber, type Pipeline } from '@panopticon/core';
 import type { ZohoConfig } from '@panopticon/zoho-adapter';
@@ -15,13 +16,13 @@ import type { Io } from '../io.js';
 import { parseAsOf, parsePeriod } from '../period.js';
 import { sampleManifest, type SampleManifest } from '../sample.js';
 import { SETTINGS, type FileRef } from './definitions.js';
-import { DEFAULT_PIPELINE, loadPipelineFile, readJsonFile } from './json-files.js';
+import { CliError, EXIT } from '../errors.js';
+import { DEFAULT_PIPELINE, loadColumnMapping, loadPipelineFile, type ColumnMapping } from './json-files.js';
 import { absolute, mergeLayers, readConfig, readFlags, type SettingsOf } from './setting.js';
 
 type Declared = SettingsOf<typeof SETTINGS>;
 
-/** A column mapping: per input ("leads", …), the file's column for each field. */
-export type ColumnMapping = Record<string, Record<string, string>>;
+export type { ColumnMapping } from './json-files.js';
 
 /** Where the leads come from: CSV files (named, or the bundled sample) or the Zoho snapshot. */
 export type LeadSource =
@@ -87,6 +88,8 @@ export interface Settings
   period: { from?: Date; to?: Date };
   /** Where `report` writes the page, absolute. */
   out: string;
+  /** Every file this command may read (absolute): an output may be none of them. */
+  inputs: string[];
 }
 
 /**
@@ -96,6 +99,7 @@ export interface Settings
  */
 export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'>): Settings {
   const flags = readFlags(SETTINGS, values, { cwd: io.cwd });
+  refuseConflicts(flags);
   // panopticon.config.json (--config, or found in the working directory).
   const configFile = findConfigFile(flags.configFile, io.cwd);
   const config = configFile === undefined ? undefined : loadConfig(configFile);
@@ -104,10 +108,18 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
   const usingSample = (flags.leads ?? fromConfig.leads) === undefined && !fromZoho;
   const sample = usingSample ? sampleManifest() : undefined;
   const s = mergeLayers(SETTINGS, flags, fromConfig, sample ? sampleLayer(sample) : {});
+  // Every file named (by a flag or the config) must exist, whether or not this command reads it.
+  for (const name of ['leads', 'history', 'owners', 'schedule', 'columns'] as const) {
+    const ref = s[name];
+    if (ref !== undefined && !(fromZoho && (name === 'leads' || name === 'history' || name === 'owners'))) {
+      assertReadable(ref.path, `the ${name} file ${ref.label}`);
+    }
+  }
+  if (s.pipeline !== undefined && 'file' in s.pipeline) assertReadable(s.pipeline.file, `the pipeline file ${s.pipeline.file}`);
 
   const base = s.pipeline === undefined ? DEFAULT_PIPELINE : 'file' in s.pipeline ? loadPipelineFile(s.pipeline.file) : s.pipeline.inline;
   const pipeline = config ? applyThresholds(base, config.thresholds, config.path) : base;
-  const columns = s.columns ? (readJsonFile(s.columns.path, 'column mapping') as ColumnMapping) : undefined;
+  const columns = s.columns ? loadColumnMapping(s.columns.path) : undefined;
   const sampleAsOf = sample ? endOfLocalDay(parseDayNumber(sample.asOf), s.timeZone) : undefined;
   const asOf = parseAsOf(s.asOf, s.timeZone, sampleAsOf ?? io.now());
   const period = parsePeriod(s.from, s.to, s.timeZone);
@@ -156,7 +168,54 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
     asOf,
     period,
     out: absolute(s.out, io.cwd),
+    inputs: [
+      ...[s.leads, s.history, s.owners, s.schedule, s.columns].flatMap((ref) => (ref ? [ref.path] : [])),
+      ...(s.pipeline && 'file' in s.pipeline ? [s.pipeline.file] : []),
+      ...(config ? [config.path] : []),
+    ],
   };
+}
+
+/**
+ * Flags that contradict each other, or that mean nothing without another: usage errors (exit 2), never
+ * silently ignored.
+ */
+function refuseConflicts(flags: Partial<Declared>): void {
+  if (flags.zoho) {
+    for (const name of ['leads', 'history', 'owners'] as const) {
+      if (flags[name] !== undefined) {
+        throw new CliError(
+          `--${name} and --zoho both name where the leads come from: give one (--zoho reads the Zoho snapshot; --${name} a CSV file).`,
+          EXIT.usage,
+        );
+      }
+    }
+    return;
+  }
+  for (const [name, flag] of [
+    ['offline', 'offline'],
+    ['store', 'store'],
+    ['ownerHistory', 'owner-history'],
+  ] as const) {
+    if (flags[name] !== undefined && flags[name] !== false) {
+      throw new CliError(`--${flag} works only with --zoho (it is about the Zoho snapshot); add --zoho or leave it out.`, EXIT.usage);
+    }
+  }
+}
+
+/** A named input that does not exist (or is a folder) is an error naming it (exit 3), in every command. */
+export function assertReadable(path: string, what: string): void {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(
+      `Cannot read ${what}: ${code === 'ENOENT' ? `no such file (${path})` : `${code ?? String(error)} (${path})`}.`,
+      EXIT.unreadable,
+    );
+  }
+  if (!isFile) throw new CliError(`Cannot read ${what}: ${path} is a folder, not a file.`, EXIT.unreadable);
 }
 
 /**

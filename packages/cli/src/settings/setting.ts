@@ -134,14 +134,23 @@ export function oneOf<E extends z.ZodEnum>(flag: string, schema: E): FlagReader<
 }
 
 /**
- * A positive whole number checked against the setting's schema: "--sla must be a positive whole number,
- * got "0"."; a number the schema rejects for another reason gets `otherwise`'s message.
+ * A whole number written in decimal digits (no sign, exponent, hex or spaces: `0x1E` and `1e8` are refused),
+ * within the setting's range: "--compare-weeks must be a whole number from 1 to 260, got "1e8"."; a number
+ * the schema rejects for another reason gets `otherwise`'s message.
  */
-export function wholeNumber(flag: string, schema: z.ZodType<number>, otherwise?: (n: number) => string): FlagReader<number> {
+export function wholeNumber(
+  flag: string,
+  schema: z.ZodType<number>,
+  range: { min: number; max: number },
+  otherwise?: (n: number) => string,
+): FlagReader<number> {
   return (raw) => {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n <= 0) throw new CliError(`--${flag} must be a positive whole number, got "${String(raw)}".`, 2);
-    if (otherwise && !schema.safeParse(n).success) throw new CliError(otherwise(n), 2);
+    const text = String(raw);
+    const n = /^[0-9]{1,15}$/.test(text) ? Number(text) : Number.NaN;
+    if (!(n >= range.min && n <= range.max)) {
+      throw new CliError(`--${flag} must be a whole number from ${range.min} to ${range.max}, got "${text}".`, 2);
+    }
+    if (!schema.safeParse(n).success) throw new CliError(otherwise ? otherwise(n) : `--${flag} cannot be ${n}.`, 2);
     return n;
   };
 }

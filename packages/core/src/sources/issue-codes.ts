@@ -20,6 +20,7 @@
  * | `invalid-value` | error | the row failed the model's schema (a safety net behind the checks above) |
  * | `empty-file` | warning | a file without even a header row |
  * | `duplicate-column` | warning | a header used by Panopticon appears twice (the first is read) |
+ * | `cannot-judge` | error | a question's column is absent or has no readable value (`LoadResult.cannotJudge`; not a row error) |
  * | `invalid-id` | error | a Zoho record id that is not a string of digits (a number beyond 2^53 lost its precision) |
  * | `missing-id` | error | a Zoho record without an id |
  * | `missing-timestamp` | error | a Zoho lead without its creation time (or another required date) |
@@ -76,6 +77,8 @@ export const DATA_ISSUE_CODES = {
   emptyFile: 'empty-file',
   /** A header used by Panopticon appears twice (warning). */
   duplicateColumn: 'duplicate-column',
+  /** A question the data cannot answer: its column is absent or has no readable value (error, not a row's). */
+  cannotJudge: 'cannot-judge',
   zohoInvalidId: 'invalid-id',
   zohoMissingId: 'missing-id',
   zohoMissingName: 'missing-name',

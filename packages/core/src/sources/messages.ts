@@ -85,3 +85,31 @@ export const csvMessages = {
   /** An invalid `delimiter` option. */
   badDelimiter: (delimiter: string) => `The CSV delimiter must be one character other than a quote, CR or LF; got ${q(delimiter)}.`,
 } as const;
+
+const QUESTIONS = {
+  'follow-up': { what: 'follow-up', without: 'no lead counts as appointed', example: 'Appointment Date' },
+  response: { what: 'response time', without: 'every lead looks never contacted', example: 'First Contact Time' },
+} as const;
+
+/**
+ * Texts of the questions a load cannot answer (see `judgeability`).
+ *
+ * @example
+ * ```ts
+ * judgeMessages.cannotJudge('follow-up', 'appointment_time', 'leads.csv', 'no-column');
+ * // 'follow-up cannot be judged: leads.csv has no appointment_time column, so no lead counts as appointed. …'
+ * ```
+ */
+export const judgeMessages = {
+  /** A question whose column is absent (`no-column`) or has no readable value (`no-value`). */
+  cannotJudge: (question: keyof typeof QUESTIONS, field: string, file: string, cause: 'no-column' | 'no-value', fix?: string) => {
+    const { what, without, example } = QUESTIONS[question];
+    const why = cause === 'no-column' ? `${file} has no ${field} column` : `every ${field} value in ${file} is empty or unreadable`;
+    return (
+      `${what} cannot be judged: ${why}, so ${without}. ` +
+      (fix ??
+        `If the export names the column differently, map it with --columns (the \`columns\` option), e.g. ` +
+          `{"leads":{"${field}":"${example}"}}.`)
+    );
+  },
+} as const;

@@ -73,6 +73,75 @@ export interface LoadStats {
 }
 
 /**
+ * A question Panopticon answers from a column of the leads: `follow-up` needs the appointment time (which
+ * leads are appointed), `response` the first-contact time (how fast leads were answered).
+ *
+ * @example
+ * ```ts
+ * const question: JudgedQuestion = 'follow-up';
+ * ```
+ */
+export type JudgedQuestion = 'follow-up' | 'response';
+
+/**
+ * A question the loaded data cannot answer, and why: the column it needs is absent (`no-column`), or every
+ * value of it is empty or unreadable (`no-value`). A consumer shows "cannot judge" in place of the figure:
+ * without the column every lead would look unappointed (or never contacted), which reads as an all-clear.
+ *
+ * @example
+ * ```ts
+ * const { cannotJudge = [] } = await loadCsv({ leads: 'leads.csv', timeZone: 'UTC' });
+ * for (const c of cannotJudge) console.error(c.message);
+ * ```
+ */
+export interface CannotJudge {
+  /** The question that cannot be answered. */
+  question: JudgedQuestion;
+  /** The field (column) it needs, as the input names it. */
+  field: string;
+  /** The input that should hold it (a file name, or a source such as `zoho:Leads`). */
+  file: string;
+  /** `no-column`: the input has no such column; `no-value`: every value is empty or unreadable. */
+  cause: 'no-column' | 'no-value';
+  /** What is wrong and how to fix it (map the column with the `columns` option, `--columns` on the command line). */
+  message: string;
+}
+
+/**
+ * How many issues a load keeps of each code by default: the first 100 are listed, the rest only counted
+ * (in {@link IssueSummary}), so a file with an issue on every one of a million rows stays small in memory.
+ *
+ * @example
+ * ```ts
+ * const { issueSummary } = await loadCsv({ leads: 'leads.csv', timeZone: 'UTC', issueExamples: DEFAULT_ISSUE_EXAMPLES });
+ * ```
+ */
+export const DEFAULT_ISSUE_EXAMPLES = 100;
+
+/**
+ * Every issue of a load counted, by code: `issues` holds only the first `examplesPerCode` of each code;
+ * `omitted` says how many more there were.
+ *
+ * @example
+ * ```ts
+ * const { issues, issueSummary } = await loadCsv({ leads: 'leads.csv', timeZone: 'UTC' });
+ * if (issueSummary && issueSummary.omitted > 0) console.log(`${issueSummary.omitted} more issues not listed`);
+ * ```
+ */
+export interface IssueSummary {
+  /** Issues found, kept or not. */
+  found: number;
+  /** Of them, errors. */
+  errors: number;
+  /** Issues found but not kept in `issues` (past the first `examplesPerCode` of their code). */
+  omitted: number;
+  /** How many issues of each code are kept. */
+  examplesPerCode: number;
+  /** Per code: found, and not kept. */
+  byCode: Partial<Record<DataIssueCode, { found: number; omitted: number }>>;
+}
+
+/**
  * What a source returns: the leads, every issue found, and the accounting of rows.
  *
  * @example
@@ -83,12 +152,20 @@ export interface LoadStats {
 export interface LoadResult {
   /** The accepted leads, with their histories attached. */
   leads: Lead[];
-  /** Every data-quality finding, errors and warnings. */
+  /** Every data-quality finding, errors and warnings (a CSV load keeps the first 100 of each code: see `issueSummary`). */
   issues: DataIssue[];
+  /** Every issue counted by code, and how many are not in `issues`. Set by the CSV loaders. */
+  issueSummary?: IssueSummary;
   /** How every input row was accounted for. */
   stats: LoadStats;
   /** Staff schedule, when the source provides one. */
   schedule?: Shift[];
+  /**
+   * The questions the data cannot answer (a needed column absent, or none of its values readable); empty
+   * when every question can be judged. The CSV loaders always fill it in; `undefined` means the source did
+   * not check (apply `judgeability` yourself before showing a 0 as an all-clear).
+   */
+  cannotJudge?: CannotJudge[];
 }
 
 /**
@@ -126,13 +203,16 @@ export class DataQualityError extends PanopticonError {
   /** `'DataQualityError'`. */
   override readonly name = 'DataQualityError';
   constructor(
-    /** The `error` issues (the rejected rows). */
+    /** The `error` issues (the rejected rows), or the first of each code when there are many. */
     readonly issues: DataIssue[],
+    /** How many errors there were in all (more than `issues` when only examples were kept). */
+    readonly total: number = issues.length,
   ) {
     super(
       'data-quality',
-      `${issues.length} data error${issues.length === 1 ? '' : 's'} in the input:\n` +
-        issues.map((i) => `  - ${formatIssue(i)}`).join('\n'),
+      `${total} data error${total === 1 ? '' : 's'} in the input:\n` +
+        issues.map((i) => `  - ${formatIssue(i)}`).join('\n') +
+        (total > issues.length ? `\n  … and ${total - issues.length} more of the same kinds` : ''),
     );
   }
 }

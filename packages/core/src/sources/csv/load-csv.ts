@@ -3,6 +3,7 @@ import { LeadColumnsBuilder } from '../../model/lead-columns.js';
 import type { Pipeline } from '../../model/pipeline.js';
 import type { LoadResult } from '../source.js';
 import { DataQualityError } from '../source.js';
+import { countReadable, judgeability } from '../judgeable.js';
 import type { CsvColumnMapping, CsvFileKind } from './columns.js';
 import { DEFAULT_CSV_FILE_NAMES, assertColumnMapping } from './columns.js';
 import type { CsvFileInput } from './csv-file-input.js';
@@ -56,6 +57,8 @@ export interface LoadCsvOptions {
   fileLabel?: Partial<Record<CsvFileKind, string>>;
   /** The field separator of every file. Default `,`. */
   delimiter?: string;
+  /** How many issues of each code are kept in `issues` (the rest are counted in `issueSummary`). Default 100. */
+  issueExamples?: number;
 }
 
 /**
@@ -140,7 +143,7 @@ interface Loaded {
 async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): Promise<Loaded> {
   getZone(options.timeZone); // a RangeError now for an unknown zone
   assertColumnMapping(options.columns);
-  const log = new IssueLog();
+  const log = new IssueLog(options.issueExamples);
   const open = (kind: CsvFileKind, input: CsvFileInput) => openCsvInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.fileLabel?.[kind]);
   const table = { columns: options.columns, delimiter: options.delimiter };
 
@@ -209,15 +212,26 @@ async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): 
 
   const columns = sink?.finish();
   const result: LoadResult = { leads, issues: log.issues, stats: log.stats() };
+  // Which questions the leads can answer: an absent or empty appointment column must not read as "all on time".
+  const column = (c: 'appointment_time' | 'first_contact_time', values: number) => ({
+    field: leadsFile.columns[c]?.name ?? c,
+    present: leadsFile.columns[c]?.present ?? false,
+    values,
+  });
+  result.cannotJudge = judgeability(leadsInput.label, {
+    'follow-up': column('appointment_time', countReadable(columns ? columns.appointmentAt : leads.map((l) => l.appointmentAt))),
+    response: column('first_contact_time', countReadable(columns ? columns.firstContactAt : leads.map((l) => l.firstContactAt))),
+  });
   if (options.schedule !== undefined) {
     const opened = open('schedule', options.schedule);
     result.schedule = await readScheduleFile(opened, log.file(opened.label), table);
     result.stats = log.stats();
   }
 
+  result.issueSummary = log.summary();
   if (options.strict) {
     const errors = log.errors();
-    if (errors.length > 0) throw new DataQualityError(errors);
+    if (log.errorCount > 0) throw new DataQualityError(errors, log.errorCount);
   }
   return { result, columns, stages, owners };
 }

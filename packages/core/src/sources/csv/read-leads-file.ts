@@ -40,6 +40,8 @@ export interface LeadsFile {
   unknownStage: number[];
   /** The file has no locator column: each lead's owner history's last locator replaces null. */
   locatorColumn: boolean;
+  /** Each column's name as issues report it, and whether the file has it (for `judgeability`). */
+  columns: Record<CsvColumn<'leads'>, { name: string; present: boolean }>;
 }
 
 // Where each Lead property comes from, to turn zod's issue paths into the file's column names.
@@ -66,11 +68,13 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
   const unknownStages = new UnknownStages(options.pipeline);
   const ids = new MappedLeadIds();
   let locatorColumn = false;
+  const found = {} as LeadsFile['columns'];
 
   await readCsvTable(input, 'leads', file, options, (columns) => {
     const row = new LeadRowReader(columns, file, options.timeZone, ids);
     const { index, name } = columns;
     locatorColumn = index.locator >= 0;
+    for (const column of Object.keys(index) as CsvColumn<'leads'>[]) found[column] = { name: name[column], present: index[column] >= 0 };
     const stageIndex = index.stage;
 
     // The fast path: a row with no issue at all (a new id, readable times, a stage) is read from its
@@ -186,7 +190,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
     return { visit, fast };
   });
   unknownStages.report(file);
-  return { leads, count, firstLines: ids.lines, unknownStage, locatorColumn };
+  return { leads, count, firstLines: ids.lines, unknownStage, locatorColumn, columns: found };
 }
 
 /**
