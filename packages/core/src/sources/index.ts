@@ -3,3 +3,4 @@
 // platform-neutral.
 export * from './source.js';
 export * from './issue-codes.js';
+export * from './json/index.js';
