@@ -28,6 +28,8 @@ export default defineConfig([
     clean: true,
     sourcemap: true,
     target: 'node20',
+    // `import.meta.url` (where the bundled sample data is) in the CommonJS build too.
+    shims: true,
     esbuildPlugins: [inlineReportAssets],
     // The maps point into src/, which the package ships: no copy of every source inside them.
     esbuildOptions(options) {
