@@ -80,6 +80,6 @@ module.exports = {
     exclude: { path: '(/dist/|node_modules)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { conditionNames: ['source', 'import', 'require', 'node', 'default'], exportsFields: ['exports'] },
+    enhancedResolveOptions: { conditionNames: ['@panopticon/source', 'import', 'require', 'node', 'default'], exportsFields: ['exports'] },
   },
 };

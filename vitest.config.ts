@@ -8,8 +8,8 @@ process.env.TZ = 'Pacific/Chatham';
 export default defineConfig({
   // Workspace packages resolve to their TypeScript sources: tests need no build of the libraries, and
   // never run against a stale one. Vitest runs tests server-side, so the SSR resolver needs it too.
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+  resolve: { conditions: ['@panopticon/source'] },
+  ssr: { resolve: { conditions: ['@panopticon/source'], externalConditions: ['@panopticon/source'] } },
   test: {
     include: [
       'packages/*/src/**/*.test.ts',

@@ -149,7 +149,7 @@ export async function runBlock(block: DocBlock, index: number, cwd: string = rep
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    conditions: ['source'],
+    conditions: ['@panopticon/source'],
     logLevel: 'silent',
     plugins: [
       {

@@ -17,6 +17,11 @@ const guides = readdirSync(docsDir)
   .sort();
 const blocks = guides.flatMap((f) => readBlocks(join(docsDir, f)));
 const withOutput = blocks.filter((b) => b.output !== undefined);
+// The READMEs: the repository's and each package's (the page a registry shows), held to the same rule.
+const readmes = ['README.md', ...readdirSync(join(repoRoot, 'packages')).map((p) => `packages/${p}/README.md`)].filter((f) =>
+  existsSync(join(repoRoot, f)),
+);
+const readmeBlocks = readmes.flatMap((f) => readBlocks(join(repoRoot, f)));
 
 describe('the guides in docs/', () => {
   it('are the guides the issue asks for', () => {
@@ -71,6 +76,29 @@ describe('the guides in docs/', () => {
     }
     expect(problems).toEqual([]);
   });
+});
+
+describe('the READMEs', () => {
+  it('each package has one, with a TypeScript example', () => {
+    for (const p of readdirSync(join(repoRoot, 'packages'))) {
+      expect(readmes, `packages/${p} has no README.md`).toContain(`packages/${p}/README.md`);
+      expect(readmeBlocks.filter((b) => b.file === `packages/${p}/README.md`).length, `packages/${p}/README.md`).toBeGreaterThan(0);
+    }
+  });
+
+  it('every TypeScript block type-checks against the packages', async () => {
+    expect(await typecheckBlocks(readmeBlocks)).toEqual([]);
+  }, 120_000);
+
+  // Run in a scratch folder of their own: an example may write a file (the charts README writes heatmap.svg).
+  it.each(readmeBlocks.filter((b) => b.output !== undefined).map((b, i) => [`${b.file}:${b.line}`, b, i] as const))(
+    '%s prints what the README shows',
+    async (_, block, i) => {
+      const dir = scratchDir(`readme-cwd-${i}`);
+      expect((await runBlock(block, 1000 + i, dir)).trimEnd()).toBe(block.output!.trimEnd());
+    },
+    60_000,
+  );
 });
 
 describe('getting-started.md', () => {
@@ -140,6 +168,15 @@ describe('the API reference', () => {
     expect(existsSync(join(docsDir, 'api/index.html'))).toBe(true);
   }, 180_000);
 
+  it('files the exports under categories that mirror docs/metrics.md and the packages', () => {
+    const api = JSON.parse(readFileSync(join(docsDir, 'api/api.json'), 'utf8')) as { children: Categorized[] };
+    const titles = (name: string) => (api.children.find((m) => m.name === name)?.categories ?? []).map((c) => c.title);
+    expect(titles('@panopticon/core')).toEqual(['Model', 'Follow-up', 'Response', 'Time', 'Sources']);
+    expect(titles('@panopticon/core/csv')).toEqual(['Sources']);
+    expect(titles('@panopticon/charts')).toEqual(['Charts']);
+    expect(titles('@panopticon/zoho-adapter')).toEqual(['Zoho']);
+  });
+
   // One test per entry point of typedoc.json, so that a failure names the package whose exports lack examples.
   const entryPoints = (JSON.parse(readFileSync(join(repoRoot, 'typedoc.json'), 'utf8')) as { entryPoints: string[] }).entryPoints;
   it.each(entryPoints)('every export of %s has TSDoc with an @example', (entry) => {
@@ -152,6 +189,11 @@ describe('the API reference', () => {
     expect(missing, `${module!.name}: exports without @example`).toEqual([]);
   });
 });
+
+interface Categorized {
+  name: string;
+  categories?: { title: string }[];
+}
 
 interface Reflection {
   name: string;

@@ -31,7 +31,7 @@ export async function buildExample(name) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    conditions: ['source'],
+    conditions: ['@panopticon/source'],
     sourcemap: 'inline',
     logLevel: 'warning',
     define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href) },

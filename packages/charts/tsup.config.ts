@@ -6,5 +6,9 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
+  // The maps point into src/, which the package ships: no copy of every source inside them.
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
   target: 'node20',
 });

@@ -28,7 +28,13 @@ export default defineConfig([
     clean: true,
     sourcemap: true,
     target: 'node20',
+    // `import.meta.url` (where the bundled sample data is) in the CommonJS build too.
+    shims: true,
     esbuildPlugins: [inlineReportAssets],
+    // The maps point into src/, which the package ships: no copy of every source inside them.
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
   },
   // The `panopticon` command (bin/panopticon.js loads dist/app/cli.js): one ESM bundle with the workspace
   // packages and zod inlined. Start-up is a real share of a command's time (a heatmap of a million rows
@@ -47,7 +53,7 @@ export default defineConfig([
     esbuildPlugins: [inlineReportAssets],
     esbuildOptions(options) {
       // Bundle the workspace packages from their sources, as the tests run them.
-      options.conditions = ['source'];
+      options.conditions = ['@panopticon/source'];
       // Less to parse at start-up; names are kept, so stack traces still read.
       options.minifyWhitespace = true;
       options.minifySyntax = true;

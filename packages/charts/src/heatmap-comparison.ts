@@ -14,7 +14,7 @@ import { weekdaySlotFigure } from './weekday-slot-figure.js';
  * @example
  * ```ts
  * const options: HeatmapComparisonFigureOptions = { document, scheme: 'PuOr', maxDelta: 50, currentLabel: 'March', previousLabel: 'February' };
- * const svg = heatmapComparisonFigure(compareHeatmaps(march, february), options);
+ * const svg = heatmapComparisonFigure(comparePeriods(leads, { timeZone, current: march, previous: february }), options);
  * ```
  */
 export interface HeatmapComparisonFigureOptions extends FigureOptions, WeekdaySlotOptions {
@@ -54,13 +54,13 @@ const HEATMAP_COMPARISON: WeekdaySlotFigureKind<HeatmapComparisonCell> = {
 };
 
 /**
- * Period comparison, from `compareHeatmaps`/`comparePeriods`: each weekday × slot coloured by the change in
+ * Period comparison, from `comparePeriods`: each weekday × slot coloured by the change in
  * % within SLA (percentage points) on a diverging scale centred at 0. Slots where either period had no
  * leads cannot be compared and are hatched; the tooltip gives both periods' figures.
  *
  * @example
  * ```ts
- * const svg = heatmapComparisonFigure(compareHeatmaps(thisMonth, lastMonth), { document, currentLabel: 'March', previousLabel: 'February' });
+ * const svg = heatmapComparisonFigure(comparePeriods(leads, { timeZone, current: thisMonth, previous: lastMonth }), { document, currentLabel: 'March', previousLabel: 'February' });
  * ```
  */
 export function heatmapComparisonFigure(

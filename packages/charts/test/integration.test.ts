@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Lead, LoadResult } from '@panopticon/core';
 import {
   aggregateBySlot,
-  compareHeatmaps,
+  comparePeriods,
   demandVsCoverage,
   endOfLocalDay,
   followUpStatus,
@@ -82,9 +82,9 @@ describe('figures from core on the sample data', () => {
     rendered(demandVsCoverageFigure(demandVsCoverage(cells, coverage), { document: makeDocument(), timeZone }));
 
     const mid = new Date(asOf.getTime() - 90 * 86_400_000);
-    const current = aggregateBySlot(leads, { timeZone, from: mid, to: asOf });
-    const previous = aggregateBySlot(leads, { timeZone, from: new Date(mid.getTime() - 90 * 86_400_000), to: mid });
-    rendered(heatmapComparisonFigure(compareHeatmaps(current, previous), { document: makeDocument(), timeZone }));
+    const current = { from: mid, to: asOf };
+    const previous = { from: new Date(mid.getTime() - 90 * 86_400_000), to: mid };
+    rendered(heatmapComparisonFigure(comparePeriods(leads, { timeZone, current, previous }), { document: makeDocument(), timeZone }));
   });
 
   it('calendar, attention, pipeline, time in stage, green → delivery', () => {

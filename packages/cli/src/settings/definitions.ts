@@ -167,7 +167,8 @@ export const SETTINGS = {
     default: 'calendar',
   }),
   /** Weekly business hours and holidays, for `dayCount: "business"` and `--clock business`. Default Monday–Friday 09:00–17:00. */
-  calendar: setting({ schema: BusinessCalendarSchema, configKey: 'calendar' }),
+  // Core's schemas are zod/mini (lean in a browser bundle); a pipe makes one a full zod schema for the table.
+  calendar: setting({ schema: z.pipe(z.unknown(), BusinessCalendarSchema), configKey: 'calendar' }),
   /** Leads CSV (`--leads`). */
   leads: file('leads', 'files.leads'),
   /** Stage history CSV (`--history`). */

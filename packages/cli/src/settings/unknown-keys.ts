@@ -5,20 +5,24 @@
  *
  * @module
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { didYouMean } from '../suggest.js';
+
+/** Any zod schema, classic or mini (core's schemas are zod/mini): both carry the same definition. */
+type AnySchema = z.core.$ZodType;
 
 /**
  * One line per unknown key: `stages.2.categry: unknown key (did you mean "category"?); allowed keys: …`.
  * Only keys of object schemas are checked (a record's keys are its data).
  */
-export function unknownKeys(value: unknown, schema: z.ZodType, path: readonly (string | number)[] = []): string[] {
-  const s = unwrap(schema);
-  if (s instanceof z.ZodArray && Array.isArray(value)) {
-    return value.flatMap((item, i) => unknownKeys(item, s.element as z.ZodType, [...path, i]));
+export function unknownKeys(value: unknown, schema: AnySchema, path: readonly (string | number)[] = []): string[] {
+  const def = unwrap(schema)._zod.def;
+  if (def.type === 'array' && Array.isArray(value)) {
+    const element = (def as z.core.$ZodArrayDef).element;
+    return value.flatMap((item, i) => unknownKeys(item, element, [...path, i]));
   }
-  if (!(s instanceof z.ZodObject) || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  const shape = s.shape as Record<string, z.ZodType>;
+  if (def.type !== 'object' || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const shape = (def as z.core.$ZodObjectDef).shape as Record<string, AnySchema>;
   const allowed = Object.keys(shape);
   const lines: string[] = [];
   for (const [key, v] of Object.entries(value)) {
@@ -30,11 +34,14 @@ export function unknownKeys(value: unknown, schema: z.ZodType, path: readonly (s
   return lines;
 }
 
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s: z.ZodType = schema;
+/** The schema under optional, nullable, default and pipe wrappers (a pipe's input is what the file holds). */
+function unwrap(schema: AnySchema): AnySchema {
+  let s = schema;
   for (;;) {
-    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
-    else if (s instanceof z.ZodPipe) s = s.in as z.ZodType;
+    const def = s._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
+    if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'prefault') && def.innerType)
+      s = def.innerType;
+    else if (def.type === 'pipe' && def.in) s = def.in;
     else return s;
   }
 }

@@ -9,6 +9,7 @@ import type { Lead } from '../model/lead.js';
 import type { LeadColumns } from '../model/lead-columns.js';
 import { leadColumnsOf } from '../model/lead-columns.js';
 import type { HistoryColumns } from '../model/history-columns.js';
+import { entryMsOf } from '../model/lead-instant.js';
 import { sortedByAt } from './timeline.js';
 
 /**
@@ -30,7 +31,9 @@ export interface ColumnarLeads {
 /**
  * `Lead` objects with their histories as {@link ColumnarLeads} (histories sorted by time, stably, as the
  * metrics read them). For leads from a source other than `loadCsvColumnar` (Zoho, a test), so that the
- * columnar metrics serve every source.
+ * columnar metrics serve every source. Checks each lead cheaply (see `leadColumnsOf`): an id that is not
+ * text, or an instant (history entries' `at` included) that is not a valid `Date`, throws an error naming
+ * the lead and the field. Every follow-up metric taking `Lead` objects goes through here.
  *
  * @example
  * ```ts
@@ -43,11 +46,13 @@ export function columnarLeadsOf(leads: readonly Lead[]): ColumnarLeads {
     leads: leadColumnsOf(leads),
     stages: historyColumnsOf(
       leads,
+      'stageHistory',
       (lead) => lead.stageHistory,
       (entry) => entry.stage,
     ),
     owners: historyColumnsOf(
       leads,
+      'ownerHistory',
       (lead) => lead.ownerHistory,
       (entry) => entry.locator,
     ),
@@ -61,6 +66,7 @@ export function columnarLeadsOf(leads: readonly Lead[]): ColumnarLeads {
  */
 function historyColumnsOf<T extends { at: Date }>(
   leads: readonly Lead[],
+  history: 'stageHistory' | 'ownerHistory',
   entriesOf: (lead: Lead) => readonly T[] | undefined,
   valueOfEntry: (entry: T) => string | null,
 ): HistoryColumns {
@@ -73,7 +79,10 @@ function historyColumnsOf<T extends { at: Date }>(
   const codes = new Map<string, number>();
   let r = 0;
   for (let i = 0; i < leads.length; i++) {
-    for (const entry of sortedByAt(entriesOf(leads[i]!))) {
+    const entries = entriesOf(leads[i]!);
+    // Checked before sorting, so an entry whose `at` is not a valid Date is named instead of sorted as NaN.
+    if (entries !== undefined) for (let e = 0; e < entries.length; e++) entryMsOf(leads[i]!.id, history, e, entries[e]!);
+    for (const entry of sortedByAt(entries)) {
       const value = valueOfEntry(entry);
       let c = -1;
       if (value !== null) {

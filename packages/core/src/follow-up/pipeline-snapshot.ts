@@ -4,6 +4,7 @@ import { stageCategory } from '../model/pipeline.js';
 import { instantMs } from './options.js';
 import { stageAt } from './stage-at.js';
 import { orderedStages } from './timeline.js';
+import { checkLead } from '../model/lead-instant.js';
 
 /**
  * How many leads were in one stage at an instant ({@link pipelineSnapshot}).
@@ -51,6 +52,7 @@ export interface PipelineSnapshotOptions {
  */
 export function pipelineSnapshot(leads: readonly Lead[], options: PipelineSnapshotOptions): PipelineSnapshotRow[] {
   instantMs('at', options.at);
+  leads.forEach(checkLead);
   const counts = new Map<string, number>();
   for (const lead of leads) {
     const stage = stageAt(lead, options.at);

@@ -7,6 +7,7 @@ import { endOfLocalDay, localDayNumber } from '../time/wall-clock.js';
 import { followUpMessages } from './messages.js';
 import { instantMs } from './options.js';
 import { orderedStages, sortedByAt, visitStarts } from './timeline.js';
+import { checkLead } from '../model/lead-instant.js';
 
 /**
  * The count of leads in one stage at the end of one date ({@link pipelineTrend}).
@@ -96,6 +97,7 @@ export function pipelineTrend(leads: readonly Lead[], options: PipelineTrendOpti
     d[end]!--;
   };
 
+  leads.forEach(checkLead);
   for (const lead of leads) {
     const createdMs = lead.createdAt.getTime();
     if (Number.isNaN(createdMs)) continue;

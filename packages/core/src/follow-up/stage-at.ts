@@ -1,5 +1,6 @@
 import type { Lead } from '../model/lead.js';
 import { firstRecordedStage, lastIndexAtOrBefore, sortedByAt } from './timeline.js';
+import { checkLead } from '../model/lead-instant.js';
 
 /**
  * The stage a lead was in at an instant: the stage of the last history entry at or before it (of several
@@ -25,6 +26,7 @@ import { firstRecordedStage, lastIndexAtOrBefore, sortedByAt } from './timeline.
  */
 export function stageAt(lead: Lead, instant: Date): string | null {
   const t = instant.getTime();
+  checkLead(lead, 0);
   if (!(t >= lead.createdAt.getTime())) return null;
   const history = sortedByAt(lead.stageHistory);
   if (history.length === 0) return lead.stage;

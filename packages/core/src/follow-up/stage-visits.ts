@@ -1,6 +1,7 @@
 import type { Lead } from '../model/lead.js';
 import { instantMs } from './options.js';
 import { sortedByAt, visitStarts } from './timeline.js';
+import { checkLead } from '../model/lead-instant.js';
 
 /**
  * One stay of a lead in one stage, `[enteredAt, exitedAt)` ({@link stageVisits}).
@@ -52,6 +53,7 @@ export interface StageVisitsOptions {
  */
 export function stageVisits(lead: Lead, options: StageVisitsOptions): StageVisit[] {
   const asOfMs = instantMs('asOf', options.asOf);
+  checkLead(lead, 0);
   return visitsOf(visitStarts(sortedByAt(lead.stageHistory), asOfMs), asOfMs);
 }
 

@@ -5,6 +5,7 @@ import { quantileSorted } from '../stats/quantile.js';
 import { MS_PER_DAY } from '../time/civil.js';
 import { instantMs } from './options.js';
 import { sortedByAt, orderedStages, visitStarts } from './timeline.js';
+import { checkLead } from '../model/lead-instant.js';
 
 /**
  * Time spent in one stage, over every lead's visits to it ({@link timeInStage}).
@@ -66,6 +67,7 @@ export function timeInStage(leads: readonly Lead[], options: TimeInStageOptions)
   const asOfMs = instantMs('asOf', options.asOf);
   const includeOpen = options.includeOpenVisits ?? false;
   const stats = new Map<string, { visits: number; open: number; days: number[] }>();
+  leads.forEach(checkLead);
   for (const lead of leads) {
     const starts = visitStarts(sortedByAt(lead.stageHistory), asOfMs);
     for (let i = 0; i < starts.length; i++) {

@@ -8,6 +8,7 @@
  * @module
  */
 import type { Lead } from './lead.js';
+import { instantMsOf, leadIdOf, optionalInstantMsOf } from './lead-instant.js';
 
 /**
  * The fields of `Lead` (histories apart) as columns: row `i` of every column belongs to the same lead.
@@ -119,20 +120,23 @@ export class LeadColumnsBuilder {
     this.size = i + 1;
   }
 
-  /** Appends a `Lead` (its histories are not read). */
+  /**
+   * Appends a `Lead` (its histories are not read). Throws a `TypeError` naming the lead and the field when
+   * its id is not text or an instant is not a `Date`, a `RangeError` for an Invalid Date.
+   */
   pushLead(lead: Lead): void {
     this.push(
-      lead.id,
+      leadIdOf(lead, this.size),
       lead.name,
       lead.company ?? null,
       lead.locator,
       lead.team ?? null,
       lead.source ?? null,
       lead.stage,
-      lead.createdAt.getTime(),
-      msOf(lead.assignedAt),
-      msOf(lead.firstContactAt),
-      msOf(lead.appointmentAt),
+      instantMsOf(lead, 'createdAt'),
+      optionalInstantMsOf(lead, 'assignedAt'),
+      optionalInstantMsOf(lead, 'firstContactAt'),
+      optionalInstantMsOf(lead, 'appointmentAt'),
     );
   }
 
@@ -181,6 +185,8 @@ export class LeadColumnsBuilder {
 
 /**
  * The leads as columns (their histories are not read; see `columnarLeadsOf` for leads with histories).
+ * Checks each lead cheaply: a `TypeError` (a `RangeError` for an Invalid Date) names the lead and the field
+ * of an id that is not text or an instant that is not a valid `Date`.
  *
  * @example
  * ```ts
@@ -221,10 +227,6 @@ export function leadAt(columns: LeadColumns, i: number): Lead {
     appointmentAt: dateOf(columns.appointmentAt[i]!),
     stageHistory: [],
   };
-}
-
-function msOf(date: Date | null | undefined): number {
-  return date === null || date === undefined ? Number.NaN : date.getTime();
 }
 
 function dateOf(ms: number): Date | null {

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { englishByDefault } from './zod-locale.js';
+
+englishByDefault();
 
 /**
  * One entry of a lead's stage history: the lead entered `stage` at `at`.
@@ -10,7 +13,7 @@ import { z } from 'zod';
  */
 export const StageChangeSchema = z.object({
   /** The stage entered, as the pipeline names it. */
-  stage: z.string().min(1, 'stage must not be empty'),
+  stage: z.string().check(z.minLength(1, 'stage must not be empty')),
   /** When the lead entered it (an instant). */
   at: z.date(),
 });
@@ -34,7 +37,7 @@ export type StageChange = z.infer<typeof StageChangeSchema>;
  */
 export const OwnerChangeSchema = z.object({
   /** The person the lead was assigned to; `null` when it was unassigned. */
-  locator: z.string().nullable(),
+  locator: z.nullable(z.string()),
   /** When (an instant). */
   at: z.date(),
 });
@@ -67,31 +70,31 @@ export type OwnerChange = z.infer<typeof OwnerChangeSchema>;
  */
 export const LeadSchema = z.object({
   /** Source id, always a string (Zoho ids exceed 2^53). */
-  id: z.string().min(1, 'lead id must not be empty'),
+  id: z.string().check(z.minLength(1, 'lead id must not be empty')),
   /** The lead's display name (a person or a business); `''` when unknown. */
   name: z.string(),
   /** The lead's company, where known. */
-  company: z.string().nullish(),
+  company: z.nullish(z.string()),
   /** The person accountable for follow-up. */
-  locator: z.string().nullable(),
+  locator: z.nullable(z.string()),
   /** The locator's team, where known (response figures can be filtered by it). */
-  team: z.string().nullish(),
+  team: z.nullish(z.string()),
   /** Where the lead came from (web form, referral, …), where known. */
-  source: z.string().nullish(),
+  source: z.nullish(z.string()),
   /** The current stage (used when the history is empty). */
-  stage: z.string().min(1, 'stage must not be empty'),
+  stage: z.string().check(z.minLength(1, 'stage must not be empty')),
   /** When the lead arrived ("received"). */
   createdAt: z.date(),
   /** When the lead was first assigned, where known. */
-  assignedAt: z.date().nullish(),
+  assignedAt: z.nullish(z.date()),
   /** First outbound touch; null = never contacted. */
-  firstContactAt: z.date().nullable(),
+  firstContactAt: z.nullable(z.date()),
   /** The scheduled appointment; null = not an appointed lead. */
-  appointmentAt: z.date().nullable(),
+  appointmentAt: z.nullable(z.date()),
   /** Ascending by `at`. */
   stageHistory: z.array(StageChangeSchema),
   /** Ascending by `at`. */
-  ownerHistory: z.array(OwnerChangeSchema).optional(),
+  ownerHistory: z.optional(z.array(OwnerChangeSchema)),
 });
 /**
  * A sales lead (see {@link LeadSchema} for every field).

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { englishByDefault } from './zod-locale.js';
+
+englishByDefault();
 
 /**
  * What a stage means for follow-up: `open` (still worked), `green` (approved, waiting for the delivery to be
@@ -31,11 +34,11 @@ export type StageCategory = z.infer<typeof StageCategorySchema>;
  */
 export const PipelineStageSchema = z.object({
   /** The stage's name, exactly as it appears in the data (`stage` columns, Zoho's Lead_Status). */
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** What the stage means for follow-up. */
   category: StageCategorySchema,
   /** Days a progressed lead may sit in this stage before it counts as *stalled*. No value: never stalled. */
-  staleAfterDays: z.number().int().positive().optional(),
+  staleAfterDays: z.optional(z.int().check(z.positive())),
 });
 /**
  * One stage of a pipeline (see {@link PipelineStageSchema}).
@@ -61,30 +64,32 @@ export type PipelineStage = z.infer<typeof PipelineStageSchema>;
 export const PipelineSchema = z
   .object({
     /** The stages in pipeline order (the order of tables and charts), at least one. */
-    stages: z.array(PipelineStageSchema).min(1, 'a pipeline needs at least one stage'),
+    stages: z.array(PipelineStageSchema).check(z.minLength(1, 'a pipeline needs at least one stage')),
     /** Days after the appointment without progress before a lead is `stale`. Default 30. */
-    staleAfterDays: z.number().int().positive().default(30),
+    staleAfterDays: z._default(z.int().check(z.positive()), 30),
     /** Days after the appointment without progress before a lead is `at-risk`. Default 7. */
-    warnAfterDays: z.number().int().positive().default(7),
+    warnAfterDays: z._default(z.int().check(z.positive()), 7),
     /** Days in a `green` stage without a move to delivery or won before it is stuck. Default 14. */
-    greenStuckAfterDays: z.number().int().positive().default(14),
+    greenStuckAfterDays: z._default(z.int().check(z.positive()), 14),
   })
-  .superRefine((p, ctx) => {
-    const seen = new Set<string>();
-    p.stages.forEach((s, i) => {
-      if (seen.has(s.name)) {
-        ctx.addIssue({ code: 'custom', path: ['stages', i, 'name'], message: `duplicate stage name "${s.name}"` });
-      }
-      seen.add(s.name);
-    });
-    if (p.warnAfterDays > p.staleAfterDays) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['warnAfterDays'],
-        message: `warnAfterDays (${p.warnAfterDays}) must not exceed staleAfterDays (${p.staleAfterDays})`,
+  .check(
+    z.superRefine((p, ctx) => {
+      const seen = new Set<string>();
+      p.stages.forEach((s, i) => {
+        if (seen.has(s.name)) {
+          ctx.addIssue({ code: 'custom', path: ['stages', i, 'name'], message: `duplicate stage name "${s.name}"` });
+        }
+        seen.add(s.name);
       });
-    }
-  });
+      if (p.warnAfterDays > p.staleAfterDays) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['warnAfterDays'],
+          message: `warnAfterDays (${p.warnAfterDays}) must not exceed staleAfterDays (${p.staleAfterDays})`,
+        });
+      }
+    }),
+  );
 /**
  * A parsed pipeline: stages in order and every threshold filled in (see {@link PipelineSchema}).
  *

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { englishByDefault } from './zod-locale.js';
+
+englishByDefault();
 
 /**
  * Weekday index used everywhere in Panopticon: 0 = Monday … 6 = Sunday (ISO order).
@@ -8,7 +11,7 @@ import { z } from 'zod';
  * WeekdaySchema.parse(6); // Sunday
  * ```
  */
-export const WeekdaySchema = z.number().int().min(0).max(6);
+export const WeekdaySchema = z.int().check(z.minimum(0), z.maximum(6));
 /**
  * A weekday number: 0 = Monday … 6 = Sunday.
  *
@@ -47,7 +50,7 @@ const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
  * TimeOfDaySchema.safeParse('9:00').success; // false: two digits are needed
  * ```
  */
-export const TimeOfDaySchema = z.string().regex(TIME_OF_DAY, 'expected a time of day as HH:MM (00:00–24:00)');
+export const TimeOfDaySchema = z.string().check(z.regex(TIME_OF_DAY, 'expected a time of day as HH:MM (00:00–24:00)'));
 
 /**
  * One weekly shift of a rep. `start` and `end` are wall-clock times in the schedule's time zone;
@@ -60,7 +63,7 @@ export const TimeOfDaySchema = z.string().regex(TIME_OF_DAY, 'expected a time of
  */
 export const ShiftSchema = z.object({
   /** The rep's name. */
-  rep: z.string().min(1),
+  rep: z.string().check(z.minLength(1)),
   /** The weekday the shift starts on, 0 = Monday … 6 = Sunday. */
   day: WeekdaySchema,
   /** Wall-clock start, "HH:MM". */
@@ -87,7 +90,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * IsoDateSchema.parse('2026-12-25');
  * ```
  */
-export const IsoDateSchema = z.string().regex(ISO_DATE, 'expected a date as YYYY-MM-DD');
+export const IsoDateSchema = z.string().check(z.regex(ISO_DATE, 'expected a date as YYYY-MM-DD'));
 
 /**
  * An interval of a working day, wall-clock "HH:MM" to "HH:MM" (end after start).
@@ -104,7 +107,7 @@ export const HoursIntervalSchema = z
     /** Wall-clock end, "HH:MM" ("24:00" for the end of the day), after `start`. */
     end: TimeOfDaySchema,
   })
-  .refine((h) => toMinutes(h.end) > toMinutes(h.start), { message: 'end must be after start', path: ['end'] });
+  .check(z.refine((h) => toMinutes(h.end) > toMinutes(h.start), { message: 'end must be after start', path: ['end'] }));
 /**
  * An interval of a working day (see {@link HoursIntervalSchema}).
  *
@@ -129,9 +132,9 @@ export type HoursInterval = z.infer<typeof HoursIntervalSchema>;
  */
 export const BusinessCalendarSchema = z.object({
   /** Seven entries, Monday first; an empty list is a day off. */
-  weeklyHours: z.array(z.array(HoursIntervalSchema)).length(7, 'weeklyHours needs seven entries, Monday first'),
+  weeklyHours: z.array(z.array(HoursIntervalSchema)).check(z.length(7, 'weeklyHours needs seven entries, Monday first')),
   /** Dates ("YYYY-MM-DD", in the zone of each computation) on which no hours count. Default none. */
-  holidays: z.array(IsoDateSchema).default([]),
+  holidays: z._default(z.array(IsoDateSchema), []),
 });
 /**
  * A business calendar (see {@link BusinessCalendarSchema}): the `calendar` option of business-day counts

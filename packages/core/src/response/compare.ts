@@ -50,8 +50,10 @@ export interface HeatmapComparisonCell {
 /**
  * Compares two heatmaps (from `aggregateBySlot`, same `bucketMinutes`) slot by slot: one row for every slot
  * present in either, sorted by weekday then slot, with a missing side counted as no leads. Throws a
- * `RangeError` when the two disagree on a slot's label (built with different bucket sizes).
+ * `RangeError` when the two disagree on a slot's label (built with different bucket sizes). Internal: the
+ * public name of the metric ("Period comparison" in docs/metrics.md) is {@link comparePeriods}.
  *
+ * @internal
  * @example
  * compareHeatmaps(aggregateBySlot(thisWeek, { timeZone }), aggregateBySlot(lastWeek, { timeZone }))
  *   .filter((c) => c.deltaPct !== null && c.deltaPct < -20); // slots that got much slower
@@ -130,7 +132,7 @@ export interface ComparePeriodsOptions extends Omit<AggregateBySlotOptions, 'fro
 
 /**
  * The heatmaps of two periods of the same leads, compared: `aggregateBySlot` for each period (with the
- * same zone, bucket, SLA, clock and team / locator filters), then {@link compareHeatmaps}.
+ * same zone, bucket, SLA, clock and team / locator filters), then compared slot by slot.
  *
  * @example
  * comparePeriods(leads, {

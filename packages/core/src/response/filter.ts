@@ -1,5 +1,6 @@
 import { invalidPeriodBound } from '../messages.js';
 import type { Lead } from '../model/lead.js';
+import { instantMsOf } from '../model/lead-instant.js';
 
 /**
  * What {@link filterLeads} reads of a lead: `createdAt`, and `team` / `locator` where filtered on.
@@ -54,7 +55,7 @@ export function filterLeads<T extends FilterableLead>(leads: readonly T[], optio
  */
 export function leadFilter(options: FilterLeadsOptions): ((lead: FilterableLead) => boolean) | null {
   const keep = leadValueFilter(options);
-  return keep === null ? null : (lead) => keep(lead.createdAt.getTime(), lead.team ?? null, lead.locator ?? null);
+  return keep === null ? null : (lead) => keep(instantMsOf(lead, 'createdAt'), lead.team ?? null, lead.locator ?? null);
 }
 
 /**

@@ -122,8 +122,10 @@ describe('aggregateBySlot', () => {
     expect(aggregateBySlot([lead], { timeZone: NY })[0]!.neverContacted).toBe(1);
   });
 
-  it('skips a lead whose createdAt is not a valid date (it has no slot)', () => {
-    expect(aggregateBySlot([{ createdAt: new Date(Number.NaN), firstContactAt: null }], { timeZone: NY })).toEqual([]);
+  it('throws, naming the field, for a lead whose createdAt is not a valid date (no slot is made up)', () => {
+    expect(() => aggregateBySlot([{ createdAt: new Date(Number.NaN), firstContactAt: null }], { timeZone: NY })).toThrow(
+      /createdAt must be a valid Date; got Invalid Date/,
+    );
   });
 
   it('rejects an invalid bucket, SLA or zone, naming the value', () => {

@@ -4,6 +4,7 @@ import { assertBucketMinutes } from '../time/bucket.js';
 import { MINUTES_PER_DAY } from '../time/civil.js';
 import type { AggregateBySlotOptions, HeatmapCell, SlotLead } from './heatmap-cell.js';
 import { slotAggregator, slotLabels } from './slot-aggregator.js';
+import { instantMsOf, optionalInstantMsOf } from '../model/lead-instant.js';
 
 export { slotLabels };
 
@@ -15,7 +16,8 @@ export type { AggregateBySlotOptions, HeatmapCell, SlotLead } from './heatmap-ce
  * leads, sorted by weekday then slot; `heatmapGrid` fills in the rest for charts.
  *
  * Leads are first filtered like `filterLeads` (period by `createdAt`, `[from, to)`; team; locator).
- * A lead whose `createdAt` is not a valid instant has no slot and is skipped (sources reject such rows).
+ * A lead whose `createdAt` or `firstContactAt` is not a valid `Date` throws an error naming the lead and the
+ * field (`parseLeads` turns plain JSON into checked leads).
  *
  * Built for a million rows: one pass through a `createSlotAggregator` (typed-array counters keyed by
  * `weekday × slots + slot`, the zone's cached offsets instead of `Intl`, no `Date` per row), then a
@@ -30,8 +32,8 @@ export function aggregateBySlot(leads: readonly SlotLead[], options: AggregateBy
   const heatmap = slotAggregator(options, leads.length);
   for (let i = 0; i < leads.length; i++) {
     const lead = leads[i]!;
-    const contact = lead.firstContactAt;
-    heatmap.add(lead.createdAt.getTime(), contact === null || contact === undefined ? null : contact.getTime(), lead.team, lead.locator);
+    const contactMs = optionalInstantMsOf(lead, 'firstContactAt');
+    heatmap.add(instantMsOf(lead, 'createdAt'), contactMs === contactMs ? contactMs : null, lead.team, lead.locator);
   }
   return heatmap.cells();
 }

@@ -9,7 +9,7 @@ export { createSlotAggregator } from './slot-aggregator.js';
 export type { SlotAggregator } from './slot-aggregator.js';
 export { demandVsCoverage, scheduleCoverage } from './coverage.js';
 export type { CoverageCell, DemandCoverageCell, ScheduleCoverageOptions } from './coverage.js';
-export { compareHeatmaps, comparePeriods } from './compare.js';
+export { comparePeriods } from './compare.js';
 export type { ComparePeriodsOptions, HeatmapComparisonCell, HeatmapPeriodFigures, ComparisonPeriod } from './compare.js';
 export { SLA_BANDS, summarizeResponses, summarizeResponsesColumnar } from './summary.js';
 export type { ResponseSummary, SlaBand, SummarizeResponsesOptions } from './summary.js';

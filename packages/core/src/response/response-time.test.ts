@@ -27,8 +27,10 @@ describe('responseMinutes', () => {
     expect(responseMinutes(l, { clock: 'business', timeZone: NY })).toBe(-60);
   });
 
-  it('is NaN for a date that is not a valid instant', () => {
-    expect(responseMinutes({ createdAt: new Date(Number.NaN), firstContactAt: new Date(0) })).toBeNaN();
+  it('throws, naming the field, for a date that is not a valid instant (no figure from NaN)', () => {
+    expect(() => responseMinutes({ createdAt: new Date(Number.NaN), firstContactAt: new Date(0) })).toThrow(
+      /createdAt must be a valid Date; got Invalid Date/,
+    );
   });
 
   it('business clock, DESIGN example: Friday 16:30 → Monday 09:30 New York time is 60 minutes', () => {
@@ -77,7 +79,9 @@ describe('responseStatus', () => {
     expect(responseStatus(lead('2025-06-06T20:30:00Z', '2025-06-06T20:30:00Z'))).toBe('contacted');
     expect(responseStatus(lead('2025-06-06T20:30:00Z', '2025-06-06T21:30:00Z'))).toBe('contacted');
     expect(responseStatus(lead('2025-06-06T20:30:00Z', '2025-06-06T20:29:59Z'))).toBe('invalid');
-    expect(responseStatus({ createdAt: new Date(0), firstContactAt: new Date(Number.NaN) })).toBe('invalid');
+    expect(() => responseStatus({ createdAt: new Date(0), firstContactAt: new Date(Number.NaN) })).toThrow(
+      /firstContactAt must be a valid Date; got Invalid Date/,
+    );
   });
 
   it('agrees with the sign of responseMinutes (property)', () => {

@@ -4,6 +4,7 @@ import type { BusinessCalendar } from '../model/schedule.js';
 import { DEFAULT_BUSINESS_CALENDAR } from '../model/schedule.js';
 import { businessMinutesCounter } from '../time/business-hours.js';
 import { MS_PER_MINUTE } from '../time/civil.js';
+import { instantMsOf, optionalInstantMsOf } from '../model/lead-instant.js';
 
 /**
  * What response time needs of a lead: a plain `{ createdAt, firstContactAt }` object is enough.
@@ -53,7 +54,8 @@ export interface ResponseMinutesOptions {
  * - Negative when the first contact is before creation. That is invalid data and callers must treat it as
  *   such (see {@link responseStatus}); under either clock the value is then the wall-clock difference, so
  *   "negative" and "invalid" always agree (a backwards span outside business hours would otherwise be 0).
- * - `NaN` when either date is not a valid instant (also invalid).
+ * - A `TypeError` (a `RangeError` for an Invalid Date) naming the lead and the field when either date is
+ *   not a valid `Date`: no figure is made up from it.
  *
  * @example
  * responseMinutes({ createdAt: new Date('2025-06-06T20:30:00Z'), firstContactAt: new Date('2025-06-06T20:42:30Z') });
@@ -62,7 +64,7 @@ export interface ResponseMinutesOptions {
  */
 export function responseMinutes(lead: ResponseLead, options: ResponseMinutesOptions = {}): number | null {
   if (responseStatus(lead, options) === 'never') return null;
-  return responseClock(options)(lead.createdAt.getTime(), lead.firstContactAt!.getTime());
+  return responseClock(options)(instantMsOf(lead, 'createdAt'), instantMsOf(lead, 'firstContactAt'));
 }
 
 /**
@@ -77,8 +79,8 @@ export type ResponseStatus = 'contacted' | 'never' | 'invalid';
 
 /**
  * Classifies a lead for response-time figures:
- * `'never'` (no first contact, or none by `asOf`), `'invalid'` (first contact before creation, or a date that is not a valid
- * instant: counted in totals only, excluded from every other figure), otherwise `'contacted'`.
+ * `'never'` (no first contact, or none by `asOf`), `'invalid'` (first contact before creation: counted in totals only, excluded
+ * from every other figure); a date that is not a valid `Date` throws, naming the lead and the field, otherwise `'contacted'`.
  * A first contact at the very instant of creation is `'contacted'` with 0 minutes.
  *
  * @example
@@ -88,8 +90,10 @@ export type ResponseStatus = 'contacted' | 'never' | 'invalid';
  */
 export function responseStatus(lead: ResponseLead, options: Pick<ResponseMinutesOptions, 'asOf'> = {}): ResponseStatus {
   const asOfMs = options.asOf === undefined ? Infinity : instantMs('asOf', options.asOf);
-  if (lead.firstContactAt === null || lead.firstContactAt === undefined || lead.firstContactAt.getTime() > asOfMs) return 'never';
-  return lead.firstContactAt.getTime() >= lead.createdAt.getTime() ? 'contacted' : 'invalid';
+  const createdMs = instantMsOf(lead, 'createdAt');
+  const contactMs = optionalInstantMsOf(lead, 'firstContactAt');
+  if (!(contactMs <= asOfMs)) return 'never';
+  return contactMs >= createdMs ? 'contacted' : 'invalid';
 }
 
 /**

@@ -6,6 +6,7 @@ import type { SlotLead } from './heatmap.js';
 import type { ResponseClock } from './response-time.js';
 import { resolveSlaMinutes, responseClock } from './response-time.js';
 import { selectQuantiles } from './select-quantiles.js';
+import { instantMsOf, optionalInstantMsOf } from '../model/lead-instant.js';
 
 /**
  * SLA bands of response minutes, in display order. Edges: 0 ≤ m ≤ 5, 5 < m ≤ 15, 15 < m ≤ 60, m > 60; `never` = not contacted.
@@ -79,8 +80,9 @@ export interface ResponseSummary {
 /**
  * Summarizes response performance: counts, % within SLA, median and p90 response minutes, and the SLA
  * bands (0–5, 5–15, 15–60, 60+ minutes, never). Same definitions and options as `aggregateBySlot`, without
- * the slotting, so a time zone is needed only for `clock: 'business'`. A lead whose `createdAt` is not a
- * valid instant is skipped, as the heatmap skips it, so `total` equals the sum of the heatmap's totals.
+ * the slotting, so a time zone is needed only for `clock: 'business'`; `total` equals the sum of the
+ * heatmap's totals. A lead whose `createdAt` or `firstContactAt` is not a valid `Date` throws, naming the
+ * lead and the field, as the heatmap does.
  *
  * @example
  * const s = summarizeResponses(leads, { slaMinutes: 15, team: 'East' });
@@ -95,12 +97,12 @@ export function summarizeResponses(leads: readonly SlotLead[], options: Summariz
       return (i) => {
         const lead = leads[i]!;
         if (keep !== null && !keep(lead)) return SKIP;
-        const contact = lead.firstContactAt;
-        // null: never contacted; an invalid date reads NaN, counted as invalid below.
-        return contact === null || contact === undefined ? NEVER : contact.getTime();
+        // null: never contacted. A value that is not a valid Date throws, naming the lead and the field.
+        const contactMs = optionalInstantMsOf(lead, 'firstContactAt');
+        return contactMs === contactMs ? contactMs : NEVER;
       };
     },
-    (i) => leads[i]!.createdAt.getTime(),
+    (i) => instantMsOf(leads[i]!, 'createdAt'),
   );
 }
 

@@ -4,3 +4,4 @@
 export * from './source.js';
 export * from './issue-codes.js';
 export * from './judgeable.js';
+export * from './json/index.js';

@@ -18,6 +18,7 @@
  * | `unterminated-quote` | error | a quoted value never closes |
  * | `malformed-quote` | error | text follows a closing quote (`"abc"def`) |
  * | `invalid-value` | error | the row failed the model's schema (a safety net behind the checks above) |
+ * | `wrong-type` | error / warning | a JSON value of the wrong type (`parseLeads`): error where the value is required, warning (read as none) otherwise |
  * | `empty-file` | warning | a file without even a header row |
  * | `duplicate-column` | warning | a header used by Panopticon appears twice (the first is read) |
  * | `cannot-judge` | error | a question's column is absent or has no readable value (`LoadResult.cannotJudge`; not a row error) |
@@ -73,6 +74,8 @@ export const DATA_ISSUE_CODES = {
   malformedQuote: 'malformed-quote',
   /** The row failed the model's schema (error). */
   invalidValue: 'invalid-value',
+  /** A JSON value of the wrong type, e.g. a number where a timestamp is expected (error where required, else warning). */
+  wrongType: 'wrong-type',
   /** A file without a header row (warning). */
   emptyFile: 'empty-file',
   /** A header used by Panopticon appears twice (warning). */
