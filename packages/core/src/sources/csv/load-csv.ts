@@ -7,6 +7,8 @@ import type { CsvColumnMapping, CsvFileKind } from './columns.js';
 import { DEFAULT_CSV_FILE_NAMES, assertColumnMapping } from './columns.js';
 import type { CsvFileInput } from './csv-file-input.js';
 import { openCsvInput } from './csv-file-input.js';
+import type { CsvFormatOptions } from './csv-format-options.js';
+import { assertCsvFormat, csvFormat } from './csv-format-options.js';
 import { IssueLog } from './file-log.js';
 import { readHistoryFile } from './read-history-file.js';
 import { readLeadsFile } from './read-leads-file.js';
@@ -29,7 +31,7 @@ import { HistoryColumnsBuilder, emptyHistoryColumns, lastHistoryValue } from '..
  * };
  * ```
  */
-export interface LoadCsvOptions {
+export interface LoadCsvOptions extends CsvFormatOptions {
   /** leads.csv: a path (Node), `{ text }` or `{ chunks }`. Required columns: `lead_id`, `received_time`. */
   leads: CsvFileInput;
   /** stage_history.csv (`lead_id`, `stage`, `changed_at`). Default: none (every lead's history is empty). */
@@ -54,8 +56,6 @@ export interface LoadCsvOptions {
    * own `label`, or the file name of DESIGN §4 (`leads.csv`, `stage_history.csv`, …) for text and chunks.
    */
   fileLabel?: Partial<Record<CsvFileKind, string>>;
-  /** The field separator of every file. Default `,`. */
-  delimiter?: string;
 }
 
 /**
@@ -140,9 +140,10 @@ interface Loaded {
 async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): Promise<Loaded> {
   getZone(options.timeZone); // a RangeError now for an unknown zone
   assertColumnMapping(options.columns);
+  assertCsvFormat(options);
   const log = new IssueLog();
   const open = (kind: CsvFileKind, input: CsvFileInput) => openCsvInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.fileLabel?.[kind]);
-  const table = { columns: options.columns, delimiter: options.delimiter };
+  const table = { columns: options.columns, ...csvFormat(options), timeZone: options.timeZone };
 
   const leadsInput = open('leads', options.leads);
   const leadsFile = await readLeadsFile(leadsInput, log.file(leadsInput.label), {
