@@ -45,8 +45,11 @@ export interface EncodingReport {
   detected(encoding: string, why: string, line: number | undefined): void;
   /** `count` bytes were replaced by U+FFFD, the first on `line`. */
   replaced(count: number, encoding: string, line: number): void;
-  /** The line the next bytes start on (the CSV reader's count, read lazily). */
-  line(): number;
+  /**
+   * The line the next bytes start on: the CSV reader's count, read lazily; undefined while the bytes are
+   * read ahead of the reader (the decoder then counts the lines it gave).
+   */
+  line(): number | undefined;
 }
 
 type Validator = (bytes: Uint8Array) => boolean;
@@ -114,8 +117,9 @@ export function windows1252ToUtf8(bytes: Uint8Array): Uint8Array {
  * The file's bytes as UTF-8, whatever its encoding ({@link CsvEncoding}); the bytes come from `byteChunks`
  * (a UTF-8 byte-order mark already removed). UTF-8 input passes through unchanged, checked a piece at a
  * time (natively where Node is there). A byte that is not text is never turned into U+FFFD in silence:
- * in `auto` mode, a file whose first byte beyond ASCII is not UTF-8 is read as Windows-1252 from its start
- * (every byte before was ASCII, which reads the same), with an `info` saying so; any other replaced
+ * in `auto` mode, a file whose first piece holding bytes beyond ASCII (a file's first MiB, usually) is not
+ * UTF-8 is read as Windows-1252 from its start (every byte before was ASCII, which reads the same), with
+ * an `info` saying so; any other replaced
  * byte (in a file that also holds valid UTF-8 beyond ASCII, or in a forced UTF-8 or UTF-16 file) is a
  * `replaced-bytes` warning with its line. @internal
  */
@@ -131,10 +135,21 @@ export async function* decodeToUtf8(
   let tail: Uint8Array | null = null; // the start of a UTF-8 character cut at the end of the last piece
   let utf16: TextDecoder | null = null;
   const encoder = new TextEncoder();
+  let readAhead = 1; // the line after the bytes given so far, counted while the reader has not read them
+  const given = (bytes: Uint8Array): Uint8Array => {
+    if (report.line() === undefined) readAhead += countLineFeeds(bytes, bytes.length);
+    return bytes;
+  };
+  const lineNow = (): number => report.line() ?? readAhead;
 
+  let start: Uint8Array | null = null; // the first bytes, held until there are two (a UTF-16 mark)
   for await (const chunk of chunks) {
     let bytes = chunk;
     if (first) {
+      start = start === null ? chunk.slice() : concat(start, chunk);
+      if (start.length < 2) continue;
+      bytes = start;
+      start = null;
       first = false;
       const le = bytes[0] === 0xff && bytes[1] === 0xfe;
       const be = bytes[0] === 0xfe && bytes[1] === 0xff;
@@ -146,11 +161,11 @@ export async function* decodeToUtf8(
     }
     if (utf16 !== null) {
       const text = utf16.decode(bytes, { stream: true });
-      if (text.length > 0) yield encodeChecked(text, encoder, report, 'UTF-16');
+      if (text.length > 0) yield given(encodeChecked(text, encoder, lineNow(), report, 'UTF-16'));
       continue;
     }
     if (mode === 'windows-1252') {
-      yield windows1252ToUtf8(bytes);
+      yield given(windows1252ToUtf8(bytes));
       continue;
     }
     if (tail !== null) {
@@ -165,37 +180,52 @@ export async function* decodeToUtf8(
     if (bytes.length === 0) continue;
     if (valid(bytes)) {
       if (!sawNonAscii) sawNonAscii = !ascii(bytes);
-      yield bytes;
+      yield given(bytes);
       continue;
     }
     const bad = firstInvalidUtf8(bytes);
-    const line = report.line() + countLineFeeds(bytes, bad);
-    if (mode === 'auto' && !sawNonAscii && isAscii(bytes.subarray(0, bad))) {
+    const line = lineNow() + countLineFeeds(bytes, bad);
+    // Every byte before this piece was ASCII, so reading the file as Windows-1252 from its start changes
+    // nothing already read; a sequence of this piece that looked like UTF-8 ("ß€" is DF 80) was 1252 too.
+    if (mode === 'auto' && !sawNonAscii) {
       mode = 'windows-1252';
       report.detected(
         'Windows-1252 (Latin-1)',
         `because byte 0x${bytes[bad]!.toString(16).toUpperCase()} on line ${line} is not UTF-8`,
         line,
       );
-      yield windows1252ToUtf8(bytes);
+      // A held "character start" is Windows-1252 too: it goes with these bytes.
+      yield given(windows1252ToUtf8(tail === null ? bytes : concat(bytes, tail)));
+      tail = null;
       continue;
     }
     sawNonAscii = true;
     const { out, replaced } = replaceInvalidUtf8(bytes);
     report.replaced(replaced, 'UTF-8', line);
-    yield out;
+    yield given(out);
+  }
+  if (start !== null) {
+    // A file of one byte.
+    if (start[0]! < 0x80 || mode === 'windows-1252') yield given(windows1252ToUtf8(start));
+    else if (mode === 'auto') {
+      report.detected('Windows-1252 (Latin-1)', `because byte 0x${start[0]!.toString(16).toUpperCase()} on line 1 is not UTF-8`, 1);
+      yield given(windows1252ToUtf8(start));
+    } else {
+      report.replaced(1, 'UTF-8', 1);
+      yield given(Uint8Array.from(REPLACEMENT));
+    }
   }
   if (utf16 !== null) {
     const rest = utf16.decode();
-    if (rest.length > 0) yield encodeChecked(rest, encoder, report, 'UTF-16');
+    if (rest.length > 0) yield given(encodeChecked(rest, encoder, lineNow(), report, 'UTF-16'));
   } else if (tail !== null) {
     // The file ends inside a character.
-    const line = report.line();
-    if (mode === 'windows-1252') yield windows1252ToUtf8(tail);
+    const line = lineNow();
+    if (mode === 'windows-1252') yield given(windows1252ToUtf8(tail));
     else {
       const { out, replaced } = replaceInvalidUtf8(tail);
       report.replaced(replaced, 'UTF-8', line);
-      yield out;
+      yield given(out);
     }
   }
 }
@@ -207,12 +237,12 @@ function normalize(encoding: CsvEncoding): 'auto' | 'utf-8' | 'utf-16le' | 'utf-
 }
 
 /** Text decoded from UTF-16 as UTF-8 bytes; a U+FFFD the decoder put for a lone surrogate is reported. */
-function encodeChecked(text: string, encoder: TextEncoder, report: EncodingReport, encoding: string): Uint8Array {
+function encodeChecked(text: string, encoder: TextEncoder, startLine: number, report: EncodingReport, encoding: string): Uint8Array {
   const at = text.indexOf('\uFFFD');
   if (at >= 0) {
     let count = 0;
     for (let i = at; i >= 0; i = text.indexOf('\uFFFD', i + 1)) count++;
-    let line = report.line();
+    let line = startLine;
     for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
     report.replaced(count, encoding, line);
   }

@@ -86,7 +86,7 @@ export async function* streamCsvTable<K extends CsvFileKind>(
     detected: (encoding, why, line) =>
       file.info(DATA_ISSUE_CODES.encodingDetected, csvMessages.encodingDetected(encoding, why), line === undefined ? {} : { line }),
     replaced: (count, encoding, line) => file.warning(DATA_ISSUE_CODES.replacedBytes, csvMessages.replacedBytes(count, encoding), { line }),
-    line: () => reader?.line ?? 1,
+    line: () => reader?.line,
   });
   const { head, rest } = await peekHead(utf8, SNIFF_BYTES);
   const delimiter = options.delimiter ?? detectDelimiter(head);
