@@ -1,11 +1,31 @@
 import { DataQualityError, formatIssue, columnarLeadsOf, type LoadResult } from '@panopticon/core';
-import { CsvReadError, loadCsv, loadCsvColumnar, loadScheduleCsv, type ColumnarLoadResult } from '@panopticon/core/csv';
+import {
+  CsvReadError,
+  loadCsv,
+  loadCsvColumnar,
+  loadScheduleCsv,
+  type ColumnarLoadResult,
+  type CsvFormatOptions,
+} from '@panopticon/core/csv';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
 import type { Settings } from './settings/resolve.js';
 
 /** What the loaders read from the settings: where the leads are, and how to read them. */
-export type LoadSettings = Pick<Settings, 'source' | 'timeZone' | 'pipeline' | 'columns' | 'strict' | 'quiet'>;
+export type LoadSettings = Pick<
+  Settings,
+  'source' | 'timeZone' | 'pipeline' | 'columns' | 'strict' | 'quiet' | 'delimiter' | 'encoding' | 'dateFormat'
+>;
+
+/** How the CSV files are read (`--delimiter`, `--encoding`, `--date-format`), for the loaders' options. */
+export function csvFormatOf(settings: Pick<Settings, 'delimiter' | 'encoding' | 'dateFormat'>): CsvFormatOptions {
+  const { delimiter, encoding, dateFormat } = settings;
+  return {
+    ...(delimiter !== undefined ? { delimiter } : {}),
+    ...(encoding !== undefined ? { encoding } : {}),
+    ...(dateFormat !== undefined ? { dateFormat } : {}),
+  };
+}
 
 /** Loads the lead data the settings name (CSV files, the bundled sample or Zoho), printing data-quality warnings to stderr. */
 export function loadInputs(settings: LoadSettings, io: Io): Promise<LoadResult> {
@@ -29,7 +49,12 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
     const result = await loadFromZoho(source, io, timeZone);
     if (source.schedule) {
       try {
-        const shifts = await loadScheduleCsv(source.schedule, { columns, strict, label: source.schedule.label });
+        const shifts = await loadScheduleCsv(source.schedule, {
+          columns,
+          strict,
+          label: source.schedule.label,
+          ...csvFormatOf(settings),
+        });
         result.schedule = shifts.schedule;
         result.issues = [...result.issues, ...shifts.issues];
         result.stats = {
@@ -59,6 +84,7 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
       pipeline,
       columns,
       strict,
+      ...csvFormatOf(settings),
     };
     result = as === 'columns' ? await loadCsvColumnar(load) : await loadCsv(load);
   } catch (error) {
@@ -87,9 +113,12 @@ export function reportIssues(result: Pick<LoadResult, 'issues' | 'stats'>, io: I
   const { issues, stats } = result;
   if (issues.length === 0) return;
   const errors = issues.filter((i) => i.severity === 'error').length;
+  const notes = issues.filter((i) => i.severity === 'info').length;
+  const warnings = issues.length - errors - notes;
   io.err(
     `data quality: ${stats.rows} rows, ${stats.accepted} accepted, ${stats.rejected} rejected; ` +
-      `${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'}\n`,
+      `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` +
+      `${notes > 0 ? `, ${notes} note${notes === 1 ? '' : 's'} on how the files were read` : ''}\n`,
   );
   for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) io.err(`  ${formatIssue(issue)}\n`);
   if (issues.length > MAX_PRINTED_ISSUES) {
