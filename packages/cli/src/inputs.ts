@@ -120,7 +120,9 @@ export function reportIssues(result: Pick<LoadResult, 'issues' | 'stats'>, io: I
       `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` +
       `${notes > 0 ? `, ${notes} note${notes === 1 ? '' : 's'} on how the files were read` : ''}\n`,
   );
-  for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) io.err(`  ${formatIssue(issue)}\n`);
+  // Errors and warnings first: notes on how the files were read never push them out of the printed ones.
+  const ordered = [...issues.filter((i) => i.severity !== 'info'), ...issues.filter((i) => i.severity === 'info')];
+  for (const issue of ordered.slice(0, MAX_PRINTED_ISSUES)) io.err(`  ${formatIssue(issue)}\n`);
   if (issues.length > MAX_PRINTED_ISSUES) {
     io.err(`  … and ${issues.length - MAX_PRINTED_ISSUES} more (panopticon check lists them all)\n`);
   }

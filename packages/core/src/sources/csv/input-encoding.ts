@@ -178,8 +178,13 @@ export async function* decodeToUtf8(
       bytes = bytes.subarray(0, cut);
     }
     if (bytes.length === 0) continue;
+    // One native pass for a piece of ASCII (most exports): ASCII is UTF-8.
+    if (ascii(bytes)) {
+      yield given(bytes);
+      continue;
+    }
     if (valid(bytes)) {
-      if (!sawNonAscii) sawNonAscii = !ascii(bytes);
+      sawNonAscii = true;
       yield given(bytes);
       continue;
     }
@@ -204,7 +209,7 @@ export async function* decodeToUtf8(
     report.replaced(replaced, 'UTF-8', line);
     yield given(out);
   }
-  if (start !== null) {
+  if (start !== null && start.length > 0) {
     // A file of one byte.
     if (start[0]! < 0x80 || mode === 'windows-1252') yield given(windows1252ToUtf8(start));
     else if (mode === 'auto') {

@@ -106,7 +106,14 @@ export async function* streamCsvTable<K extends CsvFileKind>(
         file.warning(DATA_ISSUE_CODES.duplicateColumn, csvMessages.duplicateColumn(header, column), { line, field: header });
       }
       reportColumnReading(columns, file, line);
-      readDateFormats(kind, columns, sampleRecords(head, delimiter, SAMPLE_ROWS + 1).slice(1), options, file, line);
+      readDateFormats(
+        kind,
+        columns,
+        sampleRecords(head.subarray(0, SNIFF_BYTES), delimiter, SAMPLE_ROWS + 1).slice(1),
+        options,
+        file,
+        line,
+      );
       idIndex = (columns.index as Record<string, number>)['lead_id'] ?? -1;
       const visitor = begin(columns);
       if (typeof visitor === 'function') visit = visitor;
