@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCsv } from '../src/sources/csv/index.js';
+import { CSV_COLUMN_LABELS, loadCsv } from '../src/sources/csv/index.js';
 import type { DataIssue } from '../src/sources/source.js';
 
 // Real-shaped CRM exports (test/fixtures/exports/) and what Panopticon must read from each: the leads, and
@@ -145,5 +146,24 @@ describe('real-shaped exports', () => {
       ['N2', 'Ben Carter', null],
     ]);
     expect(infos(issues)).toEqual([['column-read-as', 'owner', expect.stringContaining('read "owner" as locator')]]);
+  });
+});
+
+describe('the labels table of docs/data-formats.md', () => {
+  it('lists the labels CSV_COLUMN_LABELS recognises, in order', () => {
+    const docs = readFileSync(fileURLToPath(new URL('../../../docs/data-formats.md', import.meta.url)), 'utf8');
+    const files = { leads: 'leads', stageHistory: 'stage history', ownerHistory: 'owner history' } as const;
+    let rows = 0;
+    for (const [kind, file] of Object.entries(files)) {
+      for (const [column, labels] of Object.entries(CSV_COLUMN_LABELS[kind as keyof typeof files])) {
+        const row = docs.split('\n').find((line) => line.startsWith(`| ${file} | \`${column}\` |`));
+        expect(row, `${file} ${column}`).toBeDefined();
+        const listed = row!.split('|')[3]!.trim();
+        if (listed === 'as in the stage history') expect(labels).toEqual(CSV_COLUMN_LABELS.stageHistory.lead_id);
+        else expect(listed.split(', ')).toEqual(labels);
+        rows++;
+      }
+    }
+    expect(rows).toBe(17);
   });
 });

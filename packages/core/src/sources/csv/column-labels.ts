@@ -3,12 +3,12 @@ import type { CsvColumn, CsvFileKind } from './columns.js';
 /**
  * The header labels that CRM exports give the columns Panopticon reads, besides its own snake_case names:
  * the standard labels of Zoho CRM, Salesforce, HubSpot and Pipedrive lead and deal exports (and of their
- * stage- and owner-history reports). Labels match ignoring case, spaces and punctuation
- * ({@link normalizeHeader}): `Lead Owner`, `lead_owner` and `LEAD-OWNER` are one label.
+ * stage- and owner-history reports). Labels match ignoring case, spaces, punctuation, symbols and accents:
+ * `Lead Owner`, `lead_owner` and `LEAD-OWNER` are one label.
  *
  * Each column lists its labels in order of preference: when a file has two of them (`Lead Status` and
  * `Lifecycle Stage`), the first listed is read and the other is reported as a column not read.
- * docs/inputs.md lists this table for users; keep the two together.
+ * docs/data-formats.md lists this table for users (a test keeps the two equal).
  *
  * @example
  * ```ts
