@@ -1,4 +1,4 @@
-import type { CsvColumn, CsvFileKind } from './columns.js';
+import type { CsvColumn, CsvFileKind } from './column-names.js';
 
 /**
  * The header labels that CRM exports give the columns Panopticon reads, besides its own snake_case names:
