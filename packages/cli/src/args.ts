@@ -37,6 +37,17 @@ export const INPUT_OPTIONS: OptionSpecs = {
   pipeline: { type: 'string', arg: 'FILE', help: 'pipeline.json: stages, categories and thresholds' },
   columns: { type: 'string', arg: 'FILE', help: 'JSON column mapping, e.g. {"leads":{"received_time":"Created Time"}}' },
   config: { type: 'string', arg: 'FILE', help: 'panopticon.config.json (flags override it)' },
+  delimiter: { type: 'string', arg: 'CHAR', help: 'CSV field separator: , ; tab | (default: detected from the header line)' },
+  encoding: {
+    type: 'string',
+    arg: 'NAME',
+    help: 'CSV text encoding: utf-8, utf-16le, utf-16be, windows-1252 (= latin1) (default: detected)',
+  },
+  'date-format': {
+    type: 'string',
+    arg: 'FORMAT',
+    help: 'how day/month dates read: MM/DD/YYYY, DD/MM/YYYY, YYYY-MM-DD or auto (default: detected per column)',
+  },
   tz: {
     type: 'string',
     arg: 'ZONE',

@@ -9,13 +9,34 @@ import {
   type JudgedQuestion,
   type LoadResult,
 } from '@panopticon/core';
-import { CsvColumnError, CsvReadError, loadCsv, loadCsvColumnar, loadScheduleCsv, type ColumnarLoadResult } from '@panopticon/core/csv';
+import {
+  CsvColumnError,
+  CsvReadError,
+  loadCsv,
+  loadCsvColumnar,
+  loadScheduleCsv,
+  type ColumnarLoadResult,
+  type CsvFormatOptions,
+} from '@panopticon/core/csv';
 import { CliError, EXIT } from './errors.js';
 import type { Io } from './io.js';
 import type { Settings } from './settings/resolve.js';
 
 /** What the loaders read from the settings: where the leads are, and how to read them. */
-export type LoadSettings = Pick<Settings, 'source' | 'timeZone' | 'pipeline' | 'columns' | 'strict' | 'quiet' | 'issueExamples'>;
+export type LoadSettings = Pick<
+  Settings,
+  'source' | 'timeZone' | 'pipeline' | 'columns' | 'strict' | 'quiet' | 'issueExamples' | 'delimiter' | 'encoding' | 'dateFormat'
+>;
+
+/** How the CSV files are read (`--delimiter`, `--encoding`, `--date-format`), for the loaders' options. */
+export function csvFormatOf(settings: Pick<Settings, 'delimiter' | 'encoding' | 'dateFormat'>): CsvFormatOptions {
+  const { delimiter, encoding, dateFormat } = settings;
+  return {
+    ...(delimiter !== undefined ? { delimiter } : {}),
+    ...(encoding !== undefined ? { encoding } : {}),
+    ...(dateFormat !== undefined ? { dateFormat } : {}),
+  };
+}
 
 /** Loads the lead data the settings name (CSV files, the bundled sample or Zoho), printing data-quality warnings to stderr. */
 export function loadInputs(settings: LoadSettings, io: Io): Promise<LoadResult> {
@@ -39,7 +60,12 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
     const result = await loadFromZoho(source, io, timeZone);
     if (source.schedule) {
       try {
-        const shifts = await loadScheduleCsv(source.schedule, { columns, strict, label: source.schedule.label });
+        const shifts = await loadScheduleCsv(source.schedule, {
+          columns,
+          strict,
+          label: source.schedule.label,
+          ...csvFormatOf(settings),
+        });
         result.schedule = shifts.schedule;
         result.issues = [...result.issues, ...shifts.issues];
         result.stats = {
@@ -80,6 +106,7 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
       columns,
       strict,
       issueExamples,
+      ...csvFormatOf(settings),
     };
     result = as === 'columns' ? await loadCsvColumnar(load) : await loadCsv(load);
   } catch (error) {
@@ -145,14 +172,19 @@ const MAX_PRINTED_ISSUES = 20;
 export function reportIssues(result: Pick<LoadResult, 'issues' | 'stats' | 'issueSummary'>, io: Io): void {
   const { issues, stats } = result;
   if (issues.length === 0) return;
-  // Counted over every issue found, not only the examples kept.
+  // Counted over every issue found, not only the examples kept; notes (how the files were read) apart.
   const found = result.issueSummary?.found ?? issues.length;
   const errors = result.issueSummary?.errors ?? issues.filter((i) => i.severity === 'error').length;
+  const notes = issues.filter((i) => i.severity === 'info').length;
+  const warnings = found - errors - notes;
   io.err(
     `data quality: ${stats.rows} rows, ${stats.accepted} accepted, ${stats.rejected} rejected; ` +
-      `${errors} error${errors === 1 ? '' : 's'}, ${found - errors} warning${found - errors === 1 ? '' : 's'}\n`,
+      `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` +
+      `${notes > 0 ? `, ${notes} note${notes === 1 ? '' : 's'} on how the files were read` : ''}\n`,
   );
-  for (const issue of issues.slice(0, MAX_PRINTED_ISSUES)) io.err(`  ${formatIssue(issue)}\n`);
+  // Errors and warnings first: notes on how the files were read never push them out of the printed ones.
+  const ordered = [...issues.filter((i) => i.severity !== 'info'), ...issues.filter((i) => i.severity === 'info')];
+  for (const issue of ordered.slice(0, MAX_PRINTED_ISSUES)) io.err(`  ${formatIssue(issue)}\n`);
   if (found > MAX_PRINTED_ISSUES) {
     io.err(`  … and ${found - MAX_PRINTED_ISSUES} more (panopticon check lists them)\n`);
   }

@@ -12,7 +12,7 @@
 export function suggestion(name: string, known: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
   let best: string | undefined;
-  let bestScore = 0.75;
+  let bestScore = 0.7;
   for (const k of known) {
     const candidate = k.toLowerCase();
     if (candidate === lower) return k;

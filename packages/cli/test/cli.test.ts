@@ -80,7 +80,10 @@ describe('panopticon (built, as a process)', () => {
         '4,2025-03-09 23:59:00,2025-03-10 00:10:00,Ben,\n', // Sunday 23:30, 11 min
     );
     const r = run('heatmap', '--leads', leads, '--tz', 'UTC', '--format', 'json');
-    expect(r.stderr).toBe('');
+    // Nothing wrong; two notes say how the file was read.
+    expect(r.stderr).toContain('0 errors, 0 warnings, 2 notes on how the files were read');
+    expect(r.stderr).toContain('read "rep" as locator');
+    expect(r.stderr).toContain('1 column not read: "notes"');
     expect(r.code).toBe(0);
     const { cells } = JSON.parse(r.stdout);
     const pick = (c: Record<string, unknown>) => ({

@@ -3,7 +3,7 @@ import { aggregateCsvBySlot, type AggregateCsvBySlotResult } from '@panopticon/c
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
-import { asCliError, loadInputs, reportLoadIssues } from '../inputs.js';
+import { asCliError, csvFormatOf, loadInputs, reportLoadIssues } from '../inputs.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { CliError, EXIT } from '../errors.js';
@@ -67,6 +67,7 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
         columns: settings.columns,
         strict: settings.strict,
         label: source.leads.label,
+        ...csvFormatOf(settings),
       });
     } catch (error) {
       throw asCliError(error);

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { BusinessCalendarSchema, isBucketMinutes, type Pipeline } from '@panopticon/core';
+import { assertTimeZone, BusinessCalendarSchema, isBucketMinutes, type Pipeline } from '@panopticon/core';
+import { CSV_ENCODINGS, DATE_FORMATS, type CsvEncoding, type DateFormat } from '@panopticon/core/csv';
 import { ZohoConfigSchema } from '@panopticon/zoho-adapter';
 import { z } from 'zod';
 import { DEFAULT_ZOHO_STORE } from '../args.js';
@@ -92,6 +93,27 @@ const SurvivalOfSchema = z.enum(['first-contact', 'stage', 'appointment-progress
 const SurvivalBySchema = z.enum(['team', 'source', 'period', 'arrival']);
 const PeriodUnitSchema = z.enum(['month', 'week']);
 const CompareWeeksSchema = z.number().int().min(RANGES.compareWeeks.min).max(RANGES.compareWeeks.max);
+const EncodingSchema = z.enum(CSV_ENCODINGS as [CsvEncoding, ...CsvEncoding[]]);
+const DateFormatSchema = z.enum(DATE_FORMATS as [DateFormat, ...DateFormat[]]);
+/** Delimiters by name, so that a tab can be typed in a shell and read in a config file. */
+const DELIMITER_NAMES: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t', pipe: '|' };
+const DelimiterSchema = z
+  .string({ error: 'expected a delimiter: one character, or comma, semicolon, tab or pipe' })
+  .transform((raw) => DELIMITER_NAMES[raw.toLowerCase()] ?? raw)
+  .refine((d) => d.length === 1 && d !== '"' && d !== '\r' && d !== '\n', {
+    error: (issue) =>
+      `expected one character other than a quote or a line end, or comma, semicolon, tab or pipe; got ${JSON.stringify(issue.input)}`,
+  });
+
+/** `--delimiter`: one character or its name. */
+const delimiterFlag: FlagReader<string> = (raw) => {
+  const parsed = DelimiterSchema.safeParse(String(raw));
+  if (parsed.success) return parsed.data;
+  throw new CliError(
+    `--delimiter must be one character (other than a quote or a line end), or comma, semicolon, tab or pipe; got "${String(raw)}".`,
+    2,
+  );
+};
 
 const file = (flag: string, configKey: string, read: FlagReader<FileRef> = fileFlag) =>
   setting({ schema: FileRefSchema, configKey, configSchema: FilePathSchema, flag: { name: flag, read } });
@@ -181,6 +203,16 @@ export const SETTINGS = {
   columns: file('columns', 'files.columns', (raw, context) =>
     nonEmptyText(raw, context) === undefined ? undefined : fileFlag(raw, context),
   ),
+  /** The field separator of the CSV files (`--delimiter`). Default: detected from each file's header line. */
+  delimiter: setting({ schema: DelimiterSchema, configKey: 'delimiter', flag: { name: 'delimiter', read: delimiterFlag } }),
+  /** The text encoding of the CSV files (`--encoding`). Default: detected (UTF-8, UTF-16 by its mark, Windows-1252). */
+  encoding: setting({ schema: EncodingSchema, configKey: 'encoding', flag: { name: 'encoding', read: oneOf('encoding', EncodingSchema) } }),
+  /** How day/month dates are read (`--date-format`). Default `auto`: detected per column, ambiguous ones said so. */
+  dateFormat: setting({
+    schema: DateFormatSchema,
+    configKey: 'dateFormat',
+    flag: { name: 'date-format', read: oneOf('date-format', DateFormatSchema) },
+  }),
   /** `--as-of` as typed: a date or an instant, read in the time zone once that is known. */
   asOf: optionalText('as-of'),
   /** `--from` and `--to` as typed: the heatmap's period, read in the time zone. */

@@ -22,6 +22,13 @@
  * | `empty-file` | warning | a file without even a header row |
  * | `duplicate-column` | warning | a header used by Panopticon appears twice (the first is read) |
  * | `cannot-judge` | error | a question's column is absent or has no readable value (`LoadResult.cannotJudge`; not a row error) |
+ * | `column-read-as` | info | a column found by a CRM export's label ("read 'Lead Owner' as locator") |
+ * | `column-not-read` | info | headers no column reads (listed once per file) |
+ * | `encoding-detected` | info | a file read as UTF-16 or Windows-1252 (and why) |
+ * | `replaced-bytes` | warning | bytes that are not text in the file's encoding, replaced by U+FFFD (the row is kept) |
+ * | `delimiter-detected` | info | a file whose fields are separated by `;`, tab or `\|` (detected from the header) |
+ * | `date-format` | info | a timestamp column read as MM/DD/YYYY, DD/MM/YYYY or Excel serial numbers, and why |
+ * | `dst-gap` | warning | a wall-clock time that does not exist (spring-forward gap), moved forward by the gap |
  * | `invalid-id` | error | a Zoho record id that is not a string of digits (a number beyond 2^53 lost its precision) |
  * | `missing-id` | error | a Zoho record without an id |
  * | `missing-timestamp` | error | a Zoho lead without its creation time (or another required date) |
@@ -82,6 +89,20 @@ export const DATA_ISSUE_CODES = {
   duplicateColumn: 'duplicate-column',
   /** A question the data cannot answer: its column is absent or has no readable value (error, not a row's). */
   cannotJudge: 'cannot-judge',
+  /** A column found by a CRM export's label (info). */
+  columnReadAs: 'column-read-as',
+  /** Headers no column reads, once per file (info). */
+  columnNotRead: 'column-not-read',
+  /** A file read as UTF-16 or Windows-1252 (info). */
+  encodingDetected: 'encoding-detected',
+  /** Bytes that are not text in the file's encoding, replaced by U+FFFD (warning). */
+  replacedBytes: 'replaced-bytes',
+  /** A delimiter other than a comma, detected from the header (info). */
+  delimiterDetected: 'delimiter-detected',
+  /** A timestamp column read in a format other than ISO 8601, and why (info). */
+  dateFormat: 'date-format',
+  /** A wall-clock time in a spring-forward gap, moved forward by the gap (warning). */
+  dstGap: 'dst-gap',
   zohoInvalidId: 'invalid-id',
   zohoMissingId: 'missing-id',
   zohoMissingName: 'missing-name',

@@ -5,6 +5,8 @@
  */
 
 const q = (value: string): string => JSON.stringify(value);
+const delimiterName = (d: string): string =>
+  d === '\t' ? 'tabs' : d === ';' ? 'semicolons ";"' : d === '|' ? 'pipes "|"' : d === ',' ? 'commas ","' : q(d);
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -67,6 +69,28 @@ export const csvMessages = {
   emptyFile: () => 'the file is empty (no header row); nothing was read from it.',
   /** A header used by Panopticon that appears twice (`duplicate-column`). */
   duplicateColumn: (header: string, column: string) => `the header ${q(header)} appears more than once; the first is read as ${column}.`,
+  /** A column found by a CRM export's label (`column-read-as`). */
+  columnReadAs: (header: string, column: string) =>
+    `read ${q(header)} as ${column}. If that is wrong, map the column with --columns (the \`columns\` option).`,
+  /** Headers no column reads (`column-not-read`). */
+  columnsNotRead: (headers: readonly string[]) =>
+    `${plural(headers.length, 'column')} not read: ${headers.map(q).join(', ')}. ` +
+    'If one of them holds a field Panopticon needs, map it with --columns (the `columns` option).',
+  /** A file decoded from another encoding than UTF-8 (`encoding-detected`). */
+  encodingDetected: (encoding: string, why: string) => `read as ${encoding} ${why}.`,
+  /** Bytes replaced by U+FFFD (`replaced-bytes`). */
+  replacedBytes: (count: number, encoding: string) =>
+    `${plural(count, 'byte')} ${count === 1 ? 'is' : 'are'} not ${encoding} text and ${count === 1 ? 'was' : 'were'} replaced by U+FFFD (�); ` +
+    'the row is kept. Export the file as UTF-8, or name its encoding with --encoding (the `encoding` option).',
+  /** A delimiter other than a comma, detected from the header line (`delimiter-detected`). */
+  delimiterDetected: (delimiter: string) =>
+    `fields are separated by ${delimiterName(delimiter)} (detected from the header line); force another with --delimiter.`,
+  /** A timestamp column read in a format other than ISO 8601 (`date-format`). */
+  dateFormat: (column: string, format: string, why: string) => `${column} is read as ${format}: ${why}.`,
+  /** A wall-clock time that does not exist in the zone (`dst-gap`). */
+  dstGap: (column: string, value: string, timeZone: string, movedTo: string) =>
+    `${column} ${q(value)} does not exist in ${timeZone} (the clocks sprang forward over it); ` +
+    `it is read as ${movedTo}, moved forward by the gap. Check the time and its time zone.`,
   /** The message of a {@link CsvColumnError}: a required or mapped column is missing. */
   missingColumn: (file: string, columns: readonly string[], found: readonly string[]) =>
     `${file} has no column ${columns.map(q).join(', ')}. Headers found: ${found.length ? found.map(q).join(', ') : '(none)'}. ` +
@@ -84,6 +108,12 @@ export const csvMessages = {
   badWorkers: (value: unknown) => `workers must be a whole number of threads, 0 or more; got ${String(value)}.`,
   /** An invalid `delimiter` option. */
   badDelimiter: (delimiter: string) => `The CSV delimiter must be one character other than a quote, CR or LF; got ${q(delimiter)}.`,
+  /** An invalid `encoding` option. */
+  badEncoding: (encoding: string, known: readonly string[]) =>
+    `The CSV encoding must be one of ${known.map(q).join(', ')}; got ${q(encoding)}.`,
+  /** An invalid `dateFormat` option. */
+  badDateFormat: (format: string, known: readonly string[]) =>
+    `The date format must be one of ${known.map(q).join(', ')}; got ${q(format)}.`,
 } as const;
 
 const QUESTIONS = {

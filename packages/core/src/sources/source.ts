@@ -5,13 +5,15 @@ import type { Shift } from '../model/schedule.js';
 
 /**
  * `error`: the row was rejected. `warning`: the row was kept, but something about it is doubtful.
+ * `info`: how an input was read (a column found by its CRM label, a column not read, the encoding, the
+ * delimiter or the date format detected): nothing is wrong, but a person checking the reading wants it.
  *
  * @example
  * ```ts
  * const errors = issues.filter((i) => i.severity === ('error' satisfies IssueSeverity));
  * ```
  */
-export type IssueSeverity = 'error' | 'warning';
+export type IssueSeverity = 'error' | 'warning' | 'info';
 
 /**
  * One data-quality finding. It names where (file and line, or a record id), the field, the value and what
@@ -24,7 +26,7 @@ export type IssueSeverity = 'error' | 'warning';
  * ```
  */
 export interface DataIssue {
-  /** `error`: the row was rejected; `warning`: kept. */
+  /** `error`: the row was rejected; `warning`: kept; `info`: how the input was read. */
   severity: IssueSeverity;
   /** A stable machine-readable code, one of {@link DATA_ISSUE_CODES}, e.g. `duplicate-id`, `unparseable-timestamp`. */
   code: DataIssueCode;

@@ -3,11 +3,12 @@ import { resolveSlotOptions, slotAggregator } from '../../response/slot-aggregat
 import type { DataIssue, LoadStats } from '../source.js';
 import { csvMessages } from '../messages.js';
 import { DataQualityError } from '../source.js';
-import { delimiterBytes } from './byte-csv-reader.js';
 import type { CsvColumnMapping } from './columns.js';
 import { DEFAULT_CSV_FILE_NAMES, assertColumnMapping } from './columns.js';
 import type { CsvFileInput } from './csv-file-input.js';
 import { openCsvInput } from './csv-file-input.js';
+import type { CsvFormatOptions } from './csv-format-options.js';
+import { assertCsvFormat, csvFormat } from './csv-format-options.js';
 import { IssueLog } from './file-log.js';
 import { readCsvTable } from './read-csv-table.js';
 import { responseRowVisitor } from './read-response-rows.js';
@@ -20,15 +21,13 @@ import { responseRowVisitor } from './read-response-rows.js';
  * const options: AggregateCsvBySlotOptions = { timeZone: 'America/Chicago', bucketMinutes: 60, columns: { leads: { received_time: 'Created Time' } } };
  * ```
  */
-export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions {
+export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions, CsvFormatOptions {
   /** Header names to read instead of the defaults (only `columns.leads` is used). Default: none. */
   columns?: CsvColumnMapping;
   /** When true, a file with any rejected row throws a `DataQualityError` listing the errors. Default `false`. */
   strict?: boolean;
   /** The file's name in issues and stats. Default: the path as given, the input's `label`, or `leads.csv`. */
   label?: string;
-  /** The field separator. Default `,`. */
-  delimiter?: string;
   /**
    * Ignored: the file is read in one streaming pass in the calling thread (worker threads did not pay
    * for themselves). Results never depended on it; for a file path, a value that is not a whole number
@@ -77,7 +76,7 @@ export interface AggregateCsvBySlotResult {
 export async function aggregateCsvBySlot(input: CsvFileInput, options: AggregateCsvBySlotOptions): Promise<AggregateCsvBySlotResult> {
   const { teams, locators } = resolveSlotOptions(options);
   assertColumnMapping(options.columns);
-  delimiterBytes(options.delimiter ?? ',');
+  assertCsvFormat(options);
   const { workers } = options;
   const isPath = typeof input === 'string' || 'path' in input;
   if (isPath && workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
@@ -89,7 +88,7 @@ export async function aggregateCsvBySlot(input: CsvFileInput, options: Aggregate
   // Team and locator names are decoded only for a filter that reads them.
   const byTeam = teams !== null;
   const byLocator = locators !== null;
-  await readCsvTable(opened, 'leads', file, { columns: options.columns, delimiter: options.delimiter }, (columns) =>
+  await readCsvTable(opened, 'leads', file, { columns: options.columns, ...csvFormat(options), timeZone: options.timeZone }, (columns) =>
     responseRowVisitor(columns, file, options.timeZone, (row) => {
       heatmap.add(row.createdAt, row.firstContactAt, byTeam ? row.text('team') : null, byLocator ? row.text('locator') : null);
     }),

@@ -24,7 +24,7 @@ describe('resolveColumns', () => {
   it('names the file, every missing required column and the headers found', () => {
     let error: unknown;
     try {
-      resolveColumns('leads', ['id', 'created'], { file: 'exports/leads.csv' });
+      resolveColumns('leads', ['identifier', 'when'], { file: 'exports/leads.csv' });
     } catch (e) {
       error = e;
     }
@@ -33,9 +33,9 @@ describe('resolveColumns', () => {
     expect(e.code).toBe('missing-column');
     expect(e.file).toBe('exports/leads.csv');
     expect(e.columns).toEqual(['lead_id', 'received_time']);
-    expect(e.headersFound).toEqual(['id', 'created']);
+    expect(e.headersFound).toEqual(['identifier', 'when']);
     expect(e.message).toContain('exports/leads.csv has no column "lead_id", "received_time"');
-    expect(e.message).toContain('Headers found: "id", "created"');
+    expect(e.message).toContain('Headers found: "identifier", "when"');
     expect(e.message).toContain('columns');
   });
 

@@ -1,57 +1,12 @@
 import { csvMessages } from '../messages.js';
+import { CSV_COLUMN_LABELS, normalizeHeader } from './column-labels.js';
+import type { CsvColumn, CsvFileKind } from './column-names.js';
+import { CSV_COLUMNS } from './column-names.js';
 import { CsvColumnError } from './column-error.js';
+import type { DateReading } from './date-formats.js';
 
-/**
- * The CSV files a source reads: leads and, optionally, their histories and the staff schedule.
- *
- * @example
- * ```ts
- * const kinds: CsvFileKind[] = ['leads', 'stageHistory', 'ownerHistory', 'schedule'];
- * ```
- */
-export type CsvFileKind = 'leads' | 'stageHistory' | 'ownerHistory' | 'schedule';
-
-/**
- * The default headers of each file (DESIGN §4): snake_case, compatible with a plain export. Only the
- * {@link REQUIRED_CSV_COLUMNS} must be present; any column may be renamed with a {@link CsvColumnMapping}.
- *
- * @example
- * ```ts
- * CSV_COLUMNS.stageHistory; // ['lead_id', 'stage', 'changed_at']
- * ```
- */
-export const CSV_COLUMNS = {
-  /** leads.csv: one row per lead. */
-  leads: [
-    'lead_id',
-    'name',
-    'received_time',
-    'first_contact_time',
-    'appointment_time',
-    'stage',
-    'locator',
-    'team',
-    'source',
-    'company',
-    'assigned_time',
-  ],
-  /** stage_history.csv: one row per stage change. */
-  stageHistory: ['lead_id', 'stage', 'changed_at'],
-  /** owner_history.csv: one row per change of locator. */
-  ownerHistory: ['lead_id', 'locator', 'changed_at'],
-  /** schedule.csv: one row per weekly shift. */
-  schedule: ['rep', 'day_of_week', 'shift_start', 'shift_end'],
-} as const satisfies Record<CsvFileKind, readonly string[]>;
-
-/**
- * A column of one of the files, by its default (snake_case) name.
- *
- * @example
- * ```ts
- * const column: CsvColumn<'leads'> = 'received_time';
- * ```
- */
-export type CsvColumn<K extends CsvFileKind = CsvFileKind> = (typeof CSV_COLUMNS)[K][number];
+export type { CsvColumn, CsvFileKind } from './column-names.js';
+export { CSV_COLUMNS } from './column-names.js';
 
 /**
  * The columns a file must have. In leads.csv only `lead_id` and `received_time`, so that the plain
@@ -98,8 +53,8 @@ export const DEFAULT_CSV_FILE_NAMES: { readonly [K in CsvFileKind]: string } = {
 export const UNKNOWN_STAGE = 'Unknown';
 
 /**
- * Header names to read instead of the defaults, per file and column. Header names match ignoring case
- * and surrounding spaces.
+ * Header names to read instead of the defaults, per file and column. Header names match ignoring case,
+ * spaces and punctuation.
  *
  * @example
  * ```ts
@@ -126,6 +81,17 @@ export function assertColumnMapping(columns: CsvColumnMapping | undefined): void
 }
 
 /**
+ * How a column was found: its default name (`default`), the `columns` mapping (`mapped`), or a CRM
+ * export's label from `CSV_COLUMN_LABELS` (`label`).
+ *
+ * @example
+ * ```ts
+ * const how: ColumnMatch = 'label'; // 'Lead Owner' read as locator
+ * ```
+ */
+export type ColumnMatch = 'default' | 'mapped' | 'label';
+
+/**
  * Where each column of a file is, from its header row ({@link resolveColumns}).
  *
  * @example
@@ -150,6 +116,19 @@ export interface ResolvedColumns<K extends CsvFileKind> {
     /** The column it is read as. */
     column: CsvColumn<K>;
   }[];
+  /** How each column the file has was found, in header order. */
+  matches: {
+    /** The header, as written. */
+    header: string;
+    /** The column it is read as. */
+    column: CsvColumn<K>;
+    /** Found by its default name, the mapping, or a CRM label. */
+    how: ColumnMatch;
+  }[];
+  /** The headers no column reads (each once, as written), in header order. */
+  unread: string[];
+  /** How each timestamp column is read, when detected from the file's first rows (absent: ISO 8601). */
+  dates: Partial<Record<CsvColumn<K>, DateReading>>;
 }
 
 /**
@@ -161,24 +140,27 @@ export interface ResolvedColumns<K extends CsvFileKind> {
  * ```
  */
 export interface ResolveColumnsOptions {
-  /** Header names to read instead of the defaults. Default: none (the snake_case names). */
+  /** Header names to read instead of the defaults. Default: none (the snake_case names and CRM labels). */
   columns?: CsvColumnMapping;
   /** The file's label for error messages. Default: its name in {@link DEFAULT_CSV_FILE_NAMES}. */
   file?: string;
 }
 
 /**
- * Finds each column of a file in its header row. Headers match ignoring case and surrounding spaces.
+ * Finds each column of a file in its header row. Headers match ignoring case, spaces and punctuation
+ * (`normalizeHeader`). A column is found, in this order, by the header the mapping gives it (only that
+ * one), by its default snake_case name, or by the first of its CRM export labels (`CSV_COLUMN_LABELS`)
+ * that the file has; a header is read as one column at most (mapped columns claim theirs first).
+ *
  * Throws a {@link CsvColumnError} naming the file, every missing column and the headers found when a
  * required column is missing, or when the mapping names a header the file does not have (a likely typo);
  * throws a `RangeError` when the mapping names a column Panopticon does not know.
  *
  * @example
  * ```ts
- * const { index } = resolveColumns('leads', ['Id', 'Created Time', 'Owner'], {
- *   columns: { leads: { lead_id: 'Id', received_time: 'Created Time', locator: 'Owner' } },
- * });
+ * const { index, matches } = resolveColumns('leads', ['Record Id', 'Created Time', 'Lead Owner']);
  * // index.lead_id === 0, index.received_time === 1, index.locator === 2, index.stage === -1
+ * // matches[2]: { header: 'Lead Owner', column: 'locator', how: 'label' }
  * ```
  */
 export function resolveColumns<K extends CsvFileKind>(
@@ -192,11 +174,12 @@ export function resolveColumns<K extends CsvFileKind>(
   for (const key of Object.keys(mapping)) {
     if (!known.includes(key)) throw new RangeError(csvMessages.unknownMappedColumn(file, key, known));
   }
+  const labels = CSV_COLUMN_LABELS[kind] as Readonly<Record<string, readonly string[]>>;
 
   const positions = new Map<string, number>();
   const repeated = new Set<string>();
   headers.forEach((header, i) => {
-    const key = header.trim().toLowerCase();
+    const key = normalizeHeader(header);
     if (positions.has(key)) repeated.add(key);
     else positions.set(key, i);
   });
@@ -204,25 +187,67 @@ export function resolveColumns<K extends CsvFileKind>(
   const required: readonly string[] = REQUIRED_CSV_COLUMNS[kind];
   const index = {} as Record<string, number>;
   const name = {} as Record<string, string>;
+  const how = {} as Record<string, ColumnMatch>;
+  const claimed = new Set<number>();
   const missing: string[] = [];
   const duplicates: { header: string; column: CsvColumn<K> }[] = [];
+  const find = (column: string, candidates: readonly string[], match: (k: number) => ColumnMatch): void => {
+    for (let k = 0; k < candidates.length; k++) {
+      const key = normalizeHeader(candidates[k]!);
+      const at = positions.get(key);
+      if (at === undefined || claimed.has(at)) continue;
+      claimed.add(at);
+      index[column] = at;
+      name[column] = headers[at]!.trim();
+      how[column] = match(k);
+      if (repeated.has(key)) duplicates.push({ header: name[column]!, column: column as CsvColumn<K> });
+      return;
+    }
+  };
+  // Mapped columns first, so that a label never takes the header the user named for another column.
   for (const column of known) {
     const mapped = mapping[column];
-    const wanted = mapped ?? column;
-    const key = wanted.trim().toLowerCase();
-    const at = positions.get(key);
-    index[column] = at ?? -1;
-    name[column] = at === undefined ? wanted : headers[at]!.trim();
-    if (at === undefined && (mapped !== undefined || required.includes(column))) missing.push(wanted);
-    if (at !== undefined && repeated.has(key)) duplicates.push({ header: name[column]!, column: column as CsvColumn<K> });
+    if (mapped === undefined) continue;
+    find(column, [mapped], () => 'mapped');
+    if (index[column] === undefined) missing.push(mapped);
+  }
+  for (const column of known) {
+    if (mapping[column] !== undefined) continue;
+    find(column, [column, ...(labels[column] ?? [])], (k) => (k === 0 ? 'default' : 'label'));
+    if (index[column] === undefined && required.includes(column)) missing.push(column);
+  }
+  for (const column of known) {
+    if (index[column] !== undefined) continue;
+    index[column] = -1;
+    name[column] = mapping[column] ?? column;
   }
   const trimmed = headers.map((h) => h.trim());
   if (missing.length > 0) throw new CsvColumnError(file, missing, trimmed);
+
+  const byPosition = new Map<number, string>();
+  for (const column of known) if (index[column]! >= 0) byPosition.set(index[column]!, column);
+  const matches: ResolvedColumns<K>['matches'] = [];
+  const unread: string[] = [];
+  const seen = new Set<string>();
+  trimmed.forEach((header, i) => {
+    const column = byPosition.get(i);
+    if (column !== undefined) matches.push({ header, column: column as CsvColumn<K>, how: how[column]! });
+    else {
+      const key = normalizeHeader(header);
+      // A repeat of a header read (already a duplicate-column warning) or an empty header is not a column of its own.
+      if (header === '' || seen.has(key) || (repeated.has(key) && claimed.has(positions.get(key)!))) return;
+      seen.add(key);
+      unread.push(header);
+    }
+  });
   return {
     index: index as Record<CsvColumn<K>, number>,
     name: name as Record<CsvColumn<K>, string>,
     headers: trimmed,
     width: headers.length,
     duplicates,
+    matches,
+    unread,
+    dates: {},
   };
 }

@@ -124,6 +124,11 @@ export class FileLog {
     this.add('warning', code, message, place);
   }
 
+  /** How the file was read (a column found by its label, the encoding detected, …): not about a row. */
+  info(code: DataIssueCode, message: string, place: IssuePlace): void {
+    this.add('info', code, message, place);
+  }
+
   /** Counts the row in progress: accepted when it had no error. Returns whether it was accepted. */
   endRow(): boolean {
     this.counts.rows++;

@@ -5,8 +5,10 @@ import type { CsvColumn, ResolvedColumns } from './columns.js';
 import type { FileLog } from './file-log.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import type { LeadIds } from './lead-ids.js';
-import type { ByteTimestampParser } from './timestamp.js';
-import { parseText, timestampParser } from './timestamp.js';
+import { timestampReaderFor } from './date-formats.js';
+import { readTimestampText } from './dst-gap.js';
+import type { ByteTimestampParser, TimestampBytesReader } from './timestamp.js';
+import { timestampParser } from './timestamp.js';
 
 type LeadColumn = CsvColumn<'leads'>;
 
@@ -25,8 +27,11 @@ export class LeadRowReader {
   createdAt = Number.NaN;
   /** first_contact_time of the last row read, epoch ms, or null. */
   firstContactAt: number | null = null;
-  /** The parser of the file's timestamps. */
+  /** The zone's ISO parser (whose `gaps` count says when a wall-clock time fell in a DST gap). */
   readonly times: ByteTimestampParser;
+  /** The readers of received_time and first_contact_time: ISO, or the format detected for the column. */
+  private readonly receivedTimes: TimestampBytesReader;
+  private readonly contactTimes: TimestampBytesReader;
   private fields: string[] | null = null;
   private buf: Uint8Array = new Uint8Array(0);
   private starts: Int32Array = new Int32Array(0);
@@ -49,6 +54,8 @@ export class LeadRowReader {
     readonly ids: LeadIds,
   ) {
     this.times = timestampParser(getZone(timeZone));
+    this.receivedTimes = this.timesOf('received_time');
+    this.contactTimes = this.timesOf('first_contact_time');
     ({ lead_id: this.idAt, received_time: this.receivedAt, first_contact_time: this.contactAt } = columns.index);
   }
 
@@ -86,7 +93,7 @@ export class LeadRowReader {
         value: received,
       });
     } else {
-      const at = parseText(this.times, received);
+      const at = readTimestampText(this.receivedTimes, this.times, received, file, { line, recordId: id, field: name.received_time });
       if (at === null) {
         file.error(DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.received_time, received, true), {
           line,
@@ -123,9 +130,9 @@ export class LeadRowReader {
     if (at < 0) return null;
     const text = this.fields![at]!;
     if (isBlank(text)) return null;
-    const value = parseText(this.times, text);
+    const field = this.columns.name[column];
+    const value = readTimestampText(this.timesOf(column), this.times, text, this.file, { line, recordId: this.id, field });
     if (value === null) {
-      const field = this.columns.name[column];
       this.file.warning(DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(field, text, false), {
         line,
         recordId: this.id,
@@ -134,6 +141,11 @@ export class LeadRowReader {
       });
     }
     return value;
+  }
+
+  /** The reader of a timestamp column: the zone's ISO parser, or the format detected for the column. */
+  timesOf(column: LeadColumn): TimestampBytesReader {
+    return timestampReaderFor(this.columns.dates[column], this.times);
   }
 
   /** An optional text column of the last row, trimmed; null when absent or empty. */
@@ -151,14 +163,17 @@ export class LeadRowReader {
    */
   readBytes(buf: Uint8Array, starts: Int32Array, ends: Int32Array): boolean {
     const { receivedAt, contactAt } = this;
-    const created = this.times.parse(buf, starts[receivedAt]!, ends[receivedAt]!);
+    const gaps = this.times.gaps;
+    const created = this.receivedTimes.parse(buf, starts[receivedAt]!, ends[receivedAt]!);
     if (created !== created) return false;
     let contact: number | null = null;
     if (contactAt >= 0 && ends[contactAt] !== starts[contactAt]) {
-      contact = this.times.parse(buf, starts[contactAt]!, ends[contactAt]!);
+      contact = this.contactTimes.parse(buf, starts[contactAt]!, ends[contactAt]!);
       // Unreadable (or blank with spaces), or before arrival: a warning, which the text rules word.
       if (!(contact >= created)) return false;
     }
+    // A wall-clock time in a DST gap: a warning, which the text rules word.
+    if (this.times.gaps !== gaps) return false;
     this.createdAt = created;
     this.firstContactAt = contact;
     this.fields = null;

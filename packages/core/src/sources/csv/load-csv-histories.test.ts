@@ -99,14 +99,14 @@ describe('loadCsv: histories', () => {
   it('history rows need a lead id, a stage and a readable changed_at', async () => {
     const { issues, stats } = await loadCsvText({
       leads,
-      stageHistory: 'lead_id,stage,changed_at\n,New,2025-01-06 09:00\nL1,,2025-01-06 09:00\nL1,New,\nL1,New,06/01/2025\n',
+      stageHistory: 'lead_id,stage,changed_at\n,New,2025-01-06 09:00\nL1,,2025-01-06 09:00\nL1,New,\nL1,New,2025-06-31\n',
       timeZone: TZ,
     });
     expect(issues.map((i) => [i.severity, i.code, i.line, i.field, i.value])).toEqual([
       ['error', 'missing-value', 2, 'lead_id', ''],
       ['error', 'missing-value', 3, 'stage', ''],
       ['error', 'missing-value', 4, 'changed_at', ''],
-      ['error', 'unparseable-timestamp', 5, 'changed_at', '06/01/2025'],
+      ['error', 'unparseable-timestamp', 5, 'changed_at', '2025-06-31'],
     ]);
     expect(stats.inputs!['stage_history.csv']).toEqual({ rows: 4, accepted: 0, rejected: 4 });
   });

@@ -8,6 +8,8 @@ import type { CsvColumnMapping, CsvFileKind } from './columns.js';
 import { DEFAULT_CSV_FILE_NAMES, assertColumnMapping } from './columns.js';
 import type { CsvFileInput } from './csv-file-input.js';
 import { openCsvInput } from './csv-file-input.js';
+import type { CsvFormatOptions } from './csv-format-options.js';
+import { assertCsvFormat, csvFormat } from './csv-format-options.js';
 import { IssueLog } from './file-log.js';
 import { readHistoryFile } from './read-history-file.js';
 import { readLeadsFile } from './read-leads-file.js';
@@ -30,7 +32,7 @@ import { HistoryColumnsBuilder, emptyHistoryColumns, lastHistoryValue } from '..
  * };
  * ```
  */
-export interface LoadCsvOptions {
+export interface LoadCsvOptions extends CsvFormatOptions {
   /** leads.csv: a path (Node), `{ text }` or `{ chunks }`. Required columns: `lead_id`, `received_time`. */
   leads: CsvFileInput;
   /** stage_history.csv (`lead_id`, `stage`, `changed_at`). Default: none (every lead's history is empty). */
@@ -55,8 +57,6 @@ export interface LoadCsvOptions {
    * own `label`, or the file name of DESIGN §4 (`leads.csv`, `stage_history.csv`, …) for text and chunks.
    */
   fileLabel?: Partial<Record<CsvFileKind, string>>;
-  /** The field separator of every file. Default `,`. */
-  delimiter?: string;
   /** How many issues of each code are kept in `issues` (the rest are counted in `issueSummary`). Default 100. */
   issueExamples?: number;
 }
@@ -143,9 +143,10 @@ interface Loaded {
 async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): Promise<Loaded> {
   getZone(options.timeZone); // a RangeError now for an unknown zone
   assertColumnMapping(options.columns);
+  assertCsvFormat(options);
   const log = new IssueLog(options.issueExamples);
   const open = (kind: CsvFileKind, input: CsvFileInput) => openCsvInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.fileLabel?.[kind]);
-  const table = { columns: options.columns, delimiter: options.delimiter };
+  const table = { columns: options.columns, ...csvFormat(options), timeZone: options.timeZone };
 
   const leadsInput = open('leads', options.leads);
   const leadsFile = await readLeadsFile(leadsInput, log.file(leadsInput.label), {

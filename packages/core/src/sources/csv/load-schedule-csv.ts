@@ -4,6 +4,8 @@ import { DataQualityError } from '../source.js';
 import { DEFAULT_CSV_FILE_NAMES, assertColumnMapping, type CsvColumnMapping } from './columns.js';
 import type { CsvFileInput } from './csv-file-input.js';
 import { openCsvInput } from './csv-file-input.js';
+import type { CsvFormatOptions } from './csv-format-options.js';
+import { assertCsvFormat, csvFormat } from './csv-format-options.js';
 import { IssueLog } from './file-log.js';
 import { readScheduleFile } from './read-schedule-file.js';
 
@@ -16,15 +18,13 @@ import { readScheduleFile } from './read-schedule-file.js';
  * const { schedule } = await loadScheduleCsv('rota.csv', options);
  * ```
  */
-export interface LoadScheduleCsvOptions {
+export interface LoadScheduleCsvOptions extends CsvFormatOptions {
   /** Header names to read instead of the defaults (only `columns.schedule` is used). Default: none. */
   columns?: CsvColumnMapping;
   /** When true, any rejected row throws a `DataQualityError` listing the errors. Default `false`. */
   strict?: boolean;
   /** The file's name in issues and stats. Default: the path as given, the input's `label`, or `schedule.csv`. */
   label?: string;
-  /** The field separator. Default `,`. */
-  delimiter?: string;
 }
 
 /**
@@ -54,9 +54,10 @@ export interface ScheduleCsvResult {
  */
 export async function loadScheduleCsv(input: CsvFileInput, options: LoadScheduleCsvOptions = {}): Promise<ScheduleCsvResult> {
   assertColumnMapping(options.columns);
+  assertCsvFormat(options);
   const log = new IssueLog();
   const opened = openCsvInput(input, DEFAULT_CSV_FILE_NAMES.schedule, options.label);
-  const schedule = await readScheduleFile(opened, log.file(opened.label), { columns: options.columns, delimiter: options.delimiter });
+  const schedule = await readScheduleFile(opened, log.file(opened.label), { columns: options.columns, ...csvFormat(options) });
   if (options.strict) {
     const errors = log.errors();
     if (errors.length > 0) throw new DataQualityError(errors);

@@ -7,11 +7,26 @@ import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import type { CsvRecord } from './csv-record.js';
 import { byteChunks } from './byte-chunks.js';
 import { ByteCsvReader, decodeFields } from './byte-csv-reader.js';
+import { reportColumnReading } from './column-notes.js';
+import { detectDelimiter, peekHead, sampleRecords } from './csv-sniff.js';
+import { detectDateReadings, readingName } from './date-detection.js';
+import type { DateFormat, DateReading } from './date-formats.js';
+import type { CsvEncoding } from './input-encoding.js';
+import { decodeToUtf8 } from './input-encoding.js';
+import { timestampParser } from './timestamp.js';
+import { getZone } from '../../time/zone.js';
 
 /** Options shared by the readers of every CSV file. @internal */
 export interface ReadCsvTableOptions {
   columns?: CsvColumnMapping;
+  /** The field separator; default: detected from the header line. */
   delimiter?: string;
+  /** The text encoding; default `auto`. */
+  encoding?: CsvEncoding;
+  /** How ambiguous dates are read; default `auto`. */
+  dateFormat?: DateFormat;
+  /** The zone naive timestamps are read in (to detect date formats); default UTC. */
+  timeZone?: string;
 }
 
 /** Handles one data row whose shape is sound: as many fields as the header, quoting intact. @internal */
@@ -39,6 +54,11 @@ export function setFastRowsForTesting(on: boolean): void {
   fastRows = on;
 }
 
+/** How much of a file is read ahead to detect its delimiter and date formats. */
+const SNIFF_BYTES = 1 << 18;
+/** How many rows the date formats are detected from. */
+const SAMPLE_ROWS = 2000;
+
 // A row quoted back in an issue is cut here: enough to recognize it, not a megabyte of broken quoting.
 const MAX_VALUE_LENGTH = 200;
 
@@ -59,7 +79,20 @@ export async function* streamCsvTable<K extends CsvFileKind>(
   options: ReadCsvTableOptions,
   begin: (columns: ResolvedColumns<K>) => RowVisitor | TableVisitor,
 ): AsyncGenerator<void, void, undefined> {
-  const delimiter = options.delimiter ?? ',';
+  // The file's bytes as UTF-8 (from UTF-16 or Windows-1252 if need be), and its first bytes read ahead to
+  // detect the delimiter and the date formats.
+  let reader: ByteCsvReader | undefined;
+  const utf8 = decodeToUtf8(byteChunks(input.chunks), options.encoding ?? 'auto', {
+    detected: (encoding, why, line) =>
+      file.info(DATA_ISSUE_CODES.encodingDetected, csvMessages.encodingDetected(encoding, why), line === undefined ? {} : { line }),
+    replaced: (count, encoding, line) => file.warning(DATA_ISSUE_CODES.replacedBytes, csvMessages.replacedBytes(count, encoding), { line }),
+    line: () => reader?.line,
+  });
+  const { head, rest } = await peekHead(utf8, SNIFF_BYTES);
+  const delimiter = options.delimiter ?? detectDelimiter(head);
+  if (options.delimiter === undefined && delimiter !== ',') {
+    file.info(DATA_ISSUE_CODES.delimiterDetected, csvMessages.delimiterDetected(delimiter), { line: 1 });
+  }
   let columns: ResolvedColumns<K> | undefined;
   let visit: RowVisitor | undefined;
   let fast: FastRowVisitor | undefined;
@@ -72,6 +105,15 @@ export async function* streamCsvTable<K extends CsvFileKind>(
       for (const { header, column } of columns.duplicates) {
         file.warning(DATA_ISSUE_CODES.duplicateColumn, csvMessages.duplicateColumn(header, column), { line, field: header });
       }
+      reportColumnReading(columns, file, line);
+      readDateFormats(
+        kind,
+        columns,
+        sampleRecords(head.subarray(0, SNIFF_BYTES), delimiter, SAMPLE_ROWS + 1).slice(1),
+        options,
+        file,
+        line,
+      );
       idIndex = (columns.index as Record<string, number>)['lead_id'] ?? -1;
       const visitor = begin(columns);
       if (typeof visitor === 'function') visit = visitor;
@@ -108,7 +150,7 @@ export async function* streamCsvTable<K extends CsvFileKind>(
   // Ordinary lines are split by byte (a visitor with a fast path reads them without making strings);
   // every other line comes as the record the reader parsed.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const reader = new ByteCsvReader(
+  reader = new ByteCsvReader(
     {
       fast(buf, starts, ends, count, line, quoted) {
         if (fast !== undefined && fastRows && count === columns!.width && fast(buf, starts, ends, line)) return;
@@ -118,13 +160,36 @@ export async function* streamCsvTable<K extends CsvFileKind>(
     },
     { delimiter, boms: 1 },
   );
-  for await (const bytes of byteChunks(input.chunks)) {
-    reader.write(bytes);
+  reader.write(head);
+  yield;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) {
+    reader.write(next.value);
     yield;
   }
   reader.end();
   yield;
   if (columns === undefined) file.warning(DATA_ISSUE_CODES.emptyFile, csvMessages.emptyFile(), {});
+}
+
+/** Detects the format of each timestamp column, states every one that is not ISO, and records them on `columns`. */
+function readDateFormats<K extends CsvFileKind>(
+  kind: K,
+  columns: ResolvedColumns<K>,
+  sample: string[][],
+  options: ReadCsvTableOptions,
+  file: FileLog,
+  line: number,
+): void {
+  const iso = timestampParser(getZone(options.timeZone ?? 'UTC'));
+  for (const detected of detectDateReadings(kind, columns, sample, options.dateFormat ?? 'auto', iso)) {
+    (columns.dates as Record<string, DateReading>)[detected.column] = detected.reading;
+    if (detected.why !== undefined) {
+      file.info(DATA_ISSUE_CODES.dateFormat, csvMessages.dateFormat(detected.header, readingName(detected.reading), detected.why), {
+        line,
+        field: detected.header,
+      });
+    }
+  }
 }
 
 /** {@link streamCsvTable} run to the end. @internal */

@@ -5,7 +5,9 @@ import { getZone } from '../../time/zone.js';
 import { csvMessages } from '../messages.js';
 import { ByteInterner } from './byte-interner.js';
 import { plainNumber, plainNumberBytes } from './plain-number.js';
-import { parseText, timestampParser } from './timestamp.js';
+import { timestampParser } from './timestamp.js';
+import { timestampReaderFor } from './date-formats.js';
+import { readTimestampText } from './dst-gap.js';
 import type { HistoryColumnsBuilder } from '../../model/history-columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
@@ -89,7 +91,8 @@ export async function readHistoryFile(
     // value) and has no issue. Any other row takes the text path below, which words every issue.
     const byNumber = leadIndexByNumber(ids);
     const values = new ByteInterner();
-    const times = timestampParser(getZone(options.timeZone));
+    const iso = timestampParser(getZone(options.timeZone));
+    const times = timestampReaderFor(columns.dates.changed_at, iso);
     const idIndex = index.lead_id;
     const atIndex = index.changed_at;
     // Histories usually list a lead's rows together: the last lead found is tried first.
@@ -106,8 +109,9 @@ export async function readHistoryFile(
       }
       const value = values.get(buf, starts[valueIndex]!, ends[valueIndex]!);
       if (value === '') return false;
+      const gaps = iso.gaps;
       const at = times.parse(buf, starts[atIndex]!, ends[atIndex]!);
-      if (!(at >= createdAt[lastIndex]!)) return false;
+      if (!(at >= createdAt[lastIndex]!) || iso.gaps !== gaps) return false;
       file.beginRow();
       if (kind === 'stageHistory') unknownStages.check(value, line, ids[lastIndex]!, valueName);
       file.endRow();
@@ -154,7 +158,7 @@ export async function readHistoryFile(
           value: when,
         });
       } else {
-        at = parseText(times, when) ?? Number.NaN;
+        at = readTimestampText(times, iso, when, file, { line, recordId: id, field: name.changed_at }) ?? Number.NaN;
         if (Number.isNaN(at)) {
           file.error(DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.changed_at, when, true), {
             line,

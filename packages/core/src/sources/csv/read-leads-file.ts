@@ -12,6 +12,7 @@ import { MappedLeadIds } from './lead-ids.js';
 import { LeadRowReader } from './lead-row-reader.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
+import type { TimestampBytesReader } from './timestamp.js';
 import { UnknownStages } from './unknown-stages.js';
 
 /** @internal */
@@ -102,16 +103,20 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
       return lead;
     };
     /** An optional time: null when absent or empty, NaN when it needs the text path (unreadable, or blank with spaces). */
-    const timeAt = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, at: number): number | null => {
+    const timeAt = (times: TimestampBytesReader, buf: Uint8Array, starts: Int32Array, ends: Int32Array, at: number): number | null => {
       if (at < 0 || ends[at] === starts[at]) return null;
-      return row.times.parse(buf, starts[at]!, ends[at]!);
+      return times.parse(buf, starts[at]!, ends[at]!);
     };
+    const appointmentTimes = row.timesOf('appointment_time');
+    const assignedTimes = row.timesOf('assigned_time');
     const fast = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, line: number): boolean => {
       if (stageIndex < 0 || !row.readBytes(buf, starts, ends)) return false;
-      const appointment = timeAt(buf, starts, ends, appointmentAt);
+      const gaps = row.times.gaps;
+      const appointment = timeAt(appointmentTimes, buf, starts, ends, appointmentAt);
       if (appointment !== null && appointment !== appointment) return false;
-      const assigned = timeAt(buf, starts, ends, assignedAt);
+      const assigned = timeAt(assignedTimes, buf, starts, ends, assignedAt);
       if (assigned !== null && assigned !== assigned) return false;
+      if (row.times.gaps !== gaps) return false; // a DST-gap time: the text path warns
       const stage = row.text('stage');
       if (stage === null || !row.claimId(line)) return false;
 

@@ -42,6 +42,7 @@ describe('readResponseRows', () => {
     expect(reader.stats).toEqual(loaded.stats);
     expect(reader.stats).toMatchObject({ rows: 7, accepted: 4, rejected: 3 });
     expect(reader.issues.map((i) => [i.severity, i.code, i.line])).toEqual([
+      ['info', 'column-not-read', 1],
       ['error', 'duplicate-id', 4],
       ['warning', 'contact-before-created', 5],
       ['error', 'unparseable-timestamp', 6],

@@ -4,6 +4,8 @@ import type { CsvColumnMapping, ResolvedColumns } from './columns.js';
 import { DEFAULT_CSV_FILE_NAMES, assertColumnMapping } from './columns.js';
 import type { CsvFileInput } from './csv-file-input.js';
 import { openCsvInput } from './csv-file-input.js';
+import type { CsvFormatOptions } from './csv-format-options.js';
+import { assertCsvFormat, csvFormat } from './csv-format-options.js';
 import type { FileLog } from './file-log.js';
 import { IssueLog } from './file-log.js';
 import { CompactLeadIds } from './lead-ids.js';
@@ -41,7 +43,7 @@ export interface ResponseRow {
  * readResponseRows('leads.csv', { timeZone: 'America/Chicago', columns: { leads: { received_time: 'Created Time' } } } satisfies ReadResponseRowsOptions);
  * ```
  */
-export interface ReadResponseRowsOptions {
+export interface ReadResponseRowsOptions extends CsvFormatOptions {
   /** IANA time zone in which timestamps without an offset are read. Required. */
   timeZone: string;
   /** Header names to read instead of the defaults (only `columns.leads` is used). Default: none. */
@@ -50,8 +52,6 @@ export interface ReadResponseRowsOptions {
   strict?: boolean;
   /** The file's name in issues and stats. Default: the path as given, the input's `label`, or `leads.csv`. */
   label?: string;
-  /** The field separator. Default `,`. */
-  delimiter?: string;
 }
 
 /**
@@ -93,6 +93,7 @@ export interface ResponseRowReader extends AsyncIterable<ResponseRow> {
 export function readResponseRows(input: CsvFileInput, options: ReadResponseRowsOptions): ResponseRowReader {
   getZone(options.timeZone); // a RangeError now for an unknown zone
   assertColumnMapping(options.columns);
+  assertCsvFormat(options);
   const opened = openCsvInput(input, DEFAULT_CSV_FILE_NAMES.leads, options.label);
   let log = new IssueLog();
 
@@ -101,16 +102,21 @@ export function readResponseRows(input: CsvFileInput, options: ReadResponseRowsO
     const file = log.file(opened.label);
     let pending: ResponseRow[] = [];
     // The visitor runs inside the table reader: collect a chunk's rows, hand them on between chunks.
-    const table = streamCsvTable(opened, 'leads', file, { columns: options.columns, delimiter: options.delimiter }, (columns) =>
-      responseRowVisitor(columns, file, options.timeZone, (row) => {
-        pending.push({
-          id: row.idText(),
-          createdAt: row.createdAt,
-          firstContactAt: row.firstContactAt,
-          team: row.text('team'),
-          locator: row.text('locator'),
-        });
-      }),
+    const table = streamCsvTable(
+      opened,
+      'leads',
+      file,
+      { columns: options.columns, ...csvFormat(options), timeZone: options.timeZone },
+      (columns) =>
+        responseRowVisitor(columns, file, options.timeZone, (row) => {
+          pending.push({
+            id: row.idText(),
+            createdAt: row.createdAt,
+            firstContactAt: row.firstContactAt,
+            team: row.text('team'),
+            locator: row.text('locator'),
+          });
+        }),
     );
     for await (const _ of table) {
       if (pending.length === 0) continue;

@@ -75,7 +75,7 @@ let scratch = new Uint8Array(64);
  * a timestamp (every position takes a digit, a separator, a sign, a zone letter or padding), so text
  * holding one is not a timestamp. @internal
  */
-export function parseText(parser: ByteTimestampParser, text: string): number | null {
+export function parseText(parser: TimestampBytesReader, text: string): number | null {
   const n = text.length;
   if (n > scratch.length) scratch = new Uint8Array(n * 2);
   const bytes = scratch;
@@ -118,12 +118,23 @@ function monthStart(year: number, month: number): number {
   return v;
 }
 
+/** What reads a timestamp from bytes: {@link ByteTimestampParser}, or a column's date format (date-formats.ts). @internal */
+export interface TimestampBytesReader {
+  /** The instant (epoch ms) of the text in `buf[start, end)`, or NaN when it is not a timestamp. */
+  parse(buf: Uint8Array, start: number, end: number): number;
+}
+
 /**
  * The timestamp grammar of {@link parseTimestamp}, read from UTF-8 bytes without making a string (the text
  * entry points above copy their characters into bytes and call it). Bound to one zone; naive times are
  * resolved through {@link DayOffsets}, so a row costs a table look-up instead of a zone search. @internal
  */
-export class ByteTimestampParser {
+export class ByteTimestampParser implements TimestampBytesReader {
+  /**
+   * How many wall-clock times read so far fell in a spring-forward gap (and were moved forward): the
+   * readers compare it before and after a row, to warn about that row. Counted only on transition days.
+   */
+  gaps = 0;
   private readonly days: DayOffsets;
 
   constructor(readonly zone: Zone) {
@@ -245,7 +256,19 @@ export class ByteTimestampParser {
   /** A wall-clock time in the zone: `Zone.fromLocal`, by the day table where the day allows. */
   private naive(local: number, dayNumber: number): number {
     const offset = this.days.offsetOfDay(dayNumber);
-    return offset === offset ? local - offset : this.zone.fromLocal(local);
+    return offset === offset ? local - offset : this.transitionDay(local);
+  }
+
+  /** A wall-clock time on a day with a transition, counting it in {@link gaps} when it does not exist. */
+  private transitionDay(local: number): number {
+    const at = this.zone.fromLocal(local);
+    if (this.zone.toLocal(at) !== local) this.gaps++;
+    return at;
+  }
+
+  /** The instant of wall-clock time `local` (ms since the epoch of the wall clock) on day `dayNumber`, for other date formats. */
+  wallTime(local: number, dayNumber: number): number {
+    return this.naive(local, dayNumber);
   }
 }
 
