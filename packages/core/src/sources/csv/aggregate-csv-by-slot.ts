@@ -1,16 +1,14 @@
 import type { AggregateBySlotOptions, HeatmapCell } from '../../response/heatmap.js';
-import { resolveSlotOptions, slotAggregator } from '../../response/slot-aggregator.js';
-import type { DataIssue, LoadStats } from '../source.js';
+import { resolveSlotOptions } from '../../response/slot-aggregator.js';
 import { csvMessages } from '../messages.js';
+import type { DataIssue, LoadStats } from '../source.js';
 import { DataQualityError } from '../source.js';
 import { delimiterBytes } from './byte-csv-reader.js';
 import type { CsvColumnMapping } from './columns.js';
 import { DEFAULT_CSV_FILE_NAMES, assertColumnMapping } from './columns.js';
 import type { CsvFileInput } from './csv-file-input.js';
 import { openCsvInput } from './csv-file-input.js';
-import { IssueLog } from './file-log.js';
-import { readCsvTable } from './read-csv-table.js';
-import { responseRowVisitor } from './read-response-rows.js';
+import { readHeatmap, readHeatmapInPieces } from './heatmap-pieces.js';
 
 /**
  * Options of {@link aggregateCsvBySlot}: those of `aggregateBySlot`, and how to read the file.
@@ -30,9 +28,9 @@ export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions {
   /** The field separator. Default `,`. */
   delimiter?: string;
   /**
-   * Ignored: the file is read in one streaming pass in the calling thread (worker threads did not pay
-   * for themselves). Results never depended on it; for a file path, a value that is not a whole number
-   * of threads, 0 or more, is still a `RangeError`.
+   * Worker threads that read pieces of a file path alongside the calling thread (Node only; ignored for
+   * text and streams). Default: one per core beyond the first (at most 3) for files of 4 MB or more,
+   * otherwise 0. Results do not depend on it.
    */
   workers?: number;
 }
@@ -55,15 +53,11 @@ export interface AggregateCsvBySlotResult {
 }
 
 /**
- * The response heatmap of a leads file (a response-time export of millions of rows), read in one
- * streaming pass without building leads: exactly `aggregateBySlot` over the leads `loadCsv` accepts,
- * with the issues and row accounting of `readResponseRows` (it is that reading: the same rows, the same
- * rules, fed to a `createSlotAggregator`). Ordinary rows are read from their bytes without making
- * strings, and lead ids that are plain numbers are kept as numbers for the duplicate check.
- *
- * Memory does not hold rows: about 20 bytes per row remain (its id and line for the duplicate check, and
- * for a contacted lead its cell and response minutes, which the medians need), plus the ids that are not
- * plain numbers.
+ * The response heatmap of a leads file (a response-time export of millions of rows), streamed without
+ * building leads: exactly `aggregateBySlot` over the leads `loadCsv` accepts, with the issues and row
+ * accounting of `readResponseRows` (it is that reading, fed to a `createSlotAggregator`; a large file is
+ * read in line-aligned pieces by worker threads, each with that same reading, see `workers`). Memory
+ * keeps about 20 bytes per row (id and line for the duplicate check, cell and response minutes).
  *
  * Throws like `readResponseRows`: a `CsvColumnError` for a missing column, a `CsvReadError` for an
  * unreadable path, a `RangeError` for a bad option, and in `strict` mode a `DataQualityError`.
@@ -75,28 +69,27 @@ export interface AggregateCsvBySlotResult {
  * ```
  */
 export async function aggregateCsvBySlot(input: CsvFileInput, options: AggregateCsvBySlotOptions): Promise<AggregateCsvBySlotResult> {
-  const { teams, locators } = resolveSlotOptions(options);
+  resolveSlotOptions(options);
   assertColumnMapping(options.columns);
   delimiterBytes(options.delimiter ?? ',');
   const { workers } = options;
-  const isPath = typeof input === 'string' || 'path' in input;
-  if (isPath && workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
+  const path = typeof input === 'string' ? input : 'path' in input ? input.path : undefined;
+  if (path !== undefined && workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
     throw new RangeError(csvMessages.badWorkers(workers));
   const opened = openCsvInput(input, DEFAULT_CSV_FILE_NAMES.leads, options.label);
-  const heatmap = slotAggregator(options, 1 << 16);
-  const log = new IssueLog();
-  const file = log.file(opened.label);
-  // Team and locator names are decoded only for a filter that reads them.
-  const byTeam = teams !== null;
-  const byLocator = locators !== null;
-  await readCsvTable(opened, 'leads', file, { columns: options.columns, delimiter: options.delimiter }, (columns) =>
-    responseRowVisitor(columns, file, options.timeZone, (row) => {
-      heatmap.add(row.createdAt, row.firstContactAt, byTeam ? row.text('team') : null, byLocator ? row.text('locator') : null);
-    }),
-  );
+  const pieces = path === undefined ? null : await readHeatmapInPieces(path, opened.label, options, workers);
+  let result: AggregateCsvBySlotResult;
+  if (pieces === null) {
+    const { heatmap, log } = await readHeatmap(opened, options);
+    result = { cells: heatmap.cells(), issues: log.issues, stats: log.stats() };
+  } else {
+    const { heatmap, issues, rows, rejected } = pieces;
+    const counts = { rows, accepted: rows - rejected, rejected };
+    result = { cells: heatmap.cells(), issues, stats: { ...counts, inputs: { [opened.label]: { ...counts } } } };
+  }
   if (options.strict) {
-    const errors = log.errors();
+    const errors = result.issues.filter((issue) => issue.severity === 'error');
     if (errors.length > 0) throw new DataQualityError(errors);
   }
-  return { cells: heatmap.cells(), issues: log.issues, stats: log.stats() };
+  return result;
 }

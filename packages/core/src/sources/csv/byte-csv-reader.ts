@@ -113,6 +113,11 @@ export class ByteCsvReader {
     if (last + 1 < chunk.length) this.carry = chunk.slice(last + 1);
   }
 
+  /** Whether the bytes so far end between two records (no unfinished line, no quoted value open). */
+  get betweenRecords(): boolean {
+    return this.carry === null && this.parser === null && !this.streaming;
+  }
+
   /** Ends the input: reads an unfinished last line and closes any quoted value left open. */
   end(): void {
     if (this.streaming) {

@@ -45,6 +45,11 @@ export class CompactLeadIds implements LeadIds {
     const value = plainNumberBytes(buf, s, e);
     return value >= 0 ? this.numbers.add(value, line) : this.others.addBytes(buf, s, e, line);
   }
+
+  /** The smallest and largest id when every id so far was a plain number larger than the one before; else null. */
+  increasingRange(): { count: number; first: number; last: number } | null {
+    return this.others.lines.size === 0 ? this.numbers.increasingRange() : null;
+  }
 }
 
 /**
@@ -88,6 +93,11 @@ export class NumericIdSet {
       this.startHashing();
     }
     return this.insert(value, line);
+  }
+
+  /** See {@link CompactLeadIds.increasingRange}. */
+  increasingRange(): { count: number; first: number; last: number } | null {
+    return this.hashing ? null : { count: this.runLength, first: this.runKeys[0] ?? -1, last: this.last };
   }
 
   private growRun(): void {

@@ -12,6 +12,8 @@ import { ByteCsvReader, decodeFields } from './byte-csv-reader.js';
 export interface ReadCsvTableOptions {
   columns?: CsvColumnMapping;
   delimiter?: string;
+  /** Told, at the end, the number the next line would have and whether the input ended between records. */
+  onEnd?: (nextLine: number, betweenRecords: boolean) => void;
 }
 
 /** Handles one data row whose shape is sound: as many fields as the header, quoting intact. @internal */
@@ -122,7 +124,9 @@ export async function* streamCsvTable<K extends CsvFileKind>(
     reader.write(bytes);
     yield;
   }
+  const betweenRecords = reader.betweenRecords;
   reader.end();
+  options.onEnd?.(reader.line, betweenRecords);
   yield;
   if (columns === undefined) file.warning(DATA_ISSUE_CODES.emptyFile, csvMessages.emptyFile(), {});
 }

@@ -146,8 +146,9 @@ export function responseRowVisitor(
   file: FileLog,
   timeZone: string,
   accept: (row: LeadRowReader) => void,
+  ids = new CompactLeadIds(),
 ): TableVisitor {
-  const row = new LeadRowReader(columns, file, timeZone, new CompactLeadIds());
+  const row = new LeadRowReader(columns, file, timeZone, ids);
   return {
     visit(fields, line) {
       row.read(fields, line);
