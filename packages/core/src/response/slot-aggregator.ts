@@ -1,4 +1,4 @@
-import { WEEKDAY_NAMES } from '../model/schedule.js';
+import { WEEKDAY_NAMES } from '../model/calendar-basics.js';
 import { assertBucketMinutes } from '../time/bucket.js';
 import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_MINUTE, formatMinuteOfDay } from '../time/civil.js';
 import type { Zone } from '../time/zone.js';
