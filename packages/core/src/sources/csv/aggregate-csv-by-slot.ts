@@ -10,14 +10,7 @@ import type { CsvFileInput } from './csv-file-input.js';
 import { openCsvInput } from './csv-file-input.js';
 import { readHeatmap, readHeatmapInPieces } from './heatmap-pieces.js';
 
-/**
- * Options of {@link aggregateCsvBySlot}: those of `aggregateBySlot`, and how to read the file.
- *
- * @example
- * ```ts
- * const options: AggregateCsvBySlotOptions = { timeZone: 'America/Chicago', bucketMinutes: 60, columns: { leads: { received_time: 'Created Time' } } };
- * ```
- */
+/** Options of {@link aggregateCsvBySlot}: those of `aggregateBySlot`, and how to read the file. */
 export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions {
   /** Header names to read instead of the defaults (only `columns.leads` is used). Default: none. */
   columns?: CsvColumnMapping;
@@ -28,21 +21,13 @@ export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions {
   /** The field separator. Default `,`. */
   delimiter?: string;
   /**
-   * Worker threads that read pieces of a file path alongside the calling thread (Node only; ignored for
-   * text and streams). Default: one per core beyond the first (at most 3) for files of 4 MB or more,
-   * otherwise 0. Results do not depend on it.
+   * Worker threads that read pieces of a file path alongside the calling thread (Node only; ignored for text and streams). Default: one per
+   * core beyond the first (at most 3) for files of 4 MB or more, otherwise 0.
    */
   workers?: number;
 }
 
-/**
- * What {@link aggregateCsvBySlot} returns: the heatmap and the data-quality report of the file.
- *
- * @example
- * ```ts
- * const { cells, issues, stats }: AggregateCsvBySlotResult = await aggregateCsvBySlot('leads.csv', { timeZone: 'UTC' });
- * ```
- */
+/** What {@link aggregateCsvBySlot} returns: the heatmap and the data-quality report of the file. */
 export interface AggregateCsvBySlotResult {
   /** Exactly `aggregateBySlot(leads, options)` for the leads `loadCsv` would accept from the file. */
   cells: HeatmapCell[];
@@ -53,20 +38,9 @@ export interface AggregateCsvBySlotResult {
 }
 
 /**
- * The response heatmap of a leads file (a response-time export of millions of rows), streamed without
- * building leads: exactly `aggregateBySlot` over the leads `loadCsv` accepts, with the issues and row
- * accounting of `readResponseRows` (it is that reading, fed to a `createSlotAggregator`; a large file is
- * read in line-aligned pieces by worker threads, each with that same reading, see `workers`). Memory
- * keeps about 20 bytes per row (id and line for the duplicate check, cell and response minutes).
- *
- * Throws like `readResponseRows`: a `CsvColumnError` for a missing column, a `CsvReadError` for an
- * unreadable path, a `RangeError` for a bad option, and in `strict` mode a `DataQualityError`.
- *
- * @example
- * ```ts
- * const { cells, issues, stats } = await aggregateCsvBySlot('exports/leads.csv', { timeZone: 'America/Chicago' });
- * console.log(`${stats.accepted} leads, ${issues.length} issues`);
- * ```
+ * The response heatmap of a leads file (a response-time export of millions of rows), streamed without building leads: exactly
+ * `aggregateBySlot` over the leads `loadCsv` accepts, with the issues and row accounting of `readResponseRows` (it is that reading, fed to
+ * a `createSlotAggregator`; a large file is read in line-aligned pieces by worker threads, each with that same reading, see `workers`).
  */
 export async function aggregateCsvBySlot(input: CsvFileInput, options: AggregateCsvBySlotOptions): Promise<AggregateCsvBySlotResult> {
   resolveSlotOptions(options);

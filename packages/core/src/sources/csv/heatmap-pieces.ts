@@ -96,13 +96,8 @@ const QUOTE = 34;
 const PARALLEL_MIN_BYTES = 4 << 20;
 
 /**
- * The heatmap of a file path read in `workers + 1` line-aligned byte ranges at once, the first in this
- * thread and the others in worker threads, each by {@link readHeatmap}, and merged in file order. The
- * result is kept only when it must equal one pass: every range but the last ended between records (no
- * quoted line end crosses a boundary), and no lead id of a range is a duplicate of an earlier range's
- * (every range's ids are increasing plain numbers, each range's above the last). Otherwise, or for a
- * header the ranges cannot share (quoted, or not on the first line), null: the caller reads in one pass.
- * @internal
+ * The heatmap of a file path read in `workers + 1` line-aligned byte ranges at once, the first in this thread and the others in worker
+ * threads, each by {@link readHeatmap}, and merged in file order. @internal
  */
 export async function readHeatmapInPieces(
   path: string,

@@ -11,12 +11,8 @@ import { parseText, timestampParser } from './timestamp.js';
 type LeadColumn = CsvColumn<'leads'>;
 
 /**
- * The rules for the fields every use of leads.csv reads (lead_id, received_time, first_contact_time),
- * shared by `loadCsv`, `readResponseRows` and the CSV heatmap, so that all of them accept the same rows
- * and word the same issues. A row is read either as text ({@link read}: every rule, every issue) or, when
- * it has no issue at all, from its bytes ({@link readBytes} then {@link claimId}: no string made). Results
- * of the last row are left in fields rather than returned, so the hot path allocates nothing per row.
- * @internal
+ * The rules for the fields every use of leads.csv reads (lead_id, received_time, first_contact_time), shared by `loadCsv`,
+ * `readResponseRows` and the CSV heatmap, so that all of them accept the same rows and word the same issues. @internal
  */
 export class LeadRowReader {
   /** The trimmed lead id of the last row read as text ('' when empty); for a row read from bytes, see {@link idText}. */
@@ -42,9 +38,8 @@ export class LeadRowReader {
     private readonly file: FileLog,
     timeZone: string,
     /**
-     * The line of every lead id's first row, accepted or not: two rows for one lead are a duplicate even
-     * when the first is rejected for another reason, since which row is right is for a person to decide.
-     * (Rows rejected for their shape, with too many or too few fields, never get here: their id may not be one.)
+     * The line of every lead id's first row, accepted or not: two rows for one lead are a duplicate even when the first is rejected for
+     * another reason, since which row is right is for a person to decide.
      */
     readonly ids: LeadIds,
   ) {
@@ -115,8 +110,8 @@ export class LeadRowReader {
   }
 
   /**
-   * An optional timestamp column of the row read as text: null when the file has no such column or the
-   * cell is empty; null with a warning when the text is not a timestamp (the row is kept).
+   * An optional timestamp column of the row read as text: null when the file has no such column or the cell is empty; null with a warning
+   * when the text is not a timestamp (the row is kept).
    */
   timestamp(line: number, column: LeadColumn): number | null {
     const at = this.columns.index[column];
@@ -145,9 +140,8 @@ export class LeadRowReader {
   }
 
   /**
-   * Reads the times of a row from its bytes when they raise no issue: a readable received_time, and a
-   * first_contact_time empty or readable and not before it. False (nothing changed but these fields) when
-   * the row needs the text rules. The row is not counted yet: see {@link claimId}.
+   * Reads the times of a row from its bytes when they raise no issue: a readable received_time, and a first_contact_time empty or readable
+   * and not before it.
    */
   readBytes(buf: Uint8Array, starts: Int32Array, ends: Int32Array): boolean {
     const { receivedAt, contactAt } = this;
@@ -168,10 +162,7 @@ export class LeadRowReader {
     return true;
   }
 
-  /**
-   * The id of a row read by {@link readBytes}, when it raises no issue: not empty, not padded, and new.
-   * Then it is recorded and the row is counted, accepted (true); otherwise nothing changes (false).
-   */
+  /** The id of a row read by {@link readBytes}, when it raises no issue: not empty, not padded, and new. */
   claimId(line: number): boolean {
     const s = this.starts[this.idAt]!;
     const e = this.ends[this.idAt]!;

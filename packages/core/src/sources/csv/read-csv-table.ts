@@ -20,9 +20,9 @@ export interface ReadCsvTableOptions {
 export type RowVisitor = (fields: string[], line: number) => void;
 
 /**
- * Handles a sound row the byte reader split, from its bytes (`buf[starts[i], ends[i])` is field `i`,
- * without quotes), or returns false to have it decoded and handed to the {@link RowVisitor} instead,
- * which then does everything (a fast visitor handles only rows it can take whole, issue-free). @internal
+ * Handles a sound row the byte reader split, from its bytes (`buf[starts[i], ends[i])` is field `i`, without quotes), or returns false to
+ * have it decoded and handed to the {@link RowVisitor} instead, which then does everything (a fast visitor handles only rows it can take
+ * whole, issue-free). @internal
  */
 export type FastRowVisitor = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, line: number) => boolean;
 
@@ -34,8 +34,8 @@ export interface TableVisitor {
 
 let fastRows = true;
 /**
- * Turns the fast row visitors off, so that every row is decoded and read by the text rules (tests compare
- * the two readings, which must agree). @internal
+ * Turns the fast row visitors off, so that every row is decoded and read by the text rules (tests compare the two readings, which must
+ * agree). @internal
  */
 export function setFastRowsForTesting(on: boolean): void {
   fastRows = on;
@@ -45,13 +45,8 @@ export function setFastRowsForTesting(on: boolean): void {
 const MAX_VALUE_LENGTH = 200;
 
 /**
- * Streams a CSV file with a header row: resolves the columns from the header (throwing a
- * `CsvColumnError` when one is missing), rejects rows whose quoting is broken or whose field count
- * differs from the header's, and hands every other row to the visitor `begin` returns. Those rows are
- * not counted here: the visitor counts each (`beginRow` … `endRow`). An empty file is a warning.
- *
- * Yields (nothing) after each chunk's rows, so that a caller streaming results can hand on what the
- * visitor collected; {@link readCsvTable} just runs it to the end.
+ * Streams a CSV file with a header row: resolves the columns from the header (throwing a `CsvColumnError` when one is missing), rejects
+ * rows whose quoting is broken or whose field count differs from the header's, and hands every other row to the visitor `begin` returns.
  * @internal
  */
 export async function* streamCsvTable<K extends CsvFileKind>(

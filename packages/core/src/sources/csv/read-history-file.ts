@@ -37,17 +37,16 @@ export interface ReadHistoryFileOptions extends ReadCsvTableOptions {
   /** The label of leads.csv, for messages. */
   leadsFile: string;
   /**
-   * Where accepted rows go: onto the `Lead` objects (`objects[i]` is lead `i`), or into history columns
-   * (the same validation and issues, no history objects).
+   * Where accepted rows go: onto the `Lead` objects (`objects[i]` is lead `i`), or into history columns (the same validation and issues, no
+   * history objects).
    */
   into: { objects: readonly Lead[] } | { rows: HistoryColumnsBuilder };
 }
 
 /**
- * Reads stage_history.csv or owner_history.csv and attaches each accepted row to its lead (or appends it
- * to the columns), then sorts every history it touched ascending by time (stable: rows at the same
- * instant keep file order; the columns sort when they are finished). A row for a lead that is not among
- * the accepted leads is rejected. @internal
+ * Reads stage_history.csv or owner_history.csv and attaches each accepted row to its lead (or appends it to the columns), then sorts every
+ * history it touched ascending by time (stable: rows at the same instant keep file order; the columns sort when they are finished).
+ * @internal
  */
 export async function readHistoryFile(
   kind: 'stageHistory' | 'ownerHistory',
