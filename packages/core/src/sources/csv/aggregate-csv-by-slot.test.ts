@@ -255,7 +255,7 @@ describe('aggregateCsvBySlot', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000); // 300 files read five ways each: room for a busy machine
 
   it('decides duplicate ids across chunks in file order: the first row keeps the id, wherever the chunks fall', async () => {
     const rows = ['lead_id,received_time,first_contact_time'];

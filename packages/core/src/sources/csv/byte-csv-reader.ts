@@ -167,6 +167,13 @@ export class ByteCsvReader {
     this.parser.write(buf, p, end);
   }
 
+  /** Doubles the room for field offsets. */
+  private widen(): [Int32Array, Int32Array] {
+    this.starts = grow(this.starts);
+    this.ends = grow(this.ends);
+    return [this.starts, this.ends];
+  }
+
   /** Reads the lines of `buf[p, end)`: every one ends with a line feed, except at the end of the input. */
   private lines(buf: Uint8Array, p: number, end: number): void {
     if (this.boms > 0) p = this.skipBoms(buf, p);
@@ -208,11 +215,7 @@ export class ByteCsvReader {
         }
         if (c === delimiter) {
           ends[count] = i;
-          count++;
-          if (count === starts.length) {
-            starts = this.starts = grow(starts);
-            ends = this.ends = grow(ends);
-          }
+          if (++count === starts.length) [starts, ends] = this.widen();
           starts[count] = ++i;
           continue;
         }
@@ -254,11 +257,7 @@ export class ByteCsvReader {
             break;
           }
           // buf[i] is the delimiter after the value.
-          count++;
-          if (count === starts.length) {
-            starts = this.starts = grow(starts);
-            ends = this.ends = grow(ends);
-          }
+          if (++count === starts.length) [starts, ends] = this.widen();
           starts[count] = ++i;
           continue;
         }

@@ -72,25 +72,7 @@ export class LeadRowReader {
     }
 
     const received = fields[index.received_time]!;
-    this.createdAt = Number.NaN;
-    if (isBlank(received)) {
-      file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.received_time), {
-        line,
-        recordId: id,
-        field: name.received_time,
-        value: received,
-      });
-    } else {
-      const at = parseText(this.times, received);
-      if (at === null) {
-        file.error(DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.received_time, received, true), {
-          line,
-          recordId: id,
-          field: name.received_time,
-          value: received,
-        });
-      } else this.createdAt = at;
-    }
+    this.createdAt = requiredTimestamp(file, this.times, received, { line, recordId: id, field: name.received_time });
 
     const contact = this.timestamp(line, 'first_contact_time');
     this.firstContactAt = contact;
@@ -178,6 +160,25 @@ export class LeadRowReader {
     const at = this.columns.index.lead_id;
     return this.decoder.decode(this.buf.subarray(this.starts[at]!, this.ends[at]!));
   }
+}
+
+/**
+ * The instant of a required timestamp cell, or NaN after a `missing-value` or `unparseable-timestamp`
+ * error (the rule of received_time and of a history row's changed_at). @internal
+ */
+export function requiredTimestamp(
+  file: FileLog,
+  times: ByteTimestampParser,
+  text: string,
+  place: { line: number; recordId: string; field: string },
+): number {
+  const at = isBlank(text) ? null : parseText(times, text);
+  if (at !== null) return at;
+  const [code, message] = isBlank(text)
+    ? [DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(place.field)]
+    : [DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(place.field, text, true)];
+  file.error(code, message, { ...place, value: text });
+  return Number.NaN;
 }
 
 /** Empty or only spaces/tabs. @internal */

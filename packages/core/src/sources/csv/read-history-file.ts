@@ -5,12 +5,12 @@ import { getZone } from '../../time/zone.js';
 import { csvMessages } from '../messages.js';
 import { ByteInterner } from './byte-interner.js';
 import { plainNumber, plainNumberBytes } from './plain-number.js';
-import { parseText, timestampParser } from './timestamp.js';
+import { timestampParser } from './timestamp.js';
 import type { HistoryColumnsBuilder } from '../../model/history-columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
-import { isBlank } from './lead-row-reader.js';
+import { requiredTimestamp } from './lead-row-reader.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
 import { UnknownStages } from './unknown-stages.js';
@@ -144,31 +144,14 @@ export async function readHistoryFile(
       }
 
       const when = fields[index.changed_at]!;
-      let at = Number.NaN;
-      if (isBlank(when)) {
-        file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.changed_at), {
+      const at = requiredTimestamp(file, times, when, { line, recordId: id, field: name.changed_at });
+      if (at === at && leadIndex !== undefined && at < createdAt[leadIndex]!) {
+        file.warning(DATA_ISSUE_CODES.historyBeforeCreated, csvMessages.historyBeforeCreated(when.trim()), {
           line,
           recordId: id,
           field: name.changed_at,
           value: when,
         });
-      } else {
-        at = parseText(times, when) ?? Number.NaN;
-        if (Number.isNaN(at)) {
-          file.error(DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.changed_at, when, true), {
-            line,
-            recordId: id,
-            field: name.changed_at,
-            value: when,
-          });
-        } else if (leadIndex !== undefined && at < createdAt[leadIndex]!) {
-          file.warning(DATA_ISSUE_CODES.historyBeforeCreated, csvMessages.historyBeforeCreated(when.trim()), {
-            line,
-            recordId: id,
-            field: name.changed_at,
-            value: when,
-          });
-        }
       }
       if (file.rowHasErrors || leadIndex === undefined) {
         file.endRow();
