@@ -92,6 +92,8 @@ export function transferList(result: HeatmapPieceResult): ArrayBuffer[] {
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+/** The share of the file this thread reads beyond a worker's: a worker's piece waits for its thread to start. */
+const MAIN_EXTRA = 0.25;
 /** Below this size a file is read in one pass, unless workers are asked for. */
 const PARALLEL_MIN_BYTES = 4 << 20;
 
@@ -125,7 +127,7 @@ export async function readHeatmapInPieces(
     if (first.includes(QUOTE) || (cr >= 0 && cr !== header - 2) || new TextDecoder().decode(first).trim() === '') return null;
     bounds = [header];
     for (let k = 1; k <= workers; k++) {
-      const at = await nextLineStart(file, header + Math.floor(((size - header) * k) / (workers + 1)) - 1);
+      const at = await nextLineStart(file, header + Math.floor(((size - header) * (k + MAIN_EXTRA)) / (workers + 1 + MAIN_EXTRA)) - 1);
       if (at > bounds[bounds.length - 1]! && at < size) bounds.push(at);
     }
     bounds.push(size);
