@@ -42,7 +42,7 @@ export default defineConfig([
   // one bundle of what is used costs about half. Commands stay lazily loaded chunks. Plot and jsdom stay
   // external: large, and only the report loads them.
   {
-    entry: { cli: 'src/cli.ts' },
+    entry: { cli: 'src/cli.ts', 'heatmap-worker': '../core/src/sources/csv/heatmap-worker.ts' },
     outDir: 'dist/app',
     format: ['esm'],
     sourcemap: true,

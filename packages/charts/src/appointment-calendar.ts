@@ -5,7 +5,7 @@ import { textColorOn } from './color.js';
 import { composeFigure } from './compose.js';
 import { compareStrings, plural, truncate } from './format.js';
 import { chartMessages } from './messages.js';
-import { noDataFigure } from './no-data-figure.js';
+import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { resolveFigureOptions } from './options.js';
 import { NEUTRAL_COLORS, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER, colorOf, labelOf, worstStatus } from './palette.js';
@@ -124,16 +124,13 @@ export function appointmentCalendarFigure(
   const rangeText = fromDay <= toDay ? `${formatDayNumber(fromDay)} to ${formatDayNumber(toDay)}` : '';
   const asOfText = `as of ${formatDayNumber(today)} (${timeZone})`;
   if (inRangeDays.length === 0) {
-    return noDataFigure({
-      document: doc,
-      width,
-      background: options.background,
-      name: 'appointment-calendar',
-      title,
-      subtitle: options.subtitle === undefined ? asOfText : options.subtitle,
-      message:
-        options.emptyMessage ?? (rangeText && (options.from || options.to) ? `No appointments from ${rangeText}` : 'No appointments'),
-    });
+    return emptyFigure(
+      'appointment-calendar',
+      { doc, width, title },
+      options,
+      asOfText,
+      rangeText && (options.from || options.to) ? `No appointments from ${rangeText}` : 'No appointments',
+    );
   }
 
   // Whole weeks, Monday first; at most maxWeeks of them, around asOf's week.

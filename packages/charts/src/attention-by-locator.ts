@@ -3,7 +3,7 @@ import type { AttentionRow } from '@panopticon/core';
 import { UNASSIGNED_LOCATOR } from '@panopticon/core';
 import { composeFigure } from './compose.js';
 import { compareStrings, plural, truncate } from './format.js';
-import { noDataFigure } from './no-data-figure.js';
+import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { datedText, resolveFigureOptions } from './options.js';
 import { rowBandPlotOptions } from './row-band-frame.js';
@@ -87,15 +87,7 @@ export function attentionByLocatorFigure(
   const { doc, width, title } = resolveFigureOptions(options, { width: 640, title: 'Needs attention by locator' });
   const dated = datedText('attentionByLocatorFigure', options);
   if (rows.length === 0) {
-    return noDataFigure({
-      document: doc,
-      width,
-      background: options.background,
-      name: 'attention-by-locator',
-      title,
-      subtitle: options.subtitle === undefined ? dated || null : options.subtitle,
-      message: options.emptyMessage ?? 'Nobody needs attention',
-    });
+    return emptyFigure('attention-by-locator', { doc, width, title }, options, dated || null, 'Nobody needs attention');
   }
   const by = options.by ?? 'reason';
   const order: readonly string[] = by === 'reason' ? REASON_ORDER : STATUS_ORDER;

@@ -3,7 +3,7 @@ import type { GreenToDelivery, GreenToDeliveryRow } from '@panopticon/core';
 import { UNASSIGNED_LOCATOR } from '@panopticon/core';
 import { composeFigure } from './compose.js';
 import { compareStrings, formatDate, formatDays, plural, truncate } from './format.js';
-import { noDataFigure } from './no-data-figure.js';
+import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { datedText, resolveFigureOptions } from './options.js';
 import { rowBandPlotOptions } from './row-band-frame.js';
@@ -94,16 +94,13 @@ export function greenToDeliveryFigure(
   const all: readonly GreenToDeliveryRow[] = isRows(data) ? data : data.rows;
   const rows = options.pendingOnly ? all.filter((r) => !r.done) : all;
   if (rows.length === 0) {
-    return noDataFigure({
-      document: doc,
-      width,
-      background: options.background,
-      name: 'green-to-delivery',
-      title,
-      subtitle: options.subtitle === undefined ? dated || null : options.subtitle,
-      message:
-        options.emptyMessage ?? (options.pendingOnly && all.length > 0 ? 'No lead is waiting for delivery' : 'No lead has reached green'),
-    });
+    return emptyFigure(
+      'green-to-delivery',
+      { doc, width, title },
+      options,
+      dated || null,
+      options.pendingOnly && all.length > 0 ? 'No lead is waiting for delivery' : 'No lead has reached green',
+    );
   }
   const threshold = options.greenStuckAfterDays ?? 14;
   const stateOf = (r: GreenToDeliveryRow): GreenToDeliveryState =>

@@ -1,5 +1,6 @@
 import { composeFigure } from './compose.js';
 import type { FigureOptions } from './options.js';
+import type { ResolvedFigureOptions } from './options.js';
 import { resolveFigureOptions } from './options.js';
 import { NEUTRAL_COLORS } from './palette.js';
 import { svgElement } from './svg.js';
@@ -68,4 +69,27 @@ export function noDataFigure(options: NoDataFigureOptions = {}): SVGSVGElement {
   });
   svg.setAttribute('data-empty', 'true');
   return svg;
+}
+
+/**
+ * What a figure returns for empty input: the no-data figure with the figure's name, size and title, its
+ * subtitle (`options.subtitle`, else `subtitle`) and message (`options.emptyMessage`, else `message`).
+ * Internal to the figures.
+ */
+export function emptyFigure(
+  name: string,
+  { doc, width, title }: ResolvedFigureOptions,
+  options: FigureOptions,
+  subtitle: string | null | undefined,
+  message: string,
+): SVGSVGElement {
+  return noDataFigure({
+    document: doc,
+    width,
+    background: options.background,
+    name,
+    title,
+    subtitle: options.subtitle === undefined ? subtitle : options.subtitle,
+    message: options.emptyMessage ?? message,
+  });
 }

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { PipelineSnapshotRow } from '@panopticon/core';
 import { composeFigure } from './compose.js';
 import { plural, truncate } from './format.js';
-import { noDataFigure } from './no-data-figure.js';
+import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { datedText, resolveFigureOptions } from './options.js';
 import { rowBandPlotOptions } from './row-band-frame.js';
@@ -50,15 +50,7 @@ export function pipelineSnapshotFigure(rows: readonly PipelineSnapshotRow[], opt
   const dated = datedText('pipelineSnapshotFigure', options);
   const total = rows.reduce((n, r) => n + r.count, 0);
   if (total === 0) {
-    return noDataFigure({
-      document: doc,
-      width,
-      background: options.background,
-      name: 'pipeline-snapshot',
-      title,
-      subtitle: options.subtitle === undefined ? dated : options.subtitle,
-      message: options.emptyMessage ?? 'No leads in the pipeline',
-    });
+    return emptyFigure('pipeline-snapshot', { doc, width, title }, options, dated, 'No leads in the pipeline');
   }
   const stages = [...new Set(rows.map((r) => r.stage))];
   const tip = (r: PipelineSnapshotRow) =>

@@ -5,7 +5,7 @@ import { shadesOf } from './color.js';
 import { composeFigure } from './compose.js';
 import { plural, truncate } from './format.js';
 import type { SwatchItem } from './legend.js';
-import { noDataFigure } from './no-data-figure.js';
+import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { resolveFigureOptions } from './options.js';
 import { CATEGORY_COLORS, CATEGORY_LABELS, CATEGORY_ORDER, NEUTRAL_COLORS, colorOf, labelOf } from './palette.js';
@@ -69,15 +69,7 @@ export function pipelineTrendFigure(rows: readonly PipelineTrendRow[], options: 
   const categories = options.categories ? new Set<string>(options.categories) : null;
   const kept = rows.filter((r) => (categories ? categories.has(r.category) : true) && !Number.isNaN(parseDayNumber(r.date)));
   if (kept.length === 0) {
-    return noDataFigure({
-      document: doc,
-      width,
-      background: options.background,
-      name: 'pipeline-trend',
-      title,
-      subtitle: options.subtitle,
-      message: options.emptyMessage ?? 'No pipeline history in this period',
-    });
+    return emptyFigure('pipeline-trend', { doc, width, title }, options, undefined, 'No pipeline history in this period');
   }
   const groupBy = options.groupBy ?? 'stage';
   // Series in first-seen order (the trend lists stages in pipeline order), summed per date and key.

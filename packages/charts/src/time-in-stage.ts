@@ -3,7 +3,7 @@ import type { Pipeline, StageCategory, StageVisit } from '@panopticon/core';
 import { MS_PER_DAY, median, stageCategory } from '@panopticon/core';
 import { composeFigure } from './compose.js';
 import { compareStrings, formatDays, plural, truncate } from './format.js';
-import { noDataFigure } from './no-data-figure.js';
+import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { datedText, resolveFigureOptions } from './options.js';
 import { rowBandPlotOptions } from './row-band-frame.js';
@@ -116,15 +116,7 @@ export function timeInStageFigure(visits: readonly TimeInStageVisit[], options: 
     raw.push({ stage: v.stage, category, days: Math.max(0, v.durationMs) / MS_PER_DAY, open: v.open, count: 1, label: v.name ?? v.leadId });
   }
   if (raw.length === 0) {
-    return noDataFigure({
-      document: doc,
-      width,
-      background: options.background,
-      name: 'time-in-stage',
-      title,
-      subtitle: options.subtitle === undefined ? dated || null : options.subtitle,
-      message: options.emptyMessage ?? 'No stage history',
-    });
+    return emptyFigure('time-in-stage', { doc, width, title }, options, dated || null, 'No stage history');
   }
   const seen = new Set(raw.map((m) => m.stage));
   const known = pipeline ? pipeline.stages.map((s) => s.name).filter((s) => categories.has(categoryOf(s))) : [];

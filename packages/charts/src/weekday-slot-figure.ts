@@ -10,7 +10,7 @@ import * as Plot from '@observablehq/plot';
 import { WEEKDAY_NAMES, slotLabel, slotsPerDay } from '@panopticon/core';
 import { composeFigure } from './compose.js';
 import type { LegendPart } from './legend.js';
-import { noDataFigure } from './no-data-figure.js';
+import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { resolveFigureOptions } from './options.js';
 import { NEUTRAL_COLORS } from './palette.js';
@@ -66,15 +66,7 @@ export function weekdaySlotFigure<T extends WeekdaySlot>(
 ): SVGSVGElement {
   const { doc, width, title } = resolveFigureOptions(options, { width: 760, title: kind.title });
   if (!cells.some((cell) => kind.hasData(cell))) {
-    return noDataFigure({
-      document: doc,
-      width,
-      background: options.background,
-      name: kind.name,
-      title,
-      subtitle: options.subtitle,
-      message: options.emptyMessage ?? kind.emptyMessage,
-    });
+    return emptyFigure(kind.name, { doc, width, title }, options, undefined, kind.emptyMessage);
   }
   const bucketMinutes = resolveBucketMinutes(cells, options.bucketMinutes);
   const grid = fullGrid(cells, bucketMinutes);

@@ -21,6 +21,9 @@ describe('follow-up messages', () => {
       [
         'ATTENTION_REASONS',
         'ATTENTION_REASON_LABELS',
+        'ATTENTION_RESOLUTIONS',
+        'attentionChanges',
+        'attentionChangesColumnar',
         'FOLLOW_UP_STATUSES',
         'FOLLOW_UP_STATUS_LABELS',
         'UNASSIGNED_LOCATOR',

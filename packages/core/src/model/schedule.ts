@@ -2,6 +2,12 @@ import * as z from 'zod/mini';
 import { englishByDefault } from './zod-locale.js';
 
 englishByDefault();
+import { DEFAULT_HOURS, toMinutes } from './calendar-basics.js';
+
+// The parts without a schema live in calendar-basics.ts, which the time and response code import: a
+// worker thread that reads a CSV heatmap then loads no schema library.
+export type { WeekdayName } from './calendar-basics.js';
+export { WEEKDAY_NAMES, toMinutes } from './calendar-basics.js';
 
 /**
  * Weekday index used everywhere in Panopticon: 0 = Monday … 6 = Sunday (ISO order).
@@ -21,25 +27,6 @@ export const WeekdaySchema = z.int().check(z.minimum(0), z.maximum(6));
  * ```
  */
 export type Weekday = z.infer<typeof WeekdaySchema>;
-
-/**
- * English weekday names, indexed by {@link Weekday}.
- *
- * @example
- * ```ts
- * WEEKDAY_NAMES[0]; // 'Monday'
- * ```
- */
-export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-/**
- * One of {@link WEEKDAY_NAMES}: the `day` of heatmap and coverage cells.
- *
- * @example
- * ```ts
- * const day: WeekdayName = 'Friday';
- * ```
- */
-export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 /**
@@ -158,19 +145,4 @@ export type BusinessCalendar = z.infer<typeof BusinessCalendarSchema>;
  * const withHolidays: BusinessCalendar = { ...DEFAULT_BUSINESS_CALENDAR, holidays: ['2026-11-26'] };
  * ```
  */
-export const DEFAULT_BUSINESS_CALENDAR: BusinessCalendar = {
-  weeklyHours: [0, 1, 2, 3, 4, 5, 6].map((d) => (d < 5 ? [{ start: '09:00', end: '17:00' }] : [])),
-  holidays: [],
-};
-
-/**
- * Minutes since midnight of an "HH:MM" time of day.
- *
- * @example
- * ```ts
- * toMinutes('08:30'); // 510
- * ```
- */
-export function toMinutes(timeOfDay: string): number {
-  return Number(timeOfDay.slice(0, 2)) * 60 + Number(timeOfDay.slice(3, 5));
-}
+export const DEFAULT_BUSINESS_CALENDAR: BusinessCalendar = DEFAULT_HOURS;

@@ -1,7 +1,7 @@
 import { businessClockNeedsTimeZone, invalidClock, invalidInstant, invalidSlaMinutes } from '../messages.js';
 import type { Lead } from '../model/lead.js';
 import type { BusinessCalendar } from '../model/schedule.js';
-import { DEFAULT_BUSINESS_CALENDAR } from '../model/schedule.js';
+import { DEFAULT_HOURS as DEFAULT_BUSINESS_CALENDAR } from '../model/calendar-basics.js';
 import { businessMinutesCounter } from '../time/business-hours.js';
 import { MS_PER_MINUTE } from '../time/civil.js';
 import { instantMsOf, optionalInstantMsOf } from '../model/lead-instant.js';

@@ -1,4 +1,4 @@
-import { WEEKDAY_NAMES } from '../model/schedule.js';
+import { WEEKDAY_NAMES } from '../model/calendar-basics.js';
 import { assertBucketMinutes } from '../time/bucket.js';
 import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_MINUTE, formatMinuteOfDay } from '../time/civil.js';
 import type { Zone } from '../time/zone.js';
@@ -56,7 +56,7 @@ export function createSlotAggregator(options: AggregateBySlotOptions): SlotAggre
 }
 
 /** {@link createSlotAggregator} with room for `capacity` contacted leads from the start. @internal */
-export function slotAggregator(options: AggregateBySlotOptions, capacity: number): SlotAggregator {
+export function slotAggregator(options: AggregateBySlotOptions, capacity: number): StreamingSlotAggregator {
   const resolved = resolveSlotOptions(options);
   return new StreamingSlotAggregator(new SlotAccumulator(resolved.bucketMinutes, resolved.slaMinutes, Math.max(16, capacity)), resolved);
 }
@@ -102,7 +102,8 @@ export function resolveSlotOptions(options: AggregateBySlotOptions): ResolvedSlo
   };
 }
 
-class StreamingSlotAggregator implements SlotAggregator {
+/** @internal */
+export class StreamingSlotAggregator implements SlotAggregator {
   private readonly fromMs: number;
   private readonly toMs: number;
   private readonly asOfMs: number;
@@ -115,7 +116,7 @@ class StreamingSlotAggregator implements SlotAggregator {
   private readonly measure: (createdMs: number, contactMs: number) => number;
 
   constructor(
-    private readonly acc: SlotAccumulator,
+    readonly acc: SlotAccumulator,
     options: ResolvedSlotOptions,
   ) {
     this.fromMs = options.fromMs;
@@ -153,6 +154,18 @@ class StreamingSlotAggregator implements SlotAggregator {
   cells(): HeatmapCell[] {
     return this.acc.cells();
   }
+}
+
+/** The counters of a {@link SlotAccumulator}. @internal */
+export interface SlotCounts {
+  total: Uint32Array;
+  contacted: Uint32Array;
+  within: Uint32Array;
+  never: Uint32Array;
+  invalid: Uint32Array;
+  count: number;
+  rowCell: Uint16Array;
+  rowMinutes: Float64Array;
 }
 
 /**
@@ -209,6 +222,37 @@ export class SlotAccumulator {
     this.rowCell[r] = cell;
     this.rowMinutes[r] = minutes;
     this.rows = r + 1;
+  }
+
+  /** The counters as typed arrays (views, to send to another thread). */
+  counts(): SlotCounts {
+    const { total, contacted, within, never, invalid, count } = this;
+    return {
+      total,
+      contacted,
+      within,
+      never,
+      invalid,
+      count,
+      rowCell: this.rowCell.subarray(0, this.rows),
+      rowMinutes: this.rowMinutes.subarray(0, this.rows),
+    };
+  }
+
+  /** Adds the counters of another accumulator of the same bucket and SLA (a heatmap read in pieces). */
+  absorb(other: SlotCounts): void {
+    for (let c = 0; c < this.cellCount; c++) {
+      this.total[c]! += other.total[c]!;
+      this.contacted[c]! += other.contacted[c]!;
+      this.within[c]! += other.within[c]!;
+      this.never[c]! += other.never[c]!;
+      this.invalid[c]! += other.invalid[c]!;
+    }
+    this.reserve(other.rowCell.length);
+    this.rowCell.set(other.rowCell, this.rows);
+    this.rowMinutes.set(other.rowMinutes, this.rows);
+    this.rows += other.rowCell.length;
+    this.count += other.count;
   }
 
   /** Makes room for at least `n` more contacted leads (saves the doublings when the count is known). */

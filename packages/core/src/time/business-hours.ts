@@ -1,6 +1,6 @@
 import { invalidInstant } from '../messages.js';
 import type { BusinessCalendar } from '../model/schedule.js';
-import { DEFAULT_BUSINESS_CALENDAR, toMinutes } from '../model/schedule.js';
+import { DEFAULT_HOURS as DEFAULT_BUSINESS_CALENDAR, toMinutes } from '../model/calendar-basics.js';
 import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_MINUTE, weekdayOfDayNumber } from './civil.js';
 import { holidaySet } from './days.js';
 import type { Zone } from './zone.js';

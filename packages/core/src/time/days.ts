@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from '../model/schedule.js';
-import { DEFAULT_BUSINESS_CALENDAR } from '../model/schedule.js';
+import { DEFAULT_HOURS as DEFAULT_BUSINESS_CALENDAR } from '../model/calendar-basics.js';
 import { MS_PER_DAY, parseDayNumber, weekdayOfDayNumber } from './civil.js';
 import { getZone } from './zone.js';
 import { localDayNumber } from './wall-clock.js';

@@ -8,7 +8,8 @@ import { aggregateBySlot } from '../../response/heatmap.js';
 import { DataQualityError } from '../source.js';
 import type { AggregateCsvBySlotOptions } from './aggregate-csv-by-slot.js';
 import { aggregateCsvBySlot } from './aggregate-csv-by-slot.js';
-import { setFileChunkSizeForTesting } from './csv-file-input.js';
+import { openCsvInput, setFileChunkSizeForTesting } from './csv-file-input.js';
+import { readHeatmapInPieces } from './heatmap-pieces.js';
 import { setFastRowsForTesting } from './read-csv-table.js';
 import { readResponseRows } from './read-response-rows.js';
 
@@ -36,7 +37,7 @@ async function reference(text: string, options: AggregateCsvBySlotOptions) {
   return { cells: aggregateBySlot(leads, options), issues: reader.issues, stats: reader.stats };
 }
 
-/** The file read every way: as text, as cut byte chunks, and as a path read in tiny chunks. */
+/** The file read every way: as text, as cut byte chunks, and as a path read in tiny chunks, in one pass and in pieces. */
 async function everyWay(text: string, options: AggregateCsvBySlotOptions, cuts: number[], chunkBytes: number) {
   const bytes = new TextEncoder().encode(text);
   const pieces: Uint8Array[] = [];
@@ -54,6 +55,7 @@ async function everyWay(text: string, options: AggregateCsvBySlotOptions, cuts: 
     await aggregateCsvBySlot({ text }, { ...options, ...label }),
     await aggregateCsvBySlot({ chunks: pieces }, { ...options, ...label }),
     await aggregateCsvBySlot(path, { ...options, ...label }),
+    await aggregateCsvBySlot(path, { ...options, ...label, workers: 3 }),
   ];
 }
 
@@ -253,7 +255,7 @@ describe('aggregateCsvBySlot', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000); // 300 files read five ways each: room for a busy machine
 
   it('decides duplicate ids across chunks in file order: the first row keeps the id, wherever the chunks fall', async () => {
     const rows = ['lead_id,received_time,first_contact_time'];
@@ -328,6 +330,63 @@ describe('aggregateCsvBySlot', () => {
     const options: AggregateBySlotOptions = { timeZone: 'America/New_York', clock: 'business' };
     const [cell] = (await aggregateCsvBySlot({ text }, options)).cells;
     expect(cell).toMatchObject({ day: 'Friday', slot: '16:30', withinSla: 1, medianMinutes: 60 });
-    expect(await everyWay(text, options, [], 10)).toEqual(Array(3).fill(await reference(text, options)));
+    expect(await everyWay(text, options, [], 10)).toEqual(Array(4).fill(await reference(text, options)));
+  });
+
+  it('merges pieces only when they must equal one pass: boundaries between records, no id repeated across pieces', async () => {
+    const plain = ['lead_id,received_time,first_contact_time,notes'];
+    for (let i = 0; i < 200; i++)
+      plain.push(`${i},2025-06-0${2 + (i % 5)} ${String(i % 24).padStart(2, '0')}:15,,${i % 7 === 0 ? 'x' : ''}`);
+    // Issues in later pieces, with their lines as one pass numbers them.
+    plain[121] = '120,soon,,';
+    plain[171] = '170,2025-06-02 09:00,,,extra';
+    plain.splice(150, 0, '', '  ');
+    plain.push('77,2025-06-02 09:00,,'); // a duplicate in the last piece
+    const quoted = [...plain.slice(0, 100), `100,2025-06-02 09:00,,"${'line\n'.repeat(400)}"`, ...plain.slice(101, 200)];
+    for (const [lines, merged] of [
+      [plain.slice(0, 200), true],
+      [plain, false],
+      [quoted, false],
+    ] as const) {
+      const text = `${lines.join('\n')}\n`;
+      const path = join(dir, `pieces-${fileCount++}.csv`);
+      writeFileSync(path, text);
+      setFileChunkSizeForTesting(64);
+      const pieces = await readHeatmapInPieces(path, 'leads.csv', { timeZone: 'UTC' }, 3);
+      expect(pieces !== null).toBe(merged);
+      const expected = await reference(text, { timeZone: 'UTC' });
+      expect(await aggregateCsvBySlot(path, { timeZone: 'UTC', label: 'leads.csv', workers: 3 })).toEqual(expected);
+      if (pieces !== null) {
+        // Line 1: the notes column is not read (said once, by the first piece).
+        expect(pieces.issues.map((i) => i.line)).toEqual([1, 122, 174]);
+        expect(pieces.heatmap.cells()).toEqual(expected.cells);
+        expect(pieces.issues).toEqual(expected.issues);
+        expect(openCsvInput(path, 'leads.csv').label).toBe(path);
+      }
+    }
+  });
+  it('reads a file that is not plain UTF-8, commas and ISO timestamps in one pass, whatever the workers', async () => {
+    const rows = ['lead_id;received_time;first_contact_time;owner'];
+    for (let i = 0; i < 300; i++) rows.push(`${i};6/${2 + (i % 5)}/2025 ${1 + (i % 12)}:15 PM;;${i % 3 === 0 ? 'Zo\u00eb' : 'Ana'}`);
+    const text = `${rows.join('\r\n')}\r\n`;
+    const utf8 = new TextEncoder().encode(text);
+    // The same rows in Windows-1252 (ë is one byte, 0xEB), read by its invalid UTF-8.
+    const latin1 = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    for (const [bytes, options] of [
+      [utf8, {}],
+      [latin1, {}],
+      [utf8, { delimiter: ';' }],
+      [utf8, { dateFormat: 'MM/DD/YYYY' }],
+    ] as const) {
+      const path = join(dir, `not-plain-${fileCount++}.csv`);
+      writeFileSync(path, bytes);
+      setFileChunkSizeForTesting(64);
+      const all = { timeZone: 'UTC', label: 'leads.csv', ...options } as AggregateCsvBySlotOptions;
+      expect(await readHeatmapInPieces(path, 'leads.csv', all, 3)).toBeNull();
+      const oneReading = await reference(text, { ...all, delimiter: ';' });
+      const result = await aggregateCsvBySlot(path, { ...all, workers: 3 });
+      expect(result.cells).toEqual(oneReading.cells);
+      expect(result.stats.accepted).toBe(300);
+    }
   });
 });

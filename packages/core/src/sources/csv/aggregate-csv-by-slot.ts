@@ -1,26 +1,17 @@
 import type { AggregateBySlotOptions, HeatmapCell } from '../../response/heatmap.js';
-import { resolveSlotOptions, slotAggregator } from '../../response/slot-aggregator.js';
-import type { DataIssue, LoadStats } from '../source.js';
+import { resolveSlotOptions } from '../../response/slot-aggregator.js';
 import { csvMessages } from '../messages.js';
+import type { DataIssue, LoadStats } from '../source.js';
 import { DataQualityError } from '../source.js';
 import type { CsvColumnMapping } from './columns.js';
 import { DEFAULT_CSV_FILE_NAMES, assertColumnMapping } from './columns.js';
 import type { CsvFileInput } from './csv-file-input.js';
 import { openCsvInput } from './csv-file-input.js';
 import type { CsvFormatOptions } from './csv-format-options.js';
-import { assertCsvFormat, csvFormat } from './csv-format-options.js';
-import { IssueLog } from './file-log.js';
-import { readCsvTable } from './read-csv-table.js';
-import { responseRowVisitor } from './read-response-rows.js';
+import { assertCsvFormat } from './csv-format-options.js';
+import { readHeatmap, readHeatmapInPieces } from './heatmap-pieces.js';
 
-/**
- * Options of {@link aggregateCsvBySlot}: those of `aggregateBySlot`, and how to read the file.
- *
- * @example
- * ```ts
- * const options: AggregateCsvBySlotOptions = { timeZone: 'America/Chicago', bucketMinutes: 60, columns: { leads: { received_time: 'Created Time' } } };
- * ```
- */
+/** Options of {@link aggregateCsvBySlot}: those of `aggregateBySlot`, and how to read the file. */
 export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions, CsvFormatOptions {
   /** Header names to read instead of the defaults (only `columns.leads` is used). Default: none. */
   columns?: CsvColumnMapping;
@@ -29,21 +20,14 @@ export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions, CsvFo
   /** The file's name in issues and stats. Default: the path as given, the input's `label`, or `leads.csv`. */
   label?: string;
   /**
-   * Ignored: the file is read in one streaming pass in the calling thread (worker threads did not pay
-   * for themselves). Results never depended on it; for a file path, a value that is not a whole number
-   * of threads, 0 or more, is still a `RangeError`.
+   * Worker threads that read pieces of a file path alongside the calling thread (Node only; ignored for text and streams). Default: one per
+   * core beyond the first (at most 3) for files of 4 MB or more, otherwise 0. A file that is not plain UTF-8, comma-separated, with ISO
+   * timestamps is read in one pass whatever this says.
    */
   workers?: number;
 }
 
-/**
- * What {@link aggregateCsvBySlot} returns: the heatmap and the data-quality report of the file.
- *
- * @example
- * ```ts
- * const { cells, issues, stats }: AggregateCsvBySlotResult = await aggregateCsvBySlot('leads.csv', { timeZone: 'UTC' });
- * ```
- */
+/** What {@link aggregateCsvBySlot} returns: the heatmap and the data-quality report of the file. */
 export interface AggregateCsvBySlotResult {
   /** Exactly `aggregateBySlot(leads, options)` for the leads `loadCsv` would accept from the file. */
   cells: HeatmapCell[];
@@ -54,48 +38,32 @@ export interface AggregateCsvBySlotResult {
 }
 
 /**
- * The response heatmap of a leads file (a response-time export of millions of rows), read in one
- * streaming pass without building leads: exactly `aggregateBySlot` over the leads `loadCsv` accepts,
- * with the issues and row accounting of `readResponseRows` (it is that reading: the same rows, the same
- * rules, fed to a `createSlotAggregator`). Ordinary rows are read from their bytes without making
- * strings, and lead ids that are plain numbers are kept as numbers for the duplicate check.
- *
- * Memory does not hold rows: about 20 bytes per row remain (its id and line for the duplicate check, and
- * for a contacted lead its cell and response minutes, which the medians need), plus the ids that are not
- * plain numbers.
- *
- * Throws like `readResponseRows`: a `CsvColumnError` for a missing column, a `CsvReadError` for an
- * unreadable path, a `RangeError` for a bad option, and in `strict` mode a `DataQualityError`.
- *
- * @example
- * ```ts
- * const { cells, issues, stats } = await aggregateCsvBySlot('exports/leads.csv', { timeZone: 'America/Chicago' });
- * console.log(`${stats.accepted} leads, ${issues.length} issues`);
- * ```
+ * The response heatmap of a leads file (a response-time export of millions of rows), streamed without building leads: exactly
+ * `aggregateBySlot` over the leads `loadCsv` accepts, with the issues and row accounting of `readResponseRows` (it is that reading, fed to
+ * a `createSlotAggregator`; a large file is read in line-aligned pieces by worker threads, each with that same reading, see `workers`).
  */
 export async function aggregateCsvBySlot(input: CsvFileInput, options: AggregateCsvBySlotOptions): Promise<AggregateCsvBySlotResult> {
-  const { teams, locators } = resolveSlotOptions(options);
+  resolveSlotOptions(options);
   assertColumnMapping(options.columns);
   assertCsvFormat(options);
   const { workers } = options;
-  const isPath = typeof input === 'string' || 'path' in input;
-  if (isPath && workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
+  const path = typeof input === 'string' ? input : 'path' in input ? input.path : undefined;
+  if (path !== undefined && workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
     throw new RangeError(csvMessages.badWorkers(workers));
   const opened = openCsvInput(input, DEFAULT_CSV_FILE_NAMES.leads, options.label);
-  const heatmap = slotAggregator(options, 1 << 16);
-  const log = new IssueLog();
-  const file = log.file(opened.label);
-  // Team and locator names are decoded only for a filter that reads them.
-  const byTeam = teams !== null;
-  const byLocator = locators !== null;
-  await readCsvTable(opened, 'leads', file, { columns: options.columns, ...csvFormat(options), timeZone: options.timeZone }, (columns) =>
-    responseRowVisitor(columns, file, options.timeZone, (row) => {
-      heatmap.add(row.createdAt, row.firstContactAt, byTeam ? row.text('team') : null, byLocator ? row.text('locator') : null);
-    }),
-  );
+  const pieces = path === undefined ? null : await readHeatmapInPieces(path, opened.label, options, workers);
+  let result: AggregateCsvBySlotResult;
+  if (pieces === null) {
+    const { heatmap, log } = await readHeatmap(opened, options);
+    result = { cells: heatmap.cells(), issues: log.issues, stats: log.stats() };
+  } else {
+    const { heatmap, issues, rows, rejected } = pieces;
+    const counts = { rows, accepted: rows - rejected, rejected };
+    result = { cells: heatmap.cells(), issues, stats: { ...counts, inputs: { [opened.label]: { ...counts } } } };
+  }
   if (options.strict) {
-    const errors = log.errors();
+    const errors = result.issues.filter((issue) => issue.severity === 'error');
     if (errors.length > 0) throw new DataQualityError(errors);
   }
-  return { cells: heatmap.cells(), issues: log.issues, stats: log.stats() };
+  return result;
 }

@@ -1,10 +1,8 @@
 import type { CsvChunk, CsvInput } from './csv-record.js';
 
 /**
- * The bytes of CSV input, with the byte-order mark a UTF-8 decoder would drop removed from the start of
- * the byte chunks, so that a reader told to skip one more mark skips what a text reader of the
- * decoded input would. Text chunks are encoded (a character split between two of them is kept whole; a lone
- * surrogate, which is not text, becomes U+FFFD). @internal
+ * The bytes of CSV input, with the byte-order mark a UTF-8 decoder would drop removed from the start of the byte chunks, so that a reader
+ * told to skip one more mark skips what a text reader of the decoded input would. @internal
  */
 export async function* byteChunks(input: CsvInput): AsyncGenerator<Uint8Array, void, undefined> {
   if (typeof input === 'string') {
@@ -41,10 +39,7 @@ export async function* byteChunks(input: CsvInput): AsyncGenerator<Uint8Array, v
   if (rest.length > 0) yield rest;
 }
 
-/**
- * Encodes text chunks to UTF-8, keeping a character split between two chunks (a surrogate pair) whole. A
- * lone surrogate, which is not text, becomes U+FFFD. @internal
- */
+/** Encodes text chunks to UTF-8, keeping a character split between two chunks (a surrogate pair) whole. @internal */
 export class TextChunkEncoder {
   private readonly encoder = new TextEncoder();
   private highSurrogate = '';

@@ -13,15 +13,11 @@ const BOM2 = 0xbf;
 /** A line this long without a line feed means the file ends its lines with lone CRs: hand it all to the record parser. */
 const MAX_CARRY = 1 << 20;
 
-/**
- * Where the reader hands its records: {@link fast} for a line it split itself, {@link record} for one the
- * record parser read. @internal
- */
+/** Where the reader hands its records: {@link fast} for a line it split itself, {@link record} for one the record parser read. @internal */
 export interface ByteCsvSink {
   /**
-   * A record on one line, split at the delimiter without making strings: field `i` is the bytes
-   * `buf[starts[i], ends[i])` (inside the quotes for a quoted field, which then holds no quote and no line
-   * end). `quoted` says whether any field was quoted (then {@link decodeFields} decodes field by field).
+   * A record on one line, split at the delimiter without making strings: field `i` is the bytes `buf[starts[i], ends[i])` (inside the
+   * quotes for a quoted field, which then holds no quote and no line end).
    */
   fast(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, line: number, quoted: boolean): void;
   /** A record the {@link RecordParser} read (doubled quotes, quoted line ends, broken quoting, lone CRs). */
@@ -33,24 +29,15 @@ export interface ByteCsvReaderOptions {
   /** The field separator, one character other than a quote, CR or LF (checked: a `RangeError` otherwise). */
   delimiter: string;
   /**
-   * Byte-order marks to skip at the very start: 2 for bytes as `byteChunks` gives them (a UTF-8 decoder
-   * drops one, then the CSV reader another), 1 for text encoded to bytes, 0 for a piece of a file. Default 0.
+   * Byte-order marks to skip at the very start: 2 for bytes as `byteChunks` gives them (a UTF-8 decoder drops one, then the CSV reader
+   * another), 1 for text encoded to bytes, 0 for a piece of a file. Default 0.
    */
   boms?: number;
   /** The number of the first line. Default 1. */
   line?: number;
 }
 
-/**
- * The CSV reader: UTF-8 bytes in, records out. It splits ordinary lines itself, by byte, handing the sink
- * field offsets instead of strings; the rare line it cannot split alone (a doubled quote, a line end
- * inside quotes, text after a closing quote, a lone CR) goes to a {@link RecordParser}, from that line
- * until the parser stands between records again, and gives the same records the parser would give for
- * the whole input. Lines of blanks are skipped and counted. A multi-byte delimiter is read by the record
- * parser alone.
- *
- * Feed it bytes in order ({@link write}), then {@link end}. @internal
- */
+/** The CSV reader: UTF-8 bytes in, records out. @internal */
 export class ByteCsvReader {
   /** The number of the line the next record starts on. */
   line: number;
@@ -111,6 +98,11 @@ export class ByteCsvReader {
     }
     this.lines(chunk, p, last + 1);
     if (last + 1 < chunk.length) this.carry = chunk.slice(last + 1);
+  }
+
+  /** Whether the bytes so far end between two records (no unfinished line, no quoted value open). */
+  get betweenRecords(): boolean {
+    return this.carry === null && this.parser === null && !this.streaming;
   }
 
   /** Ends the input: reads an unfinished last line and closes any quoted value left open. */
@@ -175,6 +167,13 @@ export class ByteCsvReader {
     this.parser.write(buf, p, end);
   }
 
+  /** Doubles the room for field offsets. */
+  private widen(): [Int32Array, Int32Array] {
+    this.starts = grow(this.starts);
+    this.ends = grow(this.ends);
+    return [this.starts, this.ends];
+  }
+
   /** Reads the lines of `buf[p, end)`: every one ends with a line feed, except at the end of the input. */
   private lines(buf: Uint8Array, p: number, end: number): void {
     if (this.boms > 0) p = this.skipBoms(buf, p);
@@ -216,11 +215,7 @@ export class ByteCsvReader {
         }
         if (c === delimiter) {
           ends[count] = i;
-          count++;
-          if (count === starts.length) {
-            starts = this.starts = grow(starts);
-            ends = this.ends = grow(ends);
-          }
+          if (++count === starts.length) [starts, ends] = this.widen();
           starts[count] = ++i;
           continue;
         }
@@ -262,11 +257,7 @@ export class ByteCsvReader {
             break;
           }
           // buf[i] is the delimiter after the value.
-          count++;
-          if (count === starts.length) {
-            starts = this.starts = grow(starts);
-            ends = this.ends = grow(ends);
-          }
+          if (++count === starts.length) [starts, ends] = this.widen();
           starts[count] = ++i;
           continue;
         }

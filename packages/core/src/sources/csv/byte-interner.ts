@@ -1,8 +1,6 @@
 /**
- * Strings for the bytes of a low-cardinality column (stages, locators, teams), decoded and trimmed once
- * per distinct value: a million history rows hold a handful of stage names, and each row then costs a
- * hash and a comparison instead of a new string. Past `limit` distinct values it stops remembering (a
- * column that is not low-cardinality after all) and decodes each value. @internal
+ * Strings for the bytes of a low-cardinality column (stages, locators, teams), decoded and trimmed once per distinct value: a million
+ * history rows hold a handful of stage names, and each row then costs a hash and a comparison instead of a new string. @internal
  */
 export class ByteInterner {
   private readonly table = new Map<number, { bytes: Uint8Array; text: string }[]>();

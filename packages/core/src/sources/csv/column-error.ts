@@ -2,19 +2,8 @@ import { PanopticonError } from '../../errors.js';
 import { csvMessages } from '../messages.js';
 
 /**
- * Thrown when a CSV file lacks a column Panopticon needs: a required one (`lead_id` and `received_time`
- * in leads.csv, every column of the history and schedule files) or one the `columns` option maps to a
- * header the file does not have. Nothing of the file can be read, so this is thrown even when `strict`
- * is off. The message names the file and the columns, lists the headers found and says how to map them.
- *
- * @example
- * ```ts
- * try {
- *   await loadCsvText({ leads: 'id,created\n1,2025-01-01', timeZone: 'UTC' });
- * } catch (error) {
- *   if (error instanceof CsvColumnError) console.log(error.columns, error.headersFound); // ['lead_id', 'received_time'] ['id', 'created']
- * }
- * ```
+ * Thrown when a CSV file lacks a column Panopticon needs: a required one (`lead_id` and `received_time` in leads.csv, every column of the
+ * history and schedule files) or one the `columns` option maps to a header the file does not have.
  */
 export class CsvColumnError extends PanopticonError {
   /** `'CsvColumnError'`. */

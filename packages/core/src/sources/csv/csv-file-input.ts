@@ -1,19 +1,7 @@
 import { CsvReadError } from './csv-read-error.js';
 import type { CsvChunk, CsvInput } from './csv-record.js';
 
-/**
- * Where a CSV file comes from. A string is a file path (Node only: `node:fs` is loaded when the file is
- * read, so browsers can import the library); `{ text }` is the contents, `{ chunks }` any stream of text
- * or bytes (a `fetch` body, a file stream). `label` names the input in issues and stats; default: the
- * path as given, or the file's name from DESIGN §4 (`leads.csv`, …) for text and chunks.
- *
- * @example
- * ```ts
- * const fromDisk: CsvFileInput = 'exports/leads.csv';
- * const inMemory: CsvFileInput = { text: 'lead_id,received_time\n1,2025-01-01', label: 'pasted' };
- * const fromFetch: CsvFileInput = { chunks: (await fetch(url)).body! };
- * ```
- */
+/** Where a CSV file comes from. */
 export type CsvFileInput =
   | string
   | {
@@ -41,10 +29,7 @@ export interface OpenedCsvInput {
   chunks: CsvInput;
 }
 
-/**
- * Resolves an input's label and its chunks. Nothing is read yet: a path is opened when the chunks are
- * first iterated. @internal
- */
+/** Resolves an input's label and its chunks. @internal */
 export function openCsvInput(input: CsvFileInput, defaultLabel: string, label?: string): OpenedCsvInput {
   if (typeof input === 'string') return { label: label ?? input, chunks: readFileChunks(input, label ?? input) };
   if ('path' in input) {
@@ -62,28 +47,38 @@ export function setFileChunkSizeForTesting(bytes: number): void {
 }
 
 /**
- * The bytes of a file, 1 MiB at a time, read into two buffers in turn: the next piece is read while the
- * reader works on this one, and the readers of this module consume a piece before they ask for the next
- * (what they keep, they copy), so a file of any size costs two buffers and no garbage. `node:fs` is
- * imported here, lazily, so that browsers can load the library; errors become a {@link CsvReadError}
- * naming the file.
+ * The bytes of a file (or of its byte ranges `[ranges[0], ranges[1])`, `[ranges[2], ranges[3])`, …), 1 MiB at a time, read into two buffers
+ * in turn: the next piece is read while the reader works on this one, and the readers of this module consume a piece before they ask for
+ * the next (what they keep, they copy), so a file of any size costs two buffers and no garbage. @internal
  */
-async function* readFileChunks(path: string, label: string): AsyncGenerator<Uint8Array, void, undefined> {
+export async function* readFileChunks(
+  path: string,
+  label: string,
+  ranges = [0, Number.POSITIVE_INFINITY],
+): AsyncGenerator<Uint8Array, void, undefined> {
   let file: import('node:fs/promises').FileHandle | undefined;
   let pending: Promise<{ bytesRead: number }> | undefined;
   try {
     const { open } = await import('node:fs/promises');
     file = await open(path, 'r');
-    const buffers = [new Uint8Array(fileChunkSize), new Uint8Array(fileChunkSize)];
+    const size = fileChunkSize;
+    const buffers = [new Uint8Array(size), new Uint8Array(size)];
     let which = 0;
-    pending = file.read(buffers[0]!, 0, fileChunkSize, null);
-    for (;;) {
+    let r = 0;
+    let at = ranges[0]!;
+    const start = () => (r < ranges.length ? file!.read(buffers[which]!, 0, Math.min(size, ranges[r + 1]! - at), at) : undefined);
+    pending = start();
+    while (pending !== undefined) {
       const { bytesRead } = await pending;
-      if (bytesRead === 0) break;
+      at += bytesRead;
+      if (bytesRead === 0 || at >= ranges[r + 1]!) {
+        r += 2;
+        at = ranges[r]!;
+      }
       const current = buffers[which]!;
       which ^= 1;
-      pending = file.read(buffers[which]!, 0, fileChunkSize, null);
-      yield current.subarray(0, bytesRead);
+      pending = start();
+      if (bytesRead > 0) yield current.subarray(0, bytesRead);
     }
   } catch (error) {
     throw new CsvReadError(label, path, error);

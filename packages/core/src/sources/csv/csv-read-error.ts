@@ -1,20 +1,7 @@
 import { PanopticonError } from '../../errors.js';
 import { csvMessages } from '../messages.js';
 
-/**
- * Thrown when a CSV file given by path cannot be read (missing, unreadable, a directory). The message
- * names the file; `code` is `'csv-read'`, `systemCode` the system's error code (`ENOENT`, `EACCES`,
- * `EISDIR`, …) and `cause` the original error.
- *
- * @example
- * ```ts
- * try {
- *   await loadCsv({ leads: 'missing.csv', timeZone: 'UTC' });
- * } catch (error) {
- *   if (error instanceof CsvReadError && error.systemCode === 'ENOENT') console.error(error.message);
- * }
- * ```
- */
+/** Thrown when a CSV file given by path cannot be read (missing, unreadable, a directory). */
 export class CsvReadError extends PanopticonError {
   /** `'CsvReadError'`. */
   override readonly name = 'CsvReadError';

@@ -1,9 +1,6 @@
 import { plainNumber, plainNumberBytes } from './plain-number.js';
 
-/**
- * The lead ids of a leads file, with the line each was first seen on: what decides `duplicate-id`.
- * @internal
- */
+/** The lead ids of a leads file, with the line each was first seen on: what decides `duplicate-id`. @internal */
 export interface LeadIds {
   /** Adds an id first seen on `line`; returns 0 when it is new, else the line it was first seen on (and changes nothing). */
   add(id: string, line: number): number;
@@ -29,8 +26,8 @@ export class MappedLeadIds implements LeadIds {
 }
 
 /**
- * Lead ids kept compactly, for a pass over millions of rows that keeps no row: plain numbers (most
- * exports) in a {@link NumericIdSet}, without a string per row; other ids in a map. @internal
+ * Lead ids kept compactly, for a pass over millions of rows that keeps no row: plain numbers (most exports) in a {@link NumericIdSet},
+ * without a string per row; other ids in a map. @internal
  */
 export class CompactLeadIds implements LeadIds {
   private readonly numbers = new NumericIdSet(1 << 16);
@@ -45,14 +42,14 @@ export class CompactLeadIds implements LeadIds {
     const value = plainNumberBytes(buf, s, e);
     return value >= 0 ? this.numbers.add(value, line) : this.others.addBytes(buf, s, e, line);
   }
+
+  /** The smallest and largest id when every id so far was a plain number larger than the one before; else null. */
+  increasingRange(): { count: number; first: number; last: number } | null {
+    return this.others.lines.size === 0 ? this.numbers.increasingRange() : null;
+  }
 }
 
-/**
- * Ids that are plain numbers, with the line each was first seen on. While they arrive in increasing order (exports are usually sorted by id),
- * they are kept as a sorted run, where a new id is new exactly when it is larger than the last: one
- * comparison per row. The first id out of order moves the run into an open-addressing hash table whose
- * slots follow the ids' low bits, so ids that are close together stay close in memory.
- */
+/** Ids that are plain numbers, with the line each was first seen on. */
 export class NumericIdSet {
   /** The run's ids: 32-bit while they fit (half the memory), 64-bit floats from the first that does not. */
   private runKeys: Uint32Array | Float64Array;
@@ -88,6 +85,11 @@ export class NumericIdSet {
       this.startHashing();
     }
     return this.insert(value, line);
+  }
+
+  /** See {@link CompactLeadIds.increasingRange}. */
+  increasingRange(): { count: number; first: number; last: number } | null {
+    return this.hashing ? null : { count: this.runLength, first: this.runKeys[0] ?? -1, last: this.last };
   }
 
   private growRun(): void {

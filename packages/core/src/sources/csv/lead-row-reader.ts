@@ -13,12 +13,8 @@ import { timestampParser } from './timestamp.js';
 type LeadColumn = CsvColumn<'leads'>;
 
 /**
- * The rules for the fields every use of leads.csv reads (lead_id, received_time, first_contact_time),
- * shared by `loadCsv`, `readResponseRows` and the CSV heatmap, so that all of them accept the same rows
- * and word the same issues. A row is read either as text ({@link read}: every rule, every issue) or, when
- * it has no issue at all, from its bytes ({@link readBytes} then {@link claimId}: no string made). Results
- * of the last row are left in fields rather than returned, so the hot path allocates nothing per row.
- * @internal
+ * The rules for the fields every use of leads.csv reads (lead_id, received_time, first_contact_time), shared by `loadCsv`,
+ * `readResponseRows` and the CSV heatmap, so that all of them accept the same rows and word the same issues. @internal
  */
 export class LeadRowReader {
   /** The trimmed lead id of the last row read as text ('' when empty); for a row read from bytes, see {@link idText}. */
@@ -47,9 +43,8 @@ export class LeadRowReader {
     private readonly file: FileLog,
     timeZone: string,
     /**
-     * The line of every lead id's first row, accepted or not: two rows for one lead are a duplicate even
-     * when the first is rejected for another reason, since which row is right is for a person to decide.
-     * (Rows rejected for their shape, with too many or too few fields, never get here: their id may not be one.)
+     * The line of every lead id's first row, accepted or not: two rows for one lead are a duplicate even when the first is rejected for
+     * another reason, since which row is right is for a person to decide.
      */
     readonly ids: LeadIds,
   ) {
@@ -84,25 +79,7 @@ export class LeadRowReader {
     }
 
     const received = fields[index.received_time]!;
-    this.createdAt = Number.NaN;
-    if (isBlank(received)) {
-      file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.received_time), {
-        line,
-        recordId: id,
-        field: name.received_time,
-        value: received,
-      });
-    } else {
-      const at = readTimestampText(this.receivedTimes, this.times, received, file, { line, recordId: id, field: name.received_time });
-      if (at === null) {
-        file.error(DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.received_time, received, true), {
-          line,
-          recordId: id,
-          field: name.received_time,
-          value: received,
-        });
-      } else this.createdAt = at;
-    }
+    this.createdAt = requiredTimestamp(file, this.receivedTimes, this.times, received, { line, recordId: id, field: name.received_time });
 
     const contact = this.timestamp(line, 'first_contact_time');
     this.firstContactAt = contact;
@@ -122,8 +99,8 @@ export class LeadRowReader {
   }
 
   /**
-   * An optional timestamp column of the row read as text: null when the file has no such column or the
-   * cell is empty; null with a warning when the text is not a timestamp (the row is kept).
+   * An optional timestamp column of the row read as text: null when the file has no such column or the cell is empty; null with a warning
+   * when the text is not a timestamp (the row is kept).
    */
   timestamp(line: number, column: LeadColumn): number | null {
     const at = this.columns.index[column];
@@ -157,9 +134,8 @@ export class LeadRowReader {
   }
 
   /**
-   * Reads the times of a row from its bytes when they raise no issue: a readable received_time, and a
-   * first_contact_time empty or readable and not before it. False (nothing changed but these fields) when
-   * the row needs the text rules. The row is not counted yet: see {@link claimId}.
+   * Reads the times of a row from its bytes when they raise no issue: a readable received_time, and a first_contact_time empty or readable
+   * and not before it.
    */
   readBytes(buf: Uint8Array, starts: Int32Array, ends: Int32Array): boolean {
     const { receivedAt, contactAt } = this;
@@ -183,10 +159,7 @@ export class LeadRowReader {
     return true;
   }
 
-  /**
-   * The id of a row read by {@link readBytes}, when it raises no issue: not empty, not padded, and new.
-   * Then it is recorded and the row is counted, accepted (true); otherwise nothing changes (false).
-   */
+  /** The id of a row read by {@link readBytes}, when it raises no issue: not empty, not padded, and new. */
   claimId(line: number): boolean {
     const s = this.starts[this.idAt]!;
     const e = this.ends[this.idAt]!;
@@ -202,6 +175,26 @@ export class LeadRowReader {
     const at = this.columns.index.lead_id;
     return this.decoder.decode(this.buf.subarray(this.starts[at]!, this.ends[at]!));
   }
+}
+
+/**
+ * The instant of a required timestamp cell, or NaN after a `missing-value` or `unparseable-timestamp`
+ * error (the rule of received_time and of a history row's changed_at). @internal
+ */
+export function requiredTimestamp(
+  file: FileLog,
+  reader: TimestampBytesReader,
+  iso: ByteTimestampParser,
+  text: string,
+  place: { line: number; recordId: string; field: string },
+): number {
+  const at = isBlank(text) ? null : readTimestampText(reader, iso, text, file, place);
+  if (at !== null) return at;
+  const [code, message] = isBlank(text)
+    ? [DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(place.field)]
+    : [DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(place.field, text, true)];
+  file.error(code, message, { ...place, value: text });
+  return Number.NaN;
 }
 
 /** Empty or only spaces/tabs. @internal */

@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import type { LoadCsvTextOptions } from './load-csv.js';
 import { loadCsvText } from './load-csv.js';
 
 import { ny, pipeline, single, TZ } from './load-csv.test-helper.js';
 
 describe('loadCsv: histories', () => {
   const leads = 'lead_id,received_time,stage,locator\nL1,2025-01-06 09:00,Appointment Set,Maria\nL2,2025-01-06 09:00,New,Sam\n';
+  /** The leads above with the given history files, read in TZ. */
+  const withHistories = (files: Omit<LoadCsvTextOptions, 'leads' | 'timeZone'>) => loadCsvText({ leads, timeZone: TZ, ...files });
 
   it('attaches history rows to their lead, ascending by time and stable for equal times', async () => {
     const {
       leads: loaded,
       issues,
       stats,
-    } = await loadCsvText({
-      leads,
+    } = await withHistories({
       stageHistory:
         'lead_id,stage,changed_at\nL1,Appointment Set,2025-01-08 09:00\nL1,New,2025-01-06 09:00\nL2,New,2025-01-06 09:00\nL1,Lost,2025-01-08 09:00\n',
       ownerHistory: 'lead_id,locator,changed_at\nL1,Maria,2025-01-07 09:00\nL1,,2025-01-06 09:00\n',
-      timeZone: TZ,
       pipeline,
     });
     expect(issues).toEqual([]);
@@ -57,10 +58,8 @@ describe('loadCsv: histories', () => {
       leads: loaded,
       issues,
       stats,
-    } = await loadCsvText({
-      leads,
+    } = await withHistories({
       stageHistory: 'lead_id,stage,changed_at\nL1,New,2025-01-06 09:00\nL9,New,2025-01-06 09:00\n',
-      timeZone: TZ,
     });
     expect(loaded[0]!.stageHistory).toHaveLength(1);
     const issue = single(issues, 'unknown-lead');
@@ -70,10 +69,8 @@ describe('loadCsv: histories', () => {
   });
 
   it('unknown-lead: an owner history row for an unknown lead is rejected', async () => {
-    const { issues, stats } = await loadCsvText({
-      leads,
+    const { issues, stats } = await withHistories({
       ownerHistory: 'lead_id,locator,changed_at\nX1,Maria,2025-01-06 09:00\n',
-      timeZone: TZ,
     });
     expect(single(issues, 'unknown-lead')).toMatchObject({
       severity: 'error',
@@ -97,10 +94,8 @@ describe('loadCsv: histories', () => {
   });
 
   it('history rows need a lead id, a stage and a readable changed_at', async () => {
-    const { issues, stats } = await loadCsvText({
-      leads,
+    const { issues, stats } = await withHistories({
       stageHistory: 'lead_id,stage,changed_at\n,New,2025-01-06 09:00\nL1,,2025-01-06 09:00\nL1,New,\nL1,New,2025-06-31\n',
-      timeZone: TZ,
     });
     expect(issues.map((i) => [i.severity, i.code, i.line, i.field, i.value])).toEqual([
       ['error', 'missing-value', 2, 'lead_id', ''],
@@ -112,11 +107,9 @@ describe('loadCsv: histories', () => {
   });
 
   it('history-before-created: a change before the lead was received is a warning and is kept', async () => {
-    const { leads: loaded, issues } = await loadCsvText({
-      leads,
+    const { leads: loaded, issues } = await withHistories({
       stageHistory: 'lead_id,stage,changed_at\nL1,New,2025-01-05 09:00\n',
       ownerHistory: 'lead_id,locator,changed_at\nL2,Sam,2025-01-06 08:00\n',
-      timeZone: TZ,
     });
     expect(loaded[0]!.stageHistory).toHaveLength(1);
     expect(loaded[1]!.ownerHistory).toHaveLength(1);

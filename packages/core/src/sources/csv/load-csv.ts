@@ -18,20 +18,7 @@ import { getZone } from '../../time/zone.js';
 import type { HistoryColumns } from '../../model/history-columns.js';
 import { HistoryColumnsBuilder, emptyHistoryColumns, lastHistoryValue } from '../../model/history-columns.js';
 
-/**
- * Options of {@link loadCsv}.
- *
- * @example
- * ```ts
- * const options: LoadCsvOptions = {
- *   leads: 'exports/leads.csv',
- *   stageHistory: 'exports/stage_history.csv',
- *   timeZone: 'America/Chicago',
- *   pipeline,
- *   columns: { leads: { lead_id: 'Record Id', received_time: 'Created Time' } },
- * };
- * ```
- */
+/** Options of {@link loadCsv}. */
 export interface LoadCsvOptions extends CsvFormatOptions {
   /** leads.csv: a path (Node), `{ text }` or `{ chunks }`. Required columns: `lead_id`, `received_time`. */
   leads: CsvFileInput;
@@ -48,13 +35,13 @@ export interface LoadCsvOptions extends CsvFormatOptions {
   /** Header names to read instead of the defaults. Default: the snake_case names of DESIGN §4. */
   columns?: CsvColumnMapping;
   /**
-   * When true, any error (a rejected row) makes the load throw one `DataQualityError` listing every
-   * error; warnings never throw. Default `false`: rejected rows are left out and reported in `issues`.
+   * When true, any error (a rejected row) makes the load throw one `DataQualityError` listing every error; warnings never throw. Default
+   * `false`: rejected rows are left out and reported in `issues`.
    */
   strict?: boolean;
   /**
-   * The name each file carries in issues and `stats.inputs`. Default: the path as given, or the input's
-   * own `label`, or the file name of DESIGN §4 (`leads.csv`, `stage_history.csv`, …) for text and chunks.
+   * The name each file carries in issues and `stats.inputs`. Default: the path as given, or the input's own `label`, or the file name of
+   * DESIGN §4 (`leads.csv`, `stage_history.csv`, …) for text and chunks.
    */
   fileLabel?: Partial<Record<CsvFileKind, string>>;
   /** How many issues of each code are kept in `issues` (the rest are counted in `issueSummary`). Default 100. */
@@ -62,46 +49,14 @@ export interface LoadCsvOptions extends CsvFormatOptions {
 }
 
 /**
- * Loads leads (and optionally their stage and owner histories and the staff schedule) from CSV files,
- * streaming each file, validating every lead once against the model's schema, and accounting for every
- * row: `stats.rows = stats.accepted + stats.rejected`, overall and per file. Every rejected row has at
- * least one `error` issue; warnings keep the row. See `DATA_ISSUE_CODES` for the rules.
- *
- * Reading rules: timestamps without an offset are wall-clock time in `timeZone` (see
- * {@link parseTimestamp}); a date-only appointment means the start of that day. An unreadable
- * `received_time` (or history `changed_at`) rejects the row; an unreadable optional timestamp
- * (`first_contact_time`, `appointment_time`, `assigned_time`) is a warning and reads as null. Missing
- * optional columns take the defaults listed at {@link REQUIRED_CSV_COLUMNS}. History rows are attached
- * to their lead, ascending by time (stable for equal times).
- *
- * Throws a {@link CsvColumnError} when a file lacks a required or mapped column, a `RangeError` for an
- * unknown time zone or a mapping of an unknown file or column, a {@link CsvReadError} when a path cannot
- * be read, and in `strict` mode a `DataQualityError`.
- *
- * @example
- * ```ts
- * const { leads, issues, stats } = await loadCsv({
- *   leads: 'data/leads.csv',
- *   stageHistory: 'data/stage_history.csv',
- *   timeZone: 'America/Chicago',
- *   pipeline,
- * });
- * for (const issue of issues) console.warn(formatIssue(issue));
- * ```
+ * Loads leads (and optionally their stage and owner histories and the staff schedule) from CSV files, streaming each file, validating every
+ * lead once against the model's schema, and accounting for every row: `stats.rows = stats.accepted + stats.rejected`, overall and per file.
  */
 export async function loadCsv(options: LoadCsvOptions): Promise<LoadResult> {
   return (await loadCsvWith(options)).result;
 }
 
-/**
- * What `loadCsvColumnar` (`@panopticon/core/csv`) returns: what {@link loadCsv} returns, with the leads and their histories
- * as columns.
- *
- * @example
- * ```ts
- * const { leads, stages, owners, issues, stats }: ColumnarLoadResult = await loadCsvColumnar({ leads: 'leads.csv', timeZone: 'UTC' });
- * ```
- */
+/** What `loadCsvColumnar` (`@panopticon/core/csv`) returns: what {@link loadCsv} returns, with the leads and their histories as columns. */
 export interface ColumnarLoadResult extends Omit<LoadResult, 'leads'> {
   /** The accepted leads, as `loadCsv` returns them (the same fields, order, and stage and locator filled in from the histories). */
   leads: LeadColumns;
@@ -112,17 +67,8 @@ export interface ColumnarLoadResult extends Omit<LoadResult, 'leads'> {
 }
 
 /**
- * {@link loadCsv} that keeps the leads and their histories as columns rather than objects: the same
- * readers, validation, issues and stats, and the same lead fields, but no object or `Date` per lead or
- * per history row. The result is what `needsAttentionColumnar` and `kpisColumnar` read; it
- * loads a 100,000-lead export with half a million history rows in about half the time and memory of
- * `loadCsv`.
- *
- * @example
- * ```ts
- * const data = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
- * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
- * ```
+ * {@link loadCsv} that keeps the leads and their histories as columns rather than objects: the same readers, validation, issues and stats,
+ * and the same lead fields, but no object or `Date` per lead or per history row.
  */
 export async function loadCsvColumnar(options: LoadCsvOptions): Promise<ColumnarLoadResult> {
   const sink = new LeadColumnsBuilder();
@@ -237,14 +183,7 @@ async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): 
   return { result, columns, stages, owners };
 }
 
-/**
- * Options of {@link loadCsvText}: those of {@link loadCsv}, with each file given as its text.
- *
- * @example
- * ```ts
- * const options: LoadCsvTextOptions = { leads: await file.text(), timeZone: 'Europe/London' };
- * ```
- */
+/** Options of {@link loadCsvText}: those of {@link loadCsv}, with each file given as its text. */
 export interface LoadCsvTextOptions extends Omit<LoadCsvOptions, 'leads' | 'stageHistory' | 'ownerHistory' | 'schedule'> {
   /** The text of leads.csv. */
   leads: string;
@@ -256,18 +195,7 @@ export interface LoadCsvTextOptions extends Omit<LoadCsvOptions, 'leads' | 'stag
   schedule?: string;
 }
 
-/**
- * {@link loadCsv} for files already in memory (a browser upload, a test): the same parser and rules,
- * no file system. Issues name the files `leads.csv`, `stage_history.csv`, … unless `fileLabel` says otherwise.
- *
- * @example
- * ```ts
- * const { leads, issues } = await loadCsvText({
- *   leads: 'lead_id,received_time,first_contact_time\n1,2025-01-06 09:00,2025-01-06 09:20\n',
- *   timeZone: 'Europe/London',
- * });
- * ```
- */
+/** {@link loadCsv} for files already in memory (a browser upload, a test): the same parser and rules, no file system. */
 export function loadCsvText(options: LoadCsvTextOptions): Promise<LoadResult> {
   const { leads, stageHistory, ownerHistory, schedule, ...rest } = options;
   return loadCsv({

@@ -27,15 +27,17 @@ export interface ReadCsvTableOptions {
   dateFormat?: DateFormat;
   /** The zone naive timestamps are read in (to detect date formats); default UTC. */
   timeZone?: string;
+  /** Told, at the end, the number the next line would have and whether the input ended between records. */
+  onEnd?: (nextLine: number, betweenRecords: boolean) => void;
 }
 
 /** Handles one data row whose shape is sound: as many fields as the header, quoting intact. @internal */
 export type RowVisitor = (fields: string[], line: number) => void;
 
 /**
- * Handles a sound row the byte reader split, from its bytes (`buf[starts[i], ends[i])` is field `i`,
- * without quotes), or returns false to have it decoded and handed to the {@link RowVisitor} instead,
- * which then does everything (a fast visitor handles only rows it can take whole, issue-free). @internal
+ * Handles a sound row the byte reader split, from its bytes (`buf[starts[i], ends[i])` is field `i`, without quotes), or returns false to
+ * have it decoded and handed to the {@link RowVisitor} instead, which then does everything (a fast visitor handles only rows it can take
+ * whole, issue-free). @internal
  */
 export type FastRowVisitor = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, line: number) => boolean;
 
@@ -47,8 +49,8 @@ export interface TableVisitor {
 
 let fastRows = true;
 /**
- * Turns the fast row visitors off, so that every row is decoded and read by the text rules (tests compare
- * the two readings, which must agree). @internal
+ * Turns the fast row visitors off, so that every row is decoded and read by the text rules (tests compare the two readings, which must
+ * agree). @internal
  */
 export function setFastRowsForTesting(on: boolean): void {
   fastRows = on;
@@ -63,13 +65,8 @@ const SAMPLE_ROWS = 2000;
 const MAX_VALUE_LENGTH = 200;
 
 /**
- * Streams a CSV file with a header row: resolves the columns from the header (throwing a
- * `CsvColumnError` when one is missing), rejects rows whose quoting is broken or whose field count
- * differs from the header's, and hands every other row to the visitor `begin` returns. Those rows are
- * not counted here: the visitor counts each (`beginRow` … `endRow`). An empty file is a warning.
- *
- * Yields (nothing) after each chunk's rows, so that a caller streaming results can hand on what the
- * visitor collected; {@link readCsvTable} just runs it to the end.
+ * Streams a CSV file with a header row: resolves the columns from the header (throwing a `CsvColumnError` when one is missing), rejects
+ * rows whose quoting is broken or whose field count differs from the header's, and hands every other row to the visitor `begin` returns.
  * @internal
  */
 export async function* streamCsvTable<K extends CsvFileKind>(
@@ -166,7 +163,9 @@ export async function* streamCsvTable<K extends CsvFileKind>(
     reader.write(next.value);
     yield;
   }
+  const betweenRecords = reader.betweenRecords;
   reader.end();
+  options.onEnd?.(reader.line, betweenRecords);
   yield;
   if (columns === undefined) file.warning(DATA_ISSUE_CODES.emptyFile, csvMessages.emptyFile(), {});
 }

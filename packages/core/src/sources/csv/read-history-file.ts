@@ -7,12 +7,11 @@ import { ByteInterner } from './byte-interner.js';
 import { plainNumber, plainNumberBytes } from './plain-number.js';
 import { timestampParser } from './timestamp.js';
 import { timestampReaderFor } from './date-formats.js';
-import { readTimestampText } from './dst-gap.js';
 import type { HistoryColumnsBuilder } from '../../model/history-columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
-import { isBlank } from './lead-row-reader.js';
+import { requiredTimestamp } from './lead-row-reader.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
 import { UnknownStages } from './unknown-stages.js';
@@ -39,17 +38,16 @@ export interface ReadHistoryFileOptions extends ReadCsvTableOptions {
   /** The label of leads.csv, for messages. */
   leadsFile: string;
   /**
-   * Where accepted rows go: onto the `Lead` objects (`objects[i]` is lead `i`), or into history columns
-   * (the same validation and issues, no history objects).
+   * Where accepted rows go: onto the `Lead` objects (`objects[i]` is lead `i`), or into history columns (the same validation and issues, no
+   * history objects).
    */
   into: { objects: readonly Lead[] } | { rows: HistoryColumnsBuilder };
 }
 
 /**
- * Reads stage_history.csv or owner_history.csv and attaches each accepted row to its lead (or appends it
- * to the columns), then sorts every history it touched ascending by time (stable: rows at the same
- * instant keep file order; the columns sort when they are finished). A row for a lead that is not among
- * the accepted leads is rejected. @internal
+ * Reads stage_history.csv or owner_history.csv and attaches each accepted row to its lead (or appends it to the columns), then sorts every
+ * history it touched ascending by time (stable: rows at the same instant keep file order; the columns sort when they are finished).
+ * @internal
  */
 export async function readHistoryFile(
   kind: 'stageHistory' | 'ownerHistory',
@@ -149,31 +147,14 @@ export async function readHistoryFile(
       }
 
       const when = fields[index.changed_at]!;
-      let at = Number.NaN;
-      if (isBlank(when)) {
-        file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.changed_at), {
+      const at = requiredTimestamp(file, times, iso, when, { line, recordId: id, field: name.changed_at });
+      if (at === at && leadIndex !== undefined && at < createdAt[leadIndex]!) {
+        file.warning(DATA_ISSUE_CODES.historyBeforeCreated, csvMessages.historyBeforeCreated(when.trim()), {
           line,
           recordId: id,
           field: name.changed_at,
           value: when,
         });
-      } else {
-        at = readTimestampText(times, iso, when, file, { line, recordId: id, field: name.changed_at }) ?? Number.NaN;
-        if (Number.isNaN(at)) {
-          file.error(DATA_ISSUE_CODES.unparseableTimestamp, csvMessages.unparseableTimestamp(name.changed_at, when, true), {
-            line,
-            recordId: id,
-            field: name.changed_at,
-            value: when,
-          });
-        } else if (leadIndex !== undefined && at < createdAt[leadIndex]!) {
-          file.warning(DATA_ISSUE_CODES.historyBeforeCreated, csvMessages.historyBeforeCreated(when.trim()), {
-            line,
-            recordId: id,
-            field: name.changed_at,
-            value: when,
-          });
-        }
       }
       if (file.rowHasErrors || leadIndex === undefined) {
         file.endRow();

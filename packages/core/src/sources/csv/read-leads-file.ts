@@ -23,8 +23,8 @@ export interface ReadLeadsFileOptions extends ReadCsvTableOptions {
   /** Give every lead an (empty) `ownerHistory`, to be filled from owner_history.csv. */
   ownerHistory: boolean;
   /**
-   * Append accepted leads here as columns instead of returning `Lead` objects (`leads` is then empty): the
-   * same validation, issues and order, without an object or `Date` per row on the fast path.
+   * Append accepted leads here as columns instead of returning `Lead` objects (`leads` is then empty): the same validation, issues and
+   * order, without an object or `Date` per row on the fast path.
    */
   sink?: LeadColumnsBuilder;
 }
@@ -199,8 +199,8 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
 }
 
 /**
- * What `LeadSchema` checks, by hand, for a lead built above (no extra keys, histories still empty): true
- * only when the schema would accept it, so skipping the schema then changes nothing.
+ * What `LeadSchema` checks, by hand, for a lead built above (no extra keys, histories still empty): true only when the schema would accept
+ * it, so skipping the schema then changes nothing.
  */
 function isLead(lead: Lead): boolean {
   return (

@@ -14,14 +14,7 @@ import type { TableVisitor } from './read-csv-table.js';
 import { streamCsvTable } from './read-csv-table.js';
 import { getZone } from '../../time/zone.js';
 
-/**
- * The part of a lead that response-time figures need, with instants as epoch milliseconds.
- *
- * @example
- * ```ts
- * const minutes = (row: ResponseRow) => (row.firstContactAt === null ? null : (row.firstContactAt - row.createdAt) / 60_000);
- * ```
- */
+/** The part of a lead that response-time figures need, with instants as epoch milliseconds. */
 export interface ResponseRow {
   /** The lead's id (lead_id). */
   id: string;
@@ -35,14 +28,7 @@ export interface ResponseRow {
   locator: string | null;
 }
 
-/**
- * Options of {@link readResponseRows}.
- *
- * @example
- * ```ts
- * readResponseRows('leads.csv', { timeZone: 'America/Chicago', columns: { leads: { received_time: 'Created Time' } } } satisfies ReadResponseRowsOptions);
- * ```
- */
+/** Options of {@link readResponseRows}. */
 export interface ReadResponseRowsOptions extends CsvFormatOptions {
   /** IANA time zone in which timestamps without an offset are read. Required. */
   timeZone: string;
@@ -54,19 +40,7 @@ export interface ReadResponseRowsOptions extends CsvFormatOptions {
   label?: string;
 }
 
-/**
- * The rows of a leads file, read by {@link readResponseRows}. Iterate it (`for await`); meanwhile and
- * afterwards, `issues` and `stats` hold the data-quality findings and the row accounting so far. Each
- * iteration reads the input again from the start and resets them (a `{ chunks }` input can be read once).
- *
- * @example
- * ```ts
- * const reader: ResponseRowReader = readResponseRows('leads.csv', { timeZone: 'UTC' });
- * let n = 0;
- * for await (const _ of reader) n++;
- * console.log(n, reader.stats.rejected, reader.issues.length);
- * ```
- */
+/** The rows of a leads file, read by {@link readResponseRows}. */
 export interface ResponseRowReader extends AsyncIterable<ResponseRow> {
   /** The label of the file in issues. */
   readonly label: string;
@@ -77,18 +51,10 @@ export interface ResponseRowReader extends AsyncIterable<ResponseRow> {
 }
 
 /**
- * A lean pass over a large leads file for response-time figures (the heatmap of a million-row export):
- * streams `{ id, createdAt, firstContactAt, team, locator }` per accepted row without building `Lead`
- * objects or `Date`s, with the same rules and accounting as {@link loadCsv} for those columns
- * (`duplicate-id`, `missing-value`, `unparseable-timestamp`, `contact-before-created`,
- * `wrong-field-count`, quoting errors). Rows with a warning are yielded; rejected rows are not.
- *
- * @example
- * ```ts
- * const rows = readResponseRows('exports/leads.csv', { timeZone: 'America/Chicago' });
- * for await (const row of rows) heatmap.add(row.createdAt, row.firstContactAt);
- * console.log(rows.stats, rows.issues.length);
- * ```
+ * A lean pass over a large leads file for response-time figures (the heatmap of a million-row export): streams `{ id, createdAt,
+ * firstContactAt, team, locator }` per accepted row without building `Lead` objects or `Date`s, with the same rules and accounting as
+ * {@link loadCsv} for those columns (`duplicate-id`, `missing-value`, `unparseable-timestamp`, `contact-before-created`, `wrong-field-
+ * count`, quoting errors).
  */
 export function readResponseRows(input: CsvFileInput, options: ReadResponseRowsOptions): ResponseRowReader {
   getZone(options.timeZone); // a RangeError now for an unknown zone
@@ -143,17 +109,18 @@ export function readResponseRows(input: CsvFileInput, options: ReadResponseRowsO
 }
 
 /**
- * The reading of a leads file's rows for response figures, shared by {@link readResponseRows} and the CSV
- * heatmap: every row is read with the rules of {@link LeadRowReader} (from its bytes when it raises no
- * issue), and each accepted row is handed to `accept` while the reader holds it. @internal
+ * The reading of a leads file's rows for response figures, shared by {@link readResponseRows} and the CSV heatmap: every row is read with
+ * the rules of {@link LeadRowReader} (from its bytes when it raises no issue), and each accepted row is handed to `accept` while the reader
+ * holds it. @internal
  */
 export function responseRowVisitor(
   columns: ResolvedColumns<'leads'>,
   file: FileLog,
   timeZone: string,
   accept: (row: LeadRowReader) => void,
+  ids = new CompactLeadIds(),
 ): TableVisitor {
-  const row = new LeadRowReader(columns, file, timeZone, new CompactLeadIds());
+  const row = new LeadRowReader(columns, file, timeZone, ids);
   return {
     visit(fields, line) {
       row.read(fields, line);

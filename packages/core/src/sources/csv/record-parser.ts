@@ -14,15 +14,9 @@ const QUOTED = 2;
 const QUOTE_SEEN = 3;
 
 /**
- * The whole CSV grammar over UTF-8 bytes, a push parser that keeps its state between pieces: the part of
- * {@link ByteCsvReader} that reads the lines its line splitter cannot take alone (doubled quotes, line
- * ends inside quotes, text after a closing quote, lone CRs, a multi-byte delimiter). Fed bytes that end
- * on a character boundary, it hands each completed record to `emit`.
- *
- * Beyond RFC 4180, because real exports contain it: LF and lone CR line ends as well as CRLF, blank
- * (empty or whitespace-only) lines, which are skipped but counted in line numbers, a last line without a
- * line end, and quotes inside unquoted values (`5" screen`, kept literally). Broken quoting is reported
- * on the record ({@link CsvRecord.error}), never thrown. @internal
+ * The whole CSV grammar over UTF-8 bytes, a push parser that keeps its state between pieces: the part of {@link ByteCsvReader} that reads
+ * the lines its line splitter cannot take alone (doubled quotes, line ends inside quotes, text after a closing quote, lone CRs, a multi-
+ * byte delimiter). @internal
  */
 export class RecordParser {
   private fields: string[] = [];
@@ -71,15 +65,8 @@ export class RecordParser {
   }
 
   /**
-   * A quoted value that never closes, or that "closes" with a quote followed by text after running over
-   * line ends, almost always comes from a stray opening quote (`1,"Acme` … ) that swallowed the lines after
-   * it. Report the record with the value's first line only, then read the rest again as CSV starting on
-   * the next line, so that one stray quote costs one row instead of the rest of the file.
-   *
-   * Inside an open quoted value every quote was doubled (a lone one would have ended it), so doubling the
-   * value's quotes again restores the raw text exactly; `suffix` is the raw text already consumed after the
-   * value (the lone quote). Re-reading cannot recurse again: the restored text holds only even runs of
-   * quotes, and an even run opening a value also closes it.
+   * A quoted value that never closes, or that "closes" with a quote followed by text after running over line ends, almost always comes from
+   * a stray opening quote (`1,"Acme` … ) that swallowed the lines after it.
    */
   private recoverStrayQuote(suffix: string): void {
     const value = this.field;

@@ -1,17 +1,6 @@
 const ZERO = 48;
 
-/**
- * A schedule's time of day normalized to `HH:MM` (what `ShiftSchema` expects), or null when it is not
- * one. Accepts `H:MM`, `HH:MM` and `HH:MM:00` (spreadsheets add seconds); `24:00` is allowed as a shift
- * end. Surrounding spaces are ignored.
- *
- * @example
- * ```ts
- * parseTimeOfDay('9:00'); // '09:00'
- * parseTimeOfDay('17:30:00'); // '17:30'
- * parseTimeOfDay('25:00'); // null
- * ```
- */
+/** A schedule's time of day normalized to `HH:MM` (what `ShiftSchema` expects), or null when it is not one. */
 export function parseTimeOfDay(text: string): string | null {
   const t = text.trim();
   const colon = t.indexOf(':');

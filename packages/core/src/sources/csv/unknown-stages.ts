@@ -4,9 +4,8 @@ import type { FileLog } from './file-log.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
 
 /**
- * Collects the stages of one file that the pipeline does not list, to report each once with its row
- * count and first line: one typo in a stage name would otherwise bury the issue list under a warning
- * per row. No pipeline: nothing to check. @internal
+ * Collects the stages of one file that the pipeline does not list, to report each once with its row count and first line: one typo in a
+ * stage name would otherwise bury the issue list under a warning per row. @internal
  */
 export class UnknownStages {
   private readonly seen = new Map<string, { count: number; line: number; recordId: string; field: string }>();

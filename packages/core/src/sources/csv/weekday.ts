@@ -9,19 +9,7 @@ WEEKDAY_NAMES.forEach((name, day) => {
   WEEKDAYS.set(String(day + 1), day);
 });
 
-/**
- * The {@link Weekday} (0 = Monday … 6 = Sunday) of a schedule's `day_of_week` value, or null when it is
- * not one. Accepts English names (`Monday`), their first three letters (`Mon`), in any case, and ISO
- * weekday numbers `1`…`7` with 1 = Monday; surrounding spaces are ignored.
- *
- * @example
- * ```ts
- * parseWeekday('Tuesday'); // 1
- * parseWeekday('sun'); // 6
- * parseWeekday('7'); // 6
- * parseWeekday('0'); // null
- * ```
- */
+/** The {@link Weekday} (0 = Monday … 6 = Sunday) of a schedule's `day_of_week` value, or null when it is not one. */
 export function parseWeekday(text: string): Weekday | null {
   return WEEKDAYS.get(text.trim().toLowerCase()) ?? null;
 }
