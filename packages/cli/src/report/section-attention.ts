@@ -62,7 +62,7 @@ export function attentionSection(model: ReportModel, figures: RenderedFigures): 
 <div class="attention-grid">
 <div class="main">
 <div class="countbar"><span id="att-count" aria-live="polite">Showing <strong>${formatCount(n)}</strong> of ${plural(n, 'lead')}</span><span class="no-print muted">Click a column heading to sort</span></div>
-<div class="table-scroll">
+<div class="table-scroll" tabindex="0" role="region" aria-label="Needs-attention table">
 <table id="att-table">
 <thead><tr>${th('reason', 'Reason')}${th('days', 'Days', 'num')}${th('locator', 'Locator')}${th('name', 'Lead')}${th('stage', 'Stage')}${th('appt', 'Appointment')}</tr></thead>
 <tbody>

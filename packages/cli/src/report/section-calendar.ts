@@ -23,7 +23,7 @@ export function calendarSection(model: ReportModel, figures: RenderedFigures): H
 <div class="custom" hidden><label class="field">From<input type="date" id="cal-from" value="${from}"></label><label class="field">To<input type="date" id="cal-to" value="${to}"></label></div>
 </div>
 <p id="cal-summary" aria-live="polite"><strong>${plural(inWeek.length, 'appointment')}</strong> this week (${from} to ${to})</p>
-<div class="table-scroll cal-list">
+<div class="table-scroll cal-list" tabindex="0" role="region" aria-label="Appointments in the range">
 <table id="cal-table"><thead><tr><th class="static">When</th><th class="static">Lead</th><th class="static">Locator</th><th class="static">Stage</th><th class="static">Status</th></tr></thead>
 <tbody>
 ${calendarRows(inWeek)}

@@ -33,7 +33,7 @@ export function scorecardSection(model: ReportModel): Html {
   return html`<section id="locators" aria-labelledby="locators-title">
 <div class="section-head"><h2 id="locators-title">Locator scorecard</h2><p>Every locator's appointed leads by follow-up status. Click a name to list their leads that need attention.</p></div>
 <div class="panel">
-<div class="table-scroll">
+<div class="table-scroll" tabindex="0" role="region" aria-label="Locator scorecard table">
 <table class="scorecard sortable" id="scorecard">
 <thead><tr>${th('Locator', false)}${th('Leads')}${th('Appointed')}${th('Need attention')}${th('Stale')}${th('At risk')}${th('Awaiting')}${th('Upcoming')}${th('Progressed')}${th('Won')}${th('Lost')}${th('Conversion')}${th('Median days to progress')}</tr></thead>
 <tbody>

