@@ -69,6 +69,10 @@ export interface Config {
   /** The pipeline: a file to load (absolute path) or the validated pipeline itself. */
   pipeline?: { file: string } | { inline: Pipeline };
   thresholds: { staleAfterDays?: number; warnAfterDays?: number; greenStuckAfterDays?: number };
+  /** The digest's settings; `locators` (locator → e-mail address) also feeds the dashboard's "Email locator". */
+  digest: { locators?: Record<string, string> };
+  /** The CRM record link template, with `{id}`. */
+  recordUrl?: string;
   slaMinutes?: number;
   bucketMinutes?: number;
   dayCount?: DayCount;
@@ -161,7 +165,7 @@ export function parseConfig(raw: unknown, path: string): Config {
   // The validated file as a Config: each setting's value under its config key, paths made absolute.
   const c = parsed.data as Record<string, unknown>;
   const at = (p: string) => (isAbsolute(p) ? p : resolve(dirname(path), p));
-  const config: Config = { path, thresholds: {}, files: {} };
+  const config: Config = { path, thresholds: {}, digest: {}, files: {} };
   for (const s of Object.values(SETTINGS)) {
     const value = s.configKey === undefined ? undefined : valueAt(c, s.configKey.split('.'));
     if (value === undefined) continue;

@@ -13,14 +13,18 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
 import { runCli } from './fixtures/dashboard-cli.js';
+import { HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
+import { KNOWN_EMAIL, KNOWN_ID, KNOWN_NAME, RECORD_URL, writeKnownLead } from './fixtures/known-lead.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-investigate-'));
 const samplePage = join(tmp, 'sample.html');
+const knownPage = join(tmp, 'known.html');
+const hostilePage = join(tmp, 'hostile.html');
 let browser: Browser;
 
 /** A page of the sample dashboard in a fresh context (own viewport, colour scheme, downloads). */
 async function openSample(
-  options: { width?: number; colorScheme?: 'light' | 'dark' } = {},
+  options: { width?: number; colorScheme?: 'light' | 'dark'; file?: string; hash?: string } = {},
 ): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1440, height: 1000 },
@@ -38,7 +42,7 @@ async function openSample(
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
   });
-  await page.goto(pathToFileURL(samplePage).href, { waitUntil: 'load' });
+  await page.goto(pathToFileURL(options.file ?? samplePage).href + (options.hash ?? ''), { waitUntil: 'load' });
   return { page, context, errors };
 }
 
@@ -49,6 +53,8 @@ beforeAll(async () => {
     );
   }
   runCli(tmp, 'report', '--quiet', '--out', samplePage);
+  runCli(tmp, 'report', ...writeKnownLead(join(tmp, 'known')), '--quiet', '--out', knownPage);
+  runCli(tmp, 'report', ...writeHostileData(join(tmp, 'hostile')), '--quiet', '--out', hostilePage);
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }, 90_000);
 
@@ -134,6 +140,90 @@ describe('the dashboard is legible and accessible', () => {
       if (id) reached.add(id);
     }
     for (const id of ['print', 'f-reason', 'f-locator', 'f-stage', 'f-q', 'f-reset', 'reason', 'days']) expect(reached).toContain(id);
+    await context.close();
+  });
+});
+
+describe('the lead dialog', () => {
+  it('opens from a lead’s name with its status, reason, timeline, owner changes, appointment and response', async () => {
+    const { page, context, errors } = await openSample({ file: knownPage });
+    const opener = page.locator(`#att-table button[data-lead="${KNOWN_ID}"]`);
+    await opener.click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    expect(await dialog.locator('#lead-title').textContent()).toBe(`${KNOWN_NAME} #${KNOWN_ID}`);
+    const facts = Object.fromEntries(
+      await dialog.locator('.facts dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling!.textContent])),
+    );
+    // As panopticon attention judges it: stale, 39 days since the appointment of 2026-02-20.
+    expect(facts).toMatchObject({
+      'Follow-up status': 'Stale',
+      'Needs attention': 'Stale · 39 days',
+      Locator: 'Dana Reyes',
+      Team: 'East',
+      'Stage now': 'Appointment Set',
+      Created: '2026-02-10 09:00',
+      'First contact': '2026-02-10 09:25',
+      Response: '25 minutes',
+      Appointment: '2026-02-20 10:00',
+      'Days since appointment': '39',
+      'First progress after it': 'none',
+    });
+    const timeline = await dialog
+      .locator('.timeline tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent)));
+    // Stage changes at 09:00, 09:25 and 2026-02-12 15:00; the last visit is still open at the end of 2026-03-31.
+    expect(timeline).toEqual([
+      ['New', '2026-02-10 09:00', '2026-02-10 09:25', '0'],
+      ['Contacted', '2026-02-10 09:25', '2026-02-12 15:00', '2.2'],
+      ['Appointment Set', '2026-02-12 15:00', 'still there', '47.4'],
+    ]);
+    expect(await dialog.locator('.owners li').allTextContents()).toEqual(['2026-02-10 09:05 → Sam Lee', '2026-02-15 12:00 → Dana Reyes']);
+    expect(await dialog.getByRole('link', { name: 'Open in CRM' }).getAttribute('href')).toBe(RECORD_URL.replace('{id}', KNOWN_ID));
+    const mail = new URL((await dialog.getByRole('link', { name: 'Email locator' }).getAttribute('href'))!);
+    expect(mail.protocol).toBe('mailto:');
+    expect(decodeURIComponent(mail.pathname)).toBe(KNOWN_EMAIL);
+    expect(mail.searchParams.get('subject')).toBe(`Lead ${KNOWN_NAME} (#${KNOWN_ID}): stale, 39 days`);
+    expect(mail.searchParams.get('body')).toContain('2026-02-20 10:00');
+
+    await page.keyboard.press('Escape');
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-lead'))).toBe(KNOWN_ID);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shortens a long id on screen and keeps it whole in its tooltip', async () => {
+    const { page, context } = await openSample({ file: knownPage });
+    const id = page.locator(`#att-table button[data-lead="${KNOWN_ID}"] .id`);
+    expect(await id.textContent()).toBe(`#${KNOWN_ID}`);
+    expect(await id.getAttribute('title')).toBe(`Lead #${KNOWN_ID}`);
+    expect(await id.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await context.close();
+  });
+
+  it('opens from the appointment list too, and says when no CRM link is known', async () => {
+    const { page, context } = await openSample();
+    await page.click('button[data-range="month"]');
+    const opener = page.locator('#cal-table button[data-lead]').first();
+    const id = await opener.getAttribute('data-lead');
+    await opener.click();
+    expect(await page.locator('#lead-title').textContent()).toContain(`#${id}`);
+    expect(await page.getByRole('dialog').getByRole('link', { name: 'Open in CRM' }).count()).toBe(0);
+    expect(await page.getByRole('dialog').textContent()).toContain('No CRM link');
+    await page.click('#lead-close');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-lead'))).toBe(id);
+    await context.close();
+  });
+
+  it('shows hostile names and stages as text and runs nothing', async () => {
+    const { page, context, errors } = await openSample({ file: hostilePage });
+    await page.click('#att-table button[data-lead="1"]');
+    expect(await page.locator('#lead-title').textContent()).toBe(`${HOSTILE_NAME} #1`);
+    expect(await page.locator('#lead-body').textContent()).toContain(HOSTILE_STAGE);
+    expect(await page.$$eval('img, b', (els) => els.length)).toBe(0);
+    expect(await page.evaluate(() => typeof (window as { __pwned?: unknown }).__pwned)).toBe('undefined');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -27,6 +27,11 @@ const OPTIONS: OptionSpecs = {
     help: 'the response comparison sets the last WEEKS weeks against the WEEKS before (default: 4)',
   },
   out: { type: 'string', short: 'o', arg: 'FILE', help: 'where to write the page (default: dashboard.html)' },
+  'record-url': {
+    type: 'string',
+    arg: 'URL',
+    help: 'link to a lead\'s CRM record, with {id} for its id: the lead dialog\'s "Open in CRM" (default: config "recordUrl")',
+  },
   ...HELP_OPTION,
 };
 
@@ -60,6 +65,8 @@ async function report(settings: Settings, io: Io): Promise<number> {
     bucketMinutes,
     compareWeeks,
     generatedAt: io.now(),
+    recordUrl: settings.recordUrl,
+    locatorEmails: settings.locatorEmails,
   });
   const html = renderPage(model, renderFigures(model, await documentReady));
   reportIssueCount(data.issues, settings.quiet, io);

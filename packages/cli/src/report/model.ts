@@ -15,7 +15,6 @@ import {
   stageVisits,
   startOfLocalDay,
   weekdayOfDayNumber,
-  zonedParts,
   type AttentionReason,
   type CoverageCell,
   type DataIssue,
@@ -36,6 +35,9 @@ import {
 } from '@panopticon/core';
 import type { TimeInStageVisit } from '@panopticon/charts';
 import type { computeKpis } from '../commands/kpis.js';
+import { leadDetail } from './lead-detail.js';
+import { clockText, localDateTime } from './local-time.js';
+import type { LeadDetail } from './page-data.js';
 
 /** The KPI object of `panopticon kpis --format json`: the dashboard's tiles show exactly these numbers. */
 export type KpisJson = ReturnType<typeof computeKpis>;
@@ -58,6 +60,10 @@ export interface ReportInput {
   compareWeeks?: number;
   /** When the page was written (shown in the footer). */
   generatedAt: Date;
+  /** The CRM record link, a template with `{id}` (`recordUrl` / `--record-url`). */
+  recordUrl?: string | undefined;
+  /** Locators' e-mail addresses (the config's `digest.locators`). */
+  locatorEmails?: Readonly<Record<string, string>> | undefined;
 }
 
 /** One row of the needs-attention table, as embedded in the page (JSON) and drawn in its HTML. */
@@ -124,14 +130,10 @@ export interface ReportModel {
   scorecard: LocatorScorecardRow[];
   issues: readonly DataIssue[];
   stats: LoadStats;
-}
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** "HH:MM" of an instant in the zone. */
-function clockText(instant: Date, timeZone: string): string {
-  const p = zonedParts(instant, timeZone);
-  return `${pad2(p.hour)}:${pad2(p.minute)}`;
+  /** The lead dialog's facts about every lead the page names (needs attention, appointments). */
+  leadDetails: LeadDetail[];
+  recordUrl: string | null;
+  locatorEmails: Readonly<Record<string, string>>;
 }
 
 /**
@@ -165,7 +167,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       status: r.status,
       reason: r.reason,
       days: r.days,
-      apptText: appt ? `${formatDayNumber(localDayNumber(appt, timeZone))} ${clockText(appt, timeZone)}` : '',
+      apptText: appt ? localDateTime(appt, timeZone) : '',
       newToday: r.days === threshold(r),
     };
   });
@@ -198,6 +200,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
     });
     calendarAppointments.push({ appointmentAt: at, status, name: lead.name, locator: lead.locator });
   }
+  // The dialog's facts, for every lead a click can open: those on the list and those on the calendar.
+  const onList = new Map(attention.map((r) => [r.id, { reason: r.reason, days: r.days }]));
+  const named = new Set([...onList.keys(), ...appointments.map((a) => a.id)]);
+  const leadDetails = leads.filter((l) => named.has(l.id)).map((l) => leadDetail(l, followUp, onList.get(l.id) ?? null));
+
   appointments.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 
   // The calendar spans the weeks around today: up to 8 weeks back and 4 ahead, trimmed to the appointments.
@@ -262,5 +269,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     scorecard: locatorScorecard(leads, followUp),
     issues: input.issues,
     stats: input.stats,
+    leadDetails,
+    recordUrl: input.recordUrl ?? null,
+    locatorEmails: input.locatorEmails ?? {},
   };
 }

@@ -17,6 +17,7 @@ import { formatCount, formatTileValue, kpiTiles } from './tiles.js';
 
 /** The page's data: the needs-attention rows and the appointments as compact arrays, and the labels the script shows. */
 export function pageData(model: ReportModel): PageData {
+  const named = new Set(model.leadDetails.map((d) => d.locator));
   return {
     today: model.today,
     timeZone: model.timeZone,
@@ -38,6 +39,10 @@ export function pageData(model: ReportModel): PageData {
     reasonLabels: ATTENTION_REASON_LABELS,
     reasonOrder: ATTENTION_REASONS,
     unassigned: UNASSIGNED_LOCATOR,
+    leads: model.leadDetails,
+    recordUrl: model.recordUrl,
+    // Only the addresses of locators the page names.
+    locatorEmails: Object.fromEntries(Object.entries(model.locatorEmails).filter(([locator]) => named.has(locator))),
   };
 }
 
@@ -77,6 +82,7 @@ ${scorecardSection(model)}
 ${qualitySection(model)}
 </main>
 ${footer(model)}
+${leadDialog()}
 <script type="application/json" id="${DATA_ELEMENT_ID}">${unsafeHtml(jsonForScript(pageData(model)))}</script>
 <script>${unsafeHtml(script)}</script>
 </body>
@@ -125,6 +131,14 @@ function tiles(model: ReportModel): Html {
 </div>`;
   });
   return html`<section class="tiles" aria-label="Key figures">\n${joinHtml(items, '\n')}\n</section>`;
+}
+
+/** The lead dialog (client/lead-dialog.ts fills it with textContent from the JSON block). */
+function leadDialog(): Html {
+  return html`<dialog id="lead-dialog" aria-labelledby="lead-title">
+<div class="dialog-head"><h2 id="lead-title">Lead</h2><button type="button" class="button" id="lead-close">Close</button></div>
+<div id="lead-body"></div>
+</dialog>`;
 }
 
 function footer(model: ReportModel): Html {

@@ -45,6 +45,11 @@ function isoOf(dayNumber: number): string {
   return new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A lead's name and id as the button that opens its dialog: the same markup as the script's (client/dom.ts). */
+export function leadButton(id: string, name: string): Html {
+  return html`<button type="button" class="linkish lead-link" data-lead="${id}">${name} <span class="id" title="Lead #${id}">#${id}</span></button>`;
+}
+
 /** Rows of the appointment list. */
 function calendarRows(rows: readonly CalendarRow[]): Html {
   if (rows.length === 0) return html`<tr class="empty-row"><td colspan="5">No appointments in this range.</td></tr>`;
@@ -52,7 +57,7 @@ function calendarRows(rows: readonly CalendarRow[]): Html {
   return joinHtml(
     rows.map(
       (r) =>
-        html`<tr><td class="when">${r.day} ${r.time}</td><td class="lead" title="Lead #${r.id}">${r.name}</td><td class="who">${locator(r.locator)}</td><td>${r.stage}</td><td><span class="pill s-${r.status}">${statusLabel(r.status)}</span></td></tr>`,
+        html`<tr><td class="when">${r.day} ${r.time}</td><td class="lead">${leadButton(r.id, r.name)}</td><td class="who">${locator(r.locator)}</td><td>${r.stage}</td><td><span class="pill s-${r.status}">${statusLabel(r.status)}</span></td></tr>`,
     ),
     '\n',
   );

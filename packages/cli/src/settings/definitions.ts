@@ -77,6 +77,30 @@ const OutputFormatSchema = z.enum(['table', 'json', 'csv']);
 const ClockSchema = z.enum(['wall', 'business']);
 const PositiveWholeNumber = z.number().int().positive();
 
+/** A CRM record link: an http(s) URL template with `{id}` where the lead's id goes. */
+const RecordUrlSchema = z
+  .string({ error: 'expected a link template such as "https://crm.zoho.com/crm/org123/tab/Leads/{id}"' })
+  .refine((url) => /^https?:\/\//i.test(url) && url.includes('{id}'), {
+    error: (issue) =>
+      `expected an http(s) link containing {id}, such as "https://crm.example.com/leads/{id}", got "${String(issue.input)}"`,
+  });
+
+/** `--record-url`: the template, checked as the config file's value is. */
+const recordUrlFlag: FlagReader<string> = (raw) => {
+  const url = String(raw);
+  if (!RecordUrlSchema.safeParse(url).success)
+    throw new CliError(
+      `--record-url must be an http(s) link containing {id} (for example "https://crm.example.com/leads/{id}"), got "${url}".`,
+      2,
+    );
+  return url;
+};
+
+/** Locators' e-mail addresses: locator name → address. */
+const LocatorEmailsSchema = z.record(z.string(), z.string().min(3, { error: 'expected an e-mail address' }), {
+  error: 'expected an object of locator name → e-mail address',
+});
+
 const file = (flag: string, configKey: string, read: FlagReader<FileRef> = fileFlag) =>
   setting({ schema: FileRefSchema, configKey, configSchema: FilePathSchema, flag: { name: flag, read } });
 const optionalText = (flag: string) => setting({ schema: z.string(), flag: { name: flag, read: text } });
@@ -176,6 +200,10 @@ export const SETTINGS = {
   full: option('full'),
   /** The Zoho snapshot directory (`--store`), relative to the working directory. */
   store: setting({ schema: z.string(), flag: { name: 'store', read: text }, default: DEFAULT_ZOHO_STORE }),
+  /** The CRM record link of a lead, a template with `{id}` (`--record-url`): the dashboard's "Open in CRM". */
+  recordUrl: setting({ schema: RecordUrlSchema, configKey: 'recordUrl', flag: { name: 'record-url', read: recordUrlFlag } }),
+  /** Locators' e-mail addresses (`digest.locators`): the dashboard's "Email locator" (and the digest's recipients). */
+  locatorEmails: setting({ schema: LocatorEmailsSchema, configKey: 'digest.locators' }),
   /** Where `report` writes the page (`--out`), relative to the working directory. */
   out: setting({ schema: z.string(), flag: { name: 'out', read: text }, default: 'dashboard.html' }),
 };

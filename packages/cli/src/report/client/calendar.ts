@@ -7,7 +7,7 @@
  */
 import { APPOINTMENT, type AppointmentTuple, type PageData } from '../page-data.js';
 import { dayNumber, isoDate, monthOf, weekdayOf } from './dates.js';
-import { byId, el, findById, fmt, plural } from './dom.js';
+import { byId, el, findById, fmt, leadButton, plural } from './dom.js';
 
 /** A range button's `data-range`. */
 type RangeKind = 'today' | 'week' | 'month' | 'custom';
@@ -99,8 +99,8 @@ export function setUpCalendar(data: PageData): void {
   function appointmentRow(a: AppointmentTuple): HTMLTableRowElement {
     const tr = el('tr');
     tr.appendChild(el('td', 'when', a[APPOINTMENT.day] + ' ' + a[APPOINTMENT.time]));
-    const lead = el('td', 'lead', a[APPOINTMENT.name]);
-    lead.title = 'Lead #' + a[APPOINTMENT.id];
+    const lead = el('td', 'lead');
+    lead.appendChild(leadButton(a[APPOINTMENT.id], a[APPOINTMENT.name]));
     tr.appendChild(lead);
     const locator = a[APPOINTMENT.locator];
     const who = el('td', 'who', locator);

@@ -9,6 +9,7 @@
 import { DATA_ELEMENT_ID, type PageData } from '../page-data.js';
 import { setUpAttention } from './attention.js';
 import { setUpCalendar } from './calendar.js';
+import { setUpLeadDialog } from './lead-dialog.js';
 import { byId, findById } from './dom.js';
 import { setUpSortableTables } from './sortable.js';
 
@@ -16,6 +17,7 @@ const data = JSON.parse(byId(DATA_ELEMENT_ID).textContent!) as PageData;
 setUpAttention(data);
 setUpCalendar(data);
 setUpSortableTables();
+setUpLeadDialog(data, () => {});
 findById('print')?.addEventListener('click', () => window.print());
 // For measurements: the tables are drawn (scripts/measure-dashboard.mjs reads this mark).
 if (window.performance && performance.mark) performance.mark('panopticon:ready');
