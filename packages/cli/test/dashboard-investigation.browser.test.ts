@@ -4,7 +4,7 @@
  * lead dialog, the CSV downloads and the state kept in the URL hash, against pages written by the built
  * `panopticon report`. Never skipped: without Chromium it fails, saying how to install it.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,7 @@ import { KNOWN_EMAIL, KNOWN_ID, KNOWN_NAME, RECORD_URL, writeKnownLead } from '.
 
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-investigate-'));
 const samplePage = join(tmp, 'sample.html');
+const sample60Page = join(tmp, 'sample-60.html');
 const knownPage = join(tmp, 'known.html');
 const hostilePage = join(tmp, 'hostile.html');
 let browser: Browser;
@@ -53,6 +54,7 @@ beforeAll(async () => {
     );
   }
   runCli(tmp, 'report', '--quiet', '--out', samplePage);
+  runCli(tmp, 'report', '--quiet', '--bucket', '60', '--out', sample60Page);
   runCli(tmp, 'report', ...writeKnownLead(join(tmp, 'known')), '--quiet', '--out', knownPage);
   runCli(tmp, 'report', ...writeHostileData(join(tmp, 'hostile')), '--quiet', '--out', hostilePage);
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
@@ -140,6 +142,58 @@ describe('the dashboard is legible and accessible', () => {
       if (id) reached.add(id);
     }
     for (const id of ['print', 'f-reason', 'f-locator', 'f-stage', 'f-q', 'f-reset', 'reason', 'days']) expect(reached).toContain(id);
+    await context.close();
+  });
+});
+
+/** Clicks a "Download CSV" button and returns the file's name and text. */
+async function download(page: Page, name: string): Promise<{ file: string; text: string }> {
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-download="${name}"]`)]);
+  return { file: saved.suggestedFilename(), text: readFileSync((await saved.path())!, 'utf8') };
+}
+
+describe('Download CSV', () => {
+  it('the heatmap at slot length 60 equals panopticon heatmap --bucket 60 --format csv, byte for byte', async () => {
+    const { page, context, errors } = await openSample({ file: sample60Page });
+    const { file, text } = await download(page, 'heatmap');
+    expect(file).toMatch(/^heatmap-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(text).toBe(runCli(tmp, 'heatmap', '--quiet', '--bucket', '60', '--format', 'csv'));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the needs-attention list saves exactly the filtered rows, as panopticon attention --format csv writes them', async () => {
+    const { page, context } = await openSample();
+    const all = runCli(tmp, 'attention', '--quiet', '--format', 'csv');
+    expect((await download(page, 'attention')).text).toBe(all);
+    const json = JSON.parse(runCli(tmp, 'attention', '--quiet', '--format', 'json')) as { rows: { locator: string | null }[] };
+    const locator = json.rows.find((r) => r.locator !== null)!.locator!;
+    await page.selectOption('#f-locator', locator);
+    const lines = all.split('\n');
+    // The sample's rows hold no line break, so line i + 1 of the CSV is row i.
+    const expected = [lines[0], ...json.rows.flatMap((r, i) => (r.locator === locator ? [lines[i + 1]] : [])), ''].join('\n');
+    expect((await download(page, 'attention')).text).toBe(expected);
+    await context.close();
+  });
+
+  it('hostile names, stages and locators are quoted as the CLI quotes them', async () => {
+    const { page, context } = await openSample({ file: hostilePage });
+    const flags = writeHostileData(join(tmp, 'hostile'));
+    expect((await download(page, 'attention')).text).toBe(runCli(tmp, 'attention', ...flags, '--quiet', '--format', 'csv'));
+    await context.close();
+  });
+
+  it('the appointment list and the scorecard save the rows they show, in the order shown', async () => {
+    const { page, context } = await openSample();
+    await page.click('button[data-range="month"]');
+    const listed = await page.$$eval('#cal-table tbody tr button[data-lead]', (bs) => bs.map((b) => b.getAttribute('data-lead')));
+    const appointments = (await download(page, 'appointments')).text.trim().split('\n');
+    expect(appointments[0]).toBe('leadId,name,locator,stage,status,date,time');
+    expect(appointments.slice(1).map((l) => l.split(',')[0])).toEqual(listed);
+    await page.click('#scorecard th:nth-child(2) button');
+    const shown = await page.$$eval('#scorecard tbody tr', (trs) => trs.map((tr) => (tr as HTMLTableRowElement).cells[1]!.textContent));
+    const scorecard = (await download(page, 'scorecard')).text.trim().split('\n');
+    expect(scorecard.slice(1).map((l) => l.split(',')[1])).toEqual(shown.map((n) => n!.replace(/,/g, '')));
     await context.close();
   });
 });

@@ -1,5 +1,6 @@
-import { needsAttentionColumnar, type AttentionRow } from '@panopticon/core';
+import { needsAttentionColumnar } from '@panopticon/core';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
+import { ATTENTION_CSV_COLUMNS, attentionCsvCells, attentionJsonRow } from '../csv-columns.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
 import { loadColumnarInputs } from '../inputs.js';
@@ -30,16 +31,11 @@ async function attention(settings: Settings, io: Io): Promise<number> {
   const { format, asOf, timeZone } = settings;
   const data = await loadColumnarInputs(settings, io);
   const rows = needsAttentionColumnar(data, followUpOptions(settings));
-  const json = rows.map(jsonRow);
+  const json = rows.map(attentionJsonRow);
   if (format === 'json') {
     io.out(renderJson({ asOf: asOf.toISOString(), timeZone, rows: json }));
   } else if (format === 'csv') {
-    io.out(
-      renderCsv(
-        COLUMNS,
-        json.map((r) => COLUMNS.map((c) => r[c])),
-      ),
-    );
+    io.out(renderCsv(ATTENTION_CSV_COLUMNS, json.map(attentionCsvCells)));
   } else if (rows.length === 0) {
     io.out(`Nothing needs attention as of ${formatInstant(asOf, timeZone)}.\n`);
   } else {
@@ -60,20 +56,4 @@ async function attention(settings: Settings, io: Io): Promise<number> {
     );
   }
   return 0;
-}
-
-const COLUMNS = ['leadId', 'name', 'locator', 'team', 'stage', 'appointmentAt', 'status', 'reason', 'days'] as const;
-
-function jsonRow(r: AttentionRow) {
-  return {
-    leadId: r.leadId,
-    name: r.name,
-    locator: r.locator,
-    team: r.team ?? null,
-    stage: r.stage,
-    appointmentAt: r.appointmentAt ? r.appointmentAt.toISOString() : null,
-    status: r.status,
-    reason: r.reason,
-    days: r.days,
-  };
 }

@@ -82,6 +82,8 @@ export interface AttentionTableRow {
   apptText: string;
   /** The lead reached its reason's threshold today (`days` equals it): it was not in this state yesterday. */
   newToday: boolean;
+  /** The appointment as an ISO instant (as `panopticon attention` writes it); `null` = none. */
+  appointmentAt: string | null;
 }
 
 /** One appointed lead on the calendar (embedded as JSON for the range list). */
@@ -169,6 +171,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       days: r.days,
       apptText: appt ? localDateTime(appt, timeZone) : '',
       newToday: r.days === threshold(r),
+      appointmentAt: appt ? appt.toISOString() : null,
     };
   });
 

@@ -6,6 +6,7 @@
  * @module
  */
 import type { AttentionReason, FollowUpStatus, StageCategory } from '@panopticon/core';
+import type { Cell } from '../format.js';
 
 /** The id of the JSON block holding the page's data (the needs-attention rows and the appointments). */
 export const DATA_ELEMENT_ID = 'report-data';
@@ -17,7 +18,7 @@ export const UNASSIGNED_VALUE = '\u0000unassigned';
  * One needs-attention row in the JSON block, as an array (a third of the size of an object per row):
  * `[leadId, name, locator (null = unassigned), team, stage, stage category, follow-up status, reason, days,
  * appointment "YYYY-MM-DD HH:MM" in the report's zone (null = none), 1 when it reached its reason's
- * threshold today]`.
+ * threshold today, the appointment as an ISO instant (for the CSV download)]`.
  */
 export type AttentionTuple = [
   id: string,
@@ -31,6 +32,7 @@ export type AttentionTuple = [
   days: number,
   appointment: string | null,
   newToday: 0 | 1,
+  appointmentAt: string | null,
 ];
 
 /** Where each field sits in an {@link AttentionTuple}. */
@@ -46,6 +48,7 @@ export const ATTENTION = {
   days: 8,
   appointment: 9,
   newToday: 10,
+  appointmentAt: 11,
 } as const;
 
 /** One appointment in the JSON block: `[leadId, name, locator, stage, status, "YYYY-MM-DD", "HH:MM"]`. */
@@ -112,4 +115,8 @@ export interface PageData {
   recordUrl: string | null;
   /** Locators' e-mail addresses (the config's `digest.locators`), for "Email locator". */
   locatorEmails: Record<string, string>;
+  /** The response heatmap's cells as `panopticon heatmap --format csv` writes them (csv-columns.ts). */
+  heatmapCsv: Cell[][];
+  /** The locator scorecard's rows as the page's CSV download writes them, in the order drawn. */
+  scorecardCsv: Cell[][];
 }

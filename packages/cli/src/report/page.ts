@@ -1,4 +1,5 @@
 import { ATTENTION_REASONS, ATTENTION_REASON_LABELS, FOLLOW_UP_STATUS_LABELS, UNASSIGNED_LOCATOR, zonedParts } from '@panopticon/core';
+import { heatmapCsvCells } from '../csv-columns.js';
 import { reportAssets } from './assets.js';
 import { contentSecurityPolicy } from './csp.js';
 import { jsonForScript } from './escape.js';
@@ -10,6 +11,7 @@ import { attentionSection } from './section-attention.js';
 import { calendarSection } from './section-calendar.js';
 import { pipelineSection, responseSection } from './section-figures.js';
 import { qualitySection } from './section-quality.js';
+import { scorecardCsvCells } from './scorecard-columns.js';
 import { scorecardSection } from './section-scorecard.js';
 import { pageCss } from './styles.js';
 import { longDate, plural } from './text.js';
@@ -33,6 +35,7 @@ export function pageData(model: ReportModel): PageData {
       r.days,
       r.apptText || null,
       r.newToday ? 1 : 0,
+      r.appointmentAt,
     ]),
     appointments: model.appointments.map((a) => [a.id, a.name, a.locator, a.stage, a.status, a.day, a.time]),
     statusLabels: FOLLOW_UP_STATUS_LABELS,
@@ -40,6 +43,8 @@ export function pageData(model: ReportModel): PageData {
     reasonOrder: ATTENTION_REASONS,
     unassigned: UNASSIGNED_LOCATOR,
     leads: model.leadDetails,
+    heatmapCsv: model.heatmap.map(heatmapCsvCells),
+    scorecardCsv: model.scorecard.map(scorecardCsvCells),
     recordUrl: model.recordUrl,
     // Only the addresses of locators the page names.
     locatorEmails: Object.fromEntries(Object.entries(model.locatorEmails).filter(([locator]) => named.has(locator))),

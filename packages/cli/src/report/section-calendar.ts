@@ -1,5 +1,6 @@
 import { UNASSIGNED_LOCATOR, parseDayNumber, weekdayOfDayNumber } from '@panopticon/core';
 import type { RenderedFigures } from './figures.js';
+import { downloadButton } from './download-button.js';
 import { html, joinHtml, type Html } from './html.js';
 import type { CalendarRow, ReportModel } from './model.js';
 import { plural, statusLabel } from './text.js';
@@ -20,6 +21,7 @@ export function calendarSection(model: ReportModel, figures: RenderedFigures): H
 <div class="seg" role="group" aria-label="Range">
 <button type="button" data-range="today" aria-pressed="false">Today</button><button type="button" data-range="week" aria-pressed="true">This week</button><button type="button" data-range="month" aria-pressed="false">This month</button><button type="button" data-range="custom" aria-pressed="false">Custom</button>
 </div>
+${downloadButton('appointments')}
 <div class="custom" hidden><label class="field">From<input type="date" id="cal-from" value="${from}"></label><label class="field">To<input type="date" id="cal-to" value="${to}"></label></div>
 </div>
 <p id="cal-summary" aria-live="polite"><strong>${plural(inWeek.length, 'appointment')}</strong> this week (${from} to ${to})</p>

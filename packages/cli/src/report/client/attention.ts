@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { PageData } from '../page-data.js';
+import type { AttentionTuple, PageData } from '../page-data.js';
 import { attentionOrders, firstDirection, isAttentionSortKey, type AttentionSortKey } from './attention-order.js';
 import { attentionRow } from './attention-row.js';
 import { clearFilters, filterControls, rowFilter } from './attention-filter.js';
@@ -14,10 +14,15 @@ import { ariaSort, byId, el, findById, fmt, plural } from './dom.js';
 /** Rows drawn at a time: a row at the end offers more, so the page opens fast however long the list. */
 const PAGE = 500;
 
-export function setUpAttention(data: PageData): void {
+/** The needs-attention rows that pass the filters, in the order shown. */
+export interface AttentionView {
+  shown(): AttentionTuple[];
+}
+
+export function setUpAttention(data: PageData): AttentionView {
   const rows = data.attention;
   const table = findById<HTMLTableElement>('att-table');
-  if (!table || rows.length === 0) return;
+  if (!table || rows.length === 0) return { shown: () => [] };
   const tbody = table.tBodies[0]!;
   const drawn: (HTMLTableRowElement | undefined)[] = new Array(rows.length);
   const controls = filterControls();
@@ -134,4 +139,5 @@ export function setUpAttention(data: PageData): void {
     });
   });
   apply();
+  return { shown: () => list.map((i) => rows[i]!) };
 }

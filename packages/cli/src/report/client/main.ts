@@ -11,11 +11,13 @@ import { setUpAttention } from './attention.js';
 import { setUpCalendar } from './calendar.js';
 import { setUpLeadDialog } from './lead-dialog.js';
 import { byId, findById } from './dom.js';
+import { setUpDownloads } from './downloads.js';
 import { setUpSortableTables } from './sortable.js';
 
 const data = JSON.parse(byId(DATA_ELEMENT_ID).textContent!) as PageData;
-setUpAttention(data);
-setUpCalendar(data);
+const attention = setUpAttention(data);
+const calendar = setUpCalendar(data);
+setUpDownloads(data, { attention, calendar });
 setUpSortableTables();
 setUpLeadDialog(data, () => {});
 findById('print')?.addEventListener('click', () => window.print());
