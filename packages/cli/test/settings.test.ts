@@ -155,7 +155,19 @@ describe('the settings declarations', () => {
     const keys = Object.values(SETTINGS).flatMap((s) => (s.configKey === undefined ? [] : [s.configKey]));
     const top = [...new Set(keys.map((k) => k.split('.')[0]))];
     expect(Object.keys(ConfigSchema.shape)).toEqual(['$schema', ...top]);
-    expect(top).toEqual(['timeZone', 'pipeline', 'thresholds', 'slaMinutes', 'bucketMinutes', 'dayCount', 'calendar', 'files', 'zoho']);
+    expect(top).toEqual([
+      'timeZone',
+      'pipeline',
+      'thresholds',
+      'slaMinutes',
+      'bucketMinutes',
+      'dayCount',
+      'calendar',
+      'files',
+      'zoho',
+      'recordUrl',
+      'digest',
+    ]);
     expect(keys.filter((k) => k.startsWith('files.'))).toEqual([
       'files.leads',
       'files.history',
