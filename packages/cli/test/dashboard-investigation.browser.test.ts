@@ -281,3 +281,64 @@ describe('the lead dialog', () => {
     await context.close();
   });
 });
+
+describe('the view in the URL hash', () => {
+  it('keeps filters, sort, the appointment range and the open lead, and restores them on reload', async () => {
+    const { page, context, errors } = await openSample();
+    await page.selectOption('#f-reason', 'at-risk');
+    await page.click('button[data-sort="days"]');
+    await page.click('button[data-range="month"]');
+    const lead = page.locator('#att-table button[data-lead]').first();
+    const id = await lead.getAttribute('data-lead');
+    await lead.click();
+    await page.waitForFunction(() => location.hash.includes('lead='));
+    const hash = new URLSearchParams((await page.evaluate(() => location.hash)).slice(1));
+    expect(Object.fromEntries(hash)).toEqual({ reason: 'at-risk', sort: '-days', range: 'month', lead: id });
+    const rowsBefore = await page.$$eval('#att-table tbody tr button[data-lead]', (bs) => bs.map((b) => b.getAttribute('data-lead')));
+
+    await page.reload({ waitUntil: 'load' });
+    expect(await page.inputValue('#f-reason')).toBe('at-risk');
+    expect(await page.getAttribute('th:has(button[data-sort="days"])', 'aria-sort')).toBe('descending');
+    expect(await page.getAttribute('button[data-range="month"]', 'aria-pressed')).toBe('true');
+    expect(await page.getByRole('dialog').isVisible()).toBe(true);
+    expect(await page.locator('#lead-title').textContent()).toContain(`#${id}`);
+    await page.keyboard.press('Escape');
+    expect(await page.$$eval('#att-table tbody tr button[data-lead]', (bs) => bs.map((b) => b.getAttribute('data-lead')))).toEqual(
+      rowsBefore,
+    );
+    await page.waitForFunction(() => !location.hash.includes('lead='));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('"Copy link" gives the address of the view', async () => {
+    const { page, context } = await openSample();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.fill('#f-q', 'Ivanova');
+    await page.click('#copy-link');
+    await page.waitForFunction(() => document.getElementById('copy-status')!.textContent !== '');
+    const link = await page.inputValue('#copy-text');
+    expect(new URL(link).hash).toBe('#q=Ivanova');
+    expect(link).toBe(await page.evaluate(() => location.href));
+    await context.close();
+  });
+
+  it('a crafted hash runs no script and writes no markup: its values stay text', async () => {
+    const q = '<img src=x onerror="window.__pwned=1">';
+    const crafted = new URLSearchParams({
+      q,
+      locator: '"><script>window.__pwned=2</script>',
+      lead: '<svg onload="window.__pwned=3">',
+      sort: 'days"><img src=x onerror="window.__pwned=4">',
+      range: 'month"],img[src=x',
+    });
+    const { page, context, errors } = await openSample({ hash: `#${crafted.toString()}` });
+    expect(await page.evaluate(() => typeof (window as { __pwned?: unknown }).__pwned)).toBe('undefined');
+    expect(await page.$$eval('img, main script, svg[onload]', (els) => els.length)).toBe(0);
+    expect(await page.inputValue('#f-q')).toBe(q);
+    expect(await page.inputValue('#f-locator')).toBe('');
+    expect(await page.getByRole('dialog').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -107,6 +107,7 @@ function header(): Html {
 <li><a href="#locators">Locators</a></li>
 <li><a href="#quality">Data quality</a></li>
 </ul></nav>
+<span class="copy no-print"><span id="copy-status" aria-live="polite"></span><input id="copy-text" type="text" readonly hidden aria-label="Link to this view"><button type="button" class="button" id="copy-link">Copy link</button></span>
 <button type="button" class="button no-print" id="print">Print</button>
 </div>
 </header>`;

@@ -13,13 +13,16 @@ import { setUpLeadDialog } from './lead-dialog.js';
 import { byId, findById } from './dom.js';
 import { setUpDownloads } from './downloads.js';
 import { setUpSortableTables } from './sortable.js';
+import { setUpUrlState } from './url-state.js';
 
 const data = JSON.parse(byId(DATA_ELEMENT_ID).textContent!) as PageData;
 const attention = setUpAttention(data);
 const calendar = setUpCalendar(data);
 setUpDownloads(data, { attention, calendar });
 setUpSortableTables();
-setUpLeadDialog(data, () => {});
+const urlState = { write: () => {} };
+const dialog = setUpLeadDialog(data, () => urlState.write());
+urlState.write = setUpUrlState({ attention, dialog }).write;
 findById('print')?.addEventListener('click', () => window.print());
 // For measurements: the tables are drawn (scripts/measure-dashboard.mjs reads this mark).
 if (window.performance && performance.mark) performance.mark('panopticon:ready');
