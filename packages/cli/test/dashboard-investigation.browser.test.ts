@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
 import { runCli } from './fixtures/dashboard-cli.js';
+import { type KpisJson, localDate } from './fixtures/dashboard-json.js';
 import { HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
 import { KNOWN_EMAIL, KNOWN_ID, KNOWN_NAME, RECORD_URL, writeKnownLead } from './fixtures/known-lead.js';
 
@@ -339,6 +340,41 @@ describe('the view in the URL hash', () => {
     expect(await page.inputValue('#f-locator')).toBe('');
     expect(await page.getByRole('dialog').isVisible()).toBe(false);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('what changed: the KPI tiles against a week earlier', () => {
+  it('each tile shows its change against panopticon kpis as of 7 days earlier, and an eight-week sparkline', async () => {
+    const now = JSON.parse(runCli(tmp, 'kpis', '--quiet', '--format', 'json')) as KpisJson;
+    const day = localDate(now.asOf, now.timeZone);
+    const weekAgoDate = new Date(Date.parse(`${day}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    const before = JSON.parse(runCli(tmp, 'kpis', '--quiet', '--format', 'json', '--as-of', weekAgoDate)) as KpisJson;
+    const { page, context } = await openSample();
+    const tiles = Object.fromEntries(
+      await page.$$eval('[data-kpi]', (els) =>
+        els.map((el) => [
+          el.getAttribute('data-kpi')!,
+          {
+            delta: el.querySelector('.delta')!.getAttribute('data-delta'),
+            spark: el.querySelector('svg.spark')?.getAttribute('aria-label') ?? '',
+          },
+        ]),
+      ),
+    );
+    const signed = (d: number, unit = '') => (d === 0 ? 'no change' : `${d > 0 ? '+' : '−'}${Math.abs(d)}${unit}`);
+    for (const key of ['stale', 'atRisk', 'stuckInGreen', 'stalled', 'appointed'] as const)
+      expect(tiles[`followUp.${key}`]!.delta).toBe(signed(now.followUp[key]! - before.followUp[key]!));
+    const pts = (a: number, b: number) => {
+      const d = Number((a - b).toFixed(1));
+      return d === 0 ? 'no change' : `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pts`;
+    };
+    expect(tiles['response.pctWithinSla']!.delta).toBe(pts(now.response.pctWithinSla!, before.response.pctWithinSla!));
+    expect(tiles['followUp.conversionRate']!.delta).toBe(pts(now.followUp.conversionRate! * 100, before.followUp.conversionRate! * 100));
+    // The sparkline's last two weekly points are a week ago and now.
+    const points = tiles['followUp.stale']!.spark.replace(/^.*: /, '').split(', ').map(Number);
+    expect(points).toHaveLength(8);
+    expect(points.slice(-2)).toEqual([before.followUp.stale, now.followUp.stale]);
     await context.close();
   });
 });

@@ -141,7 +141,7 @@ describe('the dashboard in Chromium (sample data)', () => {
     const tiles = await sample.page.$$eval('[data-kpi]', (els) =>
       els.map((el) => ({ kpi: el.getAttribute('data-kpi')!, text: (el.querySelector('.value') as HTMLElement).innerText.trim() })),
     );
-    expect(tiles).toHaveLength(7);
+    expect(tiles).toHaveLength(8);
     const count = (n: number) => n.toLocaleString('en-US');
     const f = kpis.followUp;
     const r = kpis.response;
@@ -152,6 +152,7 @@ describe('the dashboard in Chromium (sample data)', () => {
       'followUp.stale': count(f.stale!),
       'followUp.atRisk': count(f.atRisk!),
       'followUp.stuckInGreen': count(f.stuckInGreen!),
+      'followUp.stalled': count(f.stalled!),
       'followUp.medianDaysToIntervention': days(f.medianDaysToIntervention!),
       'response.pctWithinSla': `${r.pctWithinSla!.toFixed(1)}%`,
     });

@@ -54,13 +54,16 @@ async function report(settings: Settings, io: Io): Promise<number> {
   documentReady.catch(() => {}); // awaited below; an input error must not leave it unhandled
   // The page lists every data-quality issue; the terminal gets one line about them (unless --quiet).
   const data = await loadInputs({ ...settings, quiet: true }, io);
+  const columns = columnarLeadsOf(data.leads);
   const model = buildReportModel({
     leads: data.leads,
     issues: data.issues,
     stats: data.stats,
     schedule: data.schedule,
     followUp: followUpOptions(settings),
-    kpis: computeKpis(settings, columnarLeadsOf(data.leads)),
+    kpis: computeKpis(settings, columns),
+    // The tiles' change over a week and their sparklines: the same KPIs as of earlier instants.
+    kpisAt: (asOf) => computeKpis({ ...settings, asOf }, columns),
     source: settings.description,
     bucketMinutes,
     compareWeeks,

@@ -35,6 +35,7 @@ import {
 } from '@panopticon/core';
 import type { TimeInStageVisit } from '@panopticon/charts';
 import type { computeKpis } from '../commands/kpis.js';
+import { kpiHistory, type KpiHistory } from './kpi-history.js';
 import { leadDetail } from './lead-detail.js';
 import { clockText, localDateTime } from './local-time.js';
 import type { LeadDetail } from './page-data.js';
@@ -62,6 +63,8 @@ export interface ReportInput {
   generatedAt: Date;
   /** The CRM record link, a template with `{id}` (`recordUrl` / `--record-url`). */
   recordUrl?: string | undefined;
+  /** The KPI object as of another instant (as `kpis` was computed): the tiles' change and sparklines. */
+  kpisAt?: ((asOf: Date) => KpisJson) | undefined;
   /** Locators' e-mail addresses (the config's `digest.locators`). */
   locatorEmails?: Readonly<Record<string, string>> | undefined;
 }
@@ -134,6 +137,8 @@ export interface ReportModel {
   stats: LoadStats;
   /** The lead dialog's facts about every lead the page names (needs attention, appointments). */
   leadDetails: LeadDetail[];
+  /** The KPIs a week earlier and weekly over eight weeks; `null` when no `kpisAt` was given. */
+  kpiHistory: KpiHistory | null;
   recordUrl: string | null;
   locatorEmails: Readonly<Record<string, string>>;
 }
@@ -273,6 +278,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     issues: input.issues,
     stats: input.stats,
     leadDetails,
+    kpiHistory: input.kpisAt ? kpiHistory(asOf, timeZone, input.kpis, input.kpisAt) : null,
     recordUrl: input.recordUrl ?? null,
     locatorEmails: input.locatorEmails ?? {},
   };

@@ -15,7 +15,7 @@ import { scorecardCsvCells } from './scorecard-columns.js';
 import { scorecardSection } from './section-scorecard.js';
 import { pageCss } from './styles.js';
 import { longDate, plural } from './text.js';
-import { formatCount, formatTileValue, kpiTiles } from './tiles.js';
+import { formatChange, formatCount, formatTileValue, kpiTiles, type Tile } from './tiles.js';
 
 /** The page's data: the needs-attention rows and the appointments as compact arrays, and the labels the script shows. */
 export function pageData(model: ReportModel): PageData {
@@ -134,6 +134,7 @@ function tiles(model: ReportModel): Html {
 <div class="label">${t.label}</div>
 <div class="value"><span class="num">${v.number}</span>${unit}</div>
 <div class="sub">${t.sub}</div>
+${tileTrend(t)}
 </div>`;
   });
   return html`<section class="tiles" aria-label="Key figures">\n${joinHtml(items, '\n')}\n</section>`;
@@ -145,6 +146,28 @@ function leadDialog(): Html {
 <div class="dialog-head"><h2 id="lead-title">Lead</h2><button type="button" class="button" id="lead-close">Close</button></div>
 <div id="lead-body"></div>
 </dialog>`;
+}
+
+/** A tile's change against 7 days earlier and its eight-week sparkline (nothing when no history was computed). */
+function tileTrend(t: Tile): Html | '' {
+  if (t.weekly === undefined) return '';
+  const change = formatChange(t.value, t.weekAgo ?? null, t.kind);
+  return html`<div class="trend"><span class="delta" data-delta="${change ?? ''}">${change === null ? 'no data a week ago' : `${change} in 7 days`}</span>${sparkline(t.weekly)}</div>`;
+}
+
+/** An eight-week sparkline: a polyline over the weeks with data, labelled with its values for screen readers. */
+function sparkline(values: readonly (number | null)[]): Html | '' {
+  const known = values.map((v, i) => [i, v] as const).filter((p): p is readonly [number, number] => p[1] !== null && Number.isFinite(p[1]));
+  if (known.length < 2) return '';
+  const w = 72;
+  const h = 20;
+  const min = Math.min(...known.map((p) => p[1]));
+  const max = Math.max(...known.map((p) => p[1]));
+  const x = (i: number) => ((i / (values.length - 1)) * (w - 2) + 1).toFixed(1);
+  const y = (v: number) => (max === min ? h / 2 : h - 1 - ((v - min) / (max - min)) * (h - 2)).toFixed(1);
+  const points = known.map(([i, v]) => `${x(i)},${y(v)}`).join(' ');
+  const label = `Weekly over ${values.length} weeks: ${values.map((v) => (v === null ? 'no data' : String(Math.round(v * 1000) / 1000))).join(', ')}`;
+  return html`<svg class="spark" viewBox="0 0 ${w} ${h}" preserveAspectRatio="none" role="img" aria-label="${label}"><polyline points="${points}" fill="none" vector-effect="non-scaling-stroke"/></svg>`;
 }
 
 function footer(model: ReportModel): Html {
