@@ -6,7 +6,10 @@
  * @module
  */
 import { endOfLocalDay, localDayNumber } from '@panopticon/core';
-import type { KpisJson } from './model.js';
+import type { computeKpis } from '../commands/kpis.js';
+
+/** The KPI object of `panopticon kpis --format json` (model.ts names it too). */
+type KpisJson = ReturnType<typeof computeKpis>;
 
 /** Weekly points of a tile's sparkline, the last being the report's own instant. */
 export const SPARKLINE_WEEKS = 8;
