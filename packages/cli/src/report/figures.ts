@@ -124,8 +124,9 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
         ...dated,
         width: FIGURE_WIDTHS.half,
         greenStuckAfterDays: pipeline.greenStuckAfterDays,
-        // The whole distribution, not the longest few: every lead gets a bar, thinner when there are many.
-        maxLeads: Math.max(1, model.green.rows.length),
+        // The whole distribution, not the longest few: every lead gets a bar, thinner when there are many;
+        // beyond GREEN_MAX_BARS the figure (whose subtitle then says how many it shows) would outweigh the page.
+        maxLeads: Math.max(1, Math.min(model.green.rows.length, GREEN_MAX_BARS)),
         barHeight: greenBarHeight(model.green.rows.length),
       }),
     ),
@@ -173,12 +174,15 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
   return { svg, css: [...styles].join('\n') };
 }
 
+/** At most this many bars in the green → delivery figure (about 110 KB of SVG). */
+const GREEN_MAX_BARS = 300;
+
 /**
  * The bar height (px) of the green → delivery figure: 14 px (a legible name per bar) up to 150 leads;
- * beyond, thinner bars keep the figure near 2,100 px tall and show the distribution's shape.
+ * beyond, thinner bars keep the figure near 2,100 px tall.
  */
 function greenBarHeight(leads: number): number {
-  return leads <= 150 ? 14 : Math.max(2, Math.floor(2100 / leads));
+  return leads <= 150 ? 14 : Math.max(7, Math.floor(2100 / Math.min(leads, GREEN_MAX_BARS)));
 }
 
 /**

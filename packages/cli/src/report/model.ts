@@ -208,11 +208,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
     });
     calendarAppointments.push({ appointmentAt: at, status, name: lead.name, locator: lead.locator });
   }
-  // The dialog's facts, for every lead a click can open: those on the list and those on the calendar.
-  const onList = new Map(attention.map((r) => [r.id, { reason: r.reason, days: r.days }]));
-  const named = new Set([...onList.keys(), ...appointments.map((a) => a.id)]);
-  const leadDetails = leads.filter((l) => named.has(l.id)).map((l) => leadDetail(l, followUp, onList.get(l.id) ?? null));
-
   appointments.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 
   // The calendar spans the weeks around today: up to 8 weeks back and 4 ahead, trimmed to the appointments.
@@ -223,6 +218,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const fromDay = Math.max(weekStart(todayNumber) - 8 * 7, weekStart(Math.min(minDay, todayNumber)));
   const toDay = Math.min(weekStart(todayNumber) + 5 * 7 - 1, Math.max(maxDay, weekStart(todayNumber) + 6));
   const calendarRange = { from: startOfLocalDay(fromDay, timeZone), to: startOfLocalDay(toDay, timeZone) };
+
+  // The dialog's facts, for the leads on the list and those appointed within the calendar's weeks (the
+  // page opens fast however many leads; a lead outside them says the page holds no details for it).
+  const onList = new Map(attention.map((r) => [r.id, { reason: r.reason, days: r.days }]));
+  const firstDay = formatDayNumber(fromDay);
+  const lastDay = formatDayNumber(toDay);
+  const named = new Set([...onList.keys(), ...appointments.filter((a) => a.day >= firstDay && a.day <= lastDay).map((a) => a.id)]);
+  const leadDetails = leads.filter((l) => named.has(l.id)).map((l) => leadDetail(l, followUp, onList.get(l.id) ?? null));
 
   // The pipeline trend: weekly over the last 26 weeks (or since the first lead).
   const trendFromDay = Math.max(todayNumber - 26 * 7, Number.isFinite(firstCreated) ? localDayNumber(firstCreated, timeZone) : todayNumber);

@@ -30,10 +30,23 @@ export function setUpLeadDialog(data: PageData, onChange: (id: string | null) =>
 
   function open(id: string, from?: HTMLElement | null): boolean {
     const lead = byLead.get(id);
-    if (!lead) return false;
+    const named = from?.getAttribute('data-lead') === id;
+    // A hash may name any id: only a lead the page names (or holds) opens the dialog.
+    if (!lead && !named) return false;
     opener = from ?? (document.activeElement as HTMLElement | null);
-    title.replaceChildren(lead.name + ' ', el('span', 'id-full', '#' + lead.id));
-    body.replaceChildren(...content(lead));
+    if (lead) {
+      title.replaceChildren(lead.name + ' ', el('span', 'id-full', '#' + lead.id));
+      body.replaceChildren(...content(lead));
+    } else {
+      title.replaceChildren(el('span', 'id-full', '#' + id));
+      body.replaceChildren(
+        el(
+          'p',
+          'muted',
+          'This page holds the details of the leads on the needs-attention list and of those appointed within the calendar’s weeks; this lead is neither. Write the page with --as-of near its appointment to see it.',
+        ),
+      );
+    }
     if (!dialog.open) dialog.showModal();
     openId = id;
     onChange(id);
