@@ -25,6 +25,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { PipelineSchema, type BusinessCalendar, type DayCount, type Pipeline } from '@panopticon/core';
 import { z } from 'zod';
 import { CliError, EXIT } from './errors.js';
+import type { DigestConfig } from './digest/config-schema.js';
 import { unknownKeys } from './settings/unknown-keys.js';
 import { suggestion } from './suggest.js';
 import { FilePathSchema, SETTINGS } from './settings/definitions.js';
@@ -71,6 +72,10 @@ export interface Config {
   /** The pipeline: a file to load (absolute path) or the validated pipeline itself. */
   pipeline?: { file: string } | { inline: Pipeline };
   thresholds: { staleAfterDays?: number; warnAfterDays?: number; greenStuckAfterDays?: number };
+  /** The digest's settings (docs/daily.md); its `locators` also give the dashboard's "Email locator". */
+  digest?: DigestConfig;
+  /** The CRM record link template, with `{id}`. */
+  recordUrl?: string;
   slaMinutes?: number;
   bucketMinutes?: number;
   dayCount?: DayCount;

@@ -14,21 +14,17 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './fixtures/dashboard-cli.js';
 import { type AttentionJson, type KpisJson, localDate } from './fixtures/dashboard-json.js';
 import { HOSTILE_AS_OF, HOSTILE_LOCATOR, HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
 
-const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
 const generator = fileURLToPath(new URL('../../../scripts/gen-appointed.mjs', import.meta.url));
 const screenshot = fileURLToPath(new URL('../../../docs/dashboard.png', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-browser-'));
 
 /** The built CLI as a process, in the temporary directory (so no panopticon.config.json is picked up). */
-function cli(...args: string[]): string {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Chatham' } });
-  if (r.status !== 0) throw new Error(`panopticon ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
-  return r.stdout;
-}
+const cli = (...args: string[]): string => runCli(tmp, ...args);
 
 /** A page with everything it logs and requests recorded. */
 interface Opened {
@@ -145,7 +141,7 @@ describe('the dashboard in Chromium (sample data)', () => {
     const tiles = await sample.page.$$eval('[data-kpi]', (els) =>
       els.map((el) => ({ kpi: el.getAttribute('data-kpi')!, text: (el.querySelector('.value') as HTMLElement).innerText.trim() })),
     );
-    expect(tiles).toHaveLength(7);
+    expect(tiles).toHaveLength(8);
     const count = (n: number) => n.toLocaleString('en-US');
     const f = kpis.followUp;
     const r = kpis.response;
@@ -156,6 +152,7 @@ describe('the dashboard in Chromium (sample data)', () => {
       'followUp.stale': count(f.stale!),
       'followUp.atRisk': count(f.atRisk!),
       'followUp.stuckInGreen': count(f.stuckInGreen!),
+      'followUp.stalled': count(f.stalled!),
       'followUp.medianDaysToIntervention': days(f.medianDaysToIntervention!),
       'response.pctWithinSla': `${r.pctWithinSla!.toFixed(1)}%`,
     });

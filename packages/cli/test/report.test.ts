@@ -162,7 +162,7 @@ describe('panopticon report on the sample data', () => {
     kpis = JSON.parse((await run('kpis', '--quiet', '--format', 'json')).stdout);
   });
 
-  it('shows the seven KPI tiles with exactly the numbers of panopticon kpis --format json', () => {
+  it('shows the eight KPI tiles with exactly the numbers of panopticon kpis --format json', () => {
     const tiles = [...page.doc.querySelectorAll('[data-kpi]')];
     expect(tiles.map((t) => t.getAttribute('data-kpi'))).toEqual([
       'followUp.appointed',
@@ -170,10 +170,11 @@ describe('panopticon report on the sample data', () => {
       'followUp.stale',
       'followUp.atRisk',
       'followUp.stuckInGreen',
+      'followUp.stalled',
       'followUp.medianDaysToIntervention',
       'response.pctWithinSla',
     ]);
-    const kinds = ['count', 'ratio', 'count', 'count', 'count', 'days', 'percent'] as const;
+    const kinds = ['count', 'ratio', 'count', 'count', 'count', 'count', 'days', 'percent'] as const;
     tiles.forEach((tile, i) => {
       const [group, key] = tile.getAttribute('data-kpi')!.split('.') as [string, string];
       const expected = kpis[group]![key]!;

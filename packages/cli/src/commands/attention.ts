@@ -1,5 +1,6 @@
-import { needsAttentionColumnar, type AttentionRow } from '@panopticon/core';
+import { needsAttentionColumnar } from '@panopticon/core';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
+import { ATTENTION_CSV_COLUMNS, attentionCsvCells, attentionJsonRow } from '../csv-columns.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
 import { cannotJudge, loadColumnarInputs } from '../inputs.js';
@@ -34,13 +35,12 @@ async function attention(settings: Settings, io: Io): Promise<number> {
   const unjudged = cannotJudge(data, 'follow-up');
   if (unjudged) throw new CliError(`panopticon attention: ${unjudged.message}`, 1);
   const rows = needsAttentionColumnar(data, followUpOptions(settings));
-  const json = rows.map(jsonRow);
+  const json = rows.map(attentionJsonRow);
   if (format === 'json') {
     io.out(renderJson({ asOf: asOf.toISOString(), timeZone, rows: json }));
   } else if (format === 'csv') {
     // Instants as Dates: the CSV writes them in the team's zone with their offset.
-    const cells = rows.map((r, i) => COLUMNS.map((c) => (c === 'appointmentAt' ? r.appointmentAt : json[i]![c])));
-    io.out(renderCsv(COLUMNS, cells, timeZone));
+    io.out(renderCsv(ATTENTION_CSV_COLUMNS, json.map(attentionCsvCells), timeZone));
   } else if (rows.length === 0) {
     io.out(`Nothing needs attention as of ${formatInstant(asOf, timeZone)}.\n`);
   } else {
@@ -61,20 +61,4 @@ async function attention(settings: Settings, io: Io): Promise<number> {
     );
   }
   return 0;
-}
-
-const COLUMNS = ['leadId', 'name', 'locator', 'team', 'stage', 'appointmentAt', 'status', 'reason', 'days'] as const;
-
-function jsonRow(r: AttentionRow) {
-  return {
-    leadId: r.leadId,
-    name: r.name,
-    locator: r.locator,
-    team: r.team ?? null,
-    stage: r.stage,
-    appointmentAt: r.appointmentAt ? r.appointmentAt.toISOString() : null,
-    status: r.status,
-    reason: r.reason,
-    days: r.days,
-  };
 }

@@ -1,6 +1,7 @@
 import { WEEKDAY_NAMES, aggregateBySlot, judgeability, slotLabel, slotsPerDay, type HeatmapCell } from '@panopticon/core';
 import { aggregateCsvBySlot, type AggregateCsvBySlotResult } from '@panopticon/core/csv';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
+import { HEATMAP_CSV_COLUMNS, heatmapCsvCells, heatmapJsonCell } from '../csv-columns.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
 import { asCliError, csvFormatOf, loadInputs, reportLoadIssues } from '../inputs.js';
@@ -85,47 +86,13 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
   if (unjudged) throw new CliError(`panopticon heatmap: ${unjudged.message}`, EXIT.findings);
 
   if (format === 'json') {
-    io.out(renderJson({ timeZone: settings.timeZone, bucketMinutes, slaMinutes, clock, leads, cells: cells.map(jsonCell) }));
+    io.out(renderJson({ timeZone: settings.timeZone, bucketMinutes, slaMinutes, clock, leads, cells: cells.map(heatmapJsonCell) }));
   } else if (format === 'csv') {
-    io.out(
-      renderCsv(
-        CSV_COLUMNS,
-        cells.map((c) => CSV_COLUMNS.map((k) => jsonCell(c)[k as keyof ReturnType<typeof jsonCell>])),
-      ),
-    );
+    io.out(renderCsv(HEATMAP_CSV_COLUMNS, cells.map(heatmapCsvCells)));
   } else {
     io.out(matrix(cells, bucketMinutes, slaMinutes, settings.timeZone, leads));
   }
   return 0;
-}
-
-const CSV_COLUMNS = [
-  'day',
-  'slot',
-  'total',
-  'contacted',
-  'withinSla',
-  'pctWithinSla',
-  'neverContacted',
-  'invalid',
-  'medianMinutes',
-  'p90Minutes',
-];
-
-function jsonCell(c: HeatmapCell) {
-  return {
-    day: c.day,
-    weekday: c.weekday,
-    slot: c.slot,
-    total: c.total,
-    contacted: c.contacted,
-    withinSla: c.withinSla,
-    pctWithinSla: c.pctWithinSla,
-    neverContacted: c.neverContacted,
-    invalid: c.invalid,
-    medianMinutes: c.medianMinutes,
-    p90Minutes: c.p90Minutes,
-  };
 }
 
 /** The table format: one row per slot that received leads, one column per weekday, "% within (leads)". */

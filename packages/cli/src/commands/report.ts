@@ -25,6 +25,11 @@ const OPTIONS: OptionSpecs = {
     help: 'the response comparison sets the last WEEKS weeks against the WEEKS before (default: 4)',
   },
   out: { type: 'string', short: 'o', arg: 'FILE', help: 'where to write the page (default: dashboard.html)' },
+  'record-url': {
+    type: 'string',
+    arg: 'URL',
+    help: 'link to a lead\'s CRM record, with {id} for its id: the lead dialog\'s "Open in CRM" (default: config "recordUrl")',
+  },
   ...HELP_OPTION,
 };
 
@@ -57,6 +62,7 @@ async function report(settings: Settings, io: Io): Promise<number> {
     omitted: data.issueSummary?.omitted ?? 0,
     ...(data.issueSummary ? { examplesPerCode: data.issueSummary.examplesPerCode } : {}),
   };
+  const columns = columnarLeadsOf(data.leads);
   const model = buildReportModel({
     leads: data.leads,
     issues: [...cannotJudge.map(cannotJudgeIssue), ...data.issues],
@@ -65,11 +71,15 @@ async function report(settings: Settings, io: Io): Promise<number> {
     stats: data.stats,
     schedule: data.schedule,
     followUp: followUpOptions(settings),
-    kpis: computeKpis(settings, columnarLeadsOf(data.leads)),
+    kpis: computeKpis(settings, columns),
+    // The tiles' change over a week and their sparklines: the same KPIs as of earlier instants.
+    kpisAt: (asOf) => computeKpis({ ...settings, asOf }, columns),
     source: settings.description,
     bucketMinutes,
     compareWeeks,
     generatedAt: io.now(),
+    recordUrl: settings.recordUrl,
+    locatorEmails: settings.digest?.locators,
   });
   const html = renderPage(model, renderFigures(model, await documentReady));
   const note = settings.source.kind === 'csv' && settings.source.usingSample ? sampleNote(data.issues) : undefined;

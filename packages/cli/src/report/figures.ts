@@ -77,7 +77,7 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
       for (const el of [...svg.querySelectorAll('[style]')]) el.removeAttribute('style'); // the CSP allows no inline style
       markup = toSvgString(svg);
     }
-    return unsafeHtml(markup);
+    return unsafeHtml(withoutGroupLabels(markup));
   };
   const moveStyle = (style: Element) => {
     styles.add(style.textContent ?? '');
@@ -90,7 +90,7 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
     from: model.calendarRange.from,
     to: model.calendarRange.to,
     width: FIGURE_WIDTHS.half,
-    cellHeight: 30,
+    cellHeight: 36,
   });
   markCalendarDays(calendar);
 
@@ -124,7 +124,10 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
         ...dated,
         width: FIGURE_WIDTHS.half,
         greenStuckAfterDays: pipeline.greenStuckAfterDays,
-        maxLeads: 30,
+        // The whole distribution, not the longest few: every lead gets a bar, thinner when there are many;
+        // beyond GREEN_MAX_BARS the figure (whose subtitle then says how many it shows) would outweigh the page.
+        maxLeads: Math.max(1, Math.min(model.green.rows.length, GREEN_MAX_BARS)),
+        barHeight: greenBarHeight(model.green.rows.length),
       }),
     ),
     heatmap: out(
@@ -169,6 +172,27 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
     ),
   };
   return { svg, css: [...styles].join('\n') };
+}
+
+/** At most this many bars in the green → delivery figure (about 110 KB of SVG). */
+const GREEN_MAX_BARS = 300;
+
+/**
+ * The bar height (px) of the green → delivery figure: 14 px (a legible name per bar) up to 150 leads;
+ * beyond, thinner bars keep the figure near 2,100 px tall.
+ */
+function greenBarHeight(leads: number): number {
+  return leads <= 150 ? 14 : Math.max(7, Math.floor(2100 / Math.min(leads, GREEN_MAX_BARS)));
+}
+
+/**
+ * Plot names each mark's `<g>` with an `aria-label` ("rule", "line"); inside a figure whose root is
+ * `role="img"` with its own label these names are noise, and `aria-label` on a `<g>` without a role is
+ * prohibited ARIA (axe-core's aria-prohibited-attr). The root's label stays. Serialized attribute values
+ * have `<`, `>` and `"` escaped, so the pattern cannot reach past a tag.
+ */
+function withoutGroupLabels(markup: string): string {
+  return markup.replace(/<g\b[^>]*>/g, (tag) => (/\srole="/.test(tag) ? tag : tag.replace(/\saria-label="[^"]*"/, '')));
 }
 
 const DATE_IN_TITLE = /\b(\d{4}-\d{2}-\d{2})\b/;

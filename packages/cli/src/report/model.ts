@@ -15,7 +15,6 @@ import {
   stageVisits,
   startOfLocalDay,
   weekdayOfDayNumber,
-  zonedParts,
   type AttentionReason,
   type CannotJudge,
   type CoverageCell,
@@ -37,6 +36,10 @@ import {
 } from '@panopticon/core';
 import type { TimeInStageVisit } from '@panopticon/charts';
 import type { computeKpis } from '../commands/kpis.js';
+import { kpiHistory, type KpiHistory } from './kpi-history.js';
+import { leadDetail } from './lead-detail.js';
+import { clockText, localDateTime } from './local-time.js';
+import type { LeadDetail } from './page-data.js';
 
 /** The KPI object of `panopticon kpis --format json`: the dashboard's tiles show exactly these numbers. */
 export type KpisJson = ReturnType<typeof computeKpis>;
@@ -63,6 +66,12 @@ export interface ReportInput {
   compareWeeks?: number;
   /** When the page was written (shown in the footer). */
   generatedAt: Date;
+  /** The CRM record link, a template with `{id}` (`recordUrl` / `--record-url`). */
+  recordUrl?: string | undefined;
+  /** The KPI object as of another instant (as `kpis` was computed): the tiles' change and sparklines. */
+  kpisAt?: ((asOf: Date) => KpisJson) | undefined;
+  /** Locators' e-mail addresses (the config's `digest.locators`). */
+  locatorEmails?: Readonly<Record<string, string>> | undefined;
 }
 
 /** One row of the needs-attention table, as embedded in the page (JSON) and drawn in its HTML. */
@@ -81,6 +90,8 @@ export interface AttentionTableRow {
   apptText: string;
   /** The lead reached its reason's threshold today (`days` equals it): it was not in this state yesterday. */
   newToday: boolean;
+  /** The appointment as an ISO instant (as `panopticon attention` writes it); `null` = none. */
+  appointmentAt: string | null;
 }
 
 /** One appointed lead on the calendar (embedded as JSON for the range list). */
@@ -133,6 +144,12 @@ export interface ReportModel {
   cannotJudge: readonly CannotJudge[];
   /** Every issue counted (the page lists `issues`, the first of each code). */
   issueCounts: IssueCounts;
+  /** The lead dialog's facts about every lead the page names (needs attention, appointments). */
+  leadDetails: LeadDetail[];
+  /** The KPIs a week earlier and weekly over eight weeks; `null` when no `kpisAt` was given. */
+  kpiHistory: KpiHistory | null;
+  recordUrl: string | null;
+  locatorEmails: Readonly<Record<string, string>>;
 }
 
 /** How many issues there were, and how many of them the page does not list. */
@@ -142,14 +159,6 @@ export interface IssueCounts {
   /** Issues found but not listed (past the first `examplesPerCode` of their code). */
   omitted: number;
   examplesPerCode?: number;
-}
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** "HH:MM" of an instant in the zone. */
-function clockText(instant: Date, timeZone: string): string {
-  const p = zonedParts(instant, timeZone);
-  return `${pad2(p.hour)}:${pad2(p.minute)}`;
 }
 
 /**
@@ -183,8 +192,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
       status: r.status,
       reason: r.reason,
       days: r.days,
-      apptText: appt ? `${formatDayNumber(localDayNumber(appt, timeZone))} ${clockText(appt, timeZone)}` : '',
+      apptText: appt ? localDateTime(appt, timeZone) : '',
       newToday: r.days === threshold(r),
+      appointmentAt: appt ? appt.toISOString() : null,
     };
   });
 
@@ -226,6 +236,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const fromDay = Math.max(weekStart(todayNumber) - 8 * 7, weekStart(Math.min(minDay, todayNumber)));
   const toDay = Math.min(weekStart(todayNumber) + 5 * 7 - 1, Math.max(maxDay, weekStart(todayNumber) + 6));
   const calendarRange = { from: startOfLocalDay(fromDay, timeZone), to: startOfLocalDay(toDay, timeZone) };
+
+  // The dialog's facts, for the leads on the list and those appointed within the calendar's weeks (the
+  // page opens fast however many leads; a lead outside them says the page holds no details for it).
+  const onList = new Map(attention.map((r) => [r.id, { reason: r.reason, days: r.days }]));
+  const firstDay = formatDayNumber(fromDay);
+  const lastDay = formatDayNumber(toDay);
+  const named = new Set([...onList.keys(), ...appointments.filter((a) => a.day >= firstDay && a.day <= lastDay).map((a) => a.id)]);
+  const leadDetails = leads.filter((l) => named.has(l.id)).map((l) => leadDetail(l, followUp, onList.get(l.id) ?? null));
 
   // The pipeline trend: weekly over the last 26 weeks (or since the first lead).
   const trendFromDay = Math.max(todayNumber - 26 * 7, Number.isFinite(firstCreated) ? localDayNumber(firstCreated, timeZone) : todayNumber);
@@ -282,6 +300,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
     stats: input.stats,
     cannotJudge: input.cannotJudge ?? [],
     issueCounts: input.issueCounts ?? countIssues(input.issues),
+    leadDetails,
+    kpiHistory: input.kpisAt ? kpiHistory(asOf, timeZone, input.kpis, input.kpisAt) : null,
+    recordUrl: input.recordUrl ?? null,
+    locatorEmails: input.locatorEmails ?? {},
   };
 }
 

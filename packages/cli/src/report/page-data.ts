@@ -6,6 +6,7 @@
  * @module
  */
 import type { AttentionReason, FollowUpStatus, StageCategory } from '@panopticon/core';
+import type { Cell } from '../format.js';
 
 /** The id of the JSON block holding the page's data (the needs-attention rows and the appointments). */
 export const DATA_ELEMENT_ID = 'report-data';
@@ -17,7 +18,7 @@ export const UNASSIGNED_VALUE = '\u0000unassigned';
  * One needs-attention row in the JSON block, as an array (a third of the size of an object per row):
  * `[leadId, name, locator (null = unassigned), team, stage, stage category, follow-up status, reason, days,
  * appointment "YYYY-MM-DD HH:MM" in the report's zone (null = none), 1 when it reached its reason's
- * threshold today]`.
+ * threshold today, the appointment as an ISO instant (for the CSV download)]`.
  */
 export type AttentionTuple = [
   id: string,
@@ -31,6 +32,7 @@ export type AttentionTuple = [
   days: number,
   appointment: string | null,
   newToday: 0 | 1,
+  appointmentAt: string | null,
 ];
 
 /** Where each field sits in an {@link AttentionTuple}. */
@@ -46,6 +48,7 @@ export const ATTENTION = {
   days: 8,
   appointment: 9,
   newToday: 10,
+  appointmentAt: 11,
 } as const;
 
 /** One appointment in the JSON block: `[leadId, name, locator, stage, status, "YYYY-MM-DD", "HH:MM"]`. */
@@ -62,6 +65,36 @@ export type AppointmentTuple = [
 /** Where each field sits in an {@link AppointmentTuple}. */
 export const APPOINTMENT = { id: 0, name: 1, locator: 2, stage: 3, status: 4, day: 5, time: 6 } as const;
 
+/**
+ * What the lead dialog shows about one lead (lead-detail.ts computes it with core's functions). Instants
+ * are "YYYY-MM-DD HH:MM" in the report's zone; `null` = none.
+ */
+export interface LeadDetail {
+  id: string;
+  name: string;
+  locator: string | null;
+  team: string | null;
+  /** Stage at the report's instant. */
+  stage: string | null;
+  status: FollowUpStatus;
+  /** Its needs-attention reason and days, when it is on the list. */
+  reason: string | null;
+  reasonDays: number | null;
+  created: string;
+  firstContact: string | null;
+  /** Wall-clock minutes from creation to first contact, one decimal (as `panopticon kpis` counts them). */
+  responseMinutes: number | null;
+  appointment: string | null;
+  daysSinceAppointment: number | null;
+  /** The first stage change after the appointment. */
+  progress: string | null;
+  daysInStage: number | null;
+  /** Each visit to a stage: `[stage, entered, left (null = still there), days]`. */
+  visits: [stage: string, entered: string, left: string | null, days: number][];
+  /** Owner changes `[locator (null = unassigned), when]`; `null` when the data records none at all. */
+  owners: [locator: string | null, at: string][] | null;
+}
+
 /** What the page's script reads from the JSON block. */
 export interface PageData {
   /** The report's day, "YYYY-MM-DD" in its time zone. */
@@ -76,4 +109,14 @@ export interface PageData {
   reasonOrder: readonly string[];
   /** The label of a lead without a locator. */
   unassigned: string;
+  /** The dialog's facts about every lead the page names (an array: ids are data, never object keys). */
+  leads: LeadDetail[];
+  /** The CRM record link, a template with `{id}` (`recordUrl`, `--record-url`); `null` = not known. */
+  recordUrl: string | null;
+  /** Locators' e-mail addresses (the config's `digest.locators`), for "Email locator". */
+  locatorEmails: Record<string, string>;
+  /** The response heatmap's cells as `panopticon heatmap --format csv` writes them (csv-columns.ts). */
+  heatmapCsv: Cell[][];
+  /** The locator scorecard's rows as the page's CSV download writes them, in the order drawn. */
+  scorecardCsv: Cell[][];
 }

@@ -1,4 +1,5 @@
 import { ATTENTION_REASONS, ATTENTION_REASON_LABELS, FOLLOW_UP_STATUS_LABELS, UNASSIGNED_LOCATOR, zonedParts } from '@panopticon/core';
+import { heatmapCsvCells } from '../csv-columns.js';
 import { reportAssets } from './assets.js';
 import { contentSecurityPolicy } from './csp.js';
 import { jsonForScript } from './escape.js';
@@ -10,13 +11,15 @@ import { attentionSection } from './section-attention.js';
 import { calendarSection } from './section-calendar.js';
 import { pipelineSection, responseSection } from './section-figures.js';
 import { qualitySection } from './section-quality.js';
+import { scorecardCsvCells } from './scorecard-columns.js';
 import { scorecardSection } from './section-scorecard.js';
 import { pageCss } from './styles.js';
 import { longDate, plural } from './text.js';
-import { formatCount, formatTileValue, kpiTiles } from './tiles.js';
+import { formatChange, formatCount, formatTileValue, kpiTiles, type Tile } from './tiles.js';
 
 /** The page's data: the needs-attention rows and the appointments as compact arrays, and the labels the script shows. */
 export function pageData(model: ReportModel): PageData {
+  const named = new Set(model.leadDetails.map((d) => d.locator));
   return {
     today: model.today,
     timeZone: model.timeZone,
@@ -32,12 +35,19 @@ export function pageData(model: ReportModel): PageData {
       r.days,
       r.apptText || null,
       r.newToday ? 1 : 0,
+      r.appointmentAt,
     ]),
     appointments: model.appointments.map((a) => [a.id, a.name, a.locator, a.stage, a.status, a.day, a.time]),
     statusLabels: FOLLOW_UP_STATUS_LABELS,
     reasonLabels: ATTENTION_REASON_LABELS,
     reasonOrder: ATTENTION_REASONS,
     unassigned: UNASSIGNED_LOCATOR,
+    leads: model.leadDetails,
+    heatmapCsv: model.heatmap.map(heatmapCsvCells),
+    scorecardCsv: model.scorecard.map(scorecardCsvCells),
+    recordUrl: model.recordUrl,
+    // Only the addresses of locators the page names.
+    locatorEmails: Object.fromEntries(Object.entries(model.locatorEmails).filter(([locator]) => named.has(locator))),
   };
 }
 
@@ -77,6 +87,7 @@ ${scorecardSection(model)}
 ${qualitySection(model)}
 </main>
 ${footer(model)}
+${leadDialog()}
 <script type="application/json" id="${DATA_ELEMENT_ID}">${unsafeHtml(jsonForScript(pageData(model)))}</script>
 <script>${unsafeHtml(script)}</script>
 </body>
@@ -96,6 +107,7 @@ function header(): Html {
 <li><a href="#locators">Locators</a></li>
 <li><a href="#quality">Data quality</a></li>
 </ul></nav>
+<span class="copy no-print"><span id="copy-status" aria-live="polite"></span><input id="copy-text" type="text" readonly hidden aria-label="Link to this view"><button type="button" class="button" id="copy-link">Copy link</button></span>
 <button type="button" class="button no-print" id="print">Print</button>
 </div>
 </header>`;
@@ -132,9 +144,40 @@ function tiles(model: ReportModel): Html {
 <div class="label">${t.label}</div>
 <div class="value"><span class="num">${v.number}</span>${unit}</div>
 <div class="sub">${t.sub}</div>
+${tileTrend(t)}
 </div>`;
   });
   return html`<section class="tiles" aria-label="Key figures">\n${joinHtml(items, '\n')}\n</section>`;
+}
+
+/** The lead dialog (client/lead-dialog.ts fills it with textContent from the JSON block). */
+function leadDialog(): Html {
+  return html`<dialog id="lead-dialog" aria-labelledby="lead-title">
+<div class="dialog-head"><h2 id="lead-title">Lead</h2><button type="button" class="button" id="lead-close">Close</button></div>
+<div id="lead-body"></div>
+</dialog>`;
+}
+
+/** A tile's change against 7 days earlier and its eight-week sparkline (nothing when no history was computed). */
+function tileTrend(t: Tile): Html | '' {
+  if (t.weekly === undefined) return '';
+  const change = formatChange(t.value, t.weekAgo ?? null, t.kind);
+  return html`<div class="trend"><span class="delta" data-delta="${change ?? ''}">${change === null ? 'no data a week ago' : `${change} in 7 days`}</span>${sparkline(t.weekly)}</div>`;
+}
+
+/** An eight-week sparkline: a polyline over the weeks with data, labelled with its values for screen readers. */
+function sparkline(values: readonly (number | null)[]): Html | '' {
+  const known = values.map((v, i) => [i, v] as const).filter((p): p is readonly [number, number] => p[1] !== null && Number.isFinite(p[1]));
+  if (known.length < 2) return '';
+  const w = 72;
+  const h = 20;
+  const min = Math.min(...known.map((p) => p[1]));
+  const max = Math.max(...known.map((p) => p[1]));
+  const x = (i: number) => ((i / (values.length - 1)) * (w - 2) + 1).toFixed(1);
+  const y = (v: number) => (max === min ? h / 2 : h - 1 - ((v - min) / (max - min)) * (h - 2)).toFixed(1);
+  const points = known.map(([i, v]) => `${x(i)},${y(v)}`).join(' ');
+  const label = `Weekly over ${values.length} weeks: ${values.map((v) => (v === null ? 'no data' : String(Math.round(v * 1000) / 1000))).join(', ')}`;
+  return html`<svg class="spark" viewBox="0 0 ${w} ${h}" preserveAspectRatio="none" role="img" aria-label="${label}"><polyline points="${points}" fill="none" vector-effect="non-scaling-stroke"/></svg>`;
 }
 
 function footer(model: ReportModel): Html {

@@ -1,5 +1,6 @@
 import { ATTENTION_REASONS, UNASSIGNED_LOCATOR } from '@panopticon/core';
 import type { RenderedFigures } from './figures.js';
+import { downloadButton } from './download-button.js';
 import { html, type Html } from './html.js';
 import type { AttentionTableRow, ReportModel } from './model.js';
 import { UNASSIGNED_VALUE } from './page-data.js';
@@ -63,8 +64,8 @@ export function attentionSection(model: ReportModel, figures: RenderedFigures): 
 </div>
 <div class="attention-grid">
 <div class="main">
-<div class="countbar"><span id="att-count" aria-live="polite">Showing <strong>${formatCount(n)}</strong> of ${plural(n, 'lead')}</span><span class="no-print muted">Click a column heading to sort</span></div>
-<div class="table-scroll">
+<div class="countbar"><span id="att-count" aria-live="polite">Showing <strong>${formatCount(n)}</strong> of ${plural(n, 'lead')}</span><span class="no-print muted">Click a column heading to sort</span>${downloadButton('attention')}</div>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Needs-attention table">
 <table id="att-table">
 <thead><tr>${th('reason', 'Reason')}${th('days', 'Days', 'num')}${th('locator', 'Locator')}${th('name', 'Lead')}${th('stage', 'Stage')}${th('appt', 'Appointment')}</tr></thead>
 <tbody>

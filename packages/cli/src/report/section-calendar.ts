@@ -1,5 +1,6 @@
 import { UNASSIGNED_LOCATOR, parseDayNumber, weekdayOfDayNumber } from '@panopticon/core';
 import type { RenderedFigures } from './figures.js';
+import { downloadButton } from './download-button.js';
 import { html, joinHtml, type Html } from './html.js';
 import type { CalendarRow, ReportModel } from './model.js';
 import { plural, statusLabel } from './text.js';
@@ -20,10 +21,11 @@ export function calendarSection(model: ReportModel, figures: RenderedFigures): H
 <div class="seg" role="group" aria-label="Range">
 <button type="button" data-range="today" aria-pressed="false">Today</button><button type="button" data-range="week" aria-pressed="true">This week</button><button type="button" data-range="month" aria-pressed="false">This month</button><button type="button" data-range="custom" aria-pressed="false">Custom</button>
 </div>
+${downloadButton('appointments')}
 <div class="custom" hidden><label class="field">From<input type="date" id="cal-from" value="${from}"></label><label class="field">To<input type="date" id="cal-to" value="${to}"></label></div>
 </div>
 <p id="cal-summary" aria-live="polite"><strong>${plural(inWeek.length, 'appointment')}</strong> this week (${from} to ${to})</p>
-<div class="table-scroll cal-list">
+<div class="table-scroll cal-list" tabindex="0" role="region" aria-label="Appointments in the range">
 <table id="cal-table"><thead><tr><th class="static">When</th><th class="static">Lead</th><th class="static">Locator</th><th class="static">Stage</th><th class="static">Status</th></tr></thead>
 <tbody>
 ${calendarRows(inWeek)}
@@ -45,6 +47,11 @@ function isoOf(dayNumber: number): string {
   return new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A lead's name and id as the button that opens its dialog: the same markup as the script's (client/dom.ts). */
+export function leadButton(id: string, name: string): Html {
+  return html`<button type="button" class="linkish lead-link" data-lead="${id}">${name} <span class="id" title="Lead #${id}">#${id}</span></button>`;
+}
+
 /** Rows of the appointment list. */
 function calendarRows(rows: readonly CalendarRow[]): Html {
   if (rows.length === 0) return html`<tr class="empty-row"><td colspan="5">No appointments in this range.</td></tr>`;
@@ -52,7 +59,7 @@ function calendarRows(rows: readonly CalendarRow[]): Html {
   return joinHtml(
     rows.map(
       (r) =>
-        html`<tr><td class="when">${r.day} ${r.time}</td><td class="lead" title="Lead #${r.id}">${r.name}</td><td class="who">${locator(r.locator)}</td><td>${r.stage}</td><td><span class="pill s-${r.status}">${statusLabel(r.status)}</span></td></tr>`,
+        html`<tr><td class="when">${r.day} ${r.time}</td><td class="lead">${leadButton(r.id, r.name)}</td><td class="who">${locator(r.locator)}</td><td>${r.stage}</td><td><span class="pill s-${r.status}">${statusLabel(r.status)}</span></td></tr>`,
     ),
     '\n',
   );

@@ -1,4 +1,5 @@
 import type { RenderedFigures } from './figures.js';
+import { downloadButton } from './download-button.js';
 import { html, type Html } from './html.js';
 import type { ReportModel } from './model.js';
 import { plural } from './text.js';
@@ -30,7 +31,7 @@ export function responseSection(model: ReportModel, figures: RenderedFigures): H
   return html`<section id="response" aria-labelledby="response-title">
 <div class="section-head"><h2 id="response-title">Response times</h2><p>${pct} of ${plural(r.total, 'new lead')} were first contacted within ${model.slaMinutes} minutes; median ${minutes(r.medianMinutes)}, 90th percentile ${minutes(r.p90Minutes)}. Hover a cell for its figures.</p></div>
 <div class="stack">
-<div class="panel figure">${f.heatmap}<div class="legend-line">${bands}</div></div>
+<div class="panel figure">${f.heatmap}<div class="legend-line">${bands}</div><p class="figure-actions">${downloadButton('heatmap')}</p></div>
 <div class="panel figure">${f.demand}</div>
 <div class="panel figure">${f.comparison}</div>
 </div>

@@ -21,7 +21,7 @@ export function qualitySection(model: ReportModel): Html {
     html`<table class="inputs"><thead><tr><th class="static">Input</th><th class="static num">Rows</th><th class="static num">Accepted</th><th class="static num">Rejected</th></tr></thead><tbody>${perInput}</tbody></table>`;
   const issueTable =
     issues.length > 0 &&
-    html`<div class="table-scroll quality-scroll"><table class="issues"><thead><tr><th class="static">Severity</th><th class="static">Where</th><th class="static">Record</th><th class="static">Field</th><th class="static">Value</th><th class="static">What is wrong</th></tr></thead><tbody>
+    html`<div class="table-scroll quality-scroll" tabindex="0" role="region" aria-label="Data-quality issues"><table class="issues"><thead><tr><th class="static">Severity</th><th class="static">Where</th><th class="static">Record</th><th class="static">Field</th><th class="static">Value</th><th class="static">What is wrong</th></tr></thead><tbody>
 ${joinHtml(issues.map(issueRow), '\n')}
 </tbody></table></div>`;
   const note =

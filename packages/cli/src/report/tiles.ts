@@ -1,6 +1,6 @@
 import { OWNER_HISTORY_OFF } from '../commands/kpis.js';
 import type { JudgedQuestion } from '@panopticon/core';
-import type { ReportModel } from './model.js';
+import type { KpisJson, ReportModel } from './model.js';
 
 /** How a tile's number is shown. */
 export type TileKind = 'count' | 'ratio' | 'percent' | 'days';
@@ -17,6 +17,38 @@ export interface Tile {
   tone?: string;
   /** The question the figure answers: when the data cannot answer it, the tile says "cannot judge". */
   question: JudgedQuestion;
+  /** The value 7 days earlier (`undefined`: no history computed; `null`: no data then). */
+  weekAgo?: number | null;
+  /** Weekly values over eight weeks, oldest first, the last being `value`. */
+  weekly?: (number | null)[];
+}
+
+/** A figure that is a number, else null ("not measured" has no change to show). */
+const numberOrNull = (v: number | string | null): number | null => (typeof v === 'number' ? v : null);
+
+/** The tiles' values, by their path in the KPI JSON. */
+const PICK: Record<string, (k: KpisJson) => number | null> = {
+  'followUp.appointed': (k) => k.followUp.appointed,
+  'followUp.conversionRate': (k) => k.followUp.conversionRate,
+  'followUp.stale': (k) => k.followUp.stale,
+  'followUp.atRisk': (k) => k.followUp.atRisk,
+  'followUp.stuckInGreen': (k) => k.followUp.stuckInGreen,
+  'followUp.stalled': (k) => k.followUp.stalled,
+  'followUp.medianDaysToIntervention': (k) => numberOrNull(k.followUp.medianDaysToIntervention),
+  'response.pctWithinSla': (k) => k.response.pctWithinSla,
+};
+
+/**
+ * The change of a tile against a week earlier, as shown: counts and days as a signed number, ratios and
+ * percentages in percentage points (one decimal); `null` when either side has no data.
+ */
+export function formatChange(now: number | null, before: number | null, kind: TileKind): string | null {
+  if (now === null || before === null || !Number.isFinite(now) || !Number.isFinite(before)) return null;
+  const d = kind === 'ratio' ? (now - before) * 100 : now - before;
+  const text = kind === 'count' ? formatCount(Math.abs(d)) : Math.abs(d).toFixed(1);
+  if (Number(text.replace(/,/g, '')) === 0) return 'no change';
+  const unit = kind === 'ratio' || kind === 'percent' ? ' pts' : kind === 'days' ? ' days' : '';
+  return `${d > 0 ? '+' : '−'}${text}${unit}`;
 }
 
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -50,8 +82,17 @@ export function formatTileValue(value: number | null, kind: TileKind): { number:
   }
 }
 
-/** The seven KPI tiles, in reading order: what is at stake, what is going wrong, how fast we act. */
+/** The eight KPI tiles, in reading order, each with its week's change and weekly history when computed. */
 export function kpiTiles(model: ReportModel): Tile[] {
+  const history = model.kpiHistory;
+  return baseTiles(model).map((t) => {
+    const pick = PICK[t.kpi]!;
+    return history ? { ...t, weekAgo: pick(history.weekAgo), weekly: history.weekly.map(pick) } : t;
+  });
+}
+
+/** The tiles, in reading order: what is at stake, what is going wrong, how fast we act. */
+function baseTiles(model: ReportModel): Tile[] {
   const k = model.kpis.followUp;
   const r = model.kpis.response;
   const p = model.pipeline;
@@ -101,6 +142,15 @@ export function kpiTiles(model: ReportModel): Tile[] {
       kind: 'count',
       sub: `${green}+ ${unit} in green`,
       tone: 'r-stuck-in-green',
+      question: 'follow-up',
+    },
+    {
+      kpi: 'followUp.stalled',
+      label: 'Stalled',
+      value: k.stalled,
+      kind: 'count',
+      sub: 'progressed, then held a stage past its limit',
+      tone: 'r-stalled',
       question: 'follow-up',
     },
     typeof k.medianDaysToIntervention === 'string' || typeof k.pendingIntervention === 'string'

@@ -252,13 +252,13 @@ export const SETTINGS = {
   store: setting({ schema: z.string(), flag: { name: 'store', read: text }, default: DEFAULT_ZOHO_STORE }),
   /** Where `report` writes the page (`--out`), relative to the working directory. */
   out: setting({ schema: z.string(), flag: { name: 'out', read: text }, default: 'dashboard.html' }),
-  /** A lead's page in the CRM, `{id}` for its id (`--record-url`): the links of the digest and the page. */
+  /** A lead's page in the CRM, `{id}` for its id (`--record-url`): the links of the digest and the page's "Open in CRM". */
   recordUrl: setting({
     schema: RecordUrlSchema,
     configKey: 'recordUrl',
     flag: { name: 'record-url', read: (raw) => parsedFlag('record-url', RecordUrlSchema, raw) },
   }),
-  /** The digest's recipients, mail server and webhook format (`digest` in the config file; docs/daily.md). */
+  /** The digest's recipients, mail server and webhook format (`digest` in the config file; docs/daily.md); its `locators` also give the page's "Email locator". */
   digest: setting({ schema: DigestConfigSchema, configKey: 'digest' }),
 };
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { ATTENTION, type AttentionTuple, type PageData } from '../page-data.js';
-import { el } from './dom.js';
+import { el, leadButton } from './dom.js';
 
 const label = (labels: Record<string, string>, key: string) => labels[key] || key;
 
@@ -30,8 +30,8 @@ export function attentionRow(r: AttentionTuple, data: PageData): HTMLTableRowEle
   const team = r[ATTENTION.team];
   if (team) who.title = 'Team: ' + team;
   tr.appendChild(who);
-  const lead = el('td', 'lead', r[ATTENTION.name] + ' ');
-  lead.appendChild(el('span', 'id', '#' + r[ATTENTION.id]));
+  const lead = el('td', 'lead');
+  lead.appendChild(leadButton(r[ATTENTION.id], r[ATTENTION.name]));
   tr.appendChild(lead);
   const stage = el('td');
   stage.appendChild(el('span', 'pill light c-' + r[ATTENTION.category], r[ATTENTION.stage]));

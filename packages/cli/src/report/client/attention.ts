@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { PageData } from '../page-data.js';
+import type { AttentionTuple, PageData } from '../page-data.js';
 import { attentionOrders, firstDirection, isAttentionSortKey, type AttentionSortKey } from './attention-order.js';
 import { attentionRow } from './attention-row.js';
 import { clearFilters, filterControls, rowFilter } from './attention-filter.js';
@@ -14,10 +14,19 @@ import { ariaSort, byId, el, findById, fmt, plural } from './dom.js';
 /** Rows drawn at a time: a row at the end offers more, so the page opens fast however long the list. */
 const PAGE = 500;
 
-export function setUpAttention(data: PageData): void {
+/** The needs-attention rows that pass the filters, in the order shown. */
+export interface AttentionView {
+  shown(): AttentionTuple[];
+  /** The sort column and direction (`null` = the order of `panopticon attention`). */
+  sort(): { key: AttentionSortKey | null; dir: 1 | -1 };
+  /** Sorts by a column (as its heading's clicks would), or back to the list's own order. */
+  setSort(key: AttentionSortKey | null, dir: 1 | -1): void;
+}
+
+export function setUpAttention(data: PageData): AttentionView {
   const rows = data.attention;
   const table = findById<HTMLTableElement>('att-table');
-  if (!table || rows.length === 0) return;
+  if (!table || rows.length === 0) return { shown: () => [], sort: () => ({ key: null, dir: 1 }), setSort: () => {} };
   const tbody = table.tBodies[0]!;
   const drawn: (HTMLTableRowElement | undefined)[] = new Array(rows.length);
   const controls = filterControls();
@@ -104,21 +113,23 @@ export function setUpAttention(data: PageData): void {
     apply();
   });
 
-  const heads = table.tHead!.rows[0]!.cells;
-  for (const th of Array.from(heads)) {
+  const heads = Array.from(table.tHead!.rows[0]!.cells);
+  function setSort(key: AttentionSortKey | null, dir: 1 | -1): void {
+    sort.key = key;
+    sort.dir = dir;
+    for (const th of heads) {
+      const own = th.querySelector('button[data-sort]')?.getAttribute('data-sort');
+      th.setAttribute('aria-sort', key !== null && own === key ? ariaSort(dir) : 'none');
+    }
+    apply();
+  }
+  for (const th of heads) {
     const button = th.querySelector('button[data-sort]');
     if (!button) continue;
     button.addEventListener('click', () => {
       const key = button.getAttribute('data-sort');
       if (!isAttentionSortKey(key)) return;
-      if (sort.key === key) sort.dir = sort.dir === 1 ? -1 : 1;
-      else {
-        sort.key = key;
-        sort.dir = firstDirection(key);
-      }
-      for (const other of Array.from(heads)) other.setAttribute('aria-sort', 'none');
-      th.setAttribute('aria-sort', ariaSort(sort.dir));
-      apply();
+      setSort(key, sort.key === key ? (sort.dir === 1 ? -1 : 1) : firstDirection(key));
     });
   }
 
@@ -134,4 +145,5 @@ export function setUpAttention(data: PageData): void {
     });
   });
   apply();
+  return { shown: () => list.map((i) => rows[i]!), sort: () => ({ key: sort.key, dir: sort.dir }), setSort };
 }

@@ -7,7 +7,7 @@
  */
 import { APPOINTMENT, type AppointmentTuple, type PageData } from '../page-data.js';
 import { dayNumber, isoDate, monthOf, weekdayOf } from './dates.js';
-import { byId, el, findById, fmt, plural } from './dom.js';
+import { byId, el, findById, fmt, leadButton, plural } from './dom.js';
 
 /** A range button's `data-range`. */
 type RangeKind = 'today' | 'week' | 'month' | 'custom';
@@ -20,9 +20,15 @@ const LIMIT = 400;
 
 const PHRASE = { today: 'today', week: 'this week', month: 'this month' } as const;
 
-export function setUpCalendar(data: PageData): void {
+/** The appointments of the range shown. */
+export interface CalendarView {
+  shown(): AppointmentTuple[];
+}
+
+export function setUpCalendar(data: PageData): CalendarView {
   const calTable = findById<HTMLTableElement>('cal-table');
-  if (!calTable) return;
+  if (!calTable) return { shown: () => [] };
+  let shown: AppointmentTuple[] = [];
   const today = dayNumber(data.today);
   const calBody = calTable.tBodies[0]!;
   const calFrom = byId<HTMLInputElement>('cal-from');
@@ -53,6 +59,7 @@ export function setUpCalendar(data: PageData): void {
     const from = first === -Infinity ? '0000-01-01' : isoDate(first);
     const to = last === Infinity ? '9999-12-31' : isoDate(last);
     const list = data.appointments.filter((a) => a[APPOINTMENT.day] >= from && a[APPOINTMENT.day] <= to);
+    shown = list;
     const byStatus: Record<string, number> = {};
     for (const a of list) byStatus[a[APPOINTMENT.status]] = (byStatus[a[APPOINTMENT.status]] || 0) + 1;
     const when =
@@ -99,8 +106,8 @@ export function setUpCalendar(data: PageData): void {
   function appointmentRow(a: AppointmentTuple): HTMLTableRowElement {
     const tr = el('tr');
     tr.appendChild(el('td', 'when', a[APPOINTMENT.day] + ' ' + a[APPOINTMENT.time]));
-    const lead = el('td', 'lead', a[APPOINTMENT.name]);
-    lead.title = 'Lead #' + a[APPOINTMENT.id];
+    const lead = el('td', 'lead');
+    lead.appendChild(leadButton(a[APPOINTMENT.id], a[APPOINTMENT.name]));
     tr.appendChild(lead);
     const locator = a[APPOINTMENT.locator];
     const who = el('td', 'who', locator);
@@ -124,4 +131,5 @@ export function setUpCalendar(data: PageData): void {
     input.addEventListener('input', () => show('custom'));
   }
   show('week');
+  return { shown: () => shown };
 }

@@ -44,3 +44,17 @@ export function plural(n: number, one: string, many?: string): string {
 export function ariaSort(dir: 1 | -1): 'ascending' | 'descending' {
   return dir === 1 ? 'ascending' : 'descending';
 }
+
+/**
+ * A lead's name and id as a button that opens its dialog (client/lead-dialog.ts): the id is shortened on
+ * screen by the style sheet (`.id`), in full in its tooltip and in the dialog.
+ */
+export function leadButton(id: string, name: string): HTMLButtonElement {
+  const button = el('button', 'linkish lead-link', name + ' ');
+  button.type = 'button';
+  button.setAttribute('data-lead', id);
+  const tag = el('span', 'id', '#' + id);
+  tag.title = 'Lead #' + id;
+  button.appendChild(tag);
+  return button;
+}

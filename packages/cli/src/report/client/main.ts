@@ -9,13 +9,20 @@
 import { DATA_ELEMENT_ID, type PageData } from '../page-data.js';
 import { setUpAttention } from './attention.js';
 import { setUpCalendar } from './calendar.js';
+import { setUpLeadDialog } from './lead-dialog.js';
 import { byId, findById } from './dom.js';
+import { setUpDownloads } from './downloads.js';
 import { setUpSortableTables } from './sortable.js';
+import { setUpUrlState } from './url-state.js';
 
 const data = JSON.parse(byId(DATA_ELEMENT_ID).textContent!) as PageData;
-setUpAttention(data);
-setUpCalendar(data);
+const attention = setUpAttention(data);
+const calendar = setUpCalendar(data);
+setUpDownloads(data, { attention, calendar });
 setUpSortableTables();
+const urlState = { write: () => {} };
+const dialog = setUpLeadDialog(data, () => urlState.write());
+urlState.write = setUpUrlState({ attention, dialog }).write;
 findById('print')?.addEventListener('click', () => window.print());
 // For measurements: the tables are drawn (scripts/measure-dashboard.mjs reads this mark).
 if (window.performance && performance.mark) performance.mark('panopticon:ready');

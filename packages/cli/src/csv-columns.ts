@@ -1,0 +1,85 @@
+/**
+ * The rows of the CSV (and JSON) answers that both the commands and the dashboard's "Download CSV" write:
+ * one definition of their columns and cells, so a download equals `panopticon … --format csv` for the same
+ * question. Platform-neutral (type imports only): the dashboard's script bundles it with format.ts.
+ *
+ * @module
+ */
+import type { AttentionRow, HeatmapCell } from '@panopticon/core';
+import type { Cell } from './format.js';
+
+/** The columns of `panopticon attention --format csv`. */
+export const ATTENTION_CSV_COLUMNS = ['leadId', 'name', 'locator', 'team', 'stage', 'appointmentAt', 'status', 'reason', 'days'] as const;
+
+/** One needs-attention row as `panopticon attention` writes it (JSON and CSV). */
+export interface AttentionJsonRow {
+  leadId: string;
+  name: string;
+  locator: string | null;
+  team: string | null;
+  stage: string;
+  /** ISO instant; `null` = none. */
+  appointmentAt: string | null;
+  status: string;
+  reason: string;
+  days: number;
+}
+
+export function attentionJsonRow(r: AttentionRow): AttentionJsonRow {
+  return {
+    leadId: r.leadId,
+    name: r.name,
+    locator: r.locator,
+    team: r.team ?? null,
+    stage: r.stage,
+    appointmentAt: r.appointmentAt ? r.appointmentAt.toISOString() : null,
+    status: r.status,
+    reason: r.reason,
+    days: r.days,
+  };
+}
+
+/**
+ * The CSV cells of a needs-attention row, in {@link ATTENTION_CSV_COLUMNS} order; the appointment as a Date,
+ * which `renderCsv` writes in the team's zone with its offset.
+ */
+export function attentionCsvCells(r: AttentionJsonRow): Cell[] {
+  return ATTENTION_CSV_COLUMNS.map((c) => (c === 'appointmentAt' ? (r.appointmentAt === null ? null : new Date(r.appointmentAt)) : r[c]));
+}
+
+/** The columns of `panopticon heatmap --format csv`. */
+export const HEATMAP_CSV_COLUMNS = [
+  'day',
+  'slot',
+  'total',
+  'contacted',
+  'withinSla',
+  'pctWithinSla',
+  'neverContacted',
+  'invalid',
+  'medianMinutes',
+  'p90Minutes',
+] as const;
+
+/** One heatmap cell as `panopticon heatmap --format json` writes it. */
+export function heatmapJsonCell(c: HeatmapCell) {
+  return {
+    day: c.day,
+    weekday: c.weekday,
+    slot: c.slot,
+    total: c.total,
+    contacted: c.contacted,
+    withinSla: c.withinSla,
+    pctWithinSla: c.pctWithinSla,
+    neverContacted: c.neverContacted,
+    invalid: c.invalid,
+    medianMinutes: c.medianMinutes,
+    p90Minutes: c.p90Minutes,
+  };
+}
+
+/** The CSV cells of a heatmap cell, in {@link HEATMAP_CSV_COLUMNS} order. */
+export function heatmapCsvCells(c: HeatmapCell): Cell[] {
+  const json = heatmapJsonCell(c);
+  return HEATMAP_CSV_COLUMNS.map((k) => json[k]);
+}

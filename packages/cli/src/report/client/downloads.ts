@@ -1,0 +1,95 @@
+/**
+ * "Download CSV": each button (`data-download`, download-button.ts) saves exactly the rows its table or
+ * figure shows, written by the CLI's own CSV code (format.ts's renderCsv, with the columns of
+ * csv-columns.ts), so a download equals `panopticon … --format csv` for the same question.
+ *
+ * @module
+ */
+import { ATTENTION_CSV_COLUMNS, attentionCsvCells, HEATMAP_CSV_COLUMNS } from '../../csv-columns.js';
+import { type Cell, renderCsv } from '../../format.js';
+import type { DownloadName } from '../download-button.js';
+import { APPOINTMENT, ATTENTION, type PageData } from '../page-data.js';
+import { SCORECARD_CSV_COLUMNS } from '../scorecard-columns.js';
+import type { AttentionView } from './attention.js';
+import type { CalendarView } from './calendar.js';
+
+/** The CSV text of a download, and the file name it is saved under. */
+export interface CsvFile {
+  name: string;
+  text: string;
+}
+
+export function setUpDownloads(
+  data: PageData,
+  views: { attention: AttentionView; calendar: CalendarView },
+): (name: DownloadName) => CsvFile {
+  const files: Record<DownloadName, () => CsvFile> = {
+    attention: () => ({
+      name: 'needs-attention-' + data.today + '.csv',
+      text: renderCsv(
+        ATTENTION_CSV_COLUMNS,
+        views.attention.shown().map((r) =>
+          attentionCsvCells({
+            leadId: r[ATTENTION.id],
+            name: r[ATTENTION.name],
+            locator: r[ATTENTION.locator],
+            team: r[ATTENTION.team],
+            stage: r[ATTENTION.stage],
+            appointmentAt: r[ATTENTION.appointmentAt],
+            status: r[ATTENTION.status],
+            reason: r[ATTENTION.reason],
+            days: r[ATTENTION.days],
+          }),
+        ),
+        data.timeZone,
+      ),
+    }),
+    appointments: () => ({
+      name: 'appointments-' + data.today + '.csv',
+      text: renderCsv(
+        ['leadId', 'name', 'locator', 'stage', 'status', 'date', 'time'],
+        views.calendar
+          .shown()
+          .map((a): Cell[] => [
+            a[APPOINTMENT.id],
+            a[APPOINTMENT.name],
+            a[APPOINTMENT.locator],
+            a[APPOINTMENT.stage],
+            a[APPOINTMENT.status],
+            a[APPOINTMENT.day],
+            a[APPOINTMENT.time],
+          ]),
+      ),
+    }),
+    heatmap: () => ({ name: 'heatmap-' + data.today + '.csv', text: renderCsv(HEATMAP_CSV_COLUMNS, data.heatmapCsv) }),
+    scorecard: () => ({
+      name: 'locator-scorecard-' + data.today + '.csv',
+      // In the order the table shows (it may have been sorted): each row carries its index.
+      text: renderCsv(
+        SCORECARD_CSV_COLUMNS,
+        Array.from(document.querySelectorAll('#scorecard tbody tr[data-i]')).map(
+          (tr) => data.scorecardCsv[Number(tr.getAttribute('data-i'))]!,
+        ),
+      ),
+    }),
+  };
+  document.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest?.('button[data-download]');
+    const name = button?.getAttribute('data-download') as DownloadName | undefined;
+    if (!name || !(name in files)) return;
+    save(files[name]());
+  });
+  return (name) => files[name]();
+}
+
+/** Saves a CSV file through a temporary link (nothing leaves the machine). */
+function save(file: CsvFile): void {
+  const url = URL.createObjectURL(new Blob([file.text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

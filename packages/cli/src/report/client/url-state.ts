@@ -1,0 +1,122 @@
+/**
+ * The view in the URL hash, so reloading the page or sending its link restores it: the needs-attention
+ * filters and sort, the open lead, the appointment range. Written with `history.replaceState` after every
+ * change; read once at start. The hash is data only: each value is set as a control's `value` (a select
+ * ignores a value it has no option for), a sort key is checked against the known ones, a lead id is looked
+ * up among the page's leads; nothing from it is ever written as markup or run.
+ *
+ * @module
+ */
+import { isAttentionSortKey } from './attention-order.js';
+import type { AttentionView } from './attention.js';
+import { byId, findById } from './dom.js';
+import type { LeadDialog } from './lead-dialog.js';
+
+/** The filter controls kept in the hash, by their key there. */
+const FILTERS = { reason: 'f-reason', locator: 'f-locator', stage: 'f-stage', from: 'f-from', to: 'f-to', q: 'f-q' } as const;
+const RANGES = ['today', 'week', 'month', 'custom'];
+
+export function setUpUrlState(views: { attention: AttentionView; dialog: LeadDialog }): { write(): void } {
+  restore(views);
+  let pending = false;
+  const write = () => {
+    if (pending) return;
+    pending = true;
+    // After the change's own handlers ran (the table redrawn, the dialog opened).
+    setTimeout(() => {
+      pending = false;
+      const hash = encode(views);
+      if (hash !== location.hash.slice(1)) history.replaceState(null, '', hash ? '#' + hash : location.pathname + location.search);
+    }, 0);
+  };
+  for (const type of ['change', 'input', 'click', 'close']) document.addEventListener(type, write, true);
+  // The section links scroll without replacing the state in the hash.
+  document.querySelectorAll<HTMLAnchorElement>('nav a[href^="#"]').forEach((a) => {
+    a.addEventListener('click', (event) => {
+      const target = findById(a.getAttribute('href')!.slice(1));
+      if (!target) return;
+      event.preventDefault();
+      target.scrollIntoView({ block: 'start' });
+    });
+  });
+  setUpCopyLink(write);
+  return { write };
+}
+
+/** The current view as `key=value&…` (empty: the page as written). */
+function encode(views: { attention: AttentionView; dialog: LeadDialog }): string {
+  const params = new URLSearchParams();
+  for (const [key, id] of Object.entries(FILTERS)) {
+    const value = byId<HTMLInputElement | HTMLSelectElement>(id).value;
+    if (value) params.set(key, value);
+  }
+  const sort = views.attention.sort();
+  if (sort.key) params.set('sort', (sort.dir === -1 ? '-' : '') + sort.key);
+  const range = document.querySelector('button[data-range][aria-pressed="true"]')?.getAttribute('data-range');
+  if (range && range !== 'week') params.set('range', range);
+  if (range === 'custom') {
+    const from = byId<HTMLInputElement>('cal-from').value;
+    const to = byId<HTMLInputElement>('cal-to').value;
+    if (from) params.set('rangeFrom', from);
+    if (to) params.set('rangeTo', to);
+  }
+  const lead = views.dialog.current();
+  if (lead !== null) params.set('lead', lead);
+  return params.toString();
+}
+
+/** Sets the controls from the hash (a hash without `=` is a section link, not a view). */
+function restore(views: { attention: AttentionView; dialog: LeadDialog }): void {
+  const hash = location.hash.slice(1);
+  if (!hash.includes('=')) return;
+  const params = new URLSearchParams(hash);
+  let filtered = false;
+  for (const [key, id] of Object.entries(FILTERS)) {
+    const value = params.get(key);
+    if (value === null) continue;
+    byId<HTMLInputElement | HTMLSelectElement>(id).value = value;
+    filtered = true;
+  }
+  if (filtered) byId('f-q').dispatchEvent(new Event('input'));
+  const sort = params.get('sort');
+  if (sort) {
+    const key = sort.replace(/^-/, '');
+    if (isAttentionSortKey(key)) views.attention.setSort(key, sort.startsWith('-') ? -1 : 1);
+  }
+  const range = params.get('range');
+  if (range && RANGES.includes(range)) {
+    if (range === 'custom') {
+      byId<HTMLInputElement>('cal-from').value = params.get('rangeFrom') ?? '';
+      byId<HTMLInputElement>('cal-to').value = params.get('rangeTo') ?? '';
+    }
+    document.querySelector<HTMLButtonElement>(`button[data-range="${range}"]`)?.click();
+  }
+  const lead = params.get('lead');
+  if (lead !== null) views.dialog.open(lead, null);
+}
+
+/** "Copy link": the page's address with its view; shown to copy by hand when the clipboard is refused. */
+function setUpCopyLink(write: () => void): void {
+  const button = findById('copy-link');
+  const status = findById('copy-status');
+  if (!button || !status) return;
+  button.addEventListener('click', () => {
+    write();
+    setTimeout(() => {
+      const link = location.href;
+      const shown = byId<HTMLInputElement>('copy-text');
+      shown.value = link;
+      const done = (copied: boolean) => {
+        status.textContent = copied ? 'Link copied.' : 'Copy this link:';
+        shown.hidden = copied;
+        if (!copied) shown.select();
+      };
+      if (navigator.clipboard?.writeText)
+        navigator.clipboard.writeText(link).then(
+          () => done(true),
+          () => done(false),
+        );
+      else done(false);
+    }, 0);
+  });
+}

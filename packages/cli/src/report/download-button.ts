@@ -1,0 +1,9 @@
+import { html, type Html } from './html.js';
+
+/** The names of the page's CSV downloads (client/downloads.ts serves each). */
+export type DownloadName = 'attention' | 'appointments' | 'heatmap' | 'scorecard';
+
+/** A "Download CSV" button for one table or figure: saves exactly the rows it shows. */
+export function downloadButton(name: DownloadName): Html {
+  return html`<button type="button" class="button no-print download" data-download="${name}">Download CSV</button>`;
+}

@@ -1,0 +1,42 @@
+/**
+ * The KPI tiles' history: the same KPI object (`panopticon kpis`) computed as of earlier instants, since
+ * every figure is reproducible as of any instant. A week earlier gives each tile its change; eight weekly
+ * points give its sparkline.
+ *
+ * @module
+ */
+import { endOfLocalDay, localDayNumber } from '@panopticon/core';
+import type { computeKpis } from '../commands/kpis.js';
+
+/** The KPI object of `panopticon kpis --format json` (model.ts names it too). */
+type KpisJson = ReturnType<typeof computeKpis>;
+
+/** Weekly points of a tile's sparkline, the last being the report's own instant. */
+export const SPARKLINE_WEEKS = 8;
+
+const MS_WEEK = 7 * 86_400_000;
+
+/** The KPIs as of 7 days earlier, and as of each of the last {@link SPARKLINE_WEEKS} weeks (oldest first). */
+export interface KpiHistory {
+  weekAgo: KpisJson;
+  weekly: KpisJson[];
+}
+
+/**
+ * `asOf` moved back `weeks` weeks: the end of the day 7 × `weeks` days earlier in the zone when `asOf` is the
+ * end of its day (what `--as-of DATE` means, so a daylight-saving change cannot shift the day), else the
+ * same instant minus whole weeks.
+ */
+export function weeksBefore(asOf: Date, timeZone: string, weeks: number): Date {
+  const day = localDayNumber(asOf, timeZone);
+  if (endOfLocalDay(day, timeZone).getTime() === asOf.getTime()) return endOfLocalDay(day - 7 * weeks, timeZone);
+  return new Date(asOf.getTime() - weeks * MS_WEEK);
+}
+
+/** The history of the KPIs from `kpisAt` (the KPI object as of an instant, computed as `panopticon kpis` does). */
+export function kpiHistory(asOf: Date, timeZone: string, now: KpisJson, kpisAt: (asOf: Date) => KpisJson): KpiHistory {
+  const weekly: KpisJson[] = [];
+  for (let w = SPARKLINE_WEEKS - 1; w >= 1; w--) weekly.push(kpisAt(weeksBefore(asOf, timeZone, w)));
+  weekly.push(now);
+  return { weekAgo: weekly[weekly.length - 2]!, weekly };
+}
