@@ -35,7 +35,7 @@ function expectOnlyFollowUpUnjudged(r: ReturnType<typeof check>, questions = ['f
   expect(r.code).toBe(1);
   const errors = r.report!.issues.filter((i) => i.severity === 'error');
   expect(errors.map((i) => i.code)).toEqual(questions.map(() => 'cannot-judge'));
-  questions.forEach((q, i) => expect(errors[i]!.message).toContain(`${q} cannot be judged`));
+  for (const [i, q] of questions.entries()) expect(errors[i]!.message).toContain(`${q} cannot be judged`);
 }
 
 describe('reading real exports from the command line', () => {
