@@ -16,6 +16,24 @@ export function parseAsOf(raw: string | undefined, timeZone: string, fallback: D
 }
 
 /**
+ * `--since`: read as `--as-of` is (a date is the end of that day), and before `asOf`, or a usage error.
+ * `undefined` when not given.
+ */
+export function parseSince(raw: string | undefined, asOf: Date, timeZone: string): Date | undefined {
+  if (raw === undefined) return undefined;
+  const day = parseDayNumber(raw);
+  const ms = Number.isNaN(day) ? parseTimestamp(raw, timeZone) : endOfLocalDay(day, timeZone).getTime();
+  if (ms === null) throw new CliError(`--since must be a date (2026-03-30) or a timestamp, got "${raw}".`, 2);
+  if (ms >= asOf.getTime()) {
+    throw new CliError(
+      `--since (${raw}) must be before --as-of (${asOf.toISOString()}): it is the earlier list the page compares with.`,
+      2,
+    );
+  }
+  return new Date(ms);
+}
+
+/**
  * `--from` / `--to` as instants: dates are whole days in the time zone, both inclusive
  * (`--from 2026-03-01 --to 2026-03-31` is all of March), so `to` becomes the start of the next day.
  */

@@ -25,6 +25,11 @@ const OPTIONS: OptionSpecs = {
     help: 'the response comparison sets the last WEEKS weeks against the WEEKS before (default: 4)',
   },
   out: { type: 'string', short: 'o', arg: 'FILE', help: 'where to write the page (default: dashboard.html)' },
+  since: {
+    type: 'string',
+    arg: 'DATE',
+    help: 'mark the needs-attention rows new or worse, and list the leads resolved, since DATE (a date or timestamp before --as-of; default: a day before --as-of)',
+  },
   'record-url': {
     type: 'string',
     arg: 'URL',
@@ -34,7 +39,7 @@ const OPTIONS: OptionSpecs = {
 };
 
 export const REPORT_HELP = helpText(
-  'panopticon report [--leads F] [--history F] [--owners F] [--schedule F] [--pipeline F] [--config F] [--as-of D] [--tz Z] [--out dashboard.html]',
+  'panopticon report [--leads F] [--history F] [--owners F] [--schedule F] [--pipeline F] [--config F] [--as-of D] [--since D] [--tz Z] [--out dashboard.html]',
   'Writes the daily dashboard: one self-contained HTML page (no network access when viewed; charts are inline\n' +
     'SVG) with the KPI tiles of `panopticon kpis`, the needs-attention list (sortable, filterable), the appointment\n' +
     'calendar, the pipeline, response times against staff coverage, the locator scorecard and the data-quality report.',
@@ -80,6 +85,7 @@ async function report(settings: Settings, io: Io): Promise<number> {
     generatedAt: io.now(),
     recordUrl: settings.recordUrl,
     locatorEmails: settings.digest?.locators,
+    since: settings.since,
   });
   const html = renderPage(model, renderFigures(model, await documentReady));
   const note = settings.source.kind === 'csv' && settings.source.usingSample ? sampleNote(data.issues) : undefined;

@@ -14,7 +14,7 @@ type KpisJson = ReturnType<typeof computeKpis>;
 /** Weekly points of a tile's sparkline, the last being the report's own instant. */
 export const SPARKLINE_WEEKS = 8;
 
-const MS_WEEK = 7 * 86_400_000;
+const MS_DAY = 86_400_000;
 
 /** The KPIs as of 7 days earlier, and as of each of the last {@link SPARKLINE_WEEKS} weeks (oldest first). */
 export interface KpiHistory {
@@ -23,14 +23,19 @@ export interface KpiHistory {
 }
 
 /**
- * `asOf` moved back `weeks` weeks: the end of the day 7 × `weeks` days earlier in the zone when `asOf` is the
- * end of its day (what `--as-of DATE` means, so a daylight-saving change cannot shift the day), else the
- * same instant minus whole weeks.
+ * `asOf` moved back `days` days: the end of the day `days` days earlier in the zone when `asOf` is the end of
+ * its day (what `--as-of DATE` means, so a daylight-saving change cannot shift the day), else the same
+ * instant minus whole days of 24 hours.
  */
-export function weeksBefore(asOf: Date, timeZone: string, weeks: number): Date {
+export function daysBefore(asOf: Date, timeZone: string, days: number): Date {
   const day = localDayNumber(asOf, timeZone);
-  if (endOfLocalDay(day, timeZone).getTime() === asOf.getTime()) return endOfLocalDay(day - 7 * weeks, timeZone);
-  return new Date(asOf.getTime() - weeks * MS_WEEK);
+  if (endOfLocalDay(day, timeZone).getTime() === asOf.getTime()) return endOfLocalDay(day - days, timeZone);
+  return new Date(asOf.getTime() - days * MS_DAY);
+}
+
+/** `asOf` moved back `weeks` weeks ({@link daysBefore} 7 × `weeks` days). */
+export function weeksBefore(asOf: Date, timeZone: string, weeks: number): Date {
+  return daysBefore(asOf, timeZone, 7 * weeks);
 }
 
 /** The history of the KPIs from `kpisAt` (the KPI object as of an instant, computed as `panopticon kpis` does). */

@@ -7,7 +7,6 @@ import {
   greenToDelivery,
   localDayNumber,
   locatorScorecard,
-  needsAttention,
   pipelineSnapshot,
   pipelineTrend,
   scheduleCoverage,
@@ -36,7 +35,8 @@ import {
 } from '@panopticon/core';
 import type { TimeInStageVisit } from '@panopticon/charts';
 import type { computeKpis } from '../commands/kpis.js';
-import { kpiHistory, type KpiHistory } from './kpi-history.js';
+import { attentionSince, type ResolvedRow } from './attention-since.js';
+import { daysBefore, kpiHistory, type KpiHistory } from './kpi-history.js';
 import { leadDetail } from './lead-detail.js';
 import { clockText, localDateTime } from './local-time.js';
 import type { LeadDetail } from './page-data.js';
@@ -72,6 +72,8 @@ export interface ReportInput {
   kpisAt?: ((asOf: Date) => KpisJson) | undefined;
   /** Locators' e-mail addresses (the config's `digest.locators`). */
   locatorEmails?: Readonly<Record<string, string>> | undefined;
+  /** The earlier instant the needs-attention list is compared with (`--since`). Default: a day before as-of. */
+  since?: Date | undefined;
 }
 
 /** One row of the needs-attention table, as embedded in the page (JSON) and drawn in its HTML. */
@@ -92,6 +94,10 @@ export interface AttentionTableRow {
   newToday: boolean;
   /** The appointment as an ISO instant (as `panopticon attention` writes it); `null` = none. */
   appointmentAt: string | null;
+  /** Since the earlier list (`ReportModel.since`): new on the list, worse (a more severe reason), or neither. */
+  change: 'new' | 'worse' | null;
+  /** For `worse`: its reason on the earlier list. */
+  was: AttentionReason | null;
 }
 
 /** One appointed lead on the calendar (embedded as JSON for the range list). */
@@ -123,6 +129,10 @@ export interface ReportModel {
   /** Leads that existed at `asOf`. */
   leadCount: number;
   attention: AttentionTableRow[];
+  /** The earlier instant the list is compared with, and it as "YYYY-MM-DD HH:MM" in the zone. */
+  since: { at: Date; text: string };
+  /** The leads on the list at `since` and no longer on it, with why (core's `attentionChanges`). */
+  resolved: ResolvedRow[];
   appointments: CalendarRow[];
   /** The raw rows the calendar figure draws (instants and statuses). */
   calendarAppointments: { appointmentAt: Date; status: FollowUpStatus; name: string; locator: string | null }[];
@@ -180,8 +190,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
     if (r.reason === 'stuck-in-green') return followUp.greenStuckAfterDays ?? pipeline.greenStuckAfterDays;
     return pipeline.stages.find((s) => s.name === r.stage)?.staleAfterDays;
   };
-  const attention: AttentionTableRow[] = needsAttention(leads, followUp).map((r) => {
+  // The list now and what changed since the earlier one, by core's comparison (the digest's).
+  const changed = attentionSince(leads, followUp, input.since ?? daysBefore(asOf, timeZone, 1));
+  const attention: AttentionTableRow[] = changed.changes.current.map((r) => {
     const appt = r.appointmentAt;
+    const mark = changed.marks.get(r.leadId);
     return {
       id: r.leadId,
       name: r.name,
@@ -195,6 +208,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
       apptText: appt ? localDateTime(appt, timeZone) : '',
       newToday: r.days === threshold(r),
       appointmentAt: appt ? appt.toISOString() : null,
+      change: mark?.change ?? null,
+      was: mark?.was ?? null,
     };
   });
 
@@ -280,6 +295,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     bucketMinutes,
     leadCount,
     attention,
+    since: { at: changed.since, text: changed.sinceText },
+    resolved: changed.resolved,
     appointments,
     calendarAppointments,
     calendarRange,

@@ -18,7 +18,8 @@ export const UNASSIGNED_VALUE = '\u0000unassigned';
  * One needs-attention row in the JSON block, as an array (a third of the size of an object per row):
  * `[leadId, name, locator (null = unassigned), team, stage, stage category, follow-up status, reason, days,
  * appointment "YYYY-MM-DD HH:MM" in the report's zone (null = none), 1 when it reached its reason's
- * threshold today, the appointment as an ISO instant (for the CSV download)]`.
+ * threshold today, the appointment as an ISO instant (for the CSV download), its change since the earlier
+ * list ("new", "worse" or null), its reason on the earlier list when worse]`.
  */
 export type AttentionTuple = [
   id: string,
@@ -33,6 +34,8 @@ export type AttentionTuple = [
   appointment: string | null,
   newToday: 0 | 1,
   appointmentAt: string | null,
+  change: 'new' | 'worse' | null,
+  was: AttentionReason | null,
 ];
 
 /** Where each field sits in an {@link AttentionTuple}. */
@@ -49,6 +52,8 @@ export const ATTENTION = {
   appointment: 9,
   newToday: 10,
   appointmentAt: 11,
+  change: 12,
+  was: 13,
 } as const;
 
 /** One appointment in the JSON block: `[leadId, name, locator, stage, status, "YYYY-MM-DD", "HH:MM"]`. */
@@ -101,6 +106,8 @@ export interface PageData {
   today: string;
   timeZone: string;
   attention: AttentionTuple[];
+  /** The earlier instant the rows' "new" and "worse" marks compare with, "YYYY-MM-DD HH:MM" in the zone. */
+  since: string;
   /** Sorted by day and time. */
   appointments: AppointmentTuple[];
   statusLabels: Record<string, string>;

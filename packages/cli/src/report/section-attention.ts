@@ -4,6 +4,7 @@ import { downloadButton } from './download-button.js';
 import { html, type Html } from './html.js';
 import type { AttentionTableRow, ReportModel } from './model.js';
 import { UNASSIGNED_VALUE } from './page-data.js';
+import { changeSummary, resolvedList } from './section-resolved.js';
 import { plural, reasonLabel } from './text.js';
 import { formatCount } from './tiles.js';
 
@@ -51,7 +52,7 @@ export function attentionSection(model: ReportModel, figures: RenderedFigures): 
     model.pipeline.stages.map((s) => s.name),
   );
   return html`<section id="attention" aria-labelledby="attention-title">
-<div class="section-head"><h2 id="attention-title">Needs attention today</h2><p>${summary}</p></div>
+<div class="section-head"><h2 id="attention-title">Needs attention today</h2><p>${summary}</p><p id="att-changes">${changeSummary(model)}</p></div>
 <div class="panel attention-panel">
 <div class="filters" role="search" aria-label="Filter the needs-attention list">
 <label class="field">Reason<select id="f-reason">${reasonOptions}${newToday > 0 && html`<option value="new">New today (${formatCount(newToday)})</option>`}</select></label>
@@ -73,7 +74,8 @@ export function attentionSection(model: ReportModel, figures: RenderedFigures): 
 </tbody>
 </table>
 </div>
-<p class="note">Days: ${days} since the appointment for stale and at-risk leads; ${days} in the current stage for stuck-in-green and stalled leads. Hover a reason for the lead's follow-up status, a locator for their team.</p>
+<p class="note">Days: ${days} since the appointment for stale and at-risk leads; ${days} in the current stage for stuck-in-green and stalled leads. Hover a reason for the lead's follow-up status, a locator for their team. <span class="change change-new">new</span> = not on the list as of ${model.since.text}; <span class="change change-worse">worse</span> = on it then with a less severe reason.</p>
+${resolvedList(model)}
 </div>
 <aside class="figure side" aria-label="Needs attention by locator">${figures.svg.attentionByLocator}${locatorChips(rows)}</aside>
 </div>

@@ -215,6 +215,8 @@ export const SETTINGS = {
   }),
   /** `--as-of` as typed: a date or an instant, read in the time zone once that is known. */
   asOf: optionalText('as-of'),
+  /** `--since` as typed: the instant `report` compares the needs-attention list with (default: a day before `--as-of`). */
+  since: optionalText('since'),
   /** `--from` and `--to` as typed: the heatmap's period, read in the time zone. */
   from: optionalText('from'),
   to: optionalText('to'),

@@ -13,7 +13,7 @@ import type { ZohoConfig } from '@panopticon/zoho-adapter';
 import { DEFAULT_ZOHO_STORE, type ParsedValues } from '../args.js';
 import { applyThresholds, findConfigFile, loadConfig } from '../config.js';
 import type { Io } from '../io.js';
-import { parseAsOf, parsePeriod } from '../period.js';
+import { parseAsOf, parsePeriod, parseSince } from '../period.js';
 import { sampleManifest, type SampleManifest } from '../sample.js';
 import { SETTINGS, type FileRef } from './definitions.js';
 import { CliError, EXIT } from '../errors.js';
@@ -64,6 +64,7 @@ export interface Settings
     | 'schedule'
     | 'columns'
     | 'asOf'
+    | 'since'
     | 'from'
     | 'to'
     | 'zoho'
@@ -84,6 +85,8 @@ export interface Settings
   columns?: ColumnMapping;
   /** The instant leads are judged at: `--as-of`, else the sample's own as-of, else now. */
   asOf: Date;
+  /** `--since` as an instant before `asOf`; `undefined` when not given. */
+  since?: Date;
   /** `--from` / `--to` as instants (the heatmap). */
   period: { from?: Date; to?: Date };
   /** Where `report` writes the page, absolute. */
@@ -122,6 +125,7 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
   const columns = s.columns ? loadColumnMapping(s.columns.path) : undefined;
   const sampleAsOf = sample ? endOfLocalDay(parseDayNumber(sample.asOf), s.timeZone) : undefined;
   const asOf = parseAsOf(s.asOf, s.timeZone, sampleAsOf ?? io.now());
+  const since = parseSince(s.since, asOf, s.timeZone);
   const period = parsePeriod(s.from, s.to, s.timeZone);
 
   const source: LeadSource = fromZoho
@@ -155,6 +159,7 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
     pipeline: _pipeline,
     columns: _columns,
     asOf: _asOf,
+    since: _since,
     out: _out,
     ...rest
   } = s;
@@ -166,6 +171,7 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
     pipeline,
     ...(columns ? { columns } : {}),
     asOf,
+    ...(since ? { since } : {}),
     period,
     out: absolute(s.out, io.cwd),
     inputs: [

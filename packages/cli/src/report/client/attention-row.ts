@@ -9,12 +9,23 @@ import { el, leadButton } from './dom.js';
 
 const label = (labels: Record<string, string>, key: string) => labels[key] || key;
 
-/** The `<tr>` of one lead: reason, days (marked when new today), locator, lead, stage, appointment. */
+/** The `<tr>` of one lead: reason (marked new or worse since the earlier list), days (marked when new today), locator, lead, stage, appointment. */
 export function attentionRow(r: AttentionTuple, data: PageData): HTMLTableRowElement {
   const tr = el('tr');
   const reason = el('td', 'reason');
   reason.title = 'Follow-up status: ' + label(data.statusLabels, r[ATTENTION.status]).toLowerCase();
   reason.appendChild(el('span', 'pill r-' + r[ATTENTION.reason], label(data.reasonLabels, r[ATTENTION.reason])));
+  // Its change since the earlier list, as a word (never a colour alone), explained on hover.
+  const change = r[ATTENTION.change];
+  if (change !== null) {
+    const was = r[ATTENTION.was];
+    const mark = el('span', 'change change-' + change, change);
+    mark.title =
+      change === 'new'
+        ? 'New on the list since ' + data.since
+        : 'Worse since ' + data.since + (was === null ? '' : ': was ' + label(data.reasonLabels, was).toLowerCase());
+    reason.appendChild(mark);
+  }
   tr.appendChild(reason);
   const days = el('td', 'num days');
   if (r[ATTENTION.newToday]) {

@@ -1,0 +1,149 @@
+/**
+ * What changed on the needs-attention list, in a real browser (Debian's Chromium driven by playwright-core,
+ * as dashboard.browser.test.ts): the "new" and "worse" marks of the rows and the "Resolved since" list of
+ * a page written by the built `panopticon report` from data built for it (fixtures/changed-leads.ts), the
+ * marks equal to core's `attentionChanges` for the same data, and axe-core clean. Never skipped: without
+ * Chromium it fails, saying how to install it.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { attentionChanges, endOfLocalDay, needsAttention, parseDayNumber } from '@panopticon/core';
+import { loadCsv } from '@panopticon/core/csv';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
+import { DEFAULT_PIPELINE } from '../src/settings/json-files.js';
+import { AS_OF, NEW_ID, PROGRESSED_ID, PROGRESSED_NAME, SAME_ID, SINCE, WORSE_ID, writeChangedLeads } from './fixtures/changed-leads.js';
+import { runCli } from './fixtures/dashboard-cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'panopticon-changes-'));
+const dataDir = join(tmp, 'data');
+const flags = writeChangedLeads(dataDir);
+const defaultPage = join(tmp, 'default.html');
+const earlierPage = join(tmp, 'earlier.html');
+const EARLIER = '2026-03-20';
+let browser: Browser;
+
+/** Opens a page; any request other than the page's own file, script error or console error is collected. */
+async function open(file: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const errors: string[] = [];
+  await context.route(/^(?!file:|data:)/, (route) => {
+    errors.push(`request: ${route.request().url()}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return { page, errors, close: () => context.close() };
+}
+
+/** Each drawn row's lead id and its mark's text ("" = none). */
+function marks(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('#att-table tbody tr', (trs) =>
+    Object.fromEntries(
+      trs
+        .filter((tr) => tr.querySelector('[data-lead]'))
+        .map((tr) => [
+          tr.querySelector('[data-lead]')!.getAttribute('data-lead')!,
+          tr.querySelector('td.reason .change')?.textContent ?? '',
+        ]),
+    ),
+  );
+}
+
+/** Each row of the "Resolved since" table as its cells' text. */
+function resolvedRows(page: Page): Promise<string[][]> {
+  return page.$$eval('#resolved-table tbody tr', (trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+  );
+}
+
+/** The marks core's `attentionChanges` gives for the fixture's data, comparing the list at `since` with the one at `asOf`. */
+async function coreChanges(since: string): Promise<{ marks: Record<string, string>; resolved: [string, string][] }> {
+  const timeZone = 'UTC';
+  const { leads } = await loadCsv({ leads: join(dataDir, 'leads.csv'), stageHistory: join(dataDir, 'stage_history.csv'), timeZone });
+  const options = { timeZone, pipeline: DEFAULT_PIPELINE, asOf: endOfLocalDay(parseDayNumber(AS_OF), timeZone) };
+  const before = needsAttention(leads, { ...options, asOf: endOfLocalDay(parseDayNumber(since), timeZone) });
+  const c = attentionChanges(leads, before, options);
+  const result: Record<string, string> = Object.fromEntries(c.current.map((r) => [r.leadId, '']));
+  for (const r of c.added) result[r.leadId] = 'new';
+  for (const w of c.worse) result[w.row.leadId] = 'worse';
+  return { marks: result, resolved: c.resolved.map((r) => [r.before.leadId, r.why]) };
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is required for the dashboard browser tests and was not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set CHROMIUM to its path.`,
+    );
+  }
+  runCli(tmp, 'report', ...flags, '--as-of', AS_OF, '--quiet', '--out', defaultPage);
+  runCli(tmp, 'report', ...flags, '--as-of', AS_OF, '--since', EARLIER, '--quiet', '--out', earlierPage);
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('what changed since a day before the as-of', () => {
+  it('marks the lead new on the list "new" and the one gone from at risk to stale "worse", as visible text', async () => {
+    const { page, errors, close } = await open(defaultPage);
+    expect(await marks(page)).toEqual({ [NEW_ID]: 'new', [WORSE_ID]: 'worse', [SAME_ID]: '' });
+    const worse = page.locator(`tr:has([data-lead="${WORSE_ID}"]) td.reason .change`);
+    expect(await worse.isVisible()).toBe(true);
+    expect(await worse.getAttribute('title')).toBe(`Worse since ${SINCE} 23:59: was at risk`);
+    expect(await page.textContent('#att-changes')).toBe(`Since ${SINCE} 23:59: 1 new, 1 worse, 1 resolved.`);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('lists the lead that progressed under "Resolved since", with why', async () => {
+    const { page, close } = await open(defaultPage);
+    expect(await page.textContent('#resolved-title')).toBe(`Resolved since ${SINCE} 23:59`);
+    expect(await resolvedRows(page)).toEqual([
+      [`${PROGRESSED_NAME} ${PROGRESSED_ID}`, 'At risk', 'progressed', 'Follow-Up (progressed)', 'Dana Reyes'],
+    ]);
+    await close();
+  });
+
+  it('axe-core finds no serious or critical violation', async () => {
+    const { page, close } = await open(defaultPage);
+    const result = await new AxeBuilder({ page }).include('#attention').analyze();
+    const grave = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+    expect(grave).toEqual([]);
+    await close();
+  }, 120_000);
+});
+
+describe('the marks are core’s attentionChanges', () => {
+  for (const [label, file, since] of [
+    ['a day before the as-of', defaultPage, SINCE],
+    [`--since ${EARLIER}`, earlierPage, EARLIER],
+  ] as const) {
+    it(`for the same data, compared with ${label}`, async () => {
+      const expected = await coreChanges(since);
+      const { page, close } = await open(file);
+      expect(await marks(page)).toEqual(expected.marks);
+      const resolved = await resolvedRows(page);
+      expect(resolved.map((cells) => [cells[0]!.split(' ').pop(), cells[2]])).toEqual(expected.resolved);
+      await close();
+    });
+  }
+
+  it('--since on or after --as-of is a usage error naming both', () => {
+    expect(() => runCli(tmp, 'report', ...flags, '--as-of', AS_OF, '--since', AS_OF, '--quiet', '--out', join(tmp, 'x.html'))).toThrow(
+      /exited 2:[\s\S]*--since \(2026-03-31\) must be before --as-of/,
+    );
+  });
+});
