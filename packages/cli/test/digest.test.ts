@@ -206,14 +206,14 @@ describe('panopticon digest: bad input', () => {
     const dir = workspace({ coordinators: ['lead.desk@example.com', 'not-an-address'] });
     const before = smtp.mails.length;
     const r = await cli(dir, []);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('digest.coordinators.1: expected an email address such as "ana@example.com", got "not-an-address"');
     expect(smtp.mails.length).toBe(before);
   });
 
   it('refuses an unknown key of the digest section', async () => {
     const r = await cli(workspace({ coordinator: ['x@example.com'] }), []);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('digest.coordinator: unknown key (did you mean "coordinators"?)');
   });
 

@@ -86,7 +86,11 @@ describe('panopticon with --zoho (built CLI against the fake Zoho server)', () =
     const comparable = (file: string) =>
       readFileSync(file, 'utf8')
         .replace(/<p class="context" id="context">[\s\S]*?<\/p>/, '')
-        .replace(/<section id="quality"[\s\S]*?<\/section>/, '');
+        .replace(/<section id="quality"[\s\S]*?<\/section>/, '')
+        // The first owner's start, in the lead dialog's data: the CSV's owner history dates the first
+        // assignment (a minute after creation in the sample), a Zoho timeline has no entry for it and the
+        // adapter starts the first owner at the lead's creation. Later owner changes must still match.
+        .replace(/"owners":\[\[("(?:[^"\\]|\\.)*"|null),"[^"]*"\]/g, '"owners":[[$1,"first owner"]');
     const [zoho, csv] = [comparable(zohoPage), comparable(csvPage)];
     expect(zoho.length).toBeGreaterThan(100_000);
     expect(zoho).toBe(csv);

@@ -2,7 +2,14 @@ import { DATA_ISSUE_CODES } from './issue-codes.js';
 import { judgeMessages } from './messages.js';
 import type { CannotJudge, DataIssue, JudgedQuestion } from './source.js';
 
-/** What {@link judgeability} reads about one question's column. */
+/**
+ * What {@link judgeability} reads about one question's column.
+ *
+ * @example
+ * ```ts
+ * const appointments: QuestionColumn = { field: 'appointment_time', present: false, values: 0 };
+ * ```
+ */
 export interface QuestionColumn {
   /** The column's name as the input writes it (or the expected name when absent). */
   field: string;

@@ -11,7 +11,14 @@ import type { CsvFormatOptions } from './csv-format-options.js';
 import { assertCsvFormat } from './csv-format-options.js';
 import { readHeatmap, readHeatmapInPieces } from './heatmap-pieces.js';
 
-/** Options of {@link aggregateCsvBySlot}: those of `aggregateBySlot`, and how to read the file. */
+/**
+ * Options of {@link aggregateCsvBySlot}: those of `aggregateBySlot`, and how to read the file.
+ *
+ * @example
+ * ```ts
+ * const options: AggregateCsvBySlotOptions = { timeZone: 'America/Chicago', bucketMinutes: 60, columns: { leads: { received_time: 'Created Time' } } };
+ * ```
+ */
 export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions, CsvFormatOptions {
   /** Header names to read instead of the defaults (only `columns.leads` is used). Default: none. */
   columns?: CsvColumnMapping;
@@ -27,7 +34,14 @@ export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions, CsvFo
   workers?: number;
 }
 
-/** What {@link aggregateCsvBySlot} returns: the heatmap and the data-quality report of the file. */
+/**
+ * What {@link aggregateCsvBySlot} returns: the heatmap and the data-quality report of the file.
+ *
+ * @example
+ * ```ts
+ * const { cells, issues, stats }: AggregateCsvBySlotResult = await aggregateCsvBySlot('leads.csv', { timeZone: 'UTC' });
+ * ```
+ */
 export interface AggregateCsvBySlotResult {
   /** Exactly `aggregateBySlot(leads, options)` for the leads `loadCsv` would accept from the file. */
   cells: HeatmapCell[];
@@ -41,6 +55,12 @@ export interface AggregateCsvBySlotResult {
  * The response heatmap of a leads file (a response-time export of millions of rows), streamed without building leads: exactly
  * `aggregateBySlot` over the leads `loadCsv` accepts, with the issues and row accounting of `readResponseRows` (it is that reading, fed to
  * a `createSlotAggregator`; a large file is read in line-aligned pieces by worker threads, each with that same reading, see `workers`).
+ *
+ * @example
+ * ```ts
+ * const { cells, issues, stats } = await aggregateCsvBySlot('exports/leads.csv', { timeZone: 'America/Chicago' });
+ * console.log(`${stats.accepted} leads, ${issues.length} issues`);
+ * ```
  */
 export async function aggregateCsvBySlot(input: CsvFileInput, options: AggregateCsvBySlotOptions): Promise<AggregateCsvBySlotResult> {
   resolveSlotOptions(options);

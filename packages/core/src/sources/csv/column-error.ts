@@ -4,6 +4,15 @@ import { csvMessages } from '../messages.js';
 /**
  * Thrown when a CSV file lacks a column Panopticon needs: a required one (`lead_id` and `received_time` in leads.csv, every column of the
  * history and schedule files) or one the `columns` option maps to a header the file does not have.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await loadCsvText({ leads: 'id,created\n1,2025-01-01', timeZone: 'UTC' });
+ * } catch (error) {
+ *   if (error instanceof CsvColumnError) console.log(error.columns, error.headersFound); // ['lead_id', 'received_time'] ['id', 'created']
+ * }
+ * ```
  */
 export class CsvColumnError extends PanopticonError {
   /** `'CsvColumnError'`. */

@@ -1,7 +1,16 @@
 import { CsvReadError } from './csv-read-error.js';
 import type { CsvChunk, CsvInput } from './csv-record.js';
 
-/** Where a CSV file comes from. */
+/**
+ * Where a CSV file comes from.
+ *
+ * @example
+ * ```ts
+ * const fromDisk: CsvFileInput = 'exports/leads.csv';
+ * const inMemory: CsvFileInput = { text: 'lead_id,received_time\n1,2025-01-01', label: 'pasted' };
+ * const fromFetch: CsvFileInput = { chunks: (await fetch(url)).body! };
+ * ```
+ */
 export type CsvFileInput =
   | string
   | {

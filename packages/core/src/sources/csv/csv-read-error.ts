@@ -1,7 +1,18 @@
 import { PanopticonError } from '../../errors.js';
 import { csvMessages } from '../messages.js';
 
-/** Thrown when a CSV file given by path cannot be read (missing, unreadable, a directory). */
+/**
+ * Thrown when a CSV file given by path cannot be read (missing, unreadable, a directory).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await loadCsv({ leads: 'missing.csv', timeZone: 'UTC' });
+ * } catch (error) {
+ *   if (error instanceof CsvReadError && error.systemCode === 'ENOENT') console.error(error.message);
+ * }
+ * ```
+ */
 export class CsvReadError extends PanopticonError {
   /** `'CsvReadError'`. */
   override readonly name = 'CsvReadError';

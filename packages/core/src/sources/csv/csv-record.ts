@@ -1,9 +1,24 @@
 // The shapes of CSV input and of one record as the tokenizer reads it.
 
-/** A piece of CSV input: text, or UTF-8 bytes (split anywhere, even inside a character). */
+/**
+ * A piece of CSV input: text, or UTF-8 bytes (split anywhere, even inside a character).
+ *
+ * @example
+ * ```ts
+ * const chunks: CsvChunk[] = ['lead_id,received_time\n', new TextEncoder().encode('1,2026-10-01 09:00\n')];
+ * ```
+ */
 export type CsvChunk = string | Uint8Array;
 
-/** CSV input: the whole text, or its chunks in order (a file stream, a `fetch` body, a generator). */
+/**
+ * CSV input: the whole text, or its chunks in order (a file stream, a `fetch` body, a generator).
+ *
+ * @example
+ * ```ts
+ * const input: CsvInput = createReadStream('leads.csv');
+ * for await (const record of parseCsv(input)) console.log(record.line, record.fields);
+ * ```
+ */
 export type CsvInput = string | AsyncIterable<CsvChunk> | Iterable<CsvChunk>;
 
 /** What went wrong with a record's quoting. */

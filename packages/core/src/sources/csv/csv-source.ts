@@ -3,7 +3,16 @@ import { DEFAULT_CSV_FILE_NAMES } from './columns.js';
 import type { LoadCsvOptions } from './load-csv.js';
 import { loadCsv } from './load-csv.js';
 
-/** A `LeadSource` over CSV files: `load()` runs {@link loadCsv} with the options given here, reading the files again on each call. */
+/**
+ * A `LeadSource` over CSV files: `load()` runs {@link loadCsv} with the options given here, reading the files again on each call.
+ *
+ * @example
+ * ```ts
+ * const source = new CsvSource({ leads: 'data/leads.csv', timeZone: 'America/Chicago' });
+ * source.description; // 'CSV: data/leads.csv'
+ * const { leads, issues } = await source.load();
+ * ```
+ */
 export class CsvSource implements LeadSource {
   constructor(
     /** The options `load()` passes to {@link loadCsv}. */

@@ -18,7 +18,20 @@ import { getZone } from '../../time/zone.js';
 import type { HistoryColumns } from '../../model/history-columns.js';
 import { HistoryColumnsBuilder, emptyHistoryColumns, lastHistoryValue } from '../../model/history-columns.js';
 
-/** Options of {@link loadCsv}. */
+/**
+ * Options of {@link loadCsv}.
+ *
+ * @example
+ * ```ts
+ * const options: LoadCsvOptions = {
+ *   leads: 'exports/leads.csv',
+ *   stageHistory: 'exports/stage_history.csv',
+ *   timeZone: 'America/Chicago',
+ *   pipeline,
+ *   columns: { leads: { lead_id: 'Record Id', received_time: 'Created Time' } },
+ * };
+ * ```
+ */
 export interface LoadCsvOptions extends CsvFormatOptions {
   /** leads.csv: a path (Node), `{ text }` or `{ chunks }`. Required columns: `lead_id`, `received_time`. */
   leads: CsvFileInput;
@@ -51,12 +64,30 @@ export interface LoadCsvOptions extends CsvFormatOptions {
 /**
  * Loads leads (and optionally their stage and owner histories and the staff schedule) from CSV files, streaming each file, validating every
  * lead once against the model's schema, and accounting for every row: `stats.rows = stats.accepted + stats.rejected`, overall and per file.
+ *
+ * @example
+ * ```ts
+ * const { leads, issues, stats } = await loadCsv({
+ *   leads: 'data/leads.csv',
+ *   stageHistory: 'data/stage_history.csv',
+ *   timeZone: 'America/Chicago',
+ *   pipeline,
+ * });
+ * for (const issue of issues) console.warn(formatIssue(issue));
+ * ```
  */
 export async function loadCsv(options: LoadCsvOptions): Promise<LoadResult> {
   return (await loadCsvWith(options)).result;
 }
 
-/** What `loadCsvColumnar` (`@panopticon/core/csv`) returns: what {@link loadCsv} returns, with the leads and their histories as columns. */
+/**
+ * What `loadCsvColumnar` (`@panopticon/core/csv`) returns: what {@link loadCsv} returns, with the leads and their histories as columns.
+ *
+ * @example
+ * ```ts
+ * const { leads, stages, owners, issues, stats }: ColumnarLoadResult = await loadCsvColumnar({ leads: 'leads.csv', timeZone: 'UTC' });
+ * ```
+ */
 export interface ColumnarLoadResult extends Omit<LoadResult, 'leads'> {
   /** The accepted leads, as `loadCsv` returns them (the same fields, order, and stage and locator filled in from the histories). */
   leads: LeadColumns;
@@ -69,6 +100,12 @@ export interface ColumnarLoadResult extends Omit<LoadResult, 'leads'> {
 /**
  * {@link loadCsv} that keeps the leads and their histories as columns rather than objects: the same readers, validation, issues and stats,
  * and the same lead fields, but no object or `Date` per lead or per history row.
+ *
+ * @example
+ * ```ts
+ * const data = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
+ * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
+ * ```
  */
 export async function loadCsvColumnar(options: LoadCsvOptions): Promise<ColumnarLoadResult> {
   const sink = new LeadColumnsBuilder();
@@ -183,7 +220,14 @@ async function loadCsvWith(options: LoadCsvOptions, sink?: LeadColumnsBuilder): 
   return { result, columns, stages, owners };
 }
 
-/** Options of {@link loadCsvText}: those of {@link loadCsv}, with each file given as its text. */
+/**
+ * Options of {@link loadCsvText}: those of {@link loadCsv}, with each file given as its text.
+ *
+ * @example
+ * ```ts
+ * const options: LoadCsvTextOptions = { leads: await file.text(), timeZone: 'Europe/London' };
+ * ```
+ */
 export interface LoadCsvTextOptions extends Omit<LoadCsvOptions, 'leads' | 'stageHistory' | 'ownerHistory' | 'schedule'> {
   /** The text of leads.csv. */
   leads: string;
@@ -195,7 +239,17 @@ export interface LoadCsvTextOptions extends Omit<LoadCsvOptions, 'leads' | 'stag
   schedule?: string;
 }
 
-/** {@link loadCsv} for files already in memory (a browser upload, a test): the same parser and rules, no file system. */
+/**
+ * {@link loadCsv} for files already in memory (a browser upload, a test): the same parser and rules, no file system.
+ *
+ * @example
+ * ```ts
+ * const { leads, issues } = await loadCsvText({
+ *   leads: 'lead_id,received_time,first_contact_time\n1,2025-01-06 09:00,2025-01-06 09:20\n',
+ *   timeZone: 'Europe/London',
+ * });
+ * ```
+ */
 export function loadCsvText(options: LoadCsvTextOptions): Promise<LoadResult> {
   const { leads, stageHistory, ownerHistory, schedule, ...rest } = options;
   return loadCsv({

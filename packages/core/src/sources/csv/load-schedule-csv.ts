@@ -9,7 +9,15 @@ import { assertCsvFormat, csvFormat } from './csv-format-options.js';
 import { IssueLog } from './file-log.js';
 import { readScheduleFile } from './read-schedule-file.js';
 
-/** Options of {@link loadScheduleCsv}. */
+/**
+ * Options of {@link loadScheduleCsv}.
+ *
+ * @example
+ * ```ts
+ * const options: LoadScheduleCsvOptions = { columns: { schedule: { rep: 'Agent' } }, strict: true };
+ * const { schedule } = await loadScheduleCsv('rota.csv', options);
+ * ```
+ */
 export interface LoadScheduleCsvOptions extends CsvFormatOptions {
   /** Header names to read instead of the defaults (only `columns.schedule` is used). Default: none. */
   columns?: CsvColumnMapping;
@@ -19,7 +27,15 @@ export interface LoadScheduleCsvOptions extends CsvFormatOptions {
   label?: string;
 }
 
-/** The shifts of a schedule file, with its data-quality findings and row accounting. */
+/**
+ * The shifts of a schedule file, with its data-quality findings and row accounting.
+ *
+ * @example
+ * ```ts
+ * const result: ScheduleCsvResult = await loadScheduleCsv('schedule.csv');
+ * console.log(`${result.schedule.length} shifts; ${result.stats.rejected} rows rejected`);
+ * ```
+ */
 export interface ScheduleCsvResult {
   schedule: Shift[];
   issues: DataIssue[];
@@ -29,6 +45,12 @@ export interface ScheduleCsvResult {
 /**
  * Reads a staff schedule (`rep`, `day_of_week`, `shift_start`, `shift_end`) on its own, with the same rules as {@link loadCsv}: for sources
  * that bring leads but no schedule (the Zoho adapter).
+ *
+ * @example
+ * ```ts
+ * const { schedule, issues } = await loadScheduleCsv('schedule.csv');
+ * const coverage = scheduleCoverage(schedule, { bucketMinutes: 30 });
+ * ```
  */
 export async function loadScheduleCsv(input: CsvFileInput, options: LoadScheduleCsvOptions = {}): Promise<ScheduleCsvResult> {
   assertColumnMapping(options.columns);

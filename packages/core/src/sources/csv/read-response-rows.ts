@@ -14,7 +14,14 @@ import type { TableVisitor } from './read-csv-table.js';
 import { streamCsvTable } from './read-csv-table.js';
 import { getZone } from '../../time/zone.js';
 
-/** The part of a lead that response-time figures need, with instants as epoch milliseconds. */
+/**
+ * The part of a lead that response-time figures need, with instants as epoch milliseconds.
+ *
+ * @example
+ * ```ts
+ * const minutes = (row: ResponseRow) => (row.firstContactAt === null ? null : (row.firstContactAt - row.createdAt) / 60_000);
+ * ```
+ */
 export interface ResponseRow {
   /** The lead's id (lead_id). */
   id: string;
@@ -28,7 +35,14 @@ export interface ResponseRow {
   locator: string | null;
 }
 
-/** Options of {@link readResponseRows}. */
+/**
+ * Options of {@link readResponseRows}.
+ *
+ * @example
+ * ```ts
+ * readResponseRows('leads.csv', { timeZone: 'America/Chicago', columns: { leads: { received_time: 'Created Time' } } } satisfies ReadResponseRowsOptions);
+ * ```
+ */
 export interface ReadResponseRowsOptions extends CsvFormatOptions {
   /** IANA time zone in which timestamps without an offset are read. Required. */
   timeZone: string;
@@ -40,7 +54,17 @@ export interface ReadResponseRowsOptions extends CsvFormatOptions {
   label?: string;
 }
 
-/** The rows of a leads file, read by {@link readResponseRows}. */
+/**
+ * The rows of a leads file, read by {@link readResponseRows}.
+ *
+ * @example
+ * ```ts
+ * const reader: ResponseRowReader = readResponseRows('leads.csv', { timeZone: 'UTC' });
+ * let n = 0;
+ * for await (const _ of reader) n++;
+ * console.log(n, reader.stats.rejected, reader.issues.length);
+ * ```
+ */
 export interface ResponseRowReader extends AsyncIterable<ResponseRow> {
   /** The label of the file in issues. */
   readonly label: string;
@@ -55,6 +79,13 @@ export interface ResponseRowReader extends AsyncIterable<ResponseRow> {
  * firstContactAt, team, locator }` per accepted row without building `Lead` objects or `Date`s, with the same rules and accounting as
  * {@link loadCsv} for those columns (`duplicate-id`, `missing-value`, `unparseable-timestamp`, `contact-before-created`, `wrong-field-
  * count`, quoting errors).
+ *
+ * @example
+ * ```ts
+ * const rows = readResponseRows('exports/leads.csv', { timeZone: 'America/Chicago' });
+ * for await (const row of rows) heatmap.add(row.createdAt, row.firstContactAt);
+ * console.log(rows.stats, rows.issues.length);
+ * ```
  */
 export function readResponseRows(input: CsvFileInput, options: ReadResponseRowsOptions): ResponseRowReader {
   getZone(options.timeZone); // a RangeError now for an unknown zone
