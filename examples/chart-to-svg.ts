@@ -21,7 +21,7 @@ const timeZone = 'America/New_York';
 const { leads } = await loadCsv({ leads: fileURLToPath(new URL('./data/leads.csv', import.meta.url)), timeZone });
 
 // % of leads answered within 30 minutes, by weekday and hour of arrival.
-const cells = aggregateBySlot(leads, { timeZone, bucketMinutes: 60, slaMinutes: 30 });
+const cells = aggregateBySlot(leads, { timeZone, slotMinutes: 60, slaMinutes: 30 });
 
 // One jsdom document can render any number of figures.
 const { document } = new JSDOM('').window;

@@ -24,7 +24,7 @@ export async function run(document: Document | undefined): Promise<Record<string
   );
   const leads: Lead[] = parsed.leads;
   const csv = await loadCsvText({ leads: 'lead_id,received_time,first_contact_time\n7,2026-03-02 09:00,2026-03-02 09:20\n', timeZone });
-  const cells = aggregateBySlot([...leads, ...csv.leads], { timeZone, bucketMinutes: 60, slaMinutes: 30 });
+  const cells = aggregateBySlot([...leads, ...csv.leads], { timeZone, slotMinutes: 60, slaMinutes: 30 });
   const attention = needsAttention(leads, { asOf: new Date('2026-03-31T12:00:00Z'), timeZone, pipeline });
   const svg = document === undefined ? undefined : toSvgString(responseHeatmapFigure(cells, { document, timeZone }));
   return {

@@ -13,8 +13,8 @@ import { weekdaySlotFigure } from './weekday-slot-figure.js';
  *
  * @example
  * ```ts
- * const options: CoverageHeatmapFigureOptions = { document, bucketMinutes: 60, range: ['#fee6ce', '#a63603'], maxNames: 5 };
- * const svg = coverageHeatmapFigure(scheduleCoverage(shifts, { bucketMinutes: 60 }), options);
+ * const options: CoverageHeatmapFigureOptions = { document, slotMinutes: 60, range: ['#fee6ce', '#a63603'], maxNames: 5 };
+ * const svg = coverageHeatmapFigure(scheduleCoverage(shifts, { slotMinutes: 60 }), options);
  * ```
  */
 export interface CoverageHeatmapFigureOptions extends FigureOptions, WeekdaySlotOptions {
@@ -54,7 +54,7 @@ const COVERAGE_HEATMAP: WeekdaySlotFigureKind<CoverageCell> = {
  */
 export function coverageHeatmapFigure(cells: readonly CoverageCell[], options: CoverageHeatmapFigureOptions = {}): SVGSVGElement {
   type Place = GridPlace<CoverageCell>;
-  return weekdaySlotFigure(cells, options, COVERAGE_HEATMAP, ({ bucketMinutes, filled: staffed, empty, hatch }) => {
+  return weekdaySlotFigure(cells, options, COVERAGE_HEATMAP, ({ slotMinutes, filled: staffed, empty, hatch }) => {
     const maxReps = Math.max(...staffed.map((p) => p.datum!.reps));
     // Nobody on shift is hatched, so the scale starts light but visibly coloured at one rep.
     const lo = maxReps > 1 ? 1 : 0;
@@ -62,7 +62,7 @@ export function coverageHeatmapFigure(cells: readonly CoverageCell[], options: C
     const scale = Plot.scale({ color });
     const maxNames = options.maxNames ?? 8;
     const tip = (p: Place): string => {
-      const heading = slotHeading(p, bucketMinutes);
+      const heading = slotHeading(p, slotMinutes);
       const d = p.datum;
       if (!d || d.reps === 0) return `${heading}\nNobody on shift`;
       const names = [...d.repNames].sort();

@@ -65,7 +65,7 @@ const DEMAND_VS_COVERAGE: WeekdaySlotFigureKind<DemandCoverageCell> = {
  */
 export function demandVsCoverageFigure(cells: readonly DemandCoverageCell[], options: DemandVsCoverageFigureOptions = {}): SVGSVGElement {
   type Place = GridPlace<DemandCoverageCell>;
-  return weekdaySlotFigure(cells, options, DEMAND_VS_COVERAGE, ({ bucketMinutes, filled, hatch }) => {
+  return weekdaySlotFigure(cells, options, DEMAND_VS_COVERAGE, ({ slotMinutes, filled, hatch }) => {
     const covered: Place[] = [];
     const uncovered: Place[] = [];
     for (const p of filled) (p.datum!.reps === 0 ? uncovered : covered).push(p);
@@ -76,7 +76,7 @@ export function demandVsCoverageFigure(cells: readonly DemandCoverageCell[], opt
     const scale = Plot.scale({ color });
     const uncoveredLeads = uncovered.reduce((n, p) => n + p.datum!.leads, 0);
     const tip = (p: Place): string => {
-      const heading = slotHeading(p, bucketMinutes);
+      const heading = slotHeading(p, slotMinutes);
       const d = p.datum;
       const reps = d?.reps ?? 0;
       const staff = reps === 0 ? 'nobody on shift' : `${plural(reps, 'rep')} on shift`;

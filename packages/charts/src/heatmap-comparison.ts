@@ -69,7 +69,7 @@ export function heatmapComparisonFigure(
 ): SVGSVGElement {
   type Place = GridPlace<HeatmapComparisonCell>;
   const sla = options.slaMinutes ?? 60;
-  return weekdaySlotFigure(cells, options, HEATMAP_COMPARISON, ({ bucketMinutes, filled: compared, hatch }) => {
+  return weekdaySlotFigure(cells, options, HEATMAP_COMPARISON, ({ slotMinutes, filled: compared, hatch }) => {
     const largest = Math.max(0, ...compared.map((p) => Math.abs(p.datum!.deltaPct!)));
     const maxDelta = options.maxDelta ?? Math.min(100, Math.max(10, Math.ceil(largest / 10) * 10));
     const color: Plot.ScaleOptions = {
@@ -84,7 +84,7 @@ export function heatmapComparisonFigure(
     const currentLabel = options.currentLabel ?? 'This period';
     const previousLabel = options.previousLabel ?? 'Previous period';
     const tip = (p: Place): string => {
-      const heading = slotHeading(p, bucketMinutes);
+      const heading = slotHeading(p, slotMinutes);
       const d = p.datum;
       if (!d) return `${heading}\nNo leads in either period`;
       const side = (label: string, f: HeatmapComparisonCell['current']) =>

@@ -14,8 +14,8 @@ export const chartMessages = {
   asOfNeedsTimeZone: (figure: string): string =>
     `${figure}: options.asOf was given without options.timeZone; dates are shown in an explicit IANA time zone, so pass timeZone too (for example "America/New_York").`,
   invalidAsOf: (figure: string, value: unknown): string => `${figure}: options.asOf must be a valid Date; got ${describe(value)}.`,
-  invalidBucketMinutes: (value: unknown): string =>
-    `bucketMinutes must be a positive whole number that divides 1440 (for example 15, 30 or 60); got ${describe(value)}.`,
+  invalidSlotMinutes: (value: unknown): string =>
+    `slotMinutes must be a positive whole number that divides 1440 (for example 15, 30 or 60); got ${describe(value)}.`,
   invalidWidth: (value: unknown): string => `width must be a positive number of pixels; got ${describe(value)}.`,
   notAnElement: (value: unknown): string =>
     `toSvgString expects an element returned by a figure function (an <svg>); got ${describe(value)}.`,

@@ -86,16 +86,16 @@ const RESPONSE_HEATMAP: WeekdaySlotFigureKind<HeatmapCell> = {
 export function responseHeatmapFigure(cells: readonly HeatmapCell[], options: ResponseHeatmapFigureOptions = {}): SVGSVGElement {
   type Place = GridPlace<HeatmapCell>;
   const sla = options.slaMinutes ?? 60;
-  return weekdaySlotFigure(cells, options, RESPONSE_HEATMAP, ({ bucketMinutes, grid, filled, hatch }) => {
+  return weekdaySlotFigure(cells, options, RESPONSE_HEATMAP, ({ slotMinutes, grid, filled, hatch }) => {
     const scheme = options.scheme ?? 'RdYlGn';
     const color: Plot.ScaleOptions = { type: 'linear', domain: [0, 100], scheme, clamp: true };
     const scale = Plot.scale({ color });
-    const showValues = options.showValues ?? bucketMinutes >= 60;
+    const showValues = options.showValues ?? slotMinutes >= 60;
     const total = grid.reduce((n, p) => n + (p.datum?.total ?? 0), 0);
     const within = grid.reduce((n, p) => n + (p.datum?.withinSla ?? 0), 0);
 
     const tip = (p: Place): string => {
-      const heading = slotHeading(p, bucketMinutes);
+      const heading = slotHeading(p, slotMinutes);
       const d = p.datum;
       if (!d || d.total === 0) return `${heading}\nNo leads`;
       const lines = [

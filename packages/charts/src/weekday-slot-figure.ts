@@ -15,7 +15,7 @@ import type { FigureOptions } from './options.js';
 import { resolveFigureOptions } from './options.js';
 import { NEUTRAL_COLORS } from './palette.js';
 import type { GridPlace, WeekdaySlot, WeekdaySlotOptions } from './weekday-slot-grid.js';
-import { fullGrid, hatchPattern, resolveBucketMinutes } from './weekday-slot-grid.js';
+import { fullGrid, hatchPattern, resolveSlotMinutes } from './weekday-slot-grid.js';
 
 /** What sets one weekday × slot figure apart before its cells are drawn. */
 export interface WeekdaySlotFigureKind<T extends WeekdaySlot> {
@@ -33,7 +33,7 @@ export interface WeekdaySlotFigureKind<T extends WeekdaySlot> {
 
 /** The grid a figure colours: the slot length, every place of the week, and the hatch of empty cells. */
 export interface WeekdaySlotFrame<T extends WeekdaySlot> {
-  bucketMinutes: number;
+  slotMinutes: number;
   grid: GridPlace<T>[];
   /** The places whose cell {@link WeekdaySlotFigureKind.isFilled}, in grid order. */
   filled: GridPlace<T>[];
@@ -68,13 +68,13 @@ export function weekdaySlotFigure<T extends WeekdaySlot>(
   if (!cells.some((cell) => kind.hasData(cell))) {
     return emptyFigure(kind.name, { doc, width, title }, options, undefined, kind.emptyMessage);
   }
-  const bucketMinutes = resolveBucketMinutes(cells, options.bucketMinutes);
-  const grid = fullGrid(cells, bucketMinutes);
+  const slotMinutes = resolveSlotMinutes(cells, options.slotMinutes);
+  const grid = fullGrid(cells, slotMinutes);
   const hatch = hatchPattern(doc, options.id ?? `panopticon-${kind.name}`);
   const filled: GridPlace<T>[] = [];
   const empty: GridPlace<T>[] = [];
   for (const place of grid) (place.datum !== undefined && kind.isFilled(place.datum) ? filled : empty).push(place);
-  const drawing = draw({ bucketMinutes, grid, filled, empty, hatch });
+  const drawing = draw({ slotMinutes, grid, filled, empty, hatch });
   const emptyCells = Plot.cell(empty, {
     x: 'slot',
     y: 'day',
@@ -87,7 +87,7 @@ export function weekdaySlotFigure<T extends WeekdaySlot>(
   const plot = plotWeekdaySlots({
     document: doc,
     width,
-    bucketMinutes,
+    slotMinutes,
     timeZone: options.timeZone,
     rowHeight: options.rowHeight,
     color: drawing.color,
@@ -112,19 +112,19 @@ const MARGIN_LEFT = 72;
 function plotWeekdaySlots(input: {
   document: Document;
   width: number;
-  bucketMinutes: number;
+  slotMinutes: number;
   timeZone: string | undefined;
   rowHeight: number | undefined;
   color: Plot.ScaleOptions;
   marks: Plot.Markish[];
 }): SVGSVGElement {
   const rowHeight = input.rowHeight ?? 22;
-  const slots = slotsPerDay(input.bucketMinutes);
-  const labels = Array.from({ length: slots }, (_, i) => slotLabel(i, input.bucketMinutes));
+  const slots = slotsPerDay(input.slotMinutes);
+  const labels = Array.from({ length: slots }, (_, i) => slotLabel(i, input.slotMinutes));
   const columnWidth = (input.width - MARGIN_LEFT - 8) / slots;
   // Label the hours at a spacing that leaves room for "HH:MM" (about 30 px).
-  const everyHours = [1, 2, 3, 4, 6, 12].find((h) => (h * 60 * columnWidth) / input.bucketMinutes >= 34) ?? 24;
-  const ticks = labels.filter((_, i) => (i * input.bucketMinutes) % (everyHours * 60) === 0);
+  const everyHours = [1, 2, 3, 4, 6, 12].find((h) => (h * 60 * columnWidth) / input.slotMinutes >= 34) ?? 24;
+  const ticks = labels.filter((_, i) => (i * input.slotMinutes) % (everyHours * 60) === 0);
   const marginTop = 20;
   const marginBottom = 36;
   return Plot.plot({

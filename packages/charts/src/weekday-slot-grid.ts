@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { WEEKDAY_NAMES, assertBucketMinutes, isBucketMinutes, slotLabel, slotsPerDay, toMinutes } from '@panopticon/core';
+import { WEEKDAY_NAMES, assertSlotMinutes, isSlotMinutes, slotLabel, slotsPerDay, toMinutes } from '@panopticon/core';
 import { chartMessages } from './messages.js';
 import { NEUTRAL_COLORS } from './palette.js';
 import { svgElement } from './svg.js';
@@ -23,8 +23,8 @@ export interface WeekdaySlot {
  *
  * @example
  * ```ts
- * const grid: WeekdaySlotOptions = { bucketMinutes: 60, timeZone: 'America/New_York', rowHeight: 28 };
- * const cells = aggregateBySlot(leads, { timeZone: 'America/New_York', bucketMinutes: 60 });
+ * const grid: WeekdaySlotOptions = { slotMinutes: 60, timeZone: 'America/New_York', rowHeight: 28 };
+ * const cells = aggregateBySlot(leads, { timeZone: 'America/New_York', slotMinutes: 60 });
  * const svg = responseHeatmapFigure(cells, { document, ...grid });
  * ```
  */
@@ -33,7 +33,7 @@ export interface WeekdaySlotOptions {
    * The slot length the cells were built with (a divisor of 1440). Default: read from the cells (a cell's
    * "HH:MM" over its slot index, or the size of a full grid), else 30.
    */
-  bucketMinutes?: number;
+  slotMinutes?: number;
   /** The IANA zone the slots were computed in, shown in the x-axis label. Default: not shown. */
   timeZone?: string;
   /** Height of one weekday row in pixels. Default 22. */
@@ -46,18 +46,18 @@ export interface WeekdaySlotOptions {
 }
 
 /** The slot length: the option, else read from the cells, else 30. Throws a `RangeError` for a bad option. */
-export function resolveBucketMinutes(cells: readonly WeekdaySlot[], option: number | undefined): number {
+export function resolveSlotMinutes(cells: readonly WeekdaySlot[], option: number | undefined): number {
   if (option !== undefined) {
-    if (!isBucketMinutes(option)) throw new RangeError(chartMessages.invalidBucketMinutes(option));
+    if (!isSlotMinutes(option)) throw new RangeError(chartMessages.invalidSlotMinutes(option));
     return option;
   }
   for (const c of cells) {
     if (c.slotIndex > 0 && /^\d\d:\d\d$/.test(c.slot)) {
       const minutes = toMinutes(c.slot) / c.slotIndex;
-      if (isBucketMinutes(minutes)) return minutes;
+      if (isSlotMinutes(minutes)) return minutes;
     }
   }
-  if (cells.length > 0 && cells.length % 7 === 0 && isBucketMinutes(1440 / (cells.length / 7))) return 1440 / (cells.length / 7);
+  if (cells.length > 0 && cells.length % 7 === 0 && isSlotMinutes(1440 / (cells.length / 7))) return 1440 / (cells.length / 7);
   return 30;
 }
 
@@ -71,13 +71,13 @@ export interface GridPlace<T> {
 }
 
 /** The full 7 × slots grid, Monday 00:00 first, with each data cell in its place (later duplicates win). */
-export function fullGrid<T extends WeekdaySlot>(cells: readonly T[], bucketMinutes: number): GridPlace<T>[] {
-  assertBucketMinutes(bucketMinutes);
-  const slots = slotsPerDay(bucketMinutes);
+export function fullGrid<T extends WeekdaySlot>(cells: readonly T[], slotMinutes: number): GridPlace<T>[] {
+  assertSlotMinutes(slotMinutes);
+  const slots = slotsPerDay(slotMinutes);
   const grid: GridPlace<T>[] = [];
   for (let weekday = 0; weekday < 7; weekday++) {
     for (let slotIndex = 0; slotIndex < slots; slotIndex++) {
-      grid.push({ day: WEEKDAY_NAMES[weekday]!, weekday, slot: slotLabel(slotIndex, bucketMinutes), slotIndex, datum: undefined });
+      grid.push({ day: WEEKDAY_NAMES[weekday]!, weekday, slot: slotLabel(slotIndex, slotMinutes), slotIndex, datum: undefined });
     }
   }
   for (const cell of cells) {
@@ -96,11 +96,11 @@ export function fullGrid<T extends WeekdaySlot>(cells: readonly T[], bucketMinut
 }
 
 /** "Monday 08:30–09:00": the heading of a cell's tooltip. */
-export function slotHeading(place: { weekday: number; slotIndex: number }, bucketMinutes: number): string {
-  const start = place.slotIndex * bucketMinutes;
-  const end = start + bucketMinutes;
-  const endLabel = end >= 1440 ? '24:00' : slotLabel(end / bucketMinutes, bucketMinutes);
-  return `${WEEKDAY_NAMES[place.weekday] ?? place.weekday} ${slotLabel(place.slotIndex, bucketMinutes)}–${endLabel}`;
+export function slotHeading(place: { weekday: number; slotIndex: number }, slotMinutes: number): string {
+  const start = place.slotIndex * slotMinutes;
+  const end = start + slotMinutes;
+  const endLabel = end >= 1440 ? '24:00' : slotLabel(end / slotMinutes, slotMinutes);
+  return `${WEEKDAY_NAMES[place.weekday] ?? place.weekday} ${slotLabel(place.slotIndex, slotMinutes)}–${endLabel}`;
 }
 
 /** The hatch pattern that marks an empty cell, with its `url(#…)`. */

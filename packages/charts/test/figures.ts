@@ -23,7 +23,7 @@ export const FIGURES: Record<string, FigureCase> = {
   'response-heatmap-cividis': (document) =>
     charts.responseHeatmapFigure(heatmapCells(), { document, timeZone: TIME_ZONE, scheme: 'cividis' }),
   'response-heatmap-60': (document) =>
-    charts.responseHeatmapFigure(heatmapCells(3, 60), { document, timeZone: TIME_ZONE, bucketMinutes: 60 }),
+    charts.responseHeatmapFigure(heatmapCells(3, 60), { document, timeZone: TIME_ZONE, slotMinutes: 60 }),
   'response-heatmap-empty': (document) => charts.responseHeatmapFigure([], { document }),
   'coverage-heatmap': (document) => charts.coverageHeatmapFigure(coverageCells(), { document, timeZone: TIME_ZONE }),
   'coverage-heatmap-empty': (document) => charts.coverageHeatmapFigure([], { document }),

@@ -38,13 +38,13 @@ function nameOf(rand: () => number): string {
 }
 
 /** Sparse 30-minute heatmap cells: busy weekday business hours, quiet weekends, nights empty. */
-export function heatmapCells(seed = 1, bucketMinutes = 30): HeatmapCell[] {
+export function heatmapCells(seed = 1, slotMinutes = 30): HeatmapCell[] {
   const rand = prng(seed);
   const cells: HeatmapCell[] = [];
-  const slots = 1440 / bucketMinutes;
+  const slots = 1440 / slotMinutes;
   for (let weekday = 0; weekday < 7; weekday++) {
     for (let slotIndex = 0; slotIndex < slots; slotIndex++) {
-      const minute = slotIndex * bucketMinutes;
+      const minute = slotIndex * slotMinutes;
       const business = minute >= 8 * 60 && minute < 20 * 60;
       const weekend = weekday >= 5;
       const rate = business ? (weekend ? 0.5 : 1) : minute >= 6 * 60 && minute < 23 * 60 ? 0.3 : 0.05;

@@ -32,7 +32,7 @@ describe('responseHeatmapFigure', () => {
   it('draws 7 × 24 cells for 60-minute slots, read from the cells or given', () => {
     const cells = heatmapCells(3, 60);
     expect(cellRects(responseHeatmapFigure(cells, { document: makeDocument() }))).toHaveLength(168);
-    expect(cellRects(responseHeatmapFigure(cells, { document: makeDocument(), bucketMinutes: 60 }))).toHaveLength(168);
+    expect(cellRects(responseHeatmapFigure(cells, { document: makeDocument(), slotMinutes: 60 }))).toHaveLength(168);
   });
 
   it('rows run Monday → Sunday', () => {
@@ -103,9 +103,9 @@ describe('responseHeatmapFigure', () => {
     }
   });
 
-  it('rejects a bucket size that does not divide the day', () => {
-    expect(() => responseHeatmapFigure([cell(0, 1, 1, 1)], { document: makeDocument(), bucketMinutes: 7 })).toThrow(
-      chartMessages.invalidBucketMinutes(7),
+  it('rejects a slot length that does not divide the day', () => {
+    expect(() => responseHeatmapFigure([cell(0, 1, 1, 1)], { document: makeDocument(), slotMinutes: 7 })).toThrow(
+      chartMessages.invalidSlotMinutes(7),
     );
   });
 

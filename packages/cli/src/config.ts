@@ -10,7 +10,7 @@
  *   "pipeline": "pipeline.json",
  *   "thresholds": { "staleAfterDays": 30, "warnAfterDays": 7, "greenStuckAfterDays": 14 },
  *   "slaMinutes": 60,
- *   "bucketMinutes": 30,
+ *   "slotMinutes": 30,
  *   "dayCount": "calendar",
  *   "calendar": { "weeklyHours": [[{ "start": "09:00", "end": "17:00" }], …], "holidays": ["2026-12-25"] },
  *   "files": { "leads": "exports/leads.csv", "history": "exports/stage_history.csv",
@@ -77,7 +77,7 @@ export interface Config {
   /** The CRM record link template, with `{id}`. */
   recordUrl?: string;
   slaMinutes?: number;
-  bucketMinutes?: number;
+  slotMinutes?: number;
   dayCount?: DayCount;
   calendar?: BusinessCalendar;
   /** Absolute paths, and each as written in the file (for messages). */

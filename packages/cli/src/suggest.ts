@@ -10,6 +10,8 @@
  * ```
  */
 export function suggestion(name: string, known: readonly string[]): string | undefined {
+  const renamed = RENAMED[name];
+  if (renamed !== undefined && known.includes(renamed)) return renamed;
   const lower = name.toLowerCase();
   let best: string | undefined;
   let bestScore = 0.7;
@@ -25,6 +27,12 @@ export function suggestion(name: string, known: readonly string[]): string | und
   }
   return best;
 }
+
+/**
+ * Names renamed after 0.1.0 (listed in CHANGELOG.md): the old spelling points at the new one, however far
+ * apart the letters are. The heatmap's "bucket" became "slot", the word the rest of the project uses.
+ */
+const RENAMED: Readonly<Record<string, string>> = { bucket: 'slot', bucketMinutes: 'slotMinutes' };
 
 /** ` (did you mean "x"?)`, or nothing when no known name is close. */
 export function didYouMean(name: string, known: readonly string[], quote = (s: string) => `"${s}"`): string {

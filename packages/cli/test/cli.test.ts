@@ -100,7 +100,7 @@ describe('panopticon (built, as a process)', () => {
     ]);
   });
 
-  it('heatmap buckets naive timestamps in --tz', () => {
+  it('heatmap slot lengths naive timestamps in --tz', () => {
     const leads = file('tz.csv', 'lead_id,received_time,first_contact_time\n1,2025-03-03 09:15:00,2025-03-03 09:20:00\n');
     const kolkata = JSON.parse(run('heatmap', '--leads', leads, '--tz', 'Asia/Kolkata', '--format', 'json').stdout);
     expect(kolkata.cells[0]).toMatchObject({ day: 'Monday', slot: '09:00' });
@@ -109,8 +109,8 @@ describe('panopticon (built, as a process)', () => {
     expect(shifted.cells[0]).toMatchObject({ day: 'Monday', slot: '14:30' });
   });
 
-  it('rejects a bucket that does not divide the day', () => {
-    const r = run('heatmap', '--bucket', '7');
+  it('rejects a slot length that does not divide the day', () => {
+    const r = run('heatmap', '--slot', '7');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('7');
   });

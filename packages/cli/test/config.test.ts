@@ -70,7 +70,7 @@ describe('parseConfig', () => {
         pipeline: 'pipeline.json',
         thresholds: { staleAfterDays: 20, warnAfterDays: 5, greenStuckAfterDays: 10 },
         slaMinutes: 15,
-        bucketMinutes: 60,
+        slotMinutes: 60,
         dayCount: 'business',
         calendar: { weeklyHours: [[{ start: '09:00', end: '17:00' }], [], [], [], [], [], []], holidays: ['2026-12-25'] },
         files: { leads: 'in/leads.csv', history: '/abs/history.csv', columns: 'columns.json' },
@@ -80,7 +80,7 @@ describe('parseConfig', () => {
     expect(c.timeZone).toBe('Asia/Kolkata');
     expect(c.pipeline).toEqual({ file: '/work/team/pipeline.json' });
     expect(c.thresholds).toEqual({ staleAfterDays: 20, warnAfterDays: 5, greenStuckAfterDays: 10 });
-    expect(c).toMatchObject({ slaMinutes: 15, bucketMinutes: 60, dayCount: 'business' });
+    expect(c).toMatchObject({ slaMinutes: 15, slotMinutes: 60, dayCount: 'business' });
     expect(c.calendar?.holidays).toEqual(['2026-12-25']);
     expect(c.files.leads).toEqual({ path: '/work/team/in/leads.csv', label: 'in/leads.csv' });
     expect(c.files.history?.path).toBe('/abs/history.csv');
@@ -116,12 +116,16 @@ describe('parseConfig', () => {
     expect(lines).toContainEqual(expect.stringContaining('files.lead: unknown key (did you mean "leads"?)'));
   });
 
+  it('points the key renamed after 0.1.0 at its new name', () => {
+    expect(problems({ bucketMinutes: 60 })).toEqual([expect.stringContaining('bucketMinutes: unknown key (did you mean "slotMinutes"?)')]);
+  });
+
   it('names the key and the bad value of each wrong value', () => {
     const lines = problems({
       timeZone: 'Mars/Olympus',
       thresholds: { staleAfterDays: -3, warnAfterDays: 2.5 },
       slaMinutes: '60',
-      bucketMinutes: 7,
+      slotMinutes: 7,
       dayCount: 'weekly',
       files: { leads: '' },
     });
@@ -130,7 +134,7 @@ describe('parseConfig', () => {
     expect(line('thresholds.staleAfterDays')).toMatch(/at least 1 day, got -3/);
     expect(line('thresholds.warnAfterDays')).toMatch(/whole number of days, got 2.5/);
     expect(line('slaMinutes')).toMatch(/whole number, got "60"/);
-    expect(line('bucketMinutes')).toMatch(/must divide a day \(1440 minutes\), got 7/);
+    expect(line('slotMinutes')).toMatch(/must divide a day \(1440 minutes\), got 7/);
     expect(line('dayCount')).toMatch(/"calendar" or "business", got "weekly"/);
     expect(line('files.leads')).toMatch(/empty/);
     expect(lines).toHaveLength(7);
@@ -229,12 +233,12 @@ describe('the config file in the commands', () => {
     expect(flagged.response.total).toBe(1);
   });
 
-  it('sets the heatmap bucket and SLA; flags override', async () => {
-    const dir = project({ bucketMinutes: 60, slaMinutes: 15, files: DATA_FILES, timeZone: 'America/New_York' });
+  it('sets the heatmap slot length and SLA; flags override', async () => {
+    const dir = project({ slotMinutes: 60, slaMinutes: 15, files: DATA_FILES, timeZone: 'America/New_York' });
     const r = JSON.parse((await run(dir, 'heatmap', '--format', 'json', '--quiet')).stdout);
-    expect(r).toMatchObject({ bucketMinutes: 60, slaMinutes: 15 });
-    const o = JSON.parse((await run(dir, 'heatmap', '--format', 'json', '--quiet', '--bucket', '30', '--sla', '60')).stdout);
-    expect(o).toMatchObject({ bucketMinutes: 30, slaMinutes: 60 });
+    expect(r).toMatchObject({ slotMinutes: 60, slaMinutes: 15 });
+    const o = JSON.parse((await run(dir, 'heatmap', '--format', 'json', '--quiet', '--slot', '30', '--sla', '60')).stdout);
+    expect(o).toMatchObject({ slotMinutes: 30, slaMinutes: 60 });
   });
 
   it('a bad config stops every data command with exit 2 (usage), one line per problem naming the file', async () => {
@@ -249,7 +253,7 @@ describe('the config file in the commands', () => {
   });
 
   it('report reads the config too', async () => {
-    const dir = project({ timeZone: 'America/New_York', slaMinutes: 15, bucketMinutes: 60, files: DATA_FILES });
+    const dir = project({ timeZone: 'America/New_York', slaMinutes: 15, slotMinutes: 60, files: DATA_FILES });
     const r = await run(dir, 'report', '--quiet', '--as-of', '2026-10-31');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(join(dir, 'dashboard.html'));

@@ -55,7 +55,7 @@ beforeAll(async () => {
     );
   }
   runCli(tmp, 'report', '--quiet', '--out', samplePage);
-  runCli(tmp, 'report', '--quiet', '--bucket', '60', '--out', sample60Page);
+  runCli(tmp, 'report', '--quiet', '--slot', '60', '--out', sample60Page);
   runCli(tmp, 'report', ...writeKnownLead(join(tmp, 'known')), '--quiet', '--out', knownPage);
   runCli(tmp, 'report', ...writeHostileData(join(tmp, 'hostile')), '--quiet', '--out', hostilePage);
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
@@ -154,11 +154,11 @@ async function download(page: Page, name: string): Promise<{ file: string; text:
 }
 
 describe('Download CSV', () => {
-  it('the heatmap at slot length 60 equals panopticon heatmap --bucket 60 --format csv, byte for byte', async () => {
+  it('the heatmap at slot length 60 equals panopticon heatmap --slot 60 --format csv, byte for byte', async () => {
     const { page, context, errors } = await openSample({ file: sample60Page });
     const { file, text } = await download(page, 'heatmap');
     expect(file).toMatch(/^heatmap-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(text).toBe(runCli(tmp, 'heatmap', '--quiet', '--bucket', '60', '--format', 'csv'));
+    expect(text).toBe(runCli(tmp, 'heatmap', '--quiet', '--slot', '60', '--format', 'csv'));
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -19,7 +19,7 @@ describe('the weekly response report', () => {
       lead('d', '2026-10-20T10:05:00Z', 10),
     ];
     const asOf = new Date('2026-10-24T23:59:59.999Z');
-    const r = await computeWeekly(leads, { asOf, timeZone: 'UTC', slaMinutes: 60, bucketMinutes: 30 }, await createDocument());
+    const r = await computeWeekly(leads, { asOf, timeZone: 'UTC', slaMinutes: 60, slotMinutes: 30 }, await createDocument());
     expect(r.worseSlots.map((c) => [c.day, c.slot, c.current.pctWithinSla, c.previous.pctWithinSla])).toEqual([
       ['Monday', '09:00', 0, 100],
     ]);

@@ -261,9 +261,9 @@ describe('panopticon report: options and errors', () => {
     expect(r.stderr).toContain(`Cannot write the dashboard to ${out}: ENOENT`);
   });
 
-  it('rejects a bucket that does not divide the day, naming it', async () => {
-    const r = await run('report', '--bucket', '7', '--out', join(tmp, 'x.html'));
+  it('rejects a slot length that does not divide the day, naming it', async () => {
+    const r = await run('report', '--slot', '7', '--out', join(tmp, 'x.html'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--bucket');
+    expect(r.stderr).toContain('--slot');
   });
 });

@@ -51,7 +51,7 @@ describe('resolveSettings', () => {
       format: 'table',
       clock: 'wall',
       slaMinutes: 60,
-      bucketMinutes: 30,
+      slotMinutes: 30,
       dayCount: 'calendar',
       strict: false,
       quiet: false,
@@ -85,7 +85,7 @@ describe('resolveSettings', () => {
     const dir = workdir({
       timeZone: 'Asia/Kolkata',
       slaMinutes: 5,
-      bucketMinutes: 60,
+      slotMinutes: 60,
       dayCount: 'business',
       files: { leads: 'in/leads.csv' },
     });
@@ -97,7 +97,7 @@ describe('resolveSettings', () => {
     expect(fromConfig).toMatchObject({
       timeZone: 'Asia/Kolkata',
       slaMinutes: 5,
-      bucketMinutes: 60,
+      slotMinutes: 60,
       dayCount: 'business',
       configPath: join(dir, CONFIG_FILE_NAME),
     });
@@ -108,7 +108,7 @@ describe('resolveSettings', () => {
     });
 
     const flagged = resolve(dir, '--tz', 'UTC', '--sla', '45', '--leads', 'other.csv');
-    expect(flagged).toMatchObject({ timeZone: 'UTC', slaMinutes: 45, bucketMinutes: 60, dayCount: 'business' });
+    expect(flagged).toMatchObject({ timeZone: 'UTC', slaMinutes: 45, slotMinutes: 60, dayCount: 'business' });
     // The flag's file wins, named as typed and relative to the working directory (not to the config file).
     expect(flagged.source).toMatchObject({ leads: { path: join(dir, 'other.csv'), label: 'other.csv' } });
     expect(flagged.description).toBe('other.csv');
@@ -116,7 +116,7 @@ describe('resolveSettings', () => {
 
   it('reads --as-of, --from and --to in the resolved time zone', () => {
     const dir = workdir({ timeZone: 'Asia/Kathmandu' });
-    const s = resolve(dir, '--from', '2026-03-01', '--to', '2026-03-31', '--bucket', '15');
+    const s = resolve(dir, '--from', '2026-03-01', '--to', '2026-03-31', '--slot', '15');
     expect(s.period.from?.toISOString()).toBe('2026-02-28T18:15:00.000Z');
     expect(s.period.to?.toISOString()).toBe('2026-03-31T18:15:00.000Z'); // the start of April 1st: --to is inclusive
     const kpis = resolveSettings(parseCommandArgs('kpis', ['--as-of', '2026-09-30'], kpisCommand.options), { cwd: dir, now: () => NOW });
@@ -127,7 +127,7 @@ describe('resolveSettings', () => {
     const cases: [string[], string][] = [
       [['--sla', '0'], '--sla must be a whole number from 1 to 43200, got "0".'],
       [['--sla', 'abc'], '--sla must be a whole number from 1 to 43200, got "abc".'],
-      [['--bucket', '7'], '--bucket must divide 1440 (a day in minutes), got 7.'],
+      [['--slot', '7'], '--slot must divide 1440 (a day in minutes), got 7.'],
       [['--format', 'yaml'], '--format must be table, json or csv, got "yaml".'],
       [['--clock', 'sundial'], '--clock must be wall or business, got "sundial".'],
       [['--tz', 'Mars/Olympus'], '--tz: Unknown time zone "Mars/Olympus": use an IANA name such as "America/New_York" or "UTC".'],
@@ -147,7 +147,7 @@ describe('resolveSettings', () => {
 
   it('checks the flags before it reads the config file', () => {
     const dir = workdir({ slaMinutes: 0 });
-    expect(usageError(() => resolve(dir, '--bucket', 'x')).message).toBe('--bucket must be a whole number from 1 to 1440, got "x".');
+    expect(usageError(() => resolve(dir, '--slot', 'x')).message).toBe('--slot must be a whole number from 1 to 1440, got "x".');
     const bad = usageError(() => resolve(dir, '--sla', '30'));
     expect(bad.exitCode).toBe(2); // a valid flag does not excuse a bad config value
     expect(bad.message).toContain('slaMinutes: must be at least 1 minute, got 0');
@@ -164,7 +164,7 @@ describe('the settings declarations', () => {
       'pipeline',
       'thresholds',
       'slaMinutes',
-      'bucketMinutes',
+      'slotMinutes',
       'dayCount',
       'calendar',
       'files',
@@ -186,10 +186,10 @@ describe('the settings declarations', () => {
   });
 
   it('check a config value and a flag against the same limits', () => {
-    // bucketMinutes: a divisor of 1440 in both the file and the flag.
-    expect(ConfigSchema.safeParse({ bucketMinutes: 45 }).success).toBe(true);
-    expect(ConfigSchema.safeParse({ bucketMinutes: 7 }).success).toBe(false);
-    expect(resolve(workdir(), '--bucket', '45').bucketMinutes).toBe(45);
-    expect(usageError(() => resolve(workdir(), '--bucket', '7')).exitCode).toBe(2);
+    // slotMinutes: a divisor of 1440 in both the file and the flag.
+    expect(ConfigSchema.safeParse({ slotMinutes: 45 }).success).toBe(true);
+    expect(ConfigSchema.safeParse({ slotMinutes: 7 }).success).toBe(false);
+    expect(resolve(workdir(), '--slot', '45').slotMinutes).toBe(45);
+    expect(usageError(() => resolve(workdir(), '--slot', '7')).exitCode).toBe(2);
   });
 });

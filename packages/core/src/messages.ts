@@ -28,14 +28,14 @@ export function unknownTimeZone(name: string): string {
   return `Unknown time zone ${show(name)}: use an IANA name such as "America/New_York" or "UTC".`;
 }
 
-/** `bucketMinutes` is not a positive whole divisor of the 1440 minutes of a day. */
-export function invalidBucketMinutes(value: unknown): string {
-  return `bucketMinutes must be a positive whole number of minutes that divides a day of 1440 minutes (such as 15, 30 or 60); got ${show(value)}.`;
+/** `slotMinutes` is not a positive whole divisor of the 1440 minutes of a day. */
+export function invalidSlotMinutes(value: unknown): string {
+  return `slotMinutes must be a positive whole number of minutes that divides a day of 1440 minutes (such as 15, 30 or 60); got ${show(value)}.`;
 }
 
-/** A slot index outside the day for the bucket size. */
-export function slotIndexOutOfRange(slotIndex: unknown, bucketMinutes: number): string {
-  return `slotIndex must be a whole number from 0 to ${1440 / bucketMinutes - 1} for ${bucketMinutes}-minute buckets; got ${show(slotIndex)}.`;
+/** A slot index outside the day for the slot length. */
+export function slotIndexOutOfRange(slotIndex: unknown, slotMinutes: number): string {
+  return `slotIndex must be a whole number from 0 to ${1440 / slotMinutes - 1} for ${slotMinutes}-minute slots; got ${show(slotIndex)}.`;
 }
 
 /** An instant argument that is not a valid date. */
@@ -76,14 +76,14 @@ export function invalidShiftTime(rep: string, field: 'start' | 'end', value: unk
   return `Shift of ${show(rep)}: ${field} must be a time of day "HH:MM" from 00:00 to 24:00; got ${show(value)}.`;
 }
 
-/** A coverage grid whose size is not 7 × slots for any valid bucket. */
+/** A coverage grid whose size is not 7 × slots for any valid slot length. */
 export function invalidCoverageGrid(length: number): string {
-  return `coverage must be a full grid of 7 × (1440 / bucketMinutes) cells as scheduleCoverage returns; got ${length} cells.`;
+  return `coverage must be a full grid of 7 × (1440 / slotMinutes) cells as scheduleCoverage returns; got ${length} cells.`;
 }
 
-/** Two heatmaps (or a heatmap and a grid) built with different bucket sizes. */
+/** Two heatmaps (or a heatmap and a grid) built with different slot lengths. */
 export function mismatchedSlots(weekday: number, slotIndex: number, a: string, b: string): string {
-  return `Cells for weekday ${weekday}, slotIndex ${slotIndex} disagree on the slot (${show(a)} vs ${show(b)}): build both with the same bucketMinutes.`;
+  return `Cells for weekday ${weekday}, slotIndex ${slotIndex} disagree on the slot (${show(a)} vs ${show(b)}): build both with the same slotMinutes.`;
 }
 
 /** A cell or shift weekday that is not 0 (Monday) … 6 (Sunday). */

@@ -12,7 +12,7 @@ import { CliError, EXIT } from '../errors.js';
 const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
   ...AS_OF_OPTION,
-  bucket: { type: 'string', arg: 'MINUTES', help: 'slot length in minutes, a divisor of 1440 (default: 30)' },
+  slot: { type: 'string', arg: 'MINUTES', help: 'slot length in minutes, a divisor of 1440 (default: 30)' },
   sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: 60)' },
   clock: {
     type: 'string',
@@ -28,25 +28,25 @@ const OPTIONS: OptionSpecs = {
 };
 
 export const HEATMAP_HELP = helpText(
-  'panopticon heatmap [--leads FILE] [--bucket 30] [--tz ZONE] [--sla 60] [--from DATE] [--to DATE] [--team T] [--format table|json|csv]',
+  'panopticon heatmap [--leads FILE] [--slot 30] [--tz ZONE] [--sla 60] [--from DATE] [--to DATE] [--team T] [--format table|json|csv]',
   'Response performance by weekday and time slot: for each slot in which leads arrived, how many, how many were\n' +
     'answered within the SLA, the % within SLA, and the median and p90 response minutes. The slot is the\n' +
-    'wall-clock time of arrival in --tz, floored to the bucket.',
+    'wall-clock time of arrival in --tz, floored to the slot.',
   OPTIONS,
-  'JSON output: { timeZone, bucketMinutes, slaMinutes, clock, leads, cells: [{ day, weekday, slot, total, contacted,\n' +
+  'JSON output: { timeZone, slotMinutes, slaMinutes, clock, leads, cells: [{ day, weekday, slot, total, contacted,\n' +
     'withinSla, pctWithinSla, neverContacted, invalid, medianMinutes, p90Minutes }] } — cells ordered Monday first.',
 );
 
 export const heatmapCommand: Command<Settings> = { options: OPTIONS, help: HEATMAP_HELP, settings: resolveSettings, run: heatmap };
 
 async function heatmap(settings: Settings, io: Io): Promise<number> {
-  // Flags override panopticon.config.json (bucketMinutes, slaMinutes), which overrides the defaults.
-  const { format, clock, bucketMinutes, slaMinutes, period, team, locator, source } = settings;
+  // Flags override panopticon.config.json (slotMinutes, slaMinutes), which overrides the defaults.
+  const { format, clock, slotMinutes, slaMinutes, period, team, locator, source } = settings;
   const aggregation = {
     timeZone: settings.timeZone,
     // As of --as-of (default now): a lead created later is not counted, a contact made later is not a contact yet.
     asOf: settings.asOf,
-    bucketMinutes,
+    slotMinutes,
     slaMinutes,
     clock,
     // The business calendar of panopticon.config.json, for --clock business (default Mon–Fri 09–17).
@@ -86,17 +86,17 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
   if (unjudged) throw new CliError(`panopticon heatmap: ${unjudged.message}`, EXIT.findings);
 
   if (format === 'json') {
-    io.out(renderJson({ timeZone: settings.timeZone, bucketMinutes, slaMinutes, clock, leads, cells: cells.map(heatmapJsonCell) }));
+    io.out(renderJson({ timeZone: settings.timeZone, slotMinutes, slaMinutes, clock, leads, cells: cells.map(heatmapJsonCell) }));
   } else if (format === 'csv') {
     io.out(renderCsv(HEATMAP_CSV_COLUMNS, cells.map(heatmapCsvCells)));
   } else {
-    io.out(matrix(cells, bucketMinutes, slaMinutes, settings.timeZone, leads));
+    io.out(matrix(cells, slotMinutes, slaMinutes, settings.timeZone, leads));
   }
   return 0;
 }
 
 /** The table format: one row per slot that received leads, one column per weekday, "% within (leads)". */
-function matrix(cells: HeatmapCell[], bucketMinutes: number, slaMinutes: number, timeZone: string, leads: number): string {
+function matrix(cells: HeatmapCell[], slotMinutes: number, slaMinutes: number, timeZone: string, leads: number): string {
   if (cells.length === 0) return 'No leads in the selection.\n';
   const bySlot = new Map<number, Map<number, HeatmapCell>>();
   for (const c of cells) {
@@ -105,11 +105,11 @@ function matrix(cells: HeatmapCell[], bucketMinutes: number, slaMinutes: number,
   }
   const columns = ['slot', ...WEEKDAY_NAMES.map((d) => d.slice(0, 3))];
   const rows: string[][] = [];
-  for (let s = 0; s < slotsPerDay(bucketMinutes); s++) {
+  for (let s = 0; s < slotsPerDay(slotMinutes); s++) {
     const row = bySlot.get(s);
     if (!row) continue;
     rows.push([
-      slotLabel(s, bucketMinutes),
+      slotLabel(s, slotMinutes),
       ...WEEKDAY_NAMES.map((_, d) => {
         const c = row.get(d);
         return c ? `${Math.round(c.pctWithinSla ?? 0)}% (${c.total})` : '';
@@ -117,7 +117,7 @@ function matrix(cells: HeatmapCell[], bucketMinutes: number, slaMinutes: number,
     ]);
   }
   return (
-    `% of leads answered within ${slaMinutes} min, by arrival slot (${bucketMinutes} min, ${timeZone}); ${leads} leads\n\n` +
+    `% of leads answered within ${slaMinutes} min, by arrival slot (${slotMinutes} min, ${timeZone}); ${leads} leads\n\n` +
     renderTable(columns, rows)
   );
 }

@@ -18,7 +18,7 @@ const OPTIONS: OptionSpecs = {
   ...AS_OF_OPTION,
   'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: config, else calendar)' },
   sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: config, else 60)' },
-  bucket: { type: 'string', arg: 'MINUTES', help: 'heatmap slot length in minutes, a divisor of 1440 (default: config, else 30)' },
+  slot: { type: 'string', arg: 'MINUTES', help: 'heatmap slot length in minutes, a divisor of 1440 (default: config, else 30)' },
   'compare-weeks': {
     type: 'string',
     arg: 'WEEKS',
@@ -51,7 +51,7 @@ export const reportCommand: Command<Settings> = { options: OPTIONS, help: REPORT
 
 /** `panopticon report`: computes every figure and writes the dashboard page. */
 async function report(settings: Settings, io: Io): Promise<number> {
-  const { compareWeeks, bucketMinutes, out } = settings;
+  const { compareWeeks, slotMinutes, out } = settings;
   // jsdom takes a few hundred milliseconds to load: start now, while the CSV files are read.
   const documentReady = createDocument();
   documentReady.catch(() => {}); // awaited below; an input error must not leave it unhandled
@@ -80,7 +80,7 @@ async function report(settings: Settings, io: Io): Promise<number> {
     // The tiles' change over a week and their sparklines: the same KPIs as of earlier instants.
     kpisAt: (asOf) => computeKpis({ ...settings, asOf }, columns),
     source: settings.description,
-    bucketMinutes,
+    slotMinutes,
     compareWeeks,
     generatedAt: io.now(),
     recordUrl: settings.recordUrl,

@@ -17,7 +17,7 @@ const OPTIONS: OptionSpecs = {
   ...AS_OF_OPTION,
   'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: config, else calendar)' },
   sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: config, else 60)' },
-  bucket: { type: 'string', arg: 'MINUTES', help: 'heatmap slot length in minutes (default: config, else 30)' },
+  slot: { type: 'string', arg: 'MINUTES', help: 'heatmap slot length in minutes (default: config, else 30)' },
   'compare-weeks': { type: 'string', arg: 'WEEKS', help: 'the page compares the last WEEKS weeks with the WEEKS before (default: 4)' },
   out: { type: 'string', short: 'o', arg: 'FILE', help: 'where to write the page (default: dashboard.html)' },
   ...DIGEST_OPTIONS,

@@ -44,7 +44,7 @@ export interface WeeklyReport {
   staleData?: string;
 }
 
-export type WeeklySettings = Pick<Settings, 'asOf' | 'timeZone' | 'slaMinutes' | 'bucketMinutes'>;
+export type WeeklySettings = Pick<Settings, 'asOf' | 'timeZone' | 'slaMinutes' | 'slotMinutes'>;
 
 export async function computeWeekly(
   leads: readonly SlotLead[],
@@ -52,11 +52,11 @@ export async function computeWeekly(
   document: Document,
   extra: { pageUrl?: string; staleData?: string } = {},
 ): Promise<WeeklyReport> {
-  const { asOf, timeZone, slaMinutes, bucketMinutes } = settings;
+  const { asOf, timeZone, slaMinutes, slotMinutes } = settings;
   const today = localDayNumber(asOf, timeZone);
   const weekFrom = startOfLocalDay(today - 6, timeZone);
   const previousFrom = startOfLocalDay(today - 13, timeZone);
-  const options = { timeZone, slaMinutes, bucketMinutes, asOf };
+  const options = { timeZone, slaMinutes, slotMinutes, asOf };
   const now = summarizeResponses(leads, { ...options, from: weekFrom, to: asOf });
   const before = summarizeResponses(leads, { ...options, from: previousFrom, to: weekFrom });
   const worseSlots = comparePeriods(leads, {
@@ -72,7 +72,7 @@ export async function computeWeekly(
     document,
     timeZone,
     slaMinutes,
-    bucketMinutes,
+    slotMinutes,
     width: 900,
     title: `Response within ${slaMinutes} min, ${formatDayNumber(today - 6)} – ${formatDayNumber(today)}`,
   });

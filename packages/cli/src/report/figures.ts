@@ -51,7 +51,7 @@ export type FigureInput = Pick<
   | 'comparison'
   | 'comparisonPeriods'
   | 'slaMinutes'
-  | 'bucketMinutes'
+  | 'slotMinutes'
 >;
 
 /** Display widths (px) the figures are drawn at, matching the page's grid so their text stays legible. */
@@ -135,7 +135,7 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
         document,
         timeZone,
         slaMinutes: model.slaMinutes,
-        bucketMinutes: model.bucketMinutes,
+        slotMinutes: model.slotMinutes,
         width: FIGURE_WIDTHS.wide,
         id: 'report-heatmap',
       }),
@@ -145,7 +145,7 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
         ? demandVsCoverageFigure(model.demand, {
             document,
             timeZone,
-            bucketMinutes: model.bucketMinutes,
+            slotMinutes: model.slotMinutes,
             width: FIGURE_WIDTHS.wide,
             id: 'report-demand',
           })
@@ -163,7 +163,7 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
         document,
         timeZone,
         slaMinutes: model.slaMinutes,
-        bucketMinutes: model.bucketMinutes,
+        slotMinutes: model.slotMinutes,
         width: FIGURE_WIDTHS.wide,
         id: 'report-comparison',
         currentLabel: `${model.comparisonPeriods.current.from} to ${model.comparisonPeriods.current.to}`,

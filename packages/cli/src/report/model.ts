@@ -61,7 +61,7 @@ export interface ReportInput {
   /** Where the leads came from ("sample data", a file path). */
   source: string;
   /** Slot length of the response heatmaps, a divisor of 1440. Default 30. */
-  bucketMinutes?: number;
+  slotMinutes?: number;
   /** Length of each period of the response comparison, in weeks. Default 4. */
   compareWeeks?: number;
   /** When the page was written (shown in the footer). */
@@ -125,7 +125,7 @@ export interface ReportModel {
   followUp: FollowUpOptions;
   kpis: KpisJson;
   slaMinutes: number;
-  bucketMinutes: number;
+  slotMinutes: number;
   /** Leads that existed at `asOf`. */
   leadCount: number;
   attention: AttentionTableRow[];
@@ -179,7 +179,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const { leads, followUp } = input;
   const { asOf, timeZone, pipeline } = followUp;
   const slaMinutes = input.kpis.slaMinutes;
-  const bucketMinutes = input.bucketMinutes ?? 30;
+  const slotMinutes = input.slotMinutes ?? 30;
   const compareWeeks = input.compareWeeks ?? 4;
   const asOfMs = asOf.getTime();
   const todayNumber = localDayNumber(asOf, timeZone);
@@ -264,9 +264,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const trendFromDay = Math.max(todayNumber - 26 * 7, Number.isFinite(firstCreated) ? localDayNumber(firstCreated, timeZone) : todayNumber);
   const trend = pipelineTrend(leads, { from: startOfLocalDay(trendFromDay, timeZone), to: asOf, every: 'week', timeZone, pipeline });
 
-  const responseOptions = { timeZone, bucketMinutes, slaMinutes, asOf };
+  const responseOptions = { timeZone, slotMinutes, slaMinutes, asOf };
   const heatmap = aggregateBySlot(leads, responseOptions);
-  const coverage = input.schedule && input.schedule.length > 0 ? scheduleCoverage(input.schedule, { bucketMinutes }) : null;
+  const coverage = input.schedule && input.schedule.length > 0 ? scheduleCoverage(input.schedule, { slotMinutes }) : null;
   const demand = coverage ? demandVsCoverage(heatmap, coverage) : null;
 
   // The last `compareWeeks` weeks (whole days, ending with today) against the same length just before.
@@ -276,7 +276,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const comparison = comparePeriods(leads, {
     timeZone,
     asOf,
-    bucketMinutes,
+    slotMinutes,
     slaMinutes,
     current: { from: startOfLocalDay(currentFrom, timeZone), to: asOf },
     previous: { from: startOfLocalDay(previousFrom, timeZone), to: startOfLocalDay(currentFrom, timeZone) },
@@ -292,7 +292,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     followUp,
     kpis: input.kpis,
     slaMinutes,
-    bucketMinutes,
+    slotMinutes,
     leadCount,
     attention,
     since: { at: changed.since, text: changed.sinceText },

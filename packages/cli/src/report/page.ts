@@ -188,7 +188,7 @@ function footer(model: ReportModel): Html {
   const f = model.followUp;
   const generated = model.generatedAt.toISOString().replace('T', ' ').slice(0, 16);
   return html`<footer class="wrap">
-<p>Thresholds: stale after ${f.staleAfterDays ?? p.staleAfterDays} days, at risk after ${f.warnAfterDays ?? p.warnAfterDays}, stuck in green after ${f.greenStuckAfterDays ?? p.greenStuckAfterDays}; ${f.dayCount === 'business' ? 'business' : 'calendar'} days in ${model.timeZone}; response SLA ${model.slaMinutes} minutes in ${model.bucketMinutes}-minute slots. The tiles are the figures of <code>panopticon kpis</code> for the same data.</p>
+<p>Thresholds: stale after ${f.staleAfterDays ?? p.staleAfterDays} days, at risk after ${f.warnAfterDays ?? p.warnAfterDays}, stuck in green after ${f.greenStuckAfterDays ?? p.greenStuckAfterDays}; ${f.dayCount === 'business' ? 'business' : 'calendar'} days in ${model.timeZone}; response SLA ${model.slaMinutes} minutes in ${model.slotMinutes}-minute slots. The tiles are the figures of <code>panopticon kpis</code> for the same data.</p>
 <p>Written by <code>panopticon report</code> at ${generated} UTC. Works offline: no part of this page is fetched from a network.</p>
 </footer>`;
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { assertTimeZone, BusinessCalendarSchema, isBucketMinutes, type Pipeline } from '@panopticon/core';
+import { assertTimeZone, BusinessCalendarSchema, isSlotMinutes, type Pipeline } from '@panopticon/core';
 import { CSV_ENCODINGS, DATE_FORMATS, type CsvEncoding, type DateFormat } from '@panopticon/core/csv';
 import { ZohoConfigSchema } from '@panopticon/zoho-adapter';
 import { z } from 'zod';
@@ -42,7 +42,7 @@ export const RANGES = {
   /** The response-time target: up to a month. */
   slaMinutes: { min: 1, max: 43_200 },
   /** A heatmap slot: up to a day (and a divisor of it). */
-  bucketMinutes: { min: 1, max: 1440 },
+  slotMinutes: { min: 1, max: 1440 },
   /** The response comparison: up to five years back. */
   compareWeeks: { min: 1, max: 260 },
   /** Issue examples kept per code: up to a million. */
@@ -82,7 +82,7 @@ export const PipelineRefSchema = z.union([z.object({ file: z.string() }), z.obje
 export type PipelineRef = z.infer<typeof PipelineRefSchema>;
 
 const SlaMinutesSchema = minutes(RANGES.slaMinutes.max);
-const BucketMinutesSchema = minutes(RANGES.bucketMinutes.max).refine(isBucketMinutes, {
+const SlotMinutesSchema = minutes(RANGES.slotMinutes.max).refine(isSlotMinutes, {
   error: (issue) => `must divide a day (1440 minutes), got ${String(issue.input)}; for example 15, 30 or 60`,
 });
 const DayCountSchema = z.enum(['calendar', 'business'], { error: 'expected "calendar" or "business"' });
@@ -166,18 +166,13 @@ export const SETTINGS = {
     flag: { name: 'sla', read: wholeNumber('sla', SlaMinutesSchema, RANGES.slaMinutes) },
     default: 60,
   }),
-  /** Heatmap slot length in minutes, a divisor of 1440 (`--bucket`). */
-  bucketMinutes: setting({
-    schema: BucketMinutesSchema,
-    configKey: 'bucketMinutes',
+  /** Heatmap slot length in minutes, a divisor of 1440 (`--slot`). */
+  slotMinutes: setting({
+    schema: SlotMinutesSchema,
+    configKey: 'slotMinutes',
     flag: {
-      name: 'bucket',
-      read: wholeNumber(
-        'bucket',
-        BucketMinutesSchema,
-        RANGES.bucketMinutes,
-        (n) => `--bucket must divide 1440 (a day in minutes), got ${n}.`,
-      ),
+      name: 'slot',
+      read: wholeNumber('slot', SlotMinutesSchema, RANGES.slotMinutes, (n) => `--slot must divide 1440 (a day in minutes), got ${n}.`),
     },
     default: 30,
   }),

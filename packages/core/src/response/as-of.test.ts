@@ -24,7 +24,7 @@ function asTheyWereAt(leads: readonly TestLead[], asOf: Date): TestLead[] {
 const asOfArb = fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2026, 0, 2) }).map((ms) => new Date(ms));
 const optionsArb = fc.record({
   timeZone: fc.constantFrom(...ZONES),
-  bucketMinutes: fc.constantFrom(30, 60, 120),
+  slotMinutes: fc.constantFrom(30, 60, 120),
   slaMinutes: fc.constantFrom(0, 15, 60),
   clock: fc.constantFrom('wall' as const, 'business' as const),
 });

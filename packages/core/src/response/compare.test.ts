@@ -47,9 +47,9 @@ describe('compareHeatmaps', () => {
     expect(compareHeatmaps([], [])).toEqual([]);
   });
 
-  it('rejects heatmaps built with different bucket sizes', () => {
-    const a = aggregateBySlot([lead('2025-06-02T09:05:00Z', 1)], { timeZone: 'UTC', bucketMinutes: 30 }); // slotIndex 18 = 09:00
-    const b = aggregateBySlot([lead('2025-06-02T18:05:00Z', 1)], { timeZone: 'UTC', bucketMinutes: 60 }); // slotIndex 18 = 18:00
+  it('rejects heatmaps built with different slot lengths', () => {
+    const a = aggregateBySlot([lead('2025-06-02T09:05:00Z', 1)], { timeZone: 'UTC', slotMinutes: 30 }); // slotIndex 18 = 09:00
+    const b = aggregateBySlot([lead('2025-06-02T18:05:00Z', 1)], { timeZone: 'UTC', slotMinutes: 60 }); // slotIndex 18 = 18:00
     expect(() => compareHeatmaps(a, b)).toThrow(/"09:00" vs "18:00"/);
   });
 
@@ -88,7 +88,7 @@ describe('comparePeriods', () => {
   it('passes the other options through to both periods', () => {
     const rows = comparePeriods([...previousWeek, ...currentWeek], {
       timeZone: 'UTC',
-      bucketMinutes: 60,
+      slotMinutes: 60,
       slaMinutes: 5,
       current: { from: new Date('2025-06-09T00:00:00Z'), to: new Date('2025-06-16T00:00:00Z') },
       previous: { from: new Date('2025-06-02T00:00:00Z'), to: new Date('2025-06-09T00:00:00Z') },
@@ -97,7 +97,7 @@ describe('comparePeriods', () => {
     expect(() =>
       comparePeriods([], {
         timeZone: 'UTC',
-        bucketMinutes: 7,
+        slotMinutes: 7,
         current: { from: new Date(0), to: new Date(1) },
         previous: { from: new Date(0), to: new Date(1) },
       }),

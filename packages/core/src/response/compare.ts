@@ -48,9 +48,9 @@ export interface HeatmapComparisonCell {
 }
 
 /**
- * Compares two heatmaps (from `aggregateBySlot`, same `bucketMinutes`) slot by slot: one row for every slot
+ * Compares two heatmaps (from `aggregateBySlot`, same `slotMinutes`) slot by slot: one row for every slot
  * present in either, sorted by weekday then slot, with a missing side counted as no leads. Throws a
- * `RangeError` when the two disagree on a slot's label (built with different bucket sizes). Internal: the
+ * `RangeError` when the two disagree on a slot's label (built with different slot lengths). Internal: the
  * public name of the metric ("Period comparison" in docs/metrics.md) is {@link comparePeriods}.
  *
  * @internal
@@ -120,7 +120,7 @@ export interface ComparisonPeriod {
  *
  * @example
  * ```ts
- * const options: ComparePeriodsOptions = { timeZone: 'America/New_York', bucketMinutes: 60, current: october, previous: september };
+ * const options: ComparePeriodsOptions = { timeZone: 'America/New_York', slotMinutes: 60, current: october, previous: september };
  * ```
  */
 export interface ComparePeriodsOptions extends Omit<AggregateBySlotOptions, 'from' | 'to'> {
@@ -132,7 +132,7 @@ export interface ComparePeriodsOptions extends Omit<AggregateBySlotOptions, 'fro
 
 /**
  * The heatmaps of two periods of the same leads, compared: `aggregateBySlot` for each period (with the
- * same zone, bucket, SLA, clock and team / locator filters), then compared slot by slot.
+ * same zone, slot length, SLA, clock and team / locator filters), then compared slot by slot.
  *
  * @example
  * comparePeriods(leads, {

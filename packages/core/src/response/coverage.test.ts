@@ -14,7 +14,7 @@ describe('scheduleCoverage', () => {
     const grid = scheduleCoverage([]);
     expect(grid).toHaveLength(336);
     expect(grid[0]).toEqual({ day: 'Monday', weekday: 0, slot: '00:00', slotIndex: 0, reps: 0, repNames: [] });
-    expect(scheduleCoverage([], { bucketMinutes: 60 })).toHaveLength(168);
+    expect(scheduleCoverage([], { slotMinutes: 60 })).toHaveLength(168);
   });
 
   it('puts a rep in every slot the shift overlaps, partial slots included, end exclusive', () => {
@@ -28,13 +28,13 @@ describe('scheduleCoverage', () => {
       { rep: 'Ana', day: 2, start: '09:00', end: '09:30' },
       { rep: 'Cy', day: 2, start: '09:15', end: '09:45' },
     ];
-    const grid = scheduleCoverage(shifts, { bucketMinutes: 60 });
+    const grid = scheduleCoverage(shifts, { slotMinutes: 60 });
     expect(grid[2 * 24 + 9]).toMatchObject({ day: 'Wednesday', slot: '09:00', reps: 2, repNames: ['Ana', 'Cy'] });
   });
 
   it('a shift ending at or before its start crosses midnight; Sunday night runs into Monday morning', () => {
     const shifts: Shift[] = [{ rep: 'Nia', day: 6, start: '22:00', end: '02:00' }];
-    expect(on(scheduleCoverage(shifts, { bucketMinutes: 60 }))).toEqual([
+    expect(on(scheduleCoverage(shifts, { slotMinutes: 60 }))).toEqual([
       'Monday 00:00 Nia',
       'Monday 01:00 Nia',
       'Sunday 22:00 Nia',
@@ -43,21 +43,21 @@ describe('scheduleCoverage', () => {
   });
 
   it('an end of 24:00 runs to midnight; start equal to end is a 24-hour shift', () => {
-    expect(on(scheduleCoverage([{ rep: 'Ana', day: 4, start: '22:00', end: '24:00' }], { bucketMinutes: 60 }))).toEqual([
+    expect(on(scheduleCoverage([{ rep: 'Ana', day: 4, start: '22:00', end: '24:00' }], { slotMinutes: 60 }))).toEqual([
       'Friday 22:00 Ana',
       'Friday 23:00 Ana',
     ]);
-    const allDay = scheduleCoverage([{ rep: 'Bo', day: 1, start: '12:00', end: '12:00' }], { bucketMinutes: 60 });
+    const allDay = scheduleCoverage([{ rep: 'Bo', day: 1, start: '12:00', end: '12:00' }], { slotMinutes: 60 });
     expect(allDay.filter((c) => c.reps > 0)).toHaveLength(24);
     expect(allDay[1 * 24 + 12]!.reps).toBe(1);
     expect(allDay[2 * 24 + 11]!.reps).toBe(1);
     expect(allDay[2 * 24 + 12]!.reps).toBe(0);
   });
 
-  it('rejects a bad weekday or time, naming the rep and the value, and an invalid bucket', () => {
+  it('rejects a bad weekday or time, naming the rep and the value, and an invalid slot length', () => {
     expect(() => scheduleCoverage([{ rep: 'Ana', day: 7, start: '09:00', end: '17:00' }])).toThrow(/Shift of "Ana": day .* got 7\./);
     expect(() => scheduleCoverage([{ rep: 'Ana', day: 0, start: '9:00', end: '17:00' }])).toThrow(/Shift of "Ana": start .* got "9:00"\./);
-    expect(() => scheduleCoverage([], { bucketMinutes: 7 })).toThrow(/got 7\./);
+    expect(() => scheduleCoverage([], { slotMinutes: 7 })).toThrow(/got 7\./);
   });
 
   it('a rep is in a slot exactly when some shift minute falls in it, midnight wrap included (property)', () => {
@@ -68,7 +68,7 @@ describe('scheduleCoverage', () => {
       end: fc.integer({ min: 0, max: 1440 }).map(formatMinuteOfDay),
     });
     fc.assert(
-      fc.property(fc.array(arbShift, { maxLength: 6 }), fc.constantFrom(15, 30, 60, 90), (shifts, bucketMinutes) => {
+      fc.property(fc.array(arbShift, { maxLength: 6 }), fc.constantFrom(15, 30, 60, 90), (shifts, slotMinutes) => {
         // Minute of the week (Monday 00:00 = 0) → reps, shift by shift, minute by minute.
         const reps = Array.from({ length: 7 * 1440 }, () => new Set<string>());
         for (const s of shifts) {
@@ -77,10 +77,10 @@ describe('scheduleCoverage', () => {
           if (length <= 0) length += 1440;
           for (let m = 0; m < length; m++) reps[(s.day * 1440 + start + m) % (7 * 1440)]!.add(s.rep);
         }
-        for (const cell of scheduleCoverage(shifts, { bucketMinutes })) {
+        for (const cell of scheduleCoverage(shifts, { slotMinutes })) {
           const names = new Set<string>();
-          const first = cell.weekday * 1440 + cell.slotIndex * bucketMinutes;
-          for (let m = first; m < first + bucketMinutes; m++) for (const r of reps[m]!) names.add(r);
+          const first = cell.weekday * 1440 + cell.slotIndex * slotMinutes;
+          for (let m = first; m < first + slotMinutes; m++) for (const r of reps[m]!) names.add(r);
           expect(cell.repNames).toEqual([...names].sort());
           expect(cell.reps).toBe(names.size);
         }
@@ -98,8 +98,8 @@ describe('demandVsCoverage', () => {
   ];
 
   it('flags the slots where leads arrive and nobody is on shift, over the full grid', () => {
-    const cells = aggregateBySlot(leads, { timeZone: 'UTC', bucketMinutes: 60 });
-    const coverage = scheduleCoverage([{ rep: 'Nia', day: 6, start: '22:00', end: '02:00' }], { bucketMinutes: 60 });
+    const cells = aggregateBySlot(leads, { timeZone: 'UTC', slotMinutes: 60 });
+    const coverage = scheduleCoverage([{ rep: 'Nia', day: 6, start: '22:00', end: '02:00' }], { slotMinutes: 60 });
     const rows = demandVsCoverage(cells, coverage);
     expect(rows).toHaveLength(168);
     expect(rows.filter((r) => r.leads > 0).map((r) => `${r.day} ${r.slot} leads=${r.leads} reps=${r.reps} ${r.uncovered}`)).toEqual([
@@ -116,9 +116,9 @@ describe('demandVsCoverage', () => {
     expect(demandVsCoverage([], scheduleCoverage([])).some((r) => r.uncovered)).toBe(false);
   });
 
-  it('rejects a heatmap and a coverage built with different bucket sizes', () => {
-    const cells = aggregateBySlot(leads, { timeZone: 'UTC', bucketMinutes: 30 });
-    expect(() => demandVsCoverage(cells, scheduleCoverage([], { bucketMinutes: 60 }))).toThrow(/disagree|slotIndex/);
+  it('rejects a heatmap and a coverage built with different slot lengths', () => {
+    const cells = aggregateBySlot(leads, { timeZone: 'UTC', slotMinutes: 30 });
+    expect(() => demandVsCoverage(cells, scheduleCoverage([], { slotMinutes: 60 }))).toThrow(/disagree|slotIndex/);
     expect(() => demandVsCoverage(cells, scheduleCoverage([]).slice(1))).toThrow(/full grid .* got 335 cells/);
   });
 });

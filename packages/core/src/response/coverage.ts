@@ -8,7 +8,7 @@ import {
 } from '../messages.js';
 import type { Shift, WeekdayName } from '../model/schedule.js';
 import { WEEKDAY_NAMES, toMinutes } from '../model/schedule.js';
-import { assertBucketMinutes } from '../time/bucket.js';
+import { assertSlotMinutes } from '../time/slot.js';
 import { MINUTES_PER_DAY } from '../time/civil.js';
 import type { HeatmapCell } from './heatmap.js';
 import { slotLabels } from './heatmap.js';
@@ -18,12 +18,12 @@ import { slotLabels } from './heatmap.js';
  *
  * @example
  * ```ts
- * scheduleCoverage(shifts, { bucketMinutes: 60 } satisfies ScheduleCoverageOptions);
+ * scheduleCoverage(shifts, { slotMinutes: 60 } satisfies ScheduleCoverageOptions);
  * ```
  */
 export interface ScheduleCoverageOptions {
   /** Slot length in minutes, a divisor of 1440; use the heatmap's. Default 30. */
-  bucketMinutes?: number;
+  slotMinutes?: number;
 }
 
 /**
@@ -41,7 +41,7 @@ export interface CoverageCell {
   weekday: number;
   /** Wall-clock start of the slot, "HH:MM". */
   slot: string;
-  /** Index of the slot in the day, 0 … 1440 / bucketMinutes − 1. */
+  /** Index of the slot in the day, 0 … 1440 / slotMinutes − 1. */
   slotIndex: number;
   /** Number of distinct reps on shift at some time in the slot. */
   reps: number;
@@ -50,28 +50,28 @@ export interface CoverageCell {
 }
 
 /**
- * The staff schedule as a full 7 × (1440 / bucketMinutes) grid, Monday 00:00 first: in each slot, the reps
+ * The staff schedule as a full 7 × (1440 / slotMinutes) grid, Monday 00:00 first: in each slot, the reps
  * whose shift overlaps it (a shift 09:10–09:20 puts its rep in the 09:00 slot). A shift whose `end` is at
  * or before its `start` crosses midnight into the next day, and Sunday's runs into Monday; `end` equal to
  * `start` is a 24-hour shift. Shifts are wall-clock times, read the way the heatmap reads `createdAt`.
  * Throws a `RangeError` naming the rep and the value for a shift with a bad weekday or time.
  *
  * @example
- * scheduleCoverage([{ rep: 'Ana', day: 6, start: '22:00', end: '02:00' }], { bucketMinutes: 60 })
+ * scheduleCoverage([{ rep: 'Ana', day: 6, start: '22:00', end: '02:00' }], { slotMinutes: 60 })
  *   .filter((c) => c.reps > 0).map((c) => `${c.day} ${c.slot}`);
  * // → ['Monday 00:00', 'Monday 01:00', 'Sunday 22:00', 'Sunday 23:00']
  */
 export function scheduleCoverage(shifts: readonly Shift[], options: ScheduleCoverageOptions = {}): CoverageCell[] {
-  const bucketMinutes = options.bucketMinutes ?? 30;
-  assertBucketMinutes(bucketMinutes);
-  const slots = MINUTES_PER_DAY / bucketMinutes;
+  const slotMinutes = options.slotMinutes ?? 30;
+  assertSlotMinutes(slotMinutes);
+  const slots = MINUTES_PER_DAY / slotMinutes;
   const reps: (Set<string> | undefined)[] = new Array(7 * slots);
 
   /** Puts `rep` in every slot of `weekday` overlapping [from, to) minutes. */
   const add = (rep: string, weekday: number, from: number, to: number) => {
     if (to <= from) return;
-    const last = Math.ceil(to / bucketMinutes) - 1;
-    for (let s = Math.floor(from / bucketMinutes); s <= last; s++) {
+    const last = Math.ceil(to / slotMinutes) - 1;
+    for (let s = Math.floor(from / slotMinutes); s <= last; s++) {
       const cell = weekday * slots + s;
       (reps[cell] ??= new Set()).add(rep);
     }
@@ -89,7 +89,7 @@ export function scheduleCoverage(shifts: readonly Shift[], options: ScheduleCove
     }
   }
 
-  const labels = slotLabels(bucketMinutes);
+  const labels = slotLabels(slotMinutes);
   const cells: CoverageCell[] = [];
   for (let weekday = 0; weekday < 7; weekday++) {
     for (let slotIndex = 0; slotIndex < slots; slotIndex++) {
@@ -137,7 +137,7 @@ export interface DemandCoverageCell {
 /**
  * Sets lead arrivals (heatmap cells from `aggregateBySlot`) against the schedule (`scheduleCoverage`) on
  * the full grid of the coverage, showing the slots where leads arrive and nobody is on shift. Both must be
- * built with the same `bucketMinutes`; the bucket is read from the size of the coverage grid, and a
+ * built with the same `slotMinutes`; the slot is read from the size of the coverage grid, and a
  * mismatch throws a `RangeError` that says so.
  *
  * @example
@@ -146,8 +146,8 @@ export interface DemandCoverageCell {
 export function demandVsCoverage(cells: readonly HeatmapCell[], coverage: readonly CoverageCell[]): DemandCoverageCell[] {
   if (coverage.length === 0) return [];
   const slots = coverage.length / 7;
-  const bucketMinutes = MINUTES_PER_DAY / slots;
-  if (!Number.isInteger(slots) || !Number.isInteger(bucketMinutes)) throw new RangeError(invalidCoverageGrid(coverage.length));
+  const slotMinutes = MINUTES_PER_DAY / slots;
+  if (!Number.isInteger(slots) || !Number.isInteger(slotMinutes)) throw new RangeError(invalidCoverageGrid(coverage.length));
   const grid: DemandCoverageCell[] = new Array(coverage.length);
   for (const c of coverage) {
     const index = c.weekday * slots + c.slotIndex;
@@ -158,7 +158,7 @@ export function demandVsCoverage(cells: readonly HeatmapCell[], coverage: readon
   }
   for (const cell of cells) {
     if (!isIndex(cell.weekday, 7)) throw new RangeError(invalidWeekday(cell.weekday));
-    if (!isIndex(cell.slotIndex, slots)) throw new RangeError(slotIndexOutOfRange(cell.slotIndex, bucketMinutes));
+    if (!isIndex(cell.slotIndex, slots)) throw new RangeError(slotIndexOutOfRange(cell.slotIndex, slotMinutes));
     const place = grid[cell.weekday * slots + cell.slotIndex]!;
     if (place.slot !== cell.slot) throw new RangeError(mismatchedSlots(cell.weekday, cell.slotIndex, place.slot, cell.slot));
     place.leads += cell.total;

@@ -18,14 +18,14 @@ export type SlotLead = ResponseLead & FilterableLead;
  *
  * @example
  * ```ts
- * const options: AggregateBySlotOptions = { timeZone: 'America/Chicago', bucketMinutes: 60, slaMinutes: 15, team: 'East' };
+ * const options: AggregateBySlotOptions = { timeZone: 'America/Chicago', slotMinutes: 60, slaMinutes: 15, team: 'East' };
  * ```
  */
 export interface AggregateBySlotOptions extends FilterLeadsOptions {
   /** IANA time zone in which each lead's `createdAt` is placed on the week (and business hours are read). Required. */
   timeZone: string;
   /** Slot length in minutes, a divisor of 1440. Default 30. */
-  bucketMinutes?: number;
+  slotMinutes?: number;
   /** A contacted lead is within SLA when its response minutes are at most this. Default 60. */
   slaMinutes?: number;
   /** `'wall'` counts every minute; `'business'` only minutes inside `calendar`'s hours in `timeZone`. Default `'wall'`. */
@@ -49,7 +49,7 @@ export interface HeatmapCell {
   weekday: number;
   /** Wall-clock start of the slot, "HH:MM". */
   slot: string;
-  /** Index of the slot in the day, 0 … 1440 / bucketMinutes − 1. */
+  /** Index of the slot in the day, 0 … 1440 / slotMinutes − 1. */
   slotIndex: number;
   /** Leads that arrived in the slot (including never-contacted and invalid ones). */
   total: number;

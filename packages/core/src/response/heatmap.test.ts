@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../model/lead.js';
 import { quantile } from '../stats/quantile.js';
-import { slotOf } from '../time/bucket.js';
+import { slotOf } from '../time/slot.js';
 import { arbLeads, ZONES } from './arbitraries.js';
 import type { HeatmapCell } from './heatmap.js';
 import { aggregateBySlot, heatmapGrid } from './heatmap.js';
@@ -89,8 +89,8 @@ describe('aggregateBySlot', () => {
     expect(cells.map((c) => `${c.day} ${c.slot}`)).toEqual(['Sunday 01:30', 'Sunday 03:00']);
   });
 
-  it('Asia/Kathmandu (+05:45) with 15-minute buckets: 00:00 UTC is the 05:45 slot', () => {
-    expect(aggregateBySlot([at('2025-06-01T00:00:00Z')], { timeZone: 'Asia/Kathmandu', bucketMinutes: 15 })[0]!.slot).toBe('05:45');
+  it('Asia/Kathmandu (+05:45) with 15-minute slots: 00:00 UTC is the 05:45 slot', () => {
+    expect(aggregateBySlot([at('2025-06-01T00:00:00Z')], { timeZone: 'Asia/Kathmandu', slotMinutes: 15 })[0]!.slot).toBe('05:45');
   });
 
   it('applies the filters of filterLeads', () => {
@@ -128,8 +128,8 @@ describe('aggregateBySlot', () => {
     );
   });
 
-  it('rejects an invalid bucket, SLA or zone, naming the value', () => {
-    expect(() => aggregateBySlot([], { timeZone: NY, bucketMinutes: 7 })).toThrow(/bucketMinutes .* got 7\./);
+  it('rejects an invalid slot length, SLA or zone, naming the value', () => {
+    expect(() => aggregateBySlot([], { timeZone: NY, slotMinutes: 7 })).toThrow(/slotMinutes .* got 7\./);
     expect(() => aggregateBySlot([], { timeZone: NY, slaMinutes: -5 })).toThrow(/slaMinutes .* got -5\./);
     expect(() => aggregateBySlot([], { timeZone: 'New York' })).toThrow(/"New York"/);
     expect(() => aggregateBySlot([], { timeZone: NY, clock: 'business', calendar: undefined, from: new Date('x') })).toThrow(
@@ -147,8 +147,8 @@ describe('aggregateBySlot', () => {
           team: fc.option(fc.constantFrom('East', ['East', 'West']), { nil: undefined }),
           from: fc.option(fc.constant(new Date(Date.UTC(2024, 6, 1))), { nil: undefined }),
         }),
-        (leads, timeZone, bucketMinutes, filters) => {
-          const cells = aggregateBySlot(leads, { timeZone, bucketMinutes, ...filters });
+        (leads, timeZone, slotMinutes, filters) => {
+          const cells = aggregateBySlot(leads, { timeZone, slotMinutes, ...filters });
           expect(cells.reduce((s, c) => s + c.total, 0)).toBe(filterLeads(leads, filters).length);
           for (const c of cells) {
             expect(c.total).toBeGreaterThan(0);
@@ -213,8 +213,8 @@ describe('aggregateBySlot', () => {
   it('60-minute cells hold the counts of their two merged 30-minute cells (property)', () => {
     fc.assert(
       fc.property(arbLeads(), fc.constantFrom(...ZONES), (leads, timeZone) => {
-        const hourly = heatmapGrid(aggregateBySlot(leads, { timeZone, bucketMinutes: 60 }), { bucketMinutes: 60 });
-        const half = heatmapGrid(aggregateBySlot(leads, { timeZone, bucketMinutes: 30 }), { bucketMinutes: 30 });
+        const hourly = heatmapGrid(aggregateBySlot(leads, { timeZone, slotMinutes: 60 }), { slotMinutes: 60 });
+        const half = heatmapGrid(aggregateBySlot(leads, { timeZone, slotMinutes: 30 }), { slotMinutes: 30 });
         hourly.forEach((h, i) => {
           const merged = counts(half[2 * i]!).map((v, k) => v + counts(half[2 * i + 1]!)[k]!);
           expect(counts(h)).toEqual(merged);
@@ -249,15 +249,15 @@ describe('heatmapGrid', () => {
     expect(grid.filter((c) => c.total > 0)).toEqual(cells);
   });
 
-  it('gives an empty grid for no cells, sized by the bucket', () => {
-    expect(heatmapGrid([], { bucketMinutes: 60 })).toHaveLength(168);
-    expect(heatmapGrid([], { bucketMinutes: 60 }).every((c) => c.total === 0 && c.pctWithinSla === null)).toBe(true);
+  it('gives an empty grid for no cells, sized by the slot', () => {
+    expect(heatmapGrid([], { slotMinutes: 60 })).toHaveLength(168);
+    expect(heatmapGrid([], { slotMinutes: 60 }).every((c) => c.total === 0 && c.pctWithinSla === null)).toBe(true);
   });
 
-  it('rejects cells built with another bucket size, and an invalid bucket', () => {
-    const cells = aggregateBySlot([at('2025-06-02T12:44:00Z')], { timeZone: NY, bucketMinutes: 15 }); // 08:30 → slotIndex 34
-    expect(() => heatmapGrid(cells, { bucketMinutes: 30 })).toThrow(/08:30.*17:00|17:00.*08:30/);
-    expect(() => heatmapGrid(cells, { bucketMinutes: 60 })).toThrow(/slotIndex .* got 34\./);
-    expect(() => heatmapGrid([], { bucketMinutes: 7 })).toThrow(/got 7\./);
+  it('rejects cells built with another slot length, and an invalid slot length', () => {
+    const cells = aggregateBySlot([at('2025-06-02T12:44:00Z')], { timeZone: NY, slotMinutes: 15 }); // 08:30 → slotIndex 34
+    expect(() => heatmapGrid(cells, { slotMinutes: 30 })).toThrow(/08:30.*17:00|17:00.*08:30/);
+    expect(() => heatmapGrid(cells, { slotMinutes: 60 })).toThrow(/slotIndex .* got 34\./);
+    expect(() => heatmapGrid([], { slotMinutes: 7 })).toThrow(/got 7\./);
   });
 });

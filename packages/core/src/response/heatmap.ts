@@ -1,6 +1,6 @@
 import { invalidWeekday, mismatchedSlots, slotIndexOutOfRange } from '../messages.js';
 import { WEEKDAY_NAMES } from '../model/schedule.js';
-import { assertBucketMinutes } from '../time/bucket.js';
+import { assertSlotMinutes } from '../time/slot.js';
 import { MINUTES_PER_DAY } from '../time/civil.js';
 import type { AggregateBySlotOptions, HeatmapCell, SlotLead } from './heatmap-cell.js';
 import { slotAggregator, slotLabels } from './slot-aggregator.js';
@@ -12,7 +12,7 @@ export type { AggregateBySlotOptions, HeatmapCell, SlotLead } from './heatmap-ce
 
 /**
  * Response performance by the weekday and time-of-day slot in which leads arrived (`createdAt` on the
- * wall clock of `timeZone`, floored to `bucketMinutes`). Returns cells only for slots that received
+ * wall clock of `timeZone`, floored to `slotMinutes`). Returns cells only for slots that received
  * leads, sorted by weekday then slot; `heatmapGrid` fills in the rest for charts.
  *
  * Leads are first filtered like `filterLeads` (period by `createdAt`, `[from, to)`; team; locator).
@@ -24,7 +24,7 @@ export type { AggregateBySlotOptions, HeatmapCell, SlotLead } from './heatmap-ce
  * counting sort that groups response minutes by cell and a selection (not a sort) for each cell's quantiles.
  *
  * @example
- * const cells = aggregateBySlot(leads, { timeZone: 'America/New_York', bucketMinutes: 60, slaMinutes: 15 });
+ * const cells = aggregateBySlot(leads, { timeZone: 'America/New_York', slotMinutes: 60, slaMinutes: 15 });
  * // [{ day: 'Monday', weekday: 0, slot: '08:00', slotIndex: 8, total: 12, contacted: 11, withinSla: 7,
  * //    pctWithinSla: 58.33…, neverContacted: 1, invalid: 0, medianMinutes: 9.5, p90Minutes: 41 }, …]
  */
@@ -43,34 +43,34 @@ export function aggregateBySlot(leads: readonly SlotLead[], options: AggregateBy
  *
  * @example
  * ```ts
- * heatmapGrid(aggregateBySlot(leads, { timeZone, bucketMinutes: 60 }), { bucketMinutes: 60 } satisfies HeatmapGridOptions);
+ * heatmapGrid(aggregateBySlot(leads, { timeZone, slotMinutes: 60 }), { slotMinutes: 60 } satisfies HeatmapGridOptions);
  * ```
  */
 export interface HeatmapGridOptions {
   /** The slot length the cells were built with, a divisor of 1440. Default 30. */
-  bucketMinutes?: number;
+  slotMinutes?: number;
 }
 
 /**
- * The full 7 × (1440 / bucketMinutes) grid, Monday 00:00 first: the given cells in their places and an
+ * The full 7 × (1440 / slotMinutes) grid, Monday 00:00 first: the given cells in their places and an
  * empty cell (total 0, percentages and quantiles null) everywhere else, so charts draw every slot.
- * Throws a `RangeError` when a cell does not fit the bucket size (it was built with another one).
+ * Throws a `RangeError` when a cell does not fit the slot length (it was built with another one).
  *
  * @example
- * heatmapGrid(aggregateBySlot(leads, { timeZone, bucketMinutes: 60 }), { bucketMinutes: 60 }).length; // 168
+ * heatmapGrid(aggregateBySlot(leads, { timeZone, slotMinutes: 60 }), { slotMinutes: 60 }).length; // 168
  */
 export function heatmapGrid(cells: readonly HeatmapCell[], options: HeatmapGridOptions = {}): HeatmapCell[] {
-  const bucketMinutes = options.bucketMinutes ?? 30;
-  assertBucketMinutes(bucketMinutes);
-  const slots = MINUTES_PER_DAY / bucketMinutes;
-  const labels = slotLabels(bucketMinutes);
+  const slotMinutes = options.slotMinutes ?? 30;
+  assertSlotMinutes(slotMinutes);
+  const slots = MINUTES_PER_DAY / slotMinutes;
+  const labels = slotLabels(slotMinutes);
   const grid: HeatmapCell[] = [];
   for (let weekday = 0; weekday < 7; weekday++) {
     for (let slotIndex = 0; slotIndex < slots; slotIndex++) grid.push(emptyHeatmapCell(weekday, slotIndex, labels[slotIndex]!));
   }
   for (const cell of cells) {
     if (!Number.isInteger(cell.slotIndex) || cell.slotIndex < 0 || cell.slotIndex >= slots) {
-      throw new RangeError(slotIndexOutOfRange(cell.slotIndex, bucketMinutes));
+      throw new RangeError(slotIndexOutOfRange(cell.slotIndex, slotMinutes));
     }
     const index = cell.weekday * slots + cell.slotIndex;
     const place = grid[index];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quantile } from '../stats/quantile.js';
-import { slotOf } from '../time/bucket.js';
+import { slotOf } from '../time/slot.js';
 import { arbLeads, ZONES } from './arbitraries.js';
 import { filterLeads } from './filter.js';
 import { aggregateBySlot } from './heatmap.js';
@@ -52,7 +52,7 @@ describe('createSlotAggregator', () => {
   });
 
   it('rejects the options aggregateBySlot rejects, with its messages', () => {
-    expect(() => createSlotAggregator({ timeZone: NY, bucketMinutes: 7 })).toThrow(/bucketMinutes .* got 7\./);
+    expect(() => createSlotAggregator({ timeZone: NY, slotMinutes: 7 })).toThrow(/slotMinutes .* got 7\./);
     expect(() => createSlotAggregator({ timeZone: NY, slaMinutes: -5 })).toThrow(/slaMinutes .* got -5\./);
     expect(() => createSlotAggregator({ timeZone: 'New York' })).toThrow(/"New York"/);
     expect(() => createSlotAggregator({ timeZone: NY, to: new Date('x') })).toThrow(/to must be a valid Date/);
@@ -71,8 +71,8 @@ describe('createSlotAggregator', () => {
           from: fc.option(fc.constant(new Date(Date.UTC(2024, 6, 1))), { nil: undefined }),
         }),
         fc.constantFrom<'wall' | 'business'>('wall', 'wall', 'business'),
-        ([leads, shuffled], timeZone, bucketMinutes, slaMinutes, filters, clock) => {
-          const options = { timeZone, bucketMinutes, slaMinutes, clock, ...filters };
+        ([leads, shuffled], timeZone, slotMinutes, slaMinutes, filters, clock) => {
+          const options = { timeZone, slotMinutes, slaMinutes, clock, ...filters };
           const heatmap = createSlotAggregator(options);
           for (const l of shuffled) heatmap.add(l.createdAt.getTime(), l.firstContactAt?.getTime() ?? null, l.team, l.locator);
           const cells = heatmap.cells();
@@ -84,7 +84,7 @@ describe('createSlotAggregator', () => {
           if (clock === 'business') return;
           const groups = new Map<string, { total: number; minutes: number[] }>();
           for (const l of kept) {
-            const s = slotOf(l.createdAt, timeZone, bucketMinutes);
+            const s = slotOf(l.createdAt, timeZone, slotMinutes);
             const key = `${s.weekday} ${s.slotIndex}`;
             const g = groups.get(key) ?? { total: 0, minutes: [] };
             g.total++;

@@ -1,5 +1,5 @@
 import { WEEKDAY_NAMES } from '../model/calendar-basics.js';
-import { assertBucketMinutes } from '../time/bucket.js';
+import { assertSlotMinutes } from '../time/slot.js';
 import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_MINUTE, formatMinuteOfDay } from '../time/civil.js';
 import type { Zone } from '../time/zone.js';
 import { getZone } from '../time/zone.js';
@@ -58,12 +58,12 @@ export function createSlotAggregator(options: AggregateBySlotOptions): SlotAggre
 /** {@link createSlotAggregator} with room for `capacity` contacted leads from the start. @internal */
 export function slotAggregator(options: AggregateBySlotOptions, capacity: number): StreamingSlotAggregator {
   const resolved = resolveSlotOptions(options);
-  return new StreamingSlotAggregator(new SlotAccumulator(resolved.bucketMinutes, resolved.slaMinutes, Math.max(16, capacity)), resolved);
+  return new StreamingSlotAggregator(new SlotAccumulator(resolved.slotMinutes, resolved.slaMinutes, Math.max(16, capacity)), resolved);
 }
 
 /** The options of {@link aggregateBySlot}, validated (with its errors, in its order) and resolved. @internal */
 export interface ResolvedSlotOptions {
-  bucketMinutes: number;
+  slotMinutes: number;
   slaMinutes: number;
   clock: 'wall' | 'business';
   measure: (createdMs: number, contactMs: number) => number;
@@ -80,15 +80,15 @@ export interface ResolvedSlotOptions {
 
 /** Validates and resolves the options of {@link aggregateBySlot}. @internal */
 export function resolveSlotOptions(options: AggregateBySlotOptions): ResolvedSlotOptions {
-  const bucketMinutes = options.bucketMinutes ?? 30;
-  assertBucketMinutes(bucketMinutes);
+  const slotMinutes = options.slotMinutes ?? 30;
+  assertSlotMinutes(slotMinutes);
   const slaMinutes = resolveSlaMinutes(options.slaMinutes);
   const measure = responseClock(options);
   // Validates from / to / asOf like filterLeads; the filters themselves are applied to numbers.
   const { fromMs, toMs, asOfMs, period } = responsePeriod(options);
   const zone = getZone(options.timeZone);
   return {
-    bucketMinutes,
+    slotMinutes,
     slaMinutes,
     clock: options.clock ?? 'wall',
     measure,
@@ -110,7 +110,7 @@ export class StreamingSlotAggregator implements SlotAggregator {
   private readonly period: boolean;
   private readonly teams: ReadonlySet<string | null> | null;
   private readonly locators: ReadonlySet<string | null> | null;
-  private readonly bucketMs: number;
+  private readonly slotMs: number;
   private readonly slots: number;
   private readonly zone: Zone;
   private readonly measure: (createdMs: number, contactMs: number) => number;
@@ -125,7 +125,7 @@ export class StreamingSlotAggregator implements SlotAggregator {
     this.period = options.period;
     this.teams = options.teams === null ? null : new Set<string | null>(options.teams);
     this.locators = options.locators === null ? null : new Set<string | null>(options.locators);
-    this.bucketMs = acc.bucketMinutes * MS_PER_MINUTE;
+    this.slotMs = acc.slotMinutes * MS_PER_MINUTE;
     this.slots = acc.slots;
     this.zone = options.zone;
     this.measure = options.measure;
@@ -144,7 +144,7 @@ export class StreamingSlotAggregator implements SlotAggregator {
     const dayNumber = Math.floor(local / MS_PER_DAY);
     // Weekday 0 = Monday: day 0 (1970-01-01) was a Thursday.
     const weekday = (((dayNumber + 3) % 7) + 7) % 7;
-    const cell = weekday * this.slots + Math.floor((local - dayNumber * MS_PER_DAY) / this.bucketMs);
+    const cell = weekday * this.slots + Math.floor((local - dayNumber * MS_PER_DAY) / this.slotMs);
     const contactMs = contactAsOf(firstContactMs ?? null, this.asOfMs);
     if (contactMs === null) this.acc.add(cell, NEVER, 0);
     else if (!(contactMs >= createdMs)) this.acc.add(cell, INVALID, 0);
@@ -188,11 +188,11 @@ export class SlotAccumulator {
   private rows = 0;
 
   constructor(
-    readonly bucketMinutes: number,
+    readonly slotMinutes: number,
     readonly slaMinutes: number,
     capacity = 1024,
   ) {
-    this.slots = MINUTES_PER_DAY / bucketMinutes;
+    this.slots = MINUTES_PER_DAY / slotMinutes;
     this.cellCount = 7 * this.slots;
     this.total = new Uint32Array(this.cellCount);
     this.contacted = new Uint32Array(this.cellCount);
@@ -239,7 +239,7 @@ export class SlotAccumulator {
     };
   }
 
-  /** Adds the counters of another accumulator of the same bucket and SLA (a heatmap read in pieces). */
+  /** Adds the counters of another accumulator of the same slot length and SLA (a heatmap read in pieces). */
   absorb(other: SlotCounts): void {
     for (let c = 0; c < this.cellCount; c++) {
       this.total[c]! += other.total[c]!;
@@ -297,7 +297,7 @@ export class SlotAccumulator {
       }
     }
 
-    const labels = slotLabels(this.bucketMinutes);
+    const labels = slotLabels(this.slotMinutes);
     const cells: HeatmapCell[] = [];
     for (let c = 0; c < cellCount; c++) {
       const n = total[c]!;
@@ -324,10 +324,10 @@ export class SlotAccumulator {
   }
 }
 
-/** "HH:MM" of every slot of a day for the bucket size. Internal to the response folder. */
-export function slotLabels(bucketMinutes: number): string[] {
+/** "HH:MM" of every slot of a day for the slot length. Internal to the response folder. */
+export function slotLabels(slotMinutes: number): string[] {
   const labels: string[] = [];
-  for (let m = 0; m < MINUTES_PER_DAY; m += bucketMinutes) labels.push(formatMinuteOfDay(m));
+  for (let m = 0; m < MINUTES_PER_DAY; m += slotMinutes) labels.push(formatMinuteOfDay(m));
   return labels;
 }
 

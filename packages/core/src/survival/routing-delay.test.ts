@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../model/lead.js';
-import { slotOf } from '../time/bucket.js';
+import { slotOf } from '../time/slot.js';
 import { kaplanMeier, type SurvivalCase } from './kaplan-meier.js';
 import { routingDelaySurvival } from './routing-delay.js';
 
@@ -76,7 +76,7 @@ describe('routingDelaySurvival', () => {
       { created: created + 5 * MIN, assign: 90, contact: 96 },
       { created: created + 10 * MIN, assign: null, contact: 20 },
     ]);
-    const r = routingDelaySurvival(leads, { asOf: AS_OF, timeZone: 'UTC', bucketMinutes: 60 });
+    const r = routingDelaySurvival(leads, { asOf: AS_OF, timeZone: 'UTC', slotMinutes: 60 });
     expect(slotOf(created, 'UTC', 60).slotIndex).toBe(18);
     expect(r.cells).toEqual([
       { day: 'Monday', weekday: 0, slot: '18:00', slotIndex: 18, leads: 2, routingMedian: 90, repMedian: 5, unknownAssignment: 1 },

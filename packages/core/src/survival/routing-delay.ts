@@ -5,7 +5,7 @@ import { WEEKDAY_NAMES } from '../model/schedule.js';
 import type { ResponseClock } from '../response/response-time.js';
 import { responseClock } from '../response/response-time.js';
 import { instantMs } from '../follow-up/options.js';
-import { assertBucketMinutes, slotLabel, slotOf } from '../time/bucket.js';
+import { assertSlotMinutes, slotLabel, slotOf } from '../time/slot.js';
 import type { KaplanMeierCurve, KaplanMeierOptions, SurvivalCase } from './kaplan-meier.js';
 import { kaplanMeier } from './kaplan-meier.js';
 
@@ -14,7 +14,7 @@ import { kaplanMeier } from './kaplan-meier.js';
  *
  * @example
  * ```ts
- * const options: RoutingDelaySurvivalOptions = { asOf, timeZone: 'America/New_York', bucketMinutes: 60, clock: 'business' };
+ * const options: RoutingDelaySurvivalOptions = { asOf, timeZone: 'America/New_York', slotMinutes: 60, clock: 'business' };
  * ```
  */
 export interface RoutingDelaySurvivalOptions extends KaplanMeierOptions {
@@ -23,7 +23,7 @@ export interface RoutingDelaySurvivalOptions extends KaplanMeierOptions {
   /** IANA zone of the heatmap's weekday and slot (and of business hours). Required. */
   timeZone: string;
   /** Slot length of the cells in minutes, a divisor of 1440. Default 30. */
-  bucketMinutes?: number;
+  slotMinutes?: number;
   /** `'wall'` counts every minute; `'business'` only minutes inside business hours. Default `'wall'`. */
   clock?: ResponseClock;
   /** Weekly hours and holidays for `clock: 'business'`. Default Monday–Friday 09:00–17:00. */
@@ -88,15 +88,15 @@ export interface RoutingDelaySurvival {
  *
  * @example
  * ```ts
- * for (const c of routingDelaySurvival(leads, { asOf, timeZone, bucketMinutes: 60 }).cells) {
+ * for (const c of routingDelaySurvival(leads, { asOf, timeZone, slotMinutes: 60 }).cells) {
  *   console.log(c.day, c.slot, c.routingMedian, c.repMedian);
  * }
  * ```
  */
 export function routingDelaySurvival(leads: readonly Lead[], options: RoutingDelaySurvivalOptions): RoutingDelaySurvival {
   const asOfMs = instantMs('asOf', options.asOf);
-  const bucket = options.bucketMinutes ?? 30;
-  assertBucketMinutes(bucket);
+  const slotLength = options.slotMinutes ?? 30;
+  assertSlotMinutes(slotLength);
   const measure = responseClock({
     clock: options.clock ?? 'wall',
     timeZone: options.timeZone,
@@ -121,7 +121,7 @@ export function routingDelaySurvival(leads: readonly Lead[], options: RoutingDel
       invalid++;
       continue;
     }
-    const { weekday, slotIndex } = slotOf(createdMs, options.timeZone, bucket);
+    const { weekday, slotIndex } = slotOf(createdMs, options.timeZone, slotLength);
     const key = weekday * 1440 + slotIndex;
     let cell = byCell.get(key);
     if (!cell) byCell.set(key, (cell = { routing: [], rep: [], unknown: 0 }));
@@ -151,7 +151,7 @@ export function routingDelaySurvival(leads: readonly Lead[], options: RoutingDel
       return {
         day: WEEKDAY_NAMES[weekday]!,
         weekday,
-        slot: slotLabel(slotIndex, bucket),
+        slot: slotLabel(slotIndex, slotLength),
         slotIndex,
         leads: c.routing.length,
         routingMedian: kaplanMeier(c.routing, km).median,

@@ -31,7 +31,7 @@ export const MS_PER_HOUR = 3_600_000;
  */
 export const MS_PER_DAY = 86_400_000;
 /**
- * Minutes in a day of 24 hours: `bucketMinutes` must divide it.
+ * Minutes in a day of 24 hours: `slotMinutes` must divide it.
  *
  * @example
  * ```ts

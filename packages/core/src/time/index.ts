@@ -7,8 +7,8 @@ export { assertTimeZone } from './zone.js';
 export { zonedParts, instantFromWallClock, localDayNumber, startOfLocalDay, endOfLocalDay } from './wall-clock.js';
 export type { DayCount, DaysBetweenOptions } from './days.js';
 export { calendarDaysBetween, businessDaysBetween, daysBetween, isBusinessDay } from './days.js';
-export type { WeekSlot } from './bucket.js';
-export { assertBucketMinutes, isBucketMinutes, slotsPerDay, slotOf, slotLabel } from './bucket.js';
+export type { WeekSlot } from './slot.js';
+export { assertSlotMinutes, isSlotMinutes, slotsPerDay, slotOf, slotLabel } from './slot.js';
 // Named: business-hours.ts also holds an internal counter for hot loops.
 export { businessMinutesBetween } from './business-hours.js';
 export type { BusinessMinutesBetweenOptions } from './business-hours.js';

@@ -125,7 +125,7 @@ const styleArb = fc.record({
 });
 const optionsArb = fc.record({
   timeZone: fc.constantFrom(...ZONES),
-  bucketMinutes: fc.constantFrom(15, 30, 60),
+  slotMinutes: fc.constantFrom(15, 30, 60),
   slaMinutes: fc.constantFrom(0, 30, 60),
   // Mostly no filter: rows without team and locator filters take the one-pass reading.
   team: fc.constantFrom(undefined, undefined, undefined, 'East', ['East', 'West'], 'Zoë'),
@@ -313,7 +313,7 @@ describe('aggregateCsvBySlot', () => {
   it('throws for a missing column, an unknown zone or a bad option, naming it', async () => {
     await expect(aggregateCsvBySlot({ text: 'key,when\n' }, { timeZone: 'UTC' })).rejects.toThrow(/lead_id/);
     await expect(aggregateCsvBySlot({ text: '' }, { timeZone: 'Mars/Olympus' })).rejects.toThrow(/Mars\/Olympus/);
-    await expect(aggregateCsvBySlot({ text: '' }, { timeZone: 'UTC', bucketMinutes: 7 })).rejects.toThrow(/got 7/);
+    await expect(aggregateCsvBySlot({ text: '' }, { timeZone: 'UTC', slotMinutes: 7 })).rejects.toThrow(/got 7/);
     await expect(aggregateCsvBySlot(join(dir, 'missing.csv'), { timeZone: 'UTC' })).rejects.toThrow(/missing\.csv/);
     await expect(aggregateCsvBySlot(dir, { timeZone: 'UTC' })).rejects.toMatchObject({
       name: 'CsvReadError',

@@ -16,7 +16,7 @@ import { readHeatmap, readHeatmapInPieces } from './heatmap-pieces.js';
  *
  * @example
  * ```ts
- * const options: AggregateCsvBySlotOptions = { timeZone: 'America/Chicago', bucketMinutes: 60, columns: { leads: { received_time: 'Created Time' } } };
+ * const options: AggregateCsvBySlotOptions = { timeZone: 'America/Chicago', slotMinutes: 60, columns: { leads: { received_time: 'Created Time' } } };
  * ```
  */
 export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions, CsvFormatOptions {

@@ -13,9 +13,9 @@ export class ByteInterner {
   get(buf: Uint8Array, s: number, e: number): string {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-    const bucket = this.table.get(h);
-    if (bucket !== undefined) {
-      outer: for (const entry of bucket) {
+    const entries = this.table.get(h);
+    if (entries !== undefined) {
+      outer: for (const entry of entries) {
         const bytes = entry.bytes;
         if (bytes.length !== e - s) continue;
         for (let i = 0; i < bytes.length; i++) if (bytes[i] !== buf[s + i]) continue outer;
@@ -26,8 +26,8 @@ export class ByteInterner {
     if (this.size < this.limit) {
       // A copy of the bytes: the buffer is reused for the next chunk.
       const entry = { bytes: buf.slice(s, e), text };
-      if (bucket === undefined) this.table.set(h, [entry]);
-      else bucket.push(entry);
+      if (entries === undefined) this.table.set(h, [entry]);
+      else entries.push(entry);
       this.size++;
     }
     return text;

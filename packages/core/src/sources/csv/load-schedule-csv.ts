@@ -49,7 +49,7 @@ export interface ScheduleCsvResult {
  * @example
  * ```ts
  * const { schedule, issues } = await loadScheduleCsv('schedule.csv');
- * const coverage = scheduleCoverage(schedule, { bucketMinutes: 30 });
+ * const coverage = scheduleCoverage(schedule, { slotMinutes: 30 });
  * ```
  */
 export async function loadScheduleCsv(input: CsvFileInput, options: LoadScheduleCsvOptions = {}): Promise<ScheduleCsvResult> {

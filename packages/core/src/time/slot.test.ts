@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertBucketMinutes, slotLabel, slotOf, slotsPerDay } from './bucket.js';
+import { assertSlotMinutes, slotLabel, slotOf, slotsPerDay } from './slot.js';
 import { zonedParts } from './wall-clock.js';
 
 const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham'];
@@ -9,20 +9,20 @@ const DIVISORS = [
   720, 1440,
 ];
 
-describe('assertBucketMinutes', () => {
+describe('assertSlotMinutes', () => {
   it('accepts exactly the positive divisors of 1440', () => {
     expect(DIVISORS).toHaveLength(36); // 1440 = 2⁵ · 3² · 5 has 6 · 3 · 2 divisors
     for (let n = -5; n <= 1500; n++) {
-      if (DIVISORS.includes(n)) expect(() => assertBucketMinutes(n)).not.toThrow();
-      else expect(() => assertBucketMinutes(n)).toThrow(RangeError);
+      if (DIVISORS.includes(n)) expect(() => assertSlotMinutes(n)).not.toThrow();
+      else expect(() => assertSlotMinutes(n)).toThrow(RangeError);
     }
   });
 
   it('names the bad value: 7, 0, 2.5, NaN', () => {
-    expect(() => assertBucketMinutes(7)).toThrow(/got 7\./);
-    expect(() => assertBucketMinutes(0)).toThrow(/got 0\./);
-    expect(() => assertBucketMinutes(2.5)).toThrow(/got 2\.5\./);
-    expect(() => assertBucketMinutes(Number.NaN)).toThrow(/got NaN\./);
+    expect(() => assertSlotMinutes(7)).toThrow(/got 7\./);
+    expect(() => assertSlotMinutes(0)).toThrow(/got 0\./);
+    expect(() => assertSlotMinutes(2.5)).toThrow(/got 2\.5\./);
+    expect(() => assertSlotMinutes(Number.NaN)).toThrow(/got NaN\./);
   });
 });
 
@@ -34,7 +34,7 @@ describe('slotsPerDay', () => {
     expect(slotsPerDay(1440)).toBe(1);
   });
 
-  it('buckets tile the day exactly for every valid size', () => {
+  it('slots tile the day exactly for every valid size', () => {
     for (const b of DIVISORS) expect(slotsPerDay(b) * b).toBe(1440);
   });
 });
@@ -56,29 +56,29 @@ describe('slotLabel', () => {
 });
 
 describe('slotOf', () => {
-  it('floors the wall-clock time to its bucket: the slot start is within one bucket before the wall clock', () => {
+  it('floors the wall-clock time to its slot: the slot start is within one slot before the wall clock', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }),
         fc.constantFrom(...ZONES),
         fc.constantFrom(...DIVISORS),
-        (ms, tz, bucket) => {
+        (ms, tz, slotLength) => {
           const p = zonedParts(ms, tz);
           const wallMinute = p.hour * 60 + p.minute;
-          const s = slotOf(ms, tz, bucket);
+          const s = slotOf(ms, tz, slotLength);
           expect(s.weekday).toBe(p.weekday);
-          expect(s.minuteOfDay).toBe(s.slotIndex * bucket);
+          expect(s.minuteOfDay).toBe(s.slotIndex * slotLength);
           expect(s.minuteOfDay).toBeLessThanOrEqual(wallMinute);
-          expect(wallMinute - s.minuteOfDay).toBeLessThan(bucket);
+          expect(wallMinute - s.minuteOfDay).toBeLessThan(slotLength);
           expect(s.slotIndex).toBeGreaterThanOrEqual(0);
-          expect(s.slotIndex).toBeLessThan(1440 / bucket);
+          expect(s.slotIndex).toBeLessThan(1440 / slotLength);
         },
       ),
       { numRuns: 3000 },
     );
   });
 
-  it('takes a Date or epoch milliseconds alike, with 30-minute buckets by default', () => {
+  it('takes a Date or epoch milliseconds alike, with 30-minute slots by default', () => {
     const ms = Date.parse('2025-06-02T12:44:00Z');
     expect(slotOf(new Date(ms), 'America/New_York')).toEqual(slotOf(ms, 'America/New_York', 30));
     // Monday 08:44 EDT → 08:30.
@@ -109,7 +109,7 @@ describe('slotOf', () => {
     expect(slotOf(Date.parse('2025-06-01T00:00:00Z'), 'Asia/Kolkata', 60)).toEqual({ weekday: 6, slotIndex: 5, minuteOfDay: 300 });
   });
 
-  it('Asia/Kathmandu (+05:45): 00:00 UTC is 05:45, floored to 05:30 and to 05:45 with 15-minute buckets', () => {
+  it('Asia/Kathmandu (+05:45): 00:00 UTC is 05:45, floored to 05:30 and to 05:45 with 15-minute slots', () => {
     expect(slotOf(Date.parse('2025-06-01T00:00:00Z'), 'Asia/Kathmandu', 30).minuteOfDay).toBe(330);
     expect(slotOf(Date.parse('2025-06-01T00:00:00Z'), 'Asia/Kathmandu', 15).minuteOfDay).toBe(345);
   });
@@ -125,7 +125,7 @@ describe('slotOf', () => {
     expect(slotOf(Date.parse('2025-06-02T00:10:00Z'), 'UTC')).toEqual({ weekday: 0, slotIndex: 0, minuteOfDay: 0 });
   });
 
-  it('rejects an invalid bucket and an invalid date, naming them', () => {
+  it('rejects an invalid slot length and an invalid date, naming them', () => {
     expect(() => slotOf(0, 'UTC', 7)).toThrow(/got 7\./);
     expect(() => slotOf(new Date(Number.NaN), 'UTC')).toThrow(/got Invalid Date\./);
   });
