@@ -4,35 +4,24 @@ import { ZohoConfigError } from './errors.js';
 
 describe('data centers', () => {
   test('the table of accounts hosts and API domains', () => {
-    expect(ZOHO_DATA_CENTERS).toEqual({
-      US: { accountsUrl: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com', apiConsole: 'https://api-console.zoho.com' },
-      EU: { accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu', apiConsole: 'https://api-console.zoho.eu' },
-      IN: { accountsUrl: 'https://accounts.zoho.in', apiDomain: 'https://www.zohoapis.in', apiConsole: 'https://api-console.zoho.in' },
-      AU: {
-        accountsUrl: 'https://accounts.zoho.com.au',
-        apiDomain: 'https://www.zohoapis.com.au',
-        apiConsole: 'https://api-console.zoho.com.au',
-      },
-      JP: { accountsUrl: 'https://accounts.zoho.jp', apiDomain: 'https://www.zohoapis.jp', apiConsole: 'https://api-console.zoho.jp' },
-      CA: {
-        accountsUrl: 'https://accounts.zohocloud.ca',
-        apiDomain: 'https://www.zohoapis.ca',
-        apiConsole: 'https://api-console.zohocloud.ca',
-      },
-      SA: { accountsUrl: 'https://accounts.zoho.sa', apiDomain: 'https://www.zohoapis.sa', apiConsole: 'https://api-console.zoho.sa' },
-      CN: {
-        accountsUrl: 'https://accounts.zoho.com.cn',
-        apiDomain: 'https://www.zohoapis.com.cn',
-        apiConsole: 'https://api-console.zoho.com.cn',
-      },
-    });
+    // Data center, accounts host, API domain, API console: written out in full, as Zoho's SDK lists them.
+    const table = [
+      ['US', 'https://accounts.zoho.com', 'https://www.zohoapis.com', 'https://api-console.zoho.com'],
+      ['EU', 'https://accounts.zoho.eu', 'https://www.zohoapis.eu', 'https://api-console.zoho.eu'],
+      ['IN', 'https://accounts.zoho.in', 'https://www.zohoapis.in', 'https://api-console.zoho.in'],
+      ['AU', 'https://accounts.zoho.com.au', 'https://www.zohoapis.com.au', 'https://api-console.zoho.com.au'],
+      ['JP', 'https://accounts.zoho.jp', 'https://www.zohoapis.jp', 'https://api-console.zoho.jp'],
+      ['CA', 'https://accounts.zohocloud.ca', 'https://www.zohoapis.ca', 'https://api-console.zohocloud.ca'],
+      ['SA', 'https://accounts.zoho.sa', 'https://www.zohoapis.sa', 'https://api-console.zoho.sa'],
+      ['CN', 'https://accounts.zoho.com.cn', 'https://www.zohoapis.com.cn', 'https://api-console.zoho.com.cn'],
+    ];
+    expect(ZOHO_DATA_CENTERS).toEqual(
+      Object.fromEntries(table.map(([dc, accountsUrl, apiDomain, apiConsole]) => [dc, { accountsUrl, apiDomain, apiConsole }])),
+    );
   });
   test('names are read case-insensitively, with domain aliases', () => {
-    expect(parseDataCenter('eu')).toBe('EU');
-    expect(parseDataCenter('.eu')).toBe('EU');
-    expect(parseDataCenter('com')).toBe('US');
-    expect(parseDataCenter('com.au')).toBe('AU');
-    expect(parseDataCenter('zoho.in')).toBe('IN');
+    const spellings = { eu: 'EU', '.eu': 'EU', com: 'US', 'com.au': 'AU', 'zoho.in': 'IN' };
+    for (const [text, dc] of Object.entries(spellings)) expect(parseDataCenter(text), text).toBe(dc);
   });
   test('an unknown DC is a config error naming the valid ones', () => {
     expect(() => parseDataCenter('UK')).toThrow(ZohoConfigError);

@@ -30,6 +30,15 @@ export interface ZohoDataCenterHosts {
   apiConsole: string;
 }
 
+/** A data center's hosts: accounts and console on `zohoDomain` (`zoho.eu`), the API on `www.` of `apiDomain` (`zohoapis.eu`). */
+function hostsOn(zohoDomain: string, apiDomain: string): ZohoDataCenterHosts {
+  return {
+    accountsUrl: `https://accounts.${zohoDomain}`,
+    apiDomain: `https://www.${apiDomain}`,
+    apiConsole: `https://api-console.${zohoDomain}`,
+  };
+}
+
 /**
  * Accounts host, API domain and API console per data center (Zoho's TS SDK `routes/dc/*_data_center.ts`).
  * Note CA: the accounts host and the console are on `zohocloud.ca` but the API domain is `zohoapis.ca`.
@@ -43,26 +52,14 @@ export interface ZohoDataCenterHosts {
  * ```
  */
 export const ZOHO_DATA_CENTERS: Readonly<Record<ZohoDataCenter, ZohoDataCenterHosts>> = Object.freeze({
-  US: { accountsUrl: 'https://accounts.zoho.com', apiDomain: 'https://www.zohoapis.com', apiConsole: 'https://api-console.zoho.com' },
-  EU: { accountsUrl: 'https://accounts.zoho.eu', apiDomain: 'https://www.zohoapis.eu', apiConsole: 'https://api-console.zoho.eu' },
-  IN: { accountsUrl: 'https://accounts.zoho.in', apiDomain: 'https://www.zohoapis.in', apiConsole: 'https://api-console.zoho.in' },
-  AU: {
-    accountsUrl: 'https://accounts.zoho.com.au',
-    apiDomain: 'https://www.zohoapis.com.au',
-    apiConsole: 'https://api-console.zoho.com.au',
-  },
-  JP: { accountsUrl: 'https://accounts.zoho.jp', apiDomain: 'https://www.zohoapis.jp', apiConsole: 'https://api-console.zoho.jp' },
-  CA: {
-    accountsUrl: 'https://accounts.zohocloud.ca',
-    apiDomain: 'https://www.zohoapis.ca',
-    apiConsole: 'https://api-console.zohocloud.ca',
-  },
-  SA: { accountsUrl: 'https://accounts.zoho.sa', apiDomain: 'https://www.zohoapis.sa', apiConsole: 'https://api-console.zoho.sa' },
-  CN: {
-    accountsUrl: 'https://accounts.zoho.com.cn',
-    apiDomain: 'https://www.zohoapis.com.cn',
-    apiConsole: 'https://api-console.zoho.com.cn',
-  },
+  US: hostsOn('zoho.com', 'zohoapis.com'),
+  EU: hostsOn('zoho.eu', 'zohoapis.eu'),
+  IN: hostsOn('zoho.in', 'zohoapis.in'),
+  AU: hostsOn('zoho.com.au', 'zohoapis.com.au'),
+  JP: hostsOn('zoho.jp', 'zohoapis.jp'),
+  CA: hostsOn('zohocloud.ca', 'zohoapis.ca'),
+  SA: hostsOn('zoho.sa', 'zohoapis.sa'),
+  CN: hostsOn('zoho.com.cn', 'zohoapis.com.cn'),
 });
 
 /**

@@ -4,6 +4,7 @@
  * or a secret; the client still passes each through its redactor as a second line of defence.
  */
 import type { ZohoAttempt } from './errors.js';
+import type { ZohoSyncProgress } from './sync/types.js';
 
 const DOCS = 'docs/zoho.md';
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -167,16 +168,7 @@ export const messages = {
   fullRequested: () => 'a full sync was requested',
 
   // Progress
-  progress: (p: {
-    mode: string;
-    phase: string;
-    leads: number;
-    historyRows: number;
-    events: number;
-    timelinesDone: number;
-    timelinesTotal: number;
-    calls: number;
-  }) => {
+  progress: (p: Omit<ZohoSyncProgress, 'message'>) => {
     const parts = [`Zoho sync (${p.mode})`, `leads ${p.leads.toLocaleString('en-US')}`];
     if (p.historyRows) parts.push(`history rows ${p.historyRows.toLocaleString('en-US')}`);
     if (p.events) parts.push(`meetings ${p.events.toLocaleString('en-US')}`);

@@ -16,6 +16,18 @@ async function token(server: Awaited<ReturnType<typeof fake>>, body?: Record<str
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+/** A fresh access token minted from `refreshToken` (default: the server's own). */
+async function accessToken(server: Awaited<ReturnType<typeof fake>>, refreshToken = server.credentials.refreshToken) {
+  const { clientId, clientSecret } = server.credentials;
+  const r = await token(server, {
+    grant_type: 'refresh_token',
+    client_id: clientId,
+    client_secret: clientSecret,
+    refresh_token: refreshToken,
+  });
+  return r.body.access_token as string;
+}
+
 async function get(server: Awaited<ReturnType<typeof fake>>, path: string, accessToken: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${server.apiDomain}${path}`, { headers: { authorization: `Zoho-oauthtoken ${accessToken}`, ...headers } });
   const text = await res.text();
@@ -63,7 +75,7 @@ describe('fake Zoho: tokens', () => {
   test('at most 15 live tokens per refresh token: the 16th evicts the oldest', async () => {
     const server = await fake({ mintLimit: 100 });
     const minted: string[] = [];
-    for (let i = 0; i < 16; i++) minted.push((await token(server)).body.access_token as string);
+    for (let i = 0; i < 16; i++) minted.push(await accessToken(server));
     expect((await get(server, '/crm/v8/Leads?fields=Last_Name', minted[0]!)).status).toBe(401);
     expect((await get(server, '/crm/v8/Leads?fields=Last_Name', minted[1]!)).status).toBe(200);
   });
@@ -72,7 +84,7 @@ describe('fake Zoho: tokens', () => {
 describe('fake Zoho: API', () => {
   test('without a valid Zoho-oauthtoken header: 401 INVALID_TOKEN (Bearer is not accepted)', async () => {
     const server = await fake();
-    const t = (await token(server)).body.access_token as string;
+    const t = await accessToken(server);
     const bearer = await fetch(`${server.apiDomain}/crm/v8/Leads?fields=Last_Name`, { headers: { authorization: `Bearer ${t}` } });
     expect(bearer.status).toBe(401);
     expect(await bearer.json()).toEqual({ code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' });
@@ -81,7 +93,7 @@ describe('fake Zoho: API', () => {
   });
   test('fields: required (REQUIRED_PARAM_MISSING), at most 50 (LIMIT_EXCEEDED); unknown module: INVALID_MODULE', async () => {
     const server = await fake();
-    const t = (await token(server)).body.access_token as string;
+    const t = await accessToken(server);
     expect((await get(server, '/crm/v8/Leads', t)).body).toMatchObject({
       code: 'REQUIRED_PARAM_MISSING',
       details: { param_name: 'fields' },
@@ -95,7 +107,7 @@ describe('fake Zoho: API', () => {
   });
   test('page limits: page × per_page > 2000, page with page_token, per_page > 200', async () => {
     const server = await fake();
-    const t = (await token(server)).body.access_token as string;
+    const t = await accessToken(server);
     expect((await get(server, '/crm/v8/Leads?fields=Last_Name&page=11', t)).body).toMatchObject({
       code: 'DISCRETE_PAGINATION_LIMIT_EXCEEDED',
     });
@@ -107,7 +119,7 @@ describe('fake Zoho: API', () => {
   });
   test('defaults: converted=false, sort by id desc, info shape, fields only, ids are 19-digit strings, datetimes with offset', async () => {
     const server = await fake({ data: { leads: 60, appointed: 30 } });
-    const t = (await token(server)).body.access_token as string;
+    const t = await accessToken(server);
     const r = await get(server, '/crm/v8/Leads?fields=Last_Name,Created_Time,Converted__s&per_page=200', t);
     const converted = server.data.leads.filter((l) => l.converted).length;
     expect(converted).toBeGreaterThan(0);
@@ -137,22 +149,8 @@ describe('fake Zoho: API', () => {
   test('page tokens: bound to the query and the user, expiring after 24 h', async () => {
     let now = Date.UTC(2026, 3, 1);
     const server = await fake({ data: { leads: 450 }, refreshToken: ['1000.user.one', '1000.user.two'], now: () => now });
-    const t1 = (
-      await token(server, {
-        grant_type: 'refresh_token',
-        client_id: server.credentials.clientId,
-        client_secret: server.credentials.clientSecret,
-        refresh_token: '1000.user.one',
-      })
-    ).body.access_token as string;
-    const t2 = (
-      await token(server, {
-        grant_type: 'refresh_token',
-        client_id: server.credentials.clientId,
-        client_secret: server.credentials.clientSecret,
-        refresh_token: '1000.user.two',
-      })
-    ).body.access_token as string;
+    const t1 = await accessToken(server, '1000.user.one');
+    const t2 = await accessToken(server, '1000.user.two');
     const first = await get(server, '/crm/v8/Leads?fields=Last_Name&converted=both', t1);
     const next = first.body!.info.next_page_token as string;
     expect(first.body!.info.more_records).toBe(true);
@@ -165,21 +163,14 @@ describe('fake Zoho: API', () => {
       code: 'INVALID_DATA',
     });
     now += 24 * 3_600_000;
-    const t3 = (
-      await token(server, {
-        grant_type: 'refresh_token',
-        client_id: server.credentials.clientId,
-        client_secret: server.credentials.clientSecret,
-        refresh_token: '1000.user.one',
-      })
-    ).body.access_token as string;
+    const t3 = await accessToken(server, '1000.user.one');
     expect((await get(server, `/crm/v8/Leads?fields=Last_Name&converted=both&page_token=${next}`, t3)).body).toMatchObject({
       code: 'EXPIRED_VALUE',
     });
   });
   test('If-Modified-Since: only later changes; nothing changed → 304 with no body; no records → 204 with no body', async () => {
     const server = await fake({ data: { leads: 50 } });
-    const t = (await token(server)).body.access_token as string;
+    const t = await accessToken(server);
     const none = await get(server, '/crm/v8/Leads?fields=Last_Name&converted=both', t, {
       'If-Modified-Since': '2030-01-01T00:00:00+05:30',
     });
@@ -196,7 +187,7 @@ describe('fake Zoho: API', () => {
   });
   test('history module rows; timeline paging', async () => {
     const server = await fake({ data: { leads: 20, appointed: 10 } });
-    const t = (await token(server)).body.access_token as string;
+    const t = await accessToken(server);
     const rows = await get(
       server,
       '/crm/v8/Lead_Status_History?fields=Full_Name,Lead_Status,Moved_To__s,Modified_Time,Duration_Days&sort_by=Modified_Time&sort_order=desc',
@@ -220,7 +211,7 @@ describe('fake Zoho: API', () => {
   });
   test('concurrency gate: 429 TOO_MANY_REQUESTS at once, without Retry-After', async () => {
     const server = await fake({ concurrencyLimit: 2, latencyMs: 50 });
-    const t = (await token(server)).body.access_token as string;
+    const t = await accessToken(server);
     const results = await Promise.all(Array.from({ length: 5 }, () => get(server, '/crm/v8/Leads?fields=Last_Name', t)));
     const limited = results.filter((r) => r.status === 429);
     expect(limited.length).toBe(3);
@@ -229,7 +220,7 @@ describe('fake Zoho: API', () => {
   });
   test('credits: X-API-CREDITS-REMAINING once past half the allowance, then 429', async () => {
     const server = await fake({ dailyCredits: 4 });
-    const t = (await token(server)).body.access_token as string;
+    const t = await accessToken(server);
     const seen: Array<string | null> = [];
     for (let i = 0; i < 5; i++) {
       const r = await get(server, '/crm/v8/Leads?fields=Last_Name', t);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { startFakeZoho, type FakeZoho, type FakeZohoOptions } from '../src/testing.js';
-import type { RetryPolicyOptions } from '../src/index.js';
+import { createZohoSync, type RetryPolicyOptions } from '../src/index.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -35,4 +35,15 @@ export function connection(server: FakeZoho) {
     apiDomain: server.apiDomain,
     retry: fastRetry,
   };
+}
+
+/**
+ * A fake org of 5,000 leads (1,500 appointed) whose history module tracks owners, and a sync of it into a
+ * fresh store that reads the owner column.
+ */
+export async function ownerTrackingOrg(seed: number) {
+  const server = await fake({ data: { leads: 5000, appointed: 1500, seed, ownerRows: true } });
+  const dir = await tempDir();
+  const sync = createZohoSync({ ...connection(server), store: dir, history: { owner: 'Lead_Owner' } });
+  return { server, dir, sync };
 }

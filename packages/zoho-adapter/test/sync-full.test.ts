@@ -1,14 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { createZohoSync, syncFromEnv } from '../src/index.js';
-import { connection, fake, tempDir } from './helpers.js';
+import { connection, fake, ownerTrackingOrg } from './helpers.js';
 
 const ceil200 = (n: number) => Math.ceil(n / 200);
 
 describe('full sync', () => {
   test('5,000 leads (1,500 appointed), a history module that tracks owners: exactly the fake data, in at most ceil(leads/200) + ceil(rows/200) + 4 calls', async () => {
-    const server = await fake({ data: { leads: 5000, appointed: 1500, seed: 42, ownerRows: true } });
-    const dir = await tempDir();
-    const sync = createZohoSync({ ...connection(server), store: dir, history: { owner: 'Lead_Owner' } });
+    const { server, sync } = await ownerTrackingOrg(42);
     const result = await sync.syncLeads();
 
     expect(result.leads).toEqual(server.expectedLeads({ ownerFromRows: true }));

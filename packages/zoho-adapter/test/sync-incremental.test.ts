@@ -2,15 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SNAPSHOT_FILE, createZohoSync, loadZohoSnapshot, type ZohoSnapshot } from '../src/index.js';
-import { connection, fake, tempDir } from './helpers.js';
+import { connection, fake, ownerTrackingOrg, tempDir } from './helpers.js';
 
 const readSnapshot = async (dir: string) => JSON.parse(await readFile(join(dir, SNAPSHOT_FILE), 'utf8')) as ZohoSnapshot;
 
 describe('incremental sync', () => {
   test('after 50 records change, only those are fetched and the snapshot is updated', async () => {
-    const server = await fake({ data: { leads: 5000, appointed: 1500, seed: 8, ownerRows: true } });
-    const dir = await tempDir();
-    const sync = createZohoSync({ ...connection(server), store: dir, history: { owner: 'Lead_Owner' } });
+    const { server, dir, sync } = await ownerTrackingOrg(8);
     const full = await sync.syncLeads();
     expect(full.sync.mode).toBe('full');
 

@@ -35,6 +35,17 @@ function renamed(record: Record<string, unknown>, names: Readonly<Record<string,
   return out;
 }
 
+/** The source of a module whose records carry their id and times as `id`, `createdAt` and `modifiedAt` (leads, events). */
+function stampedSource<T extends FakeLead | FakeEvent>(items: readonly T[], render: (item: T) => Record<string, unknown>): ModuleSource {
+  return {
+    items,
+    id: (i) => (i as T).id,
+    created: (i) => (i as T).createdAt,
+    modified: (i) => (i as T).modifiedAt,
+    render: (i) => render(i as T),
+  };
+}
+
 /** Get Records, Get Record and the module list of one fake org. */
 export class RecordsApi {
   // Sorted orders, cached until the data changes (sorting 15k rows per page would dominate a timing run).
@@ -46,24 +57,10 @@ export class RecordsApi {
   source(module: string): ModuleSource | null {
     const { data, offsetMinutes } = this.ctx;
     if (module === 'Leads') {
-      return {
-        items: data.leads,
-        id: (l) => (l as FakeLead).id,
-        created: (l) => (l as FakeLead).createdAt,
-        modified: (l) => (l as FakeLead).modifiedAt,
-        converted: (l) => (l as FakeLead).converted,
-        render: (l) => renamed(data.leadRecord(l as FakeLead, offsetMinutes), this.ctx.fieldNames),
-      };
+      const leads = stampedSource(data.leads, (l) => renamed(data.leadRecord(l, offsetMinutes), this.ctx.fieldNames));
+      return { ...leads, converted: (l) => (l as FakeLead).converted };
     }
-    if (module === 'Events') {
-      return {
-        items: data.events,
-        id: (e) => (e as FakeEvent).id,
-        created: (e) => (e as FakeEvent).createdAt,
-        modified: (e) => (e as FakeEvent).modifiedAt,
-        render: (e) => data.eventRecord(e as FakeEvent, offsetMinutes),
-      };
-    }
+    if (module === 'Events') return stampedSource(data.events, (e) => data.eventRecord(e, offsetMinutes));
     const history = this.ctx.historyModule();
     if (history && module === history) return historyModuleSource(data, offsetMinutes);
     if (EMPTY_MODULES.has(module)) return { items: [], id: () => '', created: () => 0, modified: () => 0, render: () => ({}) };

@@ -2,6 +2,7 @@
 import type { LoadResult } from '@panopticon/core';
 import type { ZohoCredentials } from '../auth.js';
 import type { ZohoClient, ZohoClientOptions } from '../client.js';
+import type { ZohoCallStats } from '../client-types.js';
 import type { ZohoAppointmentSource, ZohoFieldMapping, ZohoHistoryModuleConfig } from '../mapping.js';
 import type { SnapshotStore } from '../snapshot.js';
 
@@ -117,19 +118,14 @@ export interface SyncLeadsOptions {
  * if (report.reason) console.log(`full because ${report.reason}`);
  * ```
  */
-export interface ZohoSyncReport {
+export interface ZohoSyncReport extends Omit<ZohoCallStats, 'byStatus'> {
   mode: 'full' | 'incremental';
   /** Why a full sync was done when a snapshot existed. */
   reason?: string;
   startedAt: Date;
   durationMs: number;
-  /** API calls, credits, back-offs, 429s and token mints of this sync; `creditsRemaining` from `X-API-CREDITS-REMAINING`. */
-  calls: number;
-  credits: number;
-  retries: number;
-  rateLimited: number;
-  tokenRefreshes: number;
-  creditsRemaining: number | null;
+  // The API calls, credits, back-offs, 429s and token mints of this sync come from ZohoCallStats
+  // (`creditsRemaining`: the last `X-API-CREDITS-REMAINING`).
   /** Records read in this sync; `deleted`: leads removed because Zoho lists them as deleted since the last sync. */
   read: { leads: number; historyRows: number; events: number; timelines: number; deleted: number };
   historyModule: { module: string; available: boolean; reason?: string } | null;

@@ -157,47 +157,27 @@ export function generateFakeZohoData(options: FakeDataOptions = {}): FakeZohoDat
     if (appointmentAt !== null && appointmentsAs !== 'field') {
       const lead = data.leads[data.leads.length - 1]!;
       const whatName = `${first} ${last}`;
+      // A meeting on this lead, from `start` to `start` plus `hours`; times in ms, floored to the second as Zoho's are.
+      const meeting = (title: string, start: number, hours: number, cancelled: boolean, createdAt: number, modifiedAt: number) =>
+        data.addEvent({
+          title,
+          start,
+          end: sec(start + hours * 3_600_000),
+          whatId: lead.id,
+          whatName,
+          module: 'Leads',
+          cancelled,
+          createdAt: sec(createdAt),
+          modifiedAt: sec(modifiedAt),
+          owner,
+        });
       if (rng.chance(0.2)) {
         // A booking that was cancelled and rebooked, and sometimes an earlier intro call.
-        data.addEvent({
-          title: 'Site visit (cancelled)',
-          start: sec(appointmentAt + DAY),
-          end: sec(appointmentAt + DAY + 3_600_000),
-          whatId: lead.id,
-          whatName,
-          module: 'Leads',
-          cancelled: true,
-          createdAt: sec(appointmentAt - 5 * DAY),
-          modifiedAt: sec(appointmentAt - 2 * DAY),
-          owner,
-        });
+        meeting('Site visit (cancelled)', sec(appointmentAt + DAY), 1, true, appointmentAt - 5 * DAY, appointmentAt - 2 * DAY);
       }
-      if (rng.chance(0.2)) {
-        data.addEvent({
-          title: 'Intro call',
-          start: sec(appointmentAt - 2 * DAY),
-          end: sec(appointmentAt - 2 * DAY + 1_800_000),
-          whatId: lead.id,
-          whatName,
-          module: 'Leads',
-          cancelled: false,
-          createdAt: sec(appointmentAt - 4 * DAY),
-          modifiedAt: sec(appointmentAt - 4 * DAY),
-          owner,
-        });
-      }
-      data.addEvent({
-        title: `Site visit: ${lead.company ?? last}`,
-        start: appointmentAt,
-        end: sec(appointmentAt + 3_600_000),
-        whatId: lead.id,
-        whatName,
-        module: 'Leads',
-        cancelled: false,
-        createdAt: sec(appointmentAt - 3 * DAY),
-        modifiedAt: sec(appointmentAt - 3 * DAY),
-        owner,
-      });
+      if (rng.chance(0.2))
+        meeting('Intro call', sec(appointmentAt - 2 * DAY), 0.5, false, appointmentAt - 4 * DAY, appointmentAt - 4 * DAY);
+      meeting(`Site visit: ${lead.company ?? last}`, appointmentAt, 1, false, appointmentAt - 3 * DAY, appointmentAt - 3 * DAY);
     }
   }
   if (appointmentsAs !== 'field') {

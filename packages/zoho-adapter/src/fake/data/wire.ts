@@ -103,99 +103,36 @@ export function leadTimeline(lead: FakeLead, offsetMinutes: number): Array<Recor
   const entryId = () => `${lead.id.slice(0, 10)}${String(900_000_000 + n++).padStart(9, '0')}`;
   const by = (u: FakeUser) => ({ name: u.name, id: u.id });
   const first = lead.owners[0]!.user;
-  entries.push({
-    at: lead.createdAt,
-    entry: {
-      id: entryId(),
-      audited_time: dt(lead.createdAt),
-      action: 'added',
-      source: 'crm_ui',
-      type: null,
-      extension: null,
-      done_by: by(first),
-      record,
-      related_record: null,
-      automation_details: null,
-      field_history: null,
-    },
-  });
-  lead.stages.slice(1).forEach((s, i) => {
+  // One audit entry: who did it, and the field it changed (none for the record's creation).
+  const push = (at: number, doneBy: FakeUser, fieldHistory: Array<Record<string, unknown>> | null) =>
     entries.push({
-      at: s.at,
+      at,
       entry: {
         id: entryId(),
-        audited_time: dt(s.at),
-        action: 'updated',
+        audited_time: dt(at),
+        action: fieldHistory ? 'updated' : 'added',
         source: 'crm_ui',
         type: null,
         extension: null,
-        done_by: by(lead.owners[0]!.user),
+        done_by: by(doneBy),
         record,
         related_record: null,
         automation_details: null,
-        field_history: [
-          {
-            api_name: 'Lead_Status',
-            field_label: 'Lead Status',
-            id: '5725767000000002611',
-            data_type: 'picklist',
-            _value: { old: lead.stages[i]!.stage, new: s.stage },
-          },
-        ],
+        field_history: fieldHistory,
       },
     });
+  const change = (api_name: string, field_label: string, id: string, data_type: string, old: unknown, now: unknown) => [
+    { api_name, field_label, id, data_type, _value: { old, new: now } },
+  ];
+  push(lead.createdAt, first, null);
+  lead.stages.slice(1).forEach((s, i) => {
+    push(s.at, first, change('Lead_Status', 'Lead Status', '5725767000000002611', 'picklist', lead.stages[i]!.stage, s.stage));
   });
   lead.owners.slice(1).forEach((o, i) => {
-    entries.push({
-      at: o.at,
-      entry: {
-        id: entryId(),
-        audited_time: dt(o.at),
-        action: 'updated',
-        source: 'crm_ui',
-        type: null,
-        extension: null,
-        done_by: by(o.user),
-        record,
-        related_record: null,
-        automation_details: null,
-        field_history: [
-          {
-            api_name: 'Owner',
-            field_label: 'Lead Owner',
-            id: '5725767000000002593',
-            data_type: 'ownerlookup',
-            _value: { old: lead.owners[i]!.user.name, new: o.user.name },
-          },
-        ],
-      },
-    });
+    push(o.at, o.user, change('Owner', 'Lead Owner', '5725767000000002593', 'ownerlookup', lead.owners[i]!.user.name, o.user.name));
   });
   for (const x of lead.noise) {
-    entries.push({
-      at: x.at,
-      entry: {
-        id: entryId(),
-        audited_time: dt(x.at),
-        action: 'updated',
-        source: 'crm_ui',
-        type: null,
-        extension: null,
-        done_by: by(first),
-        record,
-        related_record: null,
-        automation_details: null,
-        field_history: [
-          {
-            api_name: x.field,
-            field_label: x.field.replace(/_/g, ' '),
-            id: '5725767000000002001',
-            data_type: 'text',
-            _value: { old: x.old, new: x.new },
-          },
-        ],
-      },
-    });
+    push(x.at, first, change(x.field, x.field.replace(/_/g, ' '), '5725767000000002001', 'text', x.old, x.new));
   }
   return entries.sort((a, b) => b.at - a.at).map((e) => e.entry);
 }
