@@ -4,6 +4,13 @@
 // only; cli on all three. Test helpers (tests, arbitraries, the oracle) may reach across layers.
 const TESTS = '(\\.test\\.ts$|\\.test-helper\\.ts$|/arbitraries\\.ts$|/test/)';
 const core = (folder) => `^packages/core/src/${folder}/`;
+// A rule between packages: no file of the `from` packages imports one of the `to` packages (each `a|b`, folder names).
+const packageNeverImports = (name, from, to) => ({
+  name,
+  severity: 'error',
+  from: { path: `^packages/(${from})/` },
+  to: { path: `^packages/(${to})/` },
+});
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -50,30 +57,10 @@ module.exports = {
       from: { path: '^packages/core/src/', pathNot: `(^packages/core/src/(sources|danfo)/|${TESTS})` },
       to: { dependencyTypes: ['core'] },
     },
-    {
-      name: 'core-depends-on-no-package-of-ours',
-      severity: 'error',
-      from: { path: '^packages/core/' },
-      to: { path: '^packages/(charts|zoho-adapter|cli)/' },
-    },
-    {
-      name: 'charts-and-zoho-depend-on-core-only',
-      severity: 'error',
-      from: { path: '^packages/(charts|zoho-adapter)/' },
-      to: { path: '^packages/cli/' },
-    },
-    {
-      name: 'charts-and-zoho-are-independent',
-      severity: 'error',
-      from: { path: '^packages/charts/' },
-      to: { path: '^packages/zoho-adapter/' },
-    },
-    {
-      name: 'zoho-and-charts-are-independent',
-      severity: 'error',
-      from: { path: '^packages/zoho-adapter/' },
-      to: { path: '^packages/charts/' },
-    },
+    packageNeverImports('core-depends-on-no-package-of-ours', 'core', 'charts|zoho-adapter|cli'),
+    packageNeverImports('charts-and-zoho-depend-on-core-only', 'charts|zoho-adapter', 'cli'),
+    packageNeverImports('charts-and-zoho-are-independent', 'charts', 'zoho-adapter'),
+    packageNeverImports('zoho-and-charts-are-independent', 'zoho-adapter', 'charts'),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

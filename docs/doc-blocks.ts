@@ -11,8 +11,9 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { bundleForNode } from '../scripts/bundle-for-node.mjs';
 
 export const docsDir = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(docsDir, '..');
@@ -129,39 +130,16 @@ export async function typecheckBlocks(blocks: DocBlock[]): Promise<string[]> {
 }
 
 /**
- * Runs a block with Node, as the examples are run: bundled by esbuild with the workspace packages compiled
- * from source and every other package left to Node, in `cwd` (default: the repository). Returns what it
- * printed on stdout.
+ * Runs a block with Node, as the examples are run: bundled by scripts/bundle-for-node.mjs (the workspace
+ * packages compiled from source, every other package left to Node), in `cwd` (default: the repository).
+ * Returns what it printed on stdout.
  */
 export async function runBlock(block: DocBlock, index: number, cwd: string = repoRoot): Promise<string> {
   const dir = scratchDir(`run-${basename(block.file, '.md')}-${index}`);
   const entry = join(dir, 'block.ts');
   writeFileSync(entry, moduleSource(block).source);
-  const require = createRequire(join(repoRoot, 'package.json'));
-  const esbuild = (await import(pathToFileURL(createRequire(require.resolve('tsup')).resolve('esbuild')).href)) as {
-    build(options: Record<string, unknown>): Promise<unknown>;
-  };
   const outfile = join(dir, 'block.mjs');
-  await esbuild.build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    conditions: ['@panopticon/source'],
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'workspace-from-source',
-        setup(build: { onResolve(o: { filter: RegExp }, f: (a: { path: string; kind: string }) => unknown): void }) {
-          build.onResolve({ filter: /^[^./]/ }, (args) =>
-            args.path.startsWith('@panopticon/') || args.kind === 'entry-point' ? undefined : { path: args.path, external: true },
-          );
-        },
-      },
-    ],
-  });
+  await bundleForNode(entry, outfile, { logLevel: 'silent' });
   const { stdout } = await promisify(execFile)(process.execPath, [outfile], { cwd, timeout: 60_000 });
   return stdout;
 }

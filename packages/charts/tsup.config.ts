@@ -1,14 +1,4 @@
 import { defineConfig } from 'tsup';
+import { libraryBuild } from '../../scripts/tsup-library.mjs';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  // The maps point into src/, which the package ships: no copy of every source inside them.
-  esbuildOptions(options) {
-    options.sourcesContent = false;
-  },
-  target: 'node20',
-});
+export default defineConfig(libraryBuild(['src/index.ts']));

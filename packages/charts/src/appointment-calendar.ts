@@ -33,6 +33,9 @@ export interface CalendarAppointment {
 /**
  * Options of {@link appointmentCalendarFigure}.
  *
+ * Defaults of the shared options: `title` "Appointment calendar"; `subtitle` what the colour means, the range and
+ * the "as of" date; `width` 640; `emptyMessage` "No appointments between <from> and <to>" (or "No appointments").
+ *
  * @example
  * ```ts
  * const options: AppointmentCalendarFigureOptions = {
@@ -60,14 +63,6 @@ export interface AppointmentCalendarFigureOptions extends FigureOptions {
   cellHeight?: number;
   /** How many appointments a day's tooltip lists by name. Default 8. */
   maxNames?: number;
-  /** Default "Appointment calendar". */
-  title?: string;
-  /** Default: what the colour means, the range and the "as of" date. */
-  subtitle?: string | null;
-  /** Default 640. */
-  width?: number;
-  /** Default "No appointments between <from> and <to>" (or "No appointments"). */
-  emptyMessage?: string;
 }
 
 interface Day {

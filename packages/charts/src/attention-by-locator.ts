@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { AttentionRow } from '@panopticon/core';
 import { UNASSIGNED_LOCATOR } from '@panopticon/core';
 import { composeFigure } from './compose.js';
-import { compareStrings, plural, truncate } from './format.js';
+import { compareStrings, plural } from './format.js';
 import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { datedText, resolveFigureOptions } from './options.js';
@@ -36,6 +36,9 @@ export type AttentionByLocatorRow = Pick<AttentionRow, 'locator' | 'reason' | 's
 /**
  * Options of {@link attentionByLocatorFigure}.
  *
+ * Defaults of the shared options: `title` "Needs attention by locator"; `subtitle` "Leads needing intervention,
+ * per locator, by reason · <total> · as of <date>"; `width` 640; `emptyMessage` "Nobody needs attention".
+ *
  * @example
  * ```ts
  * const options: AttentionByLocatorFigureOptions = { document, by: 'status', maxLocators: 10, asOf, timeZone };
@@ -53,14 +56,6 @@ export interface AttentionByLocatorFigureOptions extends FigureOptions {
   timeZone?: string;
   /** Height of one locator's bar in pixels. Default 22. */
   barHeight?: number;
-  /** Default "Needs attention by locator". */
-  title?: string;
-  /** Default "Leads needing intervention, per locator, by reason · <total> · as of <date>". */
-  subtitle?: string | null;
-  /** Default 640. */
-  width?: number;
-  /** Default "Nobody needs attention". */
-  emptyMessage?: string;
 }
 
 interface Segment {
@@ -68,6 +63,9 @@ interface Segment {
   key: string;
   count: number;
 }
+
+// The frame's constant part: a row per locator, totals printed right of the bars.
+const LOCATOR_ROWS = { rowsLabel: 'Locator', padding: 0.2, x: { label: 'Leads needing attention' }, marginRight: 36 };
 
 /**
  * Needs attention by locator, from `needsAttention`: one horizontal bar per locator (most leads first),
@@ -137,18 +135,7 @@ export function attentionByLocatorFigure(
   }));
   const locators = bars.map(([l]) => l);
   const plot = Plot.plot({
-    ...rowBandPlotOptions({
-      document: doc,
-      width,
-      rows: locators,
-      rowLabel: (l) => truncate(l, 28),
-      rowsLabel: 'Locator',
-      rowHeight: options.barHeight ?? 22,
-      padding: 0.2,
-      x: { label: 'Leads needing attention' },
-      marginTop: 30,
-      marginRight: 36,
-    }),
+    ...rowBandPlotOptions({ ...LOCATOR_ROWS, document: doc, width, rows: locators, rowHeight: options.barHeight ?? 22 }),
     color: { type: 'ordinal', domain: keys, range: keys.map((k) => colorOf(colors, k)) },
     marks: [
       Plot.barX(segments, {

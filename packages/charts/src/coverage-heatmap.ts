@@ -11,6 +11,9 @@ import { weekdaySlotFigure } from './weekday-slot-figure.js';
 /**
  * Options of {@link coverageHeatmapFigure}.
  *
+ * Defaults of the shared options: `title` "Staff coverage"; `subtitle` "Reps on shift in each slot of the week";
+ * `width` 760; `emptyMessage` "No shifts in the schedule".
+ *
  * @example
  * ```ts
  * const options: CoverageHeatmapFigureOptions = { document, slotMinutes: 60, range: ['#fee6ce', '#a63603'], maxNames: 5 };
@@ -22,14 +25,6 @@ export interface CoverageHeatmapFigureOptions extends FigureOptions, WeekdaySlot
   range?: readonly [string, string];
   /** How many rep names a tooltip lists before "and N more". Default 8. */
   maxNames?: number;
-  /** Default "Staff coverage". */
-  title?: string;
-  /** Default "Reps on shift in each slot of the week". */
-  subtitle?: string | null;
-  /** Default 760. */
-  width?: number;
-  /** Default "No shifts in the schedule". */
-  emptyMessage?: string;
 }
 
 const onShift = (cell: CoverageCell) => cell.reps > 0;

@@ -22,6 +22,9 @@ export const UNCOVERED_COLOR = '#d7301f';
 /**
  * Options of {@link demandVsCoverageFigure}.
  *
+ * Defaults of the shared options: `title` "Demand vs coverage"; `subtitle` how many slots had leads and nobody on
+ * shift; `width` 760; `emptyMessage` "No leads and no schedule to compare".
+ *
  * @example
  * ```ts
  * const options: DemandVsCoverageFigureOptions = { document, timeZone: 'America/New_York', uncoveredColor: '#000000' };
@@ -33,14 +36,6 @@ export interface DemandVsCoverageFigureOptions extends FigureOptions, WeekdaySlo
   range?: readonly [string, string];
   /** Fill of uncovered slots (leads, nobody on shift). Default {@link UNCOVERED_COLOR}. */
   uncoveredColor?: string;
-  /** Default "Demand vs coverage". */
-  title?: string;
-  /** Default: how many slots had leads and nobody on shift. */
-  subtitle?: string | null;
-  /** Default 760. */
-  width?: number;
-  /** Default "No leads and no schedule to compare". */
-  emptyMessage?: string;
 }
 
 /** A slot is coloured where leads arrived (red when nobody was on shift), hatched where none did. */

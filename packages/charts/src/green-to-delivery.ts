@@ -39,6 +39,9 @@ const STATE_ORDER: readonly GreenToDeliveryState[] = ['stuck', 'waiting', 'left'
 /**
  * Options of {@link greenToDeliveryFigure}.
  *
+ * Defaults of the shared options: `title` "Green → delivery"; `subtitle` the median of completed leads, how many
+ * are shown, and the "as of" date; `width` 640; `emptyMessage` "No lead has reached green".
+ *
  * @example
  * ```ts
  * const options: GreenToDeliveryFigureOptions = { document, greenStuckAfterDays: 10, maxLeads: 20, pendingOnly: true, asOf, timeZone };
@@ -58,14 +61,6 @@ export interface GreenToDeliveryFigureOptions extends FigureOptions {
   timeZone?: string;
   /** Height of one lead's bar in pixels. Default 16. */
   barHeight?: number;
-  /** Default "Green → delivery". */
-  title?: string;
-  /** Default: the median of completed leads, how many are shown, and the "as of" date. */
-  subtitle?: string | null;
-  /** Default 640. */
-  width?: number;
-  /** Default "No lead has reached green". */
-  emptyMessage?: string;
 }
 
 interface Bar {

@@ -11,6 +11,10 @@ import { weekdaySlotFigure } from './weekday-slot-figure.js';
 /**
  * Options of {@link heatmapComparisonFigure}.
  *
+ * Defaults of the shared options: `title` "Response time: change from the previous period"; `subtitle` "Change in
+ * % of leads contacted within <sla> minutes: <current> vs <previous>", and how many slots got better or worse;
+ * `width` 760; `emptyMessage` "No leads in either period".
+ *
  * @example
  * ```ts
  * const options: HeatmapComparisonFigureOptions = { document, scheme: 'PuOr', maxDelta: 50, currentLabel: 'March', previousLabel: 'February' };
@@ -34,14 +38,6 @@ export interface HeatmapComparisonFigureOptions extends FigureOptions, WeekdaySl
   previousLabel?: string;
   /** The SLA the cells were computed with, in minutes, used in labels only. Default 60. */
   slaMinutes?: number;
-  /** Default "Response time: change from the previous period". */
-  title?: string;
-  /** Default: "Change in % of leads contacted within <sla> minutes: <current> vs <previous>", and how many slots got better or worse. */
-  subtitle?: string | null;
-  /** Default 760. */
-  width?: number;
-  /** Default "No leads in either period". */
-  emptyMessage?: string;
 }
 
 /** A slot is coloured where both periods had leads (a change to show), hatched where either had none. */

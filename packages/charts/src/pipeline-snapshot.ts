@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { PipelineSnapshotRow } from '@panopticon/core';
 import { composeFigure } from './compose.js';
-import { plural, truncate } from './format.js';
+import { plural } from './format.js';
 import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { datedText, resolveFigureOptions } from './options.js';
@@ -10,6 +10,9 @@ import { CATEGORY_COLORS, CATEGORY_LABELS, CATEGORY_ORDER, NEUTRAL_COLORS, label
 
 /**
  * Options of {@link pipelineSnapshotFigure}.
+ *
+ * Defaults of the shared options: `title` "Pipeline snapshot"; `subtitle` "Leads per stage, in pipeline order ·
+ * <total> · as of <date>"; `width` 640; `emptyMessage` "No leads in the pipeline".
  *
  * @example
  * ```ts
@@ -24,15 +27,10 @@ export interface PipelineSnapshotFigureOptions extends FigureOptions {
   timeZone?: string;
   /** Height of one stage's bar in pixels. Default 24. */
   barHeight?: number;
-  /** Default "Pipeline snapshot". */
-  title?: string;
-  /** Default "Leads per stage, in pipeline order · <total> · as of <date>". */
-  subtitle?: string | null;
-  /** Default 640. */
-  width?: number;
-  /** Default "No leads in the pipeline". */
-  emptyMessage?: string;
 }
+
+// The frame's constant part: a row per stage, counts printed right of the bars.
+const STAGE_ROWS = { rowsLabel: 'Stage', padding: 0.2, x: { label: 'Leads' }, marginRight: 44 };
 
 /**
  * The pipeline snapshot, from `pipelineSnapshot`: one horizontal bar per stage, in the order given
@@ -56,18 +54,7 @@ export function pipelineSnapshotFigure(rows: readonly PipelineSnapshotRow[], opt
   const tip = (r: PipelineSnapshotRow) =>
     `${r.stage} (${labelOf(CATEGORY_LABELS, r.category).toLowerCase()})\n${plural(r.count, 'lead')} · ${Math.round((r.count / total) * 100)}% of ${total}`;
   const plot = Plot.plot({
-    ...rowBandPlotOptions({
-      document: doc,
-      width,
-      rows: stages,
-      rowLabel: (s) => truncate(s, 28),
-      rowsLabel: 'Stage',
-      rowHeight: options.barHeight ?? 24,
-      padding: 0.2,
-      x: { label: 'Leads' },
-      marginTop: 30,
-      marginRight: 44,
-    }),
+    ...rowBandPlotOptions({ ...STAGE_ROWS, document: doc, width, rows: stages, rowHeight: options.barHeight ?? 24 }),
     color: { type: 'ordinal', domain: [...CATEGORY_ORDER], range: CATEGORY_ORDER.map((c) => CATEGORY_COLORS[c]), unknown: '#bdbdbd' },
     marks: [
       Plot.barX(rows, { x: 'count', y: 'stage', fill: 'category', title: tip }),

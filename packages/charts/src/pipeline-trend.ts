@@ -13,6 +13,9 @@ import { CATEGORY_COLORS, CATEGORY_LABELS, CATEGORY_ORDER, NEUTRAL_COLORS, color
 /**
  * Options of {@link pipelineTrendFigure}.
  *
+ * Defaults of the shared options: `title` "Pipeline over time"; `subtitle` "Leads per stage at the end of each
+ * date, <first> to <last>"; `width` 640; `emptyMessage` "No pipeline history in this period".
+ *
  * @example
  * ```ts
  * const options: PipelineTrendFigureOptions = { document, groupBy: 'category', stacked: true, categories: ['open', 'green', 'delivery'], timeZone };
@@ -33,23 +36,10 @@ export interface PipelineTrendFigureOptions extends FigureOptions {
   timeZone?: string;
   /** Height of the chart area in pixels. Default 260. */
   height?: number;
-  /** Default "Pipeline over time". */
-  title?: string;
-  /** Default "Leads per stage at the end of each date, <first> to <last>". */
-  subtitle?: string | null;
-  /** Default 640. */
-  width?: number;
-  /** Default "No pipeline history in this period". */
-  emptyMessage?: string;
 }
 
-interface Point {
-  key: string;
-  category: string;
-  date: string;
-  day: Date;
-  count: number;
-}
+/** One series' count at one date: the trend's row, summed per `key` (the stage, or the category), with the date as a Date. */
+type Point = Pick<PipelineTrendRow, 'category' | 'date' | 'count'> & { key: string; day: Date };
 
 /**
  * The pipeline trend, from `pipelineTrend`: leads per stage (or per category) at each date, as lines or

@@ -33,6 +33,10 @@ export const COLOR_BLIND_SAFE_SCHEME: ResponseHeatmapScheme = 'cividis';
 /**
  * Options of {@link responseHeatmapFigure}.
  *
+ * Defaults of the shared options: `title` "Response time by weekday and time of day"; `subtitle` "Share of leads
+ * first contacted within <sla> minutes, by when they arrived"; `width` 760; `emptyMessage` "No leads in this
+ * period".
+ *
  * @example
  * ```ts
  * const options: ResponseHeatmapFigureOptions = { document, timeZone: 'America/New_York', slaMinutes: 30, showValues: true };
@@ -49,14 +53,6 @@ export interface ResponseHeatmapFigureOptions extends FigureOptions, WeekdaySlot
   slaMinutes?: number;
   /** Print the % inside each cell. Default: only when slots are 60 minutes or longer (cells wide enough). */
   showValues?: boolean;
-  /** Default "Response time by weekday and time of day". */
-  title?: string;
-  /** Default "Share of leads first contacted within <sla> minutes, by when they arrived". */
-  subtitle?: string | null;
-  /** Default 760. */
-  width?: number;
-  /** Default "No leads in this period". */
-  emptyMessage?: string;
 }
 
 /** A slot is coloured where leads arrived and a % within SLA exists, hatched otherwise. */

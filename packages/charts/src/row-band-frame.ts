@@ -7,7 +7,7 @@
  * @module
  */
 import type * as Plot from '@observablehq/plot';
-import { labelMargin } from './format.js';
+import { labelMargin, truncate } from './format.js';
 
 /** What sets one row figure's frame apart. */
 export interface RowBandFrame {
@@ -15,8 +15,8 @@ export interface RowBandFrame {
   width: number;
   /** The rows, top to bottom. */
   rows: readonly string[];
-  /** How a row's name is printed left of it; the left margin fits the longest. */
-  rowLabel: (row: string) => string;
+  /** How a row's name is printed left of it; the left margin fits the longest. Default: cut to 28 characters. */
+  rowLabel?: (row: string) => string;
   /** The label of the rows' axis. */
   rowsLabel: string;
   /** Height of one row in pixels. */
@@ -25,7 +25,8 @@ export interface RowBandFrame {
   padding: number;
   /** The value axis: its label, and what it sets beyond a grid and rounded ends. */
   x: Plot.ScaleOptions;
-  marginTop: number;
+  /** Default 30: room for the x axis label above the rows. */
+  marginTop?: number;
   marginRight: number;
 }
 
@@ -33,13 +34,14 @@ const MARGIN_BOTTOM = 36;
 
 /** The Plot options of the frame; the figure adds its colour scale and marks. */
 export function rowBandPlotOptions(frame: RowBandFrame): Plot.PlotOptions {
+  const { rowLabel = (row: string) => truncate(row, 28), marginTop = 30 } = frame;
   return {
     document: frame.document,
     width: frame.width,
-    height: frame.marginTop + frame.rows.length * frame.rowHeight + MARGIN_BOTTOM,
-    marginLeft: labelMargin(frame.rows.map((row) => frame.rowLabel(row))),
+    height: marginTop + frame.rows.length * frame.rowHeight + MARGIN_BOTTOM,
+    marginLeft: labelMargin(frame.rows.map((row) => rowLabel(row))),
     marginRight: frame.marginRight,
-    marginTop: frame.marginTop,
+    marginTop,
     marginBottom: MARGIN_BOTTOM,
     x: { labelAnchor: 'center', grid: true, nice: true, ...frame.x },
     y: {
@@ -48,7 +50,7 @@ export function rowBandPlotOptions(frame: RowBandFrame): Plot.PlotOptions {
       label: frame.rowsLabel,
       labelAnchor: 'top',
       tickSize: 0,
-      tickFormat: frame.rowLabel,
+      tickFormat: rowLabel,
       padding: frame.padding,
     },
   };

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { Pipeline, StageCategory, StageVisit } from '@panopticon/core';
 import { MS_PER_DAY, median, stageCategory } from '@panopticon/core';
 import { composeFigure } from './compose.js';
-import { compareStrings, formatDays, plural, truncate } from './format.js';
+import { compareStrings, formatDays, plural } from './format.js';
 import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { datedText, resolveFigureOptions } from './options.js';
@@ -23,6 +23,9 @@ export type TimeInStageVisit = Pick<StageVisit, 'stage' | 'durationMs' | 'open'>
 
 /**
  * Options of {@link timeInStageFigure}.
+ *
+ * Defaults of the shared options: `title` "Time in stage"; `subtitle` how to read the marks, and the "as of" date;
+ * `width` 640; `emptyMessage` "No stage history".
  *
  * @example
  * ```ts
@@ -50,14 +53,6 @@ export interface TimeInStageFigureOptions extends FigureOptions {
   maxMarks?: number;
   /** Height of one stage's row in pixels. Default 30. */
   rowHeight?: number;
-  /** Default "Time in stage". */
-  title?: string;
-  /** Default: how to read the marks, and the "as of" date. */
-  subtitle?: string | null;
-  /** Default 640. */
-  width?: number;
-  /** Default "No stage history". */
-  emptyMessage?: string;
 }
 
 interface Mark {
@@ -89,6 +84,9 @@ function niceStep(raw: number): number {
   const power = 10 ** Math.floor(Math.log10(raw));
   return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
 }
+
+// The frame's constant part: a row per stage, days from zero.
+const STAGE_ROWS = { rowsLabel: 'Stage', padding: 0.15, x: { label: 'Days in stage', zero: true }, marginRight: 16 };
 
 /**
  * Time in stage as a distribution: one row per stage (pipeline order); each finished visit is a thin tick
@@ -153,18 +151,7 @@ export function timeInStageFigure(visits: readonly TimeInStageVisit[], options: 
   const about = (m: Mark) => (grouped ? `about ${formatDays(m.days)}` : formatDays(m.days));
   const who = (m: Mark) => (m.label && !grouped ? `${m.label} · ` : '');
   const plot = Plot.plot({
-    ...rowBandPlotOptions({
-      document: doc,
-      width,
-      rows: stages,
-      rowLabel: (s) => truncate(s, 28),
-      rowsLabel: 'Stage',
-      rowHeight: options.rowHeight ?? 30,
-      padding: 0.15,
-      x: { label: 'Days in stage', zero: true },
-      marginTop: 30,
-      marginRight: 16,
-    }),
+    ...rowBandPlotOptions({ ...STAGE_ROWS, document: doc, width, rows: stages, rowHeight: options.rowHeight ?? 30 }),
     color: { type: 'ordinal', domain: [...CATEGORY_ORDER], range: CATEGORY_ORDER.map((c) => CATEGORY_COLORS[c]), unknown: '#bdbdbd' },
     ...(grouped
       ? { opacity: { type: 'linear', domain: [0, maxCount], range: [0.25, 1] }, r: { type: 'sqrt', domain: [1, maxCount], range: [3, 8] } }

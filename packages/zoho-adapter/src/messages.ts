@@ -4,7 +4,6 @@
  * or a secret; the client still passes each through its redactor as a second line of defence.
  */
 import type { ZohoAttempt } from './errors.js';
-import type { ZohoSyncProgress } from './sync/types.js';
 
 const DOCS = 'docs/zoho.md';
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -168,7 +167,9 @@ export const messages = {
   fullRequested: () => 'a full sync was requested',
 
   // Progress
-  progress: (p: Omit<ZohoSyncProgress, 'message'>) => {
+  progress: (
+    p: { mode: string; phase: string } & Record<'leads' | 'historyRows' | 'events' | 'timelinesDone' | 'timelinesTotal' | 'calls', number>,
+  ) => {
     const parts = [`Zoho sync (${p.mode})`, `leads ${p.leads.toLocaleString('en-US')}`];
     if (p.historyRows) parts.push(`history rows ${p.historyRows.toLocaleString('en-US')}`);
     if (p.events) parts.push(`meetings ${p.events.toLocaleString('en-US')}`);

@@ -54,6 +54,20 @@ export function makeLead(fields: Partial<Lead> & { id: string }): Lead {
   };
 }
 
+/**
+ * A lead created on 2025-03-01 (UTC) and in "Appointment Set" from then, its appointment at `appointment`
+ * (an ISO instant, or null), the `entries` after that its history; `fields` override the rest.
+ */
+export function appointedLead(id: string, appointment: string | null, entries: [string, string][] = [], fields: Partial<Lead> = {}): Lead {
+  return makeLead({
+    id,
+    createdAt: new Date('2025-03-01T00:00:00Z'),
+    appointmentAt: appointment === null ? null : new Date(appointment),
+    stageHistory: history(['Appointment Set', '2025-03-01T00:00:00Z'], ...entries),
+    ...fields,
+  });
+}
+
 /** A history from `[stage, ISO instant]` pairs. */
 export function history(...entries: [string, string][]): StageChange[] {
   return entries.map(([stage, at]) => ({ stage, at: new Date(at) }));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../model/lead.js';
-import { TEST_PIPELINE, history, leadsArb, makeLead, optionsArb } from './arbitraries.js';
+import { TEST_PIPELINE, appointedLead, history, leadsArb, optionsArb } from './arbitraries.js';
 import { attentionChanges, type AttentionEntry } from './attention-changes.js';
 import { needsAttention } from './attention.js';
 import { ATTENTION_REASONS } from './reasons.js';
@@ -11,14 +11,7 @@ const DAY = 86_400_000;
 const monday = new Date('2025-04-28T12:00:00Z');
 const tuesday = new Date('2025-04-29T12:00:00Z');
 const options = { timeZone: 'UTC', pipeline: TEST_PIPELINE };
-const appointed = (id: string, appointment: string, fields: Partial<Lead> = {}) =>
-  makeLead({
-    id,
-    createdAt: new Date('2025-03-01T00:00:00Z'),
-    appointmentAt: new Date(appointment),
-    stageHistory: history(['Appointment Set', '2025-03-01T00:00:00Z']),
-    ...fields,
-  });
+const appointed = (id: string, appointment: string, fields: Partial<Lead> = {}) => appointedLead(id, appointment, [], fields);
 
 describe('attentionChanges', () => {
   // As of Monday: 'turns-stale' is at risk (29 days), the others at risk or stale; by Tuesday some moved.

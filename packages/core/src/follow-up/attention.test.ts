@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../model/lead.js';
-import { TEST_PIPELINE, history, leadsArb, makeLead, optionsArb, permute } from './arbitraries.js';
+import { TEST_PIPELINE, appointedLead, history, leadsArb, makeLead, optionsArb, permute } from './arbitraries.js';
 import { needsAttention } from './attention.js';
 import type { AttentionReason } from './reasons.js';
 import { ATTENTION_REASONS } from './reasons.js';
@@ -9,14 +9,7 @@ import { followUp } from './status.js';
 
 const asOf = new Date('2025-04-30T12:00:00Z');
 const options = { asOf, timeZone: 'UTC', pipeline: TEST_PIPELINE };
-const appointed = (id: string, appointment: string, fields: Partial<Lead> = {}) =>
-  makeLead({
-    id,
-    createdAt: new Date('2025-03-01T00:00:00Z'),
-    appointmentAt: new Date(appointment),
-    stageHistory: history(['Appointment Set', '2025-03-01T00:00:00Z']),
-    ...fields,
-  });
+const appointed = (id: string, appointment: string, fields: Partial<Lead> = {}) => appointedLead(id, appointment, [], fields);
 
 describe('needsAttention', () => {
   const leads = [

@@ -1,18 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../model/lead.js';
-import { TEST_PIPELINE, history, instantArb, leadsArb, makeLead, optionsArb, permute } from './arbitraries.js';
+import { TEST_PIPELINE, appointedLead, instantArb, leadsArb, optionsArb, permute } from './arbitraries.js';
 import { conversion } from './conversion.js';
 
 const asOf = new Date('2025-04-30T00:00:00Z');
 const options = { asOf, timeZone: 'UTC', pipeline: TEST_PIPELINE };
-const lead = (id: string, appointment: string | null, ...entries: [string, string][]): Lead =>
-  makeLead({
-    id,
-    createdAt: new Date('2025-03-01T00:00:00Z'),
-    appointmentAt: appointment === null ? null : new Date(appointment),
-    stageHistory: history(['Appointment Set', '2025-03-01T00:00:00Z'], ...entries),
-  });
+const lead = (id: string, appointment: string | null, ...entries: [string, string][]): Lead => appointedLead(id, appointment, entries);
 
 describe('conversion', () => {
   const leads = [

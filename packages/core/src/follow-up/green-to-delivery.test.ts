@@ -27,6 +27,10 @@ describe('greenToDelivery', () => {
     lead('later', ['Green - Approved', '2025-05-10T00:00:00Z']),
   ];
 
+  it('is empty for no leads', () => {
+    expect(greenToDelivery([], options)).toEqual({ rows: [], completed: 0, pending: 0, medianDays: null, p90Days: null });
+  });
+
   it('measures first green → first delivery or won; pending rows run to asOf and are not in the median', () => {
     const g = greenToDelivery(leads, options);
     expect(g.rows.map((r) => [r.leadId, r.days, r.done, r.stuck])).toEqual([
@@ -45,10 +49,6 @@ describe('greenToDelivery', () => {
     });
     expect(g.rows[3]).toMatchObject({ deliveryAt: null, stage: 'Lost', category: 'lost' });
     expect({ ...g, rows: undefined }).toEqual({ rows: undefined, completed: 3, pending: 3, medianDays: 4, p90Days: 8.8 });
-  });
-
-  it('is empty for no leads', () => {
-    expect(greenToDelivery([], options)).toEqual({ rows: [], completed: 0, pending: 0, medianDays: null, p90Days: null });
   });
 
   it('rows add up, delivery follows green, stuck rows are pending and stuck in green, whatever the input order', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead, OwnerChange } from '../model/lead.js';
 import { daysBetween } from '../time/days.js';
-import { TEST_PIPELINE, history, leadsArb, makeLead, optionsArb, permute } from './arbitraries.js';
+import { TEST_PIPELINE, appointedLead, leadsArb, optionsArb, permute } from './arbitraries.js';
 import { timeToIntervention } from './intervention.js';
 import { followUp } from './status.js';
 
@@ -10,13 +10,7 @@ const asOf = new Date('2025-04-30T00:00:00Z');
 const options = { asOf, timeZone: 'UTC', pipeline: TEST_PIPELINE };
 const owners = (...entries: [string | null, string][]): OwnerChange[] => entries.map(([locator, at]) => ({ locator, at: new Date(at) }));
 const lead = (id: string, fields: Partial<Lead> = {}, ...entries: [string, string][]): Lead =>
-  makeLead({
-    id,
-    createdAt: new Date('2025-03-01T00:00:00Z'),
-    appointmentAt: new Date('2025-03-10T12:00:00Z'),
-    stageHistory: history(['Appointment Set', '2025-03-01T00:00:00Z'], ...entries),
-    ...fields,
-  });
+  appointedLead(id, '2025-03-10T12:00:00Z', entries, fields);
 
 describe('timeToIntervention', () => {
   const leads = [

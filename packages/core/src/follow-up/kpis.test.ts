@@ -13,24 +13,13 @@ describe('kpis', () => {
   const options = { asOf, timeZone: 'UTC', pipeline: TEST_PIPELINE };
 
   it('is all zeros and nulls for no leads', () => {
+    const zeros =
+      'leads appointed upcoming awaiting atRisk stale stalled stuckInGreen progressed won lost needsAttention pendingIntervention';
+    const nulls = 'conversionRate medianDaysToIntervention medianGreenToDeliveryDays';
     expect(kpis([], options)).toEqual({
       asOf,
-      leads: 0,
-      appointed: 0,
-      upcoming: 0,
-      awaiting: 0,
-      atRisk: 0,
-      stale: 0,
-      stalled: 0,
-      stuckInGreen: 0,
-      progressed: 0,
-      won: 0,
-      lost: 0,
-      needsAttention: 0,
-      conversionRate: null,
-      medianDaysToIntervention: null,
-      pendingIntervention: 0,
-      medianGreenToDeliveryDays: null,
+      ...Object.fromEntries(zeros.split(' ').map((key) => [key, 0])),
+      ...Object.fromEntries(nulls.split(' ').map((key) => [key, null])),
     });
   });
 

@@ -8,6 +8,7 @@ import { followUpMessages } from './messages.js';
 import { instantMs } from './options.js';
 import { orderedStages, sortedByAt, visitStarts } from './timeline.js';
 import { checkLead } from '../model/lead-instant.js';
+import { lowerBound } from '../stats/lower-bound.js';
 
 /**
  * The count of leads in one stage at the end of one date ({@link pipelineTrend}).
@@ -134,16 +135,4 @@ export function pipelineTrend(leads: readonly Lead[], options: PipelineTrendOpti
     }
   }
   return rows;
-}
-
-/** First index whose value is ≥ `x` in an ascending array (its length when none). */
-function lowerBound(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../model/lead.js';
-import { TEST_PIPELINE, history, leadsArb, makeLead, optionsArb, permute } from './arbitraries.js';
+import { TEST_PIPELINE, appointedLead, leadsArb, optionsArb, permute } from './arbitraries.js';
 import { needsAttention } from './attention.js';
 import { conversion } from './conversion.js';
 import { locatorScorecard } from './scorecard.js';
@@ -11,13 +11,7 @@ import { FOLLOW_UP_STATUSES } from './statuses.js';
 const asOf = new Date('2025-04-30T00:00:00Z');
 const options = { asOf, timeZone: 'UTC', pipeline: TEST_PIPELINE };
 const lead = (id: string, locator: string | null, appointment: string | null, ...entries: [string, string][]): Lead =>
-  makeLead({
-    id,
-    locator,
-    createdAt: new Date('2025-03-01T00:00:00Z'),
-    appointmentAt: appointment === null ? null : new Date(appointment),
-    stageHistory: history(['Appointment Set', '2025-03-01T00:00:00Z'], ...entries),
-  });
+  appointedLead(id, appointment, entries, { locator });
 
 describe('locatorScorecard', () => {
   const leads = [

@@ -2,6 +2,7 @@ import { invalidInstant } from '../messages.js';
 import type { BusinessCalendar } from '../model/schedule.js';
 import { DEFAULT_HOURS as DEFAULT_BUSINESS_CALENDAR, toMinutes } from '../model/calendar-basics.js';
 import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_MINUTE, weekdayOfDayNumber } from './civil.js';
+import { lowerBound } from '../stats/lower-bound.js';
 import { holidaySet } from './days.js';
 import type { Zone } from './zone.js';
 import { getZone } from './zone.js';
@@ -137,16 +138,8 @@ function cumulative(c: CompiledCalendar, local: number): number {
       total += Math.min(msOfDay, iv[i + 1]!) - a;
     }
   }
-  // Holidays strictly before `day` (lower bound by binary search).
-  const hd = c.holidayDays;
-  let lo = 0;
-  let hi = hd.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (hd[mid]! < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return total - c.holidayCum[lo]!;
+  // Less the business time of the holidays strictly before `day`.
+  return total - c.holidayCum[lowerBound(c.holidayDays, day)]!;
 }
 
 /** Business ms in the instant range [s, e), s < e. */

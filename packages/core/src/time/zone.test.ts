@@ -4,19 +4,12 @@ import { getZone } from './zone.js';
 import { instantFromWallClock, localDayNumber, zonedParts, endOfLocalDay } from './wall-clock.js';
 import { formatDayNumber } from './civil.js';
 
-const ZONES = [
-  'UTC',
-  'Etc/UTC',
-  'America/New_York',
-  'Europe/London',
-  'Asia/Kolkata',
-  'Asia/Kathmandu',
-  'Australia/Lord_Howe',
-  'Pacific/Chatham',
-  'America/Sao_Paulo',
-  'America/Santiago',
-  'Europe/Berlin',
-];
+// UTC under two names; offsets of half and three quarters of an hour; daylight saving time in the north, and
+// in the south (Lord Howe shifts by half an hour, Chatham sits at +12:45, São Paulo dropped DST in 2019).
+const FIXED_ZONES = ['UTC', 'Etc/UTC', 'Asia/Kolkata', 'Asia/Kathmandu'];
+const NORTHERN_DST_ZONES = ['America/New_York', 'Europe/London', 'Europe/Berlin'];
+const SOUTHERN_DST_ZONES = ['Australia/Lord_Howe', 'Pacific/Chatham', 'America/Sao_Paulo', 'America/Santiago'];
+const ZONES = [...FIXED_ZONES, ...NORTHERN_DST_ZONES, ...SOUTHERN_DST_ZONES];
 
 /** The offset as Intl reports it, computed the slow way, for comparison. */
 function intlParts(epochMs: number, timeZone: string) {

@@ -145,40 +145,12 @@ class CachedZone implements Zone {
   /** The offset from `Intl`, exact to the second (the only place that calls `Intl`). */
   private intlOffset(epochMs: number): number {
     const whole = Math.floor(epochMs / 1000) * 1000;
-    let year = 0;
-    let month = 1;
-    let day = 1;
-    let hour = 0;
-    let minute = 0;
-    let second = 0;
-    let bc = false;
-    for (const part of this.format.formatToParts(whole)) {
-      switch (part.type) {
-        case 'year':
-          year = Number(part.value);
-          break;
-        case 'month':
-          month = Number(part.value);
-          break;
-        case 'day':
-          day = Number(part.value);
-          break;
-        case 'hour':
-          hour = Number(part.value) % 24;
-          break;
-        case 'minute':
-          minute = Number(part.value);
-          break;
-        case 'second':
-          second = Number(part.value);
-          break;
-        case 'era':
-          bc = part.value.startsWith('B');
-          break;
-      }
-    }
-    if (bc) year = 1 - year;
-    const local = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
+    const parts: Record<string, string> = {};
+    for (const part of this.format.formatToParts(whole)) parts[part.type] = part.value;
+    const yearOfEra = Number(parts.year);
+    const year = parts.era?.startsWith('B') ? 1 - yearOfEra : yearOfEra;
+    const time = ((Number(parts.hour) % 24) * 60 + Number(parts.minute)) * 60 + Number(parts.second);
+    const local = daysFromCivil(year, Number(parts.month), Number(parts.day)) * MS_PER_DAY + time * 1000;
     return local - whole;
   }
 }
@@ -201,6 +173,16 @@ class UtcZone implements Zone {
 }
 
 const zones = new Map<string, Zone>();
+
+/** Every field of a date and time, as a number (the era apart): what {@link CachedZone} reads an offset from. */
+const NUMERIC_DATE_TIME = {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+} as const;
 
 /**
  * The {@link Zone} for an IANA name, created once and cached. Throws a `RangeError` naming the value when
@@ -225,17 +207,7 @@ export function getZone(timeZone: string): Zone {
   }
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      era: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', era: 'short', ...NUMERIC_DATE_TIME });
   } catch {
     throw new RangeError(unknownTimeZone(timeZone));
   }

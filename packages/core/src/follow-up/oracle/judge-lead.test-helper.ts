@@ -11,21 +11,19 @@ import type { Lead } from '../../model/lead.js';
 import type { StageCategory } from '../../model/pipeline.js';
 import { findStage, stageCategory } from '../../model/pipeline.js';
 import { daysBetween } from '../../time/days.js';
+import type { Judgement as ColumnJudgement } from '../judge.js';
 import type { FollowUpContext } from '../options.js';
 import type { FollowUpStatus } from '../statuses.js';
 import { firstRecordedStage, sortedByAt, visitStarts } from '../timeline.js';
 
 /**
- * The facts about one lead at `asOf` from which every follow-up figure is made.
+ * The facts about one lead at `asOf` from which every follow-up figure is made: the product's
+ * ({@link ColumnJudgement}), with `Date`s (null for none) where it has epoch milliseconds, and the two
+ * instants the day counts are taken from.
  *
  * @internal
  */
-export interface Judgement {
-  /** The lead existed at `asOf` (`createdAt ≤ asOf`). Aggregates leave out leads that did not. */
-  exists: boolean;
-  /** Stage at `asOf` ({@link stageAt}); null when the lead did not exist. */
-  stage: string | null;
-  category: StageCategory | null;
+export interface Judgement extends Omit<ColumnJudgement, 'firstGreenMs' | 'deliveryMs' | 'progressMs'> {
   /** Since when the current stage has been held; null when the lead did not exist. */
   stageSince: Date | null;
   /** Start of the current unbroken run of green-category stages; null when not in green. */
@@ -34,18 +32,8 @@ export interface Judgement {
   firstGreenAt: Date | null;
   /** First entry into a delivery or won stage after `firstGreenAt`, by `asOf`. */
   deliveryAt: Date | null;
-  /** Entered a won stage by `asOf`. */
-  everWon: boolean;
-  /** Entered a green, delivery or won stage by `asOf`. */
-  reachedGreen: boolean;
   /** First progress: a change to a different stage after the appointment, not after `asOf`. */
   progressAt: Date | null;
-  status: FollowUpStatus;
-  daysSinceAppointment: number | null;
-  daysInStage: number | null;
-  daysInGreen: number | null;
-  stalled: boolean;
-  stuckInGreen: boolean;
 }
 
 /**

@@ -67,20 +67,11 @@ export function oracleNeedsAttention(leads: readonly Lead[], options: NeedsAtten
   return rows.sort((a, b) => severity(a) - severity(b) || b.days - a.days || byText(a.leadId, b.leadId));
 }
 
+/** The first change of locator after `afterMs`, by `untilMs`; of entries sharing an instant only the last counts. */
 function firstOwnerChange(sorted: readonly OwnerChange[], afterMs: number, untilMs: number): Date | null {
-  let current: string | null = null;
-  let seen = false;
-  for (let i = 0; i < sorted.length; i++) {
-    const entry = sorted[i]!;
-    const t = entry.at.getTime();
-    if (t > untilMs) break;
-    const next = sorted[i + 1];
-    if (next !== undefined && next.at.getTime() === t) continue;
-    if (seen && entry.locator !== current && t > afterMs) return entry.at;
-    current = entry.locator;
-    seen = true;
-  }
-  return null;
+  const kept = sorted.filter((e, i) => e.at.getTime() <= untilMs && sorted[i + 1]?.at.getTime() !== e.at.getTime());
+  const change = kept.find((e, i) => i > 0 && e.locator !== kept[i - 1]!.locator && e.at.getTime() > afterMs);
+  return change?.at ?? null;
 }
 
 function interventionRow(lead: Lead, j: Judgement, ctx: FollowUpContext): InterventionRow | null {
@@ -153,19 +144,14 @@ export function oracleConversion(leads: readonly Lead[], options: ConversionOpti
   const ctx = resolveFollowUpOptions(options);
   const fromMs = options.from?.getTime() ?? -Infinity;
   const toMs = options.to?.getTime() ?? Infinity;
-  const c = { appointed: 0, won: 0, reachedGreen: 0, lost: 0, open: 0 };
-  for (const lead of leads) {
-    const t = lead.appointmentAt?.getTime();
-    if (t === undefined || !(t >= fromMs && t < toMs)) continue;
-    const j = judgeLead(lead, ctx);
-    if (!j.exists) continue;
-    c.appointed++;
-    if (j.reachedGreen) c.reachedGreen++;
-    if (j.everWon) c.won++;
-    else if (j.category === 'lost') c.lost++;
-    else c.open++;
-  }
-  return { ...c, rate: c.appointed === 0 ? null : c.won / c.appointed };
+  const inWindow = (t: number | undefined) => t !== undefined && t >= fromMs && t < toMs;
+  const judged = leads.filter((lead) => inWindow(lead.appointmentAt?.getTime())).map((lead) => judgeLead(lead, ctx));
+  const appointed = judged.filter((j) => j.exists);
+  const won = appointed.filter((j) => j.everWon).length;
+  const lost = appointed.filter((j) => !j.everWon && j.category === 'lost').length;
+  const reachedGreen = appointed.filter((j) => j.reachedGreen).length;
+  const n = appointed.length;
+  return { appointed: n, won, reachedGreen, lost, open: n - won - lost, rate: n === 0 ? null : won / n };
 }
 
 /** `locatorScorecard` of the oracle. */
