@@ -74,16 +74,10 @@ const rows: CrmRow[] = [
   },
 ];
 
-// The host tool's pipeline, as configuration.
-const pipeline = parsePipeline({
-  stages: [
-    { name: 'New', category: 'open' },
-    { name: 'Appointment Set', category: 'open' },
-    { name: 'Approved', category: 'green' },
-    { name: 'Delivered', category: 'won' },
-    { name: 'Dead', category: 'lost' },
-  ],
-});
+// The host tool's pipeline, as its configuration holds it: the stages in order, each with the category
+// Panopticon counts it in.
+const hostStages = { New: 'open', 'Appointment Set': 'open', Approved: 'green', Delivered: 'won', Dead: 'lost' };
+const pipeline = parsePipeline({ stages: Object.entries(hostStages).map(([name, category]) => ({ name, category })) });
 
 /** Maps one host record to a Panopticon lead; LeadSchema.parse checks it once, at the boundary. */
 function toLead(row: CrmRow): Lead {

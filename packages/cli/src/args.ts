@@ -63,6 +63,12 @@ export const INPUT_OPTIONS: OptionSpecs = {
   ...ZOHO_OPTIONS,
 };
 
+/** How follow-up days are counted and the response-time target, for the commands that default both to the config file. */
+export const METRIC_OPTIONS: OptionSpecs = {
+  'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: config, else calendar)' },
+  sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: config, else 60)' },
+};
+
 export const FORMAT_OPTION: OptionSpecs = {
   format: { type: 'string', arg: 'table|json|csv', help: 'output format (default: table)' },
 };

@@ -20,12 +20,13 @@
  *
  * @module
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { PipelineSchema, type BusinessCalendar, type DayCount, type Pipeline } from '@panopticon/core';
 import { z } from 'zod';
 import { CliError, EXIT } from './errors.js';
 import type { DigestConfig } from './digest/config-schema.js';
+import { readTextFile } from './settings/json-files.js';
 import { unknownKeys } from './settings/unknown-keys.js';
 import { suggestion } from './suggest.js';
 import { FilePathSchema, SETTINGS } from './settings/definitions.js';
@@ -96,19 +97,13 @@ export function findConfigFile(flag: string | undefined, cwd: string): string | 
 
 /** Reads and validates a config file; throws a {@link CliError} listing every problem, one line per key. */
 export function loadConfig(path: string): Config {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(
-      `Cannot read the config file ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}.`,
-      EXIT.unreadable,
-    );
+  const read = readTextFile(path);
+  if (!('text' in read)) {
+    throw new CliError(`Cannot read the config file ${path}: ${read.missing ? 'no such file' : read.reason}.`, EXIT.unreadable);
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(withoutComments(text.replace(/^\uFEFF/, '')));
+    raw = JSON.parse(withoutComments(read.text.replace(/^\uFEFF/, '')));
   } catch (error) {
     throw new CliError(`The config file ${path} is not valid JSON: ${(error as Error).message}.`, EXIT.usage);
   }

@@ -1,20 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runBuilt } from './fixtures/cli-run.js';
 
 // --delimiter, --encoding and --date-format (and their config keys) on the real-shaped exports of
 // packages/core/test/fixtures/exports, run as a user does: the built command.
-const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
 const exportFile = (name: string) => fileURLToPath(new URL(`../../core/test/fixtures/exports/${name}`, import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-formats-'));
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Chatham' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runBuilt(process.cwd(), ...args);
 interface Issue {
   severity: string;
   code: string;

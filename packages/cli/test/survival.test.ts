@@ -1,23 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCsv } from '@panopticon/core/csv';
 import { describe, expect, it } from 'vitest';
+import { runBuilt } from './fixtures/cli-run.js';
 
 // `panopticon survival`, built and run as a process, checked against a second, deliberately plain
 // Kaplan–Meier written here (no code shared with core): for each distinct time, n = cases with duration ≥ t,
 // d = events at t; S ← S (1 − d/n); Greenwood Σ d/(n(n − d)); log-log band S^exp(∓z σ / |ln S|).
-const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
 const sampleDir = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-survival-'));
 const Z95 = 1.959963984540054;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Chatham' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runBuilt(process.cwd(), ...args);
 
 interface OracleStep {
   time: number;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { lockStore } from '@panopticon/zoho-adapter';
 import { startFakeZoho, type FakeZoho } from '@panopticon/zoho-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSample, runCli, sample } from './fixtures/zoho-cli.js';
+import { SAMPLE_CSV_FLAGS, loadSample, runCli, sample, withoutSource } from './fixtures/zoho-cli.js';
 import { loadConfig, parseConfig } from '../src/config.js';
 
 // A custom org: the appointment and first-contact fields under the org's own names, a history module with
@@ -45,15 +45,6 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-const csvFlags = [
-  '--leads',
-  join(sample, 'leads.csv'),
-  '--history',
-  join(sample, 'stage_history.csv'),
-  '--owners',
-  join(sample, 'owner_history.csv'),
-];
-
 describe('a custom org configured by the "zoho" section of panopticon.config.json', () => {
   it('sync reads the mapped fields and the named history module into the configured store', async () => {
     const r = await cli('sync', '--zoho');
@@ -67,13 +58,9 @@ describe('a custom org configured by the "zoho" section of panopticon.config.jso
   it('attention and kpis (owner figures included) equal those of the same data read from CSV', async () => {
     for (const command of ['attention', 'kpis']) {
       const fromZoho = await cli(command, '--zoho', '--offline', '--as-of', '2026-10-31', '--format', 'json');
-      const fromCsv = await cli(command, ...csvFlags, '--as-of', '2026-10-31', '--format', 'json', '--quiet');
+      const fromCsv = await cli(command, ...SAMPLE_CSV_FLAGS, '--as-of', '2026-10-31', '--format', 'json', '--quiet');
       expect(fromZoho.code, fromZoho.stderr).toBe(0);
-      const strip = (text: string) => {
-        const { source: _source, ...rest } = JSON.parse(text);
-        return rest;
-      };
-      expect(strip(fromZoho.stdout)).toEqual(strip(fromCsv.stdout));
+      expect(withoutSource(fromZoho.stdout)).toEqual(withoutSource(fromCsv.stdout));
     }
   });
 

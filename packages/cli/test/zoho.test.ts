@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeZoho, type FakeZoho } from '@panopticon/zoho-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSample, runCli, sample } from './fixtures/zoho-cli.js';
+import { SAMPLE_CSV_FLAGS, loadSample, runCli, sample, withoutSource } from './fixtures/zoho-cli.js';
 
 // The built CLI as a process, against the fake Zoho server running in this test process over loopback.
 // (Asynchronous child processes: a synchronous one would block the fake's event loop.)
@@ -33,14 +33,6 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 const common = ['--tz', 'America/New_York', '--pipeline', join(sample, 'pipeline.json'), '--as-of', '2026-10-31'];
-const csvFlags = [
-  '--leads',
-  join(sample, 'leads.csv'),
-  '--history',
-  join(sample, 'stage_history.csv'),
-  '--owners',
-  join(sample, 'owner_history.csv'),
-];
 
 describe('panopticon with --zoho (built CLI against the fake Zoho server)', () => {
   it('sync --zoho (default settings) writes a snapshot and prints what it did, with a progress line on stderr', async () => {
@@ -54,13 +46,9 @@ describe('panopticon with --zoho (built CLI against the fake Zoho server)', () =
   it('kpis (the owner-based figures included) and attention from the Zoho snapshot equal those from the equivalent CSV export', async () => {
     for (const command of ['kpis', 'attention']) {
       const fromZoho = await cli(command, '--zoho', '--offline', '--store', store, ...common, '--format', 'json');
-      const fromCsv = await cli(command, ...csvFlags, ...common, '--format', 'json', '--quiet');
+      const fromCsv = await cli(command, ...SAMPLE_CSV_FLAGS, ...common, '--format', 'json', '--quiet');
       expect(fromZoho.code, fromZoho.stderr).toBe(0);
-      const strip = (text: string) => {
-        const { source: _source, ...rest } = JSON.parse(text);
-        return rest;
-      };
-      expect(strip(fromZoho.stdout)).toEqual(strip(fromCsv.stdout));
+      expect(withoutSource(fromZoho.stdout)).toEqual(withoutSource(fromCsv.stdout));
     }
   });
 
@@ -79,7 +67,7 @@ describe('panopticon with --zoho (built CLI against the fake Zoho server)', () =
       '--out',
       zohoPage,
     );
-    const b = await cli('report', ...csvFlags, ...common, '--schedule', join(sample, 'schedule.csv'), '--out', csvPage, '--quiet');
+    const b = await cli('report', ...SAMPLE_CSV_FLAGS, ...common, '--schedule', join(sample, 'schedule.csv'), '--out', csvPage, '--quiet');
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     // The sources differ in name and in what their data-quality checks found; everything else must match.

@@ -1,4 +1,4 @@
-import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs, type ParsedValues } from '../args.js';
+import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, METRIC_OPTIONS, helpText, type OptionSpecs, type ParsedValues } from '../args.js';
 import { webhookHost, WebhookUrlSchema } from '../digest/config-schema.js';
 import { runDigest, type DigestSettings } from '../digest/run.js';
 import { runWeekly } from '../digest/run-weekly.js';
@@ -21,8 +21,7 @@ export const DIGEST_OPTIONS: OptionSpecs = {
 const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
   ...AS_OF_OPTION,
-  'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: config, else calendar)' },
-  sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: config, else 60)' },
+  ...METRIC_OPTIONS,
   ...DIGEST_OPTIONS,
   format: { type: 'string', arg: 'text|html|json', help: 'print the whole digest in this format instead of sending it' },
   weekly: {

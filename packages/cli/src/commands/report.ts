@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { cannotJudgeIssue, columnarLeadsOf } from '@panopticon/core';
-import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
+import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, METRIC_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { writeOutput } from '../output-file.js';
 import type { Io } from '../io.js';
 import { loadInputs, sampleNote } from '../inputs.js';
@@ -13,11 +13,9 @@ import type { Command } from './command.js';
 import { computeKpis } from './kpis.js';
 import { followUpOptions } from './follow-up-options.js';
 
-const OPTIONS: OptionSpecs = {
-  ...INPUT_OPTIONS,
-  ...AS_OF_OPTION,
-  'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: config, else calendar)' },
-  sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: config, else 60)' },
+/** The flags of the page's figures and where it is written (shared with run-daily). */
+export const PAGE_OPTIONS: OptionSpecs = {
+  ...METRIC_OPTIONS,
   slot: { type: 'string', arg: 'MINUTES', help: 'heatmap slot length in minutes, a divisor of 1440 (default: config, else 30)' },
   'compare-weeks': {
     type: 'string',
@@ -25,6 +23,12 @@ const OPTIONS: OptionSpecs = {
     help: 'the response comparison sets the last WEEKS weeks against the WEEKS before (default: 4)',
   },
   out: { type: 'string', short: 'o', arg: 'FILE', help: 'where to write the page (default: dashboard.html)' },
+};
+
+const OPTIONS: OptionSpecs = {
+  ...INPUT_OPTIONS,
+  ...AS_OF_OPTION,
+  ...PAGE_OPTIONS,
   since: {
     type: 'string',
     arg: 'DATE',

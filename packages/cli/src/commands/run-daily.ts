@@ -9,17 +9,13 @@ import type { Io } from '../io.js';
 import { formatInstant } from './follow-up-options.js';
 import type { Command } from './command.js';
 import { DIGEST_OPTIONS, digestSettings } from './digest.js';
-import { reportCommand } from './report.js';
+import { PAGE_OPTIONS, reportCommand } from './report.js';
 import { syncCommand } from './sync.js';
 
 const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
   ...AS_OF_OPTION,
-  'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: config, else calendar)' },
-  sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: config, else 60)' },
-  slot: { type: 'string', arg: 'MINUTES', help: 'heatmap slot length in minutes (default: config, else 30)' },
-  'compare-weeks': { type: 'string', arg: 'WEEKS', help: 'the page compares the last WEEKS weeks with the WEEKS before (default: 4)' },
-  out: { type: 'string', short: 'o', arg: 'FILE', help: 'where to write the page (default: dashboard.html)' },
+  ...PAGE_OPTIONS,
   ...DIGEST_OPTIONS,
   ...HELP_OPTION,
 };

@@ -7,12 +7,13 @@
  * @module
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ATTENTION_REASONS } from '@panopticon/core';
 import { lockStore } from '@panopticon/zoho-adapter';
 import { z } from 'zod';
 import { CliError } from '../errors.js';
+import { readTextFile } from '../settings/json-files.js';
 import { digestMessages } from './messages.js';
 
 const STATE_FORMAT = 'panopticon-digest-state';
@@ -46,17 +47,14 @@ export function emptyState(): DigestState {
 
 /** Reads the state file; none yet is an empty state. A file that is not a digest state is an error naming it. */
 export function readState(path: string): DigestState {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return emptyState();
-    throw new CliError(`Cannot read the digest state ${path}: ${code ?? String(error)}.`);
+  const read = readTextFile(path);
+  if (!('text' in read)) {
+    if (read.missing) return emptyState();
+    throw new CliError(`Cannot read the digest state ${path}: ${read.reason}.`);
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(read.text);
   } catch (error) {
     throw new CliError(
       `The digest state ${path} is not valid JSON (${(error as Error).message}); move it away to start over with a first digest.`,

@@ -24,16 +24,25 @@ export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * The text of a file, or why it cannot be read: `missing` when there is no such file, and the error's code
+ * (`ENOENT`, `EACCES`, …), else its message, for the caller's error.
+ */
+export function readTextFile(path: string): { text: string } | { missing: boolean; reason: string } {
+  try {
+    return { text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { missing: code === 'ENOENT', reason: code ?? String(error) };
+  }
+}
+
 /** Reads a JSON file, or fails with a message naming the file (unreadable: exit 3; not JSON: exit 2). */
 export function readJsonFile(path: string, what: string): unknown {
-  let text: string;
+  const read = readTextFile(path);
+  if (!('text' in read)) throw new CliError(`Cannot read ${what} ${path}: ${read.reason}.`, EXIT.unreadable);
   try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`Cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, EXIT.unreadable);
-  }
-  try {
-    return JSON.parse(withoutBom(text));
+    return JSON.parse(withoutBom(read.text));
   } catch (error) {
     throw new CliError(`${what} ${path} is not valid JSON: ${(error as Error).message}.`, EXIT.usage);
   }

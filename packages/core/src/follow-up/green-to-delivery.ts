@@ -1,11 +1,9 @@
 import type { Lead } from '../model/lead.js';
 import type { StageCategory } from '../model/pipeline.js';
 import { quantileSorted } from '../stats/quantile.js';
-import { columnarLeadsOf } from './columnar-leads.js';
 import type { Judge, Judgement } from './judge.js';
-import { dateOrNull, judgeFor, judgeLeadAt } from './judge.js';
+import { dateOrNull, judgeLeadAt, judgeLeads } from './judge.js';
 import type { FollowUpOptions } from './options.js';
-import { resolveFollowUpOptions } from './options.js';
 import { compareStrings } from './timeline.js';
 
 /**
@@ -85,9 +83,7 @@ export type GreenToDeliveryOptions = FollowUpOptions;
  * ```
  */
 export function greenToDelivery(leads: readonly Lead[], options: GreenToDeliveryOptions): GreenToDelivery {
-  const ctx = resolveFollowUpOptions(options);
-  const data = columnarLeadsOf(leads);
-  const judge = judgeFor(data, ctx);
+  const { data, judge } = judgeLeads(leads, options);
   const rows: GreenToDeliveryRow[] = [];
   for (let i = 0; i < data.leads.length; i++) {
     const j = judgeLeadAt(data, i, judge);

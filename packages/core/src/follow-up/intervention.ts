@@ -2,11 +2,9 @@ import type { Lead } from '../model/lead.js';
 import type { HistoryColumns } from '../model/history-columns.js';
 import { quantileSorted } from '../stats/quantile.js';
 import type { ColumnarLeads } from './columnar-leads.js';
-import { columnarLeadsOf } from './columnar-leads.js';
 import type { Judge, Judgement } from './judge.js';
-import { dateOrNull, judgeFor, judgeLeadAt } from './judge.js';
+import { dateOrNull, judgeLeadAt, judgeLeads } from './judge.js';
 import type { FollowUpOptions } from './options.js';
-import { resolveFollowUpOptions } from './options.js';
 import { compareStrings } from './timeline.js';
 
 /**
@@ -80,9 +78,7 @@ export type TimeToInterventionOptions = FollowUpOptions;
  * ```
  */
 export function timeToIntervention(leads: readonly Lead[], options: TimeToInterventionOptions): TimeToIntervention {
-  const ctx = resolveFollowUpOptions(options);
-  const data = columnarLeadsOf(leads);
-  const judge = judgeFor(data, ctx);
+  const { data, judge } = judgeLeads(leads, options);
   const rows: InterventionRow[] = [];
   for (let i = 0; i < data.leads.length; i++) {
     const j = judgeLeadAt(data, i, judge);

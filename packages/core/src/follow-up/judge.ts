@@ -12,8 +12,9 @@ import type { LeadColumns } from '../model/lead-columns.js';
 import type { StageCategory } from '../model/pipeline.js';
 import { findStage, stageCategory } from '../model/pipeline.js';
 import { dayCounter } from '../time/days.js';
-import type { ColumnarLeads } from './columnar-leads.js';
-import type { FollowUpContext } from './options.js';
+import type { Lead } from '../model/lead.js';
+import { type ColumnarLeads, columnarLeadsOf } from './columnar-leads.js';
+import { type FollowUpContext, type FollowUpOptions, resolveFollowUpOptions } from './options.js';
 import type { FollowUpStatus } from './statuses.js';
 
 /**
@@ -78,6 +79,18 @@ export function judgeFor(data: ColumnarLeads, ctx: FollowUpContext): Judge {
     limits: values.map((s) => findStage(ctx.pipeline, s)?.staleAfterDays),
     days: dayCounter(ctx.days),
   };
+}
+
+/**
+ * What a function over lead objects (`greenToDelivery`, `timeToIntervention`, …) judges with: its options
+ * resolved (and checked) first, then the leads as columns, and the {@link Judge} of the call over them.
+ *
+ * @internal
+ */
+export function judgeLeads(leads: readonly Lead[], options: FollowUpOptions): { data: ColumnarLeads; judge: Judge } {
+  const ctx = resolveFollowUpOptions(options);
+  const data = columnarLeadsOf(leads);
+  return { data, judge: judgeFor(data, ctx) };
 }
 
 /**

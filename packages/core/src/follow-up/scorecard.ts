@@ -2,10 +2,8 @@ import type { Lead } from '../model/lead.js';
 import { median } from '../stats/quantile.js';
 import { attentionReason } from './attention.js';
 import type { NeedsAttentionOptions } from './attention.js';
-import { columnarLeadsOf } from './columnar-leads.js';
-import { hasAppointment, judgeFor, judgeLeadAt } from './judge.js';
+import { hasAppointment, judgeLeadAt, judgeLeads } from './judge.js';
 import { UNASSIGNED_LOCATOR } from './messages.js';
-import { resolveFollowUpOptions } from './options.js';
 import type { FollowUpStatus } from './statuses.js';
 import { FOLLOW_UP_STATUSES } from './statuses.js';
 import { compareStrings } from './timeline.js';
@@ -59,11 +57,9 @@ export type LocatorScorecardOptions = NeedsAttentionOptions;
  * ```
  */
 export function locatorScorecard(leads: readonly Lead[], options: LocatorScorecardOptions): LocatorScorecardRow[] {
-  const ctx = resolveFollowUpOptions(options);
+  const { data, judge } = judgeLeads(leads, options);
   const includeStalled = options.includeStalled ?? true;
   const byLocator = new Map<string | null, { row: LocatorScorecardRow; won: number; progressDays: number[] }>();
-  const data = columnarLeadsOf(leads);
-  const judge = judgeFor(data, ctx);
   for (let i = 0; i < data.leads.length; i++) {
     const j = judgeLeadAt(data, i, judge);
     if (!j.exists) continue;

@@ -230,20 +230,10 @@ describe('heatmapGrid', () => {
     const cells = aggregateBySlot([at('2025-06-02T12:44:00Z')], { timeZone: NY });
     const grid = heatmapGrid(cells);
     expect(grid).toHaveLength(7 * 48);
-    expect(grid[0]).toEqual({
-      day: 'Monday',
-      weekday: 0,
-      slot: '00:00',
-      slotIndex: 0,
-      total: 0,
-      contacted: 0,
-      withinSla: 0,
-      pctWithinSla: null,
-      neverContacted: 0,
-      invalid: 0,
-      medianMinutes: null,
-      p90Minutes: null,
-    });
+    // An empty cell: every count 0, every figure of its response times null.
+    const counts = { total: 0, contacted: 0, withinSla: 0, neverContacted: 0, invalid: 0 };
+    const figures = { pctWithinSla: null, medianMinutes: null, p90Minutes: null };
+    expect(grid[0]).toEqual({ day: 'Monday', weekday: 0, slot: '00:00', slotIndex: 0, ...counts, ...figures });
     expect(grid[17]).toEqual(cells[0]);
     expect(grid[7 * 48 - 1]).toMatchObject({ day: 'Sunday', slot: '23:30' });
     expect(grid.filter((c) => c.total > 0)).toEqual(cells);

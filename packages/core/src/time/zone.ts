@@ -174,15 +174,8 @@ class UtcZone implements Zone {
 
 const zones = new Map<string, Zone>();
 
-/** Every field of a date and time, as a number (the era apart): what {@link CachedZone} reads an offset from. */
-const NUMERIC_DATE_TIME = {
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-} as const;
+/** Every field of a date and time as a number (the era apart): what {@link CachedZone} reads an offset from. */
+const NUMERIC = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' } as const;
 
 /**
  * The {@link Zone} for an IANA name, created once and cached. Throws a `RangeError` naming the value when
@@ -207,7 +200,7 @@ export function getZone(timeZone: string): Zone {
   }
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', era: 'short', ...NUMERIC_DATE_TIME });
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', era: 'short', ...NUMERIC });
   } catch {
     throw new RangeError(unknownTimeZone(timeZone));
   }

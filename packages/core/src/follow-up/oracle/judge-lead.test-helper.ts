@@ -98,19 +98,18 @@ export function judgeLead(lead: Lead, ctx: FollowUpContext): Judgement {
   const daysInStage = stageSince === null ? null : daysBetween(stageSince, asOf, ctx.days);
   const daysInGreen = greenSince === null ? null : daysBetween(greenSince, asOf, ctx.days);
 
-  let status: FollowUpStatus;
-  if (appointmentMs === null) status = 'no-appointment';
-  else if (category === 'won') status = 'won';
-  else if (category === 'lost') status = 'lost';
-  else if (appointmentMs > asOfMs) status = 'upcoming';
-  else if (progressAt !== null) status = 'progressed';
-  else if (daysSinceAppointment! >= ctx.staleAfterDays) status = 'stale';
-  else if (daysSinceAppointment! >= ctx.warnAfterDays) status = 'at-risk';
-  else status = 'awaiting';
-
   const stageLimit = stage === null ? undefined : findStage(pipeline, stage)?.staleAfterDays;
-  const stalled = status === 'progressed' && category === 'open' && stageLimit !== undefined && daysInStage! >= stageLimit;
-  const stuckInGreen = daysInGreen !== null && daysInGreen >= ctx.greenStuckAfterDays;
+  // The first rule that holds names the status; none: awaiting.
+  const rules: [holds: boolean, status: FollowUpStatus][] = [
+    [appointmentMs === null, 'no-appointment'],
+    [category === 'won', 'won'],
+    [category === 'lost', 'lost'],
+    [appointmentMs !== null && appointmentMs > asOfMs, 'upcoming'],
+    [progressAt !== null, 'progressed'],
+    [daysSinceAppointment !== null && daysSinceAppointment >= ctx.staleAfterDays, 'stale'],
+    [daysSinceAppointment !== null && daysSinceAppointment >= ctx.warnAfterDays, 'at-risk'],
+  ];
+  const status = rules.find(([holds]) => holds)?.[1] ?? 'awaiting';
 
   return {
     exists,
@@ -127,7 +126,7 @@ export function judgeLead(lead: Lead, ctx: FollowUpContext): Judgement {
     daysSinceAppointment,
     daysInStage,
     daysInGreen,
-    stalled,
-    stuckInGreen,
+    stalled: status === 'progressed' && category === 'open' && stageLimit !== undefined && daysInStage! >= stageLimit,
+    stuckInGreen: daysInGreen !== null && daysInGreen >= ctx.greenStuckAfterDays,
   };
 }
