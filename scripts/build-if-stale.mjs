@@ -2,8 +2,8 @@
 // Builds the four packages only when a source is newer than the build (`npm run dashboard` runs it first),
 // quietly: the build's own output (tsup's tables, esbuild's notes) is printed only when the build fails.
 // "Newer" compares modification times: every file under each package's src/, its package.json,
-// tsup.config.ts and tsconfig.json, the shared tsconfig, and the sample data the CLI ships, against the
-// oldest of the built entry files.
+// tsup.config.ts and tsconfig.json, the shared tsconfig and tsup options (scripts/tsup-library.mjs), and the
+// sample data the CLI ships, against the oldest of the built entry files.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +31,7 @@ function stale() {
   const inputs = [
     ...PACKAGES.flatMap((p) => ['src', 'package.json', 'tsup.config.ts', 'tsconfig.json'].map((f) => `packages/${p}/${f}`)),
     'tsconfig.base.json',
+    'scripts/tsup-library.mjs',
     'examples/data',
   ];
   const changed = inputs.find((f) => newest(join(root, f)) > built);
