@@ -14,7 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createZohoSync } from '../packages/zoho-adapter/dist/index.js';
+import { syncLeads } from '../packages/zoho-adapter/dist/index.js';
 import { startFakeZoho } from '../packages/zoho-adapter/dist/testing.js';
 
 const { values } = parseArgs({ options: { leads: { type: 'string' }, latency: { type: 'string' } } });
@@ -39,7 +39,7 @@ for (const s of scenarios) {
   });
   const dir = await mkdtemp(join(tmpdir(), 'panopticon-bench-zoho-'));
   try {
-    const sync = createZohoSync({
+    const options = {
       credentials: server.credentials,
       accountsUrl: server.accountsUrl,
       apiDomain: server.apiDomain,
@@ -47,10 +47,10 @@ for (const s of scenarios) {
       history: s.module ? (s.ownerRows ? { owner: 'Lead_Owner' } : {}) : null,
       ownerHistory: s.ownerHistory,
       concurrency: 5,
-    });
+    };
     const row = async (name) => {
       const t = performance.now();
-      const { sync: report } = await sync.syncLeads();
+      const { sync: report } = await syncLeads(options);
       const seconds = ((performance.now() - t) / 1000).toFixed(2);
       rows.push([`${name}, ${s.label}`, String(report.calls), String(report.credits), String(report.read.timelines), `${seconds} s`]);
     };

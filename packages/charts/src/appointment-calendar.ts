@@ -1,6 +1,14 @@
 import * as Plot from '@observablehq/plot';
 import type { FollowUpStatus } from '@panopticon/core';
-import { assertTimeZone, formatDayNumber, localDayNumber, weekdayOfDayNumber, WEEKDAY_NAMES, UNASSIGNED_LOCATOR } from '@panopticon/core';
+import {
+  assertTimeZone,
+  formatDayNumber,
+  localDayNumber,
+  weekdayOfDayNumber,
+  WEEKDAY_NAMES,
+  UNASSIGNED_LOCATOR,
+  FOLLOW_UP_STATUS_LABELS,
+} from '@panopticon/core';
 import { textColorOn } from './color.js';
 import { composeFigure } from './compose.js';
 import { compareStrings, plural, truncate } from './format.js';
@@ -8,7 +16,7 @@ import { chartMessages } from './messages.js';
 import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { resolveFigureOptions } from './options.js';
-import { NEUTRAL_COLORS, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER, colorOf, labelOf, worstStatus } from './palette.js';
+import { NEUTRAL_COLORS, STATUS_COLORS, STATUS_ORDER, colorOf, labelOf, worstStatus } from './palette.js';
 
 /**
  * One appointment to place on the calendar: its instant and the lead's follow-up status. `needsAttention`
@@ -158,7 +166,7 @@ export function appointmentCalendarFigure(
       .filter((a) => a.name !== undefined)
       .map(
         (a) =>
-          `${truncate(a.name!, 32)} (${labelOf(STATUS_LABELS, a.status)}${a.locator !== undefined ? `, ${truncate(a.locator ?? UNASSIGNED_LOCATOR, 24)}` : ''})`,
+          `${truncate(a.name!, 32)} (${labelOf(FOLLOW_UP_STATUS_LABELS, a.status)}${a.locator !== undefined ? `, ${truncate(a.locator ?? UNASSIGNED_LOCATOR, 24)}` : ''})`,
       );
     days.push({
       dayNumber,
@@ -180,11 +188,11 @@ export function appointmentCalendarFigure(
     if (!d.inRange) lines.push('Outside the range shown');
     else if (d.count === 0) lines.push('No appointments');
     else {
-      lines.push(`${plural(d.count, 'appointment')} · most urgent: ${labelOf(STATUS_LABELS, d.worst!)}`);
+      lines.push(`${plural(d.count, 'appointment')} · most urgent: ${labelOf(FOLLOW_UP_STATUS_LABELS, d.worst!)}`);
       const parts = [...d.byStatus].sort(
         ([a], [b]) => STATUS_ORDER.indexOf(a as FollowUpStatus) - STATUS_ORDER.indexOf(b as FollowUpStatus),
       );
-      lines.push(parts.map(([s, n]) => `${n} ${labelOf(STATUS_LABELS, s).toLowerCase()}`).join(' · '));
+      lines.push(parts.map(([s, n]) => `${n} ${labelOf(FOLLOW_UP_STATUS_LABELS, s).toLowerCase()}`).join(' · '));
       lines.push(...d.names.slice(0, maxNames));
       if (d.names.length > maxNames) lines.push(`and ${d.names.length - maxNames} more`);
     }
@@ -258,7 +266,7 @@ export function appointmentCalendarFigure(
       {
         type: 'swatches',
         items: [
-          ...STATUS_ORDER.filter((s) => present.has(s)).map((s) => ({ label: STATUS_LABELS[s], fill: STATUS_COLORS[s] })),
+          ...STATUS_ORDER.filter((s) => present.has(s)).map((s) => ({ label: FOLLOW_UP_STATUS_LABELS[s], fill: STATUS_COLORS[s] })),
           ...[...present]
             .filter((s) => !STATUS_ORDER.includes(s as FollowUpStatus))
             .sort()

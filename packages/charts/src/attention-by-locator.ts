@@ -1,23 +1,13 @@
 import * as Plot from '@observablehq/plot';
 import type { AttentionRow } from '@panopticon/core';
-import { UNASSIGNED_LOCATOR } from '@panopticon/core';
+import { ATTENTION_REASON_LABELS, FOLLOW_UP_STATUS_LABELS, UNASSIGNED_LOCATOR } from '@panopticon/core';
 import { composeFigure } from './compose.js';
 import { compareStrings, plural } from './format.js';
 import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { datedText, resolveFigureOptions } from './options.js';
 import { rowBandPlotOptions } from './row-band-frame.js';
-import {
-  NEUTRAL_COLORS,
-  REASON_COLORS,
-  REASON_LABELS,
-  REASON_ORDER,
-  STATUS_COLORS,
-  STATUS_LABELS,
-  STATUS_ORDER,
-  colorOf,
-  labelOf,
-} from './palette.js';
+import { NEUTRAL_COLORS, REASON_COLORS, REASON_ORDER, STATUS_COLORS, STATUS_ORDER, colorOf, labelOf } from './palette.js';
 
 /**
  * The fields of a `needsAttention` row this figure reads.
@@ -90,7 +80,7 @@ export function attentionByLocatorFigure(
   const by = options.by ?? 'reason';
   const order: readonly string[] = by === 'reason' ? REASON_ORDER : STATUS_ORDER;
   const colors: Readonly<Record<string, string>> = by === 'reason' ? REASON_COLORS : STATUS_COLORS;
-  const labels: Readonly<Record<string, string>> = by === 'reason' ? REASON_LABELS : STATUS_LABELS;
+  const labels: Readonly<Record<string, string>> = by === 'reason' ? ATTENTION_REASON_LABELS : FOLLOW_UP_STATUS_LABELS;
   const rank = (key: string) => (order.indexOf(key) < 0 ? order.length : order.indexOf(key));
 
   const counts = new Map<string, Map<string, number>>();

@@ -8,7 +8,9 @@
  * @packageDocumentation
  * @module @panopticon/charts
  */
-export * from './palette.js';
+// The colours and the order the dashboard shares; the status and reason labels are core's
+// (FOLLOW_UP_STATUS_LABELS, ATTENTION_REASON_LABELS). The rest of palette.ts is internal.
+export { STATUS_ORDER, STATUS_COLORS, CATEGORY_COLORS, REASON_COLORS, worstStatus } from './palette.js';
 export type { FigureOptions } from './options.js';
 export { toSvgString } from './to-svg-string.js';
 export { noDataFigure } from './no-data-figure.js';
@@ -34,8 +36,7 @@ export { attentionByLocatorFigure } from './attention-by-locator.js';
 export type { AttentionByLocatorFigureOptions, AttentionByLocatorRow } from './attention-by-locator.js';
 export { greenToDeliveryFigure, GREEN_TO_DELIVERY_STATES } from './green-to-delivery.js';
 export type { GreenToDeliveryFigureOptions, GreenToDeliveryState } from './green-to-delivery.js';
-export { chartMessages } from './messages.js';
-export { survivalCurveFigure, SURVIVAL_GROUP_COLORS } from './survival-curve.js';
+export { survivalCurveFigure } from './survival-curve.js';
 export type { SurvivalCurveFigureOptions, SurvivalCurveInput } from './survival-curve.js';
-export { speedToLeadFigure, SPEED_BAND_LABELS } from './speed-to-lead.js';
+export { speedToLeadFigure } from './speed-to-lead.js';
 export type { SpeedToLeadFigureOptions } from './speed-to-lead.js';

@@ -7,7 +7,6 @@
  */
 
 import type { AttentionReason, FollowUpStatus, StageCategory } from '@panopticon/core';
-import { ATTENTION_REASON_LABELS, FOLLOW_UP_STATUS_LABELS } from '@panopticon/core';
 
 type StatusName = FollowUpStatus;
 type CategoryName = StageCategory;
@@ -53,16 +52,6 @@ export const STATUS_COLORS: Readonly<Record<StatusName, string>> = {
   won: '#2e8540',
   'no-appointment': '#d9d9d9',
 };
-
-/**
- * Human labels for statuses (legends and tooltips): core's `FOLLOW_UP_STATUS_LABELS`.
- *
- * @example
- * ```ts
- * STATUS_LABELS['at-risk']; // 'At risk'
- * ```
- */
-export const STATUS_LABELS: Readonly<Record<StatusName, string>> = FOLLOW_UP_STATUS_LABELS;
 
 /**
  * Categories in pipeline order.
@@ -134,16 +123,6 @@ export const REASON_COLORS: Readonly<Record<ReasonName, string>> = {
 };
 
 /**
- * Human labels for reasons: core's `ATTENTION_REASON_LABELS`.
- *
- * @example
- * ```ts
- * REASON_LABELS.stalled; // 'Stalled'
- * ```
- */
-export const REASON_LABELS: Readonly<Record<ReasonName, string>> = ATTENTION_REASON_LABELS;
-
-/**
  * Neutral colours used by every figure: grid outlines, empty cells, muted text, the no-data frame.
  *
  * @example
@@ -184,8 +163,8 @@ export function colorOf<K extends string>(table: Readonly<Record<K, string>>, ke
  *
  * @example
  * ```ts
- * labelOf(STATUS_LABELS, 'no-appointment'); // 'No appointment'
- * labelOf(STATUS_LABELS, 'archived'); // 'archived'
+ * labelOf(FOLLOW_UP_STATUS_LABELS, 'no-appointment'); // 'No appointment'
+ * labelOf(FOLLOW_UP_STATUS_LABELS, 'archived'); // 'archived'
  * ```
  */
 export function labelOf<K extends string>(table: Readonly<Record<K, string>>, key: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_COLORS, appointmentCalendarFigure, chartMessages } from '../src/index.js';
+import { STATUS_COLORS, appointmentCalendarFigure } from '../src/index.js';
+import { chartMessages } from '../src/messages.js';
 import { AS_OF, TIME_ZONE, appointments } from './fixtures.js';
 import { cellByHeading, cellRects, fillOf, texts, tipOf } from './helpers.js';
 import { makeDocument } from './snapshot.js';

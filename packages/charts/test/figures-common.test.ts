@@ -6,13 +6,10 @@ import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   CATEGORY_COLORS,
-  CATEGORY_ORDER,
   REASON_COLORS,
-  REASON_ORDER,
   STATUS_COLORS,
   STATUS_ORDER,
   attentionByLocatorFigure,
-  chartMessages,
   greenToDeliveryFigure,
   noDataFigure,
   pipelineSnapshotFigure,
@@ -20,6 +17,8 @@ import {
   toSvgString,
   worstStatus,
 } from '../src/index.js';
+import { CATEGORY_ORDER, REASON_ORDER } from '../src/palette.js';
+import { chartMessages } from '../src/messages.js';
 import { FIGURES } from './figures.js';
 import { heatmapCells } from './fixtures.js';
 import { makeDocument, normalizeSvg } from './snapshot.js';

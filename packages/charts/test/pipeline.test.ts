@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_COLORS, chartMessages, pipelineSnapshotFigure, pipelineTrendFigure } from '../src/index.js';
+import { CATEGORY_COLORS, pipelineSnapshotFigure, pipelineTrendFigure } from '../src/index.js';
+import { chartMessages } from '../src/messages.js';
 import { AS_OF, PIPELINE, TIME_ZONE, snapshotRows, trendRows } from './fixtures.js';
 import { fillOf, texts, tipOf } from './helpers.js';
 import { makeDocument } from './snapshot.js';

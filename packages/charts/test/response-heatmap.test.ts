@@ -1,6 +1,7 @@
 import { heatmapGrid } from '@panopticon/core';
 import { describe, expect, it } from 'vitest';
-import { COLOR_BLIND_SAFE_SCHEME, chartMessages, responseHeatmapFigure, toSvgString } from '../src/index.js';
+import { COLOR_BLIND_SAFE_SCHEME, responseHeatmapFigure, toSvgString } from '../src/index.js';
+import { chartMessages } from '../src/messages.js';
 import { heatmapCells } from './fixtures.js';
 import { cellByHeading, cellRects, fillOf, texts, tipOf } from './helpers.js';
 import { makeDocument } from './snapshot.js';

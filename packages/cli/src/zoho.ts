@@ -1,6 +1,7 @@
 import {
   ZohoError,
-  zohoSource,
+  loadZohoSnapshot,
+  syncLeads,
   zohoSyncOptionsFromConfig,
   type ZohoConfig,
   type ZohoSyncOptions,
@@ -24,19 +25,24 @@ export function progressPrinter(io: Io, tty: boolean): (p: ZohoSyncProgress) => 
 
 /** Loads leads from the Zoho snapshot (syncing first unless --offline). Zoho errors become user errors. */
 export async function loadFromZoho(source: Extract<LeadSource, { kind: 'zoho' }>, io: Io, timeZone: string): Promise<LoadResult> {
+  const options = { ...zohoOptions(source.config, io.env), timeZone, ownerHistory: source.ownerHistory };
+  let result: LoadResult | null;
   try {
-    return await zohoSource({
-      store: source.store,
-      sync: source.sync,
-      env: io.env,
-      ...zohoOptions(source.config, io.env),
-      timeZone,
-      ownerHistory: source.ownerHistory,
-      onProgress: progressPrinter(io, false),
-    }).load();
+    if (source.sync) {
+      const { sync: _report, ...synced } = await syncLeads({
+        ...options,
+        env: io.env,
+        store: source.store,
+        onProgress: progressPrinter(io, false),
+      });
+      result = synced;
+    } else result = await loadZohoSnapshot(source.store, options);
   } catch (error) {
     throw zohoCliError(error);
   }
+  if (result === null)
+    throw new CliError(`Zoho: No Zoho snapshot in ${source.store} yet: run \`panopticon sync --zoho --store ${source.store}\` first.`);
+  return result;
 }
 
 /**

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Starts the fake Zoho CRM (accounts server + API) on 127.0.0.1 for demos, and prints the environment
-// variables that point `panopticon sync --zoho` (or `syncFromEnv`) at it. Stop it with Ctrl-C.
+// variables that point `panopticon sync --zoho` (or `syncLeads({ env })`) at it. Stop it with Ctrl-C.
 //
 //   npm run build && node packages/zoho-adapter/scripts/fake-zoho.mjs [--leads 600] [--appointed 180]
 //       [--latency 50] [--no-history] [--seed 1]

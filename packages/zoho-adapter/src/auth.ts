@@ -42,7 +42,7 @@ export interface AccessToken {
 }
 
 /**
- * Options of {@link ZohoTokenProvider}: where it mints tokens, and with what.
+ * Options of the client's token provider: where it mints tokens, and with what.
  *
  * @example
  * ```ts

@@ -5,7 +5,7 @@ import type { ZohoDataCenter } from './data-centers.js';
 import type { RetryPolicy, RetryPolicyOptions } from './retry.js';
 
 /**
- * Options of {@link ZohoClient} and {@link createZohoClient}.
+ * Options of {@link ZohoClient}.
  *
  * @example
  * ```ts
@@ -97,7 +97,7 @@ export interface ZohoResponse<T = unknown> {
 }
 
 /**
- * Counters of one client; {@link diffStats} gives the share of one sync.
+ * Counters of one client (`client.stats()`).
  *
  * @example
  * ```ts

@@ -1,8 +1,6 @@
-import type { LeadSource, LoadResult } from '@panopticon/core';
 import type { ZohoCredentials } from './auth.js';
 import { ZohoConfigError } from './errors.js';
 import { messages } from './messages.js';
-import { ZohoSync, loadZohoSnapshot, type ZohoSyncOptions, type ZohoSyncResult, type SyncLeadsOptions } from './sync.js';
 
 /**
  * The environment variables the adapter reads (an injected object such as `process.env`).
@@ -10,7 +8,7 @@ import { ZohoSync, loadZohoSnapshot, type ZohoSyncOptions, type ZohoSyncResult, 
  * @example
  * ```ts
  * const env: ZohoEnv = process.env; // ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET, ZOHO_REFRESH_TOKEN, ZOHO_DC …
- * const result = await syncFromEnv(env, { store: '.panopticon/zoho' });
+ * const result = await syncLeads({ env, store: '.panopticon/zoho' });
  * ```
  */
 export interface ZohoEnv {
@@ -30,7 +28,7 @@ export interface ZohoEnv {
 }
 
 /**
- * The variables `syncFromEnv` requires.
+ * The variables a sync from `env` requires.
  *
  * @example
  * ```ts
@@ -41,16 +39,35 @@ export interface ZohoEnv {
 export const REQUIRED_ZOHO_ENV = ['ZOHO_CLIENT_ID', 'ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN'] as const;
 
 /**
+ * The connection a sync or a client needs: the credentials and, optionally, the data center or hosts.
+ *
+ * @example
+ * ```ts
+ * const connection: ZohoConnection = zohoConnectionFromEnv(process.env);
+ * const client = new ZohoClient(connection);
+ * ```
+ */
+export interface ZohoConnection {
+  credentials: ZohoCredentials;
+  /** `ZOHO_DC`: US (default), EU, IN, AU, JP, CA, SA, CN. */
+  dc: string | undefined;
+  /** `ZOHO_ACCOUNTS_URL`. */
+  accountsUrl: string | undefined;
+  /** `ZOHO_API_DOMAIN`. */
+  apiDomain: string | undefined;
+}
+
+/**
  * Connection options from the environment; throws a config error naming (never showing) what is missing.
  *
  * @example
  * ```ts
  * // Throws a ZohoConfigError (code 'MISSING_ENV') naming any missing variable.
  * const connection = zohoConnectionFromEnv(process.env);
- * const sync = createZohoSync({ ...connection, store: '.panopticon/zoho' });
+ * const client = new ZohoClient(connection);
  * ```
  */
-export function zohoConnectionFromEnv(env: ZohoEnv): Pick<ZohoSyncOptions, 'credentials' | 'dc' | 'accountsUrl' | 'apiDomain'> {
+export function zohoConnectionFromEnv(env: ZohoEnv): ZohoConnection {
   const value = (name: string) => {
     const v = env[name];
     return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
@@ -66,86 +83,12 @@ export function zohoConnectionFromEnv(env: ZohoEnv): Pick<ZohoSyncOptions, 'cred
 }
 
 /**
- * A {@link ZohoSync} whose credentials and hosts come from `env`; options given explicitly win.
- *
- * @example
- * ```ts
- * const sync = createZohoSyncFromEnv(process.env, { store: '.panopticon/zoho', timeZone: 'America/New_York' });
- * const { leads, sync: report } = await sync.syncLeads();
- * console.log(`${leads.length} leads, ${report.mode} sync, ${report.calls} calls`);
- * ```
+ * The options with the connection from `options.env` under them, when they name no `credentials` and no
+ * `client`: explicit options win over the environment.
  */
-export function createZohoSyncFromEnv(env: ZohoEnv, options: Omit<ZohoSyncOptions, 'credentials'> = {}): ZohoSync {
-  const connection = zohoConnectionFromEnv(env);
-  return new ZohoSync({
-    ...connection,
-    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
-  });
-}
-
-/**
- * One sync with credentials from `env`: what `panopticon sync --zoho [--store DIR]` runs.
- * `options.store` is the snapshot directory; `options.onProgress` receives a progress line.
- *
- * @example
- * ```ts
- * const result = await syncFromEnv(process.env, { store: '.panopticon/zoho', onProgress: (p) => console.error(p.message) });
- * console.log(`${result.leads.length} leads for ${result.sync.credits} credits`);
- * ```
- */
-export async function syncFromEnv(
-  env: ZohoEnv,
-  options: Omit<ZohoSyncOptions, 'credentials'> & SyncLeadsOptions = {},
-): Promise<ZohoSyncResult> {
-  const { full, signal, ...rest } = options;
-  const run: SyncLeadsOptions = {};
-  if (full !== undefined) run.full = full;
-  if (signal !== undefined) run.signal = signal;
-  return createZohoSyncFromEnv(env, rest).syncLeads(run);
-}
-
-/**
- * Options of {@link zohoSource}: the snapshot directory, whether to sync first, and the sync's options.
- *
- * @example
- * ```ts
- * const options: ZohoSnapshotSourceOptions = { store: '.panopticon/zoho', sync: false, timeZone: 'America/New_York' };
- * const { leads } = await zohoSource(options).load(); // the snapshot as it is, no API call
- * ```
- */
-export interface ZohoSnapshotSourceOptions extends Omit<ZohoSyncOptions, 'credentials' | 'store'> {
-  /** The snapshot directory. */
-  store: string;
-  /** Sync before loading (needs the env credentials); false reads the snapshot as it is (`--offline`). Default true. */
-  sync?: boolean;
-  /** The environment for credentials when syncing. */
-  env?: ZohoEnv;
-}
-
-/**
- * A core `LeadSource` over the Zoho snapshot: syncs first (unless `sync: false`), then loads. With
- * `sync: false` and no snapshot yet, `load()` throws a config error saying to run a sync first.
- *
- * @example
- * ```ts
- * const source = zohoSource({ store: '.panopticon/zoho', env: process.env });
- * source.description; // 'Zoho CRM snapshot (.panopticon/zoho)'
- * const { leads, issues } = await source.load(); // syncs, then returns the snapshot's leads
- * ```
- */
-export function zohoSource(options: ZohoSnapshotSourceOptions): LeadSource {
-  const { store, sync = true, env = {}, ...rest } = options;
-  return {
-    description: `Zoho CRM snapshot (${store})`,
-    async load(): Promise<LoadResult> {
-      if (sync) {
-        const result = await createZohoSyncFromEnv(env, { ...rest, store }).syncLeads();
-        const { sync: _report, ...loadResult } = result;
-        return loadResult;
-      }
-      const result = await loadZohoSnapshot(store, rest);
-      if (!result) throw new ZohoConfigError(messages.noSnapshot(store), 'NO_SNAPSHOT');
-      return result;
-    },
-  };
+export function withEnvConnection<T extends { env?: ZohoEnv; credentials?: unknown; client?: unknown }>(options: T): T {
+  const { env, ...rest } = options;
+  if (env === undefined || rest.credentials !== undefined || rest.client !== undefined) return rest as T;
+  const explicit = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  return { ...zohoConnectionFromEnv(env), ...explicit } as unknown as T;
 }

@@ -59,7 +59,7 @@ export interface ZohoErrorOptions {
  * @example
  * ```ts
  * try {
- *   await syncFromEnv(process.env, { store: '.panopticon/zoho' });
+ *   await syncLeads({ env: process.env, store: '.panopticon/zoho' });
  * } catch (error) {
  *   if (!(error instanceof ZohoError)) throw error;
  *   console.error(`${error.name} ${error.code} (HTTP ${error.status ?? '-'}): ${error.message}`);
@@ -184,7 +184,7 @@ export class ZohoConfigError extends ZohoError {
  * const controller = new AbortController();
  * setTimeout(() => controller.abort(), 60_000);
  * try {
- *   await syncFromEnv(process.env, { signal: controller.signal });
+ *   await syncLeads({ env: process.env, signal: controller.signal });
  * } catch (error) {
  *   if (!isAbortError(error)) throw error; // a cancelled sync is not a failure
  * }

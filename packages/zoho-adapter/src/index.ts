@@ -6,22 +6,14 @@
  * @packageDocumentation
  * @module @panopticon/zoho-adapter
  */
-export { ZohoTokenProvider, type AccessToken, type TokenProviderOptions, type ZohoCredentials } from './auth.js';
-export {
-  ZohoClient,
-  createZohoClient,
-  diffStats,
-  type ZohoCallStats,
-  type ZohoClientOptions,
-  type ZohoRequest,
-  type ZohoResponse,
-} from './client.js';
+// What the CLI, the docs and the README use, and the shapes of their signatures; the rest (paging,
+// retries, mapping, history parsing, the snapshot's format) is internal: tests import it from its module.
+export type { ZohoCredentials, TokenProviderOptions, AccessToken } from './auth.js';
+export { ZohoClient, type ZohoCallStats, type ZohoClientOptions, type ZohoRequest, type ZohoResponse } from './client.js';
 export { ZohoConfigSchema, zohoSyncOptionsFromConfig, type ZohoConfig, type ZohoConfigAppointments } from './config-file.js';
 export {
   ZOHO_DATA_CENTERS,
   ZOHO_DATA_CENTER_NAMES,
-  checkBaseUrl,
-  parseDataCenter,
   resolveHosts,
   type ResolveHostsOptions,
   type ResolvedHosts,
@@ -29,17 +21,7 @@ export {
   type ZohoDataCenterHosts,
 } from './data-centers.js';
 export { listModuleFields, type ZohoFieldInfo } from './fields.js';
-export { formatZohoDateTime, parseZohoDateTime } from './datetime.js';
-export { leadsNeedingTimeline, loadResultFromSnapshot, type LeadReadConfig } from './derive.js';
-export {
-  REQUIRED_ZOHO_ENV,
-  createZohoSyncFromEnv,
-  syncFromEnv,
-  zohoConnectionFromEnv,
-  zohoSource,
-  type ZohoEnv,
-  type ZohoSnapshotSourceOptions,
-} from './env.js';
+export { zohoConnectionFromEnv, type ZohoConnection, type ZohoEnv } from './env.js';
 export {
   ZohoApiError,
   ZohoAuthError,
@@ -47,72 +29,16 @@ export {
   ZohoError,
   ZohoNetworkError,
   ZohoRateLimitError,
-  isAbortError,
   type ZohoAttempt,
   type ZohoErrorOptions,
 } from './errors.js';
-export { appointmentsFromEvents, eventFields, type EventAppointments } from './events.js';
+export type { ZohoAppointmentSource, ZohoFieldMapping, ZohoHistoryModuleConfig } from './mapping.js';
+export type { ZohoPageInfo, ZohoRecord } from './paging.js';
+export type { Redactor } from './redact.js';
+export type { RetryPolicy, RetryPolicyOptions } from './retry.js';
+export { fileSnapshotStore, type FileSnapshotStoreOptions, type SnapshotStore, type ZohoSnapshot } from './snapshot.js';
 export {
-  collapseOwners,
-  collapseStages,
-  ownerHistoryFromRows,
-  parseHistoryRow,
-  stageHistoryFromRows,
-  type HistoryRow,
-} from './history.js';
-export { ConcurrencyLimiter, mapLimit } from './limiter.js';
-export { mapLeadRecord, type LeadFields, type MapLeadContext, type MappedLead } from './map-lead.js';
-export {
-  DEFAULT_FIELD_MAPPING,
-  DEFAULT_HISTORY_MODULE,
-  leadFields,
-  resolveAppointmentSource,
-  resolveFieldMapping,
-  type ResolvedAppointmentSource,
-  type ZohoAppointmentSource,
-  type ZohoFieldMapping,
-  type ZohoHistoryModuleConfig,
-} from './mapping.js';
-export { messages } from './messages.js';
-export {
-  MAX_DISCRETE_RECORDS,
-  MAX_FIELDS,
-  MAX_PER_PAGE,
-  checkFields,
-  recordPages,
-  timelinePages,
-  type RecordPage,
-  type RecordPagesOptions,
-  type TimelinePage,
-  type ZohoPageInfo,
-  type ZohoRecord,
-} from './paging.js';
-export { REDACTED, Redactor } from './redact.js';
-export {
-  DEFAULT_RETRYABLE_STATUSES,
-  abortableSleep,
-  createRetryPolicy,
-  withRetry,
-  type RetryPolicy,
-  type RetryPolicyOptions,
-  type WithRetryOptions,
-} from './retry.js';
-export {
-  SNAPSHOT_FILE,
-  SNAPSHOT_FORMAT,
-  SNAPSHOT_VERSION,
-  checkSnapshotShape,
-  emptySnapshot,
-  fileSnapshotStore,
-  type FileSnapshotStoreOptions,
-  type SnapshotStore,
-  type ZohoSnapshot,
-} from './snapshot.js';
-export {
-  ZohoSync,
-  createZohoSync,
   loadZohoSnapshot,
-  resolveReadConfig,
   syncLeads,
   type SyncLeadsOptions,
   type ZohoSyncOptions,
@@ -120,6 +46,5 @@ export {
   type ZohoSyncReport,
   type ZohoSyncResult,
 } from './sync.js';
-export { STORE_LOCK_FILE, lockStore, type LockStoreOptions, type StoreLockHolder } from './store-lock.js';
-export { TOKEN_CACHE_FILE, fileTokenCache, type StoredAccessToken, type TokenCache } from './token-cache.js';
-export { historiesFromTimeline, type TimelineContext, type TimelineHistories } from './timeline.js';
+export { lockStore, type LockStoreOptions, type StoreLockHolder } from './store-lock.js';
+export { fileTokenCache, type StoredAccessToken, type TokenCache } from './token-cache.js';

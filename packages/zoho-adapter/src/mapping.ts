@@ -11,7 +11,7 @@ import { MAX_FIELDS } from './paging.js';
  * @example
  * ```ts
  * const mapping: Partial<ZohoFieldMapping> = { locator: 'Locator', appointmentAt: 'Site_Visit_Date', team: null };
- * const sync = createZohoSyncFromEnv(process.env, { mapping, store: '.panopticon/zoho' });
+ * const { leads } = await syncLeads({ env: process.env, mapping, store: '.panopticon/zoho' });
  * ```
  */
 export interface ZohoFieldMapping {
@@ -72,7 +72,7 @@ export const DEFAULT_FIELD_MAPPING: Readonly<ZohoFieldMapping> = Object.freeze({
  * @example
  * ```ts
  * const history: Partial<ZohoHistoryModuleConfig> = { module: 'Stage_History', stage: 'Stage' };
- * const sync = createZohoSyncFromEnv(process.env, { history, mapping: { stage: 'Stage' } });
+ * const { leads } = await syncLeads({ env: process.env, history, mapping: { stage: 'Stage' } });
  * ```
  */
 export interface ZohoHistoryModuleConfig {
@@ -119,7 +119,7 @@ export const DEFAULT_HISTORY_MODULE: Readonly<ZohoHistoryModuleConfig> = Object.
  * @example
  * ```ts
  * const appointments: ZohoAppointmentSource = { from: 'events', pick: 'earliest', includeCancelled: false };
- * const sync = createZohoSyncFromEnv(process.env, { appointments, store: '.panopticon/zoho' });
+ * const { leads } = await syncLeads({ env: process.env, appointments, store: '.panopticon/zoho' });
  * ```
  */
 export type ZohoAppointmentSource =

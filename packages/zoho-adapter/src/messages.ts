@@ -50,7 +50,6 @@ export const messages = {
   fieldsMissing: (module: string) => `No fields to read from ${module}: Zoho requires the "fields" parameter when listing records.`,
   tooManyFields: (module: string, n: number, max: number) =>
     `${n} fields requested from ${module}, but Zoho returns at most ${max} per call. Remove some extra fields from the mapping.`,
-  noSnapshot: (store: string) => `No Zoho snapshot in ${store} yet: run \`panopticon sync --zoho --store ${store}\` first.`,
   syncRunning: () => 'A sync is already running on this ZohoSync instance; wait for it to finish.',
   badHistorySince: (value: unknown) => `historySince is not a date: ${JSON.stringify(value)}. Give an ISO date such as 2025-06-01.`,
   badConcurrency: (value: unknown) => `concurrency must be an integer from 1 to 25 (your edition's limit), got ${JSON.stringify(value)}.`,

@@ -23,8 +23,8 @@ const CREDENTIAL_PATTERNS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /**
- * Masks secrets in text: every value registered with `add`, and anything shaped like a credential (see {@link
- * REDACTED}).
+ * Masks secrets in text: every value registered with `add`, and anything shaped like a credential, each
+ * replaced by `[redacted]`.
  *
  * @example
  * ```ts

@@ -14,7 +14,7 @@ import { messages } from './messages.js';
 export const DEFAULT_RETRYABLE_STATUSES: readonly number[] = Object.freeze([408, 429, 500, 502, 503, 504]);
 
 /**
- * Options of {@link createRetryPolicy} (and the `retry` option of {@link ZohoClientOptions}).
+ * Options of the retry policy: the `retry` option of {@link ZohoClientOptions}.
  *
  * @example
  * ```ts
@@ -31,7 +31,7 @@ export interface RetryPolicyOptions {
   maxDelayMs?: number;
   /** Growth per try. Default 2. */
   factor?: number;
-  /** Statuses that may be retried. Default {@link DEFAULT_RETRYABLE_STATUSES}. */
+  /** Statuses that may be retried. Default 408, 429, 500, 502, 503, 504. */
   retryableStatuses?: readonly number[];
   /** Waits `ms` (injected in tests). Default: a timer that an abort signal cancels. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;

@@ -162,7 +162,7 @@ export function emptySnapshot(fingerprint: string, dc: string, apiDomain: string
  * ```ts
  * let saved: ZohoSnapshot | null = null;
  * const memory: SnapshotStore = { path: '(memory)', read: async () => saved, write: async (s) => void (saved = s) };
- * const result = await createZohoSync({ credentials, store: memory }).syncLeads();
+ * const result = await syncLeads({ credentials, store: memory });
  * ```
  */
 export interface SnapshotStore {

@@ -23,6 +23,7 @@ import { resolveHosts } from './data-centers.js';
 import { lockStore } from './store-lock.js';
 import { fileTokenCache } from './token-cache.js';
 import { leadsNeedingTimeline, loadResultFromSnapshot, type LeadReadConfig } from './derive.js';
+import { withEnvConnection } from './env.js';
 import { ZohoConfigError, ZohoError } from './errors.js';
 import { messages } from './messages.js';
 import { fileSnapshotStore, type SnapshotStore, type ZohoSnapshot } from './snapshot.js';
@@ -60,7 +61,8 @@ export class ZohoSync {
   readonly #waitForStore: boolean;
   #running = false;
 
-  constructor(options: ZohoSyncOptions) {
+  constructor(given: ZohoSyncOptions) {
+    const options = withEnvConnection(given);
     if (options.client) this.client = options.client;
     else {
       if (!options.credentials)
@@ -216,25 +218,15 @@ export class ZohoSync {
 }
 
 /**
- * Creates a {@link ZohoSync}: `new ZohoSync(options)`.
+ * One sync: reads what changed in Zoho since the last sync into the snapshot at `store` (everything, the
+ * first time or with `full`), and returns the lead model with the sync's report. The one entry point of a
+ * sync, for the CLI (`panopticon sync --zoho`) and for programs: credentials from `credentials`, a ready
+ * `client`, or the environment (`env`). {@link loadZohoSnapshot} reads the snapshot without contacting Zoho.
  *
  * @example
  * ```ts
- * const sync = createZohoSync({ credentials, store: '.panopticon/zoho', timeZone: 'America/New_York' });
- * const { leads } = await sync.syncLeads();
- * ```
- */
-export function createZohoSync(options: ZohoSyncOptions): ZohoSync {
-  return new ZohoSync(options);
-}
-
-/**
- * One sync with these options: `createZohoSync(options).syncLeads(options)`.
- *
- * @example
- * ```ts
- * const { leads, sync } = await syncLeads({ credentials, dc: 'EU', store: '.panopticon/zoho', full: true });
- * console.log(`${leads.length} leads in ${sync.calls} calls`);
+ * const { leads, sync } = await syncLeads({ env: process.env, store: '.panopticon/zoho', timeZone: 'Europe/Berlin' });
+ * console.log(`${leads.length} leads: ${sync.mode} sync, ${sync.calls} calls`);
  * ```
  */
 export async function syncLeads(options: ZohoSyncOptions & SyncLeadsOptions): Promise<ZohoSyncResult> {
@@ -243,6 +235,13 @@ export async function syncLeads(options: ZohoSyncOptions & SyncLeadsOptions): Pr
   if (full !== undefined) run.full = full;
   if (signal !== undefined) run.signal = signal;
   return new ZohoSync(rest).syncLeads(run);
+}
+
+/**
+ * A sync object: `new ZohoSync(options)`. Internal (tests), like the class: programs call {@link syncLeads}.
+ */
+export function createZohoSync(options: ZohoSyncOptions): ZohoSync {
+  return new ZohoSync(options);
 }
 
 /** A progress report while waiting for another sync's lock. */
@@ -280,7 +279,7 @@ async function settleAll<T extends readonly unknown[]>(promises: { [K in keyof T
  */
 export async function loadZohoSnapshot(
   directory: string,
-  options: Omit<ZohoSyncOptions, 'credentials' | 'client' | 'store'> = {},
+  options: Omit<ZohoSyncOptions, 'credentials' | 'client' | 'store' | 'env'> = {},
 ): Promise<LoadResult | null> {
   const snapshot = await fileSnapshotStore(directory).read();
   return snapshot ? loadResultFromSnapshot(snapshot, resolveReadConfig(options)) : null;

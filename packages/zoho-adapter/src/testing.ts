@@ -4,7 +4,7 @@
  *
  * ```ts
  * const fake = await startFakeZoho({ data: { leads: 5000, appointed: 1500 }, latencyMs: 50 });
- * const result = await syncFromEnv(fake.env, { store: dir });
+ * const result = await syncLeads({ env: fake.env, store: dir });
  * await fake.close();
  * ```
  *

@@ -2,7 +2,7 @@
 // which is how the CLI can check that `--zoho` and the CSV export give the same dashboard.
 import type { Lead } from '@panopticon/core';
 import { expect, test } from 'vitest';
-import { createZohoSync } from '../src/index.js';
+import { createZohoSync } from '../src/sync.js';
 import { connection, fake } from './helpers.js';
 
 const at = (s: string) => new Date(`${s}Z`);

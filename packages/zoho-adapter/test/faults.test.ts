@@ -1,7 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { SNAPSHOT_FILE, TOKEN_CACHE_FILE, ZohoApiError, ZohoAuthError, ZohoNetworkError, createZohoSync } from '../src/index.js';
+import { ZohoApiError, ZohoAuthError, ZohoNetworkError } from '../src/index.js';
+import { SNAPSHOT_FILE } from '../src/snapshot.js';
+import { TOKEN_CACHE_FILE } from '../src/token-cache.js';
+import { createZohoSync } from '../src/sync.js';
 import { connection, fake, fastRetry, tempDir } from './helpers.js';
 
 describe('sync under faults', () => {

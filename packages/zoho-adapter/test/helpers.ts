@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { startFakeZoho, type FakeZoho, type FakeZohoOptions } from '../src/testing.js';
-import { createZohoSync, type RetryPolicyOptions } from '../src/index.js';
+import type { RetryPolicyOptions } from '../src/index.js';
+import { createZohoSync } from '../src/sync.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { kpis, parsePipeline } from '@panopticon/core';
 import { loadCsv } from '@panopticon/core/csv';
 import { describe, expect, test } from 'vitest';
-import { createZohoSync } from '../src/index.js';
+import { createZohoSync } from '../src/sync.js';
 import { connection, fake } from './helpers.js';
 
 const data = (name: string) => fileURLToPath(new URL(`../../../examples/data/${name}`, import.meta.url));

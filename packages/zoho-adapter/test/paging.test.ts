@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ZohoClient, ZohoConfigError, checkFields, recordPages, timelinePages } from '../src/index.js';
+import { ZohoClient, ZohoConfigError } from '../src/index.js';
+import { checkFields, recordPages, timelinePages } from '../src/paging.js';
 import { connection, fake } from './helpers.js';
 
 async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { ZohoAuthError, createZohoClient, createZohoSync, listModuleFields } from '../src/index.js';
+import { ZohoAuthError, listModuleFields } from '../src/index.js';
+import { createZohoClient } from '../src/client.js';
+import { createZohoSync } from '../src/sync.js';
 import { connection, fake, tempDir } from './helpers.js';
 
 describe('narrow scopes', () => {

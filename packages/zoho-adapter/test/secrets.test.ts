@@ -3,7 +3,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { TOKEN_CACHE_FILE, createZohoSyncFromEnv, syncFromEnv, type ZohoEnv } from '../src/index.js';
+import { syncLeads, type ZohoEnv } from '../src/index.js';
+import { TOKEN_CACHE_FILE } from '../src/token-cache.js';
+import { createZohoSync } from '../src/sync.js';
 import { fake, fastRetry, tempDir } from './helpers.js';
 
 const CLIENT_ID = '1000.ZQ7CLIENTIDSECRETSHAPED4411';
@@ -76,7 +78,8 @@ describe('secrets stay secret', () => {
     const { env } = await setup();
     const dir = await tempDir();
     const logs: string[] = [];
-    const sync = createZohoSyncFromEnv(env, {
+    const sync = createZohoSync({
+      env,
       store: dir,
       fetch: recordingFetch,
       onLog: (l) => logs.push(l),
@@ -109,17 +112,17 @@ describe('secrets stay secret', () => {
   test.each([
     [
       'a wrong client secret (invalid_client)',
-      async (env: ZohoEnv) => syncFromEnv({ ...env, ZOHO_CLIENT_SECRET: `${CLIENT_SECRET}x` }, { fetch: recordingFetch }),
+      async (env: ZohoEnv) => syncLeads({ env: { ...env, ZOHO_CLIENT_SECRET: `${CLIENT_SECRET}x` }, fetch: recordingFetch }),
     ],
     [
       'a wrong refresh token (invalid_code)',
-      async (env: ZohoEnv) => syncFromEnv({ ...env, ZOHO_REFRESH_TOKEN: `${REFRESH_TOKEN}0` }, { fetch: recordingFetch }),
+      async (env: ZohoEnv) => syncLeads({ env: { ...env, ZOHO_REFRESH_TOKEN: `${REFRESH_TOKEN}0` }, fetch: recordingFetch }),
     ],
     [
       'the API refusing every token',
       async (env: ZohoEnv, server: Awaited<ReturnType<typeof fake>>) => {
         server.inject({ kind: 'status', status: 401, code: 'INVALID_TOKEN', count: Infinity });
-        return syncFromEnv(env, { fetch: recordingFetch });
+        return syncLeads({ env, fetch: recordingFetch });
       },
     ],
     [
@@ -138,15 +141,15 @@ describe('secrets stay secret', () => {
             { status: 400 },
           );
         }) as typeof fetch;
-        return syncFromEnv(env, { fetch: echo });
+        return syncLeads({ env, fetch: echo });
       },
     ],
     [
       'a network failure',
       async (env: ZohoEnv, server: Awaited<ReturnType<typeof fake>>) => {
-        await syncFromEnv(env, { fetch: recordingFetch });
+        await syncLeads({ env, fetch: recordingFetch });
         await server.close();
-        return syncFromEnv(env, { fetch: recordingFetch, retry: { ...fastRetry, maxAttempts: 2 } });
+        return syncLeads({ env, fetch: recordingFetch, retry: { ...fastRetry, maxAttempts: 2 } });
       },
     ],
   ])('an error from %s never shows a secret', async (_name, run) => {
@@ -163,7 +166,7 @@ describe('secrets stay secret', () => {
   test('missing variables are named, never shown', () => {
     let error: unknown;
     try {
-      createZohoSyncFromEnv({ ZOHO_CLIENT_ID: CLIENT_ID, ZOHO_CLIENT_SECRET: CLIENT_SECRET });
+      createZohoSync({ env: { ZOHO_CLIENT_ID: CLIENT_ID, ZOHO_CLIENT_SECRET: CLIENT_SECRET } });
     } catch (e) {
       error = e;
     }

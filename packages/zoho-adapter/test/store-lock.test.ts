@@ -3,7 +3,9 @@ import { hostname } from 'node:os';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { STORE_LOCK_FILE, ZohoConfigError, createZohoSync, lockStore } from '../src/index.js';
+import { ZohoConfigError, lockStore } from '../src/index.js';
+import { STORE_LOCK_FILE } from '../src/store-lock.js';
+import { createZohoSync } from '../src/sync.js';
 import { connection, fake, tempDir } from './helpers.js';
 
 describe('one sync at a time per store', () => {

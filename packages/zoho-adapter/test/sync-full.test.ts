@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createZohoSync, syncFromEnv } from '../src/index.js';
+import { createZohoSync, syncLeads } from '../src/sync.js';
 import { connection, fake, ownerTrackingOrg } from './helpers.js';
 
 const ceil200 = (n: number) => Math.ceil(n / 200);
@@ -166,7 +166,7 @@ describe('full sync', () => {
 
   test('malformed records become data issues, not crashes, and every row is accounted for', async () => {
     const server = await fake({ data: { leads: 300, appointed: 90, malformed: 8, seed: 11 } });
-    const result = await syncFromEnv(server.env, { retry: { baseDelayMs: 1 } });
+    const result = await syncLeads({ env: server.env, retry: { baseDelayMs: 1 } });
     expect(result.leads).toEqual(server.expectedLeads());
     expect(result.leads).toHaveLength(292);
     const errors = result.issues.filter((i) => i.severity === 'error');

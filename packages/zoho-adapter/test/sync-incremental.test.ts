@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { SNAPSHOT_FILE, createZohoSync, loadZohoSnapshot, type ZohoSnapshot } from '../src/index.js';
+import { loadZohoSnapshot, type ZohoSnapshot } from '../src/index.js';
+import { SNAPSHOT_FILE } from '../src/snapshot.js';
+import { createZohoSync } from '../src/sync.js';
 import { connection, fake, ownerTrackingOrg, tempDir } from './helpers.js';
 
 const readSnapshot = async (dir: string) => JSON.parse(await readFile(join(dir, SNAPSHOT_FILE), 'utf8')) as ZohoSnapshot;

@@ -1,7 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { TOKEN_CACHE_FILE, ZohoClient, createZohoSync } from '../src/index.js';
+import { ZohoClient } from '../src/index.js';
+import { TOKEN_CACHE_FILE } from '../src/token-cache.js';
+import { createZohoSync } from '../src/sync.js';
 import { connection, fake, tempDir } from './helpers.js';
 
 describe('the access token kept in the store', () => {

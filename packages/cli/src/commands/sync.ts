@@ -1,5 +1,5 @@
 import { formatIssue } from '@panopticon/core';
-import { syncFromEnv } from '@panopticon/zoho-adapter';
+import { syncLeads } from '@panopticon/zoho-adapter';
 import { DEFAULT_ZOHO_STORE, HELP_OPTION, helpText, type OptionSpecs, type ParsedValues } from '../args.js';
 import { findConfigFile, loadConfig } from '../config.js';
 import { CliError } from '../errors.js';
@@ -73,9 +73,10 @@ export const syncCommand: Command<SyncSettings> = { options: OPTIONS, help: SYNC
 
 async function sync(settings: SyncSettings, io: Io): Promise<number> {
   const { store, timeZone, full, ownerHistory, zohoConfig, wait } = settings;
-  let result: Awaited<ReturnType<typeof syncFromEnv>>;
+  let result: Awaited<ReturnType<typeof syncLeads>>;
   try {
-    result = await syncFromEnv(io.env, {
+    result = await syncLeads({
+      env: io.env,
       ...zohoOptions(zohoConfig, io.env),
       store,
       timeZone,

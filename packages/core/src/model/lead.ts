@@ -18,7 +18,7 @@ export const StageChangeSchema = z.object({
   at: z.date(),
 });
 /**
- * One entry of a lead's stage history (see {@link StageChangeSchema}).
+ * One entry of a lead's stage history (checked by `LeadSchema`).
  *
  * @example
  * ```ts
@@ -42,7 +42,7 @@ export const OwnerChangeSchema = z.object({
   at: z.date(),
 });
 /**
- * One entry of a lead's owner history (see {@link OwnerChangeSchema}).
+ * One entry of a lead's owner history (checked by `LeadSchema`).
  *
  * @example
  * ```ts

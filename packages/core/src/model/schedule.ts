@@ -59,7 +59,7 @@ export const ShiftSchema = z.object({
   end: TimeOfDaySchema,
 });
 /**
- * One weekly shift of a rep (see {@link ShiftSchema}); `loadCsv` reads them from schedule.csv.
+ * One weekly shift of a rep (checked by `ShiftSchema`, internal); `loadCsv` reads them from schedule.csv.
  *
  * @example
  * ```ts
@@ -96,7 +96,7 @@ export const HoursIntervalSchema = z
   })
   .check(z.refine((h) => toMinutes(h.end) > toMinutes(h.start), { message: 'end must be after start', path: ['end'] }));
 /**
- * An interval of a working day (see {@link HoursIntervalSchema}).
+ * An interval of a working day (checked by `BusinessCalendarSchema`).
  *
  * @example
  * ```ts

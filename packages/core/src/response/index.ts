@@ -5,8 +5,6 @@ export { filterLeads } from './filter.js';
 export type { FilterableLead, FilterLeadsOptions } from './filter.js';
 export { aggregateBySlot, heatmapGrid } from './heatmap.js';
 export type { AggregateBySlotOptions, HeatmapCell, HeatmapGridOptions, SlotLead } from './heatmap.js';
-export { createSlotAggregator } from './slot-aggregator.js';
-export type { SlotAggregator } from './slot-aggregator.js';
 export { demandVsCoverage, scheduleCoverage } from './coverage.js';
 export type { CoverageCell, DemandCoverageCell, ScheduleCoverageOptions } from './coverage.js';
 export { comparePeriods } from './compare.js';

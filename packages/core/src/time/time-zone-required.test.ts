@@ -5,6 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BASE_MS, leadsArb, TEST_PIPELINE } from '../follow-up/arbitraries.js';
 import * as core from '../index.js';
+import { createSlotAggregator } from '../response/slot-aggregator.js';
+import { businessMinutesBetween } from './business-hours.js';
+import { calendarDaysBetween } from './days.js';
 import { getZone } from './zone.js';
 
 // A timeZone left undefined (plain JavaScript, a notebook, a config value) must never mean the host's zone:
@@ -33,12 +36,12 @@ const ZONED: Record<string, Call> = {
   startOfLocalDay: (tz) => core.startOfLocalDay(0, tz as string),
   endOfLocalDay: (tz) => core.endOfLocalDay(0, tz as string),
   instantFromWallClock: (tz) => core.instantFromWallClock({ year: 2026, month: 1, day: 1 }, tz as string),
-  calendarDaysBetween: (tz) => core.calendarDaysBetween(new Date(0), new Date(1), tz as string),
+  calendarDaysBetween: (tz) => calendarDaysBetween(new Date(0), new Date(1), tz as string),
   daysBetween: (tz) => core.daysBetween(new Date(0), new Date(1), { timeZone: tz as string }),
   slotOf: (tz) => core.slotOf(0, tz as string),
-  businessMinutesBetween: (tz) => core.businessMinutesBetween(new Date(0), new Date(1), { timeZone: tz as string }),
+  businessMinutesBetween: (tz) => businessMinutesBetween(new Date(0), new Date(1), { timeZone: tz as string }),
   aggregateBySlot: (tz, leads) => core.aggregateBySlot(leads, { timeZone: tz as string }),
-  createSlotAggregator: (tz) => core.createSlotAggregator({ timeZone: tz as string }),
+  createSlotAggregator: (tz) => createSlotAggregator({ timeZone: tz as string }),
   comparePeriods: (tz, leads) =>
     core.comparePeriods(leads, {
       timeZone: tz as string,

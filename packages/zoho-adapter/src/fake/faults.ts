@@ -11,7 +11,7 @@ import type { Rng } from './random.js';
  * ```ts
  * const fault: FakeZohoFault = { kind: 'status', status: 429, code: 'TOO_MANY_REQUESTS', count: 3, match: '/Leads' };
  * fake.inject(fault, { kind: 'drop' }, { kind: 'expire-tokens' });
- * const result = await syncFromEnv(fake.env); // retries through every fault
+ * const result = await syncLeads({ env: fake.env }); // retries through every fault
  * fake.pendingFaults(); // 0
  * ```
  */

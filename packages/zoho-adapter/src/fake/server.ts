@@ -31,7 +31,7 @@ import { StatsBook, type FakeZohoStats } from './stats.js';
  * ```ts
  * const fake: FakeZoho = await startFakeZoho({ data: { leads: 50 } });
  * try {
- *   const result = await syncFromEnv(fake.env);
+ *   const result = await syncLeads({ env: fake.env });
  *   expect(result.leads).toEqual(fake.expectedLeads());
  * } finally {
  *   await fake.close();
@@ -46,7 +46,7 @@ export interface FakeZoho {
   apiDomain: string;
   /** The credentials it accepts. */
   credentials: { clientId: string; clientSecret: string; refreshToken: string };
-  /** `ZOHO_*` variables pointing at this server, for `syncFromEnv`. */
+  /** `ZOHO_*` variables pointing at this server, for `syncLeads({ env })`. */
   env: Record<string, string>;
   data: FakeZohoData;
   stats: FakeZohoStats;
@@ -73,7 +73,7 @@ export interface FakeZoho {
  * @example
  * ```ts
  * const fake = await startFakeZoho({ data: { leads: 5000, appointed: 1500 }, latencyMs: 50 });
- * const result = await syncFromEnv(fake.env, { store: dir });
+ * const result = await syncLeads({ env: fake.env, store: dir });
  * console.log(`${result.leads.length} leads in ${fake.stats.calls} calls`);
  * await fake.close();
  * ```

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * await syncFromEnv(fake.env, { store: dir });
+ * await syncLeads({ env: fake.env, store: dir });
  * const { calls, records, timeline, statuses }: FakeZohoStats = fake.stats;
  * console.log(`${calls} calls: ${records['Leads']} Leads pages, ${timeline} timelines, ${statuses['429'] ?? 0} × 429`);
  * fake.resetStats(); // count the next sync alone

@@ -3,11 +3,12 @@ import type { LoadResult } from '@panopticon/core';
 import type { ZohoCredentials } from '../auth.js';
 import type { ZohoClient, ZohoClientOptions } from '../client.js';
 import type { ZohoCallStats } from '../client-types.js';
+import type { ZohoEnv } from '../env.js';
 import type { ZohoAppointmentSource, ZohoFieldMapping, ZohoHistoryModuleConfig } from '../mapping.js';
 import type { SnapshotStore } from '../snapshot.js';
 
 /**
- * Options of {@link ZohoSync}: the client's options, what to read, and where to keep it.
+ * Options of {@link syncLeads}: the connection, what to read, and where to keep it.
  *
  * @example
  * ```ts
@@ -16,12 +17,18 @@ import type { SnapshotStore } from '../snapshot.js';
  *   history: null, appointments: { from: 'events' }, extraFields: ['Email'],
  *   onProgress: (p) => console.error(p.message),
  * };
- * const result = await createZohoSync(options).syncLeads();
+ * const result = await syncLeads(options);
  * ```
  */
 export interface ZohoSyncOptions extends Omit<ZohoClientOptions, 'credentials'> {
-  /** The self-client credentials. Required unless `client` is given. */
+  /** The self-client credentials. Required unless `client` or `env` is given. */
   credentials?: ZohoCredentials;
+  /**
+   * The environment (`process.env`) to take the credentials and hosts from when neither `credentials` nor
+   * `client` is given: `ZOHO_CLIENT_ID`, `ZOHO_CLIENT_SECRET`, `ZOHO_REFRESH_TOKEN` (required), `ZOHO_DC`,
+   * `ZOHO_ACCOUNTS_URL`, `ZOHO_API_DOMAIN`. Options given explicitly win over it.
+   */
+  env?: ZohoEnv;
   /** A ready client (its own options then apply). */
   client?: ZohoClient;
   /** Which Zoho field feeds which lead property; Zoho's names by default (see {@link ZohoFieldMapping}). */
@@ -71,7 +78,8 @@ export interface ZohoSyncOptions extends Omit<ZohoClientOptions, 'credentials'> 
  *
  * @example
  * ```ts
- * const sync = createZohoSyncFromEnv(process.env, {
+ * await syncLeads({
+ *   env: process.env,
  *   onProgress: (p: ZohoSyncProgress) => {
  *     if (p.phase === 'timeline') console.error(`timelines ${p.timelinesDone}/${p.timelinesTotal} (${p.calls} calls)`);
  *   },
@@ -94,12 +102,12 @@ export interface ZohoSyncProgress {
 }
 
 /**
- * Options of one sync run (`ZohoSync.syncLeads`, {@link syncLeads}, {@link syncFromEnv}).
+ * Options of one sync run ({@link syncLeads}).
  *
  * @example
  * ```ts
  * const options: SyncLeadsOptions = { full: true, signal: AbortSignal.timeout(10 * 60_000) };
- * const result = await createZohoSync({ credentials, store: '.panopticon/zoho' }).syncLeads(options);
+ * const result = await syncLeads({ env: process.env, store: '.panopticon/zoho', ...options });
  * ```
  */
 export interface SyncLeadsOptions {
@@ -113,7 +121,7 @@ export interface SyncLeadsOptions {
  *
  * @example
  * ```ts
- * const { sync: report } = await syncFromEnv(process.env, { store: '.panopticon/zoho' });
+ * const { sync: report } = await syncLeads({ env: process.env, store: '.panopticon/zoho' });
  * console.log(`${report.mode} sync, ${report.durationMs} ms: ${report.read.leads} leads, ${report.calls} calls, ${report.credits} credits`);
  * if (report.reason) console.log(`full because ${report.reason}`);
  * ```

@@ -12,7 +12,7 @@ import { FakeZohoData } from './org.js';
  * ```ts
  * const { leads } = await loadCsv({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone: 'America/New_York' });
  * const fake = await startFakeZoho({ data: fakeZohoDataFromLeads(leads) });
- * const result = await syncFromEnv(fake.env); // the same leads, read through the Zoho API
+ * const result = await syncLeads({ env: fake.env }); // the same leads, read through the Zoho API
  * ```
  */
 export function fakeZohoDataFromLeads(

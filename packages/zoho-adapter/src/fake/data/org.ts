@@ -20,9 +20,9 @@ const MINUTE = 60_000;
  * ```ts
  * const data = generateFakeZohoData({ leads: 200, seed: 5 });
  * const fake = await startFakeZoho({ data });
- * await syncFromEnv(fake.env, { store: dir });
+ * await syncLeads({ env: fake.env, store: dir });
  * const moved = data.randomChanges(10, Date.parse('2026-04-01T09:00:00Z')); // the ids of 10 leads moved one stage on
- * const next = await syncFromEnv(fake.env, { store: dir }); // an incremental sync sees those changes
+ * const next = await syncLeads({ env: fake.env, store: dir }); // an incremental sync sees those changes
  * ```
  */
 export class FakeZohoData {
