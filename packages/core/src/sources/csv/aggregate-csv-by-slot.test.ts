@@ -365,28 +365,59 @@ describe('aggregateCsvBySlot', () => {
       }
     }
   });
-  it('reads a file that is not plain UTF-8, commas and ISO timestamps in one pass, whatever the workers', async () => {
-    const rows = ['lead_id;received_time;first_contact_time;owner'];
-    for (let i = 0; i < 300; i++) rows.push(`${i};6/${2 + (i % 5)}/2025 ${1 + (i % 12)}:15 PM;;${i % 3 === 0 ? 'Zo\u00eb' : 'Ana'}`);
+  it('reads a file in any encoding, delimiter and date format in pieces, with the format detected once: exactly one pass', async () => {
+    const rowsOf = (n: number, name: string) => {
+      const rows = ['lead_id;received_time;first_contact_time;owner'];
+      for (let i = 0; i < n; i++) {
+        const day = 13 + (i % 15); // above 12: the dates are day first
+        const contact = i % 4 === 0 ? '' : `${day}/06/2025 ${1 + (i % 12)}:45 PM`;
+        rows.push(`${i};${day}/06/2025 ${1 + (i % 12)}:15 PM;${contact};${i % 3 === 0 ? name : 'Ana'}`);
+      }
+      return rows;
+    };
+    const rows = rowsOf(300, 'Zo\u00eb');
+    rows[150] = '149;31/06/2025 1:15 PM;;Ana'; // a date that does not exist, in a later piece
+    rows[220] = '219;14/06/2025 3:15 PM;14/06/2025 2:15 PM;Ana;extra'; // a field too many
+    rows[260] = '259;14/06/2025 3:15 PM;14/06/2025 2:15 PM;Ana'; // contacted before it arrived
     const text = `${rows.join('\r\n')}\r\n`;
-    const utf8 = new TextEncoder().encode(text);
-    // The same rows in Windows-1252 (ë is one byte, 0xEB), read by its invalid UTF-8.
+    // The same rows in Windows-1252 (ë is one byte, 0xEB): detected by its invalid UTF-8 on line 2.
     const latin1 = Uint8Array.from(text, (c) => c.charCodeAt(0));
-    for (const [bytes, options] of [
-      [utf8, {}],
-      [latin1, {}],
-      [utf8, { delimiter: ';' }],
-      [utf8, { dateFormat: 'MM/DD/YYYY' }],
+    const utf8 = new TextEncoder().encode(text);
+    // ASCII in its head (the first 256 KiB) and Windows-1252 after: one pass then reads it as Windows-1252, which the pieces cannot know.
+    const lateRows = rowsOf(6000, 'Zoe');
+    lateRows[6000] = '5999;13/06/2025 1:15 PM;;Zo\u00eb';
+    const late = Uint8Array.from(`${lateRows.join('\r\n')}\r\n`, (c) => c.charCodeAt(0));
+    for (const [bytes, options, inPieces] of [
+      [latin1, {}, true],
+      [utf8, {}, true],
+      [latin1, { delimiter: ';', encoding: 'windows-1252', dateFormat: 'DD/MM/YYYY' }, true],
+      [late, {}, false],
     ] as const) {
-      const path = join(dir, `not-plain-${fileCount++}.csv`);
+      const path = join(dir, `formats-${fileCount++}.csv`);
       writeFileSync(path, bytes);
       setFileChunkSizeForTesting(64);
       const all = { timeZone: 'UTC', label: 'leads.csv', ...options } as AggregateCsvBySlotOptions;
-      expect(await readHeatmapInPieces(path, 'leads.csv', all, 3)).toBeNull();
-      const oneReading = await reference(text, { ...all, delimiter: ';' });
-      const result = await aggregateCsvBySlot(path, { ...all, workers: 3 });
-      expect(result.cells).toEqual(oneReading.cells);
-      expect(result.stats.accepted).toBe(300);
+      const onePass = await aggregateCsvBySlot(path, { ...all, workers: 0 });
+      const pieces = await readHeatmapInPieces(path, 'leads.csv', all, 3);
+      expect(pieces !== null).toBe(inPieces);
+      if (pieces !== null) {
+        expect(pieces.heatmap.cells()).toEqual(onePass.cells);
+        expect(pieces.issues).toEqual(onePass.issues);
+        expect(pieces.rows).toBe(onePass.stats.rows);
+      }
+      expect(await aggregateCsvBySlot(path, { ...all, workers: 3 })).toEqual(onePass);
+      expect(onePass.stats).toMatchObject(bytes === late ? { rows: 6000, rejected: 0 } : { rows: 300, rejected: 2 });
+      expect(onePass.issues.map((issue) => issue.code)).toEqual(
+        expect.arrayContaining(['unparseable-timestamp', 'wrong-field-count', 'contact-before-created']),
+      );
+      if (bytes === late) {
+        expect(onePass.issues.find((issue) => issue.code === 'encoding-detected')?.line).toBe(6001);
+        continue;
+      }
+      const reference = await readResponseRows({ text }, { ...all, delimiter: ';' });
+      let accepted = 0;
+      for await (const _ of reference) accepted++;
+      expect(accepted).toBe(298);
     }
   });
 });

@@ -50,6 +50,8 @@ export interface EncodingReport {
    * read ahead of the reader (the decoder then counts the lines it gave).
    */
   line(): number | undefined;
+  /** The encoding the bytes are read in so far: `auto` until a byte beyond ASCII decides it. */
+  mode?(mode: 'auto' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'): void;
 }
 
 type Validator = (bytes: Uint8Array) => boolean;
@@ -130,6 +132,7 @@ export async function* decodeToUtf8(
 ): AsyncGenerator<Uint8Array, void, undefined> {
   let mode = normalize(encoding);
   const { utf8: valid, ascii } = await loadChecks();
+  report.mode?.(mode);
   let first = true;
   let sawNonAscii = false;
   let tail: Uint8Array | null = null; // the start of a UTF-8 character cut at the end of the last piece
@@ -158,6 +161,7 @@ export async function* decodeToUtf8(
         report.detected(le ? 'UTF-16 LE' : 'UTF-16 BE', 'because the file starts with its byte-order mark', undefined);
       }
       if (mode === 'utf-16le' || mode === 'utf-16be') utf16 = new TextDecoder(mode);
+      report.mode?.(mode);
     }
     if (utf16 !== null) {
       const text = utf16.decode(bytes, { stream: true });
@@ -184,6 +188,7 @@ export async function* decodeToUtf8(
       continue;
     }
     if (valid(bytes)) {
+      if (!sawNonAscii && mode === 'auto') report.mode?.('utf-8');
       sawNonAscii = true;
       yield given(bytes);
       continue;
@@ -194,6 +199,7 @@ export async function* decodeToUtf8(
     // nothing already read; a sequence of this piece that looked like UTF-8 ("ß€" is DF 80) was 1252 too.
     if (mode === 'auto' && !sawNonAscii) {
       mode = 'windows-1252';
+      report.mode?.(mode);
       report.detected(
         'Windows-1252 (Latin-1)',
         `because byte 0x${bytes[bad]!.toString(16).toUpperCase()} on line ${line} is not UTF-8`,

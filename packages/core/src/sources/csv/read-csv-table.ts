@@ -27,8 +27,23 @@ export interface ReadCsvTableOptions {
   dateFormat?: DateFormat;
   /** The zone naive timestamps are read in (to detect date formats); default UTC. */
   timeZone?: string;
+  /** The reading of each timestamp column, decided before (a piece of a file): no detection, and no `date-format` info. */
+  dates?: Readonly<Record<string, DateReading>>;
   /** Told, at the end, the number the next line would have and whether the input ended between records. */
   onEnd?: (nextLine: number, betweenRecords: boolean) => void;
+  /** Told, once the header is read, how the file is read: what the other pieces of a file are then read with. */
+  onFormat?: (format: CsvTableFormat) => void;
+}
+
+/** How a file is read, as detected from its head (or given): the forced format of the other pieces of a file. @internal */
+export interface CsvTableFormat {
+  delimiter: string;
+  /** The encoding so far: `auto` while every byte was ASCII. */
+  encoding: 'auto' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  dates: Record<string, DateReading>;
+  /** The header's fields, and the line it is on. */
+  headers: string[];
+  line: number;
 }
 
 /** Handles one data row whose shape is sound: as many fields as the header, quoting intact. @internal */
@@ -79,11 +94,15 @@ export async function* streamCsvTable<K extends CsvFileKind>(
   // The file's bytes as UTF-8 (from UTF-16 or Windows-1252 if need be), and its first bytes read ahead to
   // detect the delimiter and the date formats.
   let reader: ByteCsvReader | undefined;
+  let encoding: CsvTableFormat['encoding'] = 'auto';
   const utf8 = decodeToUtf8(byteChunks(input.chunks), options.encoding ?? 'auto', {
     detected: (encoding, why, line) =>
       file.info(DATA_ISSUE_CODES.encodingDetected, csvMessages.encodingDetected(encoding, why), line === undefined ? {} : { line }),
     replaced: (count, encoding, line) => file.warning(DATA_ISSUE_CODES.replacedBytes, csvMessages.replacedBytes(count, encoding), { line }),
     line: () => reader?.line,
+    mode: (mode) => {
+      encoding = mode;
+    },
   });
   const { head, rest } = await peekHead(utf8, SNIFF_BYTES);
   const delimiter = options.delimiter ?? detectDelimiter(head);
@@ -103,14 +122,11 @@ export async function* streamCsvTable<K extends CsvFileKind>(
         file.warning(DATA_ISSUE_CODES.duplicateColumn, csvMessages.duplicateColumn(header, column), { line, field: header });
       }
       reportColumnReading(columns, file, line);
-      readDateFormats(
-        kind,
-        columns,
-        sampleRecords(head.subarray(0, SNIFF_BYTES), delimiter, SAMPLE_ROWS + 1).slice(1),
-        options,
-        file,
-        line,
-      );
+      if (options.dates === undefined) {
+        const sample = sampleRecords(head.subarray(0, SNIFF_BYTES), delimiter, SAMPLE_ROWS + 1).slice(1);
+        readDateFormats(kind, columns, sample, options, file, line);
+      } else Object.assign(columns.dates, options.dates);
+      options.onFormat?.({ delimiter, encoding, dates: { ...columns.dates } as Record<string, DateReading>, headers: fields, line });
       idIndex = (columns.index as Record<string, number>)['lead_id'] ?? -1;
       const visitor = begin(columns);
       if (typeof visitor === 'function') visit = visitor;
@@ -157,11 +173,15 @@ export async function* streamCsvTable<K extends CsvFileKind>(
     },
     { delimiter, boms: 1 },
   );
-  reader.write(head);
-  yield;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) {
-    reader.write(next.value);
+  try {
+    reader.write(head);
     yield;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) {
+      reader.write(next.value);
+      yield;
+    }
+  } finally {
+    await rest.return?.(); // closes the file when the reading stops early
   }
   const betweenRecords = reader.betweenRecords;
   reader.end();
