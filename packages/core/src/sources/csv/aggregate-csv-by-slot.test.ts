@@ -395,7 +395,7 @@ describe('aggregateCsvBySlot', () => {
     ] as const) {
       const path = join(dir, `formats-${fileCount++}.csv`);
       writeFileSync(path, bytes);
-      setFileChunkSizeForTesting(64);
+      setFileChunkSizeForTesting(bytes === late ? 4096 : 64);
       const all = { timeZone: 'UTC', label: 'leads.csv', ...options } as AggregateCsvBySlotOptions;
       const onePass = await aggregateCsvBySlot(path, { ...all, workers: 0 });
       const pieces = await readHeatmapInPieces(path, 'leads.csv', all, 3);
@@ -407,13 +407,13 @@ describe('aggregateCsvBySlot', () => {
       }
       expect(await aggregateCsvBySlot(path, { ...all, workers: 3 })).toEqual(onePass);
       expect(onePass.stats).toMatchObject(bytes === late ? { rows: 6000, rejected: 0 } : { rows: 300, rejected: 2 });
-      expect(onePass.issues.map((issue) => issue.code)).toEqual(
-        expect.arrayContaining(['unparseable-timestamp', 'wrong-field-count', 'contact-before-created']),
-      );
       if (bytes === late) {
         expect(onePass.issues.find((issue) => issue.code === 'encoding-detected')?.line).toBe(6001);
         continue;
       }
+      expect(onePass.issues.map((issue) => issue.code)).toEqual(
+        expect.arrayContaining(['unparseable-timestamp', 'wrong-field-count', 'contact-before-created']),
+      );
       const reference = await readResponseRows({ text }, { ...all, delimiter: ';' });
       let accepted = 0;
       for await (const _ of reference) accepted++;
