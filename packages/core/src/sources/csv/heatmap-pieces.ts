@@ -126,11 +126,11 @@ export function transferList(result: HeatmapPieceResult): ArrayBuffer[] {
 
 const LF = 10;
 /**
- * Pieces per thread, of at least `PIECE_BYTES` (but one per thread at least): small enough that a thread that starts late or runs slower
- * (a busy machine) takes fewer of them, large enough that a piece's set-up is nothing beside its rows.
+ * The first piece's share beyond the others': this thread takes it at once, while a worker's first piece waits for its thread to start.
+ * One piece per thread: a piece costs more than its rows (its reader warms up again), and a thread that is done takes a piece no worker
+ * has started yet.
  */
-const PIECES_PER_THREAD = 4;
-const PIECE_BYTES = 1 << 20;
+const FIRST_EXTRA = 0.25;
 /** Below this size a file is read in one pass, unless workers are asked for. */
 const PARALLEL_MIN_BYTES = 4 << 20;
 /** Thrown to stop reading once the header and the format are known. */
@@ -172,8 +172,7 @@ export async function readHeatmapInPieces(
     if (head === null || head.format.line !== 1 || head.format.encoding === 'utf-16le' || head.format.encoding === 'utf-16be') return null;
     const { delimiter, encoding, dates } = head.format;
     const forced = { ...options, delimiter, encoding: encoding === 'windows-1252' ? encoding : 'utf-8', dates } as const;
-    const pieces = Math.max(workers + 1, Math.min((workers + 1) * PIECES_PER_THREAD, Math.ceil(size / PIECE_BYTES)));
-    const bounds = await cut(path, header, size, pieces);
+    const bounds = await cut(path, header, size, workers + 1);
     if (bounds.length < 3) return null;
     const work: HeatmapPieces = { path, label, header, bounds, options: forced, next: new Int32Array(new SharedArrayBuffer(4)) };
     const results: HeatmapPieceResult[] = [];
@@ -184,18 +183,13 @@ export async function readHeatmapInPieces(
     await takePieces(work, deliver);
     await Promise.all(finished);
     // The pieces of a worker that stopped are read here.
-    for (let k = 0; k < bounds.length - 1; k++) if (results[k] === undefined) await takePiece(work, k, deliver);
+    for (let k = 0; k < bounds.length - 1; k++) results[k] ??= await readHeatmapPiece(work, k);
     return merge(results, head.issues, head.format.headers, options);
   } catch {
     return null; // one pass reports what is wrong
   } finally {
     for (const thread of threads) thread.stop();
   }
-}
-
-/** Reads piece `k` (one a worker left). */
-async function takePiece(work: HeatmapPieces, k: number, deliver: (k: number, result: HeatmapPieceResult) => void): Promise<void> {
-  deliver(k, await readHeatmapPiece(work, k));
 }
 
 /** The pieces' results as one pass gives them, or null when they may differ from it. */
@@ -249,14 +243,14 @@ async function readHead(path: string, label: string, options: HeatmapReadOptions
   return head as { format: CsvTableFormat; issues: DataIssue[] } | null;
 }
 
-/** `pieces` ranges of about equal size over `[header, size)`, cut after line feeds: their bounds. */
+/** `pieces` ranges over `[header, size)`, cut after line feeds, the first {@link FIRST_EXTRA} larger: their bounds. */
 async function cut(path: string, header: number, size: number, pieces: number): Promise<number[]> {
   const { open } = await import('node:fs/promises');
   const file = await open(path, 'r');
   try {
     const bounds = [header];
     for (let k = 1; k < pieces; k++) {
-      const at = await nextLineStart(file, header + Math.floor(((size - header) * k) / pieces) - 1);
+      const at = await nextLineStart(file, header + Math.floor(((size - header) * (k + FIRST_EXTRA)) / (pieces + FIRST_EXTRA)) - 1);
       if (at > bounds[bounds.length - 1]! && at < size) bounds.push(at);
     }
     bounds.push(size);

@@ -1,4 +1,5 @@
 import { csvMessages } from '../messages.js';
+import { concatBytes } from './csv-file-input.js';
 
 /**
  * The text encodings a CSV file may be in. `auto` (the default) reads UTF-8, with or without a byte-order
@@ -149,7 +150,7 @@ export async function* decodeToUtf8(
   for await (const chunk of chunks) {
     let bytes = chunk;
     if (first) {
-      start = start === null ? chunk.slice() : concat(start, chunk);
+      start = start === null ? chunk.slice() : concatBytes(start, chunk);
       if (start.length < 2) continue;
       bytes = start;
       start = null;
@@ -173,7 +174,7 @@ export async function* decodeToUtf8(
       continue;
     }
     if (tail !== null) {
-      bytes = concat(tail, bytes);
+      bytes = concatBytes(tail, bytes);
       tail = null;
     }
     const cut = bytes.length - incompleteTail(bytes);
@@ -206,7 +207,7 @@ export async function* decodeToUtf8(
         line,
       );
       // A held "character start" is Windows-1252 too: it goes with these bytes.
-      yield given(windows1252ToUtf8(tail === null ? bytes : concat(bytes, tail)));
+      yield given(windows1252ToUtf8(tail === null ? bytes : concatBytes(bytes, tail)));
       tail = null;
       continue;
     }
@@ -328,11 +329,4 @@ function countLineFeeds(bytes: Uint8Array, end: number): number {
   let n = 0;
   for (let i = bytes.indexOf(10); i >= 0 && i < end; i = bytes.indexOf(10, i + 1)) n++;
   return n;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

@@ -6,9 +6,9 @@ import type { FileLog } from './file-log.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import type { LeadIds } from './lead-ids.js';
 import { timestampReaderFor } from './date-formats.js';
-import { readTimestampText } from './dst-gap.js';
 import type { ByteTimestampParser, TimestampBytesReader } from './timestamp.js';
 import { timestampParser } from './timestamp.js';
+import { parseText } from './timestamp.js';
 
 type LeadColumn = CsvColumn<'leads'>;
 
@@ -212,4 +212,26 @@ function plainEdges(buf: Uint8Array, s: number, e: number): boolean {
   const first = buf[s]!;
   const last = buf[e - 1]!;
   return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f;
+}
+
+/**
+ * A timestamp of a row read as text, with a `dst-gap` warning naming the row when it is a wall-clock time
+ * that does not exist in the zone (the clocks sprang forward over it): it is read moved forward by the
+ * gap, as the lead model says, and the warning says so, so that a "contact before received" that follows
+ * from it is understood. Null when the text is not a timestamp. @internal
+ */
+export function readTimestampText(
+  reader: TimestampBytesReader,
+  iso: ByteTimestampParser,
+  text: string,
+  file: FileLog,
+  place: { line: number; recordId: string; field: string },
+): number | null {
+  const gaps = iso.gaps;
+  const value = parseText(reader, text);
+  if (value !== null && iso.gaps !== gaps) {
+    const wall = new Date(iso.zone.toLocal(value)).toISOString().slice(0, 19).replace('T', ' ');
+    file.warning(DATA_ISSUE_CODES.dstGap, csvMessages.dstGap(place.field, text.trim(), iso.zone.name, wall), { ...place, value: text });
+  }
+  return value;
 }

@@ -1,8 +1,9 @@
 // The tokenizer read record by record, from text or chunks: a helper of the grammar tests, not part of the
 // package (loaders read through read-csv-table.ts).
 import { ByteCsvReader, decodeFields } from './byte-csv-reader.js';
-import { TextChunkEncoder, byteChunks } from './byte-chunks.js';
-import type { CsvInput, CsvRecord } from './csv-record.js';
+import { TextChunkEncoder, byteChunks } from './csv-file-input.js';
+import type { CsvInput } from './csv-file-input.js';
+import type { CsvRecord } from './record-parser.js';
 
 /**
  * Options of {@link parseCsv}, {@link parseCsvText} and {@link CsvParser}.

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CsvChunk, CsvRecord } from './csv-record.js';
+import type { CsvChunk } from './csv-file-input.js';
+import type { CsvRecord } from './record-parser.js';
 import { CsvParser, parseCsv, parseCsvBatches, parseCsvText } from './parse-csv.test-helper.js';
 
 async function collect(input: Parameters<typeof parseCsv>[0], delimiter?: string): Promise<CsvRecord[]> {
