@@ -126,7 +126,7 @@ export function transferList(result: HeatmapPieceResult): ArrayBuffer[] {
 
 const LF = 10;
 /**
- * The first piece's share beyond the others': this thread takes it at once, while a worker's first piece waits for its thread to start.
+ * The first piece's share beyond the others' (pieces are cut after line feeds): this thread takes it at once, while a worker's first piece waits for its thread to start.
  * One piece per thread: a piece costs more than its rows (its reader warms up again), and a thread that is done takes a piece no worker
  * has started yet.
  */
@@ -152,27 +152,27 @@ export async function readHeatmapInPieces(
   const { open } = await import('node:fs/promises');
   const file = await open(path, 'r').catch(() => null);
   if (file === null) return null;
-  let size: number;
-  let header: number;
+  let threads: Thread[] = [];
   try {
-    size = (await file.stat()).size;
+    const size = (await file.stat()).size;
     if (workers === undefined) {
       const os = await import('node:os');
       workers = size < PARALLEL_MIN_BYTES ? 0 : Math.min(3, os.availableParallelism() - 1);
     }
-    header = workers < 1 ? -1 : await nextLineStart(file, 0);
-  } finally {
-    await file.close();
-  }
-  if (header < 0) return null;
-  // The workers start now: they load while this thread reads the head of the file.
-  const threads = await startWorkers(workers);
-  try {
+    const header = workers < 1 ? -1 : await nextLineStart(file, 0);
+    if (header < 0) return null;
+    // The workers start now: they load while this thread reads the head of the file.
+    threads = await startWorkers(workers);
     const head = await readHead(path, label, options);
     if (head === null || head.format.line !== 1 || head.format.encoding === 'utf-16le' || head.format.encoding === 'utf-16be') return null;
     const { delimiter, encoding, dates } = head.format;
     const forced = { ...options, delimiter, encoding: encoding === 'windows-1252' ? encoding : 'utf-8', dates } as const;
-    const bounds = await cut(path, header, size, workers + 1);
+    const bounds = [header];
+    for (let k = 1; k <= workers; k++) {
+      const at = await nextLineStart(file, header + Math.floor(((size - header) * (k + FIRST_EXTRA)) / (workers + 1 + FIRST_EXTRA)) - 1);
+      if (at > bounds[bounds.length - 1]! && at < size) bounds.push(at);
+    }
+    bounds.push(size);
     if (bounds.length < 3) return null;
     const work: HeatmapPieces = { path, label, header, bounds, options: forced, next: new Int32Array(new SharedArrayBuffer(4)) };
     const results: HeatmapPieceResult[] = [];
@@ -189,6 +189,7 @@ export async function readHeatmapInPieces(
     return null; // one pass reports what is wrong
   } finally {
     for (const thread of threads) thread.stop();
+    await file.close();
   }
 }
 
@@ -241,23 +242,6 @@ async function readHead(path: string, label: string, options: HeatmapReadOptions
     if (error !== HEADER_READ) throw error;
   });
   return head as { format: CsvTableFormat; issues: DataIssue[] } | null;
-}
-
-/** `pieces` ranges over `[header, size)`, cut after line feeds, the first {@link FIRST_EXTRA} larger: their bounds. */
-async function cut(path: string, header: number, size: number, pieces: number): Promise<number[]> {
-  const { open } = await import('node:fs/promises');
-  const file = await open(path, 'r');
-  try {
-    const bounds = [header];
-    for (let k = 1; k < pieces; k++) {
-      const at = await nextLineStart(file, header + Math.floor(((size - header) * (k + FIRST_EXTRA)) / (pieces + FIRST_EXTRA)) - 1);
-      if (at > bounds[bounds.length - 1]! && at < size) bounds.push(at);
-    }
-    bounds.push(size);
-    return bounds;
-  } finally {
-    await file.close();
-  }
 }
 
 type Thread = ((work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult) => void) => Promise<void>) & { stop(): void };
