@@ -33,11 +33,7 @@ export interface HeatmapRead {
 }
 
 /** The heatmap of a leads file in one pass: the rows `readResponseRows` accepts, fed to a slot aggregator. @internal */
-export async function readHeatmap(
-  opened: OpenedCsvInput,
-  options: HeatmapReadOptions,
-  onFormat?: (format: CsvTableFormat) => void,
-): Promise<HeatmapRead> {
+export async function readHeatmap(opened: OpenedCsvInput, options: HeatmapReadOptions): Promise<HeatmapRead> {
   const { teams, locators } = resolveSlotOptions(options);
   const heatmap = slotAggregator(options, 1 << 16);
   const log = new IssueLog();
@@ -59,7 +55,6 @@ export async function readHeatmap(
       onEnd: (nextLine, betweenRecords) => Object.assign(read, { nextLine, betweenRecords }),
       onFormat: (format) => {
         read.headers = format.headers;
-        onFormat?.(format);
       },
     },
     (columns) =>
