@@ -264,7 +264,11 @@ async function startWorkers(count: number): Promise<Thread[]> {
         });
         worker.once('error', () => resolve());
         worker.once('exit', () => resolve());
-        worker.postMessage(work);
+        try {
+          worker.postMessage(work);
+        } catch {
+          resolve(); // options that cannot be sent (a function): this thread reads every piece
+        }
       });
     return Object.assign(thread, { stop: () => void worker.terminate() });
   });
