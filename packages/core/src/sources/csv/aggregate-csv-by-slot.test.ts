@@ -365,28 +365,4 @@ describe('aggregateCsvBySlot', () => {
       }
     }
   });
-  it('reads a file that is not plain UTF-8, commas and ISO timestamps in one pass, whatever the workers', async () => {
-    const rows = ['lead_id;received_time;first_contact_time;owner'];
-    for (let i = 0; i < 300; i++) rows.push(`${i};6/${2 + (i % 5)}/2025 ${1 + (i % 12)}:15 PM;;${i % 3 === 0 ? 'Zo\u00eb' : 'Ana'}`);
-    const text = `${rows.join('\r\n')}\r\n`;
-    const utf8 = new TextEncoder().encode(text);
-    // The same rows in Windows-1252 (ë is one byte, 0xEB), read by its invalid UTF-8.
-    const latin1 = Uint8Array.from(text, (c) => c.charCodeAt(0));
-    for (const [bytes, options] of [
-      [utf8, {}],
-      [latin1, {}],
-      [utf8, { delimiter: ';' }],
-      [utf8, { dateFormat: 'MM/DD/YYYY' }],
-    ] as const) {
-      const path = join(dir, `not-plain-${fileCount++}.csv`);
-      writeFileSync(path, bytes);
-      setFileChunkSizeForTesting(64);
-      const all = { timeZone: 'UTC', label: 'leads.csv', ...options } as AggregateCsvBySlotOptions;
-      expect(await readHeatmapInPieces(path, 'leads.csv', all, 3)).toBeNull();
-      const oneReading = await reference(text, { ...all, delimiter: ';' });
-      const result = await aggregateCsvBySlot(path, { ...all, workers: 3 });
-      expect(result.cells).toEqual(oneReading.cells);
-      expect(result.stats.accepted).toBe(300);
-    }
-  });
 });

@@ -28,8 +28,7 @@ export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions, CsvFo
   label?: string;
   /**
    * Worker threads that read pieces of a file path alongside the calling thread (Node only; ignored for text and streams). Default: one per
-   * core beyond the first (at most 3) for files of 4 MB or more, otherwise 0. A file that is not plain UTF-8, comma-separated, with ISO
-   * timestamps is read in one pass whatever this says.
+   * core beyond the first (at most 3) for files of 4 MB or more, otherwise 0.
    */
   workers?: number;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ByteCsvSink } from './byte-csv-reader.js';
 import { ByteCsvReader, decodeFields } from './byte-csv-reader.js';
-import type { CsvRecord } from './csv-record.js';
+import type { CsvRecord } from './record-parser.js';
 import { RecordParser } from './record-parser.js';
 
 /** Every record the reader gives for `bytes` cut at `cuts`, as strings. */

@@ -1,6 +1,7 @@
 import { csvMessages } from '../messages.js';
-import type { CsvRecord } from './csv-record.js';
+import type { CsvRecord } from './record-parser.js';
 import { RecordParser } from './record-parser.js';
+import { concatBytes } from './csv-file-input.js';
 
 const QUOTE = 34;
 const CR = 13;
@@ -79,11 +80,11 @@ export class ByteCsvReader {
     if (this.carry !== null) {
       const lf = chunk.indexOf(LF);
       if (lf < 0) {
-        this.carry = concat(this.carry, chunk, chunk.length);
+        this.carry = concatBytes(this.carry, chunk);
         if (this.carry.length > MAX_CARRY) this.startStreaming();
         return;
       }
-      const joined = concat(this.carry, chunk, lf + 1);
+      const joined = concatBytes(this.carry, chunk.subarray(0, lf + 1));
       this.carry = null;
       this.lines(joined, 0, joined.length);
       p = lf + 1;
@@ -130,7 +131,7 @@ export class ByteCsvReader {
 
   /** Hands bytes to the parser, up to the last whole character (the rest waits for the next bytes). */
   private stream(chunk: Uint8Array, last: boolean): void {
-    const buf = this.tail === null ? chunk : concat(this.tail, chunk, chunk.length);
+    const buf = this.tail === null ? chunk : concatBytes(this.tail, chunk);
     this.tail = null;
     if (this.boms > 0 && buf.length < 3 && !last) {
       this.tail = buf.slice();
@@ -332,11 +333,4 @@ function grow(a: Int32Array) {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
-}
-
-function concat(a: Uint8Array, b: Uint8Array, bLength: number): Uint8Array {
-  const out = new Uint8Array(a.length + bLength);
-  out.set(a);
-  out.set(b.subarray(0, bLength), a.length);
-  return out;
 }

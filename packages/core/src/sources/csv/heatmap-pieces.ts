@@ -5,17 +5,21 @@ import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import type { DataIssue } from '../source.js';
 import type { CsvColumnMapping } from './columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
+import { readFileChunks } from './csv-file-input.js';
 import type { CsvFormatOptions } from './csv-format-options.js';
 import { csvFormat } from './csv-format-options.js';
-import { readFileChunks } from './csv-file-input.js';
+import type { DateReading } from './date-formats.js';
 import { IssueLog } from './file-log.js';
 import { CompactLeadIds } from './lead-ids.js';
+import type { CsvTableFormat } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
 import { responseRowVisitor } from './read-response-rows.js';
 
 /** What the heatmap of a leads file needs to know: the heatmap's options and how to read the file. @internal */
 export interface HeatmapReadOptions extends AggregateBySlotOptions, CsvFormatOptions {
   columns?: CsvColumnMapping;
+  /** The timestamp columns' readings, decided from the head of the file (for a piece of it). */
+  dates?: Record<string, DateReading>;
 }
 
 /** One pass of {@link readHeatmap}: the heatmap, the issues and counts, and where the input ended. @internal */
@@ -25,6 +29,7 @@ export interface HeatmapRead {
   ids: CompactLeadIds;
   nextLine: number;
   betweenRecords: boolean;
+  headers: string[];
 }
 
 /** The heatmap of a leads file in one pass: the rows `readResponseRows` accepts, fed to a slot aggregator. @internal */
@@ -34,8 +39,7 @@ export async function readHeatmap(opened: OpenedCsvInput, options: HeatmapReadOp
   const log = new IssueLog();
   const file = log.file(opened.label);
   const ids = new CompactLeadIds();
-  const read: HeatmapRead = { heatmap, log, ids, nextLine: 1, betweenRecords: true };
-  const onEnd = (nextLine: number, betweenRecords: boolean) => Object.assign(read, { nextLine, betweenRecords });
+  const read: HeatmapRead = { heatmap, log, ids, nextLine: 1, betweenRecords: true, headers: [] };
   // Team and locator names are decoded only for a filter that reads them.
   const byTeam = teams !== null;
   const byLocator = locators !== null;
@@ -43,7 +47,16 @@ export async function readHeatmap(opened: OpenedCsvInput, options: HeatmapReadOp
     opened,
     'leads',
     file,
-    { columns: options.columns, ...csvFormat(options), timeZone: options.timeZone, onEnd },
+    {
+      columns: options.columns,
+      ...csvFormat(options),
+      dates: options.dates,
+      timeZone: options.timeZone,
+      onEnd: (nextLine, betweenRecords) => Object.assign(read, { nextLine, betweenRecords }),
+      onFormat: (format) => {
+        read.headers = format.headers;
+      },
+    },
     (columns) =>
       responseRowVisitor(
         columns,
@@ -56,14 +69,18 @@ export async function readHeatmap(opened: OpenedCsvInput, options: HeatmapReadOp
   return read;
 }
 
-/** A piece of a leads file for a worker: the header line (bytes `[0, header)`) then the bytes `[start, end)`. @internal */
-export interface HeatmapPiece {
+/**
+ * A file cut into pieces for several threads: piece `k` is the header line (bytes `[0, header)`) then the bytes `[bounds[k], bounds[k +
+ * 1])`, read with the format detected once from the head of the file; each thread takes the next piece from the shared counter `next`.
+ * @internal
+ */
+export interface HeatmapPieces {
   path: string;
   label: string;
   header: number;
-  start: number;
-  end: number;
+  bounds: number[];
   options: HeatmapReadOptions;
+  next: Int32Array;
 }
 
 /** What a piece gave, as plain data (posted back from a worker thread). @internal */
@@ -73,20 +90,27 @@ export interface HeatmapPieceResult {
   rejected: number;
   nextLine: number;
   betweenRecords: boolean;
+  headers: string[];
   ids: { count: number; first: number; last: number } | null;
   slots: SlotCounts;
 }
 
-/** Reads one piece with {@link readHeatmap}; its data lines are numbered from 2. @internal */
-export async function readHeatmapPiece(piece: HeatmapPiece): Promise<HeatmapPieceResult> {
-  const read = await readHeatmap(
-    { label: piece.label, chunks: readFileChunks(piece.path, piece.label, [0, piece.header, piece.start, piece.end]) },
-    piece.options,
-  );
+/** Reads the pieces no thread has taken yet, one at a time, handing each result on, until none is left. @internal */
+export async function takePieces(work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult) => void): Promise<void> {
+  for (let k = Atomics.add(work.next, 0, 1); k < work.bounds.length - 1; k = Atomics.add(work.next, 0, 1)) {
+    deliver(k, await readHeatmapPiece(work, k));
+  }
+}
+
+/** Reads piece `k` with {@link readHeatmap}; its data lines are numbered from 2. */
+async function readHeatmapPiece(work: HeatmapPieces, k: number): Promise<HeatmapPieceResult> {
+  const { path, label, header, bounds } = work;
+  const read = await readHeatmap({ label, chunks: readFileChunks(path, label, [0, header, bounds[k]!, bounds[k + 1]!]) }, work.options);
   const { rows, rejected } = read.log.stats();
   const { issues } = read.log;
-  const { nextLine, betweenRecords } = read;
-  return { issues, rows, rejected, nextLine, betweenRecords, ids: read.ids.increasingRange(), slots: read.heatmap.acc.counts() };
+  const { nextLine, betweenRecords, headers } = read;
+  const ids = read.ids.increasingRange();
+  return { issues, rows, rejected, nextLine, betweenRecords, headers, ids, slots: read.heatmap.acc.counts() };
 }
 
 /** The buffers of a piece's result, to transfer rather than copy. @internal */
@@ -96,23 +120,23 @@ export function transferList(result: HeatmapPieceResult): ArrayBuffer[] {
 }
 
 const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-/** The share of the file this thread reads beyond a worker's: a worker's piece waits for its thread to start. */
-const MAIN_EXTRA = 0.25;
-/** Issues that say a piece was not read as plain UTF-8, commas and ISO timestamps. */
-const NOT_PLAIN: ReadonlySet<string> = new Set([
-  DATA_ISSUE_CODES.encodingDetected,
-  DATA_ISSUE_CODES.replacedBytes,
-  DATA_ISSUE_CODES.delimiterDetected,
-  DATA_ISSUE_CODES.dateFormat,
-]);
+/**
+ * The first piece's share beyond the others' (pieces are cut after line feeds): this thread takes it at once, while a worker's first piece waits for its thread to start.
+ * One piece per thread: a piece costs more than its rows (its reader warms up again), and a thread that is done takes a piece no worker
+ * has started yet.
+ */
+const FIRST_EXTRA = 0.25;
 /** Below this size a file is read in one pass, unless workers are asked for. */
 const PARALLEL_MIN_BYTES = 4 << 20;
+/** Thrown to stop reading once the header and the format are known. */
+const HEADER_READ = Symbol('header read');
 
 /**
- * The heatmap of a file path read in `workers + 1` line-aligned byte ranges at once, the first in this thread and the others in worker
- * threads, each by {@link readHeatmap}, and merged in file order. @internal
+ * The heatmap of a file path read in line-aligned pieces by this thread and `workers` worker threads at once, each piece by
+ * {@link readHeatmap}, merged in file order: exactly the one pass of {@link readHeatmap}, or null when only one pass can say what the file
+ * holds (a file in UTF-16, bytes that are not text, an id repeated across pieces or ids that are not increasing numbers, a quoted value
+ * across a boundary). The format (encoding, delimiter, each timestamp column's reading) is detected once from the head of the file, as one
+ * pass detects it, and every piece is read with it. @internal
  */
 export async function readHeatmapInPieces(
   path: string,
@@ -120,59 +144,59 @@ export async function readHeatmapInPieces(
   options: HeatmapReadOptions,
   workers: number | undefined,
 ): Promise<{ heatmap: StreamingSlotAggregator; issues: DataIssue[]; rows: number; rejected: number } | null> {
-  // Pieces are cut at line-feed bytes and each detects its own format: only a plain file (UTF-8, commas, ISO
-  // timestamps) reads the same in pieces, so anything else (or a forced format) is read in one pass.
-  if (options.encoding !== undefined && options.encoding !== 'auto' && options.encoding !== 'utf-8') return null;
-  if (options.delimiter !== undefined && options.delimiter !== ',') return null;
-  if (options.dateFormat !== undefined && options.dateFormat !== 'auto') return null;
   const { open } = await import('node:fs/promises');
-  let bounds: number[];
-  let header: number;
   const file = await open(path, 'r').catch(() => null);
   if (file === null) return null;
+  let threads: Thread[] = [];
   try {
     const size = (await file.stat()).size;
     if (workers === undefined) {
       const os = await import('node:os');
       workers = size < PARALLEL_MIN_BYTES ? 0 : Math.min(3, os.availableParallelism() - 1);
     }
-    if (workers < 1) return null;
-    header = await nextLineStart(file, 0);
+    const header = workers < 1 ? -1 : await nextLineStart(file, 0);
     if (header < 0) return null;
-    const first = new Uint8Array(header);
-    await file.read(first, 0, header, 0);
-    const cr = first.indexOf(CR);
-    if (
-      first[0] === 0xef ||
-      first[0] === 0xfe ||
-      first[0] === 0xff ||
-      first.includes(QUOTE) ||
-      (cr >= 0 && cr !== header - 2) ||
-      new TextDecoder().decode(first).trim() === ''
-    )
-      return null;
-    bounds = [header];
+    // The workers start now: they load while this thread reads the head of the file.
+    threads = await startWorkers(workers);
+    const head = await readHead(path, label, options);
+    if (head === null || head.format.line !== 1 || head.format.encoding === 'utf-16le' || head.format.encoding === 'utf-16be') return null;
+    const { delimiter, encoding, dates } = head.format;
+    const forced = { ...options, delimiter, encoding: encoding === 'windows-1252' ? encoding : 'utf-8', dates } as const;
+    const bounds = [header];
     for (let k = 1; k <= workers; k++) {
-      const at = await nextLineStart(file, header + Math.floor(((size - header) * (k + MAIN_EXTRA)) / (workers + 1 + MAIN_EXTRA)) - 1);
+      const at = await nextLineStart(file, header + Math.floor(((size - header) * (k + FIRST_EXTRA)) / (workers + 1 + FIRST_EXTRA)) - 1);
       if (at > bounds[bounds.length - 1]! && at < size) bounds.push(at);
     }
     bounds.push(size);
+    if (bounds.length < 3) return null;
+    const work: HeatmapPieces = { path, label, header, bounds, options: forced, next: new Int32Array(new SharedArrayBuffer(4)) };
+    const results: HeatmapPieceResult[] = [];
+    const deliver = (k: number, result: HeatmapPieceResult) => {
+      results[k] = result;
+    };
+    const finished = threads.map((thread) => thread(work, deliver));
+    await takePieces(work, deliver);
+    await Promise.all(finished);
+    // The pieces of a worker that stopped are read here.
+    for (let k = 0; k < bounds.length - 1; k++) results[k] ??= await readHeatmapPiece(work, k);
+    return merge(results, head.issues, head.format.headers, options);
+  } catch {
+    return null; // one pass reports what is wrong
   } finally {
+    for (const thread of threads) thread.stop();
     await file.close();
   }
-  if (bounds.length < 3) return null;
+}
 
-  const pieces = bounds.slice(0, -1).map((start, k) => ({ path, label, header, start, end: bounds[k + 1]!, options }));
-  const inWorker = await workerRunner();
-  let results: HeatmapPieceResult[];
-  try {
-    results = await Promise.all(pieces.map((piece, k) => (k === 0 || inWorker === null ? readHeatmapPiece(piece) : inWorker(piece))));
-  } catch {
-    return null; // a worker failed (or the options cannot be sent): one pass reports what is wrong
-  }
-
+/** The pieces' results as one pass gives them, or null when they may differ from it. */
+function merge(results: HeatmapPieceResult[], headIssues: DataIssue[], headers: string[], options: HeatmapReadOptions) {
   const heatmap = slotAggregator(options, 16);
-  const issues: DataIssue[] = [];
+  heatmap.acc.reserve(results.reduce((n, r) => n + r.slots.rowCell.length, 0));
+  const log = new IssueLog();
+  const keep = (issue: DataIssue) => {
+    if (log.count(issue.code, issue.severity)) log.keep(issue);
+  };
+  headIssues.forEach(keep);
   let rows = 0;
   let rejected = 0;
   let lineShift = 0;
@@ -180,48 +204,84 @@ export async function readHeatmapInPieces(
   for (const [k, result] of results.entries()) {
     if (result.ids === null || (result.ids.count > 0 && result.ids.first <= lastId)) return null;
     if (k < results.length - 1 && !result.betweenRecords) return null;
+    if (result.headers.join('\n') !== headers.join('\n')) return null;
     if (result.ids.count > 0) lastId = result.ids.last;
     for (const issue of result.issues) {
-      if (NOT_PLAIN.has(issue.code)) return null; // a detected format: each piece may have read it differently
-      if (k > 0 && issue.line !== undefined && issue.line < 2) continue; // the header's, reported by the first piece
+      // Bytes that are not text: one pass words them per piece of 1 MiB it reads, which the pieces do not cut alike.
+      if (issue.code === DATA_ISSUE_CODES.replacedBytes) return null;
+      if (issue.line !== undefined && issue.line < 2) continue; // the header's, as the head of the file gave them
       // A duplicate's message names the line of the first row, which only the whole file knows.
       if (k > 0 && issue.code === DATA_ISSUE_CODES.duplicateId) return null;
-      issues.push(issue.line === undefined ? issue : { ...issue, line: issue.line + lineShift });
+      keep(issue.line === undefined ? issue : { ...issue, line: issue.line + lineShift });
     }
     lineShift += result.nextLine - 2;
     rows += result.rows;
     rejected += result.rejected;
     heatmap.acc.absorb(result.slots);
   }
-  return { heatmap, issues, rows, rejected };
+  return { heatmap, issues: log.issues, rows, rejected };
 }
 
-/** Starts a worker thread per piece, when the worker script is built beside this module (not when running from sources). */
-async function workerRunner(): Promise<((piece: HeatmapPiece) => Promise<HeatmapPieceResult>) | null> {
+/** How one pass reads the file (detected from its head, or as the options say), with the issues it reports up to its header. */
+async function readHead(path: string, label: string, options: HeatmapReadOptions) {
+  const log = new IssueLog();
+  const file = log.file(label);
+  let head: { format: CsvTableFormat; issues: DataIssue[] } | null = null;
+  const opened = { label, chunks: readFileChunks(path, label) };
+  const stop = (format: CsvTableFormat) => {
+    head = { format, issues: [...log.issues] };
+    throw HEADER_READ;
+  };
+  const tableOptions = { columns: options.columns, ...csvFormat(options), timeZone: options.timeZone, onFormat: stop };
+  await readCsvTable(opened, 'leads', file, tableOptions, () => () => undefined).catch((error: unknown) => {
+    if (error !== HEADER_READ) throw error;
+  });
+  return head as { format: CsvTableFormat; issues: DataIssue[] } | null;
+}
+
+type Thread = ((work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult) => void) => Promise<void>) & { stop(): void };
+
+/**
+ * Starts `count` worker threads, when the worker script is built beside this module (not when running from sources): each takes pieces
+ * until none is left. A worker that fails leaves its pieces to this thread.
+ */
+async function startWorkers(count: number): Promise<Thread[]> {
   const url = new URL('./heatmap-worker.js', import.meta.url);
-  if (url.protocol !== 'file:') return null;
+  if (url.protocol !== 'file:') return [];
   const [{ existsSync }, { fileURLToPath }, { Worker }] = await Promise.all([
     import('node:fs'),
     import('node:url'),
     import('node:worker_threads'),
   ]);
-  if (!existsSync(fileURLToPath(url))) return null;
-  return (piece) =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(url, { workerData: piece });
-      worker.once('message', (result: HeatmapPieceResult) => {
-        resolve(result);
-        void worker.terminate();
+  if (!existsSync(fileURLToPath(url))) return [];
+  return Array.from({ length: count }, () => {
+    const worker = new Worker(url);
+    const thread = (work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult) => void) =>
+      new Promise<void>((resolve) => {
+        worker.on('message', (message: { k: number; result: HeatmapPieceResult } | null) => {
+          if (message === null) resolve();
+          else deliver(message.k, message.result);
+        });
+        worker.once('error', () => resolve());
+        worker.once('exit', () => resolve());
+        try {
+          worker.postMessage(work);
+        } catch {
+          resolve(); // options that cannot be sent (a function): this thread reads every piece
+        }
       });
-      worker.once('error', reject);
-      worker.once('exit', () => reject(new Error('heatmap worker stopped')));
-    });
+    return Object.assign(thread, { stop: () => void worker.terminate() });
+  });
 }
 
 /** The offset just after the first line feed at or after `from`, or -1 when none comes within 1 MiB. */
 async function nextLineStart(file: import('node:fs/promises').FileHandle, from: number): Promise<number> {
-  const window = new Uint8Array(1 << 20);
-  const { bytesRead } = await file.read(window, 0, window.length, from);
-  const lf = window.subarray(0, bytesRead).indexOf(LF);
-  return lf < 0 ? -1 : from + lf + 1;
+  for (let window = 1 << 12; window <= 1 << 20; window *= 16) {
+    const bytes = new Uint8Array(window);
+    const { bytesRead } = await file.read(bytes, 0, window, from);
+    const lf = bytes.subarray(0, bytesRead).indexOf(LF);
+    if (lf >= 0) return from + lf + 1;
+    if (bytesRead < window) return -1;
+  }
+  return -1;
 }

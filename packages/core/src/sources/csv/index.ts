@@ -1,5 +1,5 @@
 // Re-exports only: the public surface of the CSV source (the helpers marked @internal stay private).
-export type { CsvChunk, CsvInput } from './csv-record.js';
+export type { CsvChunk, CsvInput } from './csv-file-input.js';
 export { parseTimestamp } from './timestamp.js';
 export { CSV_COLUMNS, REQUIRED_CSV_COLUMNS, UNKNOWN_STAGE } from './columns.js';
 export type { CsvColumn, CsvColumnMapping, CsvFileKind } from './columns.js';

@@ -1,4 +1,5 @@
 import { csvMessages } from '../messages.js';
+import { concatBytes } from './csv-file-input.js';
 
 /**
  * The text encodings a CSV file may be in. `auto` (the default) reads UTF-8, with or without a byte-order
@@ -50,6 +51,8 @@ export interface EncodingReport {
    * read ahead of the reader (the decoder then counts the lines it gave).
    */
   line(): number | undefined;
+  /** The encoding the bytes are read in so far: `auto` until a byte beyond ASCII decides it. */
+  mode?(mode: 'auto' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'): void;
 }
 
 type Validator = (bytes: Uint8Array) => boolean;
@@ -130,6 +133,7 @@ export async function* decodeToUtf8(
 ): AsyncGenerator<Uint8Array, void, undefined> {
   let mode = normalize(encoding);
   const { utf8: valid, ascii } = await loadChecks();
+  report.mode?.(mode);
   let first = true;
   let sawNonAscii = false;
   let tail: Uint8Array | null = null; // the start of a UTF-8 character cut at the end of the last piece
@@ -146,7 +150,7 @@ export async function* decodeToUtf8(
   for await (const chunk of chunks) {
     let bytes = chunk;
     if (first) {
-      start = start === null ? chunk.slice() : concat(start, chunk);
+      start = start === null ? chunk.slice() : concatBytes(start, chunk);
       if (start.length < 2) continue;
       bytes = start;
       start = null;
@@ -158,6 +162,7 @@ export async function* decodeToUtf8(
         report.detected(le ? 'UTF-16 LE' : 'UTF-16 BE', 'because the file starts with its byte-order mark', undefined);
       }
       if (mode === 'utf-16le' || mode === 'utf-16be') utf16 = new TextDecoder(mode);
+      report.mode?.(mode);
     }
     if (utf16 !== null) {
       const text = utf16.decode(bytes, { stream: true });
@@ -169,7 +174,7 @@ export async function* decodeToUtf8(
       continue;
     }
     if (tail !== null) {
-      bytes = concat(tail, bytes);
+      bytes = concatBytes(tail, bytes);
       tail = null;
     }
     const cut = bytes.length - incompleteTail(bytes);
@@ -184,6 +189,7 @@ export async function* decodeToUtf8(
       continue;
     }
     if (valid(bytes)) {
+      if (!sawNonAscii && mode === 'auto') report.mode?.('utf-8');
       sawNonAscii = true;
       yield given(bytes);
       continue;
@@ -194,13 +200,14 @@ export async function* decodeToUtf8(
     // nothing already read; a sequence of this piece that looked like UTF-8 ("ß€" is DF 80) was 1252 too.
     if (mode === 'auto' && !sawNonAscii) {
       mode = 'windows-1252';
+      report.mode?.(mode);
       report.detected(
         'Windows-1252 (Latin-1)',
         `because byte 0x${bytes[bad]!.toString(16).toUpperCase()} on line ${line} is not UTF-8`,
         line,
       );
       // A held "character start" is Windows-1252 too: it goes with these bytes.
-      yield given(windows1252ToUtf8(tail === null ? bytes : concat(bytes, tail)));
+      yield given(windows1252ToUtf8(tail === null ? bytes : concatBytes(bytes, tail)));
       tail = null;
       continue;
     }
@@ -322,11 +329,4 @@ function countLineFeeds(bytes: Uint8Array, end: number): number {
   let n = 0;
   for (let i = bytes.indexOf(10); i >= 0 && i < end; i = bytes.indexOf(10, i + 1)) n++;
   return n;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

@@ -1,5 +1,3 @@
-import { plainNumber, plainNumberBytes } from './plain-number.js';
-
 /** The lead ids of a leads file, with the line each was first seen on: what decides `duplicate-id`. @internal */
 export interface LeadIds {
   /** Adds an id first seen on `line`; returns 0 when it is new, else the line it was first seen on (and changes nothing). */
@@ -151,4 +149,34 @@ export class NumericIdSet {
     this.allocate(Math.max(1024, keys.length));
     for (let i = 0; i < keys.length; i++) if (keys[i] !== -1) this.insert(keys[i]!, lines[i]!);
   }
+}
+
+// Lead ids that are plain numbers (1–15 digits, no leading zero): their text is exactly `String(value)`,
+// so the readers of large files keep the number instead of a string per row.
+const ZERO = 48;
+
+/** The value of an id made of 1–15 digits without a leading zero (so the number gives back the same text), else −1. @internal */
+export function plainNumber(id: string): number {
+  const n = id.length;
+  if (n === 0 || n > 15 || (n > 1 && id.charCodeAt(0) === ZERO)) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = id.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/** The value of an id of 1–15 ASCII digits without a leading zero (its text is then `String(value)`), else −1. @internal */
+export function plainNumberBytes(buf: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  if (n === 0 || n > 15 || (n > 1 && buf[s] === 48)) return -1;
+  let value = 0;
+  for (let i = s; i < e; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }

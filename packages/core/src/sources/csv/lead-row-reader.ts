@@ -6,9 +6,9 @@ import type { FileLog } from './file-log.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import type { LeadIds } from './lead-ids.js';
 import { timestampReaderFor } from './date-formats.js';
-import { readTimestampText } from './dst-gap.js';
 import type { ByteTimestampParser, TimestampBytesReader } from './timestamp.js';
 import { timestampParser } from './timestamp.js';
+import { parseText } from './timestamp.js';
 
 type LeadColumn = CsvColumn<'leads'>;
 
@@ -21,8 +21,8 @@ export class LeadRowReader {
   id = '';
   /** received_time of the last row read, epoch ms; NaN when missing or unreadable (the row has an error). */
   createdAt = Number.NaN;
-  /** first_contact_time of the last row read, epoch ms, or null. */
-  firstContactAt: number | null = null;
+  /** first_contact_time of the last row read, epoch ms; NaN when none (a field that only ever holds numbers is not boxed per row). */
+  private contactMs = Number.NaN;
   /** The zone's ISO parser (whose `gaps` count says when a wall-clock time fell in a DST gap). */
   readonly times: ByteTimestampParser;
   /** The readers of received_time and first_contact_time: ISO, or the format detected for the column. */
@@ -82,7 +82,7 @@ export class LeadRowReader {
     this.createdAt = requiredTimestamp(file, this.receivedTimes, this.times, received, { line, recordId: id, field: name.received_time });
 
     const contact = this.timestamp(line, 'first_contact_time');
-    this.firstContactAt = contact;
+    this.contactMs = contact ?? Number.NaN;
     if (contact !== null && contact < this.createdAt) {
       const field = name.first_contact_time;
       file.warning(
@@ -120,6 +120,11 @@ export class LeadRowReader {
     return value;
   }
 
+  /** first_contact_time of the last row read, epoch ms, or null. */
+  get firstContactAt(): number | null {
+    return this.contactMs === this.contactMs ? this.contactMs : null;
+  }
+
   /** The reader of a timestamp column: the zone's ISO parser, or the format detected for the column. */
   timesOf(column: LeadColumn): TimestampBytesReader {
     return timestampReaderFor(this.columns.dates[column], this.times);
@@ -142,7 +147,7 @@ export class LeadRowReader {
     const gaps = this.times.gaps;
     const created = this.receivedTimes.parse(buf, starts[receivedAt]!, ends[receivedAt]!);
     if (created !== created) return false;
-    let contact: number | null = null;
+    let contact = Number.NaN;
     if (contactAt >= 0 && ends[contactAt] !== starts[contactAt]) {
       contact = this.contactTimes.parse(buf, starts[contactAt]!, ends[contactAt]!);
       // Unreadable (or blank with spaces), or before arrival: a warning, which the text rules word.
@@ -151,7 +156,7 @@ export class LeadRowReader {
     // A wall-clock time in a DST gap: a warning, which the text rules word.
     if (this.times.gaps !== gaps) return false;
     this.createdAt = created;
-    this.firstContactAt = contact;
+    this.contactMs = contact;
     this.fields = null;
     this.buf = buf;
     this.starts = starts;
@@ -207,4 +212,26 @@ function plainEdges(buf: Uint8Array, s: number, e: number): boolean {
   const first = buf[s]!;
   const last = buf[e - 1]!;
   return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f;
+}
+
+/**
+ * A timestamp of a row read as text, with a `dst-gap` warning naming the row when it is a wall-clock time
+ * that does not exist in the zone (the clocks sprang forward over it): it is read moved forward by the
+ * gap, as the lead model says, and the warning says so, so that a "contact before received" that follows
+ * from it is understood. Null when the text is not a timestamp. @internal
+ */
+export function readTimestampText(
+  reader: TimestampBytesReader,
+  iso: ByteTimestampParser,
+  text: string,
+  file: FileLog,
+  place: { line: number; recordId: string; field: string },
+): number | null {
+  const gaps = iso.gaps;
+  const value = parseText(reader, text);
+  if (value !== null && iso.gaps !== gaps) {
+    const wall = new Date(iso.zone.toLocal(value)).toISOString().slice(0, 19).replace('T', ' ');
+    file.warning(DATA_ISSUE_CODES.dstGap, csvMessages.dstGap(place.field, text.trim(), iso.zone.name, wall), { ...place, value: text });
+  }
+  return value;
 }

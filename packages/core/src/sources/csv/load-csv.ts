@@ -13,7 +13,7 @@ import { assertCsvFormat, csvFormat } from './csv-format-options.js';
 import { IssueLog } from './file-log.js';
 import { readHistoryFile } from './read-history-file.js';
 import { readLeadsFile } from './read-leads-file.js';
-import { readScheduleFile } from './read-schedule-file.js';
+import { readScheduleFile } from './load-schedule-csv.js';
 import { getZone } from '../../time/zone.js';
 import type { HistoryColumns } from '../../model/history-columns.js';
 import { HistoryColumnsBuilder, emptyHistoryColumns, lastHistoryValue } from '../../model/history-columns.js';

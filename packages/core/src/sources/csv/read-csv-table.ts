@@ -4,17 +4,16 @@ import { resolveColumns } from './columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
-import type { CsvRecord } from './csv-record.js';
-import { byteChunks } from './byte-chunks.js';
+import type { CsvRecord } from './record-parser.js';
+import { byteChunks } from './csv-file-input.js';
 import { ByteCsvReader, decodeFields } from './byte-csv-reader.js';
-import { reportColumnReading } from './column-notes.js';
-import { detectDelimiter, peekHead, sampleRecords } from './csv-sniff.js';
 import { detectDateReadings, readingName } from './date-detection.js';
 import type { DateFormat, DateReading } from './date-formats.js';
 import type { CsvEncoding } from './input-encoding.js';
 import { decodeToUtf8 } from './input-encoding.js';
 import { timestampParser } from './timestamp.js';
 import { getZone } from '../../time/zone.js';
+import { concatBytes } from './csv-file-input.js';
 
 /** Options shared by the readers of every CSV file. @internal */
 export interface ReadCsvTableOptions {
@@ -27,8 +26,23 @@ export interface ReadCsvTableOptions {
   dateFormat?: DateFormat;
   /** The zone naive timestamps are read in (to detect date formats); default UTC. */
   timeZone?: string;
+  /** The reading of each timestamp column, decided before (a piece of a file): no detection, and no `date-format` info. */
+  dates?: Readonly<Record<string, DateReading>>;
   /** Told, at the end, the number the next line would have and whether the input ended between records. */
   onEnd?: (nextLine: number, betweenRecords: boolean) => void;
+  /** Told, once the header is read, how the file is read: what the other pieces of a file are then read with. */
+  onFormat?: (format: CsvTableFormat) => void;
+}
+
+/** How a file is read, as detected from its head (or given): the forced format of the other pieces of a file. @internal */
+export interface CsvTableFormat {
+  delimiter: string;
+  /** The encoding so far: `auto` while every byte was ASCII. */
+  encoding: 'auto' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  dates: Record<string, DateReading>;
+  /** The header's fields, and the line it is on. */
+  headers: string[];
+  line: number;
 }
 
 /** Handles one data row whose shape is sound: as many fields as the header, quoting intact. @internal */
@@ -79,11 +93,15 @@ export async function* streamCsvTable<K extends CsvFileKind>(
   // The file's bytes as UTF-8 (from UTF-16 or Windows-1252 if need be), and its first bytes read ahead to
   // detect the delimiter and the date formats.
   let reader: ByteCsvReader | undefined;
+  let encoding: CsvTableFormat['encoding'] = 'auto';
   const utf8 = decodeToUtf8(byteChunks(input.chunks), options.encoding ?? 'auto', {
     detected: (encoding, why, line) =>
       file.info(DATA_ISSUE_CODES.encodingDetected, csvMessages.encodingDetected(encoding, why), line === undefined ? {} : { line }),
     replaced: (count, encoding, line) => file.warning(DATA_ISSUE_CODES.replacedBytes, csvMessages.replacedBytes(count, encoding), { line }),
     line: () => reader?.line,
+    mode: (mode) => {
+      encoding = mode;
+    },
   });
   const { head, rest } = await peekHead(utf8, SNIFF_BYTES);
   const delimiter = options.delimiter ?? detectDelimiter(head);
@@ -103,14 +121,11 @@ export async function* streamCsvTable<K extends CsvFileKind>(
         file.warning(DATA_ISSUE_CODES.duplicateColumn, csvMessages.duplicateColumn(header, column), { line, field: header });
       }
       reportColumnReading(columns, file, line);
-      readDateFormats(
-        kind,
-        columns,
-        sampleRecords(head.subarray(0, SNIFF_BYTES), delimiter, SAMPLE_ROWS + 1).slice(1),
-        options,
-        file,
-        line,
-      );
+      if (options.dates === undefined) {
+        const sample = sampleRecords(head.subarray(0, SNIFF_BYTES), delimiter, SAMPLE_ROWS + 1).slice(1);
+        readDateFormats(kind, columns, sample, options, file, line);
+      } else Object.assign(columns.dates, options.dates);
+      options.onFormat?.({ delimiter, encoding, dates: { ...columns.dates } as Record<string, DateReading>, headers: fields, line });
       idIndex = (columns.index as Record<string, number>)['lead_id'] ?? -1;
       const visitor = begin(columns);
       if (typeof visitor === 'function') visit = visitor;
@@ -157,11 +172,15 @@ export async function* streamCsvTable<K extends CsvFileKind>(
     },
     { delimiter, boms: 1 },
   );
-  reader.write(head);
-  yield;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) {
-    reader.write(next.value);
+  try {
+    reader.write(head);
     yield;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) {
+      reader.write(next.value);
+      yield;
+    }
+  } finally {
+    await rest.return?.(); // closes the file when the reading stops early
   }
   const betweenRecords = reader.betweenRecords;
   reader.end();
@@ -209,4 +228,93 @@ function headerName<K extends CsvFileKind>(columns: ResolvedColumns<K>, index: n
 
 function clip(text: string): string {
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
+}
+
+/**
+ * States how the header of a file was read, as `info` issues on its header line: each column found by a
+ * CRM export's label or by the mapping ("read 'Lead Owner' as locator"), and once, every header no
+ * column reads. A column found by its own snake_case name needs no word. @internal
+ */
+export function reportColumnReading<K extends CsvFileKind>(columns: ResolvedColumns<K>, file: FileLog, line: number): void {
+  for (const { header, column, how } of columns.matches) {
+    // The user named a mapped column; a default name needs no word either.
+    if (how === 'mapped' || (how === 'default' && header.toLowerCase() === column)) continue;
+    file.info(DATA_ISSUE_CODES.columnReadAs, csvMessages.columnReadAs(header, column), { line, field: header });
+  }
+  if (columns.unread.length > 0) file.info(DATA_ISSUE_CODES.columnNotRead, csvMessages.columnsNotRead(columns.unread), { line });
+}
+
+/** The start of a file read ahead, and the rest of it. @internal */
+export interface Peeked {
+  /** The first bytes (at least `size` of them, unless the file is shorter), to be read first. */
+  head: Uint8Array;
+  /** The bytes after them. */
+  rest: AsyncIterator<Uint8Array, void, undefined>;
+}
+
+/**
+ * Reads ahead the first `size` bytes of a stream, so that the delimiter and the date formats can be
+ * detected before the rows are read. The first piece is kept as it is when it is large enough (a file's
+ * first 1 MiB); smaller pieces are copied together, since a file reader may reuse its buffers. @internal
+ */
+export async function peekHead(bytes: AsyncIterable<Uint8Array>, size: number): Promise<Peeked> {
+  const rest = bytes[Symbol.asyncIterator]();
+  let head: Uint8Array | null = null;
+  while (head === null || head.length < size) {
+    const next = await rest.next();
+    if (next.done) break;
+    head = head === null ? (next.value.length >= size ? next.value : next.value.slice()) : concatBytes(head, next.value);
+  }
+  return { head: head ?? new Uint8Array(0), rest };
+}
+
+const CANDIDATES = [',', ';', '\t', '|'];
+
+/**
+ * The delimiter of a file, from its header line: whichever of comma, semicolon, tab and pipe occurs most
+ * often outside quotes (a comma when none does, or on a tie with it). @internal
+ */
+export function detectDelimiter(head: Uint8Array): string {
+  const counts = [0, 0, 0, 0];
+  const codes = CANDIDATES.map((c) => c.charCodeAt(0));
+  let quoted = false;
+  for (let i = 0; i < head.length; i++) {
+    const c = head[i]!;
+    if (c === 34) quoted = !quoted;
+    else if (!quoted && (c === 10 || c === 13)) break;
+    else if (!quoted) {
+      const k = codes.indexOf(c);
+      if (k >= 0) counts[k]!++;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if (counts[k]! > counts[best]!) best = k;
+  return CANDIDATES[best]!;
+}
+
+/**
+ * The first records of the head (at most `max`, the header first), as strings: the sample the date
+ * formats are detected from. Only whole lines are read. @internal
+ */
+export function sampleRecords(head: Uint8Array, delimiter: string, max: number): string[][] {
+  const records: string[][] = [];
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const reader = new ByteCsvReader(
+    {
+      fast(buf, starts, ends, count, _line, quoted) {
+        if (records.length < max) records.push(decodeFields(decoder, buf, starts, ends, count, quoted, delimiter));
+      },
+      record(record) {
+        if (records.length < max && record.error === undefined) records.push(record.fields);
+      },
+    },
+    { delimiter, boms: 1 },
+  );
+  const last = head.lastIndexOf(10);
+  if (last >= 0) reader.write(head.subarray(0, last + 1));
+  else {
+    reader.write(head);
+    reader.end();
+  }
+  return records;
 }

@@ -4,7 +4,7 @@ import type { Pipeline } from '../../model/pipeline.js';
 import { getZone } from '../../time/zone.js';
 import { csvMessages } from '../messages.js';
 import { ByteInterner } from './byte-interner.js';
-import { plainNumber, plainNumberBytes } from './plain-number.js';
+import { plainNumber, plainNumberBytes } from './lead-ids.js';
 import { timestampParser } from './timestamp.js';
 import { timestampReaderFor } from './date-formats.js';
 import type { HistoryColumnsBuilder } from '../../model/history-columns.js';

@@ -1,4 +1,17 @@
-import type { CsvRecord } from './csv-record.js';
+/** What went wrong with a record's quoting. */
+export type CsvRecordError = 'unterminated-quote' | 'malformed-quote';
+
+/** One CSV record: its fields and the 1-based line on which it starts (a quoted value may span lines). */
+export interface CsvRecord {
+  /** The record's fields, unquoted. */
+  fields: string[];
+  /** The 1-based line on which the record starts. */
+  line: number;
+  /** Set when the record's quoting is broken; its fields are then a best guess. */
+  error?: CsvRecordError;
+  /** With `error`: the index of the field whose quoting is broken. */
+  errorField?: number;
+}
 
 const QUOTE = 34;
 const CR = 13;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimeOfDay } from './time-of-day.js';
+import { parseTimeOfDay } from './load-schedule-csv.js';
 
 describe('parseTimeOfDay', () => {
   it('normalizes H:MM, HH:MM and HH:MM:00 to HH:MM', () => {

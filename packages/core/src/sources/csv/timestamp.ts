@@ -136,6 +136,8 @@ export class ByteTimestampParser implements TimestampBytesReader {
    */
   gaps = 0;
   private readonly days: DayOffsets;
+  /** The instant {@link common} read last. */
+  private value = Number.NaN;
 
   constructor(readonly zone: Zone) {
     this.days = new DayOffsets(zone);
@@ -146,9 +148,13 @@ export class ByteTimestampParser implements TimestampBytesReader {
     // The common form first, `YYYY-MM-DD HH:MM:SS` exactly (what exports write): fixed positions, no
     // padding to trim. It gives what the general reading below gives for the same bytes.
     if (end - start === 19 && buf[start + 10] === SPACE && buf[start + 13] === COLON && buf[start + 16] === COLON) {
-      const value = this.common(buf, start);
-      if (value === value) return value;
+      if (this.common(buf, start)) return this.value;
     }
+    return this.general(buf, start, end);
+  }
+
+  /** Any accepted form (small {@link parse} can be inlined into its callers, and its result is then not boxed). */
+  private general(buf: Uint8Array, start: number, end: number): number {
     let s = start;
     let e = end;
     while (s < e && (buf[s] === SPACE || buf[s] === TAB)) s++;
@@ -221,8 +227,11 @@ export class ByteTimestampParser implements TimestampBytesReader {
     return sign === PLUS ? local - offset : local + offset;
   }
 
-  /** `YYYY-MM-DD HH:MM:SS` at `s` (separators at 10, 13 and 16 already checked), or NaN for anything else. */
-  private common(buf: Uint8Array, s: number): number {
+  /**
+   * Reads `YYYY-MM-DD HH:MM:SS` at `s` (separators at 10, 13 and 16 already checked) into {@link value}; false for anything else. The
+   * instant goes through a field, not the return value: a double returned from a call that is not inlined is boxed, once per timestamp.
+   */
+  private common(buf: Uint8Array, s: number): boolean {
     const y0 = buf[s]! - ZERO;
     const y1 = buf[s + 1]! - ZERO;
     const y2 = buf[s + 2]! - ZERO;
@@ -238,19 +247,20 @@ export class ByteTimestampParser implements TimestampBytesReader {
     const s0 = buf[s + 17]! - ZERO;
     const s1 = buf[s + 18]! - ZERO;
     // Every one a digit: unsigned, each is at most 9 (a byte below '0' wraps to a large number).
-    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1) >>> 0 > 15) return Number.NaN;
-    if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return Number.NaN;
-    if (h0 > 9 || h1 > 9 || i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9) return Number.NaN;
-    if (buf[s + 4] !== DASH || buf[s + 7] !== DASH) return Number.NaN;
+    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1) >>> 0 > 15) return false;
+    if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return false;
+    if (h0 > 9 || h1 > 9 || i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9) return false;
+    if (buf[s + 4] !== DASH || buf[s + 7] !== DASH) return false;
     const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
     const month = m0 * 10 + m1;
     const day = d0 * 10 + d1;
     const hour = h0 * 10 + h1;
     const minute = i0 * 10 + i1;
     const second = s0 * 10 + s1;
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
     const dayNumber = monthStart(year, month) + day - 1;
-    return this.naive(dayNumber * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000, dayNumber);
+    this.value = this.naive(dayNumber * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000, dayNumber);
+    return true;
   }
 
   /** A wall-clock time in the zone: `Zone.fromLocal`, by the day table where the day allows. */
