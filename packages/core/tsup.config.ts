@@ -14,8 +14,9 @@ export default defineConfig([
   {
     // The main entry is platform-neutral (no Node built-in reachable). Reading files is its own entry
     // (`@panopticon/core/csv`), and so is the danfo interop (`@panopticon/core/danfo`), so that the main entry
-    // never loads danfojs-node, an optional peer dependency (external, as every peer is).
-    entry: { index: 'src/index.ts', csv: 'src/csv.ts', 'danfo/index': 'src/danfo/index.ts' },
+    // never loads danfojs-node, an optional peer dependency (external, as every peer is). Parquet, Arrow and NDJSON
+    // files are read by `@panopticon/core/files`, which loads hyparquet and apache-arrow (optional peers) on demand.
+    entry: { index: 'src/index.ts', csv: 'src/csv.ts', files: 'src/files.ts', 'danfo/index': 'src/danfo/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
