@@ -16,11 +16,20 @@ export async function* arrowAsCsv(source: TableBytes, delimiter: string): AsyncG
     if (DataType.isDate(type)) return 'date';
     return 'value';
   });
-  yield csvLine(fields.map((field) => cellText(field.name, 'value')), delimiter);
+  yield csvLine(
+    fields.map((field) => cellText(field.name, 'value')),
+    delimiter,
+  );
   for (const batch of reader) {
     const vectors = fields.map((_, j) => batch.getChildAt(j)!);
     const parts: string[] = [];
-    for (let i = 0; i < batch.numRows; i++) parts.push(csvLine(vectors.map((vector, j) => cellText(vector.get(i), kinds[j]!)), delimiter));
+    for (let i = 0; i < batch.numRows; i++)
+      parts.push(
+        csvLine(
+          vectors.map((vector, j) => cellText(vector.get(i), kinds[j]!)),
+          delimiter,
+        ),
+      );
     yield parts.join('');
   }
 }

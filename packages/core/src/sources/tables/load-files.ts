@@ -48,7 +48,7 @@ export interface LoadFilesOptions extends Omit<LoadCsvOptions, 'leads' | 'stageH
  * });
  * ```
  */
-export function loadFiles(options: LoadFilesOptions): Promise<LoadResult> {
+export async function loadFiles(options: LoadFilesOptions): Promise<LoadResult> {
   return loadCsv(openAll(options));
 }
 
@@ -61,7 +61,7 @@ export function loadFiles(options: LoadFilesOptions): Promise<LoadResult> {
  * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
  * ```
  */
-export function loadFilesColumnar(options: LoadFilesOptions): Promise<ColumnarLoadResult> {
+export async function loadFilesColumnar(options: LoadFilesOptions): Promise<ColumnarLoadResult> {
   return loadCsvColumnar(openAll(options));
 }
 
@@ -74,7 +74,7 @@ export function loadFilesColumnar(options: LoadFilesOptions): Promise<ColumnarLo
  * const { cells } = await aggregateFileBySlot('leads.parquet', { timeZone: 'UTC', asOf: new Date('2026-01-01T00:00:00Z'), slotMinutes: 60 });
  * ```
  */
-export function aggregateFileBySlot(input: TableFileInput, options: AggregateCsvBySlotOptions): Promise<AggregateCsvBySlotResult> {
+export async function aggregateFileBySlot(input: TableFileInput, options: AggregateCsvBySlotOptions): Promise<AggregateCsvBySlotResult> {
   assertEncodingFor([input], options.encoding);
   return aggregateCsvBySlot(open(input, 'leads', options.delimiter), options);
 }

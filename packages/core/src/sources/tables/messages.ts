@@ -7,7 +7,8 @@ export const tablesMessages = {
   /** A file in another format where the extension promised this one. */
   notFormat: (format: string, reason: string) => `not a readable ${format} file (${reason}).`,
   /** The optional package a format needs is not installed. */
-  missingPackage: (format: string, pkg: string) => `reading ${format} needs the package ${pkg}, which is not installed (npm install ${pkg}).`,
+  missingPackage: (format: string, pkg: string) =>
+    `reading ${format} needs the package ${pkg}, which is not installed (npm install ${pkg}).`,
   /** `encoding` forced on a file that is not CSV. */
   encodingNotCsv: (encoding: string, format: string) =>
     `encoding ${encoding} applies to CSV files only; a ${format} file's text is UTF-8. Drop --encoding, or give CSV files.`,

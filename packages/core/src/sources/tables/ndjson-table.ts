@@ -14,10 +14,18 @@ export async function* ndjsonAsCsv(source: TableBytes, delimiter: string): Async
   const keys = new Map<string, number>();
   for await (const { record } of ndjsonRecords(source)) for (const key of Object.keys(record)) if (!keys.has(key)) keys.set(key, keys.size);
   const names = [...keys.keys()];
-  yield csvLine(names.map((name) => cellText(name, 'value')), delimiter);
+  yield csvLine(
+    names.map((name) => cellText(name, 'value')),
+    delimiter,
+  );
   let parts: string[] = [];
   for await (const { record } of ndjsonRecords(source)) {
-    parts.push(csvLine(names.map((name) => cellText(record[name], 'value')), delimiter));
+    parts.push(
+      csvLine(
+        names.map((name) => cellText(record[name], 'value')),
+        delimiter,
+      ),
+    );
     if (parts.length === 10_000) {
       yield parts.join('');
       parts = [];

@@ -90,7 +90,11 @@ async function* asCsv(
     }
     // An operating-system error (ENOENT, EACCES, …) keeps its code; a line of NDJSON says which; anything else is a file not in the format.
     if (typeof code === 'string' || error instanceof NdjsonLineError) throw new CsvReadError(label, path, error);
-    throw new CsvReadError(label, path, new Error(tablesMessages.notFormat(FORMAT_NAME[format], (error as Error).message ?? String(error))));
+    throw new CsvReadError(
+      label,
+      path,
+      new Error(tablesMessages.notFormat(FORMAT_NAME[format], (error as Error).message ?? String(error))),
+    );
   }
 }
 

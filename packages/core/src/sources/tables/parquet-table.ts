@@ -14,7 +14,10 @@ export async function* parquetAsCsv(source: TableBytes, delimiter: string): Asyn
   const file = await source.asyncBuffer();
   const metadata = await parquetMetadataAsync(file);
   const columns = parquetSchema(metadata).children.map((child) => ({ name: child.element.name, kind: cellKind(child.element) }));
-  yield csvLine(columns.map((c) => cellText(c.name, 'value')), delimiter);
+  yield csvLine(
+    columns.map((c) => cellText(c.name, 'value')),
+    delimiter,
+  );
   const total = Number(metadata.num_rows);
   for (let start = 0; start < total; start += SLICE_ROWS) {
     let text = '';
@@ -25,7 +28,13 @@ export async function* parquetAsCsv(source: TableBytes, delimiter: string): Asyn
       rowEnd: Math.min(total, start + SLICE_ROWS),
       onComplete: (rows: unknown[][]) => {
         const parts: string[] = [];
-        for (const row of rows) parts.push(csvLine(columns.map((c, j) => cellText(row[j], c.kind)), delimiter));
+        for (const row of rows)
+          parts.push(
+            csvLine(
+              columns.map((c, j) => cellText(row[j], c.kind)),
+              delimiter,
+            ),
+          );
         text = parts.join('');
       },
     });

@@ -40,7 +40,9 @@ export function toCsv(table: Table): Uint8Array {
 }
 
 export function toNdjson(table: Table): Uint8Array {
-  const lines = table.rows.map((row) => JSON.stringify(Object.fromEntries(row.map((v, j) => [table.columns[j]!.name, asText(v, table.columns[j]!.type)]))));
+  const lines = table.rows.map((row) =>
+    JSON.stringify(Object.fromEntries(row.map((v, j) => [table.columns[j]!.name, asText(v, table.columns[j]!.type)]))),
+  );
   return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
 
@@ -67,7 +69,9 @@ export function toParquet(table: Table, rowGroupSize?: number): Uint8Array {
       return new Date(v as number);
     }),
   }));
-  const buffer = parquetWriteBuffer({ columnData, schema, ...(rowGroupSize ? { rowGroupSize } : {}) } as Parameters<typeof parquetWriteBuffer>[0]);
+  const buffer = parquetWriteBuffer({ columnData, schema, ...(rowGroupSize ? { rowGroupSize } : {}) } as Parameters<
+    typeof parquetWriteBuffer
+  >[0]);
   return new Uint8Array(buffer);
 }
 
