@@ -1,5 +1,6 @@
 import { WEEKDAY_NAMES, aggregateBySlot, judgeability, slotLabel, slotsPerDay, type HeatmapCell } from '@panopticon/core';
-import { aggregateCsvBySlot, type AggregateCsvBySlotResult } from '@panopticon/core/csv';
+import type { AggregateCsvBySlotResult } from '@panopticon/core/csv';
+import { aggregateFileBySlot } from '@panopticon/core/files';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { HEATMAP_CSV_COLUMNS, heatmapCsvCells, heatmapJsonCell } from '../csv-columns.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
@@ -61,9 +62,9 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
     const data = await loadInputs(settings, io);
     result = { cells: aggregateBySlot(data.leads, aggregation), issues: [], stats: data.stats };
   } else {
-    // One streaming pass over the leads file (with worker threads on a large one): no lead objects.
+    // One streaming pass over the leads file (with worker threads on a large CSV file): no lead objects.
     try {
-      result = await aggregateCsvBySlot(source.leads, {
+      result = await aggregateFileBySlot(source.leads, {
         ...aggregation,
         columns: settings.columns,
         strict: settings.strict,
