@@ -67,6 +67,21 @@ export const FORMAT_OPTION: OptionSpecs = {
   format: { type: 'string', arg: 'table|json|csv', help: 'output format (default: table)' },
 };
 
+/** The data commands' formats: those of {@link FORMAT_OPTION}, and NDJSON, Parquet and Arrow (table-output.ts), to stdout or --out. */
+export const TABLE_FORMAT_OPTION: OptionSpecs = {
+  format: {
+    type: 'string',
+    arg: 'table|json|csv|ndjson|parquet|arrow',
+    help: 'output format (default: table); parquet and arrow need --out',
+  },
+  out: {
+    type: 'string',
+    short: 'o',
+    arg: 'FILE',
+    help: 'write csv, ndjson, parquet or arrow output to FILE (atomically) instead of stdout',
+  },
+};
+
 export const AS_OF_OPTION: OptionSpecs = {
   'as-of': {
     type: 'string',

@@ -1,9 +1,10 @@
 import { WEEKDAY_NAMES, aggregateBySlot, judgeability, slotLabel, slotsPerDay, type HeatmapCell } from '@panopticon/core';
 import type { AggregateCsvBySlotResult } from '@panopticon/core/csv';
 import { aggregateFileBySlot } from '@panopticon/core/files';
-import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
+import { AS_OF_OPTION, TABLE_FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { HEATMAP_CSV_COLUMNS, heatmapCsvCells, heatmapJsonCell } from '../csv-columns.js';
-import { renderCsv, renderJson, renderTable } from '../format.js';
+import { renderJson, renderTable } from '../format.js';
+import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
 import { asCliError, csvFormatOf, loadInputs, reportLoadIssues } from '../inputs.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
@@ -24,7 +25,7 @@ const OPTIONS: OptionSpecs = {
   to: { type: 'string', arg: 'DATE', help: 'only leads received on or before this date (inclusive, in --tz)' },
   team: { type: 'string', arg: 'TEAM', help: 'only leads of this team' },
   locator: { type: 'string', arg: 'NAME', help: 'only leads of this locator' },
-  ...FORMAT_OPTION,
+  ...TABLE_FORMAT_OPTION,
   ...HELP_OPTION,
 };
 
@@ -43,6 +44,7 @@ export const heatmapCommand: Command<Settings> = { options: OPTIONS, help: HEATM
 async function heatmap(settings: Settings, io: Io): Promise<number> {
   // Flags override panopticon.config.json (slotMinutes, slaMinutes), which overrides the defaults.
   const { format, clock, slotMinutes, slaMinutes, period, team, locator, source } = settings;
+  assertTabularTarget(settings, 'heatmap');
   const aggregation = {
     timeZone: settings.timeZone,
     // As of --as-of (default now): a lead created later is not counted, a contact made later is not a contact yet.
@@ -88,8 +90,8 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
 
   if (format === 'json') {
     io.out(renderJson({ timeZone: settings.timeZone, slotMinutes, slaMinutes, clock, leads, cells: cells.map(heatmapJsonCell) }));
-  } else if (format === 'csv') {
-    io.out(renderCsv(HEATMAP_CSV_COLUMNS, cells.map(heatmapCsvCells)));
+  } else if (isTabularFormat(format)) {
+    await writeTabular({ ...settings, format }, io, 'heatmap', HEATMAP_CSV_COLUMNS, cells.map(heatmapCsvCells));
   } else {
     io.out(matrix(cells, slotMinutes, slaMinutes, settings.timeZone, leads));
   }
