@@ -30,7 +30,7 @@ export const ZOHO_OPTIONS: OptionSpecs = {
 
 /** Options shared by the commands that read lead data. */
 export const INPUT_OPTIONS: OptionSpecs = {
-  leads: { type: 'string', arg: 'FILE', help: 'leads CSV (default: the bundled sample data)' },
+  leads: { type: 'string', arg: 'FILE', help: 'leads file: CSV, or Parquet, Arrow/Feather, NDJSON by extension (default: the bundled sample data)' },
   history: { type: 'string', arg: 'FILE', help: 'stage history CSV (lead_id, stage, changed_at)' },
   owners: { type: 'string', arg: 'FILE', help: 'owner history CSV (lead_id, locator, changed_at)' },
   schedule: { type: 'string', arg: 'FILE', help: 'staff schedule CSV (rep, day_of_week, shift_start, shift_end)' },

@@ -19,7 +19,7 @@ const OPTIONS: OptionSpecs = {
 };
 
 export const ATTENTION_HELP = helpText(
-  'panopticon attention [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--format table|json|csv]',
+  'panopticon attention [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'The needs-attention list: appointed leads that are stale, stuck in green, stalled or at risk as of --as-of,\n' +
     'most severe first (stale > stuck-in-green > stalled > at-risk), then most days first, each with its locator.',
   OPTIONS,

@@ -10,7 +10,7 @@ import type { Command } from './command.js';
 const OPTIONS: OptionSpecs = { ...INPUT_OPTIONS, ...TABLE_FORMAT_OPTION, ...HELP_OPTION };
 
 export const CHECK_HELP = helpText(
-  'panopticon check [--leads FILE] [--history FILE] [--owners FILE] [--schedule FILE] [--pipeline FILE] [--tz ZONE] [--format table|json|csv]',
+  'panopticon check [--leads FILE] [--history FILE] [--owners FILE] [--schedule FILE] [--pipeline FILE] [--tz ZONE] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'The data-quality report alone: how every input row was accounted for (rows = accepted + rejected, per file),\n' +
     'and every issue with its file, line, field, value and what is wrong. A question the data cannot answer (no\n' +
     'appointment column: follow-up; no first-contact column: response time) is an error naming the fix.\n' +

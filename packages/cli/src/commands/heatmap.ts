@@ -30,7 +30,7 @@ const OPTIONS: OptionSpecs = {
 };
 
 export const HEATMAP_HELP = helpText(
-  'panopticon heatmap [--leads FILE] [--slot 30] [--tz ZONE] [--sla 60] [--from DATE] [--to DATE] [--team T] [--format table|json|csv]',
+  'panopticon heatmap [--leads FILE] [--slot 30] [--tz ZONE] [--sla 60] [--from DATE] [--to DATE] [--team T] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'Response performance by weekday and time slot: for each slot in which leads arrived, how many, how many were\n' +
     'answered within the SLA, the % within SLA, and the median and p90 response minutes. The slot is the\n' +
     'wall-clock time of arrival in --tz, floored to the slot.',

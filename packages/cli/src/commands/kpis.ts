@@ -19,7 +19,7 @@ const OPTIONS: OptionSpecs = {
 };
 
 export const KPIS_HELP = helpText(
-  'panopticon kpis [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--format table|json|csv]',
+  'panopticon kpis [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'Headline figures as of --as-of: appointed leads by follow-up status, needs attention, conversion rate,\n' +
     'time to intervention, green → delivery, and response time against the SLA.',
   OPTIONS,

@@ -38,7 +38,7 @@ const OPTIONS: OptionSpecs = {
 };
 
 export const SURVIVAL_HELP = helpText(
-  'panopticon survival [--of first-contact|stage|appointment-progress] [--by team|source|period|arrival] [--as-of DATE] [--tz ZONE] [--format table|json|csv]',
+  'panopticon survival [--of first-contact|stage|appointment-progress] [--by team|source|period|arrival] [--as-of DATE] [--tz ZONE] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'Time to event with the cases still open counted honestly (Kaplan–Meier): a lead not yet contacted, a stage\n' +
     'visit still running, an appointed lead still waiting for progress is censored at --as-of, never dropped and\n' +
     'never counted as ended. Prints the medians (the time by which half the cases ended; "not reached" when\n' +

@@ -142,6 +142,28 @@ describe('loadFiles', () => {
     await expect(loadFiles({ leads: broken, timeZone: NY })).rejects.toThrow(`Cannot read ${broken}: line 1 is not JSON`);
   });
 
+  it('counts lines as the CSV of the table does, but for line breaks in columns no reader reads (those are never decoded)', async () => {
+    const table = (notes: string, name: string): Table => ({
+      columns: [
+        { name: 'lead_id', type: 'string' },
+        { name: 'name', type: 'string' },
+        { name: 'received_time', type: 'string' },
+        { name: 'Notes', type: 'string' },
+      ],
+      rows: [
+        ['1', name, '2025-01-06 09:00', notes],
+        ['1', 'B', '2025-01-06 09:00', null],
+      ],
+    });
+    const duplicateLine = async (t: Table, format: 'csv' | 'parquet' | 'arrow') =>
+      (await loadFiles({ leads: { bytes: written(t, format), format }, timeZone: NY })).issues.find((i) => i.code === 'duplicate-id')!.line;
+    // A name on two lines: the next row is on line 4, in CSV and in every format.
+    for (const format of ['csv', 'parquet', 'arrow'] as const) expect(await duplicateLine(table('', 'A\nA'), format)).toBe(4);
+    // Notes on two lines: line 4 in the CSV file itself, line 3 (the row's number plus one) from Parquet and Arrow.
+    expect(await duplicateLine(table('x\ny', 'A'), 'csv')).toBe(4);
+    for (const format of ['parquet', 'arrow'] as const) expect(await duplicateLine(table('x\ny', 'A'), format)).toBe(3);
+  });
+
   it('refuses a forced non-UTF-8 encoding for a file that is not CSV', async () => {
     const path = file('enc.parquet', toParquet(LEADS));
     await expect(loadFiles({ leads: path, timeZone: NY, encoding: 'windows-1252' })).rejects.toThrow(RangeError);

@@ -1,6 +1,7 @@
 import type { AggregateCsvBySlotOptions, AggregateCsvBySlotResult } from '../csv/aggregate-csv-by-slot.js';
 import { aggregateCsvBySlot } from '../csv/aggregate-csv-by-slot.js';
-import type { CsvFileKind } from '../csv/columns.js';
+import type { CsvColumnMapping, CsvFileKind } from '../csv/columns.js';
+import { columnsRead } from './read-columns.js';
 import { DEFAULT_CSV_FILE_NAMES } from '../csv/columns.js';
 import type { CsvFileInput } from '../csv/csv-file-input.js';
 import type { ColumnarLoadResult, LoadCsvOptions } from '../csv/load-csv.js';
@@ -76,24 +77,23 @@ export async function loadFilesColumnar(options: LoadFilesOptions): Promise<Colu
  */
 export async function aggregateFileBySlot(input: TableFileInput, options: AggregateCsvBySlotOptions): Promise<AggregateCsvBySlotResult> {
   assertEncodingFor([input], options.encoding);
-  return aggregateCsvBySlot(open(input, 'leads', options.delimiter), options);
+  return aggregateCsvBySlot(open(input, 'leads', options), options);
 }
 
 function openAll(options: LoadFilesOptions): LoadCsvOptions {
   const { leads, stageHistory, ownerHistory, schedule, ...rest } = options;
   assertEncodingFor([leads, stageHistory, ownerHistory, schedule], options.encoding);
-  const d = options.delimiter;
   return {
     ...rest,
-    leads: open(leads, 'leads', d),
-    ...(stageHistory !== undefined ? { stageHistory: open(stageHistory, 'stageHistory', d) } : {}),
-    ...(ownerHistory !== undefined ? { ownerHistory: open(ownerHistory, 'ownerHistory', d) } : {}),
-    ...(schedule !== undefined ? { schedule: open(schedule, 'schedule', d) } : {}),
+    leads: open(leads, 'leads', options),
+    ...(stageHistory !== undefined ? { stageHistory: open(stageHistory, 'stageHistory', options) } : {}),
+    ...(ownerHistory !== undefined ? { ownerHistory: open(ownerHistory, 'ownerHistory', options) } : {}),
+    ...(schedule !== undefined ? { schedule: open(schedule, 'schedule', options) } : {}),
   };
 }
 
-function open(input: TableFileInput, kind: CsvFileKind, delimiter: string | undefined): CsvFileInput {
-  return openTableInput(input, DEFAULT_CSV_FILE_NAMES[kind], delimiter ?? ',');
+function open(input: TableFileInput, kind: CsvFileKind, options: { delimiter?: string; columns?: CsvColumnMapping }): CsvFileInput {
+  return openTableInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.delimiter ?? ',', columnsRead(kind, options.columns));
 }
 
 /** A text encoding other than UTF-8 forced on a file that is not CSV: refused, since Parquet, Arrow and JSON text is UTF-8. */

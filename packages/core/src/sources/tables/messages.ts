@@ -12,4 +12,7 @@ export const tablesMessages = {
   /** `encoding` forced on a file that is not CSV. */
   encodingNotCsv: (encoding: string, format: string) =>
     `encoding ${encoding} applies to CSV files only; a ${format} file's text is UTF-8. Drop --encoding, or give CSV files.`,
+  /** A column read as a lead field that is a Parquet list or struct. */
+  nestedColumn: (name: string) =>
+    `column ${JSON.stringify(name)} is a nested Parquet column (a list or a struct); Panopticon reads flat columns of text, numbers or times.`,
 } as const;

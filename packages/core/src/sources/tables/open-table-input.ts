@@ -4,6 +4,8 @@ import { arrowAsCsv } from './arrow-table.js';
 import { tablesMessages } from './messages.js';
 import { NdjsonLineError, ndjsonAsCsv } from './ndjson-table.js';
 import { parquetAsCsv } from './parquet-table.js';
+import type { ReadColumns } from './read-columns.js';
+import { ALL_COLUMNS } from './read-columns.js';
 import type { TableBytes } from './table-bytes.js';
 import { fileBytes, memoryBytes } from './table-bytes.js';
 import type { TableFormat } from './table-format.js';
@@ -46,40 +48,48 @@ const PACKAGE: Record<Exclude<TableFormat, 'csv'>, string | undefined> = { parqu
 /**
  * A table input as the CSV readers take it: a CSV input unchanged; any other format as the text of the same table written as CSV, made as
  * the reader asks for it, so that every format is read with the CSV rules (column recognition, timestamps, the data-quality report).
- * The text is written with `delimiter` (the one the CSV reader is told, else a comma, which it detects). `defaultName` is the CSV file name of DESIGN §4 (`leads.csv`), whose extension a byte input's default label takes from its format.
+ * The text is written with `delimiter` (the one the CSV reader is told, else a comma, which it detects); the columns `read` says no reader
+ * reads are left empty (a wide export's other columns are never decoded). `defaultName` is the CSV file name of DESIGN §4 (`leads.csv`), whose extension a byte input's default label takes from its format.
  * @internal
  */
-export function openTableInput(input: TableFileInput, defaultName: string, delimiter = ','): CsvFileInput {
-  if (typeof input === 'string') return openPath(input, tableFormatOf(input), input, delimiter);
+export function openTableInput(input: TableFileInput, defaultName: string, delimiter = ',', read: ReadColumns = ALL_COLUMNS): CsvFileInput {
+  const how = { delimiter, read };
+  if (typeof input === 'string') return openPath(input, tableFormatOf(input), input, how);
   if ('bytes' in input) {
     const label = input.label ?? defaultName.replace(/\.csv$/, EXTENSION[input.format]);
     if (input.format === 'csv') return { chunks: [input.bytes], label };
-    return { chunks: asCsv(input.format, memoryBytes(input.bytes), delimiter, label, label), label };
+    return { chunks: asCsv(input.format, memoryBytes(input.bytes), how, label, label), label };
   }
   if ('path' in input) {
     const format = 'format' in input && input.format ? input.format : tableFormatOf(input.path);
-    return openPath(input.path, format, input.label, delimiter);
+    return openPath(input.path, format, input.label, how);
   }
   return input;
 }
 
-function openPath(path: string, format: TableFormat, label: string | undefined, delimiter: string): CsvFileInput {
+function openPath(path: string, format: TableFormat, label: string | undefined, how: TextOptions): CsvFileInput {
   if (format === 'csv') return label === undefined ? path : { path, label };
   const name = label ?? path;
-  return { chunks: asCsv(format, fileBytes(path, name), delimiter, name, path), label: name };
+  return { chunks: asCsv(format, fileBytes(path, name), how, name, path), label: name };
+}
+
+/** How the text is made: its delimiter, and which columns are decoded. */
+interface TextOptions {
+  delimiter: string;
+  read: ReadColumns;
 }
 
 /** The CSV text of a table, with any failure to read it as a `CsvReadError` naming the file. */
 async function* asCsv(
   format: Exclude<TableFormat, 'csv'>,
   bytes: TableBytes,
-  delimiter: string,
+  { delimiter, read }: TextOptions,
   label: string,
   path: string,
 ): AsyncGenerator<string> {
   try {
-    if (format === 'parquet') yield* parquetAsCsv(bytes, delimiter);
-    else if (format === 'arrow') yield* arrowAsCsv(bytes, delimiter);
+    if (format === 'parquet') yield* parquetAsCsv(bytes, delimiter, read);
+    else if (format === 'arrow') yield* arrowAsCsv(bytes, delimiter, read);
     else yield* ndjsonAsCsv(bytes, delimiter);
   } catch (error) {
     if (error instanceof CsvReadError) throw error;
