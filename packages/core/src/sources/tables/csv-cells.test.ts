@@ -32,3 +32,20 @@ describe('csvLine', () => {
     expect(csvLine(['a:b', 'c'], ':')).toBe('"a:b":c\n');
   });
 });
+
+describe('typed times as text', () => {
+  it('match the ISO text of the instant, for any day of the years 0000–9999 (the civil calendar)', () => {
+    const days = [-719_528, -1, 0, 59, 60, 365, 10_957, 11_016, 11_017, 20_000, 2_932_896];
+    for (const day of days) {
+      for (const ms of [0, 1, 999, 3_599_999, 86_399_999]) {
+        const t = day * 86_400_000 + ms;
+        const iso = new Date(t).toISOString();
+        expect(cellText(t, 'instant')).toBe(iso);
+        expect(cellText(t, 'wall')).toBe(iso.slice(0, -1).replace('T', ' '));
+        expect(cellText(t, 'date')).toBe(iso.slice(0, 10));
+      }
+    }
+    expect(cellText(Date.UTC(10_000, 0, 1), 'instant')).toBe('+010000-01-01T00:00:00.000Z');
+    expect(cellText(-719_529 * 86_400_000, 'date')).toBe('-000001-12-31T00:00:00.000Z');
+  });
+});

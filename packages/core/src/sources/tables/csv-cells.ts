@@ -25,12 +25,46 @@ export function cellText(value: unknown, kind: CellKind): string {
 /** An epoch-millisecond time as text: `2025-01-06T09:00:00.000Z`, `2025-01-06 09:00:00.000` (wall clock) or `2025-01-06`. */
 function timeText(ms: number, kind: Exclude<CellKind, 'value'>): string {
   if (!Number.isFinite(ms)) return String(ms);
-  const date = new Date(Math.floor(ms));
-  if (Number.isNaN(date.getTime())) return String(ms); // beyond the range of a Date: unreadable, and reported as such
-  const iso = date.toISOString();
-  if (kind === 'instant') return iso;
-  if (kind === 'date') return iso.slice(0, iso.indexOf('T'));
-  return iso.slice(0, -1).replace('T', ' ');
+  const t = Math.floor(ms);
+  const day = Math.floor(t / DAY_MS);
+  const date = dayText(day);
+  if (date === undefined) {
+    const d = new Date(t);
+    // Beyond the range of a Date, or of a four-digit year: text the timestamp parser does not read, so it is reported as unreadable.
+    return Number.isNaN(d.getTime()) ? String(ms) : d.toISOString();
+  }
+  if (kind === 'date') return date;
+  const inDay = t - day * DAY_MS;
+  const seconds = Math.floor(inDay / 1000);
+  const time = `${TWO[Math.floor(seconds / 3600)]}:${TWO[Math.floor(seconds / 60) % 60]}:${TWO[seconds % 60]}.${THREE[inDay % 1000]}`;
+  return kind === 'instant' ? `${date}T${time}Z` : `${date} ${time}`;
+}
+
+const DAY_MS = 86_400_000;
+const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+// Times of one column come in runs of a day: the day's text is kept.
+let lastDay = Number.NaN;
+let lastDayText = '';
+
+/** `YYYY-MM-DD` of a day number (days since 1970-01-01), or undefined outside the years 0000–9999 (the civil calendar, proleptic). */
+function dayText(day: number): string | undefined {
+  if (day === lastDay) return lastDayText;
+  // Days to civil date (H. Hinnant's algorithm): exact for every day, no Date.
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 0 || y > 9999) return undefined;
+  lastDay = day;
+  lastDayText = `${String(y).padStart(4, '0')}-${TWO[m]}-${TWO[d]}`;
+  return lastDayText;
 }
 
 /**
