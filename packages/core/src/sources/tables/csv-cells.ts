@@ -70,8 +70,9 @@ function dayText(day: number): string | undefined {
 /**
  * A cell quoted when it holds a quote, a line break or any of the delimiters the CSV reader may detect (`,` `;` tab `|`), quotes doubled,
  * as RFC 4180 writes it: the cell reads back as it is whatever the delimiter.
+ @internal
  */
-function quote(text: string, delimiter: string): string {
+export function csvQuote(text: string, delimiter: string): string {
   if (text.includes(delimiter)) return `"${text.replaceAll('"', '""')}"`;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -82,7 +83,7 @@ function quote(text: string, delimiter: string): string {
 
 /** One CSV line of the cells' texts, quoted where they must be, ended by a line feed. @internal */
 export function csvLine(cells: readonly string[], delimiter: string): string {
-  let line = quote(cells[0] ?? '', delimiter);
-  for (let i = 1; i < cells.length; i++) line += delimiter + quote(cells[i]!, delimiter);
+  let line = csvQuote(cells[0] ?? '', delimiter);
+  for (let i = 1; i < cells.length; i++) line += delimiter + csvQuote(cells[i]!, delimiter);
   return `${line}\n`;
 }

@@ -86,7 +86,7 @@ async function* asCsv(
   { delimiter, read }: TextOptions,
   label: string,
   path: string,
-): AsyncGenerator<string> {
+): AsyncGenerator<string | Uint8Array> {
   try {
     if (format === 'parquet') yield* parquetAsCsv(bytes, delimiter, read);
     else if (format === 'arrow') yield* arrowAsCsv(bytes, delimiter, read);

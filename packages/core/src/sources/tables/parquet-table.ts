@@ -1,5 +1,5 @@
 import type { CellKind } from './csv-cells.js';
-import { cellText, csvLine } from './csv-cells.js';
+import { CsvBytesWriter } from './csv-bytes.js';
 import { tablesMessages } from './messages.js';
 import type { ReadColumns } from './read-columns.js';
 import type { TableBytes } from './table-bytes.js';
@@ -12,22 +12,29 @@ const NUMERIC_TIMES = {
   dateFromDays: (days: number) => days * 86_400_000,
 };
 
-// How many rows are turned into CSV text at a time.
-const SLICE_ROWS = 20_000;
+// How much CSV is handed to the reader at a time.
+const CHUNK_BYTES = 1 << 20;
 
 /**
  * A Parquet file as the text of the same table written as CSV (header first), a row group at a time, each decoded once, column by column:
  * what the CSV readers then read with their own rules. A column no reader reads (`read`) is left empty rather than decoded. Loads
  * `hyparquet` only when called. @internal
  */
-export async function* parquetAsCsv(source: TableBytes, delimiter: string, read: ReadColumns): AsyncGenerator<string, void, undefined> {
+export async function* parquetAsCsv(
+  source: TableBytes,
+  delimiter: string,
+  read: ReadColumns,
+): AsyncGenerator<string | Uint8Array, void, undefined> {
   const { parquetMetadataAsync, parquetRead, parquetSchema } = await import('hyparquet');
   const file = await source.asyncBuffer();
   const metadata = await parquetMetadataAsync(file);
   const children = parquetSchema(metadata).children;
   const columns = children.map((child) => ({ name: child.element.name, kind: cellKind(child.element), nested: child.children.length > 0 }));
   const names = columns.map((c) => c.name);
-  yield csvLine(names, delimiter);
+  // The header as bytes too: the reader treats the first bytes (a byte-order mark) as it does a CSV file's.
+  const writer = new CsvBytesWriter(delimiter);
+  for (const name of names) writer.cell(name, 'value');
+  writer.line();
   const wanted = read(names);
   const decoded = columns.filter((c, j) => wanted[j]).map((c) => c.name);
   const nested = columns.find((c, j) => wanted[j] && c.nested);
@@ -49,21 +56,18 @@ export async function* parquetAsCsv(source: TableBytes, delimiter: string, read:
       },
     });
     const sources = columns.map((c, j) => (wanted[j] ? chunks.get(c.name) : undefined));
-    const at = decoded.map((name) => names.indexOf(name));
-    const cells: string[] = new Array(columns.length).fill('');
-    for (let from = start; from < end; from += SLICE_ROWS) {
-      const parts: string[] = [];
-      for (let i = from; i < Math.min(end, from + SLICE_ROWS); i++) {
-        for (const j of at) {
-          const chunk = sources[j]!;
-          cells[j] = cellText(chunk.data[i - chunk.rowStart], columns[j]!.kind);
-        }
-        parts.push(csvLine(cells, delimiter));
+    const kinds = columns.map((c) => c.kind);
+    for (let i = start; i < end; i++) {
+      for (let j = 0; j < sources.length; j++) {
+        const chunk = sources[j];
+        writer.cell(chunk === undefined ? null : chunk.data[i - chunk.rowStart], kinds[j]!);
       }
-      yield parts.join('');
+      writer.line();
+      if (writer.size >= CHUNK_BYTES) yield writer.take();
     }
     start = end;
   }
+  if (writer.size > 0) yield writer.take();
 }
 
 interface ParquetElement {
