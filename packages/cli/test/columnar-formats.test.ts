@@ -193,7 +193,7 @@ describe('--format ndjson|parquet|arrow', () => {
     expect(typeof withAppointment['leadId']).toBe('string');
   });
 
-  it('writes NDJSON to stdout, and refuses binary output without --out, --out with table or json, and --out over an input', () => {
+  it('writes NDJSON to stdout, and refuses binary output without --out, --out with table or json, --out over an input, and the data formats for zoho fields', () => {
     const ndjson = run('heatmap', ...files, ...flags('x'), '--format', 'ndjson', '--quiet');
     expect(ndjson.code).toBe(0);
     const first = JSON.parse(ndjson.stdout.split('\n')[0]!) as Record<string, unknown>;
@@ -207,6 +207,9 @@ describe('--format ndjson|parquet|arrow', () => {
     const table = run('kpis', ...files, ...flags('x'), '--out', join(tmp, 'k.txt'));
     expect(table.code).toBe(2);
     expect(table.stderr).toContain('--out writes --format csv, ndjson, parquet or arrow, not table');
+    const fields = run('zoho', 'fields', '--format', 'parquet');
+    expect(fields.code).toBe(2);
+    expect(fields.stderr).toContain('--format parquet is not one of table, json, csv');
     const over = run('attention', ...files, ...flags('x'), '--format', 'parquet', '--out', sample('leads.csv'));
     expect(over.code).toBe(2);
     expect(over.stderr).toContain('it is an input of this command');
