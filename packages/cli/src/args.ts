@@ -30,10 +30,18 @@ export const ZOHO_OPTIONS: OptionSpecs = {
 
 /** Options shared by the commands that read lead data. */
 export const INPUT_OPTIONS: OptionSpecs = {
-  leads: { type: 'string', arg: 'FILE', help: 'leads file: CSV, or Parquet, Arrow/Feather, NDJSON by extension (default: the bundled sample data)' },
-  history: { type: 'string', arg: 'FILE', help: 'stage history CSV (lead_id, stage, changed_at)' },
-  owners: { type: 'string', arg: 'FILE', help: 'owner history CSV (lead_id, locator, changed_at)' },
-  schedule: { type: 'string', arg: 'FILE', help: 'staff schedule CSV (rep, day_of_week, shift_start, shift_end)' },
+  leads: {
+    type: 'string',
+    arg: 'FILE',
+    help: 'leads file: CSV, or Parquet, Arrow/Feather, NDJSON by extension (default: the bundled sample data)',
+  },
+  history: { type: 'string', arg: 'FILE', help: 'stage history file (lead_id, stage, changed_at), any format --leads reads' },
+  owners: { type: 'string', arg: 'FILE', help: 'owner history file (lead_id, locator, changed_at), any format --leads reads' },
+  schedule: {
+    type: 'string',
+    arg: 'FILE',
+    help: 'staff schedule file (rep, day_of_week, shift_start, shift_end), any format --leads reads',
+  },
   pipeline: { type: 'string', arg: 'FILE', help: 'pipeline.json: stages, categories and thresholds' },
   columns: { type: 'string', arg: 'FILE', help: 'JSON column mapping, e.g. {"leads":{"received_time":"Created Time"}}' },
   config: { type: 'string', arg: 'FILE', help: 'panopticon.config.json (flags override it)' },
