@@ -49,7 +49,8 @@ export default defineConfig([
     target: 'node20',
     splitting: true,
     noExternal: [/^@panopticon\//, 'zod'],
-    external: ['@observablehq/plot', 'jsdom', 'danfojs-node'],
+    // hyparquet, hyparquet-writer and apache-arrow are loaded only for a Parquet or Arrow file (core/files, --format).
+    external: ['@observablehq/plot', 'jsdom', 'danfojs-node', 'hyparquet', 'hyparquet-writer', 'apache-arrow'],
     esbuildPlugins: [inlineReportAssets],
     esbuildOptions(options) {
       // Bundle the workspace packages from their sources, as the tests run them.

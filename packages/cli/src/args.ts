@@ -30,10 +30,18 @@ export const ZOHO_OPTIONS: OptionSpecs = {
 
 /** Options shared by the commands that read lead data. */
 export const INPUT_OPTIONS: OptionSpecs = {
-  leads: { type: 'string', arg: 'FILE', help: 'leads CSV (default: the bundled sample data)' },
-  history: { type: 'string', arg: 'FILE', help: 'stage history CSV (lead_id, stage, changed_at)' },
-  owners: { type: 'string', arg: 'FILE', help: 'owner history CSV (lead_id, locator, changed_at)' },
-  schedule: { type: 'string', arg: 'FILE', help: 'staff schedule CSV (rep, day_of_week, shift_start, shift_end)' },
+  leads: {
+    type: 'string',
+    arg: 'FILE',
+    help: 'leads file: CSV, or Parquet, Arrow/Feather, NDJSON by extension (default: the bundled sample data)',
+  },
+  history: { type: 'string', arg: 'FILE', help: 'stage history file (lead_id, stage, changed_at), any format --leads reads' },
+  owners: { type: 'string', arg: 'FILE', help: 'owner history file (lead_id, locator, changed_at), any format --leads reads' },
+  schedule: {
+    type: 'string',
+    arg: 'FILE',
+    help: 'staff schedule file (rep, day_of_week, shift_start, shift_end), any format --leads reads',
+  },
   pipeline: { type: 'string', arg: 'FILE', help: 'pipeline.json: stages, categories and thresholds' },
   columns: { type: 'string', arg: 'FILE', help: 'JSON column mapping, e.g. {"leads":{"received_time":"Created Time"}}' },
   config: { type: 'string', arg: 'FILE', help: 'panopticon.config.json (flags override it)' },
@@ -71,6 +79,21 @@ export const METRIC_OPTIONS: OptionSpecs = {
 
 export const FORMAT_OPTION: OptionSpecs = {
   format: { type: 'string', arg: 'table|json|csv', help: 'output format (default: table)' },
+};
+
+/** The data commands' formats: those of {@link FORMAT_OPTION}, and NDJSON, Parquet and Arrow (table-output.ts), to stdout or --out. */
+export const TABLE_FORMAT_OPTION: OptionSpecs = {
+  format: {
+    type: 'string',
+    arg: 'table|json|csv|ndjson|parquet|arrow',
+    help: 'output format (default: table); parquet and arrow need --out',
+  },
+  out: {
+    type: 'string',
+    short: 'o',
+    arg: 'FILE',
+    help: 'write csv, ndjson, parquet or arrow output to FILE (atomically) instead of stdout',
+  },
 };
 
 export const AS_OF_OPTION: OptionSpecs = {

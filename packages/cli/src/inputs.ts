@@ -9,15 +9,8 @@ import {
   type JudgedQuestion,
   type LoadResult,
 } from '@panopticon/core';
-import {
-  CsvColumnError,
-  CsvReadError,
-  loadCsv,
-  loadCsvColumnar,
-  loadScheduleCsv,
-  type ColumnarLoadResult,
-  type CsvFormatOptions,
-} from '@panopticon/core/csv';
+import { CsvColumnError, CsvReadError, loadScheduleCsv, type ColumnarLoadResult, type CsvFormatOptions } from '@panopticon/core/csv';
+import { loadFiles, loadFilesColumnar } from '@panopticon/core/files';
 import { CliError, EXIT } from './errors.js';
 import type { Io } from './io.js';
 import type { Settings } from './settings/resolve.js';
@@ -38,7 +31,7 @@ export function csvFormatOf(settings: Pick<Settings, 'delimiter' | 'encoding' | 
   };
 }
 
-/** Loads the lead data the settings name (CSV files, the bundled sample or Zoho), printing data-quality warnings to stderr. */
+/** Loads the lead data the settings name (CSV, Parquet, Arrow or NDJSON files, the bundled sample or Zoho), printing data-quality warnings to stderr. */
 export function loadInputs(settings: LoadSettings, io: Io): Promise<LoadResult> {
   return loadWith(settings, io, 'objects') as Promise<LoadResult>;
 }
@@ -108,7 +101,8 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
       issueExamples,
       ...csvFormatOf(settings),
     };
-    result = as === 'columns' ? await loadCsvColumnar(load) : await loadCsv(load);
+    // Each file's reader by its extension: CSV, Parquet, Arrow IPC / Feather or NDJSON, all with the CSV rules.
+    result = as === 'columns' ? await loadFilesColumnar(load) : await loadFiles(load);
   } catch (error) {
     throw asCliError(error);
   }

@@ -24,11 +24,15 @@ export interface WriteOutputOptions {
 const POLL_MS = 100;
 
 /**
- * Writes `content` (text, or its parts in order) to `path` atomically. Refuses (exit 2) an output that is
+ * Writes `content` (text or bytes, or its parts in order) to `path` atomically. Refuses (exit 2) an output that is
  * one of the inputs; waits for another writer of the same output, and fails (exit 1) naming its lock file
  * when it does not finish in time.
  */
-export async function writeOutput(path: string, content: string | Iterable<string>, options: WriteOutputOptions): Promise<void> {
+export async function writeOutput(
+  path: string,
+  content: string | Uint8Array | Iterable<string | Uint8Array>,
+  options: WriteOutputOptions,
+): Promise<void> {
   const out = resolve(path);
   refuseInput(out, options);
   const lock = `${out}.lock`;
@@ -42,7 +46,10 @@ export async function writeOutput(path: string, content: string | Iterable<strin
       throw cannotWrite(out, error, options.what);
     }
     try {
-      for (const part of typeof content === 'string' ? [content] : content) writeSync(fd, part);
+      for (const part of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) {
+        if (typeof part === 'string') writeSync(fd, part);
+        else writeSync(fd, part);
+      }
     } finally {
       closeSync(fd);
     }

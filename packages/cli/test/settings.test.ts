@@ -128,7 +128,7 @@ describe('resolveSettings', () => {
       [['--sla', '0'], '--sla must be a whole number from 1 to 43200, got "0".'],
       [['--sla', 'abc'], '--sla must be a whole number from 1 to 43200, got "abc".'],
       [['--slot', '7'], '--slot must divide 1440 (a day in minutes), got 7.'],
-      [['--format', 'yaml'], '--format must be table, json or csv, got "yaml".'],
+      [['--format', 'yaml'], '--format must be table, json, csv, ndjson, parquet or arrow, got "yaml".'],
       [['--clock', 'sundial'], '--clock must be wall or business, got "sundial".'],
       [['--tz', 'Mars/Olympus'], '--tz: Unknown time zone "Mars/Olympus": use an IANA name such as "America/New_York" or "UTC".'],
       [['--from', 'soon'], '--from must be a date (2026-03-31) or a timestamp, got "soon".'],

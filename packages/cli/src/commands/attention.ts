@@ -1,7 +1,8 @@
 import { needsAttentionColumnar } from '@panopticon/core';
-import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
+import { AS_OF_OPTION, TABLE_FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { ATTENTION_CSV_COLUMNS, attentionCsvCells, attentionJsonRow } from '../csv-columns.js';
-import { renderCsv, renderJson, renderTable } from '../format.js';
+import { renderJson, renderTable } from '../format.js';
+import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
 import { cannotJudge, loadColumnarInputs } from '../inputs.js';
 import { CliError } from '../errors.js';
@@ -13,12 +14,12 @@ const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
   ...AS_OF_OPTION,
   'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: calendar)' },
-  ...FORMAT_OPTION,
+  ...TABLE_FORMAT_OPTION,
   ...HELP_OPTION,
 };
 
 export const ATTENTION_HELP = helpText(
-  'panopticon attention [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--format table|json|csv]',
+  'panopticon attention [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'The needs-attention list: appointed leads that are stale, stuck in green, stalled or at risk as of --as-of,\n' +
     'most severe first (stale > stuck-in-green > stalled > at-risk), then most days first, each with its locator.',
   OPTIONS,
@@ -30,6 +31,7 @@ export const attentionCommand: Command<Settings> = { options: OPTIONS, help: ATT
 
 async function attention(settings: Settings, io: Io): Promise<number> {
   const { format, asOf, timeZone } = settings;
+  assertTabularTarget(settings, 'attention');
   const data = await loadColumnarInputs(settings, io);
   // Without appointments every lead looks unappointed: an empty list would read as "nothing needs attention".
   const unjudged = cannotJudge(data, 'follow-up');
@@ -38,9 +40,9 @@ async function attention(settings: Settings, io: Io): Promise<number> {
   const json = rows.map(attentionJsonRow);
   if (format === 'json') {
     io.out(renderJson({ asOf: asOf.toISOString(), timeZone, rows: json }));
-  } else if (format === 'csv') {
-    // Instants as Dates: the CSV writes them in the team's zone with their offset.
-    io.out(renderCsv(ATTENTION_CSV_COLUMNS, json.map(attentionCsvCells), timeZone));
+  } else if (isTabularFormat(format)) {
+    // Instants as Dates: the CSV writes them in the team's zone with their offset, Parquet and Arrow as UTC timestamps.
+    await writeTabular({ ...settings, format }, io, 'attention', ATTENTION_CSV_COLUMNS, json.map(attentionCsvCells));
   } else if (rows.length === 0) {
     io.out(`Nothing needs attention as of ${formatInstant(asOf, timeZone)}.\n`);
   } else {

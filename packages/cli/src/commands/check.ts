@@ -1,15 +1,16 @@
 import { cannotJudgeIssue, formatIssue, type IssueSummary } from '@panopticon/core';
-import { FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
-import { renderCsv, renderJsonParts, renderTable } from '../format.js';
+import { TABLE_FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
+import { renderJsonParts, renderTable } from '../format.js';
+import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
 import { loadInputs } from '../inputs.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 
-const OPTIONS: OptionSpecs = { ...INPUT_OPTIONS, ...FORMAT_OPTION, ...HELP_OPTION };
+const OPTIONS: OptionSpecs = { ...INPUT_OPTIONS, ...TABLE_FORMAT_OPTION, ...HELP_OPTION };
 
 export const CHECK_HELP = helpText(
-  'panopticon check [--leads FILE] [--history FILE] [--owners FILE] [--schedule FILE] [--pipeline FILE] [--tz ZONE] [--format table|json|csv]',
+  'panopticon check [--leads FILE] [--history FILE] [--owners FILE] [--schedule FILE] [--pipeline FILE] [--tz ZONE] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'The data-quality report alone: how every input row was accounted for (rows = accepted + rejected, per file),\n' +
     'and every issue with its file, line, field, value and what is wrong. A question the data cannot answer (no\n' +
     'appointment column: follow-up; no first-contact column: response time) is an error naming the fix.\n' +
@@ -25,6 +26,7 @@ export const checkCommand: Command<Settings> = { options: OPTIONS, help: CHECK_H
 
 async function check(settings: Settings, io: Io): Promise<number> {
   const { format } = settings;
+  assertTabularTarget(settings, 'check');
   // The report is this command's result: it goes to stdout, not stderr.
   const loaded = await loadInputs({ ...settings, quiet: true }, io);
   const { stats } = loaded;
@@ -37,13 +39,14 @@ async function check(settings: Settings, io: Io): Promise<number> {
   if (format === 'json') {
     // In parts: with --issue-examples large, the issues alone can pass the engine's string limit.
     for (const part of renderJsonParts({ stats, issueSummary: summary, cannotJudge }, 'issues', issues)) io.out(part);
-  } else if (format === 'csv') {
+  } else if (isTabularFormat(format)) {
     const cols = ['severity', 'code', 'file', 'line', 'recordId', 'field', 'value', 'message'] as const;
-    io.out(
-      renderCsv(
-        [...cols],
-        issues.map((i) => cols.map((c) => i[c])),
-      ),
+    await writeTabular(
+      { ...settings, format },
+      io,
+      'check',
+      cols,
+      issues.map((i) => cols.map((c) => i[c])),
     );
   } else {
     const perInput = Object.entries(stats.inputs ?? {}).map(([name, s]) => [name, s.rows, s.accepted, s.rejected]);

@@ -1,8 +1,10 @@
 import { WEEKDAY_NAMES, aggregateBySlot, judgeability, slotLabel, slotsPerDay, type HeatmapCell } from '@panopticon/core';
-import { aggregateCsvBySlot, type AggregateCsvBySlotResult } from '@panopticon/core/csv';
-import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
+import type { AggregateCsvBySlotResult } from '@panopticon/core/csv';
+import { aggregateFileBySlot } from '@panopticon/core/files';
+import { AS_OF_OPTION, TABLE_FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { HEATMAP_CSV_COLUMNS, heatmapCsvCells, heatmapJsonCell } from '../csv-columns.js';
-import { renderCsv, renderJson, renderTable } from '../format.js';
+import { renderJson, renderTable } from '../format.js';
+import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
 import { asCliError, csvFormatOf, loadInputs, reportLoadIssues } from '../inputs.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
@@ -23,12 +25,12 @@ const OPTIONS: OptionSpecs = {
   to: { type: 'string', arg: 'DATE', help: 'only leads received on or before this date (inclusive, in --tz)' },
   team: { type: 'string', arg: 'TEAM', help: 'only leads of this team' },
   locator: { type: 'string', arg: 'NAME', help: 'only leads of this locator' },
-  ...FORMAT_OPTION,
+  ...TABLE_FORMAT_OPTION,
   ...HELP_OPTION,
 };
 
 export const HEATMAP_HELP = helpText(
-  'panopticon heatmap [--leads FILE] [--slot 30] [--tz ZONE] [--sla 60] [--from DATE] [--to DATE] [--team T] [--format table|json|csv]',
+  'panopticon heatmap [--leads FILE] [--slot 30] [--tz ZONE] [--sla 60] [--from DATE] [--to DATE] [--team T] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'Response performance by weekday and time slot: for each slot in which leads arrived, how many, how many were\n' +
     'answered within the SLA, the % within SLA, and the median and p90 response minutes. The slot is the\n' +
     'wall-clock time of arrival in --tz, floored to the slot.',
@@ -42,6 +44,7 @@ export const heatmapCommand: Command<Settings> = { options: OPTIONS, help: HEATM
 async function heatmap(settings: Settings, io: Io): Promise<number> {
   // Flags override panopticon.config.json (slotMinutes, slaMinutes), which overrides the defaults.
   const { format, clock, slotMinutes, slaMinutes, period, team, locator, source } = settings;
+  assertTabularTarget(settings, 'heatmap');
   const aggregation = {
     timeZone: settings.timeZone,
     // As of --as-of (default now): a lead created later is not counted, a contact made later is not a contact yet.
@@ -61,9 +64,9 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
     const data = await loadInputs(settings, io);
     result = { cells: aggregateBySlot(data.leads, aggregation), issues: [], stats: data.stats };
   } else {
-    // One streaming pass over the leads file (with worker threads on a large one): no lead objects.
+    // One streaming pass over the leads file (with worker threads on a large CSV file): no lead objects.
     try {
-      result = await aggregateCsvBySlot(source.leads, {
+      result = await aggregateFileBySlot(source.leads, {
         ...aggregation,
         columns: settings.columns,
         strict: settings.strict,
@@ -87,8 +90,8 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
 
   if (format === 'json') {
     io.out(renderJson({ timeZone: settings.timeZone, slotMinutes, slaMinutes, clock, leads, cells: cells.map(heatmapJsonCell) }));
-  } else if (format === 'csv') {
-    io.out(renderCsv(HEATMAP_CSV_COLUMNS, cells.map(heatmapCsvCells)));
+  } else if (isTabularFormat(format)) {
+    await writeTabular({ ...settings, format }, io, 'heatmap', HEATMAP_CSV_COLUMNS, cells.map(heatmapCsvCells));
   } else {
     io.out(matrix(cells, slotMinutes, slaMinutes, settings.timeZone, leads));
   }

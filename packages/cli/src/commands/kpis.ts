@@ -1,6 +1,7 @@
 import { firstContactSurvivalColumnar, kpisColumnar, summarizeResponsesColumnar, type ColumnarLeads, type Kpis } from '@panopticon/core';
-import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
-import { renderCsv, renderJson, renderTable, type Cell } from '../format.js';
+import { AS_OF_OPTION, TABLE_FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
+import { renderJson, renderTable, type Cell } from '../format.js';
+import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
 import { loadColumnarInputs } from '../inputs.js';
 import { CANNOT_JUDGE, withoutUnjudged } from '../judged.js';
@@ -13,12 +14,12 @@ const OPTIONS: OptionSpecs = {
   ...AS_OF_OPTION,
   'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: calendar)' },
   sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: 60)' },
-  ...FORMAT_OPTION,
+  ...TABLE_FORMAT_OPTION,
   ...HELP_OPTION,
 };
 
 export const KPIS_HELP = helpText(
-  'panopticon kpis [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--format table|json|csv]',
+  'panopticon kpis [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'Headline figures as of --as-of: appointed leads by follow-up status, needs attention, conversion rate,\n' +
     'time to intervention, green → delivery, and response time against the SLA.',
   OPTIONS,
@@ -63,6 +64,7 @@ export const kpisCommand: Command<Settings> = { options: OPTIONS, help: KPIS_HEL
 
 async function kpis(settings: Settings, io: Io): Promise<number> {
   const { format } = settings;
+  assertTabularTarget(settings, 'kpis');
   const data = await loadColumnarInputs(settings, io);
   const unjudged = data.cannotJudge ?? [];
   const result = withoutUnjudged(computeKpis(settings, data), unjudged);
@@ -75,8 +77,9 @@ async function kpis(settings: Settings, io: Io): Promise<number> {
   }
   const rows = flatten(result as unknown as Record<string, unknown>);
   // The CSV writes asOf as an instant in the team's zone with its offset, like every instant it writes.
-  if (format === 'csv') io.out(renderCsv(['metric', 'value'], flatten({ ...result, asOf: settings.asOf }), settings.timeZone));
-  else
+  if (isTabularFormat(format)) {
+    await writeTabular({ ...settings, format }, io, 'kpis', ['metric', 'value'], flatten({ ...result, asOf: settings.asOf }));
+  } else
     io.out(
       `KPIs as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone})\n\n${renderTable(['metric', 'value'], rows)}`,
     );

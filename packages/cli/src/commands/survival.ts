@@ -9,8 +9,9 @@ import {
   type SurvivalGroup,
   type SurvivalGroupingOptions,
 } from '@panopticon/core';
-import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
-import { renderCsv, renderJson, renderTable, type Cell } from '../format.js';
+import { AS_OF_OPTION, TABLE_FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
+import { renderJson, renderTable, type Cell } from '../format.js';
+import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
 import { loadInputs } from '../inputs.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
@@ -32,12 +33,12 @@ const OPTIONS: OptionSpecs = {
   },
   period: { type: 'string', arg: 'month|week', help: 'with --by period: calendar months or weeks from Monday, in --tz (default: month)' },
   clock: { type: 'string', arg: 'wall|business', help: 'first-contact: count all minutes, or only business hours (default: wall)' },
-  ...FORMAT_OPTION,
+  ...TABLE_FORMAT_OPTION,
   ...HELP_OPTION,
 };
 
 export const SURVIVAL_HELP = helpText(
-  'panopticon survival [--of first-contact|stage|appointment-progress] [--by team|source|period|arrival] [--as-of DATE] [--tz ZONE] [--format table|json|csv]',
+  'panopticon survival [--of first-contact|stage|appointment-progress] [--by team|source|period|arrival] [--as-of DATE] [--tz ZONE] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'Time to event with the cases still open counted honestly (Kaplan–Meier): a lead not yet contacted, a stage\n' +
     'visit still running, an appointed lead still waiting for progress is censored at --as-of, never dropped and\n' +
     'never counted as ended. Prints the medians (the time by which half the cases ended; "not reached" when\n' +
@@ -134,10 +135,12 @@ function jsonStep(s: KaplanMeierStep) {
 }
 
 async function survival(settings: Settings, io: Io): Promise<number> {
+  assertTabularTarget(settings, 'survival');
   const data = await loadInputs(settings, io);
   const result = computeSurvival(settings, data.leads);
-  if (settings.format === 'json') io.out(renderJson(result));
-  else if (settings.format === 'csv') io.out(renderCsv(CSV_COLUMNS, csvRows(result.curves)));
+  const { format } = settings;
+  if (format === 'json') io.out(renderJson(result));
+  else if (isTabularFormat(format)) await writeTabular({ ...settings, format }, io, 'survival', CSV_COLUMNS, csvRows(result.curves));
   else io.out(table(result, settings));
   return 0;
 }

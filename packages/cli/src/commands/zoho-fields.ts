@@ -8,6 +8,7 @@ import { zohoStore } from '../settings/resolve.js';
 import { mergeLayers, readConfig, readFlags, type SettingsOf } from '../settings/setting.js';
 import { zohoCliError, zohoOptions } from '../zoho.js';
 import type { Command } from './command.js';
+import { CliError, EXIT } from '../errors.js';
 
 const OPTIONS: OptionSpecs = {
   config: { type: 'string', arg: 'FILE', help: 'the config file with the "zoho" section (default: panopticon.config.json here, if any)' },
@@ -52,6 +53,10 @@ export const zohoFieldsCommand: Command<FieldsSettings> = {
 };
 
 async function fields(settings: FieldsSettings, io: Io): Promise<number> {
+  // The field list is written as a table, JSON or CSV only (the data formats are for the data commands).
+  if (!['table', 'json', 'csv'].includes(settings.format)) {
+    throw new CliError(`panopticon zoho fields: --format ${settings.format} is not one of table, json, csv.`, EXIT.usage);
+  }
   const zohoConfig = settings.zohoConfig ?? {};
   let list: Awaited<ReturnType<typeof listModuleFields>>;
   try {

@@ -86,7 +86,8 @@ const SlotMinutesSchema = minutes(RANGES.slotMinutes.max).refine(isSlotMinutes, 
   error: (issue) => `must divide a day (1440 minutes), got ${String(issue.input)}; for example 15, 30 or 60`,
 });
 const DayCountSchema = z.enum(['calendar', 'business'], { error: 'expected "calendar" or "business"' });
-const OutputFormatSchema = z.enum(['table', 'json', 'csv']);
+// table, json and csv for every command that prints a table; ndjson, parquet and arrow for the data commands (table-output.ts).
+const OutputFormatSchema = z.enum(['table', 'json', 'csv', 'ndjson', 'parquet', 'arrow']);
 const ClockSchema = z.enum(['wall', 'business']);
 const PositiveWholeNumber = z.number().int().positive();
 const SurvivalOfSchema = z.enum(['first-contact', 'stage', 'appointment-progress']);

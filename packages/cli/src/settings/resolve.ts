@@ -91,6 +91,8 @@ export interface Settings
   period: { from?: Date; to?: Date };
   /** Where `report` writes the page, absolute. */
   out: string;
+  /** `--out` when given (absolute): where a tabular command writes its answer instead of stdout (table-output.ts). */
+  outFile?: string;
   /** Every file this command may read (absolute): an output may be none of them. */
   inputs: string[];
 }
@@ -174,6 +176,7 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
     ...(since ? { since } : {}),
     period,
     out: absolute(s.out, io.cwd),
+    ...(flags.out !== undefined ? { outFile: absolute(flags.out, io.cwd) } : {}),
     inputs: [
       ...[s.leads, s.history, s.owners, s.schedule, s.columns].flatMap((ref) => (ref ? [ref.path] : [])),
       ...(s.pipeline && 'file' in s.pipeline ? [s.pipeline.file] : []),

@@ -1,0 +1,88 @@
+import type { CellKind } from './csv-cells.js';
+import { CsvBytesWriter } from './csv-bytes.js';
+import { tablesMessages } from './messages.js';
+import type { ReadColumns } from './read-columns.js';
+import type { TableBytes } from './table-bytes.js';
+
+// Typed times as epoch milliseconds (numbers) rather than a Date per value: the CSV text is made from them.
+const NUMERIC_TIMES = {
+  timestampFromMilliseconds: (ms: bigint) => Number(ms),
+  timestampFromMicroseconds: (us: bigint) => Number(us) / 1000,
+  timestampFromNanoseconds: (ns: bigint) => Number(ns / 1_000_000n),
+  dateFromDays: (days: number) => days * 86_400_000,
+};
+
+// How much CSV is handed to the reader at a time.
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * A Parquet file as the text of the same table written as CSV (header first), a row group at a time, each decoded once, column by column:
+ * what the CSV readers then read with their own rules. A column no reader reads (`read`) is left empty rather than decoded. Loads
+ * `hyparquet` only when called. @internal
+ */
+export async function* parquetAsCsv(
+  source: TableBytes,
+  delimiter: string,
+  read: ReadColumns,
+): AsyncGenerator<string | Uint8Array, void, undefined> {
+  const { parquetMetadataAsync, parquetRead, parquetSchema } = await import('hyparquet');
+  const file = await source.asyncBuffer();
+  const metadata = await parquetMetadataAsync(file);
+  const children = parquetSchema(metadata).children;
+  const columns = children.map((child) => ({ name: child.element.name, kind: cellKind(child.element), nested: child.children.length > 0 }));
+  const names = columns.map((c) => c.name);
+  // The header as bytes too: the reader treats the first bytes (a byte-order mark) as it does a CSV file's.
+  const writer = new CsvBytesWriter(delimiter);
+  for (const name of names) writer.cell(name, 'value');
+  writer.line();
+  const wanted = read(names);
+  const decoded = columns.filter((c, j) => wanted[j]).map((c) => c.name);
+  const nested = columns.find((c, j) => wanted[j] && c.nested);
+  if (nested !== undefined) throw new Error(tablesMessages.nestedColumn(nested.name));
+  let start = 0;
+  for (const group of metadata.row_groups) {
+    const end = start + Number(group.num_rows);
+    // Each column's values over the group (a chunk may start before the group: its rowStart says where).
+    const chunks = new Map<string, { data: ArrayLike<unknown>; rowStart: number }>();
+    await parquetRead({
+      file,
+      metadata,
+      rowStart: start,
+      rowEnd: end,
+      columns: decoded,
+      parsers: NUMERIC_TIMES,
+      onChunk: (chunk) => {
+        chunks.set(chunk.columnName, { data: chunk.columnData as ArrayLike<unknown>, rowStart: chunk.rowStart });
+      },
+    });
+    const sources = columns.map((c, j) => (wanted[j] ? chunks.get(c.name) : undefined));
+    const kinds = columns.map((c) => c.kind);
+    for (let i = start; i < end; i++) {
+      for (let j = 0; j < sources.length; j++) {
+        const chunk = sources[j];
+        writer.cell(chunk === undefined ? null : chunk.data[i - chunk.rowStart], kinds[j]!);
+      }
+      writer.line();
+      if (writer.size >= CHUNK_BYTES) yield writer.take();
+    }
+    start = end;
+  }
+  if (writer.size > 0) yield writer.take();
+}
+
+interface ParquetElement {
+  type?: string;
+  converted_type?: string;
+  logical_type?: { type: string; isAdjustedToUTC?: boolean };
+}
+
+/** How a Parquet column's values are written: a timestamp not adjusted to UTC is a wall-clock time, DATE a date. */
+function cellKind(element: ParquetElement): CellKind {
+  const logical = element.logical_type;
+  if (logical?.type === 'TIMESTAMP') return logical.isAdjustedToUTC === false ? 'wall' : 'instant';
+  if (logical?.type === 'DATE' || element.converted_type === 'DATE') return 'date';
+  if (element.converted_type === 'TIMESTAMP_MILLIS' || element.converted_type === 'TIMESTAMP_MICROS' || element.type === 'INT96') {
+    return 'instant';
+  }
+  return 'value';
+}
