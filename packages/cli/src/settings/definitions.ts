@@ -89,7 +89,7 @@ const DayCountSchema = z.enum(['calendar', 'business'], { error: 'expected "cale
 const OutputFormatSchema = z.enum(['table', 'json', 'csv']);
 const ClockSchema = z.enum(['wall', 'business']);
 const PositiveWholeNumber = z.number().int().positive();
-const SurvivalOfSchema = z.enum(['first-contact', 'stage', 'appointment-progress']);
+const SurvivalOfSchema = z.enum(['first-contact', 'stage', 'appointment-progress', 'speed-to-lead']);
 const SurvivalBySchema = z.enum(['team', 'source', 'period', 'arrival']);
 const PeriodUnitSchema = z.enum(['month', 'week']);
 const CompareWeeksSchema = z.number().int().min(RANGES.compareWeeks.min).max(RANGES.compareWeeks.max);
@@ -131,7 +131,7 @@ export const SETTINGS = {
     flag: { name: 'compare-weeks', read: wholeNumber('compare-weeks', CompareWeeksSchema, RANGES.compareWeeks) },
     default: 4,
   }),
-  /** `survival`: which time to event (`--of`): to first contact, in stage, or from appointment to first progress. */
+  /** `survival`: which time to event (`--of`): to first contact, in stage, from appointment to first progress; or speed to lead. */
   survivalOf: setting({
     schema: SurvivalOfSchema,
     flag: { name: 'of', read: oneOf('of', SurvivalOfSchema) },
