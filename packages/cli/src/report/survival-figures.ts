@@ -45,7 +45,15 @@ export function survivalFigures(
     speedToLead:
       'cannotJudge' in speed
         ? unjudged(speed, 'speed-to-lead', speedTitle, WIDTHS.half)
-        : out(speedToLeadFigure(speed.bands, { document, ...dated, title: speedTitle, width: WIDTHS.half })),
+        : out(
+            speedToLeadFigure(speed.bands, {
+              document,
+              title: speedTitle,
+              // Short enough for one line at the page's figure text size (the page header gives the date).
+              subtitle: `Share ${speed.bands.convertedAt === 'won' ? 'won' : 'reaching green'} of decided leads, 95 % interval · an association, not a cause`,
+              width: WIDTHS.half,
+            }),
+          ),
     appointmentProgressCurve: curve(survival.appointmentProgress, 'Time from appointment to first progress', {
       width: WIDTHS.wide,
       still: 'Still waiting for progress',
