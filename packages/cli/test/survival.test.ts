@@ -163,6 +163,7 @@ describe('panopticon survival (built, as a process)', () => {
     const by = run('survival', '--of', 'speed-to-lead', '--by', 'team');
     expect(by.code).toBe(2);
     expect(by.stderr).toContain('--by does not apply to --of speed-to-lead');
+    expect(run('survival', '--of', 'speed-to-lead', '--converted', 'sale').stderr).toContain('--converted must be won or green');
   });
 
   it('--of speed-to-lead: conversion by response band with a plain Wilson interval; open leads counted apart, not as failures', () => {
@@ -232,6 +233,10 @@ describe('panopticon survival (built, as a process)', () => {
       .split('\n');
     expect(csv[0]).toBe('band,leads,converted,notConverted,open,decided,rate,lower,upper');
     expect(csv[1]).toMatch(/^0-5,3,1,1,1,2,0\.5,/);
+    // Converted = reached green: the sample's Follow-Up lead is still open either way; the won leads reached green.
+    const green = JSON.parse(run('survival', ...flags, '--of', 'speed-to-lead', '--converted', 'green', '--format', 'json').stdout);
+    expect(green.convertedAt).toBe('green');
+    expect(green.bands.map((b: { converted: number }) => b.converted)).toEqual(expected.map((e) => e[2]));
     const table = run('survival', ...flags, '--of', 'speed-to-lead').stdout;
     expect(table).toContain('This is an association, not a cause');
     expect(table).toMatch(/never\s+2\s+0\s+1\s+1\s+0 %/);

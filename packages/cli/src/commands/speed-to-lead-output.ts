@@ -11,11 +11,14 @@ import type { Settings } from '../settings/resolve.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
 
 /** The settings speed to lead reads. */
-export type SpeedToLeadSettings = Pick<Settings, 'asOf' | 'timeZone' | 'pipeline' | 'dayCount' | 'calendar' | 'clock' | 'description'>;
+export type SpeedToLeadSettings = Pick<
+  Settings,
+  'asOf' | 'timeZone' | 'pipeline' | 'dayCount' | 'calendar' | 'clock' | 'convertedAt' | 'description'
+>;
 
-/** Core's speed to lead for the settings: the follow-up options, the response clock, converted = won. */
+/** Core's speed to lead for the settings: the follow-up options, the response clock, what counts as converted. */
 export function speedToLeadOf(settings: SpeedToLeadSettings, leads: readonly Lead[]): SpeedToLead {
-  return speedToLead(leads, { ...followUpOptions(settings), clock: settings.clock });
+  return speedToLead(leads, { ...followUpOptions(settings), clock: settings.clock, convertedAt: settings.convertedAt });
 }
 
 /** The JSON of `panopticon survival --of speed-to-lead`. */
@@ -53,7 +56,7 @@ export function speedToLeadOutput(settings: Pick<Settings, 'format'> & SpeedToLe
   return (
     `Speed to lead as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone}), ${json.clock} clock; ` +
     `leads ${json.counts.leads}, invalid ${json.counts.invalid}\n` +
-    `Converted = ${json.convertedAt === 'won' ? 'won' : 'reached green'} by the as-of instant, over the decided leads (won or lost); open leads are not failures.\n` +
+    `Converted = ${json.convertedAt === 'won' ? 'won' : 'reached green'} by the as-of instant, over the decided leads (converted or lost); open leads are not failures.\n` +
     `${ASSOCIATION_NOTE}\n\n` +
     renderTable(['band (min)', 'leads', 'converted', 'not converted', 'open', 'conversion (95 % band)'], rows)
   );

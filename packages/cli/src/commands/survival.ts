@@ -40,6 +40,11 @@ const OPTIONS: OptionSpecs = {
     arg: 'wall|business',
     help: 'first-contact and speed-to-lead: count all minutes, or only business hours (default: wall)',
   },
+  converted: {
+    type: 'string',
+    arg: 'won|green',
+    help: 'speed-to-lead: converted = entered a won stage, or got as far as green (green, delivery or won); default won',
+  },
   ...FORMAT_OPTION,
   ...HELP_OPTION,
 };

@@ -1,13 +1,12 @@
 /**
  * The "Download CSV" files of the time-to-event panels: one definition for the page builder (which embeds
- * the rows, survival-data.ts) and the page's script (client/downloads.ts, which saves them). Bundled into
- * the browser script: only plain constants, the CSV writer and type imports.
+ * the rows, survival-data.ts; page-data.ts's `survivalCsv`) and the page's script (client/downloads.ts, which
+ * saves them). Bundled into the browser script: only plain constants, the CSV writer and type imports.
  *
  * @module
  */
 import { SPEED_TO_LEAD_CSV_COLUMNS, SURVIVAL_CSV_COLUMNS } from '../csv-columns.js';
-import { renderCsv } from '../format.js';
-import type { PageData } from './page-data.js';
+import { type Cell, renderCsv } from '../format.js';
 
 /** Each download: the start of its file name and its columns (those of `panopticon survival --of … --format csv`). */
 export const SURVIVAL_DOWNLOADS = {
@@ -26,7 +25,10 @@ export const SURVIVAL_DOWNLOAD_NAMES = Object.keys(SURVIVAL_DOWNLOADS) as Surviv
  * The CSV file of a download: the embedded rows written as the command writes them, so the file equals
  * `panopticon survival --of … --format csv` byte for byte. A panel that cannot be judged has no button.
  */
-export function survivalCsvFile(name: SurvivalDownload, data: Pick<PageData, 'today' | 'survivalCsv'>): { name: string; text: string } {
+export function survivalCsvFile(
+  name: SurvivalDownload,
+  data: { today: string; survivalCsv: Record<SurvivalDownload, Cell[][] | null> },
+): { name: string; text: string } {
   const { file, columns } = SURVIVAL_DOWNLOADS[name];
   return { name: `${file}-${data.today}.csv`, text: renderCsv(columns, data.survivalCsv[name] ?? []) };
 }
