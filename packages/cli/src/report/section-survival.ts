@@ -85,8 +85,10 @@ function curvePanel(id: string, svg: Html, caption: Html, panel: CurvePanel, dow
   return html`<div class="panel survival-panel" id="${id}">
 <div class="figure">${svg}</div>
 <p class="note" id="${id}-caption">${caption}</p>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Medians of the curve">
 <table class="survival-medians" aria-describedby="${id}-caption"><thead><tr><th class="static">Curve</th><th class="static num">Cases</th><th class="static num">Ended</th><th class="static num">Open (censored)</th><th class="static num">Median</th><th class="static num">75 % by</th><th class="static num">90 % by</th></tr></thead>
 <tbody>${joinHtml(rows, '\n')}</tbody></table>
+</div>
 <p class="figure-actions">${downloadButton(download)}</p>
 </div>`;
 }
@@ -105,8 +107,10 @@ function speedPanel(svg: Html, panel: SpeedToLeadPanel): Html {
   return html`<div class="panel survival-panel" id="speed-to-lead">
 <div class="figure">${svg}</div>
 <p class="note" id="speed-to-lead-caption">Converted = ${json.convertedAt === 'won' ? 'won' : 'reached green'} by the as-of instant. Each band's rate is over its decided leads (converted or lost), with a 95 % Wilson interval; the ${plural(open, 'lead')} still open ${open === 1 ? 'is' : 'are'} <strong>reported as open</strong>, not as failures.${json.counts.invalid > 0 && html` ${plural(json.counts.invalid, 'lead')} with a first contact before creation ${json.counts.invalid === 1 ? 'is' : 'are'} left out.`} <strong>This is an association, not a cause</strong>: fast answers may go to leads that were better to begin with.</p>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Conversion by response band">
 <table class="speed-bands" aria-describedby="speed-to-lead-caption"><thead><tr><th class="static">First response</th><th class="static num">Leads</th><th class="static num">Converted</th><th class="static num">Lost</th><th class="static num">Open</th><th class="static num">Conversion, 95 % interval</th></tr></thead>
 <tbody>${joinHtml(rows, '\n')}</tbody></table>
+</div>
 <p class="figure-actions">${downloadButton('speed-to-lead')}</p>
 </div>`;
 }
