@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { AttentionRow, HeatmapCell } from '@panopticon/core';
+import type { AttentionRow, HeatmapCell, SpeedToLeadRow } from '@panopticon/core';
 import type { Cell } from './format.js';
 
 /** The columns of `panopticon attention --format csv`. */
@@ -82,4 +82,94 @@ export function heatmapJsonCell(c: HeatmapCell) {
 export function heatmapCsvCells(c: HeatmapCell): Cell[] {
   const json = heatmapJsonCell(c);
   return HEATMAP_CSV_COLUMNS.map((k) => json[k]);
+}
+
+/** The columns of `panopticon survival --format csv` (`--of first-contact|stage|appointment-progress`): one row per step. */
+export const SURVIVAL_CSV_COLUMNS = [
+  'stage',
+  'group',
+  'time',
+  'atRisk',
+  'events',
+  'censored',
+  'survival',
+  'lower',
+  'upper',
+  'median',
+] as const;
+
+/** One step of a curve as `panopticon survival --format json` writes it. */
+export interface SurvivalJsonStep {
+  time: number;
+  atRisk: number;
+  events: number;
+  censored: number;
+  survival: number;
+  lower: number | null;
+  upper: number | null;
+}
+
+/** One curve as `panopticon survival --format json` writes it: `null` quantiles were not reached. */
+export interface SurvivalJsonCurve {
+  stage: string | null;
+  group: string;
+  cases: number;
+  events: number;
+  censored: number;
+  median: number | null;
+  p75: number | null;
+  p90: number | null;
+  steps: SurvivalJsonStep[];
+}
+
+/** The CSV rows of survival curves, in {@link SURVIVAL_CSV_COLUMNS} order: every step of every curve, with its curve's median. */
+export function survivalCsvRows(curves: readonly SurvivalJsonCurve[]): Cell[][] {
+  return curves.flatMap((c) =>
+    c.steps.map((s) => [c.stage, c.group, s.time, s.atRisk, s.events, s.censored, s.survival, s.lower, s.upper, c.median]),
+  );
+}
+
+/** The columns of `panopticon survival --of speed-to-lead --format csv`: one row per response band. */
+export const SPEED_TO_LEAD_CSV_COLUMNS = [
+  'band',
+  'leads',
+  'converted',
+  'notConverted',
+  'open',
+  'decided',
+  'rate',
+  'lower',
+  'upper',
+] as const;
+
+/** One response band as `panopticon survival --of speed-to-lead --format json` writes it: `rate` null when no lead of it is decided. */
+export interface SpeedToLeadJsonRow {
+  band: string;
+  leads: number;
+  converted: number;
+  notConverted: number;
+  open: number;
+  decided: number;
+  rate: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+export function speedToLeadJsonRow(r: SpeedToLeadRow): SpeedToLeadJsonRow {
+  return {
+    band: r.band,
+    leads: r.leads,
+    converted: r.converted,
+    notConverted: r.notConverted,
+    open: r.open,
+    decided: r.decided,
+    rate: r.conversion?.rate ?? null,
+    lower: r.conversion?.lower ?? null,
+    upper: r.conversion?.upper ?? null,
+  };
+}
+
+/** The CSV cells of a response band, in {@link SPEED_TO_LEAD_CSV_COLUMNS} order. */
+export function speedToLeadCsvCells(r: SpeedToLeadJsonRow): Cell[] {
+  return SPEED_TO_LEAD_CSV_COLUMNS.map((k) => r[k]);
 }

@@ -198,6 +198,7 @@ describe('panopticon report on the sample data', () => {
     expect(figures).toEqual([
       'attention-by-locator',
       'appointment-calendar',
+      'survival-curve',
       'pipeline-snapshot',
       'pipeline-trend',
       'time-in-stage',
@@ -205,6 +206,8 @@ describe('panopticon report on the sample data', () => {
       'response-heatmap',
       'demand-vs-coverage',
       'heatmap-comparison',
+      'survival-curve',
+      'speed-to-lead',
     ]);
     expect(page.doc.querySelectorAll('svg[data-empty]')).toHaveLength(0);
     expect(page.doc.querySelectorAll('#cal-figure rect[data-day]').length).toBeGreaterThan(28);

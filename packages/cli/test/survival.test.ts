@@ -154,7 +154,87 @@ describe('panopticon survival (built, as a process)', () => {
   it('rejects a bad --of or --by with exit 2, naming the flag', () => {
     const r = run('survival', '--of', 'lunch');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--of must be first-contact, stage or appointment-progress, got "lunch"');
+    expect(r.stderr).toContain('--of must be first-contact, stage, appointment-progress or speed-to-lead, got "lunch"');
     expect(run('survival', '--by', 'colour').stderr).toContain('--by must be team, source, period or arrival');
+    const by = run('survival', '--of', 'speed-to-lead', '--by', 'team');
+    expect(by.code).toBe(2);
+    expect(by.stderr).toContain('--by does not apply to --of speed-to-lead');
+    expect(run('survival', '--of', 'speed-to-lead', '--converted', 'sale').stderr).toContain('--converted must be won or green');
+  });
+
+  it('--of speed-to-lead: conversion by response band with a plain Wilson interval; open leads counted apart, not as failures', () => {
+    // Minutes to first contact and the stage at --as-of (the default pipeline: Green/Delivered is won, Lost is lost).
+    const rows: [number | null, string][] = [
+      [3, 'Green/Delivered'],
+      [4, 'Lost'],
+      [5, 'Appointment Set'], // 5 minutes is in 0–5
+      [10, 'Green/Delivered'],
+      [30, 'Lost'],
+      [120, 'Lost'],
+      [2880, 'Green/Delivered'],
+      [null, 'New'],
+      [null, 'Lost'],
+    ];
+    const created = Date.parse('2026-03-02T09:00:00Z');
+    const file = join(tmp, 'speed.csv');
+    writeFileSync(
+      file,
+      [
+        'lead_id,received_time,first_contact_time,stage',
+        ...rows.map(([m, stage], i) => {
+          const contact = m === null ? '' : new Date(created + m * 60_000).toISOString();
+          return `${i + 1},${new Date(created).toISOString()},${contact},${stage}`;
+        }),
+      ].join('\n'),
+    );
+    const flags = ['--leads', file, '--tz', 'UTC', '--as-of', '2026-03-10', '-q'];
+    const r = run('survival', ...flags, '--of', 'speed-to-lead', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({
+      of: 'speed-to-lead',
+      clock: 'wall',
+      convertedAt: 'won',
+      confidence: 0.95,
+      counts: { leads: 9, invalid: 0 },
+    });
+    const wilson = (k: number, n: number) => {
+      if (n === 0) return { rate: null, lower: null, upper: null };
+      const p = k / n;
+      const centre = (p + (Z95 * Z95) / (2 * n)) / (1 + (Z95 * Z95) / n);
+      const half = (Z95 / (1 + (Z95 * Z95) / n)) * Math.sqrt((p * (1 - p)) / n + (Z95 * Z95) / (4 * n * n));
+      return { rate: p, lower: Math.max(0, centre - half), upper: Math.min(1, centre + half) };
+    };
+    // [band, leads, converted, notConverted, open], worked out by hand from the rows above.
+    const expected: [string, number, number, number, number][] = [
+      ['0-5', 3, 1, 1, 1],
+      ['5-15', 1, 1, 0, 0],
+      ['15-60', 1, 0, 1, 0],
+      ['60-1440', 1, 0, 1, 0],
+      ['1440+', 1, 1, 0, 0],
+      ['never', 2, 0, 1, 1],
+    ];
+    expect(out.bands).toHaveLength(expected.length);
+    out.bands.forEach((b: Record<string, number | string | null>, i: number) => {
+      const [band, leads, converted, notConverted, open] = expected[i]!;
+      expect(b).toMatchObject({ band, leads, converted, notConverted, open, decided: converted + notConverted });
+      const w = wilson(converted, converted + notConverted);
+      for (const k of ['rate', 'lower', 'upper'] as const) {
+        if (w[k] === null) expect(b[k]).toBeNull();
+        else expect(Math.abs((b[k] as number) - w[k]!)).toBeLessThan(1e-12);
+      }
+    });
+    const csv = run('survival', ...flags, '--of', 'speed-to-lead', '--format', 'csv')
+      .stdout.trim()
+      .split('\n');
+    expect(csv[0]).toBe('band,leads,converted,notConverted,open,decided,rate,lower,upper');
+    expect(csv[1]).toMatch(/^0-5,3,1,1,1,2,0\.5,/);
+    // Converted = reached green: the sample's Follow-Up lead is still open either way; the won leads reached green.
+    const green = JSON.parse(run('survival', ...flags, '--of', 'speed-to-lead', '--converted', 'green', '--format', 'json').stdout);
+    expect(green.convertedAt).toBe('green');
+    expect(green.bands.map((b: { converted: number }) => b.converted)).toEqual(expected.map((e) => e[2]));
+    const table = run('survival', ...flags, '--of', 'speed-to-lead').stdout;
+    expect(table).toContain('This is an association, not a cause');
+    expect(table).toMatch(/never\s+2\s+0\s+1\s+1\s+0 %/);
   });
 });

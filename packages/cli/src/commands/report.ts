@@ -8,6 +8,7 @@ import { createDocument } from '../report/document.js';
 import { renderFigures } from '../report/figures.js';
 import { buildReportModel } from '../report/model.js';
 import { renderPage } from '../report/page.js';
+import { reportSurvival } from '../report/survival-data.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { computeKpis } from './kpis.js';
@@ -90,6 +91,7 @@ async function report(settings: Settings, io: Io): Promise<number> {
     recordUrl: settings.recordUrl,
     locatorEmails: settings.digest?.locators,
     since: settings.since,
+    survival: reportSurvival(settings, data.leads, cannotJudge),
   });
   const html = renderPage(model, renderFigures(model, await documentReady));
   const note = settings.source.kind === 'csv' && settings.source.usingSample ? sampleNote(data.issues) : undefined;

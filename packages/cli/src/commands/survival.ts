@@ -5,26 +5,37 @@ import {
   survivalQuantile,
   type KaplanMeierCurve,
   type KaplanMeierStep,
+  type JudgedQuestion,
   type Lead,
   type SurvivalGroup,
   type SurvivalGroupingOptions,
 } from '@panopticon/core';
-import { AS_OF_OPTION, TABLE_FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
-import { renderJson, renderTable, type Cell } from '../format.js';
+import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
+import {
+  SPEED_TO_LEAD_CSV_COLUMNS,
+  SURVIVAL_CSV_COLUMNS,
+  speedToLeadCsvCells,
+  survivalCsvRows,
+  type SurvivalJsonCurve,
+  type SurvivalJsonStep,
+} from '../csv-columns.js';
+import { CliError } from '../errors.js';
+import { renderJson, renderTable } from '../format.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
-import { loadInputs } from '../inputs.js';
+import { cannotJudge, loadInputs } from '../inputs.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
+import { speedToLeadJson, speedToLeadOf, speedToLeadOutput } from './speed-to-lead-output.js';
 
 const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
   ...AS_OF_OPTION,
   of: {
     type: 'string',
-    arg: 'first-contact|stage|appointment-progress',
-    help: 'which time to event: to first contact (minutes), in each stage (days), from appointment to first progress (days); default first-contact',
+    arg: 'first-contact|stage|appointment-progress|speed-to-lead',
+    help: 'which time to event: to first contact (minutes), in each stage (days), from appointment to first progress (days); or speed-to-lead, conversion by response band; default first-contact',
   },
   by: {
     type: 'string',
@@ -32,42 +43,67 @@ const OPTIONS: OptionSpecs = {
     help: 'one curve per team, source, period or arrival group (business hours vs evenings/weekends)',
   },
   period: { type: 'string', arg: 'month|week', help: 'with --by period: calendar months or weeks from Monday, in --tz (default: month)' },
-  clock: { type: 'string', arg: 'wall|business', help: 'first-contact: count all minutes, or only business hours (default: wall)' },
+  clock: {
+    type: 'string',
+    arg: 'wall|business',
+    help: 'first-contact and speed-to-lead: count all minutes, or only business hours (default: wall)',
+  },
+  converted: {
+    type: 'string',
+    arg: 'won|green',
+    help: 'speed-to-lead: converted = entered a won stage, or got as far as green (green, delivery or won); default won',
+  },
   ...TABLE_FORMAT_OPTION,
   ...HELP_OPTION,
 };
 
 export const SURVIVAL_HELP = helpText(
-  'panopticon survival [--of first-contact|stage|appointment-progress] [--by team|source|period|arrival] [--as-of DATE] [--tz ZONE] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
+  'panopticon survival [--of first-contact|stage|appointment-progress|speed-to-lead] [--by team|source|period|arrival] [--as-of DATE] [--tz ZONE] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'Time to event with the cases still open counted honestly (Kaplan–Meier): a lead not yet contacted, a stage\n' +
     'visit still running, an appointed lead still waiting for progress is censored at --as-of, never dropped and\n' +
     'never counted as ended. Prints the medians (the time by which half the cases ended; "not reached" when\n' +
     'fewer than half have) and the curve with its 95 % band. The table reads the curve at a few landmark times;\n' +
-    'JSON and CSV give every step.',
+    'JSON and CSV give every step. --of speed-to-lead: conversion (won) by response band, with a 95 % Wilson\n' +
+    'interval over the leads decided, the leads still open counted apart (an association, not a cause).',
   OPTIONS,
   'JSON output: { asOf, timeZone, source, of, by, unit, clock, confidence, counts, curves: [{ stage, group, cases, events,\n' +
-    'censored, median, p75, p90, steps: [{ time, atRisk, events, censored, survival, lower, upper }] }] }.',
+    'censored, median, p75, p90, steps: [{ time, atRisk, events, censored, survival, lower, upper }] }] }; with\n' +
+    '--of speed-to-lead: { asOf, timeZone, source, of, clock, convertedAt, confidence, counts, bands: [{ band, leads,\n' +
+    'converted, notConverted, open, decided, rate, lower, upper }] }.',
 );
 
 export const survivalCommand: Command<Settings> = { options: OPTIONS, help: SURVIVAL_HELP, settings: resolveSettings, run: survival };
 
 /** One curve of the output: which stage (for `--of stage`) and group, and the curve. */
-interface Labelled {
+export interface LabelledCurve {
   stage: string | null;
   group: string;
   curve: KaplanMeierCurve;
 }
 
 /** What `--of` computes: its unit, the counts beside the curves, and the curves. */
-interface SurvivalResult {
+export interface SurvivalCurves {
   unit: 'minutes' | 'days';
   counts: Record<string, number>;
-  curves: Labelled[];
+  curves: LabelledCurve[];
 }
+
+/** The time-to-event questions of `--of` (speed-to-lead, the other value, is conversion by band: speed-to-lead-output.ts). */
+export type CurveOf = Exclude<Settings['survivalOf'], 'speed-to-lead'>;
+
+/** The settings {@link computeSurvival} reads. */
+export type SurvivalSettings = Pick<
+  Settings,
+  'asOf' | 'timeZone' | 'pipeline' | 'dayCount' | 'calendar' | 'clock' | 'description' | 'survivalBy' | 'periodUnit'
+> & { survivalOf: CurveOf };
 
 /** The survival figures the settings ask for, from Lead objects: the CLI's JSON and the dashboard's data agree by construction. */
 export function computeSurvival(settings: SurvivalSettings, leads: readonly Lead[]) {
-  const result = curvesOf(settings, leads);
+  return survivalJson(settings, survivalCurves(settings, leads));
+}
+
+/** The JSON of `panopticon survival` for curves computed by {@link survivalCurves} with the same settings. */
+export function survivalJson(settings: SurvivalSettings, result: SurvivalCurves) {
   return {
     asOf: settings.asOf.toISOString(),
     timeZone: settings.timeZone,
@@ -82,13 +118,8 @@ export function computeSurvival(settings: SurvivalSettings, leads: readonly Lead
   };
 }
 
-/** The settings {@link computeSurvival} reads. */
-export type SurvivalSettings = Pick<
-  Settings,
-  'asOf' | 'timeZone' | 'pipeline' | 'dayCount' | 'calendar' | 'clock' | 'description' | 'survivalOf' | 'survivalBy' | 'periodUnit'
->;
-
-function curvesOf(settings: SurvivalSettings, leads: readonly Lead[]): SurvivalResult {
+/** The curves (core's Kaplan–Meier objects) of `--of` with the settings' grouping, the overall `all` first. */
+export function survivalCurves(settings: SurvivalSettings, leads: readonly Lead[]): SurvivalCurves {
   const { asOf, timeZone, calendar } = settings;
   const grouping: SurvivalGroupingOptions = {
     ...(settings.survivalBy ? { by: settings.survivalBy } : {}),
@@ -96,7 +127,7 @@ function curvesOf(settings: SurvivalSettings, leads: readonly Lead[]): SurvivalR
     timeZone,
     ...(calendar ? { calendar } : {}),
   };
-  const withGroups = (stage: string | null, curve: KaplanMeierCurve, groups: SurvivalGroup[]): Labelled[] => [
+  const withGroups = (stage: string | null, curve: KaplanMeierCurve, groups: SurvivalGroup[]): LabelledCurve[] => [
     { stage, group: 'all', curve },
     ...groups.map((g) => ({ stage, group: g.group, curve: g.curve })),
   ];
@@ -116,7 +147,7 @@ function curvesOf(settings: SurvivalSettings, leads: readonly Lead[]): SurvivalR
   };
 }
 
-function jsonCurve({ stage, group, curve }: Labelled) {
+function jsonCurve({ stage, group, curve }: LabelledCurve): SurvivalJsonCurve {
   return {
     stage,
     group,
@@ -130,28 +161,48 @@ function jsonCurve({ stage, group, curve }: Labelled) {
   };
 }
 
-function jsonStep(s: KaplanMeierStep) {
+function jsonStep(s: KaplanMeierStep): SurvivalJsonStep {
   return { time: s.time, atRisk: s.atRisk, events: s.events, censored: s.censored, survival: s.survival, lower: s.lower, upper: s.upper };
 }
 
 async function survival(settings: Settings, io: Io): Promise<number> {
   assertTabularTarget(settings, 'survival');
+  const of = settings.survivalOf;
+  if (of === 'speed-to-lead' && settings.survivalBy !== undefined) {
+    throw new CliError(`--by does not apply to --of speed-to-lead (one row per response band); got --by ${settings.survivalBy}.`, 2);
+  }
   const data = await loadInputs(settings, io);
-  const result = computeSurvival(settings, data.leads);
+  // Without the column a question needs, every case would look open (never contacted, never progressed):
+  // a curve that reads as "not reached" when the truth is "not known".
+  const question = SURVIVAL_QUESTION[of];
+  const unjudged = question === null ? undefined : cannotJudge(data, question);
+  if (unjudged) throw new CliError(`panopticon survival: ${unjudged.message}`, 1);
+  if (of === 'speed-to-lead') {
+    const answer = speedToLeadOf(settings, data.leads);
+    const { format } = settings;
+    if (isTabularFormat(format)) {
+      const rows = speedToLeadJson(settings, answer).bands.map(speedToLeadCsvCells);
+      await writeTabular({ ...settings, format }, io, 'survival', SPEED_TO_LEAD_CSV_COLUMNS, rows);
+    } else io.out(speedToLeadOutput(settings, answer));
+    return 0;
+  }
+  const curveSettings = { ...settings, survivalOf: of };
+  const result = computeSurvival(curveSettings, data.leads);
   const { format } = settings;
   if (format === 'json') io.out(renderJson(result));
-  else if (isTabularFormat(format)) await writeTabular({ ...settings, format }, io, 'survival', CSV_COLUMNS, csvRows(result.curves));
+  else if (isTabularFormat(format))
+    await writeTabular({ ...settings, format }, io, 'survival', SURVIVAL_CSV_COLUMNS, survivalCsvRows(result.curves));
   else io.out(table(result, settings));
   return 0;
 }
 
-const CSV_COLUMNS = ['stage', 'group', 'time', 'atRisk', 'events', 'censored', 'survival', 'lower', 'upper', 'median'];
-
-function csvRows(curves: ReturnType<typeof jsonCurve>[]): Cell[][] {
-  return curves.flatMap((c) =>
-    c.steps.map((s) => [c.stage, c.group, s.time, s.atRisk, s.events, s.censored, s.survival, s.lower, s.upper, c.median]),
-  );
-}
+/** The question of the load's verdict (inputs.ts) each `--of` needs answered; time in stage needs neither column. */
+const SURVIVAL_QUESTION: Record<Settings['survivalOf'], JudgedQuestion | null> = {
+  'first-contact': 'response',
+  'speed-to-lead': 'response',
+  'appointment-progress': 'follow-up',
+  stage: null,
+};
 
 /** Where the table reads the curve: times a reader knows (the SLA bands' edges; a day, a week, a month). */
 const LANDMARKS = { minutes: [5, 15, 60, 240, 1440], days: [1, 7, 14, 30, 90] } as const;

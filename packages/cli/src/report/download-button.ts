@@ -1,7 +1,8 @@
 import { html, type Html } from './html.js';
+import type { SurvivalDownload } from './survival-downloads.js';
 
 /** The names of the page's CSV downloads (client/downloads.ts serves each). */
-export type DownloadName = 'attention' | 'appointments' | 'heatmap' | 'scorecard';
+export type DownloadName = 'attention' | 'appointments' | 'heatmap' | 'scorecard' | SurvivalDownload;
 
 /** A "Download CSV" button for one table or figure: saves exactly the rows it shows. */
 export function downloadButton(name: DownloadName): Html {

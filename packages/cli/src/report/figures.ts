@@ -13,6 +13,7 @@ import {
 } from '@panopticon/charts';
 import { unsafeHtml, type Html } from './html.js';
 import type { ReportModel } from './model.js';
+import { survivalFigures, type SurvivalFigureName } from './survival-figures.js';
 
 /** The figures of the page as inline SVG markup, and the CSS their `<style>` elements held. */
 export interface RenderedFigures {
@@ -31,7 +32,8 @@ export type FigureName =
   | 'greenToDelivery'
   | 'heatmap'
   | 'demand'
-  | 'comparison';
+  | 'comparison'
+  | SurvivalFigureName;
 
 /** The parts of the report model the figures are drawn from. */
 export type FigureInput = Pick<
@@ -52,6 +54,7 @@ export type FigureInput = Pick<
   | 'comparisonPeriods'
   | 'slaMinutes'
   | 'slotMinutes'
+  | 'survival'
 >;
 
 /** Display widths (px) the figures are drawn at, matching the page's grid so their text stays legible. */
@@ -170,6 +173,7 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
         previousLabel: `${model.comparisonPeriods.previous.from} to ${model.comparisonPeriods.previous.to}`,
       }),
     ),
+    ...survivalFigures(model, document, out),
   };
   return { svg, css: [...styles].join('\n') };
 }

@@ -40,6 +40,7 @@ import { daysBefore, kpiHistory, type KpiHistory } from './kpi-history.js';
 import { leadDetail } from './lead-detail.js';
 import { clockText, localDateTime } from './local-time.js';
 import type { LeadDetail } from './page-data.js';
+import type { ReportSurvival } from './survival-data.js';
 
 /** The KPI object of `panopticon kpis --format json`: the dashboard's tiles show exactly these numbers. */
 export type KpisJson = ReturnType<typeof computeKpis>;
@@ -74,6 +75,8 @@ export interface ReportInput {
   locatorEmails?: Readonly<Record<string, string>> | undefined;
   /** The earlier instant the needs-attention list is compared with (`--since`). Default: a day before as-of. */
   since?: Date | undefined;
+  /** The time-to-event figures (survival-data.ts's `reportSurvival`, with the same settings and leads). */
+  survival: ReportSurvival;
 }
 
 /** One row of the needs-attention table, as embedded in the page (JSON) and drawn in its HTML. */
@@ -160,6 +163,7 @@ export interface ReportModel {
   kpiHistory: KpiHistory | null;
   recordUrl: string | null;
   locatorEmails: Readonly<Record<string, string>>;
+  survival: ReportSurvival;
 }
 
 /** How many issues there were, and how many of them the page does not list. */
@@ -321,6 +325,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     kpiHistory: input.kpisAt ? kpiHistory(asOf, timeZone, input.kpis, input.kpisAt) : null,
     recordUrl: input.recordUrl ?? null,
     locatorEmails: input.locatorEmails ?? {},
+    survival: input.survival,
   };
 }
 

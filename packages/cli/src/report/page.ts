@@ -13,6 +13,8 @@ import { pipelineSection, responseSection } from './section-figures.js';
 import { qualitySection } from './section-quality.js';
 import { scorecardCsvCells } from './scorecard-columns.js';
 import { scorecardSection } from './section-scorecard.js';
+import { followUpSurvivalSection } from './section-survival.js';
+import { survivalDownloads } from './survival-data.js';
 import { pageCss } from './styles.js';
 import { longDate, plural } from './text.js';
 import { formatChange, formatCount, formatTileValue, kpiTiles, type Tile } from './tiles.js';
@@ -48,6 +50,7 @@ export function pageData(model: ReportModel): PageData {
     leads: model.leadDetails,
     heatmapCsv: model.heatmap.map(heatmapCsvCells),
     scorecardCsv: model.scorecard.map(scorecardCsvCells),
+    survivalCsv: survivalDownloads(model.survival),
     recordUrl: model.recordUrl,
     // Only the addresses of locators the page names.
     locatorEmails: Object.fromEntries(Object.entries(model.locatorEmails).filter(([locator]) => named.has(locator))),
@@ -84,6 +87,7 @@ ${context(model)}
 ${tiles(model)}
 ${attentionSection(model, figures)}
 ${calendarSection(model, figures)}
+${followUpSurvivalSection(model, figures)}
 ${pipelineSection(figures)}
 ${responseSection(model, figures)}
 ${scorecardSection(model)}
@@ -105,6 +109,7 @@ function header(): Html {
 <nav aria-label="Sections"><ul>
 <li><a href="#attention">Needs attention</a></li>
 <li><a href="#calendar">Appointments</a></li>
+<li><a href="#follow-up">Follow-up</a></li>
 <li><a href="#pipeline">Pipeline</a></li>
 <li><a href="#response">Response times</a></li>
 <li><a href="#locators">Locators</a></li>

@@ -2,6 +2,7 @@ import type { RenderedFigures } from './figures.js';
 import { downloadButton } from './download-button.js';
 import { html, type Html } from './html.js';
 import type { ReportModel } from './model.js';
+import { responseSurvivalPanels } from './section-survival.js';
 import { plural } from './text.js';
 import { formatCount } from './tiles.js';
 
@@ -34,6 +35,7 @@ export function responseSection(model: ReportModel, figures: RenderedFigures): H
 <div class="panel figure">${f.heatmap}<div class="legend-line">${bands}</div><p class="figure-actions">${downloadButton('heatmap')}</p></div>
 <div class="panel figure">${f.demand}</div>
 <div class="panel figure">${f.comparison}</div>
+${responseSurvivalPanels(model, figures)}
 </div>
 </section>`;
 }

@@ -90,9 +90,10 @@ const DayCountSchema = z.enum(['calendar', 'business'], { error: 'expected "cale
 const OutputFormatSchema = z.enum(['table', 'json', 'csv', 'ndjson', 'parquet', 'arrow']);
 const ClockSchema = z.enum(['wall', 'business']);
 const PositiveWholeNumber = z.number().int().positive();
-const SurvivalOfSchema = z.enum(['first-contact', 'stage', 'appointment-progress']);
+const SurvivalOfSchema = z.enum(['first-contact', 'stage', 'appointment-progress', 'speed-to-lead']);
 const SurvivalBySchema = z.enum(['team', 'source', 'period', 'arrival']);
 const PeriodUnitSchema = z.enum(['month', 'week']);
+const ConvertedAtSchema = z.enum(['won', 'green']);
 const CompareWeeksSchema = z.number().int().min(RANGES.compareWeeks.min).max(RANGES.compareWeeks.max);
 const EncodingSchema = z.enum(CSV_ENCODINGS as [CsvEncoding, ...CsvEncoding[]]);
 const DateFormatSchema = z.enum(DATE_FORMATS as [DateFormat, ...DateFormat[]]);
@@ -132,7 +133,7 @@ export const SETTINGS = {
     flag: { name: 'compare-weeks', read: wholeNumber('compare-weeks', CompareWeeksSchema, RANGES.compareWeeks) },
     default: 4,
   }),
-  /** `survival`: which time to event (`--of`): to first contact, in stage, or from appointment to first progress. */
+  /** `survival`: which time to event (`--of`): to first contact, in stage, from appointment to first progress; or speed to lead. */
   survivalOf: setting({
     schema: SurvivalOfSchema,
     flag: { name: 'of', read: oneOf('of', SurvivalOfSchema) },
@@ -140,6 +141,12 @@ export const SETTINGS = {
   }),
   /** `survival`: one curve per team, source, period or arrival group (`--by`); none without it. */
   survivalBy: setting({ schema: SurvivalBySchema, flag: { name: 'by', read: oneOf('by', SurvivalBySchema) } }),
+  /** `survival --of speed-to-lead`: converted = entered a won stage, or got as far as green (`--converted`). */
+  convertedAt: setting({
+    schema: ConvertedAtSchema,
+    flag: { name: 'converted', read: oneOf('converted', ConvertedAtSchema) },
+    default: 'won',
+  }),
   /** `survival --by period`: calendar months or weeks (`--period`). */
   periodUnit: setting({ schema: PeriodUnitSchema, flag: { name: 'period', read: oneOf('period', PeriodUnitSchema) }, default: 'month' }),
   /** The config file named by `--config` (absolute); without it, panopticon.config.json in the working directory. */

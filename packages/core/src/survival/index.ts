@@ -9,7 +9,7 @@ export { stageSurvival } from './stage-survival.js';
 export type { StageSurvivalRow, StageSurvivalOptions } from './stage-survival.js';
 export { appointmentProgressSurvival } from './appointment-progress.js';
 export type { AppointmentProgressSurvival, AppointmentProgressSurvivalOptions } from './appointment-progress.js';
-export { SPEED_BANDS, speedToLead } from './speed-to-lead.js';
+export { SPEED_BAND_LABELS, SPEED_BANDS, speedToLead } from './speed-to-lead.js';
 export type { SpeedBand, SpeedToLead, SpeedToLeadRow, SpeedToLeadOptions } from './speed-to-lead.js';
 export { wilsonInterval } from './wilson.js';
 export type { WilsonInterval } from './wilson.js';

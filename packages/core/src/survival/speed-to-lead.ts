@@ -22,6 +22,23 @@ import { wilsonInterval } from './wilson.js';
 export const SPEED_BANDS = ['0-5', '5-15', '15-60', '60-1440', '1440+', 'never'] as const;
 
 /**
+ * How a reader names each response band, on the figures, the page and in tables (one table for all of them).
+ *
+ * @example
+ * ```ts
+ * SPEED_BAND_LABELS['60-1440']; // '1–24 h'
+ * ```
+ */
+export const SPEED_BAND_LABELS: Readonly<Record<(typeof SPEED_BANDS)[number], string>> = {
+  '0-5': '0–5 min',
+  '5-15': '5–15 min',
+  '15-60': '15–60 min',
+  '60-1440': '1–24 h',
+  '1440+': '> 24 h',
+  never: 'never',
+};
+
+/**
  * One of {@link SPEED_BANDS}.
  *
  * @example

@@ -10,6 +10,7 @@ import { type Cell, renderCsv } from '../../format.js';
 import type { DownloadName } from '../download-button.js';
 import { APPOINTMENT, ATTENTION, type PageData } from '../page-data.js';
 import { SCORECARD_CSV_COLUMNS } from '../scorecard-columns.js';
+import { SURVIVAL_DOWNLOAD_NAMES, survivalCsvFile } from '../survival-downloads.js';
 import type { AttentionView } from './attention.js';
 import type { CalendarView } from './calendar.js';
 
@@ -72,6 +73,10 @@ export function setUpDownloads(
         ),
       ),
     }),
+    ...(Object.fromEntries(SURVIVAL_DOWNLOAD_NAMES.map((n) => [n, () => survivalCsvFile(n, data)])) as Record<
+      (typeof SURVIVAL_DOWNLOAD_NAMES)[number],
+      () => CsvFile
+    >),
   };
   document.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest?.('button[data-download]');
