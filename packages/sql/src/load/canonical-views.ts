@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { badTimestamp, duplicateId, missingColumns, missingValue, unknownFormat } from '../messages.js';
 import { SqlEngineError } from '../sql-engine-error.js';
-import { instantSql, sqlString, timestampPartsSql, wallClockSql } from './timestamp-sql.js';
+import { instantSql, sqlString, timestampPartsSql, wallClockSql, zoneDaysSql } from './timestamp-sql.js';
 
 /**
  * The files the statements read: leads and, for the follow-up questions, the stage history. Each is a
@@ -55,6 +55,7 @@ export async function createCanonicalViews(
   timeZone: string,
   used: { leads: readonly string[]; stageHistory: readonly string[] },
 ): Promise<void> {
+  await connection.run(zoneDaysSql(sqlString(timeZone)));
   await createView(connection, LEADS, inputs.leads, timeZone);
   if (inputs.stageHistory !== undefined) await createView(connection, STAGE_HISTORY, inputs.stageHistory, timeZone);
   else
@@ -89,9 +90,13 @@ async function createView(connection: DuckDBConnection, spec: TableSpec, path: s
   const walls = `SELECT *${stamps.map((c) => `, ${wallClockSql(`${c}__parts`)} AS ${c}__wall`).join('')} FROM (${parts})`;
   const columns = [
     ...spec.text.map((c) => (has(c) ? `NULLIF(trim(${c}), '') AS ${c}` : `NULL::VARCHAR AS ${c}`)),
-    ...spec.timestamps.map((c) => (has(c) ? `${instantSql(`${c}__wall`, zone)} AS ${c}` : `NULL::TIMESTAMPTZ AS ${c}`)),
+    ...spec.timestamps.map((c) =>
+      has(c) ? `${instantSql(`${c}__wall`, `${c}__day.utc_offset`, zone)} AS ${c}` : `NULL::TIMESTAMPTZ AS ${c}`,
+    ),
   ];
-  await connection.run(`CREATE OR REPLACE TEMP VIEW ${spec.view} AS SELECT ${columns.join(',\n  ')} FROM (${walls})`);
+  // Each wall clock's day joined to its zone offset (a small table: a hash join, not a conversion per row).
+  const days = stamps.map((c) => ` LEFT JOIN zone_days AS ${c}__day ON ${c}__day.day = CAST(${c}__wall.wall AS DATE)`).join('');
+  await connection.run(`CREATE OR REPLACE TEMP VIEW ${spec.view} AS SELECT ${columns.join(',\n  ')} FROM (${walls})${days}`);
   // The raw text beside what it reads as, for the checks.
   await connection.run(
     `CREATE OR REPLACE TEMP VIEW ${spec.view}_checked AS SELECT *${stamps.map((c) => `, ${c}__wall IS NOT NULL AS ${c}__reads`).join('')} FROM (${walls})`,

@@ -9,7 +9,10 @@
  * (one regular expression), the wall-clock TIMESTAMP with its offset in minutes (NULL: none given), the
  * instant (TIMESTAMPTZ).
  *
- * Without an offset the text is wall-clock time in the zone: DuckDB's `timezone(zone, TIMESTAMP)` (ICU)
+ * Without an offset the text is wall-clock time in the zone. On a day whose UTC offset is the same from
+ * 14 hours before its start to 36 hours after (every day but those around a transition, see
+ * {@link zoneDaysSql}), the instant is the wall time less that offset, found by a join on the day (a
+ * conversion per row through ICU costs several times the whole parse). Around a transition, DuckDB's `timezone(zone, TIMESTAMP)` (ICU)
  * moves a time in a spring-forward gap forward by the gap, as core does, but reads a repeated fall-back
  * time as the later instant where core takes the earlier one. The earlier one is the wall time less the
  * offset in force a day before; it is taken when it reads back as the same wall time and is earlier.
@@ -50,9 +53,28 @@ export function wallClockSql(p: string): string {
     ELSE {'wall': ${wall}, 'offset_minutes': ${offset}} END`;
 }
 
-/** Step 3, from the struct `w` of {@link wallClockSql}: the instant (TIMESTAMPTZ), NULL when `w` is. */
-export function instantSql(w: string, zoneSql: string): string {
+/**
+ * The table `zone_days(day DATE, utc_offset INTERVAL)` of the days 1970–2070 on which the zone's offset
+ * does not change near the day (the same at 14 hours before its start and 36 hours after: every instant
+ * whose wall clock falls on that day is then the wall time less that offset). Days around a transition
+ * are left out, so their wall times take the exact per-row conversion of {@link wallInstantSql}.
+ */
+export function zoneDaysSql(zoneSql: string): string {
+  const offsetAt = (naive: string) => `(timezone(${zoneSql}, timezone('UTC', ${naive})) - ${naive})`;
+  return `CREATE OR REPLACE TEMP TABLE zone_days AS
+    SELECT day, before AS utc_offset FROM (
+      SELECT d::DATE AS day, ${offsetAt('(d - INTERVAL 14 HOUR)')} AS before, ${offsetAt('(d + INTERVAL 36 HOUR)')} AS after
+      FROM range(TIMESTAMP '1970-01-01', TIMESTAMP '2071-01-01', INTERVAL 1 DAY) AS r(d)
+    ) WHERE before = after`;
+}
+
+/**
+ * Step 3, from the struct `w` of {@link wallClockSql} and the `utc_offset` of its day in `zone_days`
+ * (NULL around a transition): the instant (TIMESTAMPTZ), NULL when `w` is.
+ */
+export function instantSql(w: string, dayOffset: string, zoneSql: string): string {
   return `CASE WHEN ${w}.offset_minutes IS NOT NULL THEN timezone('UTC', ${w}.wall - to_minutes(${w}.offset_minutes))
+    WHEN ${dayOffset} IS NOT NULL THEN timezone('UTC', ${w}.wall - ${dayOffset})
     ELSE ${wallInstantSql(`${w}.wall`, zoneSql)} END`;
 }
 
