@@ -49,7 +49,8 @@ export default defineConfig([
     target: 'node20',
     splitting: true,
     noExternal: [/^@panopticon\//, 'zod'],
-    external: ['@observablehq/plot', 'jsdom', 'danfojs-node'],
+    // DuckDB is a native module, loaded only by `--engine duckdb` (from the lazily imported @panopticon/sql chunk).
+    external: ['@observablehq/plot', 'jsdom', 'danfojs-node', '@duckdb/node-api'],
     esbuildPlugins: [inlineReportAssets],
     esbuildOptions(options) {
       // Bundle the workspace packages from their sources, as the tests run them.

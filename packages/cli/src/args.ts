@@ -67,6 +67,14 @@ export const FORMAT_OPTION: OptionSpecs = {
   format: { type: 'string', arg: 'table|json|csv', help: 'output format (default: table)' },
 };
 
+export const ENGINE_OPTION: OptionSpecs = {
+  engine: {
+    type: 'string',
+    arg: 'ts|duckdb',
+    help: 'ts: the TypeScript engine (default); duckdb: the same definitions as SQL on an embedded DuckDB (CSV or Parquet files with the canonical columns, any size)',
+  },
+};
+
 export const AS_OF_OPTION: OptionSpecs = {
   'as-of': {
     type: 'string',

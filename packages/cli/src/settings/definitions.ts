@@ -88,6 +88,7 @@ const SlotMinutesSchema = minutes(RANGES.slotMinutes.max).refine(isSlotMinutes, 
 const DayCountSchema = z.enum(['calendar', 'business'], { error: 'expected "calendar" or "business"' });
 const OutputFormatSchema = z.enum(['table', 'json', 'csv']);
 const ClockSchema = z.enum(['wall', 'business']);
+const EngineSchema = z.enum(['ts', 'duckdb']);
 const PositiveWholeNumber = z.number().int().positive();
 const SurvivalOfSchema = z.enum(['first-contact', 'stage', 'appointment-progress']);
 const SurvivalBySchema = z.enum(['team', 'source', 'period', 'arrival']);
@@ -125,6 +126,11 @@ export const SETTINGS = {
   format: setting({ schema: OutputFormatSchema, flag: { name: 'format', read: oneOf('format', OutputFormatSchema) }, default: 'table' }),
   /** The heatmap's response clock (`--clock`): every minute, or business hours only. */
   clock: setting({ schema: ClockSchema, flag: { name: 'clock', read: oneOf('clock', ClockSchema) }, default: 'wall' }),
+  /**
+   * What computes `heatmap`, `kpis` and `attention` (`--engine`): core's TypeScript (`ts`), or the same
+   * definitions as SQL (@panopticon/sql) on an embedded DuckDB (`duckdb`), for files of any size.
+   */
+  engine: setting({ schema: EngineSchema, flag: { name: 'engine', read: oneOf('engine', EngineSchema) }, default: 'ts' }),
   /** The report's response comparison: the last N weeks against the N before (`--compare-weeks`). */
   compareWeeks: setting({
     schema: CompareWeeksSchema,
