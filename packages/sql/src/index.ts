@@ -6,3 +6,6 @@ export type { SqlEngineOptions } from './engine.js';
 export { SqlEngineError } from './sql-engine-error.js';
 export { HEATMAP_SQL } from './queries/heatmap.js';
 export { RESPONSE_SUMMARY_SQL } from './queries/response-summary.js';
+export { kpisSql, needsAttentionSql } from './follow-up.js';
+export type { KpisSqlOptions, NeedsAttentionSqlOptions } from './follow-up.js';
+export { KPIS_SQL, NEEDS_ATTENTION_SQL } from './queries/follow-up.js';

@@ -57,6 +57,7 @@ export async function heatmapSql(inputs: SqlInputs, options: HeatmapSqlOptions):
     await createCanonicalViews(connection, inputs, options.timeZone, {
       leads: ['lead_id', 'received_time', 'first_contact_time'],
       stageHistory: [],
+      ownerHistory: [],
     });
     const reader = await connection.runAndReadAll(
       HEATMAP_SQL,
@@ -102,6 +103,7 @@ export async function responseSummarySql(inputs: SqlInputs, options: ResponseSum
     await createCanonicalViews(connection, inputs, options.timeZone, {
       leads: ['lead_id', 'received_time', 'first_contact_time'],
       stageHistory: [],
+      ownerHistory: [],
     });
     const reader = await connection.runAndReadAll(
       RESPONSE_SUMMARY_SQL,

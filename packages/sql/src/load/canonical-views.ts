@@ -16,13 +16,17 @@ import { instantSql, sqlString, timestampPartsSql, wallClockSql, zoneDaysSql } f
 export interface SqlInputs {
   /** The leads file: `lead_id`, `received_time` required; `name`, `first_contact_time`, `appointment_time`, `stage`, `locator`, `team` read when present. */
   leads: string;
-  /** The stage history file: `lead_id`, `stage`, `changed_at`. Needed by the follow-up questions; without it every lead's history is empty. */
+  /** The stage history file: `lead_id`, `stage`, `changed_at`. Read by the follow-up questions; without it every lead's history is empty. */
   stageHistory?: string;
+  /** The owner history file: `lead_id`, `locator`, `changed_at`. Read by the KPIs (time to intervention) and for a leads file without `locator`. */
+  ownerHistory?: string;
 }
 
 /** A table of the canonical model: its columns, which are required, and which are timestamps. */
 interface TableSpec {
   view: string;
+  /** A history: its rows keep their place in the file (`entry_order`), which orders entries sharing an instant. */
+  history: boolean;
   required: readonly string[];
   text: readonly string[];
   timestamps: readonly string[];
@@ -30,6 +34,7 @@ interface TableSpec {
 
 const LEADS: TableSpec = {
   view: 'leads',
+  history: false,
   required: ['lead_id', 'received_time'],
   text: ['lead_id', 'name', 'stage', 'locator', 'team'],
   timestamps: ['received_time', 'first_contact_time', 'appointment_time'],
@@ -37,8 +42,17 @@ const LEADS: TableSpec = {
 
 const STAGE_HISTORY: TableSpec = {
   view: 'stage_history',
+  history: true,
   required: ['lead_id', 'stage', 'changed_at'],
   text: ['lead_id', 'stage'],
+  timestamps: ['changed_at'],
+};
+
+const OWNER_HISTORY: TableSpec = {
+  view: 'owner_history',
+  history: true,
+  required: ['lead_id', 'changed_at'],
+  text: ['lead_id', 'locator'],
   timestamps: ['changed_at'],
 };
 
@@ -53,18 +67,25 @@ export async function createCanonicalViews(
   connection: DuckDBConnection,
   inputs: SqlInputs,
   timeZone: string,
-  used: { leads: readonly string[]; stageHistory: readonly string[] },
-): Promise<void> {
+  used: { leads: readonly string[]; stageHistory: readonly string[]; ownerHistory: readonly string[] },
+): Promise<{ leadColumns: string[] }> {
   await connection.run(zoneDaysSql(sqlString(timeZone)));
-  await createView(connection, LEADS, inputs.leads, timeZone);
-  if (inputs.stageHistory !== undefined) await createView(connection, STAGE_HISTORY, inputs.stageHistory, timeZone);
-  else
-    await connection.run(
-      'CREATE OR REPLACE TEMP VIEW stage_history AS SELECT NULL::VARCHAR AS lead_id, NULL::VARCHAR AS stage, NULL::TIMESTAMPTZ AS changed_at WHERE false',
-    );
+  const leadColumns = await createView(connection, LEADS, inputs.leads, timeZone);
+  for (const [spec, path, columns] of [
+    [STAGE_HISTORY, inputs.stageHistory, used.stageHistory],
+    [OWNER_HISTORY, inputs.ownerHistory, used.ownerHistory],
+  ] as const) {
+    if (path === undefined) {
+      const empty = [...spec.text.map((c) => `NULL::VARCHAR AS ${c}`), 'NULL::TIMESTAMPTZ AS changed_at', 'NULL::BIGINT AS entry_order'];
+      await connection.run(`CREATE OR REPLACE TEMP VIEW ${spec.view} AS SELECT ${empty.join(', ')} WHERE false`);
+      continue;
+    }
+    await createView(connection, spec, path, timeZone);
+    await check(connection, spec, path, columns);
+  }
   await check(connection, LEADS, inputs.leads, used.leads);
-  if (inputs.stageHistory !== undefined) await check(connection, STAGE_HISTORY, inputs.stageHistory, used.stageHistory);
   if (used.leads.includes('lead_id')) await checkUniqueIds(connection, inputs.leads);
+  return { leadColumns };
 }
 
 function scanOf(path: string): string {
@@ -76,9 +97,10 @@ function scanOf(path: string): string {
   throw new SqlEngineError(unknownFormat(path));
 }
 
-async function createView(connection: DuckDBConnection, spec: TableSpec, path: string, timeZone: string): Promise<void> {
+async function createView(connection: DuckDBConnection, spec: TableSpec, path: string, timeZone: string): Promise<string[]> {
   const raw = `${spec.view}_text`;
-  await connection.run(`CREATE OR REPLACE TEMP VIEW ${raw} AS SELECT * FROM ${scanOf(path)}`);
+  const order = spec.history ? ', row_number() OVER () AS entry_order' : '';
+  await connection.run(`CREATE OR REPLACE TEMP VIEW ${raw} AS SELECT *${order} FROM ${scanOf(path)}`);
   const headers = (await connection.runAndReadAll(`DESCRIBE ${raw}`)).getRowObjects().map((r) => String(r.column_name));
   const missing = spec.required.filter((c) => !headers.includes(c));
   if (missing.length > 0) throw new SqlEngineError(missingColumns(path, missing, headers));
@@ -93,6 +115,7 @@ async function createView(connection: DuckDBConnection, spec: TableSpec, path: s
     ...spec.timestamps.map((c) =>
       has(c) ? `${instantSql(`${c}__wall`, `${c}__day.utc_offset`, zone)} AS ${c}` : `NULL::TIMESTAMPTZ AS ${c}`,
     ),
+    ...(spec.history ? ['entry_order'] : []),
   ];
   // Each wall clock's day joined to its zone offset (a small table: a hash join, not a conversion per row).
   const days = stamps.map((c) => ` LEFT JOIN zone_days AS ${c}__day ON ${c}__day.day = CAST(${c}__wall.wall AS DATE)`).join('');
@@ -101,6 +124,7 @@ async function createView(connection: DuckDBConnection, spec: TableSpec, path: s
   await connection.run(
     `CREATE OR REPLACE TEMP VIEW ${spec.view}_checked AS SELECT *${stamps.map((c) => `, ${c}__wall IS NOT NULL AS ${c}__reads`).join('')} FROM (${walls})`,
   );
+  return headers;
 }
 
 /** Refuses a file with an empty required value or a timestamp that does not read, naming the first such row. */
@@ -111,7 +135,10 @@ async function check(connection: DuckDBConnection, spec: TableSpec, path: string
     if (!headers.includes(c)) continue;
     if (spec.required.includes(c)) problems.push(`CASE WHEN NULLIF(trim(${c}), '') IS NULL THEN ${sqlString(`missing:${c}`)} END`);
     if (spec.timestamps.includes(c)) {
-      problems.push(`CASE WHEN NULLIF(trim(${c}), '') IS NOT NULL AND NOT ${c}__reads THEN ${sqlString(`bad:${c}`)} END`);
+      // Text without a digit is a timestamp in no format: core reads an optional one as none (with a warning), and so does
+      // the view. Text with digits that the engine does not read might be one core reads (another date format): refused.
+      const readable = spec.required.includes(c) ? '' : ` AND regexp_matches(${c}, '[0-9]')`;
+      problems.push(`CASE WHEN NULLIF(trim(${c}), '') IS NOT NULL AND NOT ${c}__reads${readable} THEN ${sqlString(`bad:${c}`)} END`);
     }
   }
   if (problems.length === 0) return;
