@@ -29,6 +29,7 @@ export function sqlInputs(settings: Settings, command: string, needs: { history:
   return {
     leads: source.leads.path,
     ...(needs.history && source.history !== undefined ? { stageHistory: source.history.path } : {}),
+    ...(needs.history && source.owners !== undefined ? { ownerHistory: source.owners.path } : {}),
   };
 }
 

@@ -17,6 +17,53 @@ function run(args: string[], nodeArgs: string[] = []) {
 
 const SAMPLE = ['--leads', join(data, 'leads.csv'), '--tz', 'America/New_York', '--as-of', '2026-10-31'];
 
+const FOLLOW_UP = [
+  ...SAMPLE,
+  '--history',
+  join(data, 'stage_history.csv'),
+  '--owners',
+  join(data, 'owner_history.csv'),
+  '--pipeline',
+  join(data, 'pipeline.json'),
+];
+
+describe('panopticon attention --engine duckdb', () => {
+  it.each([
+    ['json', []],
+    ['table', []],
+    ['csv', []],
+    ['json', ['--as-of', '2026-08-15', '--tz', 'Europe/London']],
+  ])('prints exactly what the TypeScript engine prints (--format %s %j, sample data)', (format, extra) => {
+    const args = ['attention', ...FOLLOW_UP, '--format', format, ...extra];
+    const ts = run(args);
+    const sql = run([...args, '--engine', 'duckdb']);
+    expect(ts.code).toBe(0);
+    expect(sql.code, sql.stderr).toBe(0);
+    expect(sql.stdout.length).toBeGreaterThan(100);
+    expect(sql.stdout).toBe(ts.stdout);
+  });
+
+  it('refuses business days, and leads without appointments, as the TypeScript engine refuses them', () => {
+    const business = run(['attention', ...FOLLOW_UP, '--day-count', 'business', '--engine', 'duckdb']);
+    expect(business.code).toBe(2);
+    expect(business.stderr).toContain('does not support business days');
+    const leads = join(tmp, 'no-appointments.csv');
+    writeFileSync(leads, 'lead_id,received_time,first_contact_time\n1,2026-10-01 09:00,2026-10-01 09:03\n');
+    const args = ['attention', '--leads', leads, '--as-of', '2026-10-31'];
+    const ts = run(args);
+    const sql = run([...args, '--engine', 'duckdb']);
+    expect(ts.code).toBe(1);
+    expect(sql.code).toBe(1);
+    expect(sql.stdout).toBe('');
+  });
+
+  it('kpis --engine duckdb is refused, naming the figure SQL does not state', () => {
+    const r = run(['kpis', ...FOLLOW_UP, '--engine', 'duckdb']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Kaplan–Meier');
+  });
+});
+
 describe('panopticon heatmap --engine duckdb', () => {
   it.each([
     ['json', []],

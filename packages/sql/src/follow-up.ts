@@ -1,4 +1,12 @@
-import { type AttentionRow, type Kpis, type KpisOptions, type NeedsAttentionOptions, kpis, type Pipeline } from '@panopticon/core';
+import {
+  type AttentionRow,
+  type Kpis,
+  type KpisOptions,
+  type NeedsAttentionOptions,
+  judgeability,
+  kpis,
+  type Pipeline,
+} from '@panopticon/core';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createCanonicalViews, type SqlInputs } from './load/canonical-views.js';
 import { sqlString } from './load/timestamp-sql.js';
@@ -6,7 +14,7 @@ import { type SqlEngineOptions, withDuckDb } from './engine.js';
 import { unsupported, USE_TS_ENGINE } from './messages.js';
 import { TYPES } from './parameters.js';
 import { KPIS_SQL, NEEDS_ATTENTION_SQL } from './queries/follow-up.js';
-import { SqlEngineError } from './sql-engine-error.js';
+import { SqlCannotJudgeError, SqlEngineError } from './sql-engine-error.js';
 import { BOOLEAN } from '@duckdb/node-api';
 
 /**
@@ -33,7 +41,7 @@ export type KpisSqlOptions = KpisOptions & SqlEngineOptions;
  * The needs-attention list of the files by SQL on DuckDB: exactly the rows, in the order, of core's
  * `needsAttention` for the same leads and options (NEEDS_ATTENTION_SQL states the rules). Calendar days
  * only: `dayCount: 'business'` is refused with an {@link SqlEngineError}, as is a file the engine cannot
- * read as core does.
+ * read as core does; a leads file without appointment values with an {@link SqlCannotJudgeError}.
  *
  * @example
  * ```ts
@@ -115,6 +123,16 @@ async function judged<T>(inputs: SqlInputs, options: NeedsAttentionSqlOptions, s
       stageHistory: ['lead_id', 'stage', 'changed_at'],
       ownerHistory: ['lead_id', 'changed_at'],
     });
+    // Without appointment values every lead looks unappointed: refused rather than answered "nothing needs attention".
+    const appointments = await connection.runAndReadAll('SELECT count(appointment_time) AS n FROM leads');
+    const [unjudged] = judgeability(inputs.leads, {
+      'follow-up': {
+        field: 'appointment_time',
+        present: leadColumns.includes('appointment_time'),
+        values: Number(appointments.getRowObjects()[0]!.n),
+      },
+    });
+    if (unjudged !== undefined) throw new SqlCannotJudgeError(unjudged.message);
     await createPipelineTable(connection, pipeline);
     // The judge reads each table several times: read and parsed once into temporary tables (DuckDB spills them
     // to disk beyond its memory limit), so that neither the files nor the parsing are repeated per reference.

@@ -3,7 +3,7 @@ export { heatmapSql, responseSummarySql } from './response.js';
 export type { HeatmapSqlOptions, ResponseSummarySqlOptions } from './response.js';
 export type { SqlInputs } from './load/canonical-views.js';
 export type { SqlEngineOptions } from './engine.js';
-export { SqlEngineError } from './sql-engine-error.js';
+export { SqlCannotJudgeError, SqlEngineError } from './sql-engine-error.js';
 export { HEATMAP_SQL } from './queries/heatmap.js';
 export { RESPONSE_SUMMARY_SQL } from './queries/response-summary.js';
 export { kpisSql, needsAttentionSql } from './follow-up.js';

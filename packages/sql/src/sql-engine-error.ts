@@ -15,3 +15,20 @@
 export class SqlEngineError extends Error {
   override readonly name = 'SqlEngineError';
 }
+
+/**
+ * The files cannot answer the question (core's `judgeability`): for the follow-up questions, a leads file
+ * without appointment values. Thrown instead of an empty list or zero counts, which would read as "all clear".
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await needsAttentionSql({ leads: 'responses.csv' }, { asOf, timeZone, pipeline });
+ * } catch (error) {
+ *   if (error instanceof SqlCannotJudgeError) console.error(error.message); // "… cannot judge follow-up …"
+ * }
+ * ```
+ */
+export class SqlCannotJudgeError extends Error {
+  override readonly name = 'SqlCannotJudgeError';
+}

@@ -21,7 +21,7 @@ function writeLeads(leads: readonly Lead[], timeZone: string, form: TimestampFor
       `leads-${n}.csv`,
       csvText(
         ['lead_id', 'name', 'received_time', 'appointment_time', 'stage', 'locator', 'team'],
-        leads.map((l) => [l.id, l.name, at(l.createdAt), at(l.appointmentAt), l.stage, l.locator, l.team]),
+        leads.map((l) => [l.id, l.name, at(l.createdAt), at(l.appointmentAt), l.stage, l.locator ?? null, l.team ?? null]),
       ),
     ),
     stageHistory: folder.write(
