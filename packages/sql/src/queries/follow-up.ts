@@ -138,6 +138,12 @@ reasoned AS (
  * The needs-attention list (core: `needsAttention`, packages/core/src/follow-up/attention.ts) as SQL:
  * stale, stuck-in-green, stalled (with `$include_stalled`) and at-risk leads, one row each with its most
  * severe reason, most severe first, then most days first, then by lead id.
+ *
+ * @example
+ * ```ts
+ * // on a DuckDB connection whose canonical tables are in place (see docs/performance.md)
+ * connection.runAndReadAll(NEEDS_ATTENTION_SQL, { as_of_ms: 1793505599999n, time_zone: 'America/New_York', … });
+ * ```
  */
 export const NEEDS_ATTENTION_SQL = `
 WITH ${JUDGED_SQL}
@@ -154,6 +160,12 @@ ORDER BY CASE reason WHEN 'stale' THEN 0 WHEN 'stuck-in-green' THEN 1 WHEN 'stal
  * appointed leads, the median days to intervention (the first stage or owner change after the
  * appointment of a lead that went `$warn_after_days` without progress; pending while none) and the median
  * days from first green to delivery.
+ *
+ * @example
+ * ```ts
+ * // on a DuckDB connection whose canonical tables are in place (see docs/performance.md)
+ * connection.runAndReadAll(KPIS_SQL, { as_of_ms: 1793505599999n, time_zone: 'America/New_York', … });
+ * ```
  */
 export const KPIS_SQL = `
 WITH ${JUDGED_SQL},

@@ -15,6 +15,12 @@ import { type7QuantileSql } from './quantile.js';
  *   (counted in `total` only); otherwise its response minutes are `(contact − created) / 60 000` ms.
  * - `pct_within_sla` = `within_sla / total × 100`; median and p90 are type-7 quantiles of the contacted
  *   leads' minutes (packages/sql/src/queries/quantile.ts).
+ *
+ * @example
+ * ```ts
+ * // on a DuckDB connection whose canonical tables are in place (see docs/performance.md)
+ * connection.runAndReadAll(HEATMAP_SQL, { time_zone: 'UTC', slot_minutes: 30, sla_minutes: 60, … });
+ * ```
  */
 export const HEATMAP_SQL = `
 WITH kept AS (

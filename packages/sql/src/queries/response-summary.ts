@@ -7,6 +7,12 @@ import { type7QuantileSql } from './quantile.js';
  *
  * Parameters: `$sla_minutes`, `$from_ms`, `$to_ms`, `$as_of_ms` (NULL = no bound), `$teams`, `$locators`
  * (NULL = no filter); the same rules as the heatmap (see packages/sql/src/queries/heatmap.ts).
+ *
+ * @example
+ * ```ts
+ * // on a DuckDB connection whose canonical tables are in place (see docs/performance.md)
+ * connection.runAndReadAll(RESPONSE_SUMMARY_SQL, { sla_minutes: 60, from_ms: null, … });
+ * ```
  */
 export const RESPONSE_SUMMARY_SQL = `
 WITH kept AS (
