@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { leadsArb, optionsArb } from '../../core/src/follow-up/arbitraries.js';
-import { kpisSql, needsAttentionSql, SqlEngineError } from '../src/index.js';
+import { kpisSql, needsAttentionSql, SqlCannotJudgeError, SqlEngineError } from '../src/index.js';
 import { csvText, scratchFolder, type TimestampForm, timestampText } from './lead-files.js';
 
 const folder = scratchFolder();
@@ -54,6 +54,12 @@ describe('needsAttentionSql and kpisSql give exactly core’s figures', () => {
         async (leads, options, includeStalled, form) => {
           const inputs = writeLeads(leads, options.timeZone, form);
           const all = { ...options, includeStalled };
+          if (leads.every((l) => l.appointmentAt === null)) {
+            // No appointment value: refused (as the CLI's loader refuses), never an empty list that reads as "all clear".
+            await expect(needsAttentionSql(inputs, all)).rejects.toThrow(SqlCannotJudgeError);
+            await expect(kpisSql(inputs, all)).rejects.toThrow(/appointment_time/);
+            return;
+          }
           const loaded = await loadCsvColumnar({ ...inputs, timeZone: options.timeZone, pipeline: options.pipeline });
           expect(await needsAttentionSql(inputs, all)).toEqual(needsAttentionColumnar(loaded, all));
           expect(await kpisSql(inputs, all)).toEqual(kpisColumnar(loaded, all));
