@@ -1,6 +1,6 @@
 // Which folder may import which: the layers of the design, checked by `npm run lint` (part of `npm test`).
 // Inside core an import points down only: model ← time ← metrics (follow-up, response) ← survival ← sources,
-// and danfo and index.ts on top. Packages: core depends on no package of ours; charts and zoho-adapter on core
+// and danfo and index.ts on top. Packages: core depends on no package of ours; charts, zoho-adapter and sql on core
 // only; cli on all three. Test helpers (tests, arbitraries, the oracle) may reach across layers.
 const TESTS = '(\\.test\\.ts$|\\.test-helper\\.ts$|/arbitraries\\.ts$|/test/)';
 const core = (folder) => `^packages/core/src/${folder}/`;
@@ -57,8 +57,8 @@ module.exports = {
       from: { path: '^packages/core/src/', pathNot: `(^packages/core/src/(sources|danfo)/|${TESTS})` },
       to: { dependencyTypes: ['core'] },
     },
-    packageNeverImports('core-depends-on-no-package-of-ours', 'core', 'charts|zoho-adapter|cli'),
-    packageNeverImports('charts-and-zoho-depend-on-core-only', 'charts|zoho-adapter', 'cli'),
+    packageNeverImports('core-depends-on-no-package-of-ours', 'core', 'charts|zoho-adapter|sql|cli'),
+    packageNeverImports('charts-and-zoho-depend-on-core-only', 'charts|zoho-adapter|sql', 'cli'),
     packageNeverImports('charts-and-zoho-are-independent', 'charts', 'zoho-adapter'),
     packageNeverImports('zoho-and-charts-are-independent', 'zoho-adapter', 'charts'),
   ],

@@ -1,35 +1,43 @@
 #!/usr/bin/env node
-// The response heatmap of a response-time export in DuckDB, for `npm run bench:compare`: read_csv, then a
-// GROUP BY weekday × 30-minute slot of received_time (UTC, naive timestamps), with the count, the leads
-// answered within 60 minutes and their percentage. Prints the cells as JSON on stdout.
+// The response heatmap of a response-time export in DuckDB, for `npm run bench:compare` and `npm run bench:sql`:
+// the one SQL statement of the heatmap (HEATMAP_SQL of @panopticon/sql, packages/sql/src/queries/heatmap.ts)
+// over a plain read_csv of the file (naive timestamps read as UTC, no checks of the rows: the bare query,
+// as a peer), 30-minute slots, SLA 60 minutes. Prints the cells as JSON on stdout.
 // Usage: node scripts/heatmap-duckdb.mjs FILE
-import { DuckDBInstance } from '@duckdb/node-api';
+import { BIGINT, DOUBLE, DuckDBInstance, INTEGER, LIST, VARCHAR } from '@duckdb/node-api';
+import { HEATMAP_SQL } from '@panopticon/sql';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: node scripts/heatmap-duckdb.mjs FILE');
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
 const path = file.replaceAll("'", "''");
-const reader = await connection.runAndReadAll(`
-  WITH leads AS (
-    SELECT received_time AS created, first_contact_time AS contact
-    FROM read_csv('${path}', header = true, columns = {
-      'lead_id': 'VARCHAR', 'received_time': 'TIMESTAMP', 'first_contact_time': 'TIMESTAMP', 'rep': 'VARCHAR', 'team': 'VARCHAR'
-    })
-  )
-  SELECT isodow(created) - 1 AS weekday,
-         (hour(created) * 60 + minute(created)) // 30 AS slot,
-         count(*) AS total,
-         count(*) FILTER (WHERE contact >= created AND epoch_ms(contact) - epoch_ms(created) <= 3600000) AS within,
-         within::DOUBLE / total * 100 AS pct
-  FROM leads
-  GROUP BY ALL
-  ORDER BY weekday, slot`);
-const cells = reader.getRowObjects().map((r) => ({
+await connection.run(`
+  CREATE TEMP VIEW leads AS
+  SELECT lead_id, timezone('UTC', received_time) AS received_time, timezone('UTC', first_contact_time) AS first_contact_time,
+         rep AS locator, team
+  FROM read_csv('${path}', header = true, columns = {
+    'lead_id': 'VARCHAR', 'received_time': 'TIMESTAMP', 'first_contact_time': 'TIMESTAMP', 'rep': 'VARCHAR', 'team': 'VARCHAR'
+  })`);
+const reader = await connection.runAndReadAll(
+  HEATMAP_SQL,
+  { time_zone: 'UTC', slot_minutes: 30, sla_minutes: 60, from_ms: null, to_ms: null, as_of_ms: null, teams: null, locators: null },
+  {
+    time_zone: VARCHAR,
+    slot_minutes: INTEGER,
+    sla_minutes: DOUBLE,
+    from_ms: BIGINT,
+    to_ms: BIGINT,
+    as_of_ms: BIGINT,
+    teams: LIST(VARCHAR),
+    locators: LIST(VARCHAR),
+  },
+);
+const cells = reader.getRowObjectsJS().map((r) => ({
   weekday: Number(r.weekday),
-  slot: Number(r.slot),
+  slot: Number(r.slot_index),
   total: Number(r.total),
-  withinSla: Number(r.within),
-  pctWithinSla: Number(r.pct),
+  withinSla: Number(r.within_sla),
+  pctWithinSla: Number(r.pct_within_sla),
 }));
 process.stdout.write(`${JSON.stringify(cells)}\n`);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const PACKAGES = ['core', 'charts', 'zoho-adapter', 'cli'];
+export const PACKAGES = ['core', 'charts', 'zoho-adapter', 'sql', 'cli'];
 const FORBIDDEN = /(\.test\.ts|\.test-helper\.ts|\/arbitraries\.ts|\/oracle\/|worker|(^|\/)test\/)/;
 // The one worker something loads: the CSV heatmap's pieces (core/src/sources/csv/heatmap-pieces.ts).
 const LOADED_WORKER = /(^|\/)heatmap-worker\.(js|js\.map|ts)$/;

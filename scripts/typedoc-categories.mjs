@@ -13,6 +13,7 @@ const CATEGORIES = [
   ['@panopticon/core', 'src/', 'Model'],
   ['@panopticon/charts', 'src/', 'Charts'],
   ['@panopticon/zoho-adapter', 'src/', 'Zoho'],
+  ['@panopticon/sql', 'src/', 'SQL'],
   ['@panopticon/cli', 'src/', 'Command line'],
 ];
 

@@ -49,8 +49,9 @@ export default defineConfig([
     target: 'node20',
     splitting: true,
     noExternal: [/^@panopticon\//, 'zod'],
-    // hyparquet, hyparquet-writer and apache-arrow are loaded only for a Parquet or Arrow file (core/files, --format).
-    external: ['@observablehq/plot', 'jsdom', 'danfojs-node', 'hyparquet', 'hyparquet-writer', 'apache-arrow'],
+    // Loaded only when needed: hyparquet, hyparquet-writer and apache-arrow for a Parquet or Arrow file (core/files,
+    // --format); DuckDB, a native module, by `--engine duckdb` (from the lazily imported @panopticon/sql chunk).
+    external: ['@observablehq/plot', 'jsdom', 'danfojs-node', 'hyparquet', 'hyparquet-writer', 'apache-arrow', '@duckdb/node-api'],
     esbuildPlugins: [inlineReportAssets],
     esbuildOptions(options) {
       // Bundle the workspace packages from their sources, as the tests run them.

@@ -96,6 +96,15 @@ export const TABLE_FORMAT_OPTION: OptionSpecs = {
   },
 };
 
+/** `--engine`: which implementation of the definitions answers (sql-engine.ts). */
+export const ENGINE_OPTION: OptionSpecs = {
+  engine: {
+    type: 'string',
+    arg: 'ts|duckdb',
+    help: 'ts: the TypeScript engine (default); duckdb: the same definitions as SQL on an embedded DuckDB (CSV or Parquet files with the canonical columns, any size)',
+  },
+};
+
 export const AS_OF_OPTION: OptionSpecs = {
   'as-of': {
     type: 'string',

@@ -1,11 +1,13 @@
 import { needsAttentionColumnar } from '@panopticon/core';
-import { AS_OF_OPTION, TABLE_FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
+import { AS_OF_OPTION, ENGINE_OPTION, HELP_OPTION, INPUT_OPTIONS, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
 import { ATTENTION_CSV_COLUMNS, attentionCsvCells, attentionJsonRow } from '../csv-columns.js';
 import { renderJson, renderTable } from '../format.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
 import { cannotJudge, loadColumnarInputs } from '../inputs.js';
-import { CliError } from '../errors.js';
+import { CliError, EXIT } from '../errors.js';
+import { sqlEngine, sqlEngineError, sqlInputs } from '../sql-engine.js';
+import type { AttentionRow } from '@panopticon/core';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
@@ -14,6 +16,7 @@ const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
   ...AS_OF_OPTION,
   'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: calendar)' },
+  ...ENGINE_OPTION,
   ...TABLE_FORMAT_OPTION,
   ...HELP_OPTION,
 };
@@ -32,11 +35,24 @@ export const attentionCommand: Command<Settings> = { options: OPTIONS, help: ATT
 async function attention(settings: Settings, io: Io): Promise<number> {
   const { format, asOf, timeZone } = settings;
   assertTabularTarget(settings, 'attention');
-  const data = await loadColumnarInputs(settings, io);
-  // Without appointments every lead looks unappointed: an empty list would read as "nothing needs attention".
-  const unjudged = cannotJudge(data, 'follow-up');
-  if (unjudged) throw new CliError(`panopticon attention: ${unjudged.message}`, 1);
-  const rows = needsAttentionColumnar(data, followUpOptions(settings));
+  let rows: AttentionRow[];
+  if (settings.engine === 'duckdb') {
+    const inputs = sqlInputs(settings, 'attention', { history: true });
+    try {
+      rows = await (await sqlEngine()).needsAttentionSql(inputs, followUpOptions(settings));
+    } catch (error) {
+      // The SQL engine refuses, like the loader below, to answer without appointment values.
+      if (error instanceof Error && error.name === 'SqlCannotJudgeError')
+        throw new CliError(`panopticon attention: ${error.message}`, EXIT.findings);
+      throw sqlEngineError(error, 'attention');
+    }
+  } else {
+    const data = await loadColumnarInputs(settings, io);
+    // Without appointments every lead looks unappointed: an empty list would read as "nothing needs attention".
+    const unjudged = cannotJudge(data, 'follow-up');
+    if (unjudged) throw new CliError(`panopticon attention: ${unjudged.message}`, EXIT.findings);
+    rows = needsAttentionColumnar(data, followUpOptions(settings));
+  }
   const json = rows.map(attentionJsonRow);
   if (format === 'json') {
     io.out(renderJson({ asOf: asOf.toISOString(), timeZone, rows: json }));

@@ -1,7 +1,7 @@
 import { WEEKDAY_NAMES, aggregateBySlot, judgeability, slotLabel, slotsPerDay, type HeatmapCell } from '@panopticon/core';
 import type { AggregateCsvBySlotResult } from '@panopticon/core/csv';
 import { aggregateFileBySlot } from '@panopticon/core/files';
-import { AS_OF_OPTION, TABLE_FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
+import { AS_OF_OPTION, ENGINE_OPTION, HELP_OPTION, INPUT_OPTIONS, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
 import { HEATMAP_CSV_COLUMNS, heatmapCsvCells, heatmapJsonCell } from '../csv-columns.js';
 import { renderJson, renderTable } from '../format.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
@@ -10,6 +10,7 @@ import { asCliError, csvFormatOf, loadInputs, reportLoadIssues } from '../inputs
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { CliError, EXIT } from '../errors.js';
+import { sqlEngine, sqlEngineError, sqlInputs } from '../sql-engine.js';
 
 const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
@@ -25,6 +26,7 @@ const OPTIONS: OptionSpecs = {
   to: { type: 'string', arg: 'DATE', help: 'only leads received on or before this date (inclusive, in --tz)' },
   team: { type: 'string', arg: 'TEAM', help: 'only leads of this team' },
   locator: { type: 'string', arg: 'NAME', help: 'only leads of this locator' },
+  ...ENGINE_OPTION,
   ...TABLE_FORMAT_OPTION,
   ...HELP_OPTION,
 };
@@ -58,11 +60,21 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
     ...(team !== undefined ? { team } : {}),
     ...(locator !== undefined ? { locator } : {}),
   } as const;
-  let result: Pick<AggregateCsvBySlotResult, 'cells' | 'issues' | 'stats'>;
-  if (source.kind === 'zoho') {
+  let result: Pick<AggregateCsvBySlotResult, 'cells' | 'issues' | 'stats'> | undefined;
+  let cells: HeatmapCell[];
+  if (settings.engine === 'duckdb') {
+    // The SQL statement on DuckDB: a file it cannot read exactly as core does is refused, so there are no issues to report.
+    const inputs = sqlInputs(settings, 'heatmap', { history: false });
+    try {
+      cells = await (await sqlEngine()).heatmapSql(inputs, aggregation);
+    } catch (error) {
+      throw asCliError(sqlEngineError(error, 'heatmap'));
+    }
+  } else if (source.kind === 'zoho') {
     // The Zoho snapshot is loaded into memory (loadInputs reports its issues).
     const data = await loadInputs(settings, io);
     result = { cells: aggregateBySlot(data.leads, aggregation), issues: [], stats: data.stats };
+    cells = result.cells;
   } else {
     // One streaming pass over the leads file (with worker threads on a large CSV file): no lead objects.
     try {
@@ -76,9 +88,9 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
     } catch (error) {
       throw asCliError(error);
     }
+    cells = result.cells;
   }
-  if (!settings.quiet) reportLoadIssues(result, source.kind === 'csv' && source.usingSample, io);
-  const { cells } = result;
+  if (result !== undefined && !settings.quiet) reportLoadIssues(result, source.kind === 'csv' && source.usingSample, io);
   const leads = cells.reduce((n, c) => n + c.total, 0);
   // Leads, but not one first contact (readable or not): every cell would read 0 % answered.
   const answered = cells.reduce((n, c) => n + c.contacted + c.invalid, 0);

@@ -89,6 +89,7 @@ const DayCountSchema = z.enum(['calendar', 'business'], { error: 'expected "cale
 // table, json and csv for every command that prints a table; ndjson, parquet and arrow for the data commands (table-output.ts).
 const OutputFormatSchema = z.enum(['table', 'json', 'csv', 'ndjson', 'parquet', 'arrow']);
 const ClockSchema = z.enum(['wall', 'business']);
+const EngineSchema = z.enum(['ts', 'duckdb']);
 const PositiveWholeNumber = z.number().int().positive();
 const SurvivalOfSchema = z.enum(['first-contact', 'stage', 'appointment-progress', 'speed-to-lead']);
 const SurvivalBySchema = z.enum(['team', 'source', 'period', 'arrival']);
@@ -127,6 +128,11 @@ export const SETTINGS = {
   format: setting({ schema: OutputFormatSchema, flag: { name: 'format', read: oneOf('format', OutputFormatSchema) }, default: 'table' }),
   /** The heatmap's response clock (`--clock`): every minute, or business hours only. */
   clock: setting({ schema: ClockSchema, flag: { name: 'clock', read: oneOf('clock', ClockSchema) }, default: 'wall' }),
+  /**
+   * What computes `heatmap`, `kpis` and `attention` (`--engine`): core's TypeScript (`ts`), or the same
+   * definitions as SQL (@panopticon/sql) on an embedded DuckDB (`duckdb`), for files of any size.
+   */
+  engine: setting({ schema: EngineSchema, flag: { name: 'engine', read: oneOf('engine', EngineSchema) }, default: 'ts' }),
   /** The report's response comparison: the last N weeks against the N before (`--compare-weeks`). */
   compareWeeks: setting({
     schema: CompareWeeksSchema,

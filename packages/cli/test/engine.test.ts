@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// `--engine duckdb` against the default engine, on the built command (`npm test` builds the packages first).
+const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
+const data = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'panopticon-engine-'));
+
+function run(args: string[], nodeArgs: string[] = []) {
+  const r = spawnSync(process.execPath, [...nodeArgs, bin, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Chatham' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const SAMPLE = ['--leads', join(data, 'leads.csv'), '--tz', 'America/New_York', '--as-of', '2026-10-31'];
+
+const FOLLOW_UP = [
+  ...SAMPLE,
+  '--history',
+  join(data, 'stage_history.csv'),
+  '--owners',
+  join(data, 'owner_history.csv'),
+  '--pipeline',
+  join(data, 'pipeline.json'),
+];
+
+describe('panopticon attention --engine duckdb', () => {
+  it.each([
+    ['json', []],
+    ['table', []],
+    ['csv', []],
+    ['json', ['--as-of', '2026-08-15', '--tz', 'Europe/London']],
+  ])('prints exactly what the TypeScript engine prints (--format %s %j, sample data)', (format, extra) => {
+    const args = ['attention', ...FOLLOW_UP, '--format', format, ...extra];
+    const ts = run(args);
+    const sql = run([...args, '--engine', 'duckdb']);
+    expect(ts.code).toBe(0);
+    expect(sql.code, sql.stderr).toBe(0);
+    expect(sql.stdout.length).toBeGreaterThan(100);
+    expect(sql.stdout).toBe(ts.stdout);
+  });
+
+  it('refuses business days, and leads without appointments, as the TypeScript engine refuses them', () => {
+    const business = run(['attention', ...FOLLOW_UP, '--day-count', 'business', '--engine', 'duckdb']);
+    expect(business.code).toBe(2);
+    expect(business.stderr).toContain('does not support business days');
+    const leads = join(tmp, 'no-appointments.csv');
+    writeFileSync(leads, 'lead_id,received_time,first_contact_time\n1,2026-10-01 09:00,2026-10-01 09:03\n');
+    const args = ['attention', '--leads', leads, '--as-of', '2026-10-31'];
+    const ts = run(args);
+    const sql = run([...args, '--engine', 'duckdb']);
+    expect(ts.code).toBe(1);
+    expect(sql.code).toBe(1);
+    expect(sql.stdout).toBe('');
+  });
+
+  it('kpis --engine duckdb is refused, naming the figure SQL does not state', () => {
+    const r = run(['kpis', ...FOLLOW_UP, '--engine', 'duckdb']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Kaplan–Meier');
+  });
+});
+
+describe('panopticon heatmap --engine duckdb', () => {
+  it.each([
+    ['json', []],
+    ['table', []],
+    ['csv', []],
+    ['json', ['--slot', '60', '--sla', '15', '--team', 'East']],
+    ['json', ['--from', '2026-06-01', '--to', '2026-08-31', '--tz', 'Europe/London', '--locator', 'Ana Souza']],
+    ['table', ['--slot', '15', '--tz', 'Australia/Lord_Howe', '--as-of', '2026-07-01']],
+  ])('prints exactly what the TypeScript engine prints (--format %s %j, sample data)', (format, extra) => {
+    const args = ['heatmap', ...SAMPLE, '--format', format, ...extra];
+    const ts = run(args);
+    const sql = run([...args, '--engine', 'duckdb']);
+    expect(ts.code).toBe(0);
+    expect(sql.code, sql.stderr).toBe(0);
+    expect(sql.stdout.length).toBeGreaterThan(100);
+    expect(sql.stdout).toBe(ts.stdout);
+  });
+
+  it('refuses what it does not state, naming it (exit 2)', () => {
+    const clock = run(['heatmap', ...SAMPLE, '--clock', 'business', '--engine', 'duckdb']);
+    expect(clock.code).toBe(2);
+    expect(clock.stderr).toContain('does not support response minutes on the business clock');
+    const delimiter = run(['heatmap', ...SAMPLE, '--delimiter', ';', '--engine', 'duckdb']);
+    expect(delimiter.code).toBe(2);
+    expect(delimiter.stderr).toContain('the SQL engine does not read --delimiter');
+    const engine = run(['heatmap', ...SAMPLE, '--engine', 'spark']);
+    expect(engine.code).toBe(2);
+    expect(engine.stderr).toContain('--engine');
+  });
+
+  it('loads DuckDB only with --engine duckdb', () => {
+    // A module hook that fails any import of DuckDB: the default engine must not notice it.
+    const hooks = join(tmp, 'no-duckdb-hooks.mjs');
+    writeFileSync(
+      hooks,
+      `export async function resolve(specifier, context, next) {
+  if (specifier.startsWith('@duckdb/')) throw new Error('DuckDB was loaded');
+  return next(specifier, context);
+}\n`,
+    );
+    const register = join(tmp, 'no-duckdb.mjs');
+    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`);
+    const args = ['heatmap', ...SAMPLE, '--format', 'json'];
+    const ts = run(args, ['--import', register]);
+    expect(ts.code, ts.stderr).toBe(0);
+    const sql = run([...args, '--engine', 'duckdb'], ['--import', register]);
+    expect(sql.code).not.toBe(0);
+    expect(sql.stderr).toContain('DuckDB was loaded');
+  });
+});

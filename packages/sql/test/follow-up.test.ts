@@ -1,0 +1,103 @@
+import { loadCsvColumnar } from '@panopticon/core/csv';
+import { type Lead, kpis, kpisColumnar, needsAttention, needsAttentionColumnar, parsePipeline } from '@panopticon/core';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { leadsArb, optionsArb } from '../../core/src/follow-up/arbitraries.js';
+import { kpisSql, needsAttentionSql, SqlCannotJudgeError, SqlEngineError } from '../src/index.js';
+import { csvText, scratchFolder, type TimestampForm, timestampText } from './lead-files.js';
+
+const folder = scratchFolder();
+afterAll(() => folder.dispose());
+let files = 0;
+
+/** The leads and their histories as the three CSV files, timestamps in `form`. */
+function writeLeads(leads: readonly Lead[], timeZone: string, form: TimestampForm) {
+  const at = (d: Date | null) => (d === null ? null : timestampText(d.getTime(), form, timeZone));
+  const n = files++;
+  return {
+    leads: folder.write(
+      `leads-${n}.csv`,
+      csvText(
+        ['lead_id', 'name', 'received_time', 'appointment_time', 'stage', 'locator', 'team'],
+        leads.map((l) => [l.id, l.name, at(l.createdAt), at(l.appointmentAt), l.stage, l.locator ?? null, l.team ?? null]),
+      ),
+    ),
+    stageHistory: folder.write(
+      `stages-${n}.csv`,
+      csvText(
+        ['lead_id', 'stage', 'changed_at'],
+        leads.flatMap((l) => l.stageHistory.map((e) => [l.id, e.stage, at(e.at)])),
+      ),
+    ),
+    ownerHistory: folder.write(
+      `owners-${n}.csv`,
+      csvText(
+        ['lead_id', 'locator', 'changed_at'],
+        leads.flatMap((l) => (l.ownerHistory ?? []).map((e) => [l.id, e.locator, at(e.at)])),
+      ),
+    ),
+  };
+}
+
+const calendarOptions = optionsArb.map((o) => ({ ...o, dayCount: 'calendar' as const }));
+
+describe('needsAttentionSql and kpisSql give exactly core’s figures', () => {
+  it('on generated leads and histories (ties, repeats, history before creation, DST and 45-minute zones)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        leadsArb(20),
+        calendarOptions,
+        fc.boolean(),
+        fc.constantFrom<TimestampForm>('utc', 'naive'),
+        async (leads, options, includeStalled, form) => {
+          const inputs = writeLeads(leads, options.timeZone, form);
+          const all = { ...options, includeStalled };
+          if (leads.every((l) => l.appointmentAt === null)) {
+            // No appointment value: refused (as the CLI's loader refuses), never an empty list that reads as "all clear".
+            await expect(needsAttentionSql(inputs, all)).rejects.toThrow(SqlCannotJudgeError);
+            await expect(kpisSql(inputs, all)).rejects.toThrow(/appointment_time/);
+            return;
+          }
+          const loaded = await loadCsvColumnar({ ...inputs, timeZone: options.timeZone, pipeline: options.pipeline });
+          expect(await needsAttentionSql(inputs, all)).toEqual(needsAttentionColumnar(loaded, all));
+          expect(await kpisSql(inputs, all)).toEqual(kpisColumnar(loaded, all));
+          // Written as instants, the files hold exactly the generated leads.
+          if (form === 'utc') expect(await kpisSql(inputs, all)).toEqual(kpis(leads, all));
+          if (form === 'utc') expect(await needsAttentionSql(inputs, all)).toEqual(needsAttention(leads, all));
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 240_000);
+
+  it('on the sample data', async () => {
+    const data = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
+    const pipeline = parsePipeline(JSON.parse(readFileSync(`${data}pipeline.json`, 'utf8')));
+    const inputs = { leads: `${data}leads.csv`, stageHistory: `${data}stage_history.csv`, ownerHistory: `${data}owner_history.csv` };
+    for (const [asOf, timeZone] of [
+      ['2026-11-01T03:59:59.999Z', 'America/New_York'],
+      ['2026-08-15T12:00:00Z', 'Europe/London'],
+      ['2026-10-04T16:00:00Z', 'Australia/Lord_Howe'],
+    ] as const) {
+      const options = { asOf: new Date(asOf), timeZone, pipeline };
+      const loaded = await loadCsvColumnar({ ...inputs, timeZone, pipeline });
+      const rows = await needsAttentionSql(inputs, options);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows).toEqual(needsAttentionColumnar(loaded, options));
+      expect(await kpisSql(inputs, options)).toEqual(kpisColumnar(loaded, options));
+    }
+  }, 120_000);
+
+  it('refuses business days by name', async () => {
+    const inputs = writeLeads([], 'UTC', 'utc');
+    const options = {
+      asOf: new Date('2026-01-01T00:00:00Z'),
+      timeZone: 'UTC',
+      pipeline: parsePipeline({ stages: [{ name: 'New', category: 'open' }] }),
+    };
+    await expect(kpisSql(inputs, { ...options, dayCount: 'business' })).rejects.toThrow(SqlEngineError);
+    await expect(needsAttentionSql(inputs, { ...options, dayCount: 'business' })).rejects.toThrow(/business days/);
+  });
+});
