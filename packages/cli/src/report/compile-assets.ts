@@ -33,6 +33,10 @@ export function compileReportAssets(esbuild: Esbuild, reportDir: string): Report
     bundle: true,
     format: 'iife',
     platform: 'browser',
+    // `@panopticon/core` (and charts) as a consumer's browser bundle gets them: the built packages' ESM entries
+    // under the browser conditions, as core's browser-bundle test (packages/core/test/browser-bundle.test.ts)
+    // and the consumer test (scripts/consumer.test.ts) bundle them. The page recomputes with that code.
+    conditions: ['browser', 'import'],
     // Any current browser; the page has no build step of its own.
     target: 'es2020',
     minify: true,
@@ -41,7 +45,11 @@ export function compileReportAssets(esbuild: Esbuild, reportDir: string): Report
     legalComments: 'none',
     write: false,
     logLevel: 'silent',
+    metafile: true,
   });
+  // No Node built-in may reach the page (esbuild would fail on most; this names any that slipped through).
+  const builtins = Object.keys(result.metafile?.inputs ?? {}).filter((path) => /^(node:|<define:)/.test(path));
+  if (builtins.length > 0) throw new Error(`The dashboard script reaches Node built-ins: ${builtins.join(', ')}.`);
   const script = result.outputFiles?.[0]?.text;
   if (script === undefined) throw new Error(`esbuild wrote nothing for ${CLIENT_ENTRY}.`);
   // The HTML parser ends a <script> at the first "</script": the bundle must not contain one (esbuild

@@ -160,6 +160,9 @@ export interface ReportModel {
   kpiHistory: KpiHistory | null;
   recordUrl: string | null;
   locatorEmails: Readonly<Record<string, string>>;
+  /** The leads and schedule the page's analysis controls recompute from (section-controls.ts embeds what they need). */
+  leads: readonly Lead[];
+  schedule: readonly Shift[] | null;
 }
 
 /** How many issues there were, and how many of them the page does not list. */
@@ -321,6 +324,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     kpiHistory: input.kpisAt ? kpiHistory(asOf, timeZone, input.kpis, input.kpisAt) : null,
     recordUrl: input.recordUrl ?? null,
     locatorEmails: input.locatorEmails ?? {},
+    leads,
+    schedule: input.schedule && input.schedule.length > 0 ? input.schedule : null,
   };
 }
 

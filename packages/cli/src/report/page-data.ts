@@ -7,6 +7,7 @@
  */
 import type { AttentionReason, FollowUpStatus, StageCategory } from '@panopticon/core';
 import type { Cell } from '../format.js';
+import type { ControlsData } from './controls-data.js';
 
 /** The id of the JSON block holding the page's data (the needs-attention rows and the appointments). */
 export const DATA_ELEMENT_ID = 'report-data';
@@ -126,4 +127,6 @@ export interface PageData {
   heatmapCsv: Cell[][];
   /** The locator scorecard's rows as the page's CSV download writes them, in the order drawn. */
   scorecardCsv: Cell[][];
+  /** The analysis controls' data: the response rows they recompute from (section-controls.ts). */
+  controls: ControlsData;
 }

@@ -12,6 +12,7 @@ import { APPOINTMENT, ATTENTION, type PageData } from '../page-data.js';
 import { SCORECARD_CSV_COLUMNS } from '../scorecard-columns.js';
 import type { AttentionView } from './attention.js';
 import type { CalendarView } from './calendar.js';
+import type { ResponseView } from './response-view.js';
 
 /** The CSV text of a download, and the file name it is saved under. */
 export interface CsvFile {
@@ -21,7 +22,7 @@ export interface CsvFile {
 
 export function setUpDownloads(
   data: PageData,
-  views: { attention: AttentionView; calendar: CalendarView },
+  views: { attention: AttentionView; calendar: CalendarView; response: ResponseView },
 ): (name: DownloadName) => CsvFile {
   const files: Record<DownloadName, () => CsvFile> = {
     attention: () => ({
@@ -61,7 +62,8 @@ export function setUpDownloads(
           ]),
       ),
     }),
-    heatmap: () => ({ name: 'heatmap-' + data.today + '.csv', text: renderCsv(HEATMAP_CSV_COLUMNS, data.heatmapCsv) }),
+    // The heatmap as the analysis controls last drew it.
+    heatmap: () => ({ name: 'heatmap-' + data.today + '.csv', text: renderCsv(HEATMAP_CSV_COLUMNS, views.response.heatmapCsv()) }),
     scorecard: () => ({
       name: 'locator-scorecard-' + data.today + '.csv',
       // In the order the table shows (it may have been sorted): each row carries its index.
