@@ -5,10 +5,11 @@
  * SLA summary by `kpis --sla`, the team by `attention`), and the controls live in the URL hash. Never
  * skipped: without Chromium it fails, saying how to install it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
@@ -256,6 +257,94 @@ describe('the analysis controls in the URL hash', () => {
     expect(await page.inputValue('#v-team')).toBe('');
     expect(await page.textContent('#v-status')).toBe('');
     expect(await heatmapCsv(page)).toBe(runCli(tmp, 'heatmap', '--quiet', '--format', 'csv'));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('Open a file', () => {
+  it('analyses another export in the page with core’s reader, lists its data-quality issues, and makes no request', async () => {
+    const sample = join(fileURLToPath(new URL('../sample/', import.meta.url)));
+    const dir = join(tmp, 'export');
+    mkdirSync(dir, { recursive: true });
+    const leadsCsv = join(dir, 'leads.csv');
+    // The sample's leads with two more rows: one the reader rejects (its arrival is not a date), one it keeps.
+    const text = readFileSync(join(sample, 'leads.csv'), 'utf8').trimEnd();
+    writeFileSync(
+      leadsCsv,
+      `${text}\n999001,Bad Date,yesterday-ish,,,New,,East,Web,,\n999002,Late Night,2026-10-20 23:50:00,2026-10-21 00:20:00,,New,,North,Web,,\n`,
+    );
+    const historyCsv = join(dir, 'stage_history.csv');
+    writeFileSync(historyCsv, readFileSync(join(sample, 'stage_history.csv'), 'utf8'));
+    const { page, context, errors } = await open();
+    const data = await page.evaluate(
+      () => JSON.parse(document.getElementById('report-data')!.textContent!) as { timeZone: string; controls: { asOf: string } },
+    );
+    expect(await page.getByText('Nothing leaves this machine').isVisible()).toBe(true);
+    await page.getByLabel('Open a file', { exact: true }).setInputFiles([leadsCsv, historyCsv]);
+    await page.waitForSelector('#open-result:not([hidden])');
+    const result = await page.textContent('#open-result');
+    // The CLI's reader reports the same issues (run where the files are, so it names them as the page does).
+    const check = spawnSync(
+      process.execPath,
+      [
+        fileURLToPath(new URL('../bin/panopticon.js', import.meta.url)),
+        'check',
+        '--leads',
+        'leads.csv',
+        '--history',
+        'stage_history.csv',
+        '--tz',
+        data.timeZone,
+      ],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
+    const expected = check.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /^(warning|error): /.test(l));
+    const line = text.split('\n').length + 1;
+    expect(expected.some((l) => l.startsWith(`error: leads.csv line ${line}, record 999001, field received_time`))).toBe(true);
+    const listed = await page.$$eval('#open-result li', (lis) => lis.map((li) => li.textContent));
+    expect(listed).toEqual(expected);
+    expect(result).toMatch(/1 rejected/);
+    // The Team control offers the export's teams, and the heatmap is the export's, as panopticon heatmap computes it.
+    expect(await page.$$eval('#v-team option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toContain('North');
+    const csv = runCli(
+      tmp,
+      'heatmap',
+      '--quiet',
+      '--leads',
+      leadsCsv,
+      '--tz',
+      data.timeZone,
+      '--as-of',
+      data.controls.asOf,
+      '--format',
+      'csv',
+    );
+    expect(await heatmapCsv(page)).toBe(csv);
+    await setControl(page, 'Slot length', '60');
+    expect(await heatmapCsv(page)).toBe(
+      runCli(
+        tmp,
+        'heatmap',
+        '--quiet',
+        '--leads',
+        leadsCsv,
+        '--tz',
+        data.timeZone,
+        '--as-of',
+        data.controls.asOf,
+        '--slot',
+        '60',
+        '--format',
+        'csv',
+      ),
+    );
     expect(errors).toEqual([]);
     await context.close();
   });

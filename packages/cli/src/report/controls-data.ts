@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { BusinessCalendar, LocatorScorecardRow, ResponseClock, Shift } from '@panopticon/core';
+import type { BusinessCalendar, LocatorScorecardRow, Pipeline, ResponseClock, Shift } from '@panopticon/core';
 
 /** The slot lengths the "Slot length" control offers (minutes). */
 export const SLOT_CHOICES = [15, 30, 60, 120] as const;
@@ -58,6 +58,8 @@ export interface ControlsData {
   periods: { a: DayRange; b: DayRange };
   /** The team of each appointment (index into `teams`, -1 = none), parallel to `PageData.appointments`. */
   appointmentTeams: number[];
+  /** The report's pipeline: an export opened in the page is read against it (unknown stages are reported). */
+  pipeline: Pipeline;
   /** The locator scorecard of each team's leads, parallel to `teams` (the whole scorecard is the page's own). */
   scorecards: LocatorScorecardRow[][];
 }

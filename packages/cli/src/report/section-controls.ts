@@ -3,7 +3,7 @@
  * they recompute from: the response rows, compact (client/response-view.ts recomputes the heatmap, coverage,
  * SLA bands and period comparison with core's own functions, bundled), the teams of the appointments and
  * each team's scorecard (the team filter also narrows the needs-attention list, the appointments and the
- * scorecard).
+ * scorecard); and "Open a file", which analyses another export in the page (client/open-file.ts).
  *
  * @module
  */
@@ -15,8 +15,6 @@ import { formatCount } from './tiles.js';
 
 /** The controls' data for the JSON block. */
 export function controlsData(model: ReportModel, maxRows = MAX_EMBEDDED_ROWS): ControlsData {
-  const asOfMs = model.asOf.getTime();
-  const counted = model.leads.filter((l) => l.createdAt.getTime() <= asOfMs);
   const teams = teamsOf(model.leads);
   const teamIndex = new Map(teams.map((t, i) => [t, i]));
   const teamOf = new Map(model.leads.map((l) => [l.id, l.team]));
@@ -28,18 +26,29 @@ export function controlsData(model: ReportModel, maxRows = MAX_EMBEDDED_ROWS): C
     clock: 'wall',
     calendar: model.followUp.calendar ?? null,
     teams,
-    rows: counted.length <= maxRows ? responseRows(counted, indexOf) : null,
-    rowCount: counted.length,
+    ...responseRows(model.leads, model.asOf, indexOf, maxRows),
     schedule: model.schedule ? [...model.schedule] : null,
     periods: { a: model.comparisonPeriods.current, b: model.comparisonPeriods.previous },
     appointmentTeams: model.appointments.map((a) => indexOf(teamOf.get(a.id))),
+    pipeline: model.pipeline,
     scorecards: teams.map((team) => locatorScorecard(filterLeads(model.leads, { team }), model.followUp)),
   };
 }
 
-/** The leads' response rows as delta-encoded columns sorted by arrival (see {@link ResponseRowsData}). */
-function responseRows(leads: readonly Lead[], teamOf: (team: string | null | undefined) => number): ResponseRowsData {
-  const sorted = [...leads].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+/**
+ * The response rows of the leads created by `asOf`, as delta-encoded columns sorted by arrival (see
+ * {@link ResponseRowsData}), with their count; `rows` is `null` when there are more than `maxRows`.
+ */
+export function responseRows(
+  leads: readonly Lead[],
+  asOf: Date,
+  teamOf: (team: string | null | undefined) => number,
+  maxRows: number,
+): { rows: ResponseRowsData | null; rowCount: number } {
+  const asOfMs = asOf.getTime();
+  const counted = leads.filter((l) => l.createdAt.getTime() <= asOfMs);
+  if (counted.length > maxRows) return { rows: null, rowCount: counted.length };
+  const sorted = counted.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const rows: ResponseRowsData = { created: new Array(sorted.length), contact: new Array(sorted.length), team: new Array(sorted.length) };
   let previous = 0;
   sorted.forEach((lead, i) => {
@@ -49,7 +58,7 @@ function responseRows(leads: readonly Lead[], teamOf: (team: string | null | und
     rows.contact[i] = lead.firstContactAt ? lead.firstContactAt.getTime() - created : null;
     rows.team[i] = teamOf(lead.team);
   });
-  return rows;
+  return { rows, rowCount: sorted.length };
 }
 
 function teamsOf(leads: readonly Lead[]): string[] {
@@ -92,5 +101,10 @@ ${period('b', 'Period B')}
 </div>
 ${note}
 <p class="note" id="v-status" aria-live="polite"></p>
+<div class="open-file no-print" id="open-zone">
+<div class="field"><label for="open-file">Open a file</label><input type="file" id="open-file" accept=".csv,.tsv,.txt,text/csv" multiple disabled></div>
+<p class="note">Or drop files on the page: another leads CSV, with its stage and owner histories and a staff schedule if you have them. This page reads and analyses them in your browser with Panopticon's own CSV reader and lists its data-quality issues. <strong>Nothing leaves this machine</strong>: the page makes no network request.</p>
+<div id="open-result" aria-live="polite" hidden></div>
+</div>
 </section>`;
 }

@@ -19,6 +19,7 @@ import {
   type AggregateBySlotOptions,
   type ComparisonPeriod,
   type HeatmapCell,
+  type Shift,
   type SlotLead,
 } from '@panopticon/core';
 import { heatmapCsvCells } from '../../csv-columns.js';
@@ -50,8 +51,14 @@ export interface ResponseView {
   initial(): ResponseSettings;
   /** Sets the controls (each value checked; an invalid one is left as it was) and recomputes. */
   apply(settings: Partial<ResponseSettings>): void;
-  /** Called with the team after every change of the Team control. */
+  /** Called with the team after every change of the Team control (while the controls show the report's data). */
   onTeam(listener: (team: string) => void): void;
+  /**
+   * Recomputes from other rows (an export opened in the page, client/open-file.ts): the Team control then offers
+   * their teams and narrows only the response figures (the other panels keep the report's data). `false` when
+   * the controls are fixed (the page holds no rows to recompute from).
+   */
+  replaceRows(rows: { leads: readonly SlotLead[]; schedule: readonly Shift[] | null; teams: readonly string[] }): boolean;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -67,10 +74,13 @@ export function setUpResponseView(data: PageData): ResponseView {
     initial: () => initial,
     apply: () => {},
     onTeam: (listener) => teamListeners.push(listener),
+    replaceRows: () => false,
   };
   if (c.rows === null || !findById('v-slot')) return view;
 
-  const leads: SlotLead[] = decodeResponseRows(c.rows, c.teams);
+  let leads: readonly SlotLead[] = decodeResponseRows(c.rows, c.teams);
+  let schedule: readonly Shift[] | null = c.schedule;
+  let ownRows = true;
   const asOf = new Date(c.asOf);
   const controls = {
     slot: byId<HTMLSelectElement>('v-slot'),
@@ -109,7 +119,7 @@ export function setUpResponseView(data: PageData): ResponseView {
     const s = read();
     if (s.team !== lastTeam) {
       lastTeam = s.team;
-      for (const listener of teamListeners) listener(s.team);
+      if (ownRows) for (const listener of teamListeners) listener(s.team);
     }
     const problems: string[] = [];
     if (!SLOT_CHOICES.includes(s.slot as (typeof SLOT_CHOICES)[number]))
@@ -133,7 +143,7 @@ export function setUpResponseView(data: PageData): ResponseView {
       ...(s.team ? { team: s.team } : {}),
     };
     const heatmap: HeatmapCell[] = aggregateBySlot(leads, options);
-    const coverage = c.schedule ? scheduleCoverage(c.schedule, { slotMinutes: s.slot }) : null;
+    const coverage = schedule ? scheduleCoverage(schedule, { slotMinutes: s.slot }) : null;
     const comparison = comparePeriods(leads, { ...options, current: a, previous: b });
     const summary = summarizeResponses(leads, options);
     const figures = responseFigures(
@@ -189,6 +199,19 @@ export function setUpResponseView(data: PageData): ResponseView {
     set(initial);
     recompute();
   });
+  view.replaceRows = (next) => {
+    if (ownRows && lastTeam !== '') for (const listener of teamListeners) listener('');
+    ownRows = false;
+    leads = next.leads;
+    schedule = next.schedule;
+    lastTeam = '';
+    const all = el('option', null, 'All teams');
+    all.value = '';
+    controls.team.replaceChildren(all, ...next.teams.map((t) => el('option', null, t)));
+    controls.team.value = '';
+    recompute();
+    return true;
+  };
   view.settings = () => drawn;
   view.apply = (settings) => {
     set(settings);
