@@ -17,7 +17,10 @@ import { formatCount } from './tiles.js';
 export function controlsData(model: ReportModel, maxRows = MAX_EMBEDDED_ROWS): ControlsData {
   const teams = teamsOf(model.leads);
   const teamIndex = new Map(teams.map((t, i) => [t, i]));
-  const teamOf = new Map(model.leads.map((l) => [l.id, l.team]));
+  // The team of each appointed lead the page lists (a map of these only: the page may hold a million leads).
+  const appointed = new Set(model.appointments.map((a) => a.id));
+  const teamOf = new Map<string, string | null>();
+  for (const lead of model.leads) if (appointed.has(lead.id)) teamOf.set(lead.id, lead.team ?? null);
   const indexOf = (team: string | null | undefined) => (team == null ? -1 : (teamIndex.get(team) ?? -1));
   return {
     asOf: model.asOf.toISOString(),
