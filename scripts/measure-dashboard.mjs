@@ -79,10 +79,16 @@ function controlChange(page, id, value) {
     ({ id, value }) =>
       new Promise((done) => {
         const control = document.getElementById(id);
+        performance.clearMeasures();
         const t0 = performance.now();
         control.value = value;
         control.dispatchEvent(new Event('change'));
-        requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+        const part = (name) => performance.getEntriesByName('panopticon:' + name).at(-1)?.duration ?? 0;
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() =>
+            done({ total: performance.now() - t0, team: part('team-panels'), recompute: part('recompute'), redraw: part('redraw') }),
+          ),
+        );
       }),
     { id, value },
   );
@@ -149,8 +155,12 @@ try {
       `  open: first complete render (script mark, next frame) ${ms(median(opens.map((o) => o.ready)))}, ${ms(median(opens.map((o) => o.painted)))}   budget < 1500 ms   (${first.rows.toLocaleString('en-US')} needs-attention rows drawn)`,
     );
     if (opens[0].enabled) {
-      for (const [control, times] of Object.entries(changes))
-        lines.push(`  control change → redrawn (${control.padEnd(6)})                ${ms(median(times))}   budget < 200 ms`);
+      for (const [control, times] of Object.entries(changes)) {
+        const part = (key) => ms(median(times.map((x) => x[key])));
+        lines.push(
+          `  control change → next frame (${control.padEnd(6)})            ${part('total')}   budget < 200 ms   (team panels ${part('team')}, core recompute ${part('recompute')}, figures drawn ${part('redraw')})`,
+        );
+      }
     } else lines.push(`  controls fixed: ${opens[0].fixed}`);
     if (opens.some((o) => o.errors.length)) lines.push(`  page errors: ${opens.flatMap((o) => o.errors).join('; ')}`);
     console.log(lines.splice(0).join('\n'));

@@ -56,10 +56,10 @@ export interface ControlsData {
   schedule: Shift[] | null;
   /** The comparison's periods as the page was written (Period A the recent one, Period B the one before). */
   periods: { a: DayRange; b: DayRange };
-  /** The team of each appointment (index into `teams`, -1 = none), parallel to `PageData.appointments`. */
+  /** The team of each appointment (index into `teams`, -1 = none), parallel to `PageData.appointments`; empty when `rows` is `null`. */
   appointmentTeams: number[];
   /** The report's pipeline: an export opened in the page is read against it (unknown stages are reported). */
   pipeline: Pipeline;
-  /** The locator scorecard of each team's leads, parallel to `teams` (the whole scorecard is the page's own). */
+  /** The locator scorecard of each team's leads, parallel to `teams` (the whole one is the page's own); empty when `rows` is `null`. */
   scorecards: LocatorScorecardRow[][];
 }

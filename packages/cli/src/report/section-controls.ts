@@ -17,11 +17,14 @@ import { formatCount } from './tiles.js';
 export function controlsData(model: ReportModel, maxRows = MAX_EMBEDDED_ROWS): ControlsData {
   const teams = teamsOf(model.leads);
   const teamIndex = new Map(teams.map((t, i) => [t, i]));
-  // The team of each appointed lead the page lists (a map of these only: the page may hold a million leads).
-  const appointed = new Set(model.appointments.map((a) => a.id));
-  const teamOf = new Map<string, string | null>();
-  for (const lead of model.leads) if (appointed.has(lead.id)) teamOf.set(lead.id, lead.team ?? null);
   const indexOf = (team: string | null | undefined) => (team == null ? -1 : (teamIndex.get(team) ?? -1));
+  const { rows, rowCount } = responseRows(model.leads, model.asOf, indexOf, maxRows);
+  // With the controls fixed (too many rows), the Team control is too: no team data for the other panels.
+  const byTeam = rows !== null;
+  // The team of each appointed lead the page lists (a map of these only: the page may hold a million leads).
+  const appointed = new Set(byTeam ? model.appointments.map((a) => a.id) : []);
+  const teamOf = new Map<string, string | null>();
+  for (const lead of byTeam ? model.leads : []) if (appointed.has(lead.id)) teamOf.set(lead.id, lead.team ?? null);
   return {
     asOf: model.asOf.toISOString(),
     slotMinutes: model.slotMinutes,
@@ -29,12 +32,13 @@ export function controlsData(model: ReportModel, maxRows = MAX_EMBEDDED_ROWS): C
     clock: 'wall',
     calendar: model.followUp.calendar ?? null,
     teams,
-    ...responseRows(model.leads, model.asOf, indexOf, maxRows),
+    rows,
+    rowCount,
     schedule: model.schedule ? [...model.schedule] : null,
     periods: { a: model.comparisonPeriods.current, b: model.comparisonPeriods.previous },
-    appointmentTeams: model.appointments.map((a) => indexOf(teamOf.get(a.id))),
+    appointmentTeams: byTeam ? model.appointments.map((a) => indexOf(teamOf.get(a.id))) : [],
     pipeline: model.pipeline,
-    scorecards: teams.map((team) => locatorScorecard(filterLeads(model.leads, { team }), model.followUp)),
+    scorecards: byTeam ? teams.map((team) => locatorScorecard(filterLeads(model.leads, { team }), model.followUp)) : [],
   };
 }
 
@@ -96,7 +100,7 @@ export function controlsSection(model: ReportModel, data: ControlsData): Html {
 <div class="filters controls" role="group" aria-labelledby="analysis-title">
 <div class="field"><label for="v-slot">Slot length</label><select id="v-slot" disabled>${slot}</select></div>
 <div class="field"><label for="v-sla">SLA (minutes)</label><input type="number" id="v-sla" min="1" max="10080" step="1" value="${model.slaMinutes}" disabled></div>
-<div class="field"><label for="v-clock">Clock</label><select id="v-clock" disabled><option value="wall" selected>Calendar (every minute)</option><option value="business">Business hours</option></select></div>
+<div class="field"><label for="v-clock">Clock</label><select id="v-clock" disabled><option value="wall" selected>Calendar</option><option value="business">Business hours</option></select></div>
 <div class="field"><label for="v-team">Team</label><select id="v-team" disabled><option value="">All teams</option>${teams}</select></div>
 ${period('a', 'Period A')}
 ${period('b', 'Period B')}

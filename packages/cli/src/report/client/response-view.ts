@@ -117,9 +117,17 @@ export function setUpResponseView(data: PageData): ResponseView {
 
   function recompute(): void {
     const s = read();
+    // Each step's time, for scripts/measure-dashboard.mjs (performance entries named panopticon:…).
+    let t = performance.now();
+    const step = (name: string) => {
+      const now = performance.now();
+      if (performance.measure) performance.measure('panopticon:' + name, { start: t, end: now });
+      t = now;
+    };
     if (s.team !== lastTeam) {
       lastTeam = s.team;
       if (ownRows) for (const listener of teamListeners) listener(s.team);
+      step('team-panels');
     }
     const problems: string[] = [];
     if (!SLOT_CHOICES.includes(s.slot as (typeof SLOT_CHOICES)[number]))
@@ -146,6 +154,7 @@ export function setUpResponseView(data: PageData): ResponseView {
     const coverage = schedule ? scheduleCoverage(schedule, { slotMinutes: s.slot }) : null;
     const comparison = comparePeriods(leads, { ...options, current: a, previous: b });
     const summary = summarizeResponses(leads, options);
+    step('recompute');
     const figures = responseFigures(
       {
         timeZone: data.timeZone,
@@ -173,6 +182,7 @@ export function setUpResponseView(data: PageData): ResponseView {
     );
     status.textContent = '';
     drawn = s;
+    step('redraw');
   }
 
   const set = (settings: Partial<ResponseSettings>): void => {
