@@ -142,7 +142,8 @@ export function timeInStageFigure(visits: readonly TimeInStageVisit[], options: 
   // Past maxMarks, visits of a stage are grouped to a resolution of days (one mark per group), so the
   // figure stays light for any number of leads.
   const maxMarks = options.maxMarks ?? 2000;
-  const resolution = raw.length > maxMarks ? niceStep(Math.max(...raw.map((m) => m.days)) / 200) : 0;
+  // A loop, not Math.max(...): hundreds of thousands of visits would overflow the call stack as arguments.
+  const resolution = raw.length > maxMarks ? niceStep(raw.reduce((max, m) => Math.max(max, m.days), 0) / 200) : 0;
   const marks = resolution > 0 ? groupMarks(raw, resolution) : raw;
   const closed = marks.filter((m) => !m.open);
   const open = marks.filter((m) => m.open);

@@ -1,17 +1,14 @@
 import {
   appointmentCalendarFigure,
   attentionByLocatorFigure,
-  demandVsCoverageFigure,
   greenToDeliveryFigure,
-  heatmapComparisonFigure,
-  noDataFigure,
   pipelineSnapshotFigure,
   pipelineTrendFigure,
-  responseHeatmapFigure,
   timeInStageFigure,
   toSvgString,
 } from '@panopticon/charts';
 import { unsafeHtml, type Html } from './html.js';
+import { FIGURE_WIDTHS, responseFigures } from './response-figures.js';
 import type { ReportModel } from './model.js';
 import { survivalFigures, type SurvivalFigureName } from './survival-figures.js';
 
@@ -57,8 +54,7 @@ export type FigureInput = Pick<
   | 'survival'
 >;
 
-/** Display widths (px) the figures are drawn at, matching the page's grid so their text stays legible. */
-export const FIGURE_WIDTHS = { wide: 1160, half: 570, side: 322 } as const;
+export { FIGURE_WIDTHS };
 
 /**
  * Draws every figure of the report with `@panopticon/charts` into `document` (jsdom's in Node) and
@@ -97,6 +93,15 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
   });
   markCalendarDays(calendar);
 
+  // The response figures as the page's script redraws them when a control changes (response-figures.ts).
+  const response = responseFigures(
+    {
+      ...model,
+      currentLabel: `${model.comparisonPeriods.current.from} to ${model.comparisonPeriods.current.to}`,
+      previousLabel: `${model.comparisonPeriods.previous.from} to ${model.comparisonPeriods.previous.to}`,
+    },
+    document,
+  );
   const svg: Record<FigureName, Html> = {
     attentionByLocator: out(
       attentionByLocatorFigure(
@@ -133,46 +138,9 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
         barHeight: greenBarHeight(model.green.rows.length),
       }),
     ),
-    heatmap: out(
-      responseHeatmapFigure(model.heatmap, {
-        document,
-        timeZone,
-        slaMinutes: model.slaMinutes,
-        slotMinutes: model.slotMinutes,
-        width: FIGURE_WIDTHS.wide,
-        id: 'report-heatmap',
-      }),
-    ),
-    demand: out(
-      model.demand
-        ? demandVsCoverageFigure(model.demand, {
-            document,
-            timeZone,
-            slotMinutes: model.slotMinutes,
-            width: FIGURE_WIDTHS.wide,
-            id: 'report-demand',
-          })
-        : noDataFigure({
-            document,
-            width: FIGURE_WIDTHS.wide,
-            name: 'demand-vs-coverage',
-            title: 'Demand vs staff coverage',
-            subtitle: null,
-            message: 'No staff schedule was given (--schedule, or "schedule" in the config file)',
-          }),
-    ),
-    comparison: out(
-      heatmapComparisonFigure(model.comparison, {
-        document,
-        timeZone,
-        slaMinutes: model.slaMinutes,
-        slotMinutes: model.slotMinutes,
-        width: FIGURE_WIDTHS.wide,
-        id: 'report-comparison',
-        currentLabel: `${model.comparisonPeriods.current.from} to ${model.comparisonPeriods.current.to}`,
-        previousLabel: `${model.comparisonPeriods.previous.from} to ${model.comparisonPeriods.previous.to}`,
-      }),
-    ),
+    heatmap: out(response.heatmap),
+    demand: out(response.demand),
+    comparison: out(response.comparison),
     ...survivalFigures(model, document, out),
   };
   return { svg, css: [...styles].join('\n') };

@@ -164,6 +164,9 @@ export interface ReportModel {
   recordUrl: string | null;
   locatorEmails: Readonly<Record<string, string>>;
   survival: ReportSurvival;
+  /** The leads and schedule the page's analysis controls recompute from (section-controls.ts embeds what they need). */
+  leads: readonly Lead[];
+  schedule: readonly Shift[] | null;
 }
 
 /** How many issues there were, and how many of them the page does not list. */
@@ -326,6 +329,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     recordUrl: input.recordUrl ?? null,
     locatorEmails: input.locatorEmails ?? {},
     survival: input.survival,
+    leads,
+    schedule: input.schedule && input.schedule.length > 0 ? input.schedule : null,
   };
 }
 

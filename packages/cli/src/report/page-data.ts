@@ -8,6 +8,7 @@
 import type { AttentionReason, FollowUpStatus, StageCategory } from '@panopticon/core';
 import type { Cell } from '../format.js';
 import type { SurvivalDownload } from './survival-downloads.js';
+import type { ControlsData } from './controls-data.js';
 
 /** The id of the JSON block holding the page's data (the needs-attention rows and the appointments). */
 export const DATA_ELEMENT_ID = 'report-data';
@@ -129,4 +130,6 @@ export interface PageData {
   scorecardCsv: Cell[][];
   /** The time-to-event panels' rows as `panopticon survival --format csv` writes them; `null` = cannot judge. */
   survivalCsv: Record<SurvivalDownload, Cell[][] | null>;
+  /** The analysis controls' data: the response rows they recompute from (section-controls.ts). */
+  controls: ControlsData;
 }

@@ -2,6 +2,8 @@ import { ATTENTION_REASONS, ATTENTION_REASON_LABELS, FOLLOW_UP_STATUS_LABELS, UN
 import { heatmapCsvCells } from '../csv-columns.js';
 import { reportAssets } from './assets.js';
 import { contentSecurityPolicy } from './csp.js';
+import type { ControlsData } from './controls-data.js';
+import { controlsData, controlsSection } from './section-controls.js';
 import { jsonForScript } from './escape.js';
 import type { RenderedFigures } from './figures.js';
 import { html, joinHtml, unsafeHtml, type Html } from './html.js';
@@ -20,7 +22,7 @@ import { longDate, plural } from './text.js';
 import { formatChange, formatCount, formatTileValue, kpiTiles, type Tile } from './tiles.js';
 
 /** The page's data: the needs-attention rows and the appointments as compact arrays, and the labels the script shows. */
-export function pageData(model: ReportModel): PageData {
+export function pageData(model: ReportModel, controls: ControlsData = controlsData(model)): PageData {
   const named = new Set(model.leadDetails.map((d) => d.locator));
   return {
     today: model.today,
@@ -54,6 +56,7 @@ export function pageData(model: ReportModel): PageData {
     recordUrl: model.recordUrl,
     // Only the addresses of locators the page names.
     locatorEmails: Object.fromEntries(Object.entries(model.locatorEmails).filter(([locator]) => named.has(locator))),
+    controls,
   };
 }
 
@@ -68,6 +71,7 @@ export function renderPage(model: ReportModel, figures: RenderedFigures): string
   const { script } = reportAssets();
   const csp = contentSecurityPolicy({ scripts: [script], styles: [css] });
   const title = `Follow-up dashboard · ${model.today}`;
+  const controls = controlsData(model);
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -85,6 +89,7 @@ ${header()}
 <main class="wrap">
 ${context(model)}
 ${tiles(model)}
+${controlsSection(model, controls)}
 ${attentionSection(model, figures)}
 ${calendarSection(model, figures)}
 ${followUpSurvivalSection(model, figures)}
@@ -95,7 +100,7 @@ ${qualitySection(model)}
 </main>
 ${footer(model)}
 ${leadDialog()}
-<script type="application/json" id="${DATA_ELEMENT_ID}">${unsafeHtml(jsonForScript(pageData(model)))}</script>
+<script type="application/json" id="${DATA_ELEMENT_ID}">${unsafeHtml(jsonForScript(pageData(model, controls)))}</script>
 <script>${unsafeHtml(script)}</script>
 </body>
 </html>

@@ -3,8 +3,7 @@ import { downloadButton } from './download-button.js';
 import { html, type Html } from './html.js';
 import type { ReportModel } from './model.js';
 import { responseSurvivalPanels } from './section-survival.js';
-import { plural } from './text.js';
-import { formatCount } from './tiles.js';
+import { responseSummaryText, slaBandTexts } from './response-summary-text.js';
 
 /** The pipeline section: four figures. */
 export function pipelineSection(figures: RenderedFigures): Html {
@@ -24,15 +23,11 @@ export function pipelineSection(figures: RenderedFigures): Html {
 export function responseSection(model: ReportModel, figures: RenderedFigures): Html {
   const r = model.kpis.response;
   const f = figures.svg;
-  const minutes = (m: number | null) => (m === null ? '—' : m >= 120 ? `${(m / 60).toFixed(1)} h` : `${Math.round(m)} min`);
-  const pct = r.pctWithinSla === null ? '—' : `${r.pctWithinSla.toFixed(1)}%`;
-  const bands = Object.entries(r.bands).map(
-    ([band, n]) => html`<span>${band === 'never' ? 'never contacted' : `${band} min`}: <strong>${formatCount(n)}</strong></span>`,
-  );
+  const bands = slaBandTexts(r.bands).map(([label, n]) => html`<span>${label}: <strong>${n}</strong></span>`);
   return html`<section id="response" aria-labelledby="response-title">
-<div class="section-head"><h2 id="response-title">Response times</h2><p>${pct} of ${plural(r.total, 'new lead')} were first contacted within ${model.slaMinutes} minutes; median ${minutes(r.medianMinutes)}, 90th percentile ${minutes(r.p90Minutes)}. Hover a cell for its figures.</p></div>
+<div class="section-head"><h2 id="response-title">Response times</h2><p><span id="response-summary">${responseSummaryText(r, model.slaMinutes)}</span> Hover a cell for its figures.</p></div>
 <div class="stack">
-<div class="panel figure">${f.heatmap}<div class="legend-line">${bands}</div><p class="figure-actions">${downloadButton('heatmap')}</p></div>
+<div class="panel figure">${f.heatmap}<div class="legend-line" id="response-bands">${bands}</div><p class="figure-actions">${downloadButton('heatmap')}</p></div>
 <div class="panel figure">${f.demand}</div>
 <div class="panel figure">${f.comparison}</div>
 ${responseSurvivalPanels(model, figures)}

@@ -36,9 +36,10 @@ export function clearFilters(controls: FilterControls): void {
 /**
  * The test a row must pass for the current filter values: reason ("new" = reached its threshold today),
  * locator ({@link UNASSIGNED_VALUE} = none), stage, appointment day within from–to (a row without an
- * appointment fails any date filter), and the search text in its name or id (case-insensitive).
+ * appointment fails any date filter), the search text in its name or id (case-insensitive), and the team of
+ * the analysis controls ("" = every team).
  */
-export function rowFilter(controls: FilterControls): (r: AttentionTuple) => boolean {
+export function rowFilter(controls: FilterControls, team = ''): (r: AttentionTuple) => boolean {
   const reason = controls.reason.value;
   const locator = controls.locator.value;
   const stage = controls.stage.value;
@@ -46,6 +47,7 @@ export function rowFilter(controls: FilterControls): (r: AttentionTuple) => bool
   const to = controls.to.value;
   const q = controls.q.value.trim().toLowerCase();
   return (r) => {
+    if (team && r[ATTENTION.team] !== team) return false;
     if (reason && (reason === 'new' ? !r[ATTENTION.newToday] : r[ATTENTION.reason] !== reason)) return false;
     if (locator && (locator === UNASSIGNED_VALUE ? r[ATTENTION.locator] !== null : r[ATTENTION.locator] !== locator)) return false;
     if (stage && r[ATTENTION.stage] !== stage) return false;

@@ -23,7 +23,7 @@ export interface AttentionView {
   setSort(key: AttentionSortKey | null, dir: 1 | -1): void;
 }
 
-export function setUpAttention(data: PageData): AttentionView {
+export function setUpAttention(data: PageData, teams: { onTeam(listener: (team: string) => void): void }): AttentionView {
   const rows = data.attention;
   const table = findById<HTMLTableElement>('att-table');
   if (!table || rows.length === 0) return { shown: () => [], sort: () => ({ key: null, dir: 1 }), setSort: () => {} };
@@ -32,6 +32,7 @@ export function setUpAttention(data: PageData): AttentionView {
   const controls = filterControls();
   const orders = attentionOrders(rows, data.reasonOrder);
   const sort: { key: AttentionSortKey | null; dir: 1 | -1 } = { key: null, dir: 1 };
+  let team = '';
   const countEl = byId('att-count');
   const chips = document.querySelectorAll('.chip[data-locator]');
 
@@ -92,7 +93,7 @@ export function setUpAttention(data: PageData): AttentionView {
   });
 
   function apply(): void {
-    const passes = rowFilter(controls);
+    const passes = rowFilter(controls, team);
     list = [];
     limit = PAGE;
     for (let i = 0; i < rows.length; i++) if (passes(rows[i]!)) list.push(i);
@@ -133,16 +134,21 @@ export function setUpAttention(data: PageData): AttentionView {
     });
   }
 
-  document.querySelectorAll('button[data-locator]').forEach((button) => {
-    button.addEventListener('click', () => {
-      const value = button.getAttribute('data-locator') ?? '';
-      const isChip = button.classList.contains('chip');
-      const same = controls.locator.value === value && isChip;
-      clearFilters(controls);
-      controls.locator.value = same ? '' : value;
-      apply();
-      if (!isChip) byId('attention').scrollIntoView({ block: 'start' });
-    });
+  // Delegated: the scorecard's rows are redrawn when the team changes (client/scorecard-team.ts).
+  document.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest?.('button[data-locator]');
+    if (!button) return;
+    const value = button.getAttribute('data-locator') ?? '';
+    const isChip = button.classList.contains('chip');
+    const same = controls.locator.value === value && isChip;
+    clearFilters(controls);
+    controls.locator.value = same ? '' : value;
+    apply();
+    if (!isChip) byId('attention').scrollIntoView({ block: 'start' });
+  });
+  teams.onTeam((t) => {
+    team = t;
+    apply();
   });
   apply();
   return { shown: () => list.map((i) => rows[i]!), sort: () => ({ key: sort.key, dir: sort.dir }), setSort };

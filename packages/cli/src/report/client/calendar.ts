@@ -25,10 +25,13 @@ export interface CalendarView {
   shown(): AppointmentTuple[];
 }
 
-export function setUpCalendar(data: PageData): CalendarView {
+export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: string) => void): void }): CalendarView {
   const calTable = findById<HTMLTableElement>('cal-table');
   if (!calTable) return { shown: () => [] };
   let shown: AppointmentTuple[] = [];
+  // The Team control (section-controls.ts): -2 = every team; else the index of the team in data.controls.teams.
+  let team = -2;
+  let current: RangeKind = 'week';
   const today = dayNumber(data.today);
   const calBody = calTable.tBodies[0]!;
   const calFrom = byId<HTMLInputElement>('cal-from');
@@ -53,12 +56,16 @@ export function setUpCalendar(data: PageData): CalendarView {
   }
 
   function show(kind: RangeKind): void {
+    current = kind;
     for (const b of buttons) b.setAttribute('aria-pressed', String(b.getAttribute('data-range') === kind));
     custom.hidden = kind !== 'custom';
     const [first, last] = range(kind);
     const from = first === -Infinity ? '0000-01-01' : isoDate(first);
     const to = last === Infinity ? '9999-12-31' : isoDate(last);
-    const list = data.appointments.filter((a) => a[APPOINTMENT.day] >= from && a[APPOINTMENT.day] <= to);
+    const teamOf = data.controls.appointmentTeams;
+    const list = data.appointments.filter(
+      (a, i) => a[APPOINTMENT.day] >= from && a[APPOINTMENT.day] <= to && (team === -2 || teamOf[i] === team),
+    );
     shown = list;
     const byStatus: Record<string, number> = {};
     for (const a of list) byStatus[a[APPOINTMENT.status]] = (byStatus[a[APPOINTMENT.status]] || 0) + 1;
@@ -130,6 +137,10 @@ export function setUpCalendar(data: PageData): CalendarView {
     input.addEventListener('change', () => show('custom'));
     input.addEventListener('input', () => show('custom'));
   }
+  teams.onTeam((t) => {
+    team = t === '' ? -2 : data.controls.teams.indexOf(t);
+    show(current);
+  });
   show('week');
   return { shown: () => shown };
 }

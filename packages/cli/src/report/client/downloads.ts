@@ -13,6 +13,7 @@ import { SCORECARD_CSV_COLUMNS } from '../scorecard-columns.js';
 import { SURVIVAL_DOWNLOAD_NAMES, survivalCsvFile } from '../survival-downloads.js';
 import type { AttentionView } from './attention.js';
 import type { CalendarView } from './calendar.js';
+import type { ResponseView } from './response-view.js';
 
 /** The CSV text of a download, and the file name it is saved under. */
 export interface CsvFile {
@@ -22,7 +23,7 @@ export interface CsvFile {
 
 export function setUpDownloads(
   data: PageData,
-  views: { attention: AttentionView; calendar: CalendarView },
+  views: { attention: AttentionView; calendar: CalendarView; response: ResponseView },
 ): (name: DownloadName) => CsvFile {
   const files: Record<DownloadName, () => CsvFile> = {
     attention: () => ({
@@ -62,7 +63,8 @@ export function setUpDownloads(
           ]),
       ),
     }),
-    heatmap: () => ({ name: 'heatmap-' + data.today + '.csv', text: renderCsv(HEATMAP_CSV_COLUMNS, data.heatmapCsv) }),
+    // The heatmap as the analysis controls last drew it.
+    heatmap: () => ({ name: 'heatmap-' + data.today + '.csv', text: renderCsv(HEATMAP_CSV_COLUMNS, views.response.heatmapCsv()) }),
     scorecard: () => ({
       name: 'locator-scorecard-' + data.today + '.csv',
       // In the order the table shows (it may have been sorted): each row carries its index.

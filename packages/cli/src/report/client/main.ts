@@ -12,17 +12,23 @@ import { setUpCalendar } from './calendar.js';
 import { setUpLeadDialog } from './lead-dialog.js';
 import { byId, findById } from './dom.js';
 import { setUpDownloads } from './downloads.js';
+import { setUpOpenFile } from './open-file.js';
+import { setUpResponseView } from './response-view.js';
+import { setUpScorecardTeams } from './scorecard-team.js';
 import { setUpSortableTables } from './sortable.js';
 import { setUpUrlState } from './url-state.js';
 
 const data = JSON.parse(byId(DATA_ELEMENT_ID).textContent!) as PageData;
-const attention = setUpAttention(data);
-const calendar = setUpCalendar(data);
-setUpDownloads(data, { attention, calendar });
+const response = setUpResponseView(data);
+const attention = setUpAttention(data, response);
+const calendar = setUpCalendar(data, response);
+setUpScorecardTeams(data, response);
+setUpOpenFile(data, response);
+setUpDownloads(data, { attention, calendar, response });
 setUpSortableTables();
 const urlState = { write: () => {} };
 const dialog = setUpLeadDialog(data, () => urlState.write());
-urlState.write = setUpUrlState({ attention, dialog }).write;
+urlState.write = setUpUrlState({ attention, dialog, response }).write;
 findById('print')?.addEventListener('click', () => window.print());
 // For measurements: the tables are drawn (scripts/measure-dashboard.mjs reads this mark).
 if (window.performance && performance.mark) performance.mark('panopticon:ready');

@@ -1,0 +1,58 @@
+/**
+ * The response-times figures of the page (the heatmap, demand vs coverage, the period comparison), drawn with
+ * `@panopticon/charts` into a given document: jsdom's when the page is written (figures.ts), the browser's
+ * when a control changes (client/response-view.ts). One function, so both draw the same figure.
+ *
+ * @module
+ */
+import type { DemandCoverageCell, HeatmapCell, HeatmapComparisonCell } from '@panopticon/core';
+import { demandVsCoverageFigure, heatmapComparisonFigure, noDataFigure, responseHeatmapFigure } from '@panopticon/charts';
+
+/** Display widths (px) the figures are drawn at, matching the page's grid so their text stays legible. */
+export const FIGURE_WIDTHS = { wide: 1160, half: 570, side: 322 } as const;
+
+/** What the three response figures are drawn from. */
+export interface ResponseFigureInput {
+  timeZone: string;
+  slotMinutes: number;
+  slaMinutes: number;
+  heatmap: readonly HeatmapCell[];
+  /** `null` when no staff schedule was given. */
+  demand: readonly DemandCoverageCell[] | null;
+  comparison: readonly HeatmapComparisonCell[];
+  /** The comparison's two periods as the figure names them ("2026-03-04 to 2026-03-31"). */
+  currentLabel: string;
+  previousLabel: string;
+}
+
+/** The three figures, as SVG elements of `document`. */
+export function responseFigures(
+  input: ResponseFigureInput,
+  document: Document,
+): { heatmap: SVGSVGElement; demand: SVGSVGElement; comparison: SVGSVGElement } {
+  const { timeZone, slotMinutes, slaMinutes } = input;
+  const width = FIGURE_WIDTHS.wide;
+  return {
+    heatmap: responseHeatmapFigure(input.heatmap, { document, timeZone, slaMinutes, slotMinutes, width, id: 'report-heatmap' }),
+    demand: input.demand
+      ? demandVsCoverageFigure(input.demand, { document, timeZone, slotMinutes, width, id: 'report-demand' })
+      : noDataFigure({
+          document,
+          width,
+          name: 'demand-vs-coverage',
+          title: 'Demand vs staff coverage',
+          subtitle: null,
+          message: 'No staff schedule was given (--schedule, or "schedule" in the config file)',
+        }),
+    comparison: heatmapComparisonFigure(input.comparison, {
+      document,
+      timeZone,
+      slaMinutes,
+      slotMinutes,
+      width,
+      id: 'report-comparison',
+      currentLabel: input.currentLabel,
+      previousLabel: input.previousLabel,
+    }),
+  };
+}
