@@ -7,6 +7,7 @@
  */
 import type { AttentionRow, HeatmapCell } from '@panopticon/core';
 import type { Cell } from './format.js';
+import { ratePercent, ratio } from './rate.js';
 
 /** The columns of `panopticon attention --format csv`. */
 export const ATTENTION_CSV_COLUMNS = ['leadId', 'name', 'locator', 'team', 'stage', 'appointmentAt', 'status', 'reason', 'days'] as const;
@@ -54,14 +55,14 @@ export const HEATMAP_CSV_COLUMNS = [
   'total',
   'contacted',
   'withinSla',
-  'pctWithinSla',
+  'withinSlaPercent',
   'neverContacted',
   'invalid',
   'medianMinutes',
   'p90Minutes',
 ] as const;
 
-/** One heatmap cell as `panopticon heatmap --format json` writes it. */
+/** One heatmap cell as `panopticon heatmap --format json` writes it: the rate as a ratio (`withinSlaRatio`). */
 export function heatmapJsonCell(c: HeatmapCell) {
   return {
     day: c.day,
@@ -70,7 +71,7 @@ export function heatmapJsonCell(c: HeatmapCell) {
     total: c.total,
     contacted: c.contacted,
     withinSla: c.withinSla,
-    pctWithinSla: c.pctWithinSla,
+    withinSlaRatio: ratio(c.withinSla, c.total),
     neverContacted: c.neverContacted,
     invalid: c.invalid,
     medianMinutes: c.medianMinutes,
@@ -78,8 +79,8 @@ export function heatmapJsonCell(c: HeatmapCell) {
   };
 }
 
-/** The CSV cells of a heatmap cell, in {@link HEATMAP_CSV_COLUMNS} order. */
+/** The CSV cells of a heatmap cell, in {@link HEATMAP_CSV_COLUMNS} order: the rate as a percentage with one decimal. */
 export function heatmapCsvCells(c: HeatmapCell): Cell[] {
   const json = heatmapJsonCell(c);
-  return HEATMAP_CSV_COLUMNS.map((k) => json[k]);
+  return HEATMAP_CSV_COLUMNS.map((k) => (k === 'withinSlaPercent' ? ratePercent(json.withinSlaRatio) : json[k]));
 }

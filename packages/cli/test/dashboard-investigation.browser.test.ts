@@ -366,11 +366,11 @@ describe('what changed: the KPI tiles against a week earlier', () => {
     for (const key of ['stale', 'atRisk', 'stuckInGreen', 'stalled', 'appointed'] as const)
       expect(tiles[`followUp.${key}`]!.delta).toBe(signed(now.followUp[key]! - before.followUp[key]!));
     const pts = (a: number, b: number) => {
-      const d = Number((a - b).toFixed(1));
+      const d = Number(((a - b) * 100).toFixed(1));
       return d === 0 ? 'no change' : `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pts`;
     };
-    expect(tiles['response.pctWithinSla']!.delta).toBe(pts(now.response.pctWithinSla!, before.response.pctWithinSla!));
-    expect(tiles['followUp.conversionRate']!.delta).toBe(pts(now.followUp.conversionRate! * 100, before.followUp.conversionRate! * 100));
+    expect(tiles['response.withinSlaRatio']!.delta).toBe(pts(now.response.withinSlaRatio!, before.response.withinSlaRatio!));
+    expect(tiles['followUp.conversionRatio']!.delta).toBe(pts(now.followUp.conversionRatio!, before.followUp.conversionRatio!));
     // The sparkline's last two weekly points are a week ago and now.
     const points = tiles['followUp.stale']!.spark.replace(/^.*: /, '').split(', ').map(Number);
     expect(points).toHaveLength(8);

@@ -3,6 +3,7 @@ import { aggregateCsvBySlot, type AggregateCsvBySlotResult } from '@panopticon/c
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { HEATMAP_CSV_COLUMNS, heatmapCsvCells, heatmapJsonCell } from '../csv-columns.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
+import { formatRate, ratio } from '../rate.js';
 import type { Io } from '../io.js';
 import { asCliError, csvFormatOf, loadInputs, reportLoadIssues } from '../inputs.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
@@ -34,7 +35,8 @@ export const HEATMAP_HELP = helpText(
     'wall-clock time of arrival in --tz, floored to the slot.',
   OPTIONS,
   'JSON output: { timeZone, slotMinutes, slaMinutes, clock, leads, cells: [{ day, weekday, slot, total, contacted,\n' +
-    'withinSla, pctWithinSla, neverContacted, invalid, medianMinutes, p90Minutes }] } — cells ordered Monday first.',
+    'withinSla, withinSlaRatio, neverContacted, invalid, medianMinutes, p90Minutes }] } — cells ordered Monday first.\n' +
+    'withinSlaRatio is a ratio (0.642); the table and CSV print it as a percentage with one decimal (CSV: withinSlaPercent).',
 );
 
 export const heatmapCommand: Command<Settings> = { options: OPTIONS, help: HEATMAP_HELP, settings: resolveSettings, run: heatmap };
@@ -112,7 +114,7 @@ function matrix(cells: HeatmapCell[], slotMinutes: number, slaMinutes: number, t
       slotLabel(s, slotMinutes),
       ...WEEKDAY_NAMES.map((_, d) => {
         const c = row.get(d);
-        return c ? `${Math.round(c.pctWithinSla ?? 0)}% (${c.total})` : '';
+        return c ? `${formatRate(ratio(c.withinSla, c.total))} (${c.total})` : '';
       }),
     ]);
   }

@@ -4,6 +4,7 @@ import { renderCsv, renderJson, renderTable, type Cell } from '../format.js';
 import type { Io } from '../io.js';
 import { loadColumnarInputs } from '../inputs.js';
 import { CANNOT_JUDGE, withoutUnjudged } from '../judged.js';
+import { percentName, ratePercent, renamed, withWithinSlaRatio } from '../rate.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
@@ -23,13 +24,15 @@ export const KPIS_HELP = helpText(
     'time to intervention, green → delivery, and response time against the SLA.',
   OPTIONS,
   'JSON output: { asOf, timeZone, source, followUp: { appointed, upcoming, awaiting, atRisk, stale, stalled, stuckInGreen,\n' +
-    'progressed, won, lost, needsAttention, conversionRate, medianDaysToIntervention, pendingIntervention, … },\n' +
-    'response: { total, contacted, withinSla, pctWithinSla, medianMinutes (of contacted leads), medianMinutesToFirstContact\n' +
+    'progressed, won, lost, needsAttention, conversionRatio, medianDaysToIntervention, pendingIntervention, … },\n' +
+    'response: { total, contacted, withinSla, withinSlaRatio, medianMinutes (of contacted leads), medianMinutesToFirstContact\n' +
     '(of the Kaplan–Meier curve: leads still waiting censored at --as-of; null when fewer than half were contacted), p90Minutes, bands } }.\n' +
     'From a Zoho snapshot synced with owner history off, medianDaysToIntervention and pendingIntervention are\n' +
     'the text "not measured (owner history off)" in every format.\n' +
     `A figure the data cannot answer (no appointment or first-contact values) is "${CANNOT_JUDGE}", with the reason on\n` +
-    'stderr and exit code 1.',
+    'stderr and exit code 1.\n' +
+    'Rates: JSON holds ratios (0.224) in fields named …Ratio; the table and CSV print them as a percentage with one\n' +
+    'decimal (22.4) under the name …Percent (followUp.conversionPercent, response.withinSlaPercent).',
 );
 
 /**
@@ -40,7 +43,12 @@ export const KPIS_HELP = helpText(
 export function computeKpis(settings: KpisSettings, data: ColumnarLeads) {
   const options = followUpOptions(settings);
   const { slaMinutes } = settings;
-  const followUp = withoutUnmeasured(kpisColumnar(data, options), settings.source);
+  const computed = kpisColumnar(data, options);
+  // JSON holds rates as ratios and says so in the name (rate.ts).
+  const followUp = withoutUnmeasured(
+    renamed(computed, 'conversionRate', 'conversionRatio', computed.conversionRate) as KpisJsonFollowUp,
+    settings.source,
+  );
   const { p90Minutes, bands, ...summary } = summarizeResponsesColumnar(data.leads, {
     timeZone: settings.timeZone,
     slaMinutes,
@@ -49,7 +57,7 @@ export function computeKpis(settings: KpisSettings, data: ColumnarLeads) {
   // Beside the median of contacted leads: the median of the Kaplan–Meier curve, which counts the leads still
   // waiting (censored at asOf) and so cannot improve by leaving slow leads unanswered; null when not reached.
   const medianMinutesToFirstContact = firstContactSurvivalColumnar(data.leads, { asOf: settings.asOf }).curve.median;
-  const response = { ...summary, medianMinutesToFirstContact, p90Minutes, bands };
+  const response = { ...withWithinSlaRatio(summary), medianMinutesToFirstContact, p90Minutes, bands };
   return { asOf: settings.asOf.toISOString(), timeZone: settings.timeZone, source: settings.description, slaMinutes, followUp, response };
 }
 
@@ -94,9 +102,9 @@ export type Unmeasured = typeof OWNER_HISTORY_OFF;
  * for some leads, so those two figures are not measured rather than wrong.
  */
 function withoutUnmeasured(
-  followUp: Kpis,
+  followUp: KpisJsonFollowUp,
   source: Settings['source'],
-): Omit<Kpis, 'pendingIntervention' | 'medianDaysToIntervention'> & {
+): Omit<KpisJsonFollowUp, 'pendingIntervention' | 'medianDaysToIntervention'> & {
   pendingIntervention: number | Unmeasured;
   medianDaysToIntervention: number | null | Unmeasured;
 } {
@@ -104,12 +112,19 @@ function withoutUnmeasured(
   return { ...followUp, pendingIntervention: OWNER_HISTORY_OFF, medianDaysToIntervention: OWNER_HISTORY_OFF };
 }
 
-/** Nested objects as "a.b" rows, for the table and CSV formats. */
+/** The follow-up figures of the KPI JSON: core's, with the conversion rate named as the ratio it is. */
+type KpisJsonFollowUp = Omit<Kpis, 'conversionRate'> & { conversionRatio: number | null };
+
+/**
+ * Nested objects as "a.b" rows, for the table and CSV formats; a ratio as a percentage with one decimal
+ * under its percent name (`followUp.conversionRatio` 0.2239 → `followUp.conversionPercent` 22.4).
+ */
 function flatten(value: Record<string, unknown>, prefix = ''): Cell[][] {
   const rows: Cell[][] = [];
   for (const [key, v] of Object.entries(value)) {
     const name = prefix ? `${prefix}.${key}` : key;
     if (v !== null && typeof v === 'object' && !(v instanceof Date)) rows.push(...flatten(v as Record<string, unknown>, name));
+    else if (key.endsWith('Ratio')) rows.push([percentName(name), typeof v === 'number' || v === null ? ratePercent(v) : (v as Cell)]);
     else rows.push([name, v as Cell]);
   }
   return rows;

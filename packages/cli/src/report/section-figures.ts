@@ -1,4 +1,5 @@
 import type { RenderedFigures } from './figures.js';
+import { formatRate } from '../rate.js';
 import { downloadButton } from './download-button.js';
 import { html, type Html } from './html.js';
 import type { ReportModel } from './model.js';
@@ -24,7 +25,7 @@ export function responseSection(model: ReportModel, figures: RenderedFigures): H
   const r = model.kpis.response;
   const f = figures.svg;
   const minutes = (m: number | null) => (m === null ? '—' : m >= 120 ? `${(m / 60).toFixed(1)} h` : `${Math.round(m)} min`);
-  const pct = r.pctWithinSla === null ? '—' : `${r.pctWithinSla.toFixed(1)}%`;
+  const pct = formatRate(r.withinSlaRatio);
   const bands = Object.entries(r.bands).map(
     ([band, n]) => html`<span>${band === 'never' ? 'never contacted' : `${band} min`}: <strong>${formatCount(n)}</strong></span>`,
   );
