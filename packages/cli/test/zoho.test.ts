@@ -87,6 +87,8 @@ describe('panopticon with --zoho (built CLI against the fake Zoho server)', () =
       readFileSync(file, 'utf8')
         .replace(/<p class="context" id="context">[\s\S]*?<\/p>/, '')
         .replace(/<section id="quality"[\s\S]*?<\/section>/, '')
+        // Why there is no record link differs: the CSV needs recordUrl, Zoho the org id (record-url.ts).
+        .replace(/"recordUrlMissing":"(?:[^"\\]|\\.)*"/, '"recordUrlMissing":"…"')
         // The first owner's start, in the lead dialog's data: the CSV's owner history dates the first
         // assignment (a minute after creation in the sample), a Zoho timeline has no entry for it and the
         // adapter starts the first owner at the lead's creation. Later owner changes must still match.

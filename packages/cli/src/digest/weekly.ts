@@ -120,7 +120,8 @@ export function weeklyJson(r: Omit<WeeklyReport, 'png'>) {
     worseSlots: r.worseSlots.map((c) => {
       const current = withWithinSlaRatio(c.current);
       const previous = withWithinSlaRatio(c.previous);
-      const delta = current.withinSlaRatio === null || previous.withinSlaRatio === null ? null : current.withinSlaRatio - previous.withinSlaRatio;
+      const delta =
+        current.withinSlaRatio === null || previous.withinSlaRatio === null ? null : current.withinSlaRatio - previous.withinSlaRatio;
       return renamed({ ...c, current, previous }, 'deltaPct', 'deltaRatio', delta);
     }),
   };

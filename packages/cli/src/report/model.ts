@@ -66,8 +66,10 @@ export interface ReportInput {
   compareWeeks?: number;
   /** When the page was written (shown in the footer). */
   generatedAt: Date;
-  /** The CRM record link, a template with `{id}` (`recordUrl` / `--record-url`). */
+  /** The CRM record link, a template with `{id}` (`recordUrl` / `--record-url`, or the Zoho default: record-url.ts). */
   recordUrl?: string | undefined;
+  /** Why there is no record link (the lead dialog says it), when `recordUrl` is not given. */
+  recordUrlMissing?: string | undefined;
   /** The KPI object as of another instant (as `kpis` was computed): the tiles' change and sparklines. */
   kpisAt?: ((asOf: Date) => KpisJson) | undefined;
   /** Locators' e-mail addresses (the config's `digest.locators`). */
@@ -159,6 +161,7 @@ export interface ReportModel {
   /** The KPIs a week earlier and weekly over eight weeks; `null` when no `kpisAt` was given. */
   kpiHistory: KpiHistory | null;
   recordUrl: string | null;
+  recordUrlMissing: string | null;
   locatorEmails: Readonly<Record<string, string>>;
 }
 
@@ -320,6 +323,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     leadDetails,
     kpiHistory: input.kpisAt ? kpiHistory(asOf, timeZone, input.kpis, input.kpisAt) : null,
     recordUrl: input.recordUrl ?? null,
+    recordUrlMissing: input.recordUrl ? null : (input.recordUrlMissing ?? null),
     locatorEmails: input.locatorEmails ?? {},
   };
 }

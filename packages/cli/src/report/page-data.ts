@@ -120,6 +120,8 @@ export interface PageData {
   leads: LeadDetail[];
   /** The CRM record link, a template with `{id}` (`recordUrl`, `--record-url`); `null` = not known. */
   recordUrl: string | null;
+  /** Why there is no record link, shown in the dialog (record-url.ts); `null` when there is one. */
+  recordUrlMissing: string | null;
   /** Locators' e-mail addresses (the config's `digest.locators`), for "Email locator". */
   locatorEmails: Record<string, string>;
   /** The response heatmap's cells as `panopticon heatmap --format csv` writes them (csv-columns.ts). */

@@ -49,6 +49,7 @@ export function pageData(model: ReportModel): PageData {
     heatmapCsv: model.heatmap.map(heatmapCsvCells),
     scorecardCsv: model.scorecard.map(scorecardCsvCells),
     recordUrl: model.recordUrl,
+    recordUrlMissing: model.recordUrlMissing,
     // Only the addresses of locators the page names.
     locatorEmails: Object.fromEntries(Object.entries(model.locatorEmails).filter(([locator]) => named.has(locator))),
   };

@@ -80,7 +80,7 @@ export function setUpLeadDialog(data: PageData, onChange: (id: string | null) =>
       crm.target = '_blank';
       crm.rel = 'noopener noreferrer';
       actions.appendChild(crm);
-    } else actions.appendChild(el('span', 'muted', 'No CRM link: set "recordUrl" in panopticon.config.json or --record-url. '));
+    } else actions.appendChild(el('span', 'muted', 'No CRM link: ' + (data.recordUrlMissing ?? 'the record address is not known') + '. '));
     const mail = el('a', 'button', 'Email locator');
     mail.href = mailto(lead);
     actions.appendChild(mail);
