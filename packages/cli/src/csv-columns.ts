@@ -5,9 +5,9 @@
  *
  * @module
  */
-import type { AttentionRow, HeatmapCell } from '@panopticon/core';
+import type { AttentionRow, DataIssue, HeatmapCell } from '@panopticon/core';
 import type { Cell } from './format.js';
-import { ratePercent, ratio } from './rate.js';
+import { percentName, ratePercent, ratio } from './rate.js';
 
 /** The columns of `panopticon attention --format csv`. */
 export const ATTENTION_CSV_COLUMNS = ['leadId', 'name', 'locator', 'team', 'stage', 'appointmentAt', 'status', 'reason', 'days'] as const;
@@ -83,4 +83,31 @@ export function heatmapJsonCell(c: HeatmapCell) {
 export function heatmapCsvCells(c: HeatmapCell): Cell[] {
   const json = heatmapJsonCell(c);
   return HEATMAP_CSV_COLUMNS.map((k) => (k === 'withinSlaPercent' ? ratePercent(json.withinSlaRatio) : json[k]));
+}
+
+/** The columns of `panopticon kpis --format csv` (and its table). */
+export const KPIS_CSV_COLUMNS = ['metric', 'value'] as const;
+
+/**
+ * The KPI object as `panopticon kpis` prints it in its table and CSV: nested objects as "a.b" rows, a ratio
+ * as a percentage with one decimal under its percent name (`followUp.conversionRatio` 0.2239 →
+ * `followUp.conversionPercent` 22.4, rate.ts).
+ */
+export function kpisCsvRows(value: Record<string, unknown>, prefix = ''): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const [key, v] of Object.entries(value)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (v !== null && typeof v === 'object' && !(v instanceof Date)) rows.push(...kpisCsvRows(v as Record<string, unknown>, name));
+    else if (key.endsWith('Ratio')) rows.push([percentName(name), typeof v === 'number' || v === null ? ratePercent(v) : (v as Cell)]);
+    else rows.push([name, v as Cell]);
+  }
+  return rows;
+}
+
+/** The columns of `panopticon check --format csv`: one data-quality issue a row. */
+export const ISSUE_CSV_COLUMNS = ['severity', 'code', 'file', 'line', 'recordId', 'field', 'value', 'message'] as const;
+
+/** The CSV cells of a data-quality issue, in {@link ISSUE_CSV_COLUMNS} order. */
+export function issueCsvCells(issue: DataIssue): Cell[] {
+  return ISSUE_CSV_COLUMNS.map((c) => issue[c]);
 }

@@ -1,3 +1,4 @@
+import { ISSUE_CSV_COLUMNS, issueCsvCells } from '../csv-columns.js';
 import { cannotJudgeIssue, formatIssue, type IssueSummary } from '@panopticon/core';
 import { FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderCsv, renderJsonParts, renderTable } from '../format.js';
@@ -38,13 +39,7 @@ async function check(settings: Settings, io: Io): Promise<number> {
     // In parts: with --issue-examples large, the issues alone can pass the engine's string limit.
     for (const part of renderJsonParts({ stats, issueSummary: summary, cannotJudge }, 'issues', issues)) io.out(part);
   } else if (format === 'csv') {
-    const cols = ['severity', 'code', 'file', 'line', 'recordId', 'field', 'value', 'message'] as const;
-    io.out(
-      renderCsv(
-        [...cols],
-        issues.map((i) => cols.map((c) => i[c])),
-      ),
-    );
+    io.out(renderCsv(ISSUE_CSV_COLUMNS, issues.map(issueCsvCells)));
   } else {
     const perInput = Object.entries(stats.inputs ?? {}).map(([name, s]) => [name, s.rows, s.accepted, s.rejected]);
     io.out(`Data quality of ${settings.description}\n\n`);

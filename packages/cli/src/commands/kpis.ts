@@ -1,10 +1,11 @@
 import { firstContactSurvivalColumnar, kpisColumnar, summarizeResponsesColumnar, type ColumnarLeads, type Kpis } from '@panopticon/core';
 import { AS_OF_OPTION, FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
-import { renderCsv, renderJson, renderTable, type Cell } from '../format.js';
+import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
 import { loadColumnarInputs } from '../inputs.js';
 import { CANNOT_JUDGE, withoutUnjudged } from '../judged.js';
-import { percentName, ratePercent, renamed, withWithinSlaRatio } from '../rate.js';
+import { renamed, withWithinSlaRatio } from '../rate.js';
+import { KPIS_CSV_COLUMNS, kpisCsvRows } from '../csv-columns.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
@@ -81,12 +82,12 @@ async function kpis(settings: Settings, io: Io): Promise<number> {
     io.out(renderJson(result));
     return code;
   }
-  const rows = flatten(result as unknown as Record<string, unknown>);
+  const rows = kpisCsvRows(result as unknown as Record<string, unknown>);
   // The CSV writes asOf as an instant in the team's zone with its offset, like every instant it writes.
-  if (format === 'csv') io.out(renderCsv(['metric', 'value'], flatten({ ...result, asOf: settings.asOf }), settings.timeZone));
+  if (format === 'csv') io.out(renderCsv(KPIS_CSV_COLUMNS, kpisCsvRows({ ...result, asOf: settings.asOf }), settings.timeZone));
   else
     io.out(
-      `KPIs as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone})\n\n${renderTable(['metric', 'value'], rows)}`,
+      `KPIs as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone})\n\n${renderTable(KPIS_CSV_COLUMNS, rows)}`,
     );
   return code;
 }
@@ -114,18 +115,3 @@ function withoutUnmeasured(
 
 /** The follow-up figures of the KPI JSON: core's, with the conversion rate named as the ratio it is. */
 type KpisJsonFollowUp = Omit<Kpis, 'conversionRate'> & { conversionRatio: number | null };
-
-/**
- * Nested objects as "a.b" rows, for the table and CSV formats; a ratio as a percentage with one decimal
- * under its percent name (`followUp.conversionRatio` 0.2239 → `followUp.conversionPercent` 22.4).
- */
-function flatten(value: Record<string, unknown>, prefix = ''): Cell[][] {
-  const rows: Cell[][] = [];
-  for (const [key, v] of Object.entries(value)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (v !== null && typeof v === 'object' && !(v instanceof Date)) rows.push(...flatten(v as Record<string, unknown>, name));
-    else if (key.endsWith('Ratio')) rows.push([percentName(name), typeof v === 'number' || v === null ? ratePercent(v) : (v as Cell)]);
-    else rows.push([name, v as Cell]);
-  }
-  return rows;
-}

@@ -7,6 +7,7 @@
  */
 import type { AttentionReason, FollowUpStatus, StageCategory } from '@panopticon/core';
 import type { Cell } from '../format.js';
+import type { TableDownload } from './table-csv.js';
 
 /** The id of the JSON block holding the page's data (the needs-attention rows and the appointments). */
 export const DATA_ELEMENT_ID = 'report-data';
@@ -128,4 +129,6 @@ export interface PageData {
   heatmapCsv: Cell[][];
   /** The locator scorecard's rows as the page's CSV download writes them, in the order drawn. */
   scorecardCsv: Cell[][];
+  /** The CSV text of each fixed table and figure (table-csv.ts), saved as is. */
+  tablesCsv: Partial<Record<TableDownload, string>>;
 }

@@ -12,6 +12,8 @@ import { calendarSection } from './section-calendar.js';
 import { pipelineSection, responseSection } from './section-figures.js';
 import { qualitySection } from './section-quality.js';
 import { scorecardCsvCells } from './scorecard-columns.js';
+import { tableCsvFiles } from './table-csv.js';
+import { downloadButton } from './download-button.js';
 import { scorecardSection } from './section-scorecard.js';
 import { pageCss } from './styles.js';
 import { longDate, plural } from './text.js';
@@ -48,6 +50,7 @@ export function pageData(model: ReportModel): PageData {
     leads: model.leadDetails,
     heatmapCsv: model.heatmap.map(heatmapCsvCells),
     scorecardCsv: model.scorecard.map(scorecardCsvCells),
+    tablesCsv: tableCsvFiles(model),
     recordUrl: model.recordUrl,
     recordUrlMissing: model.recordUrlMissing,
     // Only the addresses of locators the page names.
@@ -151,7 +154,8 @@ function tiles(model: ReportModel): Html {
 ${tileTrend(t)}
 </div>`;
   });
-  return html`<section class="tiles" aria-label="Key figures">\n${joinHtml(items, '\n')}\n</section>`;
+  return html`<section class="tiles" aria-label="Key figures">\n${joinHtml(items, '\n')}\n</section>
+<p class="figure-actions tiles-actions">${downloadButton('kpis')}</p>`;
 }
 
 /** The lead dialog (client/lead-dialog.ts fills it with textContent from the JSON block). */
