@@ -104,12 +104,14 @@ describe('the dashboard is legible and accessible', () => {
   });
 
   it('at a phone’s width the page never scrolls sideways (tables and figures scroll in their panels)', async () => {
-    const { page, context } = await openSample({ width: 390 });
-    const [scrollWidth, clientWidth] = await page.evaluate(() => [
-      document.documentElement.scrollWidth,
-      document.documentElement.clientWidth,
-    ]);
-    expect(scrollWidth).toBe(clientWidth);
+    // 375 px: the narrowest common phone (iPhone SE, mini); with the lead dialog open too.
+    const { page, context } = await openSample({ width: 375 });
+    const overflow = () => page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.locator('#att-table button[data-lead]').first().click();
+    expect(await page.getByRole('dialog').isVisible()).toBe(true);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await page.$eval('#lead-dialog', (d) => d.getBoundingClientRect().right)).toBeLessThanOrEqual(375);
     await context.close();
   });
 
@@ -292,6 +294,29 @@ describe('the lead dialog', () => {
     expect(await dialog.isVisible()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-lead'))).toBe(KNOWN_ID);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the keyboard in the dialog while it is open, and gives focus back to its opener when it closes', async () => {
+    const { page, context } = await openSample({ file: knownPage });
+    const opener = page.locator(`#att-table button[data-lead="${KNOWN_ID}"]`).first();
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('dialog').isVisible()).toBe(true);
+    const inside = () => page.evaluate(() => document.getElementById('lead-dialog')!.contains(document.activeElement));
+    expect(await inside()).toBe(true);
+    // Forwards past its last control and backwards past its first, focus stays in the dialog.
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inside(), `Tab ${i + 1}`).toBe(true);
+    }
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await inside(), `Shift+Tab ${i + 1}`).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-lead'))).toBe(KNOWN_ID);
     await context.close();
   });
 

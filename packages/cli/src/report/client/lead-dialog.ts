@@ -144,6 +144,19 @@ export function setUpLeadDialog(data: PageData, onChange: (id: string | null) =>
     opener = null;
   });
   byId('lead-close').addEventListener('click', close);
+  // A modal <dialog> keeps focus off the page but lets Tab leave for the browser's own controls: Tab past
+  // the last control goes back to the first, Shift+Tab before the first to the last.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab') return;
+    const controls = Array.from(dialog.querySelectorAll<HTMLElement>('a[href],button,[tabindex="0"]'));
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey ? document.activeElement === first : document.activeElement === last) {
+      event.preventDefault();
+      (event.shiftKey ? last : first).focus();
+    }
+  });
   // A click on the backdrop (outside the dialog's box) closes it too.
   dialog.addEventListener('click', (event) => {
     if (event.target === dialog) close();
