@@ -7,6 +7,7 @@
  */
 import type { AttentionReason, FollowUpStatus, StageCategory } from '@panopticon/core';
 import type { Cell } from '../format.js';
+import type { LeadDetailColumns } from './lead-detail-columns.js';
 import type { TableDownload } from './table-csv.js';
 
 /** The id of the JSON block holding the page's data (the needs-attention rows and the appointments). */
@@ -117,8 +118,8 @@ export interface PageData {
   reasonOrder: readonly string[];
   /** The label of a lead without a locator. */
   unassigned: string;
-  /** The dialog's facts about every lead the page names (an array: ids are data, never object keys). */
-  leads: LeadDetail[];
+  /** The dialog's facts about every lead the page names, in columns (lead-detail-columns.ts; ids are data, never object keys). */
+  leads: LeadDetailColumns;
   /** The CRM record link, a template with `{id}` (`recordUrl`, `--record-url`); `null` = not known. */
   recordUrl: string | null;
   /** Why there is no record link, shown in the dialog (record-url.ts); `null` when there is one. */

@@ -13,6 +13,7 @@ import { pipelineSection, responseSection } from './section-figures.js';
 import { qualitySection } from './section-quality.js';
 import { scorecardCsvCells } from './scorecard-columns.js';
 import { tableCsvFiles } from './table-csv.js';
+import { leadDetailColumns } from './lead-detail-columns.js';
 import { downloadButton } from './download-button.js';
 import { scorecardSection } from './section-scorecard.js';
 import { pageCss } from './styles.js';
@@ -47,7 +48,7 @@ export function pageData(model: ReportModel): PageData {
     reasonLabels: ATTENTION_REASON_LABELS,
     reasonOrder: ATTENTION_REASONS,
     unassigned: UNASSIGNED_LOCATOR,
-    leads: model.leadDetails,
+    leads: leadDetailColumns(model.leadDetails),
     heatmapCsv: model.heatmap.map(heatmapCsvCells),
     scorecardCsv: model.scorecard.map(scorecardCsvCells),
     tablesCsv: tableCsvFiles(model),

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { leadDetailAt } from '../lead-detail-columns.js';
 import type { LeadDetail, PageData } from '../page-data.js';
 import { byId, el } from './dom.js';
 
@@ -22,14 +23,16 @@ export function setUpLeadDialog(data: PageData, onChange: (id: string | null) =>
   const dialog = byId<HTMLDialogElement>('lead-dialog');
   const title = byId('lead-title');
   const body = byId('lead-body');
-  const byLead = new Map(data.leads.map((d) => [d.id, d]));
+  // Row numbers by id; a lead's details are decoded from the columns when its dialog opens.
+  const rowOf = new Map(data.leads.id.map((id, i) => [id, i]));
   let opener: HTMLElement | null = null;
   let openId: string | null = null;
 
   const label = (labels: Record<string, string>, key: string) => labels[key] || key;
 
   function open(id: string, from?: HTMLElement | null): boolean {
-    const lead = byLead.get(id);
+    const row = rowOf.get(id);
+    const lead = row === undefined ? undefined : leadDetailAt(data.leads, row);
     const named = from?.getAttribute('data-lead') === id;
     // A hash may name any id: only a lead the page names (or holds) opens the dialog.
     if (!lead && !named) return false;
