@@ -1,5 +1,5 @@
 import { html, type Html } from './html.js';
-import type { TableDownload } from './table-csv.js';
+import type { TableDownload } from './page-data.js';
 
 /**
  * The names of the page's CSV downloads (client/downloads.ts serves each): the tables the page's script

@@ -9,34 +9,7 @@
  * @module
  */
 import type { FollowUpStatus } from '@panopticon/core';
-import type { LeadDetail } from './page-data.js';
-
-/** {@link LeadDetail}s in columns; `words[i]` is the text of index `i`. */
-export interface LeadDetailColumns {
-  /** The texts the other columns refer to by index: stage, locator, team, status and reason names. */
-  words: string[];
-  /** The wall-clock minute every instant column counts from (minutes since 1970-01-01 00:00 on the report's clock). */
-  base: number;
-  id: string[];
-  name: string[];
-  locator: (number | null)[];
-  team: (number | null)[];
-  stage: (number | null)[];
-  status: number[];
-  reason: (number | null)[];
-  reasonDays: (number | null)[];
-  created: number[];
-  firstContact: (number | null)[];
-  responseMinutes: (number | null)[];
-  appointment: (number | null)[];
-  daysSinceAppointment: (number | null)[];
-  progress: (number | null)[];
-  daysInStage: (number | null)[];
-  /** Per lead, its visits one after another: stage, entered, left (`null`: still there), days. */
-  visits: (number | null)[][];
-  /** Per lead, its owner changes one after another: locator (`null`: unassigned), when; `null`: none recorded. */
-  owners: ((number | null)[] | null)[];
-}
+import type { LeadDetail, LeadDetailColumns } from './page-data.js';
 
 const MS_MINUTE = 60_000;
 

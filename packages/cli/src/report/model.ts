@@ -248,8 +248,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   // The calendar spans the weeks around today: up to 8 weeks back and 4 ahead, trimmed to the appointments.
   const apptDays = calendarAppointments.map((a) => localDayNumber(a.appointmentAt, timeZone));
-  const minDay = apptDays.length ? Math.min(...apptDays) : todayNumber;
-  const maxDay = apptDays.length ? Math.max(...apptDays) : todayNumber;
+  // A reduce, not Math.min(...days): 100,000 arguments overflow the call stack.
+  const minDay = apptDays.reduce((a, b) => Math.min(a, b), apptDays[0] ?? todayNumber);
+  const maxDay = apptDays.reduce((a, b) => Math.max(a, b), apptDays[0] ?? todayNumber);
   const weekStart = (d: number) => d - weekdayOfDayNumber(d);
   const fromDay = Math.max(weekStart(todayNumber) - 8 * 7, weekStart(Math.min(minDay, todayNumber)));
   const toDay = Math.min(weekStart(todayNumber) + 5 * 7 - 1, Math.max(maxDay, weekStart(todayNumber) + 6));

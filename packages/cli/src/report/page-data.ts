@@ -7,8 +7,6 @@
  */
 import type { AttentionReason, FollowUpStatus, StageCategory } from '@panopticon/core';
 import type { Cell } from '../format.js';
-import type { LeadDetailColumns } from './lead-detail-columns.js';
-import type { TableDownload } from './table-csv.js';
 
 /** The id of the JSON block holding the page's data (the needs-attention rows and the appointments). */
 export const DATA_ELEMENT_ID = 'report-data';
@@ -101,6 +99,39 @@ export interface LeadDetail {
   /** Owner changes `[locator (null = unassigned), when]`; `null` when the data records none at all. */
   owners: [locator: string | null, at: string][] | null;
 }
+
+/** {@link LeadDetail}s in columns (lead-detail-columns.ts encodes and decodes them); `words[i]` is the text of index `i`. */
+export interface LeadDetailColumns {
+  /** The texts the other columns refer to by index: stage, locator, team, status and reason names. */
+  words: string[];
+  /** The wall-clock minute every instant column counts from (minutes since 1970-01-01 00:00 on the report's clock). */
+  base: number;
+  id: string[];
+  name: string[];
+  locator: (number | null)[];
+  team: (number | null)[];
+  stage: (number | null)[];
+  status: number[];
+  reason: (number | null)[];
+  reasonDays: (number | null)[];
+  created: number[];
+  firstContact: (number | null)[];
+  responseMinutes: (number | null)[];
+  appointment: (number | null)[];
+  daysSinceAppointment: (number | null)[];
+  progress: (number | null)[];
+  daysInStage: (number | null)[];
+  /** Per lead, its visits one after another: stage, entered, left (`null`: still there), days. */
+  visits: (number | null)[][];
+  /** Per lead, its owner changes one after another: locator (`null`: unassigned), when; `null`: none recorded. */
+  owners: ((number | null)[] | null)[];
+}
+
+/** The downloads of the page's fixed tables and figures, their CSV written with the page (table-csv.ts). */
+export const TABLE_DOWNLOADS = ['kpis', 'snapshot', 'trend', 'green-to-delivery', 'demand', 'comparison', 'resolved', 'quality'] as const;
+
+/** The name of one of them (its `data-download`). */
+export type TableDownload = (typeof TABLE_DOWNLOADS)[number];
 
 /** What the page's script reads from the JSON block. */
 export interface PageData {

@@ -13,12 +13,7 @@ import { RESOLUTION_TEXT } from '../digest/messages.js';
 import { type Cell, renderCsv } from '../format.js';
 import { ratePercent, ratio } from '../rate.js';
 import type { ReportModel } from './model.js';
-
-/** The downloads of the page's fixed tables and figures. */
-export const TABLE_DOWNLOADS = ['kpis', 'snapshot', 'trend', 'green-to-delivery', 'demand', 'comparison', 'resolved', 'quality'] as const;
-
-/** The name of one of them (its `data-download`). */
-export type TableDownload = (typeof TABLE_DOWNLOADS)[number];
+import type { TableDownload } from './page-data.js';
 
 /** The CSV text of each fixed table or figure; a figure without data (no schedule: no demand) has none. */
 export function tableCsvFiles(model: ReportModel): Partial<Record<TableDownload, string>> {
