@@ -207,7 +207,7 @@ describe('Download CSV', () => {
       ]),
     );
     const saved = panels.filter(([figure]) => figure !== 'appointment-calendar' && figure !== 'time-in-stage');
-    expect(saved.length).toBeGreaterThanOrEqual(7);
+    expect(saved.length).toBeGreaterThanOrEqual(6);
     for (const [figure, name] of saved) expect(name, String(figure)).not.toBeNull();
     expect(await page.$$eval('#calendar button[data-download]', (bs) => bs.map((b) => b.getAttribute('data-download')))).toEqual([
       'appointments',
