@@ -95,6 +95,9 @@ describe('panopticon with --zoho (built CLI against the fake Zoho server)', () =
         // lead's creation. Later owner changes must still match.
         .replace(/(<script type="application\/json" id="report-data">)([\s\S]*?)(<\/script>)/, (_, open, json, close) => {
           const data = JSON.parse(json);
+          // The downloads of the data-quality issues and of the KPI tiles (its source row) differ as the panels do.
+          data.tablesCsv.quality = '…';
+          data.tablesCsv.kpis = data.tablesCsv.kpis.replace(/^source,.*$/m, 'source,…');
           data.leads.owners = data.leads.owners.map((o: (number | null)[] | null) =>
             o && o.length > 0 ? [o[0], 'first owner', ...o.slice(2)] : o,
           );
