@@ -200,14 +200,17 @@ for (const key of ['attention', 'kpis']) {
 }
 
 // ---- agreement -----------------------------------------------------------------------------------------
-/** Cells keyed "weekday slot" → [total, withinSla, pctWithinSla]. */
+/**
+ * Cells keyed "weekday slot" → [total, withinSla, ratio within SLA]: panopticon's JSON holds the ratio
+ * (withinSlaRatio), DuckDB's and pandas' a percentage, of which the counts give the same ratio.
+ */
 function cellsOf(key) {
   const parsed = JSON.parse(outputs.get(key));
   const cells = key === 'heatmap' ? parsed.cells : parsed;
   const map = new Map();
   for (const c of cells) {
     const slot = typeof c.slot === 'string' ? (Number(c.slot.slice(0, 2)) * 60 + Number(c.slot.slice(3, 5))) / 30 : c.slot;
-    map.set(`${c.weekday} ${slot}`, [c.total, c.withinSla, c.pctWithinSla]);
+    map.set(`${c.weekday} ${slot}`, [c.total, c.withinSla, key === 'heatmap' ? c.withinSlaRatio : c.withinSla / c.total]);
   }
   return map;
 }

@@ -5,8 +5,9 @@
  *
  * @module
  */
-import type { AttentionRow, HeatmapCell, SpeedToLeadRow } from '@panopticon/core';
+import type { AttentionRow, DataIssue, HeatmapCell, SpeedToLeadRow } from '@panopticon/core';
 import type { Cell } from './format.js';
+import { percentName, ratePercent, ratio } from './rate.js';
 
 /** The columns of `panopticon attention --format csv`. */
 export const ATTENTION_CSV_COLUMNS = ['leadId', 'name', 'locator', 'team', 'stage', 'appointmentAt', 'status', 'reason', 'days'] as const;
@@ -54,14 +55,14 @@ export const HEATMAP_CSV_COLUMNS = [
   'total',
   'contacted',
   'withinSla',
-  'pctWithinSla',
+  'withinSlaPercent',
   'neverContacted',
   'invalid',
   'medianMinutes',
   'p90Minutes',
 ] as const;
 
-/** One heatmap cell as `panopticon heatmap --format json` writes it. */
+/** One heatmap cell as `panopticon heatmap --format json` writes it: the rate as a ratio (`withinSlaRatio`). */
 export function heatmapJsonCell(c: HeatmapCell) {
   return {
     day: c.day,
@@ -70,7 +71,7 @@ export function heatmapJsonCell(c: HeatmapCell) {
     total: c.total,
     contacted: c.contacted,
     withinSla: c.withinSla,
-    pctWithinSla: c.pctWithinSla,
+    withinSlaRatio: ratio(c.withinSla, c.total),
     neverContacted: c.neverContacted,
     invalid: c.invalid,
     medianMinutes: c.medianMinutes,
@@ -78,10 +79,37 @@ export function heatmapJsonCell(c: HeatmapCell) {
   };
 }
 
-/** The CSV cells of a heatmap cell, in {@link HEATMAP_CSV_COLUMNS} order. */
+/** The CSV cells of a heatmap cell, in {@link HEATMAP_CSV_COLUMNS} order: the rate as a percentage with one decimal. */
 export function heatmapCsvCells(c: HeatmapCell): Cell[] {
   const json = heatmapJsonCell(c);
-  return HEATMAP_CSV_COLUMNS.map((k) => json[k]);
+  return HEATMAP_CSV_COLUMNS.map((k) => (k === 'withinSlaPercent' ? ratePercent(json.withinSlaRatio) : json[k]));
+}
+
+/** The columns of `panopticon kpis --format csv` (and its table). */
+export const KPIS_CSV_COLUMNS = ['metric', 'value'] as const;
+
+/**
+ * The KPI object as `panopticon kpis` prints it in its table and CSV: nested objects as "a.b" rows, a ratio
+ * as a percentage with one decimal under its percent name (`followUp.conversionRatio` 0.2239 →
+ * `followUp.conversionPercent` 22.4, rate.ts).
+ */
+export function kpisCsvRows(value: Record<string, unknown>, prefix = ''): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const [key, v] of Object.entries(value)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (v !== null && typeof v === 'object' && !(v instanceof Date)) rows.push(...kpisCsvRows(v as Record<string, unknown>, name));
+    else if (key.endsWith('Ratio')) rows.push([percentName(name), typeof v === 'number' || v === null ? ratePercent(v) : (v as Cell)]);
+    else rows.push([name, v as Cell]);
+  }
+  return rows;
+}
+
+/** The columns of `panopticon check --format csv`: one data-quality issue a row. */
+export const ISSUE_CSV_COLUMNS = ['severity', 'code', 'file', 'line', 'recordId', 'field', 'value', 'message'] as const;
+
+/** The CSV cells of a data-quality issue, in {@link ISSUE_CSV_COLUMNS} order. */
+export function issueCsvCells(issue: DataIssue): Cell[] {
+  return ISSUE_CSV_COLUMNS.map((c) => issue[c]);
 }
 
 /** The columns of `panopticon survival --format csv` (`--of first-contact|stage|appointment-progress`): one row per step. */

@@ -50,8 +50,23 @@ describe('panopticon (built, as a process)', () => {
     for (const key of ['stale', 'atRisk', 'awaiting', 'upcoming', 'progressed', 'won', 'lost', 'stuckInGreen', 'stalled']) {
       expect(kpis.followUp[key], key).toBeGreaterThan(0);
     }
-    expect(kpis.response.pctWithinSla).toBeGreaterThan(0);
+    expect(kpis.response.withinSlaRatio).toBeGreaterThan(0);
+    expect(kpis.response.withinSlaRatio).toBeLessThanOrEqual(1);
+    expect(kpis.response).not.toHaveProperty('pctWithinSla');
+    expect(kpis.followUp).not.toHaveProperty('conversionRate');
     expect(r.stderr).toContain('data quality');
+  });
+
+  it('kpis prints each rate the same way in the table and the CSV: a percentage with one decimal of the JSON ratio', () => {
+    const json = JSON.parse(run('kpis', '--format', 'json', '-q').stdout);
+    const percent = (ratio: number) => (ratio * 100).toFixed(1);
+    const csv = run('kpis', '--format', 'csv', '-q').stdout;
+    expect(csv).toContain(`\nfollowUp.conversionPercent,${percent(json.followUp.conversionRatio)}\n`);
+    expect(csv).toContain(`\nresponse.withinSlaPercent,${percent(json.response.withinSlaRatio)}\n`);
+    expect(csv).not.toMatch(/Ratio,|conversionRate|pctWithinSla/);
+    const table = run('kpis', '-q').stdout;
+    expect(table).toMatch(new RegExp(`followUp\\.conversionPercent +${percent(json.followUp.conversionRatio).replace('.', '\\.')}\n`));
+    expect(table).toMatch(new RegExp(`response\\.withinSlaPercent +${percent(json.response.withinSlaRatio).replace('.', '\\.')}\n`));
   });
 
   it('attention on the sample data: rows carry the documented fields, most severe first', () => {
@@ -91,13 +106,18 @@ describe('panopticon (built, as a process)', () => {
       slot: c.slot,
       total: c.total,
       withinSla: c.withinSla,
-      pctWithinSla: c.pctWithinSla,
+      withinSlaRatio: c.withinSlaRatio,
     });
     expect(cells.map(pick)).toEqual([
-      { day: 'Monday', slot: '09:00', total: 2, withinSla: 1, pctWithinSla: 50 },
-      { day: 'Monday', slot: '09:30', total: 1, withinSla: 0, pctWithinSla: 0 },
-      { day: 'Sunday', slot: '23:30', total: 1, withinSla: 1, pctWithinSla: 100 },
+      { day: 'Monday', slot: '09:00', total: 2, withinSla: 1, withinSlaRatio: 0.5 },
+      { day: 'Monday', slot: '09:30', total: 1, withinSla: 0, withinSlaRatio: 0 },
+      { day: 'Sunday', slot: '23:30', total: 1, withinSla: 1, withinSlaRatio: 1 },
     ]);
+    // The CSV and the table print the same rates as a percentage with one decimal.
+    const csv = run('heatmap', '--leads', leads, '--tz', 'UTC', '--format', 'csv', '-q').stdout.split('\n');
+    expect(csv[0]).toBe('day,slot,total,contacted,withinSla,withinSlaPercent,neverContacted,invalid,medianMinutes,p90Minutes');
+    expect(csv.slice(1, 4).map((l) => l.split(',')[5])).toEqual(['50.0', '0.0', '100.0']);
+    expect(run('heatmap', '--leads', leads, '--tz', 'UTC', '-q').stdout).toContain('50.0 % (2)');
   });
 
   it('heatmap slot lengths naive timestamps in --tz', () => {
@@ -179,6 +199,6 @@ describe('panopticon (built, as a process)', () => {
     expect(today.cells.reduce((n: number, c: { neverContacted: number }) => n + c.neverContacted, 0)).toBe(0);
 
     const kpis = JSON.parse(run('kpis', '--leads', leads, '--tz', 'UTC', '--format', 'json', '--as-of', '2026-03-03').stdout);
-    expect(kpis.response).toMatchObject({ total: 2, contacted: 1, withinSla: 1, pctWithinSla: 50 });
+    expect(kpis.response).toMatchObject({ total: 2, contacted: 1, withinSla: 1, withinSlaRatio: 0.5 });
   });
 });

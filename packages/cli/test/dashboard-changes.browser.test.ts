@@ -5,7 +5,7 @@
  * marks equal to core's `attentionChanges` for the same data, and axe-core clean. Never skipped: without
  * Chromium it fails, saying how to install it.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -112,6 +112,11 @@ describe('what changed since a day before the as-of', () => {
     expect(await resolvedRows(page)).toEqual([
       [`${PROGRESSED_NAME} ${PROGRESSED_ID}`, 'At risk', 'progressed', 'Follow-Up (progressed)', 'Dana Reyes'],
     ]);
+    // Its Download CSV saves the same row.
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.click('button[data-download="resolved"]')]);
+    expect(readFileSync((await saved.path())!, 'utf8')).toBe(
+      `leadId,name,was,why,stage,status,locator\n${PROGRESSED_ID},${PROGRESSED_NAME},at-risk,progressed,Follow-Up,progressed,Dana Reyes\n`,
+    );
     await close();
   });
 

@@ -148,13 +148,13 @@ describe('the dashboard in Chromium (sample data)', () => {
     const days = (n: number | null) => (n === null ? '—' : `${Number.isInteger(n) ? n : n.toFixed(1)} ${n === 1 ? 'day' : 'days'}`);
     expect(Object.fromEntries(tiles.map((t) => [t.kpi, t.text]))).toEqual({
       'followUp.appointed': count(f.appointed!),
-      'followUp.conversionRate': `${(f.conversionRate! * 100).toFixed(1)}%`,
+      'followUp.conversionRatio': `${(f.conversionRatio! * 100).toFixed(1)}%`,
       'followUp.stale': count(f.stale!),
       'followUp.atRisk': count(f.atRisk!),
       'followUp.stuckInGreen': count(f.stuckInGreen!),
       'followUp.stalled': count(f.stalled!),
       'followUp.medianDaysToIntervention': days(f.medianDaysToIntervention!),
-      'response.pctWithinSla': `${r.pctWithinSla!.toFixed(1)}%`,
+      'response.withinSlaRatio': `${(r.withinSlaRatio! * 100).toFixed(1)}%`,
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeWeekly, renderWeeklyText } from '../src/digest/weekly.js';
+import { computeWeekly, renderWeeklyText, weeklyJson } from '../src/digest/weekly.js';
 import { createDocument } from '../src/report/document.js';
 
 // A lead arriving at `at` (UTC) and first contacted `minutes` later.
@@ -24,8 +24,14 @@ describe('the weekly response report', () => {
       ['Monday', '09:00', 0, 100],
     ]);
     expect([r.now.total, r.now.withinSla, r.before.total, r.before.withinSla]).toEqual([2, 1, 2, 2]);
-    expect(r.subject).toBe('Panopticon weekly: response 50 % within 60 min (−50 pts) — week to 2026-10-24');
-    expect(renderWeeklyText(r)).toContain('  - Monday 09:00: 0 % within the SLA (was 100 %), 1 lead');
+    expect(r.subject).toBe('Panopticon weekly: response 50.0 % within 60 min (−50.0 pts) — week to 2026-10-24');
+    expect(renderWeeklyText(r)).toContain('  - Monday 09:00: 0.0 % within the SLA (was 100.0 %), 1 lead');
+    // JSON: ratios, named as such; no percentage under an ambiguous name.
+    const { png: _png, ...facts } = r;
+    const json = weeklyJson(facts);
+    expect(json.now.withinSlaRatio).toBe(0.5);
+    expect(json.worseSlots[0]).toMatchObject({ current: { withinSlaRatio: 0 }, previous: { withinSlaRatio: 1 }, deltaRatio: -1 });
+    expect(JSON.stringify(json)).not.toMatch(/pctWithinSla|deltaPct/);
     expect(Buffer.from(r.png.subarray(1, 4)).toString('latin1')).toBe('PNG');
   });
 });

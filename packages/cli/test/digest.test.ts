@@ -348,7 +348,7 @@ describe('panopticon digest --weekly', () => {
     expect(r.code).toBe(0);
     const [mail] = sentTo('boss@example.com', before);
     expect(smtp.mails.length - before).toBe(1);
-    expect(mail!.subject).toMatch(/^Panopticon weekly: response \d+ % within 60 min \(([+−]\d+ pts|±0)\) — week to 2026-10-24$/);
+    expect(mail!.subject).toMatch(/^Panopticon weekly: response \d+\.\d % within 60 min \(([+−]\d+\.\d|±0) pts\) — week to 2026-10-24$/);
     expect(mail!.text).toContain('The week 2026-10-18 – 2026-10-24 against 2026-10-11 – 2026-10-17');
     expect(mail!.text).toMatch(/New leads +\d+ +\d+/);
     expect(mail!.text).toMatch(/Median first response +\d+ min/);

@@ -24,8 +24,8 @@ describe('never a false all-clear', () => {
     expect(r.code).toBe(1);
     const kpis = JSON.parse(r.stdout);
     expect(kpis.followUp.leads).toBe(1);
-    for (const key of ['appointed', 'needsAttention', 'stale', 'conversionRate']) expect(kpis.followUp[key], key).toBe('cannot judge');
-    expect(kpis.response.pctWithinSla).toBe(100); // the response question can be judged
+    for (const key of ['appointed', 'needsAttention', 'stale', 'conversionRatio']) expect(kpis.followUp[key], key).toBe('cannot judge');
+    expect(kpis.response.withinSlaRatio).toBe(1); // the response question can be judged
     expect(r.stderr).toContain('follow-up cannot be judged: none.csv has no appointment_time column, so no lead counts as appointed');
     expect(r.stderr).toContain('--columns');
     const table = await runMain(dir, 'kpis', '--leads', 'none.csv', ...asOf);
@@ -43,7 +43,7 @@ describe('never a false all-clear', () => {
   it('without a first-contact column the response figures cannot be judged', async () => {
     const r = await runMain(dir, 'kpis', '--leads', 'nocontact.csv', ...asOf, '--format', 'json');
     const kpis = JSON.parse(r.stdout);
-    expect(kpis.response.pctWithinSla).toBe('cannot judge');
+    expect(kpis.response.withinSlaRatio).toBe('cannot judge');
     expect(kpis.response.total).toBe(1);
     expect(kpis.followUp.appointed).toBe(1);
     expect(r.stderr).toContain('response time cannot be judged');

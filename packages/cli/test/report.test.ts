@@ -166,15 +166,15 @@ describe('panopticon report on the sample data', () => {
     const tiles = [...page.doc.querySelectorAll('[data-kpi]')];
     expect(tiles.map((t) => t.getAttribute('data-kpi'))).toEqual([
       'followUp.appointed',
-      'followUp.conversionRate',
+      'followUp.conversionRatio',
       'followUp.stale',
       'followUp.atRisk',
       'followUp.stuckInGreen',
       'followUp.stalled',
       'followUp.medianDaysToIntervention',
-      'response.pctWithinSla',
+      'response.withinSlaRatio',
     ]);
-    const kinds = ['count', 'ratio', 'count', 'count', 'count', 'count', 'days', 'percent'] as const;
+    const kinds = ['count', 'rate', 'count', 'count', 'count', 'count', 'days', 'rate'] as const;
     tiles.forEach((tile, i) => {
       const [group, key] = tile.getAttribute('data-kpi')!.split('.') as [string, string];
       const expected = kpis[group]![key]!;
@@ -183,8 +183,12 @@ describe('panopticon report on the sample data', () => {
       expect(tile.querySelector('.value .num')!.textContent, key).toBe(shown.number);
     });
     expect(page.doc.querySelector('[data-kpi="followUp.stale"] .num')!.textContent).toBe(String(kpis.followUp!.stale));
-    expect(page.doc.querySelector('[data-kpi="followUp.conversionRate"] .num')!.textContent).toBe(
-      (kpis.followUp!.conversionRate! * 100).toFixed(1),
+    // A rate is shown as `kpis` prints it in its table and CSV: a percentage with one decimal.
+    expect(page.doc.querySelector('[data-kpi="followUp.conversionRatio"] .num')!.textContent).toBe(
+      (kpis.followUp!.conversionRatio! * 100).toFixed(1),
+    );
+    expect(page.doc.querySelector('[data-kpi="response.withinSlaRatio"] .num')!.textContent).toBe(
+      (kpis.response!.withinSlaRatio! * 100).toFixed(1),
     );
   });
 

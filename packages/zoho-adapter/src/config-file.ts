@@ -62,6 +62,8 @@ const AppointmentsSchema = z.discriminatedUnion(
   { error: 'expected { "from": "field" } or { "from": "events", … }' },
 );
 
+const ORG_ID = /^(org)?\d{1,20}$/;
+
 const DAY = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /**
@@ -97,6 +99,11 @@ export const ZohoConfigSchema: z.ZodType<ZohoConfig> = z.strictObject({
   store: z.string({ error: 'expected a directory path' }).min(1, { error: 'expected a directory path' }).optional(),
   /** Requests in flight at once (Zoho's limit per edition: 5 Free … 25 Ultimate). Default 5. */
   concurrency: z.number({ error: 'expected a whole number from 1 to 25' }).int().min(1).max(25).optional(),
+  /** The org's id as in a record's address (`org20079833178` or `20079833178`): the default CRM record link. */
+  orgId: z
+    .string({ error: 'expected the org id as in a record\'s address, such as "org20079833178"' })
+    .regex(ORG_ID, { error: 'expected the org id as in a record\'s address, such as "org20079833178"' })
+    .optional(),
 });
 
 /**
@@ -126,6 +133,8 @@ export interface ZohoConfig {
   store?: string | undefined;
   /** Requests in flight at once, 1 to 25. Default 5. */
   concurrency?: number | undefined;
+  /** The org's id as in a record's address (`org20079833178` or `20079833178`): the default CRM record link. */
+  orgId?: string | undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ZOHO_DATA_CENTERS, parseDataCenter, resolveHosts } from './data-centers.js';
+import { ZOHO_DATA_CENTERS, crmWebUrl, parseDataCenter, resolveHosts, zohoRecordUrlTemplate } from './data-centers.js';
 import { ZohoConfigError } from './errors.js';
 
 describe('data centers', () => {
@@ -47,5 +47,28 @@ describe('data centers', () => {
     expect(() => resolveHosts({ accountsUrl: 'http://accounts.example.com' })).not.toThrow(/accountsUrl/);
     expect(() => resolveHosts({ apiDomain: 'not a url' })).toThrow(/ZOHO_API_DOMAIN/);
     expect(() => parseDataCenter('UK')).toThrow(/zoho\.dataCenter.*ZOHO_ACCOUNTS_URL/);
+  });
+  test("each data center's CRM web host: the accounts host with accounts. changed to crm.", () => {
+    const web = Object.fromEntries(Object.entries(ZOHO_DATA_CENTERS).map(([dc, hosts]) => [dc, crmWebUrl(hosts.accountsUrl)]));
+    expect(web).toEqual({
+      US: 'https://crm.zoho.com',
+      EU: 'https://crm.zoho.eu',
+      IN: 'https://crm.zoho.in',
+      AU: 'https://crm.zoho.com.au',
+      JP: 'https://crm.zoho.jp',
+      CA: 'https://crm.zohocloud.ca',
+      SA: 'https://crm.zoho.sa',
+      CN: 'https://crm.zoho.com.cn',
+    });
+    expect(crmWebUrl('https://accounts.zoho.uk')).toBe('https://crm.zoho.uk');
+    expect(crmWebUrl('http://127.0.0.1:4010')).toBeNull();
+  });
+  test('a record link from the data center and the org id, with or without its org prefix', () => {
+    const eu = ZOHO_DATA_CENTERS.EU.accountsUrl;
+    expect(zohoRecordUrlTemplate({ accountsUrl: eu, orgId: '20079833178' })).toBe('https://crm.zoho.eu/crm/org20079833178/tab/Leads/{id}');
+    expect(zohoRecordUrlTemplate({ accountsUrl: eu, orgId: 'org20079833178', module: 'Prospects' })).toBe(
+      'https://crm.zoho.eu/crm/org20079833178/tab/Prospects/{id}',
+    );
+    expect(zohoRecordUrlTemplate({ accountsUrl: 'http://localhost:4010', orgId: '1' })).toBeNull();
   });
 });

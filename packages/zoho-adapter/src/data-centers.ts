@@ -155,6 +155,41 @@ export function resolveHosts(options: ResolveHostsOptions = {}): ResolvedHosts {
 }
 
 /**
+ * The CRM's web host for an accounts host: Zoho serves the CRM pages on the accounts host with `accounts.`
+ * changed to `crm.` (accounts.zoho.eu → crm.zoho.eu, accounts.zohocloud.ca → crm.zohocloud.ca,
+ * accounts.zoho.uk → crm.zoho.uk); `null` for a host not of that form (a local fake server).
+ *
+ * @example
+ * ```ts
+ * crmWebUrl(ZOHO_DATA_CENTERS.AU.accountsUrl); // 'https://crm.zoho.com.au'
+ * crmWebUrl('http://127.0.0.1:4010'); // null
+ * ```
+ */
+export function crmWebUrl(accountsUrl: string): string | null {
+  const url = new URL(accountsUrl);
+  if (url.protocol !== 'https:' || !url.hostname.startsWith('accounts.')) return null;
+  return `https://crm.${url.hostname.slice('accounts.'.length)}`;
+}
+
+/**
+ * The address of a record's page in the CRM, `{id}` standing for the record's id:
+ * `https://crm.zoho.<tld>/crm/org<id>/tab/<module>/{id}`. `orgId` is the org's id as in such an address,
+ * with or without its `org` prefix; `null` when the accounts host has no CRM web host (`crmWebUrl` below).
+ *
+ * @example
+ * ```ts
+ * zohoRecordUrlTemplate({ accountsUrl: 'https://accounts.zoho.eu', orgId: '20079833178' });
+ * // 'https://crm.zoho.eu/crm/org20079833178/tab/Leads/{id}'
+ * ```
+ */
+export function zohoRecordUrlTemplate(options: { accountsUrl: string; orgId: string; module?: string | undefined }): string | null {
+  const web = crmWebUrl(options.accountsUrl);
+  if (web === null) return null;
+  const org = options.orgId.startsWith('org') ? options.orgId : `org${options.orgId}`;
+  return `${web}/crm/${encodeURIComponent(org)}/tab/${encodeURIComponent(options.module ?? 'Leads')}/{id}`;
+}
+
+/**
  * Validates a base URL and drops a trailing slash. Plain `http:` is refused except for loopback hosts:
  * secrets and tokens must never cross a network unencrypted.
  *

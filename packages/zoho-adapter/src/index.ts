@@ -15,6 +15,7 @@ export {
   ZOHO_DATA_CENTERS,
   ZOHO_DATA_CENTER_NAMES,
   resolveHosts,
+  zohoRecordUrlTemplate,
   type ResolveHostsOptions,
   type ResolvedHosts,
   type ZohoDataCenter,

@@ -1,3 +1,4 @@
+import { ISSUE_CSV_COLUMNS, issueCsvCells } from '../csv-columns.js';
 import { cannotJudgeIssue, formatIssue, type IssueSummary } from '@panopticon/core';
 import { TABLE_FORMAT_OPTION, HELP_OPTION, INPUT_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { renderJsonParts, renderTable } from '../format.js';
@@ -40,14 +41,7 @@ async function check(settings: Settings, io: Io): Promise<number> {
     // In parts: with --issue-examples large, the issues alone can pass the engine's string limit.
     for (const part of renderJsonParts({ stats, issueSummary: summary, cannotJudge }, 'issues', issues)) io.out(part);
   } else if (isTabularFormat(format)) {
-    const cols = ['severity', 'code', 'file', 'line', 'recordId', 'field', 'value', 'message'] as const;
-    await writeTabular(
-      { ...settings, format },
-      io,
-      'check',
-      cols,
-      issues.map((i) => cols.map((c) => i[c])),
-    );
+    await writeTabular({ ...settings, format }, io, 'check', ISSUE_CSV_COLUMNS, issues.map(issueCsvCells));
   } else {
     const perInput = Object.entries(stats.inputs ?? {}).map(([name, s]) => [name, s.rows, s.accepted, s.rejected]);
     io.out(`Data quality of ${settings.description}\n\n`);

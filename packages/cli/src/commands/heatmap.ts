@@ -4,6 +4,7 @@ import { aggregateFileBySlot } from '@panopticon/core/files';
 import { AS_OF_OPTION, ENGINE_OPTION, HELP_OPTION, INPUT_OPTIONS, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
 import { HEATMAP_CSV_COLUMNS, heatmapCsvCells, heatmapJsonCell } from '../csv-columns.js';
 import { renderJson, renderTable } from '../format.js';
+import { formatRate, ratio } from '../rate.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
 import { asCliError, csvFormatOf, loadInputs, reportLoadIssues } from '../inputs.js';
@@ -38,7 +39,8 @@ export const HEATMAP_HELP = helpText(
     'wall-clock time of arrival in --tz, floored to the slot.',
   OPTIONS,
   'JSON output: { timeZone, slotMinutes, slaMinutes, clock, leads, cells: [{ day, weekday, slot, total, contacted,\n' +
-    'withinSla, pctWithinSla, neverContacted, invalid, medianMinutes, p90Minutes }] } — cells ordered Monday first.',
+    'withinSla, withinSlaRatio, neverContacted, invalid, medianMinutes, p90Minutes }] } — cells ordered Monday first.\n' +
+    'withinSlaRatio is a ratio (0.642); the table and CSV print it as a percentage with one decimal (CSV: withinSlaPercent).',
 );
 
 export const heatmapCommand: Command<Settings> = { options: OPTIONS, help: HEATMAP_HELP, settings: resolveSettings, run: heatmap };
@@ -127,7 +129,7 @@ function matrix(cells: HeatmapCell[], slotMinutes: number, slaMinutes: number, t
       slotLabel(s, slotMinutes),
       ...WEEKDAY_NAMES.map((_, d) => {
         const c = row.get(d);
-        return c ? `${Math.round(c.pctWithinSla ?? 0)}% (${c.total})` : '';
+        return c ? `${formatRate(ratio(c.withinSla, c.total))} (${c.total})` : '';
       }),
     ]);
   }

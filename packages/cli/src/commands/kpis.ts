@@ -1,10 +1,12 @@
 import { firstContactSurvivalColumnar, kpisColumnar, summarizeResponsesColumnar, type ColumnarLeads, type Kpis } from '@panopticon/core';
 import { AS_OF_OPTION, ENGINE_OPTION, HELP_OPTION, INPUT_OPTIONS, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
-import { renderJson, renderTable, type Cell } from '../format.js';
+import { renderJson, renderTable } from '../format.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
 import { loadColumnarInputs } from '../inputs.js';
 import { CANNOT_JUDGE, withoutUnjudged } from '../judged.js';
+import { renamed, withWithinSlaRatio } from '../rate.js';
+import { KPIS_CSV_COLUMNS, kpisCsvRows } from '../csv-columns.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
@@ -26,13 +28,15 @@ export const KPIS_HELP = helpText(
     'time to intervention, green → delivery, and response time against the SLA.',
   OPTIONS,
   'JSON output: { asOf, timeZone, source, followUp: { appointed, upcoming, awaiting, atRisk, stale, stalled, stuckInGreen,\n' +
-    'progressed, won, lost, needsAttention, conversionRate, medianDaysToIntervention, pendingIntervention, … },\n' +
-    'response: { total, contacted, withinSla, pctWithinSla, medianMinutes (of contacted leads), medianMinutesToFirstContact\n' +
+    'progressed, won, lost, needsAttention, conversionRatio, medianDaysToIntervention, pendingIntervention, … },\n' +
+    'response: { total, contacted, withinSla, withinSlaRatio, medianMinutes (of contacted leads), medianMinutesToFirstContact\n' +
     '(of the Kaplan–Meier curve: leads still waiting censored at --as-of; null when fewer than half were contacted), p90Minutes, bands } }.\n' +
     'From a Zoho snapshot synced with owner history off, medianDaysToIntervention and pendingIntervention are\n' +
     'the text "not measured (owner history off)" in every format.\n' +
     `A figure the data cannot answer (no appointment or first-contact values) is "${CANNOT_JUDGE}", with the reason on\n` +
-    'stderr and exit code 1.',
+    'stderr and exit code 1.\n' +
+    'Rates: JSON holds ratios (0.224) in fields named …Ratio; the table and CSV print them as a percentage with one\n' +
+    'decimal (22.4) under the name …Percent (followUp.conversionPercent, response.withinSlaPercent).',
 );
 
 /**
@@ -43,7 +47,12 @@ export const KPIS_HELP = helpText(
 export function computeKpis(settings: KpisSettings, data: ColumnarLeads) {
   const options = followUpOptions(settings);
   const { slaMinutes } = settings;
-  const followUp = withoutUnmeasured(kpisColumnar(data, options), settings.source);
+  const computed = kpisColumnar(data, options);
+  // JSON holds rates as ratios and says so in the name (rate.ts).
+  const followUp = withoutUnmeasured(
+    renamed(computed, 'conversionRate', 'conversionRatio', computed.conversionRate) as KpisJsonFollowUp,
+    settings.source,
+  );
   const { p90Minutes, bands, ...summary } = summarizeResponsesColumnar(data.leads, {
     timeZone: settings.timeZone,
     slaMinutes,
@@ -52,7 +61,7 @@ export function computeKpis(settings: KpisSettings, data: ColumnarLeads) {
   // Beside the median of contacted leads: the median of the Kaplan–Meier curve, which counts the leads still
   // waiting (censored at asOf) and so cannot improve by leaving slow leads unanswered; null when not reached.
   const medianMinutesToFirstContact = firstContactSurvivalColumnar(data.leads, { asOf: settings.asOf }).curve.median;
-  const response = { ...summary, medianMinutesToFirstContact, p90Minutes, bands };
+  const response = { ...withWithinSlaRatio(summary), medianMinutesToFirstContact, p90Minutes, bands };
   return { asOf: settings.asOf.toISOString(), timeZone: settings.timeZone, source: settings.description, slaMinutes, followUp, response };
 }
 
@@ -85,13 +94,13 @@ async function kpis(settings: Settings, io: Io): Promise<number> {
     io.out(renderJson(result));
     return code;
   }
-  const rows = flatten(result as unknown as Record<string, unknown>);
+  const rows = kpisCsvRows(result as unknown as Record<string, unknown>);
   // The CSV writes asOf as an instant in the team's zone with its offset, like every instant it writes.
   if (isTabularFormat(format)) {
-    await writeTabular({ ...settings, format }, io, 'kpis', ['metric', 'value'], flatten({ ...result, asOf: settings.asOf }));
+    await writeTabular({ ...settings, format }, io, 'kpis', KPIS_CSV_COLUMNS, kpisCsvRows({ ...result, asOf: settings.asOf }));
   } else
     io.out(
-      `KPIs as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone})\n\n${renderTable(['metric', 'value'], rows)}`,
+      `KPIs as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone})\n\n${renderTable(KPIS_CSV_COLUMNS, rows)}`,
     );
   return code;
 }
@@ -107,9 +116,9 @@ export type Unmeasured = typeof OWNER_HISTORY_OFF;
  * for some leads, so those two figures are not measured rather than wrong.
  */
 function withoutUnmeasured(
-  followUp: Kpis,
+  followUp: KpisJsonFollowUp,
   source: Settings['source'],
-): Omit<Kpis, 'pendingIntervention' | 'medianDaysToIntervention'> & {
+): Omit<KpisJsonFollowUp, 'pendingIntervention' | 'medianDaysToIntervention'> & {
   pendingIntervention: number | Unmeasured;
   medianDaysToIntervention: number | null | Unmeasured;
 } {
@@ -117,13 +126,5 @@ function withoutUnmeasured(
   return { ...followUp, pendingIntervention: OWNER_HISTORY_OFF, medianDaysToIntervention: OWNER_HISTORY_OFF };
 }
 
-/** Nested objects as "a.b" rows, for the table and CSV formats. */
-function flatten(value: Record<string, unknown>, prefix = ''): Cell[][] {
-  const rows: Cell[][] = [];
-  for (const [key, v] of Object.entries(value)) {
-    const name = prefix ? `${prefix}.${key}` : key;
-    if (v !== null && typeof v === 'object' && !(v instanceof Date)) rows.push(...flatten(v as Record<string, unknown>, name));
-    else rows.push([name, v as Cell]);
-  }
-  return rows;
-}
+/** The follow-up figures of the KPI JSON: core's, with the conversion rate named as the ratio it is. */
+type KpisJsonFollowUp = Omit<Kpis, 'conversionRate'> & { conversionRatio: number | null };

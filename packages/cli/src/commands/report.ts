@@ -3,6 +3,7 @@ import { cannotJudgeIssue, columnarLeadsOf } from '@panopticon/core';
 import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, METRIC_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { writeOutput } from '../output-file.js';
 import type { Io } from '../io.js';
+import { recordLinkOf, type RecordLink } from '../record-url.js';
 import { loadInputs, sampleNote } from '../inputs.js';
 import { createDocument } from '../report/document.js';
 import { renderFigures } from '../report/figures.js';
@@ -88,7 +89,7 @@ async function report(settings: Settings, io: Io): Promise<number> {
     slotMinutes,
     compareWeeks,
     generatedAt: io.now(),
-    recordUrl: settings.recordUrl,
+    ...recordLinkInput(recordLinkOf(settings, io.env)),
     locatorEmails: settings.digest?.locators,
     since: settings.since,
     survival: reportSurvival(settings, data.leads, cannotJudge),
@@ -116,4 +117,9 @@ function reportIssueCount({ errors, warnings }: { errors: number; warnings: numb
   io.err(
     `data quality: ${parts.filter(Boolean).join(', ')}, listed in the dashboard's data-quality panel (panopticon check prints them)\n`,
   );
+}
+
+/** The record link as the report's input: the template, or why there is none. */
+function recordLinkInput(link: RecordLink): { recordUrl?: string; recordUrlMissing?: string } {
+  return link.template === null ? { recordUrlMissing: link.missing } : { recordUrl: link.template };
 }

@@ -35,7 +35,7 @@ export interface KpiLine {
   label: string;
   now: number | null;
   before: number | null;
-  unit: 'count' | 'percent';
+  unit: 'count' | 'ratio';
 }
 
 export interface Digest {
@@ -143,7 +143,7 @@ function kpiLines(settings: KpisSettings, data: ColumnarLeads, since: Date | nul
     line('Stale', 'count', (k) => k.followUp.stale),
     line('At risk', 'count', (k) => k.followUp.atRisk),
     line('Stuck in green', 'count', (k) => k.followUp.stuckInGreen),
-    line('Conversion rate', 'percent', (k) => (k.followUp.conversionRate === null ? null : k.followUp.conversionRate * 100)),
-    line(`Responses within ${settings.slaMinutes} min`, 'percent', (k) => k.response.pctWithinSla),
+    line('Conversion rate', 'ratio', (k) => k.followUp.conversionRatio),
+    line(`Responses within ${settings.slaMinutes} min`, 'ratio', (k) => k.response.withinSlaRatio),
   ];
 }

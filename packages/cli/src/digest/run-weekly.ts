@@ -13,7 +13,7 @@ import { createDocument } from '../report/document.js';
 import { DeliveryError, smtpSender } from './deliver-smtp.js';
 import { digestMessages } from './messages.js';
 import type { DigestRunOptions, DigestSettings } from './run.js';
-import { computeWeekly, renderWeeklyHtml, renderWeeklyText } from './weekly.js';
+import { computeWeekly, renderWeeklyHtml, renderWeeklyText, weeklyJson } from './weekly.js';
 
 const HEATMAP_CID = 'heatmap@panopticon';
 
@@ -37,7 +37,7 @@ export async function runWeekly(settings: DigestSettings, io: Io, options: Diges
     const { png, ...facts } = report;
     io.out(
       settings.digestFormat === 'json'
-        ? renderJson({ ...facts, asOf: report.asOf.toISOString(), pngBytes: png.byteLength })
+        ? renderJson({ ...weeklyJson(facts), pngBytes: png.byteLength })
         : settings.digestFormat === 'html'
           ? renderWeeklyHtml(report, `data:image/png;base64,${Buffer.from(png).toString('base64')}`)
           : renderWeeklyText(report),

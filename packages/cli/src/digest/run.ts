@@ -8,6 +8,7 @@
  */
 import { renderJson } from '../format.js';
 import type { Io } from '../io.js';
+import { recordLinkOf } from '../record-url.js';
 import { loadColumnarInputs } from '../inputs.js';
 import type { Settings } from '../settings/resolve.js';
 import { computeDigest, recipientLabel, sentState, type Digest, type Recipient } from './compute.js';
@@ -49,9 +50,11 @@ export async function runDigest(settings: DigestSettings, io: Io, options: Diges
   if (!printing) checkCanSend(digestConfig, recipients);
   const data = await loadColumnarInputs(settings, io);
   warnUnknownLocators(digestConfig, data.leads.locator, io);
+  // The record link: recordUrl, else for Zoho the record address from the data center and org id.
+  const recordUrl = recordLinkOf(settings, io.env).template ?? undefined;
   const inputs = {
     data,
-    settings,
+    settings: { ...settings, recordUrl },
     ...(digestConfig?.locators ? { addressed: new Set(Object.keys(digestConfig.locators)) } : {}),
     ...(digestConfig?.pageUrl ? { pageUrl: digestConfig.pageUrl } : {}),
     ...(options.staleData ? { staleData: options.staleData } : {}),

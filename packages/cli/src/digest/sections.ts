@@ -8,6 +8,7 @@
  */
 import { UNASSIGNED_LOCATOR, type AttentionRow } from '@panopticon/core';
 import { formatInstant } from '../commands/follow-up-options.js';
+import { formatRate, formatRateChange } from '../rate.js';
 import { recordLink, type Digest, type KpiLine } from './compute.js';
 import { RESOLUTION_TEXT, WHAT_TO_DO, reasonLabel } from './messages.js';
 
@@ -102,16 +103,16 @@ export function layOut(digest: Digest): DigestLayout {
   return { subject: digest.subject, intro, kpis: digest.kpis, sections, outro };
 }
 
-/** A figure as shown: "42", "37 %", "n/a" when it cannot be measured. */
+/** A figure as shown: "42", "37.5 %" (a rate, rate.ts), "n/a" when it cannot be measured. */
 export function showKpi(value: number | null, unit: KpiLine['unit']): string {
   if (value === null) return 'n/a';
-  return unit === 'percent' ? `${value.toFixed(0)} %` : String(value);
+  return unit === 'ratio' ? formatRate(value) : String(value);
 }
 
-/** Its change since the last digest: "+3", "−2 pts", "±0"; empty when there is nothing to compare with. */
+/** Its change since the last digest: "+3", "−2.5 pts", "±0"; empty when there is nothing to compare with. */
 export function showChange(line: KpiLine): string {
   if (line.now === null || line.before === null) return '';
+  if (line.unit === 'ratio') return formatRateChange(line.now, line.before) ?? '';
   const d = line.now - line.before;
-  const n = line.unit === 'percent' ? `${Math.abs(d).toFixed(0)} pts` : String(Math.abs(d));
-  return d === 0 || (line.unit === 'percent' && Math.abs(d) < 0.5) ? '±0' : `${d > 0 ? '+' : '−'}${n}`;
+  return d === 0 ? '±0' : `${d > 0 ? '+' : '−'}${Math.abs(d)}`;
 }

@@ -20,6 +20,7 @@ import {
   type SlotLead,
 } from '@panopticon/core';
 import { formatInstant } from '../commands/follow-up-options.js';
+import { formatRate, formatRateChange, ratio, renamed, withWithinSlaRatio } from '../rate.js';
 import { html } from '../report/html.js';
 import type { Settings } from '../settings/resolve.js';
 
@@ -77,9 +78,11 @@ export async function computeWeekly(
     title: `Response within ${slaMinutes} min, ${formatDayNumber(today - 6)} – ${formatDayNumber(today)}`,
   });
   const png = await rasterize(toSvgString(figure));
-  const pct = now.pctWithinSla === null ? 'no new leads' : `response ${now.pctWithinSla.toFixed(0)} % within ${slaMinutes} min`;
+  const nowRatio = ratio(now.withinSla, now.total);
+  const pct = nowRatio === null ? 'no new leads' : `response ${formatRate(nowRatio)} within ${slaMinutes} min`;
+  const change = formatRateChange(nowRatio, ratio(before.withinSla, before.total));
   return {
-    subject: `Panopticon weekly: ${pct}${change(now.pctWithinSla, before.pctWithinSla)} — week to ${formatDayNumber(today)}`,
+    subject: `Panopticon weekly: ${pct}${change ? ` (${change})` : ''} — week to ${formatDayNumber(today)}`,
     asOf,
     timeZone,
     slaMinutes,
@@ -104,19 +107,33 @@ async function rasterize(svg: string): Promise<Uint8Array> {
   return resvg.render().asPng();
 }
 
-function change(now: number | null, before: number | null): string {
-  if (now === null || before === null) return '';
-  const d = Math.round(now - before);
-  return d === 0 ? ' (±0)' : ` (${d > 0 ? '+' : '−'}${Math.abs(d)} pts)`;
+/**
+ * `--format json`'s facts (without the PNG): every rate a ratio named as one (rate.ts), the change of a
+ * slot's rate as `deltaRatio` in place of core's `deltaPct` (percentage points).
+ */
+export function weeklyJson(r: Omit<WeeklyReport, 'png'>) {
+  return {
+    ...r,
+    asOf: r.asOf.toISOString(),
+    now: withWithinSlaRatio(r.now),
+    before: withWithinSlaRatio(r.before),
+    worseSlots: r.worseSlots.map((c) => {
+      const current = withWithinSlaRatio(c.current);
+      const previous = withWithinSlaRatio(c.previous);
+      const delta =
+        current.withinSlaRatio === null || previous.withinSlaRatio === null ? null : current.withinSlaRatio - previous.withinSlaRatio;
+      return renamed({ ...c, current, previous }, 'deltaPct', 'deltaRatio', delta);
+    }),
+  };
 }
 
 /** The figures of one week as lines. */
 function speedLines(r: WeeklyReport): [string, string, string][] {
   const m = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(0)} min`);
-  const p = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(0)} %`);
+  const p = (v: { withinSla: number; total: number }) => formatRate(ratio(v.withinSla, v.total), 'n/a');
   return [
     ['New leads', String(r.now.total), String(r.before.total)],
-    [`Answered within ${r.slaMinutes} min`, p(r.now.pctWithinSla), p(r.before.pctWithinSla)],
+    [`Answered within ${r.slaMinutes} min`, p(r.now), p(r.before)],
     ['Median first response', m(r.now.medianMinutes), m(r.before.medianMinutes)],
     ['90th percentile', m(r.now.p90Minutes), m(r.before.p90Minutes)],
     ['Never contacted', String(r.now.neverContacted), String(r.before.neverContacted)],
@@ -124,8 +141,8 @@ function speedLines(r: WeeklyReport): [string, string, string][] {
 }
 
 function slotLine(c: HeatmapComparisonCell): string {
-  const pct = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(0)} %`);
-  return `${c.day} ${c.slot}: ${pct(c.current.pctWithinSla)} within the SLA (was ${pct(c.previous.pctWithinSla)}), ${c.current.total} lead${c.current.total === 1 ? '' : 's'}`;
+  const pct = (v: { withinSla: number; total: number }) => formatRate(ratio(v.withinSla, v.total), 'n/a');
+  return `${c.day} ${c.slot}: ${pct(c.current)} within the SLA (was ${pct(c.previous)}), ${c.current.total} lead${c.current.total === 1 ? '' : 's'}`;
 }
 
 export function renderWeeklyText(r: WeeklyReport): string {

@@ -67,8 +67,10 @@ export interface ReportInput {
   compareWeeks?: number;
   /** When the page was written (shown in the footer). */
   generatedAt: Date;
-  /** The CRM record link, a template with `{id}` (`recordUrl` / `--record-url`). */
+  /** The CRM record link, a template with `{id}` (`recordUrl` / `--record-url`, or the Zoho default: record-url.ts). */
   recordUrl?: string | undefined;
+  /** Why there is no record link (the lead dialog says it), when `recordUrl` is not given. */
+  recordUrlMissing?: string | undefined;
   /** The KPI object as of another instant (as `kpis` was computed): the tiles' change and sparklines. */
   kpisAt?: ((asOf: Date) => KpisJson) | undefined;
   /** Locators' e-mail addresses (the config's `digest.locators`). */
@@ -162,6 +164,7 @@ export interface ReportModel {
   /** The KPIs a week earlier and weekly over eight weeks; `null` when no `kpisAt` was given. */
   kpiHistory: KpiHistory | null;
   recordUrl: string | null;
+  recordUrlMissing: string | null;
   locatorEmails: Readonly<Record<string, string>>;
   survival: ReportSurvival;
   /** The leads and schedule the page's analysis controls recompute from (section-controls.ts embeds what they need). */
@@ -252,8 +255,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   // The calendar spans the weeks around today: up to 8 weeks back and 4 ahead, trimmed to the appointments.
   const apptDays = calendarAppointments.map((a) => localDayNumber(a.appointmentAt, timeZone));
-  const minDay = apptDays.length ? Math.min(...apptDays) : todayNumber;
-  const maxDay = apptDays.length ? Math.max(...apptDays) : todayNumber;
+  // A reduce, not Math.min(...days): 100,000 arguments overflow the call stack.
+  const minDay = apptDays.reduce((a, b) => Math.min(a, b), apptDays[0] ?? todayNumber);
+  const maxDay = apptDays.reduce((a, b) => Math.max(a, b), apptDays[0] ?? todayNumber);
   const weekStart = (d: number) => d - weekdayOfDayNumber(d);
   const fromDay = Math.max(weekStart(todayNumber) - 8 * 7, weekStart(Math.min(minDay, todayNumber)));
   const toDay = Math.min(weekStart(todayNumber) + 5 * 7 - 1, Math.max(maxDay, weekStart(todayNumber) + 6));
@@ -327,6 +331,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     leadDetails,
     kpiHistory: input.kpisAt ? kpiHistory(asOf, timeZone, input.kpis, input.kpisAt) : null,
     recordUrl: input.recordUrl ?? null,
+    recordUrlMissing: input.recordUrl ? null : (input.recordUrlMissing ?? null),
     locatorEmails: input.locatorEmails ?? {},
     survival: input.survival,
     leads,

@@ -102,6 +102,39 @@ export interface LeadDetail {
   owners: [locator: string | null, at: string][] | null;
 }
 
+/** {@link LeadDetail}s in columns (lead-detail-columns.ts encodes and decodes them); `words[i]` is the text of index `i`. */
+export interface LeadDetailColumns {
+  /** The texts the other columns refer to by index: stage, locator, team, status and reason names. */
+  words: string[];
+  /** The wall-clock minute every instant column counts from (minutes since 1970-01-01 00:00 on the report's clock). */
+  base: number;
+  id: string[];
+  name: string[];
+  locator: (number | null)[];
+  team: (number | null)[];
+  stage: (number | null)[];
+  status: number[];
+  reason: (number | null)[];
+  reasonDays: (number | null)[];
+  created: number[];
+  firstContact: (number | null)[];
+  responseMinutes: (number | null)[];
+  appointment: (number | null)[];
+  daysSinceAppointment: (number | null)[];
+  progress: (number | null)[];
+  daysInStage: (number | null)[];
+  /** Per lead, its visits one after another: stage, entered, left (`null`: still there), days. */
+  visits: (number | null)[][];
+  /** Per lead, its owner changes one after another: locator (`null`: unassigned), when; `null`: none recorded. */
+  owners: ((number | null)[] | null)[];
+}
+
+/** The downloads of the page's fixed tables and figures, their CSV written with the page (table-csv.ts). */
+export const TABLE_DOWNLOADS = ['kpis', 'snapshot', 'trend', 'green-to-delivery', 'demand', 'comparison', 'resolved', 'quality'] as const;
+
+/** The name of one of them (its `data-download`). */
+export type TableDownload = (typeof TABLE_DOWNLOADS)[number];
+
 /** What the page's script reads from the JSON block. */
 export interface PageData {
   /** The report's day, "YYYY-MM-DD" in its time zone. */
@@ -118,10 +151,12 @@ export interface PageData {
   reasonOrder: readonly string[];
   /** The label of a lead without a locator. */
   unassigned: string;
-  /** The dialog's facts about every lead the page names (an array: ids are data, never object keys). */
-  leads: LeadDetail[];
+  /** The dialog's facts about every lead the page names, in columns (lead-detail-columns.ts; ids are data, never object keys). */
+  leads: LeadDetailColumns;
   /** The CRM record link, a template with `{id}` (`recordUrl`, `--record-url`); `null` = not known. */
   recordUrl: string | null;
+  /** Why there is no record link, shown in the dialog (record-url.ts); `null` when there is one. */
+  recordUrlMissing: string | null;
   /** Locators' e-mail addresses (the config's `digest.locators`), for "Email locator". */
   locatorEmails: Record<string, string>;
   /** The response heatmap's cells as `panopticon heatmap --format csv` writes them (csv-columns.ts). */
@@ -132,4 +167,6 @@ export interface PageData {
   survivalCsv: Record<SurvivalDownload, Cell[][] | null>;
   /** The analysis controls' data: the response rows they recompute from (section-controls.ts). */
   controls: ControlsData;
+  /** The CSV text of each fixed table and figure (table-csv.ts), saved as is. */
+  tablesCsv: Partial<Record<TableDownload, string>>;
 }

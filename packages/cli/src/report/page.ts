@@ -14,6 +14,9 @@ import { calendarSection } from './section-calendar.js';
 import { pipelineSection, responseSection } from './section-figures.js';
 import { qualitySection } from './section-quality.js';
 import { scorecardCsvCells } from './scorecard-columns.js';
+import { tableCsvFiles } from './table-csv.js';
+import { leadDetailColumns } from './lead-detail-columns.js';
+import { downloadButton } from './download-button.js';
 import { scorecardSection } from './section-scorecard.js';
 import { followUpSurvivalSection } from './section-survival.js';
 import { survivalDownloads } from './survival-data.js';
@@ -49,11 +52,13 @@ export function pageData(model: ReportModel, controls: ControlsData = controlsDa
     reasonLabels: ATTENTION_REASON_LABELS,
     reasonOrder: ATTENTION_REASONS,
     unassigned: UNASSIGNED_LOCATOR,
-    leads: model.leadDetails,
+    leads: leadDetailColumns(model.leadDetails),
     heatmapCsv: model.heatmap.map(heatmapCsvCells),
     scorecardCsv: model.scorecard.map(scorecardCsvCells),
     survivalCsv: survivalDownloads(model.survival),
+    tablesCsv: tableCsvFiles(model),
     recordUrl: model.recordUrl,
+    recordUrlMissing: model.recordUrlMissing,
     // Only the addresses of locators the page names.
     locatorEmails: Object.fromEntries(Object.entries(model.locatorEmails).filter(([locator]) => named.has(locator))),
     controls,
@@ -160,7 +165,8 @@ function tiles(model: ReportModel): Html {
 ${tileTrend(t)}
 </div>`;
   });
-  return html`<section class="tiles" aria-label="Key figures">\n${joinHtml(items, '\n')}\n</section>`;
+  return html`<section class="tiles" aria-label="Key figures">\n${joinHtml(items, '\n')}\n</section>
+<p class="figure-actions tiles-actions">${downloadButton('kpis')}</p>`;
 }
 
 /** The lead dialog (client/lead-dialog.ts fills it with textContent from the JSON block). */

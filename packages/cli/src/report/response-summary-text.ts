@@ -6,6 +6,7 @@
  * @module
  */
 import type { ResponseSummary, SlaBand } from '@panopticon/core';
+import { formatRate, ratio } from '../rate.js';
 
 const count = new Intl.NumberFormat('en-US');
 
@@ -14,12 +15,12 @@ export function responseMinutesText(m: number | null): string {
   return m === null ? '—' : m >= 120 ? `${(m / 60).toFixed(1)} h` : `${Math.round(m)} min`;
 }
 
-/** "64.2% of 1,234 new leads were first contacted within 60 minutes; median 12 min, 90th percentile 2.5 h." */
+/** "64.2 % of 1,234 new leads were first contacted within 60 minutes; median 12 min, 90th percentile 2.5 h." */
 export function responseSummaryText(
-  r: Pick<ResponseSummary, 'pctWithinSla' | 'total' | 'medianMinutes' | 'p90Minutes'>,
+  r: Pick<ResponseSummary, 'withinSla' | 'total' | 'medianMinutes' | 'p90Minutes'>,
   slaMinutes: number,
 ): string {
-  const pct = r.pctWithinSla === null ? '—' : `${r.pctWithinSla.toFixed(1)}%`;
+  const pct = formatRate(ratio(r.withinSla, r.total));
   const leads = `${count.format(r.total)} new ${r.total === 1 ? 'lead' : 'leads'}`;
   return `${pct} of ${leads} were first contacted within ${slaMinutes} minutes; median ${responseMinutesText(r.medianMinutes)}, 90th percentile ${responseMinutesText(r.p90Minutes)}.`;
 }

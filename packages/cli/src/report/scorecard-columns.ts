@@ -6,8 +6,12 @@
  */
 import type { LocatorScorecardRow } from '@panopticon/core';
 import type { Cell } from '../format.js';
+import { ratePercent } from '../rate.js';
 
-/** The columns of the scorecard's CSV download: the table's, named as the JSON of `locatorScorecard`. */
+/**
+ * The columns of the scorecard's CSV download: the table's, named as the JSON of `locatorScorecard`, the
+ * conversion rate as a percentage with one decimal (rate.ts).
+ */
 export const SCORECARD_CSV_COLUMNS = [
   'locator',
   'leads',
@@ -20,7 +24,7 @@ export const SCORECARD_CSV_COLUMNS = [
   'progressed',
   'won',
   'lost',
-  'conversionRate',
+  'conversionPercent',
   'medianDaysToProgress',
 ] as const;
 
@@ -39,7 +43,7 @@ export function scorecardCsvCells(r: LocatorScorecardRow): Cell[] {
     c.progressed,
     c.won,
     c.lost,
-    r.conversionRate,
+    ratePercent(r.conversionRate),
     r.medianDaysToProgress,
   ];
 }

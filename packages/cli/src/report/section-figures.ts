@@ -1,9 +1,12 @@
 import type { RenderedFigures } from './figures.js';
-import { downloadButton } from './download-button.js';
+import { downloadButton, type DownloadName } from './download-button.js';
 import { html, type Html } from './html.js';
 import type { ReportModel } from './model.js';
 import { responseSurvivalPanels } from './section-survival.js';
 import { responseSummaryText, slaBandTexts } from './response-summary-text.js';
+
+/** A figure's "Download CSV" line. */
+const actions = (name: DownloadName): Html => html`<p class="figure-actions">${downloadButton(name)}</p>`;
 
 /** The pipeline section: four figures. */
 export function pipelineSection(figures: RenderedFigures): Html {
@@ -11,10 +14,10 @@ export function pipelineSection(figures: RenderedFigures): Html {
   return html`<section id="pipeline" aria-labelledby="pipeline-title">
 <div class="section-head"><h2 id="pipeline-title">Pipeline</h2><p>Where leads are, how the working pipeline moved, how long stages hold them, and how long approved leads wait for delivery.</p></div>
 <div class="grid2">
-<div class="panel figure">${f.snapshot}</div>
-<div class="panel figure">${f.trend}</div>
+<div class="panel figure">${f.snapshot}${actions('snapshot')}</div>
+<div class="panel figure">${f.trend}${actions('trend')}</div>
 <div class="panel figure">${f.timeInStage}</div>
-<div class="panel figure">${f.greenToDelivery}</div>
+<div class="panel figure">${f.greenToDelivery}${actions('green-to-delivery')}</div>
 </div>
 </section>`;
 }
@@ -28,8 +31,8 @@ export function responseSection(model: ReportModel, figures: RenderedFigures): H
 <div class="section-head"><h2 id="response-title">Response times</h2><p><span id="response-summary">${responseSummaryText(r, model.slaMinutes)}</span> Hover a cell for its figures.</p></div>
 <div class="stack">
 <div class="panel figure">${f.heatmap}<div class="legend-line" id="response-bands">${bands}</div><p class="figure-actions">${downloadButton('heatmap')}</p></div>
-<div class="panel figure">${f.demand}</div>
-<div class="panel figure">${f.comparison}</div>
+<div class="panel figure">${f.demand}${model.demand && actions('demand')}</div>
+<div class="panel figure">${f.comparison}${actions('comparison')}</div>
 ${responseSurvivalPanels(model, figures)}
 </div>
 </section>`;

@@ -1,4 +1,5 @@
 import type { DataIssue } from '@panopticon/core';
+import { downloadButton } from './download-button.js';
 import { html, joinHtml, type Html } from './html.js';
 import type { ReportModel } from './model.js';
 import { plural } from './text.js';
@@ -34,6 +35,7 @@ ${joinHtml(issues.map(issueRow), '\n')}
 <div class="quality-body">
 ${inputTable}
 ${issueTable}
+${issues.length > 0 && html`<p class="figure-actions">${downloadButton('quality')}</p>`}
 ${note}
 </div>
 </details>

@@ -1,5 +1,6 @@
 import { UNASSIGNED_LOCATOR } from '@panopticon/core';
 import { RESOLUTION_TEXT } from '../digest/messages.js';
+import { downloadButton } from './download-button.js';
 import { html, type Html } from './html.js';
 import type { ReportModel } from './model.js';
 import { plural, reasonLabel, statusLabel } from './text.js';
@@ -38,5 +39,6 @@ export function resolvedList(model: ReportModel): Html {
 <tbody>${body}</tbody>
 </table>
 </div>
+<p class="figure-actions">${downloadButton('resolved')}</p>
 </div>`;
 }

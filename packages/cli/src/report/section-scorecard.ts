@@ -1,4 +1,5 @@
 import { UNASSIGNED_LOCATOR } from '@panopticon/core';
+import { formatRate } from '../rate.js';
 import { downloadButton } from './download-button.js';
 import { html, joinHtml, type Html } from './html.js';
 import type { ReportModel } from './model.js';
@@ -11,7 +12,6 @@ import { formatCount } from './tiles.js';
  */
 export function scorecardSection(model: ReportModel): Html {
   const rows = model.scorecard;
-  const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
   const cell = (v: number | null, text = v === null ? '—' : formatCount(v)) =>
     html`<td class="num" data-v="${v === null ? '' : v}">${text}</td>`;
   const th = (label: string, num = true) =>
@@ -27,7 +27,7 @@ export function scorecardSection(model: ReportModel): Html {
               r.needsAttention > 0
                 ? html`<button type="button" class="linkish" data-locator="${isUnassigned ? UNASSIGNED_VALUE : r.locator}" title="Show this locator's leads in the needs-attention list">${name}</button>`
                 : name;
-            return html`<tr data-i="${i}"><td data-v="${r.locator}">${filter}</td>${cell(r.leads)}${cell(r.appointed)}${cell(r.needsAttention)}${cell(r.counts.stale)}${cell(r.counts['at-risk'])}${cell(r.counts.awaiting)}${cell(r.counts.upcoming)}${cell(r.counts.progressed)}${cell(r.counts.won)}${cell(r.counts.lost)}${cell(r.conversionRate, pct(r.conversionRate))}${cell(r.medianDaysToProgress)}</tr>`;
+            return html`<tr data-i="${i}"><td data-v="${r.locator}">${filter}</td>${cell(r.leads)}${cell(r.appointed)}${cell(r.needsAttention)}${cell(r.counts.stale)}${cell(r.counts['at-risk'])}${cell(r.counts.awaiting)}${cell(r.counts.upcoming)}${cell(r.counts.progressed)}${cell(r.counts.won)}${cell(r.counts.lost)}${cell(r.conversionRate, formatRate(r.conversionRate))}${cell(r.medianDaysToProgress)}</tr>`;
           }),
           '\n',
         );

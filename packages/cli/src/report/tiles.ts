@@ -1,9 +1,10 @@
 import { OWNER_HISTORY_OFF } from '../commands/kpis.js';
 import type { JudgedQuestion } from '@panopticon/core';
+import { ratePercent } from '../rate.js';
 import type { KpisJson, ReportModel } from './model.js';
 
 /** How a tile's number is shown. */
-export type TileKind = 'count' | 'ratio' | 'percent' | 'days';
+export type TileKind = 'count' | 'rate' | 'days';
 
 /** One KPI tile: a number from `panopticon kpis --format json`, named by its path in that JSON. */
 export interface Tile {
@@ -29,25 +30,25 @@ const numberOrNull = (v: number | string | null): number | null => (typeof v ===
 /** The tiles' values, by their path in the KPI JSON. */
 const PICK: Record<string, (k: KpisJson) => number | null> = {
   'followUp.appointed': (k) => k.followUp.appointed,
-  'followUp.conversionRate': (k) => k.followUp.conversionRate,
+  'followUp.conversionRatio': (k) => k.followUp.conversionRatio,
   'followUp.stale': (k) => k.followUp.stale,
   'followUp.atRisk': (k) => k.followUp.atRisk,
   'followUp.stuckInGreen': (k) => k.followUp.stuckInGreen,
   'followUp.stalled': (k) => k.followUp.stalled,
   'followUp.medianDaysToIntervention': (k) => numberOrNull(k.followUp.medianDaysToIntervention),
-  'response.pctWithinSla': (k) => k.response.pctWithinSla,
+  'response.withinSlaRatio': (k) => k.response.withinSlaRatio,
 };
 
 /**
- * The change of a tile against a week earlier, as shown: counts and days as a signed number, ratios and
- * percentages in percentage points (one decimal); `null` when either side has no data.
+ * The change of a tile against a week earlier, as shown: counts and days as a signed number, rates in
+ * percentage points with one decimal (rate.ts); `null` when either side has no data.
  */
 export function formatChange(now: number | null, before: number | null, kind: TileKind): string | null {
   if (now === null || before === null || !Number.isFinite(now) || !Number.isFinite(before)) return null;
-  const d = kind === 'ratio' ? (now - before) * 100 : now - before;
-  const text = kind === 'count' ? formatCount(Math.abs(d)) : Math.abs(d).toFixed(1);
+  const d = now - before;
+  const text = kind === 'count' ? formatCount(Math.abs(d)) : kind === 'rate' ? ratePercent(Math.abs(d))! : Math.abs(d).toFixed(1);
   if (Number(text.replace(/,/g, '')) === 0) return 'no change';
-  const unit = kind === 'ratio' || kind === 'percent' ? ' pts' : kind === 'days' ? ' days' : '';
+  const unit = kind === 'rate' ? ' pts' : kind === 'days' ? ' days' : '';
   return `${d > 0 ? '+' : '−'}${text}${unit}`;
 }
 
@@ -64,8 +65,8 @@ export function formatDays(n: number): string {
 }
 
 /**
- * A tile's number as shown, split into the number and its unit: a count (1,234), a ratio as a percentage
- * with one decimal (0.2239 → 22.4 %), a percentage with one decimal (64.17 → 64.2 %), days (11 days).
+ * A tile's number as shown, split into the number and its unit: a count (1,234), a rate as a percentage
+ * with one decimal (0.2239 → 22.4 %, rate.ts), days (11 days).
  * `null` (no data) is an em dash.
  */
 export function formatTileValue(value: number | null, kind: TileKind): { number: string; unit: string } {
@@ -73,10 +74,8 @@ export function formatTileValue(value: number | null, kind: TileKind): { number:
   switch (kind) {
     case 'count':
       return { number: formatCount(value), unit: '' };
-    case 'ratio':
-      return { number: (value * 100).toFixed(1), unit: '%' };
-    case 'percent':
-      return { number: value.toFixed(1), unit: '%' };
+    case 'rate':
+      return { number: ratePercent(value)!, unit: '%' };
     case 'days':
       return { number: formatDays(value), unit: value === 1 ? 'day' : 'days' };
   }
@@ -110,10 +109,10 @@ function baseTiles(model: ReportModel): Tile[] {
       question: 'follow-up',
     },
     {
-      kpi: 'followUp.conversionRate',
+      kpi: 'followUp.conversionRatio',
       label: 'Conversion rate',
-      value: k.conversionRate,
-      kind: 'ratio',
+      value: k.conversionRatio,
+      kind: 'rate',
       sub: 'of appointed leads were won',
       question: 'follow-up',
     },
@@ -172,10 +171,10 @@ function baseTiles(model: ReportModel): Tile[] {
           question: 'follow-up',
         },
     {
-      kpi: 'response.pctWithinSla',
+      kpi: 'response.withinSlaRatio',
       label: 'Within SLA',
-      value: r.pctWithinSla,
-      kind: 'percent',
+      value: r.withinSlaRatio,
+      kind: 'rate',
       sub: `${formatCount(r.withinSla)} of ${formatCount(r.total)} new leads in ${model.slaMinutes} min`,
       question: 'response',
     },

@@ -25,7 +25,7 @@ export function setUpDownloads(
   data: PageData,
   views: { attention: AttentionView; calendar: CalendarView; response: ResponseView },
 ): (name: DownloadName) => CsvFile {
-  const files: Record<DownloadName, () => CsvFile> = {
+  const files: Record<'attention' | 'appointments' | 'heatmap' | 'scorecard', () => CsvFile> = {
     attention: () => ({
       name: 'needs-attention-' + data.today + '.csv',
       text: renderCsv(
@@ -80,13 +80,19 @@ export function setUpDownloads(
       () => CsvFile
     >),
   };
+  // The fixed tables and figures: their CSV was written with the page (table-csv.ts).
+  const file = (name: DownloadName): CsvFile | undefined => {
+    if (name in files) return files[name as keyof typeof files]();
+    const text = data.tablesCsv[name as keyof PageData['tablesCsv']];
+    return text === undefined ? undefined : { name: name + '-' + data.today + '.csv', text };
+  };
   document.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest?.('button[data-download]');
     const name = button?.getAttribute('data-download') as DownloadName | undefined;
-    if (!name || !(name in files)) return;
-    save(files[name]());
+    const found = name ? file(name) : undefined;
+    if (found) save(found);
   });
-  return (name) => files[name]();
+  return (name) => file(name)!;
 }
 
 /** Saves a CSV file through a temporary link (nothing leaves the machine). */

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { leadDetailAt } from '../lead-detail-columns.js';
 import type { LeadDetail, PageData } from '../page-data.js';
 import { byId, el } from './dom.js';
 
@@ -22,14 +23,16 @@ export function setUpLeadDialog(data: PageData, onChange: (id: string | null) =>
   const dialog = byId<HTMLDialogElement>('lead-dialog');
   const title = byId('lead-title');
   const body = byId('lead-body');
-  const byLead = new Map(data.leads.map((d) => [d.id, d]));
+  // Row numbers by id; a lead's details are decoded from the columns when its dialog opens.
+  const rowOf = new Map(data.leads.id.map((id, i) => [id, i]));
   let opener: HTMLElement | null = null;
   let openId: string | null = null;
 
   const label = (labels: Record<string, string>, key: string) => labels[key] || key;
 
   function open(id: string, from?: HTMLElement | null): boolean {
-    const lead = byLead.get(id);
+    const row = rowOf.get(id);
+    const lead = row === undefined ? undefined : leadDetailAt(data.leads, row);
     const named = from?.getAttribute('data-lead') === id;
     // A hash may name any id: only a lead the page names (or holds) opens the dialog.
     if (!lead && !named) return false;
@@ -80,7 +83,7 @@ export function setUpLeadDialog(data: PageData, onChange: (id: string | null) =>
       crm.target = '_blank';
       crm.rel = 'noopener noreferrer';
       actions.appendChild(crm);
-    } else actions.appendChild(el('span', 'muted', 'No CRM link: set "recordUrl" in panopticon.config.json or --record-url. '));
+    } else actions.appendChild(el('span', 'muted', 'No CRM link: ' + (data.recordUrlMissing ?? 'the record address is not known') + '. '));
     const mail = el('a', 'button', 'Email locator');
     mail.href = mailto(lead);
     actions.appendChild(mail);
@@ -144,6 +147,19 @@ export function setUpLeadDialog(data: PageData, onChange: (id: string | null) =>
     opener = null;
   });
   byId('lead-close').addEventListener('click', close);
+  // A modal <dialog> keeps focus off the page but lets Tab leave for the browser's own controls: Tab past
+  // the last control goes back to the first, Shift+Tab before the first to the last.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab') return;
+    const controls = Array.from(dialog.querySelectorAll<HTMLElement>('a[href],button,[tabindex="0"]'));
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey ? document.activeElement === first : document.activeElement === last) {
+      event.preventDefault();
+      (event.shiftKey ? last : first).focus();
+    }
+  });
   // A click on the backdrop (outside the dialog's box) closes it too.
   dialog.addEventListener('click', (event) => {
     if (event.target === dialog) close();
