@@ -18,7 +18,7 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(join(root, 'package.json'));
 const here = join(root, 'scripts/consumer');
-const PACKAGES = ['core', 'charts', 'zoho-adapter', 'cli'];
+const PACKAGES = ['core', 'charts', 'zoho-adapter', 'sql', 'cli'];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 /** A file of a package installed in the repository (some packages export no package.json to resolve). */
 const bin = (pkg: string, path: string) => join(root, 'node_modules', pkg, path);

@@ -131,11 +131,11 @@ describe('the analysis controls', () => {
     const { page, context } = await open();
     await setControl(page, 'SLA (minutes)', '30');
     const kpis = JSON.parse(runCli(tmp, 'kpis', '--quiet', '--sla', '30', '--format', 'json')) as {
-      response: { pctWithinSla: number; total: number; bands: Record<string, number> };
+      response: { withinSlaRatio: number; total: number; bands: Record<string, number> };
     };
     const summary = await page.textContent('#response-summary');
     expect(summary).toContain(
-      `${kpis.response.pctWithinSla.toFixed(1)}% of ${kpis.response.total} new leads were first contacted within 30 minutes`,
+      `${(kpis.response.withinSlaRatio * 100).toFixed(1)} % of ${kpis.response.total} new leads were first contacted within 30 minutes`,
     );
     const bands = await page.$$eval('#response-bands span', (ss) => ss.map((s) => s.textContent));
     expect(bands).toEqual(Object.entries(kpis.response.bands).map(([b, n]) => `${b === 'never' ? 'never contacted' : `${b} min`}: ${n}`));
