@@ -1,3 +1,4 @@
+import { civilFromDays } from '../../time/civil.js';
 import type { CellKind } from './csv-cells.js';
 import { cellText, csvQuote } from './csv-cells.js';
 
@@ -109,17 +110,9 @@ export class CsvBytesWriter {
     return true;
   }
 
-  /** The civil date of a day number (H. Hinnant's algorithm) as bytes; false outside the years 0000–9999. */
+  /** The civil date of a day number (time/civil.ts) as bytes; false outside the years 0000–9999. */
   private setDay(day: number): boolean {
-    const z = day + 719_468;
-    const era = Math.floor(z / 146_097);
-    const doe = z - era * 146_097;
-    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    const mp = Math.floor((5 * doy + 2) / 153);
-    const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    const m = mp < 10 ? mp + 3 : mp - 9;
-    const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    const { year: y, month: m, day: d } = civilFromDays(day);
     if (y < 0 || y > 9999) return false;
     const b = this.dayBytes;
     two(b, two(b, 0, Math.floor(y / 100)), y % 100);

@@ -2,6 +2,7 @@
 // readers of ../csv/) reads every format: strings as they are, nulls as empty cells, numbers in decimal, and
 // typed times in a form the CSV timestamp parser reads exactly (an instant with `Z`, a wall-clock time
 // without an offset, so that it is read in the team's zone as CSV reads one, a date as `YYYY-MM-DD`).
+import { civilFromDays } from '../../time/civil.js';
 
 /**
  * How a column's typed times are written: an instant (`…Z`), a wall-clock time without a zone (read in the team's zone), a calendar date,
@@ -51,16 +52,7 @@ let lastDayText = '';
 /** `YYYY-MM-DD` of a day number (days since 1970-01-01), or undefined outside the years 0000–9999 (the civil calendar, proleptic). */
 function dayText(day: number): string | undefined {
   if (day === lastDay) return lastDayText;
-  // Days to civil date (H. Hinnant's algorithm): exact for every day, no Date.
-  const z = day + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const { year: y, month: m, day: d } = civilFromDays(day);
   if (y < 0 || y > 9999) return undefined;
   lastDay = day;
   lastDayText = `${String(y).padStart(4, '0')}-${TWO[m]}-${TWO[d]}`;
