@@ -5,16 +5,16 @@
  * marks equal to core's `attentionChanges` for the same data, and axe-core clean. Never skipped: without
  * Chromium it fails, saying how to install it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { attentionChanges, endOfLocalDay, needsAttention, parseDayNumber } from '@panopticon/core';
 import { loadCsv } from '@panopticon/core/csv';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
+import { launchChromium } from '../../../scripts/chromium.mjs';
 import { DEFAULT_PIPELINE } from '../src/settings/json-files.js';
 import { AS_OF, NEW_ID, PROGRESSED_ID, PROGRESSED_NAME, SAME_ID, SINCE, WORSE_ID, writeChangedLeads } from './fixtures/changed-leads.js';
 import { runCli } from './fixtures/dashboard-cli.js';
@@ -79,14 +79,9 @@ async function coreChanges(since: string): Promise<{ marks: Record<string, strin
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is required for the dashboard browser tests and was not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set CHROMIUM to its path.`,
-    );
-  }
   runCli(tmp, 'report', ...flags, '--as-of', AS_OF, '--quiet', '--out', defaultPage);
   runCli(tmp, 'report', ...flags, '--as-of', AS_OF, '--since', EARLIER, '--quiet', '--out', earlierPage);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 90_000);
 
 afterAll(async () => {

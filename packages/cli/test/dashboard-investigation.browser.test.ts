@@ -4,14 +4,14 @@
  * lead dialog, the CSV downloads and the state kept in the URL hash, against pages written by the built
  * `panopticon report`. Never skipped: without Chromium it fails, saying how to install it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
+import { launchChromium } from '../../../scripts/chromium.mjs';
 import { runCli } from './fixtures/dashboard-cli.js';
 import { type KpisJson, localDate } from './fixtures/dashboard-json.js';
 import { HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
@@ -49,16 +49,11 @@ async function openSample(
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is required for the dashboard browser tests and was not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set CHROMIUM to its path.`,
-    );
-  }
   runCli(tmp, 'report', '--quiet', '--out', samplePage);
   runCli(tmp, 'report', '--quiet', '--slot', '60', '--out', sample60Page);
   runCli(tmp, 'report', ...writeKnownLead(join(tmp, 'known')), '--quiet', '--out', knownPage);
   runCli(tmp, 'report', ...writeHostileData(join(tmp, 'hostile')), '--quiet', '--out', hostilePage);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 90_000);
 
 afterAll(async () => {

@@ -6,14 +6,14 @@
  * violation in them, in the light and the dark scheme. Never skipped: without Chromium it fails, saying how
  * to install it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
+import { launchChromium } from '../../../scripts/chromium.mjs';
 import { runCli } from './fixtures/dashboard-cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-survival-page-'));
@@ -50,13 +50,8 @@ async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Pa
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is required for the dashboard browser tests and was not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set CHROMIUM to its path.`,
-    );
-  }
   runCli(tmp, 'report', '--quiet', '--out', samplePage);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 90_000);
 
 afterAll(async () => {
