@@ -172,7 +172,7 @@ describe('the API reference', () => {
     const api = JSON.parse(readFileSync(join(docsDir, 'api/api.json'), 'utf8')) as { children: Categorized[] };
     const titles = (name: string) => (api.children.find((m) => m.name === name)?.categories ?? []).map((c) => c.title);
     expect(titles('@panopticon/core')).toEqual(['Model', 'Follow-up', 'Response', 'Time', 'Sources']);
-    expect(titles('@panopticon/core/csv')).toEqual(['Sources']);
+    expect(titles('@panopticon/core/files')).toEqual(['Sources']);
     expect(titles('@panopticon/charts')).toEqual(['Charts']);
     expect(titles('@panopticon/zoho-adapter')).toEqual(['Zoho']);
   });

@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { responseHeatmapFigure, toSvgString } from '@panopticon/charts';
 import { aggregateBySlot } from '@panopticon/core';
-import { loadCsv } from '@panopticon/core/csv';
+import { loadFiles } from '@panopticon/core/files';
 import { JSDOM } from 'jsdom';
 
 const out = process.argv[2] ?? join(tmpdir(), 'response-heatmap.svg');
 const timeZone = 'America/New_York';
 
 // Response times need only leads.csv (received and first-contact times).
-const { leads } = await loadCsv({ leads: fileURLToPath(new URL('./data/leads.csv', import.meta.url)), timeZone });
+const { leads } = await loadFiles({ leads: fileURLToPath(new URL('./data/leads.csv', import.meta.url)), timeZone });
 
 // % of leads answered within 30 minutes, by weekday and hour of arrival.
 const cells = aggregateBySlot(leads, { timeZone, slotMinutes: 60, slaMinutes: 30 });

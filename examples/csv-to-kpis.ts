@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { endOfLocalDay, formatIssue, kpis, parseDayNumber, parsePipeline, summarizeResponses } from '@panopticon/core';
-import { loadCsv } from '@panopticon/core/csv';
+import { loadFiles } from '@panopticon/core/files';
 
 const sample = fileURLToPath(new URL('./data/', import.meta.url));
 const [dir = sample, date = '2026-10-31', timeZone = 'America/New_York'] = process.argv.slice(2);
@@ -24,7 +24,7 @@ const pipeline = parsePipeline(JSON.parse(readFileSync(file('pipeline.json'), 'u
 
 // 2. Load the files. Timestamps without an offset are wall-clock time in `timeZone`. Every row is either
 //    accepted or reported: nothing is dropped silently.
-const { leads, issues, stats } = await loadCsv({
+const { leads, issues, stats } = await loadFiles({
   leads: file('leads.csv'),
   stageHistory: optional('stage_history.csv'),
   ownerHistory: optional('owner_history.csv'),

@@ -15,7 +15,7 @@ import {
   parsePipeline,
   responseMinutes,
 } from '@panopticon/core';
-import { loadCsvText } from '@panopticon/core/csv';
+import { loadFiles } from '@panopticon/core/files';
 
 // The pipeline: stages in order, each with a category; thresholds in days. "Proposal Sent" has its own
 // staleAfterDays, so a lead held there 5 days after progressing is *stalled*.
@@ -66,9 +66,9 @@ J-3,Proposal Sent,2026-11-12 10:00
 J-4,Site Visit Booked,2026-11-04 13:00
 `;
 const timeZone = 'America/Denver';
-const { leads, issues } = await loadCsvText({
-  leads: leadsCsv,
-  stageHistory: historyCsv,
+const { leads, issues } = await loadFiles({
+  leads: { text: leadsCsv },
+  stageHistory: { text: historyCsv },
   timeZone,
   pipeline,
   columns: {

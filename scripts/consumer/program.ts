@@ -2,7 +2,7 @@
 // every public entry of the four packages, used as a developer of another tool would use it.
 import { aggregateBySlot, formatIssue, needsAttention, parseLeads, parsePipeline } from '@panopticon/core';
 import type { Lead, LoadResult } from '@panopticon/core';
-import { loadCsvText } from '@panopticon/core/csv';
+import { loadFiles } from '@panopticon/core/files';
 import { responseHeatmapFigure, toSvgString } from '@panopticon/charts';
 import { ZOHO_DATA_CENTERS } from '@panopticon/zoho-adapter';
 import { main } from '@panopticon/cli';
@@ -23,7 +23,10 @@ export async function run(document: Document | undefined): Promise<Record<string
     { timeZone, pipeline },
   );
   const leads: Lead[] = parsed.leads;
-  const csv = await loadCsvText({ leads: 'lead_id,received_time,first_contact_time\n7,2026-03-02 09:00,2026-03-02 09:20\n', timeZone });
+  const csv = await loadFiles({
+    leads: { text: 'lead_id,received_time,first_contact_time\n7,2026-03-02 09:00,2026-03-02 09:20\n' },
+    timeZone,
+  });
   const cells = aggregateBySlot([...leads, ...csv.leads], { timeZone, slotMinutes: 60, slaMinutes: 30 });
   const attention = needsAttention(leads, { asOf: new Date('2026-03-31T12:00:00Z'), timeZone, pipeline });
   const svg = document === undefined ? undefined : toSvgString(responseHeatmapFigure(cells, { document, timeZone }));

@@ -1,5 +1,5 @@
 /**
- * The figures on core's real output: the bundled sample data loaded with `loadCsv`, every metric computed,
+ * The figures on core's real output: the bundled sample data loaded with `loadFiles`, every metric computed,
  * every figure rendered. Checks that the figure inputs are exactly core's result types, at run time too.
  */
 import { readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import {
   scheduleCoverage,
   stageVisits,
 } from '@panopticon/core';
-import { loadCsv } from '@panopticon/core/csv';
+import { loadFiles } from '@panopticon/core/files';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   appointmentCalendarFigure,
@@ -49,7 +49,7 @@ const pipeline = parsePipeline(JSON.parse(readFileSync(join(DATA, 'pipeline.json
 let loaded: LoadResult;
 let leads: Lead[];
 beforeAll(async () => {
-  loaded = await loadCsv({
+  loaded = await loadFiles({
     leads: join(DATA, 'leads.csv'),
     stageHistory: join(DATA, 'stage_history.csv'),
     ownerHistory: join(DATA, 'owner_history.csv'),

@@ -9,8 +9,15 @@ import {
   type JudgedQuestion,
   type LoadResult,
 } from '@panopticon/core';
-import { CsvColumnError, CsvReadError, loadScheduleCsv, type ColumnarLoadResult, type CsvFormatOptions } from '@panopticon/core/csv';
-import { loadFiles, loadFilesColumnar } from '@panopticon/core/files';
+import {
+  CsvColumnError,
+  CsvReadError,
+  loadFiles,
+  loadFilesColumnar,
+  loadScheduleFile,
+  type ColumnarLoadResult,
+  type CsvFormatOptions,
+} from '@panopticon/core/files';
 import { CliError, EXIT } from './errors.js';
 import type { Io } from './io.js';
 import type { Settings } from './settings/resolve.js';
@@ -38,7 +45,7 @@ export function loadInputs(settings: LoadSettings, io: Io): Promise<LoadResult> 
 
 /**
  * {@link loadInputs} with the leads and their histories as columns, for commands that compute only the
- * columnar metrics (attention, kpis): a CSV export is read straight into columns (`loadCsvColumnar`);
+ * columnar metrics (attention, kpis): a CSV export is read straight into columns (`loadFilesColumnar`);
  * Zoho leads are loaded as objects and then laid out as columns.
  */
 export function loadColumnarInputs(settings: LoadSettings, io: Io): Promise<ColumnarLoadResult> {
@@ -53,7 +60,7 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
     const result = await loadFromZoho(source, io, timeZone);
     if (source.schedule) {
       try {
-        const shifts = await loadScheduleCsv(source.schedule, {
+        const shifts = await loadScheduleFile(source.schedule, {
           columns,
           strict,
           label: source.schedule.label,

@@ -1,5 +1,5 @@
 import { endOfLocalDay, parseDayNumber, startOfLocalDay } from '@panopticon/core';
-import { parseTimestamp } from '@panopticon/core/csv';
+import { parseTimestamp } from '@panopticon/core/files';
 import { CliError } from './errors.js';
 
 /**

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { attentionChanges, endOfLocalDay, needsAttention, parseDayNumber } from '@panopticon/core';
-import { loadCsv } from '@panopticon/core/csv';
+import { loadFiles } from '@panopticon/core/files';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../scripts/chromium.mjs';
@@ -68,7 +68,7 @@ function resolvedRows(page: Page): Promise<string[][]> {
 /** The marks core's `attentionChanges` gives for the fixture's data, comparing the list at `since` with the one at `asOf`. */
 async function coreChanges(since: string): Promise<{ marks: Record<string, string>; resolved: [string, string][] }> {
   const timeZone = 'UTC';
-  const { leads } = await loadCsv({ leads: join(dataDir, 'leads.csv'), stageHistory: join(dataDir, 'stage_history.csv'), timeZone });
+  const { leads } = await loadFiles({ leads: join(dataDir, 'leads.csv'), stageHistory: join(dataDir, 'stage_history.csv'), timeZone });
   const options = { timeZone, pipeline: DEFAULT_PIPELINE, asOf: endOfLocalDay(parseDayNumber(AS_OF), timeZone) };
   const before = needsAttention(leads, { ...options, asOf: endOfLocalDay(parseDayNumber(since), timeZone) });
   const c = attentionChanges(leads, before, options);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCsv } from '@panopticon/core/csv';
+import { loadFiles } from '@panopticon/core/files';
 import { describe, expect, it } from 'vitest';
 import { runBuilt } from './fixtures/cli-run.js';
 
@@ -119,7 +119,7 @@ describe('panopticon survival (built, as a process)', () => {
     const sample = JSON.parse(readFileSync(join(sampleDir, 'sample.json'), 'utf8'));
     const asOfMs = Date.parse(out.asOf);
     // The sample read by core's CSV reader (not by the survival code); the cases worked out here.
-    const { leads } = await loadCsv({ leads: join(sampleDir, sample.files.leads), timeZone: sample.timeZone });
+    const { leads } = await loadFiles({ leads: join(sampleDir, sample.files.leads), timeZone: sample.timeZone });
     const cases: { duration: number; event: boolean }[] = [];
     let invalid = 0;
     for (const lead of leads) {

@@ -6,7 +6,8 @@ import type { Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 // The main entry of @panopticon/core is platform-neutral: a browser program that computes a heatmap bundles
-// with no Node built-in reachable and no externals (reading files is the separate `@panopticon/core/csv`).
+// with no Node built-in reachable and no externals. Reading files is the separate `@panopticon/core/files`, whose `browser` build reads
+// text and bytes (an upload) with no Node built-in reachable either: the dashboard's page bundles it so.
 // It bundles the built package, as a consumer's bundler would (`npm test` builds first).
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const program = `
@@ -31,21 +32,26 @@ function nodeBuiltins(found: string[]): Plugin {
   };
 }
 
+/** Bundles a program for the browser as a consumer would (the built packages, browser conditions, no externals). */
+function bundle(contents: string, builtins: string[]) {
+  return build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    minify: true,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    conditions: ['browser', 'import'],
+    plugins: [nodeBuiltins(builtins)],
+  });
+}
+
 describe('@panopticon/core in a browser', () => {
   it('a heatmap program bundles for the browser with no Node built-in, no externals and one zod locale, under 60 KB gzip', async () => {
     const builtins: string[] = [];
-    const result = await build({
-      stdin: { contents: program, resolveDir: root, loader: 'ts' },
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      minify: true,
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-      conditions: ['browser', 'import'],
-      plugins: [nodeBuiltins(builtins)],
-    });
+    const result = await bundle(program, builtins);
     expect(result.errors).toEqual([]);
     expect(builtins).toEqual([]);
     // What each input file puts into the bundle (an input read but tree-shaken away puts 0 bytes).
@@ -62,5 +68,24 @@ describe('@panopticon/core in a browser', () => {
     );
     // A budget, not a timing: the whole program is core's part (with zod), so it must stay under the 60 KB gzip target.
     expect(gzip).toBeLessThan(60 * 1024);
+  });
+
+  it('a program that reads an upload with @panopticon/core/files bundles with no Node built-in and no externals, and reads it', async () => {
+    const builtins: string[] = [];
+    const result = await bundle(
+      `import { loadFiles } from '@panopticon/core/files';
+       const text = 'lead_id,received_time,first_contact_time\\n1,2025-01-06 09:00,2025-01-06 09:20\\n2,not a time,\\n';
+       const { leads, issues } = await loadFiles({ leads: { text, label: 'upload.csv' }, timeZone: 'America/New_York' });
+       globalThis.readInBrowserBundle = { ids: leads.map((l) => l.id), issues: issues.map((i) => [i.code, i.file, i.line]) };`,
+      builtins,
+    );
+    expect(result.errors).toEqual([]);
+    expect(builtins).toEqual([]);
+    expect(Object.values(result.metafile.outputs)[0]!.imports).toEqual([]);
+    // The bundle runs (here in Node, with nothing to import) and reads the text with the CSV rules and issues.
+    await import(`data:text/javascript,${encodeURIComponent(result.outputFiles[0]!.text)}`);
+    const read = (globalThis as { readInBrowserBundle?: { ids: string[]; issues: unknown[] } }).readInBrowserBundle;
+    expect(read?.ids).toEqual(['1']);
+    expect(read?.issues).toContainEqual(['unparseable-timestamp', 'upload.csv', 3]);
   });
 });

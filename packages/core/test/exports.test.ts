@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMN_LABELS, loadCsv } from '../src/sources/csv/index.js';
+import { CSV_COLUMN_LABELS, loadFiles } from '../src/sources/tables/index.js';
 import type { DataIssue } from '../src/sources/source.js';
 
 // Real-shaped CRM exports (test/fixtures/exports/) and what Panopticon must read from each: the leads, and
@@ -18,7 +18,7 @@ const ny = (month: number, day: number, hour: number, minute = 0) => {
 
 describe('real-shaped exports', () => {
   it('Zoho CRM leads with its stage and owner history: labels, a BOM, CRLF and accented names', async () => {
-    const { leads, issues, stats } = await loadCsv({
+    const { leads, issues, stats } = await loadFiles({
       leads: fixture('zoho-leads.csv'),
       stageHistory: fixture('zoho-stage-history.csv'),
       ownerHistory: fixture('zoho-owner-history.csv'),
@@ -49,7 +49,7 @@ describe('real-shaped exports', () => {
   });
 
   it('Salesforce leads in Windows-1252 with US dates and a 12-hour clock', async () => {
-    const { leads, issues } = await loadCsv({ leads: fixture('salesforce-leads-cp1252.csv'), timeZone: NY });
+    const { leads, issues } = await loadFiles({ leads: fixture('salesforce-leads-cp1252.csv'), timeZone: NY });
     expect(notInfo(issues)).toEqual([]);
     expect(leads.map((l) => [l.id, l.locator, l.stage])).toEqual([
       ['00Q5e000001AbCd', 'José Peña', 'Working - Contacted'],
@@ -81,7 +81,7 @@ describe('real-shaped exports', () => {
     ['hubspot-contacts-utf16le.txt', 'UTF-16 LE'],
     ['hubspot-contacts-utf16be.txt', 'UTF-16 BE'],
   ])('HubSpot contacts saved by Excel as Unicode text (%s): %s, tab-separated', async (file, encoding) => {
-    const { leads, issues } = await loadCsv({ leads: fixture(file), timeZone: NY });
+    const { leads, issues } = await loadFiles({ leads: fixture(file), timeZone: NY });
     expect(notInfo(issues)).toEqual([]);
     expect(leads.map((l) => [l.id, l.locator, l.stage, l.company, l.source, l.createdAt, l.firstContactAt])).toEqual([
       ['101', 'Maria Öberg', 'NEW', 'Nordic Vending AB', null, ny(3, 4, 14, 15), null],
@@ -95,7 +95,7 @@ describe('real-shaped exports', () => {
   });
 
   it('Pipedrive deals from a European account: semicolons, DD.MM.YYYY, "Deal - " labels', async () => {
-    const { leads, issues } = await loadCsv({ leads: fixture('pipedrive-deals-semicolon.csv'), timeZone: 'Europe/Berlin' });
+    const { leads, issues } = await loadFiles({ leads: fixture('pipedrive-deals-semicolon.csv'), timeZone: 'Europe/Berlin' });
     expect(notInfo(issues)).toEqual([]);
     expect(leads.map((l) => [l.id, l.name, l.locator, l.company, l.stage, l.createdAt])).toEqual([
       ['7', 'Kaffeeautomat Bahnhof', 'Lena Vogel', 'Bäckerei Kühn', 'Qualified', new Date(Date.UTC(2025, 2, 13, 8, 15))],
@@ -111,14 +111,14 @@ describe('real-shaped exports', () => {
   });
 
   it('ambiguous day/month dates: read month first and said so; the date format setting decides', async () => {
-    const auto = await loadCsv({ leads: fixture('eu-ambiguous-dates.csv'), timeZone: 'UTC' });
+    const auto = await loadFiles({ leads: fixture('eu-ambiguous-dates.csv'), timeZone: 'UTC' });
     expect(auto.leads[0]!.createdAt).toEqual(new Date(Date.UTC(2025, 2, 4, 9)));
     expect(infos(auto.issues)).toContainEqual([
       'date-format',
       'received_time',
       expect.stringMatching(/MM\/DD\/YYYY.*every day and month in the first 3 values is 12 or less.*--date-format DD\/MM\/YYYY/),
     ]);
-    const eu = await loadCsv({ leads: fixture('eu-ambiguous-dates.csv'), timeZone: 'UTC', dateFormat: 'DD/MM/YYYY' });
+    const eu = await loadFiles({ leads: fixture('eu-ambiguous-dates.csv'), timeZone: 'UTC', dateFormat: 'DD/MM/YYYY' });
     expect(eu.leads.map((l) => [l.createdAt, l.firstContactAt])).toEqual([
       [new Date(Date.UTC(2025, 3, 3, 9)), new Date(Date.UTC(2025, 3, 3, 9, 30))],
       [new Date(Date.UTC(2025, 5, 5, 14)), null],
@@ -128,7 +128,7 @@ describe('real-shaped exports', () => {
   });
 
   it('Excel serial numbers, pipe-separated, with `rep` as the locator', async () => {
-    const { leads, issues } = await loadCsv({ leads: fixture('excel-serial-pipe.csv'), timeZone: NY });
+    const { leads, issues } = await loadFiles({ leads: fixture('excel-serial-pipe.csv'), timeZone: NY });
     expect(notInfo(issues)).toEqual([]);
     expect(leads.map((l) => [l.id, l.locator, l.createdAt, l.firstContactAt])).toEqual([
       ['X1', 'Ana Souza', ny(3, 4, 14, 15), ny(3, 4, 14, 50)],
@@ -139,7 +139,7 @@ describe('real-shaped exports', () => {
   });
 
   it('a file without the appointment column: no lead has an appointment, and the column is not invented', async () => {
-    const { leads, issues } = await loadCsv({ leads: fixture('no-appointment-column.csv'), timeZone: 'UTC' });
+    const { leads, issues } = await loadFiles({ leads: fixture('no-appointment-column.csv'), timeZone: 'UTC' });
     expect(notInfo(issues)).toEqual([]);
     expect(leads.map((l) => [l.id, l.locator, l.appointmentAt])).toEqual([
       ['N1', 'Ana Souza', null],

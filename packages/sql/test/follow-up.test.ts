@@ -1,4 +1,4 @@
-import { loadCsvColumnar } from '@panopticon/core/csv';
+import { loadFilesColumnar } from '@panopticon/core/files';
 import { type Lead, kpis, kpisColumnar, needsAttention, needsAttentionColumnar, parsePipeline } from '@panopticon/core';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -60,7 +60,7 @@ describe('needsAttentionSql and kpisSql give exactly core’s figures', () => {
             await expect(kpisSql(inputs, all)).rejects.toThrow(/appointment_time/);
             return;
           }
-          const loaded = await loadCsvColumnar({ ...inputs, timeZone: options.timeZone, pipeline: options.pipeline });
+          const loaded = await loadFilesColumnar({ ...inputs, timeZone: options.timeZone, pipeline: options.pipeline });
           expect(await needsAttentionSql(inputs, all)).toEqual(needsAttentionColumnar(loaded, all));
           expect(await kpisSql(inputs, all)).toEqual(kpisColumnar(loaded, all));
           // Written as instants, the files hold exactly the generated leads.
@@ -82,7 +82,7 @@ describe('needsAttentionSql and kpisSql give exactly core’s figures', () => {
       ['2026-10-04T16:00:00Z', 'Australia/Lord_Howe'],
     ] as const) {
       const options = { asOf: new Date(asOf), timeZone, pipeline };
-      const loaded = await loadCsvColumnar({ ...inputs, timeZone, pipeline });
+      const loaded = await loadFilesColumnar({ ...inputs, timeZone, pipeline });
       const rows = await needsAttentionSql(inputs, options);
       expect(rows.length).toBeGreaterThan(0);
       expect(rows).toEqual(needsAttentionColumnar(loaded, options));

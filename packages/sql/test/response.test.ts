@@ -1,4 +1,4 @@
-import { aggregateCsvBySlot, loadCsv } from '@panopticon/core/csv';
+import { aggregateFileBySlot, loadFiles } from '@panopticon/core/files';
 import { aggregateBySlot, summarizeResponses } from '@panopticon/core';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,10 +50,10 @@ describe('heatmapSql and responseSummarySql give exactly core’s figures', () =
       fc.asyncProperty(arbLeads(120), optionsArb, fc.subarray(FORMS, { minLength: 1 }), async (leads, options, forms) => {
         const file = folder.write(nextName('csv'), leadsCsv(leads, options.timeZone, forms));
         const sql = await heatmapSql({ leads: file }, options);
-        expect(sql).toEqual((await aggregateCsvBySlot(file, { ...options, workers: 0 })).cells);
+        expect(sql).toEqual((await aggregateFileBySlot(file, { ...options, workers: 0 })).cells);
         // Written with an offset or Z, every instant reads back as generated: the same as the leads in memory.
         if (!forms.includes('naive')) expect(sql).toEqual(aggregateBySlot(leads, options));
-        const { leads: loaded } = await loadCsv({ leads: file, timeZone: options.timeZone });
+        const { leads: loaded } = await loadFiles({ leads: file, timeZone: options.timeZone });
         expect(await responseSummarySql({ leads: file }, options)).toEqual(summarizeResponses(loaded, options));
       }),
       { numRuns: 30 },
@@ -66,7 +66,7 @@ describe('heatmapSql and responseSummarySql give exactly core’s figures', () =
         const csv = folder.write(nextName('csv'), leadsCsv(leads, options.timeZone, FORMS));
         const parquet = folder.path(nextName('parquet'));
         await csvToParquet(csv, parquet);
-        expect(await heatmapSql({ leads: parquet }, options)).toEqual((await aggregateCsvBySlot(csv, { ...options, workers: 0 })).cells);
+        expect(await heatmapSql({ leads: parquet }, options)).toEqual((await aggregateFileBySlot(csv, { ...options, workers: 0 })).cells);
       }),
       { numRuns: 10 },
     );
@@ -87,7 +87,7 @@ describe('heatmapSql and responseSummarySql give exactly core’s figures', () =
       const file = folder.write(nextName('csv'), csvText(['lead_id', 'received_time', 'first_contact_time'], rows));
       for (const slotMinutes of [15, 30]) {
         const options = { timeZone, slotMinutes };
-        const core = (await aggregateCsvBySlot(file, { ...options, workers: 0 })).cells;
+        const core = (await aggregateFileBySlot(file, { ...options, workers: 0 })).cells;
         expect(core.reduce((n, c) => n + c.total, 0)).toBe(rows.length);
         expect(await heatmapSql({ leads: file }, options)).toEqual(core);
       }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { kpis, parsePipeline } from '@panopticon/core';
-import { loadCsv } from '@panopticon/core/csv';
+import { loadFiles } from '@panopticon/core/files';
 import { describe, expect, test } from 'vitest';
 import { createZohoSync } from '../src/sync.js';
 import { connection, fake } from './helpers.js';
@@ -13,7 +13,7 @@ const timeZone = 'America/New_York';
 
 async function sample() {
   const pipeline = parsePipeline(JSON.parse(readFileSync(data('pipeline.json'), 'utf8')));
-  const csv = await loadCsv({
+  const csv = await loadFiles({
     leads: data('leads.csv'),
     stageHistory: data('stage_history.csv'),
     ownerHistory: data('owner_history.csv'),

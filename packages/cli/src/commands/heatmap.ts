@@ -1,6 +1,5 @@
 import { WEEKDAY_NAMES, aggregateBySlot, judgeability, slotLabel, slotsPerDay, type HeatmapCell } from '@panopticon/core';
-import type { AggregateCsvBySlotResult } from '@panopticon/core/csv';
-import { aggregateFileBySlot } from '@panopticon/core/files';
+import { aggregateFileBySlot, type AggregateFileBySlotResult } from '@panopticon/core/files';
 import { AS_OF_OPTION, ENGINE_OPTION, HELP_OPTION, INPUT_OPTIONS, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
 import { HEATMAP_CSV_COLUMNS, heatmapCsvCells, heatmapJsonCell } from '../csv-columns.js';
 import { renderJson, renderTable } from '../format.js';
@@ -62,7 +61,7 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
     ...(team !== undefined ? { team } : {}),
     ...(locator !== undefined ? { locator } : {}),
   } as const;
-  let result: Pick<AggregateCsvBySlotResult, 'cells' | 'issues' | 'stats'> | undefined;
+  let result: Pick<AggregateFileBySlotResult, 'cells' | 'issues' | 'stats'> | undefined;
   let cells: HeatmapCell[];
   if (settings.engine === 'duckdb') {
     // The SQL statement on DuckDB: a file it cannot read exactly as core does is refused, so there are no issues to report.

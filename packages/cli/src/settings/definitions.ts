@@ -7,7 +7,7 @@
  * @module
  */
 import { assertTimeZone, BusinessCalendarSchema, isSlotMinutes, type Pipeline } from '@panopticon/core';
-import { CSV_ENCODINGS, DATE_FORMATS, type CsvEncoding, type DateFormat } from '@panopticon/core/csv';
+import { CSV_ENCODINGS, DATE_FORMATS, type CsvEncoding, type DateFormat } from '@panopticon/core/files';
 import { ZohoConfigSchema } from '@panopticon/zoho-adapter';
 import { z } from 'zod';
 import { DEFAULT_ZOHO_STORE } from '../args.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CSV_COLUMNS, type CsvFileKind } from '@panopticon/core/csv';
+import { CSV_COLUMNS, type CsvFileKind } from '@panopticon/core/files';
 import { parsePipeline, PipelineSchema, type Pipeline } from '@panopticon/core';
 import { z } from 'zod';
 import { CliError, EXIT } from '../errors.js';

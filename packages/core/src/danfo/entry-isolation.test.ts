@@ -42,8 +42,8 @@ describe('the main entry does not load danfo', () => {
     expect(importGraph(join(src, 'danfo/index.ts')).packages).toContain('danfojs-node');
   });
 
-  it('the built main and CSV entries (ESM and CJS) mention no danfojs (npm test builds first)', () => {
-    for (const file of ['index.js', 'index.cjs', 'csv.js', 'csv.cjs']) {
+  it('the built main and files entries (ESM and CJS) mention no danfojs (npm test builds first)', () => {
+    for (const file of ['index.js', 'index.cjs', 'files.js', 'files.cjs']) {
       const path = join(dist, file);
       expect(existsSync(path), `${path} is built`).toBe(true);
       expect(readFileSync(path, 'utf8')).not.toMatch(/danfojs/);

@@ -10,7 +10,7 @@ import { locatorScorecard } from '../follow-up/scorecard.js';
 import type { LocatorScorecardRow } from '../follow-up/scorecard.js';
 import { comparePeriods } from '../response/compare.js';
 import { needsAttention } from '../follow-up/attention.js';
-import { loadCsv } from '../sources/csv/load-csv.js';
+import { loadFiles } from '../sources/tables/load-files.js';
 import { endOfLocalDay } from '../time/wall-clock.js';
 import { parseDayNumber } from '../time/civil.js';
 import { fromDataFrame, toDataFrame } from './index.js';
@@ -24,7 +24,7 @@ let pipeline: Pipeline;
 
 beforeAll(async () => {
   pipeline = parsePipeline(JSON.parse(readFileSync(data('pipeline.json'), 'utf8')));
-  ({ leads } = await loadCsv({
+  ({ leads } = await loadFiles({
     leads: data('leads.csv'),
     stageHistory: data('stage_history.csv'),
     ownerHistory: data('owner_history.csv'),

@@ -1,6 +1,5 @@
-// Re-exports only: what every source shares (the load result, data issues and their codes). The CSV source
-// is the entry `@panopticon/core/csv` (sources/csv/index.ts): it reads files, so the main entry stays
-// platform-neutral.
+// Re-exports only: what every source shares (the load result, data issues and their codes). Reading files
+// is the entry `@panopticon/core/files` (sources/tables/index.ts), so the main entry stays platform-neutral.
 export * from './source.js';
 export * from './issue-codes.js';
 export * from './judgeable.js';

@@ -48,7 +48,7 @@
  *
  * @example
  * ```ts
- * const { issues } = await loadCsvText({ leads, timeZone: 'UTC' });
+ * const { issues } = await loadFiles({ leads: { text: leads }, timeZone: 'UTC' });
  * const duplicates = issues.filter((i) => i.code === DATA_ISSUE_CODES.duplicateId);
  * ```
  */

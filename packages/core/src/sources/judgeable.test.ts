@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadCsvColumnar, loadCsvText } from './csv/load-csv.js';
 import { DataQualityError } from './source.js';
 import { cannotJudgeIssue, countReadable, judgeability } from './judgeable.js';
+import { loadFilesColumnar } from './tables/load-files.js';
+import { loadText } from './csv/load-csv.test-helper.js';
 
 const TZ = 'America/New_York';
 
@@ -20,10 +21,10 @@ describe('judgeability: never a false all-clear', () => {
     expect(countReadable([null, new Date(0), undefined])).toBe(1);
   });
 
-  it('loadCsv and loadCsvColumnar report an absent appointment column, naming the file, column and fix', async () => {
+  it('loadFiles and loadFilesColumnar report an absent appointment column, naming the file, column and fix', async () => {
     const leads = 'lead_id,received_time,first_contact_time\n1,2026-03-02 09:00,2026-03-02 09:20\n';
-    const objects = await loadCsvText({ leads, timeZone: TZ });
-    const columns = await loadCsvColumnar({ leads: { text: leads }, timeZone: TZ });
+    const objects = await loadText({ leads, timeZone: TZ });
+    const columns = await loadFilesColumnar({ leads: { text: leads }, timeZone: TZ });
     for (const { cannotJudge } of [objects, columns]) {
       expect(cannotJudge).toHaveLength(1);
       expect(cannotJudge![0]).toMatchObject({ question: 'follow-up', cause: 'no-column', field: 'appointment_time', file: 'leads.csv' });
@@ -40,7 +41,7 @@ describe('judgeability: never a false all-clear', () => {
 
   it('a mapped column is named as the file names it; unreadable values count as none', async () => {
     const leads = 'lead_id,received_time,First Call,Appt\n1,2026-03-02 09:00,soon,\n2,2026-03-02 10:00,,TBD\n';
-    const { cannotJudge } = await loadCsvText({
+    const { cannotJudge } = await loadText({
       leads,
       timeZone: TZ,
       columns: { leads: { first_contact_time: 'First Call', appointment_time: 'Appt' } },
@@ -57,7 +58,7 @@ describe('issues are bounded: counted per code, the first N kept', () => {
     `lead_id,received_time\n${Array.from({ length: n }, (_, i) => `${i},${i % 2 === 0 ? 'never' : '2026-03-02 09:00'}`).join('\n')}\n`;
 
   it('keeps issueExamples of each code and counts the rest in issueSummary', async () => {
-    const { issues, issueSummary, stats } = await loadCsvText({ leads: bad(40), timeZone: TZ, issueExamples: 3 });
+    const { issues, issueSummary, stats } = await loadText({ leads: bad(40), timeZone: TZ, issueExamples: 3 });
     expect(issues).toHaveLength(3);
     expect(issueSummary).toEqual({
       found: 20,
@@ -70,13 +71,13 @@ describe('issues are bounded: counted per code, the first N kept', () => {
   });
 
   it('keeps 100 of each code by default', async () => {
-    const { issues, issueSummary } = await loadCsvText({ leads: bad(400), timeZone: TZ });
+    const { issues, issueSummary } = await loadText({ leads: bad(400), timeZone: TZ });
     expect(issues).toHaveLength(100);
     expect(issueSummary?.omitted).toBe(100);
   });
 
   it('in strict mode the error counts every error and lists the examples', async () => {
-    const error = await loadCsvText({ leads: bad(10), timeZone: TZ, strict: true, issueExamples: 2 }).catch((e: unknown) => e);
+    const error = await loadText({ leads: bad(10), timeZone: TZ, strict: true, issueExamples: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataQualityError);
     expect((error as DataQualityError).total).toBe(5);
     expect((error as DataQualityError).issues).toHaveLength(2);
@@ -84,6 +85,6 @@ describe('issues are bounded: counted per code, the first N kept', () => {
   });
 
   it('refuses a limit that is not a whole number', async () => {
-    await expect(loadCsvText({ leads: bad(2), timeZone: TZ, issueExamples: -1 })).rejects.toThrow(RangeError);
+    await expect(loadText({ leads: bad(2), timeZone: TZ, issueExamples: -1 })).rejects.toThrow(RangeError);
   });
 });

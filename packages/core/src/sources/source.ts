@@ -49,7 +49,7 @@ export interface DataIssue {
  *
  * @example
  * ```ts
- * const { stats } = await loadCsv({ leads: 'leads.csv', timeZone: 'UTC' });
+ * const { stats } = await loadFiles({ leads: 'leads.csv', timeZone: 'UTC' });
  * console.log(`${stats.accepted} of ${stats.rows} rows accepted`);
  * ```
  */
@@ -92,7 +92,7 @@ export type JudgedQuestion = 'follow-up' | 'response';
  *
  * @example
  * ```ts
- * const { cannotJudge = [] } = await loadCsv({ leads: 'leads.csv', timeZone: 'UTC' });
+ * const { cannotJudge = [] } = await loadFiles({ leads: 'leads.csv', timeZone: 'UTC' });
  * for (const c of cannotJudge) console.error(c.message);
  * ```
  */
@@ -115,7 +115,7 @@ export interface CannotJudge {
  *
  * @example
  * ```ts
- * const { issueSummary } = await loadCsv({ leads: 'leads.csv', timeZone: 'UTC', issueExamples: DEFAULT_ISSUE_EXAMPLES });
+ * const { issueSummary } = await loadFiles({ leads: 'leads.csv', timeZone: 'UTC', issueExamples: DEFAULT_ISSUE_EXAMPLES });
  * ```
  */
 export const DEFAULT_ISSUE_EXAMPLES = 100;
@@ -126,7 +126,7 @@ export const DEFAULT_ISSUE_EXAMPLES = 100;
  *
  * @example
  * ```ts
- * const { issues, issueSummary } = await loadCsv({ leads: 'leads.csv', timeZone: 'UTC' });
+ * const { issues, issueSummary } = await loadFiles({ leads: 'leads.csv', timeZone: 'UTC' });
  * if (issueSummary && issueSummary.omitted > 0) console.log(`${issueSummary.omitted} more issues not listed`);
  * ```
  */
@@ -148,7 +148,7 @@ export interface IssueSummary {
  *
  * @example
  * ```ts
- * const { leads, issues, stats, schedule = [] }: LoadResult = await loadCsv({ leads: 'leads.csv', schedule: 'schedule.csv', timeZone });
+ * const { leads, issues, stats, schedule = [] }: LoadResult = await loadFiles({ leads: 'leads.csv', schedule: 'schedule.csv', timeZone });
  * ```
  */
 export interface LoadResult {
@@ -179,7 +179,7 @@ export interface LoadResult {
  *   const { leads, issues } = await source.load();
  *   console.log(`${source.description}: ${leads.length} leads, ${issues.length} issues`);
  * }
- * await report(new CsvSource({ leads: 'leads.csv', timeZone: 'UTC' }));
+ * await report({ description: 'leads.csv', load: () => loadFiles({ leads: 'leads.csv', timeZone: 'UTC' }) });
  * ```
  */
 export interface LeadSource {
@@ -195,7 +195,7 @@ export interface LeadSource {
  * @example
  * ```ts
  * try {
- *   await loadCsv({ leads: 'leads.csv', timeZone: 'UTC', strict: true });
+ *   await loadFiles({ leads: 'leads.csv', timeZone: 'UTC', strict: true });
  * } catch (error) {
  *   if (error instanceof DataQualityError) console.error(error.issues.length, 'rows rejected');
  * }

@@ -1,14 +1,14 @@
 /**
  * "Open a file" and drag-and-drop: another export (a leads CSV, optionally its stage and owner histories and a
- * staff schedule) read and analysed in the page by core's own CSV reader (`loadCsvText` of
- * `@panopticon/core/csv`, bundled: the same parser, rules and data-quality report as `panopticon`), with
+ * staff schedule) read and analysed in the page by core's own CSV reader (`loadFiles` of
+ * `@panopticon/core/files`, bundled: the same parser, rules and data-quality report as `panopticon`), with
  * no network request: files are read with `File.text()` and never sent anywhere. The analysis controls then
  * recompute the response figures from its leads, and the panel lists the reader's data-quality issues.
  *
  * @module
  */
 import { formatIssue } from '@panopticon/core';
-import { REQUIRED_CSV_COLUMNS, loadCsvText, type CsvFileKind } from '@panopticon/core/csv';
+import { REQUIRED_CSV_COLUMNS, loadFiles, type CsvFileKind } from '@panopticon/core/files';
 import type { PageData } from '../page-data.js';
 import { el, findById, fmt, plural } from './dom.js';
 import type { ResponseView } from './response-view.js';
@@ -58,11 +58,11 @@ export function setUpOpenFile(data: PageData, response: ResponseView): void {
     const labels: Partial<Record<CsvFileKind, string>> = {};
     for (const [kind, entry] of Object.entries(texts)) labels[kind as CsvFileKind] = entry.name;
     try {
-      const loaded = await loadCsvText({
-        leads: leads.text,
-        ...(texts.stageHistory ? { stageHistory: texts.stageHistory.text } : {}),
-        ...(texts.ownerHistory ? { ownerHistory: texts.ownerHistory.text } : {}),
-        ...(texts.schedule ? { schedule: texts.schedule.text } : {}),
+      const loaded = await loadFiles({
+        leads: { text: leads.text },
+        ...(texts.stageHistory ? { stageHistory: { text: texts.stageHistory.text } } : {}),
+        ...(texts.ownerHistory ? { ownerHistory: { text: texts.ownerHistory.text } } : {}),
+        ...(texts.schedule ? { schedule: { text: texts.schedule.text } } : {}),
         timeZone: data.timeZone,
         pipeline: data.controls.pipeline,
         fileLabel: labels,

@@ -8,7 +8,7 @@ import { csvMessages } from '../messages.js';
  * @example
  * ```ts
  * try {
- *   await loadCsvText({ leads: 'id,created\n1,2025-01-01', timeZone: 'UTC' });
+ *   await loadFiles({ leads: { text: 'id,created\n1,2025-01-01' }, timeZone: 'UTC' });
  * } catch (error) {
  *   if (error instanceof CsvColumnError) console.log(error.columns, error.headersFound); // ['lead_id', 'received_time'] ['id', 'created']
  * }

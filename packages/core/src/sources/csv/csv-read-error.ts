@@ -7,7 +7,7 @@ import { csvMessages } from '../messages.js';
  * @example
  * ```ts
  * try {
- *   await loadCsv({ leads: 'missing.csv', timeZone: 'UTC' });
+ *   await loadFiles({ leads: 'missing.csv', timeZone: 'UTC' });
  * } catch (error) {
  *   if (error instanceof CsvReadError && error.systemCode === 'ENOENT') console.error(error.message);
  * }

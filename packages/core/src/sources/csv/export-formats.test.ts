@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataIssue } from '../source.js';
 import type { CsvFormatOptions } from './csv-format-options.js';
 import { windows1252ToUtf8 } from './input-encoding.js';
-import { loadCsv } from './load-csv.js';
+import { loadFiles } from '../tables/load-files.js';
 
 // One export, written in every way a CRM or a spreadsheet writes it, loads to the same leads.
 
@@ -108,7 +108,7 @@ function validUtf8(bytes: Uint8Array): boolean {
 }
 
 async function load(bytes: Uint8Array[], format: CsvFormatOptions = {}) {
-  const { leads, issues } = await loadCsv({ leads: { chunks: bytes }, timeZone: TZ, ...format });
+  const { leads, issues } = await loadFiles({ leads: { chunks: bytes }, timeZone: TZ, ...format });
   const notInfo = issues.filter((i: DataIssue) => i.severity !== 'info');
   return { leads, notInfo };
 }

@@ -13,7 +13,7 @@ import { parseText } from './timestamp.js';
 type LeadColumn = CsvColumn<'leads'>;
 
 /**
- * The rules for the fields every use of leads.csv reads (lead_id, received_time, first_contact_time), shared by `loadCsv`,
+ * The rules for the fields every use of leads.csv reads (lead_id, received_time, first_contact_time), shared by `loadFiles`,
  * `readResponseRows` and the CSV heatmap, so that all of them accept the same rows and word the same issues. @internal
  */
 export class LeadRowReader {

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadCsvTextOptions } from './load-csv.js';
-import { loadCsvText } from './load-csv.js';
+import { loadText, ny, pipeline, single, TZ } from './load-csv.test-helper.js';
 
-import { ny, pipeline, single, TZ } from './load-csv.test-helper.js';
-
-describe('loadCsv: histories', () => {
+describe('loadFiles: histories', () => {
   const leads = 'lead_id,received_time,stage,locator\nL1,2025-01-06 09:00,Appointment Set,Maria\nL2,2025-01-06 09:00,New,Sam\n';
   /** The leads above with the given history files, read in TZ. */
-  const withHistories = (files: Omit<LoadCsvTextOptions, 'leads' | 'timeZone'>) => loadCsvText({ leads, timeZone: TZ, ...files });
+  const withHistories = (files: Omit<Parameters<typeof loadText>[0], 'leads' | 'timeZone'>) => loadText({ leads, timeZone: TZ, ...files });
 
   it('attaches history rows to their lead, ascending by time and stable for equal times', async () => {
     const {
@@ -40,12 +37,12 @@ describe('loadCsv: histories', () => {
   });
 
   it('leaves ownerHistory out when no owner history is given', async () => {
-    const { leads: loaded } = await loadCsvText({ leads, timeZone: TZ });
+    const { leads: loaded } = await loadText({ leads, timeZone: TZ });
     expect('ownerHistory' in loaded[0]!).toBe(false);
   });
 
   it('takes the locator from the owner history when leads.csv has no locator column', async () => {
-    const { leads: loaded } = await loadCsvText({
+    const { leads: loaded } = await loadText({
       leads: 'lead_id,received_time\nL1,2025-01-06 09:00\nL2,2025-01-06 09:00\n',
       ownerHistory: 'lead_id,locator,changed_at\nL1,Maria,2025-01-07 09:00\nL1,Sam,2025-01-06 09:00\n',
       timeZone: TZ,
@@ -83,7 +80,7 @@ describe('loadCsv: histories', () => {
   });
 
   it('unknown-lead: a history row of a rejected lead says the lead was rejected, and where', async () => {
-    const { issues } = await loadCsvText({
+    const { issues } = await loadText({
       leads: 'lead_id,received_time\nL1,never\n',
       stageHistory: 'lead_id,stage,changed_at\nL1,New,2025-01-06 09:00\n',
       timeZone: TZ,
@@ -120,15 +117,15 @@ describe('loadCsv: histories', () => {
   });
 
   it('a missing history column is a CsvColumnError naming the history file', async () => {
-    await expect(loadCsvText({ leads, stageHistory: 'lead_id,stage\nL1,New\n', timeZone: TZ })).rejects.toThrow(
+    await expect(loadText({ leads, stageHistory: 'lead_id,stage\nL1,New\n', timeZone: TZ })).rejects.toThrow(
       'stage_history.csv has no column "changed_at"',
     );
   });
 });
 
-describe('loadCsv: schedule', () => {
+describe('loadFiles: schedule', () => {
   it('reads shifts, with weekday names, short names and ISO numbers', async () => {
-    const { schedule, issues, stats } = await loadCsvText({
+    const { schedule, issues, stats } = await loadText({
       leads: 'lead_id,received_time\n',
       schedule: 'rep,day_of_week,shift_start,shift_end\nMaria,Monday,9:00,17:00\nSam,sat,22:00,06:00\nLee,7,00:00,24:00\n',
       timeZone: TZ,
@@ -143,7 +140,7 @@ describe('loadCsv: schedule', () => {
   });
 
   it('invalid-day and invalid-time: errors, the row is rejected', async () => {
-    const { schedule, issues, stats } = await loadCsvText({
+    const { schedule, issues, stats } = await loadText({
       leads: 'lead_id,received_time\n',
       schedule: 'rep,day_of_week,shift_start,shift_end\nMaria,Funday,09:00,17:00\nSam,Tue,9am,25:00\n,Wed,09:00,17:00\n',
       timeZone: TZ,

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadCsv, loadCsvText } from './load-csv.js';
 
-import { TZ } from './load-csv.test-helper.js';
+import { loadText, TZ } from './load-csv.test-helper.js';
+import { loadFiles } from '../tables/load-files.js';
 
-describe('loadCsv: inputs', () => {
+describe('loadFiles: inputs', () => {
   it('labels files by fileLabel, by input label, or by the DESIGN file names', async () => {
-    const { issues, stats } = await loadCsv({
+    const { issues, stats } = await loadFiles({
       leads: { text: 'lead_id,received_time\nL1,x\n', label: 'upload.csv' },
       stageHistory: { text: 'lead_id,stage,changed_at\nL1,New,x\n' },
       timeZone: TZ,
@@ -25,12 +25,12 @@ describe('loadCsv: inputs', () => {
     async function* chunks() {
       for (let i = 0; i < bytes.length; i += 3) yield bytes.slice(i, i + 3);
     }
-    const { leads } = await loadCsv({ leads: { chunks: chunks() }, timeZone: TZ });
+    const { leads } = await loadFiles({ leads: { chunks: chunks() }, timeZone: TZ });
     expect(leads[0]!.name).toBe('Zoë\r\nSmith');
   });
 
   it('reads other delimiters', async () => {
-    const { leads } = await loadCsvText({
+    const { leads } = await loadText({
       leads: 'lead_id;received_time;name\nL1;2025-01-06 09:00;"Lee; Ann"\n',
       timeZone: TZ,
       delimiter: ';',
@@ -63,7 +63,7 @@ function row(kind: RowKind, n: number): string {
   }
 }
 
-describe('loadCsv: every row is accounted for', () => {
+describe('loadFiles: every row is accounted for', () => {
   it('rows = accepted + rejected; every rejected row has an error on its line; accepted rows are the leads', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -75,7 +75,7 @@ describe('loadCsv: every row is accounted for', () => {
           const history = historyKinds.map((k, i) =>
             k === 'good' ? `L0,New,2025-01-0${(i % 9) + 1} 10:00` : k === 'unknown' ? `X${i},New,2025-01-06 10:00` : `L0,New,nope`,
           );
-          const { leads, issues, stats } = await loadCsvText({
+          const { leads, issues, stats } = await loadText({
             leads: ['lead_id,name,received_time,first_contact_time', ...rows].join(eol) + eol,
             stageHistory: ['lead_id,stage,changed_at', ...history].join(eol),
             timeZone: TZ,

@@ -1,7 +1,9 @@
-// Shared fixtures of the loadCsv tests (load-csv.test.ts, load-csv-histories.test.ts).
+// Shared fixtures of the loadFiles tests of CSV text (load-csv.test.ts, load-csv-histories.test.ts, …).
 import { expect } from 'vitest';
 import { parsePipeline } from '../../model/pipeline.js';
-import type { DataIssue } from '../source.js';
+import type { DataIssue, LoadResult } from '../source.js';
+import type { LoadFilesOptions } from '../tables/load-files.js';
+import { loadFiles } from '../tables/load-files.js';
 
 export const TZ = 'America/New_York';
 export const pipeline = parsePipeline({
@@ -26,3 +28,18 @@ export function single(issues: DataIssue[], code: string): DataIssue {
 
 /** New York wall-clock time as an instant (January: UTC−5). */
 export const ny = (day: number, hour: number, minute = 0) => new Date(Date.UTC(2025, 0, day, hour + 5, minute));
+
+type Inputs = 'leads' | 'stageHistory' | 'ownerHistory' | 'schedule';
+/** {@link loadFiles} with each file given as its text (`{ text }`), as a browser upload or a notebook passes it. */
+export function loadText(
+  options: Omit<LoadFilesOptions, Inputs> & { leads: string } & Partial<Record<Inputs, string>>,
+): Promise<LoadResult> {
+  const { leads, stageHistory, ownerHistory, schedule, ...rest } = options;
+  return loadFiles({
+    ...rest,
+    leads: { text: leads },
+    ...(stageHistory !== undefined ? { stageHistory: { text: stageHistory } } : {}),
+    ...(ownerHistory !== undefined ? { ownerHistory: { text: ownerHistory } } : {}),
+    ...(schedule !== undefined ? { schedule: { text: schedule } } : {}),
+  });
+}

@@ -3,13 +3,12 @@ import { DataQualityError } from '../source.js';
 import { CsvColumnError } from './column-error.js';
 import { UNKNOWN_STAGE } from './columns.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
-import { loadCsvText } from './load-csv.js';
 
-import { leadsText, ny, pipeline, single, TZ } from './load-csv.test-helper.js';
+import { loadText, leadsText, ny, pipeline, single, TZ } from './load-csv.test-helper.js';
 
-describe('loadCsv: reading leads', () => {
+describe('loadFiles: reading leads', () => {
   it('reads every column of leads.csv into valid leads', async () => {
-    const { leads, issues, stats } = await loadCsvText({
+    const { leads, issues, stats } = await loadText({
       leads: leadsText(
         'L1,Ann Lee,2025-01-06 09:00,2025-01-06 09:20,2025-01-10 14:00,Appointment Set,Maria,East,Web,Acme,2025-01-06 09:05',
         'L2,,2025-01-06 10:00,,,New,,,,,',
@@ -52,7 +51,7 @@ describe('loadCsv: reading leads', () => {
   });
 
   it('loads the plain response-time export (lead_id,received_time,first_contact_time) and ignores extra columns', async () => {
-    const { leads, issues, stats } = await loadCsvText({
+    const { leads, issues, stats } = await loadText({
       leads:
         'lead_id,received_time,first_contact_time,campaign,notes\n101,2025-01-06 09:00,2025-01-06 09:45,Spring,"call back, maybe"\n102,2025-01-06 09:10,,Spring,\n',
       timeZone: TZ,
@@ -74,7 +73,7 @@ describe('loadCsv: reading leads', () => {
   });
 
   it('renames columns through the mapping, ignoring header case', async () => {
-    const { leads, issues } = await loadCsvText({
+    const { leads, issues } = await loadText({
       leads: 'Record Id,Created Time,Lead Owner\n9,2025-01-06T09:00:00Z,Sam\n',
       timeZone: TZ,
       columns: { leads: { lead_id: 'record id', received_time: 'Created Time', locator: 'Lead Owner' } },
@@ -91,7 +90,7 @@ describe('loadCsv: reading leads', () => {
       '\r\n' +
       'L2,José 😀,2025-01-06 10:00,東京\r\n' +
       'L3,Bad,yesterday,\r\n';
-    const { leads, issues } = await loadCsvText({ leads: text, timeZone: TZ });
+    const { leads, issues } = await loadText({ leads: text, timeZone: TZ });
     expect(leads.map((l) => [l.id, l.name, l.company])).toEqual([
       ['L1', 'Lee, Ann "AJ"', 'Zürich\r\nBranch'],
       ['L2', 'José 😀', '東京'],
@@ -100,7 +99,7 @@ describe('loadCsv: reading leads', () => {
   });
 
   it('reads a date-only appointment as the start of that day in the time zone', async () => {
-    const { leads } = await loadCsvText({
+    const { leads } = await loadText({
       leads: 'lead_id,received_time,appointment_time\nL1,2025-01-06 09:00,2025-01-10\n',
       timeZone: TZ,
     });
@@ -108,7 +107,7 @@ describe('loadCsv: reading leads', () => {
   });
 
   it('reads timestamps with an offset exactly and naive ones in the time zone', async () => {
-    const { leads } = await loadCsvText({
+    const { leads } = await loadText({
       leads: 'lead_id,received_time,first_contact_time\nL1,2025-01-06T14:00:00Z,2025-01-06 09:30\n',
       timeZone: TZ,
     });
@@ -117,20 +116,20 @@ describe('loadCsv: reading leads', () => {
   });
 
   it('gives an empty result and a warning for an empty file', async () => {
-    const { leads, issues, stats } = await loadCsvText({ leads: '', timeZone: TZ });
+    const { leads, issues, stats } = await loadText({ leads: '', timeZone: TZ });
     expect(leads).toEqual([]);
     expect(stats).toMatchObject({ rows: 0, accepted: 0, rejected: 0 });
     expect(single(issues, 'empty-file')).toMatchObject({ severity: 'warning', file: 'leads.csv' });
   });
 
   it('gives an empty result without issues for a header-only file', async () => {
-    expect(await loadCsvText({ leads: 'lead_id,received_time\n', timeZone: TZ })).toMatchObject({ leads: [], issues: [] });
+    expect(await loadText({ leads: 'lead_id,received_time\n', timeZone: TZ })).toMatchObject({ leads: [], issues: [] });
   });
 });
 
-describe('loadCsv: data-quality rules', () => {
+describe('loadFiles: data-quality rules', () => {
   it('duplicate-id: the later row is rejected, naming the first line', async () => {
-    const { leads, issues, stats } = await loadCsvText({
+    const { leads, issues, stats } = await loadText({
       leads: 'lead_id,received_time\nL1,2025-01-06 09:00\nL2,2025-01-06 09:00\nL1,2025-01-07 09:00\n',
       timeZone: TZ,
     });
@@ -143,7 +142,7 @@ describe('loadCsv: data-quality rules', () => {
   });
 
   it('unparseable-timestamp in received_time: an error, the row is rejected', async () => {
-    const { leads, issues } = await loadCsvText({ leads: 'lead_id,received_time\nL1,2025-13-01 09:00\n', timeZone: TZ });
+    const { leads, issues } = await loadText({ leads: 'lead_id,received_time\nL1,2025-13-01 09:00\n', timeZone: TZ });
     expect(leads).toEqual([]);
     const issue = single(issues, 'unparseable-timestamp');
     expect(issue).toMatchObject({ severity: 'error', line: 2, field: 'received_time', value: '2025-13-01 09:00', recordId: 'L1' });
@@ -151,7 +150,7 @@ describe('loadCsv: data-quality rules', () => {
   });
 
   it('unparseable-timestamp in an optional time: a warning, the value reads as null, the row is kept', async () => {
-    const { leads, issues } = await loadCsvText({
+    const { leads, issues } = await loadText({
       leads: 'lead_id,received_time,first_contact_time,appointment_time,assigned_time\nL1,2025-01-06 09:00,soon,2025-02-30,9am\n',
       timeZone: TZ,
     });
@@ -164,7 +163,7 @@ describe('loadCsv: data-quality rules', () => {
   });
 
   it('missing-value: an empty lead_id or received_time rejects the row', async () => {
-    const { leads, issues, stats } = await loadCsvText({
+    const { leads, issues, stats } = await loadText({
       leads: 'lead_id,received_time\n ,2025-01-06 09:00\nL2,\nL3,2025-01-06 09:00\n',
       timeZone: TZ,
     });
@@ -177,7 +176,7 @@ describe('loadCsv: data-quality rules', () => {
   });
 
   it('lists every error of a row, not just the first', async () => {
-    const { issues } = await loadCsvText({ leads: 'lead_id,received_time\n,never\n', timeZone: TZ });
+    const { issues } = await loadText({ leads: 'lead_id,received_time\n,never\n', timeZone: TZ });
     expect(issues.map((i) => [i.code, i.field])).toEqual([
       ['missing-value', 'lead_id'],
       ['unparseable-timestamp', 'received_time'],
@@ -185,7 +184,7 @@ describe('loadCsv: data-quality rules', () => {
   });
 
   it('contact-before-created: a warning, the lead is kept with both times', async () => {
-    const { leads, issues } = await loadCsvText({
+    const { leads, issues } = await loadText({
       leads: 'lead_id,received_time,first_contact_time\nL1,2025-01-06 09:00,2025-01-06 08:59\n',
       timeZone: TZ,
     });
@@ -196,7 +195,7 @@ describe('loadCsv: data-quality rules', () => {
   });
 
   it('missing-stage: an empty stage cell is a warning; the stage comes from history, else Unknown', async () => {
-    const { leads, issues } = await loadCsvText({
+    const { leads, issues } = await loadText({
       leads: 'lead_id,received_time,stage\nL1,2025-01-06 09:00,\nL2,2025-01-06 09:00,  \n',
       stageHistory: 'lead_id,stage,changed_at\nL1,New,2025-01-06 09:00\nL1,Appointment Set,2025-01-07 09:00\n',
       timeZone: TZ,
@@ -210,7 +209,7 @@ describe('loadCsv: data-quality rules', () => {
   });
 
   it('unknown-stage: one warning per stage value and file, with its row count and first line', async () => {
-    const { leads, issues } = await loadCsvText({
+    const { leads, issues } = await loadText({
       leads: 'lead_id,received_time,stage\nL1,2025-01-06 09:00,Nwe\nL2,2025-01-06 09:00,New\nL3,2025-01-06 09:00,Nwe\n',
       stageHistory: 'lead_id,stage,changed_at\nL1,Nwe,2025-01-06 09:00\nL2,Qualified,2025-01-06 10:00\n',
       timeZone: TZ,
@@ -228,14 +227,14 @@ describe('loadCsv: data-quality rules', () => {
   });
 
   it('does not check stages without a pipeline, nor the Unknown placeholder of a file without stages', async () => {
-    const { issues } = await loadCsvText({ leads: 'lead_id,received_time,stage\nL1,2025-01-06 09:00,Whatever\n', timeZone: TZ });
+    const { issues } = await loadText({ leads: 'lead_id,received_time,stage\nL1,2025-01-06 09:00,Whatever\n', timeZone: TZ });
     expect(issues).toEqual([]);
-    const plain = await loadCsvText({ leads: 'lead_id,received_time\nL1,2025-01-06 09:00\n', timeZone: TZ, pipeline });
+    const plain = await loadText({ leads: 'lead_id,received_time\nL1,2025-01-06 09:00\n', timeZone: TZ, pipeline });
     expect(plain.issues).toEqual([]);
   });
 
   it('wrong-field-count: an error naming expected and found, the row is rejected', async () => {
-    const { leads, issues } = await loadCsvText({
+    const { leads, issues } = await loadText({
       leads: 'lead_id,received_time,team\nL1,2025-01-06 09:00,East,extra\nL2,2025-01-06 09:00\nL3,2025-01-06 09:00,West\n',
       timeZone: TZ,
     });
@@ -249,7 +248,7 @@ describe('loadCsv: data-quality rules', () => {
   });
 
   it('unterminated-quote: an error on the row where the quote opens; the rows after it are still read', async () => {
-    const { leads, issues, stats } = await loadCsvText({
+    const { leads, issues, stats } = await loadText({
       leads: 'lead_id,name,received_time\nL1,"Acme,2025-01-06 09:00\nL2,Beta,2025-01-06 09:00\nL3,"Gamma, Inc",2025-01-06 09:00\n',
       timeZone: TZ,
     });
@@ -260,7 +259,7 @@ describe('loadCsv: data-quality rules', () => {
   });
 
   it('malformed-quote: text after a closing quote rejects the row', async () => {
-    const { leads, issues } = await loadCsvText({
+    const { leads, issues } = await loadText({
       leads: 'lead_id,name,received_time\nL1,"Acme" Inc,2025-01-06 09:00\n',
       timeZone: TZ,
     });
@@ -275,7 +274,7 @@ describe('loadCsv: data-quality rules', () => {
   });
 
   it('duplicate-column: a used header that appears twice is a warning; the first is read', async () => {
-    const { leads, issues } = await loadCsvText({
+    const { leads, issues } = await loadText({
       leads: 'lead_id,received_time,team,Team\nL1,2025-01-06 09:00,East,West\n',
       timeZone: TZ,
     });
@@ -284,24 +283,24 @@ describe('loadCsv: data-quality rules', () => {
   });
 
   it('throws a CsvColumnError naming the file, the missing column and the headers found', async () => {
-    const promise = loadCsvText({ leads: 'lead_id,arrived\nL1,2025-01-06\n', timeZone: TZ });
+    const promise = loadText({ leads: 'lead_id,arrived\nL1,2025-01-06\n', timeZone: TZ });
     await expect(promise).rejects.toBeInstanceOf(CsvColumnError);
     await expect(promise).rejects.toThrow('leads.csv has no column "received_time". Headers found: "lead_id", "arrived"');
   });
 
   it('throws a RangeError for an unknown time zone', async () => {
-    await expect(loadCsvText({ leads: 'lead_id,received_time\n', timeZone: 'Nowhere/City' })).rejects.toThrow(RangeError);
+    await expect(loadText({ leads: 'lead_id,received_time\n', timeZone: 'Nowhere/City' })).rejects.toThrow(RangeError);
   });
 });
 
-describe('loadCsv: strict', () => {
+describe('loadFiles: strict', () => {
   const bad =
     'lead_id,received_time,first_contact_time\nL1,2025-01-06 09:00,2025-01-06 08:00\nL1,2025-01-06 09:00,\nL2,later,\nL3,2025-01-06 09:00,\n';
 
   it('throws one DataQualityError listing every error (not the warnings)', async () => {
     let error: unknown;
     try {
-      await loadCsvText({ leads: bad, timeZone: TZ, strict: true });
+      await loadText({ leads: bad, timeZone: TZ, strict: true });
     } catch (e) {
       error = e;
     }
@@ -317,8 +316,8 @@ describe('loadCsv: strict', () => {
   });
 
   it('does not throw by default, nor in strict mode when there are only warnings', async () => {
-    await expect(loadCsvText({ leads: bad, timeZone: TZ })).resolves.toMatchObject({ stats: { rejected: 2 } });
+    await expect(loadText({ leads: bad, timeZone: TZ })).resolves.toMatchObject({ stats: { rejected: 2 } });
     const warningsOnly = 'lead_id,received_time,first_contact_time\nL1,2025-01-06 09:00,2025-01-06 08:00\n';
-    await expect(loadCsvText({ leads: warningsOnly, timeZone: TZ, strict: true })).resolves.toMatchObject({ stats: { accepted: 1 } });
+    await expect(loadText({ leads: warningsOnly, timeZone: TZ, strict: true })).resolves.toMatchObject({ stats: { accepted: 1 } });
   });
 });

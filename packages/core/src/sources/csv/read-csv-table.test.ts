@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePipeline } from '../../model/pipeline.js';
-import { loadCsv } from './load-csv.js';
 import { setFastRowsForTesting } from './read-csv-table.js';
+import { loadFiles } from '../tables/load-files.js';
 
 const pipeline = parsePipeline({
   stages: [
@@ -47,12 +47,12 @@ const historyRowArb = fc.tuple(idArb, stageArb, timeArb, fc.constantFrom('ok', '
 const quote = (v: string) => (/[",\n\r]/.test(v) || v.startsWith('"') ? `"${v.replaceAll('"', '""')}"` : v);
 const csv = (header: string, rows: string[][], eol: string) => [header, ...rows.map((r) => r.map(quote).join(','))].join(eol) + eol;
 
-async function loadBoth(options: Parameters<typeof loadCsv>[0]) {
+async function loadBoth(options: Parameters<typeof loadFiles>[0]) {
   setFastRowsForTesting(false);
   try {
-    const expected = await loadCsv(options);
+    const expected = await loadFiles(options);
     setFastRowsForTesting(true);
-    return { expected, actual: await loadCsv(options) };
+    return { expected, actual: await loadFiles(options) };
   } finally {
     setFastRowsForTesting(true);
   }

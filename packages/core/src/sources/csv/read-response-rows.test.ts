@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DataQualityError } from '../source.js';
-import { loadCsvText } from './load-csv.js';
 import type { ResponseRow } from './read-response-rows.js';
 import { readResponseRows } from './read-response-rows.js';
+import { loadText } from './load-csv.test-helper.js';
 
 const TZ = 'America/New_York';
 const at = (day: number, hour: number, minute = 0) => Date.UTC(2025, 0, day, hour + 5, minute);
@@ -34,10 +34,10 @@ describe('readResponseRows', () => {
     ]);
   });
 
-  it('accounts for rows and reports issues exactly as loadCsv does', async () => {
+  it('accounts for rows and reports issues exactly as loadFiles does', async () => {
     const reader = readResponseRows({ text }, { timeZone: TZ });
     await all(reader);
-    const loaded = await loadCsvText({ leads: text, timeZone: TZ });
+    const loaded = await loadText({ leads: text, timeZone: TZ });
     expect(reader.issues).toEqual(loaded.issues);
     expect(reader.stats).toEqual(loaded.stats);
     expect(reader.stats).toMatchObject({ rows: 7, accepted: 4, rejected: 3 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimeOfDay } from './load-schedule-csv.js';
+import { parseTimeOfDay } from './read-schedule-file.js';
 
 describe('parseTimeOfDay', () => {
   it('normalizes H:MM, HH:MM and HH:MM:00 to HH:MM', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WEEKDAY_NAMES } from '../../model/schedule.js';
-import { parseWeekday } from './load-schedule-csv.js';
+import { parseWeekday } from './read-schedule-file.js';
 
 describe('parseWeekday', () => {
   it('reads full names, three-letter names and ISO numbers 1–7 (1 = Monday) as 0 = Monday … 6 = Sunday', () => {

@@ -53,7 +53,7 @@ interface Accepted {
 }
 
 /**
- * Plain JSON leads to checked `Lead`s, with the same data-quality report as `loadCsv`: each element of
+ * Plain JSON leads to checked `Lead`s, with the same data-quality report as `loadFiles`: each element of
  * `json` is a lead `{ id, name?, company?, locator?, team?, source?, stage?, createdAt, assignedAt?,
  * firstContactAt?, appointmentAt?, stageHistory?: [{ stage, at }], ownerHistory?: [{ locator, at }] }`
  * whose instants are ISO 8601 text (or `Date`s); text without an offset is wall-clock time in `timeZone`.

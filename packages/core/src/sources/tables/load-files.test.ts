@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { aggregateCsvBySlot } from '../csv/aggregate-csv-by-slot.js';
 import { CsvReadError } from '../csv/csv-read-error.js';
-import { loadCsv } from '../csv/load-csv.js';
 import { aggregateFileBySlot, loadFiles } from './load-files.js';
 import { tableFormatOf } from './table-format.js';
 import type { Table } from './tables.test-helper.js';
@@ -75,7 +74,7 @@ describe('loadFiles', () => {
     }
   });
 
-  it('picks each file’s reader by its extension and labels issues with the path, as loadCsv does', async () => {
+  it('picks each file’s reader by its extension and labels issues with the path, as loadFiles does', async () => {
     const paths = {
       leads: file('leads.parquet', toParquet(LEADS)),
       stageHistory: file('stage_history.feather', toArrow(STAGES)),
@@ -87,7 +86,7 @@ describe('loadFiles', () => {
       ownerHistory: file('owner_history.csv', 'lead_id,locator,changed_at\n1,Ana,2025-01-06T15:00:00Z\n'),
     };
     const fromFiles = await loadFiles({ ...paths, timeZone: NY });
-    const fromCsv = await loadCsv({ ...csv, timeZone: NY });
+    const fromCsv = await loadFiles({ ...csv, timeZone: NY });
     expect(fromFiles.leads).toEqual(fromCsv.leads);
     expect(fromFiles.leads[0]!.locator).toBe('Ana');
     expect(fromFiles.leads[1]!.stageHistory.map((s) => s.stage)).toEqual(['Qualified']);

@@ -12,7 +12,7 @@ import type { TableFormat } from './table-format.js';
 import { tableFormatOf } from './table-format.js';
 
 /**
- * Where a table comes from: a CSV input as `loadCsv` takes it, a path whose extension names its format (or with `format` to say it), or
+ * Where a table comes from: a CSV input (a path, `{ text }`, `{ chunks }`), a path whose extension names its format (or with `format` to say it), or
  * a file's bytes with their format.
  *
  * @example

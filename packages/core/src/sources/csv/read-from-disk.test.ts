@@ -3,36 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CsvReadError } from './csv-read-error.js';
-import { CsvSource } from './csv-source.js';
-import { loadCsv } from './load-csv.js';
+import { loadFiles } from '../tables/load-files.js';
 import { readResponseRows } from './read-response-rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'panopticon-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('CsvSource', () => {
+describe('reading files from disk', () => {
   it('loads files from disk, labelled by their path', async () => {
     const leads = join(dir, 'leads.csv');
     const history = join(dir, 'stage_history.csv');
     writeFileSync(leads, '\uFEFFlead_id,received_time,stage\r\nL1,2025-01-06 09:00,New\r\nL2,bad,New\r\n');
     writeFileSync(history, 'lead_id,stage,changed_at\nL1,New,2025-01-06 09:00\n');
-    const source = new CsvSource({ leads, stageHistory: history, timeZone: 'UTC' });
-    expect(source.description).toBe(`CSV: ${leads}`);
-    const { leads: loaded, issues, stats } = await source.load();
+    const { leads: loaded, issues, stats } = await loadFiles({ leads, stageHistory: history, timeZone: 'UTC' });
     expect(loaded.map((l) => [l.id, l.stageHistory.length])).toEqual([['L1', 1]]);
     expect(issues[0]).toMatchObject({ file: leads, line: 3, code: 'unparseable-timestamp' });
     expect(Object.keys(stats.inputs!)).toEqual([leads, history]);
   });
 
-  it('describes text inputs by their label, or leads.csv', () => {
-    expect(new CsvSource({ leads: { text: '' }, timeZone: 'UTC' }).description).toBe('CSV: leads.csv');
-    expect(new CsvSource({ leads: { text: '', label: 'upload' }, timeZone: 'UTC' }).description).toBe('CSV: upload');
-    expect(new CsvSource({ leads: { path: 'a/b.csv' }, timeZone: 'UTC', fileLabel: { leads: 'Leads' } }).description).toBe('CSV: Leads');
-  });
-
   it('names the file when it cannot be read', async () => {
     const missing = join(dir, 'nope.csv');
-    const promise = loadCsv({ leads: missing, timeZone: 'UTC' });
+    const promise = loadFiles({ leads: missing, timeZone: 'UTC' });
     await expect(promise).rejects.toThrow(`Cannot read ${missing}`);
     await expect(promise).rejects.toBeInstanceOf(CsvReadError);
     await expect(promise).rejects.toMatchObject({ code: 'csv-read', systemCode: 'ENOENT', path: missing });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadCsvText } from './load-csv.js';
-import { loadScheduleCsv } from './load-schedule-csv.js';
+import { loadScheduleFile } from './load-files.js';
+import { loadText } from '../csv/load-csv.test-helper.js';
 
 const SCHEDULE = 'rep,day_of_week,shift_start,shift_end\nAna,Monday,09:00,17:00\nBen,Sun,22:00,02:00\nCid,Funday,09:00,17:00\n';
 
-describe('loadScheduleCsv', () => {
-  it('reads shifts exactly as loadCsv does, with the same issues and accounting', async () => {
-    const alone = await loadScheduleCsv({ text: SCHEDULE, label: 'schedule.csv' });
-    const withLeads = await loadCsvText({ leads: 'lead_id,received_time\n', schedule: SCHEDULE, timeZone: 'UTC' });
+describe('loadScheduleFile', () => {
+  it('reads shifts exactly as loadFiles does, with the same issues and accounting', async () => {
+    const alone = await loadScheduleFile({ text: SCHEDULE, label: 'schedule.csv' });
+    const withLeads = await loadText({ leads: 'lead_id,received_time\n', schedule: SCHEDULE, timeZone: 'UTC' });
     expect(alone.schedule).toEqual(withLeads.schedule);
     expect(alone.schedule).toEqual([
       { rep: 'Ana', day: 0, start: '09:00', end: '17:00' },
@@ -19,6 +19,6 @@ describe('loadScheduleCsv', () => {
   });
 
   it('throws one error listing the rejected rows under strict', async () => {
-    await expect(loadScheduleCsv({ text: SCHEDULE }, { strict: true })).rejects.toThrow(/Funday/);
+    await expect(loadScheduleFile({ text: SCHEDULE }, { strict: true })).rejects.toThrow(/Funday/);
   });
 });
