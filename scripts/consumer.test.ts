@@ -135,7 +135,7 @@ describe('the packed packages in a project of their own', () => {
     expect(cjs).toEqual(esm);
   }, 120_000);
 
-  it('bundle for a browser with esbuild, with no Node built-in and no externals', async () => {
+  it('bundle for a browser with esbuild (the heatmap, and an upload read by @panopticon/core/files), with no Node built-in and no externals', async () => {
     const found: string[] = [];
     const builtins = new Set(builtinModules);
     const watch: Plugin = {

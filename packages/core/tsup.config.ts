@@ -3,9 +3,10 @@ import { defineConfig } from 'tsup';
 import { libraryBuild } from '../../scripts/tsup-library.mjs';
 
 /**
- * The browser build of `@panopticon/core/files` (its `browser` condition): the same code, in which every Node built-in and the Parquet
- * and Arrow readers (optional peers, loaded lazily) become a module that throws when loaded. Reading text or bytes never loads one, so a
- * browser bundle of a program that reads an upload reaches no Node built-in and needs no externals; reading a path there throws.
+ * The browser build (the `browser` condition of `.` and `./files`): the same code, in which every Node built-in and the Parquet and
+ * Arrow readers (optional peers, loaded lazily) become a module that throws when loaded. Reading text or bytes never loads one, so a
+ * browser bundle of a program that reads an upload reaches no Node built-in and needs no externals; reading a path there throws. Both
+ * entries are built together, so that they share one copy of the code (one `DataQualityError` class for `instanceof`, one zod schema).
  */
 const nodeOnly: Plugin = {
   name: 'node-only-modules',
@@ -27,14 +28,13 @@ export default defineConfig([
     { shims: true, removeNodeProtocol: false },
   ),
   libraryBuild(
-    { 'browser/files': 'src/files.ts' },
+    { index: 'src/index.ts', files: 'src/files.ts' },
     {
       format: ['esm'],
       dts: false,
       clean: false,
-      splitting: false,
+      outDir: 'dist/browser',
       platform: 'browser',
-      target: 'es2020',
       noExternal: ['hyparquet', 'apache-arrow'],
       removeNodeProtocol: false,
       esbuildPlugins: [nodeOnly],
