@@ -1,5 +1,15 @@
 import type { CsvColumn, CsvFileKind } from './column-names.js';
 
+/** The lead id's labels in a history file (stage or owner). */
+const HISTORY_LEAD_ID = ['Record Id', 'Lead Id', 'Deal Id', 'Opportunity Id', 'Deal - ID', 'Lead - ID', 'Id'];
+
+/** The change time's labels in a history file: the generic edit times, then `own` (that kind of file's), then the generic dates. */
+const changedAt = (...own: string[]): string[] => [
+  ...['Changed At', 'Changed Time', 'Changed On', 'Modified Time', 'Last Modified Time', 'Last Modified Date', 'Edit Date'],
+  ...own,
+  ...['Update Time', 'Created Date', 'Created Time', 'Date'],
+];
+
 /**
  * The header labels that CRM exports give the columns Panopticon reads, besides its own snake_case names:
  * the standard labels of Zoho CRM, Salesforce, HubSpot and Pipedrive lead and deal exports (and of their
@@ -79,26 +89,12 @@ export const CSV_COLUMN_LABELS: { readonly [K in CsvFileKind]: { readonly [C in 
     assigned_time: ['Assigned Time', 'Assigned Date', 'Assignment Date', 'Owner Assigned Date', 'Assigned At'],
   },
   stageHistory: {
-    lead_id: ['Record Id', 'Lead Id', 'Deal Id', 'Opportunity Id', 'Deal - ID', 'Lead - ID', 'Id'],
+    lead_id: HISTORY_LEAD_ID,
     stage: ['Stage', 'Stage Name', 'New Stage', 'To Stage', 'Lead Status', 'Deal Stage', 'Status', 'New Value'],
-    changed_at: [
-      'Changed At',
-      'Changed Time',
-      'Changed On',
-      'Modified Time',
-      'Last Modified Time',
-      'Last Modified Date',
-      'Edit Date',
-      'Stage Change Date',
-      'Date Entered Stage',
-      'Update Time',
-      'Created Date',
-      'Created Time',
-      'Date',
-    ],
+    changed_at: changedAt('Stage Change Date', 'Date Entered Stage'),
   },
   ownerHistory: {
-    lead_id: ['Record Id', 'Lead Id', 'Deal Id', 'Opportunity Id', 'Deal - ID', 'Lead - ID', 'Id'],
+    lead_id: HISTORY_LEAD_ID,
     locator: [
       'rep',
       'owner',
@@ -111,20 +107,7 @@ export const CSV_COLUMN_LABELS: { readonly [K in CsvFileKind]: { readonly [C in 
       'Assigned To',
       'New Value',
     ],
-    changed_at: [
-      'Changed At',
-      'Changed Time',
-      'Changed On',
-      'Modified Time',
-      'Last Modified Time',
-      'Last Modified Date',
-      'Edit Date',
-      'Assigned Time',
-      'Update Time',
-      'Created Date',
-      'Created Time',
-      'Date',
-    ],
+    changed_at: changedAt('Assigned Time'),
   },
   schedule: {
     rep: ['locator', 'owner', 'Sales Rep', 'User'],

@@ -96,14 +96,9 @@ export class FormattedTimestampParser implements TimestampBytesReader {
     if (i === s || whole < 61) return Number.NaN; // before 1900-03-01 Excel's days are off by its 1900 leap day
     let fraction = 0;
     if (i < e && (buf[i] === DOT || buf[i] === COMMA)) {
-      i++;
-      let scale = 0.1;
-      const first = i;
-      while (i < e && buf[i]! >= ZERO && buf[i]! <= ZERO + 9) {
-        fraction += (buf[i++]! - ZERO) * scale;
-        scale /= 10;
-      }
-      if (i === first) return Number.NaN;
+      fraction = decimalDigits(buf, i + 1, e, 0.1);
+      if (fraction !== fraction) return Number.NaN;
+      i = digitsEnd;
     }
     if (i !== e) return Number.NaN;
     const dayNumber = whole - EXCEL_EPOCH_DAYS;
@@ -176,15 +171,9 @@ export class FormattedTimestampParser implements TimestampBytesReader {
     }
     if (count < 2) return Number.NaN;
     if (count === 3 && i < e && (buf[i] === DOT || buf[i] === COMMA)) {
-      i++;
-      let scale = 100;
-      const first = i;
-      while (i < e && buf[i]! >= ZERO && buf[i]! <= ZERO + 9) {
-        millisecond += (buf[i++]! - ZERO) * scale;
-        scale /= 10;
-      }
-      if (i === first) return Number.NaN;
-      millisecond = Math.floor(millisecond);
+      millisecond = Math.floor(decimalDigits(buf, i + 1, e, 100));
+      if (millisecond !== millisecond) return Number.NaN;
+      i = digitsEnd;
     }
     let [hour, minute, second] = numbers as [number, number, number];
     while (i < e && buf[i] === SPACE) i++;
@@ -204,4 +193,22 @@ function meridiemAt(buf: Uint8Array, i: number, e: number): number {
     .toLowerCase()
     .replaceAll('.', '');
   return text === 'am' || text === 'a' ? 1 : text === 'pm' || text === 'p' ? 2 : 0;
+}
+
+/** Where the digits {@link decimalDigits} read last ended (a second result, without an object per timestamp). */
+let digitsEnd = 0;
+
+/**
+ * The digits from `i` on, the first times `scale`, the next times `scale / 10`, …: a decimal fraction (`scale` 0.1) or milliseconds
+ * (`scale` 100); NaN when there is no digit. Sets {@link digitsEnd}.
+ */
+function decimalDigits(buf: Uint8Array, i: number, e: number, scale: number): number {
+  const first = i;
+  let value = 0;
+  while (i < e && buf[i]! >= ZERO && buf[i]! <= ZERO + 9) {
+    value += (buf[i++]! - ZERO) * scale;
+    scale /= 10;
+  }
+  digitsEnd = i;
+  return i === first ? Number.NaN : value;
 }

@@ -51,13 +51,8 @@ describe('loadFiles: histories', () => {
   });
 
   it('unknown-lead: a stage history row for a lead not in leads.csv is rejected', async () => {
-    const {
-      leads: loaded,
-      issues,
-      stats,
-    } = await withHistories({
-      stageHistory: 'lead_id,stage,changed_at\nL1,New,2025-01-06 09:00\nL9,New,2025-01-06 09:00\n',
-    });
+    const stageHistory = 'lead_id,stage,changed_at\nL1,New,2025-01-06 09:00\nL9,New,2025-01-06 09:00\n';
+    const { leads: loaded, issues, stats } = await withHistories({ stageHistory });
     expect(loaded[0]!.stageHistory).toHaveLength(1);
     const issue = single(issues, 'unknown-lead');
     expect(issue).toMatchObject({ severity: 'error', file: 'stage_history.csv', line: 3, field: 'lead_id', value: 'L9', recordId: 'L9' });
@@ -124,12 +119,11 @@ describe('loadFiles: histories', () => {
 });
 
 describe('loadFiles: schedule', () => {
+  const withSchedule = (rows: string) =>
+    loadText({ leads: 'lead_id,received_time\n', schedule: `rep,day_of_week,shift_start,shift_end\n${rows}`, timeZone: TZ });
+
   it('reads shifts, with weekday names, short names and ISO numbers', async () => {
-    const { schedule, issues, stats } = await loadText({
-      leads: 'lead_id,received_time\n',
-      schedule: 'rep,day_of_week,shift_start,shift_end\nMaria,Monday,9:00,17:00\nSam,sat,22:00,06:00\nLee,7,00:00,24:00\n',
-      timeZone: TZ,
-    });
+    const { schedule, issues, stats } = await withSchedule('Maria,Monday,9:00,17:00\nSam,sat,22:00,06:00\nLee,7,00:00,24:00\n');
     expect(issues).toEqual([]);
     expect(schedule).toEqual([
       { rep: 'Maria', day: 0, start: '09:00', end: '17:00' },
@@ -140,11 +134,7 @@ describe('loadFiles: schedule', () => {
   });
 
   it('invalid-day and invalid-time: errors, the row is rejected', async () => {
-    const { schedule, issues, stats } = await loadText({
-      leads: 'lead_id,received_time\n',
-      schedule: 'rep,day_of_week,shift_start,shift_end\nMaria,Funday,09:00,17:00\nSam,Tue,9am,25:00\n,Wed,09:00,17:00\n',
-      timeZone: TZ,
-    });
+    const { schedule, issues, stats } = await withSchedule('Maria,Funday,09:00,17:00\nSam,Tue,9am,25:00\n,Wed,09:00,17:00\n');
     expect(schedule).toEqual([]);
     expect(issues.map((i) => [i.severity, i.code, i.file, i.line, i.field, i.value])).toEqual([
       ['error', 'invalid-day', 'schedule.csv', 2, 'day_of_week', 'Funday'],

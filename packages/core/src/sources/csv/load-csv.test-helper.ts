@@ -6,15 +6,9 @@ import type { LoadFilesOptions } from '../tables/load-files.js';
 import { loadFiles } from '../tables/load-files.js';
 
 export const TZ = 'America/New_York';
-export const pipeline = parsePipeline({
-  stages: [
-    { name: 'New', category: 'open' },
-    { name: 'Appointment Set', category: 'open' },
-    { name: 'Green - Approved', category: 'green' },
-    { name: 'Green/Delivered', category: 'won' },
-    { name: 'Lost', category: 'lost' },
-  ],
-});
+/** The test pipeline's stages and their categories, in order. */
+const STAGES = { New: 'open', 'Appointment Set': 'open', 'Green - Approved': 'green', 'Green/Delivered': 'won', Lost: 'lost' };
+export const pipeline = parsePipeline({ stages: Object.entries(STAGES).map(([name, category]) => ({ name, category })) });
 
 export const HEADER = 'lead_id,name,received_time,first_contact_time,appointment_time,stage,locator,team,source,company,assigned_time';
 export const leadsText = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
@@ -43,3 +37,6 @@ export function loadText(
     ...(schedule !== undefined ? { schedule: { text: schedule } } : {}),
   });
 }
+
+/** {@link loadText} of a leads file alone, in New York. */
+export const loadLeads = (leads: string) => loadText({ leads, timeZone: TZ });

@@ -4,7 +4,10 @@ import { CsvColumnError } from './column-error.js';
 import { UNKNOWN_STAGE } from './columns.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
 
-import { loadText, leadsText, ny, pipeline, single, TZ } from './load-csv.test-helper.js';
+import { loadLeads, loadText, leadsText, ny, pipeline, single, TZ } from './load-csv.test-helper.js';
+
+/** Leads and their stage history, read in New York against the test pipeline. */
+const loadWithStages = (leads: string, stageHistory: string) => loadText({ leads, stageHistory, timeZone: TZ, pipeline });
 
 describe('loadFiles: reading leads', () => {
   it('reads every column of leads.csv into valid leads', async () => {
@@ -90,7 +93,7 @@ describe('loadFiles: reading leads', () => {
       '\r\n' +
       'L2,José 😀,2025-01-06 10:00,東京\r\n' +
       'L3,Bad,yesterday,\r\n';
-    const { leads, issues } = await loadText({ leads: text, timeZone: TZ });
+    const { leads, issues } = await loadLeads(text);
     expect(leads.map((l) => [l.id, l.name, l.company])).toEqual([
       ['L1', 'Lee, Ann "AJ"', 'Zürich\r\nBranch'],
       ['L2', 'José 😀', '東京'],
@@ -99,40 +102,33 @@ describe('loadFiles: reading leads', () => {
   });
 
   it('reads a date-only appointment as the start of that day in the time zone', async () => {
-    const { leads } = await loadText({
-      leads: 'lead_id,received_time,appointment_time\nL1,2025-01-06 09:00,2025-01-10\n',
-      timeZone: TZ,
-    });
+    const { leads } = await loadLeads('lead_id,received_time,appointment_time\nL1,2025-01-06 09:00,2025-01-10\n');
     expect(leads[0]!.appointmentAt).toEqual(ny(10, 0));
   });
 
   it('reads timestamps with an offset exactly and naive ones in the time zone', async () => {
-    const { leads } = await loadText({
-      leads: 'lead_id,received_time,first_contact_time\nL1,2025-01-06T14:00:00Z,2025-01-06 09:30\n',
-      timeZone: TZ,
-    });
+    const { leads } = await loadLeads('lead_id,received_time,first_contact_time\nL1,2025-01-06T14:00:00Z,2025-01-06 09:30\n');
     expect(leads[0]!.createdAt).toEqual(ny(6, 9));
     expect(leads[0]!.firstContactAt).toEqual(ny(6, 9, 30));
   });
 
   it('gives an empty result and a warning for an empty file', async () => {
-    const { leads, issues, stats } = await loadText({ leads: '', timeZone: TZ });
+    const { leads, issues, stats } = await loadLeads('');
     expect(leads).toEqual([]);
     expect(stats).toMatchObject({ rows: 0, accepted: 0, rejected: 0 });
     expect(single(issues, 'empty-file')).toMatchObject({ severity: 'warning', file: 'leads.csv' });
   });
 
   it('gives an empty result without issues for a header-only file', async () => {
-    expect(await loadText({ leads: 'lead_id,received_time\n', timeZone: TZ })).toMatchObject({ leads: [], issues: [] });
+    expect(await loadLeads('lead_id,received_time\n')).toMatchObject({ leads: [], issues: [] });
   });
 });
 
 describe('loadFiles: data-quality rules', () => {
   it('duplicate-id: the later row is rejected, naming the first line', async () => {
-    const { leads, issues, stats } = await loadText({
-      leads: 'lead_id,received_time\nL1,2025-01-06 09:00\nL2,2025-01-06 09:00\nL1,2025-01-07 09:00\n',
-      timeZone: TZ,
-    });
+    const { leads, issues, stats } = await loadLeads(
+      'lead_id,received_time\nL1,2025-01-06 09:00\nL2,2025-01-06 09:00\nL1,2025-01-07 09:00\n',
+    );
     expect(leads.map((l) => l.id)).toEqual(['L1', 'L2']);
     expect(leads[0]!.createdAt).toEqual(ny(6, 9));
     const issue = single(issues, DATA_ISSUE_CODES.duplicateId);
@@ -142,7 +138,7 @@ describe('loadFiles: data-quality rules', () => {
   });
 
   it('unparseable-timestamp in received_time: an error, the row is rejected', async () => {
-    const { leads, issues } = await loadText({ leads: 'lead_id,received_time\nL1,2025-13-01 09:00\n', timeZone: TZ });
+    const { leads, issues } = await loadLeads('lead_id,received_time\nL1,2025-13-01 09:00\n');
     expect(leads).toEqual([]);
     const issue = single(issues, 'unparseable-timestamp');
     expect(issue).toMatchObject({ severity: 'error', line: 2, field: 'received_time', value: '2025-13-01 09:00', recordId: 'L1' });
@@ -150,10 +146,9 @@ describe('loadFiles: data-quality rules', () => {
   });
 
   it('unparseable-timestamp in an optional time: a warning, the value reads as null, the row is kept', async () => {
-    const { leads, issues } = await loadText({
-      leads: 'lead_id,received_time,first_contact_time,appointment_time,assigned_time\nL1,2025-01-06 09:00,soon,2025-02-30,9am\n',
-      timeZone: TZ,
-    });
+    const { leads, issues } = await loadLeads(
+      'lead_id,received_time,first_contact_time,appointment_time,assigned_time\nL1,2025-01-06 09:00,soon,2025-02-30,9am\n',
+    );
     expect(leads[0]).toMatchObject({ firstContactAt: null, appointmentAt: null, assignedAt: null });
     expect(issues.map((i) => [i.severity, i.code, i.line, i.field, i.value])).toEqual([
       ['warning', 'unparseable-timestamp', 2, 'first_contact_time', 'soon'],
@@ -163,10 +158,7 @@ describe('loadFiles: data-quality rules', () => {
   });
 
   it('missing-value: an empty lead_id or received_time rejects the row', async () => {
-    const { leads, issues, stats } = await loadText({
-      leads: 'lead_id,received_time\n ,2025-01-06 09:00\nL2,\nL3,2025-01-06 09:00\n',
-      timeZone: TZ,
-    });
+    const { leads, issues, stats } = await loadLeads('lead_id,received_time\n ,2025-01-06 09:00\nL2,\nL3,2025-01-06 09:00\n');
     expect(leads.map((l) => l.id)).toEqual(['L3']);
     expect(issues.map((i) => [i.severity, i.code, i.line, i.field, i.value, i.recordId])).toEqual([
       ['error', 'missing-value', 2, 'lead_id', ' ', undefined],
@@ -176,7 +168,7 @@ describe('loadFiles: data-quality rules', () => {
   });
 
   it('lists every error of a row, not just the first', async () => {
-    const { issues } = await loadText({ leads: 'lead_id,received_time\n,never\n', timeZone: TZ });
+    const { issues } = await loadLeads('lead_id,received_time\n,never\n');
     expect(issues.map((i) => [i.code, i.field])).toEqual([
       ['missing-value', 'lead_id'],
       ['unparseable-timestamp', 'received_time'],
@@ -184,10 +176,7 @@ describe('loadFiles: data-quality rules', () => {
   });
 
   it('contact-before-created: a warning, the lead is kept with both times', async () => {
-    const { leads, issues } = await loadText({
-      leads: 'lead_id,received_time,first_contact_time\nL1,2025-01-06 09:00,2025-01-06 08:59\n',
-      timeZone: TZ,
-    });
+    const { leads, issues } = await loadLeads('lead_id,received_time,first_contact_time\nL1,2025-01-06 09:00,2025-01-06 08:59\n');
     expect(leads[0]!.firstContactAt).toEqual(ny(6, 8, 59));
     const issue = single(issues, 'contact-before-created');
     expect(issue).toMatchObject({ severity: 'warning', line: 2, field: 'first_contact_time', value: '2025-01-06 08:59', recordId: 'L1' });
@@ -195,12 +184,10 @@ describe('loadFiles: data-quality rules', () => {
   });
 
   it('missing-stage: an empty stage cell is a warning; the stage comes from history, else Unknown', async () => {
-    const { leads, issues } = await loadText({
-      leads: 'lead_id,received_time,stage\nL1,2025-01-06 09:00,\nL2,2025-01-06 09:00,  \n',
-      stageHistory: 'lead_id,stage,changed_at\nL1,New,2025-01-06 09:00\nL1,Appointment Set,2025-01-07 09:00\n',
-      timeZone: TZ,
-      pipeline,
-    });
+    const { leads, issues } = await loadWithStages(
+      'lead_id,received_time,stage\nL1,2025-01-06 09:00,\nL2,2025-01-06 09:00,  \n',
+      'lead_id,stage,changed_at\nL1,New,2025-01-06 09:00\nL1,Appointment Set,2025-01-07 09:00\n',
+    );
     expect(leads.map((l) => l.stage)).toEqual(['Appointment Set', UNKNOWN_STAGE]);
     expect(issues.map((i) => [i.severity, i.code, i.line, i.field, i.value])).toEqual([
       ['warning', 'missing-stage', 2, 'stage', ''],
@@ -209,12 +196,10 @@ describe('loadFiles: data-quality rules', () => {
   });
 
   it('unknown-stage: one warning per stage value and file, with its row count and first line', async () => {
-    const { leads, issues } = await loadText({
-      leads: 'lead_id,received_time,stage\nL1,2025-01-06 09:00,Nwe\nL2,2025-01-06 09:00,New\nL3,2025-01-06 09:00,Nwe\n',
-      stageHistory: 'lead_id,stage,changed_at\nL1,Nwe,2025-01-06 09:00\nL2,Qualified,2025-01-06 10:00\n',
-      timeZone: TZ,
-      pipeline,
-    });
+    const { leads, issues } = await loadWithStages(
+      'lead_id,received_time,stage\nL1,2025-01-06 09:00,Nwe\nL2,2025-01-06 09:00,New\nL3,2025-01-06 09:00,Nwe\n',
+      'lead_id,stage,changed_at\nL1,Nwe,2025-01-06 09:00\nL2,Qualified,2025-01-06 10:00\n',
+    );
     expect(leads).toHaveLength(3);
     const unknown = issues.filter((i) => i.code === 'unknown-stage');
     expect(unknown.map((i) => [i.severity, i.file, i.line, i.field, i.value, i.recordId])).toEqual([
@@ -227,17 +212,16 @@ describe('loadFiles: data-quality rules', () => {
   });
 
   it('does not check stages without a pipeline, nor the Unknown placeholder of a file without stages', async () => {
-    const { issues } = await loadText({ leads: 'lead_id,received_time,stage\nL1,2025-01-06 09:00,Whatever\n', timeZone: TZ });
+    const { issues } = await loadLeads('lead_id,received_time,stage\nL1,2025-01-06 09:00,Whatever\n');
     expect(issues).toEqual([]);
     const plain = await loadText({ leads: 'lead_id,received_time\nL1,2025-01-06 09:00\n', timeZone: TZ, pipeline });
     expect(plain.issues).toEqual([]);
   });
 
   it('wrong-field-count: an error naming expected and found, the row is rejected', async () => {
-    const { leads, issues } = await loadText({
-      leads: 'lead_id,received_time,team\nL1,2025-01-06 09:00,East,extra\nL2,2025-01-06 09:00\nL3,2025-01-06 09:00,West\n',
-      timeZone: TZ,
-    });
+    const { leads, issues } = await loadLeads(
+      'lead_id,received_time,team\nL1,2025-01-06 09:00,East,extra\nL2,2025-01-06 09:00\nL3,2025-01-06 09:00,West\n',
+    );
     expect(leads.map((l) => l.id)).toEqual(['L3']);
     expect(issues.map((i) => [i.severity, i.code, i.line, i.field, i.value, i.recordId])).toEqual([
       ['error', 'wrong-field-count', 2, undefined, 'L1,2025-01-06 09:00,East,extra', 'L1'],
@@ -248,10 +232,9 @@ describe('loadFiles: data-quality rules', () => {
   });
 
   it('unterminated-quote: an error on the row where the quote opens; the rows after it are still read', async () => {
-    const { leads, issues, stats } = await loadText({
-      leads: 'lead_id,name,received_time\nL1,"Acme,2025-01-06 09:00\nL2,Beta,2025-01-06 09:00\nL3,"Gamma, Inc",2025-01-06 09:00\n',
-      timeZone: TZ,
-    });
+    const { leads, issues, stats } = await loadLeads(
+      'lead_id,name,received_time\nL1,"Acme,2025-01-06 09:00\nL2,Beta,2025-01-06 09:00\nL3,"Gamma, Inc",2025-01-06 09:00\n',
+    );
     expect(leads.map((l) => l.id)).toEqual(['L2', 'L3']);
     const issue = single(issues, 'unterminated-quote');
     expect(issue).toMatchObject({ severity: 'error', line: 2, field: 'name', value: 'Acme,2025-01-06 09:00', recordId: 'L1' });
@@ -259,10 +242,7 @@ describe('loadFiles: data-quality rules', () => {
   });
 
   it('malformed-quote: text after a closing quote rejects the row', async () => {
-    const { leads, issues } = await loadText({
-      leads: 'lead_id,name,received_time\nL1,"Acme" Inc,2025-01-06 09:00\n',
-      timeZone: TZ,
-    });
+    const { leads, issues } = await loadLeads('lead_id,name,received_time\nL1,"Acme" Inc,2025-01-06 09:00\n');
     expect(leads).toEqual([]);
     expect(single(issues, 'malformed-quote')).toMatchObject({
       severity: 'error',
@@ -274,16 +254,13 @@ describe('loadFiles: data-quality rules', () => {
   });
 
   it('duplicate-column: a used header that appears twice is a warning; the first is read', async () => {
-    const { leads, issues } = await loadText({
-      leads: 'lead_id,received_time,team,Team\nL1,2025-01-06 09:00,East,West\n',
-      timeZone: TZ,
-    });
+    const { leads, issues } = await loadLeads('lead_id,received_time,team,Team\nL1,2025-01-06 09:00,East,West\n');
     expect(leads[0]!.team).toBe('East');
     expect(single(issues, 'duplicate-column')).toMatchObject({ severity: 'warning', line: 1, field: 'team' });
   });
 
   it('throws a CsvColumnError naming the file, the missing column and the headers found', async () => {
-    const promise = loadText({ leads: 'lead_id,arrived\nL1,2025-01-06\n', timeZone: TZ });
+    const promise = loadLeads('lead_id,arrived\nL1,2025-01-06\n');
     await expect(promise).rejects.toBeInstanceOf(CsvColumnError);
     await expect(promise).rejects.toThrow('leads.csv has no column "received_time". Headers found: "lead_id", "arrived"');
   });
@@ -316,7 +293,7 @@ describe('loadFiles: strict', () => {
   });
 
   it('does not throw by default, nor in strict mode when there are only warnings', async () => {
-    await expect(loadText({ leads: bad, timeZone: TZ })).resolves.toMatchObject({ stats: { rejected: 2 } });
+    await expect(loadLeads(bad)).resolves.toMatchObject({ stats: { rejected: 2 } });
     const warningsOnly = 'lead_id,received_time,first_contact_time\nL1,2025-01-06 09:00,2025-01-06 08:00\n';
     await expect(loadText({ leads: warningsOnly, timeZone: TZ, strict: true })).resolves.toMatchObject({ stats: { accepted: 1 } });
   });

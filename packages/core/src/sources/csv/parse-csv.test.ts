@@ -152,6 +152,11 @@ async function* slowly(chunks: CsvChunk[]): AsyncGenerator<CsvChunk> {
 }
 
 const records = (...rows: [number, string[]][]) => rows.map(([line, fields]) => ({ fields, line }));
+/** The header `id,name`, then a record `1,"Acme` whose quote never closes. */
+const acmeUnterminated = [
+  { fields: ['id', 'name'], line: 1 },
+  { fields: ['1', 'Acme'], line: 2, error: 'unterminated-quote', errorField: 1 },
+];
 
 describe('parseCsv', () => {
   it('reads fields and records with their starting lines', () => {
@@ -209,24 +214,16 @@ describe('parseCsv', () => {
 
   it('reports an unterminated quote on its record and resumes reading on the next line', () => {
     expect(parseCsvText('id,name\n1,"Acme\n2,Beta\n3,Gamma\n')).toEqual([
-      { fields: ['id', 'name'], line: 1 },
-      { fields: ['1', 'Acme'], line: 2, error: 'unterminated-quote', errorField: 1 },
-      { fields: ['2', 'Beta'], line: 3 },
-      { fields: ['3', 'Gamma'], line: 4 },
+      ...acmeUnterminated,
+      ...records([3, ['2', 'Beta']], [4, ['3', 'Gamma']]),
     ]);
-    expect(parseCsvText('id,name\n1,"Acme')).toEqual([
-      { fields: ['id', 'name'], line: 1 },
-      { fields: ['1', 'Acme'], line: 2, error: 'unterminated-quote', errorField: 1 },
-    ]);
+    expect(parseCsvText('id,name\n1,"Acme')).toEqual(acmeUnterminated);
   });
 
   it('treats a stray opening quote that swallowed lines up to a later quoted value as unterminated', () => {
     expect(parseCsvText('id,name\n1,"Acme\n2,Beta\n3,"Gamma, Inc"\n4,Delta\n')).toEqual([
-      { fields: ['id', 'name'], line: 1 },
-      { fields: ['1', 'Acme'], line: 2, error: 'unterminated-quote', errorField: 1 },
-      { fields: ['2', 'Beta'], line: 3 },
-      { fields: ['3', 'Gamma, Inc'], line: 4 },
-      { fields: ['4', 'Delta'], line: 5 },
+      ...acmeUnterminated,
+      ...records([3, ['2', 'Beta']], [4, ['3', 'Gamma, Inc']], [5, ['4', 'Delta']]),
     ]);
   });
 

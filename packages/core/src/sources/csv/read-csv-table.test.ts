@@ -4,11 +4,12 @@ import { parsePipeline } from '../../model/pipeline.js';
 import { setFastRowsForTesting } from './read-csv-table.js';
 import { loadFiles } from '../tables/load-files.js';
 
+const open = (name: string, staleAfterDays?: number) => ({ name, category: 'open', ...(staleAfterDays ? { staleAfterDays } : {}) });
 const pipeline = parsePipeline({
   stages: [
-    { name: 'New', category: 'open' },
-    { name: 'Appointment Set', category: 'open' },
-    { name: 'Follow-Up', category: 'open', staleAfterDays: 14 },
+    open('New'),
+    open('Appointment Set'),
+    open('Follow-Up', 14),
     { name: 'Green', category: 'green' },
     { name: 'Lost', category: 'lost' },
   ],

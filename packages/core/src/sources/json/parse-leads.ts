@@ -17,7 +17,7 @@ import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import { csvMessages } from '../messages.js';
 import { DataQualityError } from '../source.js';
 import type { LoadResult } from '../source.js';
-import type { PlacedEntry } from './history-entries.js';
+import type { HistoryKind, PlacedEntry } from './history-entries.js';
 import { readFlatEntries, readLeadEntries, sortedEntries } from './history-entries.js';
 import { RecordFields, isRecord, shownValue } from './json-fields.js';
 import { jsonMessages } from './messages.js';
@@ -88,34 +88,18 @@ export function parseLeads(json: unknown, options: ParseLeadsOptions): LoadResul
     const read = readLead(item, i, leadsLog, stagesLog, ownersLog, parse, firstIndex);
     if (leadsLog.endRow() && read !== undefined) accepted.set(read.lead.id, read);
   }
-  const attach =
-    <T extends StageChange | OwnerChange>(pick: (a: Accepted) => PlacedEntry<T>[]) =>
-    (leadId: string, placed: PlacedEntry<T>): boolean => {
+  // Flat history rows, each attached to its accepted lead (a row of a lead not accepted is rejected).
+  const readFlat = <T extends StageChange | OwnerChange>(kind: HistoryKind, file: FileLog, pick: (a: Accepted) => PlacedEntry<T>[]) => {
+    const json = options[kind];
+    if (json === undefined) return;
+    readFlatEntries<T>(kind, arrayOf(json, kind, file), file, parse, (leadId, placed) => {
       const a = accepted.get(leadId);
-      if (a === undefined) return false;
-      pick(a).push(placed);
-      return true;
-    };
-  if (options.stageHistory !== undefined) {
-    const rows = arrayOf(options.stageHistory, 'stageHistory', stagesLog);
-    readFlatEntries<StageChange>(
-      'stageHistory',
-      rows,
-      stagesLog,
-      parse,
-      attach((a) => a.stages),
-    );
-  }
-  if (options.ownerHistory !== undefined) {
-    const rows = arrayOf(options.ownerHistory, 'ownerHistory', ownersLog);
-    readFlatEntries<OwnerChange>(
-      'ownerHistory',
-      rows,
-      ownersLog,
-      parse,
-      attach((a) => (a.owners ??= [])),
-    );
-  }
+      if (a !== undefined) pick(a).push(placed);
+      return a !== undefined;
+    });
+  };
+  readFlat<StageChange>('stageHistory', stagesLog, (a) => a.stages);
+  readFlat<OwnerChange>('ownerHistory', ownersLog, (a) => (a.owners ??= []));
 
   const leads = [...accepted.values()].map((a) => completeLead(a, leadsLog));
   reportUnknownStages(leads, options.pipeline, leadsLog);
