@@ -10,7 +10,7 @@
  * @example
  * ```ts
  * try {
- *   await loadCsv({ leads: 'leads.csv', timeZone: 'UTC', strict: true });
+ *   await loadFiles({ leads: 'leads.csv', timeZone: 'UTC', strict: true });
  * } catch (error) {
  *   if (error instanceof PanopticonError && error.code === 'data-quality') process.exitCode = 1;
  * }

@@ -1,7 +1,7 @@
 /**
  * A stage or owner history held as columns rather than `{ stage, at: Date }` objects: per row the lead's
  * index, the instant in epoch milliseconds and an interned value code, grouped per lead and ascending by
- * time within a lead (stable: rows at the same instant keep file order), exactly as `loadCsv` orders a
+ * time within a lead (stable: rows at the same instant keep file order), exactly as `loadFiles` orders a
  * lead's `stageHistory` / `ownerHistory`.
  *
  * @internal
@@ -9,7 +9,7 @@
  */
 
 /**
- * One history file as columns (see `loadCsvColumnar` (`@panopticon/core/csv`)).
+ * One history file as columns (see `loadFilesColumnar` (`@panopticon/core/files`)).
  *
  * @example
  * ```ts
@@ -103,7 +103,7 @@ export class HistoryColumnsBuilder {
         }
       }
       if (sorted) continue;
-      // Array.prototype.sort is stable: rows at the same instant keep file order, as in loadCsv.
+      // Array.prototype.sort is stable: rows at the same instant keep file order, as in loadFiles.
       const order = Array.from({ length: e - s }, (_, k) => s + k).sort((a, b) => at[a]! - at[b]!);
       const times = order.map((p) => at[p]!);
       const codes = order.map((p) => code[p]!);

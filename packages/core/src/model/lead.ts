@@ -53,7 +53,7 @@ export type OwnerChange = z.infer<typeof OwnerChangeSchema>;
 
 /**
  * A sales lead as every metric sees it. Instants are absolute `Date`s; wall-clock questions are always
- * answered in an explicit IANA time zone by the functions that ask them. Sources (`loadCsv`, the Zoho
+ * answered in an explicit IANA time zone by the functions that ask them. Sources (`loadFiles`, the Zoho
  * adapter) return leads already checked against this schema; parse your own records with it once, where
  * they enter your program.
  *

@@ -59,7 +59,7 @@ export const ShiftSchema = z.object({
   end: TimeOfDaySchema,
 });
 /**
- * One weekly shift of a rep (checked by `ShiftSchema`, internal); `loadCsv` reads them from schedule.csv.
+ * One weekly shift of a rep (checked by `ShiftSchema`, internal); `loadFiles` reads them from schedule.csv.
  *
  * @example
  * ```ts

@@ -107,11 +107,11 @@ export function summarizeResponses(leads: readonly SlotLead[], options: Summariz
 }
 
 /**
- * {@link summarizeResponses} of leads held as columns ({@link LeadColumns}, as `loadCsvColumnar` returns
+ * {@link summarizeResponses} of leads held as columns ({@link LeadColumns}, as `loadFilesColumnar` returns
  * them): the same figures and options, with no object per lead.
  *
  * @example
- * const { leads } = await loadCsvColumnar({ leads: 'leads.csv', timeZone: 'America/Chicago' });
+ * const { leads } = await loadFilesColumnar({ leads: 'leads.csv', timeZone: 'America/Chicago' });
  * summarizeResponsesColumnar(leads, { slaMinutes: 15 }).pctWithinSla;
  */
 export function summarizeResponsesColumnar(leads: LeadColumns, options: SummarizeResponsesOptions = {}): ResponseSummary {

@@ -66,12 +66,12 @@ export function firstContactSurvival(leads: readonly Lead[], options: FirstConta
 }
 
 /**
- * {@link firstContactSurvival} of leads held as columns (as `loadCsvColumnar` returns them): the same figures
+ * {@link firstContactSurvival} of leads held as columns (as `loadFilesColumnar` returns them): the same figures
  * with no object per lead.
  *
  * @example
  * ```ts
- * const { leads } = await loadCsvColumnar({ leads: 'leads.csv', timeZone });
+ * const { leads } = await loadFilesColumnar({ leads: 'leads.csv', timeZone });
  * firstContactSurvivalColumnar(leads, { asOf }).curve.median;
  * ```
  */

@@ -6,7 +6,7 @@ import { instantSql, sqlString, timestampPartsSql, wallClockSql, zoneDaysSql } f
 /**
  * The files the statements read: leads and, for the follow-up questions, the stage history. Each is a
  * path to a `.csv` file (header row, comma-separated, UTF-8) or a `.parquet` file, with the canonical
- * column names of `CSV_COLUMNS` (`@panopticon/core/csv`).
+ * column names of `CSV_COLUMNS` (`@panopticon/core/files`).
  *
  * @example
  * ```ts

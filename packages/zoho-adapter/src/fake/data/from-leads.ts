@@ -10,7 +10,7 @@ import { FakeZohoData } from './org.js';
  *
  * @example
  * ```ts
- * const { leads } = await loadCsv({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone: 'America/New_York' });
+ * const { leads } = await loadFiles({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone: 'America/New_York' });
  * const fake = await startFakeZoho({ data: fakeZohoDataFromLeads(leads) });
  * const result = await syncLeads({ env: fake.env }); // the same leads, read through the Zoho API
  * ```
