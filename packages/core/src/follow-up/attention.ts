@@ -92,14 +92,27 @@ export function needsAttentionColumnar(data: ColumnarLeads, options: NeedsAttent
   const ctx = resolveFollowUpOptions(options);
   const includeStalled = options.includeStalled ?? true;
   const judge = judgeFor(data, ctx);
-  const rows: AttentionRow[] = [];
   const { id, name, locator, team, appointmentAt } = data.leads;
+  // Judged first, sorted as numbers, and only then made into rows: the order is decided on columns.
+  const listed: number[] = [];
+  const judgements: Judgement[] = [];
+  const reasons: AttentionReason[] = [];
   for (let i = 0; i < data.leads.length; i++) {
     const j = judgeLeadAt(data, i, judge);
     const reason = attentionReason(j, includeStalled);
     if (reason === null) continue;
+    listed.push(i);
+    judgements.push(j);
+    reasons.push(reason);
+  }
+  const order = attentionOrder(listed, reasons, judgements, id);
+  const rows: AttentionRow[] = new Array(order.length);
+  for (let r = 0; r < order.length; r++) {
+    const k = order[r]!;
+    const i = listed[k]!;
+    const j = judgements[k]!;
     const appointmentMs = appointmentAt[i]!;
-    rows.push({
+    rows[r] = {
       leadId: id[i]!,
       name: name[i]!,
       locator: locator[i]!,
@@ -108,11 +121,11 @@ export function needsAttentionColumnar(data: ColumnarLeads, options: NeedsAttent
       category: j.category!,
       appointmentAt: appointmentMs === appointmentMs ? new Date(appointmentMs) : null,
       status: j.status,
-      reason,
-      days: attentionDays(j, reason),
-    });
+      reason: reasons[k]!,
+      days: attentionDays(j, reasons[k]!),
+    };
   }
-  return rows.sort(compareAttentionRows);
+  return rows;
 }
 
 /**
@@ -137,7 +150,27 @@ function attentionDays(j: Judgement, reason: AttentionReason): number {
 
 const SEVERITY: Record<AttentionReason, number> = { stale: 0, 'stuck-in-green': 1, stalled: 2, 'at-risk': 3 };
 
-/** Most severe first, then most days first, then lead id. */
-function compareAttentionRows(a: AttentionRow, b: AttentionRow): number {
-  return SEVERITY[a.reason] - SEVERITY[b.reason] || b.days - a.days || compareStrings(a.leadId, b.leadId);
+/**
+ * The order of the listed leads (positions into `listed`): most severe first, then most days first, then
+ * lead id. Severity and days are compared as numbers; for the ties, when the listed ids already arrive in
+ * code-unit order (as most exports list them) the input position gives that order without comparing text.
+ */
+function attentionOrder(
+  listed: readonly number[],
+  reasons: readonly AttentionReason[],
+  judgements: readonly Judgement[],
+  id: readonly string[],
+): number[] {
+  const n = listed.length;
+  const severity = new Int8Array(n);
+  const days = new Float64Array(n);
+  let idsAscending = true;
+  for (let k = 0; k < n; k++) {
+    severity[k] = SEVERITY[reasons[k]!];
+    days[k] = attentionDays(judgements[k]!, reasons[k]!);
+    if (idsAscending && k > 0 && compareStrings(id[listed[k - 1]!]!, id[listed[k]!]!) > 0) idsAscending = false;
+  }
+  // A stable sort, so equal ids (which the object API allows) keep their input order either way.
+  const tie = idsAscending ? (a: number, b: number) => a - b : (a: number, b: number) => compareStrings(id[listed[a]!]!, id[listed[b]!]!);
+  return Array.from({ length: n }, (_, k) => k).sort((a, b) => severity[a]! - severity[b]! || days[b]! - days[a]! || tie(a, b));
 }
