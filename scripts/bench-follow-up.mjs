@@ -90,23 +90,9 @@ const load = () =>
 
 for (const leadCount of sizes) {
   const pipelineDir = await dataSet(leadCount);
-  const inputArgs = [
-    '--leads',
-    join(pipelineDir, 'leads.csv'),
-    '--history',
-    join(pipelineDir, 'stage_history.csv'),
-    '--owners',
-    join(pipelineDir, 'owner_history.csv'),
-    '--pipeline',
-    join(pipelineDir, 'pipeline.json'),
-    '--as-of',
-    PIPELINE_AS_OF,
-    '--tz',
-    PIPELINE_TIME_ZONE,
-    '--format',
-    'json',
-    '--quiet',
-  ];
+  const files = { leads: 'leads.csv', history: 'stage_history.csv', owners: 'owner_history.csv', pipeline: 'pipeline.json' };
+  const inputArgs = Object.entries(files).flatMap(([flag, file]) => [`--${flag}`, join(pipelineDir, file)]);
+  inputArgs.push('--as-of', PIPELINE_AS_OF, '--tz', PIPELINE_TIME_ZONE, '--format', 'json', '--quiet');
   console.log(`\n${fmt(leadCount)} appointed leads, ${runs} runs each; load average before: ${load()}`);
   for (const command of commands) {
     const results = builds.map(() => []);

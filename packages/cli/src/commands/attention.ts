@@ -1,4 +1,4 @@
-import { needsAttentionColumnar } from '@panopticon/core';
+import { needsAttention } from '@panopticon/core';
 import { AS_OF_OPTION, ENGINE_OPTION, HELP_OPTION, INPUT_OPTIONS, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
 import { ATTENTION_CSV_COLUMNS, attentionCsvCells, attentionJsonRow } from '../csv-columns.js';
 import { renderJson, renderTable } from '../format.js';
@@ -51,7 +51,7 @@ async function attention(settings: Settings, io: Io): Promise<number> {
     // Without appointments every lead looks unappointed: an empty list would read as "nothing needs attention".
     const unjudged = cannotJudge(data, 'follow-up');
     if (unjudged) throw new CliError(`panopticon attention: ${unjudged.message}`, EXIT.findings);
-    rows = needsAttentionColumnar(data, followUpOptions(settings));
+    rows = needsAttention(data, followUpOptions(settings));
   }
   const json = rows.map(attentionJsonRow);
   if (format === 'json') {

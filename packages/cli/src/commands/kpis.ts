@@ -1,4 +1,4 @@
-import { firstContactSurvivalColumnar, kpisColumnar, summarizeResponsesColumnar, type ColumnarLeads, type Kpis } from '@panopticon/core';
+import { firstContactSurvival, kpis as kpisOf, summarizeResponses, type ColumnarLeads, type Kpis } from '@panopticon/core';
 import { AS_OF_OPTION, ENGINE_OPTION, HELP_OPTION, INPUT_OPTIONS, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
 import { renderJson, renderTable } from '../format.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
@@ -47,20 +47,20 @@ export const KPIS_HELP = helpText(
 export function computeKpis(settings: KpisSettings, data: ColumnarLeads) {
   const options = followUpOptions(settings);
   const { slaMinutes } = settings;
-  const computed = kpisColumnar(data, options);
+  const computed = kpisOf(data, options);
   // JSON holds rates as ratios and says so in the name (rate.ts).
   const followUp = withoutUnmeasured(
     renamed(computed, 'conversionRate', 'conversionRatio', computed.conversionRate) as KpisJsonFollowUp,
     settings.source,
   );
-  const { p90Minutes, bands, ...summary } = summarizeResponsesColumnar(data.leads, {
+  const { p90Minutes, bands, ...summary } = summarizeResponses(data.leads, {
     timeZone: settings.timeZone,
     slaMinutes,
     asOf: settings.asOf,
   });
   // Beside the median of contacted leads: the median of the Kaplan–Meier curve, which counts the leads still
   // waiting (censored at asOf) and so cannot improve by leaving slow leads unanswered; null when not reached.
-  const medianMinutesToFirstContact = firstContactSurvivalColumnar(data.leads, { asOf: settings.asOf }).curve.median;
+  const medianMinutesToFirstContact = firstContactSurvival(data.leads, { asOf: settings.asOf }).curve.median;
   const response = { ...withWithinSlaRatio(summary), medianMinutesToFirstContact, p90Minutes, bands };
   return { asOf: settings.asOf.toISOString(), timeZone: settings.timeZone, source: settings.description, slaMinutes, followUp, response };
 }

@@ -1,7 +1,7 @@
 import type { Lead } from '../model/lead.js';
 import type { StageCategory } from '../model/pipeline.js';
 import type { ColumnarLeads } from './columnar-leads.js';
-import { columnarLeadsOf } from './columnar-leads.js';
+import { asColumnarLeads } from './columnar-leads.js';
 import type { Judgement } from './judge.js';
 import { judgeFor, judgeLeadAt } from './judge.js';
 import type { FollowUpOptions } from './options.js';
@@ -65,6 +65,9 @@ export interface NeedsAttentionOptions extends FollowUpOptions {
  * then by lead id, so the order is the same whatever the input order. Leads created after `asOf` are left out.
  *
  * A lead stuck in green is listed whether or not it has an appointment: the rule is about the green stage.
+ * `leads` are lead objects or leads held as columns ({@link ColumnarLeads}, as `loadCsvColumnar`
+ * (`@panopticon/core/csv`) returns them, or `columnarLeadsOf`): the same rows, with no object or `Date` per
+ * history entry for the columns (for large exports).
  *
  * @example
  * ```ts
@@ -73,23 +76,9 @@ export interface NeedsAttentionOptions extends FollowUpOptions {
  * }
  * ```
  */
-export function needsAttention(leads: readonly Lead[], options: NeedsAttentionOptions): AttentionRow[] {
-  resolveFollowUpOptions(options); // the options are checked before the leads are laid out
-  return needsAttentionColumnar(columnarLeadsOf(leads), options);
-}
-
-/**
- * {@link needsAttention} of leads whose histories are columns (`loadCsvColumnar` (`@panopticon/core/csv`)): the same rows in the
- * same order, without a history object or `Date` per history entry (for large exports).
- *
- * @example
- * ```ts
- * const data = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
- * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
- * ```
- */
-export function needsAttentionColumnar(data: ColumnarLeads, options: NeedsAttentionOptions): AttentionRow[] {
-  const ctx = resolveFollowUpOptions(options);
+export function needsAttention(leads: readonly Lead[] | ColumnarLeads, options: NeedsAttentionOptions): AttentionRow[] {
+  const ctx = resolveFollowUpOptions(options); // the options are checked before the leads are laid out
+  const data = asColumnarLeads(leads);
   const includeStalled = options.includeStalled ?? true;
   const judge = judgeFor(data, ctx);
   const { id, name, locator, team, appointmentAt } = data.leads;

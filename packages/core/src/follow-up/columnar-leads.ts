@@ -19,7 +19,7 @@ import { sortedByAt } from './timeline.js';
  * @example
  * ```ts
  * const data: ColumnarLeads = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
- * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
+ * const rows = needsAttention(data, { asOf, timeZone, pipeline });
  * ```
  */
 export interface ColumnarLeads {
@@ -33,12 +33,12 @@ export interface ColumnarLeads {
  * metrics read them). For leads from a source other than `loadCsvColumnar` (Zoho, a test), so that the
  * columnar metrics serve every source. Checks each lead cheaply (see `leadColumnsOf`): an id that is not
  * text, or an instant (history entries' `at` included) that is not a valid `Date`, throws an error naming
- * the lead and the field. Every follow-up metric taking `Lead` objects goes through here.
+ * the lead and the field. Every follow-up metric given `Lead` objects goes through here.
  *
  * @example
  * ```ts
  * const data = columnarLeadsOf(leads);
- * needsAttentionColumnar(data, options); // equals needsAttention(leads, options)
+ * needsAttention(data, options); // equals needsAttention(leads, options)
  * ```
  */
 export function columnarLeadsOf(leads: readonly Lead[]): ColumnarLeads {
@@ -57,6 +57,20 @@ export function columnarLeadsOf(leads: readonly Lead[]): ColumnarLeads {
       (entry) => entry.locator,
     ),
   };
+}
+
+/**
+ * The leads as {@link ColumnarLeads}: columns as given, `Lead` objects laid out by {@link columnarLeadsOf}.
+ * How every follow-up metric accepts either form.
+ *
+ * @internal
+ */
+export function asColumnarLeads(leads: readonly Lead[] | ColumnarLeads): ColumnarLeads {
+  return isLeadArray(leads) ? columnarLeadsOf(leads) : leads;
+}
+
+function isLeadArray(leads: readonly Lead[] | ColumnarLeads): leads is readonly Lead[] {
+  return Array.isArray(leads);
 }
 
 /**

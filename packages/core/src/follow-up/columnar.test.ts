@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../model/lead.js';
 import { leadAt } from '../model/lead-columns.js';
-import { summarizeResponses, summarizeResponsesColumnar } from '../response/summary.js';
+import { summarizeResponses } from '../response/summary.js';
 import { loadCsv, loadCsvColumnar } from '../sources/csv/load-csv.js';
 import type { HistoryColumns } from '../model/history-columns.js';
 import { leadsArb, optionsArb, permute } from './arbitraries.js';
-import { needsAttention, needsAttentionColumnar } from './attention.js';
+import { needsAttention } from './attention.js';
 import { columnarLeadsOf } from './columnar-leads.js';
-import { kpis, kpisColumnar } from './kpis.js';
+import { kpis } from './kpis.js';
 
 /** The generated leads as the three CSV files, rows shuffled, with some rows the readers reject or warn about. */
 function toCsv(leads: readonly Lead[], seed: number, numericIds: boolean, locatorColumn: boolean, blankStages: boolean) {
@@ -87,11 +87,11 @@ describe('columnar needsAttention, kpis and summarizeResponses', () => {
           const expectedKpis = kpis(objects.leads, metricOptions);
           // Both ways into columns: read from the files, and laid out from the loaded objects.
           for (const data of [columns, columnarLeadsOf(objects.leads)]) {
-            expect(needsAttentionColumnar(data, metricOptions)).toEqual(expectedRows);
-            expect(kpisColumnar(data, metricOptions)).toEqual(expectedKpis);
+            expect(needsAttention(data, metricOptions)).toEqual(expectedRows);
+            expect(kpis(data, metricOptions)).toEqual(expectedKpis);
           }
           const summaryOptions = { slaMinutes: 30, to: options.asOf, ...(how.seed % 2 === 0 ? { team: ['north'] } : {}) };
-          expect(summarizeResponsesColumnar(columns.leads, summaryOptions)).toEqual(summarizeResponses(objects.leads, summaryOptions));
+          expect(summarizeResponses(columns.leads, summaryOptions)).toEqual(summarizeResponses(objects.leads, summaryOptions));
         },
       ),
       { numRuns: 300 },

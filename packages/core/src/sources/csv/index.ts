@@ -8,7 +8,7 @@ export { CsvReadError } from './csv-read-error.js';
 export type { CsvFileInput } from './csv-file-input.js';
 export { loadCsv, loadCsvText } from './load-csv.js';
 export type { LoadCsvOptions, LoadCsvTextOptions } from './load-csv.js';
-// loadCsv with the histories as columns, for needsAttentionColumnar and kpisColumnar.
+// loadCsv with the histories as columns, for needsAttention and kpis given columns.
 export { loadCsvColumnar } from './load-csv.js';
 export type { ColumnarLoadResult } from './load-csv.js';
 export { loadScheduleCsv } from './load-schedule-csv.js';

@@ -59,7 +59,7 @@ export async function loadFiles(options: LoadFilesOptions): Promise<LoadResult> 
  * @example
  * ```ts
  * const data = await loadFilesColumnar({ leads: 'leads.arrow', stageHistory: 'stage_history.arrow', timeZone, pipeline });
- * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
+ * const rows = needsAttention(data, { asOf, timeZone, pipeline });
  * ```
  */
 export async function loadFilesColumnar(options: LoadFilesOptions): Promise<ColumnarLoadResult> {
