@@ -1,5 +1,5 @@
 import { firstContactSurvival, kpis as kpisOf, summarizeResponses, type ColumnarLeads, type Kpis } from '@panopticon/core';
-import { AS_OF_OPTION, ENGINE_OPTION, HELP_OPTION, INPUT_OPTIONS, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
+import { helpText, type OptionSpecs } from '../args.js';
 import { renderJson, renderTable } from '../format.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
@@ -9,17 +9,13 @@ import { renamed, withWithinSlaRatio } from '../rate.js';
 import { KPIS_CSV_COLUMNS, kpisCsvRows } from '../csv-columns.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
-import { followUpOptions, formatInstant } from './follow-up-options.js';
+import { FOLLOW_UP_INPUT_OPTIONS, FOLLOW_UP_OUTPUT_OPTIONS, followUpOptions, formatInstant } from './follow-up-options.js';
 import { CliError, EXIT } from '../errors.js';
 
 const OPTIONS: OptionSpecs = {
-  ...INPUT_OPTIONS,
-  ...AS_OF_OPTION,
-  'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: calendar)' },
+  ...FOLLOW_UP_INPUT_OPTIONS,
   sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: 60)' },
-  ...ENGINE_OPTION,
-  ...TABLE_FORMAT_OPTION,
-  ...HELP_OPTION,
+  ...FOLLOW_UP_OUTPUT_OPTIONS,
 };
 
 export const KPIS_HELP = helpText(
