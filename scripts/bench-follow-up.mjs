@@ -10,8 +10,8 @@
 // alternately on the same files, so that a busy moment of a shared machine hits both alike, and the ratio
 // of the medians is printed; the load average is printed before and after.
 //
-// Options: --leads N[,N…] (default 100000,1000000), --runs N (default 5), --dir DIR (default .bench),
-//          --against BIN, --commands attention,kpis
+// Options: --leads N[,N…] (default 100000,1000000; '' for none), --runs N (default 5), --dir DIR (default .bench),
+//          --against BIN, --commands attention,kpis, --sample (the bundled sample data too, first)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -28,9 +28,10 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     against: { type: 'string' },
     commands: { type: 'string' },
+    sample: { type: 'boolean' },
   },
 });
-const sizes = (values.leads ?? '100000,1000000').split(',').map(Number);
+const sizes = values.leads === '' ? [] : (values.leads ?? '100000,1000000').split(',').map(Number);
 const runs = Number(values.runs ?? 5);
 const dir = resolve(root, values.dir ?? '.bench');
 const commands = (values.commands ?? 'attention,kpis').split(',');
@@ -38,6 +39,9 @@ const against = values.against ? resolve(values.against) : null;
 const fmt = (n) => n.toLocaleString('en-US');
 
 // The targets of the follow-up commands: seconds and MB of peak resident set, by number of leads.
+// The bundled sample's as-of and zone (examples/data/generate.mjs).
+const SAMPLE_AS_OF = '2026-10-31';
+const SAMPLE_TIME_ZONE = 'America/New_York';
 const TARGETS = {
   100000: { seconds: 1 },
   1000000: { seconds: 8, peakMb: 1536 },
@@ -88,12 +92,21 @@ const load = () =>
     .map((x) => x.toFixed(2))
     .join(' ');
 
-for (const leadCount of sizes) {
-  const pipelineDir = await dataSet(leadCount);
+// The data sets: the bundled sample (examples/data, --sample) and the generated sizes.
+const sets = [
+  ...(values.sample
+    ? [{ label: 'the sample data (examples/data)', dir: join(root, 'examples/data'), asOf: SAMPLE_AS_OF, timeZone: SAMPLE_TIME_ZONE }]
+    : []),
+  ...sizes.map((leadCount) => ({ leadCount, asOf: PIPELINE_AS_OF, timeZone: PIPELINE_TIME_ZONE })),
+];
+
+for (const set of sets) {
+  const { leadCount } = set;
+  const pipelineDir = set.dir ?? (await dataSet(leadCount));
   const files = { leads: 'leads.csv', history: 'stage_history.csv', owners: 'owner_history.csv', pipeline: 'pipeline.json' };
   const inputArgs = Object.entries(files).flatMap(([flag, file]) => [`--${flag}`, join(pipelineDir, file)]);
-  inputArgs.push('--as-of', PIPELINE_AS_OF, '--tz', PIPELINE_TIME_ZONE, '--format', 'json', '--quiet');
-  console.log(`\n${fmt(leadCount)} appointed leads, ${runs} runs each; load average before: ${load()}`);
+  inputArgs.push('--as-of', set.asOf, '--tz', set.timeZone, '--format', 'json', '--quiet');
+  console.log(`\n${set.label ?? `${fmt(leadCount)} appointed leads`}, ${runs} runs each; load average before: ${load()}`);
   for (const command of commands) {
     const results = builds.map(() => []);
     for (let run = 0; run < runs; run++)
