@@ -83,35 +83,41 @@ export function needsAttention(leads: readonly Lead[] | ColumnarLeads, options: 
   const judge = judgeFor(data, ctx);
   const { id, name, locator, team, appointmentAt } = data.leads;
   // Judged first, sorted as numbers, and only then made into rows: the order is decided on columns.
+  // Only the facts a row shows are kept (not the judgement), so that a long list holds no more than its rows.
   const listed: number[] = [];
-  const judgements: Judgement[] = [];
   const reasons: AttentionReason[] = [];
+  const days: number[] = [];
+  const stages: string[] = [];
+  const categories: StageCategory[] = [];
+  const statuses: FollowUpStatus[] = [];
   for (let i = 0; i < data.leads.length; i++) {
     const j = judgeLeadAt(data, i, judge);
     const reason = attentionReason(j, includeStalled);
     if (reason === null) continue;
     listed.push(i);
-    judgements.push(j);
     reasons.push(reason);
+    days.push(attentionDays(j, reason));
+    stages.push(j.stage!);
+    categories.push(j.category!);
+    statuses.push(j.status);
   }
-  const order = attentionOrder(listed, reasons, judgements, id);
+  const order = attentionOrder(listed, reasons, days, id);
   const rows: AttentionRow[] = new Array(order.length);
   for (let r = 0; r < order.length; r++) {
     const k = order[r]!;
     const i = listed[k]!;
-    const j = judgements[k]!;
     const appointmentMs = appointmentAt[i]!;
     rows[r] = {
       leadId: id[i]!,
       name: name[i]!,
       locator: locator[i]!,
       team: team[i]!,
-      stage: j.stage!,
-      category: j.category!,
+      stage: stages[k]!,
+      category: categories[k]!,
       appointmentAt: appointmentMs === appointmentMs ? new Date(appointmentMs) : null,
-      status: j.status,
+      status: statuses[k]!,
       reason: reasons[k]!,
-      days: attentionDays(j, reasons[k]!),
+      days: days[k]!,
     };
   }
   return rows;
@@ -147,16 +153,14 @@ const SEVERITY: Record<AttentionReason, number> = { stale: 0, 'stuck-in-green': 
 function attentionOrder(
   listed: readonly number[],
   reasons: readonly AttentionReason[],
-  judgements: readonly Judgement[],
+  days: readonly number[],
   id: readonly string[],
 ): number[] {
   const n = listed.length;
   const severity = new Int8Array(n);
-  const days = new Float64Array(n);
   let idsAscending = true;
   for (let k = 0; k < n; k++) {
     severity[k] = SEVERITY[reasons[k]!];
-    days[k] = attentionDays(judgements[k]!, reasons[k]!);
     if (idsAscending && k > 0 && compareStrings(id[listed[k - 1]!]!, id[listed[k]!]!) > 0) idsAscending = false;
   }
   // A stable sort, so equal ids (which the object API allows) keep their input order either way.
