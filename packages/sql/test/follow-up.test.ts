@@ -1,5 +1,5 @@
 import { loadFilesColumnar } from '@panopticon/core/files';
-import { type Lead, kpis, kpisColumnar, needsAttention, needsAttentionColumnar, parsePipeline } from '@panopticon/core';
+import { type Lead, kpis, needsAttention, parsePipeline } from '@panopticon/core';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -61,8 +61,8 @@ describe('needsAttentionSql and kpisSql give exactly core’s figures', () => {
             return;
           }
           const loaded = await loadFilesColumnar({ ...inputs, timeZone: options.timeZone, pipeline: options.pipeline });
-          expect(await needsAttentionSql(inputs, all)).toEqual(needsAttentionColumnar(loaded, all));
-          expect(await kpisSql(inputs, all)).toEqual(kpisColumnar(loaded, all));
+          expect(await needsAttentionSql(inputs, all)).toEqual(needsAttention(loaded, all));
+          expect(await kpisSql(inputs, all)).toEqual(kpis(loaded, all));
           // Written as instants, the files hold exactly the generated leads.
           if (form === 'utc') expect(await kpisSql(inputs, all)).toEqual(kpis(leads, all));
           if (form === 'utc') expect(await needsAttentionSql(inputs, all)).toEqual(needsAttention(leads, all));
@@ -85,8 +85,8 @@ describe('needsAttentionSql and kpisSql give exactly core’s figures', () => {
       const loaded = await loadFilesColumnar({ ...inputs, timeZone, pipeline });
       const rows = await needsAttentionSql(inputs, options);
       expect(rows.length).toBeGreaterThan(0);
-      expect(rows).toEqual(needsAttentionColumnar(loaded, options));
-      expect(await kpisSql(inputs, options)).toEqual(kpisColumnar(loaded, options));
+      expect(rows).toEqual(needsAttention(loaded, options));
+      expect(await kpisSql(inputs, options)).toEqual(kpis(loaded, options));
     }
   }, 120_000);
 

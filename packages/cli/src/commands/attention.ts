@@ -1,5 +1,5 @@
-import { needsAttentionColumnar } from '@panopticon/core';
-import { AS_OF_OPTION, ENGINE_OPTION, HELP_OPTION, INPUT_OPTIONS, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
+import { needsAttention } from '@panopticon/core';
+import { helpText, type OptionSpecs } from '../args.js';
 import { ATTENTION_CSV_COLUMNS, attentionCsvCells, attentionJsonRow } from '../csv-columns.js';
 import { renderJson, renderTable } from '../format.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
@@ -10,16 +10,9 @@ import { sqlEngine, sqlEngineError, sqlInputs } from '../sql-engine.js';
 import type { AttentionRow } from '@panopticon/core';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
-import { followUpOptions, formatInstant } from './follow-up-options.js';
+import { FOLLOW_UP_INPUT_OPTIONS, FOLLOW_UP_OUTPUT_OPTIONS, followUpOptions, formatInstant } from './follow-up-options.js';
 
-const OPTIONS: OptionSpecs = {
-  ...INPUT_OPTIONS,
-  ...AS_OF_OPTION,
-  'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: calendar)' },
-  ...ENGINE_OPTION,
-  ...TABLE_FORMAT_OPTION,
-  ...HELP_OPTION,
-};
+const OPTIONS: OptionSpecs = { ...FOLLOW_UP_INPUT_OPTIONS, ...FOLLOW_UP_OUTPUT_OPTIONS };
 
 export const ATTENTION_HELP = helpText(
   'panopticon attention [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
@@ -51,7 +44,7 @@ async function attention(settings: Settings, io: Io): Promise<number> {
     // Without appointments every lead looks unappointed: an empty list would read as "nothing needs attention".
     const unjudged = cannotJudge(data, 'follow-up');
     if (unjudged) throw new CliError(`panopticon attention: ${unjudged.message}`, EXIT.findings);
-    rows = needsAttentionColumnar(data, followUpOptions(settings));
+    rows = needsAttention(data, followUpOptions(settings));
   }
   const json = rows.map(attentionJsonRow);
   if (format === 'json') {

@@ -1,5 +1,5 @@
-import { firstContactSurvivalColumnar, kpisColumnar, summarizeResponsesColumnar, type ColumnarLeads, type Kpis } from '@panopticon/core';
-import { AS_OF_OPTION, ENGINE_OPTION, HELP_OPTION, INPUT_OPTIONS, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
+import { firstContactSurvival, kpis as kpisOf, summarizeResponses, type ColumnarLeads, type Kpis } from '@panopticon/core';
+import { helpText, type OptionSpecs } from '../args.js';
 import { renderJson, renderTable } from '../format.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
@@ -9,17 +9,13 @@ import { renamed, withWithinSlaRatio } from '../rate.js';
 import { KPIS_CSV_COLUMNS, kpisCsvRows } from '../csv-columns.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
-import { followUpOptions, formatInstant } from './follow-up-options.js';
+import { FOLLOW_UP_INPUT_OPTIONS, FOLLOW_UP_OUTPUT_OPTIONS, followUpOptions, formatInstant } from './follow-up-options.js';
 import { CliError, EXIT } from '../errors.js';
 
 const OPTIONS: OptionSpecs = {
-  ...INPUT_OPTIONS,
-  ...AS_OF_OPTION,
-  'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: calendar)' },
+  ...FOLLOW_UP_INPUT_OPTIONS,
   sla: { type: 'string', arg: 'MINUTES', help: 'response-time target in minutes (default: 60)' },
-  ...ENGINE_OPTION,
-  ...TABLE_FORMAT_OPTION,
-  ...HELP_OPTION,
+  ...FOLLOW_UP_OUTPUT_OPTIONS,
 };
 
 export const KPIS_HELP = helpText(
@@ -47,20 +43,20 @@ export const KPIS_HELP = helpText(
 export function computeKpis(settings: KpisSettings, data: ColumnarLeads) {
   const options = followUpOptions(settings);
   const { slaMinutes } = settings;
-  const computed = kpisColumnar(data, options);
+  const computed = kpisOf(data, options);
   // JSON holds rates as ratios and says so in the name (rate.ts).
   const followUp = withoutUnmeasured(
     renamed(computed, 'conversionRate', 'conversionRatio', computed.conversionRate) as KpisJsonFollowUp,
     settings.source,
   );
-  const { p90Minutes, bands, ...summary } = summarizeResponsesColumnar(data.leads, {
+  const { p90Minutes, bands, ...summary } = summarizeResponses(data.leads, {
     timeZone: settings.timeZone,
     slaMinutes,
     asOf: settings.asOf,
   });
   // Beside the median of contacted leads: the median of the Kaplan–Meier curve, which counts the leads still
   // waiting (censored at asOf) and so cannot improve by leaving slow leads unanswered; null when not reached.
-  const medianMinutesToFirstContact = firstContactSurvivalColumnar(data.leads, { asOf: settings.asOf }).curve.median;
+  const medianMinutesToFirstContact = firstContactSurvival(data.leads, { asOf: settings.asOf }).curve.median;
   const response = { ...withWithinSlaRatio(summary), medianMinutesToFirstContact, p90Minutes, bands };
   return { asOf: settings.asOf.toISOString(), timeZone: settings.timeZone, source: settings.description, slaMinutes, followUp, response };
 }

@@ -1,13 +1,13 @@
 /**
  * The digest of one recipient: what changed on their needs-attention list since the digest they were last
- * sent (core's `attentionChangesColumnar`, the same judge as every command), and for those who get the
+ * sent (core's `attentionChanges`, the same judge as every command), and for those who get the
  * whole list the headline KPIs now and then (`computeKpis`, the figures of `panopticon kpis` and of the
  * page's tiles). Pure: the data, the settings and the recipient's state in, the digest out.
  *
  * @module
  */
 import {
-  attentionChangesColumnar,
+  attentionChanges,
   formatDayNumber,
   localDayNumber,
   type AttentionChanges,
@@ -81,7 +81,7 @@ export function computeDigest(inputs: DigestInputs, recipient: Recipient, state:
   const { data, settings } = inputs;
   const locator = recipient.kind === 'email' ? recipient.locator : undefined;
   const options = followUpOptions(settings);
-  const changes = attentionChangesColumnar(data, state?.entries ?? [], locator === undefined ? options : { ...options, locator });
+  const changes = attentionChanges(data, state?.entries ?? [], locator === undefined ? options : { ...options, locator });
   const since = state ? new Date(state.asOf) : null;
   const first = state === undefined;
   const day = formatDayNumber(localDayNumber(settings.asOf, settings.timeZone));

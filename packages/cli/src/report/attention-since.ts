@@ -1,14 +1,14 @@
 /**
  * What changed on the needs-attention list since an earlier instant (`--since`, else a day before the
- * report's as-of): core's `attentionChangesColumnar` compares the list then with the list now, so the
+ * report's as-of): core's `attentionChanges` compares the list then with the list now, so the
  * page's "new" and "worse" markers and its "Resolved since" list follow the digest's rules exactly.
  *
  * @module
  */
 import {
-  attentionChangesColumnar,
+  attentionChanges,
   columnarLeadsOf,
-  needsAttentionColumnar,
+  needsAttention,
   type AttentionChanges,
   type AttentionReason,
   type AttentionResolution,
@@ -54,8 +54,8 @@ export interface AttentionSince {
 /** Compares the needs-attention list as of `since` with the list as of `followUp.asOf`. */
 export function attentionSince(leads: readonly Lead[], followUp: FollowUpOptions, since: Date): AttentionSince {
   const data = columnarLeadsOf(leads);
-  const before = needsAttentionColumnar(data, { ...followUp, asOf: since });
-  const changes = attentionChangesColumnar(data, before, followUp);
+  const before = needsAttention(data, { ...followUp, asOf: since });
+  const changes = attentionChanges(data, before, followUp);
   const marks = new Map<string, AttentionMark>();
   for (const row of changes.added) marks.set(row.leadId, { change: 'new', was: null });
   for (const c of changes.worse) marks.set(c.row.leadId, { change: 'worse', was: c.before.reason });

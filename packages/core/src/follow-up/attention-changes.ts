@@ -1,16 +1,16 @@
 /**
  * What changed on the needs-attention list between an earlier list (as of instant A, or as last reported to
  * someone) and the list at `asOf` (instant B): leads new on the list, leads that got worse or better, and
- * leads that left it, with why. The list at B is `needsAttentionColumnar`'s and the why of a lead that left
+ * leads that left it, with why. The list at B is `needsAttention`'s and the why of a lead that left
  * is read from the one judge (`judge.ts`); nothing here restates a follow-up rule.
  *
  * @module
  */
 import type { Lead } from '../model/lead.js';
 import type { AttentionRow, NeedsAttentionOptions } from './attention.js';
-import { needsAttentionColumnar } from './attention.js';
+import { needsAttention } from './attention.js';
 import type { ColumnarLeads } from './columnar-leads.js';
-import { columnarLeadsOf } from './columnar-leads.js';
+import { asColumnarLeads } from './columnar-leads.js';
 import { judgeFor, judgeLeadAt } from './judge.js';
 import { resolveFollowUpOptions } from './options.js';
 import type { AttentionReason } from './reasons.js';
@@ -150,7 +150,8 @@ export interface AttentionChangesOptions extends NeedsAttentionOptions {
 /**
  * What changed on the needs-attention list between `before` (an earlier list, or what was last reported)
  * and the list of `leads` at `options.asOf`. With `before = needsAttention(leads, { …, asOf: a })` it
- * compares the list at instant `a` with the list at `asOf`.
+ * compares the list at instant `a` with the list at `asOf`. `leads` are lead objects or leads held as
+ * columns ({@link ColumnarLeads}, as `loadCsvColumnar` (`@panopticon/core/csv`) returns them).
  *
  * @example
  * ```ts
@@ -160,33 +161,16 @@ export interface AttentionChangesOptions extends NeedsAttentionOptions {
  * ```
  */
 export function attentionChanges(
-  leads: readonly Lead[],
+  leads: readonly Lead[] | ColumnarLeads,
   before: readonly AttentionEntry[],
   options: AttentionChangesOptions,
 ): AttentionChanges {
-  resolveFollowUpOptions(options); // the options are checked before the leads are laid out
-  return attentionChangesColumnar(columnarLeadsOf(leads), before, options);
-}
-
-/**
- * {@link attentionChanges} of leads held as columns (`loadCsvColumnar`, `columnarLeadsOf`).
- *
- * @example
- * ```ts
- * const data = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
- * const c = attentionChangesColumnar(data, reported, { asOf, timeZone, pipeline, locator: 'Ana Souza' });
- * ```
- */
-export function attentionChangesColumnar(
-  data: ColumnarLeads,
-  before: readonly AttentionEntry[],
-  options: AttentionChangesOptions,
-): AttentionChanges {
-  const ctx = resolveFollowUpOptions(options);
+  const ctx = resolveFollowUpOptions(options); // the options are checked before the leads are laid out
+  const data = asColumnarLeads(leads);
   const scoped = options.locator !== undefined;
   const inScope = (locator: string | null) => !scoped || locator === options.locator;
 
-  const everyone = needsAttentionColumnar(data, options);
+  const everyone = needsAttention(data, options);
   const current = everyone.filter((row) => inScope(row.locator));
   // One entry per lead (the last given wins), in the order given.
   const earlier = new Map<string, AttentionEntry>();

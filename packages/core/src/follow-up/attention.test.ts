@@ -35,13 +35,13 @@ describe('needsAttention', () => {
 
   it('lists each lead once with its most severe reason, most severe first, then most days', () => {
     const rows = needsAttention(leads, options);
-    expect(rows.map((r) => [r.leadId, r.reason, r.days])).toEqual([
-      ['stale-and-stuck', 'stale', 41],
-      ['stale-31', 'stale', 31],
-      ['stuck-20', 'stuck-in-green', 20],
-      ['stalled-6', 'stalled', 6],
-      ['risk-10', 'at-risk', 10],
-      ['risk-8', 'at-risk', 8],
+    expect(rows.map((r) => `${r.leadId}: ${r.reason}, ${r.days} d`)).toEqual([
+      'stale-and-stuck: stale, 41 d',
+      'stale-31: stale, 31 d',
+      'stuck-20: stuck-in-green, 20 d',
+      'stalled-6: stalled, 6 d',
+      'risk-10: at-risk, 10 d',
+      'risk-8: at-risk, 8 d',
     ]);
     expect(rows[4]).toEqual({
       leadId: 'risk-10',

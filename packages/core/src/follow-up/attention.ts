@@ -1,7 +1,7 @@
 import type { Lead } from '../model/lead.js';
 import type { StageCategory } from '../model/pipeline.js';
 import type { ColumnarLeads } from './columnar-leads.js';
-import { columnarLeadsOf } from './columnar-leads.js';
+import { asColumnarLeads } from './columnar-leads.js';
 import type { Judgement } from './judge.js';
 import { judgeFor, judgeLeadAt } from './judge.js';
 import type { FollowUpOptions } from './options.js';
@@ -65,6 +65,9 @@ export interface NeedsAttentionOptions extends FollowUpOptions {
  * then by lead id, so the order is the same whatever the input order. Leads created after `asOf` are left out.
  *
  * A lead stuck in green is listed whether or not it has an appointment: the rule is about the green stage.
+ * `leads` are lead objects or leads held as columns ({@link ColumnarLeads}, as `loadCsvColumnar`
+ * (`@panopticon/core/csv`) returns them, or `columnarLeadsOf`): the same rows, with no object or `Date` per
+ * history entry for the columns (for large exports).
  *
  * @example
  * ```ts
@@ -73,46 +76,51 @@ export interface NeedsAttentionOptions extends FollowUpOptions {
  * }
  * ```
  */
-export function needsAttention(leads: readonly Lead[], options: NeedsAttentionOptions): AttentionRow[] {
-  resolveFollowUpOptions(options); // the options are checked before the leads are laid out
-  return needsAttentionColumnar(columnarLeadsOf(leads), options);
-}
-
-/**
- * {@link needsAttention} of leads whose histories are columns (`loadCsvColumnar` (`@panopticon/core/csv`)): the same rows in the
- * same order, without a history object or `Date` per history entry (for large exports).
- *
- * @example
- * ```ts
- * const data = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
- * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
- * ```
- */
-export function needsAttentionColumnar(data: ColumnarLeads, options: NeedsAttentionOptions): AttentionRow[] {
-  const ctx = resolveFollowUpOptions(options);
+export function needsAttention(leads: readonly Lead[] | ColumnarLeads, options: NeedsAttentionOptions): AttentionRow[] {
+  const ctx = resolveFollowUpOptions(options); // the options are checked before the leads are laid out
+  const data = asColumnarLeads(leads);
   const includeStalled = options.includeStalled ?? true;
   const judge = judgeFor(data, ctx);
-  const rows: AttentionRow[] = [];
   const { id, name, locator, team, appointmentAt } = data.leads;
+  // Judged first, sorted as numbers, and only then made into rows: the order is decided on columns.
+  // Only the facts a row shows are kept (not the judgement), so that a long list holds no more than its rows.
+  const listed: number[] = [];
+  const reasons: AttentionReason[] = [];
+  const days: number[] = [];
+  const stages: string[] = [];
+  const categories: StageCategory[] = [];
+  const statuses: FollowUpStatus[] = [];
   for (let i = 0; i < data.leads.length; i++) {
     const j = judgeLeadAt(data, i, judge);
     const reason = attentionReason(j, includeStalled);
     if (reason === null) continue;
+    listed.push(i);
+    reasons.push(reason);
+    days.push(attentionDays(j, reason));
+    stages.push(j.stage!);
+    categories.push(j.category!);
+    statuses.push(j.status);
+  }
+  const order = attentionOrder(listed, reasons, days, id);
+  const rows: AttentionRow[] = new Array(order.length);
+  for (let r = 0; r < order.length; r++) {
+    const k = order[r]!;
+    const i = listed[k]!;
     const appointmentMs = appointmentAt[i]!;
-    rows.push({
+    rows[r] = {
       leadId: id[i]!,
       name: name[i]!,
       locator: locator[i]!,
       team: team[i]!,
-      stage: j.stage!,
-      category: j.category!,
+      stage: stages[k]!,
+      category: categories[k]!,
       appointmentAt: appointmentMs === appointmentMs ? new Date(appointmentMs) : null,
-      status: j.status,
-      reason,
-      days: attentionDays(j, reason),
-    });
+      status: statuses[k]!,
+      reason: reasons[k]!,
+      days: days[k]!,
+    };
   }
-  return rows.sort(compareAttentionRows);
+  return rows;
 }
 
 /**
@@ -137,7 +145,25 @@ function attentionDays(j: Judgement, reason: AttentionReason): number {
 
 const SEVERITY: Record<AttentionReason, number> = { stale: 0, 'stuck-in-green': 1, stalled: 2, 'at-risk': 3 };
 
-/** Most severe first, then most days first, then lead id. */
-function compareAttentionRows(a: AttentionRow, b: AttentionRow): number {
-  return SEVERITY[a.reason] - SEVERITY[b.reason] || b.days - a.days || compareStrings(a.leadId, b.leadId);
+/**
+ * The order of the listed leads (positions into `listed`): most severe first, then most days first, then
+ * lead id. Severity and days are compared as numbers; for the ties, when the listed ids already arrive in
+ * code-unit order (as most exports list them) the input position gives that order without comparing text.
+ */
+function attentionOrder(
+  listed: readonly number[],
+  reasons: readonly AttentionReason[],
+  days: readonly number[],
+  id: readonly string[],
+): number[] {
+  const n = listed.length;
+  const severity = new Int8Array(n);
+  let idsAscending = true;
+  for (let k = 0; k < n; k++) {
+    severity[k] = SEVERITY[reasons[k]!];
+    if (idsAscending && k > 0 && compareStrings(id[listed[k - 1]!]!, id[listed[k]!]!) > 0) idsAscending = false;
+  }
+  // A stable sort, so equal ids (which the object API allows) keep their input order either way.
+  const tie = idsAscending ? (a: number, b: number) => a - b : (a: number, b: number) => compareStrings(id[listed[a]!]!, id[listed[b]!]!);
+  return Array.from({ length: n }, (_, k) => k).sort((a, b) => severity[a]! - severity[b]! || days[b]! - days[a]! || tie(a, b));
 }

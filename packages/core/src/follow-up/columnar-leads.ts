@@ -1,6 +1,6 @@
 /**
  * Leads with their stage and owner histories as columns: the one form in which the follow-up rules are
- * written (`judge.ts`). `loadCsvColumnar` reads a CSV export straight into it; {@link columnarLeadsOf} lays
+ * written (`judge.ts`). `loadFilesColumnar` reads a CSV export straight into it; {@link columnarLeadsOf} lays
  * out `Lead` objects from any other source (Zoho, a test, the object functions such as `needsAttention`).
  *
  * @module
@@ -14,12 +14,12 @@ import { sortedByAt } from './timeline.js';
 
 /**
  * Leads and their stage and owner histories as columns: row `i` of `stages` and `owners` belongs to lead
- * `i` of `leads`. `loadCsvColumnar` (`@panopticon/core/csv`) returns one; {@link columnarLeadsOf} makes one from `Lead` objects.
+ * `i` of `leads`. `loadFilesColumnar` (`@panopticon/core/csv`) returns one; {@link columnarLeadsOf} makes one from `Lead` objects.
  *
  * @example
  * ```ts
- * const data: ColumnarLeads = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
- * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
+ * const data: ColumnarLeads = await loadFilesColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
+ * const rows = needsAttention(data, { asOf, timeZone, pipeline });
  * ```
  */
 export interface ColumnarLeads {
@@ -30,15 +30,15 @@ export interface ColumnarLeads {
 
 /**
  * `Lead` objects with their histories as {@link ColumnarLeads} (histories sorted by time, stably, as the
- * metrics read them). For leads from a source other than `loadCsvColumnar` (Zoho, a test), so that the
+ * metrics read them). For leads from a source other than `loadFilesColumnar` (Zoho, a test), so that the
  * columnar metrics serve every source. Checks each lead cheaply (see `leadColumnsOf`): an id that is not
  * text, or an instant (history entries' `at` included) that is not a valid `Date`, throws an error naming
- * the lead and the field. Every follow-up metric taking `Lead` objects goes through here.
+ * the lead and the field. Every follow-up metric given `Lead` objects goes through here.
  *
  * @example
  * ```ts
  * const data = columnarLeadsOf(leads);
- * needsAttentionColumnar(data, options); // equals needsAttention(leads, options)
+ * needsAttention(data, options); // equals needsAttention(leads, options)
  * ```
  */
 export function columnarLeadsOf(leads: readonly Lead[]): ColumnarLeads {
@@ -57,6 +57,20 @@ export function columnarLeadsOf(leads: readonly Lead[]): ColumnarLeads {
       (entry) => entry.locator,
     ),
   };
+}
+
+/**
+ * The leads as {@link ColumnarLeads}: columns as given, `Lead` objects laid out by {@link columnarLeadsOf}.
+ * How every follow-up metric accepts either form.
+ *
+ * @internal
+ */
+export function asColumnarLeads(leads: readonly Lead[] | ColumnarLeads): ColumnarLeads {
+  return isLeadArray(leads) ? columnarLeadsOf(leads) : leads;
+}
+
+function isLeadArray(leads: readonly Lead[] | ColumnarLeads): leads is readonly Lead[] {
+  return Array.isArray(leads);
 }
 
 /**

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../model/lead.js';
 import { leadAt } from '../model/lead-columns.js';
-import { summarizeResponses, summarizeResponsesColumnar } from '../response/summary.js';
-import { loadCsv, loadCsvColumnar } from '../sources/csv/load-csv.js';
+import { summarizeResponses } from '../response/summary.js';
+import { loadFiles as loadCsv, loadFilesColumnar as loadCsvColumnar } from '../sources/tables/load-files.js';
 import type { HistoryColumns } from '../model/history-columns.js';
 import { leadsArb, optionsArb, permute } from './arbitraries.js';
-import { needsAttention, needsAttentionColumnar } from './attention.js';
+import { needsAttention } from './attention.js';
 import { columnarLeadsOf } from './columnar-leads.js';
-import { kpis, kpisColumnar } from './kpis.js';
+import { kpis } from './kpis.js';
 
 /** The generated leads as the three CSV files, rows shuffled, with some rows the readers reject or warn about. */
 function toCsv(leads: readonly Lead[], seed: number, numericIds: boolean, locatorColumn: boolean, blankStages: boolean) {
@@ -45,55 +45,53 @@ function rows(columns: HistoryColumns, i: number): { value: string | null; at: n
   return out;
 }
 
-describe('columnar needsAttention, kpis and summarizeResponses', () => {
+/** How the generated leads are written and read: ids, columns, blank stages, stalled leads listed, an owner file. */
+const writtenAs = fc.record({
+  seed: fc.nat(),
+  numericIds: fc.boolean(),
+  locatorColumn: fc.boolean(),
+  blankStages: fc.boolean(),
+  includeStalled: fc.boolean(),
+  owners: fc.boolean(),
+});
+
+describe('needsAttention, kpis and summarizeResponses on columns', () => {
   it('equal the object path on the same CSV files: leads, histories, issues, stats, rows and figures', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        leadsArb(30),
-        optionsArb,
-        fc.record({
-          seed: fc.nat(),
-          numericIds: fc.boolean(),
-          locatorColumn: fc.boolean(),
-          blankStages: fc.boolean(),
-          includeStalled: fc.boolean(),
-          owners: fc.boolean(),
-        }),
-        async (generated, options, how) => {
-          const files = toCsv(generated, how.seed, how.numericIds, how.locatorColumn, how.blankStages);
-          const load = {
-            leads: { text: files.leads },
-            stageHistory: { text: files.stageHistory },
-            ...(how.owners ? { ownerHistory: { text: files.ownerHistory } } : {}),
-            timeZone: options.timeZone,
-            pipeline: options.pipeline,
-          };
-          const objects = await loadCsv(load);
-          const columns = await loadCsvColumnar(load);
+      fc.asyncProperty(leadsArb(30), optionsArb, writtenAs, async (generated, options, how) => {
+        const files = toCsv(generated, how.seed, how.numericIds, how.locatorColumn, how.blankStages);
+        const load = {
+          leads: { text: files.leads },
+          stageHistory: { text: files.stageHistory },
+          ...(how.owners ? { ownerHistory: { text: files.ownerHistory } } : {}),
+          timeZone: options.timeZone,
+          pipeline: options.pipeline,
+        };
+        const objects = await loadCsv(load);
+        const columns = await loadCsvColumnar(load);
 
-          const { leads: _leads, stages: _stages, owners: _owners, ...rest } = columns;
-          const { leads: _objects, ...objectRest } = objects;
-          expect(rest).toEqual(objectRest);
-          expect(columns.leads.length).toBe(objects.leads.length);
-          objects.leads.forEach((lead, i) => {
-            const { stageHistory, ownerHistory, ...fields } = lead;
-            expect({ ...leadAt(columns.leads, i), stageHistory: undefined }).toEqual({ ...fields, stageHistory: undefined });
-            expect(rows(columns.stages, i)).toEqual(stageHistory.map((e) => ({ value: e.stage, at: e.at.getTime() })));
-            expect(rows(columns.owners, i)).toEqual((ownerHistory ?? []).map((e) => ({ value: e.locator, at: e.at.getTime() })));
-          });
+        const { leads: _leads, stages: _stages, owners: _owners, ...rest } = columns;
+        const { leads: _objects, ...objectRest } = objects;
+        expect(rest).toEqual(objectRest);
+        expect(columns.leads.length).toBe(objects.leads.length);
+        objects.leads.forEach((lead, i) => {
+          const { stageHistory, ownerHistory, ...fields } = lead;
+          expect({ ...leadAt(columns.leads, i), stageHistory: undefined }).toEqual({ ...fields, stageHistory: undefined });
+          expect(rows(columns.stages, i)).toEqual(stageHistory.map((e) => ({ value: e.stage, at: e.at.getTime() })));
+          expect(rows(columns.owners, i)).toEqual((ownerHistory ?? []).map((e) => ({ value: e.locator, at: e.at.getTime() })));
+        });
 
-          const metricOptions = { ...options, includeStalled: how.includeStalled };
-          const expectedRows = needsAttention(objects.leads, metricOptions);
-          const expectedKpis = kpis(objects.leads, metricOptions);
-          // Both ways into columns: read from the files, and laid out from the loaded objects.
-          for (const data of [columns, columnarLeadsOf(objects.leads)]) {
-            expect(needsAttentionColumnar(data, metricOptions)).toEqual(expectedRows);
-            expect(kpisColumnar(data, metricOptions)).toEqual(expectedKpis);
-          }
-          const summaryOptions = { slaMinutes: 30, to: options.asOf, ...(how.seed % 2 === 0 ? { team: ['north'] } : {}) };
-          expect(summarizeResponsesColumnar(columns.leads, summaryOptions)).toEqual(summarizeResponses(objects.leads, summaryOptions));
-        },
-      ),
+        const metricOptions = { ...options, includeStalled: how.includeStalled };
+        const expectedRows = needsAttention(objects.leads, metricOptions);
+        const expectedKpis = kpis(objects.leads, metricOptions);
+        // Both ways into columns: read from the files, and laid out from the loaded objects.
+        for (const data of [columns, columnarLeadsOf(objects.leads)]) {
+          expect(needsAttention(data, metricOptions)).toEqual(expectedRows);
+          expect(kpis(data, metricOptions)).toEqual(expectedKpis);
+        }
+        const summaryOptions = { slaMinutes: 30, to: options.asOf, ...(how.seed % 2 === 0 ? { team: ['north'] } : {}) };
+        expect(summarizeResponses(columns.leads, summaryOptions)).toEqual(summarizeResponses(objects.leads, summaryOptions));
+      }),
       { numRuns: 300 },
     );
   });

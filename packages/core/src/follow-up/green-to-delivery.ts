@@ -2,9 +2,9 @@ import type { Lead } from '../model/lead.js';
 import type { StageCategory } from '../model/pipeline.js';
 import { quantileSorted } from '../stats/quantile.js';
 import type { Judge, Judgement } from './judge.js';
-import { dateOrNull, judgeLeadAt, judgeLeads } from './judge.js';
+import { dateOrNull, judgedRows } from './judge.js';
 import type { FollowUpOptions } from './options.js';
-import { compareStrings } from './timeline.js';
+import { sortRowsByInstant } from './timeline.js';
 
 /**
  * One lead's way from green to delivery ({@link greenToDelivery}).
@@ -83,16 +83,14 @@ export type GreenToDeliveryOptions = FollowUpOptions;
  * ```
  */
 export function greenToDelivery(leads: readonly Lead[], options: GreenToDeliveryOptions): GreenToDelivery {
-  const { data, judge } = judgeLeads(leads, options);
-  const rows: GreenToDeliveryRow[] = [];
-  for (let i = 0; i < data.leads.length; i++) {
-    const j = judgeLeadAt(data, i, judge);
-    if (!enteredGreen(j)) continue;
+  const rows = judgedRows(leads, options, (data, i, j, judge): GreenToDeliveryRow | undefined => {
+    if (!enteredGreen(j)) return undefined;
     const done = j.deliveryMs === j.deliveryMs;
-    rows.push({
-      leadId: data.leads.id[i]!,
-      name: data.leads.name[i]!,
-      locator: data.leads.locator[i]!,
+    const { id, name, locator } = data.leads;
+    return {
+      leadId: id[i]!,
+      name: name[i]!,
+      locator: locator[i]!,
       stage: j.stage!,
       category: j.category!,
       greenAt: new Date(j.firstGreenMs),
@@ -100,9 +98,20 @@ export function greenToDelivery(leads: readonly Lead[], options: GreenToDelivery
       days: greenWaitDays(j, judge),
       stuck: !done && j.stuckInGreen,
       done,
-    });
-  }
-  return summarizeGreenToDelivery(rows);
+    };
+  });
+  const completedDays = sortRowsByInstant(
+    rows,
+    (r) => r.greenAt,
+    (r) => (r.done ? r.days : null),
+  );
+  return {
+    rows,
+    completed: completedDays.length,
+    pending: rows.length - completedDays.length,
+    medianDays: quantileSorted(completedDays, 0.5),
+    p90Days: quantileSorted(completedDays, 0.9),
+  };
 }
 
 /**
@@ -122,20 +131,4 @@ export function enteredGreen(j: Judgement): boolean {
  */
 export function greenWaitDays(j: Judgement, judge: Judge): number {
   return judge.days(j.firstGreenMs, j.deliveryMs === j.deliveryMs ? j.deliveryMs : judge.ctx.asOfMs);
-}
-
-/** Sorts the rows (in place) and computes the counts and the statistics of the completed ones. */
-function summarizeGreenToDelivery(rows: GreenToDeliveryRow[]): GreenToDelivery {
-  rows.sort((a, b) => a.greenAt.getTime() - b.greenAt.getTime() || compareStrings(a.leadId, b.leadId));
-  const completedDays = Float64Array.from(
-    rows.filter((r) => r.done),
-    (r) => r.days,
-  ).sort();
-  return {
-    rows,
-    completed: completedDays.length,
-    pending: rows.length - completedDays.length,
-    medianDays: quantileSorted(completedDays, 0.5),
-    p90Days: quantileSorted(completedDays, 0.9),
-  };
 }

@@ -27,14 +27,12 @@ export { locatorScorecard } from './scorecard.js';
 export type { LocatorScorecardRow, LocatorScorecardOptions } from './scorecard.js';
 export { kpis } from './kpis.js';
 export type { Kpis, KpisOptions } from './kpis.js';
-// needsAttention and kpis over leads held as columns (loadCsvColumnar, columnarLeadsOf): no object per lead or history entry.
-export { needsAttentionColumnar } from './attention.js';
-export { kpisColumnar } from './kpis.js';
+// Leads as columns (loadCsvColumnar returns them; columnarLeadsOf lays out Lead objects): every follow-up metric takes either.
 export { columnarLeadsOf } from './columnar-leads.js';
 export type { ColumnarLeads } from './columnar-leads.js';
 export { UNASSIGNED_LOCATOR, FOLLOW_UP_STATUS_LABELS, ATTENTION_REASON_LABELS } from './messages.js';
 // What changed on the needs-attention list between an earlier list (or what was last reported) and asOf.
-export { attentionChanges, attentionChangesColumnar, ATTENTION_RESOLUTIONS } from './attention-changes.js';
+export { attentionChanges, ATTENTION_RESOLUTIONS } from './attention-changes.js';
 export type {
   AttentionChange,
   AttentionChanges,

@@ -3,9 +3,9 @@ import type { HistoryColumns } from '../model/history-columns.js';
 import { quantileSorted } from '../stats/quantile.js';
 import type { ColumnarLeads } from './columnar-leads.js';
 import type { Judge, Judgement } from './judge.js';
-import { dateOrNull, judgeLeadAt, judgeLeads } from './judge.js';
+import { dateOrNull, judgedRows } from './judge.js';
 import type { FollowUpOptions } from './options.js';
-import { compareStrings } from './timeline.js';
+import { sortRowsByInstant } from './timeline.js';
 
 /**
  * One lead that went `warnAfterDays` without progress after its appointment, and when someone acted.
@@ -78,15 +78,12 @@ export type TimeToInterventionOptions = FollowUpOptions;
  * ```
  */
 export function timeToIntervention(leads: readonly Lead[], options: TimeToInterventionOptions): TimeToIntervention {
-  const { data, judge } = judgeLeads(leads, options);
-  const rows: InterventionRow[] = [];
-  for (let i = 0; i < data.leads.length; i++) {
-    const j = judgeLeadAt(data, i, judge);
+  const rows = judgedRows(leads, options, (data, i, j, judge): InterventionRow | undefined => {
     const interventionMs = interventionAt(data, i, j, judge);
-    if (interventionMs === undefined) continue;
+    if (interventionMs === undefined) return undefined;
     const appointmentMs = data.leads.appointmentAt[i]!;
     const intervened = interventionMs === interventionMs;
-    rows.push({
+    return {
       leadId: data.leads.id[i]!,
       locator: data.leads.locator[i]!,
       appointmentAt: new Date(appointmentMs),
@@ -94,9 +91,22 @@ export function timeToIntervention(leads: readonly Lead[], options: TimeToInterv
       days: intervened ? judge.days(appointmentMs, interventionMs) : null,
       // A stage change and an owner change at the same instant count as a stage change.
       kind: !intervened ? null : interventionMs === j.progressMs ? 'stage' : 'owner',
-    });
-  }
-  return summarizeIntervention(rows);
+    };
+  });
+  const days = sortRowsByInstant(
+    rows,
+    (r) => r.appointmentAt,
+    (r) => r.days,
+  );
+  let sum = 0;
+  for (const d of days) sum += d;
+  return {
+    rows,
+    intervened: days.length,
+    pending: rows.length - days.length,
+    medianDays: quantileSorted(days, 0.5),
+    meanDays: days.length === 0 ? null : sum / days.length,
+  };
 }
 
 /**
@@ -117,24 +127,6 @@ export function interventionAt(data: ColumnarLeads, i: number, j: Judgement, jud
   // The earlier of the first progress and the first owner change; the stage change when both are at once.
   if (ownerMs === ownerMs && (j.progressMs !== j.progressMs || ownerMs < j.progressMs)) return ownerMs;
   return j.progressMs;
-}
-
-/** Sorts the rows (in place) and computes the counts and the statistics of the intervened ones. */
-function summarizeIntervention(rows: InterventionRow[]): TimeToIntervention {
-  rows.sort((a, b) => a.appointmentAt.getTime() - b.appointmentAt.getTime() || compareStrings(a.leadId, b.leadId));
-  const days = Float64Array.from(
-    rows.filter((r) => r.days !== null),
-    (r) => r.days!,
-  ).sort();
-  let sum = 0;
-  for (const d of days) sum += d;
-  return {
-    rows,
-    intervened: days.length,
-    pending: rows.length - days.length,
-    medianDays: quantileSorted(days, 0.5),
-    meanDays: days.length === 0 ? null : sum / days.length,
-  };
 }
 
 /**

@@ -94,6 +94,26 @@ export function judgeLeads(leads: readonly Lead[], options: FollowUpOptions): { 
 }
 
 /**
+ * The rows `rowOf` makes of the leads, each judged once, in lead order (`undefined`: the lead has no row):
+ * how the functions listing one row per qualifying lead (`greenToDelivery`, `timeToIntervention`) read it.
+ *
+ * @internal
+ */
+export function judgedRows<R>(
+  leads: readonly Lead[],
+  options: FollowUpOptions,
+  rowOf: (data: ColumnarLeads, i: number, j: Judgement, judge: Judge) => R | undefined,
+): R[] {
+  const { data, judge } = judgeLeads(leads, options);
+  const rows: R[] = [];
+  for (let i = 0; i < data.leads.length; i++) {
+    const row = rowOf(data, i, judgeLeadAt(data, i, judge), judge);
+    if (row !== undefined) rows.push(row);
+  }
+  return rows;
+}
+
+/**
  * Whether lead `i` has an appointment (its `appointmentAt` is not NaN).
  *
  * @internal

@@ -3,7 +3,7 @@ import { quantileSorted } from '../stats/quantile.js';
 import type { NeedsAttentionOptions } from './attention.js';
 import { attentionReason } from './attention.js';
 import type { ColumnarLeads } from './columnar-leads.js';
-import { columnarLeadsOf } from './columnar-leads.js';
+import { asColumnarLeads } from './columnar-leads.js';
 import { countConversion, finishConversion, newConversionTally } from './conversion.js';
 import { enteredGreen, greenWaitDays } from './green-to-delivery.js';
 import { interventionAt } from './intervention.js';
@@ -69,7 +69,8 @@ export type KpisOptions = NeedsAttentionOptions;
 /**
  * The dashboard's headline figures at `asOf`, in one pass over the leads: each lead is judged once and
  * counted into every figure, and every figure equals what its own function returns for the same options.
- * Leads created after `asOf` are left out.
+ * Leads created after `asOf` are left out. `leads` are lead objects or leads held as columns
+ * ({@link ColumnarLeads}, as `loadCsvColumnar` (`@panopticon/core/csv`) returns them): the same figures.
  *
  * @example
  * ```ts
@@ -77,22 +78,9 @@ export type KpisOptions = NeedsAttentionOptions;
  * console.log(`${k.needsAttention} leads need attention (${k.stale} stale, ${k.atRisk} at risk)`);
  * ```
  */
-export function kpis(leads: readonly Lead[], options: KpisOptions): Kpis {
-  resolveFollowUpOptions(options); // the options are checked before the leads are laid out
-  return kpisColumnar(columnarLeadsOf(leads), options);
-}
-
-/**
- * {@link kpis} of leads whose histories are columns (`loadCsvColumnar` (`@panopticon/core/csv`)): the same figures.
- *
- * @example
- * ```ts
- * const data = await loadCsvColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
- * const k = kpisColumnar(data, { asOf, timeZone, pipeline });
- * ```
- */
-export function kpisColumnar(data: ColumnarLeads, options: KpisOptions): Kpis {
-  const ctx = resolveFollowUpOptions(options);
+export function kpis(leads: readonly Lead[] | ColumnarLeads, options: KpisOptions): Kpis {
+  const ctx = resolveFollowUpOptions(options); // the options are checked before the leads are laid out
+  const data = asColumnarLeads(leads);
   const includeStalled = options.includeStalled ?? true;
   const judge = judgeFor(data, ctx);
   const k: Kpis = {

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../model/lead.js';
 import { instantArb, leadsArb, optionsArb, permute } from './arbitraries.js';
-import { needsAttention, needsAttentionColumnar } from './attention.js';
+import { needsAttention } from './attention.js';
 import { columnarLeadsOf } from './columnar-leads.js';
 import { conversion } from './conversion.js';
 import { greenToDelivery } from './green-to-delivery.js';
 import { timeToIntervention } from './intervention.js';
-import { kpis, kpisColumnar } from './kpis.js';
+import { kpis } from './kpis.js';
 import {
   oracleConversion,
   oracleFollowUp,
@@ -72,8 +72,8 @@ describe('the follow-up judge against its oracle (property)', () => {
         expect(needsAttention(data, o)).toEqual(rows);
         expect(kpis(data, o)).toEqual(figures);
         const columns = columnarLeadsOf(data);
-        expect(needsAttentionColumnar(columns, o)).toEqual(rows);
-        expect(kpisColumnar(columns, o)).toEqual(figures);
+        expect(needsAttention(columns, o)).toEqual(rows);
+        expect(kpis(columns, o)).toEqual(figures);
       }),
       { numRuns: 300 },
     );

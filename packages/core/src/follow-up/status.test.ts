@@ -182,6 +182,8 @@ describe('followUpStatus: named cases', () => {
       stageHistory: history(['New', '2025-03-01T12:00:00Z'], ['Appointment Set', '2025-03-02T12:00:00Z']),
       ...fields,
     });
+  /** An appointed lead whose stage history is these `[stage, at]` entries. */
+  const through = (...entries: Parameters<typeof history>) => appointed({ stageHistory: history(...entries) });
 
   it('no-appointment without an appointment, even when won', () => {
     expect(
@@ -190,9 +192,9 @@ describe('followUpStatus: named cases', () => {
   });
 
   it('won and lost (the stage at asOf) come before upcoming', () => {
-    const won = appointed({ stageHistory: history(['New', '2025-03-01T12:00:00Z'], ['Green/Delivered', '2025-03-05T00:00:00Z']) });
+    const won = through(['New', '2025-03-01T12:00:00Z'], ['Green/Delivered', '2025-03-05T00:00:00Z']);
     expect(followUpStatus(won, opts('2025-03-06T00:00:00Z'))).toBe('won');
-    const lost = appointed({ stageHistory: history(['Lost', '2025-03-01T12:00:00Z']) });
+    const lost = through(['Lost', '2025-03-01T12:00:00Z']);
     expect(followUpStatus(lost, opts('2025-03-06T00:00:00Z'))).toBe('lost');
   });
 
@@ -208,45 +210,39 @@ describe('followUpStatus: named cases', () => {
   });
 
   it('progress is a change to a different stage after the appointment; a repeat of the stage is not', () => {
-    const repeat = appointed({
-      stageHistory: history(
-        ['New', '2025-03-01T12:00:00Z'],
-        ['Appointment Set', '2025-03-02T12:00:00Z'],
-        ['Appointment Set', '2025-03-12T00:00:00Z'],
-      ),
-    });
+    const repeat = through(
+      ['New', '2025-03-01T12:00:00Z'],
+      ['Appointment Set', '2025-03-02T12:00:00Z'],
+      ['Appointment Set', '2025-03-12T00:00:00Z'],
+    );
     expect(followUp(repeat, opts('2025-03-20T00:00:00Z'))).toMatchObject({ status: 'at-risk', progressAt: null });
-    const moved = appointed({
-      stageHistory: history(
-        ['New', '2025-03-01T12:00:00Z'],
-        ['Appointment Set', '2025-03-02T12:00:00Z'],
-        ['Follow-Up', '2025-03-12T00:00:00Z'],
-      ),
-    });
+    const moved = through(
+      ['New', '2025-03-01T12:00:00Z'],
+      ['Appointment Set', '2025-03-02T12:00:00Z'],
+      ['Follow-Up', '2025-03-12T00:00:00Z'],
+    );
     expect(followUp(moved, opts('2025-03-20T00:00:00Z'))).toMatchObject({
       status: 'progressed',
       progressAt: new Date('2025-03-12T00:00:00Z'),
     });
     // A change at the appointment instant itself is not after it; a change after asOf is ignored.
-    const atAppointment = appointed({ stageHistory: history(['New', '2025-03-01T12:00:00Z'], ['Follow-Up', '2025-03-10T15:00:00Z']) });
+    const atAppointment = through(['New', '2025-03-01T12:00:00Z'], ['Follow-Up', '2025-03-10T15:00:00Z']);
     expect(followUpStatus(atAppointment, opts('2025-03-20T00:00:00Z'))).toBe('at-risk');
     expect(followUpStatus(moved, opts('2025-03-11T23:59:59Z'))).toBe('awaiting');
   });
 
   it('stalled: progressed into a stage with its own staleAfterDays (Follow-Up: 5) and held that long', () => {
-    const lead = appointed({ stageHistory: history(['New', '2025-03-01T12:00:00Z'], ['Follow-Up', '2025-03-11T09:00:00Z']) });
+    const lead = through(['New', '2025-03-01T12:00:00Z'], ['Follow-Up', '2025-03-11T09:00:00Z']);
     expect(followUp(lead, opts('2025-03-15T23:00:00Z'))).toMatchObject({ status: 'progressed', daysInStage: 4, stalled: false });
     expect(followUp(lead, opts('2025-03-16T00:00:00Z'))).toMatchObject({ status: 'progressed', daysInStage: 5, stalled: true });
   });
 
   it('stuck in green: 14 days in green, counted across two green stages', () => {
-    const lead = appointed({
-      stageHistory: history(
-        ['New', '2025-03-01T12:00:00Z'],
-        ['Green - Approved', '2025-03-11T00:00:00Z'],
-        ['Green - Survey', '2025-03-20T00:00:00Z'],
-      ),
-    });
+    const lead = through(
+      ['New', '2025-03-01T12:00:00Z'],
+      ['Green - Approved', '2025-03-11T00:00:00Z'],
+      ['Green - Survey', '2025-03-20T00:00:00Z'],
+    );
     expect(followUp(lead, opts('2025-03-24T12:00:00Z'))).toMatchObject({ daysInStage: 4, daysInGreen: 13, stuckInGreen: false });
     expect(followUp(lead, opts('2025-03-25T00:00:00Z'))).toMatchObject({ daysInStage: 5, daysInGreen: 14, stuckInGreen: true });
     const delivered = { ...lead, stageHistory: [...lead.stageHistory, ...history(['Delivery Requested', '2025-03-22T00:00:00Z'])] };

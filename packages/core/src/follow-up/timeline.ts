@@ -79,6 +79,24 @@ export function orderedStages(pipeline: Pipeline, seen: Iterable<string>): strin
   return names.concat([...unknown].sort(compareStrings));
 }
 
+/**
+ * Sorts rows in place by their instant, then lead id (so the order does not depend on the input's), and
+ * gives the days of the finished ones (`daysOf` null: not finished) sorted, for their quantiles.
+ */
+export function sortRowsByInstant<R extends { leadId: string }>(
+  rows: R[],
+  instantOf: (row: R) => Date,
+  daysOf: (row: R) => number | null,
+): Float64Array {
+  rows.sort((a, b) => instantOf(a).getTime() - instantOf(b).getTime() || compareStrings(a.leadId, b.leadId));
+  const days: number[] = [];
+  for (const row of rows) {
+    const d = daysOf(row);
+    if (d !== null) days.push(d);
+  }
+  return Float64Array.from(days).sort();
+}
+
 /** Code-unit string order: deterministic and locale-independent. */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

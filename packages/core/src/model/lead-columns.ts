@@ -3,7 +3,7 @@
  * apart) as a column, instants as epoch milliseconds in `Float64Array`s (NaN for none) and texts as
  * arrays of strings shared between rows where the values repeat. A hundred thousand leads then cost a
  * dozen arrays instead of half a million objects and `Date`s, which is what makes the large-export paths
- * (`loadFilesColumnar`, `needsAttentionColumnar`, `kpisColumnar`) fast and lean.
+ * (`loadFilesColumnar`, and `needsAttention`, `kpis` given columns) fast and lean.
  *
  * @module
  */

@@ -9,5 +9,5 @@ export { demandVsCoverage, scheduleCoverage } from './coverage.js';
 export type { CoverageCell, DemandCoverageCell, ScheduleCoverageOptions } from './coverage.js';
 export { comparePeriods } from './compare.js';
 export type { ComparePeriodsOptions, HeatmapComparisonCell, HeatmapPeriodFigures, ComparisonPeriod } from './compare.js';
-export { SLA_BANDS, summarizeResponses, summarizeResponsesColumnar } from './summary.js';
+export { SLA_BANDS, summarizeResponses } from './summary.js';
 export type { ResponseSummary, SlaBand, SummarizeResponsesOptions } from './summary.js';

@@ -81,14 +81,25 @@ export interface ResponseSummary {
  * Summarizes response performance: counts, % within SLA, median and p90 response minutes, and the SLA
  * bands (0–5, 5–15, 15–60, 60+ minutes, never). Same definitions and options as `aggregateBySlot`, without
  * the slotting, so a time zone is needed only for `clock: 'business'`; `total` equals the sum of the
- * heatmap's totals. A lead whose `createdAt` or `firstContactAt` is not a valid `Date` throws, naming the
- * lead and the field, as the heatmap does.
+ * heatmap's totals. `leads` are lead objects or leads held as columns ({@link LeadColumns}, the `leads` of
+ * what `loadFilesColumnar` returns): the same figures, with no object per lead for the columns. A lead whose
+ * `createdAt` or `firstContactAt` is not a valid `Date` throws, naming the lead and the field, as the
+ * heatmap does.
  *
  * @example
  * const s = summarizeResponses(leads, { slaMinutes: 15, team: 'East' });
  * `${s.pctWithinSla?.toFixed(0)} % within 15 minutes; ${s.bands.never} never contacted`;
  */
-export function summarizeResponses(leads: readonly SlotLead[], options: SummarizeResponsesOptions = {}): ResponseSummary {
+export function summarizeResponses(leads: readonly SlotLead[] | LeadColumns, options: SummarizeResponsesOptions = {}): ResponseSummary {
+  return isLeadColumns(leads) ? summarizeColumns(leads, options) : summarizeObjects(leads, options);
+}
+
+/** Leads held as columns rather than an array of lead objects. */
+function isLeadColumns(leads: readonly SlotLead[] | LeadColumns): leads is LeadColumns {
+  return !Array.isArray(leads);
+}
+
+function summarizeObjects(leads: readonly SlotLead[], options: SummarizeResponsesOptions): ResponseSummary {
   return summarize(
     leads.length,
     options,
@@ -106,15 +117,7 @@ export function summarizeResponses(leads: readonly SlotLead[], options: Summariz
   );
 }
 
-/**
- * {@link summarizeResponses} of leads held as columns ({@link LeadColumns}, as `loadFilesColumnar` returns
- * them): the same figures and options, with no object per lead.
- *
- * @example
- * const { leads } = await loadFilesColumnar({ leads: 'leads.csv', timeZone: 'America/Chicago' });
- * summarizeResponsesColumnar(leads, { slaMinutes: 15 }).pctWithinSla;
- */
-export function summarizeResponsesColumnar(leads: LeadColumns, options: SummarizeResponsesOptions = {}): ResponseSummary {
+function summarizeColumns(leads: LeadColumns, options: SummarizeResponsesOptions): ResponseSummary {
   const { createdAt, firstContactAt, team, locator } = leads;
   return summarize(
     leads.length,

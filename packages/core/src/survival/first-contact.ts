@@ -53,7 +53,9 @@ export interface FirstContactSurvival {
  * definition, on the wall or business clock), a lead not contacted by `asOf` is censored at the minutes from
  * its creation to `asOf` on the same clock. A first contact before creation is invalid: excluded and counted.
  * The median of the curve is the time by which half the leads are contacted, which (unlike the median of
- * contacted leads alone) does not improve when slow leads are simply never answered.
+ * contacted leads alone) does not improve when slow leads are simply never answered. `leads` are lead
+ * objects or leads held as columns (`LeadColumns`, the `leads` of what `loadFilesColumnar` returns): the same
+ * figures, with no object per lead for the columns.
  *
  * @example
  * ```ts
@@ -61,21 +63,11 @@ export interface FirstContactSurvival {
  * console.log(curve.median, groups.map((g) => `${g.group}: ${g.curve.median}`));
  * ```
  */
-export function firstContactSurvival(leads: readonly Lead[], options: FirstContactSurvivalOptions): FirstContactSurvival {
-  return firstContactSurvivalColumnar(leadColumnsOf(leads), options);
+export function firstContactSurvival(leads: readonly Lead[] | LeadColumns, options: FirstContactSurvivalOptions): FirstContactSurvival {
+  return firstContactSurvivalOfColumns(Array.isArray(leads) ? leadColumnsOf(leads) : (leads as LeadColumns), options);
 }
 
-/**
- * {@link firstContactSurvival} of leads held as columns (as `loadFilesColumnar` returns them): the same figures
- * with no object per lead.
- *
- * @example
- * ```ts
- * const { leads } = await loadFilesColumnar({ leads: 'leads.csv', timeZone });
- * firstContactSurvivalColumnar(leads, { asOf }).curve.median;
- * ```
- */
-export function firstContactSurvivalColumnar(leads: LeadColumns, options: FirstContactSurvivalOptions): FirstContactSurvival {
+function firstContactSurvivalOfColumns(leads: LeadColumns, options: FirstContactSurvivalOptions): FirstContactSurvival {
   const asOfMs = instantMs('asOf', options.asOf);
   const clock = options.clock ?? 'wall';
   const measure = responseClock({ clock, ...pick(options) });

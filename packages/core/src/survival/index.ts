@@ -3,7 +3,7 @@ export { kaplanMeier, survivalQuantile, survivalAt } from './kaplan-meier.js';
 export type { SurvivalCase, KaplanMeierStep, KaplanMeierCurve, KaplanMeierOptions } from './kaplan-meier.js';
 export { SURVIVAL_GROUP_BYS, ARRIVAL_GROUPS } from './grouping.js';
 export type { SurvivalGroupBy, SurvivalGroupingOptions, SurvivalGroup } from './grouping.js';
-export { firstContactSurvival, firstContactSurvivalColumnar } from './first-contact.js';
+export { firstContactSurvival } from './first-contact.js';
 export type { FirstContactSurvival, FirstContactSurvivalOptions } from './first-contact.js';
 export { stageSurvival } from './stage-survival.js';
 export type { StageSurvivalRow, StageSurvivalOptions } from './stage-survival.js';

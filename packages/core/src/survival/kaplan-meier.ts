@@ -106,50 +106,69 @@ export function kaplanMeier(cases: readonly SurvivalCase[], options: KaplanMeier
   const confidence = options.confidence ?? 0.95;
   const z = twoSidedZ(confidence);
   const n = cases.length;
-  const durations = new Float64Array(n);
   let events = 0;
   for (let i = 0; i < n; i++) {
     const { duration, event } = cases[i]!;
     if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
       throw new RangeError(survivalMessages.invalidDuration(i, duration));
     }
-    durations[i] = duration;
     if (event) events++;
   }
-  // Sort indices by duration, events first at a tie (only the counts per time matter, but this reads simply).
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => durations[a]! - durations[b]! || Number(cases[b]!.event) - Number(cases[a]!.event),
-  );
+  // Only the counts per time matter: the event and the censoring durations each sorted as numbers (no
+  // comparator, so a hundred thousand leads sort in milliseconds), then walked together by time.
+  const ended = new Float64Array(events);
+  const censoredAt = new Float64Array(n - events);
+  for (let i = 0, e = 0, c = 0; i < n; i++) {
+    const { duration, event } = cases[i]!;
+    if (event) ended[e++] = duration;
+    else censoredAt[c++] = duration;
+  }
+  ended.sort();
+  censoredAt.sort();
   const steps: KaplanMeierStep[] = [];
   let atRisk = n;
   let survival = 1;
   let greenwood = 0; // Σ d / (n (n − d))
-  for (let k = 0; k < n; ) {
-    const time = durations[order[k]!]!;
+  for (let e = 0, c = 0; e < ended.length || c < censoredAt.length; ) {
+    const time = Math.min(
+      e < ended.length ? ended[e]! : Number.POSITIVE_INFINITY,
+      c < censoredAt.length ? censoredAt[c]! : Number.POSITIVE_INFINITY,
+    );
     let d = 0;
-    let c = 0;
-    for (; k < n && durations[order[k]!]! === time; k++) {
-      if (cases[order[k]!]!.event) d++;
-      else c++;
-    }
+    for (; e < ended.length && ended[e] === time; e++) d++;
+    const c0 = c;
+    for (; c < censoredAt.length && censoredAt[c] === time; c++);
     if (d > 0) {
       survival *= 1 - d / atRisk;
       greenwood = atRisk === d ? Number.POSITIVE_INFINITY : greenwood + d / (atRisk * (atRisk - d));
     }
-    steps.push({ time, atRisk, events: d, censored: c, survival, ...band(survival, greenwood, z) });
-    atRisk -= d + c;
+    steps.push(step(time, atRisk, d, c - c0, survival, greenwood, z));
+    atRisk -= d + c - c0;
   }
   const curve: KaplanMeierCurve = { cases: n, events, censored: n - events, confidence, steps, median: null };
   curve.median = survivalQuantile(curve, 0.5);
   return curve;
 }
 
-/** Greenwood's standard error and the log-log band at one step. */
-function band(survival: number, greenwood: number, z: number): Pick<KaplanMeierStep, 'standardError' | 'lower' | 'upper'> {
-  if (survival === 0) return { standardError: null, lower: null, upper: null };
-  if (survival === 1) return { standardError: 0, lower: 1, upper: 1 };
+/** One step with Greenwood's standard error and the log-log band (one object: a curve may have a step per case). */
+function step(
+  time: number,
+  atRisk: number,
+  events: number,
+  censored: number,
+  survival: number,
+  greenwood: number,
+  z: number,
+): KaplanMeierStep {
+  if (survival === 0) return { time, atRisk, events, censored, survival, standardError: null, lower: null, upper: null };
+  if (survival === 1) return { time, atRisk, events, censored, survival, standardError: 0, lower: 1, upper: 1 };
   const sigma = Math.sqrt(greenwood) / Math.abs(Math.log(survival));
   return {
+    time,
+    atRisk,
+    events,
+    censored,
+    survival,
     standardError: survival * Math.sqrt(greenwood),
     lower: survival ** Math.exp(z * sigma),
     upper: survival ** Math.exp(-z * sigma),

@@ -122,7 +122,7 @@ export interface ColumnarLoadResult extends Omit<LoadResult, 'leads'> {
  * @example
  * ```ts
  * const data = await loadFilesColumnar({ leads: 'leads.csv', stageHistory: 'stage_history.csv', timeZone, pipeline });
- * const rows = needsAttentionColumnar(data, { asOf, timeZone, pipeline });
+ * const rows = needsAttention(data, { asOf, timeZone, pipeline });
  * ```
  */
 export async function loadFilesColumnar(options: LoadFilesOptions): Promise<ColumnarLoadResult> {
