@@ -365,4 +365,31 @@ describe('aggregateCsvBySlot', () => {
       }
     }
   });
+
+  it('merges pieces of alphanumeric ids that increase (L0000001…; 9 before 10), not of ids out of order', async () => {
+    const row = (id: string, i: number) => `${id},2025-06-0${2 + (i % 5)} ${String(i % 24).padStart(2, '0')}:15,2025-06-09 10:00`;
+    const lines = (ids: string[]) => `lead_id,received_time,first_contact_time\n${ids.map(row).join('\n')}\n`;
+    const increasing = Array.from({ length: 300 }, (_, i) => `L${String(i + 1).padStart(7, '0')}`);
+    // Shortlex: shorter ids first, so plain numbers across a change of width still increase.
+    const widths = Array.from({ length: 300 }, (_, i) => `${i + 5}`);
+    const unordered = [...increasing.slice(150), ...increasing.slice(0, 150)];
+    const repeated = [...increasing.slice(0, 299), increasing[10]!];
+    for (const [ids, merged] of [
+      [increasing, true],
+      [widths, true],
+      [unordered, false],
+      [repeated, false],
+    ] as const) {
+      const text = lines([...ids]);
+      const path = join(dir, `pieces-${fileCount++}.csv`);
+      writeFileSync(path, text);
+      setFileChunkSizeForTesting(64);
+      const pieces = await readHeatmapInPieces(path, 'leads.csv', { timeZone: 'UTC' }, 3);
+      expect(pieces !== null).toBe(merged);
+      const expected = await reference(text, { timeZone: 'UTC' });
+      expect(await aggregateCsvBySlot(path, { timeZone: 'UTC', label: 'leads.csv', workers: 3 })).toEqual(expected);
+      if (pieces !== null) expect(pieces.heatmap.cells()).toEqual(expected.cells);
+    }
+    expect((await reference(lines(repeated), { timeZone: 'UTC' })).issues.map((i) => i.code)).toEqual(['duplicate-id']);
+  });
 });
