@@ -3,7 +3,7 @@
 // same generated files, for every data shape of scripts/gen-responses.mjs (numeric, Salesforce-like, `L` and
 // UUID ids; timestamps with offsets; 12 % never contacted; a wide export of 40 columns). Per shape, wall
 // time, CPU time and peak memory (the whole process's maximum resident set, GNU time) of:
-//   - `panopticon heatmap` end to end (and, with --before CLI, the same command of another build);
+//   - `panopticon heatmap` end to end (and, with --before BIN, the same command of another build);
 //   - the same heatmap in DuckDB (@duckdb/node-api: read_csv + the heatmap SQL, scripts/heatmap-duckdb.mjs);
 //   - in polars (nodejs-polars: scanCSV + group_by, scripts/heatmap-polars.mjs);
 //   - in pandas (read_csv, to_datetime, groupby, scripts/heatmap-pandas.py) where a python3 with pandas is
@@ -15,7 +15,8 @@
 //
 // Options: --rows N (default 1000000; 10000000 is the memory-flatness size), --shapes a,b (default all),
 //          --leads N (appointed leads, default 100000; 0 = no attention/kpis), --runs N (default 5),
-//          --dir DIR (generated files, default .bench), --before CLI (another build's cli.js to compare)
+//          --dir DIR (generated files, default .bench), --before BIN (another build's bin/panopticon.js to compare;
+//          repeatable)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -34,7 +35,7 @@ const { values } = parseArgs({
     leads: { type: 'string' },
     runs: { type: 'string' },
     dir: { type: 'string' },
-    before: { type: 'string' },
+    before: { type: 'string', multiple: true },
   },
 });
 const rows = Number(values.rows ?? 1_000_000);
@@ -43,7 +44,7 @@ for (const shape of shapes) if (!RESPONSE_SHAPES.includes(shape)) throw new Rang
 const leadCount = Number(values.leads ?? 100_000);
 const runs = Number(values.runs ?? 5);
 const dir = resolve(root, values.dir ?? '.bench');
-const before = values.before === undefined ? null : resolve(values.before);
+const befores = (values.before ?? []).map((path) => resolve(path));
 const fmt = (n) => n.toLocaleString('en-US');
 const cores = availableParallelism();
 
@@ -91,7 +92,7 @@ function heatmapJobs(file, shape) {
   const peer = shape === 'offsets' ? ['--offsets'] : [];
   return [
     { key: 'heatmap', label: 'panopticon heatmap', args: ours(cli) },
-    ...(before ? [{ key: 'before', label: 'panopticon heatmap (--before)', args: ours(before) }] : []),
+    ...befores.map((bin, i) => ({ key: `before${i + 1}`, label: `panopticon heatmap (before #${i + 1})`, args: ours(bin) })),
     ...(duckdb
       ? [
           {
@@ -117,7 +118,11 @@ function heatmapJobs(file, shape) {
   ];
 }
 
-const PEER_NAMES = { before: 'panopticon (--before)', duckdb: 'DuckDB', polars: 'polars', pandas: 'pandas' };
+const PEER_NAMES = { duckdb: 'DuckDB', polars: 'polars', pandas: 'pandas' };
+befores.forEach((_, i) => {
+  PEER_NAMES[`before${i + 1}`] = `panopticon (before #${i + 1})`;
+});
+const BEFORE_KEYS = befores.map((_, i) => `before${i + 1}`);
 // The targets are set for 1,000,000 rows (time ≤ DuckDB and polars, < 150 MB) and 10,000,000 rows (time ≤
 // DuckDB, < 150 MB: memory flat in the row count); at other sizes the figures are just printed.
 const atScale = rows >= 1_000_000;
@@ -128,7 +133,8 @@ console.log(
     `time is wall clock, CPU user + system, peak memory the whole process's (max RSS); ${cores} cores\n` +
     (pandas ? '' : 'pandas: not found (no python3 with pandas), left out\n') +
     (duckdb ? '' : 'DuckDB: @duckdb/node-api not installed, left out\n') +
-    (polars ? '' : 'polars: nodejs-polars not installed, left out\n'),
+    (polars ? '' : 'polars: nodejs-polars not installed, left out\n') +
+    befores.map((bin, i) => `before #${i + 1}: ${bin}\n`).join(''),
 );
 let agree = true;
 const summary = [];
@@ -158,11 +164,11 @@ for (const shape of shapes) {
       `pandas / panopticon: ${(p.seconds / ours.seconds).toFixed(2)}× the time, ${(p.peakMb / ours.peakMb).toFixed(1)}× the memory`,
     );
   }
-  if (figures.has('before')) {
-    const b = figures.get('before');
+  for (const key of BEFORE_KEYS) {
+    const b = figures.get(key);
     console.log(
-      `panopticon / --before: ${ratio('before').toFixed(2)}× the time, ${(ours.cpuSeconds / b.cpuSeconds).toFixed(2)}× the CPU, ` +
-        `${(ours.peakMb / b.peakMb).toFixed(2)}× the memory (target ≤ 1.10× the time: ${verdict(ratio('before') <= 1.1)})`,
+      `panopticon / before #${key.slice(6)}: ${ratio(key).toFixed(2)}× the time, ${(ours.cpuSeconds / b.cpuSeconds).toFixed(2)}× the CPU, ` +
+        `${(ours.peakMb / b.peakMb).toFixed(2)}× the memory (target ≤ 1.10× the time: ${verdict(ratio(key) <= 1.1)})`,
     );
   }
   if (!Number.isNaN(ours.peakMb)) targets.push(`peak memory < 150 MB: ${verdict(ours.peakMb < 150)}`);
@@ -170,7 +176,7 @@ for (const shape of shapes) {
 
   const reference = heatmapCells(ours.stdout);
   const compared = ['panopticon'];
-  for (const key of ['before', 'duckdb', 'polars', 'pandas']) {
+  for (const key of [...BEFORE_KEYS, 'duckdb', 'polars', 'pandas']) {
     if (!figures.has(key)) continue;
     const differences = heatmapDifferences(reference, heatmapCells(figures.get(key).stdout), ['panopticon', PEER_NAMES[key]]);
     if (differences.length > 0) {
@@ -186,7 +192,7 @@ for (const shape of shapes) {
 
 // ---- summary: one line a shape -------------------------------------------------------------------------
 if (shapes.length > 1) {
-  const keys = ['heatmap', 'before', 'duckdb', 'polars', 'pandas'].filter((k) => summary[0].figures.has(k));
+  const keys = ['heatmap', ...BEFORE_KEYS, 'duckdb', 'polars', 'pandas'].filter((k) => summary[0].figures.has(k));
   const head = keys.map((k) => (k === 'heatmap' ? 'panopticon' : PEER_NAMES[k]).padStart(24)).join('');
   console.log(`summary, ${fmt(rows)} rows (time / peak memory)\n${'shape'.padEnd(10)}${head}`);
   for (const { shape, figures } of summary) {
