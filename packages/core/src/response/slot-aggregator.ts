@@ -39,8 +39,8 @@ export interface SlotAggregator {
 
 /**
  * A {@link SlotAggregator} for the options of {@link aggregateBySlot} (validated now, with the same
- * errors). Memory is a few counters per cell and 8 bytes per contacted lead (its response minutes, kept
- * by cell, which the median and p90 need); no lead object is kept.
+ * errors). Memory is a few counters per cell and 4 bytes per contacted lead (its response time, kept by
+ * cell, which the median and p90 need; 8 when it is not whole milliseconds); no lead object is kept.
  *
  * @example
  * ```ts
@@ -165,8 +165,14 @@ export interface SlotCounts {
   invalid: Uint32Array;
   count: number;
   /** Per cell, the response minutes of its contacted leads, in parts (their lengths sum to `contacted[cell]`). */
-  minutes: Float64Array[][];
+  minutes: MinuteParts[];
 }
+
+/** Response minutes: as whole milliseconds (`Uint32Array`, see {@link SlotAccumulator}) or as minutes (`Float64Array`). @internal */
+export type MinuteParts = (Uint32Array | Float64Array)[];
+
+const MS_PER_MINUTE_VALUE = 60_000;
+const MAX_UINT32 = 0xffffffff;
 
 /** The first part of a cell's minutes, and the largest: a part grows by doubling, so a cell wastes at most its last part's room. */
 const FIRST_PART = 16;
@@ -174,8 +180,10 @@ const LARGEST_PART = 1 << 12;
 
 /**
  * The counters behind a heatmap, cell by cell (`weekday × slots + slot`), and the response minutes of
- * contacted leads kept per cell in parts that are never copied: 8 bytes a contacted lead (the median and
- * p90 need every value), however many pieces of a file are absorbed. The CSV heatmap fills one from the
+ * contacted leads kept per cell in parts that are never copied, however many pieces of a file are absorbed:
+ * the median and p90 need every value. A value is kept as whole milliseconds in 4 bytes while every value so
+ * far is one (minutes of the wall clock between timestamps: `ms / 60 000` gives the same number back), else
+ * as minutes in 8 bytes (all parts are then widened once). The CSV heatmap fills one from the
  * rows its readers classify; {@link createSlotAggregator} from instants. @internal
  */
 export class SlotAccumulator {
@@ -188,9 +196,11 @@ export class SlotAccumulator {
   readonly invalid: Uint32Array;
   count = 0;
   /** Per cell: its full parts, and the part being filled with how much of it is. */
-  private readonly parts: Float64Array[][];
-  private readonly open: (Float64Array | undefined)[];
+  private readonly parts: MinuteParts[];
+  private readonly open: (Uint32Array | Float64Array | undefined)[];
   private readonly fill: Uint32Array;
+  /** Whether the parts hold whole milliseconds (Uint32Array) rather than minutes. */
+  private whole = true;
 
   constructor(
     readonly slotMinutes: number,
@@ -222,20 +232,37 @@ export class SlotAccumulator {
     }
     this.contacted[cell]!++;
     if (minutes <= this.slaMinutes) this.within[cell]!++;
+    let value = minutes;
+    if (this.whole) {
+      const ms = Math.round(minutes * MS_PER_MINUTE_VALUE);
+      if (ms / MS_PER_MINUTE_VALUE === minutes && ms >= 0 && ms <= MAX_UINT32) value = ms;
+      else this.widen();
+    }
     let part = this.open[cell];
     let f = this.fill[cell]!;
     if (part === undefined || f === part.length) {
       if (part !== undefined) this.parts[cell]!.push(part);
-      part = new Float64Array(part === undefined ? FIRST_PART : Math.min(LARGEST_PART, part.length * 2));
+      const length = part === undefined ? FIRST_PART : Math.min(LARGEST_PART, part.length * 2);
+      part = this.whole ? new Uint32Array(length) : new Float64Array(length);
       this.open[cell] = part;
       f = 0;
     }
-    part[f] = minutes;
+    part[f] = value;
     this.fill[cell] = f + 1;
   }
 
+  /** From whole milliseconds to minutes, every part at once (a value that is not whole milliseconds came). */
+  private widen(): void {
+    this.whole = false;
+    for (let c = 0; c < this.cellCount; c++) {
+      this.parts[c] = this.minutesOf(c).map(asMinutes);
+      this.open[c] = undefined;
+      this.fill[c] = 0;
+    }
+  }
+
   /** The minutes of a cell, in parts. */
-  private minutesOf(cell: number): Float64Array[] {
+  private minutesOf(cell: number): MinuteParts {
     const part = this.open[cell];
     const fill = this.fill[cell]!;
     return part === undefined || fill === 0 ? this.parts[cell]! : [...this.parts[cell]!, part.subarray(0, fill)];
@@ -250,6 +277,9 @@ export class SlotAccumulator {
 
   /** Adds the counters of another accumulator of the same slot length and SLA (a heatmap read in pieces): its parts are kept, not copied. */
   absorb(other: SlotCounts): void {
+    // Both kinds of parts in one accumulator only as minutes.
+    const otherWhole = other.minutes.every((parts) => parts.every((part) => part instanceof Uint32Array));
+    if (this.whole && !otherWhole) this.widen();
     for (let c = 0; c < this.cellCount; c++) {
       this.total[c]! += other.total[c]!;
       this.contacted[c]! += other.contacted[c]!;
@@ -257,7 +287,7 @@ export class SlotAccumulator {
       this.never[c]! += other.never[c]!;
       this.invalid[c]! += other.invalid[c]!;
       if (other.minutes[c]!.length === 0) continue;
-      this.parts[c] = [...this.minutesOf(c), ...other.minutes[c]!];
+      this.parts[c] = [...this.minutesOf(c), ...(this.whole ? other.minutes[c]! : other.minutes[c]!.map(asMinutes))];
       this.open[c] = undefined;
       this.fill[c] = 0;
     }
@@ -278,7 +308,8 @@ export class SlotAccumulator {
       if (n === 0) continue;
       let at = 0;
       for (const part of this.minutesOf(c)) {
-        scratch.set(part, at);
+        if (part instanceof Float64Array) scratch.set(part, at);
+        else for (let i = 0; i < part.length; i++) scratch[at + i] = part[i]! / MS_PER_MINUTE_VALUE;
         at += part.length;
       }
       const [medianMinutes, p90Minutes] = selectQuantiles(scratch.subarray(0, at), QUANTILES);
@@ -301,6 +332,11 @@ export class SlotAccumulator {
     }
     return cells;
   }
+}
+
+/** A part as minutes (a part of whole milliseconds converted). */
+function asMinutes(part: Uint32Array | Float64Array): Float64Array {
+  return part instanceof Float64Array ? part : Float64Array.from(part, (ms) => ms / MS_PER_MINUTE_VALUE);
 }
 
 /** "HH:MM" of every slot of a day for the slot length. Internal to the response folder. */
