@@ -120,7 +120,7 @@ describe('SlotAccumulator', () => {
         for (const [cell, minutes] of rows) one.add(cell, 0, minutes);
         const [a, b] = [new SlotAccumulator(360, 60), new SlotAccumulator(360, 60)];
         const k = rows.length === 0 ? 0 : cut % rows.length;
-        rows.forEach(([cell, minutes], i) => (i < k ? a : b).add(cell, 0, minutes));
+        for (const [i, [cell, minutes]] of rows.entries()) (i < k ? a : b).add(cell, 0, minutes);
         a.absorb(b.counts());
         // The reference: each cell's type-7 median and p90 of the minutes as given.
         const expected = [0, 1, 2, 3].flatMap((cell) => {

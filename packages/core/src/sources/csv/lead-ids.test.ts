@@ -98,7 +98,9 @@ describe('IncreasingLeadIds', () => {
         const ids = sort ? [...new Set(raw)].sort(shortlex) : raw;
         const set = new IncreasingLeadIds();
         const firstOutOfOrder = ids.findIndex((id, i) => i > 0 && shortlex(ids[i - 1]!, id) >= 0);
-        const take = () => ids.forEach((id, i) => set.add(id, i + 2));
+        const take = () => {
+          for (const [i, id] of ids.entries()) set.add(id, i + 2);
+        };
         if (firstOutOfOrder < 0) {
           take();
           expect(set.range()).toEqual({ count: ids.length, first: ids[0] ?? '', last: ids.at(-1) ?? '' });
