@@ -333,6 +333,18 @@ describe('aggregateCsvBySlot', () => {
     expect(await everyWay(text, options, [], 10)).toEqual(Array(4).fill(await reference(text, options)));
   });
 
+  /** A file read in pieces (merged or not, as expected) and with aggregateCsvBySlot, which equals one pass either way. */
+  async function readInPieces(text: string, merged: boolean) {
+    const path = join(dir, `pieces-${fileCount++}.csv`);
+    writeFileSync(path, text);
+    setFileChunkSizeForTesting(64);
+    const pieces = await readHeatmapInPieces(path, 'leads.csv', { timeZone: 'UTC' }, 3);
+    expect(pieces !== null).toBe(merged);
+    const expected = await reference(text, { timeZone: 'UTC' });
+    expect(await aggregateCsvBySlot(path, { timeZone: 'UTC', label: 'leads.csv', workers: 3 })).toEqual(expected);
+    return { path, pieces, expected };
+  }
+
   it('merges pieces only when they must equal one pass: boundaries between records, no id repeated across pieces', async () => {
     const plain = ['lead_id,received_time,first_contact_time,notes'];
     for (let i = 0; i < 200; i++)
@@ -348,14 +360,7 @@ describe('aggregateCsvBySlot', () => {
       [plain, false],
       [quoted, false],
     ] as const) {
-      const text = `${lines.join('\n')}\n`;
-      const path = join(dir, `pieces-${fileCount++}.csv`);
-      writeFileSync(path, text);
-      setFileChunkSizeForTesting(64);
-      const pieces = await readHeatmapInPieces(path, 'leads.csv', { timeZone: 'UTC' }, 3);
-      expect(pieces !== null).toBe(merged);
-      const expected = await reference(text, { timeZone: 'UTC' });
-      expect(await aggregateCsvBySlot(path, { timeZone: 'UTC', label: 'leads.csv', workers: 3 })).toEqual(expected);
+      const { path, pieces, expected } = await readInPieces(`${lines.join('\n')}\n`, merged);
       if (pieces !== null) {
         // Line 1: the notes column is not read (said once, by the first piece).
         expect(pieces.issues.map((i) => i.line)).toEqual([1, 122, 174]);
@@ -380,14 +385,7 @@ describe('aggregateCsvBySlot', () => {
       [unordered, false],
       [repeated, false],
     ] as const) {
-      const text = lines([...ids]);
-      const path = join(dir, `pieces-${fileCount++}.csv`);
-      writeFileSync(path, text);
-      setFileChunkSizeForTesting(64);
-      const pieces = await readHeatmapInPieces(path, 'leads.csv', { timeZone: 'UTC' }, 3);
-      expect(pieces !== null).toBe(merged);
-      const expected = await reference(text, { timeZone: 'UTC' });
-      expect(await aggregateCsvBySlot(path, { timeZone: 'UTC', label: 'leads.csv', workers: 3 })).toEqual(expected);
+      const { pieces, expected } = await readInPieces(lines([...ids]), merged);
       if (pieces !== null) expect(pieces.heatmap.cells()).toEqual(expected.cells);
     }
     expect((await reference(lines(repeated), { timeZone: 'UTC' })).issues.map((i) => i.code)).toEqual(['duplicate-id']);

@@ -145,7 +145,9 @@ export class IncreasingLeadIds implements LeadIds {
     const n = e - s;
     if (this.count > 0 && compareShortlex(buf, s, e, this.last, this.lastLength) <= 0) throw new IdsOutOfOrder();
     if (n > this.last.length) this.last = new Uint8Array(n * 2);
-    this.last.set(buf.subarray(s, e));
+    // A loop, not set(subarray): no view made per row.
+    const last = this.last;
+    for (let i = 0; i < n; i++) last[i] = buf[s + i]!;
     this.lastLength = n;
     if (this.count === 0) this.first = decoder.decode(buf.subarray(s, e));
     this.count++;
