@@ -164,8 +164,8 @@ export interface SlotCounts {
   never: Uint32Array;
   invalid: Uint32Array;
   count: number;
-  /** Per cell, the response minutes of its contacted leads, in parts (their lengths sum to `contacted[cell]`). */
-  minutes: MinuteParts[];
+  /** Per cell, the response minutes of its contacted leads, in parts (their lengths sum to `contacted[cell]`); none for a cell without. */
+  minutes: (MinuteParts | undefined)[];
 }
 
 /** Response minutes: as whole milliseconds (`Uint32Array`, see {@link SlotAccumulator}) or as minutes (`Float64Array`). @internal */
@@ -196,7 +196,7 @@ export class SlotAccumulator {
   readonly invalid: Uint32Array;
   count = 0;
   /** Per cell: its full parts, and the part being filled with how much of it is. */
-  private readonly parts: MinuteParts[];
+  private readonly parts: (MinuteParts | undefined)[];
   private readonly open: (Uint32Array | Float64Array | undefined)[];
   private readonly fill: Uint32Array;
   /** Whether the parts hold whole milliseconds (Uint32Array) rather than minutes. */
@@ -213,8 +213,9 @@ export class SlotAccumulator {
     this.within = new Uint32Array(this.cellCount);
     this.never = new Uint32Array(this.cellCount);
     this.invalid = new Uint32Array(this.cellCount);
-    this.parts = Array.from({ length: this.cellCount }, () => []);
-    this.open = new Array(this.cellCount).fill(undefined);
+    // Made per cell when it gets its first value: a 1-minute slot has 10,080 cells, most of them empty in a small file.
+    this.parts = new Array(this.cellCount);
+    this.open = new Array(this.cellCount);
     this.fill = new Uint32Array(this.cellCount);
   }
 
@@ -241,7 +242,7 @@ export class SlotAccumulator {
     let part = this.open[cell];
     let f = this.fill[cell]!;
     if (part === undefined || f === part.length) {
-      if (part !== undefined) this.parts[cell]!.push(part);
+      if (part !== undefined) (this.parts[cell] ??= []).push(part);
       const length = part === undefined ? FIRST_PART : Math.min(LARGEST_PART, part.length * 2);
       part = this.whole ? new Uint32Array(length) : new Float64Array(length);
       this.open[cell] = part;
@@ -255,6 +256,7 @@ export class SlotAccumulator {
   private widen(): void {
     this.whole = false;
     for (let c = 0; c < this.cellCount; c++) {
+      if (this.contacted[c] === 0) continue;
       this.parts[c] = this.minutesOf(c).map(asMinutes);
       this.open[c] = undefined;
       this.fill[c] = 0;
@@ -265,20 +267,22 @@ export class SlotAccumulator {
   private minutesOf(cell: number): MinuteParts {
     const part = this.open[cell];
     const fill = this.fill[cell]!;
-    return part === undefined || fill === 0 ? this.parts[cell]! : [...this.parts[cell]!, part.subarray(0, fill)];
+    const full = this.parts[cell] ?? [];
+    return part === undefined || fill === 0 ? full : [...full, part.subarray(0, fill)];
   }
 
   /** The counters and minutes (views, to send to another thread). */
   counts(): SlotCounts {
     const { total, contacted, within, never, invalid, count } = this;
-    const minutes = Array.from({ length: this.cellCount }, (_, c) => this.minutesOf(c));
+    const minutes: (MinuteParts | undefined)[] = new Array(this.cellCount);
+    for (let c = 0; c < this.cellCount; c++) if (contacted[c]! > 0) minutes[c] = this.minutesOf(c);
     return { total, contacted, within, never, invalid, count, minutes };
   }
 
   /** Adds the counters of another accumulator of the same slot length and SLA (a heatmap read in pieces): its parts are kept, not copied. */
   absorb(other: SlotCounts): void {
     // Both kinds of parts in one accumulator only as minutes.
-    const otherWhole = other.minutes.every((parts) => parts.every((part) => part instanceof Uint32Array));
+    const otherWhole = other.minutes.every((parts) => parts === undefined || parts.every((part) => part instanceof Uint32Array));
     if (this.whole && !otherWhole) this.widen();
     for (let c = 0; c < this.cellCount; c++) {
       this.total[c]! += other.total[c]!;
@@ -286,8 +290,9 @@ export class SlotAccumulator {
       this.within[c]! += other.within[c]!;
       this.never[c]! += other.never[c]!;
       this.invalid[c]! += other.invalid[c]!;
-      if (other.minutes[c]!.length === 0) continue;
-      this.parts[c] = [...this.minutesOf(c), ...(this.whole ? other.minutes[c]! : other.minutes[c]!.map(asMinutes))];
+      const theirs = other.minutes[c];
+      if (theirs === undefined || theirs.length === 0) continue;
+      this.parts[c] = [...this.minutesOf(c), ...(this.whole ? theirs : theirs.map(asMinutes))];
       this.open[c] = undefined;
       this.fill[c] = 0;
     }

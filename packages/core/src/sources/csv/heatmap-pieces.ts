@@ -136,7 +136,9 @@ async function readHeatmapPiece(work: HeatmapPieces, k: number): Promise<Heatmap
 export function transferList(result: HeatmapPieceResult | null): ArrayBuffer[] {
   if (result === null) return [];
   const { total, contacted, within, never, invalid, minutes } = result.slots;
-  return [...new Set([total, contacted, within, never, invalid, ...minutes.flat()].map((a) => a.buffer as ArrayBuffer))];
+  return [
+    ...new Set([total, contacted, within, never, invalid, ...minutes.flatMap((parts) => parts ?? [])].map((a) => a.buffer as ArrayBuffer)),
+  ];
 }
 
 const LF = 10;
