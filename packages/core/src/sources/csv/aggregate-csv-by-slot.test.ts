@@ -207,7 +207,7 @@ describe('aggregateCsvBySlot', () => {
       ),
       { numRuns: 400 },
     );
-  });
+  }, 60_000); // 400 files read four ways each: room for a busy machine
 
   it('reads the rows of a plain export in one pass exactly as the text reader does (property)', async () => {
     // Mostly what exports hold (plain ids, `YYYY-MM-DD HH:MM:SS`), with the odd row that must fall back.
