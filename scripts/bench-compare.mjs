@@ -1,53 +1,67 @@
 #!/usr/bin/env node
 // `npm run bench:compare`: Panopticon against the tools an analyst would otherwise use, in one run on the
-// same generated files. Times (wall clock) and peak memory (the whole process's peak resident set, from
-// /usr/bin/time) of:
-//   - `panopticon heatmap` end to end on a response-time export (lead_id,received_time,first_contact_time,rep,team);
-//   - the same heatmap in DuckDB (@duckdb/node-api: read_csv + GROUP BY, scripts/heatmap-duckdb.mjs);
-//   - the same heatmap in pandas (read_csv, to_datetime, vectorized groupby, scripts/heatmap-pandas.py)
-//     where a python3 with pandas is found (/usr/bin/python3 first: the python3 on PATH may lack it);
-//   - `panopticon attention` and `panopticon kpis` on appointed leads with their stage and owner histories.
-// Each is run --runs times, interleaved so that a busy moment of the machine hits every tool alike, and
-// the medians are printed with the ratios to the peers. Then it checks that the three heatmaps agree
-// exactly (total, within 60 minutes and % per weekday × 30-minute slot, UTC) and exits 1 if they do not.
-// Figures are printed, never asserted: the targets are shown as met or missed.
+// same generated files, for every data shape of scripts/gen-responses.mjs (numeric, Salesforce-like, `L` and
+// UUID ids; timestamps with offsets; 12 % never contacted; a wide export of 40 columns). Per shape, wall
+// time, CPU time and peak memory (the whole process's maximum resident set, GNU time) of:
+//   - `panopticon heatmap` end to end (and, with --before BIN, the same command of another build);
+//   - the same heatmap in DuckDB (@duckdb/node-api: read_csv + the heatmap SQL, scripts/heatmap-duckdb.mjs);
+//   - in polars (nodejs-polars: scanCSV + group_by, scripts/heatmap-polars.mjs);
+//   - in pandas (read_csv, to_datetime, groupby, scripts/heatmap-pandas.py) where a python3 with pandas is
+//     found (/usr/bin/python3 first: the python3 on PATH may lack it);
+// then `panopticon attention` and `panopticon kpis` on appointed leads with their histories. Each job is run
+// --runs times, interleaved (scripts/bench-runs.mjs); medians are printed, with the load average over the
+// runs. The targets are printed as met or missed, never asserted. Every peer must agree with Panopticon on
+// every cell (total, within 60 minutes and % per weekday × 30-minute slot, UTC): the script exits 1 if not.
 //
-// Options: --rows N (default 1000000), --leads N (appointed leads, default 100000), --runs N (default 5),
-//          --dir DIR (where the generated files are kept, default .bench)
+// Options: --rows N (default 1000000; 10000000 is the memory-flatness size), --shapes a,b (default all),
+//          --leads N (appointed leads, default 100000; 0 = no attention/kpis), --runs N (default 5),
+//          --dir DIR (generated files, default .bench), --before BIN (another build's bin/panopticon.js to compare;
+//          repeatable)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { figureTable, heatmapCells, heatmapDifferences, loadLine, runInterleaved } from './bench-runs.mjs';
 import { PIPELINE_AS_OF, PIPELINE_TIME_ZONE, writePipeline } from './gen-pipeline.mjs';
-import { writeResponses } from './gen-responses.mjs';
+import { RESPONSE_SHAPES, writeResponses } from './gen-responses.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
-  options: { rows: { type: 'string' }, leads: { type: 'string' }, runs: { type: 'string' }, dir: { type: 'string' } },
+  options: {
+    rows: { type: 'string' },
+    shapes: { type: 'string' },
+    leads: { type: 'string' },
+    runs: { type: 'string' },
+    dir: { type: 'string' },
+    before: { type: 'string', multiple: true },
+  },
 });
 const rows = Number(values.rows ?? 1_000_000);
+const shapes = values.shapes === undefined ? RESPONSE_SHAPES : values.shapes.split(',');
+for (const shape of shapes) if (!RESPONSE_SHAPES.includes(shape)) throw new RangeError(`--shapes: unknown shape ${shape}`);
 const leadCount = Number(values.leads ?? 100_000);
 const runs = Number(values.runs ?? 5);
 const dir = resolve(root, values.dir ?? '.bench');
+const befores = (values.before ?? []).map((path) => resolve(path));
 const fmt = (n) => n.toLocaleString('en-US');
+const cores = availableParallelism();
 
 // ---- inputs ----------------------------------------------------------------------------------------
 if (!existsSync(join(root, 'packages/cli/dist/app/cli.js')))
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 mkdirSync(dir, { recursive: true });
-const responses = join(dir, `responses-${rows}.csv`);
-if (!existsSync(responses)) {
-  console.log(`generating ${fmt(rows)} response rows …`);
-  await writeResponses(rows, responses);
+/** The generated export of a shape (the numeric one keeps the name the other benchmarks use). */
+async function responsesFile(shape) {
+  const file = join(dir, shape === 'numeric' ? `responses-${rows}.csv` : `responses-${shape}-${rows}.csv`);
+  if (!existsSync(file)) {
+    console.log(`generating ${fmt(rows)} response rows, shape ${shape} …`);
+    await writeResponses(rows, `${file}.partial`, 42, shape);
+    renameSync(`${file}.partial`, file);
+  }
+  return file;
 }
-const pipelineDir = join(dir, `pipeline-${leadCount}`);
-if (!existsSync(join(pipelineDir, 'owner_history.csv'))) {
-  console.log(`generating ${fmt(leadCount)} appointed leads with their histories …`);
-  await writePipeline(leadCount, pipelineDir);
-}
-const lines = (file) => readFileSync(file, 'latin1').split('\n').filter(Boolean).length - 1;
-const historyRows = lines(join(pipelineDir, 'stage_history.csv')) + lines(join(pipelineDir, 'owner_history.csv'));
 
 // ---- the peers ---------------------------------------------------------------------------------------
 /** A python3 that has pandas: /usr/bin/python3 first (the one on PATH may be a pyenv without it). */
@@ -58,178 +72,164 @@ function findPandas() {
   }
   return null;
 }
-async function findDuckDb() {
+/** The version of an installed package that loads, or null. */
+async function installed(name) {
   try {
-    await import('@duckdb/node-api');
-    return JSON.parse(readFileSync(join(root, 'node_modules/@duckdb/node-api/package.json'), 'utf8')).version;
+    await import(name);
+    return JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
   } catch {
     return null;
   }
 }
 const pandas = findPandas();
-const duckdb = await findDuckDb();
-const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-
+const duckdb = await installed('@duckdb/node-api');
+const polars = await installed('nodejs-polars');
 const cli = join(root, 'packages/cli/bin/panopticon.js');
-const pipelineArgs = [
-  '--leads',
-  join(pipelineDir, 'leads.csv'),
-  '--history',
-  join(pipelineDir, 'stage_history.csv'),
-  '--owners',
-  join(pipelineDir, 'owner_history.csv'),
-  '--pipeline',
-  join(pipelineDir, 'pipeline.json'),
-  '--as-of',
-  PIPELINE_AS_OF,
-  '--tz',
-  PIPELINE_TIME_ZONE,
-  '--format',
-  'json',
-  '--quiet',
-];
-const jobs = [
-  {
-    key: 'heatmap',
-    label: 'panopticon heatmap',
-    command: process.execPath,
-    args: [cli, 'heatmap', '--leads', responses, '--tz', 'UTC', '--format', 'json', '--quiet'],
-  },
-  ...(duckdb
-    ? [
-        {
-          key: 'duckdb',
-          label: `DuckDB ${duckdb} (read_csv + GROUP BY)`,
-          command: process.execPath,
-          args: [join(root, 'scripts/heatmap-duckdb.mjs'), responses],
-        },
-      ]
-    : []),
-  ...(pandas
-    ? [
-        {
-          key: 'pandas',
-          label: `pandas ${pandas.version} (read_csv + groupby)`,
-          command: pandas.python,
-          args: [join(root, 'scripts/heatmap-pandas.py'), responses],
-        },
-      ]
-    : []),
-  { key: 'attention', label: 'panopticon attention', command: process.execPath, args: [cli, 'attention', ...pipelineArgs] },
-  { key: 'kpis', label: 'panopticon kpis', command: process.execPath, args: [cli, 'kpis', ...pipelineArgs] },
-];
 
-/** One run of a job: wall seconds, peak resident set (MB, whole process) and its stdout. */
-function measure(job) {
-  const [command, args] = timeTool ? [timeTool, ['-f', '%M', job.command, ...job.args]] : [job.command, job.args];
-  const start = process.hrtime.bigint();
-  const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`${job.label} failed (exit ${r.status}):\n${r.stderr}`);
-  const kb = timeTool ? Number(r.stderr.trim().split('\n').pop()) : Number.NaN;
-  return { seconds, peakMb: kb / 1024, stdout: r.stdout };
+/** The jobs of one shape: Panopticon, the other build, then the peers found. */
+function heatmapJobs(file, shape) {
+  const ours = (program) => [program, 'heatmap', '--leads', file, '--tz', 'UTC', '--format', 'json', '--quiet'];
+  const peer = shape === 'offsets' ? ['--offsets'] : [];
+  return [
+    { key: 'heatmap', label: 'panopticon heatmap', args: ours(cli) },
+    ...befores.map((bin, i) => ({ key: `before${i + 1}`, label: `panopticon heatmap (before #${i + 1})`, args: ours(bin) })),
+    ...(duckdb
+      ? [
+          {
+            key: 'duckdb',
+            label: `DuckDB ${duckdb} (read_csv + GROUP BY)`,
+            args: [join(root, 'scripts/heatmap-duckdb.mjs'), file, ...peer],
+          },
+        ]
+      : []),
+    ...(polars
+      ? [{ key: 'polars', label: `polars ${polars} (scanCSV + group_by)`, args: [join(root, 'scripts/heatmap-polars.mjs'), file, ...peer] }]
+      : []),
+    ...(pandas
+      ? [
+          {
+            key: 'pandas',
+            label: `pandas ${pandas.version} (read_csv + groupby)`,
+            command: pandas.python,
+            args: [join(root, 'scripts/heatmap-pandas.py'), file, ...peer],
+          },
+        ]
+      : []),
+  ];
 }
 
-// ---- runs ------------------------------------------------------------------------------------------
-console.log(
-  `inputs: ${fmt(rows)} response rows (${(statSync(responses).size / 1e6).toFixed(0)} MB); ` +
-    `${fmt(leadCount)} appointed leads with ${fmt(historyRows)} history rows\n` +
-    `${runs} run${runs === 1 ? '' : 's'} each, interleaved; medians shown; peak memory is the whole process's (max RSS)\n` +
-    (pandas ? '' : 'pandas: not found (no python3 with pandas), left out\n') +
-    (duckdb ? '' : 'DuckDB: @duckdb/node-api not installed, left out\n'),
-);
-const samples = new Map(jobs.map((j) => [j.key, []]));
-const outputs = new Map();
-for (let run = 0; run < runs; run++) {
-  for (const job of jobs) {
-    const r = measure(job);
-    samples.get(job.key).push(r);
-    if (!outputs.has(job.key)) outputs.set(job.key, r.stdout);
-  }
-}
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const figures = new Map(
-  jobs.map((j) => [
-    j.key,
-    { seconds: median(samples.get(j.key).map((r) => r.seconds)), peakMb: median(samples.get(j.key).map((r) => r.peakMb)) },
-  ]),
-);
-
-// ---- report ------------------------------------------------------------------------------------------
-const mb = (x) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(0)} MB`);
-const width = Math.max(...jobs.map((j) => j.label.length)) + 2;
-console.log(`${'heatmap, end to end'.padEnd(width)}${'time'.padStart(9)}${'peak memory'.padStart(14)}`);
-for (const key of ['heatmap', 'duckdb', 'pandas']) {
-  const job = jobs.find((j) => j.key === key);
-  if (!job) continue;
-  const f = figures.get(key);
-  console.log(`${job.label.padEnd(width)}${`${f.seconds.toFixed(2)} s`.padStart(9)}${mb(f.peakMb).padStart(14)}`);
-}
-const ours = figures.get('heatmap');
-// The targets are set for 1,000,000 rows and 100,000 leads; at other sizes the figures are just printed.
-const atScale = rows >= 1_000_000 && leadCount >= 100_000;
+const PEER_NAMES = { duckdb: 'DuckDB', polars: 'polars', pandas: 'pandas' };
+befores.forEach((_, i) => {
+  PEER_NAMES[`before${i + 1}`] = `panopticon (before #${i + 1})`;
+});
+const BEFORE_KEYS = befores.map((_, i) => `before${i + 1}`);
+// The targets are set for 1,000,000 rows (time ≤ DuckDB and polars, < 150 MB) and 10,000,000 rows (time ≤
+// DuckDB, < 150 MB: memory flat in the row count); at other sizes the figures are just printed.
+const atScale = rows >= 1_000_000;
 const verdict = (ok) => (atScale ? (ok ? 'met' : 'MISSED') : 'n/a at this size');
-console.log('');
-if (figures.has('pandas')) {
-  const p = figures.get('pandas');
-  const x = p.seconds / ours.seconds;
-  console.log(
-    `pandas / panopticon: ${x.toFixed(2)}× the time (target ≥ 4×: ${verdict(x >= 4)}), ${(p.peakMb / ours.peakMb).toFixed(1)}× the memory`,
-  );
-}
-if (figures.has('duckdb')) {
-  const d = figures.get('duckdb');
-  const x = ours.seconds / d.seconds;
-  console.log(
-    `panopticon / DuckDB: ${x.toFixed(2)}× the time (target ≤ 1.2×: ${verdict(x <= 1.2)}), ${(ours.peakMb / d.peakMb).toFixed(2)}× the memory`,
-  );
-}
-if (!Number.isNaN(ours.peakMb))
-  console.log(`panopticon heatmap peak memory: ${mb(ours.peakMb)} (target < 150 MB: ${verdict(ours.peakMb < 150)})`);
-console.log('');
-console.log(`${`follow-up, ${fmt(leadCount)} leads`.padEnd(width)}${'time'.padStart(9)}${'peak memory'.padStart(14)}`);
-for (const key of ['attention', 'kpis']) {
-  const job = jobs.find((j) => j.key === key);
-  const f = figures.get(key);
-  console.log(
-    `${job.label.padEnd(width)}${`${f.seconds.toFixed(2)} s`.padStart(9)}${mb(f.peakMb).padStart(14)}   (target < 1 s: ${verdict(f.seconds < 1)})`,
-  );
+
+console.log(
+  `${fmt(rows)} response rows a shape (${shapes.join(', ')}); ${runs} run${runs === 1 ? '' : 's'} each, interleaved; medians shown;\n` +
+    `time is wall clock, CPU user + system, peak memory the whole process's (max RSS); ${cores} cores\n` +
+    (pandas ? '' : 'pandas: not found (no python3 with pandas), left out\n') +
+    (duckdb ? '' : 'DuckDB: @duckdb/node-api not installed, left out\n') +
+    (polars ? '' : 'polars: nodejs-polars not installed, left out\n') +
+    befores.map((bin, i) => `before #${i + 1}: ${bin}\n`).join(''),
+);
+let agree = true;
+const summary = [];
+for (const shape of shapes) {
+  const file = await responsesFile(shape);
+  const jobs = heatmapJobs(file, shape);
+  const { figures, load } = runInterleaved(jobs, runs, root);
+  console.log(`---- shape ${shape}: ${fmt(rows)} rows, ${(statSync(file).size / 1e6).toFixed(0)} MB of CSV`);
+  console.log(figureTable('heatmap, end to end', figures));
+  console.log(loadLine(load, cores));
+  const ours = figures.get('heatmap');
+  const ratio = (key) => ours.seconds / figures.get(key).seconds;
+  const targets = [];
+  if (figures.has('duckdb')) {
+    const d = figures.get('duckdb');
+    console.log(`panopticon / DuckDB: ${ratio('duckdb').toFixed(2)}× the time, ${(ours.peakMb / d.peakMb).toFixed(2)}× the memory`);
+    targets.push(`time ≤ DuckDB's: ${verdict(ratio('duckdb') <= 1)}`);
+  }
+  if (figures.has('polars')) {
+    const p = figures.get('polars');
+    console.log(`panopticon / polars: ${ratio('polars').toFixed(2)}× the time, ${(ours.peakMb / p.peakMb).toFixed(2)}× the memory`);
+    if (rows < 10_000_000) targets.push(`time ≤ polars': ${verdict(ratio('polars') <= 1)}`);
+  }
+  if (figures.has('pandas')) {
+    const p = figures.get('pandas');
+    console.log(
+      `pandas / panopticon: ${(p.seconds / ours.seconds).toFixed(2)}× the time, ${(p.peakMb / ours.peakMb).toFixed(1)}× the memory`,
+    );
+  }
+  for (const key of BEFORE_KEYS) {
+    const b = figures.get(key);
+    console.log(
+      `panopticon / before #${key.slice(6)}: ${ratio(key).toFixed(2)}× the time, ${(ours.cpuSeconds / b.cpuSeconds).toFixed(2)}× the CPU, ` +
+        `${(ours.peakMb / b.peakMb).toFixed(2)}× the memory (target ≤ 1.10× the time: ${verdict(ratio(key) <= 1.1)})`,
+    );
+  }
+  if (!Number.isNaN(ours.peakMb)) targets.push(`peak memory < 150 MB: ${verdict(ours.peakMb < 150)}`);
+  console.log(`targets: ${targets.join('; ')}`);
+
+  const reference = heatmapCells(ours.stdout);
+  const compared = ['panopticon'];
+  for (const key of [...BEFORE_KEYS, 'duckdb', 'polars', 'pandas']) {
+    if (!figures.has(key)) continue;
+    const differences = heatmapDifferences(reference, heatmapCells(figures.get(key).stdout), ['panopticon', PEER_NAMES[key]]);
+    if (differences.length > 0) {
+      agree = false;
+      console.log(
+        `heatmaps DISAGREE: panopticon vs ${PEER_NAMES[key]}, ${differences.length} cells, e.g.\n  ${differences.slice(0, 5).join('\n  ')}`,
+      );
+    } else compared.push(PEER_NAMES[key]);
+  }
+  console.log(`heatmaps agree: ${compared.join(' = ')} on all ${reference.size} cells (total, within 60 min, % within), UTC\n`);
+  summary.push({ shape, figures });
 }
 
-// ---- agreement -----------------------------------------------------------------------------------------
-/**
- * Cells keyed "weekday slot" → [total, withinSla, ratio within SLA]: panopticon's JSON holds the ratio
- * (withinSlaRatio), DuckDB's and pandas' a percentage, of which the counts give the same ratio.
- */
-function cellsOf(key) {
-  const parsed = JSON.parse(outputs.get(key));
-  const cells = key === 'heatmap' ? parsed.cells : parsed;
-  const map = new Map();
-  for (const c of cells) {
-    const slot = typeof c.slot === 'string' ? (Number(c.slot.slice(0, 2)) * 60 + Number(c.slot.slice(3, 5))) / 30 : c.slot;
-    map.set(`${c.weekday} ${slot}`, [c.total, c.withinSla, key === 'heatmap' ? c.withinSlaRatio : c.withinSla / c.total]);
+// ---- summary: one line a shape -------------------------------------------------------------------------
+if (shapes.length > 1) {
+  const keys = ['heatmap', ...BEFORE_KEYS, 'duckdb', 'polars', 'pandas'].filter((k) => summary[0].figures.has(k));
+  const head = keys.map((k) => (k === 'heatmap' ? 'panopticon' : PEER_NAMES[k]).padStart(24)).join('');
+  console.log(`summary, ${fmt(rows)} rows (time / peak memory)\n${'shape'.padEnd(10)}${head}`);
+  for (const { shape, figures } of summary) {
+    const cells = keys.map((k) => {
+      const f = figures.get(k);
+      return `${f.seconds.toFixed(2)} s / ${Number.isNaN(f.peakMb) ? 'n/a' : f.peakMb.toFixed(0)} MB`.padStart(24);
+    });
+    console.log(`${shape.padEnd(10)}${cells.join('')}`);
   }
-  return map;
+  console.log('');
 }
-const reference = cellsOf('heatmap');
-let agree = true;
-for (const key of ['duckdb', 'pandas']) {
-  if (!outputs.has(key)) continue;
-  const theirs = cellsOf(key);
-  const differences = [];
-  for (const k of new Set([...reference.keys(), ...theirs.keys()])) {
-    const a = reference.get(k);
-    const b = theirs.get(k);
-    if (!a || !b || a.some((v, i) => v !== b[i])) differences.push(`${k}: panopticon ${JSON.stringify(a)} vs ${key} ${JSON.stringify(b)}`);
+
+// ---- follow-up commands on appointed leads ------------------------------------------------------------
+if (leadCount > 0) {
+  const pipelineDir = join(dir, `pipeline-${leadCount}`);
+  if (!existsSync(join(pipelineDir, 'owner_history.csv'))) {
+    console.log(`generating ${fmt(leadCount)} appointed leads with their histories …`);
+    await writePipeline(leadCount, pipelineDir);
   }
-  if (differences.length > 0) {
-    agree = false;
-    console.log(`\nheatmaps DISAGREE: panopticon vs ${key}, ${differences.length} cells, e.g.\n  ${differences.slice(0, 5).join('\n  ')}`);
+  const lines = (file) => readFileSync(file, 'latin1').split('\n').filter(Boolean).length - 1;
+  const historyRows = lines(join(pipelineDir, 'stage_history.csv')) + lines(join(pipelineDir, 'owner_history.csv'));
+  const pipelineArgs = [
+    ...['--leads', join(pipelineDir, 'leads.csv'), '--history', join(pipelineDir, 'stage_history.csv')],
+    ...['--owners', join(pipelineDir, 'owner_history.csv'), '--pipeline', join(pipelineDir, 'pipeline.json')],
+    ...['--as-of', PIPELINE_AS_OF, '--tz', PIPELINE_TIME_ZONE, '--format', 'json', '--quiet'],
+  ];
+  const jobs = [
+    { key: 'attention', label: 'panopticon attention', args: [cli, 'attention', ...pipelineArgs] },
+    { key: 'kpis', label: 'panopticon kpis', args: [cli, 'kpis', ...pipelineArgs] },
+  ];
+  const { figures, load } = runInterleaved(jobs, runs, root);
+  console.log(figureTable(`follow-up, ${fmt(leadCount)} leads, ${fmt(historyRows)} history rows`, figures));
+  console.log(loadLine(load, cores));
+  const followUpScale = leadCount >= 100_000;
+  for (const key of ['attention', 'kpis']) {
+    const ok = figures.get(key).seconds < 1;
+    console.log(`panopticon ${key}: target < 1 s: ${followUpScale ? (ok ? 'met' : 'MISSED') : 'n/a at this size'}`);
   }
 }
-const compared = ['panopticon', ...['duckdb', 'pandas'].filter((k) => outputs.has(k)).map((k) => (k === 'duckdb' ? 'DuckDB' : 'pandas'))];
-if (agree) console.log(`\nheatmaps agree: ${compared.join(' = ')} on all ${reference.size} cells (total, within 60 min, % within), UTC`);
 process.exitCode = agree ? 0 : 1;

@@ -1,5 +1,6 @@
-// A smoke run of `npm run bench:compare` on 10,000 rows: the comparison runs end to end, prints its
-// figures, and the three heatmaps (Panopticon, DuckDB, pandas) agree exactly. Times are never asserted.
+// A smoke run of `npm run bench:compare` on 10,000 rows of every data shape: the comparison runs end to end,
+// prints its figures, and the four heatmaps (Panopticon, DuckDB, polars, pandas) agree exactly on every shape.
+// Times are never asserted.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,22 +40,28 @@ describe('npm run bench:compare (smoke run, 10,000 rows)', () => {
   // part, or the comparison would silently shrink to Panopticon alone.
   it('finds pandas (a python3 with pandas, /usr/bin/python3 first)', () => {
     expect(run.stdout).not.toMatch(/pandas: not found/);
-    expect(run.stdout).toMatch(/^pandas \S+ \(read_csv \+ groupby\) +\d+\.\d\d s +\d+ MB$/m);
+    expect(run.stdout).toMatch(/^pandas \S+ \(read_csv \+ groupby\) +\d+\.\d\d s +\d+\.\d\d s +\d+ MB$/m);
   });
 
-  it('finds DuckDB (@duckdb/node-api)', () => {
-    expect(run.stdout).toMatch(/^DuckDB \S+ \(read_csv \+ GROUP BY\) +\d+\.\d\d s +\d+ MB$/m);
+  it('finds DuckDB (@duckdb/node-api) and polars (nodejs-polars)', () => {
+    expect(run.stdout).toMatch(/^DuckDB \S+ \(read_csv \+ GROUP BY\) +\d+\.\d\d s +\d+\.\d\d s +\d+ MB$/m);
+    expect(run.stdout).toMatch(/^polars 0\.25\.2 \(scanCSV \+ group_by\) +\d+\.\d\d s +\d+\.\d\d s +\d+ MB$/m);
   });
 
-  it('prints the time and peak memory of every command, and the ratios to the peers', () => {
+  it('prints the time, CPU time and peak memory of every command, the ratios to the peers and the targets', () => {
     for (const label of ['panopticon heatmap', 'panopticon attention', 'panopticon kpis']) {
-      expect(run.stdout).toMatch(new RegExp(`^${label} +\\d+\\.\\d\\d s +\\d+ MB`, 'm'));
+      expect(run.stdout).toMatch(new RegExp(`^${label} +\\d+\\.\\d\\d s +\\d+\\.\\d\\d s +\\d+ MB`, 'm'));
     }
     expect(run.stdout).toMatch(/^pandas \/ panopticon: \d+\.\d\d× the time/m);
     expect(run.stdout).toMatch(/^panopticon \/ DuckDB: \d+\.\d\d× the time/m);
+    expect(run.stdout).toMatch(/^panopticon \/ polars: \d+\.\d\d× the time/m);
+    expect(run.stdout).toMatch(/^targets: time ≤ DuckDB's: n\/a at this size; time ≤ polars': n\/a at this size; peak memory < 150 MB/m);
+    expect(run.stdout).toMatch(/^load average \(1 min\) during the runs: \d+\.\d\d–\d+\.\d\d on \d+ cores$/m);
   });
 
-  it('finds the three heatmaps equal on every cell: total, within 60 minutes and %', () => {
-    expect(run.stdout).toMatch(/^heatmaps agree: panopticon = DuckDB = pandas on all \d+ cells/m);
+  it('finds the four heatmaps equal on every cell of every shape: total, within 60 minutes and %', () => {
+    const shapes = [...run.stdout.matchAll(/^---- shape (\w+):/gm)].map((m) => m[1]);
+    expect(shapes).toEqual(['numeric', 'sfid', 'lid', 'uuid', 'offsets', 'never12', 'wide']);
+    expect(run.stdout.match(/^heatmaps agree: panopticon = DuckDB = polars = pandas on all \d+ cells/gm)).toHaveLength(7);
   });
 });

@@ -6,17 +6,19 @@
 //   - `panopticon heatmap --leads responses.parquet` end to end (core/files: hyparquet, then the CSV rules);
 //   - DuckDB 1.x (@duckdb/node-api): read_parquet + GROUP BY weekday × 30-minute slot (this script, --duckdb);
 //   - `panopticon heatmap --leads responses.csv`, the same rows as CSV, for reference.
-// Times are wall clock, peak memory the whole process's maximum resident set (/usr/bin/time); medians are
-// printed. Then it checks that the Parquet heatmaps agree exactly with each other and with the CSV one
+// Times are wall clock and CPU, peak memory the whole process's maximum resident set (scripts/bench-runs.mjs);
+// medians are printed. Then it checks that the Parquet heatmaps agree exactly with each other and with the CSV one
 // (total, within 60 minutes and % per weekday × slot, UTC) and exits 1 if they do not. Figures are printed,
 // never asserted.
 //
 // Options: --rows N (default 1000000), --runs N (default 5), --dir DIR (generated files, default .bench)
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { figureTable, heatmapCells, heatmapDifferences, loadLine, runInterleaved } from './bench-runs.mjs';
 
 const { values } = parseArgs({
   options: { rows: { type: 'string' }, runs: { type: 'string' }, dir: { type: 'string' }, duckdb: { type: 'string' } },
@@ -90,7 +92,6 @@ async function bench() {
     process.exit(2);
   }
 
-  const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
   const cli = join(root, 'packages/cli/bin/panopticon.js');
   const heatmap = (file) => [cli, 'heatmap', '--leads', file, '--tz', 'UTC', '--format', 'json', '--quiet'];
   const jobs = [
@@ -102,43 +103,14 @@ async function bench() {
     },
     { key: 'csv', label: 'panopticon heatmap (CSV, reference)', args: heatmap(csv) },
   ];
-  /** One run: wall seconds, peak resident set (MB) and stdout. */
-  const measure = (job) => {
-    const [command, args] = timeTool ? [timeTool, ['-f', '%M', process.execPath, ...job.args]] : [process.execPath, job.args];
-    const start = process.hrtime.bigint();
-    const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    if (r.status !== 0) throw new Error(`${job.label} failed (exit ${r.status}):\n${r.stderr}`);
-    const kb = timeTool ? Number(r.stderr.trim().split('\n').pop()) : Number.NaN;
-    return { seconds, peakMb: kb / 1024, stdout: r.stdout };
-  };
 
   console.log(
     `inputs: ${fmt(rows)} response rows: Parquet ${(statSync(parquet).size / 1e6).toFixed(0)} MB, CSV ${(statSync(csv).size / 1e6).toFixed(0)} MB\n` +
       `${runs} run${runs === 1 ? '' : 's'} each, interleaved; medians shown; peak memory is the whole process's (max RSS)\n`,
   );
-  const samples = new Map(jobs.map((j) => [j.key, []]));
-  const outputs = new Map();
-  for (let run = 0; run < runs; run++) {
-    for (const job of jobs) {
-      const r = measure(job);
-      samples.get(job.key).push(r);
-      if (!outputs.has(job.key)) outputs.set(job.key, r.stdout);
-    }
-  }
-  const median = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
-  const mb = (x) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(0)} MB`);
-  const width = Math.max(...jobs.map((j) => j.label.length)) + 2;
-  console.log(`${'heatmap, end to end'.padEnd(width)}${'time'.padStart(9)}${'peak memory'.padStart(14)}`);
-  const figures = new Map();
-  for (const job of jobs) {
-    const f = { seconds: median(samples.get(job.key).map((r) => r.seconds)), peakMb: median(samples.get(job.key).map((r) => r.peakMb)) };
-    figures.set(job.key, f);
-    console.log(`${job.label.padEnd(width)}${`${f.seconds.toFixed(2)} s`.padStart(9)}${mb(f.peakMb).padStart(14)}`);
-  }
+  const { figures, load } = runInterleaved(jobs, runs, root);
+  console.log(figureTable('heatmap, end to end', figures));
+  console.log(loadLine(load, availableParallelism()));
   const ours = figures.get('parquet');
   const theirs = figures.get('duckdb');
   console.log(
@@ -146,26 +118,10 @@ async function bench() {
   );
 
   // ---- agreement: every cell, Parquet (ours and DuckDB's) and CSV ----
-  const cellsOf = (key) => {
-    const parsed = JSON.parse(outputs.get(key));
-    const map = new Map();
-    for (const c of key === 'duckdb' ? parsed : parsed.cells) {
-      const slot = typeof c.slot === 'string' ? (Number(c.slot.slice(0, 2)) * 60 + Number(c.slot.slice(3, 5))) / 30 : c.slot;
-      map.set(`${c.weekday} ${slot}`, [c.total, c.withinSla, c.pctWithinSla]);
-    }
-    return map;
-  };
-  const reference = cellsOf('parquet');
+  const reference = heatmapCells(ours.stdout);
   let agree = true;
   for (const key of ['duckdb', 'csv']) {
-    const other = cellsOf(key);
-    const differences = [];
-    for (const k of new Set([...reference.keys(), ...other.keys()])) {
-      const a = reference.get(k);
-      const b = other.get(k);
-      if (!a || !b || a.some((v, i) => v !== b[i]))
-        differences.push(`${k}: panopticon ${JSON.stringify(a)} vs ${key} ${JSON.stringify(b)}`);
-    }
+    const differences = heatmapDifferences(reference, heatmapCells(figures.get(key).stdout), ['panopticon', key]);
     if (differences.length > 0) {
       agree = false;
       console.log(

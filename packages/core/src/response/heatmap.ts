@@ -29,7 +29,7 @@ export type { AggregateBySlotOptions, HeatmapCell, SlotLead } from './heatmap-ce
  * //    pctWithinSla: 58.33…, neverContacted: 1, invalid: 0, medianMinutes: 9.5, p90Minutes: 41 }, …]
  */
 export function aggregateBySlot(leads: readonly SlotLead[], options: AggregateBySlotOptions): HeatmapCell[] {
-  const heatmap = slotAggregator(options, leads.length);
+  const heatmap = slotAggregator(options);
   for (let i = 0; i < leads.length; i++) {
     const lead = leads[i]!;
     const contactMs = optionalInstantMsOf(lead, 'firstContactAt');

@@ -5,7 +5,7 @@ import { slotOf } from '../time/slot.js';
 import { arbLeads, ZONES } from './arbitraries.js';
 import { filterLeads } from './filter.js';
 import { aggregateBySlot } from './heatmap.js';
-import { createSlotAggregator } from './slot-aggregator.js';
+import { SlotAccumulator, createSlotAggregator } from './slot-aggregator.js';
 
 const NY = 'America/New_York';
 const ms = (iso: string) => Date.parse(iso);
@@ -103,6 +103,36 @@ describe('createSlotAggregator', () => {
           }
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('SlotAccumulator', () => {
+  it('gives the same cells whether its minutes are whole milliseconds, widened to minutes, or absorbed from another (property)', () => {
+    const minutesArb = fc.oneof(
+      fc.integer({ min: 0, max: 100_000_000 }).map((ms) => ms / 60_000), // whole milliseconds
+      fc.double({ min: 0, max: 1e6, noNaN: true }), // business minutes or any other value
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), minutesArb), { maxLength: 120 }), fc.nat(), (rows, cut) => {
+        const one = new SlotAccumulator(360, 60);
+        for (const [cell, minutes] of rows) one.add(cell, 0, minutes);
+        const [a, b] = [new SlotAccumulator(360, 60), new SlotAccumulator(360, 60)];
+        const k = rows.length === 0 ? 0 : cut % rows.length;
+        for (const [i, [cell, minutes]] of rows.entries()) (i < k ? a : b).add(cell, 0, minutes);
+        a.absorb(b.counts());
+        // The reference: each cell's type-7 median and p90 of the minutes as given.
+        const expected = [0, 1, 2, 3].flatMap((cell) => {
+          const values = rows.filter(([c]) => c === cell).map(([, m]) => m);
+          if (values.length === 0) return [];
+          const sorted = [...values].sort((x, y) => x - y);
+          return [[cell, quantile(sorted, 0.5), quantile(sorted, 0.9)]];
+        });
+        for (const accumulator of [one, a]) {
+          expect(accumulator.cells().map((c) => [c.slotIndex, c.medianMinutes, c.p90Minutes])).toEqual(expected);
+        }
+      }),
       { numRuns: 300 },
     );
   });

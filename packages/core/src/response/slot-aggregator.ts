@@ -39,8 +39,8 @@ export interface SlotAggregator {
 
 /**
  * A {@link SlotAggregator} for the options of {@link aggregateBySlot} (validated now, with the same
- * errors). Memory is a few counters per cell and 10 bytes per contacted lead (its cell and response
- * minutes, which the median and p90 need); no lead object is kept.
+ * errors). Memory is a few counters per cell and 4 bytes per contacted lead (its response time, kept by
+ * cell, which the median and p90 need; 8 when it is not whole milliseconds); no lead object is kept.
  *
  * @example
  * ```ts
@@ -52,13 +52,13 @@ export interface SlotAggregator {
  * ```
  */
 export function createSlotAggregator(options: AggregateBySlotOptions): SlotAggregator {
-  return slotAggregator(options, 1024);
+  return slotAggregator(options);
 }
 
-/** {@link createSlotAggregator} with room for `capacity` contacted leads from the start. @internal */
-export function slotAggregator(options: AggregateBySlotOptions, capacity: number): StreamingSlotAggregator {
+/** {@link createSlotAggregator}, as the class (whose accumulator the CSV heatmap merges). @internal */
+export function slotAggregator(options: AggregateBySlotOptions): StreamingSlotAggregator {
   const resolved = resolveSlotOptions(options);
-  return new StreamingSlotAggregator(new SlotAccumulator(resolved.slotMinutes, resolved.slaMinutes, Math.max(16, capacity)), resolved);
+  return new StreamingSlotAggregator(new SlotAccumulator(resolved.slotMinutes, resolved.slaMinutes), resolved);
 }
 
 /** The options of {@link aggregateBySlot}, validated (with its errors, in its order) and resolved. @internal */
@@ -164,14 +164,27 @@ export interface SlotCounts {
   never: Uint32Array;
   invalid: Uint32Array;
   count: number;
-  rowCell: Uint16Array;
-  rowMinutes: Float64Array;
+  /** Per cell, the response minutes of its contacted leads, in parts (their lengths sum to `contacted[cell]`); none for a cell without. */
+  minutes: (MinuteParts | undefined)[];
 }
+
+/** Response minutes: as whole milliseconds (`Uint32Array`, see {@link SlotAccumulator}) or as minutes (`Float64Array`). @internal */
+export type MinuteParts = (Uint32Array | Float64Array)[];
+
+const MS_PER_MINUTE_VALUE = 60_000;
+const MAX_UINT32 = 0xffffffff;
+
+/** The first part of a cell's minutes, and the largest: a part grows by doubling, so a cell wastes at most its last part's room. */
+const FIRST_PART = 16;
+const LARGEST_PART = 1 << 12;
 
 /**
  * The counters behind a heatmap, cell by cell (`weekday × slots + slot`), and the response minutes of
- * contacted leads with their cells, in typed arrays that grow by doubling. The CSV heatmap fills one from
- * the rows its readers classify; {@link createSlotAggregator} from instants. @internal
+ * contacted leads kept per cell in parts that are never copied, however many pieces of a file are absorbed:
+ * the median and p90 need every value. A value is kept as whole milliseconds in 4 bytes while every value so
+ * far is one (minutes of the wall clock between timestamps: `ms / 60 000` gives the same number back), else
+ * as minutes in 8 bytes (all parts are then widened once). The CSV heatmap fills one from the
+ * rows its readers classify; {@link createSlotAggregator} from instants. @internal
  */
 export class SlotAccumulator {
   readonly slots: number;
@@ -182,15 +195,16 @@ export class SlotAccumulator {
   readonly never: Uint32Array;
   readonly invalid: Uint32Array;
   count = 0;
-  /** Contacted leads: cell and response minutes, in the order added. */
-  private rowCell: Uint16Array;
-  private rowMinutes: Float64Array;
-  private rows = 0;
+  /** Per cell: its full parts, and the part being filled with how much of it is. */
+  private readonly parts: (MinuteParts | undefined)[];
+  private readonly open: (Uint32Array | Float64Array | undefined)[];
+  private readonly fill: Uint32Array;
+  /** Whether the parts hold whole milliseconds (Uint32Array) rather than minutes. */
+  private whole = true;
 
   constructor(
     readonly slotMinutes: number,
     readonly slaMinutes: number,
-    capacity = 1024,
   ) {
     this.slots = MINUTES_PER_DAY / slotMinutes;
     this.cellCount = 7 * this.slots;
@@ -199,8 +213,10 @@ export class SlotAccumulator {
     this.within = new Uint32Array(this.cellCount);
     this.never = new Uint32Array(this.cellCount);
     this.invalid = new Uint32Array(this.cellCount);
-    this.rowCell = new Uint16Array(capacity);
-    this.rowMinutes = new Float64Array(capacity);
+    // Made per cell when it gets its first value: a 1-minute slot has 10,080 cells, most of them empty in a small file.
+    this.parts = new Array(this.cellCount);
+    this.open = new Array(this.cellCount);
+    this.fill = new Uint32Array(this.cellCount);
   }
 
   /** Counts a lead in `cell` as contacted (with its response minutes), never contacted or invalid. */
@@ -217,92 +233,91 @@ export class SlotAccumulator {
     }
     this.contacted[cell]!++;
     if (minutes <= this.slaMinutes) this.within[cell]!++;
-    const r = this.rows;
-    if (r === this.rowCell.length) this.grow();
-    this.rowCell[r] = cell;
-    this.rowMinutes[r] = minutes;
-    this.rows = r + 1;
+    let value = minutes;
+    if (this.whole) {
+      const ms = Math.round(minutes * MS_PER_MINUTE_VALUE);
+      if (ms / MS_PER_MINUTE_VALUE === minutes && ms >= 0 && ms <= MAX_UINT32) value = ms;
+      else this.widen();
+    }
+    let part = this.open[cell];
+    let f = this.fill[cell]!;
+    if (part === undefined || f === part.length) {
+      if (part !== undefined) (this.parts[cell] ??= []).push(part);
+      const length = part === undefined ? FIRST_PART : Math.min(LARGEST_PART, part.length * 2);
+      part = this.whole ? new Uint32Array(length) : new Float64Array(length);
+      this.open[cell] = part;
+      f = 0;
+    }
+    part[f] = value;
+    this.fill[cell] = f + 1;
   }
 
-  /** The counters as typed arrays (views, to send to another thread). */
+  /** From whole milliseconds to minutes, every part at once (a value that is not whole milliseconds came). */
+  private widen(): void {
+    this.whole = false;
+    for (let c = 0; c < this.cellCount; c++) {
+      if (this.contacted[c] === 0) continue;
+      this.parts[c] = this.minutesOf(c).map(asMinutes);
+      this.open[c] = undefined;
+      this.fill[c] = 0;
+    }
+  }
+
+  /** The minutes of a cell, in parts. */
+  private minutesOf(cell: number): MinuteParts {
+    const part = this.open[cell];
+    const fill = this.fill[cell]!;
+    const full = this.parts[cell] ?? [];
+    return part === undefined || fill === 0 ? full : [...full, part.subarray(0, fill)];
+  }
+
+  /** The counters and minutes (views, to send to another thread). */
   counts(): SlotCounts {
     const { total, contacted, within, never, invalid, count } = this;
-    return {
-      total,
-      contacted,
-      within,
-      never,
-      invalid,
-      count,
-      rowCell: this.rowCell.subarray(0, this.rows),
-      rowMinutes: this.rowMinutes.subarray(0, this.rows),
-    };
+    const minutes: (MinuteParts | undefined)[] = new Array(this.cellCount);
+    for (let c = 0; c < this.cellCount; c++) if (contacted[c]! > 0) minutes[c] = this.minutesOf(c);
+    return { total, contacted, within, never, invalid, count, minutes };
   }
 
-  /** Adds the counters of another accumulator of the same slot length and SLA (a heatmap read in pieces). */
+  /** Adds the counters of another accumulator of the same slot length and SLA (a heatmap read in pieces): its parts are kept, not copied. */
   absorb(other: SlotCounts): void {
+    // Both kinds of parts in one accumulator only as minutes.
+    const otherWhole = other.minutes.every((parts) => parts === undefined || parts.every((part) => part instanceof Uint32Array));
+    if (this.whole && !otherWhole) this.widen();
     for (let c = 0; c < this.cellCount; c++) {
       this.total[c]! += other.total[c]!;
       this.contacted[c]! += other.contacted[c]!;
       this.within[c]! += other.within[c]!;
       this.never[c]! += other.never[c]!;
       this.invalid[c]! += other.invalid[c]!;
+      const theirs = other.minutes[c];
+      if (theirs === undefined || theirs.length === 0) continue;
+      this.parts[c] = [...this.minutesOf(c), ...(this.whole ? theirs : theirs.map(asMinutes))];
+      this.open[c] = undefined;
+      this.fill[c] = 0;
     }
-    this.reserve(other.rowCell.length);
-    this.rowCell.set(other.rowCell, this.rows);
-    this.rowMinutes.set(other.rowMinutes, this.rows);
-    this.rows += other.rowCell.length;
     this.count += other.count;
-  }
-
-  /** Makes room for at least `n` more contacted leads (saves the doublings when the count is known). */
-  reserve(n: number): void {
-    while (this.rowCell.length < this.rows + n) this.grow();
-  }
-
-  private grow(): void {
-    const cells = new Uint16Array(this.rowCell.length * 2);
-    cells.set(this.rowCell);
-    const minutes = new Float64Array(this.rowMinutes.length * 2);
-    minutes.set(this.rowMinutes);
-    this.rowCell = cells;
-    this.rowMinutes = minutes;
   }
 
   /** The heatmap cells: counts, % within SLA, and each cell's median and p90 by selection. */
   cells(): HeatmapCell[] {
     const { cellCount, slots, total, contacted, within, never, invalid } = this;
-    // Counting sort in place (each row swapped straight into its cell's range), so each cell's minutes
-    // are one contiguous, selectable subarray without a second copy of them. The order within a cell
-    // does not matter: quantiles by selection depend on the values only.
-    const start = new Uint32Array(cellCount + 1);
-    for (let c = 0; c < cellCount; c++) start[c + 1] = start[c]! + contacted[c]!;
-    const next = start.slice(0, cellCount);
-    const rowCell = this.rowCell;
-    const grouped = this.rowMinutes;
-    for (let c = 0; c < cellCount; c++) {
-      const end = start[c + 1]!;
-      for (let i = next[c]!; i < end; i = next[c]!) {
-        const home = rowCell[i]!;
-        if (home === c) {
-          next[c] = i + 1;
-          continue;
-        }
-        const j = next[home]!++;
-        rowCell[i] = rowCell[j]!;
-        rowCell[j] = home;
-        const m = grouped[i]!;
-        grouped[i] = grouped[j]!;
-        grouped[j] = m;
-      }
-    }
-
+    let largest = 0;
+    for (let c = 0; c < cellCount; c++) largest = Math.max(largest, contacted[c]!);
+    // Each cell's parts copied together into one scratch array to select from (quantiles by selection reorder it).
+    const scratch = new Float64Array(largest);
     const labels = slotLabels(this.slotMinutes);
     const cells: HeatmapCell[] = [];
     for (let c = 0; c < cellCount; c++) {
       const n = total[c]!;
       if (n === 0) continue;
-      const [medianMinutes, p90Minutes] = selectQuantiles(grouped.subarray(start[c]!, start[c + 1]!), QUANTILES);
+      let at = 0;
+      for (const part of this.minutesOf(c)) {
+        if (part instanceof Float64Array) scratch.set(part, at);
+        else for (let i = 0; i < part.length; i++) scratch[at + i] = part[i]! / MS_PER_MINUTE_VALUE;
+        at += part.length;
+      }
+      const [medianMinutes, p90Minutes] = selectQuantiles(scratch.subarray(0, at), QUANTILES);
       const weekday = Math.floor(c / slots);
       const slotIndex = c - weekday * slots;
       cells.push({
@@ -322,6 +337,11 @@ export class SlotAccumulator {
     }
     return cells;
   }
+}
+
+/** A part as minutes (a part of whole milliseconds converted). */
+function asMinutes(part: Uint32Array | Float64Array): Float64Array {
+  return part instanceof Float64Array ? part : Float64Array.from(part, (ms) => ms / MS_PER_MINUTE_VALUE);
 }
 
 /** "HH:MM" of every slot of a day for the slot length. Internal to the response folder. */

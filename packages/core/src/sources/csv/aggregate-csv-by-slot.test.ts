@@ -207,7 +207,7 @@ describe('aggregateCsvBySlot', () => {
       ),
       { numRuns: 400 },
     );
-  });
+  }, 60_000); // 400 files read four ways each: room for a busy machine
 
   it('reads the rows of a plain export in one pass exactly as the text reader does (property)', async () => {
     // Mostly what exports hold (plain ids, `YYYY-MM-DD HH:MM:SS`), with the odd row that must fall back.
@@ -333,6 +333,18 @@ describe('aggregateCsvBySlot', () => {
     expect(await everyWay(text, options, [], 10)).toEqual(Array(4).fill(await reference(text, options)));
   });
 
+  /** A file read in pieces (merged or not, as expected) and with aggregateCsvBySlot, which equals one pass either way. */
+  async function readInPieces(text: string, merged: boolean) {
+    const path = join(dir, `pieces-${fileCount++}.csv`);
+    writeFileSync(path, text);
+    setFileChunkSizeForTesting(64);
+    const pieces = await readHeatmapInPieces(path, 'leads.csv', { timeZone: 'UTC' }, 3);
+    expect(pieces !== null).toBe(merged);
+    const expected = await reference(text, { timeZone: 'UTC' });
+    expect(await aggregateCsvBySlot(path, { timeZone: 'UTC', label: 'leads.csv', workers: 3 })).toEqual(expected);
+    return { path, pieces, expected };
+  }
+
   it('merges pieces only when they must equal one pass: boundaries between records, no id repeated across pieces', async () => {
     const plain = ['lead_id,received_time,first_contact_time,notes'];
     for (let i = 0; i < 200; i++)
@@ -348,14 +360,7 @@ describe('aggregateCsvBySlot', () => {
       [plain, false],
       [quoted, false],
     ] as const) {
-      const text = `${lines.join('\n')}\n`;
-      const path = join(dir, `pieces-${fileCount++}.csv`);
-      writeFileSync(path, text);
-      setFileChunkSizeForTesting(64);
-      const pieces = await readHeatmapInPieces(path, 'leads.csv', { timeZone: 'UTC' }, 3);
-      expect(pieces !== null).toBe(merged);
-      const expected = await reference(text, { timeZone: 'UTC' });
-      expect(await aggregateCsvBySlot(path, { timeZone: 'UTC', label: 'leads.csv', workers: 3 })).toEqual(expected);
+      const { path, pieces, expected } = await readInPieces(`${lines.join('\n')}\n`, merged);
       if (pieces !== null) {
         // Line 1: the notes column is not read (said once, by the first piece).
         expect(pieces.issues.map((i) => i.line)).toEqual([1, 122, 174]);
@@ -364,5 +369,25 @@ describe('aggregateCsvBySlot', () => {
         expect(openCsvInput(path, 'leads.csv').label).toBe(path);
       }
     }
+  });
+
+  it('merges pieces of alphanumeric ids that increase (L0000001…; 9 before 10), not of ids out of order', async () => {
+    const row = (id: string, i: number) => `${id},2025-06-0${2 + (i % 5)} ${String(i % 24).padStart(2, '0')}:15,2025-06-09 10:00`;
+    const lines = (ids: string[]) => `lead_id,received_time,first_contact_time\n${ids.map(row).join('\n')}\n`;
+    const increasing = Array.from({ length: 300 }, (_, i) => `L${String(i + 1).padStart(7, '0')}`);
+    // Shortlex: shorter ids first, so plain numbers across a change of width still increase.
+    const widths = Array.from({ length: 300 }, (_, i) => `${i + 5}`);
+    const unordered = [...increasing.slice(150), ...increasing.slice(0, 150)];
+    const repeated = [...increasing.slice(0, 299), increasing[10]!];
+    for (const [ids, merged] of [
+      [increasing, true],
+      [widths, true],
+      [unordered, false],
+      [repeated, false],
+    ] as const) {
+      const { pieces, expected } = await readInPieces(lines([...ids]), merged);
+      if (pieces !== null) expect(pieces.heatmap.cells()).toEqual(expected.cells);
+    }
+    expect((await reference(lines(repeated), { timeZone: 'UTC' })).issues.map((i) => i.code)).toEqual(['duplicate-id']);
   });
 });

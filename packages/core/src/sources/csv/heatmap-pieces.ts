@@ -10,7 +10,8 @@ import type { CsvFormatOptions } from './csv-format-options.js';
 import { csvFormat } from './csv-format-options.js';
 import type { DateReading } from './date-formats.js';
 import { IssueLog } from './file-log.js';
-import { CompactLeadIds } from './lead-ids.js';
+import type { LeadIds } from './lead-ids.js';
+import { CompactLeadIds, IdsOutOfOrder, IncreasingLeadIds, idBefore } from './lead-ids.js';
 import type { CsvTableFormat } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
 import { responseRowVisitor } from './read-response-rows.js';
@@ -26,20 +27,25 @@ export interface HeatmapReadOptions extends AggregateBySlotOptions, CsvFormatOpt
 export interface HeatmapRead {
   heatmap: StreamingSlotAggregator;
   log: IssueLog;
-  ids: CompactLeadIds;
   nextLine: number;
   betweenRecords: boolean;
   headers: string[];
 }
 
-/** The heatmap of a leads file in one pass: the rows `readResponseRows` accepts, fed to a slot aggregator. @internal */
-export async function readHeatmap(opened: OpenedCsvInput, options: HeatmapReadOptions): Promise<HeatmapRead> {
+/**
+ * The heatmap of a leads file in one pass: the rows `readResponseRows` accepts, fed to a slot aggregator. `ids` decides duplicates: every
+ * id kept by default; a piece of a file keeps none ({@link IncreasingLeadIds}, which stops the reading at an id out of order). @internal
+ */
+export async function readHeatmap(
+  opened: OpenedCsvInput,
+  options: HeatmapReadOptions,
+  ids: LeadIds = new CompactLeadIds(),
+): Promise<HeatmapRead> {
   const { teams, locators } = resolveSlotOptions(options);
-  const heatmap = slotAggregator(options, 1 << 16);
+  const heatmap = slotAggregator(options);
   const log = new IssueLog();
   const file = log.file(opened.label);
-  const ids = new CompactLeadIds();
-  const read: HeatmapRead = { heatmap, log, ids, nextLine: 1, betweenRecords: true, headers: [] };
+  const read: HeatmapRead = { heatmap, log, nextLine: 1, betweenRecords: true, headers: [] };
   // Team and locator names are decoded only for a filter that reads them.
   const byTeam = teams !== null;
   const byLocator = locators !== null;
@@ -91,32 +97,48 @@ export interface HeatmapPieceResult {
   nextLine: number;
   betweenRecords: boolean;
   headers: string[];
-  ids: { count: number; first: number; last: number } | null;
+  /** The number of lead ids, the first and the last (in increasing order, see {@link IncreasingLeadIds}). */
+  ids: { count: number; first: string; last: string };
   slots: SlotCounts;
 }
 
-/** Reads the pieces no thread has taken yet, one at a time, handing each result on, until none is left. @internal */
-export async function takePieces(work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult) => void): Promise<void> {
+/**
+ * Reads the pieces no thread has taken yet, one at a time, handing each result on, until none is left; null for a piece whose ids are
+ * out of order, which also stops every thread from taking another piece (one pass will read the file). @internal
+ */
+export async function takePieces(work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult | null) => void): Promise<void> {
   for (let k = Atomics.add(work.next, 0, 1); k < work.bounds.length - 1; k = Atomics.add(work.next, 0, 1)) {
     deliver(k, await readHeatmapPiece(work, k));
   }
 }
 
-/** Reads piece `k` with {@link readHeatmap}; its data lines are numbered from 2. */
-async function readHeatmapPiece(work: HeatmapPieces, k: number): Promise<HeatmapPieceResult> {
+/**
+ * Reads piece `k` with {@link readHeatmap}; its data lines are numbered from 2. Its ids are not kept, only checked to increase (no memory
+ * per row): null when they do not.
+ */
+async function readHeatmapPiece(work: HeatmapPieces, k: number): Promise<HeatmapPieceResult | null> {
   const { path, label, header, bounds } = work;
-  const read = await readHeatmap({ label, chunks: readFileChunks(path, label, [0, header, bounds[k]!, bounds[k + 1]!]) }, work.options);
+  const ids = new IncreasingLeadIds();
+  const chunks = readFileChunks(path, label, [0, header, bounds[k]!, bounds[k + 1]!]);
+  const read = await readHeatmap({ label, chunks }, work.options, ids).catch((error: unknown) => {
+    if (!(error instanceof IdsOutOfOrder)) throw error;
+    Atomics.store(work.next, 0, bounds.length);
+    return null;
+  });
+  if (read === null) return null;
   const { rows, rejected } = read.log.stats();
   const { issues } = read.log;
   const { nextLine, betweenRecords, headers } = read;
-  const ids = read.ids.increasingRange();
-  return { issues, rows, rejected, nextLine, betweenRecords, headers, ids, slots: read.heatmap.acc.counts() };
+  return { issues, rows, rejected, nextLine, betweenRecords, headers, ids: ids.range(), slots: read.heatmap.acc.counts() };
 }
 
 /** The buffers of a piece's result, to transfer rather than copy. @internal */
-export function transferList(result: HeatmapPieceResult): ArrayBuffer[] {
-  const { total, contacted, within, never, invalid, rowCell, rowMinutes } = result.slots;
-  return [...new Set([total, contacted, within, never, invalid, rowCell, rowMinutes].map((a) => a.buffer as ArrayBuffer))];
+export function transferList(result: HeatmapPieceResult | null): ArrayBuffer[] {
+  if (result === null) return [];
+  const { total, contacted, within, never, invalid, minutes } = result.slots;
+  return [
+    ...new Set([total, contacted, within, never, invalid, ...minutes.flatMap((parts) => parts ?? [])].map((a) => a.buffer as ArrayBuffer)),
+  ];
 }
 
 const LF = 10;
@@ -134,7 +156,7 @@ const HEADER_READ = Symbol('header read');
 /**
  * The heatmap of a file path read in line-aligned pieces by this thread and `workers` worker threads at once, each piece by
  * {@link readHeatmap}, merged in file order: exactly the one pass of {@link readHeatmap}, or null when only one pass can say what the file
- * holds (a file in UTF-16, bytes that are not text, an id repeated across pieces or ids that are not increasing numbers, a quoted value
+ * holds (a file in UTF-16, bytes that are not text, lead ids not in increasing order, a quoted value
  * across a boundary). The format (encoding, delimiter, each timestamp column's reading) is detected once from the head of the file, as one
  * pass detects it, and every piece is read with it. @internal
  */
@@ -170,16 +192,20 @@ export async function readHeatmapInPieces(
     bounds.push(size);
     if (bounds.length < 3) return null;
     const work: HeatmapPieces = { path, label, header, bounds, options: forced, next: new Int32Array(new SharedArrayBuffer(4)) };
-    const results: HeatmapPieceResult[] = [];
-    const deliver = (k: number, result: HeatmapPieceResult) => {
+    const results: (HeatmapPieceResult | null | undefined)[] = [];
+    const deliver = (k: number, result: HeatmapPieceResult | null) => {
       results[k] = result;
     };
     const finished = threads.map((thread) => thread(work, deliver));
     await takePieces(work, deliver);
     await Promise.all(finished);
+    if (results.includes(null)) return null;
     // The pieces of a worker that stopped are read here.
-    for (let k = 0; k < bounds.length - 1; k++) results[k] ??= await readHeatmapPiece(work, k);
-    return merge(results, head.issues, head.format.headers, options);
+    for (let k = 0; k < bounds.length - 1; k++) {
+      if (results[k] === undefined) results[k] = await readHeatmapPiece(work, k);
+      if (results[k] === null) return null;
+    }
+    return merge(results as HeatmapPieceResult[], head.issues, head.format.headers, options);
   } catch {
     return null; // one pass reports what is wrong
   } finally {
@@ -190,8 +216,7 @@ export async function readHeatmapInPieces(
 
 /** The pieces' results as one pass gives them, or null when they may differ from it. */
 function merge(results: HeatmapPieceResult[], headIssues: DataIssue[], headers: string[], options: HeatmapReadOptions) {
-  const heatmap = slotAggregator(options, 16);
-  heatmap.acc.reserve(results.reduce((n, r) => n + r.slots.rowCell.length, 0));
+  const heatmap = slotAggregator(options);
   const log = new IssueLog();
   const keep = (issue: DataIssue) => {
     if (log.count(issue.code, issue.severity)) log.keep(issue);
@@ -200,9 +225,10 @@ function merge(results: HeatmapPieceResult[], headIssues: DataIssue[], headers: 
   let rows = 0;
   let rejected = 0;
   let lineShift = 0;
-  let lastId = -1;
+  let lastId: string | null = null;
   for (const [k, result] of results.entries()) {
-    if (result.ids === null || (result.ids.count > 0 && result.ids.first <= lastId)) return null;
+    // Each piece's ids increase; so do the pieces' when each begins after the one before ends: no id is repeated.
+    if (result.ids.count > 0 && lastId !== null && !idBefore(lastId, result.ids.first)) return null;
     if (k < results.length - 1 && !result.betweenRecords) return null;
     if (result.headers.join('\n') !== headers.join('\n')) return null;
     if (result.ids.count > 0) lastId = result.ids.last;
@@ -239,7 +265,7 @@ async function readHead(path: string, label: string, options: HeatmapReadOptions
   return head as { format: CsvTableFormat; issues: DataIssue[] } | null;
 }
 
-type Thread = ((work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult) => void) => Promise<void>) & { stop(): void };
+type Thread = ((work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult | null) => void) => Promise<void>) & { stop(): void };
 
 /**
  * Starts `count` worker threads, when the worker script is built beside this module (not when running from sources): each takes pieces
@@ -256,9 +282,9 @@ async function startWorkers(count: number): Promise<Thread[]> {
   if (!existsSync(fileURLToPath(url))) return [];
   return Array.from({ length: count }, () => {
     const worker = new Worker(url);
-    const thread = (work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult) => void) =>
+    const thread = (work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult | null) => void) =>
       new Promise<void>((resolve) => {
-        worker.on('message', (message: { k: number; result: HeatmapPieceResult } | null) => {
+        worker.on('message', (message: { k: number; result: HeatmapPieceResult | null } | null) => {
           if (message === null) resolve();
           else deliver(message.k, message.result);
         });

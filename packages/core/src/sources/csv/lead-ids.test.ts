@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CompactLeadIds, NumericIdSet } from './lead-ids.js';
+import { ByteIdSet, CompactLeadIds, IdsOutOfOrder, IncreasingLeadIds, NumericIdSet, idBefore } from './lead-ids.js';
 
 /** What a Map says: 0 for a new id, else the line it was first seen on. */
 function reference<K>(ids: K[]): number[] {
@@ -56,5 +56,70 @@ describe('CompactLeadIds', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('ByteIdSet', () => {
+  it('answers like a Map of the id bytes, through its growth and rehashing (property)', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 50 }),
+        fc.integer({ min: 1, max: 4000 }),
+        (pool, n) => {
+          // n ids drawn from the pool with repeats, and long ones past the buffer's first size.
+          const ids = Array.from({ length: n }, (_, i) => (i % 7 === 0 ? `${pool[i % pool.length]}-${i}` : pool[(i * 31) % pool.length]!));
+          const set = new ByteIdSet();
+          const answers = ids.map((id, i) => {
+            const bytes = encoder.encode(`"${id}"`);
+            return set.addBytes(bytes, 1, bytes.length - 1, i + 1);
+          });
+          expect(answers).toEqual(reference(ids.map((id) => [...encoder.encode(id)].join(','))));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('IncreasingLeadIds', () => {
+  it('takes ids in shortlex order of their bytes and stops at the first that is not greater (property)', () => {
+    const idArb = fc.oneof(fc.integer({ min: 0, max: 2000 }).map(String), fc.string({ minLength: 1, maxLength: 4 }));
+    const encoder = new TextEncoder();
+    const shortlex = (a: string, b: string) => {
+      const x = encoder.encode(a);
+      const y = encoder.encode(b);
+      if (x.length !== y.length) return x.length - y.length;
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+      return 0;
+    };
+    fc.assert(
+      fc.property(fc.array(idArb, { maxLength: 60 }), fc.boolean(), (raw, sort) => {
+        const ids = sort ? [...new Set(raw)].sort(shortlex) : raw;
+        const set = new IncreasingLeadIds();
+        const firstOutOfOrder = ids.findIndex((id, i) => i > 0 && shortlex(ids[i - 1]!, id) >= 0);
+        const take = () => {
+          for (const [i, id] of ids.entries()) set.add(id, i + 2);
+        };
+        if (firstOutOfOrder < 0) {
+          take();
+          expect(set.range()).toEqual({ count: ids.length, first: ids[0] ?? '', last: ids.at(-1) ?? '' });
+          for (let i = 1; i < ids.length; i++) expect(idBefore(ids[i - 1]!, ids[i]!)).toBe(true);
+        } else {
+          expect(take).toThrow(IdsOutOfOrder);
+          expect(set.count).toBe(firstOutOfOrder);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads ids from bytes as from text', () => {
+    const set = new IncreasingLeadIds();
+    const bytes = new TextEncoder().encode(',L0000009,L0000010,');
+    expect(set.addBytes(bytes, 1, 9, 2)).toBe(0);
+    expect(set.addBytes(bytes, 10, 18, 3)).toBe(0);
+    expect(() => set.add('L0000010', 4)).toThrow(IdsOutOfOrder);
+    expect(set.range()).toEqual({ count: 2, first: 'L0000009', last: 'L0000010' });
   });
 });

@@ -6,6 +6,9 @@ export interface LeadIds {
   addBytes(buf: Uint8Array, s: number, e: number, line: number): number;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** Lead ids in a map, which the history readers then ask for the line of a lead id. @internal */
 export class MappedLeadIds implements LeadIds {
   readonly lines = new Map<string, number>();
@@ -25,26 +28,153 @@ export class MappedLeadIds implements LeadIds {
 
 /**
  * Lead ids kept compactly, for a pass over millions of rows that keeps no row: plain numbers (most exports) in a {@link NumericIdSet},
- * without a string per row; other ids in a map. @internal
+ * other ids as their bytes in a {@link ByteIdSet}; no string per row either way. @internal
  */
 export class CompactLeadIds implements LeadIds {
   private readonly numbers = new NumericIdSet(1 << 16);
-  private readonly others = new MappedLeadIds();
+  private readonly others = new ByteIdSet();
 
   add(id: string, line: number): number {
     const value = plainNumber(id);
-    return value >= 0 ? this.numbers.add(value, line) : this.others.add(id, line);
+    if (value >= 0) return this.numbers.add(value, line);
+    const bytes = encoder.encode(id);
+    return this.others.addBytes(bytes, 0, bytes.length, line);
   }
 
   addBytes(buf: Uint8Array, s: number, e: number, line: number): number {
     const value = plainNumberBytes(buf, s, e);
     return value >= 0 ? this.numbers.add(value, line) : this.others.addBytes(buf, s, e, line);
   }
+}
 
-  /** The smallest and largest id when every id so far was a plain number larger than the one before; else null. */
-  increasingRange(): { count: number; first: number; last: number } | null {
-    return this.others.lines.size === 0 ? this.numbers.increasingRange() : null;
+/**
+ * Ids as their UTF-8 bytes, one after the other in one growing buffer, with the line each was first seen on and an open-addressing table
+ * of their positions: an id costs its length and about 16 bytes (a string and a map entry cost several times that). @internal
+ */
+export class ByteIdSet {
+  private bytes = new Uint8Array(1 << 16);
+  /** Id `k` is `bytes[offsets[k], offsets[k + 1])`. */
+  private offsets = new Uint32Array(1 << 10);
+  private lines = new Uint32Array(1 << 10);
+  private size = 0;
+  /** Slots holding an id's index, or -1. */
+  private table = new Int32Array(1 << 11).fill(-1);
+
+  /** Adds the id `buf[s, e)` first seen on `line`; returns 0 when it is new, else the line it was first seen on. */
+  addBytes(buf: Uint8Array, s: number, e: number, line: number): number {
+    const mask = this.table.length - 1;
+    let slot = hashBytes(buf, s, e) & mask;
+    for (let k = this.table[slot]!; k >= 0; k = this.table[slot]!) {
+      if (this.equals(k, buf, s, e)) return this.lines[k]!;
+      slot = (slot + 1) & mask;
+    }
+    const k = this.size;
+    const start = this.offsets[k]!;
+    if (start + (e - s) > this.bytes.length) this.bytes = grown(this.bytes, start + (e - s));
+    this.bytes.set(buf.subarray(s, e), start);
+    if (k + 2 > this.offsets.length) {
+      this.offsets = grown(this.offsets, k + 2);
+      this.lines = grown(this.lines, k + 2);
+    }
+    this.offsets[k + 1] = start + (e - s);
+    this.lines[k] = line;
+    this.table[slot] = k;
+    this.size = k + 1;
+    if (this.size * 2 > this.table.length) this.rehash();
+    return 0;
   }
+
+  private equals(k: number, buf: Uint8Array, s: number, e: number): boolean {
+    const from = this.offsets[k]!;
+    if (this.offsets[k + 1]! - from !== e - s) return false;
+    const bytes = this.bytes;
+    for (let i = 0; i < e - s; i++) if (bytes[from + i] !== buf[s + i]) return false;
+    return true;
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2).fill(-1);
+    const mask = table.length - 1;
+    for (let k = 0; k < this.size; k++) {
+      let slot = hashBytes(this.bytes, this.offsets[k]!, this.offsets[k + 1]!) & mask;
+      while (table[slot]! >= 0) slot = (slot + 1) & mask;
+      table[slot] = k;
+    }
+    this.table = table;
+  }
+}
+
+/** FNV-1a over bytes. */
+function hashBytes(buf: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** A copy of `a` with room for at least `n` elements (doubling). */
+function grown<T extends Uint8Array | Uint32Array>(a: T, n: number): T {
+  let length = a.length * 2;
+  while (length < n) length *= 2;
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
+}
+
+/** Thrown by {@link IncreasingLeadIds} at the first id that is not greater than the one before. @internal */
+export class IdsOutOfOrder extends Error {}
+
+/**
+ * Lead ids that come in increasing order, as exports list them (numbers by value, ids of one width such as `L0000001` or Salesforce's by
+ * their characters): the order is shortlex over the UTF-8 bytes (shorter first, then byte by byte), in which every id greater than the one
+ * before is new. Keeps only the first and the last id, so that a piece of a file of any length costs no memory per id; throws
+ * {@link IdsOutOfOrder} at the first id out of order, when only a reader that keeps every id ({@link CompactLeadIds}) can say which are
+ * repeated. @internal
+ */
+export class IncreasingLeadIds implements LeadIds {
+  count = 0;
+  first = '';
+  private last = new Uint8Array(64);
+  private lastLength = 0;
+
+  add(id: string, line: number): number {
+    const bytes = encoder.encode(id);
+    return this.addBytes(bytes, 0, bytes.length, line);
+  }
+
+  addBytes(buf: Uint8Array, s: number, e: number, _line: number): number {
+    const n = e - s;
+    if (this.count > 0 && compareShortlex(buf, s, e, this.last, this.lastLength) <= 0) throw new IdsOutOfOrder();
+    if (n > this.last.length) this.last = new Uint8Array(n * 2);
+    // A loop, not set(subarray): no view made per row.
+    const last = this.last;
+    for (let i = 0; i < n; i++) last[i] = buf[s + i]!;
+    this.lastLength = n;
+    if (this.count === 0) this.first = decoder.decode(buf.subarray(s, e));
+    this.count++;
+    return 0;
+  }
+
+  /** The number of ids, the first and the last (empty strings when none). */
+  range(): { count: number; first: string; last: string } {
+    return { count: this.count, first: this.first, last: decoder.decode(this.last.subarray(0, this.lastLength)) };
+  }
+}
+
+/** Shortlex order of `a[s, e)` and `b[0, n)`: negative, zero or positive. */
+function compareShortlex(a: Uint8Array, s: number, e: number, b: Uint8Array, n: number): number {
+  if (e - s !== n) return e - s - n;
+  for (let i = 0; i < n; i++) {
+    const d = a[s + i]! - b[i]!;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Whether id text `a` comes before `b` in the order of {@link IncreasingLeadIds}. @internal */
+export function idBefore(a: string, b: string): boolean {
+  const x = encoder.encode(a);
+  const y = encoder.encode(b);
+  return compareShortlex(x, 0, x.length, y, y.length) < 0;
 }
 
 /** Ids that are plain numbers, with the line each was first seen on. */
@@ -83,11 +213,6 @@ export class NumericIdSet {
       this.startHashing();
     }
     return this.insert(value, line);
-  }
-
-  /** See {@link CompactLeadIds.increasingRange}. */
-  increasingRange(): { count: number; first: number; last: number } | null {
-    return this.hashing ? null : { count: this.runLength, first: this.runKeys[0] ?? -1, last: this.last };
   }
 
   private growRun(): void {

@@ -8,6 +8,7 @@ import type { CsvFormatOptions } from './csv-format-options.js';
 import { assertCsvFormat, csvFormat } from './csv-format-options.js';
 import type { FileLog } from './file-log.js';
 import { IssueLog } from './file-log.js';
+import type { LeadIds } from './lead-ids.js';
 import { CompactLeadIds } from './lead-ids.js';
 import { LeadRowReader } from './lead-row-reader.js';
 import type { TableVisitor } from './read-csv-table.js';
@@ -149,7 +150,7 @@ export function responseRowVisitor(
   file: FileLog,
   timeZone: string,
   accept: (row: LeadRowReader) => void,
-  ids = new CompactLeadIds(),
+  ids: LeadIds = new CompactLeadIds(),
 ): TableVisitor {
   const row = new LeadRowReader(columns, file, timeZone, ids);
   return {
