@@ -4,3 +4,5 @@ export { TABLE_FORMATS, tableFormatOf } from './table-format.js';
 export type { TableFileInput } from './open-table-input.js';
 export { aggregateFileBySlot, loadFiles, loadFilesColumnar } from './load-files.js';
 export type { LoadFilesOptions } from './load-files.js';
+export { rowsInput } from './rows-input.js';
+export type { RowsColumnKind, RowsTable } from './rows-input.js';
