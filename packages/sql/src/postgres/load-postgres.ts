@@ -25,7 +25,14 @@ export interface PostgresQueries {
   ownerHistory?: string;
 }
 
-/** How the source connects and reads: the environment it takes `PANOPTICON_DATABASE_URL` from, and the cursor's batch size. */
+/**
+ * How the source connects and reads: the environment it takes `PANOPTICON_DATABASE_URL` from, and the cursor's batch size.
+ *
+ * @example
+ * ```ts
+ * const connection: PostgresConnectionOptions = { env: { PANOPTICON_DATABASE_URL: 'postgres://reader@localhost/crm' }, batchRows: 10_000 };
+ * ```
+ */
 export interface PostgresConnectionOptions {
   /** The environment holding `PANOPTICON_DATABASE_URL` (the only place the connection string is read from). Default: `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
@@ -45,6 +52,7 @@ export interface PostgresConnectionOptions {
 export interface LoadPostgresOptions
   extends Omit<LoadFilesOptions, 'leads' | 'stageHistory' | 'ownerHistory' | 'delimiter' | 'encoding'>,
     PostgresConnectionOptions {
+  /** The queries: `leads` required, `stageHistory` and `ownerHistory` optional, each returning the canonical columns. */
   queries: PostgresQueries;
 }
 

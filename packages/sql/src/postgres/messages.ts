@@ -1,6 +1,13 @@
 /** Every message of the PostgreSQL source, in one place so that wording stays consistent and tests can match it. */
 
-/** The environment variable that holds the connection string, and the only place it is read from. */
+/**
+ * The environment variable that holds the connection string, and the only place it is read from.
+ *
+ * @example
+ * ```ts
+ * if (!process.env[DATABASE_URL_VARIABLE]) console.error(`set ${DATABASE_URL_VARIABLE} to read from PostgreSQL`);
+ * ```
+ */
 export const DATABASE_URL_VARIABLE = 'PANOPTICON_DATABASE_URL';
 
 export const noDatabaseUrl = `${DATABASE_URL_VARIABLE} is not set: the PostgreSQL source reads its connection string from that environment variable only (postgres://USER:PASSWORD@HOST:5432/DATABASE).`;

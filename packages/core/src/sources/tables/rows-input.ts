@@ -1,7 +1,6 @@
 // A table of rows (from a database cursor, an API, a generator) as a table input of loadFiles: the rows are
 // written as the cells of the same table in CSV (csv-bytes.ts), so that they are read by the CSV readers
 // with the CSV rules and data-quality report, as Parquet, Arrow and NDJSON are (open-table-input.ts).
-import type { CellKind } from './csv-cells.js';
 import { CsvBytesWriter } from './csv-bytes.js';
 import type { TableFileInput } from './open-table-input.js';
 
@@ -15,7 +14,8 @@ import type { TableFileInput } from './open-table-input.js';
  * const kind: RowsColumnKind = 'wall'; // a PostgreSQL `timestamp without time zone`, a Parquet timestamp with no zone
  * ```
  */
-export type RowsColumnKind = CellKind;
+// The kinds csv-cells.ts writes (its `CellKind`), named here for the public surface.
+export type RowsColumnKind = 'instant' | 'wall' | 'date' | 'value';
 
 /**
  * A table given as rows: its columns (canonical names, as a CSV header would hold them, with the kind of their values) and its rows, one
