@@ -12,15 +12,14 @@ import type { LoadResult } from '@panopticon/core';
 import type { AggregateCsvBySlotOptions, AggregateCsvBySlotResult, ColumnarLoadResult } from '@panopticon/core/csv';
 import { CliError, EXIT } from './errors.js';
 import type { Io } from './io.js';
-import type { LoadSettings } from './inputs.js';
-import type { LeadSource } from './settings/resolve.js';
+import type { LeadSource, Settings } from './settings/resolve.js';
 
 type SqlSource = Extract<LeadSource, { kind: 'sql' }>;
 
 /** The leads and histories the queries return, as `loadFiles` (`as: 'objects'`) or `loadFilesColumnar` (`'columns'`) returns them. */
 export async function loadFromPostgres(
   source: SqlSource,
-  settings: Omit<LoadSettings, 'source' | 'quiet' | 'delimiter' | 'encoding'>,
+  settings: Pick<Settings, 'timeZone' | 'pipeline' | 'columns' | 'strict' | 'issueExamples' | 'dateFormat'>,
   io: Pick<Io, 'env'>,
   as: 'objects' | 'columns',
 ): Promise<LoadResult | ColumnarLoadResult> {

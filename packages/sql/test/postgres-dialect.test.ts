@@ -6,13 +6,14 @@ import { aggregateBySlot, summarizeResponses } from '@panopticon/core';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arbLead, arbLeads, type TestLead, ZONES } from '../../core/src/response/arbitraries.js';
+import { arbLead, arbLeads, type TestLead } from '../../core/src/response/arbitraries.js';
 import { KPIS_SQL, NEEDS_ATTENTION_SQL } from '../src/index.js';
 import { filterParameters, TYPES } from '../src/parameters.js';
 import { COMPAT_SCHEMA, FOLLOW_UP_GAPS, POSTGRES_COMPAT_SQL, postgresResponseStatement } from '../src/postgres/dialect.js';
 import { HEATMAP_SQL } from '../src/queries/heatmap.js';
 import { RESPONSE_SUMMARY_SQL } from '../src/queries/response-summary.js';
 import { type PostgresServer, startPostgres } from './postgres-server.js';
+import { optionsArb } from './response-options.js';
 
 let server: PostgresServer;
 let client: pg.Client;
@@ -43,22 +44,6 @@ async function serve(leads: readonly TestLead[]): Promise<void> {
 }
 
 const number = (v: unknown) => (v === null ? null : Number(v));
-
-const optionsArb = fc.record({
-  timeZone: fc.constantFrom(...ZONES),
-  slotMinutes: fc.constantFrom(15, 30, 60, 45, 1440),
-  slaMinutes: fc.constantFrom(0, 5, 15, 60, 37.5),
-  team: fc.option(fc.constantFrom<string | string[]>('East', ['East', 'West'], []), { nil: undefined }),
-  locator: fc.option(fc.constantFrom<string | string[]>('Ana', ['Bo', 'Cy']), { nil: undefined }),
-  asOf: fc.option(
-    fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2026, 0, 1) }).map((ms) => new Date(ms)),
-    { nil: undefined },
-  ),
-  from: fc.option(
-    fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2025, 0, 1) }).map((ms) => new Date(ms)),
-    { nil: undefined },
-  ),
-});
 
 describe('the response statements on PostgreSQL give exactly core’s figures', () => {
   it('HEATMAP_SQL and RESPONSE_SUMMARY_SQL on generated leads, in DST zones, with every filter', async () => {
