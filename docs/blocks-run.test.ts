@@ -124,6 +124,7 @@ describe('the blocks that are not run', () => {
 const NOT_RUN: string[] = [
   "packages/sql/README.md: a block: reads a team's Parquet export and history files; packages/sql/test runs these calls on generated data and on the sample",
   "docs/data-formats.md: a block: reads a team's Parquet, Feather and NDJSON exports; the tests of core/src/sources/tables load the same tables in every format",
+  'docs/data-formats.md: a block: needs a PostgreSQL server; packages/sql/test/postgres-source.test.ts runs these calls against a throwaway one',
   "README.md: npx panopticon <command> --help: a placeholder for any command; docs.test.ts checks every command's --help",
   "packages/cli/README.md: npx panopticon <command> --help: a placeholder for any command; docs.test.ts checks every command's --help",
   "docs/cli.md: npx panopticon <command> [options]: a placeholder for any command; docs.test.ts checks every command's --help",
@@ -135,4 +136,6 @@ const NOT_RUN: string[] = [
   'docs/cli.md: ZOHO_CLIENT_ID=demo ZOHO_CLIENT_SECRET=demo ZOHO_REFRESH_TOKEN=demo npx panopticon fake-zoho --leads 2000: a server that runs until stopped; the zoho.md test starts it and stops it',
   "docs/daily.md: 30 7 * * 1-5  cd /srv/panopticon && . ./secrets.env && npx panopticon run-daily --zoho --out /var/www/panopticon/index.html >> daily.log 2>&1: a crontab (a server's folders and secrets); its run-daily runs in the block above",
   "docs/daily.md: 45 7 * * 1    cd /srv/panopticon && . ./secrets.env && npx panopticon digest --weekly --zoho --offline >> daily.log 2>&1: a crontab (a server's folders and secrets); its run-daily runs in the block above",
+  'docs/data-formats.md: npx panopticon kpis --sql: needs a PostgreSQL server; packages/cli/test/postgres.test.ts runs these commands against a throwaway one',
+  'docs/data-formats.md: npx panopticon heatmap --sql --slot 60 --format json: needs a PostgreSQL server; packages/cli/test/postgres.test.ts runs these commands against a throwaway one',
 ];

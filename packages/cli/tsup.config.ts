@@ -50,8 +50,19 @@ export default defineConfig([
     splitting: true,
     noExternal: [/^@panopticon\//, 'zod'],
     // Loaded only when needed: hyparquet, hyparquet-writer and apache-arrow for a Parquet or Arrow file (core/files,
-    // --format); DuckDB, a native module, by `--engine duckdb` (from the lazily imported @panopticon/sql chunk).
-    external: ['@observablehq/plot', 'jsdom', 'danfojs-node', 'hyparquet', 'hyparquet-writer', 'apache-arrow', '@duckdb/node-api'],
+    // --format); DuckDB, a native module, by `--engine duckdb` (from the lazily imported @panopticon/sql chunk); pg and pg-cursor
+    // by `--sql` (from the lazily imported @panopticon/sql/postgres chunk).
+    external: [
+      '@observablehq/plot',
+      'jsdom',
+      'danfojs-node',
+      'hyparquet',
+      'hyparquet-writer',
+      'apache-arrow',
+      '@duckdb/node-api',
+      'pg',
+      'pg-cursor',
+    ],
     esbuildPlugins: [inlineReportAssets],
     esbuildOptions(options) {
       // Bundle the workspace packages from their sources, as the tests run them.

@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The PostgreSQL source is its own entry (`@panopticon/sql/postgres`): it never loads DuckDB, nor the main entry pg.
+  entry: { index: 'src/index.ts', postgres: 'src/postgres/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
@@ -11,6 +12,6 @@ export default defineConfig({
     options.sourcesContent = false;
   },
   target: 'node20',
-  // DuckDB is a native module: loaded from node_modules at run time, never bundled.
-  external: ['@duckdb/node-api', '@panopticon/core'],
+  // DuckDB is a native module, pg and pg-cursor are loaded when a query runs: from node_modules at run time, never bundled.
+  external: ['@duckdb/node-api', '@panopticon/core', 'pg', 'pg-cursor'],
 });

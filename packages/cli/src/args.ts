@@ -68,6 +68,10 @@ export const INPUT_OPTIONS: OptionSpecs = {
     help: 'data-quality issues listed per kind (code); the rest are counted (default: config, else 100)',
   },
   quiet: { type: 'boolean', short: 'q', help: 'do not print data-quality warnings to stderr' },
+  sql: {
+    type: 'boolean',
+    help: 'read leads and histories from PostgreSQL by the config file\'s "sql" queries (connection string from PANOPTICON_DATABASE_URL)',
+  },
   ...ZOHO_OPTIONS,
 };
 

@@ -38,7 +38,7 @@ export function csvFormatOf(settings: Pick<Settings, 'delimiter' | 'encoding' | 
   };
 }
 
-/** Loads the lead data the settings name (CSV, Parquet, Arrow or NDJSON files, the bundled sample or Zoho), printing data-quality warnings to stderr. */
+/** Loads the lead data the settings name (CSV, Parquet, Arrow or NDJSON files, the bundled sample, Zoho or PostgreSQL), printing data-quality warnings to stderr. */
 export function loadInputs(settings: LoadSettings, io: Io): Promise<LoadResult> {
   return loadWith(settings, io, 'objects') as Promise<LoadResult>;
 }
@@ -96,6 +96,13 @@ async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns
   }
   let result: LoadResult | ColumnarLoadResult;
   try {
+    if (source.kind === 'sql') {
+      // Loaded on demand: commands without --sql never load the PostgreSQL client.
+      const { loadFromPostgres } = await import('./postgres-source.js');
+      result = await loadFromPostgres(source, settings, io, as);
+      if (!quiet) reportIssues(result, io);
+      return result;
+    }
     const load = {
       leads: source.leads,
       stageHistory: source.history,

@@ -20,7 +20,8 @@ export function sqlInputs(settings: Settings, command: string, needs: { history:
   const { source } = settings;
   const refuse = (what: string) =>
     new CliError(`panopticon ${command} --engine duckdb: the SQL engine does not read ${what}; leave out --engine duckdb.`, EXIT.usage);
-  if (source.kind !== 'csv') throw refuse('Zoho CRM (only CSV or Parquet files)');
+  if (source.kind !== 'csv')
+    throw refuse(`${source.kind === 'sql' ? 'PostgreSQL queries (--sql)' : 'Zoho CRM'} (only CSV or Parquet files)`);
   if (settings.columns !== undefined && Object.keys(settings.columns).length > 0)
     throw refuse('a column mapping (columns in the config file)');
   if (settings.delimiter !== undefined || settings.encoding !== undefined || settings.dateFormat !== undefined) {

@@ -173,6 +173,7 @@ describe('the settings declarations', () => {
       'dateFormat',
       'issueExamples',
       'zoho',
+      'sql',
       'recordUrl',
       'digest',
     ]);

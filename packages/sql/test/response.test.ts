@@ -2,9 +2,10 @@ import { aggregateFileBySlot, loadFiles } from '@panopticon/core/files';
 import { aggregateBySlot, summarizeResponses } from '@panopticon/core';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { arbLeads, type TestLead, ZONES } from '../../core/src/response/arbitraries.js';
+import { arbLeads, type TestLead } from '../../core/src/response/arbitraries.js';
 import { heatmapSql, responseSummarySql, SqlEngineError } from '../src/index.js';
 import { csvText, csvToParquet, scratchFolder, type TimestampForm, timestampText } from './lead-files.js';
+import { optionsArb } from './response-options.js';
 
 const folder = scratchFolder();
 afterAll(() => folder.dispose());
@@ -27,22 +28,6 @@ function leadsCsv(leads: readonly TestLead[], timeZone: string, forms: readonly 
 
 let files = 0;
 const nextName = (ext: string) => `leads-${files++}.${ext}`;
-
-const optionsArb = fc.record({
-  timeZone: fc.constantFrom(...ZONES),
-  slotMinutes: fc.constantFrom(15, 30, 60, 45, 1440),
-  slaMinutes: fc.constantFrom(0, 5, 15, 60, 37.5),
-  team: fc.option(fc.constantFrom<string | string[]>('East', ['East', 'West'], []), { nil: undefined }),
-  locator: fc.option(fc.constantFrom<string | string[]>('Ana', ['Bo', 'Cy']), { nil: undefined }),
-  asOf: fc.option(
-    fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2026, 0, 1) }).map((ms) => new Date(ms)),
-    { nil: undefined },
-  ),
-  from: fc.option(
-    fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2025, 0, 1) }).map((ms) => new Date(ms)),
-    { nil: undefined },
-  ),
-});
 
 describe('heatmapSql and responseSummarySql give exactly core’s figures', () => {
   it('on generated leads, in every form of timestamp and DST zone (against the in-memory and the CSV reader)', async () => {

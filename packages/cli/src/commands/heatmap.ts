@@ -71,6 +71,25 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
     } catch (error) {
       throw asCliError(sqlEngineError(error, 'heatmap'));
     }
+  } else if (source.kind === 'sql') {
+    // One streaming pass over the rows of the leads query, as the cursor reads them (postgres-source.ts).
+    const { aggregateFromPostgres } = await import('../postgres-source.js');
+    try {
+      result = await aggregateFromPostgres(
+        source,
+        {
+          ...aggregation,
+          columns: settings.columns,
+          strict: settings.strict,
+          // A config file's delimiter and encoding are about its CSV files: the rows of a query have neither.
+          ...(settings.dateFormat !== undefined ? { dateFormat: settings.dateFormat } : {}),
+        },
+        io,
+      );
+    } catch (error) {
+      throw asCliError(error);
+    }
+    cells = result.cells;
   } else if (source.kind === 'zoho') {
     // The Zoho snapshot is loaded into memory (loadInputs reports its issues).
     const data = await loadInputs(settings, io);
@@ -95,7 +114,7 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
   const leads = cells.reduce((n, c) => n + c.total, 0);
   // Leads, but not one first contact (readable or not): every cell would read 0 % answered.
   const answered = cells.reduce((n, c) => n + c.contacted + c.invalid, 0);
-  const label = source.kind === 'csv' ? source.leads.label : 'Zoho CRM';
+  const label = source.kind === 'csv' ? source.leads.label : source.kind === 'sql' ? 'sql.leads' : 'Zoho CRM';
   const [unjudged] = judgeability(label, {
     response: { field: 'first_contact_time', present: true, values: leads === 0 ? 1 : answered },
   });

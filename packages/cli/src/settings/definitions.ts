@@ -21,6 +21,7 @@ import {
   webhookHost,
 } from '../digest/config-schema.js';
 import { CliError } from '../errors.js';
+import { SqlQueriesSchema } from './postgres-settings.js';
 import { timeZoneProblem } from './time-zone-name.js';
 import { absolute, fileFlag, flagged, nonEmptyText, oneOf, setting, text, wholeNumber, type FlagReader } from './setting.js';
 
@@ -257,6 +258,10 @@ export const SETTINGS = {
   ownerHistory: option('owner-history'),
   /** The Zoho org: field mapping, history source, appointments, owner history, data center, store (`zoho` in the config file). */
   zohoConfig: setting({ schema: ZohoConfigSchema, configKey: 'zoho' }),
+  /** Leads and histories from PostgreSQL by the config file's `sql` queries instead of files (`--sql`; settings/postgres-settings.ts). */
+  sql: option('sql'),
+  /** The queries of `--sql` (`sql` in the config file); the connection string comes from PANOPTICON_DATABASE_URL only. */
+  sqlQueries: setting({ schema: SqlQueriesSchema, configKey: 'sql' }),
   /** `sync`: read everything again (`--full`). */
   full: option('full'),
   /** The Zoho snapshot directory (`--store`), relative to the working directory. */

@@ -18,13 +18,14 @@ import { sampleManifest, type SampleManifest } from '../sample.js';
 import { SETTINGS, type FileRef } from './definitions.js';
 import { CliError, EXIT } from '../errors.js';
 import { DEFAULT_PIPELINE, loadColumnMapping, loadPipelineFile, type ColumnMapping } from './json-files.js';
+import { refuseSqlConflicts, sqlQueriesFor, type SqlQueries } from './postgres-settings.js';
 import { absolute, mergeLayers, readConfig, readFlags, type SettingsOf } from './setting.js';
 
 type Declared = SettingsOf<typeof SETTINGS>;
 
 export type { ColumnMapping } from './json-files.js';
 
-/** Where the leads come from: CSV files (named, or the bundled sample) or the Zoho snapshot. */
+/** Where the leads come from: CSV files (named, or the bundled sample), the Zoho snapshot, or PostgreSQL queries (`--sql`). */
 export type LeadSource =
   | {
       kind: 'csv';
@@ -46,6 +47,13 @@ export type LeadSource =
       /** The config file's `zoho` section (field mapping, history source, appointments, data center). */
       config: ZohoConfig;
       /** Zoho has no staff schedule: a schedule file (flag or config) still feeds the coverage figures. */
+      schedule?: FileRef;
+    }
+  | {
+      kind: 'sql';
+      /** The config file's `sql` queries (the connection string is read from PANOPTICON_DATABASE_URL when they run). */
+      queries: SqlQueries;
+      /** A schedule file (flag or config) still feeds the coverage figures. */
       schedule?: FileRef;
     };
 
@@ -73,6 +81,8 @@ export interface Settings
     | 'store'
     | 'full'
     | 'zohoConfig'
+    | 'sql'
+    | 'sqlQueries'
   > {
   /** The config file read, if any. */
   configPath?: string;
@@ -105,18 +115,20 @@ export interface Settings
 export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'>): Settings {
   const flags = readFlags(SETTINGS, values, { cwd: io.cwd });
   refuseConflicts(flags);
+  refuseSqlConflicts(flags);
   // panopticon.config.json (--config, or found in the working directory).
   const configFile = findConfigFile(flags.configFile, io.cwd);
   const config = configFile === undefined ? undefined : loadConfig(configFile);
   const fromConfig = readConfig(SETTINGS, config);
   const fromZoho = flags.zoho === true;
-  const usingSample = (flags.leads ?? fromConfig.leads) === undefined && !fromZoho;
+  const fromSql = flags.sql === true;
+  const usingSample = (flags.leads ?? fromConfig.leads) === undefined && !fromZoho && !fromSql;
   const sample = usingSample ? sampleManifest() : undefined;
   const s = mergeLayers(SETTINGS, flags, fromConfig, sample ? sampleLayer(sample) : {});
   // Every file named (by a flag or the config) must exist, whether or not this command reads it.
   for (const name of ['leads', 'history', 'owners', 'schedule', 'columns'] as const) {
     const ref = s[name];
-    if (ref !== undefined && !(fromZoho && (name === 'leads' || name === 'history' || name === 'owners'))) {
+    if (ref !== undefined && !((fromZoho || fromSql) && (name === 'leads' || name === 'history' || name === 'owners'))) {
       assertReadable(ref.path, `the ${name} file ${ref.label}`);
     }
   }
@@ -130,17 +142,19 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
   const since = parseSince(s.since, asOf, s.timeZone);
   const period = parsePeriod(s.from, s.to, s.timeZone);
 
-  const source: LeadSource = fromZoho
-    ? {
-        kind: 'zoho',
-        store: zohoStore(flags.store, s.zohoConfig, config?.path, io.cwd),
-        sync: !s.offline,
-        ownerHistory: s.ownerHistory || (s.zohoConfig?.ownerHistory ?? true),
-        config: s.zohoConfig ?? {},
-        // Only a schedule named by a flag or the config (the sample is not used with --zoho).
-        ...(s.schedule ? { schedule: s.schedule } : {}),
-      }
-    : { kind: 'csv', leads: s.leads!, ...optional({ history: s.history, owners: s.owners, schedule: s.schedule }), usingSample };
+  const source: LeadSource = fromSql
+    ? { kind: 'sql', queries: sqlQueriesFor(s.sqlQueries, config?.path), ...(s.schedule ? { schedule: s.schedule } : {}) }
+    : fromZoho
+      ? {
+          kind: 'zoho',
+          store: zohoStore(flags.store, s.zohoConfig, config?.path, io.cwd),
+          sync: !s.offline,
+          ownerHistory: s.ownerHistory || (s.zohoConfig?.ownerHistory ?? true),
+          config: s.zohoConfig ?? {},
+          // Only a schedule named by a flag or the config (the sample is not used with --zoho).
+          ...(s.schedule ? { schedule: s.schedule } : {}),
+        }
+      : { kind: 'csv', leads: s.leads!, ...optional({ history: s.history, owners: s.owners, schedule: s.schedule }), usingSample };
   const {
     configFile: _configFile,
     staleAfterDays: _stale,
@@ -156,6 +170,8 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
     store: _store,
     full: _full,
     zohoConfig: _zohoConfig,
+    sql: _sql,
+    sqlQueries: _sqlQueries,
     from: _from,
     to: _to,
     pipeline: _pipeline,
@@ -169,7 +185,7 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
     ...rest,
     ...(config ? { configPath: config.path } : {}),
     source,
-    description: fromZoho ? 'Zoho CRM' : usingSample ? 'sample data' : s.leads!.label,
+    description: fromSql ? 'sql.leads' : fromZoho ? 'Zoho CRM' : usingSample ? 'sample data' : s.leads!.label,
     pipeline,
     ...(columns ? { columns } : {}),
     asOf,

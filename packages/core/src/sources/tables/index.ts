@@ -17,3 +17,5 @@ export { CSV_ENCODINGS } from '../csv/input-encoding.js';
 export type { DateFormat } from '../csv/date-formats.js';
 export { DATE_FORMATS } from '../csv/date-formats.js';
 export { CSV_COLUMN_LABELS } from '../csv/column-labels.js';
+export { rowsInput } from './rows-input.js';
+export type { RowsColumnKind, RowsTable } from './rows-input.js';
