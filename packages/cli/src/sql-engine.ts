@@ -12,6 +12,22 @@ export async function sqlEngine(): Promise<typeof import('@panopticon/sql')> {
 }
 
 /**
+ * The SQL engine's answer to `question` and, unless --quiet, beside it `readFiles`: core's reader over the
+ * same files, for the data-quality note the TypeScript engine prints on stderr. The SQL engine refuses a row
+ * it cannot read as core does, but what core keeps with a warning (a first contact before arrival, an
+ * unknown stage, …) only core's reader states: the note comes from the one statement of a row's rules, not a
+ * second one in SQL. The two run at once (DuckDB on its own threads); the note costs a read of the files
+ * by core, which --quiet skips.
+ */
+export async function withDataQualityNote<T, R>(
+  settings: Pick<Settings, 'quiet'>,
+  question: (sql: typeof import('@panopticon/sql')) => Promise<T>,
+  readFiles: () => Promise<R>,
+): Promise<[answer: T, read: R | undefined]> {
+  return Promise.all([sqlEngine().then(question), settings.quiet ? undefined : readFiles()]);
+}
+
+/**
  * The files the SQL engine reads for `command`, or a usage error naming what it does not do: it reads CSV
  * or Parquet files with the canonical column names, so Zoho, a column mapping and the CSV format options
  * (`--delimiter`, `--encoding`, `--date-format`) are refused rather than read differently.

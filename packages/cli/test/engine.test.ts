@@ -27,22 +27,42 @@ const FOLLOW_UP = [
   join(data, 'pipeline.json'),
 ];
 
-describe('panopticon attention --engine duckdb', () => {
+describe('--engine duckdb', () => {
   it.each([
-    ['json', []],
-    ['table', []],
-    ['csv', []],
-    ['json', ['--as-of', '2026-08-15', '--tz', 'Europe/London']],
-  ])('prints exactly what the TypeScript engine prints (--format %s %j, sample data)', (format, extra) => {
-    const args = ['attention', ...FOLLOW_UP, '--format', format, ...extra];
-    const ts = run(args);
-    const sql = run([...args, '--engine', 'duckdb']);
-    expect(ts.code).toBe(0);
-    expect(sql.code, sql.stderr).toBe(0);
-    expect(sql.stdout.length).toBeGreaterThan(100);
-    expect(sql.stdout).toBe(ts.stdout);
-  });
+    ['attention', FOLLOW_UP, 'json', []],
+    ['attention', FOLLOW_UP, 'table', []],
+    ['attention', FOLLOW_UP, 'csv', []],
+    ['attention', FOLLOW_UP, 'json', ['--as-of', '2026-08-15', '--tz', 'Europe/London']],
+    ['heatmap', SAMPLE, 'json', []],
+    ['heatmap', SAMPLE, 'table', []],
+    ['heatmap', SAMPLE, 'csv', []],
+    ['heatmap', SAMPLE, 'json', ['--slot', '60', '--sla', '15', '--team', 'East']],
+    ['heatmap', SAMPLE, 'json', ['--from', '2026-06-01', '--to', '2026-08-31', '--tz', 'Europe/London', '--locator', 'Ana Souza']],
+    ['heatmap', SAMPLE, 'table', ['--slot', '15', '--tz', 'Australia/Lord_Howe', '--as-of', '2026-07-01']],
+  ])(
+    '%s prints exactly what the TypeScript engine prints, and the same data-quality note (--format %s %j, sample data)',
+    (command, inputs, format, extra: string[]) => {
+      const args = [command, ...inputs, '--format', format, ...extra];
+      const ts = run(args);
+      const sql = run([...args, '--engine', 'duckdb']);
+      expect(ts.code).toBe(0);
+      expect(sql.code, sql.stderr).toBe(0);
+      expect(sql.stdout.length).toBeGreaterThan(100);
+      expect(sql.stdout).toBe(ts.stdout);
+      // The sample's deliberate warnings, read by core's reader (the first contact before arrival at least).
+      expect(ts.stderr).toMatch(/data quality: .*\n.*record 100077, field first_contact_time/);
+      expect(sql.stderr).toBe(ts.stderr);
+    },
+  );
 
+  it('with --quiet, prints no data-quality note', () => {
+    const r = run(['heatmap', ...SAMPLE, '--format', 'json', '--quiet', '--engine', 'duckdb']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('panopticon attention --engine duckdb', () => {
   it('refuses business days, and leads without appointments, as the TypeScript engine refuses them', () => {
     const business = run(['attention', ...FOLLOW_UP, '--day-count', 'business', '--engine', 'duckdb']);
     expect(business.code).toBe(2);
@@ -65,23 +85,6 @@ describe('panopticon attention --engine duckdb', () => {
 });
 
 describe('panopticon heatmap --engine duckdb', () => {
-  it.each([
-    ['json', []],
-    ['table', []],
-    ['csv', []],
-    ['json', ['--slot', '60', '--sla', '15', '--team', 'East']],
-    ['json', ['--from', '2026-06-01', '--to', '2026-08-31', '--tz', 'Europe/London', '--locator', 'Ana Souza']],
-    ['table', ['--slot', '15', '--tz', 'Australia/Lord_Howe', '--as-of', '2026-07-01']],
-  ])('prints exactly what the TypeScript engine prints (--format %s %j, sample data)', (format, extra) => {
-    const args = ['heatmap', ...SAMPLE, '--format', format, ...extra];
-    const ts = run(args);
-    const sql = run([...args, '--engine', 'duckdb']);
-    expect(ts.code).toBe(0);
-    expect(sql.code, sql.stderr).toBe(0);
-    expect(sql.stdout.length).toBeGreaterThan(100);
-    expect(sql.stdout).toBe(ts.stdout);
-  });
-
   it('refuses what it does not state, naming it (exit 2)', () => {
     const clock = run(['heatmap', ...SAMPLE, '--clock', 'business', '--engine', 'duckdb']);
     expect(clock.code).toBe(2);
