@@ -1,14 +1,16 @@
 import type { SqlInputs } from '@panopticon/sql';
 import { CliError, EXIT } from './errors.js';
+import { importOptional } from './optional-package.js';
 import type { Settings } from './settings/resolve.js';
 
 /**
  * `--engine duckdb`: the command's figures by the SQL statements of @panopticon/sql on an embedded
  * DuckDB instead of core's TypeScript. The package (and DuckDB's native module) is imported only here,
- * on first use, so the default engine never loads it.
+ * on first use, so the default engine never loads it; an install without it (an optional package) is told
+ * which package to install.
  */
 export async function sqlEngine(): Promise<typeof import('@panopticon/sql')> {
-  return import('@panopticon/sql');
+  return importOptional(() => import('@panopticon/sql'), '--engine duckdb');
 }
 
 /**
@@ -24,7 +26,8 @@ export async function withDataQualityNote<T, R>(
   question: (sql: typeof import('@panopticon/sql')) => Promise<T>,
   readFiles: () => Promise<R>,
 ): Promise<[answer: T, read: R | undefined]> {
-  return Promise.all([sqlEngine().then(question), settings.quiet ? undefined : readFiles()]);
+  const sql = await sqlEngine(); // first: without DuckDB installed, nothing is read
+  return Promise.all([question(sql), settings.quiet ? undefined : readFiles()]);
 }
 
 /**
