@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { SPEED_BAND_LABELS, type SpeedToLead, type SpeedToLeadRow } from '@panopticon/core';
+import { SPEED_BAND_LABELS, formatRate, ratePercent, type SpeedToLead, type SpeedToLeadRow } from '@panopticon/core';
 import { composeFigure } from './compose.js';
 import { noDataFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
@@ -90,7 +90,7 @@ export function speedToLeadFigure(data: SpeedToLead | readonly SpeedToLeadRow[],
         fill: CATEGORY_COLORS.won,
         r: 5,
         title: (b: Band) =>
-          `${b.label}: ${Math.round(b.row.conversion!.rate * 100)} % (${Math.round(b.row.conversion!.lower * 100)}–${Math.round(b.row.conversion!.upper * 100)} %)\n${counts(b)}`,
+          `${b.label}: ${formatRate(b.row.conversion!.rate)} (${ratePercent(b.row.conversion!.lower)}–${formatRate(b.row.conversion!.upper)})\n${counts(b)}`,
       }),
       Plot.text(bands, { y: 'label', frameAnchor: 'right', dx: 146, textAnchor: 'end', text: (b: Band) => counts(b) }),
       Plot.text(undecided, { y: 'label', x: 0, dx: 4, textAnchor: 'start', fill: NEUTRAL_COLORS.muted, text: () => 'no decided leads' }),

@@ -9,27 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import type { SurvivalJsonCurve } from '../src/csv-columns.js';
 import { renderCsv } from '../src/format.js';
-import type { Io } from '../src/io.js';
+import { runMain } from './fixtures/cli-run.js';
 import { DATA_ELEMENT_ID, type PageData } from '../src/report/page-data.js';
 import { SURVIVAL_DOWNLOADS, SURVIVAL_DOWNLOAD_NAMES, survivalCsvFile } from '../src/report/survival-downloads.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-report-survival-'));
 
-async function run(...argv: string[]) {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-    env: {},
-    now: () => new Date('2026-11-01T12:00:00Z'),
-    cwd: tmp,
-  } satisfies Io & { stdout: string; stderr: string };
-  const code = await main(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const run = (...argv: string[]) => runMain(tmp, ...argv);
 
 function readPage(path: string) {
   const html = readFileSync(path, 'utf8');
@@ -38,15 +26,8 @@ function readPage(path: string) {
   return { html, doc, data };
 }
 
-interface JsonCurve {
-  group: string;
-  cases: number;
-  events: number;
-  censored: number;
-  median: number | null;
-  p75: number | null;
-  p90: number | null;
-}
+/** A curve of `panopticon survival --format json`, as the medians table shows it. */
+type JsonCurve = Omit<SurvivalJsonCurve, 'stage' | 'steps'>;
 
 /** The medians table of a panel as numbers read from each cell's `data-v` ("" = not reached → null). */
 function mediansTable(doc: Document, panelId: string) {
