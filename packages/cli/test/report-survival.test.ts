@@ -29,22 +29,26 @@ function readPage(path: string) {
 /** A curve of `panopticon survival --format json`, as the medians table shows it. */
 type JsonCurve = Omit<SurvivalJsonCurve, 'stage' | 'steps'>;
 
-/** The medians table of a panel as numbers read from each cell's `data-v` ("" = not reached → null). */
-function mediansTable(doc: Document, panelId: string) {
-  return [...doc.querySelectorAll(`#${panelId} table.survival-medians tbody tr`)].map((tr) => {
-    const v = [...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-v'));
+/**
+ * The rows of a table of the page: the row's `data-<key>`, and the numbers of the cells after the first as
+ * their `data-v` holds them ("" = not reached or none → null), under `names`.
+ */
+function numberRows(doc: Document, selector: string, key: string, names: readonly string[]) {
+  return [...doc.querySelectorAll(`${selector} tbody tr`)].map((tr) => {
+    const v = [...tr.querySelectorAll('td')].slice(1).map((td) => td.getAttribute('data-v'));
     const num = (s: string | null | undefined) => (s === '' || s === null || s === undefined ? null : Number(s));
-    return {
-      group: tr.getAttribute('data-group'),
-      cases: num(v[1]),
-      events: num(v[2]),
-      censored: num(v[3]),
-      median: num(v[4]),
-      p75: num(v[5]),
-      p90: num(v[6]),
-      text: [...tr.querySelectorAll('td')].map((td) => td.textContent),
-    };
+    return { [key]: tr.getAttribute(`data-${key}`), ...Object.fromEntries(names.map((name, i) => [name, num(v[i])])) };
   });
+}
+
+/** The medians table of a panel, with each row's cells' text. */
+function mediansTable(doc: Document, panelId: string) {
+  const selector = `#${panelId} table.survival-medians`;
+  const texts = [...doc.querySelectorAll(`${selector} tbody tr`)].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+  return numberRows(doc, selector, 'group', ['cases', 'events', 'censored', 'median', 'p75', 'p90']).map((row, i) => ({
+    ...row,
+    text: texts[i]!,
+  }));
 }
 
 describe('the dashboard on the sample data: time to event as panopticon survival computes it', () => {
@@ -114,17 +118,7 @@ describe('the dashboard on the sample data: time to event as panopticon survival
     const json = JSON.parse((await run('survival', '--of', 'speed-to-lead', '--format', 'json', '--quiet')).stdout) as {
       bands: { band: string; leads: number; converted: number; notConverted: number; open: number; rate: number | null }[];
     };
-    const rows = [...page.doc.querySelectorAll('#speed-to-lead table.speed-bands tbody tr')].map((tr) => {
-      const v = [...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-v'));
-      return {
-        band: tr.getAttribute('data-band'),
-        leads: Number(v[1]),
-        converted: Number(v[2]),
-        notConverted: Number(v[3]),
-        open: Number(v[4]),
-        rate: v[5] === '' ? null : Number(v[5]),
-      };
-    });
+    const rows = numberRows(page.doc, '#speed-to-lead table.speed-bands', 'band', ['leads', 'converted', 'notConverted', 'open', 'rate']);
     expect(rows).toEqual(
       json.bands.map(({ band, leads, converted, notConverted, open, rate }) => ({ band, leads, converted, notConverted, open, rate })),
     );
