@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core';
 import { AS_OF, TIME_ZONE, generate } from './gen-appointed.mjs';
 import { writeResponses } from './gen-responses.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { dataFlags } from './data-flags.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [n = '100000', responseRows = '1000000', runs = '3'] = process.argv.slice(2);
@@ -108,24 +109,7 @@ try {
     mkdirSync(data);
     for (const [name, text] of Object.entries(generate(Number(n)))) writeFileSync(join(data, name), text);
     const html = join(work, 'dashboard.html');
-    const args = [
-      '--leads',
-      join(data, 'leads.csv'),
-      '--history',
-      join(data, 'stage_history.csv'),
-      '--owners',
-      join(data, 'owner_history.csv'),
-      '--schedule',
-      join(data, 'schedule.csv'),
-      '--pipeline',
-      join(data, 'pipeline.json'),
-      '--tz',
-      TIME_ZONE,
-      '--as-of',
-      AS_OF,
-      '--out',
-      html,
-    ];
+    const args = [...dataFlags(data, { schedule: true }), '--tz', TIME_ZONE, '--as-of', AS_OF, '--out', html];
     const writes = [];
     for (let i = 0; i < RUNS; i++) writes.push(report(args));
     const bytes = statSync(html).size;

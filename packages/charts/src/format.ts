@@ -3,18 +3,16 @@
  *
  * @module
  */
-import { formatDayNumber, localDayNumber } from '@panopticon/core';
+import { formatDayNumber, formatRate, formatRateChange, localDayNumber } from '@panopticon/core';
 
-/** "75%" (whole percent), "–" for none. */
+/** A percentage (0–100, as core's figures hold `pctWithinSla`) in core's one rate format: "75.0 %"; "–" for none. */
 export function formatPercent(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '–' : `${Math.round(value)}%`;
+  return formatRate(value === null || value === undefined ? null : value / 100, '–');
 }
 
-/** A signed difference in percentage points: "+12 pts", "−3 pts", "0 pts"; "–" for none. */
+/** A difference of two percentages, in points, as core's `formatRateChange` prints it: "+12.5 pts", "−3.0 pts", "±0 pts"; "–" for none. */
 export function formatPoints(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const r = Math.round(value);
-  return `${r > 0 ? '+' : r < 0 ? '−' : ''}${Math.abs(r)} pts`;
+  return (value === null || value === undefined ? null : formatRateChange(value / 100, 0)) ?? '–';
 }
 
 /** A signed whole number: "+3", "−2", "0". */

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { PipelineSnapshotRow } from '@panopticon/core';
+import { formatRate, ratio, type PipelineSnapshotRow } from '@panopticon/core';
 import { composeFigure } from './compose.js';
 import { plural } from './format.js';
 import { emptyFigure } from './no-data-figure.js';
@@ -52,7 +52,7 @@ export function pipelineSnapshotFigure(rows: readonly PipelineSnapshotRow[], opt
   }
   const stages = [...new Set(rows.map((r) => r.stage))];
   const tip = (r: PipelineSnapshotRow) =>
-    `${r.stage} (${labelOf(CATEGORY_LABELS, r.category).toLowerCase()})\n${plural(r.count, 'lead')} · ${Math.round((r.count / total) * 100)}% of ${total}`;
+    `${r.stage} (${labelOf(CATEGORY_LABELS, r.category).toLowerCase()})\n${plural(r.count, 'lead')} · ${formatRate(ratio(r.count, total))} of ${total}`;
   const plot = Plot.plot({
     ...rowBandPlotOptions({ ...STAGE_ROWS, document: doc, width, rows: stages, rowHeight: options.barHeight ?? 24 }),
     color: { type: 'ordinal', domain: [...CATEGORY_ORDER], range: CATEGORY_ORDER.map((c) => CATEGORY_COLORS[c]), unknown: '#bdbdbd' },

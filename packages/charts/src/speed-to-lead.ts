@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
-import { SPEED_BAND_LABELS, type SpeedToLead, type SpeedToLeadRow } from '@panopticon/core';
+import { SPEED_BAND_LABELS, formatRate, ratePercent, type SpeedToLead, type SpeedToLeadRow } from '@panopticon/core';
 import { composeFigure } from './compose.js';
-import { noDataFigure } from './no-data-figure.js';
+import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { datedText, resolveFigureOptions } from './options.js';
 import { CATEGORY_COLORS, NEUTRAL_COLORS } from './palette.js';
@@ -52,15 +52,7 @@ export function speedToLeadFigure(data: SpeedToLead | readonly SpeedToLeadRow[],
   const convertedAt = Array.isArray(data) ? null : (data as SpeedToLead).convertedAt;
   const defaultSubtitle = `Share ${convertedAt === 'green' ? 'reaching green' : 'won'} among decided leads, 95 % interval; open leads apart · an association, not a cause${dated ? ` · ${dated}` : ''}`;
   if (rows.every((r) => r.leads === 0)) {
-    return noDataFigure({
-      document: doc,
-      width,
-      background: options.background,
-      name: 'speed-to-lead',
-      title,
-      subtitle: options.subtitle === undefined ? dated || null : options.subtitle,
-      message: options.emptyMessage ?? 'No leads',
-    });
+    return emptyFigure('speed-to-lead', { doc, width, title }, options, dated || null, 'No leads');
   }
   const bands: Band[] = rows.map((row) => ({ label: SPEED_BAND_LABELS[row.band], row }));
   const decided = bands.filter((b) => b.row.conversion !== null);
@@ -90,7 +82,7 @@ export function speedToLeadFigure(data: SpeedToLead | readonly SpeedToLeadRow[],
         fill: CATEGORY_COLORS.won,
         r: 5,
         title: (b: Band) =>
-          `${b.label}: ${Math.round(b.row.conversion!.rate * 100)} % (${Math.round(b.row.conversion!.lower * 100)}–${Math.round(b.row.conversion!.upper * 100)} %)\n${counts(b)}`,
+          `${b.label}: ${formatRate(b.row.conversion!.rate)} (${ratePercent(b.row.conversion!.lower)}–${formatRate(b.row.conversion!.upper)})\n${counts(b)}`,
       }),
       Plot.text(bands, { y: 'label', frameAnchor: 'right', dx: 146, textAnchor: 'end', text: (b: Band) => counts(b) }),
       Plot.text(undecided, { y: 'label', x: 0, dx: 4, textAnchor: 'start', fill: NEUTRAL_COLORS.muted, text: () => 'no decided leads' }),

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { KaplanMeierCurve } from '@panopticon/core';
 import { composeFigure } from './compose.js';
 import { plural } from './format.js';
-import { noDataFigure } from './no-data-figure.js';
+import { emptyFigure } from './no-data-figure.js';
 import type { FigureOptions } from './options.js';
 import { datedText, resolveFigureOptions } from './options.js';
 import { NEUTRAL_COLORS } from './palette.js';
@@ -99,15 +99,7 @@ export function survivalCurveFigure(curves: readonly SurvivalCurveInput[], optio
   const shown = curves.filter((c) => c.curve.cases > 0);
   const unit = options.unit ?? 'minutes';
   if (shown.length === 0) {
-    return noDataFigure({
-      document: doc,
-      width,
-      background: options.background,
-      name: 'survival-curve',
-      title,
-      subtitle: options.subtitle === undefined ? dated || null : options.subtitle,
-      message: options.emptyMessage ?? 'No cases',
-    });
+    return emptyFigure('survival-curve', { doc, width, title }, options, dated || null, 'No cases');
   }
   const log = options.logTime ?? false;
   const floor = options.logFloor ?? 1;

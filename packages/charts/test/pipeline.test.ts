@@ -12,7 +12,7 @@ describe('pipelineSnapshotFigure', () => {
     const bars = [...svg.querySelectorAll('g[aria-label="bar"] rect')];
     expect(bars).toHaveLength(8);
     expect(bars.map(fillOf)).toEqual(PIPELINE.stages.map((s) => CATEGORY_COLORS[s.category]));
-    expect(tipOf(bars[2]!)).toBe('Appointment Set (open)\n31 leads · 22% of 142');
+    expect(tipOf(bars[2]!)).toBe('Appointment Set (open)\n31 leads · 21.8 % of 142');
     expect(texts(svg, 'text')).toEqual(['14', '22', '31', '18', '9', '5', '27', '16']);
     expect(texts(svg, 'x-axis label')[0]).toContain('Leads');
   });

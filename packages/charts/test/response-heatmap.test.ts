@@ -77,10 +77,10 @@ describe('responseHeatmapFigure', () => {
       document: makeDocument(),
     });
     expect(tipOf(cellByHeading(svg, 'Monday 08:30–09:00'))).toBe(
-      'Monday 08:30–09:00\n12 leads · 9 within 60 min (75%)\nMedian response 23 min · p90 1 h 9 min',
+      'Monday 08:30–09:00\n12 leads · 9 within 60 min (75.0 %)\nMedian response 23 min · p90 1 h 9 min',
     );
     expect(tipOf(cellByHeading(svg, 'Tuesday 10:00'))).toBe(
-      'Tuesday 10:00–10:30\n4 leads · 1 within 60 min (25%)\nMedian response 1 h 35 min · p90 4 h 45 min\n1 never contacted · 1 invalid',
+      'Tuesday 10:00–10:30\n4 leads · 1 within 60 min (25.0 %)\nMedian response 1 h 35 min · p90 4 h 45 min\n1 never contacted · 1 invalid',
     );
   });
 

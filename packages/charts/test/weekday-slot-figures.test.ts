@@ -110,9 +110,9 @@ describe('heatmapComparisonFigure', () => {
     const lone = cellByHeading(svg, 'Monday 01:30');
     expect(fillOf(lone)).toBe('url(#panopticon-heatmap-comparison-empty)');
     expect(tipOf(lone)).toBe(
-      'Monday 01:30–02:00\nMarch: 50% within 60 min (5 of 10 leads)\nFebruary: no leads\nChange: not comparable · leads +10',
+      'Monday 01:30–02:00\nMarch: 50.0 % within 60 min (5 of 10 leads)\nFebruary: no leads\nChange: not comparable · leads +10',
     );
-    expect(tipOf(cellByHeading(svg, 'Monday 00:00'))).toContain('Change: +40 pts');
+    expect(tipOf(cellByHeading(svg, 'Monday 00:00'))).toContain('Change: +40.0 pts');
   });
 
   it('renders the fixture comparison and a "no data" figure for []', () => {

@@ -28,6 +28,11 @@ export const ZOHO_OPTIONS: OptionSpecs = {
   },
 };
 
+/** A flag naming one more input file (`what`: the file and its columns), read in any format `--leads` reads. */
+function inputFile(what: string): OptionSpec {
+  return { type: 'string', arg: 'FILE', help: `${what}, any format --leads reads` };
+}
+
 /** Options shared by the commands that read lead data. */
 export const INPUT_OPTIONS: OptionSpecs = {
   leads: {
@@ -35,13 +40,9 @@ export const INPUT_OPTIONS: OptionSpecs = {
     arg: 'FILE',
     help: 'leads file: CSV, or Parquet, Arrow/Feather, NDJSON by extension (default: the bundled sample data)',
   },
-  history: { type: 'string', arg: 'FILE', help: 'stage history file (lead_id, stage, changed_at), any format --leads reads' },
-  owners: { type: 'string', arg: 'FILE', help: 'owner history file (lead_id, locator, changed_at), any format --leads reads' },
-  schedule: {
-    type: 'string',
-    arg: 'FILE',
-    help: 'staff schedule file (rep, day_of_week, shift_start, shift_end), any format --leads reads',
-  },
+  history: inputFile('stage history file (lead_id, stage, changed_at)'),
+  owners: inputFile('owner history file (lead_id, locator, changed_at)'),
+  schedule: inputFile('staff schedule file (rep, day_of_week, shift_start, shift_end)'),
   pipeline: { type: 'string', arg: 'FILE', help: 'pipeline.json: stages, categories and thresholds' },
   columns: { type: 'string', arg: 'FILE', help: 'JSON column mapping, e.g. {"leads":{"received_time":"Created Time"}}' },
   config: { type: 'string', arg: 'FILE', help: 'panopticon.config.json (flags override it)' },

@@ -1,14 +1,33 @@
 import type { SqlInputs } from '@panopticon/sql';
 import { CliError, EXIT } from './errors.js';
+import { importOptional } from './optional-package.js';
 import type { Settings } from './settings/resolve.js';
 
 /**
  * `--engine duckdb`: the command's figures by the SQL statements of @panopticon/sql on an embedded
  * DuckDB instead of core's TypeScript. The package (and DuckDB's native module) is imported only here,
- * on first use, so the default engine never loads it.
+ * on first use, so the default engine never loads it; an install without it (an optional package) is told
+ * which package to install.
  */
 export async function sqlEngine(): Promise<typeof import('@panopticon/sql')> {
-  return import('@panopticon/sql');
+  return importOptional(() => import('@panopticon/sql'), '--engine duckdb');
+}
+
+/**
+ * The SQL engine's answer to `question` and, unless --quiet, beside it `readFiles`: core's reader over the
+ * same files, for the data-quality note the TypeScript engine prints on stderr. The SQL engine refuses a row
+ * it cannot read as core does, but what core keeps with a warning (a first contact before arrival, an
+ * unknown stage, …) only core's reader states: the note comes from the one statement of a row's rules, not a
+ * second one in SQL. The two run at once (DuckDB on its own threads); the note costs a read of the files
+ * by core, which --quiet skips.
+ */
+export async function withDataQualityNote<T, R>(
+  settings: Pick<Settings, 'quiet'>,
+  question: (sql: typeof import('@panopticon/sql')) => Promise<T>,
+  readFiles: () => Promise<R>,
+): Promise<[answer: T, read: R | undefined]> {
+  const sql = await sqlEngine(); // first: without DuckDB installed, nothing is read
+  return Promise.all([question(sql), settings.quiet ? undefined : readFiles()]);
 }
 
 /**

@@ -10,6 +10,7 @@
 import { CliError, EXIT } from './errors.js';
 import { formatZonedInstant, renderCsv, type Cell } from './format.js';
 import type { Io } from './io.js';
+import { importOptional } from './optional-package.js';
 import { writeOutput } from './output-file.js';
 
 /** Every `--format` a tabular command writes besides its aligned table and JSON. */
@@ -144,7 +145,7 @@ async function parquet(columns: readonly string[], rows: Cell[][], timeZone: str
 }
 
 async function arrowIpc(columns: readonly string[], rows: Cell[][], timeZone: string | undefined): Promise<Uint8Array> {
-  const arrow = await import('apache-arrow');
+  const arrow = await importOptional(() => import('apache-arrow'), '--format arrow');
   const type = (kind: ColumnKind) =>
     kind === 'number'
       ? new arrow.Float64()

@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import { CONFIG_FILE_NAME, loadConfig, parseConfig } from '../src/config.js';
 import { CliError } from '../src/errors.js';
-import type { Io } from '../src/io.js';
+import { runMain } from './fixtures/cli-run.js';
 
 const SAMPLE = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-config-'));
@@ -27,19 +26,7 @@ function project(config: unknown): string {
   return dir;
 }
 
-async function run(cwd: string, ...argv: string[]) {
-  const io: Io & { stdout: string; stderr: string } = {
-    stdout: '',
-    stderr: '',
-    out: (t) => void (io.stdout += t),
-    err: (t) => void (io.stderr += t),
-    env: {},
-    now: () => new Date('2026-11-01T12:00:00Z'),
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const run = runMain;
 
 function problems(raw: unknown, path = '/cfg/panopticon.config.json'): string[] {
   try {

@@ -5,44 +5,24 @@
  * marks equal to core's `attentionChanges` for the same data, and axe-core clean. Never skipped: without
  * Chromium it fails, saying how to install it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { attentionChanges, endOfLocalDay, needsAttention, parseDayNumber } from '@panopticon/core';
 import { loadFiles } from '@panopticon/core/files';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../scripts/chromium.mjs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PIPELINE } from '../src/settings/json-files.js';
+import { dashboardBrowser, graveViolations } from './browser-page.js';
 import { AS_OF, NEW_ID, PROGRESSED_ID, PROGRESSED_NAME, SAME_ID, SINCE, WORSE_ID, writeChangedLeads } from './fixtures/changed-leads.js';
 import { runCli } from './fixtures/dashboard-cli.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'panopticon-changes-'));
+const { tmp, open } = dashboardBrowser('panopticon-changes-');
 const dataDir = join(tmp, 'data');
 const flags = writeChangedLeads(dataDir);
 const defaultPage = join(tmp, 'default.html');
 const earlierPage = join(tmp, 'earlier.html');
 const EARLIER = '2026-03-20';
-let browser: Browser;
-
-/** Opens a page; any request other than the page's own file, script error or console error is collected. */
-async function open(file: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  const errors: string[] = [];
-  await context.route(/^(?!file:|data:)/, (route) => {
-    errors.push(`request: ${route.request().url()}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  return { page, errors, close: () => context.close() };
-}
 
 /** Each drawn row's lead id and its mark's text ("" = none). */
 function marks(page: Page): Promise<Record<string, string>> {
@@ -81,28 +61,22 @@ async function coreChanges(since: string): Promise<{ marks: Record<string, strin
 beforeAll(async () => {
   runCli(tmp, 'report', ...flags, '--as-of', AS_OF, '--quiet', '--out', defaultPage);
   runCli(tmp, 'report', ...flags, '--as-of', AS_OF, '--since', EARLIER, '--quiet', '--out', earlierPage);
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('what changed since a day before the as-of', () => {
   it('marks the lead new on the list "new" and the one gone from at risk to stale "worse", as visible text', async () => {
-    const { page, errors, close } = await open(defaultPage);
+    const { page, context, errors } = await open(defaultPage);
     expect(await marks(page)).toEqual({ [NEW_ID]: 'new', [WORSE_ID]: 'worse', [SAME_ID]: '' });
     const worse = page.locator(`tr:has([data-lead="${WORSE_ID}"]) td.reason .change`);
     expect(await worse.isVisible()).toBe(true);
     expect(await worse.getAttribute('title')).toBe(`Worse since ${SINCE} 23:59: was at risk`);
     expect(await page.textContent('#att-changes')).toBe(`Since ${SINCE} 23:59: 1 new, 1 worse, 1 resolved.`);
     expect(errors).toEqual([]);
-    await close();
+    await context.close();
   });
 
   it('lists the lead that progressed under "Resolved since", with why', async () => {
-    const { page, close } = await open(defaultPage);
+    const { page, context } = await open(defaultPage);
     expect(await page.textContent('#resolved-title')).toBe(`Resolved since ${SINCE} 23:59`);
     expect(await resolvedRows(page)).toEqual([
       [`${PROGRESSED_NAME} ${PROGRESSED_ID}`, 'At risk', 'progressed', 'Follow-Up (progressed)', 'Dana Reyes'],
@@ -112,17 +86,13 @@ describe('what changed since a day before the as-of', () => {
     expect(readFileSync((await saved.path())!, 'utf8')).toBe(
       `leadId,name,was,why,stage,status,locator\n${PROGRESSED_ID},${PROGRESSED_NAME},at-risk,progressed,Follow-Up,progressed,Dana Reyes\n`,
     );
-    await close();
+    await context.close();
   });
 
   it('axe-core finds no serious or critical violation', async () => {
-    const { page, close } = await open(defaultPage);
-    const result = await new AxeBuilder({ page }).include('#attention').analyze();
-    const grave = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
-    expect(grave).toEqual([]);
-    await close();
+    const { page, context } = await open(defaultPage);
+    expect(graveViolations(await new AxeBuilder({ page }).include('#attention').analyze())).toEqual([]);
+    await context.close();
   }, 120_000);
 });
 
@@ -133,11 +103,11 @@ describe('the marks are core’s attentionChanges', () => {
   ] as const) {
     it(`for the same data, compared with ${label}`, async () => {
       const expected = await coreChanges(since);
-      const { page, close } = await open(file);
+      const { page, context } = await open(file);
       expect(await marks(page)).toEqual(expected.marks);
       const resolved = await resolvedRows(page);
       expect(resolved.map((cells) => [cells[0]!.split(' ').pop(), cells[2]])).toEqual(expected.resolved);
-      await close();
+      await context.close();
     });
   }
 

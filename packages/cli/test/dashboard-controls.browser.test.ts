@@ -6,35 +6,16 @@
  * skipped: without Chromium it fails, saying how to install it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../scripts/chromium.mjs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dashboardBrowser } from './browser-page.js';
 import { runCli } from './fixtures/dashboard-cli.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'panopticon-controls-'));
+const { tmp, open } = dashboardBrowser('panopticon-controls-');
 const samplePage = join(tmp, 'sample.html');
-let browser: Browser;
-
-async function open(hash = ''): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-  const errors: string[] = [];
-  // Anything but the page's own file is refused and reported as an error.
-  await context.route(/^(?!file:|data:|blob:)/, (route) => {
-    errors.push(`request: ${route.request().url()}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-  });
-  await page.goto(pathToFileURL(samplePage).href + hash, { waitUntil: 'load' });
-  return { page, context, errors };
-}
 
 /** The heatmap's "Download CSV" as saved. */
 async function heatmapCsv(page: Page): Promise<string> {
@@ -54,17 +35,11 @@ async function setControl(page: Page, label: string, value: string): Promise<voi
 
 beforeAll(async () => {
   runCli(tmp, 'report', '--quiet', '--out', samplePage);
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('the analysis controls', () => {
   it('have the visible labels Slot length, SLA (minutes), Clock, Team, Period A and Period B', async () => {
-    const { page, context, errors } = await open();
+    const { page, context, errors } = await open(samplePage);
     for (const label of ['Slot length', 'SLA (minutes)', 'Clock', 'Team']) {
       const control = page.getByLabel(label, { exact: true });
       expect(await control.isVisible()).toBe(true);
@@ -77,7 +52,7 @@ describe('the analysis controls', () => {
   });
 
   it('slot length changed in the page from 30 to 60: the heatmap download equals panopticon heatmap --slot 60 --format csv', async () => {
-    const { page, context, errors } = await open();
+    const { page, context, errors } = await open(samplePage);
     expect(await heatmapCsv(page)).toBe(runCli(tmp, 'heatmap', '--quiet', '--format', 'csv'));
     await setControl(page, 'Slot length', '60');
     const text = await heatmapCsv(page);
@@ -114,7 +89,7 @@ describe('the analysis controls', () => {
   ];
   for (const [name, settings, flags] of cases) {
     it(`${name}: the recomputed heatmap equals panopticon heatmap ${flags.join(' ')}`, async () => {
-      const { page, context, errors } = await open();
+      const { page, context, errors } = await open(samplePage);
       for (const [label, value] of settings) await setControl(page, label, value);
       expect(await heatmapCsv(page)).toBe(runCli(tmp, 'heatmap', '--quiet', ...flags, '--format', 'csv'));
       expect(errors).toEqual([]);
@@ -123,7 +98,7 @@ describe('the analysis controls', () => {
   }
 
   it('SLA (minutes) redraws the summary and bands as panopticon kpis --sla computes them', async () => {
-    const { page, context } = await open();
+    const { page, context } = await open(samplePage);
     await setControl(page, 'SLA (minutes)', '30');
     const kpis = JSON.parse(runCli(tmp, 'kpis', '--quiet', '--sla', '30', '--format', 'json')) as {
       response: { withinSlaRatio: number; total: number; bands: Record<string, number> };
@@ -138,7 +113,7 @@ describe('the analysis controls', () => {
   });
 
   it('Period A and Period B: each side of the comparison equals panopticon heatmap --from --to for that period', async () => {
-    const { page, context, errors } = await open();
+    const { page, context, errors } = await open(samplePage);
     const a = { from: await page.inputValue('#v-a-from'), to: await page.inputValue('#v-a-to') };
     // Any two ranges: A the first half of the page's recent period, B a span that overlaps both of the page's.
     const b = { from: await page.inputValue('#v-b-from'), to: a.to };
@@ -175,7 +150,7 @@ describe('the analysis controls', () => {
   });
 
   it('Team narrows the needs-attention list (as panopticon attention lists the team’s rows), the appointments and the scorecard', async () => {
-    const { page, context, errors } = await open();
+    const { page, context, errors } = await open(samplePage);
     const all = JSON.parse(runCli(tmp, 'attention', '--quiet', '--format', 'json')) as { rows: { leadId: string; team: string | null }[] };
     await setControl(page, 'Team', 'East');
     await page.click('button[data-range="month"]');
@@ -208,7 +183,7 @@ describe('the analysis controls', () => {
 
 describe('the analysis controls in the URL hash', () => {
   it('join the hash and are restored on reload', async () => {
-    const { page, context, errors } = await open();
+    const { page, context, errors } = await open(samplePage);
     await setControl(page, 'Slot length', '60');
     await setControl(page, 'SLA (minutes)', '45');
     await setControl(page, 'Clock', 'business');
@@ -243,7 +218,7 @@ describe('the analysis controls in the URL hash', () => {
       a: '2026-13-45~<script>window.__pwned=3</script>',
       b: 'x~y~z',
     });
-    const { page, context, errors } = await open(`#${crafted.toString()}`);
+    const { page, context, errors } = await open(samplePage, { hash: `#${crafted.toString()}` });
     expect(await page.evaluate(() => typeof (window as { __pwned?: unknown }).__pwned)).toBe('undefined');
     expect(await page.$$eval('img, main script, svg[onload]', (els) => els.length)).toBe(0);
     expect(await page.inputValue('#v-slot')).toBe('30');
@@ -271,7 +246,7 @@ describe('Open a file', () => {
     );
     const historyCsv = join(dir, 'stage_history.csv');
     writeFileSync(historyCsv, readFileSync(join(sample, 'stage_history.csv'), 'utf8'));
-    const { page, context, errors } = await open();
+    const { page, context, errors } = await open(samplePage);
     const data = await page.evaluate(
       () => JSON.parse(document.getElementById('report-data')!.textContent!) as { timeZone: string; controls: { asOf: string } },
     );
@@ -308,22 +283,7 @@ describe('Open a file', () => {
     expect(result).toMatch(/1 rejected/);
     // The Team control offers the export's teams, and the heatmap is the export's, as panopticon heatmap computes it.
     expect(await page.$$eval('#v-team option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toContain('North');
-    const csv = runCli(
-      tmp,
-      'heatmap',
-      '--quiet',
-      '--leads',
-      leadsCsv,
-      '--tz',
-      data.timeZone,
-      '--as-of',
-      data.controls.asOf,
-      '--format',
-      'csv',
-    );
-    expect(await heatmapCsv(page)).toBe(csv);
-    await setControl(page, 'Slot length', '60');
-    expect(await heatmapCsv(page)).toBe(
+    const exportHeatmap = (...flags: string[]) =>
       runCli(
         tmp,
         'heatmap',
@@ -334,12 +294,13 @@ describe('Open a file', () => {
         data.timeZone,
         '--as-of',
         data.controls.asOf,
-        '--slot',
-        '60',
+        ...flags,
         '--format',
         'csv',
-      ),
-    );
+      );
+    expect(await heatmapCsv(page)).toBe(exportHeatmap());
+    await setControl(page, 'Slot length', '60');
+    expect(await heatmapCsv(page)).toBe(exportHeatmap('--slot', '60'));
     expect(errors).toEqual([]);
     await context.close();
   });

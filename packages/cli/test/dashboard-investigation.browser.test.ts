@@ -4,72 +4,38 @@
  * lead dialog, the CSV downloads and the state kept in the URL hash, against pages written by the built
  * `panopticon report`. Never skipped: without Chromium it fails, saying how to install it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../scripts/chromium.mjs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dashboardBrowser, graveViolations, type OpenOptions } from './browser-page.js';
 import { runCli } from './fixtures/dashboard-cli.js';
 import { type KpisJson, localDate } from './fixtures/dashboard-json.js';
 import { HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
 import { KNOWN_EMAIL, KNOWN_ID, KNOWN_NAME, RECORD_URL, writeKnownLead } from './fixtures/known-lead.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'panopticon-investigate-'));
+const { tmp, open } = dashboardBrowser('panopticon-investigate-');
 const samplePage = join(tmp, 'sample.html');
 const sample60Page = join(tmp, 'sample-60.html');
 const knownPage = join(tmp, 'known.html');
 const hostilePage = join(tmp, 'hostile.html');
-let browser: Browser;
 
-/** A page of the sample dashboard in a fresh context (own viewport, colour scheme, downloads). */
-async function openSample(
-  options: { width?: number; colorScheme?: 'light' | 'dark'; file?: string; hash?: string } = {},
-): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1440, height: 1000 },
-    colorScheme: options.colorScheme ?? 'light',
-    acceptDownloads: true,
-  });
-  // Anything but the page's own file is refused and reported as an error.
-  const errors: string[] = [];
-  await context.route(/^(?!file:|data:)/, (route) => {
-    errors.push(`request: ${route.request().url()}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-  });
-  await page.goto(pathToFileURL(options.file ?? samplePage).href + (options.hash ?? ''), { waitUntil: 'load' });
-  return { page, context, errors };
-}
+/** A page of the sample dashboard (or of `file`) in a fresh context. */
+const openSample = ({ file = samplePage, ...options }: OpenOptions & { file?: string } = {}) => open(file, options);
 
 beforeAll(async () => {
   runCli(tmp, 'report', '--quiet', '--out', samplePage);
   runCli(tmp, 'report', '--quiet', '--slot', '60', '--out', sample60Page);
   runCli(tmp, 'report', ...writeKnownLead(join(tmp, 'known')), '--quiet', '--out', knownPage);
   runCli(tmp, 'report', ...writeHostileData(join(tmp, 'hostile')), '--quiet', '--out', hostilePage);
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('the dashboard is legible and accessible', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`axe-core finds no serious or critical violation (${colorScheme} scheme)`, async () => {
       const { page, context, errors } = await openSample({ colorScheme });
-      const result = await new AxeBuilder({ page }).analyze();
-      const grave = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
-      expect(grave).toEqual([]);
+      expect(graveViolations(await new AxeBuilder({ page }).analyze())).toEqual([]);
       expect(errors).toEqual([]);
       await context.close();
       // axe-core checks the contrast of every element of every figure: slow on a shared machine.

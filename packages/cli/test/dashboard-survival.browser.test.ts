@@ -6,19 +6,15 @@
  * violation in them, in the light and the dark scheme. Never skipped: without Chromium it fails, saying how
  * to install it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../scripts/chromium.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dashboardBrowser, graveViolations } from './browser-page.js';
 import { runCli } from './fixtures/dashboard-cli.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'panopticon-survival-page-'));
+const { tmp, open } = dashboardBrowser('panopticon-survival-page-');
 const samplePage = join(tmp, 'sample.html');
-let browser: Browser;
 
 /** The panels, where they sit, and the command their download equals. */
 const PANELS = [
@@ -33,35 +29,13 @@ const PANELS = [
   },
 ] as const;
 
-async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme, acceptDownloads: true });
-  const errors: string[] = [];
-  await context.route(/^(?!file:|data:)/, (route) => {
-    errors.push(`request: ${route.request().url()}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-  });
-  await page.goto(pathToFileURL(samplePage).href, { waitUntil: 'load' });
-  return { page, context, errors };
-}
-
 beforeAll(async () => {
   runCli(tmp, 'report', '--quiet', '--out', samplePage);
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('the time-to-event panels', () => {
   it('render in their sections: a figure drawn at a legible size, the caption, the medians or bands table', async () => {
-    const { page, context, errors } = await open();
+    const { page, context, errors } = await open(samplePage);
     for (const p of PANELS) {
       const panel = page.locator(`#${p.section} #${p.id}`);
       expect(await panel.isVisible(), p.id).toBe(true);
@@ -82,7 +56,7 @@ describe('the time-to-event panels', () => {
   });
 
   it('each "Download CSV" saves exactly what panopticon survival --of … --format csv prints', async () => {
-    const { page, context, errors } = await open();
+    const { page, context, errors } = await open(samplePage);
     for (const p of PANELS) {
       const [saved] = await Promise.all([page.waitForEvent('download'), page.click(`#${p.id} button[data-download="${p.download}"]`)]);
       const text = readFileSync((await saved.path())!, 'utf8');
@@ -95,14 +69,11 @@ describe('the time-to-event panels', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`axe-core finds no serious or critical violation in them (${colorScheme} scheme)`, async () => {
-      const { page, context } = await open(colorScheme);
+      const { page, context } = await open(samplePage, { colorScheme });
       let builder = new AxeBuilder({ page });
       for (const p of PANELS) builder = builder.include(`#${p.id}`);
       const result = await builder.include('#follow-up .section-head').analyze();
-      const grave = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
-      expect(grave).toEqual([]);
+      expect(graveViolations(result)).toEqual([]);
       expect(result.passes.length).toBeGreaterThan(0); // it looked at something
       await context.close();
     }, 180_000);

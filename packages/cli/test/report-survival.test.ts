@@ -9,27 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import type { SurvivalJsonCurve } from '../src/csv-columns.js';
 import { renderCsv } from '../src/format.js';
-import type { Io } from '../src/io.js';
+import { runMain } from './fixtures/cli-run.js';
 import { DATA_ELEMENT_ID, type PageData } from '../src/report/page-data.js';
 import { SURVIVAL_DOWNLOADS, SURVIVAL_DOWNLOAD_NAMES, survivalCsvFile } from '../src/report/survival-downloads.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-report-survival-'));
 
-async function run(...argv: string[]) {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-    env: {},
-    now: () => new Date('2026-11-01T12:00:00Z'),
-    cwd: tmp,
-  } satisfies Io & { stdout: string; stderr: string };
-  const code = await main(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const run = (...argv: string[]) => runMain(tmp, ...argv);
 
 function readPage(path: string) {
   const html = readFileSync(path, 'utf8');
@@ -38,32 +26,29 @@ function readPage(path: string) {
   return { html, doc, data };
 }
 
-interface JsonCurve {
-  group: string;
-  cases: number;
-  events: number;
-  censored: number;
-  median: number | null;
-  p75: number | null;
-  p90: number | null;
+/** A curve of `panopticon survival --format json`, as the medians table shows it. */
+type JsonCurve = Omit<SurvivalJsonCurve, 'stage' | 'steps'>;
+
+/**
+ * The rows of a table of the page: the row's `data-<key>`, and the numbers of the cells after the first as
+ * their `data-v` holds them ("" = not reached or none → null), under `names`.
+ */
+function numberRows(doc: Document, selector: string, key: string, names: readonly string[]) {
+  return [...doc.querySelectorAll(`${selector} tbody tr`)].map((tr) => {
+    const v = [...tr.querySelectorAll('td')].slice(1).map((td) => td.getAttribute('data-v'));
+    const num = (s: string | null | undefined) => (s === '' || s === null || s === undefined ? null : Number(s));
+    return { [key]: tr.getAttribute(`data-${key}`), ...Object.fromEntries(names.map((name, i) => [name, num(v[i])])) };
+  });
 }
 
-/** The medians table of a panel as numbers read from each cell's `data-v` ("" = not reached → null). */
+/** The medians table of a panel, with each row's cells' text. */
 function mediansTable(doc: Document, panelId: string) {
-  return [...doc.querySelectorAll(`#${panelId} table.survival-medians tbody tr`)].map((tr) => {
-    const v = [...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-v'));
-    const num = (s: string | null | undefined) => (s === '' || s === null || s === undefined ? null : Number(s));
-    return {
-      group: tr.getAttribute('data-group'),
-      cases: num(v[1]),
-      events: num(v[2]),
-      censored: num(v[3]),
-      median: num(v[4]),
-      p75: num(v[5]),
-      p90: num(v[6]),
-      text: [...tr.querySelectorAll('td')].map((td) => td.textContent),
-    };
-  });
+  const selector = `#${panelId} table.survival-medians`;
+  const texts = [...doc.querySelectorAll(`${selector} tbody tr`)].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+  return numberRows(doc, selector, 'group', ['cases', 'events', 'censored', 'median', 'p75', 'p90']).map((row, i) => ({
+    ...row,
+    text: texts[i]!,
+  }));
 }
 
 describe('the dashboard on the sample data: time to event as panopticon survival computes it', () => {
@@ -133,17 +118,7 @@ describe('the dashboard on the sample data: time to event as panopticon survival
     const json = JSON.parse((await run('survival', '--of', 'speed-to-lead', '--format', 'json', '--quiet')).stdout) as {
       bands: { band: string; leads: number; converted: number; notConverted: number; open: number; rate: number | null }[];
     };
-    const rows = [...page.doc.querySelectorAll('#speed-to-lead table.speed-bands tbody tr')].map((tr) => {
-      const v = [...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-v'));
-      return {
-        band: tr.getAttribute('data-band'),
-        leads: Number(v[1]),
-        converted: Number(v[2]),
-        notConverted: Number(v[3]),
-        open: Number(v[4]),
-        rate: v[5] === '' ? null : Number(v[5]),
-      };
-    });
+    const rows = numberRows(page.doc, '#speed-to-lead table.speed-bands', 'band', ['leads', 'converted', 'notConverted', 'open', 'rate']);
     expect(rows).toEqual(
       json.bands.map(({ band, leads, converted, notConverted, open, rate }) => ({ band, leads, converted, notConverted, open, rate })),
     );

@@ -8,35 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import type { Io } from '../src/io.js';
 import { contentSecurityPolicy, cspHash } from '../src/report/csp.js';
 import { escapeHtml, jsonForScript } from '../src/report/escape.js';
 import { DATA_ELEMENT_ID, type PageData } from '../src/report/page-data.js';
 import { longDate } from '../src/report/text.js';
 import { formatTileValue } from '../src/report/tiles.js';
+import { runMain } from './fixtures/cli-run.js';
 import { HOSTILE_COMMENT, HOSTILE_LOCATOR, HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-report-'));
 
-function testIo(cwd = tmp): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-    env: {},
-    now: () => new Date('2026-11-01T12:00:00Z'),
-    cwd,
-  };
-  return io;
-}
-
-async function run(...argv: string[]) {
-  const io = testIo();
-  const code = await main(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+const run = (...argv: string[]) => runMain(tmp, ...argv);
 
 /** The parts of a written page the tests look at. */
 function readPage(path: string) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadFiles } from '@panopticon/core/files';
 import { describe, expect, it } from 'vitest';
+import type { SurvivalJsonStep } from '../src/csv-columns.js';
 import { runBuilt } from './fixtures/cli-run.js';
 
 // `panopticon survival`, built and run as a process, checked against a second, deliberately plain
@@ -15,15 +16,8 @@ const Z95 = 1.959963984540054;
 
 const run = (...args: string[]) => runBuilt(process.cwd(), ...args);
 
-interface OracleStep {
-  time: number;
-  atRisk: number;
-  events: number;
-  censored: number;
-  survival: number;
-  lower: number | null;
-  upper: number | null;
-}
+/** The oracle's steps, in the shape `panopticon survival --format json` writes them. */
+type OracleStep = SurvivalJsonStep;
 
 function oracleKm(cases: { duration: number; event: boolean }[]): { steps: OracleStep[]; median: number | null } {
   const times = [...new Set(cases.map((c) => c.duration))].sort((a, b) => a - b);

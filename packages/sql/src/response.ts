@@ -11,7 +11,7 @@ import {
 import { createCanonicalViews, type SqlInputs } from './load/canonical-views.js';
 import { type SqlEngineOptions, withDuckDb } from './engine.js';
 import { unsupported, USE_TS_ENGINE } from './messages.js';
-import { filterParameters, TYPES } from './parameters.js';
+import { filterParameters, type Parameters, TYPES } from './parameters.js';
 import { HEATMAP_SQL } from './queries/heatmap.js';
 import { RESPONSE_SUMMARY_SQL } from './queries/response-summary.js';
 import { SqlEngineError } from './sql-engine-error.js';
@@ -50,38 +50,28 @@ export type ResponseSummarySqlOptions = SummarizeResponsesOptions & SqlEngineOpt
  */
 export async function heatmapSql(inputs: SqlInputs, options: HeatmapSqlOptions): Promise<HeatmapCell[]> {
   aggregateBySlot([], options); // core's checks of the options, with its errors (no leads: nothing else runs)
-  refuseBusinessClock(options.clock);
   const slotMinutes = options.slotMinutes ?? 30;
-  const filters = filterParameters(options);
-  return withDuckDb(options, async (connection) => {
-    await createCanonicalViews(connection, inputs, options.timeZone, {
-      leads: ['lead_id', 'received_time', 'first_contact_time'],
-      stageHistory: [],
-      ownerHistory: [],
-    });
-    const reader = await connection.runAndReadAll(
-      HEATMAP_SQL,
-      { ...filters.values, time_zone: options.timeZone, slot_minutes: slotMinutes, sla_minutes: options.slaMinutes ?? 60 },
-      { ...filters.types, time_zone: TYPES.VARCHAR, slot_minutes: TYPES.INTEGER, sla_minutes: TYPES.DOUBLE },
-    );
-    return reader.getRowObjectsJS().map((row): HeatmapCell => {
-      const weekday = Number(row.weekday);
-      const slotIndex = Number(row.slot_index);
-      return {
-        day: WEEKDAY_NAMES[weekday]!,
-        weekday,
-        slot: slotLabel(slotIndex, slotMinutes),
-        slotIndex,
-        total: Number(row.total),
-        contacted: Number(row.contacted),
-        withinSla: Number(row.within_sla),
-        pctWithinSla: row.pct_within_sla === null ? null : Number(row.pct_within_sla),
-        neverContacted: Number(row.never_contacted),
-        invalid: Number(row.invalid),
-        medianMinutes: row.median_minutes === null ? null : Number(row.median_minutes),
-        p90Minutes: row.p90_minutes === null ? null : Number(row.p90_minutes),
-      };
-    });
+  const rows = await runResponseQuery(HEATMAP_SQL, inputs, options, {
+    values: { time_zone: options.timeZone, slot_minutes: slotMinutes, sla_minutes: options.slaMinutes ?? 60 },
+    types: { time_zone: TYPES.VARCHAR, slot_minutes: TYPES.INTEGER, sla_minutes: TYPES.DOUBLE },
+  });
+  return rows.map((row): HeatmapCell => {
+    const weekday = Number(row.weekday);
+    const slotIndex = Number(row.slot_index);
+    return {
+      day: WEEKDAY_NAMES[weekday]!,
+      weekday,
+      slot: slotLabel(slotIndex, slotMinutes),
+      slotIndex,
+      total: Number(row.total),
+      contacted: Number(row.contacted),
+      withinSla: Number(row.within_sla),
+      pctWithinSla: orNull(row.pct_within_sla),
+      neverContacted: Number(row.never_contacted),
+      invalid: Number(row.invalid),
+      medianMinutes: orNull(row.median_minutes),
+      p90Minutes: orNull(row.p90_minutes),
+    };
   });
 }
 
@@ -97,6 +87,43 @@ export async function heatmapSql(inputs: SqlInputs, options: HeatmapSqlOptions):
  */
 export async function responseSummarySql(inputs: SqlInputs, options: ResponseSummarySqlOptions): Promise<ResponseSummary> {
   summarizeResponses([], options); // core's checks of the options, with its errors
+  const row = (
+    await runResponseQuery(RESPONSE_SUMMARY_SQL, inputs, options, {
+      values: { sla_minutes: options.slaMinutes ?? 60 },
+      types: { sla_minutes: TYPES.DOUBLE },
+    })
+  )[0]!;
+  const never = Number(row.never_contacted);
+  return {
+    total: Number(row.total),
+    contacted: Number(row.contacted),
+    neverContacted: never,
+    invalid: Number(row.invalid),
+    withinSla: Number(row.within_sla),
+    pctWithinSla: orNull(row.pct_within_sla),
+    medianMinutes: orNull(row.median_minutes),
+    p90Minutes: orNull(row.p90_minutes),
+    bands: {
+      '0-5': Number(row.band_0_5),
+      '5-15': Number(row.band_5_15),
+      '15-60': Number(row.band_15_60),
+      '60+': Number(row.band_60_plus),
+      never,
+    },
+  };
+}
+
+/**
+ * Runs one of the response statements (HEATMAP_SQL, RESPONSE_SUMMARY_SQL) over the leads file: the business clock
+ * refused, the canonical `leads` view in place with the columns the statements read, the period and filter
+ * parameters of `options` and the statement's own (`parameters`). Resolves to its rows as JavaScript values.
+ */
+async function runResponseQuery(
+  sql: string,
+  inputs: SqlInputs,
+  options: HeatmapSqlOptions | ResponseSummarySqlOptions,
+  parameters: Parameters,
+): Promise<Record<string, unknown>[]> {
   refuseBusinessClock(options.clock);
   const filters = filterParameters(options);
   return withDuckDb(options, async (connection) => {
@@ -106,31 +133,16 @@ export async function responseSummarySql(inputs: SqlInputs, options: ResponseSum
       ownerHistory: [],
     });
     const reader = await connection.runAndReadAll(
-      RESPONSE_SUMMARY_SQL,
-      { ...filters.values, sla_minutes: options.slaMinutes ?? 60 },
-      { ...filters.types, sla_minutes: TYPES.DOUBLE },
+      sql,
+      { ...filters.values, ...parameters.values },
+      { ...filters.types, ...parameters.types },
     );
-    const row = reader.getRowObjectsJS()[0]!;
-    const orNull = (v: unknown) => (v === null ? null : Number(v));
-    const never = Number(row.never_contacted);
-    return {
-      total: Number(row.total),
-      contacted: Number(row.contacted),
-      neverContacted: never,
-      invalid: Number(row.invalid),
-      withinSla: Number(row.within_sla),
-      pctWithinSla: orNull(row.pct_within_sla),
-      medianMinutes: orNull(row.median_minutes),
-      p90Minutes: orNull(row.p90_minutes),
-      bands: {
-        '0-5': Number(row.band_0_5),
-        '5-15': Number(row.band_5_15),
-        '15-60': Number(row.band_15_60),
-        '60+': Number(row.band_60_plus),
-        never,
-      },
-    };
+    return reader.getRowObjectsJS() as Record<string, unknown>[];
   });
+}
+
+function orNull(value: unknown): number | null {
+  return value === null ? null : Number(value);
 }
 
 function refuseBusinessClock(clock: string | undefined): void {

@@ -6,7 +6,7 @@ import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-out
 import type { Io } from '../io.js';
 import { cannotJudge, loadColumnarInputs } from '../inputs.js';
 import { CliError, EXIT } from '../errors.js';
-import { sqlEngine, sqlEngineError, sqlInputs } from '../sql-engine.js';
+import { sqlEngineError, sqlInputs, withDataQualityNote } from '../sql-engine.js';
 import type { AttentionRow } from '@panopticon/core';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
@@ -32,7 +32,12 @@ async function attention(settings: Settings, io: Io): Promise<number> {
   if (settings.engine === 'duckdb') {
     const inputs = sqlInputs(settings, 'attention', { history: true });
     try {
-      rows = await (await sqlEngine()).needsAttentionSql(inputs, followUpOptions(settings));
+      // Core's reader beside DuckDB, for the data-quality note the TypeScript engine prints (loadColumnarInputs prints it).
+      [rows] = await withDataQualityNote(
+        settings,
+        (sql) => sql.needsAttentionSql(inputs, followUpOptions(settings)),
+        () => loadColumnarInputs(settings, io),
+      );
     } catch (error) {
       // The SQL engine refuses, like the loader below, to answer without appointment values.
       if (error instanceof Error && error.name === 'SqlCannotJudgeError')

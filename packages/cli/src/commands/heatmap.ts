@@ -7,10 +7,11 @@ import { formatRate, ratio } from '../rate.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
 import { asCliError, csvFormatOf, loadInputs, reportLoadIssues } from '../inputs.js';
+import type { FileRef } from '../settings/definitions.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { CliError, EXIT } from '../errors.js';
-import { sqlEngine, sqlEngineError, sqlInputs } from '../sql-engine.js';
+import { sqlEngineError, sqlInputs, withDataQualityNote } from '../sql-engine.js';
 
 const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
@@ -63,11 +64,26 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
   } as const;
   let result: Pick<AggregateFileBySlotResult, 'cells' | 'issues' | 'stats'> | undefined;
   let cells: HeatmapCell[];
-  if (settings.engine === 'duckdb') {
-    // The SQL statement on DuckDB: a file it cannot read exactly as core does is refused, so there are no issues to report.
-    const inputs = sqlInputs(settings, 'heatmap', { history: false });
+  // One streaming pass over the leads file (with worker threads on a large CSV file): no lead objects.
+  const readLeadsFile = async (leads: FileRef) => {
     try {
-      cells = await (await sqlEngine()).heatmapSql(inputs, aggregation);
+      return await aggregateFileBySlot(leads, {
+        ...aggregation,
+        columns: settings.columns,
+        strict: settings.strict,
+        label: leads.label,
+        ...csvFormatOf(settings),
+      });
+    } catch (error) {
+      throw asCliError(error);
+    }
+  };
+  if (settings.engine === 'duckdb') {
+    // The SQL statement on DuckDB (a file it cannot read exactly as core does is refused); core's reader beside it for the note.
+    const inputs = sqlInputs(settings, 'heatmap', { history: false }); // refuses Zoho
+    const readFile = async () => (source.kind === 'csv' ? readLeadsFile(source.leads) : undefined);
+    try {
+      [cells, result] = await withDataQualityNote(settings, (sql) => sql.heatmapSql(inputs, aggregation), readFile);
     } catch (error) {
       throw asCliError(sqlEngineError(error, 'heatmap'));
     }
@@ -96,18 +112,7 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
     result = { cells: aggregateBySlot(data.leads, aggregation), issues: [], stats: data.stats };
     cells = result.cells;
   } else {
-    // One streaming pass over the leads file (with worker threads on a large CSV file): no lead objects.
-    try {
-      result = await aggregateFileBySlot(source.leads, {
-        ...aggregation,
-        columns: settings.columns,
-        strict: settings.strict,
-        label: source.leads.label,
-        ...csvFormatOf(settings),
-      });
-    } catch (error) {
-      throw asCliError(error);
-    }
+    result = await readLeadsFile(source.leads);
     cells = result.cells;
   }
   if (result !== undefined && !settings.quiet) reportLoadIssues(result, source.kind === 'csv' && source.usingSample, io);

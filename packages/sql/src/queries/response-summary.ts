@@ -1,3 +1,4 @@
+import { measuredLeadsSql } from './measured-leads.js';
 import { type7QuantileSql } from './quantile.js';
 
 /**
@@ -6,7 +7,7 @@ import { type7QuantileSql } from './quantile.js';
  * heatmap's figures for all slots at once, and the SLA bands 0–5, 5–15, 15–60, 60+ minutes and never.
  *
  * Parameters: `$sla_minutes`, `$from_ms`, `$to_ms`, `$as_of_ms` (NULL = no bound), `$teams`, `$locators`
- * (NULL = no filter); the same rules as the heatmap (see packages/sql/src/queries/heatmap.ts).
+ * (NULL = no filter); the leads counted and their minutes as the heatmap's (packages/sql/src/queries/measured-leads.ts).
  *
  * @example
  * ```ts
@@ -15,23 +16,7 @@ import { type7QuantileSql } from './quantile.js';
  * ```
  */
 export const RESPONSE_SUMMARY_SQL = `
-WITH kept AS (
-  SELECT epoch_ms(received_time) AS created_ms,
-         CASE WHEN $as_of_ms IS NULL OR epoch_ms(first_contact_time) <= $as_of_ms THEN epoch_ms(first_contact_time) END AS contact_ms
-  FROM leads
-  WHERE received_time IS NOT NULL
-    AND ($from_ms IS NULL OR epoch_ms(received_time) >= $from_ms)
-    AND ($to_ms IS NULL OR epoch_ms(received_time) < $to_ms)
-    AND ($as_of_ms IS NULL OR epoch_ms(received_time) <= $as_of_ms)
-    AND ($teams IS NULL OR list_contains($teams, team))
-    AND ($locators IS NULL OR list_contains($locators, locator))
-),
-measured AS (
-  SELECT contact_ms IS NULL AS never,
-         contact_ms < created_ms AS invalid,
-         CASE WHEN contact_ms >= created_ms THEN (contact_ms - created_ms)::DOUBLE / 60000 END AS minutes
-  FROM kept
-),
+WITH ${measuredLeadsSql()},
 figures AS (
 SELECT count(*) AS total,
        count(minutes) AS contacted,

@@ -5,27 +5,13 @@
  * @module
  */
 import { ATTENTION, UNASSIGNED_VALUE, type AttentionTuple } from '../page-data.js';
-import { byId } from './dom.js';
+import { controlsById } from './dom.js';
 
 /** The filter controls, by name. */
-export interface FilterControls {
-  reason: HTMLSelectElement;
-  locator: HTMLSelectElement;
-  stage: HTMLSelectElement;
-  from: HTMLInputElement;
-  to: HTMLInputElement;
-  q: HTMLInputElement;
-}
+export type FilterControls = ReturnType<typeof filterControls>;
 
-export function filterControls(): FilterControls {
-  return {
-    reason: byId<HTMLSelectElement>('f-reason'),
-    locator: byId<HTMLSelectElement>('f-locator'),
-    stage: byId<HTMLSelectElement>('f-stage'),
-    from: byId<HTMLInputElement>('f-from'),
-    to: byId<HTMLInputElement>('f-to'),
-    q: byId<HTMLInputElement>('f-q'),
-  };
+export function filterControls() {
+  return controlsById('f-', { reason: 'select', locator: 'select', stage: 'select', from: 'input', to: 'input', q: 'input' });
 }
 
 /** Empties every filter. */

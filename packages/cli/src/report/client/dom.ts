@@ -17,6 +17,19 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return node;
 }
 
+/**
+ * Controls the page always has, by name: each the element of id `prefix` + its name in kebab case
+ * (`aFrom` → `v-a-from`), typed by the tag given for it (`'select'` → HTMLSelectElement).
+ */
+export function controlsById<M extends Record<string, keyof HTMLElementTagNameMap>>(
+  prefix: string,
+  tags: M,
+): { [K in keyof M]: HTMLElementTagNameMap[M[K]] } {
+  const controls: Record<string, HTMLElement> = {};
+  for (const name of Object.keys(tags)) controls[name] = byId(prefix + name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()));
+  return controls as { [K in keyof M]: HTMLElementTagNameMap[M[K]] };
+}
+
 /** An element with an optional class and text (`null` or `undefined` text: none). */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

@@ -28,7 +28,7 @@ import { SLOT_CHOICES, type DayRange } from '../controls-data.js';
 import type { PageData } from '../page-data.js';
 import { responseFigures } from '../response-figures.js';
 import { responseSummaryText, slaBandTexts } from '../response-summary-text.js';
-import { byId, el, findById } from './dom.js';
+import { byId, controlsById, el, findById } from './dom.js';
 import { replaceFigure } from './figure-dom.js';
 import { decodeResponseRows } from './response-rows.js';
 
@@ -82,16 +82,16 @@ export function setUpResponseView(data: PageData): ResponseView {
   let schedule: readonly Shift[] | null = c.schedule;
   let ownRows = true;
   const asOf = new Date(c.asOf);
-  const controls = {
-    slot: byId<HTMLSelectElement>('v-slot'),
-    sla: byId<HTMLInputElement>('v-sla'),
-    clock: byId<HTMLSelectElement>('v-clock'),
-    team: byId<HTMLSelectElement>('v-team'),
-    aFrom: byId<HTMLInputElement>('v-a-from'),
-    aTo: byId<HTMLInputElement>('v-a-to'),
-    bFrom: byId<HTMLInputElement>('v-b-from'),
-    bTo: byId<HTMLInputElement>('v-b-to'),
-  };
+  const controls = controlsById('v-', {
+    slot: 'select',
+    sla: 'input',
+    clock: 'select',
+    team: 'select',
+    aFrom: 'input',
+    aTo: 'input',
+    bFrom: 'input',
+    bTo: 'input',
+  });
   const reset = byId<HTMLButtonElement>('v-reset');
   const status = byId('v-status');
   for (const control of [...Object.values(controls), reset]) control.disabled = false;
