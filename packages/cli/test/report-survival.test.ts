@@ -131,7 +131,7 @@ describe('the dashboard on the sample data: time to event as panopticon survival
     expect(csv.code, csv.stderr).toBe(0);
     expect(survivalCsvFile('speed-to-lead', page.data).text).toBe(csv.stdout);
     const json = JSON.parse((await run('survival', '--of', 'speed-to-lead', '--format', 'json', '--quiet')).stdout) as {
-      bands: { band: string; leads: number; converted: number; notConverted: number; open: number; rate: number | null }[];
+      bands: { band: string; leads: number; converted: number; notConverted: number; open: number; conversionRatio: number | null }[];
     };
     const rows = [...page.doc.querySelectorAll('#speed-to-lead table.speed-bands tbody tr')].map((tr) => {
       const v = [...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-v'));
@@ -141,11 +141,18 @@ describe('the dashboard on the sample data: time to event as panopticon survival
         converted: Number(v[2]),
         notConverted: Number(v[3]),
         open: Number(v[4]),
-        rate: v[5] === '' ? null : Number(v[5]),
+        conversionRatio: v[5] === '' ? null : Number(v[5]),
       };
     });
     expect(rows).toEqual(
-      json.bands.map(({ band, leads, converted, notConverted, open, rate }) => ({ band, leads, converted, notConverted, open, rate })),
+      json.bands.map(({ band, leads, converted, notConverted, open, conversionRatio }) => ({
+        band,
+        leads,
+        converted,
+        notConverted,
+        open,
+        conversionRatio,
+      })),
     );
     const never = page.doc.querySelector('#speed-to-lead tr[data-band="never"]')!.textContent!;
     expect(never).toContain('no decided leads'); // never-contacted leads are all still open: no rate, not 0 %

@@ -69,7 +69,7 @@ export const SURVIVAL_HELP = helpText(
   'JSON output: { asOf, timeZone, source, of, by, unit, clock, confidence, counts, curves: [{ stage, group, cases, events,\n' +
     'censored, median, p75, p90, steps: [{ time, atRisk, events, censored, survival, lower, upper }] }] }; with\n' +
     '--of speed-to-lead: { asOf, timeZone, source, of, clock, convertedAt, confidence, counts, bands: [{ band, leads,\n' +
-    'converted, notConverted, open, decided, rate, lower, upper }] }.',
+    'converted, notConverted, open, decided, conversionRatio, lower, upper }] } (conversionRatio: a ratio, 0 to 1).',
 );
 
 export const survivalCommand: Command<Settings> = { options: OPTIONS, help: SURVIVAL_HELP, settings: resolveSettings, run: survival };
