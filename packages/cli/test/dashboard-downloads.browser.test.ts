@@ -141,8 +141,8 @@ describe('the figure downloads', () => {
     for (const [locator, total, ...reasons] of counted) {
       const mine = list.rows.filter((r) => (r.locator ?? '') === locator);
       expect(Number(total), locator).toBe(mine.length);
-      ['stale', 'stuck-in-green', 'stalled', 'at-risk'].forEach((reason, i) =>
-        expect(Number(reasons[i]), `${locator} ${reason}`).toBe(mine.filter((r) => r.reason === reason).length),
+      expect(reasons.map(Number), locator).toEqual(
+        ['stale', 'stuck-in-green', 'stalled', 'at-risk'].map((reason) => mine.filter((r) => r.reason === reason).length),
       );
     }
     expect(errors).toEqual([]);
