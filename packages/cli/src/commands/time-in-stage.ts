@@ -21,14 +21,9 @@ export const TIME_IN_STAGE_HELP = helpText(
     '(days null when no visit to the stage has finished).',
 );
 
-export const timeInStageCommand: Command<Settings> = {
-  options: OPTIONS,
-  help: TIME_IN_STAGE_HELP,
-  settings: resolveSettings,
-  run: timeInStage,
-};
+export const timeInStageCommand: Command<Settings> = { options: OPTIONS, help: TIME_IN_STAGE_HELP, settings: resolveSettings, run };
 
-async function timeInStage(settings: Settings, io: Io): Promise<number> {
+async function run(settings: Settings, io: Io): Promise<number> {
   const { format, asOf, timeZone } = settings;
   assertTabularTarget(settings, 'time-in-stage');
   const data = await loadInputs(settings, io);
