@@ -13,15 +13,24 @@ import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
 
+/** `--by locator`: the list counted per locator (the dashboard's "Needs attention by locator" download). */
+const BY_OPTION: OptionSpecs = {
+  by: { type: 'string', arg: 'locator', help: 'count the list per locator: one row per locator, its leads by reason' },
+};
+
 const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
   ...AS_OF_OPTION,
   'day-count': { type: 'string', arg: 'calendar|business', help: 'how days are counted (default: calendar)' },
-  by: { type: 'string', arg: 'locator', help: 'count the list per locator: one row per locator, its leads by reason' },
   ...ENGINE_OPTION,
   ...TABLE_FORMAT_OPTION,
   ...HELP_OPTION,
+  ...BY_OPTION,
 };
+
+const BY_LOCATOR_JSON =
+  'With --by locator: { asOf, timeZone, by, rows: [{ locator, needsAttention, reasons: { stale, stuck-in-green, stalled,\n' +
+  'at-risk } }] }, most leads first (locator null = unassigned); CSV columns locator,needsAttention,stale,stuck-in-green,stalled,at-risk.';
 
 export const ATTENTION_HELP = helpText(
   'panopticon attention [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--by locator] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
@@ -30,8 +39,7 @@ export const ATTENTION_HELP = helpText(
   OPTIONS,
   'JSON output: { asOf, timeZone, rows: [{ leadId, name, locator, team, stage, appointmentAt, status, reason, days }] }.\n' +
     '`days` is days since the appointment for stale and at-risk, days in the current stage for stuck-in-green and stalled.\n' +
-    'With --by locator: { asOf, timeZone, by, rows: [{ locator, needsAttention, reasons: { stale, stuck-in-green, stalled,\n' +
-    'at-risk } }] }, most leads first (locator null = unassigned); CSV columns locator,needsAttention,stale,stuck-in-green,stalled,at-risk.',
+    BY_LOCATOR_JSON,
 );
 
 export const attentionCommand: Command<Settings> = { options: OPTIONS, help: ATTENTION_HELP, settings: resolveSettings, run: attention };
