@@ -20,6 +20,10 @@ const COMMANDS: Record<string, { load: () => Promise<Command<any>>; summary: str
     load: async () => (await import('./commands/survival.js')).survivalCommand,
     summary: 'time to first contact, in stage, to progress: curves with open cases censored',
   },
+  'time-in-stage': {
+    load: async () => (await import('./commands/time-in-stage.js')).timeInStageCommand,
+    summary: 'how long stages hold leads: visits, median and 90th percentile days per stage',
+  },
   check: { load: async () => (await import('./commands/check.js')).checkCommand, summary: 'the data-quality report alone' },
   report: {
     load: async () => (await import('./commands/report.js')).reportCommand,
@@ -68,7 +72,7 @@ Panopticon makes lead follow-up accountable. With no --leads, commands use the b
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`)
   .join('\n')}
 
 Run panopticon <command> --help for a command's options.

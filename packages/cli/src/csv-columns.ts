@@ -165,12 +165,13 @@ export const SPEED_TO_LEAD_CSV_COLUMNS = [
   'notConverted',
   'open',
   'decided',
-  'rate',
+  'conversionRatio',
   'lower',
   'upper',
 ] as const;
 
-/** One response band as `panopticon survival --of speed-to-lead --format json` writes it: `rate` null when no lead of it is decided. */
+/** One response band as `panopticon survival --of speed-to-lead --format json` writes it: `conversionRatio` (converted / decided, a ratio from 0 to 1, like kpis' `…Ratio` fields) and its
+ * Wilson interval `lower`–`upper`, all null when no lead of it is decided. */
 export interface SpeedToLeadJsonRow {
   band: string;
   leads: number;
@@ -178,7 +179,7 @@ export interface SpeedToLeadJsonRow {
   notConverted: number;
   open: number;
   decided: number;
-  rate: number | null;
+  conversionRatio: number | null;
   lower: number | null;
   upper: number | null;
 }
@@ -191,7 +192,7 @@ export function speedToLeadJsonRow(r: SpeedToLeadRow): SpeedToLeadJsonRow {
     notConverted: r.notConverted,
     open: r.open,
     decided: r.decided,
-    rate: r.conversion?.rate ?? null,
+    conversionRatio: r.conversion?.rate ?? null,
     lower: r.conversion?.lower ?? null,
     upper: r.conversion?.upper ?? null,
   };

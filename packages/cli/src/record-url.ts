@@ -1,11 +1,12 @@
 /**
  * The link to a lead's page in the CRM, used by the dashboard's "Open in CRM" and the digest: `recordUrl`
  * (panopticon.config.json / `--record-url`) when set; for a Zoho source, by default, the record address
- * built from the data center and the org id (`zoho.orgId`); otherwise none, with the reason the page shows.
+ * built from the data center and the org id (`zoho.orgId`, else the one the last sync read: the snapshot's
+ * `orgId`, from Get Organization); otherwise none, with the reason the page shows.
  *
  * @module
  */
-import { resolveHosts, zohoRecordUrlTemplate } from '@panopticon/zoho-adapter';
+import { fileSnapshotStore, resolveHosts, zohoRecordUrlTemplate } from '@panopticon/zoho-adapter';
 import type { Io } from './io.js';
 import type { Settings } from './settings/resolve.js';
 
@@ -14,13 +15,25 @@ export type RecordLink = { template: string; missing: null } | { template: null;
 
 const NOT_SET = 'set "recordUrl" in panopticon.config.json or --record-url (a link with {id} for the lead\'s id)';
 
-/** The record link of these settings; `env` gives the data center (`ZOHO_DC`, `ZOHO_ACCOUNTS_URL` win over the config). */
-export function recordLinkOf(settings: { recordUrl?: string | undefined; source: Settings['source'] }, env: Io['env']): RecordLink {
+/** What the last sync read of the org: its id, or why it could not (a Zoho error code); both unset when not known. */
+export interface SyncedOrg {
+  orgId?: string | undefined;
+  orgUnavailable?: string | undefined;
+}
+
+type LinkSettings = { recordUrl?: string | undefined; source: Settings['source'] };
+
+/**
+ * The record link of these settings; `env` gives the data center (`ZOHO_DC`, `ZOHO_ACCOUNTS_URL` win over the
+ * config); `synced` the org id the last sync read, used when the config names none (`zoho.orgId` wins).
+ */
+export function recordLinkOf(settings: LinkSettings, env: Io['env'], synced: SyncedOrg | null = null): RecordLink {
   if (settings.recordUrl) return { template: settings.recordUrl, missing: null };
   const { source } = settings;
   if (source.kind !== 'zoho') return { template: null, missing: NOT_SET };
-  const { orgId, module, dataCenter } = source.config;
-  if (!orgId) return { template: null, missing: `set "zoho": { "orgId": "org…" } (as in a record's address in Zoho CRM), or ${NOT_SET}` };
+  const { module, dataCenter } = source.config;
+  const orgId = source.config.orgId ?? synced?.orgId;
+  if (!orgId) return { template: null, missing: noOrgId(synced) };
   // A custom module's pages are under its tab name (CustomModule7), which the API name does not give.
   if (module !== undefined && module !== 'Leads') return { template: null, missing: `the lead module is ${module}: ${NOT_SET}` };
   let accountsUrl: string;
@@ -33,4 +46,30 @@ export function recordLinkOf(settings: { recordUrl?: string | undefined; source:
   return template === null
     ? { template: null, missing: `the Zoho accounts host ${accountsUrl} has no CRM pages: ${NOT_SET}` }
     : { template, missing: null };
+}
+
+/** {@link recordLinkOf} with, for a Zoho source without `zoho.orgId`, the org id the last sync kept in the snapshot. */
+export async function recordLinkFor(settings: LinkSettings, env: Io['env']): Promise<RecordLink> {
+  const { source } = settings;
+  const needed = !settings.recordUrl && source.kind === 'zoho' && !source.config.orgId;
+  return recordLinkOf(settings, env, needed ? await syncedOrg(source.store) : null);
+}
+
+/** The snapshot's org id and why it is missing; null without a readable snapshot (the load reports that). */
+async function syncedOrg(store: string): Promise<SyncedOrg | null> {
+  try {
+    const snapshot = await fileSnapshotStore(store).read();
+    return snapshot ? { orgId: snapshot.orgId, orgUnavailable: snapshot.orgUnavailable } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Why no org id is known: the token's missing scope, the sync that could not read it, or nothing synced yet. */
+function noOrgId(synced: SyncedOrg | null): string {
+  const set = `set "zoho": { "orgId": "org…" } (as in a record's address in Zoho CRM), or ${NOT_SET}`;
+  if (synced?.orgUnavailable === 'OAUTH_SCOPE_MISMATCH')
+    return `the Zoho token lacks the ZohoCRM.org.READ scope the sync reads the org id with (docs/zoho.md): add it and sync again, or ${set}`;
+  if (synced?.orgUnavailable) return `the last sync could not read the org id (${synced.orgUnavailable}): ${set}`;
+  return set;
 }

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dashboardBrowser } from './browser-page.js';
 import { runCli } from './fixtures/dashboard-cli.js';
+import { calendarBusyDays, writeTeamPage } from './fixtures/team-page.js';
 
 const { tmp, open } = dashboardBrowser('panopticon-controls-');
 const samplePage = join(tmp, 'sample.html');
@@ -172,13 +173,24 @@ describe('the analysis controls', () => {
     const locators = await page.$$eval('#scorecard tbody tr td:first-child', (tds) => tds.map((td) => td.getAttribute('data-v')));
     expect(locators.length).toBeGreaterThan(0);
     const appointmentsEast = await page.$$eval('#cal-table tbody button[data-lead]', (bs) => bs.map((b) => b.getAttribute('data-lead')));
+    // The calendar figure: as panopticon report draws it from the East leads alone; every team's is the page's own.
+    const other = await context.newPage();
+    await other.goto(pathToFileURL(writeTeamPage(tmp, 'East')).href, { waitUntil: 'load' });
+    const eastCalendar = await calendarBusyDays(other);
+    expect(Object.keys(eastCalendar).length).toBeGreaterThan(3);
+    expect(await calendarBusyDays(page)).toEqual(eastCalendar);
+    expect(await page.locator('#cal-figure .cal-day.in').count()).toBeGreaterThan(27); // the month still marked
+    await other.goto(pathToFileURL(samplePage).href, { waitUntil: 'load' });
+    const wholeCalendar = await calendarBusyDays(other);
+    expect(wholeCalendar).not.toEqual(eastCalendar);
     await setControl(page, 'Team', '');
+    expect(await calendarBusyDays(page)).toEqual(wholeCalendar);
     const appointmentsAll = await page.$$eval('#cal-table tbody button[data-lead]', (bs) => bs.map((b) => b.getAttribute('data-lead')));
     expect(appointmentsAll.length).toBeGreaterThan(appointmentsEast.length);
     expect(appointmentsEast.every((id) => appointmentsAll.includes(id))).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 90_000); // the East page is written by the CLI inside the test
 });
 
 describe('the analysis controls in the URL hash', () => {

@@ -159,16 +159,23 @@ describe('Download CSV', () => {
 
   it('every table and figure with data to save has a Download CSV button that saves its rows', async () => {
     const { page, context, errors } = await openSample();
-    // Every panel of a figure but time in stage (left for a later change) has its button; the calendar's is
-    // its section's appointment list (the same appointments, filtered by the same range).
+    // Every panel of a figure has its button; the calendar's is its section's appointment list (the same
+    // appointments, filtered by the same range).
     const panels = await page.$$eval('.panel.figure', (els) =>
       els.map((el) => [
         el.querySelector('svg')?.getAttribute('data-figure') ?? el.id,
         el.querySelector('button[data-download]')?.getAttribute('data-download') ?? null,
       ]),
     );
-    const saved = panels.filter(([figure]) => figure !== 'appointment-calendar' && figure !== 'time-in-stage');
-    expect(saved.length).toBeGreaterThanOrEqual(6);
+    const saved = panels.filter(([figure]) => figure !== 'appointment-calendar');
+    expect(saved.length).toBeGreaterThanOrEqual(7);
+    expect(Object.fromEntries(panels)['time-in-stage']).toBe('time-in-stage');
+    expect(await page.getAttribute('aside.figure button[data-download]', 'data-download')).toBe('attention-by-locator');
+    // Time in stage and needs attention by locator save their commands' CSV, byte for byte.
+    expect((await download(page, 'time-in-stage')).text).toBe(runCli(tmp, 'time-in-stage', '--quiet', '--format', 'csv'));
+    expect((await download(page, 'attention-by-locator')).text).toBe(
+      runCli(tmp, 'attention', '--quiet', '--by', 'locator', '--format', 'csv'),
+    );
     for (const [figure, name] of saved) expect(name, String(figure)).not.toBeNull();
     expect(await page.$$eval('#calendar button[data-download]', (bs) => bs.map((b) => b.getAttribute('data-download')))).toEqual([
       'appointments',

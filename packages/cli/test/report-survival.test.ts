@@ -116,11 +116,18 @@ describe('the dashboard on the sample data: time to event as panopticon survival
     expect(csv.code, csv.stderr).toBe(0);
     expect(survivalCsvFile('speed-to-lead', page.data).text).toBe(csv.stdout);
     const json = JSON.parse((await run('survival', '--of', 'speed-to-lead', '--format', 'json', '--quiet')).stdout) as {
-      bands: { band: string; leads: number; converted: number; notConverted: number; open: number; rate: number | null }[];
+      bands: { band: string; leads: number; converted: number; notConverted: number; open: number; conversionRatio: number | null }[];
     };
-    const rows = numberRows(page.doc, '#speed-to-lead table.speed-bands', 'band', ['leads', 'converted', 'notConverted', 'open', 'rate']);
+    const rows = numberRows(page.doc, '#speed-to-lead table.speed-bands', 'band', ['leads', 'converted', 'notConverted', 'open', 'conversionRatio']);
     expect(rows).toEqual(
-      json.bands.map(({ band, leads, converted, notConverted, open, rate }) => ({ band, leads, converted, notConverted, open, rate })),
+      json.bands.map(({ band, leads, converted, notConverted, open, conversionRatio }) => ({
+        band,
+        leads,
+        converted,
+        notConverted,
+        open,
+        conversionRatio,
+      })),
     );
     const never = page.doc.querySelector('#speed-to-lead tr[data-band="never"]')!.textContent!;
     expect(never).toContain('no decided leads'); // never-contacted leads are all still open: no rate, not 0 %

@@ -193,11 +193,11 @@ describe('panopticon survival (built, as a process)', () => {
       counts: { leads: 9, invalid: 0 },
     });
     const wilson = (k: number, n: number) => {
-      if (n === 0) return { rate: null, lower: null, upper: null };
+      if (n === 0) return { conversionRatio: null, lower: null, upper: null };
       const p = k / n;
       const centre = (p + (Z95 * Z95) / (2 * n)) / (1 + (Z95 * Z95) / n);
       const half = (Z95 / (1 + (Z95 * Z95) / n)) * Math.sqrt((p * (1 - p)) / n + (Z95 * Z95) / (4 * n * n));
-      return { rate: p, lower: Math.max(0, centre - half), upper: Math.min(1, centre + half) };
+      return { conversionRatio: p, lower: Math.max(0, centre - half), upper: Math.min(1, centre + half) };
     };
     // [band, leads, converted, notConverted, open], worked out by hand from the rows above.
     const expected: [string, number, number, number, number][] = [
@@ -213,7 +213,7 @@ describe('panopticon survival (built, as a process)', () => {
       const [band, leads, converted, notConverted, open] = expected[i]!;
       expect(b).toMatchObject({ band, leads, converted, notConverted, open, decided: converted + notConverted });
       const w = wilson(converted, converted + notConverted);
-      for (const k of ['rate', 'lower', 'upper'] as const) {
+      for (const k of ['conversionRatio', 'lower', 'upper'] as const) {
         if (w[k] === null) expect(b[k]).toBeNull();
         else expect(Math.abs((b[k] as number) - w[k]!)).toBeLessThan(1e-12);
       }
@@ -221,7 +221,7 @@ describe('panopticon survival (built, as a process)', () => {
     const csv = run('survival', ...flags, '--of', 'speed-to-lead', '--format', 'csv')
       .stdout.trim()
       .split('\n');
-    expect(csv[0]).toBe('band,leads,converted,notConverted,open,decided,rate,lower,upper');
+    expect(csv[0]).toBe('band,leads,converted,notConverted,open,decided,conversionRatio,lower,upper');
     expect(csv[1]).toMatch(/^0-5,3,1,1,1,2,0\.5,/);
     // Converted = reached green: the sample's Follow-Up lead is still open either way; the won leads reached green.
     const green = JSON.parse(run('survival', ...flags, '--of', 'speed-to-lead', '--converted', 'green', '--format', 'json').stdout);

@@ -109,6 +109,10 @@ export interface ZohoSnapshot {
   historyModule: { module: string; available: boolean; reason?: string } | null;
   /** Why the meetings could not be read (e.g. `OAUTH_SCOPE_MISMATCH`): appointments then come from the lead field. */
   eventsUnavailable?: string;
+  /** The org id of the CRM's record addresses (`crm.zoho.<tld>/crm/org<orgId>/…`), read by the last sync (sync/fetch-org.ts). */
+  orgId?: string;
+  /** Why the last sync could not read the org id (e.g. `OAUTH_SCOPE_MISMATCH`: no `ZohoCRM.org.READ`). */
+  orgUnavailable?: string;
   /** Leads records by id, as Zoho sent them (only the requested fields). */
   leads: Record<string, ZohoRecord>;
   /** Lead records without a usable id, kept so their issues are reported on every load. */

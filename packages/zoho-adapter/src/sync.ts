@@ -15,7 +15,7 @@
  * The snapshot is written only when everything succeeded, atomically; a failure leaves the previous one.
  *
  * A run is a sequence of steps, each in its own file under ./sync/: plan (full or incremental), fetch
- * (leads, history module, events; then timelines), merge (into the snapshot), commit (stamp, write, report).
+ * (leads, history module, events, the org id; then timelines), merge (into the snapshot), commit (stamp, write, report).
  */
 import type { LoadResult } from '@panopticon/core';
 import { ZohoClient } from './client.js';
@@ -32,6 +32,7 @@ import { resolveReadConfig, resolveSync, type ResolvedSync } from './sync/config
 import { fetchHistoryModule, fetchTimelines } from './sync/fetch-history.js';
 import { fetchDeletedIds, removeDeletedLeads } from './sync/deletions.js';
 import { fetchEvents, fetchLeads } from './sync/fetch-records.js';
+import { fetchOrgId } from './sync/fetch-org.js';
 import { mergeRecords, mergeTimelines, startingSnapshot } from './sync/merge.js';
 import { planSync, type StoreReading, type SyncPlan } from './sync/plan.js';
 import { SyncProgressTracker } from './sync/progress.js';
@@ -164,7 +165,7 @@ export class ZohoSync {
     // Leads, history rows and meetings, in parallel streams.
     let eventsUnavailable: string | undefined;
     const window = { since: plan.since, signal };
-    const [leads, history, events, deletedIds] = await settleAll([
+    const [leads, history, events, deletedIds, org] = await settleAll([
       fetchLeads(client, { module: config.mapping.module, fields: config.fields, bothEnds: config.bothEnds }, window, progress),
       fetchHistoryModule(
         client,
@@ -180,6 +181,8 @@ export class ZohoSync {
       }),
       // Deletions since the last sync: only an incremental sync keeps leads a listing no longer shows.
       plan.since ? fetchDeletedIds(client, config.mapping.module, plan.since, signal) : Promise.resolve([]),
+      // The org id of the record links, once per sync (an org's id does not change, a token's scopes may).
+      fetchOrgId(client, signal),
     ] as const);
     const rules = {
       observeChanges: plan.observeChanges,
@@ -192,6 +195,13 @@ export class ZohoSync {
     mergeRecords(snapshot, { leads, history, events }, rules);
     if (eventsUnavailable !== undefined) snapshot.eventsUnavailable = eventsUnavailable;
     else if (config.appointments.from === 'events') delete snapshot.eventsUnavailable;
+    if ('orgId' in org) {
+      snapshot.orgId = org.orgId;
+      delete snapshot.orgUnavailable;
+    } else {
+      delete snapshot.orgId;
+      snapshot.orgUnavailable = org.unavailable;
+    }
     progress.read.deleted = removeDeletedLeads(snapshot, deletedIds, {
       parent: config.history?.parent ?? null,
       link: config.appointments.linkField,

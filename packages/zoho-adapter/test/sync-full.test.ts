@@ -75,8 +75,9 @@ describe('full sync', () => {
     ).toBe(true);
     expect(result.issues).toMatchObject([{ severity: 'warning', code: 'history-module-unavailable', file: 'zoho:Lead_Status_History' }]);
     expect(result.issues[0]!.message).toMatch(/INVALID_MODULE.*history tracking is probably not enabled for Lead_Status.*docs\/zoho\.md/s);
-    // Leads (with one extra page where the two cursors meet), one INVALID_MODULE, one timeline per appointed lead.
-    expect(server.stats.calls).toBeLessThanOrEqual(ceil200(600) + 2 + 1 + appointed.length);
+    // Leads (with one extra page where the two cursors meet), one INVALID_MODULE, one Get Organization (the
+    // org id of the record links), one timeline per appointed lead.
+    expect(server.stats.calls).toBeLessThanOrEqual(ceil200(600) + 2 + 1 + 1 + appointed.length);
   });
 
   test('history: null skips the module entirely', async () => {

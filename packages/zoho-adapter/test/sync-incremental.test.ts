@@ -29,8 +29,10 @@ describe('incremental sync', () => {
     // And one Get Deleted Records call (204: nothing deleted), since the same instant.
     expect(server.stats.deleted).toBe(1);
     expect(server.stats.requests.find((r) => r.path === '/crm/v8/Leads/deleted')?.ifModifiedSince).toBe(leadCalls[0]!.ifModifiedSince);
-    expect(server.stats.calls).toBe(3);
-    expect(result.sync.calls).toBe(3);
+    // And one Get Organization (the org id of the record links, read once per sync).
+    expect(server.stats.requests.filter((r) => r.path === '/crm/v8/org')).toHaveLength(1);
+    expect(server.stats.calls).toBe(4);
+    expect(result.sync.calls).toBe(4);
 
     const snapshot = await readSnapshot(dir);
     expect(snapshot.lastSync.mode).toBe('incremental');

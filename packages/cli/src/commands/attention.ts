@@ -1,4 +1,5 @@
-import { needsAttention } from '@panopticon/core';
+import { ATTENTION_REASONS, UNASSIGNED_LOCATOR, needsAttention } from '@panopticon/core';
+import { ATTENTION_BY_LOCATOR_CSV_COLUMNS, attentionByLocator, attentionByLocatorCsvCells } from '../attention-by-locator.js';
 import { helpText, type OptionSpecs } from '../args.js';
 import { ATTENTION_CSV_COLUMNS, attentionCsvCells, attentionJsonRow } from '../csv-columns.js';
 import { renderJson, renderTable } from '../format.js';
@@ -12,15 +13,25 @@ import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { FOLLOW_UP_INPUT_OPTIONS, FOLLOW_UP_OUTPUT_OPTIONS, followUpOptions, formatInstant } from './follow-up-options.js';
 
-const OPTIONS: OptionSpecs = { ...FOLLOW_UP_INPUT_OPTIONS, ...FOLLOW_UP_OUTPUT_OPTIONS };
+/** `--by locator`: the list counted per locator (the dashboard's "Needs attention by locator" download). */
+const BY_OPTION: OptionSpecs = {
+  by: { type: 'string', arg: 'locator', help: 'count the list per locator: one row per locator, its leads by reason' },
+};
+
+const OPTIONS: OptionSpecs = { ...FOLLOW_UP_INPUT_OPTIONS, ...FOLLOW_UP_OUTPUT_OPTIONS, ...BY_OPTION };
+
+const BY_LOCATOR_JSON =
+  'With --by locator: { asOf, timeZone, by, rows: [{ locator, needsAttention, reasons: { stale, stuck-in-green, stalled,\n' +
+  'at-risk } }] }, most leads first (locator null = unassigned); CSV columns locator,needsAttention,stale,stuck-in-green,stalled,at-risk.';
 
 export const ATTENTION_HELP = helpText(
-  'panopticon attention [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
+  'panopticon attention [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--by locator] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'The needs-attention list: appointed leads that are stale, stuck in green, stalled or at risk as of --as-of,\n' +
     'most severe first (stale > stuck-in-green > stalled > at-risk), then most days first, each with its locator.',
   OPTIONS,
   'JSON output: { asOf, timeZone, rows: [{ leadId, name, locator, team, stage, appointmentAt, status, reason, days }] }.\n' +
-    '`days` is days since the appointment for stale and at-risk, days in the current stage for stuck-in-green and stalled.',
+    '`days` is days since the appointment for stale and at-risk, days in the current stage for stuck-in-green and stalled.\n' +
+    BY_LOCATOR_JSON,
 );
 
 export const attentionCommand: Command<Settings> = { options: OPTIONS, help: ATTENTION_HELP, settings: resolveSettings, run: attention };
@@ -28,6 +39,8 @@ export const attentionCommand: Command<Settings> = { options: OPTIONS, help: ATT
 async function attention(settings: Settings, io: Io): Promise<number> {
   const { format, asOf, timeZone } = settings;
   assertTabularTarget(settings, 'attention');
+  if (settings.groupBy !== undefined && settings.groupBy !== 'locator')
+    throw new CliError(`--by must be locator, got "${settings.groupBy}".`, EXIT.usage);
   let rows: AttentionRow[];
   if (settings.engine === 'duckdb') {
     const inputs = sqlInputs(settings, 'attention', { history: true });
@@ -51,6 +64,7 @@ async function attention(settings: Settings, io: Io): Promise<number> {
     if (unjudged) throw new CliError(`panopticon attention: ${unjudged.message}`, EXIT.findings);
     rows = needsAttention(data, followUpOptions(settings));
   }
+  if (settings.groupBy === 'locator') return byLocator(settings, io, rows);
   const json = rows.map(attentionJsonRow);
   if (format === 'json') {
     io.out(renderJson({ asOf: asOf.toISOString(), timeZone, rows: json }));
@@ -76,5 +90,24 @@ async function attention(settings: Settings, io: Io): Promise<number> {
         ),
     );
   }
+  return 0;
+}
+
+/** `--by locator`: the list counted per locator (attention-by-locator.ts, the dashboard's figure download too). */
+async function byLocator(settings: Settings, io: Io, list: readonly AttentionRow[]): Promise<number> {
+  const { format, asOf, timeZone } = settings;
+  const rows = attentionByLocator(list);
+  if (format === 'json') io.out(renderJson({ asOf: asOf.toISOString(), timeZone, by: 'locator', rows }));
+  else if (isTabularFormat(format))
+    await writeTabular({ ...settings, format }, io, 'attention', ATTENTION_BY_LOCATOR_CSV_COLUMNS, rows.map(attentionByLocatorCsvCells));
+  else if (rows.length === 0) io.out(`Nothing needs attention as of ${formatInstant(asOf, timeZone)}.\n`);
+  else
+    io.out(
+      `Needs attention by locator as of ${formatInstant(asOf, timeZone)} (${timeZone})\n\n` +
+        renderTable(
+          ['locator', 'leads', ...ATTENTION_REASONS],
+          rows.map((r) => [r.locator ?? UNASSIGNED_LOCATOR, r.needsAttention, ...ATTENTION_REASONS.map((k) => r.reasons[k])]),
+        ),
+    );
   return 0;
 }

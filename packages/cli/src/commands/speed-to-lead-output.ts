@@ -51,7 +51,7 @@ export function speedToLeadOutput(settings: Pick<Settings, 'format'> & SpeedToLe
     b.converted,
     b.notConverted,
     b.open,
-    b.rate === null ? 'no decided leads' : `${pct(b.rate)} (${pct(b.lower)}–${pct(b.upper)})`,
+    b.conversionRatio === null ? 'no decided leads' : `${pct(b.conversionRatio)} (${pct(b.lower)}–${pct(b.upper)})`,
   ]);
   return (
     `Speed to lead as of ${formatInstant(settings.asOf, settings.timeZone)} (${settings.timeZone}), ${json.clock} clock; ` +

@@ -24,7 +24,10 @@ import { renderJson, renderTable } from '../format.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
 import { cannotJudge, loadInputs } from '../inputs.js';
+import type { z } from 'zod';
+import { SurvivalBySchema } from '../settings/definitions.js';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
+import { oneOf } from '../settings/setting.js';
 import type { Command } from './command.js';
 import { followUpOptions, formatInstant } from './follow-up-options.js';
 import { speedToLeadJson, speedToLeadOf, speedToLeadOutput } from './speed-to-lead-output.js';
@@ -69,7 +72,7 @@ export const SURVIVAL_HELP = helpText(
   'JSON output: { asOf, timeZone, source, of, by, unit, clock, confidence, counts, curves: [{ stage, group, cases, events,\n' +
     'censored, median, p75, p90, steps: [{ time, atRisk, events, censored, survival, lower, upper }] }] }; with\n' +
     '--of speed-to-lead: { asOf, timeZone, source, of, clock, convertedAt, confidence, counts, bands: [{ band, leads,\n' +
-    'converted, notConverted, open, decided, rate, lower, upper }] }.',
+    'converted, notConverted, open, decided, conversionRatio, lower, upper }] } (conversionRatio: a ratio, 0 to 1).',
 );
 
 export const survivalCommand: Command<Settings> = { options: OPTIONS, help: SURVIVAL_HELP, settings: resolveSettings, run: survival };
@@ -94,8 +97,11 @@ export type CurveOf = Exclude<Settings['survivalOf'], 'speed-to-lead'>;
 /** The settings {@link computeSurvival} reads. */
 export type SurvivalSettings = Pick<
   Settings,
-  'asOf' | 'timeZone' | 'pipeline' | 'dayCount' | 'calendar' | 'clock' | 'description' | 'survivalBy' | 'periodUnit'
-> & { survivalOf: CurveOf };
+  'asOf' | 'timeZone' | 'pipeline' | 'dayCount' | 'calendar' | 'clock' | 'description' | 'periodUnit'
+> & { survivalOf: CurveOf; survivalBy: SurvivalBy | undefined };
+
+/** The groups of `--by` a survival curve can have. */
+export type SurvivalBy = z.output<typeof SurvivalBySchema>;
 
 /** The survival figures the settings ask for, from Lead objects: the CLI's JSON and the dashboard's data agree by construction. */
 export function computeSurvival(settings: SurvivalSettings, leads: readonly Lead[]) {
@@ -168,9 +174,10 @@ function jsonStep(s: KaplanMeierStep): SurvivalJsonStep {
 async function survival(settings: Settings, io: Io): Promise<number> {
   assertTabularTarget(settings, 'survival');
   const of = settings.survivalOf;
-  if (of === 'speed-to-lead' && settings.survivalBy !== undefined) {
-    throw new CliError(`--by does not apply to --of speed-to-lead (one row per response band); got --by ${settings.survivalBy}.`, 2);
+  if (of === 'speed-to-lead' && settings.groupBy !== undefined) {
+    throw new CliError(`--by does not apply to --of speed-to-lead (one row per response band); got --by ${settings.groupBy}.`, 2);
   }
+  const by = settings.groupBy === undefined ? undefined : oneOf('by', SurvivalBySchema)(settings.groupBy, io);
   const data = await loadInputs(settings, io);
   // Without the column a question needs, every case would look open (never contacted, never progressed):
   // a curve that reads as "not reached" when the truth is "not known".
@@ -186,7 +193,7 @@ async function survival(settings: Settings, io: Io): Promise<number> {
     } else io.out(speedToLeadOutput(settings, answer));
     return 0;
   }
-  const curveSettings = { ...settings, survivalOf: of };
+  const curveSettings = { ...settings, survivalOf: of, survivalBy: by };
   const result = computeSurvival(curveSettings, data.leads);
   const { format } = settings;
   if (format === 'json') io.out(renderJson(result));

@@ -1,5 +1,4 @@
 import {
-  appointmentCalendarFigure,
   attentionByLocatorFigure,
   greenToDeliveryFigure,
   pipelineSnapshotFigure,
@@ -7,6 +6,8 @@ import {
   timeInStageFigure,
   toSvgString,
 } from '@panopticon/charts';
+import { DELAY_CATEGORIES } from '../time-in-stage-rows.js';
+import { calendarFigure } from './calendar-figure.js';
 import { unsafeHtml, type Html } from './html.js';
 import { FIGURE_WIDTHS, responseFigures } from './response-figures.js';
 import type { ReportModel } from './model.js';
@@ -60,7 +61,7 @@ export { FIGURE_WIDTHS };
  * Draws every figure of the report with `@panopticon/charts` into `document` (jsdom's in Node) and
  * serializes each to SVG markup. Text from data was set as DOM text, so the markup is escaped. Each
  * figure's `<style>` is removed and returned once in `css`; calendar days get a `data-day` attribute
- * so the page can highlight a date range.
+ * (calendar-figure.ts) so the page can highlight a date range.
  */
 export function renderFigures(model: FigureInput, document: Document): RenderedFigures {
   const { asOf, timeZone, pipeline } = model;
@@ -83,15 +84,11 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
     style.remove();
   };
 
-  const calendar = appointmentCalendarFigure(model.calendarAppointments, {
+  const calendar = calendarFigure(
+    model.calendarAppointments,
+    { ...dated, from: model.calendarRange.from, to: model.calendarRange.to },
     document,
-    ...dated,
-    from: model.calendarRange.from,
-    to: model.calendarRange.to,
-    width: FIGURE_WIDTHS.half,
-    cellHeight: 36,
-  });
-  markCalendarDays(calendar);
+  );
 
   // The response figures as the page's script redraws them when a control changes (response-figures.ts).
   const response = responseFigures(
@@ -125,7 +122,9 @@ export function renderFigures(model: FigureInput, document: Document): RenderedF
         title: 'Working pipeline over time',
       }),
     ),
-    timeInStage: out(timeInStageFigure(model.visits, { document, pipeline, ...dated, width: FIGURE_WIDTHS.half })),
+    timeInStage: out(
+      timeInStageFigure(model.visits, { document, pipeline, categories: DELAY_CATEGORIES, ...dated, width: FIGURE_WIDTHS.half }),
+    ),
     greenToDelivery: out(
       greenToDeliveryFigure(model.green, {
         document,
@@ -165,19 +164,4 @@ function greenBarHeight(leads: number): number {
  */
 function withoutGroupLabels(markup: string): string {
   return markup.replace(/<g\b[^>]*>/g, (tag) => (/\srole="/.test(tag) ? tag : tag.replace(/\saria-label="[^"]*"/, '')));
-}
-
-const DATE_IN_TITLE = /\b(\d{4}-\d{2}-\d{2})\b/;
-
-/** Gives each day cell of the calendar (a `rect` whose tooltip starts with its date) `data-day="YYYY-MM-DD"`. */
-function markCalendarDays(svg: SVGSVGElement): void {
-  for (const rect of svg.querySelectorAll('rect')) {
-    const title = [...rect.children].find((c) => c.tagName.toLowerCase() === 'title');
-    const firstLine = title?.textContent?.split('\n', 1)[0] ?? '';
-    const match = DATE_IN_TITLE.exec(firstLine);
-    if (match) {
-      rect.setAttribute('data-day', match[1]!);
-      rect.classList.add('cal-day');
-    }
-  }
 }

@@ -130,7 +130,18 @@ export interface LeadDetailColumns {
 }
 
 /** The downloads of the page's fixed tables and figures, their CSV written with the page (table-csv.ts). */
-export const TABLE_DOWNLOADS = ['kpis', 'snapshot', 'trend', 'green-to-delivery', 'demand', 'comparison', 'resolved', 'quality'] as const;
+export const TABLE_DOWNLOADS = [
+  'kpis',
+  'attention-by-locator',
+  'snapshot',
+  'trend',
+  'time-in-stage',
+  'green-to-delivery',
+  'demand',
+  'comparison',
+  'resolved',
+  'quality',
+] as const;
 
 /** The name of one of them (its `data-download`). */
 export type TableDownload = (typeof TABLE_DOWNLOADS)[number];
@@ -145,6 +156,8 @@ export interface PageData {
   since: string;
   /** Sorted by day and time. */
   appointments: AppointmentTuple[];
+  /** The dates the calendar figure spans, as instants (ISO) whose dates in the zone are its first and last day. */
+  calendarRange: { from: string; to: string };
   statusLabels: Record<string, string>;
   reasonLabels: Record<string, string>;
   /** The reasons from most to least severe: the order of the Reason column. */

@@ -48,6 +48,7 @@ export function pageData(model: ReportModel, controls: ControlsData = controlsDa
     ]),
     since: model.since.text,
     appointments: model.appointments.map((a) => [a.id, a.name, a.locator, a.stage, a.status, a.day, a.time]),
+    calendarRange: { from: model.calendarRange.from.toISOString(), to: model.calendarRange.to.toISOString() },
     statusLabels: FOLLOW_UP_STATUS_LABELS,
     reasonLabels: ATTENTION_REASON_LABELS,
     reasonOrder: ATTENTION_REASONS,

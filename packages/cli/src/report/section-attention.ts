@@ -77,7 +77,7 @@ export function attentionSection(model: ReportModel, figures: RenderedFigures): 
 <p class="note">Days: ${days} since the appointment for stale and at-risk leads; ${days} in the current stage for stuck-in-green and stalled leads. Hover a reason for the lead's follow-up status, a locator for their team. <span class="change change-new">new</span> = not on the list as of ${model.since.text}; <span class="change change-worse">worse</span> = on it then with a less severe reason.</p>
 ${resolvedList(model)}
 </div>
-<aside class="figure side" aria-label="Needs attention by locator">${figures.svg.attentionByLocator}${locatorChips(rows)}</aside>
+<aside class="figure side" aria-label="Needs attention by locator">${figures.svg.attentionByLocator}${n > 0 && html`<p class="figure-actions">${downloadButton('attention-by-locator')}</p>`}${locatorChips(rows)}</aside>
 </div>
 </div>
 </section>`;

@@ -16,7 +16,7 @@ export function pipelineSection(figures: RenderedFigures): Html {
 <div class="grid2">
 <div class="panel figure">${f.snapshot}${actions('snapshot')}</div>
 <div class="panel figure">${f.trend}${actions('trend')}</div>
-<div class="panel figure">${f.timeInStage}</div>
+<div class="panel figure">${f.timeInStage}${actions('time-in-stage')}</div>
 <div class="panel figure">${f.greenToDelivery}${actions('green-to-delivery')}</div>
 </div>
 </section>`;

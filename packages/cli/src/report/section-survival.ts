@@ -98,9 +98,9 @@ function speedPanel(svg: Html, panel: SpeedToLeadPanel): Html {
   const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)} %`);
   const rows = json.bands.map((b) => {
     const rate =
-      b.rate === null
+      b.conversionRatio === null
         ? html`<td class="num" data-v="">no decided leads</td>`
-        : html`<td class="num" data-v="${b.rate}">${pct(b.rate)}<span class="sub">${pct(b.lower)}–${pct(b.upper)}</span></td>`;
+        : html`<td class="num" data-v="${b.conversionRatio}">${pct(b.conversionRatio)}<span class="sub">${pct(b.lower)}–${pct(b.upper)}</span></td>`;
     return html`<tr data-band="${b.band}"><td>${SPEED_BAND_LABELS[b.band as SpeedBand]}</td>${count(b.leads)}${count(b.converted)}${count(b.notConverted)}${count(b.open)}${rate}</tr>`;
   });
   return html`<div class="panel survival-panel" id="speed-to-lead">

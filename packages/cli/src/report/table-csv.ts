@@ -1,13 +1,16 @@
 /**
  * The "Download CSV" files of the page's fixed tables and figures (the ones no control filters): the KPI
- * tiles, the pipeline snapshot and trend, green → delivery, demand vs coverage, the period comparison, the
- * leads resolved since the earlier list and the data-quality issues. Each is written here, by the CLI's
- * own renderCsv, and embedded as text: the page saves it as is. Where a command answers the same question
- * its columns are the command's (csv-columns.ts): the KPI file equals `panopticon kpis --format csv`, the
- * issues file `panopticon check --format csv`.
+ * tiles, needs attention by locator, the pipeline snapshot and trend, time in stage, green → delivery, demand
+ * vs coverage, the period comparison, the leads resolved since the earlier list and the data-quality issues.
+ * Each is written here, by the CLI's own renderCsv, and embedded as text: the page saves it as is. Where a
+ * command answers the same question its rows and columns are the command's: the KPI file equals `panopticon
+ * kpis --format csv`, the issues file `panopticon check --format csv`, needs attention by locator `panopticon
+ * attention --by locator --format csv`, time in stage `panopticon time-in-stage --format csv`.
  *
  * @module
  */
+import { ATTENTION_BY_LOCATOR_CSV_COLUMNS, attentionByLocator, attentionByLocatorCsvCells } from '../attention-by-locator.js';
+import { TIME_IN_STAGE_CSV_COLUMNS, timeInStageCsvCells, timeInStageRows } from '../time-in-stage-rows.js';
 import { ISSUE_CSV_COLUMNS, KPIS_CSV_COLUMNS, issueCsvCells, kpisCsvRows } from '../csv-columns.js';
 import { RESOLUTION_TEXT } from '../digest/messages.js';
 import { type Cell, renderCsv } from '../format.js';
@@ -21,6 +24,14 @@ export function tableCsvFiles(model: ReportModel): Partial<Record<TableDownload,
   const files: Partial<Record<TableDownload, string>> = {
     // As `panopticon kpis --format csv`: the as-of an instant in the team's zone.
     kpis: renderCsv(KPIS_CSV_COLUMNS, kpisCsvRows({ ...model.kpis, asOf: new Date(model.kpis.asOf) }), zone),
+    'attention-by-locator': renderCsv(
+      ATTENTION_BY_LOCATOR_CSV_COLUMNS,
+      attentionByLocator(model.attention).map(attentionByLocatorCsvCells),
+    ),
+    'time-in-stage': renderCsv(
+      TIME_IN_STAGE_CSV_COLUMNS,
+      timeInStageRows(model.leads, { asOf: model.asOf, pipeline: model.pipeline }).map(timeInStageCsvCells),
+    ),
     snapshot: renderCsv(
       ['stage', 'category', 'count'],
       model.snapshot.map((r) => [r.stage, r.category, r.count]),

@@ -93,7 +93,8 @@ const ClockSchema = z.enum(['wall', 'business']);
 const EngineSchema = z.enum(['ts', 'duckdb']);
 const PositiveWholeNumber = z.number().int().positive();
 const SurvivalOfSchema = z.enum(['first-contact', 'stage', 'appointment-progress', 'speed-to-lead']);
-const SurvivalBySchema = z.enum(['team', 'source', 'period', 'arrival']);
+/** `survival --by`'s groups (`attention --by` takes `locator`); each command checks its own (commands/survival.ts). */
+export const SurvivalBySchema = z.enum(['team', 'source', 'period', 'arrival']);
 const PeriodUnitSchema = z.enum(['month', 'week']);
 const ConvertedAtSchema = z.enum(['won', 'green']);
 const CompareWeeksSchema = z.number().int().min(RANGES.compareWeeks.min).max(RANGES.compareWeeks.max);
@@ -146,8 +147,11 @@ export const SETTINGS = {
     flag: { name: 'of', read: oneOf('of', SurvivalOfSchema) },
     default: 'first-contact',
   }),
-  /** `survival`: one curve per team, source, period or arrival group (`--by`); none without it. */
-  survivalBy: setting({ schema: SurvivalBySchema, flag: { name: 'by', read: oneOf('by', SurvivalBySchema) } }),
+  /**
+   * `--by` as typed: `survival`'s one curve per team, source, period or arrival group, `attention`'s counts per
+   * locator. Each command checks the values it takes, so its error lists only those.
+   */
+  groupBy: setting({ schema: z.string(), flag: { name: 'by', read: (raw) => String(raw) } }),
   /** `survival --of speed-to-lead`: converted = entered a won stage, or got as far as green (`--converted`). */
   convertedAt: setting({
     schema: ConvertedAtSchema,

@@ -61,6 +61,8 @@ export interface FakeZohoOptions {
    * 401 OAUTH_SCOPE_MISMATCH.
    */
   scopes?: readonly string[];
+  /** The org id (`zgid`) Get Organization answers (org.ts). Default `FAKE_ORG_ID`. */
+  orgId?: string;
   /** Answer token requests in the pre-2020 shape (`expires_in` in ms plus `expires_in_sec`). Default false. */
   legacyTokenShape?: boolean;
 }

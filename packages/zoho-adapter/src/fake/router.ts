@@ -1,9 +1,10 @@
 /**
- * The API's routes under `/crm/{version}/`: the module list, Get Records and Get Record, timelines, and
- * Zoho's errors for what the fake org does not have. Counts each call in the stats by kind.
+ * The API's routes under `/crm/{version}/`: the module list, Get Records and Get Record, timelines, the
+ * organization (org.ts), and Zoho's errors for what the fake org does not have. Counts each call in the stats by kind.
  */
 import { timelinePage, type TimelineContext } from './history.js';
 import { HttpError } from './http.js';
+import { orgAnswer } from './org.js';
 import type { ApiAnswer } from './http.js';
 import type { RecordsApi } from './records.js';
 import type { StatsBook } from './stats.js';
@@ -15,6 +16,8 @@ export interface RouterContext {
   records: RecordsApi;
   timelines: TimelineContext;
   stats: StatsBook;
+  /** The org id (`zgid`) Get Organization answers. */
+  orgId: string;
 }
 
 /** The answer to an authenticated API request of `user` (a refresh token); Zoho's errors are thrown as {@link HttpError}. */
@@ -35,6 +38,10 @@ export function route(ctx: RouterContext, method: string, url: URL, user: string
   if (rest[0] === 'settings' && rest[1] === 'fields' && rest.length === 2) {
     stats.other++;
     return ctx.records.fields(url.searchParams.get('module') ?? '');
+  }
+  if (rest[0] === 'org' && rest.length === 1) {
+    stats.other++;
+    return orgAnswer(ctx.orgId);
   }
   const module = rest[0] ?? '';
   const source = ctx.records.source(module);

@@ -7,6 +7,7 @@
  * and timelines), ./faults.ts (faults and latency), ./api.ts and ./router.ts (the API server), ./data/
  * (the org).
  */
+import { FAKE_ORG_ID } from './org.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Lead } from '@panopticon/core';
@@ -130,7 +131,18 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
   });
   const timelines = { data, offsetMinutes, pageTokens, onTimeline: (id: string) => void stats.stats.timelineLeadIds.push(id) };
   const api = createServer(
-    apiListener({ records, timelines, stats, limits: () => settings, scopes: () => settings.scopes, tokens, faults, latency, rng }),
+    apiListener({
+      records,
+      timelines,
+      stats,
+      orgId: options.orgId ?? FAKE_ORG_ID,
+      limits: () => settings,
+      scopes: () => settings.scopes,
+      tokens,
+      faults,
+      latency,
+      rng,
+    }),
   );
   // The open sockets of both servers, destroyed on close so that keep-alive connections do not hold it up.
   const sockets = new Set<Socket>();

@@ -1,13 +1,17 @@
 /**
  * The appointments panel: today / this week / this month / a custom range lists the appointments in it
  * (from the JSON block, sorted by day and time), says how many there are by status, and highlights the
- * range's days on the calendar figure.
+ * range's days on the calendar figure. The Team control narrows the list and redraws the figure with the
+ * team's appointments (calendar-figure.ts, the page builder's own drawing).
  *
  * @module
  */
+import { parseDayNumber, startOfLocalDay } from '@panopticon/core';
+import { calendarFigure } from '../calendar-figure.js';
 import { APPOINTMENT, type AppointmentTuple, type PageData } from '../page-data.js';
 import { dayNumber, isoDate, monthOf, weekdayOf } from './dates.js';
 import { byId, el, findById, fmt, leadButton, plural } from './dom.js';
+import { fitFigure } from './figure-dom.js';
 
 /** A range button's `data-range`. */
 type RangeKind = 'today' | 'week' | 'month' | 'custom';
@@ -38,7 +42,8 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
   const calTo = byId<HTMLInputElement>('cal-to');
   const custom = document.querySelector<HTMLElement>('.cal-controls .custom')!;
   const figure = findById('cal-figure');
-  const cells = figure ? Array.from(figure.querySelectorAll('.cal-day')) : [];
+  let cells = figure ? Array.from(figure.querySelectorAll('.cal-day')) : [];
+  const wholeFigure = figure?.querySelector('svg') ?? null;
   const buttons = document.querySelectorAll('button[data-range]');
   const statusLabel = (s: string) => data.statusLabels[s] || s;
 
@@ -137,8 +142,34 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
     input.addEventListener('change', () => show('custom'));
     input.addEventListener('input', () => show('custom'));
   }
+  /**
+   * The calendar figure of the team's appointments (every team: the page builder's own). An appointment's day
+   * is all the figure reads of its instant, so the start of that day in the report's zone stands for it.
+   */
+  function redrawFigure(): void {
+    const old = figure?.querySelector('svg');
+    if (!figure || !old || !wholeFigure) return;
+    let next: SVGSVGElement = wholeFigure;
+    if (team !== -2) {
+      const teamOf = data.controls.appointmentTeams;
+      const appointments = data.appointments
+        .filter((_, i) => teamOf[i] === team)
+        .map((a) => ({
+          appointmentAt: startOfLocalDay(parseDayNumber(a[APPOINTMENT.day]), data.timeZone),
+          status: a[APPOINTMENT.status],
+          name: a[APPOINTMENT.name],
+          locator: a[APPOINTMENT.locator],
+        }));
+      const range = { from: new Date(data.calendarRange.from), to: new Date(data.calendarRange.to) };
+      next = fitFigure(calendarFigure(appointments, { asOf: new Date(data.controls.asOf), timeZone: data.timeZone, ...range }, document));
+    }
+    if (next !== old) old.replaceWith(next);
+    cells = Array.from(figure.querySelectorAll('.cal-day'));
+  }
+
   teams.onTeam((t) => {
     team = t === '' ? -2 : data.controls.teams.indexOf(t);
+    redrawFigure();
     show(current);
   });
   show('week');
