@@ -118,7 +118,13 @@ describe('the dashboard on the sample data: time to event as panopticon survival
     const json = JSON.parse((await run('survival', '--of', 'speed-to-lead', '--format', 'json', '--quiet')).stdout) as {
       bands: { band: string; leads: number; converted: number; notConverted: number; open: number; conversionRatio: number | null }[];
     };
-    const rows = numberRows(page.doc, '#speed-to-lead table.speed-bands', 'band', ['leads', 'converted', 'notConverted', 'open', 'conversionRatio']);
+    const rows = numberRows(page.doc, '#speed-to-lead table.speed-bands', 'band', [
+      'leads',
+      'converted',
+      'notConverted',
+      'open',
+      'conversionRatio',
+    ]);
     expect(rows).toEqual(
       json.bands.map(({ band, leads, converted, notConverted, open, conversionRatio }) => ({
         band,
