@@ -1,0 +1,116 @@
+/**
+ * The compact encodings of the data the dashboard page embeds (page-tables.ts, lead-detail-columns.ts): texts
+ * written once in a shared dictionary and referred to by index, small whole numbers packed one character
+ * each, and "YYYY-MM-DD HH:MM" wall-clock times as whole minutes. Platform-neutral: the page builder encodes,
+ * the page's script decodes.
+ *
+ * @module
+ */
+
+/**
+ * The characters a packed column is written with: none of them is escaped by JSON or by escape.ts's
+ * jsonForScript, so each costs one byte in the page. Character `k` stands for the value `k - 1`.
+ */
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-.~!#$%()*+/:;=?@[]^{|}';
+
+/** The smallest and largest value a packed column can hold (-1 stands for "none"). */
+const MIN_PACKED = -1;
+const MAX_PACKED = ALPHABET.length - 2;
+
+/** A column of whole numbers: packed (one character a value) when every value fits, else the plain numbers. */
+export type Codes = string | number[];
+
+/** Packs `values` when every one is a whole number from -1 to {@link MAX_PACKED}; else returns them as they are. */
+export function packCodes(values: readonly number[]): Codes {
+  for (const v of values) if (!Number.isInteger(v) || v < MIN_PACKED || v > MAX_PACKED) return [...values];
+  let out = '';
+  for (const v of values) out += ALPHABET[v + 1];
+  return out;
+}
+
+const VALUE_OF: Record<string, number> = {};
+for (let k = 0; k < ALPHABET.length; k++) VALUE_OF[ALPHABET[k]!] = k - 1;
+
+/** The values of a {@link packCodes} column. */
+export function unpackCodes(codes: Codes): number[] {
+  if (typeof codes !== 'string') return codes;
+  const out = new Array<number>(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = VALUE_OF[codes[i]!]!;
+  return out;
+}
+
+/** Each value minus the one before it (the first minus `start`): sorted columns become small numbers. */
+export function deltas(values: readonly number[], start = 0): number[] {
+  const out = new Array<number>(values.length);
+  let previous = start;
+  for (let i = 0; i < values.length; i++) {
+    out[i] = values[i]! - previous;
+    previous = values[i]!;
+  }
+  return out;
+}
+
+/** The running sums of {@link deltas}: the values back. */
+export function undoDeltas(values: readonly number[], start = 0): number[] {
+  const out = new Array<number>(values.length);
+  let sum = start;
+  for (let i = 0; i < values.length; i++) {
+    sum += values[i]!;
+    out[i] = sum;
+  }
+  return out;
+}
+
+/** Texts by index: `index(text)` adds a text once; `words` lists them in the order first seen. */
+export class Dictionary {
+  readonly words: string[] = [];
+  readonly #index = new Map<string, number>();
+
+  index(text: string): number {
+    let i = this.#index.get(text);
+    if (i === undefined) {
+      i = this.words.length;
+      this.words.push(text);
+      this.#index.set(text, i);
+    }
+    return i;
+  }
+
+  /** The index of a text, -1 for `null`. */
+  maybe(text: string | null): number {
+    return text === null ? -1 : this.index(text);
+  }
+}
+
+/** The text of index `i` of a {@link Dictionary}'s words (`null` for -1). */
+export function wordOf(words: readonly string[], i: number): string | null {
+  return i < 0 ? null : words[i]!;
+}
+
+const MS_MINUTE = 60_000;
+
+/** "YYYY-MM-DD HH:MM" as a count of wall-clock minutes (the text read as if it were UTC: no zone involved). */
+export function minuteOf(text: string): number {
+  const [date, time] = text.split(' ') as [string, string];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, min] = time.split(':').map(Number) as [number, number];
+  const minute = Date.UTC(y, m - 1, d, h, min) / MS_MINUTE;
+  // A text outside the format (a five-digit year) would not come back as written: a bug, said as such.
+  if (minuteText(minute) !== text) throw new RangeError(`Not a "YYYY-MM-DD HH:MM" time: ${text}`);
+  return minute;
+}
+
+/** The wall-clock minute back as "YYYY-MM-DD HH:MM". */
+export function minuteText(minute: number): string {
+  return new Date(minute * MS_MINUTE).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The instant a wall-clock minute was read from, as an offset in ms (`instant - minute`), for {@link minuteOf}'s minutes. */
+export function instantOffset(minute: number, instantMs: number): number {
+  return instantMs - minute * MS_MINUTE;
+}
+
+/** The instant back from its wall-clock minute and {@link instantOffset}. */
+export function instantAt(minute: number, offset: number): number {
+  return minute * MS_MINUTE + offset;
+}
