@@ -12,7 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { renderCsv } from '../src/format.js';
 import type { Io } from '../src/io.js';
-import { DATA_ELEMENT_ID, type PageData } from '../src/report/page-data.js';
+import { readPageData } from '../src/report/embedded-data.js';
+import { DATA_ELEMENT_ID } from '../src/report/page-data.js';
 import { SURVIVAL_DOWNLOADS, SURVIVAL_DOWNLOAD_NAMES, survivalCsvFile } from '../src/report/survival-downloads.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-report-survival-'));
@@ -34,7 +35,7 @@ async function run(...argv: string[]) {
 function readPage(path: string) {
   const html = readFileSync(path, 'utf8');
   const doc = new JSDOM(html).window.document; // parsed only: no script runs
-  const data = JSON.parse(doc.getElementById(DATA_ELEMENT_ID)!.textContent!) as PageData;
+  const data = readPageData(JSON.parse(doc.getElementById(DATA_ELEMENT_ID)!.textContent!));
   return { html, doc, data };
 }
 

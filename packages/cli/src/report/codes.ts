@@ -11,7 +11,10 @@
  * The characters a packed column is written with: none of them is escaped by JSON or by escape.ts's
  * jsonForScript, so each costs one byte in the page. Character `k` stands for the value `k - 1`.
  */
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-.~!#$%()*+/:;=?@[]^{|}';
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-.!#$%()*+/:;=?@[]^{|}';
+
+/** Starts a value outside the alphabet's range: `~`, the value in base 36, `,`. */
+const ESCAPE = '~';
 
 /** The smallest and largest value a packed column can hold (-1 stands for "none"). */
 const MIN_PACKED = -1;
@@ -20,12 +23,18 @@ const MAX_PACKED = ALPHABET.length - 2;
 /** A column of whole numbers: packed (one character a value) when every value fits, else the plain numbers. */
 export type Codes = string | number[];
 
-/** Packs `values` when every one is a whole number from -1 to {@link MAX_PACKED}; else returns them as they are. */
+/**
+ * Packs whole numbers one character each (-1 to {@link MAX_PACKED}; a larger or negative one as `~`, base 36,
+ * `,`) when that is shorter than writing them in JSON; else (or with a value not a safe whole number) returns
+ * them as they are.
+ */
 export function packCodes(values: readonly number[]): Codes {
-  for (const v of values) if (!Number.isInteger(v) || v < MIN_PACKED || v > MAX_PACKED) return [...values];
   let out = '';
-  for (const v of values) out += ALPHABET[v + 1];
-  return out;
+  for (const v of values) {
+    if (!Number.isSafeInteger(v)) return [...values];
+    out += v >= MIN_PACKED && v <= MAX_PACKED ? ALPHABET[v + 1] : `${ESCAPE}${v.toString(36)},`;
+  }
+  return out.length + 2 <= JSON.stringify(values).length ? out : [...values];
 }
 
 const VALUE_OF: Record<string, number> = {};
@@ -34,9 +43,36 @@ for (let k = 0; k < ALPHABET.length; k++) VALUE_OF[ALPHABET[k]!] = k - 1;
 /** The values of a {@link packCodes} column. */
 export function unpackCodes(codes: Codes): number[] {
   if (typeof codes !== 'string') return codes;
-  const out = new Array<number>(codes.length);
-  for (let i = 0; i < codes.length; i++) out[i] = VALUE_OF[codes[i]!]!;
+  const out: number[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c === ESCAPE) {
+      const end = codes.indexOf(',', i);
+      out.push(Number.parseInt(codes.slice(i + 1, end), 36));
+      i = end;
+    } else out.push(VALUE_OF[c]!);
+  }
   return out;
+}
+
+/** A column of numbers or `null`s: packed (codes.ts's packCodes, `null` as -1) when every number is whole and that is shorter; else as it is. */
+export type NullableCodes = string | (number | null)[];
+
+/** Packs a column with `null`s: `null` is -1, a negative number one less than itself (so -1 stays free). */
+export function packNullable(values: readonly (number | null)[]): NullableCodes {
+  const mapped: number[] = [];
+  for (const v of values) {
+    if (v !== null && !Number.isSafeInteger(v)) return [...values];
+    mapped.push(v === null ? -1 : v < 0 ? v - 1 : v);
+  }
+  const packed = packCodes(mapped);
+  return typeof packed === 'string' ? packed : [...values];
+}
+
+/** The values of a {@link packNullable} column. */
+export function unpackNullable(codes: NullableCodes): (number | null)[] {
+  if (typeof codes !== 'string') return codes;
+  return unpackCodes(codes).map((c) => (c === -1 ? null : c < -1 ? c + 1 : c));
 }
 
 /** Each value minus the one before it (the first minus `start`): sorted columns become small numbers. */

@@ -77,8 +77,8 @@ describe('the lead dialog facts in columns', () => {
     expect(shared.done().leads).toEqual({ id: ['a', 'b'], name: ['Lead a', 'Lead b'] });
     expect(c.created).toEqual([0, 120]);
     expect(c.visitCount).toBe('22'); // packed: one visit each
-    expect(c.visitEntered).toEqual([0, 0]);
-    expect(c.visitLeft).toEqual([null, null]);
+    expect(c.visitEntered).toBe('11');
+    expect(c.visitLeft).toBe('00'); // null, packed
     expect(c.visitTenths).toBe(true);
   });
 });

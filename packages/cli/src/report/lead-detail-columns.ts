@@ -10,7 +10,19 @@
  * @module
  */
 import type { FollowUpStatus } from '@panopticon/core';
-import { deltas, minuteOf, minuteText, packCodes, undoDeltas, unpackCodes, wordOf, type Codes } from './codes.js';
+import {
+  deltas,
+  minuteOf,
+  minuteText,
+  packCodes,
+  packNullable,
+  undoDeltas,
+  unpackCodes,
+  unpackNullable,
+  wordOf,
+  type Codes,
+  type NullableCodes,
+} from './codes.js';
 import type { LeadDetail } from './page-data.js';
 import type { SharedTables, SharedTablesBuilder } from './page-tables.js';
 
@@ -23,35 +35,41 @@ export interface LeadDetailColumns {
   stage: Codes;
   status: Codes;
   reason: Codes;
-  reasonDays: (number | null)[];
+  reasonDays: NullableCodes;
   /** The wall-clock minute `created` counts from. */
   base: number;
   /** Minutes from `base`, in the order of the rows. */
   created: number[];
   /** Minutes from the lead's creation; `null` = none. */
-  firstContact: (number | null)[];
+  firstContact: NullableCodes;
   responseMinutes: (number | null)[];
-  appointment: (number | null)[];
-  daysSinceAppointment: (number | null)[];
+  appointment: NullableCodes;
+  daysSinceAppointment: NullableCodes;
   /** Minutes from the lead's creation; `null` = none. */
-  progress: (number | null)[];
-  daysInStage: (number | null)[];
+  progress: NullableCodes;
+  daysInStage: NullableCodes;
   /** How many visits each lead has; its visits follow those of the leads before it. */
   visitCount: Codes;
   visitStage: Codes;
   /** Minutes from the lead's previous instant (its creation, then the previous visit's end or start). */
-  visitEntered: number[];
+  visitEntered: Codes;
   /** Minutes from the visit's start; `null` = still there. */
-  visitLeft: (number | null)[];
-  /** The visit's days, in tenths when `visitTenths` (every one a whole number of tenths). */
+  visitLeft: NullableCodes;
+  /**
+   * The visit's days: when `visitTenths` (every one a whole number of tenths), in tenths less those of its
+   * wall-clock minutes (mostly 0: a closed visit's days are its minutes' within a tenth); else as they are.
+   */
   visitDays: Codes;
   visitTenths: boolean;
   /** How many owner changes each lead has; -1 = none recorded in the data. */
   ownerCount: Codes;
   ownerLocator: Codes;
   /** Minutes from the lead's creation, then from the change before. */
-  ownerAt: number[];
+  ownerAt: Codes;
 }
+
+/** A visit's days in tenths as its wall-clock minutes give them (0 for a visit still running). */
+const tenthsOf = (minutes: number | null) => (minutes === null ? 0 : Math.round((minutes / 1440) * 10));
 
 const since = (text: string | null, from: number) => (text === null ? null : minuteOf(text) - from);
 const back = (minutes: number | null | undefined, from: number) =>
@@ -66,14 +84,16 @@ export function leadDetailColumns(details: readonly LeadDetail[], shared: Shared
   const visitTenths = visits.every((v) => Number.isInteger(Math.round(v[3] * 10)) && Math.round(v[3] * 10) / 10 === v[3]);
   const visitEntered: number[] = [];
   const visitLeft: (number | null)[] = [];
+  const visitDays: number[] = [];
   const ownerAt: number[] = [];
   details.forEach((d, i) => {
     let previous = created[i]!;
-    for (const [, entered, left] of d.visits) {
+    for (const [, entered, left, days] of d.visits) {
       const start = minuteOf(entered);
       visitEntered.push(start - previous);
       const end = left === null ? null : minuteOf(left);
       visitLeft.push(end === null ? null : end - start);
+      visitDays.push(visitTenths ? Math.round(days * 10) - tenthsOf(end === null ? null : end - start) : days);
       previous = end ?? start;
     }
     ownerAt.push(
@@ -90,24 +110,24 @@ export function leadDetailColumns(details: readonly LeadDetail[], shared: Shared
     stage: packCodes(details.map((d) => w.maybe(d.stage))),
     status: packCodes(details.map((d) => w.index(d.status))),
     reason: packCodes(details.map((d) => w.maybe(d.reason))),
-    reasonDays: details.map((d) => d.reasonDays),
+    reasonDays: packNullable(details.map((d) => d.reasonDays)),
     base,
     created: created.map((m) => m - base),
-    firstContact: details.map((d, i) => since(d.firstContact, created[i]!)),
+    firstContact: packNullable(details.map((d, i) => since(d.firstContact, created[i]!))),
     responseMinutes: details.map((d) => d.responseMinutes),
-    appointment: details.map((d, i) => since(d.appointment, created[i]!)),
-    daysSinceAppointment: details.map((d) => d.daysSinceAppointment),
-    progress: details.map((d, i) => since(d.progress, created[i]!)),
-    daysInStage: details.map((d) => d.daysInStage),
+    appointment: packNullable(details.map((d, i) => since(d.appointment, created[i]!))),
+    daysSinceAppointment: packNullable(details.map((d) => d.daysSinceAppointment)),
+    progress: packNullable(details.map((d, i) => since(d.progress, created[i]!))),
+    daysInStage: packNullable(details.map((d) => d.daysInStage)),
     visitCount: packCodes(details.map((d) => d.visits.length)),
     visitStage: packCodes(visits.map((v) => w.index(v[0]))),
-    visitEntered,
-    visitLeft,
-    visitDays: packCodes(visits.map((v) => (visitTenths ? Math.round(v[3] * 10) : v[3]))),
+    visitEntered: packCodes(visitEntered),
+    visitLeft: packNullable(visitLeft),
+    visitDays: packCodes(visitDays),
     visitTenths,
     ownerCount: packCodes(details.map((d) => (d.owners === null ? -1 : d.owners.length))),
     ownerLocator: packCodes(details.flatMap((d) => (d.owners ?? []).map(([locator]) => w.maybe(locator)))),
-    ownerAt,
+    ownerAt: packCodes(ownerAt),
   };
 }
 
@@ -126,6 +146,17 @@ export function leadDetailReader(c: LeadDetailColumns, shared: SharedTables): { 
     c.ownerCount,
     c.ownerLocator,
   ].map(unpackCodes) as number[][];
+  const [reasonDays, firstContact, appointment, daysSinceAppointment, progress, daysInStage, visitLeft] = [
+    c.reasonDays,
+    c.firstContact,
+    c.appointment,
+    c.daysSinceAppointment,
+    c.progress,
+    c.daysInStage,
+    c.visitLeft,
+  ].map(unpackNullable);
+  const visitEntered = unpackCodes(c.visitEntered);
+  const ownerAt = unpackCodes(c.ownerAt);
   // Where each lead's visits and owner changes start.
   const visitStart = undoDeltas(visitCount!.map((n, i) => (i === 0 ? 0 : visitCount![i - 1]!)));
   const ownerStart = undoDeltas(ownerCount!.map((n, i) => (i === 0 ? 0 : Math.max(0, ownerCount![i - 1]!))));
@@ -134,11 +165,11 @@ export function leadDetailReader(c: LeadDetailColumns, shared: SharedTables): { 
     const visits: LeadDetail['visits'] = [];
     let previous = created;
     for (let k = visitStart[i]!, end = k + visitCount![i]!; k < end; k++) {
-      const start = previous + c.visitEntered[k]!;
-      const left = c.visitLeft[k];
-      const stop = left === null || left === undefined ? null : start + left;
-      const days = visitDays![k]!;
-      visits.push([words[visitStage![k]!]!, minuteText(start), stop === null ? null : minuteText(stop), c.visitTenths ? days / 10 : days]);
+      const start = previous + visitEntered[k]!;
+      const left = visitLeft![k] ?? null;
+      const stop = left === null ? null : start + left;
+      const days = c.visitTenths ? (visitDays![k]! + tenthsOf(left)) / 10 : visitDays![k]!;
+      visits.push([words[visitStage![k]!]!, minuteText(start), stop === null ? null : minuteText(stop), days]);
       previous = stop ?? start;
     }
     let owners: LeadDetail['owners'] = null;
@@ -146,7 +177,7 @@ export function leadDetailReader(c: LeadDetailColumns, shared: SharedTables): { 
       owners = [];
       let when = created;
       for (let k = ownerStart[i]!, end = k + ownerCount![i]!; k < end; k++) {
-        when += c.ownerAt[k]!;
+        when += ownerAt[k]!;
         owners.push([wordOf(words, ownerLocator![k]!), minuteText(when)]);
       }
     }
@@ -159,14 +190,14 @@ export function leadDetailReader(c: LeadDetailColumns, shared: SharedTables): { 
       stage: wordOf(words, stage![i]!),
       status: words[status![i]!]! as FollowUpStatus,
       reason: wordOf(words, reason![i]!),
-      reasonDays: c.reasonDays[i] ?? null,
+      reasonDays: reasonDays![i] ?? null,
       created: minuteText(created),
-      firstContact: back(c.firstContact[i], created),
+      firstContact: back(firstContact![i], created),
       responseMinutes: c.responseMinutes[i] ?? null,
-      appointment: back(c.appointment[i], created),
-      daysSinceAppointment: c.daysSinceAppointment[i] ?? null,
-      progress: back(c.progress[i], created),
-      daysInStage: c.daysInStage[i] ?? null,
+      appointment: back(appointment![i], created),
+      daysSinceAppointment: daysSinceAppointment![i] ?? null,
+      progress: back(progress![i], created),
+      daysInStage: daysInStage![i] ?? null,
       visits,
       owners,
     };

@@ -69,6 +69,9 @@ export type AppointmentTuple = [
   time: string,
 ];
 
+/** The appointments a range lists at most (the page builder's week and the script's ranges); narrowing the range lists the rest. */
+export const APPOINTMENTS_LISTED = 400;
+
 /** Where each field sits in an {@link AppointmentTuple}. */
 export const APPOINTMENT = { id: 0, name: 1, locator: 2, stage: 3, status: 4, day: 5, time: 6 } as const;
 

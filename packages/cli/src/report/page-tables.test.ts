@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cellsOf, embedCells, type CellKind } from './cell-columns.js';
 import { packCodes, unpackCodes } from './codes.js';
 import { embedPageData, readPageData, type PageDataRows } from './embedded-data.js';
 import type { AppointmentTuple, AttentionTuple } from './page-data.js';
+import { SharedTablesBuilder } from './page-tables.js';
 
 // Whole minutes between 2000 and 2040, as an instant and as its wall-clock text in a zone 0 to 14 hours off.
 const minute = fc.integer({ min: Date.UTC(2000, 0, 1) / 60_000, max: Date.UTC(2040, 0, 1) / 60_000 });
@@ -53,9 +55,27 @@ const appointments: fc.Arbitrary<AppointmentTuple[]> = fc
       .map(([i, name, locator, stage, status, m]) => [i, name, locator, stage, status, wall(m).slice(0, 10), wall(m).slice(11)]),
   ) as fc.Arbitrary<AppointmentTuple[]>;
 
-const rows = (a: AttentionTuple[], b: AppointmentTuple[]) => ({ attention: a, appointments: b, leads: [] }) as unknown as PageDataRows;
+const rows = (a: AttentionTuple[], b: AppointmentTuple[]) =>
+  ({ attention: a, appointments: b, leads: [], survivalCsv: {}, tableRows: {} }) as unknown as PageDataRows;
 
 describe("the page's rows in columns", () => {
+  it('pack any whole numbers and give them back (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: -3, max: 100 }),
+            fc.maxSafeInteger(),
+            fc.maxSafeInteger().map((n) => -n),
+          ),
+        ),
+        (values) => {
+          expect(unpackCodes(JSON.parse(JSON.stringify(packCodes(values))))).toEqual(values);
+        },
+      ),
+    );
+  });
+
   it('come back exactly as given, through JSON (property)', () => {
     fc.assert(
       fc.property(fc.array(attention, { maxLength: 30 }), appointments, (a, b) => {
@@ -90,8 +110,37 @@ describe("the page's rows in columns", () => {
     expect(embedded.attention.lead).toEqual([0]);
     expect(embedded.appointments.lead).toBe('12'); // deltas 0 and 1
     expect(embedded.attention.days).toBe('D'); // 12
-    expect(packCodes([-1, 0, 5, 84])).toBe('016}');
-    expect(unpackCodes(packCodes([-1, 0, 5, 84]))).toEqual([-1, 0, 5, 84]);
-    expect(packCodes([85])).toEqual([85]); // too large: plain numbers
+    expect(packCodes([-1, 0, 5, 83])).toBe('016}');
+    // Larger and negative values escaped in base 36; shorter as plain numbers, or not whole: as they are.
+    expect(packCodes([0, 0, 0, 0, 0, 84, -2])).toBe('11111~2c,~-2,');
+    expect(unpackCodes(packCodes([0, 0, 0, 0, 0, 84, -2]))).toEqual([0, 0, 0, 0, 0, 84, -2]);
+    expect(packCodes([84])).toEqual([84]);
+    expect(packCodes([1.5])).toEqual([1.5]);
+  });
+});
+
+describe("a download's rows in columns", () => {
+  const kinds: CellKind[] = ['lead', 'text', 'instant', 'number', 'flag'];
+  const row = fc.tuple(
+    id,
+    fc.string(),
+    fc.option(text),
+    fc.option(fc.integer({ min: 0, max: 4e12 }).map((ms) => new Date(ms))),
+    fc.option(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }))),
+    fc.boolean(),
+  );
+  it('come back exactly as given, through JSON (property)', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        const shared = new SharedTablesBuilder();
+        const embedded = JSON.parse(JSON.stringify(embedCells(rows, kinds, shared)));
+        expect('columns' in embedded).toBe(true);
+        expect(cellsOf(embedded, JSON.parse(JSON.stringify(shared.done())))).toEqual(rows);
+      }),
+    );
+  });
+  it('are kept as they are when a cell does not fit its kind', () => {
+    const rows = [['1', 'Ana', null, 'not a date', 3, true]];
+    expect(embedCells(rows, kinds, new SharedTablesBuilder())).toEqual({ cells: rows });
   });
 });

@@ -19,7 +19,10 @@ import {
   undoDeltas,
   unpackCodes,
   wordOf,
+  packNullable,
+  unpackNullable,
   type Codes,
+  type NullableCodes,
 } from './codes.js';
 import type { AppointmentTuple, AttentionTuple } from './page-data.js';
 
@@ -48,8 +51,9 @@ export interface AttentionColumns {
   status: Codes;
   reason: Codes;
   days: Codes;
-  /** The appointment's wall-clock minute (codes.ts's minuteOf), `null` = none. */
-  appointment: (number | null)[];
+  /** The appointment's wall-clock minute (codes.ts's minuteOf) less `base`, `null` = none. */
+  appointment: NullableCodes;
+  base: number;
   /** Index into {@link SharedTables.offsets}: the appointment instant; -1 = none. */
   offset: Codes;
   newToday: Codes;
@@ -103,6 +107,8 @@ export class SharedTablesBuilder {
 export function encodeAttention(rows: readonly AttentionTuple[], shared: SharedTablesBuilder): AttentionColumns {
   const w = shared.words;
   const appointment = rows.map((r) => (r[9] === null ? null : minuteOf(r[9])));
+  const base = appointment.reduce<number>((a, b) => (b === null ? a : Math.min(a, b)), Number.POSITIVE_INFINITY);
+  const from = Number.isFinite(base) ? base : 0;
   return {
     lead: rows.map((r) => shared.lead(r[0], r[1])),
     locator: packCodes(rows.map((r) => w.maybe(r[2]))),
@@ -112,7 +118,8 @@ export function encodeAttention(rows: readonly AttentionTuple[], shared: SharedT
     status: packCodes(rows.map((r) => w.index(r[6]))),
     reason: packCodes(rows.map((r) => w.index(r[7]))),
     days: packCodes(rows.map((r) => r[8])),
-    appointment,
+    appointment: packNullable(appointment.map((m) => (m === null ? null : m - from))),
+    base: from,
     offset: packCodes(
       rows.map((r, i) => {
         const at = r[11];
@@ -144,10 +151,12 @@ export function decodeAttention(c: AttentionColumns, shared: SharedTables): Atte
     c.was,
   ].map(unpackCodes) as number[][];
   const { words, leads, offsets } = shared;
+  const appointment = unpackNullable(c.appointment);
   const out = new Array<AttentionTuple>(c.lead.length);
   for (let i = 0; i < out.length; i++) {
     const lead = c.lead[i]!;
-    const minute = c.appointment[i] ?? null;
+    const since = appointment[i] ?? null;
+    const minute = since === null ? null : c.base + since;
     const o = offset![i]!;
     out[i] = [
       leads.id[lead]!,

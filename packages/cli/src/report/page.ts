@@ -16,6 +16,7 @@ import { pipelineSection, responseSection } from './section-figures.js';
 import { qualitySection } from './section-quality.js';
 import { scorecardCsvCells } from './scorecard-columns.js';
 import { tableCsvFiles } from './table-csv.js';
+import { greenToDeliveryCells } from './table-rows.js';
 import { downloadButton } from './download-button.js';
 import { scorecardSection } from './section-scorecard.js';
 import { followUpSurvivalSection } from './section-survival.js';
@@ -57,6 +58,7 @@ export function pageData(model: ReportModel, controls: ControlsData = controlsDa
     scorecardCsv: model.scorecard.map(scorecardCsvCells),
     survivalCsv: survivalDownloads(model.survival),
     tablesCsv: tableCsvFiles(model),
+    tableRows: { 'green-to-delivery': greenToDeliveryCells(model.green.rows) },
     recordUrl: model.recordUrl,
     recordUrlMissing: model.recordUrlMissing,
     // Only the addresses of locators the page names.
