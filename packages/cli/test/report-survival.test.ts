@@ -86,6 +86,9 @@ describe('the dashboard on the sample data: time to event as panopticon survival
       expect(file.text).toBe(csv.stdout);
       expect(file.name).toBe(`${SURVIVAL_DOWNLOADS[download].file}-2026-10-31.csv`);
       expect(file.text.split('\n').length).toBeGreaterThan(50); // every step, not a summary
+      // Embedded as the steps' times and counts (survival-rows.ts), not as the rows: they came back exactly.
+      const embedded = JSON.parse(page.doc.getElementById(DATA_ELEMENT_ID)!.textContent!).survivalCsv[download];
+      expect(Object.keys(embedded)).toEqual(['curves']);
 
       const json = JSON.parse((await run('survival', '--of', of, '--format', 'json', '--quiet')).stdout) as { curves: JsonCurve[] };
       // The embedded rows are the JSON's steps: time, at risk, events, censored, survival, band.

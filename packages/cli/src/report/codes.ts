@@ -37,16 +37,18 @@ export function packCodes(values: readonly number[]): Codes {
   return out.length + 2 <= JSON.stringify(values).length ? out : [...values];
 }
 
-const VALUE_OF: Record<string, number> = {};
-for (let k = 0; k < ALPHABET.length; k++) VALUE_OF[ALPHABET[k]!] = k - 1;
+/** The value of each character code of the alphabet. */
+const VALUE_OF = new Int8Array(128);
+for (let k = 0; k < ALPHABET.length; k++) VALUE_OF[ALPHABET.charCodeAt(k)] = k - 1;
+const ESCAPE_CODE = ESCAPE.charCodeAt(0);
 
 /** The values of a {@link packCodes} column. */
 export function unpackCodes(codes: Codes): number[] {
   if (typeof codes !== 'string') return codes;
   const out: number[] = [];
   for (let i = 0; i < codes.length; i++) {
-    const c = codes[i]!;
-    if (c === ESCAPE) {
+    const c = codes.charCodeAt(i);
+    if (c === ESCAPE_CODE) {
       const end = codes.indexOf(',', i);
       out.push(Number.parseInt(codes.slice(i + 1, end), 36));
       i = end;
@@ -136,9 +138,33 @@ export function minuteOf(text: string): number {
   return minute;
 }
 
+const MINUTES_A_DAY = 1440;
+
+/** "HH:MM" of each minute of a day, made once. */
+const CLOCK: string[] = Array.from(
+  { length: MINUTES_A_DAY },
+  (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+);
+
+/** "YYYY-MM-DD" of day numbers met so far (a page decodes many times on few days). */
+const DAYS = new Map<number, string>();
+
+/** The day ("YYYY-MM-DD") and time ("HH:MM") of a wall-clock minute. */
+export function minuteParts(minute: number): [day: string, time: string] {
+  const inDay = ((minute % MINUTES_A_DAY) + MINUTES_A_DAY) % MINUTES_A_DAY;
+  const dayNumber = (minute - inDay) / MINUTES_A_DAY;
+  let day = DAYS.get(dayNumber);
+  if (day === undefined) {
+    day = new Date(dayNumber * MINUTES_A_DAY * MS_MINUTE).toISOString().slice(0, 10);
+    DAYS.set(dayNumber, day);
+  }
+  return [day, CLOCK[inDay]!];
+}
+
 /** The wall-clock minute back as "YYYY-MM-DD HH:MM". */
 export function minuteText(minute: number): string {
-  return new Date(minute * MS_MINUTE).toISOString().slice(0, 16).replace('T', ' ');
+  const [day, time] = minuteParts(minute);
+  return `${day} ${time}`;
 }
 
 /** The instant a wall-clock minute was read from, as an offset in ms (`instant - minute`), for {@link minuteOf}'s minutes. */

@@ -20,7 +20,7 @@ export const UNASSIGNED_VALUE = '\u0000unassigned';
  * One needs-attention row as the page's script reads it (the JSON block holds them in columns: page-tables.ts):
  * `[leadId, name, locator (null = unassigned), team, stage, stage category, follow-up status, reason, days,
  * appointment "YYYY-MM-DD HH:MM" in the report's zone (null = none), 1 when it reached its reason's
- * threshold today, the appointment as an ISO instant (for the CSV download), its change since the earlier
+ * threshold today, the appointment instant in epoch ms (for the CSV download), its change since the earlier
  * list ("new", "worse" or null), its reason on the earlier list when worse]`.
  */
 export type AttentionTuple = [
@@ -35,7 +35,7 @@ export type AttentionTuple = [
   days: number,
   appointment: string | null,
   newToday: 0 | 1,
-  appointmentAt: string | null,
+  appointmentAt: number | null,
   change: 'new' | 'worse' | null,
   was: AttentionReason | null,
 ];

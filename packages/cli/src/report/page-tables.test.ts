@@ -40,7 +40,7 @@ const attention: fc.Arbitrary<AttentionTuple> = fc
     days,
     appt === null ? null : wall(appt[0]),
     newToday,
-    appt === null ? null : new Date((appt[0] + appt[1]) * 60_000 + appt[2]).toISOString(),
+    appt === null ? null : (appt[0] + appt[1]) * 60_000 + appt[2],
     change,
     was,
   ]) as fc.Arbitrary<AttentionTuple>;
@@ -101,7 +101,7 @@ describe("the page's rows in columns", () => {
       12,
       '2026-03-08 09:30',
       0,
-      '2026-03-08T14:30:00.000Z',
+      Date.parse('2026-03-08T14:30:00.000Z'),
       null,
       null,
     ];

@@ -14,6 +14,7 @@ import {
   instantAt,
   instantOffset,
   minuteOf,
+  minuteParts,
   minuteText,
   packCodes,
   undoDeltas,
@@ -127,7 +128,7 @@ export function encodeAttention(rows: readonly AttentionTuple[], shared: SharedT
         if (at === null) return -1;
         // The instant is kept whole even when the list has no wall-clock text for it.
         if (minute === null || minute === undefined) throw new RangeError(`An appointment instant without its time: ${at}`);
-        return shared.offset(instantOffset(minute, Date.parse(at)));
+        return shared.offset(instantOffset(minute, at));
       }),
     ),
     newToday: packCodes(rows.map((r) => r[10])),
@@ -170,7 +171,7 @@ export function decodeAttention(c: AttentionColumns, shared: SharedTables): Atte
       days![i]!,
       minute === null ? null : minuteText(minute),
       newToday![i] === 1 ? 1 : 0,
-      o < 0 || minute === null ? null : new Date(instantAt(minute, offsets[o]!)).toISOString(),
+      o < 0 || minute === null ? null : instantAt(minute, offsets[o]!),
       wordOf(words, change![i]!) as AttentionTuple[12],
       wordOf(words, was![i]!) as AttentionTuple[13],
     ];
@@ -195,18 +196,8 @@ export function decodeAppointments(c: AppointmentColumns, shared: SharedTables):
   const [locator, stage, status] = [c.locator, c.stage, c.status].map(unpackCodes) as number[][];
   const { words, leads } = shared;
   const out = new Array<AppointmentTuple>(lead.length);
-  // Sorted by time: a day's text is made once.
-  let dayMinute = Number.NaN;
-  let day = '';
   for (let i = 0; i < out.length; i++) {
-    const m = minute[i]!;
-    const startOfDay = m - (((m % 1440) + 1440) % 1440);
-    if (startOfDay !== dayMinute) {
-      dayMinute = startOfDay;
-      day = minuteText(startOfDay).slice(0, 10);
-    }
-    const inDay = m - startOfDay;
-    const time = `${String(Math.floor(inDay / 60)).padStart(2, '0')}:${String(inDay % 60).padStart(2, '0')}`;
+    const [day, time] = minuteParts(minute[i]!);
     const l = lead[i]!;
     out[i] = [
       leads.id[l]!,

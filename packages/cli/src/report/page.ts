@@ -43,7 +43,7 @@ export function pageData(model: ReportModel, controls: ControlsData = controlsDa
       r.days,
       r.apptText || null,
       r.newToday ? 1 : 0,
-      r.appointmentAt,
+      r.appointmentAt === null ? null : Date.parse(r.appointmentAt),
       r.change,
       r.was,
     ]),

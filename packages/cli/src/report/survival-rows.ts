@@ -1,10 +1,13 @@
 /**
  * The time-to-event downloads as the page embeds them. A curve's CSV has a row per step with the survival
  * and its band as long decimals (a 100,000-lead page's follow-up curve: 58,000 rows, 6 MB); the page holds
- * instead each step's time (whole milliseconds, as deltas) and its events and censorings, and rebuilds the
- * rows when the download is asked for with core's own Kaplan–Meier estimator (bundled), which gives the same
- * steps from the same cases. The page builder checks that the rows come back exactly and embeds them as
- * they are when they would not. Platform-neutral.
+ * instead each step's time (whole milliseconds, as deltas), its events and censorings, and its band's bounds
+ * as the bits of their doubles, and rebuilds the rows when the download is asked for with core's own
+ * Kaplan–Meier estimator (bundled), which gives the same steps and survival from the same cases (sums,
+ * products and quotients are exact in every engine). The band is not estimated again: its logarithms and
+ * powers may differ in the last bit between JavaScript engines (Node's and a browser's). A step without
+ * events keeps the band of the step before (1 at the start). The page builder checks that the rows come back
+ * exactly and embeds them as they are when they would not. Platform-neutral.
  *
  * @module
  */
@@ -21,6 +24,8 @@ export interface CurveSteps {
   time: number[];
   events: Codes;
   censored: Codes;
+  /** The band's lower and upper bounds of each step with events, as little-endian doubles in base 64 (NaN = none). */
+  band: string;
 }
 
 /** A download's rows: its curves' steps, or (when they would not come back exactly) the rows themselves. */
@@ -40,6 +45,8 @@ export function embedCurveRows(rows: Cell[][]): EmbeddedRows {
     const times = steps.map((r) => r[2] as number);
     const unitMs = UNITS_MS.find((u) => times.every((t) => Math.round(t * u) / u === t));
     if (unitMs === undefined || typeof group !== 'string' || (stage !== null && typeof stage !== 'string')) return { rows };
+    const bounds = steps.filter((r) => (r[4] as number) > 0).flatMap((r) => [r[7], r[8]]);
+    if (!bounds.every((b) => b === null || typeof b === 'number')) return { rows };
     curves.push({
       stage: stage as string | null,
       group,
@@ -47,6 +54,7 @@ export function embedCurveRows(rows: Cell[][]): EmbeddedRows {
       time: deltas(times.map((t) => Math.round(t * unitMs))),
       events: packCodes(steps.map((r) => r[4] as number)),
       censored: packCodes(steps.map((r) => r[5] as number)),
+      band: doublesBase64(bounds.map((b) => (b === null ? Number.NaN : (b as number)))),
     });
     start = end;
   }
@@ -68,6 +76,18 @@ export function curveRows(embedded: EmbeddedRows): Cell[][] {
       for (let k = 0; k < censored[i]!; k++) cases.push({ duration, event: false });
     });
     const curve = kaplanMeier(cases);
+    const band = base64Doubles(c.band);
+    let k = 0;
+    let lower: number | null = 1;
+    let upper: number | null = 1;
+    const steps = curve.steps.map((step) => {
+      if (step.events > 0) {
+        const [l, u] = [band[k++]!, band[k++]!];
+        lower = Number.isNaN(l) ? null : l;
+        upper = Number.isNaN(u) ? null : u;
+      }
+      return { ...step, lower, upper };
+    });
     return survivalCsvRows([
       {
         stage: c.stage,
@@ -78,8 +98,24 @@ export function curveRows(embedded: EmbeddedRows): Cell[][] {
         median: curve.median,
         p75: survivalQuantile(curve, 0.75),
         p90: survivalQuantile(curve, 0.9),
-        steps: curve.steps,
+        steps,
       },
     ]);
   });
+}
+
+/** Doubles as the base-64 text of their little-endian bytes (exact, 10.7 characters each). */
+function doublesBase64(values: readonly number[]): string {
+  const bytes = new Uint8Array(new Float64Array(values).buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
+  return btoa(binary);
+}
+
+/** The doubles of {@link doublesBase64}'s text. */
+function base64Doubles(text: string): Float64Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Float64Array(bytes.buffer);
 }
