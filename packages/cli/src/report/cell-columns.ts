@@ -67,16 +67,24 @@ export function cellsOf(embedded: EmbeddedCells, shared: SharedTables): Cell[][]
   if ('cells' in embedded) return embedded.cells;
   const rows: Cell[][] = Array.from({ length: embedded.rows }, () => []);
   for (const column of embedded.columns) {
+    const push = (cells: (i: number) => Cell[], count: number) => {
+      for (let i = 0; i < count; i++) rows[i]!.push(...cells(i));
+    };
     if ('lead' in column) {
-      unpackCodes(column.lead).forEach((l, i) => rows[i]!.push(shared.leads.id[l]!, shared.leads.name[l]!));
+      const leads = unpackCodes(column.lead);
+      push((i) => [shared.leads.id[leads[i]!]!, shared.leads.name[leads[i]!]!], leads.length);
     } else if ('text' in column) {
-      unpackCodes(column.text).forEach((w, i) => rows[i]!.push(wordOf(shared.words, w)));
+      const words = unpackCodes(column.text);
+      push((i) => [wordOf(shared.words, words[i]!)], words.length);
     } else if ('instant' in column) {
-      unpackNullable(column.instant).forEach((m, i) => rows[i]!.push(m === null ? null : new Date(column.base + m * column.unitMs)));
+      const ms = unpackNullable(column.instant);
+      push((i) => [ms[i] === null ? null : new Date(column.base + ms[i]! * column.unitMs)], ms.length);
     } else if ('number' in column) {
-      unpackNullable(column.number).forEach((n, i) => rows[i]!.push(n));
+      const numbers = unpackNullable(column.number);
+      push((i) => [numbers[i] ?? null], numbers.length);
     } else {
-      unpackCodes(column.flag).forEach((f, i) => rows[i]!.push(f === 1));
+      const flags = unpackCodes(column.flag);
+      push((i) => [flags[i] === 1], flags.length);
     }
   }
   return rows;
