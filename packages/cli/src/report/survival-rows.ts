@@ -88,19 +88,9 @@ export function curveRows(embedded: EmbeddedRows): Cell[][] {
       }
       return { ...step, lower, upper };
     });
-    return survivalCsvRows([
-      {
-        stage: c.stage,
-        group: c.group,
-        cases: curve.cases,
-        events: curve.events,
-        censored: curve.censored,
-        median: curve.median,
-        p75: survivalQuantile(curve, 0.75),
-        p90: survivalQuantile(curve, 0.9),
-        steps,
-      },
-    ]);
+    // The curve as the command's JSON has it (its counts and median are the estimator's own).
+    const quantiles = { p75: survivalQuantile(curve, 0.75), p90: survivalQuantile(curve, 0.9) };
+    return survivalCsvRows([{ ...curve, ...quantiles, stage: c.stage, group: c.group, steps }]);
   });
 }
 
