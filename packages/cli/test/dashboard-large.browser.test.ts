@@ -32,7 +32,8 @@ const data = [
 
 /** The output of the built `panopticon`, written to a file (the 20,000-lead lists outgrow a pipe's buffer). */
 function cli(...args: string[]): string {
-  const out = join(tmp, `out-${args.join('-').replace(/[^\w-]/g, '')}.txt`);
+  const format = args[args.indexOf('--format') + 1]!;
+  const out = join(tmp, `out-${args.join('-').replace(/[^\w-]/g, '')}.${format}`);
   runCli(tmp, ...args, ...data, '--out', out);
   return readFileSync(out, 'utf8');
 }
