@@ -101,8 +101,8 @@ describe(`the dashboard of ${LEADS.toLocaleString('en-US')} generated leads`, ()
     await page.getByLabel('Team', { exact: true }).selectOption(team);
     expect(await download('heatmap')).toBe(cli('heatmap', '--slot', '60', '--team', team, '--format', 'csv'));
     // The team narrows the needs-attention list to the team's rows of panopticon attention.
-    const json = JSON.parse(cli('attention', '--format', 'json')) as { rows: { team: string | null }[] };
-    const teamRows = json.rows.filter((r) => r.team === team).length;
+    const lines = cli('attention', '--format', 'ndjson').trim().split('\n');
+    const teamRows = lines.filter((l) => (JSON.parse(l) as { team: string | null }).team === team).length;
     expect(await page.textContent('#att-count')).toContain(`${teamRows.toLocaleString('en-US')} matching leads`);
     expect(errors).toEqual([]);
   }, 300_000);
