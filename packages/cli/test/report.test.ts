@@ -10,7 +10,8 @@ import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, cspHash } from '../src/report/csp.js';
 import { escapeHtml, jsonForScript } from '../src/report/escape.js';
-import { DATA_ELEMENT_ID, type PageData } from '../src/report/page-data.js';
+import { readPageData } from '../src/report/embedded-data.js';
+import { DATA_ELEMENT_ID } from '../src/report/page-data.js';
 import { longDate } from '../src/report/text.js';
 import { formatTileValue } from '../src/report/tiles.js';
 import { runMain } from './fixtures/cli-run.js';
@@ -28,7 +29,7 @@ function readPage(path: string) {
   const inline = scripts.filter((s) => !s.hasAttribute('type'));
   const json = scripts.find((s) => s.id === DATA_ELEMENT_ID)!;
   const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
-  return { html, doc, inline, json, data: JSON.parse(json.textContent!) as PageData, csp };
+  return { html, doc, inline, json, data: readPageData(JSON.parse(json.textContent!)), csp };
 }
 
 describe('escaping', () => {

@@ -8,6 +8,7 @@
  * @module
  */
 import type { BusinessCalendar, LocatorScorecardRow, Pipeline, ResponseClock, Shift } from '@panopticon/core';
+import type { Codes, NullableCodes } from './codes.js';
 
 /** The slot lengths the "Slot length" control offers (minutes). */
 export const SLOT_CHOICES = [15, 30, 60, 120] as const;
@@ -19,15 +20,17 @@ export const SLOT_CHOICES = [15, 30, 60, 120] as const;
 export const MAX_EMBEDDED_ROWS = 250_000;
 
 /**
- * The response rows, as columns sorted by arrival: `created[i]` is the arrival in epoch ms minus the
- * previous row's (the first minus 0), `contact[i]` the first contact in ms after the arrival (`null` =
- * never contacted; it may be negative, which core counts as invalid), `team[i]` an index into
- * {@link ControlsData.teams} (-1 = no team). Deltas keep the JSON short: about 20 bytes a row.
+ * The response rows, as columns sorted by arrival, times in units of `unitMs` (1000 when every time is a
+ * whole second, else 1): `created[i]` is the arrival in epoch units minus the previous row's (the first
+ * minus 0), `contact[i]` the first contact in units after the arrival (`null` = never contacted; it may be
+ * negative, which core counts as invalid), `team[i]` an index into {@link ControlsData.teams} (-1 = no
+ * team); packed (codes.ts) where that is shorter. About 12 bytes a row.
  */
 export interface ResponseRowsData {
-  created: number[];
-  contact: (number | null)[];
-  team: number[];
+  unitMs: number;
+  created: Codes;
+  contact: NullableCodes;
+  team: Codes;
 }
 
 /** A date range of the period comparison: whole days in the report's zone, both inclusive ("YYYY-MM-DD"). */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leadDetailAt, leadDetailColumns } from './lead-detail-columns.js';
+import { leadDetailColumns, leadDetailReader } from './lead-detail-columns.js';
+import { SharedTablesBuilder } from './page-tables.js';
 import type { LeadDetail } from './page-data.js';
 
 // "YYYY-MM-DD HH:MM" between 2000 and 2040.
@@ -41,13 +42,16 @@ describe('the lead dialog facts in columns', () => {
   it('give back every lead exactly as given (property)', () => {
     fc.assert(
       fc.property(fc.array(detail, { maxLength: 20 }), (details) => {
-        const columns = JSON.parse(JSON.stringify(leadDetailColumns(details)));
-        expect(details.map((_, i) => leadDetailAt(columns, i))).toEqual(details);
+        const shared = new SharedTablesBuilder();
+        const columns = JSON.parse(JSON.stringify(leadDetailColumns(details, shared)));
+        const reader = leadDetailReader(columns, JSON.parse(JSON.stringify(shared.done())));
+        expect(details.map((_, i) => reader.at(i))).toEqual(details);
+        expect(reader.ids).toEqual(details.map((d) => d.id));
       }),
     );
   });
 
-  it('write each name once and instants as minutes from the earliest', () => {
+  it('write each name once, the creation in minutes from the earliest and a visit from the instant before it', () => {
     const lead = (id: string, created: string): LeadDetail => ({
       id,
       name: `Lead ${id}`,
@@ -67,12 +71,14 @@ describe('the lead dialog facts in columns', () => {
       visits: [['New', created, null, 3]],
       owners: null,
     });
-    const c = leadDetailColumns([lead('a', '2026-03-08 01:30'), lead('b', '2026-03-08 03:30')]);
-    expect(c.words).toEqual(['Ana Souza', 'New', 'awaiting']);
+    const shared = new SharedTablesBuilder();
+    const c = leadDetailColumns([lead('a', '2026-03-08 01:30'), lead('b', '2026-03-08 03:30')], shared);
+    expect(shared.done().words).toEqual(['Ana Souza', 'New', 'awaiting']);
+    expect(shared.done().leads).toEqual({ id: ['a', 'b'], name: ['Lead a', 'Lead b'] });
     expect(c.created).toEqual([0, 120]);
-    expect(c.visits).toEqual([
-      [1, 0, null, 3],
-      [1, 120, null, 3],
-    ]);
+    expect(c.visitCount).toBe('22'); // packed: one visit each
+    expect(c.visitEntered).toBe('11');
+    expect(c.visitLeft).toBe('00'); // null, packed
+    expect(c.visitTenths).toBe(true);
   });
 });

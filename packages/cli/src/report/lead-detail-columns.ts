@@ -1,103 +1,206 @@
 /**
  * The lead dialog's facts of every lead the page names, as the page embeds them: in columns (one array a
- * field, not one object a lead), the names of stages, locators, teams, statuses and reasons written once
- * and referred to by index, and every instant as a whole number of wall-clock minutes from the earliest
- * one. A 10,000-lead page holds a third of the bytes the objects took. Platform-neutral: the page builder
- * encodes (page.ts), the page's script decodes one lead at a time when its dialog opens
- * (client/lead-dialog.ts).
+ * field, not one object a lead), the lead's id and name as an index into the page's shared lead table and
+ * the names of stages, locators, teams, statuses and reasons as indexes into its shared dictionary
+ * (page-tables.ts), small numbers packed (codes.ts), the creation as wall-clock minutes from the earliest and
+ * every other instant as minutes from the one before it. Each lead's visits and owner changes follow one
+ * another in flat columns, with a count a lead. Platform-neutral: the page builder encodes (page.ts), the
+ * page's script decodes one lead at a time when its dialog opens (client/lead-dialog.ts).
  *
  * @module
  */
 import type { FollowUpStatus } from '@panopticon/core';
-import type { LeadDetail, LeadDetailColumns } from './page-data.js';
+import {
+  deltas,
+  minuteOf,
+  minuteText,
+  packCodes,
+  packNullable,
+  undoDeltas,
+  unpackCodes,
+  unpackNullable,
+  wordOf,
+  type Codes,
+  type NullableCodes,
+} from './codes.js';
+import type { LeadDetail } from './page-data.js';
+import type { SharedTables, SharedTablesBuilder } from './page-tables.js';
 
-const MS_MINUTE = 60_000;
-
-/** "YYYY-MM-DD HH:MM" as a count of wall-clock minutes (the text read as if it were UTC: no zone involved). */
-function minuteOf(text: string): number {
-  const [date, time] = text.split(' ') as [string, string];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, min] = time.split(':').map(Number) as [number, number];
-  return Date.UTC(y, m - 1, d, h, min) / MS_MINUTE;
+/** {@link LeadDetail}s in columns; word columns index the shared dictionary (-1 = none). */
+export interface LeadDetailColumns {
+  /** Index into the shared lead table (id and name). */
+  lead: number[];
+  locator: Codes;
+  team: Codes;
+  stage: Codes;
+  status: Codes;
+  reason: Codes;
+  reasonDays: NullableCodes;
+  /** The wall-clock minute `created` counts from. */
+  base: number;
+  /** Minutes from `base`, in the order of the rows. */
+  created: number[];
+  /** Minutes from the lead's creation; `null` = none. */
+  firstContact: NullableCodes;
+  responseMinutes: (number | null)[];
+  appointment: NullableCodes;
+  daysSinceAppointment: NullableCodes;
+  /** Minutes from the lead's creation; `null` = none. */
+  progress: NullableCodes;
+  daysInStage: NullableCodes;
+  /** How many visits each lead has; its visits follow those of the leads before it. */
+  visitCount: Codes;
+  visitStage: Codes;
+  /** Minutes from the lead's previous instant (its creation, then the previous visit's end or start). */
+  visitEntered: Codes;
+  /** Minutes from the visit's start; `null` = still there. */
+  visitLeft: NullableCodes;
+  /**
+   * The visit's days: when `visitTenths` (every one a whole number of tenths), in tenths less those of its
+   * wall-clock minutes (mostly 0: a closed visit's days are its minutes' within a tenth); else as they are.
+   */
+  visitDays: Codes;
+  visitTenths: boolean;
+  /** How many owner changes each lead has; -1 = none recorded in the data. */
+  ownerCount: Codes;
+  ownerLocator: Codes;
+  /** Minutes from the lead's creation, then from the change before. */
+  ownerAt: Codes;
 }
 
-/** The wall-clock minute back as "YYYY-MM-DD HH:MM". */
-function textOf(minute: number): string {
-  return new Date(minute * MS_MINUTE).toISOString().slice(0, 16).replace('T', ' ');
-}
+/** A visit's days in tenths as its wall-clock minutes give them (0 for a visit still running). */
+const tenthsOf = (minutes: number | null) => (minutes === null ? 0 : Math.round((minutes / 1440) * 10));
 
-/** Encodes the details in columns. */
-export function leadDetailColumns(details: readonly LeadDetail[]): LeadDetailColumns {
-  const words: string[] = [];
-  const index = new Map<string, number>();
-  const word = (text: string): number => {
-    let i = index.get(text);
-    if (i === undefined) {
-      i = words.length;
-      words.push(text);
-      index.set(text, i);
+const since = (text: string | null, from: number) => (text === null ? null : minuteOf(text) - from);
+const back = (minutes: number | null | undefined, from: number) =>
+  minutes === null || minutes === undefined ? null : minuteText(from + minutes);
+
+/** Encodes the details in columns, adding their leads and words to the shared tables. */
+export function leadDetailColumns(details: readonly LeadDetail[], shared: SharedTablesBuilder): LeadDetailColumns {
+  const w = shared.words;
+  const created = details.map((d) => minuteOf(d.created));
+  const base = created.reduce((a, b) => Math.min(a, b), created[0] ?? 0);
+  const visits = details.flatMap((d) => d.visits);
+  const visitTenths = visits.every((v) => Number.isInteger(Math.round(v[3] * 10)) && Math.round(v[3] * 10) / 10 === v[3]);
+  const visitEntered: number[] = [];
+  const visitLeft: (number | null)[] = [];
+  const visitDays: number[] = [];
+  const ownerAt: number[] = [];
+  details.forEach((d, i) => {
+    let previous = created[i]!;
+    for (const [, entered, left, days] of d.visits) {
+      const start = minuteOf(entered);
+      visitEntered.push(start - previous);
+      const end = left === null ? null : minuteOf(left);
+      visitLeft.push(end === null ? null : end - start);
+      visitDays.push(visitTenths ? Math.round(days * 10) - tenthsOf(end === null ? null : end - start) : days);
+      previous = end ?? start;
     }
-    return i;
-  };
-  const maybeWord = (text: string | null) => (text === null ? null : word(text));
-  let base = Number.POSITIVE_INFINITY;
-  for (const d of details) base = Math.min(base, minuteOf(d.created), ...d.visits.map((v) => minuteOf(v[1])));
-  if (!Number.isFinite(base)) base = 0;
-  const at = (text: string) => minuteOf(text) - base;
-  const maybeAt = (text: string | null) => (text === null ? null : at(text));
+    ownerAt.push(
+      ...deltas(
+        (d.owners ?? []).map(([, at]) => minuteOf(at)),
+        created[i]!,
+      ),
+    );
+  });
   return {
-    words,
+    lead: details.map((d) => shared.lead(d.id, d.name)),
+    locator: packCodes(details.map((d) => w.maybe(d.locator))),
+    team: packCodes(details.map((d) => w.maybe(d.team))),
+    stage: packCodes(details.map((d) => w.maybe(d.stage))),
+    status: packCodes(details.map((d) => w.index(d.status))),
+    reason: packCodes(details.map((d) => w.maybe(d.reason))),
+    reasonDays: packNullable(details.map((d) => d.reasonDays)),
     base,
-    id: details.map((d) => d.id),
-    name: details.map((d) => d.name),
-    locator: details.map((d) => maybeWord(d.locator)),
-    team: details.map((d) => maybeWord(d.team)),
-    stage: details.map((d) => maybeWord(d.stage)),
-    status: details.map((d) => word(d.status)),
-    reason: details.map((d) => maybeWord(d.reason)),
-    reasonDays: details.map((d) => d.reasonDays),
-    created: details.map((d) => at(d.created)),
-    firstContact: details.map((d) => maybeAt(d.firstContact)),
+    created: created.map((m) => m - base),
+    firstContact: packNullable(details.map((d, i) => since(d.firstContact, created[i]!))),
     responseMinutes: details.map((d) => d.responseMinutes),
-    appointment: details.map((d) => maybeAt(d.appointment)),
-    daysSinceAppointment: details.map((d) => d.daysSinceAppointment),
-    progress: details.map((d) => maybeAt(d.progress)),
-    daysInStage: details.map((d) => d.daysInStage),
-    visits: details.map((d) => d.visits.flatMap(([stage, entered, left, days]) => [word(stage), at(entered), maybeAt(left), days])),
-    owners: details.map((d) => (d.owners === null ? null : d.owners.flatMap(([locator, when]) => [maybeWord(locator), at(when)]))),
+    appointment: packNullable(details.map((d, i) => since(d.appointment, created[i]!))),
+    daysSinceAppointment: packNullable(details.map((d) => d.daysSinceAppointment)),
+    progress: packNullable(details.map((d, i) => since(d.progress, created[i]!))),
+    daysInStage: packNullable(details.map((d) => d.daysInStage)),
+    visitCount: packCodes(details.map((d) => d.visits.length)),
+    visitStage: packCodes(visits.map((v) => w.index(v[0]))),
+    visitEntered: packCodes(visitEntered),
+    visitLeft: packNullable(visitLeft),
+    visitDays: packCodes(visitDays),
+    visitTenths,
+    ownerCount: packCodes(details.map((d) => (d.owners === null ? -1 : d.owners.length))),
+    ownerLocator: packCodes(details.flatMap((d) => (d.owners ?? []).map(([locator]) => w.maybe(locator)))),
+    ownerAt: packCodes(ownerAt),
   };
 }
 
-/** The details of the lead at row `i`, as {@link leadDetailColumns} was given them. */
-export function leadDetailAt(c: LeadDetailColumns, i: number): LeadDetail {
-  const word = (n: number | null | undefined) => (n === null || n === undefined ? null : c.words[n]!);
-  const at = (n: number | null | undefined) => (n === null || n === undefined ? null : textOf(c.base + n));
-  const visits: LeadDetail['visits'] = [];
-  const v = c.visits[i]!;
-  for (let k = 0; k < v.length; k += 4) visits.push([word(v[k])!, at(v[k + 1])!, at(v[k + 2]), v[k + 3]!]);
-  const o = c.owners[i]!;
-  let owners: LeadDetail['owners'] = null;
-  if (o !== null) {
-    owners = [];
-    for (let k = 0; k < o.length; k += 2) owners.push([word(o[k]), at(o[k + 1])!]);
-  }
-  return {
-    id: c.id[i]!,
-    name: c.name[i]!,
-    locator: word(c.locator[i]),
-    team: word(c.team[i]),
-    stage: word(c.stage[i]),
-    status: word(c.status[i]) as FollowUpStatus,
-    reason: word(c.reason[i]),
-    reasonDays: c.reasonDays[i] ?? null,
-    created: at(c.created[i])!,
-    firstContact: at(c.firstContact[i]),
-    responseMinutes: c.responseMinutes[i] ?? null,
-    appointment: at(c.appointment[i]),
-    daysSinceAppointment: c.daysSinceAppointment[i] ?? null,
-    progress: at(c.progress[i]),
-    daysInStage: c.daysInStage[i] ?? null,
-    visits,
-    owners,
+/** Decodes one lead at a time: `at(i)` is the details of row `i` as {@link leadDetailColumns} was given them. */
+export function leadDetailReader(c: LeadDetailColumns, shared: SharedTables): { ids: string[]; at(i: number): LeadDetail } {
+  const { words, leads } = shared;
+  const [locator, team, stage, status, reason, visitCount, visitStage, visitDays, ownerCount, ownerLocator] = [
+    c.locator,
+    c.team,
+    c.stage,
+    c.status,
+    c.reason,
+    c.visitCount,
+    c.visitStage,
+    c.visitDays,
+    c.ownerCount,
+    c.ownerLocator,
+  ].map(unpackCodes) as number[][];
+  const [reasonDays, firstContact, appointment, daysSinceAppointment, progress, daysInStage, visitLeft] = [
+    c.reasonDays,
+    c.firstContact,
+    c.appointment,
+    c.daysSinceAppointment,
+    c.progress,
+    c.daysInStage,
+    c.visitLeft,
+  ].map(unpackNullable);
+  const visitEntered = unpackCodes(c.visitEntered);
+  const ownerAt = unpackCodes(c.ownerAt);
+  // Where each lead's visits and owner changes start.
+  const visitStart = undoDeltas(visitCount!.map((n, i) => (i === 0 ? 0 : visitCount![i - 1]!)));
+  const ownerStart = undoDeltas(ownerCount!.map((n, i) => (i === 0 ? 0 : Math.max(0, ownerCount![i - 1]!))));
+  const at = (i: number): LeadDetail => {
+    const created = c.base + c.created[i]!;
+    const visits: LeadDetail['visits'] = [];
+    let previous = created;
+    for (let k = visitStart[i]!, end = k + visitCount![i]!; k < end; k++) {
+      const start = previous + visitEntered[k]!;
+      const left = visitLeft![k] ?? null;
+      const stop = left === null ? null : start + left;
+      const days = c.visitTenths ? (visitDays![k]! + tenthsOf(left)) / 10 : visitDays![k]!;
+      visits.push([words[visitStage![k]!]!, minuteText(start), stop === null ? null : minuteText(stop), days]);
+      previous = stop ?? start;
+    }
+    let owners: LeadDetail['owners'] = null;
+    if (ownerCount![i]! >= 0) {
+      owners = [];
+      let when = created;
+      for (let k = ownerStart[i]!, end = k + ownerCount![i]!; k < end; k++) {
+        when += ownerAt[k]!;
+        owners.push([wordOf(words, ownerLocator![k]!), minuteText(when)]);
+      }
+    }
+    const lead = c.lead[i]!;
+    return {
+      id: leads.id[lead]!,
+      name: leads.name[lead]!,
+      locator: wordOf(words, locator![i]!),
+      team: wordOf(words, team![i]!),
+      stage: wordOf(words, stage![i]!),
+      status: words[status![i]!]! as FollowUpStatus,
+      reason: wordOf(words, reason![i]!),
+      reasonDays: reasonDays![i] ?? null,
+      created: minuteText(created),
+      firstContact: back(firstContact![i], created),
+      responseMinutes: c.responseMinutes[i] ?? null,
+      appointment: back(appointment![i], created),
+      daysSinceAppointment: daysSinceAppointment![i] ?? null,
+      progress: back(progress![i], created),
+      daysInStage: daysInStage![i] ?? null,
+      visits,
+      owners,
+    };
   };
+  return { ids: c.lead.map((l) => leads.id[l]!), at };
 }

@@ -17,10 +17,10 @@ export const DATA_ELEMENT_ID = 'report-data';
 export const UNASSIGNED_VALUE = '\u0000unassigned';
 
 /**
- * One needs-attention row in the JSON block, as an array (a third of the size of an object per row):
+ * One needs-attention row as the page's script reads it (the JSON block holds them in columns: page-tables.ts):
  * `[leadId, name, locator (null = unassigned), team, stage, stage category, follow-up status, reason, days,
  * appointment "YYYY-MM-DD HH:MM" in the report's zone (null = none), 1 when it reached its reason's
- * threshold today, the appointment as an ISO instant (for the CSV download), its change since the earlier
+ * threshold today, the appointment instant in epoch ms (for the CSV download), its change since the earlier
  * list ("new", "worse" or null), its reason on the earlier list when worse]`.
  */
 export type AttentionTuple = [
@@ -35,7 +35,7 @@ export type AttentionTuple = [
   days: number,
   appointment: string | null,
   newToday: 0 | 1,
-  appointmentAt: string | null,
+  appointmentAt: number | null,
   change: 'new' | 'worse' | null,
   was: AttentionReason | null,
 ];
@@ -58,7 +58,7 @@ export const ATTENTION = {
   was: 13,
 } as const;
 
-/** One appointment in the JSON block: `[leadId, name, locator, stage, status, "YYYY-MM-DD", "HH:MM"]`. */
+/** One appointment as the page's script reads it (in columns in the JSON block): `[leadId, name, locator, stage, status, "YYYY-MM-DD", "HH:MM"]`. */
 export type AppointmentTuple = [
   id: string,
   name: string,
@@ -68,6 +68,9 @@ export type AppointmentTuple = [
   day: string,
   time: string,
 ];
+
+/** The appointments a range lists at most (the page builder's week and the script's ranges); narrowing the range lists the rest. */
+export const APPOINTMENTS_LISTED = 400;
 
 /** Where each field sits in an {@link AppointmentTuple}. */
 export const APPOINTMENT = { id: 0, name: 1, locator: 2, stage: 3, status: 4, day: 5, time: 6 } as const;
@@ -102,31 +105,10 @@ export interface LeadDetail {
   owners: [locator: string | null, at: string][] | null;
 }
 
-/** {@link LeadDetail}s in columns (lead-detail-columns.ts encodes and decodes them); `words[i]` is the text of index `i`. */
-export interface LeadDetailColumns {
-  /** The texts the other columns refer to by index: stage, locator, team, status and reason names. */
-  words: string[];
-  /** The wall-clock minute every instant column counts from (minutes since 1970-01-01 00:00 on the report's clock). */
-  base: number;
-  id: string[];
-  name: string[];
-  locator: (number | null)[];
-  team: (number | null)[];
-  stage: (number | null)[];
-  status: number[];
-  reason: (number | null)[];
-  reasonDays: (number | null)[];
-  created: number[];
-  firstContact: (number | null)[];
-  responseMinutes: (number | null)[];
-  appointment: (number | null)[];
-  daysSinceAppointment: (number | null)[];
-  progress: (number | null)[];
-  daysInStage: (number | null)[];
-  /** Per lead, its visits one after another: stage, entered, left (`null`: still there), days. */
-  visits: (number | null)[][];
-  /** Per lead, its owner changes one after another: locator (`null`: unassigned), when; `null`: none recorded. */
-  owners: ((number | null)[] | null)[];
+/** The lead dialog's facts as the page's script reads them: the ids by row, and one row's facts (decoded when asked). */
+export interface LeadDetails {
+  ids: readonly string[];
+  at(i: number): LeadDetail;
 }
 
 /** The downloads of the page's fixed tables and figures, their CSV written with the page (table-csv.ts). */
@@ -146,7 +128,10 @@ export const TABLE_DOWNLOADS = [
 /** The name of one of them (its `data-download`). */
 export type TableDownload = (typeof TABLE_DOWNLOADS)[number];
 
-/** What the page's script reads from the JSON block. */
+/**
+ * What the page's script reads: the JSON block (embedded-data.ts) once decoded, its rows as arrays. Not
+ * itself the JSON: the block holds the rows in columns.
+ */
 export interface PageData {
   /** The report's day, "YYYY-MM-DD" in its time zone. */
   today: string;
@@ -164,8 +149,8 @@ export interface PageData {
   reasonOrder: readonly string[];
   /** The label of a lead without a locator. */
   unassigned: string;
-  /** The dialog's facts about every lead the page names, in columns (lead-detail-columns.ts; ids are data, never object keys). */
-  leads: LeadDetailColumns;
+  /** The dialog's facts about every lead the page names (lead-detail-columns.ts; ids are data, never object keys). */
+  leads: LeadDetails;
   /** The CRM record link, a template with `{id}` (`recordUrl`, `--record-url`); `null` = not known. */
   recordUrl: string | null;
   /** Why there is no record link, shown in the dialog (record-url.ts); `null` when there is one. */

@@ -8,14 +8,15 @@ import { jsonForScript } from './escape.js';
 import type { RenderedFigures } from './figures.js';
 import { html, joinHtml, unsafeHtml, type Html } from './html.js';
 import type { ReportModel } from './model.js';
-import { DATA_ELEMENT_ID, type PageData } from './page-data.js';
+import { DATA_ELEMENT_ID } from './page-data.js';
+import { embedPageData, type PageDataRows } from './embedded-data.js';
 import { attentionSection } from './section-attention.js';
 import { calendarSection } from './section-calendar.js';
 import { pipelineSection, responseSection } from './section-figures.js';
 import { qualitySection } from './section-quality.js';
 import { scorecardCsvCells } from './scorecard-columns.js';
 import { tableCsvFiles } from './table-csv.js';
-import { leadDetailColumns } from './lead-detail-columns.js';
+import { greenToDeliveryCells } from './table-rows.js';
 import { downloadButton } from './download-button.js';
 import { scorecardSection } from './section-scorecard.js';
 import { followUpSurvivalSection } from './section-survival.js';
@@ -24,8 +25,8 @@ import { pageCss } from './styles.js';
 import { longDate, plural } from './text.js';
 import { formatChange, formatCount, formatTileValue, kpiTiles, type Tile } from './tiles.js';
 
-/** The page's data: the needs-attention rows and the appointments as compact arrays, and the labels the script shows. */
-export function pageData(model: ReportModel, controls: ControlsData = controlsData(model)): PageData {
+/** The page's data: the needs-attention rows, the appointments, the dialog's facts and the labels the script shows (embedded-data.ts encodes it). */
+export function pageData(model: ReportModel, controls: ControlsData = controlsData(model)): PageDataRows {
   const named = new Set(model.leadDetails.map((d) => d.locator));
   return {
     today: model.today,
@@ -42,7 +43,7 @@ export function pageData(model: ReportModel, controls: ControlsData = controlsDa
       r.days,
       r.apptText || null,
       r.newToday ? 1 : 0,
-      r.appointmentAt,
+      r.appointmentAt === null ? null : Date.parse(r.appointmentAt),
       r.change,
       r.was,
     ]),
@@ -53,11 +54,12 @@ export function pageData(model: ReportModel, controls: ControlsData = controlsDa
     reasonLabels: ATTENTION_REASON_LABELS,
     reasonOrder: ATTENTION_REASONS,
     unassigned: UNASSIGNED_LOCATOR,
-    leads: leadDetailColumns(model.leadDetails),
+    leads: model.leadDetails,
     heatmapCsv: model.heatmap.map(heatmapCsvCells),
     scorecardCsv: model.scorecard.map(scorecardCsvCells),
     survivalCsv: survivalDownloads(model.survival),
     tablesCsv: tableCsvFiles(model),
+    tableRows: { 'green-to-delivery': greenToDeliveryCells(model.green.rows) },
     recordUrl: model.recordUrl,
     recordUrlMissing: model.recordUrlMissing,
     // Only the addresses of locators the page names.
@@ -106,7 +108,7 @@ ${qualitySection(model)}
 </main>
 ${footer(model)}
 ${leadDialog()}
-<script type="application/json" id="${DATA_ELEMENT_ID}">${unsafeHtml(jsonForScript(pageData(model, controls)))}</script>
+<script type="application/json" id="${DATA_ELEMENT_ID}">${unsafeHtml(jsonForScript(embedPageData(pageData(model, controls))))}</script>
 <script>${unsafeHtml(script)}</script>
 </body>
 </html>

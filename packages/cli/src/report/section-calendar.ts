@@ -3,6 +3,7 @@ import type { RenderedFigures } from './figures.js';
 import { downloadButton } from './download-button.js';
 import { html, joinHtml, type Html } from './html.js';
 import type { CalendarRow, ReportModel } from './model.js';
+import { APPOINTMENTS_LISTED } from './page-data.js';
 import { plural, statusLabel } from './text.js';
 
 /**
@@ -52,15 +53,17 @@ export function leadButton(id: string, name: string): Html {
   return html`<button type="button" class="linkish lead-link" data-lead="${id}">${name} <span class="id" title="Lead #${id}">#${id}</span></button>`;
 }
 
-/** Rows of the appointment list. */
-function calendarRows(rows: readonly CalendarRow[]): Html {
-  if (rows.length === 0) return html`<tr class="empty-row"><td colspan="5">No appointments in this range.</td></tr>`;
+/** Rows of the appointment list: at most {@link APPOINTMENTS_LISTED}, then how many more (as client/calendar.ts lists them). */
+function calendarRows(all: readonly CalendarRow[]): Html {
+  if (all.length === 0) return html`<tr class="empty-row"><td colspan="5">No appointments in this range.</td></tr>`;
+  const rows = all.slice(0, APPOINTMENTS_LISTED);
+  const more = all.length - rows.length;
   const locator = (name: string | null) => (name === null ? html`<span class="unassigned">${UNASSIGNED_LOCATOR}</span>` : name);
-  return joinHtml(
+  return html`${joinHtml(
     rows.map(
       (r) =>
         html`<tr><td class="when">${r.day} ${r.time}</td><td class="lead">${leadButton(r.id, r.name)}</td><td class="who">${locator(r.locator)}</td><td>${r.stage}</td><td><span class="pill s-${r.status}">${statusLabel(r.status)}</span></td></tr>`,
     ),
     '\n',
-  );
+  )}${more > 0 ? html`\n<tr class="empty-row"><td colspan="5">and ${plural(more, 'more appointment')} (narrow the range to list them)</td></tr>` : ''}`;
 }

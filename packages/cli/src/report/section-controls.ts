@@ -8,6 +8,7 @@
  * @module
  */
 import { filterLeads, locatorScorecard, type Lead } from '@panopticon/core';
+import { deltas, packCodes, packNullable } from './codes.js';
 import { MAX_EMBEDDED_ROWS, SLOT_CHOICES, type ControlsData, type ResponseRowsData } from './controls-data.js';
 import { html, joinHtml, type Html } from './html.js';
 import type { ReportModel } from './model.js';
@@ -56,15 +57,15 @@ export function responseRows(
   const counted = leads.filter((l) => l.createdAt.getTime() <= asOfMs);
   if (counted.length > maxRows) return { rows: null, rowCount: counted.length };
   const sorted = counted.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const rows: ResponseRowsData = { created: new Array(sorted.length), contact: new Array(sorted.length), team: new Array(sorted.length) };
-  let previous = 0;
-  sorted.forEach((lead, i) => {
-    const created = lead.createdAt.getTime();
-    rows.created[i] = created - previous;
-    previous = created;
-    rows.contact[i] = lead.firstContactAt ? lead.firstContactAt.getTime() - created : null;
-    rows.team[i] = teamOf(lead.team);
-  });
+  const created = sorted.map((l) => l.createdAt.getTime());
+  const contact = sorted.map((l, i) => (l.firstContactAt ? l.firstContactAt.getTime() - created[i]! : null));
+  const unitMs = created.every((ms) => ms % 1000 === 0) && contact.every((ms) => ms === null || ms % 1000 === 0) ? 1000 : 1;
+  const rows: ResponseRowsData = {
+    unitMs,
+    created: packCodes(deltas(created.map((ms) => ms / unitMs))),
+    contact: packNullable(contact.map((ms) => (ms === null ? null : ms / unitMs))),
+    team: packCodes(sorted.map((l) => teamOf(l.team))),
+  };
   return { rows, rowCount: sorted.length };
 }
 

@@ -1,4 +1,5 @@
 import { noDataFigure, speedToLeadFigure, survivalCurveFigure } from '@panopticon/charts';
+import type { KaplanMeierCurve } from '@panopticon/core';
 import type { Html } from './html.js';
 import type { ReportModel } from './model.js';
 import type { CurvePanel, Unjudged } from './survival-data.js';
@@ -28,15 +29,18 @@ export function survivalFigures(
     'cannotJudge' in panel
       ? unjudged(panel, 'survival-curve', title, options.width)
       : out(
-          survivalCurveFigure(panel.curves.curves, {
-            document,
-            ...dated,
-            title,
-            unit: panel.curves.unit,
-            logTime: options.log,
-            stillLabel: options.still,
-            width: options.width,
-          }),
+          survivalCurveFigure(
+            panel.curves.curves.map((c) => ({ ...c, curve: drawnSteps(c.curve, options.width, options.log) })),
+            {
+              document,
+              ...dated,
+              title,
+              unit: panel.curves.unit,
+              logTime: options.log,
+              stillLabel: options.still,
+              width: options.width,
+            },
+          ),
         );
   const speed = survival.speedToLead;
   const speedTitle = 'Conversion by speed of first response';
@@ -60,4 +64,24 @@ export function survivalFigures(
       log: false,
     }),
   };
+}
+
+/**
+ * A curve with no more steps than its figure can show: the time axis cut into two intervals a pixel (on the
+ * log axis, log-spaced from 1), and of each interval's steps only the last kept, whose value and band hold
+ * until the next one (the line is drawn step-after). The first and last steps stay, so the axis and every
+ * level the curve reaches at the figure's resolution are the same; the median and counts are the curve's own.
+ * A 100,000-lead page's follow-up curve has 58,000 steps: drawn in full, 5 MB of SVG.
+ */
+export function drawnSteps(curve: KaplanMeierCurve, width: number, log: boolean): KaplanMeierCurve {
+  const steps = curve.steps;
+  const intervals = 2 * width;
+  if (steps.length <= intervals) return curve;
+  const end = steps[steps.length - 1]!.time;
+  const position = (t: number) => (log ? Math.log(Math.max(1, t)) / Math.log(Math.max(Math.E, end)) : end > 0 ? t / end : 0);
+  const kept = steps.filter((s, i) => {
+    const next = steps[i + 1];
+    return i === 0 || next === undefined || Math.floor(position(s.time) * intervals) !== Math.floor(position(next.time) * intervals);
+  });
+  return { ...curve, steps: kept };
 }

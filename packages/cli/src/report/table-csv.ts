@@ -1,11 +1,12 @@
 /**
  * The "Download CSV" files of the page's fixed tables and figures (the ones no control filters): the KPI
- * tiles, needs attention by locator, the pipeline snapshot and trend, time in stage, green → delivery, demand
- * vs coverage, the period comparison, the leads resolved since the earlier list and the data-quality issues.
- * Each is written here, by the CLI's own renderCsv, and embedded as text: the page saves it as is. Where a
- * command answers the same question its rows and columns are the command's: the KPI file equals `panopticon
- * kpis --format csv`, the issues file `panopticon check --format csv`, needs attention by locator `panopticon
- * attention --by locator --format csv`, time in stage `panopticon time-in-stage --format csv`.
+ * tiles, needs attention by locator, the pipeline snapshot and trend, time in stage, demand vs coverage, the
+ * period comparison, the leads resolved since the earlier list and the data-quality issues. Each is written
+ * here, by the CLI's own renderCsv, and embedded as text: the page saves it as is. (Green → delivery, a row
+ * per lead, is embedded in columns: table-rows.ts.) Where a command answers the same question its rows and
+ * columns are the command's: the KPI file equals `panopticon kpis --format csv`, the issues file `panopticon
+ * check --format csv`, needs attention by locator `panopticon attention --by locator --format csv`, time in
+ * stage `panopticon time-in-stage --format csv`.
  *
  * @module
  */
@@ -18,7 +19,7 @@ import { ratePercent, ratio } from '../rate.js';
 import type { ReportModel } from './model.js';
 import type { TableDownload } from './page-data.js';
 
-/** The CSV text of each fixed table or figure; a figure without data (no schedule: no demand) has none. */
+/** The CSV text of each fixed table or figure but table-rows.ts's; a figure without data (no schedule: no demand) has none. */
 export function tableCsvFiles(model: ReportModel): Partial<Record<TableDownload, string>> {
   const zone = model.timeZone;
   const files: Partial<Record<TableDownload, string>> = {
@@ -39,11 +40,6 @@ export function tableCsvFiles(model: ReportModel): Partial<Record<TableDownload,
     trend: renderCsv(
       ['date', 'stage', 'category', 'count'],
       model.trend.map((r) => [r.date, r.stage, r.category, r.count]),
-    ),
-    'green-to-delivery': renderCsv(
-      ['leadId', 'name', 'locator', 'stage', 'category', 'greenAt', 'deliveryAt', 'days', 'done', 'stuck'],
-      model.green.rows.map((r) => [r.leadId, r.name, r.locator, r.stage, r.category, r.greenAt, r.deliveryAt, r.days, r.done, r.stuck]),
-      zone,
     ),
     comparison: renderCsv(
       [

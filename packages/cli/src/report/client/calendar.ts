@@ -8,7 +8,7 @@
  */
 import { parseDayNumber, startOfLocalDay } from '@panopticon/core';
 import { calendarFigure } from '../calendar-figure.js';
-import { APPOINTMENT, type AppointmentTuple, type PageData } from '../page-data.js';
+import { APPOINTMENT, APPOINTMENTS_LISTED as LIMIT, type AppointmentTuple, type PageData } from '../page-data.js';
 import { dayNumber, isoDate, monthOf, weekdayOf } from './dates.js';
 import { byId, el, findById, fmt, leadButton, plural } from './dom.js';
 import { fitFigure } from './figure-dom.js';
@@ -18,9 +18,6 @@ type RangeKind = 'today' | 'week' | 'month' | 'custom';
 
 const isRangeKind = (kind: string | null): kind is RangeKind =>
   kind === 'today' || kind === 'week' || kind === 'month' || kind === 'custom';
-
-/** Rows listed at most; the range can be narrowed to see the rest. */
-const LIMIT = 400;
 
 const PHRASE = { today: 'today', week: 'this week', month: 'this month' } as const;
 

@@ -37,7 +37,7 @@ export function setUpDownloads(
             locator: r[ATTENTION.locator],
             team: r[ATTENTION.team],
             stage: r[ATTENTION.stage],
-            appointmentAt: r[ATTENTION.appointmentAt],
+            appointmentAt: r[ATTENTION.appointmentAt] === null ? null : new Date(r[ATTENTION.appointmentAt]!).toISOString(),
             status: r[ATTENTION.status],
             reason: r[ATTENTION.reason],
             days: r[ATTENTION.days],

@@ -8,7 +8,6 @@
  *
  * @module
  */
-import { leadDetailAt } from '../lead-detail-columns.js';
 import type { LeadDetail, PageData } from '../page-data.js';
 import { byId, el } from './dom.js';
 
@@ -23,16 +22,17 @@ export function setUpLeadDialog(data: PageData, onChange: (id: string | null) =>
   const dialog = byId<HTMLDialogElement>('lead-dialog');
   const title = byId('lead-title');
   const body = byId('lead-body');
-  // Row numbers by id; a lead's details are decoded from the columns when its dialog opens.
-  const rowOf = new Map(data.leads.id.map((id, i) => [id, i]));
+  // Row numbers by id, made on the first open; a lead's details are decoded from the columns when its dialog opens.
+  let rows: Map<string, number> | null = null;
+  const rowOf = (id: string) => (rows ??= new Map(data.leads.ids.map((leadId, i) => [leadId, i]))).get(id);
   let opener: HTMLElement | null = null;
   let openId: string | null = null;
 
   const label = (labels: Record<string, string>, key: string) => labels[key] || key;
 
   function open(id: string, from?: HTMLElement | null): boolean {
-    const row = rowOf.get(id);
-    const lead = row === undefined ? undefined : leadDetailAt(data.leads, row);
+    const row = rowOf(id);
+    const lead = row === undefined ? undefined : data.leads.at(row);
     const named = from?.getAttribute('data-lead') === id;
     // A hash may name any id: only a lead the page names (or holds) opens the dialog.
     if (!lead && !named) return false;

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { DATA_ELEMENT_ID, type PageData } from '../page-data.js';
+import { readPageData, type EmbeddedPageData } from '../embedded-data.js';
+import { DATA_ELEMENT_ID } from '../page-data.js';
 import { setUpAttention } from './attention.js';
 import { setUpCalendar } from './calendar.js';
 import { setUpLeadDialog } from './lead-dialog.js';
@@ -18,7 +19,7 @@ import { setUpScorecardTeams } from './scorecard-team.js';
 import { setUpSortableTables } from './sortable.js';
 import { setUpUrlState } from './url-state.js';
 
-const data = JSON.parse(byId(DATA_ELEMENT_ID).textContent!) as PageData;
+const data = readPageData(JSON.parse(byId(DATA_ELEMENT_ID).textContent!) as EmbeddedPageData);
 const response = setUpResponseView(data);
 const attention = setUpAttention(data, response);
 const calendar = setUpCalendar(data, response);

@@ -152,7 +152,13 @@ export function setUpResponseView(data: PageData): ResponseView {
     };
     const heatmap: HeatmapCell[] = aggregateBySlot(leads, options);
     const coverage = schedule ? scheduleCoverage(schedule, { slotMinutes: s.slot }) : null;
-    const comparison = comparePeriods(leads, { ...options, current: a, previous: b });
+    // A lead counts in a period when created within it: the comparison reads only the rows created within
+    // either period (the page's own rows are sorted by arrival: a slice, found by bisection).
+    const comparison = comparePeriods(ownRows ? createdWithin(leads, Math.min(+a.from, +b.from), Math.max(+a.to, +b.to)) : leads, {
+      ...options,
+      current: a,
+      previous: b,
+    });
     const summary = summarizeResponses(leads, options);
     step('recompute');
     const figures = responseFigures(
@@ -228,4 +234,19 @@ export function setUpResponseView(data: PageData): ResponseView {
     recompute();
   };
   return view;
+}
+
+/** The rows created in `[fromMs, toMs)` of rows sorted by arrival. */
+function createdWithin(rows: readonly SlotLead[], fromMs: number, toMs: number): readonly SlotLead[] {
+  const first = (ms: number) => {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (+rows[mid]!.createdAt < ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return rows.slice(first(fromMs), first(toMs));
 }
