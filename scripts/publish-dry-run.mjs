@@ -10,8 +10,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const PACKAGES = ['core', 'charts', 'zoho-adapter', 'sql', 'cli'];
 const FORBIDDEN = /(\.test\.ts|\.test-helper\.ts|\/arbitraries\.ts|\/oracle\/|worker|(^|\/)test\/)/;
-// The one worker something loads: the CSV heatmap's pieces (core/src/sources/csv/heatmap-pieces.ts).
-const LOADED_WORKER = /(^|\/)heatmap-worker\.(js|js\.map|ts)$/;
+// The workers something loads: the CSV heatmap's pieces (core/src/sources/csv/heatmap-pieces.ts), and in core's
+// browser build the stand-in for node:worker_threads, which throws a clear error if a browser reaches it.
+const LOADED_WORKER = /(^|\/)(heatmap-worker\.(js|js\.map|ts)|browser\/node_worker_threads-[A-Z0-9]+\.js(\.map)?)$/;
 
 /** Every file path named by a package.json's `exports`, `main`, `module`, `types` and `bin`. */
 function namedFiles(pkg) {
