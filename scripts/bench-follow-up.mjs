@@ -12,12 +12,13 @@
 //
 // Options: --leads N[,N…] (default 100000,1000000; '' for none), --runs N (default 5), --dir DIR (default .bench),
 //          --against BIN, --commands attention,kpis, --sample (the bundled sample data too, first)
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measure, median } from './bench-runs.mjs';
 import { PIPELINE_AS_OF, PIPELINE_TIME_ZONE, writePipeline } from './gen-pipeline.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -70,23 +71,6 @@ async function dataSet(leadCount) {
   return pipelineDir;
 }
 
-/** One run: wall seconds, CPU seconds (user + system), peak resident set in MB, and stdout. */
-function measure(bin, args) {
-  const time = existsSync('/usr/bin/time');
-  const [command, argv] = time ? ['/usr/bin/time', ['-f', '%U %S %M', process.execPath, bin, ...args]] : [process.execPath, [bin, ...args]];
-  const start = process.hrtime.bigint();
-  const r = spawnSync(command, argv, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`${bin} ${args[0]} failed (exit ${r.status}):\n${r.stderr.slice(-2000)}`);
-  const [user, system, kb] = time ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [Number.NaN, Number.NaN, Number.NaN];
-  return { seconds, cpu: user + system, peakMb: kb / 1024, stdout: r.stdout };
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -113,13 +97,13 @@ for (const set of sets) {
       for (let b = 0; b < builds.length; b++) {
         // Alternate which build goes first, so neither always runs on a warmer (or busier) machine.
         const k = run % 2 === 0 ? b : builds.length - 1 - b;
-        results[k].push(measure(builds[k].bin, [command, ...inputArgs]));
+        results[k].push(measure({ label: `${builds[k].label}: ${command}`, args: [builds[k].bin, command, ...inputArgs] }, root));
       }
     const target = TARGETS[leadCount];
     builds.forEach((build, b) => {
       const rs = results[b];
       const seconds = median(rs.map((r) => r.seconds));
-      const cpu = median(rs.map((r) => r.cpu));
+      const cpu = median(rs.map((r) => r.cpuSeconds));
       const peakMb = median(rs.map((r) => r.peakMb));
       let verdict = '';
       if (target && b === 0) {

@@ -1,4 +1,4 @@
-// The measuring loop of the benchmark scripts (bench-compare.mjs, bench-parquet.mjs): each job is a command
+// The measuring loop of the benchmark scripts (bench-compare.mjs, bench-parquet.mjs, bench-follow-up.mjs): each job is a command
 // run as a process of its own, timed on the wall clock, with its CPU time (user + system) and its peak
 // resident set (the whole process's, from GNU time's %U %S %M); the jobs are run --runs times interleaved, so
 // that a busy moment of the machine hits every job alike, and the medians are kept. Also the heatmap cells a
@@ -18,7 +18,7 @@ export function measure(job, cwd) {
   const command = job.command ?? process.execPath;
   const [file, args] = TIME ? [TIME, ['-f', `${MARK} %M %U %S`, command, ...job.args]] : [command, job.args];
   const start = process.hrtime.bigint();
-  const r = spawnSync(file, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(file, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) throw new Error(`${job.label} failed (exit ${r.status}):\n${r.stderr}`);
   const line = r.stderr

@@ -23,15 +23,6 @@ export interface Esbuild {
   buildSync(options: BuildOptions & { write: false }): BuildResult<{ write: false }>;
 }
 
-/**
- * The Node built-ins the built `@panopticon/core/csv` imports lazily (`await import("fs/promises")`, …: tsup
- * writes them without their `node:` prefix, which esbuild cannot resolve for a browser). The page reads text
- * only (`loadCsvText`), which reaches none of them but `buffer`, whose import core wraps in a try/catch (it then
- * checks UTF-8 in JavaScript). Left external, each stays a dynamic `import("fs")` that a browser refuses as a
- * bare specifier before any request (and the page's CSP allows no script source to fetch).
- */
-const LAZY_NODE_BUILTINS = ['fs', 'fs/promises', 'os', 'url', 'worker_threads', 'buffer'];
-
 /** The entry point of the browser script, in the report's source folder. */
 export const CLIENT_ENTRY = join('client', 'main.ts');
 
@@ -55,11 +46,10 @@ export function compileReportAssets(esbuild: Esbuild, reportDir: string): Report
     write: false,
     logLevel: 'silent',
     metafile: true,
-    external: LAZY_NODE_BUILTINS,
   });
-  // Only those built-ins stay external, and only as dynamic imports (a static one would stop the page's script).
-  const imports = Object.values(result.metafile?.outputs ?? {}).flatMap((output) => output.imports);
-  const bad = imports.filter((i) => i.kind !== 'dynamic-import' || !LAZY_NODE_BUILTINS.includes(i.path));
+  // Nothing stays external: core's browser build reaches no Node built-in (its stand-ins throw if reached), and an
+  // import left in the page's script would be refused by the browser (the page's CSP allows no script source).
+  const bad = Object.values(result.metafile?.outputs ?? {}).flatMap((output) => output.imports);
   if (bad.length > 0) throw new Error(`The dashboard script imports ${bad.map((i) => `${i.path} (${i.kind})`).join(', ')}.`);
   const script = result.outputFiles?.[0]?.text;
   if (script === undefined) throw new Error(`esbuild wrote nothing for ${CLIENT_ENTRY}.`);
