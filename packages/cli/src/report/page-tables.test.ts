@@ -66,7 +66,8 @@ describe("the page's rows in columns", () => {
           fc.oneof(
             fc.integer({ min: -3, max: 100 }),
             fc.maxSafeInteger(),
-            fc.maxSafeInteger().map((n) => -n),
+            // Not -0: JSON writes it as 0, as it writes any -0 of the page's data.
+            fc.maxSafeInteger().map((n) => (n === 0 ? 0 : -n)),
           ),
         ),
         (values) => {
