@@ -81,7 +81,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     chownSync(passwordFile, uid, gid);
   }
   chmodSync(dir, 0o700);
-  const port = await freePort();
+  let port = 0;
   try {
     run('initdb', [
       '-D',
@@ -95,18 +95,27 @@ export async function startPostgres(): Promise<PostgresServer> {
       'UTF8',
       '--no-sync',
     ]);
-    run('pg_ctl', [
-      '-D',
-      data,
-      '-l',
-      join(dir, 'log'),
-      '-w',
-      '-t',
-      '60',
-      '-o',
-      `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c full_page_writes=off`,
-      'start',
-    ]);
+    // The free port is closed again before PostgreSQL binds it, so another process may take it in between: then another port.
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
+      try {
+        run('pg_ctl', [
+          '-D',
+          data,
+          '-l',
+          join(dir, 'log'),
+          '-w',
+          '-t',
+          '60',
+          '-o',
+          `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c full_page_writes=off`,
+          'start',
+        ]);
+        break;
+      } catch (error) {
+        if (attempt === 3 || !/could not bind|Address already in use/i.test(String(error))) throw error;
+      }
+    }
     run('psql', ['-h', dir, '-p', String(port), '-U', USER, '-d', 'postgres', '-q', '-c', `CREATE DATABASE ${DATABASE}`]);
   } catch (error) {
     spawnSync(

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ZohoConfigError, lockStore } from '../src/index.js';
 import { STORE_LOCK_FILE } from '../src/store-lock.js';
-import { createZohoSync } from '../src/sync.js';
+import { createZohoSync, type ZohoSyncResult } from '../src/sync.js';
 import { connection, fake, tempDir } from './helpers.js';
 
 describe('one sync at a time per store', () => {
@@ -13,9 +13,13 @@ describe('one sync at a time per store', () => {
     const server = await fake({ data: { leads: 400, appointed: 120, seed: 9 }, latencyMs: 5 });
     const dir = await tempDir();
     const waits: string[] = [];
-    const first = createZohoSync({ ...connection(server), store: dir });
     const second = createZohoSync({ ...connection(server), store: dir, onProgress: (p) => waits.push(p.message) });
-    const [a, b] = await Promise.all([first.syncLeads(), second.syncLeads()]);
+    // The second starts once the first reports reading (so it holds the lock): started together, either
+    // one's lock file could be created first, as the file system answers them.
+    let secondRun: Promise<ZohoSyncResult> | undefined;
+    const first = createZohoSync({ ...connection(server), store: dir, onProgress: () => void (secondRun ??= second.syncLeads()) });
+    const a = await first.syncLeads();
+    const b = await secondRun!;
     expect(a.sync.mode).toBe('full');
     expect(b.sync.mode).toBe('incremental');
     expect(b.leads).toEqual(server.expectedLeads());
