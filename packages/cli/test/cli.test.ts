@@ -10,7 +10,11 @@ const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-cli-'));
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Chatham' } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    env: { ...process.env, TZ: 'Pacific/Chatham' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

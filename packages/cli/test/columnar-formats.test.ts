@@ -15,7 +15,11 @@ const sample = (name: string) => fileURLToPath(new URL(`../../../examples/data/$
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-columnar-'));
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Chatham' } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    env: { ...process.env, TZ: 'Pacific/Chatham' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -282,6 +282,7 @@ describe('Open a file', () => {
       {
         cwd: dir,
         encoding: 'utf8',
+        maxBuffer: 256 << 20,
       },
     );
     const expected = check.stdout

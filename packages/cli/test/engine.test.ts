@@ -11,7 +11,11 @@ const data = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-engine-'));
 
 function run(args: string[], nodeArgs: string[] = []) {
-  const r = spawnSync(process.execPath, [...nodeArgs, bin, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Chatham' } });
+  const r = spawnSync(process.execPath, [...nodeArgs, bin, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    env: { ...process.env, TZ: 'Pacific/Chatham' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -57,6 +57,7 @@ const sqlConfig = () =>
 function run(args: string[], env: Record<string, string | undefined> = { PANOPTICON_DATABASE_URL: server.url }) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
+    maxBuffer: 256 << 20,
     env: { ...process.env, TZ: 'Pacific/Chatham', PANOPTICON_DATABASE_URL: undefined, ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
