@@ -1,22 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { spawnBuilt } from './fixtures/built-cli.js';
 
 // These tests run the built command as a user does: `npm test` builds the packages first.
-const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-cli-'));
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 256 << 20,
-    env: { ...process.env, TZ: 'Pacific/Chatham' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => spawnBuilt(args);
 
 function file(name: string, text: string): string {
   const path = join(tmp, name);

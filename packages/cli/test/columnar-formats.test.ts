@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,21 +6,14 @@ import * as arrow from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
+import { spawnBuilt } from './fixtures/built-cli.js';
 
 // Parquet, Arrow IPC and NDJSON in (--leads/--history/--owners by extension) and out (--format … --out),
 // run as a user does: the built command, on the sample data.
-const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
 const sample = (name: string) => fileURLToPath(new URL(`../../../examples/data/${name}`, import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-columnar-'));
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 256 << 20,
-    env: { ...process.env, TZ: 'Pacific/Chatham' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => spawnBuilt(args);
 
 /** RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes) into rows of fields. */
 function parseCsv(text: string): string[][] {

@@ -1,23 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { spawnBuilt } from './fixtures/built-cli.js';
 
 // `--engine duckdb` against the default engine, on the built command (`npm test` builds the packages first).
-const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
 const data = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-engine-'));
 
-function run(args: string[], nodeArgs: string[] = []) {
-  const r = spawnSync(process.execPath, [...nodeArgs, bin, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 256 << 20,
-    env: { ...process.env, TZ: 'Pacific/Chatham' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], nodeArgs: string[] = []) => spawnBuilt(args, { nodeArgs });
 
 const SAMPLE = ['--leads', join(data, 'leads.csv'), '--tz', 'America/New_York', '--as-of', '2026-10-31'];
 

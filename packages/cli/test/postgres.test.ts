@@ -1,15 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnBuilt } from './fixtures/built-cli.js';
 import { type PostgresServer, startPostgres } from '../../sql/test/postgres-server.js';
 
 // `--sql` on the built command (`npm test` builds the packages first) against a throwaway PostgreSQL server
 // holding the sample CSV files as tables: every command prints what it prints from the files, and each way
 // the source can fail exits with its documented code (docs/cli.md) without showing a credential.
-const bin = fileURLToPath(new URL('../bin/panopticon.js', import.meta.url));
 const data = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-sql-cli-'));
 
@@ -54,14 +53,8 @@ const sqlConfig = () =>
     sql: { leads: select('leads'), stageHistory: select('stage_changes'), ownerHistory: select('owner_changes') },
   });
 
-function run(args: string[], env: Record<string, string | undefined> = { PANOPTICON_DATABASE_URL: server.url }) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 256 << 20,
-    env: { ...process.env, TZ: 'Pacific/Chatham', PANOPTICON_DATABASE_URL: undefined, ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], env: Record<string, string | undefined> = { PANOPTICON_DATABASE_URL: server.url }) =>
+  spawnBuilt(args, { env: { PANOPTICON_DATABASE_URL: undefined, ...env } });
 
 const COMMON = ['--tz', 'America/New_York', '--as-of', '2026-10-31', '--pipeline', join(data, 'pipeline.json')];
 const FILES = (

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnType, Table } from '../../core/src/sources/tables/tables.test-helper.js';
-import { toCsv } from '../../core/src/sources/tables/tables.test-helper.js';
+import { EVERY_ISSUE, toCsv } from '../../core/src/sources/tables/tables.test-helper.js';
 import { loadPostgres, loadPostgresColumnar, PostgresSourceError, type PostgresQueries } from '../src/postgres/index.js';
 import { type PostgresServer, startPostgres } from './postgres-server.js';
 import { createTable } from './postgres-tables.js';
@@ -94,40 +94,6 @@ const historyTable = (value: 'stage' | 'locator'): fc.Arbitrary<Table | undefine
 const tables = fc.record({ leads: leadsTable, stageHistory: historyTable('stage'), ownerHistory: historyTable('locator') });
 type Tables = { leads: Table; stageHistory: Table | undefined; ownerHistory: Table | undefined };
 const zone = fc.constantFrom('America/New_York', 'Pacific/Chatham', 'UTC');
-// Fixed tables with every issue the guard of the property asks for run first (fast-check's `examples`), so the guard holds
-// on every run, not only when the random draws happen to produce each issue.
-const DAY = 86_400_000;
-const everyIssue: Tables = {
-  leads: {
-    columns: [
-      { name: 'lead_id', type: 'string' },
-      { name: 'name', type: 'string' },
-      { name: 'received_time', type: 'string' },
-      { name: 'first_contact_time', type: 'instant' },
-      { name: 'appointment_time', type: 'date' },
-      { name: 'stage', type: 'string' },
-      { name: 'Lead Owner', type: 'string' },
-    ],
-    rows: [
-      ['1', 'Ana', '2025-03-03 09:00', FROM + 61 * DAY, FROM + 70 * DAY, 'New', 'Zoë'],
-      ['1', 'Ana again', '2025-03-03 09:30', null, null, 'Lost', null], // duplicate-id
-      ['2', 'Ben', 'soon', null, null, 'Bogus', null], // unparseable-timestamp, unknown-stage
-      ['', 'Cy', '2025-03-04 10:00', null, null, 'New', null], // missing-value
-    ],
-  },
-  stageHistory: {
-    columns: [
-      { name: 'lead_id', type: 'string' },
-      { name: 'stage', type: 'string' },
-      { name: 'changed_at', type: 'wall' },
-    ],
-    rows: [
-      ['99', 'New', FROM + 62 * DAY], // unknown-lead
-      ['1', 'Lost', FROM + 63 * DAY],
-    ],
-  },
-  ownerHistory: undefined,
-};
 
 /** The tables created in the server, and the queries that read them. */
 async function served(t: Tables): Promise<PostgresQueries> {
@@ -187,7 +153,7 @@ describe('tables served by PostgreSQL load as their CSV', () => {
         for (const issue of csv.issues) seen.codes.add(issue.code);
         seen.leads += csv.leads.length;
       }),
-      { numRuns: 40, examples: [[[everyIssue, 'Pacific/Chatham']]] },
+      { numRuns: 40, examples: [[[EVERY_ISSUE, 'Pacific/Chatham']]] },
     );
     // The tables exercised the rules, not only clean rows.
     expect(seen.leads).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import { parsePipeline } from '../../model/pipeline.js';
 import { loadFiles, loadFilesColumnar } from './load-files.js';
 import type { LoadFilesOptions } from './load-files.js';
 import type { ColumnType, Table } from './tables.test-helper.js';
-import { written } from './tables.test-helper.js';
+import { EVERY_ISSUE, written } from './tables.test-helper.js';
 import type { TableFormat } from './table-format.js';
 
 const pipeline = parsePipeline({
@@ -135,40 +135,6 @@ function options(t: Tables, format: TableFormat, timeZone: string, csvOf?: Table
 
 const zone = fc.constantFrom('America/New_York', 'Pacific/Chatham', 'UTC');
 
-// Fixed tables with every issue the guard below asks for run first (fast-check's `examples`), so the guard holds on every run,
-// not only when the random draws happen to produce each issue.
-const everyIssue: Tables = {
-  leads: {
-    columns: [
-      { name: 'Record Id', type: 'string' }, // a CRM label: column-read-as
-      { name: 'name', type: 'string' },
-      { name: 'received_time', type: 'string' },
-      { name: 'first_contact_time', type: 'instant' },
-      { name: 'appointment_time', type: 'wall' },
-      { name: 'stage', type: 'string' },
-      { name: 'Notes', type: 'string' },
-    ],
-    rows: [
-      ['1', 'Ana', '2025-03-03 09:00', FROM + 61 * DAY, FROM + 70 * DAY, 'New', 'Smith, J'],
-      ['1', 'Ana again', '2025-03-03 09:30', null, null, 'Won', null], // duplicate-id
-      ['2', 'Ben', 'yesterday', null, null, 'Bogus', null], // unparseable-timestamp, unknown-stage
-      ['', 'Cy', '2025-03-04 10:00', null, null, 'New', null], // missing-value
-    ],
-  },
-  stageHistory: {
-    columns: [
-      { name: 'lead_id', type: 'string' },
-      { name: 'stage', type: 'string' },
-      { name: 'changed_at', type: 'date' },
-    ],
-    rows: [
-      ['99', 'New', FROM + 62 * DAY], // unknown-lead
-      ['1', 'Won', FROM + 63 * DAY],
-    ],
-  },
-  ownerHistory: undefined,
-};
-
 describe('every format loads as its CSV', () => {
   it('the same leads, histories, issues, stats and judgeability (loadFiles)', async () => {
     const codes = new Set<string>();
@@ -182,7 +148,7 @@ describe('every format loads as its CSV', () => {
           leads += csv.leads.length;
         }
       }),
-      { numRuns: 60, examples: [[everyIssue, 'Pacific/Chatham']] },
+      { numRuns: 60, examples: [[EVERY_ISSUE, 'Pacific/Chatham']] },
     );
     // The tables exercised the rules, not only clean rows.
     expect(leads).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { CsvReadError } from '../csv/csv-read-error.js';
 import { aggregateFileBySlot, loadFiles } from './load-files.js';
 import { tableFormatOf } from './table-format.js';
 import type { Table } from './tables.test-helper.js';
-import { toArrow, toCsv, toNdjson, toParquet, written } from './tables.test-helper.js';
+import { header, toArrow, toCsv, toNdjson, toParquet, written } from './tables.test-helper.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'panopticon-tables-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,13 +21,7 @@ const NY = 'America/New_York';
 const at = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min);
 
 const LEADS: Table = {
-  columns: [
-    { name: 'Record Id', type: 'string' },
-    { name: 'Created Time', type: 'wall' },
-    { name: 'first_contact_time', type: 'instant' },
-    { name: 'appointment_time', type: 'date' },
-    { name: 'stage', type: 'string' },
-  ],
+  columns: header('Record Id:string, Created Time:wall, first_contact_time:instant, appointment_time:date, stage:string'),
   rows: [
     ['1', at(2025, 1, 6, 9), at(2025, 1, 6, 14, 30), at(2025, 1, 9), 'New'],
     ['2', at(2025, 1, 6, 10), null, null, null],
@@ -35,11 +29,7 @@ const LEADS: Table = {
   ],
 };
 const STAGES: Table = {
-  columns: [
-    { name: 'lead_id', type: 'string' },
-    { name: 'stage', type: 'string' },
-    { name: 'changed_at', type: 'string' },
-  ],
+  columns: header('lead_id:string, stage:string, changed_at:string'),
   rows: [
     ['2', 'Qualified', '2025-01-07 08:00'],
     ['7', 'New', '2025-01-07 08:00'],
@@ -143,12 +133,7 @@ describe('loadFiles', () => {
 
   it('counts lines as the CSV of the table does, but for line breaks in columns no reader reads (those are never decoded)', async () => {
     const table = (notes: string, name: string): Table => ({
-      columns: [
-        { name: 'lead_id', type: 'string' },
-        { name: 'name', type: 'string' },
-        { name: 'received_time', type: 'string' },
-        { name: 'Notes', type: 'string' },
-      ],
+      columns: header('lead_id:string, name:string, received_time:string, Notes:string'),
       rows: [
         ['1', name, '2025-01-06 09:00', notes],
         ['1', 'B', '2025-01-06 09:00', null],

@@ -7,12 +7,55 @@ import type { TableFormat } from './table-format.js';
 
 /** A column's type: text, an instant, a wall-clock time (a timestamp without a zone), a calendar date, or a whole number. */
 export type ColumnType = 'string' | 'instant' | 'wall' | 'date' | 'int';
+const COLUMN_TYPES: readonly ColumnType[] = ['string', 'instant', 'wall', 'date', 'int'];
 
 /** A typed table: text columns hold strings, time columns epoch milliseconds, `int` columns numbers; null is no value. */
 export interface Table {
   columns: { name: string; type: ColumnType }[];
   rows: (string | number | null)[][];
 }
+
+/**
+ * A table's columns written as one line, `'lead_id:string, received_time:wall'`: each column's name (spaces allowed) and
+ * its type after the last colon.
+ */
+export function header(spec: string): Table['columns'] {
+  return spec.split(',').map((column) => {
+    const colon = column.lastIndexOf(':');
+    const type = column.slice(colon + 1).trim() as ColumnType;
+    if (colon < 0 || !COLUMN_TYPES.includes(type)) throw new RangeError(`header: no column type in "${column}"`);
+    return { name: column.slice(0, colon).trim(), type };
+  });
+}
+
+/**
+ * Tables that raise each issue of the readers' rules the property tests over formats and sources look for (column-read-as,
+ * column-not-read, duplicate-id, missing-value, unparseable-timestamp, unknown-stage, unknown-lead): those tests run them
+ * first, as a fixed example, so that their "the rules were exercised" guards hold on every run, not by the random draws.
+ * Stages New and Lost are in the pipeline of every such test, Bogus in none.
+ */
+export const EVERY_ISSUE: { leads: Table; stageHistory: Table; ownerHistory: undefined } = {
+  leads: {
+    // 'Record Id' is a CRM label (column-read-as); Notes no reader reads (column-not-read).
+    columns: header(
+      'Record Id:string, name:string, received_time:string, first_contact_time:instant, appointment_time:date, stage:string, Notes:string',
+    ),
+    rows: [
+      ['1', 'Ana', '2025-03-03 09:00', Date.UTC(2025, 2, 3, 9, 30), Date.UTC(2025, 2, 10), 'New', 'Smith, J'],
+      ['1', 'Ana again', '2025-03-03 09:30', null, null, 'Lost', null], // duplicate-id
+      ['2', 'Ben', 'yesterday', null, null, 'Bogus', null], // unparseable-timestamp, unknown-stage
+      ['', 'Cy', '2025-03-04 10:00', null, null, 'New', null], // missing-value
+    ],
+  },
+  stageHistory: {
+    columns: header('lead_id:string, stage:string, changed_at:wall'),
+    rows: [
+      ['99', 'New', Date.UTC(2025, 2, 4, 8)], // unknown-lead
+      ['1', 'Lost', Date.UTC(2025, 2, 5, 8)],
+    ],
+  },
+  ownerHistory: undefined,
+};
 
 /** A time as the text a CSV export writes for it. */
 function timeText(ms: number, type: ColumnType): string {
