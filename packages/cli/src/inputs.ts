@@ -18,6 +18,7 @@ import {
   type ColumnarLoadResult,
   type CsvFormatOptions,
 } from '@panopticon/core/files';
+import type { ZohoOrg } from '@panopticon/zoho-adapter';
 import { CliError, EXIT } from './errors.js';
 import type { Io } from './io.js';
 import type { Settings } from './settings/resolve.js';
@@ -38,9 +39,12 @@ export function csvFormatOf(settings: Pick<Settings, 'delimiter' | 'encoding' | 
   };
 }
 
+/** From Zoho, also the org its last sync read (the record links' org id, without a second read of the snapshot). */
+type WithSyncedOrg<T> = T & { syncedOrg?: ZohoOrg };
+
 /** Loads the lead data the settings name (CSV, Parquet, Arrow or NDJSON files, the bundled sample, Zoho or PostgreSQL), printing data-quality warnings to stderr. */
-export function loadInputs(settings: LoadSettings, io: Io): Promise<LoadResult> {
-  return loadWith(settings, io, 'objects') as Promise<LoadResult>;
+export function loadInputs(settings: LoadSettings, io: Io): Promise<WithSyncedOrg<LoadResult>> {
+  return loadWith(settings, io, 'objects') as Promise<WithSyncedOrg<LoadResult>>;
 }
 
 /**
@@ -48,8 +52,8 @@ export function loadInputs(settings: LoadSettings, io: Io): Promise<LoadResult> 
  * columnar metrics (attention, kpis): a CSV export is read straight into columns (`loadFilesColumnar`);
  * Zoho leads are loaded as objects and then laid out as columns.
  */
-export function loadColumnarInputs(settings: LoadSettings, io: Io): Promise<ColumnarLoadResult> {
-  return loadWith(settings, io, 'columns') as Promise<ColumnarLoadResult>;
+export function loadColumnarInputs(settings: LoadSettings, io: Io): Promise<WithSyncedOrg<ColumnarLoadResult>> {
+  return loadWith(settings, io, 'columns') as Promise<WithSyncedOrg<ColumnarLoadResult>>;
 }
 
 async function loadWith(settings: LoadSettings, io: Io, as: 'objects' | 'columns'): Promise<LoadResult | ColumnarLoadResult> {

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { fileSnapshotStore, resolveHosts, zohoRecordUrlTemplate } from '@panopticon/zoho-adapter';
+import { resolveHosts, zohoRecordUrlTemplate, type ZohoOrg } from '@panopticon/zoho-adapter';
 import type { Io } from './io.js';
 import type { Settings } from './settings/resolve.js';
 
@@ -15,19 +15,14 @@ export type RecordLink = { template: string; missing: null } | { template: null;
 
 const NOT_SET = 'set "recordUrl" in panopticon.config.json or --record-url (a link with {id} for the lead\'s id)';
 
-/** What the last sync read of the org: its id, or why it could not (a Zoho error code); both unset when not known. */
-export interface SyncedOrg {
-  orgId?: string | undefined;
-  orgUnavailable?: string | undefined;
-}
-
 type LinkSettings = { recordUrl?: string | undefined; source: Settings['source'] };
 
 /**
  * The record link of these settings; `env` gives the data center (`ZOHO_DC`, `ZOHO_ACCOUNTS_URL` win over the
- * config); `synced` the org id the last sync read, used when the config names none (`zoho.orgId` wins).
+ * config); `synced` the org id the last sync read, used when the config names none (`zoho.orgId` wins): the
+ * `syncedOrg` of the loaded Zoho snapshot (zoho.ts), read with its leads.
  */
-export function recordLinkOf(settings: LinkSettings, env: Io['env'], synced: SyncedOrg | null = null): RecordLink {
+export function recordLinkOf(settings: LinkSettings, env: Io['env'], synced: ZohoOrg | null = null): RecordLink {
   if (settings.recordUrl) return { template: settings.recordUrl, missing: null };
   const { source } = settings;
   if (source.kind !== 'zoho') return { template: null, missing: NOT_SET };
@@ -48,25 +43,8 @@ export function recordLinkOf(settings: LinkSettings, env: Io['env'], synced: Syn
     : { template, missing: null };
 }
 
-/** {@link recordLinkOf} with, for a Zoho source without `zoho.orgId`, the org id the last sync kept in the snapshot. */
-export async function recordLinkFor(settings: LinkSettings, env: Io['env']): Promise<RecordLink> {
-  const { source } = settings;
-  const needed = !settings.recordUrl && source.kind === 'zoho' && !source.config.orgId;
-  return recordLinkOf(settings, env, needed ? await syncedOrg(source.store) : null);
-}
-
-/** The snapshot's org id and why it is missing; null without a readable snapshot (the load reports that). */
-async function syncedOrg(store: string): Promise<SyncedOrg | null> {
-  try {
-    const snapshot = await fileSnapshotStore(store).read();
-    return snapshot ? { orgId: snapshot.orgId, orgUnavailable: snapshot.orgUnavailable } : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Why no org id is known: the token's missing scope, the sync that could not read it, or nothing synced yet. */
-function noOrgId(synced: SyncedOrg | null): string {
+function noOrgId(synced: ZohoOrg | null): string {
   const set = `set "zoho": { "orgId": "org…" } (as in a record's address in Zoho CRM), or ${NOT_SET}`;
   if (synced?.orgUnavailable === 'OAUTH_SCOPE_MISMATCH')
     return `the Zoho token lacks the ZohoCRM.org.READ scope the sync reads the org id with (docs/zoho.md): add it and sync again, or ${set}`;

@@ -1,9 +1,12 @@
 import {
   ZohoError,
-  loadZohoSnapshot,
+  fileSnapshotStore,
+  snapshotLeads,
+  snapshotOrg,
   syncLeads,
   zohoSyncOptionsFromConfig,
   type ZohoConfig,
+  type ZohoOrg,
   type ZohoSyncOptions,
   type ZohoSyncProgress,
 } from '@panopticon/zoho-adapter';
@@ -23,20 +26,29 @@ export function progressPrinter(io: Io, tty: boolean): (p: ZohoSyncProgress) => 
   };
 }
 
-/** Loads leads from the Zoho snapshot (syncing first unless --offline). Zoho errors become user errors. */
-export async function loadFromZoho(source: Extract<LeadSource, { kind: 'zoho' }>, io: Io, timeZone: string): Promise<LoadResult> {
+/** The leads of the Zoho snapshot, and what its last sync read of the org (for the record links: record-url.ts). */
+export type ZohoLoadResult = LoadResult & { syncedOrg: ZohoOrg };
+
+/**
+ * Loads leads from the Zoho snapshot (syncing first unless --offline), with the org the snapshot holds: one
+ * read of the file. Zoho errors become user errors.
+ */
+export async function loadFromZoho(source: Extract<LeadSource, { kind: 'zoho' }>, io: Io, timeZone: string): Promise<ZohoLoadResult> {
   const options = { ...zohoOptions(source.config, io.env), timeZone, ownerHistory: source.ownerHistory };
-  let result: LoadResult | null;
+  let result: ZohoLoadResult | null;
   try {
     if (source.sync) {
-      const { sync: _report, ...synced } = await syncLeads({
+      const { sync: report, ...synced } = await syncLeads({
         ...options,
         env: io.env,
         store: source.store,
         onProgress: progressPrinter(io, false),
       });
-      result = synced;
-    } else result = await loadZohoSnapshot(source.store, options);
+      result = { ...synced, syncedOrg: report.org };
+    } else {
+      const snapshot = await fileSnapshotStore(source.store).read();
+      result = snapshot ? { ...snapshotLeads(snapshot, options), syncedOrg: snapshotOrg(snapshot) } : null;
+    }
   } catch (error) {
     throw zohoCliError(error);
   }

@@ -37,6 +37,11 @@ async function pageFrom(server: FakeZoho, store: string, cwd: string) {
     cwd,
   );
   expect(r.code, r.stderr).toBe(0);
+  return pageData(out);
+}
+
+/** The data of the page written to `out`: its record link, or why there is none. */
+function pageData(out: string) {
   const html = readFileSync(out, 'utf8');
   const json = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
   return JSON.parse(json) as { recordUrl: string | null; recordUrlMissing: string | null };
@@ -78,5 +83,15 @@ describe('the CRM record link of a synced Zoho page', () => {
     expect(data.recordUrl).toBeNull();
     expect(data.recordUrlMissing).toContain('ZohoCRM.org.READ');
     expect(data.recordUrlMissing).toContain('"orgId"');
+  });
+
+  it('a report that syncs first takes the org from that sync (here: why it could not read it)', async () => {
+    const cwd = mkdtempSync(join(dir, 'syncing-'));
+    const out = join(cwd, 'page.html');
+    const r = await runCli(envOf(servers[1]!), ['report', '--zoho', '--store', join(cwd, 'store'), ...common, '--out', out], cwd);
+    expect(r.code, r.stderr).toBe(0);
+    const data = pageData(out);
+    expect(data.recordUrl).toBeNull();
+    expect(data.recordUrlMissing).toContain('ZohoCRM.org.READ');
   });
 });

@@ -37,9 +37,17 @@ export type { ZohoAppointmentSource, ZohoFieldMapping, ZohoHistoryModuleConfig }
 export type { ZohoPageInfo, ZohoRecord } from './paging.js';
 export type { Redactor } from './redact.js';
 export type { RetryPolicy, RetryPolicyOptions } from './retry.js';
-export { fileSnapshotStore, type FileSnapshotStoreOptions, type SnapshotStore, type ZohoSnapshot } from './snapshot.js';
+export {
+  fileSnapshotStore,
+  snapshotOrg,
+  type FileSnapshotStoreOptions,
+  type SnapshotStore,
+  type ZohoOrg,
+  type ZohoSnapshot,
+} from './snapshot.js';
 export {
   loadZohoSnapshot,
+  snapshotLeads,
   syncLeads,
   type SyncLeadsOptions,
   type ZohoSyncOptions,

@@ -179,6 +179,33 @@ export interface SnapshotStore {
 }
 
 /**
+ * What the last sync read of the org: its id (of the CRM's record addresses), or why it could not (a Zoho error code);
+ * neither when no sync has read it yet.
+ *
+ * @example
+ * ```ts
+ * const org: ZohoOrg = { orgId: '20070123456' };
+ * ```
+ */
+export type ZohoOrg = Pick<ZohoSnapshot, 'orgId' | 'orgUnavailable'>;
+
+/**
+ * A snapshot's {@link ZohoOrg}.
+ *
+ * @example
+ * ```ts
+ * const snapshot = await fileSnapshotStore('.panopticon/zoho').read();
+ * if (snapshot) console.log(snapshotOrg(snapshot).orgId ?? 'no org id yet');
+ * ```
+ */
+export function snapshotOrg(snapshot: ZohoSnapshot): ZohoOrg {
+  return {
+    ...(snapshot.orgId !== undefined ? { orgId: snapshot.orgId } : {}),
+    ...(snapshot.orgUnavailable !== undefined ? { orgUnavailable: snapshot.orgUnavailable } : {}),
+  };
+}
+
+/**
  * Options of {@link fileSnapshotStore}.
  *
  * @example

@@ -292,5 +292,22 @@ export async function loadZohoSnapshot(
   options: Omit<ZohoSyncOptions, 'credentials' | 'client' | 'store' | 'env'> = {},
 ): Promise<LoadResult | null> {
   const snapshot = await fileSnapshotStore(directory).read();
-  return snapshot ? loadResultFromSnapshot(snapshot, resolveReadConfig(options)) : null;
+  return snapshot ? snapshotLeads(snapshot, options) : null;
+}
+
+/**
+ * The lead model of a snapshot already read (`fileSnapshotStore(dir).read()`), as {@link loadZohoSnapshot} gives it:
+ * for a caller that needs more of the snapshot (its org: `snapshotOrg`) from one read of the file.
+ *
+ * @example
+ * ```ts
+ * const snapshot = await fileSnapshotStore('.panopticon/zoho').read();
+ * const result = snapshot ? snapshotLeads(snapshot, { timeZone: 'America/New_York' }) : null;
+ * ```
+ */
+export function snapshotLeads(
+  snapshot: ZohoSnapshot,
+  options: Omit<ZohoSyncOptions, 'credentials' | 'client' | 'store' | 'env'> = {},
+): LoadResult {
+  return loadResultFromSnapshot(snapshot, resolveReadConfig(options));
 }

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createZohoClient } from '../src/client.js';
-import { SNAPSHOT_FILE } from '../src/snapshot.js';
-import { createZohoSync } from '../src/sync.js';
+import { fileSnapshotStore, SNAPSHOT_FILE, snapshotOrg } from '../src/snapshot.js';
+import { createZohoSync, loadZohoSnapshot, snapshotLeads } from '../src/sync.js';
 import { connection, fake, tempDir } from './helpers.js';
 
 // The org id of the CRM's record links: read once per sync from Get Organization and kept in the snapshot.
@@ -22,10 +22,15 @@ describe('the org id', () => {
     const sync = createZohoSync({ ...connection(server), store });
     await sync.syncLeads();
     const other = server.stats.other;
-    await sync.syncLeads();
+    const result = await sync.syncLeads();
     const snapshot = JSON.parse(await readFile(join(store, SNAPSHOT_FILE), 'utf8'));
     expect(snapshot.orgId).toBe('555123');
     expect(snapshot.orgUnavailable).toBeUndefined();
+    // The sync's report says what it read; the snapshot read once gives its org and the leads loadZohoSnapshot gives.
+    expect(result.sync.org).toEqual({ orgId: '555123' });
+    const stored = (await fileSnapshotStore(store).read())!;
+    expect(snapshotOrg(stored)).toEqual({ orgId: '555123' });
+    expect(snapshotLeads(stored)).toEqual(await loadZohoSnapshot(store));
     // The incremental sync asked once more (the org call is counted with the fake's "other" calls).
     expect(server.stats.other - other).toBeGreaterThanOrEqual(1);
   });
@@ -38,5 +43,7 @@ describe('the org id', () => {
     const snapshot = JSON.parse(await readFile(join(store, SNAPSHOT_FILE), 'utf8'));
     expect(snapshot.orgId).toBeUndefined();
     expect(snapshot.orgUnavailable).toBe('OAUTH_SCOPE_MISMATCH');
+    expect(result.sync.org).toEqual({ orgUnavailable: 'OAUTH_SCOPE_MISMATCH' });
+    expect(snapshotOrg((await fileSnapshotStore(store).read())!)).toEqual({ orgUnavailable: 'OAUTH_SCOPE_MISMATCH' });
   });
 });

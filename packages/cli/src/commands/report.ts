@@ -3,7 +3,7 @@ import { cannotJudgeIssue, columnarLeadsOf } from '@panopticon/core';
 import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, METRIC_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { writeOutput } from '../output-file.js';
 import type { Io } from '../io.js';
-import { recordLinkFor, type RecordLink } from '../record-url.js';
+import { recordLinkOf, type RecordLink } from '../record-url.js';
 import { loadInputs, sampleNote } from '../inputs.js';
 import { createDocument } from '../report/document.js';
 import { renderFigures } from '../report/figures.js';
@@ -89,7 +89,7 @@ async function report(settings: Settings, io: Io): Promise<number> {
     slotMinutes,
     compareWeeks,
     generatedAt: io.now(),
-    ...recordLinkInput(await recordLinkFor(settings, io.env)),
+    ...recordLinkInput(recordLinkOf(settings, io.env, data.syncedOrg)),
     locatorEmails: settings.digest?.locators,
     since: settings.since,
     survival: reportSurvival(settings, data.leads, cannotJudge),

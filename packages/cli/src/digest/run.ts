@@ -8,7 +8,7 @@
  */
 import { renderJson } from '../format.js';
 import type { Io } from '../io.js';
-import { recordLinkFor } from '../record-url.js';
+import { recordLinkOf } from '../record-url.js';
 import { loadColumnarInputs } from '../inputs.js';
 import type { Settings } from '../settings/resolve.js';
 import { computeDigest, recipientLabel, sentState, type Digest, type Recipient } from './compute.js';
@@ -51,7 +51,7 @@ export async function runDigest(settings: DigestSettings, io: Io, options: Diges
   const data = await loadColumnarInputs(settings, io);
   warnUnknownLocators(digestConfig, data.leads.locator, io);
   // The record link: recordUrl, else for Zoho the record address from the data center and org id.
-  const recordUrl = (await recordLinkFor(settings, io.env)).template ?? undefined;
+  const recordUrl = recordLinkOf(settings, io.env, data.syncedOrg).template ?? undefined;
   const inputs = {
     data,
     settings: { ...settings, recordUrl },

@@ -6,7 +6,7 @@
 import type { DataIssue } from '@panopticon/core';
 import { diffStats, type ZohoCallStats, type ZohoClient } from '../client.js';
 import { loadResultFromSnapshot, type LeadReadConfig } from '../derive.js';
-import type { SnapshotStore, ZohoSnapshot } from '../snapshot.js';
+import { snapshotOrg, type SnapshotStore, type ZohoSnapshot } from '../snapshot.js';
 import type { SyncProgressTracker } from './progress.js';
 import type { ZohoSyncReport, ZohoSyncResult } from './types.js';
 
@@ -80,6 +80,7 @@ export async function commitSync(snapshot: ZohoSnapshot, ctx: CommitContext): Pr
     read: progress.read,
     historyModule: snapshot.historyModule,
     snapshotPath: store?.path ?? null,
+    org: snapshotOrg(snapshot),
   };
   if (ctx.reason !== undefined) report.reason = ctx.reason;
   return { ...result, issues: [...ctx.issues, ...result.issues], sync: report };

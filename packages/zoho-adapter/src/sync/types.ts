@@ -5,7 +5,7 @@ import type { ZohoClient, ZohoClientOptions } from '../client.js';
 import type { ZohoCallStats } from '../client-types.js';
 import type { ZohoEnv } from '../env.js';
 import type { ZohoAppointmentSource, ZohoFieldMapping, ZohoHistoryModuleConfig } from '../mapping.js';
-import type { SnapshotStore } from '../snapshot.js';
+import type { SnapshotStore, ZohoOrg } from '../snapshot.js';
 
 /**
  * Options of {@link syncLeads}: the connection, what to read, and where to keep it.
@@ -139,6 +139,8 @@ export interface ZohoSyncReport extends Omit<ZohoCallStats, 'byStatus'> {
   historyModule: { module: string; available: boolean; reason?: string } | null;
   /** The snapshot file written, or null without a store. */
   snapshotPath: string | null;
+  /** The org id this sync read (for the record links), or why it could not. */
+  org: ZohoOrg;
 }
 
 /**
