@@ -17,40 +17,38 @@
 //          --leads N (appointed leads, default 100000; 0 = no attention/kpis), --runs N (default 5),
 //          --dir DIR (generated files, default .bench), --before BIN (another build's bin/panopticon.js to compare;
 //          repeatable)
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { figureTable, heatmapCells, heatmapDifferences, loadLine, runInterleaved } from './bench-runs.mjs';
-import { PIPELINE_AS_OF, PIPELINE_TIME_ZONE, writePipeline } from './gen-pipeline.mjs';
+import { benchFollowUp, generatedSet } from './bench-follow-up.mjs';
+import {
+  benchOptions,
+  CLI as cli,
+  figureTable,
+  fmt,
+  heatmapCells,
+  heatmapDifferences,
+  loadLine,
+  ROOT as root,
+  runInterleaved,
+} from './bench-runs.mjs';
 import { RESPONSE_SHAPES, writeResponses } from './gen-responses.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({
-  options: {
-    rows: { type: 'string' },
-    shapes: { type: 'string' },
-    leads: { type: 'string' },
-    runs: { type: 'string' },
-    dir: { type: 'string' },
-    before: { type: 'string', multiple: true },
-  },
+const { values, runs, dir } = benchOptions({
+  rows: { type: 'string' },
+  shapes: { type: 'string' },
+  leads: { type: 'string' },
+  before: { type: 'string', multiple: true },
 });
 const rows = Number(values.rows ?? 1_000_000);
 const shapes = values.shapes === undefined ? RESPONSE_SHAPES : values.shapes.split(',');
 for (const shape of shapes) if (!RESPONSE_SHAPES.includes(shape)) throw new RangeError(`--shapes: unknown shape ${shape}`);
 const leadCount = Number(values.leads ?? 100_000);
-const runs = Number(values.runs ?? 5);
-const dir = resolve(root, values.dir ?? '.bench');
 const befores = (values.before ?? []).map((path) => resolve(path));
-const fmt = (n) => n.toLocaleString('en-US');
 const cores = availableParallelism();
 
 // ---- inputs ----------------------------------------------------------------------------------------
-if (!existsSync(join(root, 'packages/cli/dist/app/cli.js')))
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 mkdirSync(dir, { recursive: true });
 /** The generated export of a shape (the numeric one keeps the name the other benchmarks use). */
 async function responsesFile(shape) {
@@ -84,7 +82,6 @@ async function installed(name) {
 const pandas = findPandas();
 const duckdb = await installed('@duckdb/node-api');
 const polars = await installed('nodejs-polars');
-const cli = join(root, 'packages/cli/bin/panopticon.js');
 
 /** The jobs of one shape: Panopticon, the other build, then the peers found. */
 function heatmapJobs(file, shape) {
@@ -205,31 +202,6 @@ if (shapes.length > 1) {
   console.log('');
 }
 
-// ---- follow-up commands on appointed leads ------------------------------------------------------------
-if (leadCount > 0) {
-  const pipelineDir = join(dir, `pipeline-${leadCount}`);
-  if (!existsSync(join(pipelineDir, 'owner_history.csv'))) {
-    console.log(`generating ${fmt(leadCount)} appointed leads with their histories …`);
-    await writePipeline(leadCount, pipelineDir);
-  }
-  const lines = (file) => readFileSync(file, 'latin1').split('\n').filter(Boolean).length - 1;
-  const historyRows = lines(join(pipelineDir, 'stage_history.csv')) + lines(join(pipelineDir, 'owner_history.csv'));
-  const pipelineArgs = [
-    ...['--leads', join(pipelineDir, 'leads.csv'), '--history', join(pipelineDir, 'stage_history.csv')],
-    ...['--owners', join(pipelineDir, 'owner_history.csv'), '--pipeline', join(pipelineDir, 'pipeline.json')],
-    ...['--as-of', PIPELINE_AS_OF, '--tz', PIPELINE_TIME_ZONE, '--format', 'json', '--quiet'],
-  ];
-  const jobs = [
-    { key: 'attention', label: 'panopticon attention', args: [cli, 'attention', ...pipelineArgs] },
-    { key: 'kpis', label: 'panopticon kpis', args: [cli, 'kpis', ...pipelineArgs] },
-  ];
-  const { figures, load } = runInterleaved(jobs, runs, root);
-  console.log(figureTable(`follow-up, ${fmt(leadCount)} leads, ${fmt(historyRows)} history rows`, figures));
-  console.log(loadLine(load, cores));
-  const followUpScale = leadCount >= 100_000;
-  for (const key of ['attention', 'kpis']) {
-    const ok = figures.get(key).seconds < 1;
-    console.log(`panopticon ${key}: target < 1 s: ${followUpScale ? (ok ? 'met' : 'MISSED') : 'n/a at this size'}`);
-  }
-}
+// ---- follow-up commands on appointed leads (bench:follow-up's measurement) ----------------------------------
+if (leadCount > 0) benchFollowUp([await generatedSet(dir, leadCount)], { runs });
 process.exitCode = agree ? 0 : 1;

@@ -3,9 +3,31 @@
 // resident set (the whole process's, from GNU time's %U %S %M); the jobs are run --runs times interleaved, so
 // that a busy moment of the machine hits every job alike, and the medians are kept. Also the heatmap cells a
 // job prints (Panopticon's JSON or a peer's list of cells), to check that every engine agrees on every cell.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+/** The repository's root, where the benchmarks run. */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The built command. */
+export const CLI = join(ROOT, 'packages/cli/bin/panopticon.js');
+
+/** A count with thousands separators. */
+export const fmt = (n) => n.toLocaleString('en-US');
+
+/**
+ * The options of a benchmark script: its own (parseArgs's `options`) and the ones every benchmark takes, `--runs N`
+ * (default 5) and `--dir DIR` (generated data, default .bench). Builds the packages first when the CLI has not been built.
+ */
+export function benchOptions(options) {
+  const { values } = parseArgs({ options: { ...options, runs: { type: 'string' }, dir: { type: 'string' } } });
+  if (!existsSync(join(ROOT, 'packages/cli/dist/app/cli.js')))
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  return { values, runs: Number(values.runs ?? 5), dir: resolve(ROOT, values.dir ?? '.bench') };
+}
 
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const MARK = 'BENCH_RUN';
@@ -35,14 +57,15 @@ export function median(xs) {
 }
 
 /**
- * Runs every job `runs` times, interleaved (job 1, job 2, …, then again): the median wall seconds, CPU seconds
- * and peak MB of each, by key, with the stdout of its first run and the load average of the machine over the runs.
+ * Runs every job `runs` times, interleaved (job 1, job 2, …, then again in the reverse order, so that no job always
+ * runs first): the median wall seconds, CPU seconds and peak MB of each, by key, with the stdout of its first run and
+ * the load average of the machine over the runs.
  */
 export function runInterleaved(jobs, runs, cwd) {
   const samples = new Map(jobs.map((j) => [j.key, []]));
   const load = [];
   for (let run = 0; run < runs; run++) {
-    for (const job of jobs) {
+    for (const job of run % 2 === 0 ? jobs : [...jobs].reverse()) {
       samples.get(job.key).push(measure(job, cwd));
       load.push(loadavg()[0]);
     }
