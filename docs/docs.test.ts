@@ -118,7 +118,7 @@ describe('getting-started.md', () => {
     const expected = fence('text', 'With the example files above it prints');
     const out = await runBlock({ file: 'docs/getting-started.md', line: 0, code }, 0, dir);
     expect(out.trimEnd()).toBe(expected.trimEnd());
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('cli.md', () => {
@@ -145,7 +145,7 @@ describe('cli.md', () => {
       }
     }
     expect(missing).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('the API reference', () => {

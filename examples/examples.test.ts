@@ -15,7 +15,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'panopticon-examples-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function example(name: string, ...args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [join(here, 'run.mjs'), name, ...args], { cwd: join(here, '..'), timeout: 60_000 });
+  const { stdout } = await run(process.execPath, [join(here, 'run.mjs'), name, ...args], { cwd: join(here, '..'), timeout: 180_000 });
   return stdout;
 }
 

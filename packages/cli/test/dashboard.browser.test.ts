@@ -125,7 +125,7 @@ beforeAll(async () => {
   sample = await open(samplePage);
   hostile = await open(hostilePage);
   large = await open(largePage);
-}, 90_000);
+}, 300_000);
 
 const blockedRequests: string[] = [];
 
