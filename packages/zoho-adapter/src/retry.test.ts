@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { ZohoApiError, ZohoAuthError, ZohoNetworkError, ZohoRateLimitError } from './errors.js';
 import { createRetryPolicy, withRetry } from './retry.js';
 
@@ -83,12 +83,21 @@ describe('retry policy', () => {
   });
 
   test('the default sleep is cancelled by an abort', async () => {
-    const controller = new AbortController();
-    const policy = createRetryPolicy({ baseDelayMs: 60_000 });
-    const started = Date.now();
-    setTimeout(() => controller.abort(), 10);
-    const error = await withRetry(policy, async () => Promise.reject(rate()), { signal: controller.signal }).catch((e: unknown) => e);
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(error).toBeInstanceOf(Error);
+    // On fake timers: settled once 10 ms have passed (the abort), not after the back-off's 30–60 s, whatever the load.
+    vi.useFakeTimers();
+    try {
+      const controller = new AbortController();
+      const policy = createRetryPolicy({ baseDelayMs: 60_000 });
+      setTimeout(() => controller.abort(), 10);
+      let error: unknown;
+      const settled = withRetry(policy, async () => Promise.reject(rate()), { signal: controller.signal }).catch((e: unknown) => {
+        error = e;
+      });
+      await vi.advanceTimersByTimeAsync(10);
+      expect(error).toBeInstanceOf(Error);
+      await settled;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
