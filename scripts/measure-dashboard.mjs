@@ -8,7 +8,7 @@
 // 2. R response rows (scripts/gen-responses.mjs, seeded): `panopticon report`'s peak memory, the page's size,
 //    that it opens, and whether its controls recompute or say they are fixed (above the row limit of
 //    packages/cli/src/report/controls-data.ts the rows are not embedded).
-// Run `npm run build` first.   Usage: node scripts/measure-dashboard.mjs [N=100000] [R=1000000] [RUNS=3]
+// Run `npm run build` first.   Usage: node scripts/measure-dashboard.mjs [N=100000] [R=1000000] [RUNS=3] (R=0: part 1 only)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -149,20 +149,22 @@ try {
     if (opens.some((o) => o.errors.length)) lines.push(`  page errors: ${opens.flatMap((o) => o.errors).join('; ')}`);
     console.log(lines.splice(0).join('\n'));
 
-    // 2. R response rows.
-    const csv = join(work, 'responses.csv');
-    await writeResponses(Number(responseRows), csv);
-    const big = join(work, 'responses.html');
-    const w = report(['--leads', csv, '--tz', TIME_ZONE, '--as-of', '2026-01-01', '--out', big]);
-    const o = await openPage(browser, pathToFileURL(big).href);
-    lines.push(
-      `Dashboard for ${Number(responseRows).toLocaleString('en-US')} response rows (seeded, scripts/gen-responses.mjs), one run:`,
-      `  write the report                                      ${ms(w.wall)}, peak memory ${mb(w.peak)}   budget < 1024 MB`,
-      `  page size                                             ${mb(statSync(big).size)}`,
-      `  open: first complete render                           ${ms(o.ready)}, next frame ${ms(o.painted)}${o.errors.length ? `; page errors: ${o.errors.join('; ')}` : ''}`,
-      `  analysis controls                                     ${o.enabled ? 'recompute in the page' : `fixed: ${o.fixed}`}`,
-    );
-    await o.page.close();
+    // 2. R response rows (R=0 leaves this part out).
+    if (Number(responseRows) > 0) {
+      const csv = join(work, 'responses.csv');
+      await writeResponses(Number(responseRows), csv);
+      const big = join(work, 'responses.html');
+      const w = report(['--leads', csv, '--tz', TIME_ZONE, '--as-of', '2026-01-01', '--out', big]);
+      const o = await openPage(browser, pathToFileURL(big).href);
+      lines.push(
+        `Dashboard for ${Number(responseRows).toLocaleString('en-US')} response rows (seeded, scripts/gen-responses.mjs), one run:`,
+        `  write the report                                      ${ms(w.wall)}, peak memory ${mb(w.peak)}   budget < 1024 MB`,
+        `  page size                                             ${mb(statSync(big).size)}`,
+        `  open: first complete render                           ${ms(o.ready)}, next frame ${ms(o.painted)}${o.errors.length ? `; page errors: ${o.errors.join('; ')}` : ''}`,
+        `  analysis controls                                     ${o.enabled ? 'recompute in the page' : `fixed: ${o.fixed}`}`,
+      );
+      await o.page.close();
+    }
   } finally {
     await browser.close();
   }

@@ -30,29 +30,52 @@ export function responseFigures(
   input: ResponseFigureInput,
   document: Document,
 ): { heatmap: SVGSVGElement; demand: SVGSVGElement; comparison: SVGSVGElement } {
+  return { heatmap: heatmapFigure(input, document), demand: demandFigure(input, document), comparison: comparisonFigure(input, document) };
+}
+
+/** The response heatmap alone (a control that changes only some figures redraws only those: client/response-view.ts). */
+export function heatmapFigure(
+  input: Omit<ResponseFigureInput, 'demand' | 'comparison' | 'currentLabel' | 'previousLabel'>,
+  document: Document,
+): SVGSVGElement {
   const { timeZone, slotMinutes, slaMinutes } = input;
+  return responseHeatmapFigure(input.heatmap, {
+    document,
+    timeZone,
+    slaMinutes,
+    slotMinutes,
+    width: FIGURE_WIDTHS.wide,
+    id: 'report-heatmap',
+  });
+}
+
+/** Demand vs coverage alone, or the figure saying no schedule was given. */
+export function demandFigure(input: Pick<ResponseFigureInput, 'timeZone' | 'slotMinutes' | 'demand'>, document: Document): SVGSVGElement {
+  const { timeZone, slotMinutes } = input;
   const width = FIGURE_WIDTHS.wide;
-  return {
-    heatmap: responseHeatmapFigure(input.heatmap, { document, timeZone, slaMinutes, slotMinutes, width, id: 'report-heatmap' }),
-    demand: input.demand
-      ? demandVsCoverageFigure(input.demand, { document, timeZone, slotMinutes, width, id: 'report-demand' })
-      : noDataFigure({
-          document,
-          width,
-          name: 'demand-vs-coverage',
-          title: 'Demand vs staff coverage',
-          subtitle: null,
-          message: 'No staff schedule was given (--schedule, or "schedule" in the config file)',
-        }),
-    comparison: heatmapComparisonFigure(input.comparison, {
-      document,
-      timeZone,
-      slaMinutes,
-      slotMinutes,
-      width,
-      id: 'report-comparison',
-      currentLabel: input.currentLabel,
-      previousLabel: input.previousLabel,
-    }),
-  };
+  return input.demand
+    ? demandVsCoverageFigure(input.demand, { document, timeZone, slotMinutes, width, id: 'report-demand' })
+    : noDataFigure({
+        document,
+        width,
+        name: 'demand-vs-coverage',
+        title: 'Demand vs staff coverage',
+        subtitle: null,
+        message: 'No staff schedule was given (--schedule, or "schedule" in the config file)',
+      });
+}
+
+/** The period comparison alone. */
+export function comparisonFigure(input: Omit<ResponseFigureInput, 'heatmap' | 'demand'>, document: Document): SVGSVGElement {
+  const { timeZone, slotMinutes, slaMinutes } = input;
+  return heatmapComparisonFigure(input.comparison, {
+    document,
+    timeZone,
+    slaMinutes,
+    slotMinutes,
+    width: FIGURE_WIDTHS.wide,
+    id: 'report-comparison',
+    currentLabel: input.currentLabel,
+    previousLabel: input.previousLabel,
+  });
 }
