@@ -61,6 +61,11 @@ export interface ResponseView {
    * the controls are fixed (the page holds no rows to recompute from).
    */
   replaceRows(rows: { leads: readonly SlotLead[]; schedule: readonly Shift[] | null; teams: readonly string[] }): boolean;
+  /**
+   * Decodes the embedded rows now. Nothing on the first screen needs them (the page builder drew the figures), so
+   * the page asks for them when it is idle after its first render (main.ts); a control changed earlier decodes them itself.
+   */
+  prepare(): void;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -77,10 +82,14 @@ export function setUpResponseView(data: PageData): ResponseView {
     apply: () => {},
     onTeam: (listener) => teamListeners.push(listener),
     replaceRows: () => false,
+    prepare: () => {},
   };
   if (c.rows === null || !findById('v-slot')) return view;
 
-  let leads: readonly SlotLead[] = decodeResponseRows(c.rows, c.teams);
+  const embedded = c.rows;
+  let rows: readonly SlotLead[] | null = null;
+  const leadsNow = (): readonly SlotLead[] => (rows ??= decodeResponseRows(embedded, c.teams));
+  view.prepare = () => void leadsNow();
   let schedule: readonly Shift[] | null = c.schedule;
   let ownRows = true;
   const asOf = new Date(c.asOf);
@@ -169,6 +178,7 @@ export function setUpResponseView(data: PageData): ResponseView {
     let heatmap: HeatmapCell[] | null = null;
     let comparison: HeatmapComparisonCell[] | null = null;
     let summary: ResponseSummary | null = null;
+    const leads = leadsNow();
     if (redrawHeatmap) heatmap = aggregateBySlot(leads, options);
     const coverage = redrawHeatmap && schedule ? scheduleCoverage(schedule, { slotMinutes: s.slot }) : null;
     // A lead counts in a period when created within it: the comparison reads only the rows created within
@@ -240,7 +250,7 @@ export function setUpResponseView(data: PageData): ResponseView {
     if (ownRows && lastTeam !== '') for (const listener of teamListeners) listener('');
     ownRows = false;
     rowsVersion++;
-    leads = next.leads;
+    rows = next.leads;
     schedule = next.schedule;
     lastTeam = '';
     const all = el('option', null, 'All teams');
