@@ -33,20 +33,17 @@ export function responseFigures(
   return { heatmap: heatmapFigure(input, document), demand: demandFigure(input, document), comparison: comparisonFigure(input, document) };
 }
 
+/** The options the heatmap and the comparison are both drawn with. */
+function sharedOptions(input: Pick<ResponseFigureInput, 'timeZone' | 'slotMinutes' | 'slaMinutes'>, document: Document) {
+  return { document, timeZone: input.timeZone, slaMinutes: input.slaMinutes, slotMinutes: input.slotMinutes, width: FIGURE_WIDTHS.wide };
+}
+
 /** The response heatmap alone (a control that changes only some figures redraws only those: client/response-view.ts). */
 export function heatmapFigure(
-  input: Omit<ResponseFigureInput, 'demand' | 'comparison' | 'currentLabel' | 'previousLabel'>,
+  input: Pick<ResponseFigureInput, 'timeZone' | 'slotMinutes' | 'slaMinutes' | 'heatmap'>,
   document: Document,
 ): SVGSVGElement {
-  const { timeZone, slotMinutes, slaMinutes } = input;
-  return responseHeatmapFigure(input.heatmap, {
-    document,
-    timeZone,
-    slaMinutes,
-    slotMinutes,
-    width: FIGURE_WIDTHS.wide,
-    id: 'report-heatmap',
-  });
+  return responseHeatmapFigure(input.heatmap, { ...sharedOptions(input, document), id: 'report-heatmap' });
 }
 
 /** Demand vs coverage alone, or the figure saying no schedule was given. */
@@ -67,15 +64,11 @@ export function demandFigure(input: Pick<ResponseFigureInput, 'timeZone' | 'slot
 
 /** The period comparison alone. */
 export function comparisonFigure(input: Omit<ResponseFigureInput, 'heatmap' | 'demand'>, document: Document): SVGSVGElement {
-  const { timeZone, slotMinutes, slaMinutes } = input;
+  const { currentLabel, previousLabel } = input;
   return heatmapComparisonFigure(input.comparison, {
-    document,
-    timeZone,
-    slaMinutes,
-    slotMinutes,
-    width: FIGURE_WIDTHS.wide,
+    ...sharedOptions(input, document),
     id: 'report-comparison',
-    currentLabel: input.currentLabel,
-    previousLabel: input.previousLabel,
+    currentLabel,
+    previousLabel,
   });
 }

@@ -90,6 +90,19 @@ export function setUpResponseView(data: PageData): ResponseView {
   let rows: readonly SlotLead[] | null = null;
   const leadsNow = (): readonly SlotLead[] => (rows ??= decodeResponseRows(embedded, c.teams));
   view.prepare = () => void leadsNow();
+  // Each team's rows, in their order, made when the team is first chosen: a team's figures are computed from its
+  // rows alone (core's team filter, still set, keeps every one of them), not by reading every row of every team.
+  const byTeam = new Map<string, readonly SlotLead[]>();
+  const rowsOf = (team: string): readonly SlotLead[] => {
+    const all = leadsNow();
+    if (team === '') return all;
+    let own = byTeam.get(team);
+    if (own === undefined) {
+      own = all.filter((lead) => lead.team === team);
+      byTeam.set(team, own);
+    }
+    return own;
+  };
   let schedule: readonly Shift[] | null = c.schedule;
   let ownRows = true;
   const asOf = new Date(c.asOf);
@@ -178,7 +191,7 @@ export function setUpResponseView(data: PageData): ResponseView {
     let heatmap: HeatmapCell[] | null = null;
     let comparison: HeatmapComparisonCell[] | null = null;
     let summary: ResponseSummary | null = null;
-    const leads = leadsNow();
+    const leads = rowsOf(s.team);
     if (redrawHeatmap) heatmap = aggregateBySlot(leads, options);
     const coverage = redrawHeatmap && schedule ? scheduleCoverage(schedule, { slotMinutes: s.slot }) : null;
     // A lead counts in a period when created within it: the comparison reads only the rows created within
@@ -251,6 +264,7 @@ export function setUpResponseView(data: PageData): ResponseView {
     ownRows = false;
     rowsVersion++;
     rows = next.leads;
+    byTeam.clear();
     schedule = next.schedule;
     lastTeam = '';
     const all = el('option', null, 'All teams');
