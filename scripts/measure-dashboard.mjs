@@ -4,11 +4,13 @@
 //    `panopticon report` (the built CLI as a process, wall clock and peak memory), the page's size, opening it
 //    in headless Chromium (Debian's /usr/bin/chromium or $CHROMIUM) to its first complete render (the script's
 //    "ready" mark and the frame after it), and the re-render after a change of each analysis control (the
-//    change event to the next frame, in the page's own clock).
+//    change event to the next frame, in the page's own clock). Each open and change also prints the renderer
+//    process's CPU time (Chromium's ProcessTime metric), which the machine's load sways far less than the clock.
 // 2. R response rows (scripts/gen-responses.mjs, seeded): `panopticon report`'s peak memory, the page's size,
 //    that it opens, and whether its controls recompute or say they are fixed (above the row limit of
 //    packages/cli/src/report/controls-data.ts the rows are not embedded).
-// Run `npm run build` first.   Usage: node scripts/measure-dashboard.mjs [N=100000] [R=1000000] [RUNS=3]
+// Run `npm run build` first.   Usage: node scripts/measure-dashboard.mjs [N=100000] [R=1000000] [RUNS=3] [PAGE] (R=0: part 1 only;
+// PAGE: measure that page, written before, instead of writing one: pages of two builds compared on one machine)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +23,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { dataFlags } from './data-flags.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const [n = '100000', responseRows = '1000000', runs = '3'] = process.argv.slice(2);
+const [n = '100000', responseRows = '1000000', runs = '3', page] = process.argv.slice(2);
 const RUNS = Number(runs);
 const work = mkdtempSync(join(tmpdir(), 'panopticon-measure-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -44,9 +46,24 @@ function report(args) {
   return { wall, peak: kb ? Number(kb[1]) * 1024 : NaN };
 }
 
-/** Opens the page: navigation to its first complete render (the script's mark, then the next frame). */
+/**
+ * CPU seconds of the page's renderer process since it started (Chromium's ProcessTime metric: parsing, script,
+ * style, layout and paint, with their helper threads). Wall-clock figures grow with the machine's load; this
+ * one far less.
+ */
+async function rendererCpu(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'ProcessTime')?.value ?? Number.NaN;
+}
+
+/**
+ * Opens the page: navigation to its first complete render (the script's mark, then the next frame), and the
+ * renderer's CPU time from its start to that frame (each page opens in a renderer process of its own).
+ */
 async function openPage(browser, url) {
   const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const t0 = Date.now();
@@ -71,12 +88,14 @@ async function openPage(browser, url) {
         ),
       ),
   );
-  return { page, errors, wall, ...m };
+  const cpu = (await rendererCpu(cdp)) * 1000;
+  return { page, cdp, errors, wall, cpu, ...m };
 }
 
-/** A control's change: from setting its value and dispatching `change` to the frame after the redraw. */
-function controlChange(page, id, value) {
-  return page.evaluate(
+/** A control's change: from setting its value and dispatching `change` to the frame after the redraw (wall clock, and the renderer's CPU). */
+async function controlChange({ page, cdp }, id, value) {
+  const cpu0 = await rendererCpu(cdp);
+  const change = await page.evaluate(
     ({ id, value }) =>
       new Promise((done) => {
         const control = document.getElementById(id);
@@ -93,6 +112,8 @@ function controlChange(page, id, value) {
       }),
     { id, value },
   );
+  // The renderer's CPU time over the same span (and the round trip of the evaluation, a few ms).
+  return { ...change, cpu: ((await rendererCpu(cdp)) - cpu0) * 1000 };
 }
 
 try {
@@ -105,13 +126,16 @@ try {
   });
   try {
     // 1. N leads with histories.
-    const data = join(work, 'appointed');
-    mkdirSync(data);
-    for (const [name, text] of Object.entries(generate(Number(n)))) writeFileSync(join(data, name), text);
-    const html = join(work, 'dashboard.html');
-    const args = [...dataFlags(data, { schedule: true }), '--tz', TIME_ZONE, '--as-of', AS_OF, '--out', html];
+    let html = join(work, 'dashboard.html');
     const writes = [];
-    for (let i = 0; i < RUNS; i++) writes.push(report(args));
+    if (page) html = resolve(page);
+    else {
+      const data = join(work, 'appointed');
+      mkdirSync(data);
+      for (const [name, text] of Object.entries(generate(Number(n)))) writeFileSync(join(data, name), text);
+      const args = [...dataFlags(data, { schedule: true }), '--tz', TIME_ZONE, '--as-of', AS_OF, '--out', html];
+      for (let i = 0; i < RUNS; i++) writes.push(report(args));
+    }
     const bytes = statSync(html).size;
     const opens = [];
     const changes = { slot: [], sla: [], clock: [], team: [], period: [] };
@@ -122,47 +146,52 @@ try {
         first = o; // the first open warms Chromium's caches; it is left out
       else opens.push(o);
       if (i > 0 && o.enabled) {
-        changes.slot.push(await controlChange(o.page, 'v-slot', '60'));
-        changes.sla.push(await controlChange(o.page, 'v-sla', '30'));
-        changes.clock.push(await controlChange(o.page, 'v-clock', 'business'));
+        changes.slot.push(await controlChange(o, 'v-slot', '60'));
+        changes.sla.push(await controlChange(o, 'v-sla', '30'));
+        changes.clock.push(await controlChange(o, 'v-clock', 'business'));
         const team = await o.page.$eval('#v-team option:nth-child(2)', (e) => e.value).catch(() => '');
-        changes.team.push(await controlChange(o.page, 'v-team', team));
-        changes.period.push(await controlChange(o.page, 'v-a-from', '2026-09-01'));
+        changes.team.push(await controlChange(o, 'v-team', team));
+        changes.period.push(await controlChange(o, 'v-a-from', '2026-09-01'));
       }
       await o.page.close();
     }
     lines.push(
       `Dashboard for ${Number(n).toLocaleString('en-US')} appointed leads with histories (seeded, scripts/gen-appointed.mjs), ${RUNS} runs, median:`,
-      `  write the report (panopticon report, whole process)   ${ms(median(writes.map((w) => w.wall)))}, peak memory ${mb(median(writes.map((w) => w.peak)))}`,
+      page
+        ? `  page given: ${page} (not written by this run)`
+        : `  write the report (panopticon report, whole process)   ${ms(median(writes.map((w) => w.wall)))}, peak memory ${mb(median(writes.map((w) => w.peak)))}`,
       `  page size                                             ${mb(bytes)} (${bytes.toLocaleString('en-US')} bytes)   budget < 15 MB`,
       `  open: navigation → load event                         ${ms(median(opens.map((o) => o.load)))}`,
       `  open: first complete render (script mark, next frame) ${ms(median(opens.map((o) => o.ready)))}, ${ms(median(opens.map((o) => o.painted)))}   budget < 1500 ms   (${first.rows.toLocaleString('en-US')} needs-attention rows drawn)`,
+      `  open: renderer CPU, process start to that frame       ${ms(median(opens.map((o) => o.cpu)))}`,
     );
     if (opens[0].enabled) {
       for (const [control, times] of Object.entries(changes)) {
         const part = (key) => ms(median(times.map((x) => x[key])));
         lines.push(
-          `  control change → next frame (${control.padEnd(6)})            ${part('total')}   budget < 200 ms   (team panels ${part('team')}, core recompute ${part('recompute')}, figures drawn ${part('redraw')})`,
+          `  control change → next frame (${control.padEnd(6)})            ${part('total')}   budget < 200 ms   (team panels ${part('team')}, core recompute ${part('recompute')}, figures drawn ${part('redraw')}; renderer CPU ${part('cpu')})`,
         );
       }
     } else lines.push(`  controls fixed: ${opens[0].fixed}`);
     if (opens.some((o) => o.errors.length)) lines.push(`  page errors: ${opens.flatMap((o) => o.errors).join('; ')}`);
     console.log(lines.splice(0).join('\n'));
 
-    // 2. R response rows.
-    const csv = join(work, 'responses.csv');
-    await writeResponses(Number(responseRows), csv);
-    const big = join(work, 'responses.html');
-    const w = report(['--leads', csv, '--tz', TIME_ZONE, '--as-of', '2026-01-01', '--out', big]);
-    const o = await openPage(browser, pathToFileURL(big).href);
-    lines.push(
-      `Dashboard for ${Number(responseRows).toLocaleString('en-US')} response rows (seeded, scripts/gen-responses.mjs), one run:`,
-      `  write the report                                      ${ms(w.wall)}, peak memory ${mb(w.peak)}   budget < 1024 MB`,
-      `  page size                                             ${mb(statSync(big).size)}`,
-      `  open: first complete render                           ${ms(o.ready)}, next frame ${ms(o.painted)}${o.errors.length ? `; page errors: ${o.errors.join('; ')}` : ''}`,
-      `  analysis controls                                     ${o.enabled ? 'recompute in the page' : `fixed: ${o.fixed}`}`,
-    );
-    await o.page.close();
+    // 2. R response rows (R=0 leaves this part out).
+    if (Number(responseRows) > 0) {
+      const csv = join(work, 'responses.csv');
+      await writeResponses(Number(responseRows), csv);
+      const big = join(work, 'responses.html');
+      const w = report(['--leads', csv, '--tz', TIME_ZONE, '--as-of', '2026-01-01', '--out', big]);
+      const o = await openPage(browser, pathToFileURL(big).href);
+      lines.push(
+        `Dashboard for ${Number(responseRows).toLocaleString('en-US')} response rows (seeded, scripts/gen-responses.mjs), one run:`,
+        `  write the report                                      ${ms(w.wall)}, peak memory ${mb(w.peak)}   budget < 1024 MB`,
+        `  page size                                             ${mb(statSync(big).size)}`,
+        `  open: first complete render                           ${ms(o.ready)}, next frame ${ms(o.painted)}${o.errors.length ? `; page errors: ${o.errors.join('; ')}` : ''}`,
+        `  analysis controls                                     ${o.enabled ? 'recompute in the page' : `fixed: ${o.fixed}`}`,
+      );
+      await o.page.close();
+    }
   } finally {
     await browser.close();
   }

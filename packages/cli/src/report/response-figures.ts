@@ -30,29 +30,45 @@ export function responseFigures(
   input: ResponseFigureInput,
   document: Document,
 ): { heatmap: SVGSVGElement; demand: SVGSVGElement; comparison: SVGSVGElement } {
-  const { timeZone, slotMinutes, slaMinutes } = input;
+  return { heatmap: heatmapFigure(input, document), demand: demandFigure(input, document), comparison: comparisonFigure(input, document) };
+}
+
+/** The options the heatmap and the comparison are both drawn with. */
+function sharedOptions(input: Pick<ResponseFigureInput, 'timeZone' | 'slotMinutes' | 'slaMinutes'>, document: Document) {
+  return { document, timeZone: input.timeZone, slaMinutes: input.slaMinutes, slotMinutes: input.slotMinutes, width: FIGURE_WIDTHS.wide };
+}
+
+/** The response heatmap alone (a control that changes only some figures redraws only those: client/response-view.ts). */
+export function heatmapFigure(
+  input: Pick<ResponseFigureInput, 'timeZone' | 'slotMinutes' | 'slaMinutes' | 'heatmap'>,
+  document: Document,
+): SVGSVGElement {
+  return responseHeatmapFigure(input.heatmap, { ...sharedOptions(input, document), id: 'report-heatmap' });
+}
+
+/** Demand vs coverage alone, or the figure saying no schedule was given. */
+export function demandFigure(input: Pick<ResponseFigureInput, 'timeZone' | 'slotMinutes' | 'demand'>, document: Document): SVGSVGElement {
+  const { timeZone, slotMinutes } = input;
   const width = FIGURE_WIDTHS.wide;
-  return {
-    heatmap: responseHeatmapFigure(input.heatmap, { document, timeZone, slaMinutes, slotMinutes, width, id: 'report-heatmap' }),
-    demand: input.demand
-      ? demandVsCoverageFigure(input.demand, { document, timeZone, slotMinutes, width, id: 'report-demand' })
-      : noDataFigure({
-          document,
-          width,
-          name: 'demand-vs-coverage',
-          title: 'Demand vs staff coverage',
-          subtitle: null,
-          message: 'No staff schedule was given (--schedule, or "schedule" in the config file)',
-        }),
-    comparison: heatmapComparisonFigure(input.comparison, {
-      document,
-      timeZone,
-      slaMinutes,
-      slotMinutes,
-      width,
-      id: 'report-comparison',
-      currentLabel: input.currentLabel,
-      previousLabel: input.previousLabel,
-    }),
-  };
+  return input.demand
+    ? demandVsCoverageFigure(input.demand, { document, timeZone, slotMinutes, width, id: 'report-demand' })
+    : noDataFigure({
+        document,
+        width,
+        name: 'demand-vs-coverage',
+        title: 'Demand vs staff coverage',
+        subtitle: null,
+        message: 'No staff schedule was given (--schedule, or "schedule" in the config file)',
+      });
+}
+
+/** The period comparison alone. */
+export function comparisonFigure(input: Omit<ResponseFigureInput, 'heatmap' | 'demand'>, document: Document): SVGSVGElement {
+  const { currentLabel, previousLabel } = input;
+  return heatmapComparisonFigure(input.comparison, {
+    ...sharedOptions(input, document),
+    id: 'report-comparison',
+    currentLabel,
+    previousLabel,
+  });
 }

@@ -33,3 +33,6 @@ urlState.write = setUpUrlState({ attention, dialog, response }).write;
 findById('print')?.addEventListener('click', () => window.print());
 // For measurements: the tables are drawn (scripts/measure-dashboard.mjs reads this mark).
 if (window.performance && performance.mark) performance.mark('panopticon:ready');
+// What only a control change reads is made once the page has been drawn and is idle.
+const whenIdle = window.requestIdleCallback ?? ((work: () => void) => window.setTimeout(work, 1));
+whenIdle(() => response.prepare());

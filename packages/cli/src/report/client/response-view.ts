@@ -19,6 +19,8 @@ import {
   type AggregateBySlotOptions,
   type ComparisonPeriod,
   type HeatmapCell,
+  type HeatmapComparisonCell,
+  type ResponseSummary,
   type Shift,
   type SlotLead,
 } from '@panopticon/core';
@@ -26,7 +28,7 @@ import { heatmapCsvCells } from '../../csv-columns.js';
 import type { Cell } from '../../format.js';
 import { SLOT_CHOICES, type DayRange } from '../controls-data.js';
 import type { PageData } from '../page-data.js';
-import { responseFigures } from '../response-figures.js';
+import { comparisonFigure, demandFigure, heatmapFigure } from '../response-figures.js';
 import { responseSummaryText, slaBandTexts } from '../response-summary-text.js';
 import { byId, controlsById, el, findById } from './dom.js';
 import { replaceFigure } from './figure-dom.js';
@@ -59,6 +61,11 @@ export interface ResponseView {
    * the controls are fixed (the page holds no rows to recompute from).
    */
   replaceRows(rows: { leads: readonly SlotLead[]; schedule: readonly Shift[] | null; teams: readonly string[] }): boolean;
+  /**
+   * Decodes the embedded rows now. Nothing on the first screen needs them (the page builder drew the figures), so
+   * the page asks for them when it is idle after its first render (main.ts); a control changed earlier decodes them itself.
+   */
+  prepare(): void;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -75,10 +82,27 @@ export function setUpResponseView(data: PageData): ResponseView {
     apply: () => {},
     onTeam: (listener) => teamListeners.push(listener),
     replaceRows: () => false,
+    prepare: () => {},
   };
   if (c.rows === null || !findById('v-slot')) return view;
 
-  let leads: readonly SlotLead[] = decodeResponseRows(c.rows, c.teams);
+  const embedded = c.rows;
+  let rows: readonly SlotLead[] | null = null;
+  const leadsNow = (): readonly SlotLead[] => (rows ??= decodeResponseRows(embedded, c.teams));
+  view.prepare = () => void leadsNow();
+  // Each team's rows, in their order, made when the team is first chosen: a team's figures are computed from its
+  // rows alone (core's team filter, still set, keeps every one of them), not by reading every row of every team.
+  const byTeam = new Map<string, readonly SlotLead[]>();
+  const rowsOf = (team: string): readonly SlotLead[] => {
+    const all = leadsNow();
+    if (team === '') return all;
+    let own = byTeam.get(team);
+    if (own === undefined) {
+      own = all.filter((lead) => lead.team === team);
+      byTeam.set(team, own);
+    }
+    return own;
+  };
   let schedule: readonly Shift[] | null = c.schedule;
   let ownRows = true;
   const asOf = new Date(c.asOf);
@@ -106,6 +130,15 @@ export function setUpResponseView(data: PageData): ResponseView {
   });
   let drawn = read();
   let lastTeam = drawn.team;
+  // The settings each part of the figures was last made with (see recompute): at first the page builder's own.
+  let rowsVersion = 0;
+  /** What each part reads of the settings (and of the rows): the summary not the slot length, the heatmap not the periods. */
+  const keysOf = (x: ResponseSettings) => {
+    const summary = [rowsVersion, x.sla, x.clock, x.team].join('\u0000');
+    const heatmap = [summary, x.slot].join('\u0000');
+    return { summary, heatmap, comparison: [heatmap, x.a.from, x.a.to, x.b.from, x.b.to].join('\u0000') };
+  };
+  const made = keysOf(initial);
 
   /** The instants of a day range (both days inclusive, as `--from` / `--to` read them); `null` when invalid. */
   const period = (range: DayRange): ComparisonPeriod | null => {
@@ -150,42 +183,53 @@ export function setUpResponseView(data: PageData): ResponseView {
       ...(c.calendar ? { calendar: c.calendar } : {}),
       ...(s.team ? { team: s.team } : {}),
     };
-    const heatmap: HeatmapCell[] = aggregateBySlot(leads, options);
-    const coverage = schedule ? scheduleCoverage(schedule, { slotMinutes: s.slot }) : null;
+    // Only the parts whose settings changed are computed and drawn again (keysOf).
+    const { summary: summaryKey, heatmap: heatmapKey, comparison: comparisonKey } = keysOf(s);
+    const redrawHeatmap = heatmapKey !== made.heatmap;
+    const redrawSummary = summaryKey !== made.summary;
+    const redrawComparison = comparisonKey !== made.comparison;
+    let heatmap: HeatmapCell[] | null = null;
+    let comparison: HeatmapComparisonCell[] | null = null;
+    let summary: ResponseSummary | null = null;
+    const leads = rowsOf(s.team);
+    if (redrawHeatmap) heatmap = aggregateBySlot(leads, options);
+    const coverage = redrawHeatmap && schedule ? scheduleCoverage(schedule, { slotMinutes: s.slot }) : null;
     // A lead counts in a period when created within it: the comparison reads only the rows created within
     // either period (the page's own rows are sorted by arrival: a slice, found by bisection).
-    const comparison = comparePeriods(ownRows ? createdWithin(leads, Math.min(+a.from, +b.from), Math.max(+a.to, +b.to)) : leads, {
-      ...options,
-      current: a,
-      previous: b,
-    });
-    const summary = summarizeResponses(leads, options);
+    if (redrawComparison)
+      comparison = comparePeriods(ownRows ? createdWithin(leads, Math.min(+a.from, +b.from), Math.max(+a.to, +b.to)) : leads, {
+        ...options,
+        current: a,
+        previous: b,
+      });
+    if (redrawSummary) summary = summarizeResponses(leads, options);
     step('recompute');
-    const figures = responseFigures(
-      {
-        timeZone: data.timeZone,
-        slotMinutes: s.slot,
-        slaMinutes: s.sla,
-        heatmap,
-        demand: coverage ? demandVsCoverage(heatmap, coverage) : null,
-        comparison,
-        currentLabel: s.a.from + ' to ' + s.a.to,
-        previousLabel: s.b.from + ' to ' + s.b.to,
-      },
-      document,
-    );
-    replaceFigure('response-heatmap', figures.heatmap);
-    replaceFigure('demand-vs-coverage', figures.demand);
-    replaceFigure('heatmap-comparison', figures.comparison);
-    heatmapCsv = heatmap.map(heatmapCsvCells);
-    findById('response-summary')?.replaceChildren(responseSummaryText(summary, s.sla));
-    findById('response-bands')?.replaceChildren(
-      ...slaBandTexts(summary.bands).map(([label, n]) => {
-        const span = el('span', null, label + ': ');
-        span.appendChild(el('strong', null, n));
-        return span;
-      }),
-    );
+    const figure = { timeZone: data.timeZone, slotMinutes: s.slot, slaMinutes: s.sla };
+    if (heatmap !== null) {
+      replaceFigure('response-heatmap', heatmapFigure({ ...figure, heatmap }, document));
+      replaceFigure(
+        'demand-vs-coverage',
+        demandFigure({ ...figure, demand: coverage ? demandVsCoverage(heatmap, coverage) : null }, document),
+      );
+      heatmapCsv = heatmap.map(heatmapCsvCells);
+      made.heatmap = heatmapKey;
+    }
+    if (comparison !== null) {
+      const labels = { currentLabel: s.a.from + ' to ' + s.a.to, previousLabel: s.b.from + ' to ' + s.b.to };
+      replaceFigure('heatmap-comparison', comparisonFigure({ ...figure, ...labels, comparison }, document));
+      made.comparison = comparisonKey;
+    }
+    if (summary !== null) {
+      findById('response-summary')?.replaceChildren(responseSummaryText(summary, s.sla));
+      findById('response-bands')?.replaceChildren(
+        ...slaBandTexts(summary.bands).map(([label, n]) => {
+          const span = el('span', null, label + ': ');
+          span.appendChild(el('strong', null, n));
+          return span;
+        }),
+      );
+      made.summary = summaryKey;
+    }
     status.textContent = '';
     drawn = s;
     step('redraw');
@@ -218,7 +262,9 @@ export function setUpResponseView(data: PageData): ResponseView {
   view.replaceRows = (next) => {
     if (ownRows && lastTeam !== '') for (const listener of teamListeners) listener('');
     ownRows = false;
-    leads = next.leads;
+    rowsVersion++;
+    rows = next.leads;
+    byTeam.clear();
     schedule = next.schedule;
     lastTeam = '';
     const all = el('option', null, 'All teams');
