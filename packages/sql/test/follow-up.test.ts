@@ -1,12 +1,10 @@
 import { loadFilesColumnar } from '@panopticon/core/files';
 import { kpis, needsAttention, parsePipeline } from '@panopticon/core';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { leadsArb, optionsArb } from '../../core/src/follow-up/arbitraries.js';
 import { kpisSql, needsAttentionSql, SqlCannotJudgeError, SqlEngineError } from '../src/index.js';
-import { writeFollowUpFiles } from './follow-up-files.js';
+import { sampleFollowUp, writeFollowUpFiles } from './follow-up-files.js';
 import { scratchFolder, type TimestampForm } from './lead-files.js';
 
 const folder = scratchFolder();
@@ -44,15 +42,9 @@ describe('needsAttentionSql and kpisSql give exactly core’s figures', () => {
   }, 240_000);
 
   it('on the sample data', async () => {
-    const data = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
-    const pipeline = parsePipeline(JSON.parse(readFileSync(`${data}pipeline.json`, 'utf8')));
-    const inputs = { leads: `${data}leads.csv`, stageHistory: `${data}stage_history.csv`, ownerHistory: `${data}owner_history.csv` };
-    for (const [asOf, timeZone] of [
-      ['2026-11-01T03:59:59.999Z', 'America/New_York'],
-      ['2026-08-15T12:00:00Z', 'Europe/London'],
-      ['2026-10-04T16:00:00Z', 'Australia/Lord_Howe'],
-    ] as const) {
-      const options = { asOf: new Date(asOf), timeZone, pipeline };
+    const { inputs, pipeline, cases } = sampleFollowUp();
+    for (const { asOf, timeZone } of cases) {
+      const options = { asOf, timeZone, pipeline };
       const loaded = await loadFilesColumnar({ ...inputs, timeZone, pipeline });
       const rows = await needsAttentionSql(inputs, options);
       expect(rows.length).toBeGreaterThan(0);

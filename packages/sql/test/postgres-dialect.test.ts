@@ -3,11 +3,12 @@
 // core's figures on generated leads (the follow-up statements: postgres-follow-up.test.ts).
 import { aggregateBySlot, summarizeResponses } from '@panopticon/core';
 import fc from 'fast-check';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arbLead, arbLeads, type TestLead } from '../../core/src/response/arbitraries.js';
 import { filterParameters, TYPES } from '../src/parameters.js';
-import { COMPAT_SCHEMA, POSTGRES_COMPAT_SQL, postgresStatement } from '../src/postgres/dialect.js';
+import { postgresStatement } from '../src/postgres/dialect.js';
+import { compatClient } from './compat-client.js';
 import { HEATMAP_SQL } from '../src/queries/heatmap.js';
 import { RESPONSE_SUMMARY_SQL } from '../src/queries/response-summary.js';
 import { type PostgresServer, startPostgres } from './postgres-server.js';
@@ -17,10 +18,7 @@ let server: PostgresServer;
 let client: pg.Client;
 beforeAll(async () => {
   server = await startPostgres();
-  client = new pg.Client({ connectionString: server.url });
-  await client.connect();
-  await client.query(POSTGRES_COMPAT_SQL);
-  await client.query(`SET search_path = ${COMPAT_SCHEMA}, public; SET TimeZone = 'UTC'`);
+  client = await compatClient(server.url);
   await client.query(
     'CREATE TABLE leads (lead_id text, received_time timestamptz, first_contact_time timestamptz, team text, locator text)',
   );

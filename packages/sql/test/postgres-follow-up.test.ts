@@ -5,16 +5,15 @@
 import { type Lead, kpis, needsAttention, type NeedsAttentionOptions, parsePipeline } from '@panopticon/core';
 import { loadFiles } from '@panopticon/core/files';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leadsArb, optionsArb } from '../../core/src/follow-up/arbitraries.js';
 import { attentionRows, followUpParameters, kpisRow } from '../src/follow-up.js';
 import { KPIS_SQL, NEEDS_ATTENTION_SQL, SqlEngineError } from '../src/index.js';
-import { COMPAT_SCHEMA, POSTGRES_COMPAT_SQL, postgresStatement } from '../src/postgres/dialect.js';
+import { postgresStatement } from '../src/postgres/dialect.js';
 import { pipelineStagesSql } from '../src/queries/pipeline-stages.js';
-import { writeFollowUpFiles } from './follow-up-files.js';
+import { compatClient } from './compat-client.js';
+import { sampleFollowUp, writeFollowUpFiles } from './follow-up-files.js';
 import { scratchFolder } from './lead-files.js';
 import { type PostgresServer, startPostgres } from './postgres-server.js';
 
@@ -23,10 +22,7 @@ let client: pg.Client;
 const folder = scratchFolder();
 beforeAll(async () => {
   server = await startPostgres();
-  client = new pg.Client({ connectionString: server.url });
-  await client.connect();
-  await client.query(POSTGRES_COMPAT_SQL);
-  await client.query(`SET search_path = ${COMPAT_SCHEMA}, public; SET TimeZone = 'UTC'`);
+  client = await compatClient(server.url);
   await client.query(`
     CREATE TABLE leads (lead_id text, name text, team text, received_time timestamptz, appointment_time timestamptz, stage text, locator text);
     CREATE TABLE stage_history (lead_id text, stage text, changed_at timestamptz, entry_order bigint);
@@ -99,15 +95,9 @@ describe('the follow-up statements on PostgreSQL give exactly core’s figures',
   }, 240_000);
 
   it('on the sample data', async () => {
-    const data = fileURLToPath(new URL('../../../examples/data/', import.meta.url));
-    const pipeline = parsePipeline(JSON.parse(readFileSync(`${data}pipeline.json`, 'utf8')));
-    const inputs = { leads: `${data}leads.csv`, stageHistory: `${data}stage_history.csv`, ownerHistory: `${data}owner_history.csv` };
-    for (const [asOf, timeZone] of [
-      ['2026-11-01T03:59:59.999Z', 'America/New_York'],
-      ['2026-08-15T12:00:00Z', 'Europe/London'],
-      ['2026-10-04T16:00:00Z', 'Australia/Lord_Howe'],
-    ] as const) {
-      const options = { asOf: new Date(asOf), timeZone, pipeline };
+    const { inputs, pipeline, cases } = sampleFollowUp();
+    for (const { asOf, timeZone } of cases) {
+      const options = { asOf, timeZone, pipeline };
       const { leads } = await loadFiles({ ...inputs, timeZone, pipeline });
       await serve(leads, options, true);
       const { rows, kpis: figures } = await judge(options, true);
