@@ -1,6 +1,6 @@
 /**
- * `--sql`: the leads, histories and heatmap read from PostgreSQL by the config file's queries
- * (@panopticon/sql/postgres, loaded only here, on first use). The connection string is read from
+ * `--sql`: the leads, histories and heatmap read from PostgreSQL by the config file's queries, each a
+ * `postgresInput` (@panopticon/sql/postgres, loaded only here, on first use) of core's `loadFiles`. The connection string is read from
  * PANOPTICON_DATABASE_URL in the command's environment; the source's errors become the command's, each
  * with its exit code (docs/cli.md): no connection string or a query the server refuses is a usage error
  * (2, the setup or the config file to fix), a server that cannot be reached or refuses the login an input
@@ -9,12 +9,28 @@
  * @module
  */
 import type { LoadResult } from '@panopticon/core';
-import type { AggregateFileBySlotOptions, AggregateFileBySlotResult, ColumnarLoadResult } from '@panopticon/core/files';
+import type { AggregateFileBySlotOptions, AggregateFileBySlotResult, ColumnarLoadResult, LoadFilesOptions } from '@panopticon/core/files';
+import { aggregateFileBySlot, loadFiles, loadFilesColumnar } from '@panopticon/core/files';
 import { CliError, EXIT } from './errors.js';
 import type { Io } from './io.js';
 import type { LeadSource, Settings } from './settings/resolve.js';
 
 type SqlSource = Extract<LeadSource, { kind: 'sql' }>;
+
+/** The config file's queries (`sql.leads`, `sql.stageHistory`, `sql.ownerHistory`) as inputs of `loadFiles`, each named by its key. */
+async function queryInputs(
+  source: SqlSource,
+  io: Pick<Io, 'env'>,
+): Promise<Pick<LoadFilesOptions, 'leads' | 'stageHistory' | 'ownerHistory'>> {
+  const { postgresInput } = await import('@panopticon/sql/postgres');
+  const input = (key: string, query: string) => postgresInput(query, { label: `sql.${key}`, env: io.env });
+  const { leads, stageHistory, ownerHistory } = source.queries;
+  return {
+    leads: input('leads', leads),
+    ...(stageHistory !== undefined ? { stageHistory: input('stageHistory', stageHistory) } : {}),
+    ...(ownerHistory !== undefined ? { ownerHistory: input('ownerHistory', ownerHistory) } : {}),
+  };
+}
 
 /** The leads and histories the queries return, as `loadFiles` (`as: 'objects'`) or `loadFilesColumnar` (`'columns'`) returns them. */
 export async function loadFromPostgres(
@@ -23,21 +39,20 @@ export async function loadFromPostgres(
   io: Pick<Io, 'env'>,
   as: 'objects' | 'columns',
 ): Promise<LoadResult | ColumnarLoadResult> {
-  const { loadPostgres, loadPostgresColumnar } = await import('@panopticon/sql/postgres');
   const { timeZone, pipeline, columns, strict, issueExamples, dateFormat } = settings;
-  const options = {
-    queries: source.queries,
-    env: io.env,
-    timeZone,
-    pipeline,
-    strict,
-    issueExamples,
-    ...(columns !== undefined ? { columns } : {}),
-    ...(dateFormat !== undefined ? { dateFormat } : {}),
-    ...(source.schedule !== undefined ? { schedule: source.schedule } : {}),
-  };
   try {
-    return as === 'columns' ? await loadPostgresColumnar(options) : await loadPostgres(options);
+    // A config file's delimiter and encoding are about its CSV files: the rows of a query have neither.
+    const options: LoadFilesOptions = {
+      ...(await queryInputs(source, io)),
+      timeZone,
+      pipeline,
+      strict,
+      issueExamples,
+      ...(columns !== undefined ? { columns } : {}),
+      ...(dateFormat !== undefined ? { dateFormat } : {}),
+      ...(source.schedule !== undefined ? { schedule: source.schedule } : {}),
+    };
+    return as === 'columns' ? await loadFilesColumnar(options) : await loadFiles(options);
   } catch (error) {
     throw postgresCliError(error);
   }
@@ -49,9 +64,9 @@ export async function aggregateFromPostgres(
   options: Omit<AggregateFileBySlotOptions, 'delimiter' | 'encoding' | 'label'>,
   io: Pick<Io, 'env'>,
 ): Promise<AggregateFileBySlotResult> {
-  const { aggregatePostgresBySlot } = await import('@panopticon/sql/postgres');
   try {
-    return await aggregatePostgresBySlot(source.queries.leads, { ...options, env: io.env });
+    const { postgresInput } = await import('@panopticon/sql/postgres');
+    return await aggregateFileBySlot(postgresInput(source.queries.leads, { label: 'sql.leads', env: io.env }), options);
   } catch (error) {
     throw postgresCliError(error);
   }

@@ -1,4 +1,4 @@
-import { BIGINT, DOUBLE, INTEGER, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, DOUBLE, INTEGER, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
 /** The named parameters of a statement with their DuckDB types (so a NULL parameter still has one). */
 export interface Parameters {
@@ -17,7 +17,7 @@ export function namesParameter(names: string | readonly string[] | undefined): D
   return listValue(typeof names === 'string' ? [names] : [...names]);
 }
 
-export const TYPES = { BIGINT, DOUBLE, INTEGER, VARCHAR, NAMES: LIST(VARCHAR) } as const;
+export const TYPES = { BIGINT, BOOLEAN, DOUBLE, INTEGER, VARCHAR, NAMES: LIST(VARCHAR) } as const;
 
 /** The period and filter parameters shared by the response statements. */
 export function filterParameters(options: {

@@ -1,15 +1,14 @@
 // The SQL definitions of @panopticon/sql on PostgreSQL (a real server, postgres-server.ts): the heatmap and
-// the response summary, with the dialect differences of packages/sql/src/postgres/dialect.ts, give exactly
-// core's figures on generated leads; the follow-up statements (needs attention, KPIs) are not run there,
-// and what they lack is named here and checked to be what PostgreSQL refuses.
+// the response summary, with the compat functions of packages/sql/src/postgres/dialect.ts, give exactly
+// core's figures on generated leads (the follow-up statements: postgres-follow-up.test.ts).
 import { aggregateBySlot, summarizeResponses } from '@panopticon/core';
 import fc from 'fast-check';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arbLead, arbLeads, type TestLead } from '../../core/src/response/arbitraries.js';
-import { KPIS_SQL, NEEDS_ATTENTION_SQL } from '../src/index.js';
 import { filterParameters, TYPES } from '../src/parameters.js';
-import { COMPAT_SCHEMA, FOLLOW_UP_GAPS, POSTGRES_COMPAT_SQL, postgresResponseStatement } from '../src/postgres/dialect.js';
+import { postgresStatement } from '../src/postgres/dialect.js';
+import { compatClient } from './compat-client.js';
 import { HEATMAP_SQL } from '../src/queries/heatmap.js';
 import { RESPONSE_SUMMARY_SQL } from '../src/queries/response-summary.js';
 import { type PostgresServer, startPostgres } from './postgres-server.js';
@@ -19,10 +18,7 @@ let server: PostgresServer;
 let client: pg.Client;
 beforeAll(async () => {
   server = await startPostgres();
-  client = new pg.Client({ connectionString: server.url });
-  await client.connect();
-  await client.query(POSTGRES_COMPAT_SQL);
-  await client.query(`SET search_path = ${COMPAT_SCHEMA}, public; SET TimeZone = 'UTC'`);
+  client = await compatClient(server.url);
   await client.query(
     'CREATE TABLE leads (lead_id text, received_time timestamptz, first_contact_time timestamptz, team text, locator text)',
   );
@@ -69,7 +65,7 @@ describe('the response statements on PostgreSQL give exactly core’s figures', 
         async (leads, options) => {
           await serve(leads);
           const filters = filterParameters(options);
-          const heatmap = postgresResponseStatement(
+          const heatmap = postgresStatement(
             HEATMAP_SQL,
             { ...filters.values, time_zone: options.timeZone, slot_minutes: options.slotMinutes, sla_minutes: options.slaMinutes },
             { ...filters.types, time_zone: TYPES.VARCHAR, slot_minutes: TYPES.INTEGER, sla_minutes: TYPES.DOUBLE },
@@ -92,7 +88,7 @@ describe('the response statements on PostgreSQL give exactly core’s figures', 
           ).toEqual(expected.map(({ day: _day, slot: _slot, ...cell }) => cell));
           cells += rows.length;
 
-          const summary = postgresResponseStatement(
+          const summary = postgresStatement(
             RESPONSE_SUMMARY_SQL,
             { ...filters.values, sla_minutes: options.slaMinutes },
             { ...filters.types, sla_minutes: TYPES.DOUBLE },
@@ -125,17 +121,4 @@ describe('the response statements on PostgreSQL give exactly core’s figures', 
     expect(fixedCells).toBeGreaterThan(50);
     expect(cells).toBeGreaterThanOrEqual(fixedCells);
   }, 120_000);
-});
-
-describe('the follow-up statements are not run on PostgreSQL: the gap, named', () => {
-  it.each([
-    ['NEEDS_ATTENTION_SQL', NEEDS_ATTENTION_SQL],
-    ['KPIS_SQL', KPIS_SQL],
-  ])('%s uses DuckDB features PostgreSQL lacks, and PostgreSQL refuses it', async (_, statement) => {
-    const used = FOLLOW_UP_GAPS.filter((g) => g.pattern.test(statement)).map((g) => g.feature);
-    expect(used).toEqual(FOLLOW_UP_GAPS.map((g) => g.feature));
-    // With every parameter NULL: the statement fails on what it is, not on a value.
-    const text = statement.replace(/\$[a-z_]+/g, 'NULL');
-    await expect(client.query(text)).rejects.toThrow(/subquery in FROM must have an alias|function arg_max|make_timestamp|date_diff/);
-  });
 });

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnType, Table } from '../../core/src/sources/tables/tables.test-helper.js';
 import { EVERY_ISSUE, toCsv } from '../../core/src/sources/tables/tables.test-helper.js';
-import { loadPostgres, loadPostgresColumnar, PostgresSourceError, type PostgresQueries } from '../src/postgres/index.js';
+import { PostgresSourceError, postgresInput } from '../src/postgres/index.js';
 import { type PostgresServer, startPostgres } from './postgres-server.js';
 import { createTable } from './postgres-tables.js';
 
@@ -27,6 +27,27 @@ afterAll(async () => {
   await client?.end();
   server?.stop();
 });
+
+/** The queries of the three tables, as the `sql` section of panopticon.config.json holds them. */
+type PostgresQueries = { leads: string; stageHistory?: string; ownerHistory?: string };
+
+/** Each query as a `postgresInput` labelled by its config key (`sql.leads`), as the CLI gives them to `loadFiles`. */
+function inputs(
+  queries: PostgresQueries,
+  environment: Record<string, string> = env,
+): Pick<LoadFilesOptions, 'leads' | 'stageHistory' | 'ownerHistory'> {
+  const input = (key: string, query: string) => postgresInput(query, { label: `sql.${key}`, env: environment });
+  return {
+    leads: input('leads', queries.leads),
+    ...(queries.stageHistory !== undefined ? { stageHistory: input('stageHistory', queries.stageHistory) } : {}),
+    ...(queries.ownerHistory !== undefined ? { ownerHistory: input('ownerHistory', queries.ownerHistory) } : {}),
+  };
+}
+
+/** `loadFiles` over the queries (an async function: a missing connection string rejects, as a failed query does). */
+async function loadQueries(queries: PostgresQueries, options: Omit<LoadFilesOptions, 'leads'>, environment?: Record<string, string>) {
+  return loadFiles({ ...inputs(queries, environment), ...options });
+}
 
 // The sample's pipeline (examples/data/pipeline.json): open, green, delivery, won and lost stages.
 const pipeline = parsePipeline(JSON.parse(readFileSync(new URL('../../../examples/data/pipeline.json', import.meta.url), 'utf8')));
@@ -131,18 +152,18 @@ function csvOptions(
 }
 
 describe('tables served by PostgreSQL load as their CSV', () => {
-  it('the same leads, histories, issues, stats and judgeability as the CSV of the same rows (loadPostgres, loadPostgresColumnar)', async () => {
+  it('the same leads, histories, issues, stats and judgeability as the CSV of the same rows (postgresInput through loadFiles, loadFilesColumnar)', async () => {
     // What the generated tables exercised: issue codes, and leads read.
     const seen = { codes: new Set<string>(), leads: 0 };
     await fc.assert(
       fc.asyncProperty(fc.tuple(tables, zone), async ([t, timeZone]) => {
         const queries = await served(t);
-        const fromServer = await loadPostgres({ queries, timeZone, pipeline, env });
+        const fromServer = await loadQueries(queries, { timeZone, pipeline });
         // PostgreSQL's own CSV of the rows (its text of each typed value), read by the CSV reader.
         const copied = copiedCsv(queries);
         const csv = await loadFiles(csvOptions(t, (_, query) => copied.get(query)!, queries, timeZone));
         expect(fromServer).toEqual(csv);
-        expect(await loadPostgresColumnar({ queries, timeZone, pipeline, env })).toEqual(
+        expect(await loadFilesColumnar({ ...inputs(queries), timeZone, pipeline })).toEqual(
           await loadFilesColumnar(csvOptions(t, (_, query) => copied.get(query)!, queries, timeZone)),
         );
         // The table as an export writes it (typed times as ISO text): the same leads and histories, the same issues by row and field.
@@ -169,7 +190,7 @@ describe('tables served by PostgreSQL load as their CSV', () => {
     );
     // In the session zone of this connection (UTC here), the timestamptz literal with +05:30 is one instant wherever it is read.
     await client.query("INSERT INTO typed VALUES (7, '2026-03-02 09:00:00.123456+05:30', '2026-03-02 09:15:00', '2026-03-10')");
-    const { leads } = await loadPostgres({ queries: { leads: 'select * from typed' }, timeZone: 'America/Chicago', env });
+    const { leads } = await loadQueries({ leads: 'select * from typed' }, { timeZone: 'America/Chicago' });
     expect(leads).toHaveLength(1);
     expect(leads[0]!.id).toBe('7');
     expect(leads[0]!.createdAt.toISOString()).toBe('2026-03-02T03:30:00.123Z');
@@ -178,13 +199,41 @@ describe('tables served by PostgreSQL load as their CSV', () => {
   });
 
   it('names the query and the row of an issue as a CSV reader names the file and the line', async () => {
-    const { issues } = await loadPostgres({
-      queries: { leads: "select * from (values ('1', '2026-01-05 10:00'), ('2', 'soon')) as t(lead_id, received_time)" },
-      timeZone: 'UTC',
-      env,
-    });
+    const { issues } = await loadQueries(
+      { leads: "select * from (values ('1', '2026-01-05 10:00'), ('2', 'soon')) as t(lead_id, received_time)" },
+      { timeZone: 'UTC' },
+    );
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: 'sql.leads', line: 3, field: 'received_time', code: 'unparseable-timestamp' });
+  });
+});
+
+describe('postgresInput connects when read, and leaves no connection open', () => {
+  const open = async () =>
+    Number((await client.query("select count(*)::int as n from pg_stat_activity where application_name = 'panopticon'")).rows[0]!.n);
+
+  it('no connection before the loader reads it; none after a load, or after a load that stops at the leads header', async () => {
+    const history = "select 1 as lead_id, 'New' as stage, now() as changed_at";
+    const unread = inputs({ leads: 'select 1 as lead_id, now() as received_time', stageHistory: history });
+    expect(await open()).toBe(0);
+    const { leads } = await loadFiles({ ...unread, timeZone: 'UTC' });
+    expect(leads.map((l) => l.id)).toEqual(['1']);
+    expect(await open()).toBe(0);
+    // No received_time: the loader stops at the header, and the history query is never sent.
+    const error = await loadQueries(
+      { leads: 'select 1 as lead_id from generate_series(1, 20000)', stageHistory: history },
+      { timeZone: 'UTC' },
+    ).catch((e) => e);
+    expect(error.message).toMatch(/received_time/);
+    expect(await open()).toBe(0);
+    // While a read is under way its connection is open (what the counts above would see), and a reader stopping early closes it.
+    const reading = (
+      postgresInput('select g as lead_id from generate_series(1, 20000) g', { env }) as { chunks: AsyncIterable<Uint8Array> }
+    ).chunks[Symbol.asyncIterator]();
+    await reading.next();
+    expect(await open()).toBe(1);
+    await reading.return?.();
+    expect(await open()).toBe(0);
   });
 });
 
@@ -192,23 +241,22 @@ describe('what goes wrong says which query, and never shows a credential', () =>
   const leads = 'select 1 as lead_id, now() as received_time';
 
   it('refuses to start without PANOPTICON_DATABASE_URL, or with something else in it', async () => {
-    await expect(loadPostgres({ queries: { leads }, timeZone: 'UTC', env: {} })).rejects.toMatchObject({
+    await expect(loadQueries({ leads }, { timeZone: 'UTC' }, {})).rejects.toMatchObject({
       name: 'PostgresSourceError',
       code: 'no-database-url',
       message: expect.stringContaining('PANOPTICON_DATABASE_URL is not set'),
     });
     const secret = 'host=db user=me password=hunter2';
-    const error = await loadPostgres({ queries: { leads }, timeZone: 'UTC', env: { PANOPTICON_DATABASE_URL: secret } }).catch((e) => e);
+    const error = await loadQueries({ leads }, { timeZone: 'UTC' }, { PANOPTICON_DATABASE_URL: secret }).catch((e) => e);
     expect(error).toBeInstanceOf(PostgresSourceError);
     expect(error.message).not.toContain('hunter2');
   });
 
   it('a query the server refuses is named by its key, with the server’s reason', async () => {
-    const error = await loadPostgres({
-      queries: { leads, stageHistory: 'select lead_id, stage, changed_at from crm.no_such_table' },
-      timeZone: 'UTC',
-      env,
-    }).catch((e) => e);
+    const error = await loadQueries(
+      { leads, stageHistory: 'select lead_id, stage, changed_at from crm.no_such_table' },
+      { timeZone: 'UTC' },
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(PostgresSourceError);
     expect(error.code).toBe('query');
     expect(error.key).toBe('sql.stageHistory');
@@ -217,18 +265,14 @@ describe('what goes wrong says which query, and never shows a credential', () =>
 
   it('a query cannot write: the session is read-only', async () => {
     await client.query('CREATE TABLE IF NOT EXISTS keep (x int)');
-    const error = await loadPostgres({
-      queries: { leads: 'insert into keep values (1) returning x as lead_id' },
-      timeZone: 'UTC',
-      env,
-    }).catch((e) => e);
+    const error = await loadQueries({ leads: 'insert into keep values (1) returning x as lead_id' }, { timeZone: 'UTC' }).catch((e) => e);
     expect(error.message).toMatch(/^sql\.leads: PostgreSQL refused the query: cannot execute INSERT in a read-only transaction/);
     expect((await client.query('select count(*)::int as n from keep')).rows[0]).toEqual({ n: 0 });
   });
 
   it('a wrong password: the login is refused, naming the server by host and port only', async () => {
     const wrong = `postgres://${server.user}:not-${server.password}@${server.host}:${server.port}/${server.database}`;
-    const error = await loadPostgres({ queries: { leads }, timeZone: 'UTC', env: { PANOPTICON_DATABASE_URL: wrong } }).catch((e) => e);
+    const error = await loadQueries({ leads }, { timeZone: 'UTC' }, { PANOPTICON_DATABASE_URL: wrong }).catch((e) => e);
     expect(error).toBeInstanceOf(PostgresSourceError);
     expect(error.message).toBe(
       `Cannot connect to PostgreSQL at ${server.host}:${server.port}: the server refused the login (wrong user or password in PANOPTICON_DATABASE_URL).`,
@@ -239,7 +283,7 @@ describe('what goes wrong says which query, and never shows a credential', () =>
 
   it('no server listening: says so, naming the host and port', async () => {
     const down = `postgres://${server.user}:${server.password}@127.0.0.1:1/${server.database}`;
-    const error = await loadPostgres({ queries: { leads }, timeZone: 'UTC', env: { PANOPTICON_DATABASE_URL: down } }).catch((e) => e);
+    const error = await loadQueries({ leads }, { timeZone: 'UTC' }, { PANOPTICON_DATABASE_URL: down }).catch((e) => e);
     expect(error.message).toBe('Cannot connect to PostgreSQL at 127.0.0.1:1: nothing listens there (is the server running?).');
   });
 });

@@ -2,7 +2,8 @@
 // any size holds one batch of rows, not the result. Memory and time are measured and printed, not asserted
 // (docs/performance.md); what is asserted is that rows arrive before the server has produced the rest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregatePostgresBySlot } from '../src/postgres/index.js';
+import { aggregateFileBySlot } from '@panopticon/core/files';
+import { postgresInput } from '../src/postgres/index.js';
 import { databaseUrlFrom } from '../src/postgres/database-url.js';
 import { openQuery } from '../src/postgres/query-cursor.js';
 import { type PostgresServer, startPostgres } from './postgres-server.js';
@@ -47,12 +48,8 @@ describe('a query is read through a cursor', () => {
       peakHeap = Math.max(peakHeap, now.heapUsed);
     }, 10);
     const started = performance.now();
-    const result = await aggregatePostgresBySlot(GENERATED, {
-      timeZone: 'America/New_York',
-      slotMinutes: 60,
-      slaMinutes: 60,
-      env: { PANOPTICON_DATABASE_URL: server.url },
-    });
+    const leads = postgresInput(GENERATED, { label: 'sql.leads', env: { PANOPTICON_DATABASE_URL: server.url } });
+    const result = await aggregateFileBySlot(leads, { timeZone: 'America/New_York', slotMinutes: 60, slaMinutes: 60 });
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;

@@ -1,5 +1,21 @@
 import { type7QuantileSql } from './quantile.js';
 
+// Written in the common subset of DuckDB's and PostgreSQL's dialects (with the functions of
+// packages/sql/src/postgres/dialect.ts's compat schema on PostgreSQL): every subquery in FROM has an alias,
+// the value of a group's last row is taken with a FILTER on that row (one row matches, so max() is its
+// value) rather than DuckDB's arg_max, instants in epoch ms become timestamps by to_timestamp, and days are
+// a difference of DATEs.
+
+/** The local calendar date in `$time_zone` of an instant in epoch milliseconds (NULL when it is). */
+function localDateSql(ms: string): string {
+  return `CAST(timezone($time_zone, to_timestamp(${ms} / 1000.0)) AS DATE)`;
+}
+
+/** Calendar days from the instant `from` to the instant `to` (epoch ms): the later local date less the earlier. */
+function calendarDaysSql(from: string, to: string): string {
+  return `(${localDateSql(to)} - ${localDateSql(from)})`;
+}
+
 /**
  * The follow-up judge (docs/metrics.md, "Follow-up"; core: packages/core/src/follow-up/judge.ts) as SQL:
  * common table expressions over the canonical `leads`, `stage_history` (with `entry_order`, the row's
@@ -20,7 +36,7 @@ import { type7QuantileSql } from './quantile.js';
 const JUDGED_SQL = `
 ordered AS (
   SELECT lead_id, epoch_ms(changed_at) AS at_ms, stage,
-         row_number() OVER (PARTITION BY lead_id ORDER BY epoch_ms(changed_at), entry_order) AS k,
+         row_number() OVER (PARTITION BY lead_id ORDER BY epoch_ms(changed_at), entry_order) = count(*) OVER (PARTITION BY lead_id) AS is_last,
          lead(epoch_ms(changed_at)) OVER (PARTITION BY lead_id ORDER BY epoch_ms(changed_at), entry_order) AS next_at
   FROM stage_history
 ),
@@ -30,20 +46,25 @@ kept AS (
   WHERE at_ms <= $as_of_ms AND (next_at IS NULL OR next_at <> at_ms)
 ),
 visits AS (
-  SELECT lead_id, at_ms, stage, row_number() OVER (PARTITION BY lead_id ORDER BY at_ms) AS v
+  SELECT lead_id, at_ms, stage, row_number() OVER (PARTITION BY lead_id ORDER BY at_ms) AS v,
+         count(*) OVER (PARTITION BY lead_id) AS visit_count
   FROM kept
   WHERE previous_stage IS NULL OR stage <> previous_stage
 ),
 history_ends AS (
   SELECT lead_id,
-         arg_max(stage, k) AS last_stage,
-         arg_max(stage, k) FILTER (WHERE at_ms = first_at) AS first_instant_stage
-  FROM (SELECT *, min(at_ms) OVER (PARTITION BY lead_id) AS first_at FROM ordered)
+         max(stage) FILTER (WHERE is_last) AS last_stage,
+         max(stage) FILTER (WHERE at_ms = first_at AND (next_at IS NULL OR next_at <> at_ms)) AS first_instant_stage
+  FROM (SELECT *, min(at_ms) OVER (PARTITION BY lead_id) AS first_at FROM ordered) AS with_first
   GROUP BY lead_id
 ),
 owner_ends AS (
-  SELECT lead_id, arg_max(locator, k) AS last_locator
-  FROM (SELECT lead_id, locator, row_number() OVER (PARTITION BY lead_id ORDER BY epoch_ms(changed_at), entry_order) AS k FROM owner_history)
+  SELECT lead_id, max(locator) FILTER (WHERE is_last) AS last_locator
+  FROM (
+    SELECT lead_id, locator,
+           row_number() OVER (PARTITION BY lead_id ORDER BY epoch_ms(changed_at), entry_order) = count(*) OVER (PARTITION BY lead_id) AS is_last
+    FROM owner_history
+  ) AS owner_rows
   GROUP BY lead_id
 ),
 facts AS (
@@ -58,14 +79,15 @@ facts AS (
   WHERE epoch_ms(l.received_time) <= $as_of_ms
 ),
 visit_facts AS (
-  SELECT v.lead_id, v.v, v.at_ms, v.stage, coalesce(p.category, 'open') AS category,
+  SELECT v.lead_id, v.v, v.v = v.visit_count AS is_last, v.at_ms, v.stage, coalesce(p.category, 'open') AS category,
          CASE WHEN v.v = 1 AND f.created_ms < v.at_ms THEN f.created_ms ELSE v.at_ms END AS since,
          f.appointment_ms
   FROM visits v JOIN facts f USING (lead_id) LEFT JOIN pipeline_stages p ON p.stage = v.stage
 ),
 visit_summary AS (
   SELECT lead_id,
-         arg_max(stage, v) AS stage, arg_max(category, v) AS category, arg_max(since, v) AS stage_since,
+         max(stage) FILTER (WHERE is_last) AS stage, max(category) FILTER (WHERE is_last) AS category,
+         max(since) FILTER (WHERE is_last) AS stage_since,
          min(v) FILTER (WHERE category = 'green') AS first_green_v,
          min(since) FILTER (WHERE category = 'green') AS first_green_ms,
          coalesce(max(v) FILTER (WHERE category <> 'green'), 0) AS last_other_v,
@@ -102,9 +124,9 @@ marked AS (
 ),
 dated AS (
   SELECT *,
-         date_diff('day', CAST(timezone($time_zone, timezone('UTC', make_timestamp(appointment_ms * 1000))) AS DATE), CAST(timezone($time_zone, timezone('UTC', make_timestamp($as_of_ms * 1000))) AS DATE)) AS days_since_appointment,
-         date_diff('day', CAST(timezone($time_zone, timezone('UTC', make_timestamp(stage_since * 1000))) AS DATE), CAST(timezone($time_zone, timezone('UTC', make_timestamp($as_of_ms * 1000))) AS DATE)) AS days_in_stage,
-         date_diff('day', CAST(timezone($time_zone, timezone('UTC', make_timestamp(green_since_ms * 1000))) AS DATE), CAST(timezone($time_zone, timezone('UTC', make_timestamp($as_of_ms * 1000))) AS DATE)) AS days_in_green
+         ${calendarDaysSql('appointment_ms', '$as_of_ms')} AS days_since_appointment,
+         ${calendarDaysSql('stage_since', '$as_of_ms')} AS days_in_stage,
+         ${calendarDaysSql('green_since_ms', '$as_of_ms')} AS days_in_green
   FROM marked
 ),
 judged AS (
@@ -151,7 +173,7 @@ SELECT lead_id, name, locator, team, stage, category, appointment_ms, status, re
        CASE reason WHEN 'stuck-in-green' THEN days_in_green WHEN 'stalled' THEN days_in_stage ELSE days_since_appointment END AS days
 FROM reasoned
 WHERE reason IS NOT NULL
-ORDER BY CASE reason WHEN 'stale' THEN 0 WHEN 'stuck-in-green' THEN 1 WHEN 'stalled' THEN 2 ELSE 3 END, days DESC, lead_id
+ORDER BY CASE reason WHEN 'stale' THEN 0 WHEN 'stuck-in-green' THEN 1 WHEN 'stalled' THEN 2 ELSE 3 END, days DESC, lead_id COLLATE "C"
 `;
 
 /**
@@ -176,7 +198,7 @@ owner_changes AS (
     SELECT lead_id, epoch_ms(changed_at) AS at_ms, locator,
            lead(epoch_ms(changed_at)) OVER (PARTITION BY lead_id ORDER BY epoch_ms(changed_at), entry_order) AS next_at
     FROM owner_history
-  )
+  ) AS owner_rows
   WHERE at_ms <= $as_of_ms AND (next_at IS NULL OR next_at <> at_ms)
 ),
 first_owner_change AS (
@@ -191,19 +213,16 @@ interventions AS (
   FROM reasoned r LEFT JOIN first_owner_change o USING (lead_id)
   WHERE r.appointment_ms <= $as_of_ms
     AND r.days_since_appointment >= $warn_after_days
-    AND NOT coalesce(date_diff('day', CAST(timezone($time_zone, timezone('UTC', make_timestamp(r.appointment_ms * 1000))) AS DATE),
-                                      CAST(timezone($time_zone, timezone('UTC', make_timestamp(r.progress_ms * 1000))) AS DATE)) < $warn_after_days, false)
+    AND NOT coalesce(${calendarDaysSql('r.appointment_ms', 'r.progress_ms')} < $warn_after_days, false)
 ),
 intervention_days AS (
-  SELECT list_sort(list(date_diff('day', CAST(timezone($time_zone, timezone('UTC', make_timestamp(appointment_ms * 1000))) AS DATE),
-                                         CAST(timezone($time_zone, timezone('UTC', make_timestamp(intervention_ms * 1000))) AS DATE))::DOUBLE)
+  SELECT list_sort(list(CAST(${calendarDaysSql('appointment_ms', 'intervention_ms')} AS DOUBLE PRECISION))
                    FILTER (WHERE intervention_ms IS NOT NULL)) AS sorted_days,
          count(*) FILTER (WHERE intervention_ms IS NULL) AS pending
   FROM interventions
 ),
 delivery_days AS (
-  SELECT list_sort(list(date_diff('day', CAST(timezone($time_zone, timezone('UTC', make_timestamp(first_green_ms * 1000))) AS DATE),
-                                         CAST(timezone($time_zone, timezone('UTC', make_timestamp(delivery_ms * 1000))) AS DATE))::DOUBLE)) AS sorted_days
+  SELECT list_sort(list(CAST(${calendarDaysSql('first_green_ms', 'delivery_ms')} AS DOUBLE PRECISION))) AS sorted_days
   FROM reasoned WHERE first_green_ms IS NOT NULL AND delivery_ms IS NOT NULL
 ),
 counts AS (
@@ -223,7 +242,7 @@ counts AS (
   FROM reasoned
 )
 SELECT c.*,
-       CASE WHEN c.appointed > 0 THEN c.appointed_won::DOUBLE / c.appointed END AS conversion_rate,
+       CASE WHEN c.appointed > 0 THEN CAST(c.appointed_won AS DOUBLE PRECISION) / c.appointed END AS conversion_rate,
        ${type7QuantileSql('i.sorted_days', '0.5')} AS median_days_to_intervention,
        i.pending AS pending_intervention,
        ${type7QuantileSql('d.sorted_days', '0.5')} AS median_green_to_delivery_days

@@ -24,7 +24,7 @@ import { type7QuantileSql } from './quantile.js';
 export const HEATMAP_SQL = `
 WITH ${measuredLeadsSql({
   kept: 'timezone($time_zone, received_time) AS wall',
-  measured: 'isodow(wall) - 1 AS weekday,\n         (hour(wall) * 60 + minute(wall)) // $slot_minutes AS slot_index',
+  measured: 'isodow(wall) - 1 AS weekday,\n         CAST(floor((hour(wall) * 60 + minute(wall)) / $slot_minutes) AS INTEGER) AS slot_index',
 })},
 cells AS (
 SELECT weekday,
@@ -32,14 +32,14 @@ SELECT weekday,
        count(*) AS total,
        count(minutes) AS contacted,
        count(*) FILTER (WHERE minutes <= $sla_minutes) AS within_sla,
-       within_sla::DOUBLE / total * 100 AS pct_within_sla,
+       CAST(count(*) FILTER (WHERE minutes <= $sla_minutes) AS DOUBLE PRECISION) / count(*) * 100 AS pct_within_sla,
        count(*) FILTER (WHERE never) AS never_contacted,
        count(*) FILTER (WHERE invalid) AS invalid,
        list_sort(list(minutes) FILTER (WHERE minutes IS NOT NULL)) AS sorted_minutes
 FROM measured
 GROUP BY weekday, slot_index
 )
-SELECT * EXCLUDE (sorted_minutes),
+SELECT weekday, slot_index, total, contacted, within_sla, pct_within_sla, never_contacted, invalid,
        ${type7QuantileSql('sorted_minutes', '0.5')} AS median_minutes,
        ${type7QuantileSql('sorted_minutes', '0.9')} AS p90_minutes
 FROM cells

@@ -25,7 +25,7 @@ export function measuredLeadsSql(columns: { kept?: string; measured?: string } =
 measured AS (
   SELECT ${columns.measured ? `${columns.measured},\n         ` : ''}contact_ms IS NULL AS never,
          contact_ms < created_ms AS invalid,
-         CASE WHEN contact_ms >= created_ms THEN (contact_ms - created_ms)::DOUBLE / 60000 END AS minutes
+         CASE WHEN contact_ms >= created_ms THEN CAST(contact_ms - created_ms AS DOUBLE PRECISION) / 60000 END AS minutes
   FROM kept
 )`;
 }

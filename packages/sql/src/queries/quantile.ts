@@ -6,8 +6,8 @@
  * order, as core's, so the figures are equal to the last bit.
  */
 export function type7QuantileSql(sorted: string, q: string): string {
-  const h = `((len(${sorted}) - 1) * ${q}::DOUBLE)`;
-  const k = `floor(${h})::BIGINT`;
+  const h = `((len(${sorted}) - 1) * CAST(${q} AS DOUBLE PRECISION))`;
+  const k = `CAST(floor(${h}) AS INTEGER)`;
   const a = `${sorted}[${k} + 1]`;
   const b = `${sorted}[${k} + 2]`;
   return `CASE WHEN len(${sorted}) = 0 THEN NULL WHEN ${h} > ${k} THEN ${a} + (${h} - ${k}) * (${b} - ${a}) ELSE ${a} END`;

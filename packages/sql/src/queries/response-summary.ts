@@ -23,7 +23,7 @@ SELECT count(*) AS total,
        count(*) FILTER (WHERE never) AS never_contacted,
        count(*) FILTER (WHERE invalid) AS invalid,
        count(*) FILTER (WHERE minutes <= $sla_minutes) AS within_sla,
-       CASE WHEN total > 0 THEN within_sla::DOUBLE / total * 100 END AS pct_within_sla,
+       CASE WHEN count(*) > 0 THEN CAST(count(*) FILTER (WHERE minutes <= $sla_minutes) AS DOUBLE PRECISION) / count(*) * 100 END AS pct_within_sla,
        list_sort(list(minutes) FILTER (WHERE minutes IS NOT NULL)) AS sorted_minutes,
        count(*) FILTER (WHERE minutes <= 5) AS band_0_5,
        count(*) FILTER (WHERE minutes > 5 AND minutes <= 15) AS band_5_15,
@@ -31,7 +31,7 @@ SELECT count(*) AS total,
        count(*) FILTER (WHERE minutes > 60) AS band_60_plus
 FROM measured
 )
-SELECT * EXCLUDE (sorted_minutes),
+SELECT total, contacted, never_contacted, invalid, within_sla, pct_within_sla, band_0_5, band_5_15, band_15_60, band_60_plus,
        ${type7QuantileSql('sorted_minutes', '0.5')} AS median_minutes,
        ${type7QuantileSql('sorted_minutes', '0.9')} AS p90_minutes
 FROM figures

@@ -59,7 +59,7 @@ const CHUNK_BYTES = 1 << 16;
  * const { leads: loaded, issues } = await loadFiles({ leads, timeZone: 'America/Chicago' });
  * ```
  */
-export function rowsInput(table: RowsTable): TableFileInput {
+export function rowsInput(table: RowsTable): TableFileInput & { chunks: AsyncIterable<Uint8Array>; label: string } {
   return { chunks: rowsAsCsv(table), label: table.label };
 }
 
