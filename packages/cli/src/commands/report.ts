@@ -1,12 +1,13 @@
 import { pathToFileURL } from 'node:url';
-import { cannotJudgeIssue, columnarLeadsOf } from '@panopticon/core';
+import { cannotJudgeIssue } from '@panopticon/core';
 import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, METRIC_OPTIONS, helpText, type OptionSpecs } from '../args.js';
 import { writeOutput } from '../output-file.js';
 import type { Io } from '../io.js';
 import { recordLinkOf, type RecordLink } from '../record-url.js';
-import { loadInputs, sampleNote } from '../inputs.js';
+import { loadColumnarInputs, loadInputs, sampleNote } from '../inputs.js';
 import { createDocument } from '../report/document.js';
 import { renderFigures } from '../report/figures.js';
+import { reportLeadsOfColumns, reportLeadsOfObjects, type ReportLeads } from '../report/lead-view.js';
 import { buildReportModel } from '../report/model.js';
 import { renderPage } from '../report/page.js';
 import { reportSurvival } from '../report/survival-data.js';
@@ -62,7 +63,7 @@ async function report(settings: Settings, io: Io): Promise<number> {
   const documentReady = createDocument();
   documentReady.catch(() => {}); // awaited below; an input error must not leave it unhandled
   // The page lists every data-quality issue; the terminal gets one line about them (unless --quiet).
-  const data = await loadInputs({ ...settings, quiet: true }, io);
+  const { data, leads } = await loadReportLeads(settings, io);
   const cannotJudge = data.cannotJudge ?? [];
   // Every issue counted; the page lists the first of each code.
   const loadErrors = data.issueSummary?.errors ?? data.issues.filter((i) => i.severity === 'error').length;
@@ -73,9 +74,10 @@ async function report(settings: Settings, io: Io): Promise<number> {
     omitted: data.issueSummary?.omitted ?? 0,
     ...(data.issueSummary ? { examplesPerCode: data.issueSummary.examplesPerCode } : {}),
   };
-  const columns = columnarLeadsOf(data.leads);
+  const { columns } = leads;
   const model = buildReportModel({
-    leads: data.leads,
+    leads: leads.objects,
+    columns,
     issues: [...cannotJudge.map(cannotJudgeIssue), ...data.issues],
     cannotJudge,
     issueCounts,
@@ -92,7 +94,7 @@ async function report(settings: Settings, io: Io): Promise<number> {
     ...recordLinkInput(recordLinkOf(settings, io.env, data.syncedOrg)),
     locatorEmails: settings.digest?.locators,
     since: settings.since,
-    survival: reportSurvival(settings, data.leads, cannotJudge),
+    survival: reportSurvival(settings, leads.objects, cannotJudge),
   });
   const html = renderPage(model, renderFigures(model, await documentReady));
   const note = settings.source.kind === 'csv' && settings.source.usingSample ? sampleNote(data.issues) : undefined;
@@ -105,6 +107,21 @@ async function report(settings: Settings, io: Io): Promise<number> {
   // The page says "cannot judge" where it could not; the exit code says so too.
   for (const u of cannotJudge) io.err(`panopticon report: ${u.message}\n`);
   return cannotJudge.length > 0 ? 1 : 0;
+}
+
+/**
+ * The leads of the report with the load's issues and stats: files are read straight into columns (no object
+ * per lead: a million response rows must fit the memory budget), Zoho and PostgreSQL leads come as objects.
+ */
+async function loadReportLeads(settings: Settings, io: Io) {
+  const quiet = { ...settings, quiet: true };
+  if (settings.source.kind === 'csv') {
+    const { leads, stages, owners, ...data } = await loadColumnarInputs(quiet, io);
+    const columns = { leads, stages, owners };
+    return { data, leads: reportLeadsOfColumns(columns, settings.source.owners !== undefined) as ReportLeads };
+  }
+  const { leads, ...data } = await loadInputs(quiet, io);
+  return { data, leads: reportLeadsOfObjects(leads) };
 }
 
 /** One line on stderr about the data-quality issues, which the page lists. */

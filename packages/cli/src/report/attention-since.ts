@@ -7,14 +7,13 @@
  */
 import {
   attentionChanges,
-  columnarLeadsOf,
   needsAttention,
   type AttentionChanges,
   type AttentionReason,
   type AttentionResolution,
   type FollowUpOptions,
   type FollowUpStatus,
-  type Lead,
+  type ColumnarLeads,
 } from '@panopticon/core';
 import { localDateTime } from './local-time.js';
 
@@ -52,8 +51,7 @@ export interface AttentionSince {
 }
 
 /** Compares the needs-attention list as of `since` with the list as of `followUp.asOf`. */
-export function attentionSince(leads: readonly Lead[], followUp: FollowUpOptions, since: Date): AttentionSince {
-  const data = columnarLeadsOf(leads);
+export function attentionSince(data: ColumnarLeads, followUp: FollowUpOptions, since: Date): AttentionSince {
   const before = needsAttention(data, { ...followUp, asOf: since });
   const changes = attentionChanges(data, before, followUp);
   const marks = new Map<string, AttentionMark>();

@@ -1,5 +1,6 @@
 import {
   aggregateBySlot,
+  columnarLeadsOf,
   comparePeriods,
   demandVsCoverage,
   followUpStatus,
@@ -16,6 +17,7 @@ import {
   weekdayOfDayNumber,
   type AttentionReason,
   type CannotJudge,
+  type ColumnarLeads,
   type CoverageCell,
   type DataIssue,
   type DemandCoverageCell,
@@ -47,7 +49,10 @@ export type KpisJson = ReturnType<typeof computeKpis>;
 
 /** Everything the report is computed from. */
 export interface ReportInput {
+  /** The leads as objects (lead-view.ts's view of `columns` where they were read as columns). */
   leads: readonly Lead[];
+  /** The same leads as columns, row `i` being `leads[i]`. Default: `columnarLeadsOf(leads)`. */
+  columns?: ColumnarLeads | undefined;
   issues: readonly DataIssue[];
   stats: LoadStats;
   /** The questions the data cannot answer (the load's verdict): their figures show "cannot judge". */
@@ -169,6 +174,8 @@ export interface ReportModel {
   survival: ReportSurvival;
   /** The leads and schedule the page's analysis controls recompute from (section-controls.ts embeds what they need). */
   leads: readonly Lead[];
+  /** The same leads as columns (`leads[i]` is row `i`): what the page's per-lead loops read. */
+  columns: ColumnarLeads;
   schedule: readonly Shift[] | null;
 }
 
@@ -187,6 +194,9 @@ export interface IssueCounts {
  */
 export function buildReportModel(input: ReportInput): ReportModel {
   const { leads, followUp } = input;
+  const columns = input.columns ?? columnarLeadsOf(leads);
+  const { createdAt, appointmentAt } = columns.leads;
+  const stageOffsets = columns.stages.offsets;
   const { asOf, timeZone, pipeline } = followUp;
   const slaMinutes = input.kpis.slaMinutes;
   const slotMinutes = input.slotMinutes ?? 30;
@@ -201,7 +211,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     return pipeline.stages.find((s) => s.name === r.stage)?.staleAfterDays;
   };
   // The list now and what changed since the earlier one, by core's comparison (the digest's).
-  const changed = attentionSince(leads, followUp, input.since ?? daysBefore(asOf, timeZone, 1));
+  const changed = attentionSince(columns, followUp, input.since ?? daysBefore(asOf, timeZone, 1));
   const attention: AttentionTableRow[] = changed.changes.current.map((r) => {
     const appt = r.appointmentAt;
     const mark = changed.marks.get(r.leadId);
@@ -229,12 +239,18 @@ export function buildReportModel(input: ReportInput): ReportModel {
   let leadCount = 0;
   let firstCreated = Infinity;
   const visits: TimeInStageVisit[] = [];
-  for (const lead of leads) {
-    const created = lead.createdAt.getTime();
+  // From the columns: a lead is made as an object only when it has a stage history or an appointment.
+  for (let i = 0; i < columns.leads.length; i++) {
+    const created = createdAt[i]!;
     if (!(created <= asOfMs)) continue;
     leadCount++;
     if (created < firstCreated) firstCreated = created;
-    for (const v of stageVisits(lead, { asOf }))
+    const hasHistory = stageOffsets[i + 1]! > stageOffsets[i]!;
+    const appointed = appointmentAt[i]! === appointmentAt[i]!; // NaN: none
+    if (!hasHistory && !appointed) continue;
+    const lead = leads[i]!;
+    // A lead with no stage history has no visits (stageVisits).
+    for (const v of hasHistory ? stageVisits(lead, { asOf }) : [])
       visits.push({ stage: v.stage, durationMs: v.durationMs, open: v.open, leadId: lead.id, name: lead.name });
     const at = lead.appointmentAt;
     if (!at) continue;
@@ -269,7 +285,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const firstDay = formatDayNumber(fromDay);
   const lastDay = formatDayNumber(toDay);
   const named = new Set([...onList.keys(), ...appointments.filter((a) => a.day >= firstDay && a.day <= lastDay).map((a) => a.id)]);
-  const leadDetails = leads.filter((l) => named.has(l.id)).map((l) => leadDetail(l, followUp, onList.get(l.id) ?? null));
+  const leadDetails: LeadDetail[] = [];
+  for (let i = 0; i < columns.leads.length; i++) {
+    const id = columns.leads.id[i]!;
+    if (named.has(id)) leadDetails.push(leadDetail(leads[i]!, followUp, onList.get(id) ?? null));
+  }
 
   // The pipeline trend: weekly over the last 26 weeks (or since the first lead).
   const trendFromDay = Math.max(todayNumber - 26 * 7, Number.isFinite(firstCreated) ? localDayNumber(firstCreated, timeZone) : todayNumber);
@@ -335,6 +355,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     locatorEmails: input.locatorEmails ?? {},
     survival: input.survival,
     leads,
+    columns,
     schedule: input.schedule && input.schedule.length > 0 ? input.schedule : null,
   };
 }

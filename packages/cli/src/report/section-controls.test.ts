@@ -1,4 +1,4 @@
-import type { Lead } from '@panopticon/core';
+import { columnarLeadsOf, type Lead } from '@panopticon/core';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
@@ -16,15 +16,22 @@ const row = fc.record({
   contact: fc.option(fc.integer({ min: -86_400_000, max: 30 * 86_400_000 }), { nil: null }),
   team: fc.constantFrom(null, ...TEAMS),
 });
-const asLead = (r: { created: number; contact: number | null; team: string | null }) =>
-  ({ createdAt: new Date(r.created), firstContactAt: r.contact === null ? null : new Date(r.created + r.contact), team: r.team }) as Lead;
+const asLead = (r: { created: number; contact: number | null; team: string | null }, i: number) =>
+  ({
+    id: String(i),
+    name: '',
+    createdAt: new Date(r.created),
+    firstContactAt: r.contact === null ? null : new Date(r.created + r.contact),
+    team: r.team,
+    stageHistory: [],
+  }) as unknown as Lead;
 
 describe('the embedded response rows', () => {
   it('decode to the arrival, first contact and team of every lead created by as-of, exactly', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 60 }), instant, (rows, asOfMs) => {
         const leads = rows.map(asLead);
-        const { rows: encoded, rowCount } = responseRows(leads, new Date(asOfMs), teamOf, MAX_EMBEDDED_ROWS);
+        const { rows: encoded, rowCount } = responseRows(columnarLeadsOf(leads).leads, new Date(asOfMs), teamOf, MAX_EMBEDDED_ROWS);
         const kept = leads.filter((l) => l.createdAt.getTime() <= asOfMs);
         expect(rowCount).toBe(kept.length);
         const decoded = decodeResponseRows(JSON.parse(JSON.stringify(encoded)), TEAMS);
@@ -36,8 +43,8 @@ describe('the embedded response rows', () => {
   });
 
   it('are not embedded above the row limit: the controls stay disabled and say which options are fixed and why', () => {
-    const leads = [0, 1, 2].map((i) => asLead({ created: Date.UTC(2026, 0, 5, 9, i), contact: 60_000, team: 'East' }));
-    const { rows, rowCount } = responseRows(leads, new Date(Date.UTC(2026, 1, 1)), teamOf, 2);
+    const leads = [0, 1, 2].map((i) => asLead({ created: Date.UTC(2026, 0, 5, 9, i), contact: 60_000, team: 'East' }, i));
+    const { rows, rowCount } = responseRows(columnarLeadsOf(leads).leads, new Date(Date.UTC(2026, 1, 1)), teamOf, 2);
     expect(rows).toBeNull();
     expect(rowCount).toBe(3);
     const data = {

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { filterLeads, locatorScorecard, type Lead } from '@panopticon/core';
+import { filterLeads, locatorScorecard, type LeadColumns } from '@panopticon/core';
 import { deltas, packCodes, packNullable } from './codes.js';
 import { MAX_EMBEDDED_ROWS, SLOT_CHOICES, type ControlsData, type ResponseRowsData } from './controls-data.js';
 import { html, joinHtml, type Html } from './html.js';
@@ -16,16 +16,17 @@ import { formatCount } from './tiles.js';
 
 /** The controls' data for the JSON block. */
 export function controlsData(model: ReportModel, maxRows = MAX_EMBEDDED_ROWS): ControlsData {
-  const teams = teamsOf(model.leads);
+  const leads = model.columns.leads;
+  const teams = teamsOf(leads);
   const teamIndex = new Map(teams.map((t, i) => [t, i]));
   const indexOf = (team: string | null | undefined) => (team == null ? -1 : (teamIndex.get(team) ?? -1));
-  const { rows, rowCount } = responseRows(model.leads, model.asOf, indexOf, maxRows);
+  const { rows, rowCount } = responseRows(leads, model.asOf, indexOf, maxRows);
   // With the controls fixed (too many rows), the Team control is too: no team data for the other panels.
   const byTeam = rows !== null;
   // The team of each appointed lead the page lists (a map of these only: the page may hold a million leads).
   const appointed = new Set(byTeam ? model.appointments.map((a) => a.id) : []);
   const teamOf = new Map<string, string | null>();
-  for (const lead of byTeam ? model.leads : []) if (appointed.has(lead.id)) teamOf.set(lead.id, lead.team ?? null);
+  for (let i = 0; byTeam && i < leads.length; i++) if (appointed.has(leads.id[i]!)) teamOf.set(leads.id[i]!, leads.team[i]!);
   return {
     asOf: model.asOf.toISOString(),
     slotMinutes: model.slotMinutes,
@@ -48,30 +49,38 @@ export function controlsData(model: ReportModel, maxRows = MAX_EMBEDDED_ROWS): C
  * {@link ResponseRowsData}), with their count; `rows` is `null` when there are more than `maxRows`.
  */
 export function responseRows(
-  leads: readonly Lead[],
+  leads: LeadColumns,
   asOf: Date,
   teamOf: (team: string | null | undefined) => number,
   maxRows: number,
 ): { rows: ResponseRowsData | null; rowCount: number } {
   const asOfMs = asOf.getTime();
-  const counted = leads.filter((l) => l.createdAt.getTime() <= asOfMs);
-  if (counted.length > maxRows) return { rows: null, rowCount: counted.length };
-  const sorted = counted.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const created = sorted.map((l) => l.createdAt.getTime());
-  const contact = sorted.map((l, i) => (l.firstContactAt ? l.firstContactAt.getTime() - created[i]! : null));
+  // Counted before anything is kept: above the limit nothing per row is allocated.
+  let rowCount = 0;
+  for (let i = 0; i < leads.length; i++) if (leads.createdAt[i]! <= asOfMs) rowCount++;
+  if (rowCount > maxRows) return { rows: null, rowCount };
+  const sorted: number[] = [];
+  for (let i = 0; i < leads.length; i++) if (leads.createdAt[i]! <= asOfMs) sorted.push(i);
+  // Array.prototype.sort is stable: leads created at the same instant keep their order.
+  sorted.sort((a, b) => leads.createdAt[a]! - leads.createdAt[b]!);
+  const created = sorted.map((i) => leads.createdAt[i]!);
+  const contact = sorted.map((i, k) => {
+    const ms = leads.firstContactAt[i]!;
+    return ms === ms ? ms - created[k]! : null; // NaN: never contacted
+  });
   const unitMs = created.every((ms) => ms % 1000 === 0) && contact.every((ms) => ms === null || ms % 1000 === 0) ? 1000 : 1;
   const rows: ResponseRowsData = {
     unitMs,
     created: packCodes(deltas(created.map((ms) => ms / unitMs))),
     contact: packNullable(contact.map((ms) => (ms === null ? null : ms / unitMs))),
-    team: packCodes(sorted.map((l) => teamOf(l.team))),
+    team: packCodes(sorted.map((i) => teamOf(leads.team[i]))),
   };
-  return { rows, rowCount: sorted.length };
+  return { rows, rowCount };
 }
 
-function teamsOf(leads: readonly Lead[]): string[] {
+function teamsOf(leads: LeadColumns): string[] {
   const teams = new Set<string>();
-  for (const lead of leads) if (lead.team) teams.add(lead.team);
+  for (const team of leads.team) if (team) teams.add(team);
   return [...teams].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
