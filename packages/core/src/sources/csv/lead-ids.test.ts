@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteIdSet, CompactLeadIds, IdsOutOfOrder, IncreasingLeadIds, NumericIdSet, idBefore } from './lead-ids.js';
+import { ByteIdSet, CompactLeadIds, IdsOutOfOrder, IncreasingLeadIds, NumericIdSet, UNKNOWN_ID, idBefore } from './lead-ids.js';
 
 /** What a Map says: 0 for a new id, else the line it was first seen on. */
 function reference<K>(ids: K[]): number[] {
@@ -53,6 +53,38 @@ describe('CompactLeadIds', () => {
           return ids.addBytes(bytes, 1, bytes.length - 1, i + 1);
         });
         expect(answers).toEqual(reference(rows.map(([id]) => id)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds each id, text or bytes, with the line of its first row and the index it was accepted as (property)', () => {
+    const encoder = new TextEncoder();
+    const idArb = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).map(String),
+      fc.integer({ min: 0, max: 40 }).map((k) => String(5_000_000 + k * 3)),
+      fc.constantFrom('007', 'L-1', 'é', '1234567890123456'),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(idArb, fc.boolean()), { maxLength: 200 }), fc.array(idArb, { maxLength: 30 }), (rows, probes) => {
+        const ids = new CompactLeadIds();
+        const lines = new Map<string, number>();
+        const indices = new Map<string, number>();
+        rows.forEach(([id, accept], i) => {
+          if (ids.add(id, i + 2) !== 0) return;
+          lines.set(id, i + 2);
+          if (accept) {
+            ids.acceptLast(indices.size);
+            indices.set(id, indices.size);
+          }
+        });
+        for (const id of [...rows.map(([id]) => id), ...probes]) {
+          const expected = indices.get(id) ?? (lines.has(id) ? -1 : UNKNOWN_ID);
+          const bytes = encoder.encode(` ${id} `);
+          expect(ids.indexOf(id)).toBe(expected);
+          expect(ids.indexOfBytes(bytes, 1, bytes.length - 1)).toBe(expected);
+          expect(ids.lineOf(id)).toBe(lines.get(id));
+        }
       }),
       { numRuns: 300 },
     );

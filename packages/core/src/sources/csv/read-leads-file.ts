@@ -8,7 +8,7 @@ import { UNKNOWN_STAGE } from './columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
-import { MappedLeadIds } from './lead-ids.js';
+import { CompactLeadIds } from './lead-ids.js';
 import { LeadRowReader } from './lead-row-reader.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
@@ -35,8 +35,8 @@ export interface LeadsFile {
   leads: Lead[];
   /** How many leads were accepted. */
   count: number;
-  /** The line of every lead id's first row, accepted or not (history rows of rejected leads say so). */
-  firstLines: Map<string, number>;
+  /** Every lead id with the line of its first row, accepted or not (history rows of rejected leads say so), and each accepted lead's index. */
+  ids: CompactLeadIds;
   /** The indices of leads whose stage is unknown (no column, or an empty cell): their history's last stage replaces it. */
   unknownStage: number[];
   /** The file has no locator column: each lead's owner history's last locator replaces null. */
@@ -67,7 +67,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
   let count = 0;
   const unknownStage: number[] = [];
   const unknownStages = new UnknownStages(options.pipeline);
-  const ids = new MappedLeadIds();
+  const ids = new CompactLeadIds();
   let locatorColumn = false;
   const found = {} as LeadsFile['columns'];
 
@@ -107,6 +107,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
       if (at < 0 || ends[at] === starts[at]) return null;
       return times.parse(buf, starts[at]!, ends[at]!);
     };
+    const at = index;
     const appointmentTimes = row.timesOf('appointment_time');
     const assignedTimes = row.timesOf('assigned_time');
     const fast = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, line: number): boolean => {
@@ -117,23 +118,22 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
       const assigned = timeAt(assignedTimes, buf, starts, ends, assignedAt);
       if (assigned !== null && assigned !== assigned) return false;
       if (row.times.gaps !== gaps) return false; // a DST-gap time: the text path warns
-      const stage = row.text('stage');
+      const stage = row.textAt(stageIndex);
       if (stage === null || !row.claimId(line)) return false;
 
       const id = row.idText();
       unknownStages.check(stage, line, id, name.stage);
-      count++;
+      ids.acceptLast(count++);
       if (sink === undefined) leads.push(leadOf(id, stage, assigned, appointment));
       else {
         const none = Number.NaN;
-        const text = (column: CsvColumn<'leads'>) => row.text(column);
         sink.push(
           id,
-          text('name') ?? '',
-          text('company'),
-          text('locator'),
-          text('team'),
-          text('source'),
+          row.textAt(at.name) ?? '',
+          row.textAt(at.company),
+          row.textAt(at.locator),
+          row.textAt(at.team),
+          row.textAt(at.source),
           stage,
           row.createdAt,
           assigned ?? none,
@@ -187,7 +187,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
       }
       if (file.endRow()) {
         if (!stageKnown) unknownStage.push(count);
-        count++;
+        ids.acceptLast(count++);
         if (sink !== undefined) sink.pushLead(lead);
         else leads.push(lead);
       }
@@ -195,7 +195,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
     return { visit, fast };
   });
   unknownStages.report(file);
-  return { leads, count, firstLines: ids.lines, unknownStage, locatorColumn, columns: found };
+  return { leads, count, ids, unknownStage, locatorColumn, columns: found };
 }
 
 /**
