@@ -112,6 +112,17 @@ describe('ByteIdSet', () => {
       { numRuns: 40 },
     );
   });
+  it('keeps ids across its pages of bytes, one longer than a page included', () => {
+    const set = new ByteIdSet();
+    const ids = Array.from({ length: 12 }, (_, i) => `${String(i).padStart(2, '0')}${'x'.repeat(i === 5 ? 1_500_000 : 300_000)}`);
+    const bytes = ids.map((id) => new TextEncoder().encode(id));
+    bytes.forEach((b, i) => expect(set.addBytes(b, 0, b.length, i + 2)).toBe(0));
+    bytes.forEach((b, i) => {
+      expect(set.addBytes(b, 0, b.length, 99)).toBe(i + 2);
+      expect(set.lineAt(set.find(b, 0, b.length))).toBe(i + 2);
+    });
+    expect(set.find(bytes[3]!, 0, 200_000)).toBe(-1);
+  });
 });
 
 describe('IncreasingLeadIds', () => {

@@ -92,19 +92,28 @@ export class CompactLeadIds implements LeadIds {
   }
 }
 
+/** The size of a page of id bytes. */
+const PAGE_BITS = 20;
+const PAGE = 1 << PAGE_BITS;
+
 /**
- * Ids as their UTF-8 bytes, one after the other in one growing buffer, with the line each was first seen on, its lead index, and an
- * open-addressing table of their positions: an id costs its length and about 20 bytes (a string and a map entry cost several times that).
- * @internal
+ * Ids as their UTF-8 bytes, one after the other in pages of 1 MiB (filled, never copied: a growing buffer would hold twice the ids while
+ * it grows), with the line each was first seen on, its lead index, and an open-addressing table of their positions: an id costs its
+ * length and about 28 bytes (a string and a map entry cost several times that). @internal
  */
 export class ByteIdSet {
-  private bytes = new Uint8Array(1 << 16);
-  /** Id `k` is `bytes[offsets[k], offsets[k + 1])`. */
-  private offsets = new Uint32Array(1 << 10);
+  private pages: Uint8Array[] = [];
+  /** The page being filled (the last of {@link pages}) and how much of it is used. */
+  private page = new Uint8Array(0);
+  private used = 0;
+  /** Id `k` is the bytes `[starts[k] % PAGE, + lengths[k])` of page `starts[k] >>> PAGE_BITS`, hashed to `hashes[k]`. */
+  private starts = new Uint32Array(1 << 10);
+  private lengths = new Uint32Array(1 << 10);
+  private hashes = new Int32Array(1 << 10);
   private lines = new Uint32Array(1 << 10);
   private indices = new Int32Array(1 << 10);
   private size = 0;
-  /** Slots holding an id's index, or -1. */
+  /** Slots holding an id's number, or -1. */
   private table = new Int32Array(1 << 11).fill(-1);
   /** The id {@link addBytes} added or found last. */
   position = -1;
@@ -113,27 +122,37 @@ export class ByteIdSet {
 
   /** Adds the id `buf[s, e)` first seen on `line`; returns 0 when it is new, else the line it was first seen on. */
   addBytes(buf: Uint8Array, s: number, e: number, line: number): number {
+    const h = hashBytes(buf, s, e);
     const mask = this.table.length - 1;
-    let slot = hashBytes(buf, s, e) & mask;
+    let slot = h & mask;
     for (let k = this.table[slot]!; k >= 0; k = this.table[slot]!) {
-      if (this.equals(k, buf, s, e)) {
+      if (this.hashes[k] === h && this.equals(k, buf, s, e)) {
         this.position = k;
         return this.lines[k]!;
       }
       slot = (slot + 1) & mask;
     }
     const k = this.size;
-    const start = this.offsets[k]!;
-    if (start + (e - s) > this.bytes.length) this.bytes = grown(this.bytes, start + (e - s));
-    this.bytes.set(buf.subarray(s, e), start);
-    if (k + 2 > this.offsets.length) {
-      this.offsets = grown(this.offsets, k + 2);
-      this.lines = grown(this.lines, k + 2);
-      this.indices = grown(this.indices, k + 2);
+    const n = e - s;
+    if (this.used + n > this.page.length) {
+      this.page = new Uint8Array(Math.max(PAGE, n));
+      this.pages.push(this.page);
+      this.used = 0;
     }
-    this.offsets[k + 1] = start + (e - s);
+    this.page.set(buf.subarray(s, e), this.used);
+    if (k === this.starts.length) {
+      this.starts = grown(this.starts, k + 1);
+      this.lengths = grown(this.lengths, k + 1);
+      this.hashes = grown(this.hashes, k + 1);
+      this.lines = grown(this.lines, k + 1);
+      this.indices = grown(this.indices, k + 1);
+    }
+    this.starts[k] = (this.pages.length - 1) * PAGE + this.used;
+    this.lengths[k] = n;
+    this.hashes[k] = h;
     this.lines[k] = line;
     this.indices[k] = -1;
+    this.used += n;
     this.table[slot] = k;
     this.size = k + 1;
     this.position = k;
@@ -144,10 +163,11 @@ export class ByteIdSet {
   /** The position of the id `buf[s, e)`, or -1. */
   find(buf: Uint8Array, s: number, e: number): number {
     if (this.found >= 0 && this.equals(this.found, buf, s, e)) return this.found;
+    const h = hashBytes(buf, s, e);
     const mask = this.table.length - 1;
-    let slot = hashBytes(buf, s, e) & mask;
+    let slot = h & mask;
     for (let k = this.table[slot]!; k >= 0; k = this.table[slot]!) {
-      if (this.equals(k, buf, s, e)) return (this.found = k);
+      if (this.hashes[k] === h && this.equals(k, buf, s, e)) return (this.found = k);
       slot = (slot + 1) & mask;
     }
     return -1;
@@ -166,10 +186,12 @@ export class ByteIdSet {
   }
 
   private equals(k: number, buf: Uint8Array, s: number, e: number): boolean {
-    const from = this.offsets[k]!;
-    if (this.offsets[k + 1]! - from !== e - s) return false;
-    const bytes = this.bytes;
-    for (let i = 0; i < e - s; i++) if (bytes[from + i] !== buf[s + i]) return false;
+    const n = e - s;
+    if (this.lengths[k] !== n) return false;
+    const start = this.starts[k]!;
+    const bytes = this.pages[start >>> PAGE_BITS]!;
+    const from = start & (PAGE - 1);
+    for (let i = 0; i < n; i++) if (bytes[from + i] !== buf[s + i]) return false;
     return true;
   }
 
@@ -177,7 +199,7 @@ export class ByteIdSet {
     const table = new Int32Array(this.table.length * 2).fill(-1);
     const mask = table.length - 1;
     for (let k = 0; k < this.size; k++) {
-      let slot = hashBytes(this.bytes, this.offsets[k]!, this.offsets[k + 1]!) & mask;
+      let slot = this.hashes[k]! & mask;
       while (table[slot]! >= 0) slot = (slot + 1) & mask;
       table[slot] = k;
     }
@@ -185,11 +207,11 @@ export class ByteIdSet {
   }
 }
 
-/** FNV-1a over bytes. */
+/** FNV-1a over bytes (a 32-bit integer). */
 function hashBytes(buf: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-  return h >>> 0;
+  return h;
 }
 
 /** A copy of `a` with room for at least `n` elements (doubling). */
