@@ -1,3 +1,5 @@
+import { hashBytes } from './lead-ids.js';
+
 /**
  * Strings for the bytes of a low-cardinality column (stages, locators, teams), decoded and trimmed once per distinct value: a million
  * history rows hold a handful of stage names, and each row then costs a hash and a comparison instead of a new string. The values' bytes
@@ -26,8 +28,7 @@ export class ByteInterner {
 
   /** The text of `buf[s, e)`, decoded as UTF-8 and trimmed (as `String.prototype.trim` trims). */
   get(buf: Uint8Array, s: number, e: number): string {
-    let h = 0x811c9dc5 | 0;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    const h = hashBytes(buf, s, e);
     const table = this.table;
     const mask = table.length - 1;
     const n = e - s;

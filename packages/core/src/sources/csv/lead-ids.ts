@@ -28,28 +28,15 @@ export class CompactLeadIds implements LeadIds {
   private foundPosition = -1;
 
   add(id: string, line: number): number {
-    const value = plainNumber(id);
-    if (value >= 0) return this.addNumber(value, line);
     const bytes = encoder.encode(id);
-    return this.addOther(bytes, 0, bytes.length, line);
+    return this.addBytes(bytes, 0, bytes.length, line);
   }
 
   addBytes(buf: Uint8Array, s: number, e: number, line: number): number {
     const value = plainNumberBytes(buf, s, e);
-    return value >= 0 ? this.addNumber(value, line) : this.addOther(buf, s, e, line);
-  }
-
-  private addNumber(value: number, line: number): number {
-    const first = this.numbers.add(value, line);
-    this.last = this.numbers.position;
-    this.lastNumeric = true;
-    return first;
-  }
-
-  private addOther(buf: Uint8Array, s: number, e: number, line: number): number {
-    const first = this.others.addBytes(buf, s, e, line);
-    this.last = this.others.position;
-    this.lastNumeric = false;
+    this.lastNumeric = value >= 0;
+    const first = value >= 0 ? this.numbers.add(value, line) : this.others.addBytes(buf, s, e, line);
+    this.last = value >= 0 ? this.numbers.position : this.others.position;
     return first;
   }
 
@@ -81,14 +68,11 @@ export class CompactLeadIds implements LeadIds {
 
   /** The line of an id's first row, or undefined when no row had it. */
   lineOf(id: string): number | undefined {
-    const value = plainNumber(id);
-    if (value >= 0) {
-      const at = this.numbers.find(value);
-      return at < 0 ? undefined : this.numbers.lineAt(at);
-    }
     const bytes = encoder.encode(id);
-    const k = this.others.find(bytes, 0, bytes.length);
-    return k < 0 ? undefined : this.others.lineAt(k);
+    const value = plainNumberBytes(bytes, 0, bytes.length);
+    const at = value >= 0 ? this.numbers.find(value) : this.others.find(bytes, 0, bytes.length);
+    if (at < 0) return undefined;
+    return value >= 0 ? this.numbers.lineAt(at) : this.others.lineAt(at);
   }
 }
 
@@ -207,8 +191,8 @@ export class ByteIdSet {
   }
 }
 
-/** FNV-1a over bytes (a 32-bit integer). */
-function hashBytes(buf: Uint8Array, s: number, e: number): number {
+/** FNV-1a over bytes (a 32-bit integer). @internal */
+export function hashBytes(buf: Uint8Array, s: number, e: number): number {
   let h = 0x811c9dc5 | 0;
   for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
   return h;
@@ -435,21 +419,6 @@ export class NumericIdSet {
 
 // Lead ids that are plain numbers (1–15 digits, no leading zero): their text is exactly `String(value)`,
 // so the readers of large files keep the number instead of a string per row.
-const ZERO = 48;
-
-/** The value of an id made of 1–15 digits without a leading zero (so the number gives back the same text), else −1. @internal */
-export function plainNumber(id: string): number {
-  const n = id.length;
-  if (n === 0 || n > 15 || (n > 1 && id.charCodeAt(0) === ZERO)) return -1;
-  let value = 0;
-  for (let i = 0; i < n; i++) {
-    const d = id.charCodeAt(i) - ZERO;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
-}
-
 /** The value of an id of 1–15 ASCII digits without a leading zero (its text is then `String(value)`), else −1. @internal */
 export function plainNumberBytes(buf: Uint8Array, s: number, e: number): number {
   const n = e - s;
