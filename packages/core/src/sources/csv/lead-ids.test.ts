@@ -112,6 +112,34 @@ describe('ByteIdSet', () => {
       { numRuns: 40 },
     );
   });
+  it('answers like a Map for UUIDs (kept packed), their uppercase forms and near misses (property)', () => {
+    const encoder = new TextEncoder();
+    const hex = (n: number) => fc.array(fc.constantFrom(...'0123456789abcdef'), { minLength: n, maxLength: n }).map((c) => c.join(''));
+    const uuidArb = fc.tuple(hex(8), hex(4), hex(4), hex(4), hex(12)).map((parts) => parts.join('-'));
+    const idArb = fc.oneof(
+      uuidArb,
+      uuidArb.map((u) => u.toUpperCase()),
+      uuidArb.map((u) => `${u.slice(0, 35)}g`),
+      uuidArb.map((u) => u.replaceAll('-', '_')),
+    );
+    fc.assert(
+      fc.property(fc.array(idArb, { minLength: 1, maxLength: 30 }), fc.array(fc.nat(), { maxLength: 60 }), (pool, picks) => {
+        const ids = [...pool, ...picks.map((k) => pool[k % pool.length]!)];
+        const set = new ByteIdSet();
+        const answers = ids.map((id, i) => {
+          const bytes = encoder.encode(id);
+          return set.addBytes(bytes, 0, bytes.length, i + 1);
+        });
+        expect(answers).toEqual(reference(ids));
+        for (const id of ids) {
+          const bytes = encoder.encode(id);
+          expect(set.lineAt(set.find(bytes, 0, bytes.length))).toBe(ids.indexOf(id) + 1);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('keeps ids across its pages of bytes, one longer than a page included', () => {
     const set = new ByteIdSet();
     const ids = Array.from({ length: 12 }, (_, i) => `${String(i).padStart(2, '0')}${'x'.repeat(i === 5 ? 1_500_000 : 300_000)}`);

@@ -95,7 +95,8 @@ export class ByteIdSet {
   private lengths = new Uint32Array(1 << 10);
   private hashes = new Int32Array(1 << 10);
   private lines = new Uint32Array(1 << 10);
-  private indices = new Int32Array(1 << 10);
+  /** Lead indices, made by the first {@link setIndex} (a pass that keeps no lead never needs them). */
+  private indices: Int32Array | null = null;
   private size = 0;
   /** Slots holding an id's number, or -1. */
   private table = new Int32Array(1 << 11).fill(-1);
@@ -103,9 +104,47 @@ export class ByteIdSet {
   position = -1;
   /** The id {@link find} found last: tried first. */
   private found = -1;
+  /** A UUID's packed key (see {@link key}). */
+  private readonly packed = new Uint8Array(17);
+
+  /**
+   * The bytes an id is kept as: a UUID in lowercase hex (`8-4-4-4-12`), most exports' id but numbers, packed into 16 bytes after a 0xFF
+   * (a byte no UTF-8 text holds, so no other id has that key); any other id as it is. Sets {@link keyStart} and {@link keyEnd}.
+   */
+  private key(buf: Uint8Array, s: number, e: number): Uint8Array {
+    if (e - s === 36 && buf[s + 8] === DASH && buf[s + 13] === DASH && buf[s + 18] === DASH && buf[s + 23] === DASH) {
+      const out = this.packed;
+      let o = 1;
+      let high = -1;
+      for (let i = s; i < e; i++) {
+        if (i - s === 8 || i - s === 13 || i - s === 18 || i - s === 23) continue;
+        const nibble = HEX_VALUE[buf[i]!]!;
+        if (nibble < 0) break;
+        if (high < 0) high = nibble;
+        else {
+          out[o++] = (high << 4) | nibble;
+          high = -1;
+        }
+      }
+      if (o === 17) {
+        out[0] = 0xff;
+        this.keyStart = 0;
+        this.keyEnd = 17;
+        return out;
+      }
+    }
+    this.keyStart = s;
+    this.keyEnd = e;
+    return buf;
+  }
+  private keyStart = 0;
+  private keyEnd = 0;
 
   /** Adds the id `buf[s, e)` first seen on `line`; returns 0 when it is new, else the line it was first seen on. */
-  addBytes(buf: Uint8Array, s: number, e: number, line: number): number {
+  addBytes(id: Uint8Array, from: number, to: number, line: number): number {
+    const buf = this.key(id, from, to);
+    const s = this.keyStart;
+    const e = this.keyEnd;
     const h = hashBytes(buf, s, e);
     const mask = this.table.length - 1;
     let slot = h & mask;
@@ -129,13 +168,13 @@ export class ByteIdSet {
       this.lengths = grown(this.lengths, k + 1);
       this.hashes = grown(this.hashes, k + 1);
       this.lines = grown(this.lines, k + 1);
-      this.indices = grown(this.indices, k + 1);
+      if (this.indices !== null) this.indices = grown(this.indices, k + 1);
     }
     this.starts[k] = (this.pages.length - 1) * PAGE + this.used;
     this.lengths[k] = n;
     this.hashes[k] = h;
     this.lines[k] = line;
-    this.indices[k] = -1;
+    if (this.indices !== null) this.indices[k] = -1;
     this.used += n;
     this.table[slot] = k;
     this.size = k + 1;
@@ -145,7 +184,10 @@ export class ByteIdSet {
   }
 
   /** The position of the id `buf[s, e)`, or -1. */
-  find(buf: Uint8Array, s: number, e: number): number {
+  find(id: Uint8Array, from: number, to: number): number {
+    const buf = this.key(id, from, to);
+    const s = this.keyStart;
+    const e = this.keyEnd;
     if (this.found >= 0 && this.equals(this.found, buf, s, e)) return this.found;
     const h = hashBytes(buf, s, e);
     const mask = this.table.length - 1;
@@ -162,10 +204,11 @@ export class ByteIdSet {
   }
 
   indexAt(k: number): number {
-    return this.indices[k]!;
+    return this.indices === null ? -1 : this.indices[k]!;
   }
 
   setIndex(k: number, index: number): void {
+    this.indices ??= new Int32Array(this.starts.length).fill(-1);
     this.indices[k] = index;
   }
 
@@ -190,6 +233,10 @@ export class ByteIdSet {
     this.table = table;
   }
 }
+
+const DASH = 45;
+/** Each byte's value as a lowercase hex digit, or -1. */
+const HEX_VALUE = Int8Array.from({ length: 256 }, (_, b) => (b >= 48 && b <= 57 ? b - 48 : b >= 97 && b <= 102 ? b - 87 : -1));
 
 /** FNV-1a over bytes (a 32-bit integer). @internal */
 export function hashBytes(buf: Uint8Array, s: number, e: number): number {
