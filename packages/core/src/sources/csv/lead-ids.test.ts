@@ -144,7 +144,7 @@ describe('ByteIdSet', () => {
     const set = new ByteIdSet();
     const ids = Array.from({ length: 12 }, (_, i) => `${String(i).padStart(2, '0')}${'x'.repeat(i === 5 ? 1_500_000 : 300_000)}`);
     const bytes = ids.map((id) => new TextEncoder().encode(id));
-    bytes.forEach((b, i) => expect(set.addBytes(b, 0, b.length, i + 2)).toBe(0));
+    expect(bytes.map((b, i) => set.addBytes(b, 0, b.length, i + 2))).toEqual(bytes.map(() => 0));
     bytes.forEach((b, i) => {
       expect(set.addBytes(b, 0, b.length, 99)).toBe(i + 2);
       expect(set.lineAt(set.find(b, 0, b.length))).toBe(i + 2);

@@ -1,6 +1,5 @@
 import type { Lead } from '../../model/lead.js';
 import type { LeadColumnsBuilder } from '../../model/lead-columns.js';
-import { LeadSchema } from '../../model/lead.js';
 import type { Pipeline } from '../../model/pipeline.js';
 import { csvMessages } from '../messages.js';
 import type { CsvColumn } from './columns.js';
@@ -44,21 +43,6 @@ export interface LeadsFile {
   /** Each column's name as issues report it, and whether the file has it (for `judgeability`). */
   columns: Record<CsvColumn<'leads'>, { name: string; present: boolean }>;
 }
-
-// Where each Lead property comes from, to turn zod's issue paths into the file's column names.
-const PROPERTY_COLUMNS: Partial<Record<string, CsvColumn<'leads'>>> = {
-  id: 'lead_id',
-  name: 'name',
-  company: 'company',
-  locator: 'locator',
-  team: 'team',
-  source: 'source',
-  stage: 'stage',
-  createdAt: 'received_time',
-  assignedAt: 'assigned_time',
-  firstContactAt: 'first_contact_time',
-  appointmentAt: 'appointment_time',
-};
 
 /** Reads leads.csv into valid leads, reporting every issue and accounting for every row. @internal */
 export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, options: ReadLeadsFileOptions): Promise<LeadsFile> {
@@ -169,64 +153,17 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
         return;
       }
 
+      // Every rule of LeadSchema holds by construction (an id, a stage, a readable received_time, other times readable or null): the
+      // row is accepted, as a row the fast path reads is.
       const lead = leadOf(id, stage, assignedAt, appointmentAt);
-      // The one schema check at the boundary; the checks above make it a safety net that should not fire,
-      // so zod runs only for a lead that fails the same test by hand (and then words the issues).
-      const checked = isLead(lead) ? undefined : LeadSchema.safeParse(lead);
-      if (checked !== undefined && !checked.success) {
-        for (const issue of checked.error.issues) {
-          const column = PROPERTY_COLUMNS[String(issue.path[0])];
-          const at = column === undefined ? -1 : index[column];
-          file.error(DATA_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
-            line,
-            recordId: id,
-            field: column === undefined ? issue.path.join('.') : name[column],
-            ...(at >= 0 ? { value: fields[at]! } : {}),
-          });
-        }
-      }
-      if (file.endRow()) {
-        if (!stageKnown) unknownStage.push(count);
-        ids.acceptLast(count++);
-        if (sink !== undefined) sink.pushLead(lead);
-        else leads.push(lead);
-      }
+      file.endRow();
+      if (!stageKnown) unknownStage.push(count);
+      ids.acceptLast(count++);
+      if (sink !== undefined) sink.pushLead(lead);
+      else leads.push(lead);
     };
     return { visit, fast };
   });
   unknownStages.report(file);
   return { leads, count, ids, unknownStage, locatorColumn, columns: found };
-}
-
-/**
- * What `LeadSchema` checks, by hand, for a lead built above (no extra keys, histories still empty): true only when the schema would accept
- * it, so skipping the schema then changes nothing.
- */
-function isLead(lead: Lead): boolean {
-  return (
-    typeof lead.id === 'string' &&
-    lead.id.length > 0 &&
-    typeof lead.name === 'string' &&
-    optionalText(lead.company) &&
-    (lead.locator === null || typeof lead.locator === 'string') &&
-    optionalText(lead.team) &&
-    optionalText(lead.source) &&
-    typeof lead.stage === 'string' &&
-    lead.stage.length > 0 &&
-    validDate(lead.createdAt) &&
-    (lead.assignedAt === null || lead.assignedAt === undefined || validDate(lead.assignedAt)) &&
-    (lead.firstContactAt === null || validDate(lead.firstContactAt)) &&
-    (lead.appointmentAt === null || validDate(lead.appointmentAt)) &&
-    Array.isArray(lead.stageHistory) &&
-    lead.stageHistory.length === 0 &&
-    (lead.ownerHistory === undefined || (Array.isArray(lead.ownerHistory) && lead.ownerHistory.length === 0))
-  );
-}
-
-function optionalText(value: string | null | undefined): boolean {
-  return value === null || value === undefined || typeof value === 'string';
-}
-
-function validDate(value: unknown): boolean {
-  return value instanceof Date && !Number.isNaN(value.getTime());
 }
