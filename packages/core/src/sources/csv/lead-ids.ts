@@ -1,3 +1,5 @@
+import { lowerBound } from '../../stats/lower-bound.js';
+
 /** The lead ids of a leads file, with the line each was first seen on: what decides `duplicate-id`. @internal */
 export interface LeadIds {
   /** Adds an id first seen on `line`; returns 0 when it is new, else the line it was first seen on (and changes nothing). */
@@ -372,14 +374,8 @@ export class NumericIdSet {
     // Consecutive ids (most exports) are found at once; any others by halving.
     const guess = value - keys[0]!;
     if (guess >= 0 && guess < this.runLength && keys[guess] === value) return guess;
-    let lo = 0;
-    let hi = this.runLength;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keys[mid]! < value) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.runLength && keys[lo] === value ? lo : -1;
+    const at = lowerBound(keys.subarray(0, this.runLength), value);
+    return at < this.runLength && keys[at] === value ? at : -1;
   }
 
   lineAt(position: number): number {
