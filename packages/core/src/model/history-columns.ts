@@ -42,6 +42,9 @@ export class HistoryColumnsBuilder {
   private readonly codes = new Map<string, number>();
   private lastValue: string | null = null;
   private lastCode = -1;
+  /** Whether the rows so far come grouped by lead in lead order (as exports list them): then grouping moves nothing. */
+  private grouped = true;
+  private lastLead = 0;
 
   push(leadIndex: number, atMs: number, value: string | null): void {
     if (this.length === this.lead.length) this.grow();
@@ -59,6 +62,8 @@ export class HistoryColumnsBuilder {
         this.lastCode = c;
       }
     }
+    if (leadIndex < this.lastLead) this.grouped = false;
+    this.lastLead = leadIndex;
     const n = this.length++;
     this.lead[n] = leadIndex;
     this.at[n] = atMs;
@@ -84,13 +89,20 @@ export class HistoryColumnsBuilder {
     const offsets = new Int32Array(leadCount + 1);
     for (let r = 0; r < n; r++) offsets[this.lead[r]! + 1]!++;
     for (let i = 0; i < leadCount; i++) offsets[i + 1]! += offsets[i]!;
-    const fill = offsets.slice(0, leadCount);
-    const at = new Float64Array(n);
-    const code = new Int32Array(n);
-    for (let r = 0; r < n; r++) {
-      const p = fill[this.lead[r]!]!++;
-      at[p] = this.at[r]!;
-      code[p] = this.code[r]!;
+    let at: Float64Array;
+    let code: Int32Array;
+    if (this.grouped) {
+      at = this.at.slice(0, n);
+      code = this.code.slice(0, n);
+    } else {
+      const fill = offsets.slice(0, leadCount);
+      at = new Float64Array(n);
+      code = new Int32Array(n);
+      for (let r = 0; r < n; r++) {
+        const p = fill[this.lead[r]!]!++;
+        at[p] = this.at[r]!;
+        code[p] = this.code[r]!;
+      }
     }
     for (let i = 0; i < leadCount; i++) {
       const s = offsets[i]!;

@@ -1,34 +1,62 @@
+import { hashBytes } from './lead-ids.js';
+
 /**
  * Strings for the bytes of a low-cardinality column (stages, locators, teams), decoded and trimmed once per distinct value: a million
- * history rows hold a handful of stage names, and each row then costs a hash and a comparison instead of a new string. @internal
+ * history rows hold a handful of stage names, and each row then costs a hash and a comparison instead of a new string. The values' bytes
+ * lie in one buffer and an open-addressing table of typed arrays finds them, so a look-up allocates nothing. @internal
  */
 export class ByteInterner {
-  private readonly table = new Map<number, { bytes: Uint8Array; text: string }[]>();
-  private size = 0;
+  private bytes = new Uint8Array(1 << 12);
+  private used = 0;
+  /** Value `k` is `bytes[starts[k], starts[k] + lengths[k])`, hashed to `hashes[k]`, and reads `texts[k]`. */
+  private readonly starts: Int32Array;
+  private readonly lengths: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly texts: string[] = [];
+  /** Slots holding a value's number, or -1; at most half full. */
+  private readonly table: Int32Array;
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-  constructor(private readonly limit = 4096) {}
+  constructor(private readonly limit = 4096) {
+    this.starts = new Int32Array(limit);
+    this.lengths = new Int32Array(limit);
+    this.hashes = new Int32Array(limit);
+    let size = 16;
+    while (size < limit * 2) size *= 2;
+    this.table = new Int32Array(size).fill(-1);
+  }
 
   /** The text of `buf[s, e)`, decoded as UTF-8 and trimmed (as `String.prototype.trim` trims). */
   get(buf: Uint8Array, s: number, e: number): string {
-    let h = 0x811c9dc5;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-    const entries = this.table.get(h);
-    if (entries !== undefined) {
-      outer: for (const entry of entries) {
-        const bytes = entry.bytes;
-        if (bytes.length !== e - s) continue;
-        for (let i = 0; i < bytes.length; i++) if (bytes[i] !== buf[s + i]) continue outer;
-        return entry.text;
-      }
+    const h = hashBytes(buf, s, e);
+    const table = this.table;
+    const mask = table.length - 1;
+    const n = e - s;
+    let slot = h & mask;
+    for (let k = table[slot]!; k >= 0; slot = (slot + 1) & mask, k = table[slot]!) {
+      if (this.hashes[k] !== h || this.lengths[k] !== n) continue;
+      const bytes = this.bytes;
+      const from = this.starts[k]!;
+      let i = 0;
+      while (i < n && bytes[from + i] === buf[s + i]) i++;
+      if (i === n) return this.texts[k]!;
     }
     const text = this.decoder.decode(buf.subarray(s, e)).trim();
-    if (this.size < this.limit) {
+    const k = this.texts.length;
+    if (k < this.limit) {
       // A copy of the bytes: the buffer is reused for the next chunk.
-      const entry = { bytes: buf.slice(s, e), text };
-      if (entries === undefined) this.table.set(h, [entry]);
-      else entries.push(entry);
-      this.size++;
+      if (this.used + n > this.bytes.length) {
+        const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + n));
+        grown.set(this.bytes.subarray(0, this.used));
+        this.bytes = grown;
+      }
+      this.bytes.set(buf.subarray(s, e), this.used);
+      this.starts[k] = this.used;
+      this.lengths[k] = n;
+      this.hashes[k] = h;
+      this.used += n;
+      this.texts.push(text);
+      table[slot] = k;
     }
     return text;
   }

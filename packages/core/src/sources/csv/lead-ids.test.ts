@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteIdSet, CompactLeadIds, IdsOutOfOrder, IncreasingLeadIds, NumericIdSet, idBefore } from './lead-ids.js';
+import { ByteIdSet, CompactLeadIds, IdsOutOfOrder, IncreasingLeadIds, NumericIdSet, UNKNOWN_ID, idBefore } from './lead-ids.js';
 
 /** What a Map says: 0 for a new id, else the line it was first seen on. */
 function reference<K>(ids: K[]): number[] {
@@ -57,6 +57,38 @@ describe('CompactLeadIds', () => {
       { numRuns: 300 },
     );
   });
+
+  it('finds each id, text or bytes, with the line of its first row and the index it was accepted as (property)', () => {
+    const encoder = new TextEncoder();
+    const idArb = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).map(String),
+      fc.integer({ min: 0, max: 40 }).map((k) => String(5_000_000 + k * 3)),
+      fc.constantFrom('007', 'L-1', 'é', '1234567890123456'),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(idArb, fc.boolean()), { maxLength: 200 }), fc.array(idArb, { maxLength: 30 }), (rows, probes) => {
+        const ids = new CompactLeadIds();
+        const lines = new Map<string, number>();
+        const indices = new Map<string, number>();
+        rows.forEach(([id, accept], i) => {
+          if (ids.add(id, i + 2) !== 0) return;
+          lines.set(id, i + 2);
+          if (accept) {
+            ids.acceptLast(indices.size);
+            indices.set(id, indices.size);
+          }
+        });
+        for (const id of [...rows.map(([id]) => id), ...probes]) {
+          const expected = indices.get(id) ?? (lines.has(id) ? -1 : UNKNOWN_ID);
+          const bytes = encoder.encode(` ${id} `);
+          expect(ids.indexOf(id)).toBe(expected);
+          expect(ids.indexOfBytes(bytes, 1, bytes.length - 1)).toBe(expected);
+          expect(ids.lineOf(id)).toBe(lines.get(id));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('ByteIdSet', () => {
@@ -79,6 +111,45 @@ describe('ByteIdSet', () => {
       ),
       { numRuns: 40 },
     );
+  });
+  it('answers like a Map for UUIDs (kept packed), their uppercase forms and near misses (property)', () => {
+    const encoder = new TextEncoder();
+    const hex = (n: number) => fc.array(fc.constantFrom(...'0123456789abcdef'), { minLength: n, maxLength: n }).map((c) => c.join(''));
+    const uuidArb = fc.tuple(hex(8), hex(4), hex(4), hex(4), hex(12)).map((parts) => parts.join('-'));
+    const idArb = fc.oneof(
+      uuidArb,
+      uuidArb.map((u) => u.toUpperCase()),
+      uuidArb.map((u) => `${u.slice(0, 35)}g`),
+      uuidArb.map((u) => u.replaceAll('-', '_')),
+    );
+    fc.assert(
+      fc.property(fc.array(idArb, { minLength: 1, maxLength: 30 }), fc.array(fc.nat(), { maxLength: 60 }), (pool, picks) => {
+        const ids = [...pool, ...picks.map((k) => pool[k % pool.length]!)];
+        const set = new ByteIdSet();
+        const answers = ids.map((id, i) => {
+          const bytes = encoder.encode(id);
+          return set.addBytes(bytes, 0, bytes.length, i + 1);
+        });
+        expect(answers).toEqual(reference(ids));
+        for (const id of ids) {
+          const bytes = encoder.encode(id);
+          expect(set.lineAt(set.find(bytes, 0, bytes.length))).toBe(ids.indexOf(id) + 1);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps ids across its pages of bytes, one longer than a page included', () => {
+    const set = new ByteIdSet();
+    const ids = Array.from({ length: 12 }, (_, i) => `${String(i).padStart(2, '0')}${'x'.repeat(i === 5 ? 1_500_000 : 300_000)}`);
+    const bytes = ids.map((id) => new TextEncoder().encode(id));
+    expect(bytes.map((b, i) => set.addBytes(b, 0, b.length, i + 2))).toEqual(bytes.map(() => 0));
+    bytes.forEach((b, i) => {
+      expect(set.addBytes(b, 0, b.length, 99)).toBe(i + 2);
+      expect(set.lineAt(set.find(b, 0, b.length))).toBe(i + 2);
+    });
+    expect(set.find(bytes[3]!, 0, 200_000)).toBe(-1);
   });
 });
 

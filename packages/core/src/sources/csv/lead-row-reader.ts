@@ -5,6 +5,7 @@ import type { CsvColumn, ResolvedColumns } from './columns.js';
 import type { FileLog } from './file-log.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import type { LeadIds } from './lead-ids.js';
+import { plainNumberBytes } from './lead-ids.js';
 import { timestampReaderFor } from './date-formats.js';
 import type { ByteTimestampParser, TimestampBytesReader } from './timestamp.js';
 import { timestampParser } from './timestamp.js';
@@ -132,7 +133,11 @@ export class LeadRowReader {
 
   /** An optional text column of the last row, trimmed; null when absent or empty. */
   text(column: LeadColumn): string | null {
-    const at = this.columns.index[column];
+    return this.textAt(this.columns.index[column]);
+  }
+
+  /** {@link text} of the field at `at` (-1: the file has no such column). */
+  textAt(at: number): string | null {
     if (at < 0) return null;
     const text = this.fields === null ? this.texts.get(this.buf, this.starts[at]!, this.ends[at]!) : this.fields[at]!.trim();
     return text === '' ? null : text;
@@ -174,11 +179,13 @@ export class LeadRowReader {
     return true;
   }
 
-  /** The id of the last row (decoded, for a row read from bytes). */
+  /** The id of the last row (decoded, for a row read from bytes: a plain number is written, which is cheaper than decoding). */
   idText(): string {
     if (this.fields !== null) return this.id;
-    const at = this.columns.index.lead_id;
-    return this.decoder.decode(this.buf.subarray(this.starts[at]!, this.ends[at]!));
+    const s = this.starts[this.idAt]!;
+    const e = this.ends[this.idAt]!;
+    const value = plainNumberBytes(this.buf, s, e);
+    return value >= 0 ? String(value) : this.decoder.decode(this.buf.subarray(s, e));
   }
 }
 
@@ -207,8 +214,8 @@ export function isBlank(text: string): boolean {
   return text === '' || text.trim() === '';
 }
 
-/** Whether the bytes start and end with printable ASCII (trimming the text would leave it as it is). */
-function plainEdges(buf: Uint8Array, s: number, e: number): boolean {
+/** Whether the bytes start and end with printable ASCII (trimming the text would leave it as it is). @internal */
+export function plainEdges(buf: Uint8Array, s: number, e: number): boolean {
   const first = buf[s]!;
   const last = buf[e - 1]!;
   return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f;

@@ -1,17 +1,16 @@
-import type { Lead, OwnerChange, StageChange } from '../../model/lead.js';
-import { OwnerChangeSchema, StageChangeSchema } from '../../model/lead.js';
+import type { Lead } from '../../model/lead.js';
 import type { Pipeline } from '../../model/pipeline.js';
 import { getZone } from '../../time/zone.js';
 import { csvMessages } from '../messages.js';
 import { ByteInterner } from './byte-interner.js';
-import { plainNumber, plainNumberBytes } from './lead-ids.js';
+import type { CompactLeadIds } from './lead-ids.js';
 import { timestampParser } from './timestamp.js';
 import { timestampReaderFor } from './date-formats.js';
 import type { HistoryColumnsBuilder } from '../../model/history-columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
-import { requiredTimestamp } from './lead-row-reader.js';
+import { plainEdges, requiredTimestamp } from './lead-row-reader.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
 import { UnknownStages } from './unknown-stages.js';
@@ -22,8 +21,8 @@ export interface HistoryLeads {
   id: readonly string[];
   /** Each lead's `createdAt`, epoch ms. */
   createdAt: ArrayLike<number>;
-  /** Lead id → index (made once per load: both history files use it). */
-  indexById: ReadonlyMap<string, number>;
+  /** Every id of the leads file: its lead's index (or why it has none) and the line of its first row. */
+  index: CompactLeadIds;
 }
 
 /** @internal */
@@ -33,8 +32,6 @@ export interface ReadHistoryFileOptions extends ReadCsvTableOptions {
   pipeline?: Pipeline;
   /** The accepted leads. */
   leads: HistoryLeads;
-  /** The first line of every lead id in leads.csv, accepted or not. */
-  firstLines: ReadonlyMap<string, number>;
   /** The label of leads.csv, for messages. */
   leadsFile: string;
   /**
@@ -58,8 +55,8 @@ export async function readHistoryFile(
   const touched = new Set<Lead>();
   let lastTouched: Lead | undefined;
   const unknownStages = new UnknownStages(kind === 'stageHistory' ? options.pipeline : undefined);
-  const { leads, firstLines, leadsFile, into } = options;
-  const { id: ids, createdAt, indexById } = leads;
+  const { leads, leadsFile, into } = options;
+  const { id: ids, createdAt, index: leadIndex } = leads;
   const rows = 'rows' in into ? into.rows : undefined;
   const objects = 'objects' in into ? into.objects : undefined;
 
@@ -84,36 +81,29 @@ export async function readHistoryFile(
     const valueIndex = (kind === 'stageHistory' ? index.stage : index.locator)!;
     const valueName = (kind === 'stageHistory' ? name.stage : name.locator)!;
 
-    // The fast path: a row whose id is a plain number of an accepted lead, with a non-blank value and a
-    // readable time not before the lead's creation, is read from its bytes (no strings but the interned
-    // value) and has no issue. Any other row takes the text path below, which words every issue.
-    const byNumber = leadIndexByNumber(ids);
+    // The fast path: a row whose id is that of an accepted lead, with a non-blank value and a readable time
+    // not before the lead's creation, is read from its bytes (no strings but the interned value) and has no
+    // issue. Any other row takes the text path below, which words every issue.
     const values = new ByteInterner();
     const iso = timestampParser(getZone(options.timeZone));
     const times = timestampReaderFor(columns.dates.changed_at, iso);
     const idIndex = index.lead_id;
     const atIndex = index.changed_at;
-    // Histories usually list a lead's rows together: the last lead found is tried first.
-    let lastId = -1;
-    let lastIndex = -1;
     const fast = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, line: number): boolean => {
-      const id = plainNumberBytes(buf, starts[idIndex]!, ends[idIndex]!);
-      if (id < 0) return false;
-      if (id !== lastId) {
-        const i = byNumber.get(id);
-        if (i === undefined) return false;
-        lastId = id;
-        lastIndex = i;
-      }
+      const s = starts[idIndex]!;
+      const e = ends[idIndex]!;
+      if (e === s || !plainEdges(buf, s, e)) return false;
+      const i = leadIndex.indexOfBytes(buf, s, e);
+      if (i < 0) return false;
       const value = values.get(buf, starts[valueIndex]!, ends[valueIndex]!);
       if (value === '') return false;
       const gaps = iso.gaps;
       const at = times.parse(buf, starts[atIndex]!, ends[atIndex]!);
-      if (!(at >= createdAt[lastIndex]!) || iso.gaps !== gaps) return false;
+      if (!(at >= createdAt[i]!) || iso.gaps !== gaps) return false;
       file.beginRow();
-      if (kind === 'stageHistory') unknownStages.check(value, line, ids[lastIndex]!, valueName);
+      if (kind === 'stageHistory') unknownStages.check(value, line, ids[i]!, valueName);
       file.endRow();
-      accept(lastIndex, at, value);
+      accept(i, at, value);
       return true;
     };
 
@@ -121,11 +111,12 @@ export async function readHistoryFile(
       file.beginRow();
       const rawId = fields[index.lead_id]!;
       const id = rawId.trim();
-      const leadIndex = id === '' ? undefined : indexById.get(id);
+      const found = id === '' ? -1 : leadIndex.indexOf(id);
+      const lead = found < 0 ? undefined : found;
       if (id === '') {
         file.error(DATA_ISSUE_CODES.missingValue, csvMessages.missingValue(name.lead_id), { line, field: name.lead_id, value: rawId });
-      } else if (leadIndex === undefined) {
-        const leadLine = firstLines.get(id);
+      } else if (lead === undefined) {
+        const leadLine = leadIndex.lineOf(id);
         file.error(
           DATA_ISSUE_CODES.unknownLead,
           leadLine === undefined ? csvMessages.unknownLead(id, leadsFile) : csvMessages.rejectedLead(id, leadsFile, leadLine),
@@ -148,7 +139,7 @@ export async function readHistoryFile(
 
       const when = fields[index.changed_at]!;
       const at = requiredTimestamp(file, times, iso, when, { line, recordId: id, field: name.changed_at });
-      if (at === at && leadIndex !== undefined && at < createdAt[leadIndex]!) {
+      if (at === at && lead !== undefined && at < createdAt[lead]!) {
         file.warning(DATA_ISSUE_CODES.historyBeforeCreated, csvMessages.historyBeforeCreated(when.trim()), {
           line,
           recordId: id,
@@ -156,22 +147,14 @@ export async function readHistoryFile(
           value: when,
         });
       }
-      if (file.rowHasErrors || leadIndex === undefined) {
+      if (file.rowHasErrors || lead === undefined) {
         file.endRow();
         return;
       }
 
-      // The schema check at the boundary: the checks above make it a safety net, so zod runs only for a
-      // change that fails the same test by hand (and then words the issues).
-      if (kind === 'stageHistory') {
-        const change: StageChange = { stage: value, at: new Date(at) };
-        if (!(change.stage.length > 0 && validDate(change.at))) report(StageChangeSchema.safeParse(change), file, line, id);
-        if (file.endRow()) accept(leadIndex, at, value);
-      } else {
-        const change: OwnerChange = { locator: value === '' ? null : value, at: new Date(at) };
-        if (!validDate(change.at)) report(OwnerChangeSchema.safeParse(change), file, line, id);
-        if (file.endRow()) accept(leadIndex, at, change.locator);
-      }
+      // Every rule of StageChangeSchema and OwnerChangeSchema holds by construction (a stage not empty, a readable time).
+      file.endRow();
+      accept(lead, at, value === '' ? null : value);
     };
     return { visit, fast };
   });
@@ -181,42 +164,6 @@ export async function readHistoryFile(
     const history: { at: Date }[] = kind === 'stageHistory' ? lead.stageHistory : lead.ownerHistory!;
     if (!isSorted(history)) history.sort((a, b) => a.at.getTime() - b.at.getTime());
   }
-}
-
-// The stage and owner files of one load share the accepted leads: their index by number is made once.
-const indexByNumberCache = new WeakMap<readonly string[], Map<number, number>>();
-function leadIndexByNumber(ids: readonly string[]): Map<number, number> {
-  let byNumber = indexByNumberCache.get(ids);
-  if (byNumber === undefined) {
-    byNumber = new Map();
-    for (let i = 0; i < ids.length; i++) {
-      const value = plainNumber(ids[i]!);
-      if (value >= 0) byNumber.set(value, i);
-    }
-    indexByNumberCache.set(ids, byNumber);
-  }
-  return byNumber;
-}
-
-/** Reports a failed schema check (a safety net behind the checks above) as row errors. */
-function report(
-  result: { success: true } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
-  file: FileLog,
-  line: number,
-  recordId: string,
-): void {
-  if (result.success) return;
-  for (const issue of result.error.issues) {
-    file.error(DATA_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
-      line,
-      recordId,
-      field: issue.path.map(String).join('.'),
-    });
-  }
-}
-
-function validDate(at: Date): boolean {
-  return at instanceof Date && !Number.isNaN(at.getTime());
 }
 
 function isSorted(history: readonly { at: Date }[]): boolean {

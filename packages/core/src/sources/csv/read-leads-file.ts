@@ -1,6 +1,5 @@
 import type { Lead } from '../../model/lead.js';
 import type { LeadColumnsBuilder } from '../../model/lead-columns.js';
-import { LeadSchema } from '../../model/lead.js';
 import type { Pipeline } from '../../model/pipeline.js';
 import { csvMessages } from '../messages.js';
 import type { CsvColumn } from './columns.js';
@@ -8,7 +7,7 @@ import { UNKNOWN_STAGE } from './columns.js';
 import type { OpenedCsvInput } from './csv-file-input.js';
 import type { FileLog } from './file-log.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
-import { MappedLeadIds } from './lead-ids.js';
+import { CompactLeadIds } from './lead-ids.js';
 import { LeadRowReader } from './lead-row-reader.js';
 import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
@@ -35,8 +34,8 @@ export interface LeadsFile {
   leads: Lead[];
   /** How many leads were accepted. */
   count: number;
-  /** The line of every lead id's first row, accepted or not (history rows of rejected leads say so). */
-  firstLines: Map<string, number>;
+  /** Every lead id with the line of its first row, accepted or not (history rows of rejected leads say so), and each accepted lead's index. */
+  ids: CompactLeadIds;
   /** The indices of leads whose stage is unknown (no column, or an empty cell): their history's last stage replaces it. */
   unknownStage: number[];
   /** The file has no locator column: each lead's owner history's last locator replaces null. */
@@ -45,21 +44,6 @@ export interface LeadsFile {
   columns: Record<CsvColumn<'leads'>, { name: string; present: boolean }>;
 }
 
-// Where each Lead property comes from, to turn zod's issue paths into the file's column names.
-const PROPERTY_COLUMNS: Partial<Record<string, CsvColumn<'leads'>>> = {
-  id: 'lead_id',
-  name: 'name',
-  company: 'company',
-  locator: 'locator',
-  team: 'team',
-  source: 'source',
-  stage: 'stage',
-  createdAt: 'received_time',
-  assignedAt: 'assigned_time',
-  firstContactAt: 'first_contact_time',
-  appointmentAt: 'appointment_time',
-};
-
 /** Reads leads.csv into valid leads, reporting every issue and accounting for every row. @internal */
 export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, options: ReadLeadsFileOptions): Promise<LeadsFile> {
   const leads: Lead[] = [];
@@ -67,7 +51,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
   let count = 0;
   const unknownStage: number[] = [];
   const unknownStages = new UnknownStages(options.pipeline);
-  const ids = new MappedLeadIds();
+  const ids = new CompactLeadIds();
   let locatorColumn = false;
   const found = {} as LeadsFile['columns'];
 
@@ -107,6 +91,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
       if (at < 0 || ends[at] === starts[at]) return null;
       return times.parse(buf, starts[at]!, ends[at]!);
     };
+    const at = index;
     const appointmentTimes = row.timesOf('appointment_time');
     const assignedTimes = row.timesOf('assigned_time');
     const fast = (buf: Uint8Array, starts: Int32Array, ends: Int32Array, line: number): boolean => {
@@ -117,23 +102,22 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
       const assigned = timeAt(assignedTimes, buf, starts, ends, assignedAt);
       if (assigned !== null && assigned !== assigned) return false;
       if (row.times.gaps !== gaps) return false; // a DST-gap time: the text path warns
-      const stage = row.text('stage');
+      const stage = row.textAt(stageIndex);
       if (stage === null || !row.claimId(line)) return false;
 
       const id = row.idText();
       unknownStages.check(stage, line, id, name.stage);
-      count++;
+      ids.acceptLast(count++);
       if (sink === undefined) leads.push(leadOf(id, stage, assigned, appointment));
       else {
         const none = Number.NaN;
-        const text = (column: CsvColumn<'leads'>) => row.text(column);
         sink.push(
           id,
-          text('name') ?? '',
-          text('company'),
-          text('locator'),
-          text('team'),
-          text('source'),
+          row.textAt(at.name) ?? '',
+          row.textAt(at.company),
+          row.textAt(at.locator),
+          row.textAt(at.team),
+          row.textAt(at.source),
           stage,
           row.createdAt,
           assigned ?? none,
@@ -169,64 +153,17 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
         return;
       }
 
+      // Every rule of LeadSchema holds by construction (an id, a stage, a readable received_time, other times readable or null): the
+      // row is accepted, as a row the fast path reads is.
       const lead = leadOf(id, stage, assignedAt, appointmentAt);
-      // The one schema check at the boundary; the checks above make it a safety net that should not fire,
-      // so zod runs only for a lead that fails the same test by hand (and then words the issues).
-      const checked = isLead(lead) ? undefined : LeadSchema.safeParse(lead);
-      if (checked !== undefined && !checked.success) {
-        for (const issue of checked.error.issues) {
-          const column = PROPERTY_COLUMNS[String(issue.path[0])];
-          const at = column === undefined ? -1 : index[column];
-          file.error(DATA_ISSUE_CODES.invalidValue, csvMessages.invalidValue(issue.message), {
-            line,
-            recordId: id,
-            field: column === undefined ? issue.path.join('.') : name[column],
-            ...(at >= 0 ? { value: fields[at]! } : {}),
-          });
-        }
-      }
-      if (file.endRow()) {
-        if (!stageKnown) unknownStage.push(count);
-        count++;
-        if (sink !== undefined) sink.pushLead(lead);
-        else leads.push(lead);
-      }
+      file.endRow();
+      if (!stageKnown) unknownStage.push(count);
+      ids.acceptLast(count++);
+      if (sink !== undefined) sink.pushLead(lead);
+      else leads.push(lead);
     };
     return { visit, fast };
   });
   unknownStages.report(file);
-  return { leads, count, firstLines: ids.lines, unknownStage, locatorColumn, columns: found };
-}
-
-/**
- * What `LeadSchema` checks, by hand, for a lead built above (no extra keys, histories still empty): true only when the schema would accept
- * it, so skipping the schema then changes nothing.
- */
-function isLead(lead: Lead): boolean {
-  return (
-    typeof lead.id === 'string' &&
-    lead.id.length > 0 &&
-    typeof lead.name === 'string' &&
-    optionalText(lead.company) &&
-    (lead.locator === null || typeof lead.locator === 'string') &&
-    optionalText(lead.team) &&
-    optionalText(lead.source) &&
-    typeof lead.stage === 'string' &&
-    lead.stage.length > 0 &&
-    validDate(lead.createdAt) &&
-    (lead.assignedAt === null || lead.assignedAt === undefined || validDate(lead.assignedAt)) &&
-    (lead.firstContactAt === null || validDate(lead.firstContactAt)) &&
-    (lead.appointmentAt === null || validDate(lead.appointmentAt)) &&
-    Array.isArray(lead.stageHistory) &&
-    lead.stageHistory.length === 0 &&
-    (lead.ownerHistory === undefined || (Array.isArray(lead.ownerHistory) && lead.ownerHistory.length === 0))
-  );
-}
-
-function optionalText(value: string | null | undefined): boolean {
-  return value === null || value === undefined || typeof value === 'string';
-}
-
-function validDate(value: unknown): boolean {
-  return value instanceof Date && !Number.isNaN(value.getTime());
+  return { leads, count, ids, unknownStage, locatorColumn, columns: found };
 }

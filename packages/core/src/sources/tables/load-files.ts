@@ -257,14 +257,15 @@ async function loadWith(options: LoadFilesOptions, sink?: LeadColumnsBuilder): P
 
   if (options.stageHistory !== undefined || options.ownerHistory !== undefined) {
     const ids = sink ? sink.ids : leads.map((lead) => lead.id);
-    const indexById = new Map<string, number>();
-    for (let i = 0; i < ids.length; i++) indexById.set(ids[i]!, i);
     const history = {
       ...table,
       timeZone: options.timeZone,
       pipeline: options.pipeline,
-      leads: { id: ids, createdAt: sink ? sink.createdAtMs : Float64Array.from(leads, (lead) => lead.createdAt.getTime()), indexById },
-      firstLines: leadsFile.firstLines,
+      leads: {
+        id: ids,
+        createdAt: sink ? sink.createdAtMs : Float64Array.from(leads, (lead) => lead.createdAt.getTime()),
+        index: leadsFile.ids,
+      },
       leadsFile: leadsInput.label,
     };
     for (const kind of ['stageHistory', 'ownerHistory'] as const) {
