@@ -18,7 +18,9 @@ import {
   summarizeResponses,
   type AggregateBySlotOptions,
   type ComparisonPeriod,
+  type DemandCoverageCell,
   type HeatmapCell,
+  type HeatmapComparisonCell,
   type Shift,
   type SlotLead,
 } from '@panopticon/core';
@@ -46,6 +48,8 @@ export interface ResponseSettings {
 export interface ResponseView {
   /** The heatmap's cells as `panopticon heatmap --format csv` writes them, for the current settings. */
   heatmapCsv(): Cell[][];
+  /** Demand vs coverage and the comparison as the controls last redrew them; `null` until they do (the page's own then). */
+  redrawn(): { demand: DemandCoverageCell[] | null; comparison: HeatmapComparisonCell[] } | null;
   /** The settings now, and those the page was written with. */
   settings(): ResponseSettings;
   initial(): ResponseSettings;
@@ -67,9 +71,11 @@ export function setUpResponseView(data: PageData): ResponseView {
   const c = data.controls;
   const initial: ResponseSettings = { slot: c.slotMinutes, sla: c.slaMinutes, clock: c.clock, team: '', a: c.periods.a, b: c.periods.b };
   let heatmapCsv: Cell[][] = data.heatmapCsv;
+  let redrawn: ReturnType<ResponseView['redrawn']> = null;
   const teamListeners: ((team: string) => void)[] = [];
   const view: ResponseView = {
     heatmapCsv: () => heatmapCsv,
+    redrawn: () => redrawn,
     settings: () => initial,
     initial: () => initial,
     apply: () => {},
@@ -161,13 +167,15 @@ export function setUpResponseView(data: PageData): ResponseView {
     });
     const summary = summarizeResponses(leads, options);
     step('recompute');
+    const demand = coverage ? demandVsCoverage(heatmap, coverage) : null;
+    redrawn = { demand, comparison };
     const figures = responseFigures(
       {
         timeZone: data.timeZone,
         slotMinutes: s.slot,
         slaMinutes: s.sla,
         heatmap,
-        demand: coverage ? demandVsCoverage(heatmap, coverage) : null,
+        demand,
         comparison,
         currentLabel: s.a.from + ' to ' + s.a.to,
         previousLabel: s.b.from + ' to ' + s.b.to,
