@@ -65,7 +65,8 @@ async function heatmap(settings: Settings, io: Io): Promise<number> {
   const { format, slotMinutes, slaMinutes, clock, source } = settings;
   assertTabularTarget(settings, 'heatmap');
   // Demand vs coverage and the period comparison: the dashboard's other response figures (heatmap-tables.ts).
-  if (settings.demand || settings.compare) return (await import('./heatmap-tables.js')).heatmapTables(settings, io);
+  if (settings.demand || settings.compare || settings.periodA !== undefined || settings.periodB !== undefined)
+    return (await import('./heatmap-tables.js')).heatmapTables(settings, io);
   const aggregation = heatmapAggregation(settings);
   let result: Pick<AggregateFileBySlotResult, 'cells' | 'issues' | 'stats'> | undefined;
   let cells: HeatmapCell[];
