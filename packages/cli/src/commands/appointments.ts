@@ -6,14 +6,14 @@ import {
   appointmentRangeDays,
   appointmentRows,
 } from '../appointment-rows.js';
-import { HELP_OPTION, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
+import type { OptionSpecs } from '../args.js';
 import { CliError, EXIT } from '../errors.js';
 import { renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
 import { cannotJudge, loadInputs } from '../inputs.js';
-import { resolveSettings, type Settings } from '../settings/resolve.js';
-import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
-import type { Command } from './command.js';
+import type { Settings } from '../settings/resolve.js';
+import { isTabularFormat, writeTabular } from '../table-output.js';
+import { dataCommand, TEAM_OPTION } from './data-command.js';
 import { FOLLOW_UP_INPUT_OPTIONS, followUpOptions, formatInstant } from './follow-up-options.js';
 
 const OPTIONS: OptionSpecs = {
@@ -25,25 +25,27 @@ const OPTIONS: OptionSpecs = {
   },
   from: { type: 'string', arg: 'DATE', help: 'only appointments on or after this date (in --tz); with --to, instead of --range' },
   to: { type: 'string', arg: 'DATE', help: 'only appointments on or before this date (inclusive, in --tz)' },
-  team: { type: 'string', arg: 'TEAM', help: "only leads of this team (the dashboard's Team control)" },
-  ...TABLE_FORMAT_OPTION,
-  ...HELP_OPTION,
+  ...TEAM_OPTION,
 };
 
-export const APPOINTMENTS_HELP = helpText(
-  'panopticon appointments [--leads FILE] [--history FILE] [--as-of DATE] [--tz ZONE] [--range today|week|month|all] [--from DATE] [--to DATE] [--team T] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
-  'The appointed leads of a range of days, by appointment day and time, each with its stage and follow-up\n' +
-    "status as of --as-of: the dashboard's appointment list (Today, This week, This month, Custom).",
-  OPTIONS,
-  'JSON output: { asOf, timeZone, from, to, rows: [{ leadId, name, locator, team, stage, status, appointmentAt, date, time }] }\n' +
-    "(from and to the range's first and last day, null when open; date and time in --tz).",
+export const appointmentsCommand = dataCommand(
+  {
+    name: 'appointments',
+    options: OPTIONS,
+    usage:
+      'panopticon appointments [--leads FILE] [--history FILE] [--as-of DATE] [--tz ZONE] [--range today|week|month|all] [--from DATE] [--to DATE] [--team T] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
+    summary:
+      'The appointed leads of a range of days, by appointment day and time, each with its stage and follow-up\n' +
+      "status as of --as-of: the dashboard's appointment list (Today, This week, This month, Custom).",
+    json:
+      'JSON output: { asOf, timeZone, from, to, rows: [{ leadId, name, locator, team, stage, status, appointmentAt, date, time }] }\n' +
+      "(from and to the range's first and last day, null when open; date and time in --tz).",
+  },
+  run,
 );
-
-export const appointmentsCommand: Command<Settings> = { options: OPTIONS, help: APPOINTMENTS_HELP, settings: resolveSettings, run };
 
 async function run(settings: Settings, io: Io): Promise<number> {
   const { format, asOf, timeZone, period, team } = settings;
-  assertTabularTarget(settings, 'appointments');
   const data = await loadInputs(settings, io);
   // Without appointments there is no list to print: an empty one would read as "no appointments".
   const unjudged = cannotJudge(data, 'follow-up');

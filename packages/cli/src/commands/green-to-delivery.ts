@@ -1,31 +1,35 @@
 import { UNASSIGNED_LOCATOR, greenToDelivery } from '@panopticon/core';
-import { HELP_OPTION, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
+import type { OptionSpecs } from '../args.js';
 import { renderJson, renderTable } from '../format.js';
 import { GREEN_TO_DELIVERY_CSV_COLUMNS, greenToDeliveryCsvCells } from '../green-to-delivery-rows.js';
 import type { Io } from '../io.js';
 import { loadInputs } from '../inputs.js';
-import { resolveSettings, type Settings } from '../settings/resolve.js';
-import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
-import type { Command } from './command.js';
+import type { Settings } from '../settings/resolve.js';
+import { isTabularFormat, writeTabular } from '../table-output.js';
+import { dataCommand } from './data-command.js';
 import { FOLLOW_UP_INPUT_OPTIONS, followUpOptions, formatInstant } from './follow-up-options.js';
 
-const OPTIONS: OptionSpecs = { ...FOLLOW_UP_INPUT_OPTIONS, ...TABLE_FORMAT_OPTION, ...HELP_OPTION };
+const OPTIONS: OptionSpecs = { ...FOLLOW_UP_INPUT_OPTIONS };
 
-export const GREEN_TO_DELIVERY_HELP = helpText(
-  'panopticon green-to-delivery [--leads FILE] [--history FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--day-count calendar|business] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
-  'How long approved leads wait for delivery: every lead that entered a green stage by --as-of, when, when it\n' +
-    'first entered delivery or won after that, and the days between (to --as-of while it waits; stuck = waiting\n' +
-    'past the stuck-in-green threshold). The dashboard\'s "Green → delivery" figure shows the same leads.',
-  OPTIONS,
-  'JSON output: { asOf, timeZone, completed, pending, medianDays, p90Days, rows: [{ leadId, name, locator, stage,\n' +
-    'category, greenAt, deliveryAt, days, stuck, done }] } (medianDays and p90Days of the completed rows; null when none).',
+export const greenToDeliveryCommand = dataCommand(
+  {
+    name: 'green-to-delivery',
+    options: OPTIONS,
+    usage:
+      'panopticon green-to-delivery [--leads FILE] [--history FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--day-count calendar|business] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
+    summary:
+      'How long approved leads wait for delivery: every lead that entered a green stage by --as-of, when, when it\n' +
+      'first entered delivery or won after that, and the days between (to --as-of while it waits; stuck = waiting\n' +
+      'past the stuck-in-green threshold). The dashboard\'s "Green → delivery" figure shows the same leads.',
+    json:
+      'JSON output: { asOf, timeZone, completed, pending, medianDays, p90Days, rows: [{ leadId, name, locator, stage,\n' +
+      'category, greenAt, deliveryAt, days, stuck, done }] } (medianDays and p90Days of the completed rows; null when none).',
+  },
+  run,
 );
-
-export const greenToDeliveryCommand: Command<Settings> = { options: OPTIONS, help: GREEN_TO_DELIVERY_HELP, settings: resolveSettings, run };
 
 async function run(settings: Settings, io: Io): Promise<number> {
   const { format, asOf, timeZone } = settings;
-  assertTabularTarget(settings, 'green-to-delivery');
   const { leads } = await loadInputs(settings, io);
   const green = greenToDelivery(leads, followUpOptions(settings));
   if (format === 'json') io.out(renderJson({ asOf: asOf.toISOString(), timeZone, ...green }));

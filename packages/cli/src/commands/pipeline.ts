@@ -1,5 +1,5 @@
 import { pipelineSnapshot } from '@panopticon/core';
-import { AS_OF_OPTION, HELP_OPTION, INPUT_OPTIONS, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
+import { AS_OF_OPTION, INPUT_OPTIONS, type OptionSpecs } from '../args.js';
 import { renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
 import { loadInputs } from '../inputs.js';
@@ -11,9 +11,9 @@ import {
   pipelineTrendCsvCells,
   pipelineTrendRows,
 } from '../pipeline-rows.js';
-import { resolveSettings, type Settings } from '../settings/resolve.js';
-import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
-import type { Command } from './command.js';
+import type { Settings } from '../settings/resolve.js';
+import { isTabularFormat, writeTabular } from '../table-output.js';
+import { dataCommand } from './data-command.js';
 import { formatInstant } from './follow-up-options.js';
 
 const OPTIONS: OptionSpecs = {
@@ -23,25 +23,27 @@ const OPTIONS: OptionSpecs = {
     type: 'boolean',
     help: `weekly counts over the last ${TREND_WEEKS} weeks (or since the first lead) instead of the counts at --as-of`,
   },
-  ...TABLE_FORMAT_OPTION,
-  ...HELP_OPTION,
 };
 
-export const PIPELINE_HELP = helpText(
-  'panopticon pipeline [--leads FILE] [--history FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--trend] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
-  'Where leads are: how many leads are in each stage at --as-of, in pipeline order (the dashboard\'s "Pipeline\n' +
-    `snapshot"). With --trend, the same counted at the end of every week of the last ${TREND_WEEKS} weeks up to --as-of (the\n` +
-    'dashboard\'s "Pipeline trend").',
-  OPTIONS,
-  'JSON output: { asOf, timeZone, rows: [{ stage, category, count }] }; with --trend { asOf, timeZone, every: "week",\n' +
-    'rows: [{ date, at, stage, category, count }] } (date the day in --tz, at the instant counted: the end of that day).',
+export const pipelineCommand = dataCommand(
+  {
+    name: 'pipeline',
+    options: OPTIONS,
+    usage:
+      'panopticon pipeline [--leads FILE] [--history FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--trend] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
+    summary:
+      'Where leads are: how many leads are in each stage at --as-of, in pipeline order (the dashboard\'s "Pipeline\n' +
+      `snapshot"). With --trend, the same counted at the end of every week of the last ${TREND_WEEKS} weeks up to --as-of (the\n` +
+      'dashboard\'s "Pipeline trend").',
+    json:
+      'JSON output: { asOf, timeZone, rows: [{ stage, category, count }] }; with --trend { asOf, timeZone, every: "week",\n' +
+      'rows: [{ date, at, stage, category, count }] } (date the day in --tz, at the instant counted: the end of that day).',
+  },
+  run,
 );
-
-export const pipelineCommand: Command<Settings> = { options: OPTIONS, help: PIPELINE_HELP, settings: resolveSettings, run };
 
 async function run(settings: Settings, io: Io): Promise<number> {
   const { format, asOf, timeZone, pipeline } = settings;
-  assertTabularTarget(settings, 'pipeline');
   const { leads } = await loadInputs(settings, io);
   if (settings.trend) {
     const rows = pipelineTrendRows(leads, { asOf, timeZone, pipeline });

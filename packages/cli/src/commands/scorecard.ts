@@ -1,35 +1,38 @@
 import { filterLeads, locatorScorecard, type LocatorScorecardRow } from '@panopticon/core';
-import { HELP_OPTION, TABLE_FORMAT_OPTION, helpText, type OptionSpecs } from '../args.js';
+import type { OptionSpecs } from '../args.js';
 import { CliError, EXIT } from '../errors.js';
 import { renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
 import { cannotJudge, loadInputs } from '../inputs.js';
 import { formatRate } from '../rate.js';
 import { SCORECARD_CSV_COLUMNS, scorecardCsvCells } from '../report/scorecard-columns.js';
-import { resolveSettings, type Settings } from '../settings/resolve.js';
-import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
-import type { Command } from './command.js';
+import type { Settings } from '../settings/resolve.js';
+import { isTabularFormat, writeTabular } from '../table-output.js';
+import { dataCommand, TEAM_OPTION } from './data-command.js';
 import { FOLLOW_UP_INPUT_OPTIONS, followUpOptions, formatInstant } from './follow-up-options.js';
 
 const OPTIONS: OptionSpecs = {
   ...FOLLOW_UP_INPUT_OPTIONS,
-  team: { type: 'string', arg: 'TEAM', help: "only leads of this team (the dashboard's Team control)" },
-  ...TABLE_FORMAT_OPTION,
-  ...HELP_OPTION,
+  ...TEAM_OPTION,
 };
 
-export const SCORECARD_HELP = helpText(
-  'panopticon scorecard [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--team T] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
-  'The locator scorecard as of --as-of: per locator, their leads, appointed leads by follow-up status, how many\n' +
-    "need attention, the conversion rate and the median days from appointment to first progress (the dashboard's\n" +
-    '"Locator scorecard"). Most leads needing attention first.',
-  OPTIONS,
-  'JSON output: { asOf, timeZone, team, rows: [{ locator, leads, appointed, needsAttention, counts: { <status>: n },\n' +
-    'conversionRatio, medianDaysToProgress }] }. conversionRatio is a ratio (0.224, null when none appointed); the table\n' +
-    'and CSV print it as a percentage with one decimal (CSV: conversionPercent).',
+export const scorecardCommand = dataCommand(
+  {
+    name: 'scorecard',
+    options: OPTIONS,
+    usage:
+      'panopticon scorecard [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--team T] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
+    summary:
+      'The locator scorecard as of --as-of: per locator, their leads, appointed leads by follow-up status, how many\n' +
+      "need attention, the conversion rate and the median days from appointment to first progress (the dashboard's\n" +
+      '"Locator scorecard"). Most leads needing attention first.',
+    json:
+      'JSON output: { asOf, timeZone, team, rows: [{ locator, leads, appointed, needsAttention, counts: { <status>: n },\n' +
+      'conversionRatio, medianDaysToProgress }] }. conversionRatio is a ratio (0.224, null when none appointed); the table\n' +
+      'and CSV print it as a percentage with one decimal (CSV: conversionPercent).',
+  },
+  run,
 );
-
-export const scorecardCommand: Command<Settings> = { options: OPTIONS, help: SCORECARD_HELP, settings: resolveSettings, run };
 
 /** A row as the JSON writes it: the conversion rate named as the ratio it is. */
 function scorecardJsonRow(r: LocatorScorecardRow) {
@@ -46,7 +49,6 @@ function scorecardJsonRow(r: LocatorScorecardRow) {
 
 async function run(settings: Settings, io: Io): Promise<number> {
   const { format, asOf, timeZone, team } = settings;
-  assertTabularTarget(settings, 'scorecard');
   const data = await loadInputs(settings, io);
   const unjudged = cannotJudge(data, 'follow-up');
   if (unjudged) throw new CliError(`panopticon scorecard: ${unjudged.message}`, EXIT.findings);

@@ -11,7 +11,7 @@ import { COMPARISON_CSV_COLUMNS, comparisonCsvCells } from '../../comparison-row
 import { DEMAND_CSV_COLUMNS, demandCsvCells } from '../../demand-rows.js';
 import { renderCsv } from '../../format.js';
 import type { DownloadName } from '../download-button.js';
-import { APPOINTMENT, ATTENTION, type PageData } from '../page-data.js';
+import { ATTENTION, type PageData } from '../page-data.js';
 import { SCORECARD_CSV_COLUMNS } from '../scorecard-columns.js';
 import { SURVIVAL_DOWNLOAD_NAMES, survivalCsvFile } from '../survival-downloads.js';
 import type { AttentionView } from './attention.js';
@@ -54,17 +54,9 @@ export function setUpDownloads(
       // As `panopticon appointments --format csv` for the same range (and --team).
       text: renderCsv(
         APPOINTMENTS_CSV_COLUMNS,
-        views.calendar.shown().map((a) =>
-          appointmentCsvCells({
-            id: a[APPOINTMENT.id],
-            name: a[APPOINTMENT.name],
-            locator: a[APPOINTMENT.locator],
-            stage: a[APPOINTMENT.stage],
-            status: a[APPOINTMENT.status],
-            day: a[APPOINTMENT.day],
-            time: a[APPOINTMENT.time],
-          }),
-        ),
+        views.calendar
+          .shown()
+          .map(([id, name, locator, stage, status, day, time]) => appointmentCsvCells({ id, name, locator, stage, status, day, time })),
       ),
     }),
     // The heatmap as the analysis controls last drew it.
