@@ -24,6 +24,22 @@ const COMMANDS: Record<string, { load: () => Promise<Command<any>>; summary: str
     load: async () => (await import('./commands/time-in-stage.js')).timeInStageCommand,
     summary: 'how long stages hold leads: visits, median and 90th percentile days per stage',
   },
+  pipeline: {
+    load: async () => (await import('./commands/pipeline.js')).pipelineCommand,
+    summary: 'leads per stage at --as-of, or weekly with --trend',
+  },
+  'green-to-delivery': {
+    load: async () => (await import('./commands/green-to-delivery.js')).greenToDeliveryCommand,
+    summary: 'how long approved leads wait for delivery, a row per lead',
+  },
+  appointments: {
+    load: async () => (await import('./commands/appointments.js')).appointmentsCommand,
+    summary: 'the appointed leads of a day, week, month or range, with their status',
+  },
+  scorecard: {
+    load: async () => (await import('./commands/scorecard.js')).scorecardCommand,
+    summary: 'per locator: leads by follow-up status, needing attention, conversion',
+  },
   check: { load: async () => (await import('./commands/check.js')).checkCommand, summary: 'the data-quality report alone' },
   report: {
     load: async () => (await import('./commands/report.js')).reportCommand,
@@ -72,7 +88,7 @@ Panopticon makes lead follow-up accountable. With no --leads, commands use the b
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(19)} ${c.summary}`)
   .join('\n')}
 
 Run panopticon <command> --help for a command's options.

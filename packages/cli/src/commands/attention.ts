@@ -10,6 +10,7 @@ import { CliError, EXIT } from '../errors.js';
 import { sqlEngineError, sqlInputs, withDataQualityNote } from '../sql-engine.js';
 import type { AttentionRow } from '@panopticon/core';
 import { resolveSettings, type Settings } from '../settings/resolve.js';
+import { RESOLVED_JSON, resolvedSince } from './attention-resolved.js';
 import type { Command } from './command.js';
 import { FOLLOW_UP_INPUT_OPTIONS, FOLLOW_UP_OUTPUT_OPTIONS, followUpOptions, formatInstant } from './follow-up-options.js';
 
@@ -18,20 +19,32 @@ const BY_OPTION: OptionSpecs = {
   by: { type: 'string', arg: 'locator', help: 'count the list per locator: one row per locator, its leads by reason' },
 };
 
-const OPTIONS: OptionSpecs = { ...FOLLOW_UP_INPUT_OPTIONS, ...FOLLOW_UP_OUTPUT_OPTIONS, ...BY_OPTION };
+/** `--resolved [--since DATE]`: the leads that left the list (the dashboard's "Resolved since"). */
+const RESOLVED_OPTIONS: OptionSpecs = {
+  resolved: { type: 'boolean', help: 'the leads on the list at --since and no longer on it at --as-of, with why' },
+  since: {
+    type: 'string',
+    arg: 'DATE',
+    help: 'with --resolved: the earlier list (a date or timestamp before --as-of; default: a day before --as-of)',
+  },
+};
+
+const OPTIONS: OptionSpecs = { ...FOLLOW_UP_INPUT_OPTIONS, ...FOLLOW_UP_OUTPUT_OPTIONS, ...BY_OPTION, ...RESOLVED_OPTIONS };
 
 const BY_LOCATOR_JSON =
   'With --by locator: { asOf, timeZone, by, rows: [{ locator, needsAttention, reasons: { stale, stuck-in-green, stalled,\n' +
   'at-risk } }] }, most leads first (locator null = unassigned); CSV columns locator,needsAttention,stale,stuck-in-green,stalled,at-risk.';
 
 export const ATTENTION_HELP = helpText(
-  'panopticon attention [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--by locator] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
+  'panopticon attention [--leads FILE] [--history FILE] [--owners FILE] [--pipeline FILE] [--as-of DATE] [--tz ZONE] [--by locator | --resolved [--since DATE]] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'The needs-attention list: appointed leads that are stale, stuck in green, stalled or at risk as of --as-of,\n' +
     'most severe first (stale > stuck-in-green > stalled > at-risk), then most days first, each with its locator.',
   OPTIONS,
   'JSON output: { asOf, timeZone, rows: [{ leadId, name, locator, team, stage, appointmentAt, status, reason, days }] }.\n' +
     '`days` is days since the appointment for stale and at-risk, days in the current stage for stuck-in-green and stalled.\n' +
-    BY_LOCATOR_JSON,
+    BY_LOCATOR_JSON +
+    '\n' +
+    RESOLVED_JSON,
 );
 
 export const attentionCommand: Command<Settings> = { options: OPTIONS, help: ATTENTION_HELP, settings: resolveSettings, run: attention };
@@ -39,6 +52,9 @@ export const attentionCommand: Command<Settings> = { options: OPTIONS, help: ATT
 async function attention(settings: Settings, io: Io): Promise<number> {
   const { format, asOf, timeZone } = settings;
   assertTabularTarget(settings, 'attention');
+  if (settings.resolved) return resolvedSince(settings, io);
+  if (settings.since !== undefined)
+    throw new CliError('panopticon attention: --since is the earlier list of --resolved; add --resolved.', EXIT.usage);
   if (settings.groupBy !== undefined && settings.groupBy !== 'locator')
     throw new CliError(`--by must be locator, got "${settings.groupBy}".`, EXIT.usage);
   let rows: AttentionRow[];

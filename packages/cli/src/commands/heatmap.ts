@@ -12,6 +12,7 @@ import { resolveSettings, type Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { CliError, EXIT } from '../errors.js';
 import { sqlEngineError, sqlInputs, withDataQualityNote } from '../sql-engine.js';
+import { heatmapAggregation } from './heatmap-options.js';
 
 const OPTIONS: OptionSpecs = {
   ...INPUT_OPTIONS,
@@ -27,41 +28,46 @@ const OPTIONS: OptionSpecs = {
   to: { type: 'string', arg: 'DATE', help: 'only leads received on or before this date (inclusive, in --tz)' },
   team: { type: 'string', arg: 'TEAM', help: 'only leads of this team' },
   locator: { type: 'string', arg: 'NAME', help: 'only leads of this locator' },
+  demand: { type: 'boolean', help: 'demand vs coverage: leads per slot against reps on shift (needs a --schedule)' },
+  compare: { type: 'boolean', help: 'compare Period A with Period B slot by slot (leads and % within SLA)' },
+  'period-a': {
+    type: 'string',
+    arg: 'FROM..TO',
+    help: 'with --compare: Period A, whole days in --tz (default: the last --compare-weeks weeks)',
+  },
+  'period-b': { type: 'string', arg: 'FROM..TO', help: 'with --compare: Period B (default: as many weeks just before Period A)' },
+  'compare-weeks': { type: 'string', arg: 'WEEKS', help: 'with --compare: the length of the default periods in weeks (default: 4)' },
   ...ENGINE_OPTION,
   ...TABLE_FORMAT_OPTION,
   ...HELP_OPTION,
 };
 
 export const HEATMAP_HELP = helpText(
-  'panopticon heatmap [--leads FILE] [--slot 30] [--tz ZONE] [--sla 60] [--from DATE] [--to DATE] [--team T] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
+  'panopticon heatmap [--leads FILE] [--slot 30] [--tz ZONE] [--sla 60] [--from DATE] [--to DATE] [--team T] [--demand | --compare [--period-a FROM..TO] [--period-b FROM..TO]] [--format table|json|csv|ndjson|parquet|arrow] [--out FILE]',
   'Response performance by weekday and time slot: for each slot in which leads arrived, how many, how many were\n' +
     'answered within the SLA, the % within SLA, and the median and p90 response minutes. The slot is the\n' +
     'wall-clock time of arrival in --tz, floored to the slot.',
   OPTIONS,
   'JSON output: { timeZone, slotMinutes, slaMinutes, clock, leads, cells: [{ day, weekday, slot, total, contacted,\n' +
     'withinSla, withinSlaRatio, neverContacted, invalid, medianMinutes, p90Minutes }] } — cells ordered Monday first.\n' +
-    'withinSlaRatio is a ratio (0.642); the table and CSV print it as a percentage with one decimal (CSV: withinSlaPercent).',
+    'withinSlaRatio is a ratio (0.642); the table and CSV print it as a percentage with one decimal (CSV: withinSlaPercent).\n' +
+    'With --demand (the dashboard\'s "Demand vs coverage"): { timeZone, slotMinutes, cells: [{ day, weekday, slot, slotIndex,\n' +
+    "leads, reps, uncovered }] } on the whole week's grid; CSV columns day,slot,leads,reps,uncovered.\n" +
+    "With --compare (the dashboard's period comparison): { timeZone, slotMinutes, slaMinutes, clock, periodA, periodB,\n" +
+    'cells: [{ day, weekday, slot, current: { total, withinSla, withinSlaRatio }, previous: { … }, deltaTotal,\n' +
+    'deltaWithinSlaRatio }] } (current = Period A, previous = Period B); CSV columns day,slot,currentTotal,currentWithinSla,\n' +
+    'currentWithinSlaPercent,previousTotal,previousWithinSla,previousWithinSlaPercent,deltaTotal.',
 );
 
 export const heatmapCommand: Command<Settings> = { options: OPTIONS, help: HEATMAP_HELP, settings: resolveSettings, run: heatmap };
 
 async function heatmap(settings: Settings, io: Io): Promise<number> {
-  // Flags override panopticon.config.json (slotMinutes, slaMinutes), which overrides the defaults.
-  const { format, clock, slotMinutes, slaMinutes, period, team, locator, source } = settings;
+  const { format, slotMinutes, slaMinutes, clock, source } = settings;
   assertTabularTarget(settings, 'heatmap');
-  const aggregation = {
-    timeZone: settings.timeZone,
-    // As of --as-of (default now): a lead created later is not counted, a contact made later is not a contact yet.
-    asOf: settings.asOf,
-    slotMinutes,
-    slaMinutes,
-    clock,
-    // The business calendar of panopticon.config.json, for --clock business (default Mon–Fri 09–17).
-    ...(settings.calendar ? { calendar: settings.calendar } : {}),
-    ...period,
-    ...(team !== undefined ? { team } : {}),
-    ...(locator !== undefined ? { locator } : {}),
-  } as const;
+  // Demand vs coverage and the period comparison: the dashboard's other response figures (heatmap-tables.ts).
+  if (settings.demand || settings.compare || settings.periodA !== undefined || settings.periodB !== undefined)
+    return (await import('./heatmap-tables.js')).heatmapTables(settings, io);
+  const aggregation = heatmapAggregation(settings);
   let result: Pick<AggregateFileBySlotResult, 'cells' | 'issues' | 'stats'> | undefined;
   let cells: HeatmapCell[];
   // One streaming pass over the leads file (with worker threads on a large CSV file): no lead objects.

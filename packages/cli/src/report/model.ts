@@ -3,15 +3,12 @@ import {
   columnarLeadsOf,
   comparePeriods,
   demandVsCoverage,
-  followUpStatus,
   formatDayNumber,
   greenToDelivery,
   localDayNumber,
   locatorScorecard,
   pipelineSnapshot,
-  pipelineTrend,
   scheduleCoverage,
-  stageAt,
   stageVisits,
   startOfLocalDay,
   weekdayOfDayNumber,
@@ -36,11 +33,14 @@ import {
   type StageCategory,
 } from '@panopticon/core';
 import type { TimeInStageVisit } from '@panopticon/charts';
+import { appointmentRows } from '../appointment-rows.js';
 import type { computeKpis } from '../commands/kpis.js';
+import { dayRangePeriod, defaultComparisonPeriods } from '../comparison-rows.js';
+import { pipelineTrendRows } from '../pipeline-rows.js';
 import { attentionSince, type ResolvedRow } from './attention-since.js';
 import { daysBefore, kpiHistory, type KpiHistory } from './kpi-history.js';
 import { leadDetail } from './lead-detail.js';
-import { clockText, localDateTime } from './local-time.js';
+import { localDateTime } from './local-time.js';
 import type { LeadDetail } from './page-data.js';
 import type { ReportSurvival } from './survival-data.js';
 
@@ -195,7 +195,7 @@ export interface IssueCounts {
 export function buildReportModel(input: ReportInput): ReportModel {
   const { leads, followUp } = input;
   const columns = input.columns ?? columnarLeadsOf(leads);
-  const { createdAt, appointmentAt } = columns.leads;
+  const { createdAt } = columns.leads;
   const stageOffsets = columns.stages.offsets;
   const { asOf, timeZone, pipeline } = followUp;
   const slaMinutes = input.kpis.slaMinutes;
@@ -233,41 +233,36 @@ export function buildReportModel(input: ReportInput): ReportModel {
     };
   });
 
-  // Appointed leads that existed at asOf, with their status: the calendar and its range list.
-  const appointments: CalendarRow[] = [];
-  const calendarAppointments: ReportModel['calendarAppointments'] = [];
+  // Appointed leads that existed at asOf, with their status: the calendar and its range list (`panopticon appointments`).
+  const appointed = appointmentRows(leads, followUp);
+  const appointments: CalendarRow[] = appointed.map(({ id, name, locator, stage, status, day, time }) => ({
+    id,
+    name,
+    locator,
+    stage,
+    status,
+    day,
+    time,
+  }));
+  const calendarAppointments: ReportModel['calendarAppointments'] = appointed.map((a) => ({
+    appointmentAt: a.appointmentAt,
+    status: a.status,
+    name: a.name,
+    locator: a.locator,
+  }));
   let leadCount = 0;
-  let firstCreated = Infinity;
   const visits: TimeInStageVisit[] = [];
-  // From the columns: a lead is made as an object only when it has a stage history or an appointment.
+  // From the columns (the appointments above come from appointmentRows).
   for (let i = 0; i < columns.leads.length; i++) {
     const created = createdAt[i]!;
     if (!(created <= asOfMs)) continue;
     leadCount++;
-    if (created < firstCreated) firstCreated = created;
-    const hasHistory = stageOffsets[i + 1]! > stageOffsets[i]!;
-    const appointed = appointmentAt[i]! === appointmentAt[i]!; // NaN: none
-    if (!hasHistory && !appointed) continue;
+    // A lead with no stage history has no visits (stageVisits): made as an object only when it has one.
+    if (!(stageOffsets[i + 1]! > stageOffsets[i]!)) continue;
     const lead = leads[i]!;
-    // A lead with no stage history has no visits (stageVisits).
-    for (const v of hasHistory ? stageVisits(lead, { asOf }) : [])
+    for (const v of stageVisits(lead, { asOf }))
       visits.push({ stage: v.stage, durationMs: v.durationMs, open: v.open, leadId: lead.id, name: lead.name });
-    const at = lead.appointmentAt;
-    if (!at) continue;
-    const status = followUpStatus(lead, followUp);
-    const stage = stageAt(lead, asOf) ?? lead.stage;
-    appointments.push({
-      id: lead.id,
-      name: lead.name,
-      locator: lead.locator,
-      stage,
-      status,
-      day: formatDayNumber(localDayNumber(at, timeZone)),
-      time: clockText(at, timeZone),
-    });
-    calendarAppointments.push({ appointmentAt: at, status, name: lead.name, locator: lead.locator });
   }
-  appointments.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 
   // The calendar spans the weeks around today: up to 8 weeks back and 4 ahead, trimmed to the appointments.
   const apptDays = calendarAppointments.map((a) => localDayNumber(a.appointmentAt, timeZone));
@@ -291,26 +286,23 @@ export function buildReportModel(input: ReportInput): ReportModel {
     if (named.has(id)) leadDetails.push(leadDetail(leads[i]!, followUp, onList.get(id) ?? null));
   }
 
-  // The pipeline trend: weekly over the last 26 weeks (or since the first lead).
-  const trendFromDay = Math.max(todayNumber - 26 * 7, Number.isFinite(firstCreated) ? localDayNumber(firstCreated, timeZone) : todayNumber);
-  const trend = pipelineTrend(leads, { from: startOfLocalDay(trendFromDay, timeZone), to: asOf, every: 'week', timeZone, pipeline });
+  // The pipeline trend: weekly over the last 26 weeks (or since the first lead), as `panopticon pipeline --trend`.
+  const trend = pipelineTrendRows(leads, { asOf, timeZone, pipeline });
 
   const responseOptions = { timeZone, slotMinutes, slaMinutes, asOf };
   const heatmap = aggregateBySlot(leads, responseOptions);
   const coverage = input.schedule && input.schedule.length > 0 ? scheduleCoverage(input.schedule, { slotMinutes }) : null;
   const demand = coverage ? demandVsCoverage(heatmap, coverage) : null;
 
-  // The last `compareWeeks` weeks (whole days, ending with today) against the same length just before.
-  const span = compareWeeks * 7;
-  const currentFrom = todayNumber + 1 - span;
-  const previousFrom = currentFrom - span;
+  // The last `compareWeeks` weeks (whole days, ending with today) against the same length just before, as `panopticon heatmap --compare`.
+  const periods = defaultComparisonPeriods(asOf, timeZone, compareWeeks);
   const comparison = comparePeriods(leads, {
     timeZone,
     asOf,
     slotMinutes,
     slaMinutes,
-    current: { from: startOfLocalDay(currentFrom, timeZone), to: asOf },
-    previous: { from: startOfLocalDay(previousFrom, timeZone), to: startOfLocalDay(currentFrom, timeZone) },
+    current: dayRangePeriod(periods.a, timeZone)!,
+    previous: dayRangePeriod(periods.b, timeZone)!,
   });
 
   return {
@@ -339,10 +331,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     coverage,
     demand,
     comparison,
-    comparisonPeriods: {
-      current: { from: formatDayNumber(currentFrom), to: formatDayNumber(todayNumber) },
-      previous: { from: formatDayNumber(previousFrom), to: formatDayNumber(currentFrom - 1) },
-    },
+    comparisonPeriods: { current: periods.a, previous: periods.b },
     scorecard: locatorScorecard(leads, followUp),
     issues: input.issues,
     stats: input.stats,

@@ -3,19 +3,28 @@
  * tiles, needs attention by locator, the pipeline snapshot and trend, time in stage, demand vs coverage, the
  * period comparison, the leads resolved since the earlier list and the data-quality issues. Each is written
  * here, by the CLI's own renderCsv, and embedded as text: the page saves it as is. (Green → delivery, a row
- * per lead, is embedded in columns: table-rows.ts.) Where a command answers the same question its rows and
- * columns are the command's: the KPI file equals `panopticon kpis --format csv`, the issues file `panopticon
- * check --format csv`, needs attention by locator `panopticon attention --by locator --format csv`, time in
- * stage `panopticon time-in-stage --format csv`.
+ * per lead, is embedded in columns: table-rows.ts.) Each file's rows and columns are a command's, from the
+ * same row builder: the KPI file equals `panopticon kpis --format csv`, the issues file `panopticon check
+ * --format csv`, needs attention by locator `panopticon attention --by locator --format csv`, time in stage
+ * `panopticon time-in-stage --format csv`, the pipeline snapshot and trend `panopticon pipeline [--trend]`,
+ * demand vs coverage and the period comparison `panopticon heatmap --demand` / `--compare`, and the resolved
+ * list `panopticon attention --resolved`, each for the same data, as-of and options.
  *
  * @module
  */
 import { ATTENTION_BY_LOCATOR_CSV_COLUMNS, attentionByLocator, attentionByLocatorCsvCells } from '../attention-by-locator.js';
 import { TIME_IN_STAGE_CSV_COLUMNS, timeInStageCsvCells, timeInStageRows } from '../time-in-stage-rows.js';
 import { ISSUE_CSV_COLUMNS, KPIS_CSV_COLUMNS, issueCsvCells, kpisCsvRows } from '../csv-columns.js';
-import { RESOLUTION_TEXT } from '../digest/messages.js';
-import { type Cell, renderCsv } from '../format.js';
-import { ratePercent, ratio } from '../rate.js';
+import { COMPARISON_CSV_COLUMNS, comparisonCsvCells } from '../comparison-rows.js';
+import { DEMAND_CSV_COLUMNS, demandCsvCells } from '../demand-rows.js';
+import { renderCsv } from '../format.js';
+import {
+  PIPELINE_SNAPSHOT_CSV_COLUMNS,
+  PIPELINE_TREND_CSV_COLUMNS,
+  pipelineSnapshotCsvCells,
+  pipelineTrendCsvCells,
+} from '../pipeline-rows.js';
+import { RESOLVED_CSV_COLUMNS, resolvedCsvCells } from '../resolved-rows.js';
 import type { ReportModel } from './model.js';
 import type { TableDownload } from './page-data.js';
 
@@ -33,50 +42,19 @@ export function tableCsvFiles(model: ReportModel): Partial<Record<TableDownload,
       TIME_IN_STAGE_CSV_COLUMNS,
       timeInStageRows(model.leads, { asOf: model.asOf, pipeline: model.pipeline }).map(timeInStageCsvCells),
     ),
-    snapshot: renderCsv(
-      ['stage', 'category', 'count'],
-      model.snapshot.map((r) => [r.stage, r.category, r.count]),
-    ),
-    trend: renderCsv(
-      ['date', 'stage', 'category', 'count'],
-      model.trend.map((r) => [r.date, r.stage, r.category, r.count]),
-    ),
-    comparison: renderCsv(
-      [
-        'day',
-        'slot',
-        'currentTotal',
-        'currentWithinSla',
-        'currentWithinSlaPercent',
-        'previousTotal',
-        'previousWithinSla',
-        'previousWithinSlaPercent',
-        'deltaTotal',
-      ],
-      model.comparison.map((c): Cell[] => [
-        c.day,
-        c.slot,
-        c.current.total,
-        c.current.withinSla,
-        ratePercent(ratio(c.current.withinSla, c.current.total)),
-        c.previous.total,
-        c.previous.withinSla,
-        ratePercent(ratio(c.previous.withinSla, c.previous.total)),
-        c.deltaTotal,
-      ]),
-    ),
-    resolved: renderCsv(
-      ['leadId', 'name', 'was', 'why', 'stage', 'status', 'locator'],
-      model.resolved.map((r) => [r.id, r.name, r.was, RESOLUTION_TEXT[r.why], r.stage, r.status, r.locator]),
-    ),
+    // As `panopticon pipeline [--trend] --format csv`.
+    snapshot: renderCsv(PIPELINE_SNAPSHOT_CSV_COLUMNS, model.snapshot.map(pipelineSnapshotCsvCells)),
+    trend: renderCsv(PIPELINE_TREND_CSV_COLUMNS, model.trend.map(pipelineTrendCsvCells)),
+    // As `panopticon heatmap --compare --format csv` (the page's script writes it again when the controls redraw it).
+    comparison: renderCsv(COMPARISON_CSV_COLUMNS, model.comparison.map(comparisonCsvCells)),
+    // As `panopticon attention --resolved --format csv`.
+    resolved: renderCsv(RESOLVED_CSV_COLUMNS, model.resolved.map(resolvedCsvCells)),
     // As `panopticon check --format csv`: the issues the page lists, in its order.
     quality: renderCsv(ISSUE_CSV_COLUMNS, model.issues.map(issueCsvCells)),
   };
   if (model.demand) {
-    files.demand = renderCsv(
-      ['day', 'slot', 'leads', 'reps', 'uncovered'],
-      model.demand.map((c) => [c.day, c.slot, c.leads, c.reps, c.uncovered]),
-    );
+    // As `panopticon heatmap --demand --format csv`.
+    files.demand = renderCsv(DEMAND_CSV_COLUMNS, model.demand.map(demandCsvCells));
   }
   return files;
 }

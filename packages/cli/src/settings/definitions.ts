@@ -10,6 +10,7 @@ import { assertTimeZone, BusinessCalendarSchema, isSlotMinutes, type Pipeline } 
 import { CSV_ENCODINGS, DATE_FORMATS, type CsvEncoding, type DateFormat } from '@panopticon/core/files';
 import { ZohoConfigSchema } from '@panopticon/zoho-adapter';
 import { z } from 'zod';
+import { APPOINTMENT_RANGES } from '../appointment-rows.js';
 import { DEFAULT_ZOHO_STORE } from '../args.js';
 import {
   DEFAULT_DIGEST_STATE,
@@ -96,6 +97,7 @@ const SurvivalOfSchema = z.enum(['first-contact', 'stage', 'appointment-progress
 /** `survival --by`'s groups (`attention --by` takes `locator`); each command checks its own (commands/survival.ts). */
 export const SurvivalBySchema = z.enum(['team', 'source', 'period', 'arrival']);
 const PeriodUnitSchema = z.enum(['month', 'week']);
+const AppointmentRangeSchema = z.enum(APPOINTMENT_RANGES);
 const ConvertedAtSchema = z.enum(['won', 'green']);
 const CompareWeeksSchema = z.number().int().min(RANGES.compareWeeks.min).max(RANGES.compareWeeks.max);
 const EncodingSchema = z.enum(CSV_ENCODINGS as [CsvEncoding, ...CsvEncoding[]]);
@@ -234,6 +236,22 @@ export const SETTINGS = {
   /** `--from` and `--to` as typed: the heatmap's period, read in the time zone. */
   from: optionalText('from'),
   to: optionalText('to'),
+  /** `pipeline --trend`: the weekly counts (report's trend) instead of the counts at the as-of. */
+  trend: option('trend'),
+  /** `heatmap --demand`: leads per slot against reps on shift (the schedule); `--compare`: Period A against Period B. */
+  demand: option('demand'),
+  compare: option('compare'),
+  /** `heatmap --compare`'s periods as typed ("FROM..TO", whole days in the zone); default from `--compare-weeks`. */
+  periodA: optionalText('period-a'),
+  periodB: optionalText('period-b'),
+  /** `attention --resolved`: the leads on the list at `--since` and no longer on it, with why. */
+  resolved: option('resolved'),
+  /** `appointments --range`: the as-of day, its week, its month or all (`--from` / `--to` give any other). */
+  range: setting({
+    schema: AppointmentRangeSchema,
+    flag: { name: 'range', read: oneOf('range', AppointmentRangeSchema) },
+    default: 'week',
+  }),
   /** Only the leads of this team, or of this locator (the heatmap). */
   team: optionalText('team'),
   locator: optionalText('locator'),

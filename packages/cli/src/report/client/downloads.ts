@@ -6,9 +6,12 @@
  * @module
  */
 import { ATTENTION_CSV_COLUMNS, attentionCsvCells, HEATMAP_CSV_COLUMNS } from '../../csv-columns.js';
-import { type Cell, renderCsv } from '../../format.js';
+import { APPOINTMENTS_CSV_COLUMNS, appointmentCsvCells } from '../../appointment-rows.js';
+import { COMPARISON_CSV_COLUMNS, comparisonCsvCells } from '../../comparison-rows.js';
+import { DEMAND_CSV_COLUMNS, demandCsvCells } from '../../demand-rows.js';
+import { renderCsv } from '../../format.js';
 import type { DownloadName } from '../download-button.js';
-import { APPOINTMENT, ATTENTION, type PageData } from '../page-data.js';
+import { ATTENTION, type PageData } from '../page-data.js';
 import { SCORECARD_CSV_COLUMNS } from '../scorecard-columns.js';
 import { SURVIVAL_DOWNLOAD_NAMES, survivalCsvFile } from '../survival-downloads.js';
 import type { AttentionView } from './attention.js';
@@ -48,19 +51,12 @@ export function setUpDownloads(
     }),
     appointments: () => ({
       name: 'appointments-' + data.today + '.csv',
+      // As `panopticon appointments --format csv` for the same range (and --team).
       text: renderCsv(
-        ['leadId', 'name', 'locator', 'stage', 'status', 'date', 'time'],
+        APPOINTMENTS_CSV_COLUMNS,
         views.calendar
           .shown()
-          .map((a): Cell[] => [
-            a[APPOINTMENT.id],
-            a[APPOINTMENT.name],
-            a[APPOINTMENT.locator],
-            a[APPOINTMENT.stage],
-            a[APPOINTMENT.status],
-            a[APPOINTMENT.day],
-            a[APPOINTMENT.time],
-          ]),
+          .map(([id, name, locator, stage, status, day, time]) => appointmentCsvCells({ id, name, locator, stage, status, day, time })),
       ),
     }),
     // The heatmap as the analysis controls last drew it.
@@ -80,10 +76,18 @@ export function setUpDownloads(
       () => CsvFile
     >),
   };
+  // Demand vs coverage and the comparison as the analysis controls last redrew them (as `panopticon heatmap
+  // --demand` / `--compare` with the same options); before any redraw, the page's own.
+  const redrawn = (name: DownloadName): string | undefined => {
+    const r = views.response.redrawn();
+    if (name === 'comparison' && r.comparison) return renderCsv(COMPARISON_CSV_COLUMNS, r.comparison.map(comparisonCsvCells));
+    if (name === 'demand' && r.demand) return renderCsv(DEMAND_CSV_COLUMNS, r.demand.map(demandCsvCells));
+    return undefined;
+  };
   // The fixed tables and figures: their CSV was written with the page (table-csv.ts).
   const file = (name: DownloadName): CsvFile | undefined => {
     if (name in files) return files[name as keyof typeof files]();
-    const text = data.tablesCsv[name as keyof PageData['tablesCsv']];
+    const text = redrawn(name) ?? data.tablesCsv[name as keyof PageData['tablesCsv']];
     return text === undefined ? undefined : { name: name + '-' + data.today + '.csv', text };
   };
   document.addEventListener('click', (event) => {

@@ -18,6 +18,7 @@ import {
   summarizeResponses,
   type AggregateBySlotOptions,
   type ComparisonPeriod,
+  type DemandCoverageCell,
   type HeatmapCell,
   type HeatmapComparisonCell,
   type ResponseSummary,
@@ -48,6 +49,8 @@ export interface ResponseSettings {
 export interface ResponseView {
   /** The heatmap's cells as `panopticon heatmap --format csv` writes them, for the current settings. */
   heatmapCsv(): Cell[][];
+  /** Demand vs coverage and the comparison as the controls last redrew each; absent until they do (the page's own then). */
+  redrawn(): { demand?: DemandCoverageCell[] | null; comparison?: HeatmapComparisonCell[] };
   /** The settings now, and those the page was written with. */
   settings(): ResponseSettings;
   initial(): ResponseSettings;
@@ -74,9 +77,11 @@ export function setUpResponseView(data: PageData): ResponseView {
   const c = data.controls;
   const initial: ResponseSettings = { slot: c.slotMinutes, sla: c.slaMinutes, clock: c.clock, team: '', a: c.periods.a, b: c.periods.b };
   let heatmapCsv: Cell[][] = data.heatmapCsv;
+  const redrawn: ReturnType<ResponseView['redrawn']> = {};
   const teamListeners: ((team: string) => void)[] = [];
   const view: ResponseView = {
     heatmapCsv: () => heatmapCsv,
+    redrawn: () => redrawn,
     settings: () => initial,
     initial: () => initial,
     apply: () => {},
@@ -207,16 +212,16 @@ export function setUpResponseView(data: PageData): ResponseView {
     const figure = { timeZone: data.timeZone, slotMinutes: s.slot, slaMinutes: s.sla };
     if (heatmap !== null) {
       replaceFigure('response-heatmap', heatmapFigure({ ...figure, heatmap }, document));
-      replaceFigure(
-        'demand-vs-coverage',
-        demandFigure({ ...figure, demand: coverage ? demandVsCoverage(heatmap, coverage) : null }, document),
-      );
+      const demand = coverage ? demandVsCoverage(heatmap, coverage) : null;
+      replaceFigure('demand-vs-coverage', demandFigure({ ...figure, demand }, document));
+      redrawn.demand = demand;
       heatmapCsv = heatmap.map(heatmapCsvCells);
       made.heatmap = heatmapKey;
     }
     if (comparison !== null) {
       const labels = { currentLabel: s.a.from + ' to ' + s.a.to, previousLabel: s.b.from + ' to ' + s.b.to };
       replaceFigure('heatmap-comparison', comparisonFigure({ ...figure, ...labels, comparison }, document));
+      redrawn.comparison = comparison;
       made.comparison = comparisonKey;
     }
     if (summary !== null) {
