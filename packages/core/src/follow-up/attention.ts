@@ -7,8 +7,9 @@ import { judgeFor, judgeLeadAt } from './judge.js';
 import type { FollowUpOptions } from './options.js';
 import { resolveFollowUpOptions } from './options.js';
 import type { AttentionReason } from './reasons.js';
+import { ATTENTION_REASONS } from './reasons.js';
+import { attentionOrder } from './attention-order.js';
 import type { FollowUpStatus } from './statuses.js';
-import { compareStrings } from './timeline.js';
 
 /**
  * One lead that needs attention, with whose it is and why ({@link needsAttention}).
@@ -82,33 +83,38 @@ export function needsAttention(leads: readonly Lead[] | ColumnarLeads, options: 
   const includeStalled = options.includeStalled ?? true;
   const judge = judgeFor(data, ctx);
   const { id, name, locator, team, appointmentAt } = data.leads;
-  // Judged first, sorted as numbers, and only then made into rows: the order is decided on columns.
-  // Only the facts a row shows are kept (not the judgement), so that a long list holds no more than its rows.
-  const listed: number[] = [];
-  const reasons: AttentionReason[] = [];
-  const days: number[] = [];
+  // Judged first, ordered on numbers, and only then made into rows. Only the facts a row shows are kept
+  // (not the judgement), so that a long list holds no more than its rows.
+  const n = data.leads.length;
+  const listed = new Int32Array(n);
+  const severities = new Uint8Array(n); // the reason's position in ATTENTION_REASONS: most severe first
+  const days = new Float64Array(n);
+  const listedIds: string[] = [];
   const stages: string[] = [];
   const categories: StageCategory[] = [];
   const statuses: FollowUpStatus[] = [];
-  for (let i = 0; i < data.leads.length; i++) {
+  let m = 0;
+  for (let i = 0; i < n; i++) {
     const j = judgeLeadAt(data, i, judge);
     const reason = attentionReason(j, includeStalled);
     if (reason === null) continue;
-    listed.push(i);
-    reasons.push(reason);
-    days.push(attentionDays(j, reason));
+    listed[m] = i;
+    severities[m] = SEVERITY[reason];
+    days[m] = attentionDays(j, reason);
+    listedIds.push(id[i]!);
     stages.push(j.stage!);
     categories.push(j.category!);
     statuses.push(j.status);
+    m++;
   }
-  const order = attentionOrder(listed, reasons, days, id);
-  const rows: AttentionRow[] = new Array(order.length);
-  for (let r = 0; r < order.length; r++) {
+  const order = attentionOrder(severities.subarray(0, m), days.subarray(0, m), listedIds);
+  const rows: AttentionRow[] = new Array(m);
+  for (let r = 0; r < m; r++) {
     const k = order[r]!;
     const i = listed[k]!;
     const appointmentMs = appointmentAt[i]!;
     rows[r] = {
-      leadId: id[i]!,
+      leadId: listedIds[k]!,
       name: name[i]!,
       locator: locator[i]!,
       team: team[i]!,
@@ -116,7 +122,7 @@ export function needsAttention(leads: readonly Lead[] | ColumnarLeads, options: 
       category: categories[k]!,
       appointmentAt: appointmentMs === appointmentMs ? new Date(appointmentMs) : null,
       status: statuses[k]!,
-      reason: reasons[k]!,
+      reason: ATTENTION_REASONS[severities[k]!]!,
       days: days[k]!,
     };
   }
@@ -143,27 +149,5 @@ function attentionDays(j: Judgement, reason: AttentionReason): number {
   return reason === 'stuck-in-green' ? j.daysInGreen! : reason === 'stalled' ? j.daysInStage! : j.daysSinceAppointment!;
 }
 
+/** Each reason's position in {@link ATTENTION_REASONS} (most severe first). */
 const SEVERITY: Record<AttentionReason, number> = { stale: 0, 'stuck-in-green': 1, stalled: 2, 'at-risk': 3 };
-
-/**
- * The order of the listed leads (positions into `listed`): most severe first, then most days first, then
- * lead id. Severity and days are compared as numbers; for the ties, when the listed ids already arrive in
- * code-unit order (as most exports list them) the input position gives that order without comparing text.
- */
-function attentionOrder(
-  listed: readonly number[],
-  reasons: readonly AttentionReason[],
-  days: readonly number[],
-  id: readonly string[],
-): number[] {
-  const n = listed.length;
-  const severity = new Int8Array(n);
-  let idsAscending = true;
-  for (let k = 0; k < n; k++) {
-    severity[k] = SEVERITY[reasons[k]!];
-    if (idsAscending && k > 0 && compareStrings(id[listed[k - 1]!]!, id[listed[k]!]!) > 0) idsAscending = false;
-  }
-  // A stable sort, so equal ids (which the object API allows) keep their input order either way.
-  const tie = idsAscending ? (a: number, b: number) => a - b : (a: number, b: number) => compareStrings(id[listed[a]!]!, id[listed[b]!]!);
-  return Array.from({ length: n }, (_, k) => k).sort((a, b) => severity[a]! - severity[b]! || days[b]! - days[a]! || tie(a, b));
-}

@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from '../model/schedule.js';
 import { DEFAULT_HOURS as DEFAULT_BUSINESS_CALENDAR } from '../model/calendar-basics.js';
 import { MS_PER_DAY, parseDayNumber, weekdayOfDayNumber } from './civil.js';
+import { DayOffsets } from './day-offsets.js';
 import { getZone } from './zone.js';
 import { localDayNumber } from './wall-clock.js';
 
@@ -101,16 +102,39 @@ export function isBusinessDay(dayNumber: number, calendar: BusinessCalendar = DE
 
 /** Business days in the day-number range (a, b]: whole weeks by arithmetic, the remainder day by day. */
 function countBusinessDays(a: number, b: number, calendar: BusinessCalendar): number {
-  const workingWeekdays = calendar.weeklyHours.map((h) => h.length > 0);
-  const perWeek = workingWeekdays.filter(Boolean).length;
+  const { workingWeekdays, perWeek, holidays } = businessWeek(calendar);
   const span = b - a;
   const weeks = Math.floor(span / 7);
   let count = weeks * perWeek;
   for (let d = a + weeks * 7 + 1; d <= b; d++) if (workingWeekdays[weekdayOfDayNumber(d)]) count++;
-  for (const h of holidaySet(calendar)) {
-    if (h > a && h <= b && workingWeekdays[weekdayOfDayNumber(h)]) count--;
+  for (let k = 0; k < holidays.length; k++) {
+    const h = holidays[k]!;
+    if (h > a && h <= b) count--;
   }
   return count;
+}
+
+/** What {@link countBusinessDays} reads of a calendar, worked out once per calendar object. */
+interface BusinessWeek {
+  /** Whether each weekday (0 = Monday) has hours. */
+  workingWeekdays: boolean[];
+  /** How many do. */
+  perWeek: number;
+  /** The holidays that fall on a working weekday (the others take no business day away), as day numbers. */
+  holidays: number[];
+}
+
+const businessWeeks = new WeakMap<BusinessCalendar, BusinessWeek>();
+function businessWeek(calendar: BusinessCalendar): BusinessWeek {
+  let week = businessWeeks.get(calendar);
+  if (!week) {
+    const workingWeekdays = calendar.weeklyHours.map((h) => h.length > 0);
+    const perWeek = workingWeekdays.filter(Boolean).length;
+    const holidays = [...holidaySet(calendar)].filter((h) => workingWeekdays[weekdayOfDayNumber(h)]);
+    week = { workingWeekdays, perWeek, holidays };
+    businessWeeks.set(calendar, week);
+  }
+  return week;
 }
 
 const holidaySets = new WeakMap<BusinessCalendar, Set<number>>();
@@ -133,20 +157,51 @@ export function holidaySet(calendar: BusinessCalendar): Set<number> {
 
 /**
  * {@link daysBetween} for instants given as epoch milliseconds, with the zone and calendar resolved once
- * (for a loop over many leads).
+ * (for a loop over many leads). The day of `toMs` is kept from one call to the next: the follow-up judge
+ * counts every lead's days to the same `asOf`, so its date is read once, not once per count.
  *
  * @internal
  */
 export function dayCounter(options: DaysBetweenOptions): (fromMs: number, toMs: number) => number {
-  const zone = getZone(options.timeZone);
-  const day = (ms: number) => Math.floor(zone.toLocal(ms) / MS_PER_DAY);
-  if (options.dayCount !== 'business') return (fromMs, toMs) => day(toMs) - day(fromMs);
+  const day = localDayOf(options.timeZone);
+  let lastToMs = Number.NaN;
+  let lastToDay = Number.NaN;
+  const dayOfTo = (toMs: number) => {
+    if (toMs !== lastToMs) {
+      lastToDay = day(toMs);
+      lastToMs = toMs;
+    }
+    return lastToDay;
+  };
+  if (options.dayCount !== 'business') return (fromMs, toMs) => dayOfTo(toMs) - day(fromMs);
   const calendar = options.calendar ?? DEFAULT_BUSINESS_CALENDAR;
+  businessWeek(calendar); // worked out before the loop, and checked once
   return (fromMs, toMs) => {
     const a = day(fromMs);
-    const b = day(toMs);
+    const b = dayOfTo(toMs);
     if (b === a) return 0;
     if (b < a) return 0 - countBusinessDays(b, a, calendar);
     return countBusinessDays(a, b, calendar);
+  };
+}
+
+/** A day number beyond which `DayOffsets` is not asked (its blocks are indexed by a 32-bit shift); dates end at ±10⁸ days. */
+const MAX_TABLED_DAY = 2 ** 30;
+
+/**
+ * `localDayNumber(ms, timeZone)` for a loop over many instants: the zone's offset is read from a table per
+ * UTC day (`DayOffsets`: an offset that holds from the day before to the day after covers every instant of
+ * the day), and from the zone itself near a transition or for an instant outside the table.
+ *
+ * @internal
+ */
+export function localDayOf(timeZone: string): (ms: number) => number {
+  const zone = getZone(timeZone);
+  const offsets = new DayOffsets(zone);
+  return (ms) => {
+    const utcDay = Math.floor(ms / MS_PER_DAY);
+    // NaN fails the comparison too, and goes to the zone.
+    const offset = utcDay >= -MAX_TABLED_DAY && utcDay <= MAX_TABLED_DAY ? offsets.offsetOfDay(utcDay) : Number.NaN;
+    return Math.floor((offset === offset ? ms + offset : zone.toLocal(ms)) / MS_PER_DAY);
   };
 }
