@@ -71,9 +71,17 @@ export function renderJson(value: unknown): string {
 
 /**
  * {@link renderJson} of an object whose last key holds a long array, in parts: the same text, never one
- * string of it all (a million issues would pass the engine's string limit). Items are joined in batches.
+ * string of it all (a million issues would pass the engine's string limit). `jsonOf` makes each item's JSON
+ * value as its batch is written (so that only a batch of them is held at a time). Items are written in
+ * batches, each by one `JSON.stringify` of the batch at the depth the items have in the whole.
  */
-export function* renderJsonParts(head: Record<string, unknown>, key: string, items: readonly unknown[], batch = 1000): Generator<string> {
+export function* renderJsonParts<T>(
+  head: Record<string, unknown>,
+  key: string,
+  items: readonly T[],
+  jsonOf: (item: T) => unknown = (item) => item,
+  batch = 1000,
+): Generator<string> {
   const indent = (text: string, by: string) => text.replaceAll('\n', `\n${by}`);
   const fields = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${indent(JSON.stringify(v, null, 2), '  ')}`);
   if (items.length === 0) {
@@ -81,9 +89,13 @@ export function* renderJsonParts(head: Record<string, unknown>, key: string, ite
     return;
   }
   yield `{\n${[...fields, `  ${JSON.stringify(key)}: [\n`].join(',\n')}`;
+  // `{ "items": [ …batch… ] }` indents the batch's items exactly as deep as the whole puts them: its text
+  // between the brackets is theirs.
+  const open = '{\n  "items": [\n'.length;
+  const close = '\n  ]\n}'.length;
   for (let i = 0; i < items.length; i += batch) {
-    const part = items.slice(i, i + batch).map((item) => `    ${indent(JSON.stringify(item, null, 2), '    ')}`);
-    yield part.join(',\n') + (i + batch < items.length ? ',\n' : '\n');
+    const text = JSON.stringify({ items: items.slice(i, i + batch).map((item) => jsonOf(item)) }, null, 2);
+    yield text.slice(open, text.length - close) + (i + batch < items.length ? ',\n' : '\n');
   }
   yield '  ]\n}\n';
 }

@@ -62,8 +62,11 @@ export function businessDaysBetween(
   timeZone: string,
   calendar: BusinessCalendar = DEFAULT_BUSINESS_CALENDAR,
 ): number {
-  const a = localDayNumber(from, timeZone);
-  const b = localDayNumber(to, timeZone);
+  return businessDaySpan(localDayNumber(from, timeZone), localDayNumber(to, timeZone), calendar);
+}
+
+/** Business days from day number `a` to day number `b` (see {@link businessDaysBetween}). */
+function businessDaySpan(a: number, b: number, calendar: BusinessCalendar): number {
   if (b === a) return 0;
   // `0 - n`, not `-n`: a backwards span with no business days is 0, never -0 (which `Object.is` and charts tell apart).
   if (b < a) return 0 - countBusinessDays(b, a, calendar);
@@ -157,32 +160,45 @@ export function holidaySet(calendar: BusinessCalendar): Set<number> {
 
 /**
  * {@link daysBetween} for instants given as epoch milliseconds, with the zone and calendar resolved once
- * (for a loop over many leads). The day of `toMs` is kept from one call to the next: the follow-up judge
- * counts every lead's days to the same `asOf`, so its date is read once, not once per count.
+ * (for a loop over many leads). The day of `toMs` is kept from one call to the next, so that counts to
+ * one instant again and again (every lead's days to `asOf`) read its date once.
  *
  * @internal
  */
 export function dayCounter(options: DaysBetweenOptions): (fromMs: number, toMs: number) => number {
   const day = localDayOf(options.timeZone);
+  const span = daySpan(options);
   let lastToMs = Number.NaN;
   let lastToDay = Number.NaN;
-  const dayOfTo = (toMs: number) => {
+  return (fromMs, toMs) => {
+    const a = day(fromMs);
     if (toMs !== lastToMs) {
       lastToDay = day(toMs);
       lastToMs = toMs;
     }
-    return lastToDay;
+    return span(a, lastToDay);
   };
-  if (options.dayCount !== 'business') return (fromMs, toMs) => dayOfTo(toMs) - day(fromMs);
+}
+
+/**
+ * {@link daysBetween} from instants given as epoch milliseconds to one instant, `toMs`, whose date is read
+ * once: how the follow-up judge counts every lead's days to `asOf`.
+ *
+ * @internal
+ */
+export function dayCounterTo(options: DaysBetweenOptions, toMs: number): (fromMs: number) => number {
+  const day = localDayOf(options.timeZone);
+  const span = daySpan(options);
+  const b = day(toMs);
+  return (fromMs) => span(day(fromMs), b);
+}
+
+/** The days from day number `a` to day number `b` as `options.dayCount` counts them (calendar by default). */
+function daySpan(options: DaysBetweenOptions): (a: number, b: number) => number {
+  if (options.dayCount !== 'business') return (a, b) => b - a;
   const calendar = options.calendar ?? DEFAULT_BUSINESS_CALENDAR;
-  businessWeek(calendar); // worked out before the loop, and checked once
-  return (fromMs, toMs) => {
-    const a = day(fromMs);
-    const b = dayOfTo(toMs);
-    if (b === a) return 0;
-    if (b < a) return 0 - countBusinessDays(b, a, calendar);
-    return countBusinessDays(a, b, calendar);
-  };
+  businessWeek(calendar); // worked out once, before any count
+  return (a, b) => businessDaySpan(a, b, calendar);
 }
 
 /** A day number beyond which `DayOffsets` is not asked (its blocks are indexed by a 32-bit shift); dates end at ±10⁸ days. */
