@@ -1,7 +1,6 @@
 import type { BusinessCalendar } from '../model/schedule.js';
 import { DEFAULT_HOURS as DEFAULT_BUSINESS_CALENDAR } from '../model/calendar-basics.js';
 import { MS_PER_DAY, parseDayNumber, weekdayOfDayNumber } from './civil.js';
-import { DayOffsets } from './day-offsets.js';
 import { getZone } from './zone.js';
 import { localDayNumber } from './wall-clock.js';
 
@@ -201,23 +200,8 @@ function daySpan(options: DaysBetweenOptions): (a: number, b: number) => number 
   return (a, b) => businessDaySpan(a, b, calendar);
 }
 
-/** A day number beyond which `DayOffsets` is not asked (its blocks are indexed by a 32-bit shift); dates end at ±10⁸ days. */
-const MAX_TABLED_DAY = 2 ** 30;
-
-/**
- * `localDayNumber(ms, timeZone)` for a loop over many instants: the zone's offset is read from a table per
- * UTC day (`DayOffsets`: an offset that holds from the day before to the day after covers every instant of
- * the day), and from the zone itself near a transition or for an instant outside the table.
- *
- * @internal
- */
-export function localDayOf(timeZone: string): (ms: number) => number {
+/** `localDayNumber(ms, timeZone)` with the zone looked up once, for a loop over many instants. */
+function localDayOf(timeZone: string): (ms: number) => number {
   const zone = getZone(timeZone);
-  const offsets = new DayOffsets(zone);
-  return (ms) => {
-    const utcDay = Math.floor(ms / MS_PER_DAY);
-    // NaN fails the comparison too, and goes to the zone.
-    const offset = utcDay >= -MAX_TABLED_DAY && utcDay <= MAX_TABLED_DAY ? offsets.offsetOfDay(utcDay) : Number.NaN;
-    return Math.floor((offset === offset ? ms + offset : zone.toLocal(ms)) / MS_PER_DAY);
-  };
+  return (ms) => Math.floor(zone.toLocal(ms) / MS_PER_DAY);
 }
