@@ -7,7 +7,6 @@ import { judgeFor, judgeLeadAt } from './judge.js';
 import type { FollowUpOptions } from './options.js';
 import { resolveFollowUpOptions } from './options.js';
 import type { AttentionReason } from './reasons.js';
-import { ATTENTION_REASONS } from './reasons.js';
 import { attentionOrder } from './attention-order.js';
 import type { FollowUpStatus } from './statuses.js';
 
@@ -83,49 +82,40 @@ export function needsAttention(leads: readonly Lead[] | ColumnarLeads, options: 
   const includeStalled = options.includeStalled ?? true;
   const judge = judgeFor(data, ctx);
   const { id, name, locator, team, appointmentAt } = data.leads;
-  // Judged first, ordered on numbers, and only then made into rows. Only the facts a row shows are kept
-  // (not the judgement), so that a long list holds no more than its rows.
+  // Each listed lead's row is made as it is judged (reading the columns in order), and the order of the
+  // list is decided on numbers: its severity and days.
   const n = data.leads.length;
-  const listed = new Int32Array(n);
-  const severities = new Uint8Array(n); // the reason's position in ATTENTION_REASONS: most severe first
+  const listed: AttentionRow[] = [];
+  const ids: string[] = [];
+  const severities = new Uint8Array(n);
   const days = new Float64Array(n);
-  const listedIds: string[] = [];
-  const stages: string[] = [];
-  const categories: StageCategory[] = [];
-  const statuses: FollowUpStatus[] = [];
-  let m = 0;
   for (let i = 0; i < n; i++) {
     const j = judgeLeadAt(data, i, judge);
     const reason = attentionReason(j, includeStalled);
     if (reason === null) continue;
-    listed[m] = i;
-    severities[m] = SEVERITY[reason];
-    days[m] = attentionDays(j, reason);
-    listedIds.push(id[i]!);
-    stages.push(j.stage!);
-    categories.push(j.category!);
-    statuses.push(j.status);
-    m++;
-  }
-  const order = attentionOrder(severities.subarray(0, m), days.subarray(0, m), listedIds);
-  const rows: AttentionRow[] = new Array(m);
-  for (let r = 0; r < m; r++) {
-    const k = order[r]!;
-    const i = listed[k]!;
+    const m = listed.length;
     const appointmentMs = appointmentAt[i]!;
-    rows[r] = {
-      leadId: listedIds[k]!,
+    const rowDays = attentionDays(j, reason);
+    severities[m] = SEVERITY[reason];
+    days[m] = rowDays;
+    ids.push(id[i]!);
+    listed.push({
+      leadId: id[i]!,
       name: name[i]!,
       locator: locator[i]!,
       team: team[i]!,
-      stage: stages[k]!,
-      category: categories[k]!,
+      stage: j.stage!,
+      category: j.category!,
       appointmentAt: appointmentMs === appointmentMs ? new Date(appointmentMs) : null,
-      status: statuses[k]!,
-      reason: ATTENTION_REASONS[severities[k]!]!,
-      days: days[k]!,
-    };
+      status: j.status,
+      reason,
+      days: rowDays,
+    });
   }
+  const m = listed.length;
+  const order = attentionOrder(severities.subarray(0, m), days.subarray(0, m), ids);
+  const rows: AttentionRow[] = new Array(m);
+  for (let r = 0; r < m; r++) rows[r] = listed[order[r]!]!;
   return rows;
 }
 

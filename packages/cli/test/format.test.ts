@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderJson, renderJsonParts } from '../src/format.js';
+import { isoString, renderJson, renderJsonParts } from '../src/format.js';
 
 const keyArb = fc.stringMatching(/^[a-z][a-zA-Z0-9 "\\é]{0,8}$/);
 
@@ -23,5 +23,25 @@ describe('renderJsonParts (property: its parts join to renderJson of the whole)'
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('isoString (property: it writes what Date#toISOString writes)', () => {
+  it('for any instant, four-digit years or not', () => {
+    const instantArb = fc.oneof(
+      fc.integer({ min: -62_167_219_200_000 - 1000, max: 253_402_300_799_999 + 1000 }),
+      fc.integer({ min: -8.64e15, max: 8.64e15 }),
+      fc.constantFrom(-62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000, 0, -1),
+    );
+    fc.assert(
+      fc.property(instantArb, (ms) => {
+        expect(isoString(new Date(ms))).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('throws for an invalid date, as toISOString does', () => {
+    expect(() => isoString(new Date(Number.NaN))).toThrow(RangeError);
   });
 });
