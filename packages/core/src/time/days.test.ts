@@ -3,16 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BusinessCalendar } from '../model/schedule.js';
 import { DEFAULT_BUSINESS_CALENDAR } from '../model/schedule.js';
 import { MS_PER_DAY, daysFromCivil, formatDayNumber, weekdayOfDayNumber } from './civil.js';
-import {
-  businessDaysBetween,
-  calendarDaysBetween,
-  dayCounter,
-  dayCounterTo,
-  daysBetween,
-  holidaySet,
-  isBusinessDay,
-  localDayOf,
-} from './days.js';
+import { businessDaysBetween, calendarDaysBetween, dayCounter, dayCounterTo, daysBetween, holidaySet, isBusinessDay } from './days.js';
 import { instantFromWallClock, localDayNumber, zonedParts } from './wall-clock.js';
 import { getZone } from './zone.js';
 
