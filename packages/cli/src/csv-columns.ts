@@ -7,6 +7,7 @@
  */
 import type { AttentionRow, DataIssue, HeatmapCell, SpeedToLeadRow } from '@panopticon/core';
 import type { Cell } from './format.js';
+import { isoString } from './format.js';
 import { percentName, ratePercent, ratio } from './rate.js';
 
 /** The columns of `panopticon attention --format csv`. */
@@ -33,7 +34,7 @@ export function attentionJsonRow(r: AttentionRow): AttentionJsonRow {
     locator: r.locator,
     team: r.team ?? null,
     stage: r.stage,
-    appointmentAt: r.appointmentAt ? r.appointmentAt.toISOString() : null,
+    appointmentAt: r.appointmentAt ? isoString(r.appointmentAt) : null,
     status: r.status,
     reason: r.reason,
     days: r.days,

@@ -2,7 +2,7 @@ import { ATTENTION_REASONS, UNASSIGNED_LOCATOR, needsAttention } from '@panoptic
 import { ATTENTION_BY_LOCATOR_CSV_COLUMNS, attentionByLocator, attentionByLocatorCsvCells } from '../attention-by-locator.js';
 import { helpText, type OptionSpecs } from '../args.js';
 import { ATTENTION_CSV_COLUMNS, attentionCsvCells, attentionJsonRow } from '../csv-columns.js';
-import { renderJson, renderTable } from '../format.js';
+import { renderJson, renderJsonParts, renderTable } from '../format.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
 import { cannotJudge, loadColumnarInputs } from '../inputs.js';
@@ -81,12 +81,13 @@ async function attention(settings: Settings, io: Io): Promise<number> {
     rows = needsAttention(data, followUpOptions(settings));
   }
   if (settings.groupBy === 'locator') return byLocator(settings, io, rows);
-  const json = rows.map(attentionJsonRow);
   if (format === 'json') {
-    io.out(renderJson({ asOf: asOf.toISOString(), timeZone, rows: json }));
+    // In parts, each row's JSON made as its part is written: a long list is never one string (nor a second list).
+    for (const part of renderJsonParts({ asOf: asOf.toISOString(), timeZone }, 'rows', rows, attentionJsonRow)) io.out(part);
   } else if (isTabularFormat(format)) {
     // Instants as Dates: the CSV writes them in the team's zone with their offset, Parquet and Arrow as UTC timestamps.
-    await writeTabular({ ...settings, format }, io, 'attention', ATTENTION_CSV_COLUMNS, json.map(attentionCsvCells));
+    const cells = rows.map((row) => attentionCsvCells(attentionJsonRow(row)));
+    await writeTabular({ ...settings, format }, io, 'attention', ATTENTION_CSV_COLUMNS, cells);
   } else if (rows.length === 0) {
     io.out(`Nothing needs attention as of ${formatInstant(asOf, timeZone)}.\n`);
   } else {

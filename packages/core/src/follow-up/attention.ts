@@ -7,8 +7,8 @@ import { judgeFor, judgeLeadAt } from './judge.js';
 import type { FollowUpOptions } from './options.js';
 import { resolveFollowUpOptions } from './options.js';
 import type { AttentionReason } from './reasons.js';
+import { attentionOrder } from './attention-order.js';
 import type { FollowUpStatus } from './statuses.js';
-import { compareStrings } from './timeline.js';
 
 /**
  * One lead that needs attention, with whose it is and why ({@link needsAttention}).
@@ -82,44 +82,40 @@ export function needsAttention(leads: readonly Lead[] | ColumnarLeads, options: 
   const includeStalled = options.includeStalled ?? true;
   const judge = judgeFor(data, ctx);
   const { id, name, locator, team, appointmentAt } = data.leads;
-  // Judged first, sorted as numbers, and only then made into rows: the order is decided on columns.
-  // Only the facts a row shows are kept (not the judgement), so that a long list holds no more than its rows.
-  const listed: number[] = [];
-  const reasons: AttentionReason[] = [];
-  const days: number[] = [];
-  const stages: string[] = [];
-  const categories: StageCategory[] = [];
-  const statuses: FollowUpStatus[] = [];
-  for (let i = 0; i < data.leads.length; i++) {
+  // Each listed lead's row is made as it is judged (reading the columns in order), and the order of the
+  // list is decided on numbers: its severity and days.
+  const n = data.leads.length;
+  const listed: AttentionRow[] = [];
+  const ids: string[] = [];
+  const severities = new Uint8Array(n);
+  const days = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     const j = judgeLeadAt(data, i, judge);
     const reason = attentionReason(j, includeStalled);
     if (reason === null) continue;
-    listed.push(i);
-    reasons.push(reason);
-    days.push(attentionDays(j, reason));
-    stages.push(j.stage!);
-    categories.push(j.category!);
-    statuses.push(j.status);
-  }
-  const order = attentionOrder(listed, reasons, days, id);
-  const rows: AttentionRow[] = new Array(order.length);
-  for (let r = 0; r < order.length; r++) {
-    const k = order[r]!;
-    const i = listed[k]!;
+    const m = listed.length;
     const appointmentMs = appointmentAt[i]!;
-    rows[r] = {
+    const rowDays = attentionDays(j, reason);
+    severities[m] = SEVERITY[reason];
+    days[m] = rowDays;
+    ids.push(id[i]!);
+    listed.push({
       leadId: id[i]!,
       name: name[i]!,
       locator: locator[i]!,
       team: team[i]!,
-      stage: stages[k]!,
-      category: categories[k]!,
+      stage: j.stage!,
+      category: j.category!,
       appointmentAt: appointmentMs === appointmentMs ? new Date(appointmentMs) : null,
-      status: statuses[k]!,
-      reason: reasons[k]!,
-      days: days[k]!,
-    };
+      status: j.status,
+      reason,
+      days: rowDays,
+    });
   }
+  const m = listed.length;
+  const order = attentionOrder(severities.subarray(0, m), days.subarray(0, m), ids);
+  const rows: AttentionRow[] = new Array(m);
+  for (let r = 0; r < m; r++) rows[r] = listed[order[r]!]!;
   return rows;
 }
 
@@ -143,27 +139,5 @@ function attentionDays(j: Judgement, reason: AttentionReason): number {
   return reason === 'stuck-in-green' ? j.daysInGreen! : reason === 'stalled' ? j.daysInStage! : j.daysSinceAppointment!;
 }
 
+/** Each reason's position in {@link ATTENTION_REASONS} (most severe first). */
 const SEVERITY: Record<AttentionReason, number> = { stale: 0, 'stuck-in-green': 1, stalled: 2, 'at-risk': 3 };
-
-/**
- * The order of the listed leads (positions into `listed`): most severe first, then most days first, then
- * lead id. Severity and days are compared as numbers; for the ties, when the listed ids already arrive in
- * code-unit order (as most exports list them) the input position gives that order without comparing text.
- */
-function attentionOrder(
-  listed: readonly number[],
-  reasons: readonly AttentionReason[],
-  days: readonly number[],
-  id: readonly string[],
-): number[] {
-  const n = listed.length;
-  const severity = new Int8Array(n);
-  let idsAscending = true;
-  for (let k = 0; k < n; k++) {
-    severity[k] = SEVERITY[reasons[k]!];
-    if (idsAscending && k > 0 && compareStrings(id[listed[k - 1]!]!, id[listed[k]!]!) > 0) idsAscending = false;
-  }
-  // A stable sort, so equal ids (which the object API allows) keep their input order either way.
-  const tie = idsAscending ? (a: number, b: number) => a - b : (a: number, b: number) => compareStrings(id[listed[a]!]!, id[listed[b]!]!);
-  return Array.from({ length: n }, (_, k) => k).sort((a, b) => severity[a]! - severity[b]! || days[b]! - days[a]! || tie(a, b));
-}

@@ -130,5 +130,5 @@ export function enteredGreen(j: Judgement): boolean {
  * @internal
  */
 export function greenWaitDays(j: Judgement, judge: Judge): number {
-  return judge.days(j.firstGreenMs, j.deliveryMs === j.deliveryMs ? j.deliveryMs : judge.ctx.asOfMs);
+  return j.deliveryMs === j.deliveryMs ? judge.days(j.firstGreenMs, j.deliveryMs) : judge.daysToAsOf(j.firstGreenMs);
 }

@@ -11,7 +11,7 @@
 import type { LeadColumns } from '../model/lead-columns.js';
 import type { StageCategory } from '../model/pipeline.js';
 import { findStage, stageCategory } from '../model/pipeline.js';
-import { dayCounter } from '../time/days.js';
+import { dayCounter, dayCounterTo } from '../time/days.js';
 import type { Lead } from '../model/lead.js';
 import { type ColumnarLeads, columnarLeadsOf } from './columnar-leads.js';
 import { type FollowUpContext, type FollowUpOptions, resolveFollowUpOptions } from './options.js';
@@ -64,6 +64,8 @@ export interface Judge {
   limits: (number | undefined)[];
   /** `daysBetween(from, to, ctx.days)` on epoch milliseconds. */
   days: (fromMs: number, toMs: number) => number;
+  /** `days(fromMs, ctx.asOfMs)`, with the date of `asOf` read once. */
+  daysToAsOf: (fromMs: number) => number;
 }
 
 /**
@@ -78,6 +80,7 @@ export function judgeFor(data: ColumnarLeads, ctx: FollowUpContext): Judge {
     categories: values.map((s) => stageCategory(ctx.pipeline, s)),
     limits: values.map((s) => findStage(ctx.pipeline, s)?.staleAfterDays),
     days: dayCounter(ctx.days),
+    daysToAsOf: dayCounterTo(ctx.days, ctx.asOfMs),
   };
 }
 
@@ -203,10 +206,10 @@ export function judgeLeadAt(data: ColumnarLeads, i: number, judge: Judge): Judge
     reachedGreen = category !== 'open' && category !== 'lost';
   }
 
-  const days = judge.days;
-  const daysSinceAppointment = appointed ? days(appointmentMs, asOfMs) : null;
-  const daysInStage = stageSince === stageSince ? days(stageSince, asOfMs) : null;
-  const daysInGreen = greenSince === greenSince ? days(greenSince, asOfMs) : null;
+  const days = judge.daysToAsOf;
+  const daysSinceAppointment = appointed ? days(appointmentMs) : null;
+  const daysInStage = stageSince === stageSince ? days(stageSince) : null;
+  const daysInGreen = greenSince === greenSince ? days(greenSince) : null;
 
   let status: FollowUpStatus;
   if (!appointed) status = 'no-appointment';

@@ -104,9 +104,12 @@ export function kpis(leads: readonly Lead[] | ColumnarLeads, options: KpisOption
   };
   const tally = newConversionTally();
   // Only the statistics are kept, so no row object is made: the days of the intervened and completed leads.
-  const interventionDays: number[] = [];
+  const n = data.leads.length;
+  const interventionDays = new Float64Array(n);
+  let intervened = 0;
   let interventionRows = 0;
-  const deliveryDays: number[] = [];
+  const deliveryDays = new Float64Array(n);
+  let completed = 0;
   for (let i = 0; i < data.leads.length; i++) {
     const j = judgeLeadAt(data, i, judge);
     if (!j.exists) continue;
@@ -145,15 +148,14 @@ export function kpis(leads: readonly Lead[] | ColumnarLeads, options: KpisOption
       const interventionMs = interventionAt(data, i, j, judge);
       if (interventionMs !== undefined) {
         interventionRows++;
-        if (interventionMs === interventionMs) interventionDays.push(judge.days(data.leads.appointmentAt[i]!, interventionMs));
+        if (interventionMs === interventionMs) interventionDays[intervened++] = judge.days(data.leads.appointmentAt[i]!, interventionMs);
       }
     }
-    if (enteredGreen(j) && j.deliveryMs === j.deliveryMs) deliveryDays.push(greenWaitDays(j, judge));
+    if (enteredGreen(j) && j.deliveryMs === j.deliveryMs) deliveryDays[completed++] = greenWaitDays(j, judge);
   }
   k.conversionRate = finishConversion(tally).rate;
-  const intervened = Float64Array.from(interventionDays).sort();
-  k.medianDaysToIntervention = quantileSorted(intervened, 0.5);
-  k.pendingIntervention = interventionRows - intervened.length;
-  k.medianGreenToDeliveryDays = quantileSorted(Float64Array.from(deliveryDays).sort(), 0.5);
+  k.medianDaysToIntervention = quantileSorted(interventionDays.subarray(0, intervened).sort(), 0.5);
+  k.pendingIntervention = interventionRows - intervened;
+  k.medianGreenToDeliveryDays = quantileSorted(deliveryDays.subarray(0, completed).sort(), 0.5);
   return k;
 }

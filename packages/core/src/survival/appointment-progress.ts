@@ -80,7 +80,7 @@ export function appointmentProgressSurvival(
       continue;
     }
     const duration = ((progressed ? j.progressMs : ctx.asOfMs) - appointmentMs) / MS_PER_DAY;
-    cases.add({ duration, event: progressed }, keyOf === null ? null : keyOf(team[i]!, source[i]!, appointmentMs));
+    cases.add(duration, progressed, keyOf === null ? null : keyOf(team[i]!, source[i]!, appointmentMs));
   }
   return { unit: 'days', appointed, closedWithoutProgress: closed, ...cases.curves(options) };
 }

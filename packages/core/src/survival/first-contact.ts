@@ -88,7 +88,7 @@ function firstContactSurvivalOfColumns(leads: LeadColumns, options: FirstContact
       continue;
     }
     const duration = measure(createdMs, contacted ? contactMs : asOfMs);
-    cases.add({ duration, event: contacted }, keyOf === null ? null : keyOf(team[i]!, source[i]!, createdMs));
+    cases.add(duration, contacted, keyOf === null ? null : keyOf(team[i]!, source[i]!, createdMs));
   }
   return { unit: 'minutes', clock, leads: counted, invalid, ...cases.curves(options) };
 }

@@ -4,8 +4,8 @@ import { businessMinutesCounter } from '../time/business-hours.js';
 import { formatDayNumber, MS_PER_MINUTE, weekdayOfDayNumber } from '../time/civil.js';
 import { localDayNumber } from '../time/wall-clock.js';
 import { assertTimeZone } from '../time/zone.js';
-import type { KaplanMeierCurve, KaplanMeierOptions, SurvivalCase } from './kaplan-meier.js';
-import { kaplanMeier } from './kaplan-meier.js';
+import type { KaplanMeierCurve, KaplanMeierOptions } from './kaplan-meier.js';
+import { SurvivalCaseColumns, kaplanMeierOfColumns } from './kaplan-meier.js';
 import { survivalMessages } from './messages.js';
 
 /**
@@ -112,28 +112,29 @@ export function groupKeyOf(options: SurvivalGroupingOptions): GroupKeyOf | null 
 
 /**
  * Collects cases, each with its group key, and makes the overall curve and one curve per group (groups in
- * order of their keys: periods chronologically, the arrival groups business hours first).
+ * order of their keys: periods chronologically, the arrival groups business hours first). Cases are held
+ * as columns: no object per case.
  *
  * @internal
  */
 export class GroupedCases {
-  readonly all: SurvivalCase[] = [];
-  private readonly byGroup = new Map<string, SurvivalCase[]>();
+  readonly all = new SurvivalCaseColumns();
+  private readonly byGroup = new Map<string, SurvivalCaseColumns>();
 
-  add(c: SurvivalCase, group: string | null): void {
-    this.all.push(c);
+  add(duration: number, event: boolean, group: string | null): void {
+    this.all.add(duration, event);
     if (group === null) return;
     let list = this.byGroup.get(group);
-    if (!list) this.byGroup.set(group, (list = []));
-    list.push(c);
+    if (!list) this.byGroup.set(group, (list = new SurvivalCaseColumns()));
+    list.add(duration, event);
   }
 
   curves(options: KaplanMeierOptions): { curve: KaplanMeierCurve; groups: SurvivalGroup[] } {
     const km = options.confidence === undefined ? {} : { confidence: options.confidence };
     const keys = [...this.byGroup.keys()].sort(compareGroups);
     return {
-      curve: kaplanMeier(this.all, km),
-      groups: keys.map((group) => ({ group, curve: kaplanMeier(this.byGroup.get(group)!, km) })),
+      curve: kaplanMeierOfColumns(this.all, km),
+      groups: keys.map((group) => ({ group, curve: kaplanMeierOfColumns(this.byGroup.get(group)!, km) })),
     };
   }
 }

@@ -103,25 +103,74 @@ export interface KaplanMeierOptions {
  * ```
  */
 export function kaplanMeier(cases: readonly SurvivalCase[], options: KaplanMeierOptions = {}): KaplanMeierCurve {
+  twoSidedZ(options.confidence ?? 0.95); // the options are checked before the cases, as the estimator checks them
+  const columns = new SurvivalCaseColumns(cases.length);
+  for (let i = 0; i < cases.length; i++) {
+    const { duration, event } = cases[i]!;
+    // Checked here as well, while the value is as given: a column would read "5" as 5 and undefined as NaN.
+    if (typeof duration !== 'number') throw new RangeError(survivalMessages.invalidDuration(i, duration));
+    columns.add(duration, event);
+  }
+  return kaplanMeierOfColumns(columns, options);
+}
+
+/**
+ * Cases held as two columns (durations, and whether each ended), so that a curve over a million leads
+ * makes no object per case: what the survival figures collect, and what {@link kaplanMeierOfColumns} reads.
+ *
+ * @internal
+ */
+export class SurvivalCaseColumns {
+  /** The cases' durations; only the first `length` are cases. */
+  durations: Float64Array;
+  /** 1 where the case ended at its duration, 0 where it was censored there. */
+  events: Uint8Array;
+  length = 0;
+
+  constructor(capacity = 16) {
+    this.durations = new Float64Array(Math.max(1, capacity));
+    this.events = new Uint8Array(this.durations.length);
+  }
+
+  add(duration: number, event: boolean): void {
+    if (this.length === this.durations.length) {
+      const durations = new Float64Array(this.length * 2);
+      durations.set(this.durations);
+      const events = new Uint8Array(this.length * 2);
+      events.set(this.events);
+      this.durations = durations;
+      this.events = events;
+    }
+    this.durations[this.length] = duration;
+    this.events[this.length++] = event ? 1 : 0;
+  }
+}
+
+/**
+ * {@link kaplanMeier} of cases held as columns: the estimator itself. Throws a `RangeError` naming the
+ * first case (by position) whose duration is negative or not a finite number.
+ *
+ * @internal
+ */
+export function kaplanMeierOfColumns(cases: SurvivalCaseColumns, options: KaplanMeierOptions = {}): KaplanMeierCurve {
   const confidence = options.confidence ?? 0.95;
   const z = twoSidedZ(confidence);
+  const { durations, events: ends } = cases;
   const n = cases.length;
   let events = 0;
   for (let i = 0; i < n; i++) {
-    const { duration, event } = cases[i]!;
-    if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
-      throw new RangeError(survivalMessages.invalidDuration(i, duration));
-    }
-    if (event) events++;
+    const duration = durations[i]!;
+    // A Float64Array holds only numbers: NaN and the infinities are what is left to refuse.
+    if (!Number.isFinite(duration) || duration < 0) throw new RangeError(survivalMessages.invalidDuration(i, duration));
+    events += ends[i]!;
   }
   // Only the counts per time matter: the event and the censoring durations each sorted as numbers (no
   // comparator, so a hundred thousand leads sort in milliseconds), then walked together by time.
   const ended = new Float64Array(events);
   const censoredAt = new Float64Array(n - events);
   for (let i = 0, e = 0, c = 0; i < n; i++) {
-    const { duration, event } = cases[i]!;
-    if (event) ended[e++] = duration;
-    else censoredAt[c++] = duration;
+    if (ends[i] === 1) ended[e++] = durations[i]!;
+    else censoredAt[c++] = durations[i]!;
   }
   ended.sort();
   censoredAt.sort();

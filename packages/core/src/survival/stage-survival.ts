@@ -63,7 +63,7 @@ export function stageSurvival(leads: readonly Lead[], options: StageSurvivalOpti
       let cases = byStage.get(visit.stage);
       if (!cases) byStage.set(visit.stage, (cases = new GroupedCases()));
       const key = keyOf === null ? null : keyOf(lead.team ?? null, lead.source ?? null, visit.enteredAt.getTime());
-      cases.add({ duration: visit.durationMs / MS_PER_DAY, event: !visit.open }, key);
+      cases.add(visit.durationMs / MS_PER_DAY, !visit.open, key);
     }
   }
   return orderedStages(options.pipeline, byStage.keys()).map((stage) => ({

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BusinessCalendar } from '../model/schedule.js';
 import { DEFAULT_BUSINESS_CALENDAR } from '../model/schedule.js';
-import { daysFromCivil, formatDayNumber, weekdayOfDayNumber } from './civil.js';
-import { businessDaysBetween, calendarDaysBetween, daysBetween, holidaySet, isBusinessDay } from './days.js';
+import { MS_PER_DAY, daysFromCivil, formatDayNumber, weekdayOfDayNumber } from './civil.js';
+import { businessDaysBetween, calendarDaysBetween, dayCounter, dayCounterTo, daysBetween, holidaySet, isBusinessDay } from './days.js';
 import { instantFromWallClock, localDayNumber, zonedParts } from './wall-clock.js';
+import { getZone } from './zone.js';
 
 const ZONES = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/Santiago'];
 const NY = 'America/New_York';
@@ -199,5 +200,68 @@ describe('isBusinessDay and holidaySet', () => {
     const set = holidaySet(calendar);
     expect([...set]).toEqual([daysFromCivil(2025, 12, 25)]);
     expect(holidaySet(calendar)).toBe(set);
+  });
+});
+
+describe('dayCounter and dayCounterTo (property: the kept day of the instant counted to changes no count)', () => {
+  // Instants within three days of one of the zone's offset changes, as well as anywhere, and an invalid
+  // one: each must be counted exactly as daysBetween counts it.
+  const transitions = (tz: string): number[] => {
+    const zone = getZone(tz);
+    const found: number[] = [];
+    for (let t = Date.UTC(1996, 0, 1); t < Date.UTC(2044, 0, 1); t += MS_PER_DAY) {
+      if (zone.offsetAt(t) !== zone.offsetAt(t + MS_PER_DAY)) found.push(t);
+    }
+    return found;
+  };
+  const msArb = (tz: string) => {
+    const changes = transitions(tz);
+    const near = fc
+      .tuple(fc.integer({ min: 0, max: Math.max(0, changes.length - 1) }), fc.integer({ min: -3 * 1440, max: 4 * 1440 }))
+      .map(([k, minutes]) => (changes[k] ?? Date.UTC(2026, 2, 8)) + minutes * 60_000);
+    return fc.oneof(
+      near,
+      arbInstant.map((d) => d.getTime()),
+      fc.constant(Number.NaN),
+    );
+  };
+  const optionsArb = fc.record({
+    timeZone: fc.constantFrom(...ZONES),
+    dayCount: fc.constantFrom('calendar' as const, 'business' as const),
+    calendar: arbCalendar,
+  });
+
+  /** The value, or that it throws (an invalid instant outside UTC does, either way). */
+  const outcome = (f: () => number): number | string => {
+    try {
+      return f();
+    } catch (error) {
+      return `throws ${(error as Error).name}`;
+    }
+  };
+
+  it('dayCounter and dayCounterTo equal daysBetween, to the same instant again and again and to others', () => {
+    fc.assert(
+      fc.property(
+        optionsArb.chain((options) => {
+          const ms = msArb(options.timeZone);
+          return fc.tuple(fc.constant(options), ms, fc.array(fc.tuple(ms, fc.boolean(), ms), { maxLength: 40 }));
+        }),
+        ([options, asOf, pairs]) => {
+          const count = dayCounter(options);
+          // Made on first use, and used again: reading the date of an invalid asOf throws outside UTC.
+          let countToAsOf: ((fromMs: number) => number) | undefined;
+          for (const [from, toAsOf, other] of pairs) {
+            const to = toAsOf ? asOf : other;
+            expect(outcome(() => count(from, to))).toBe(outcome(() => daysBetween(new Date(from), new Date(to), options)));
+            if (toAsOf)
+              expect(outcome(() => (countToAsOf ??= dayCounterTo(options, asOf))(from))).toBe(
+                outcome(() => daysBetween(new Date(from), new Date(asOf), options)),
+              );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

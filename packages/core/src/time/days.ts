@@ -61,8 +61,11 @@ export function businessDaysBetween(
   timeZone: string,
   calendar: BusinessCalendar = DEFAULT_BUSINESS_CALENDAR,
 ): number {
-  const a = localDayNumber(from, timeZone);
-  const b = localDayNumber(to, timeZone);
+  return businessDaySpan(localDayNumber(from, timeZone), localDayNumber(to, timeZone), calendar);
+}
+
+/** Business days from day number `a` to day number `b` (see {@link businessDaysBetween}). */
+function businessDaySpan(a: number, b: number, calendar: BusinessCalendar): number {
   if (b === a) return 0;
   // `0 - n`, not `-n`: a backwards span with no business days is 0, never -0 (which `Object.is` and charts tell apart).
   if (b < a) return 0 - countBusinessDays(b, a, calendar);
@@ -101,16 +104,39 @@ export function isBusinessDay(dayNumber: number, calendar: BusinessCalendar = DE
 
 /** Business days in the day-number range (a, b]: whole weeks by arithmetic, the remainder day by day. */
 function countBusinessDays(a: number, b: number, calendar: BusinessCalendar): number {
-  const workingWeekdays = calendar.weeklyHours.map((h) => h.length > 0);
-  const perWeek = workingWeekdays.filter(Boolean).length;
+  const { workingWeekdays, perWeek, holidays } = businessWeek(calendar);
   const span = b - a;
   const weeks = Math.floor(span / 7);
   let count = weeks * perWeek;
   for (let d = a + weeks * 7 + 1; d <= b; d++) if (workingWeekdays[weekdayOfDayNumber(d)]) count++;
-  for (const h of holidaySet(calendar)) {
-    if (h > a && h <= b && workingWeekdays[weekdayOfDayNumber(h)]) count--;
+  for (let k = 0; k < holidays.length; k++) {
+    const h = holidays[k]!;
+    if (h > a && h <= b) count--;
   }
   return count;
+}
+
+/** What {@link countBusinessDays} reads of a calendar, worked out once per calendar object. */
+interface BusinessWeek {
+  /** Whether each weekday (0 = Monday) has hours. */
+  workingWeekdays: boolean[];
+  /** How many do. */
+  perWeek: number;
+  /** The holidays that fall on a working weekday (the others take no business day away), as day numbers. */
+  holidays: number[];
+}
+
+const businessWeeks = new WeakMap<BusinessCalendar, BusinessWeek>();
+function businessWeek(calendar: BusinessCalendar): BusinessWeek {
+  let week = businessWeeks.get(calendar);
+  if (!week) {
+    const workingWeekdays = calendar.weeklyHours.map((h) => h.length > 0);
+    const perWeek = workingWeekdays.filter(Boolean).length;
+    const holidays = [...holidaySet(calendar)].filter((h) => workingWeekdays[weekdayOfDayNumber(h)]);
+    week = { workingWeekdays, perWeek, holidays };
+    businessWeeks.set(calendar, week);
+  }
+  return week;
 }
 
 const holidaySets = new WeakMap<BusinessCalendar, Set<number>>();
@@ -133,20 +159,49 @@ export function holidaySet(calendar: BusinessCalendar): Set<number> {
 
 /**
  * {@link daysBetween} for instants given as epoch milliseconds, with the zone and calendar resolved once
- * (for a loop over many leads).
+ * (for a loop over many leads). The day of `toMs` is kept from one call to the next, so that counts to
+ * one instant again and again (every lead's days to `asOf`) read its date once.
  *
  * @internal
  */
 export function dayCounter(options: DaysBetweenOptions): (fromMs: number, toMs: number) => number {
-  const zone = getZone(options.timeZone);
-  const day = (ms: number) => Math.floor(zone.toLocal(ms) / MS_PER_DAY);
-  if (options.dayCount !== 'business') return (fromMs, toMs) => day(toMs) - day(fromMs);
-  const calendar = options.calendar ?? DEFAULT_BUSINESS_CALENDAR;
+  const day = localDayOf(options.timeZone);
+  const span = daySpan(options);
+  let lastToMs = Number.NaN;
+  let lastToDay = Number.NaN;
   return (fromMs, toMs) => {
     const a = day(fromMs);
-    const b = day(toMs);
-    if (b === a) return 0;
-    if (b < a) return 0 - countBusinessDays(b, a, calendar);
-    return countBusinessDays(a, b, calendar);
+    if (toMs !== lastToMs) {
+      lastToDay = day(toMs);
+      lastToMs = toMs;
+    }
+    return span(a, lastToDay);
   };
+}
+
+/**
+ * {@link daysBetween} from instants given as epoch milliseconds to one instant, `toMs`, whose date is read
+ * once: how the follow-up judge counts every lead's days to `asOf`.
+ *
+ * @internal
+ */
+export function dayCounterTo(options: DaysBetweenOptions, toMs: number): (fromMs: number) => number {
+  const day = localDayOf(options.timeZone);
+  const span = daySpan(options);
+  const b = day(toMs);
+  return (fromMs) => span(day(fromMs), b);
+}
+
+/** The days from day number `a` to day number `b` as `options.dayCount` counts them (calendar by default). */
+function daySpan(options: DaysBetweenOptions): (a: number, b: number) => number {
+  if (options.dayCount !== 'business') return (a, b) => b - a;
+  const calendar = options.calendar ?? DEFAULT_BUSINESS_CALENDAR;
+  businessWeek(calendar); // worked out once, before any count
+  return (a, b) => businessDaySpan(a, b, calendar);
+}
+
+/** `localDayNumber(ms, timeZone)` with the zone looked up once, for a loop over many instants. */
+function localDayOf(timeZone: string): (ms: number) => number {
+  const zone = getZone(timeZone);
+  return (ms) => Math.floor(zone.toLocal(ms) / MS_PER_DAY);
 }
