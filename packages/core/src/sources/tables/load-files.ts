@@ -74,7 +74,7 @@ export interface LoadFilesOptions extends CsvFormatOptions {
 /**
  * Loads leads (and optionally their stage and owner histories and the staff schedule) from files in any of the formats of
  * {@link TableFormat} (CSV, Parquet, Arrow IPC / Feather or NDJSON, each picked by its extension) or from memory, streaming each file,
- * validating every lead once against the model's schema, and accounting for every row: `stats.rows = stats.accepted + stats.rejected`,
+ * holding every lead to the model's rules (each row reader admits only a lead the model's schema accepts), and accounting for every row: `stats.rows = stats.accepted + stats.rejected`,
  * overall and per file. A file that is not CSV is read as the same table written as CSV, by the same readers: the same column recognition
  * (the defaults, the `columns` mapping, the CRM labels), the same rules per row and the same data-quality report. Typed times are instants
  * (a Parquet or Arrow timestamp without a zone is a wall-clock time, read in `timeZone` as CSV reads one; a date is the start of that day in
