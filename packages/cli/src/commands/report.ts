@@ -94,7 +94,7 @@ async function report(settings: Settings, io: Io): Promise<number> {
     ...recordLinkInput(recordLinkOf(settings, io.env, data.syncedOrg)),
     locatorEmails: settings.digest?.locators,
     since: settings.since,
-    survival: reportSurvival(settings, leads.objects, cannotJudge),
+    survival: reportSurvival(settings, leads, cannotJudge),
   });
   const html = renderPage(model, renderFigures(model, await documentReady));
   const note = settings.source.kind === 'csv' && settings.source.usingSample ? sampleNote(data.issues) : undefined;

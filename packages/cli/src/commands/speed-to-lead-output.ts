@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { speedToLead, type Lead, type SpeedToLead } from '@panopticon/core';
+import { speedToLead, type ColumnarLeads, type Lead, type SpeedToLead } from '@panopticon/core';
 import { SPEED_TO_LEAD_CSV_COLUMNS, speedToLeadCsvCells, speedToLeadJsonRow } from '../csv-columns.js';
 import { renderCsv, renderJson, renderTable } from '../format.js';
 import type { Settings } from '../settings/resolve.js';
@@ -17,7 +17,7 @@ export type SpeedToLeadSettings = Pick<
 >;
 
 /** Core's speed to lead for the settings: the follow-up options, the response clock, what counts as converted. */
-export function speedToLeadOf(settings: SpeedToLeadSettings, leads: readonly Lead[]): SpeedToLead {
+export function speedToLeadOf(settings: SpeedToLeadSettings, leads: readonly Lead[] | ColumnarLeads): SpeedToLead {
   return speedToLead(leads, { ...followUpOptions(settings), clock: settings.clock, convertedAt: settings.convertedAt });
 }
 

@@ -3,6 +3,7 @@ import {
   firstContactSurvival,
   stageSurvival,
   survivalQuantile,
+  type ColumnarLeads,
   type KaplanMeierCurve,
   type KaplanMeierStep,
   type JudgedQuestion,
@@ -124,8 +125,11 @@ export function survivalJson(settings: SurvivalSettings, result: SurvivalCurves)
   };
 }
 
-/** The curves (core's Kaplan–Meier objects) of `--of` with the settings' grouping, the overall `all` first. */
-export function survivalCurves(settings: SurvivalSettings, leads: readonly Lead[]): SurvivalCurves {
+/**
+ * The curves (core's Kaplan–Meier objects) of `--of` with the settings' grouping, the overall `all` first; `columns`, when
+ * the caller holds the same leads as columns, feed the first-contact curves (no copy of the objects into columns).
+ */
+export function survivalCurves(settings: SurvivalSettings, leads: readonly Lead[], columns?: ColumnarLeads): SurvivalCurves {
   const { asOf, timeZone, calendar } = settings;
   const grouping: SurvivalGroupingOptions = {
     ...(settings.survivalBy ? { by: settings.survivalBy } : {}),
@@ -138,7 +142,7 @@ export function survivalCurves(settings: SurvivalSettings, leads: readonly Lead[
     ...groups.map((g) => ({ stage, group: g.group, curve: g.curve })),
   ];
   if (settings.survivalOf === 'first-contact') {
-    const s = firstContactSurvival(leads, { asOf, clock: settings.clock, ...grouping });
+    const s = firstContactSurvival(columns?.leads ?? leads, { asOf, clock: settings.clock, ...grouping });
     return { unit: 'minutes', counts: { leads: s.leads, invalid: s.invalid }, curves: withGroups(null, s.curve, s.groups) };
   }
   if (settings.survivalOf === 'stage') {

@@ -5,11 +5,12 @@
  *
  * @module
  */
-import type { CannotJudge, JudgedQuestion, Lead, SpeedToLead } from '@panopticon/core';
+import type { CannotJudge, JudgedQuestion, SpeedToLead } from '@panopticon/core';
 import { speedToLeadJson, speedToLeadOf, type SpeedToLeadSettings } from '../commands/speed-to-lead-output.js';
 import { survivalCurves, survivalJson, type CurveOf, type SurvivalCurves, type SurvivalSettings } from '../commands/survival.js';
 import { speedToLeadCsvCells, survivalCsvRows } from '../csv-columns.js';
 import type { Cell } from '../format.js';
+import type { ReportLeads } from './lead-view.js';
 import type { SurvivalDownload } from './survival-downloads.js';
 
 /** A figure the data cannot give (the load's verdict on its question): the page says so instead of drawing it. */
@@ -46,18 +47,18 @@ export type ReportSurvivalSettings = Omit<SurvivalSettings, 'survivalOf' | 'surv
  * The page's time-to-event figures. A figure whose question the data cannot answer (no first-contact or no
  * appointment column) is `Unjudged`, as the command refuses it: every case would look open.
  */
-export function reportSurvival(settings: ReportSurvivalSettings, leads: readonly Lead[], unjudged: readonly CannotJudge[]): ReportSurvival {
+export function reportSurvival(settings: ReportSurvivalSettings, leads: ReportLeads, unjudged: readonly CannotJudge[]): ReportSurvival {
   const verdict = (question: JudgedQuestion): Unjudged | null => {
     const found = unjudged.find((u) => u.question === question);
     return found ? { cannotJudge: found.message } : null;
   };
   const curve = (of: CurveOf): CurvePanel => {
     const curveSettings: SurvivalSettings = { ...settings, survivalOf: of, survivalBy: undefined };
-    const curves = survivalCurves(curveSettings, leads);
+    const curves = survivalCurves(curveSettings, leads.objects, leads.columns);
     return { curves, json: survivalJson(curveSettings, curves) };
   };
   const speed = (): SpeedToLeadPanel => {
-    const bands = speedToLeadOf(settings, leads);
+    const bands = speedToLeadOf(settings, leads.columns);
     return { bands, json: speedToLeadJson(settings, bands) };
   };
   return {

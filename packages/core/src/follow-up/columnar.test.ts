@@ -9,6 +9,10 @@ import { leadsArb, optionsArb, permute } from './arbitraries.js';
 import { needsAttention } from './attention.js';
 import { columnarLeadsOf } from './columnar-leads.js';
 import { kpis } from './kpis.js';
+import { greenToDelivery } from './green-to-delivery.js';
+import { timeToIntervention } from './intervention.js';
+import { locatorScorecard } from './scorecard.js';
+import { speedToLead } from '../survival/speed-to-lead.js';
 
 /** The generated leads as the three CSV files, rows shuffled, with some rows the readers reject or warn about. */
 function toCsv(leads: readonly Lead[], seed: number, numericIds: boolean, locatorColumn: boolean, blankStages: boolean) {
@@ -85,9 +89,17 @@ describe('needsAttention, kpis and summarizeResponses on columns', () => {
         const expectedRows = needsAttention(objects.leads, metricOptions);
         const expectedKpis = kpis(objects.leads, metricOptions);
         // Both ways into columns: read from the files, and laid out from the loaded objects.
+        const expectedGreen = greenToDelivery(objects.leads, metricOptions);
+        const expectedScorecard = locatorScorecard(objects.leads, metricOptions);
+        const expectedIntervention = timeToIntervention(objects.leads, metricOptions);
+        const expectedSpeed = speedToLead(objects.leads, metricOptions);
         for (const data of [columns, columnarLeadsOf(objects.leads)]) {
           expect(needsAttention(data, metricOptions)).toEqual(expectedRows);
           expect(kpis(data, metricOptions)).toEqual(expectedKpis);
+          expect(greenToDelivery(data, metricOptions)).toEqual(expectedGreen);
+          expect(locatorScorecard(data, metricOptions)).toEqual(expectedScorecard);
+          expect(timeToIntervention(data, metricOptions)).toEqual(expectedIntervention);
+          expect(speedToLead(data, metricOptions)).toEqual(expectedSpeed);
         }
         const summaryOptions = { slaMinutes: 30, to: options.asOf, ...(how.seed % 2 === 0 ? { team: ['north'] } : {}) };
         expect(summarizeResponses(columns.leads, summaryOptions)).toEqual(summarizeResponses(objects.leads, summaryOptions));

@@ -1,4 +1,5 @@
 import type { Lead } from '../model/lead.js';
+import type { ColumnarLeads } from './columnar-leads.js';
 import type { StageCategory } from '../model/pipeline.js';
 import { quantileSorted } from '../stats/quantile.js';
 import type { Judge, Judgement } from './judge.js';
@@ -82,7 +83,7 @@ export type GreenToDeliveryOptions = FollowUpOptions;
  * console.log(`median ${g.medianDays} d over ${g.completed}; ${g.rows.filter((r) => r.stuck).length} stuck`);
  * ```
  */
-export function greenToDelivery(leads: readonly Lead[], options: GreenToDeliveryOptions): GreenToDelivery {
+export function greenToDelivery(leads: readonly Lead[] | ColumnarLeads, options: GreenToDeliveryOptions): GreenToDelivery {
   const rows = judgedRows(leads, options, (data, i, j, judge): GreenToDeliveryRow | undefined => {
     if (!enteredGreen(j)) return undefined;
     const done = j.deliveryMs === j.deliveryMs;

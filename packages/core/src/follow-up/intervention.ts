@@ -77,7 +77,7 @@ export type TimeToInterventionOptions = FollowUpOptions;
  * console.log(`median ${t.medianDays} d to act; ${t.pending} leads nobody has touched`);
  * ```
  */
-export function timeToIntervention(leads: readonly Lead[], options: TimeToInterventionOptions): TimeToIntervention {
+export function timeToIntervention(leads: readonly Lead[] | ColumnarLeads, options: TimeToInterventionOptions): TimeToIntervention {
   const rows = judgedRows(leads, options, (data, i, j, judge): InterventionRow | undefined => {
     const interventionMs = interventionAt(data, i, j, judge);
     if (interventionMs === undefined) return undefined;

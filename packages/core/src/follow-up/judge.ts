@@ -13,7 +13,7 @@ import type { StageCategory } from '../model/pipeline.js';
 import { findStage, stageCategory } from '../model/pipeline.js';
 import { dayCounter, dayCounterTo } from '../time/days.js';
 import type { Lead } from '../model/lead.js';
-import { type ColumnarLeads, columnarLeadsOf } from './columnar-leads.js';
+import { asColumnarLeads, type ColumnarLeads } from './columnar-leads.js';
 import { type FollowUpContext, type FollowUpOptions, resolveFollowUpOptions } from './options.js';
 import type { FollowUpStatus } from './statuses.js';
 
@@ -90,9 +90,9 @@ export function judgeFor(data: ColumnarLeads, ctx: FollowUpContext): Judge {
  *
  * @internal
  */
-export function judgeLeads(leads: readonly Lead[], options: FollowUpOptions): { data: ColumnarLeads; judge: Judge } {
+export function judgeLeads(leads: readonly Lead[] | ColumnarLeads, options: FollowUpOptions): { data: ColumnarLeads; judge: Judge } {
   const ctx = resolveFollowUpOptions(options);
-  const data = columnarLeadsOf(leads);
+  const data = asColumnarLeads(leads);
   return { data, judge: judgeFor(data, ctx) };
 }
 
@@ -103,7 +103,7 @@ export function judgeLeads(leads: readonly Lead[], options: FollowUpOptions): { 
  * @internal
  */
 export function judgedRows<R>(
-  leads: readonly Lead[],
+  leads: readonly Lead[] | ColumnarLeads,
   options: FollowUpOptions,
   rowOf: (data: ColumnarLeads, i: number, j: Judgement, judge: Judge) => R | undefined,
 ): R[] {

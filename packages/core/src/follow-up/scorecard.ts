@@ -1,4 +1,5 @@
 import type { Lead } from '../model/lead.js';
+import type { ColumnarLeads } from './columnar-leads.js';
 import { median } from '../stats/quantile.js';
 import { attentionReason } from './attention.js';
 import type { NeedsAttentionOptions } from './attention.js';
@@ -56,7 +57,7 @@ export type LocatorScorecardOptions = NeedsAttentionOptions;
  * }
  * ```
  */
-export function locatorScorecard(leads: readonly Lead[], options: LocatorScorecardOptions): LocatorScorecardRow[] {
+export function locatorScorecard(leads: readonly Lead[] | ColumnarLeads, options: LocatorScorecardOptions): LocatorScorecardRow[] {
   const { data, judge } = judgeLeads(leads, options);
   const includeStalled = options.includeStalled ?? true;
   const byLocator = new Map<string | null, { row: LocatorScorecardRow; won: number; progressDays: number[] }>();

@@ -1,7 +1,7 @@
 import type { Lead } from '../model/lead.js';
 import type { ResponseClock } from '../response/response-time.js';
 import { responseClock } from '../response/response-time.js';
-import { columnarLeadsOf } from '../follow-up/columnar-leads.js';
+import { asColumnarLeads, type ColumnarLeads } from '../follow-up/columnar-leads.js';
 import { judgeFor, judgeLeadAt } from '../follow-up/judge.js';
 import type { FollowUpOptions } from '../follow-up/options.js';
 import { resolveFollowUpOptions } from '../follow-up/options.js';
@@ -124,13 +124,13 @@ export interface SpeedToLead {
  * }
  * ```
  */
-export function speedToLead(leads: readonly Lead[], options: SpeedToLeadOptions): SpeedToLead {
+export function speedToLead(leads: readonly Lead[] | ColumnarLeads, options: SpeedToLeadOptions): SpeedToLead {
   const ctx = resolveFollowUpOptions(options);
   const clock = options.clock ?? 'wall';
   const convertedAt = options.convertedAt ?? 'won';
   if (convertedAt !== 'won' && convertedAt !== 'green') throw new RangeError(survivalMessages.invalidConvertedAt(convertedAt));
   const measure = responseClock({ clock, timeZone: options.timeZone, ...(options.calendar ? { calendar: options.calendar } : {}) });
-  const data = columnarLeadsOf(leads);
+  const data = asColumnarLeads(leads);
   const judge = judgeFor(data, ctx);
   const { createdAt, firstContactAt } = data.leads;
   const tallies = SPEED_BANDS.map(() => ({ leads: 0, converted: 0, notConverted: 0, open: 0 }));
