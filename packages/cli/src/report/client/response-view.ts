@@ -12,9 +12,7 @@ import {
   aggregateBySlot,
   comparePeriods,
   demandVsCoverage,
-  parseDayNumber,
   scheduleCoverage,
-  startOfLocalDay,
   summarizeResponses,
   type AggregateBySlotOptions,
   type ComparisonPeriod,
@@ -25,6 +23,7 @@ import {
   type Shift,
   type SlotLead,
 } from '@panopticon/core';
+import { dayRangePeriod } from '../../comparison-rows.js';
 import { heatmapCsvCells } from '../../csv-columns.js';
 import type { Cell } from '../../format.js';
 import { SLOT_CHOICES, type DayRange } from '../controls-data.js';
@@ -70,8 +69,6 @@ export interface ResponseView {
    */
   prepare(): void;
 }
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function setUpResponseView(data: PageData): ResponseView {
   const c = data.controls;
@@ -146,12 +143,7 @@ export function setUpResponseView(data: PageData): ResponseView {
   const made = keysOf(initial);
 
   /** The instants of a day range (both days inclusive, as `--from` / `--to` read them); `null` when invalid. */
-  const period = (range: DayRange): ComparisonPeriod | null => {
-    const from = ISO_DAY.test(range.from) ? parseDayNumber(range.from) : Number.NaN;
-    const to = ISO_DAY.test(range.to) ? parseDayNumber(range.to) : Number.NaN;
-    if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return null;
-    return { from: startOfLocalDay(from, data.timeZone), to: startOfLocalDay(to + 1, data.timeZone) };
-  };
+  const period = (range: DayRange): ComparisonPeriod | null => dayRangePeriod(range, data.timeZone);
 
   function recompute(): void {
     const s = read();
