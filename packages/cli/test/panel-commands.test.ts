@@ -81,6 +81,7 @@ describe('usage errors name the flag (exit 2)', () => {
       '--period-b must be two dates FROM..TO, the first not after the second',
     ],
     [['heatmap', '--period-a', '2026-10-01..2026-10-09'], 'add --compare'],
+    [['heatmap', '--compare-weeks', '2'], "--compare-weeks is the length of --compare's default periods; add --compare"],
     [['heatmap', '--compare', '--from', '2026-10-01'], 'leave out --from and --to'],
     [['heatmap', '--demand', '--compare'], 'give --demand or --compare, not both'],
     [['heatmap', '--demand', '--engine', 'duckdb'], 'leave out --engine duckdb'],

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommandArgs } from '../src/args.js';
+import { attentionCommand } from '../src/commands/attention.js';
 import { heatmapCommand } from '../src/commands/heatmap.js';
+import { reportCommand } from '../src/commands/report.js';
 import { kpisCommand } from '../src/commands/kpis.js';
 import { CONFIG_FILE_NAME, ConfigSchema } from '../src/config.js';
 import { CliError } from '../src/errors.js';
@@ -151,6 +153,60 @@ describe('resolveSettings', () => {
     const bad = usageError(() => resolve(dir, '--sla', '30'));
     expect(bad.exitCode).toBe(2); // a valid flag does not excuse a bad config value
     expect(bad.message).toContain('slaMinutes: must be at least 1 minute, got 0');
+  });
+});
+
+describe('flags that need another flag', () => {
+  const io = (cwd: string) => ({ cwd, now: () => NOW, env: {} }) as never;
+  const settingsOf = (
+    command: { options: typeof heatmapCommand.options; settings: typeof heatmapCommand.settings },
+    name: string,
+    argv: string[],
+  ) => command.settings(parseCommandArgs(name, argv, command.options), io(workdir()));
+
+  it('refuses each of them without its switch (exit 2), naming the switch, before any file is read', () => {
+    const cases: [typeof heatmapCommand, string, string[], string][] = [
+      [
+        heatmapCommand,
+        'heatmap',
+        ['--compare-weeks', '2'],
+        "panopticon heatmap: --compare-weeks is the length of --compare's default periods; add --compare.",
+      ],
+      [
+        heatmapCommand,
+        'heatmap',
+        ['--period-a', '2026-10-01..2026-10-09'],
+        'panopticon heatmap: --period-a and --period-b are the periods of --compare; add --compare.',
+      ],
+      [heatmapCommand, 'heatmap', ['--period-b', '2026-10-01..2026-10-09', '--demand'], 'add --compare.'],
+      [
+        attentionCommand,
+        'attention',
+        ['--since', '2026-10-01'],
+        'panopticon attention: --since is the earlier list of --resolved; add --resolved.',
+      ],
+    ];
+    for (const [command, name, argv, message] of cases) {
+      // A leads file that does not exist: the refusal comes first (an unreadable file would be exit 3).
+      const error = usageError(() => settingsOf(command, name, [...argv, '--leads', 'missing.csv']));
+      expect(error.message, argv.join(' ')).toContain(message);
+      expect(error.exitCode).toBe(2);
+    }
+  });
+
+  it('take them with their switch, and where they stand alone (report)', () => {
+    expect(settingsOf(heatmapCommand, 'heatmap', ['--compare', '--compare-weeks', '2']).compareWeeks).toBe(2);
+    expect(settingsOf(reportCommand, 'report', ['--compare-weeks', '3']).compareWeeks).toBe(3);
+    const since = settingsOf(attentionCommand, 'attention', [
+      '--resolved',
+      '--since',
+      '2026-10-01',
+      '--tz',
+      'UTC',
+      '--as-of',
+      '2026-10-05',
+    ]).since;
+    expect(since.toISOString()).toBe('2026-10-01T23:59:59.999Z');
   });
 });
 

@@ -9,7 +9,8 @@ import { cannotJudge, loadColumnarInputs } from '../inputs.js';
 import { CliError, EXIT } from '../errors.js';
 import { sqlEngineError, sqlInputs, withDataQualityNote } from '../sql-engine.js';
 import type { AttentionRow } from '@panopticon/core';
-import { resolveSettings, type Settings } from '../settings/resolve.js';
+import { settingsOf } from '../settings/flag-needs.js';
+import type { Settings } from '../settings/resolve.js';
 import { RESOLVED_JSON, resolvedSince } from './attention-resolved.js';
 import type { Command } from './command.js';
 import { FOLLOW_UP_INPUT_OPTIONS, FOLLOW_UP_OUTPUT_OPTIONS, followUpOptions, formatInstant } from './follow-up-options.js';
@@ -47,14 +48,17 @@ export const ATTENTION_HELP = helpText(
     RESOLVED_JSON,
 );
 
-export const attentionCommand: Command<Settings> = { options: OPTIONS, help: ATTENTION_HELP, settings: resolveSettings, run: attention };
+export const attentionCommand: Command<Settings> = {
+  options: OPTIONS,
+  help: ATTENTION_HELP,
+  settings: settingsOf('attention'),
+  run: attention,
+};
 
 async function attention(settings: Settings, io: Io): Promise<number> {
   const { format, asOf, timeZone } = settings;
   assertTabularTarget(settings, 'attention');
   if (settings.resolved) return resolvedSince(settings, io);
-  if (settings.since !== undefined)
-    throw new CliError('panopticon attention: --since is the earlier list of --resolved; add --resolved.', EXIT.usage);
   if (settings.groupBy !== undefined && settings.groupBy !== 'locator')
     throw new CliError(`--by must be locator, got "${settings.groupBy}".`, EXIT.usage);
   let rows: AttentionRow[];

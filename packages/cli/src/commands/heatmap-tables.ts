@@ -32,8 +32,6 @@ export async function heatmapTables(settings: Settings, io: Io): Promise<number>
       `panopticon heatmap --${settings.demand ? 'demand' : 'compare'}: the SQL engine does not state it; leave out --engine duckdb.`,
       EXIT.usage,
     );
-  if ((settings.periodA !== undefined || settings.periodB !== undefined) && !settings.compare)
-    throw new CliError('panopticon heatmap: --period-a and --period-b are the periods of --compare; add --compare.', EXIT.usage);
   return settings.demand ? demand(settings, io) : compare(settings, io);
 }
 

@@ -8,7 +8,8 @@ import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-out
 import type { Io } from '../io.js';
 import { asCliError, csvFormatOf, loadInputs, reportLoadIssues } from '../inputs.js';
 import type { FileRef } from '../settings/definitions.js';
-import { resolveSettings, type Settings } from '../settings/resolve.js';
+import { settingsOf } from '../settings/flag-needs.js';
+import type { Settings } from '../settings/resolve.js';
 import type { Command } from './command.js';
 import { CliError, EXIT } from '../errors.js';
 import { sqlEngineError, sqlInputs, withDataQualityNote } from '../sql-engine.js';
@@ -59,7 +60,7 @@ export const HEATMAP_HELP = helpText(
     'currentWithinSlaPercent,previousTotal,previousWithinSla,previousWithinSlaPercent,deltaTotal.',
 );
 
-export const heatmapCommand: Command<Settings> = { options: OPTIONS, help: HEATMAP_HELP, settings: resolveSettings, run: heatmap };
+export const heatmapCommand: Command<Settings> = { options: OPTIONS, help: HEATMAP_HELP, settings: settingsOf('heatmap'), run: heatmap };
 
 async function heatmap(settings: Settings, io: Io): Promise<number> {
   const { format, slotMinutes, slaMinutes, clock, source } = settings;
