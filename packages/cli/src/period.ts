@@ -1,4 +1,4 @@
-import { endOfLocalDay, parseDayNumber, startOfLocalDay } from '@panopticon/core';
+import { endOfLocalDay, localDayNumber, parseDayNumber, startOfLocalDay } from '@panopticon/core';
 import { parseTimestamp } from '@panopticon/core/files';
 import { CliError } from './errors.js';
 
@@ -17,10 +17,11 @@ export function parseAsOf(raw: string | undefined, timeZone: string, fallback: D
 
 /**
  * `--since`: read as `--as-of` is (a date is the end of that day), and before `asOf`, or a usage error.
- * `undefined` when not given.
+ * Not given: a day before `asOf` ({@link daysBefore}), the earlier list `report` and `attention --resolved`
+ * compare with.
  */
-export function parseSince(raw: string | undefined, asOf: Date, timeZone: string): Date | undefined {
-  if (raw === undefined) return undefined;
+export function parseSince(raw: string | undefined, asOf: Date, timeZone: string): Date {
+  if (raw === undefined) return daysBefore(asOf, timeZone, 1);
   const day = parseDayNumber(raw);
   const ms = Number.isNaN(day) ? parseTimestamp(raw, timeZone) : endOfLocalDay(day, timeZone).getTime();
   if (ms === null) throw new CliError(`--since must be a date (2026-03-30) or a timestamp, got "${raw}".`, 2);
@@ -31,6 +32,19 @@ export function parseSince(raw: string | undefined, asOf: Date, timeZone: string
     );
   }
   return new Date(ms);
+}
+
+const MS_DAY = 86_400_000;
+
+/**
+ * `asOf` moved back `days` days: the end of the day `days` days earlier in the zone when `asOf` is the end of
+ * its day (what `--as-of DATE` means, so a daylight-saving change cannot shift the day), else the same
+ * instant minus whole days of 24 hours.
+ */
+export function daysBefore(asOf: Date, timeZone: string, days: number): Date {
+  const day = localDayNumber(asOf, timeZone);
+  if (endOfLocalDay(day, timeZone).getTime() === asOf.getTime()) return endOfLocalDay(day - days, timeZone);
+  return new Date(asOf.getTime() - days * MS_DAY);
 }
 
 /**

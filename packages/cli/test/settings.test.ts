@@ -210,6 +210,22 @@ describe('flags that need another flag', () => {
   });
 });
 
+describe('the since setting', () => {
+  it('is --since when given, else a day before --as-of (the end of the day before, for a date)', () => {
+    const dir = workdir();
+    const at = (...argv: string[]) =>
+      resolveSettings(parseCommandArgs('report', argv, reportCommand.options), { cwd: dir, now: () => NOW }).since.toISOString();
+    expect(at('--tz', 'Asia/Kathmandu', '--as-of', '2026-09-30')).toBe('2026-09-29T18:14:59.999Z');
+    expect(at('--tz', 'UTC', '--as-of', '2026-09-30T10:00:00Z')).toBe('2026-09-29T10:00:00.000Z');
+    // Across a daylight-saving change the day, not 24 hours, is moved back.
+    expect(at('--tz', 'America/New_York', '--as-of', '2026-11-01')).toBe('2026-11-01T03:59:59.999Z');
+    expect(at('--tz', 'UTC', '--as-of', '2026-09-30', '--since', '2026-09-01')).toBe('2026-09-01T23:59:59.999Z');
+    // Without --as-of: a day before now.
+    writeFileSync(join(dir, 'leads.csv'), LEADS);
+    expect(at('--tz', 'UTC', '--leads', 'leads.csv')).toBe('2026-10-31T12:00:00.000Z');
+  });
+});
+
 describe('the settings declarations', () => {
   it('feed the config file schema: every config key of a setting is a key of panopticon.config.json, in order', () => {
     const keys = Object.values(SETTINGS).flatMap((s) => (s.configKey === undefined ? [] : [s.configKey]));

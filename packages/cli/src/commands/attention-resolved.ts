@@ -11,7 +11,6 @@ import { renderJson, renderTable } from '../format.js';
 import type { Io } from '../io.js';
 import { cannotJudge, loadColumnarInputs } from '../inputs.js';
 import { attentionSince } from '../report/attention-since.js';
-import { daysBefore } from '../report/kpi-history.js';
 import { RESOLVED_CSV_COLUMNS, resolvedCsvCells, resolvedJsonRow } from '../resolved-rows.js';
 import type { Settings } from '../settings/resolve.js';
 import { isTabularFormat, writeTabular } from '../table-output.js';
@@ -31,8 +30,8 @@ export async function resolvedSince(settings: Settings, io: Io): Promise<number>
   const data = await loadColumnarInputs(settings, io);
   const unjudged = cannotJudge(data, 'follow-up');
   if (unjudged) throw new CliError(`panopticon attention: ${unjudged.message}`, EXIT.findings);
-  // The dashboard's default too (report/model.ts): a day before the as-of.
-  const changed = attentionSince(data, followUpOptions(settings), settings.since ?? daysBefore(asOf, timeZone, 1));
+  // The `since` setting, as the dashboard's: --since, else a day before the as-of.
+  const changed = attentionSince(data, followUpOptions(settings), settings.since);
   const rows = changed.resolved;
   if (format === 'json')
     io.out(renderJson({ asOf: asOf.toISOString(), since: changed.since.toISOString(), timeZone, rows: rows.map(resolvedJsonRow) }));

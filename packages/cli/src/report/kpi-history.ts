@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { endOfLocalDay, localDayNumber } from '@panopticon/core';
 import type { computeKpis } from '../commands/kpis.js';
+import { daysBefore } from '../period.js';
 
 /** The KPI object of `panopticon kpis --format json` (model.ts names it too). */
 type KpisJson = ReturnType<typeof computeKpis>;
@@ -14,23 +14,10 @@ type KpisJson = ReturnType<typeof computeKpis>;
 /** Weekly points of a tile's sparkline, the last being the report's own instant. */
 export const SPARKLINE_WEEKS = 8;
 
-const MS_DAY = 86_400_000;
-
 /** The KPIs as of 7 days earlier, and as of each of the last {@link SPARKLINE_WEEKS} weeks (oldest first). */
 export interface KpiHistory {
   weekAgo: KpisJson;
   weekly: KpisJson[];
-}
-
-/**
- * `asOf` moved back `days` days: the end of the day `days` days earlier in the zone when `asOf` is the end of
- * its day (what `--as-of DATE` means, so a daylight-saving change cannot shift the day), else the same
- * instant minus whole days of 24 hours.
- */
-export function daysBefore(asOf: Date, timeZone: string, days: number): Date {
-  const day = localDayNumber(asOf, timeZone);
-  if (endOfLocalDay(day, timeZone).getTime() === asOf.getTime()) return endOfLocalDay(day - days, timeZone);
-  return new Date(asOf.getTime() - days * MS_DAY);
 }
 
 /** `asOf` moved back `weeks` weeks ({@link daysBefore} 7 × `weeks` days). */

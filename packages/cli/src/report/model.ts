@@ -38,7 +38,7 @@ import type { computeKpis } from '../commands/kpis.js';
 import { dayRangePeriod, defaultComparisonPeriods } from '../comparison-rows.js';
 import { pipelineTrendRows } from '../pipeline-rows.js';
 import { attentionSince, type ResolvedRow } from './attention-since.js';
-import { daysBefore, kpiHistory, type KpiHistory } from './kpi-history.js';
+import { kpiHistory, type KpiHistory } from './kpi-history.js';
 import { leadDetail } from './lead-detail.js';
 import { localDateTime } from './local-time.js';
 import type { LeadDetail } from './page-data.js';
@@ -80,8 +80,8 @@ export interface ReportInput {
   kpisAt?: ((asOf: Date) => KpisJson) | undefined;
   /** Locators' e-mail addresses (the config's `digest.locators`). */
   locatorEmails?: Readonly<Record<string, string>> | undefined;
-  /** The earlier instant the needs-attention list is compared with (`--since`). Default: a day before as-of. */
-  since?: Date | undefined;
+  /** The earlier instant the needs-attention list is compared with: the `since` setting (`--since`, else a day before as-of). */
+  since: Date;
   /** The time-to-event figures (survival-data.ts's `reportSurvival`, with the same settings and leads). */
   survival: ReportSurvival;
 }
@@ -211,7 +211,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     return pipeline.stages.find((s) => s.name === r.stage)?.staleAfterDays;
   };
   // The list now and what changed since the earlier one, by core's comparison (the digest's).
-  const changed = attentionSince(columns, followUp, input.since ?? daysBefore(asOf, timeZone, 1));
+  const changed = attentionSince(columns, followUp, input.since);
   const attention: AttentionTableRow[] = changed.changes.current.map((r) => {
     const appt = r.appointmentAt;
     const mark = changed.marks.get(r.leadId);

@@ -95,8 +95,8 @@ export interface Settings
   columns?: ColumnMapping;
   /** The instant leads are judged at: `--as-of`, else the sample's own as-of, else now. */
   asOf: Date;
-  /** `--since` as an instant before `asOf`; `undefined` when not given. */
-  since?: Date;
+  /** The earlier needs-attention list's instant: `--since` (before `asOf`), else a day before `asOf`. */
+  since: Date;
   /** `--from` / `--to` as instants (the heatmap). */
   period: { from?: Date; to?: Date };
   /** Where `report` writes the page, absolute. */
@@ -189,7 +189,7 @@ export function resolveSettings(values: ParsedValues, io: Pick<Io, 'cwd' | 'now'
     pipeline,
     ...(columns ? { columns } : {}),
     asOf,
-    ...(since ? { since } : {}),
+    since,
     period,
     out: absolute(s.out, io.cwd),
     ...(flags.out !== undefined ? { outFile: absolute(flags.out, io.cwd) } : {}),
