@@ -5,6 +5,7 @@ import {
   type SummarizeResponsesOptions,
   WEEKDAY_NAMES,
   aggregateBySlot,
+  assertTimeZone,
   slotLabel,
   summarizeResponses,
 } from '@panopticon/core';
@@ -87,6 +88,8 @@ export async function heatmapSql(inputs: SqlInputs, options: HeatmapSqlOptions):
  */
 export async function responseSummarySql(inputs: SqlInputs, options: ResponseSummarySqlOptions): Promise<ResponseSummary> {
   summarizeResponses([], options); // core's checks of the options, with its errors
+  // The zone of the file's timestamps, which core's summary (zone-free on the wall clock) does not check.
+  assertTimeZone(options.timeZone);
   const row = (
     await runResponseQuery(RESPONSE_SUMMARY_SQL, inputs, options, {
       values: { sla_minutes: options.slaMinutes ?? 60 },

@@ -124,5 +124,13 @@ describe('what the SQL engine refuses, by name', () => {
     const file = folder.write(nextName('csv'), csvText(HEADER, [['1', '2025-01-06 10:00', null, null, null]]));
     await expect(heatmapSql({ leads: file }, { timeZone: 'UTC', slotMinutes: 7 })).rejects.toThrow(RangeError);
     await expect(heatmapSql({ leads: file }, { timeZone: 'Mars/Olympus' })).rejects.toThrow(/Mars\/Olympus/);
+    // A zone left out (plain JavaScript) is never the host's: both statements refuse it with core's error.
+    for (const timeZone of [undefined, '', 'Mars/Olympus']) {
+      const options = { timeZone } as unknown as { timeZone: string };
+      await expect(heatmapSql({ leads: file }, options)).rejects.toThrow(RangeError);
+      await expect(responseSummarySql({ leads: file }, options)).rejects.toThrow(
+        timeZone === 'Mars/Olympus' ? /Mars\/Olympus/ : /timeZone is required/,
+      );
+    }
   });
 });
