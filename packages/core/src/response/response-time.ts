@@ -63,8 +63,10 @@ export interface ResponseMinutesOptions {
  * responseMinutes(lead, { clock: 'business', timeZone: 'America/New_York' }); // Friday 16:30 → Monday 09:30: 60
  */
 export function responseMinutes(lead: ResponseLead, options: ResponseMinutesOptions = {}): number | null {
+  // The clock first: a business clock without a zone is an error for every lead, not only for contacted ones.
+  const minutes = responseClock(options);
   if (responseStatus(lead, options) === 'never') return null;
-  return responseClock(options)(instantMsOf(lead, 'createdAt'), instantMsOf(lead, 'firstContactAt'));
+  return minutes(instantMsOf(lead, 'createdAt'), instantMsOf(lead, 'firstContactAt'));
 }
 
 /**

@@ -57,6 +57,19 @@ const ZONED: Record<string, Call> = {
   timeToIntervention: (tz, leads) => core.timeToIntervention(leads, follow(tz)),
   locatorScorecard: (tz, leads) => core.locatorScorecard(leads, follow(tz)),
   pipelineTrend: (tz, leads) => core.pipelineTrend(leads, { ...follow(tz), from: new Date(BASE_MS), to: asOf }),
+  followUp: (tz, leads) => [...leads, APPOINTED].map((lead) => core.followUp(lead, follow(tz))),
+  attentionChanges: (tz, leads) => core.attentionChanges(leads, [], follow(tz)),
+  speedToLead: (tz, leads) => core.speedToLead(leads, follow(tz)),
+  cohortFunnel: (tz, leads) => core.cohortFunnel(leads, follow(tz)),
+  appointmentProgressSurvival: (tz, leads) => core.appointmentProgressSurvival(leads, follow(tz)),
+  'responseMinutes (business clock)': (tz) =>
+    core.responseMinutes({ createdAt: new Date(BASE_MS), firstContactAt: null }, { clock: 'business', timeZone: tz as string }),
+  // Grouping by period or arrival reads dates in the zone (the other groupings and the plain curves take none).
+  'firstContactSurvival by period': (tz, leads) => core.firstContactSurvival(leads, { asOf, by: 'period', timeZone: tz as string }),
+  'firstContactSurvival by arrival': (tz, leads) => core.firstContactSurvival(leads, { asOf, by: 'arrival', timeZone: tz as string }),
+  'stageSurvival by period': (tz, leads) =>
+    core.stageSurvival(leads, { asOf, pipeline: TEST_PIPELINE, by: 'period', timeZone: tz as string }),
+  parseLeads: (tz) => core.parseLeads([], { timeZone: tz as string }),
 };
 
 describe('a missing timeZone is an error, never the host zone', () => {
