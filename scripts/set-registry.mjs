@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Points the four packages at a registry: `node scripts/set-registry.mjs https://npm.example.internal/`
-// rewrites `publishConfig.registry` in each package.json (the only place the registry is written), so that
-// `npm run release` publishes there and nowhere else. Add the scope to your .npmrc as well
-// (`@panopticon:registry=<url>`), so that installs ask that registry, never the public one, for @panopticon/*.
+// Points every published package at a registry: `node scripts/set-registry.mjs https://npm.example.internal/`
+// rewrites `publishConfig.registry` in the package.json of each workspace that is not private (the only place
+// the registry is written), so that `npm run release` publishes there and nowhere else. Add the scope to your
+// .npmrc as well (`@panopticon:registry=<url>`), so that installs ask that registry, never the public one, for
+// @panopticon/*.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -12,9 +13,13 @@ if (!url || !/^https?:\/\/[^/\s]+/.test(url)) {
   process.exit(2);
 }
 const registry = url.endsWith('/') ? url : `${url}/`;
-for (const dir of ['core', 'charts', 'zoho-adapter', 'cli']) {
-  const file = fileURLToPath(new URL(`../packages/${dir}/package.json`, import.meta.url));
+const root = new URL('../', import.meta.url);
+// The workspaces as the root package.json lists them: a package added there is pointed at the registry too.
+const { workspaces } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+for (const dir of workspaces) {
+  const file = fileURLToPath(new URL(`${dir}/package.json`, root));
   const pkg = JSON.parse(readFileSync(file, 'utf8'));
+  if (pkg.private) continue;
   pkg.publishConfig = { ...pkg.publishConfig, registry };
   // Written beside and renamed over, so a failure never leaves half a package.json.
   writeFileSync(`${file}.tmp`, `${JSON.stringify(pkg, null, 2)}\n`);
