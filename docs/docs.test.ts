@@ -171,10 +171,19 @@ describe('the API reference', () => {
   it('files the exports under categories that mirror docs/metrics.md and the packages', () => {
     const api = JSON.parse(readFileSync(join(docsDir, 'api/api.json'), 'utf8')) as { children: Categorized[] };
     const titles = (name: string) => (api.children.find((m) => m.name === name)?.categories ?? []).map((c) => c.title);
-    expect(titles('@panopticon/core')).toEqual(['Model', 'Follow-up', 'Response', 'Time', 'Sources']);
+    expect(titles('@panopticon/core')).toEqual(['Model', 'Follow-up', 'Response', 'Time to event', 'Time', 'Sources']);
     expect(titles('@panopticon/core/files')).toEqual(['Sources']);
     expect(titles('@panopticon/charts')).toEqual(['Charts']);
     expect(titles('@panopticon/zoho-adapter')).toEqual(['Zoho']);
+    expect(titles('@panopticon/sql')).toEqual(['SQL']);
+    // docs/metrics.md's "Time to event (survival)": its metrics are filed there, not under the model.
+    const core = api.children.find((m) => m.name === '@panopticon/core') as Categorized & { children: { id: number; name: string }[] };
+    const names = (title: string) => {
+      const ids = new Set(core.categories?.find((c) => c.title === title)?.children ?? []);
+      return core.children.filter((r) => ids.has(r.id)).map((r) => r.name);
+    };
+    expect(names('Time to event')).toEqual(expect.arrayContaining(['kaplanMeier', 'firstContactSurvival', 'speedToLead', 'cohortFunnel']));
+    expect(names('Model').filter((name) => /survival|kaplan|speedToLead|cohortFunnel/i.test(name))).toEqual([]);
   });
 
   // One test per entry point of typedoc.json, so that a failure names the package whose exports lack examples.
@@ -192,7 +201,7 @@ describe('the API reference', () => {
 
 interface Categorized {
   name: string;
-  categories?: { title: string }[];
+  categories?: { title: string; children?: number[] }[];
 }
 
 interface Reflection {

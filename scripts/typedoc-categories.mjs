@@ -1,12 +1,13 @@
 // TypeDoc plugin (typedoc.json `plugin`): files every export of the API reference under the category of
-// the folder it is written in, so the reference reads like docs/metrics.md (follow-up, response, time,
-// sources) and the packages (charts, Zoho) rather than one flat list. An explicit `@category` tag wins.
+// the folder it is written in, so the reference reads like docs/metrics.md (follow-up, response, time to
+// event, time, sources) and the packages (charts, Zoho) rather than one flat list. An explicit `@category` tag wins.
 import { Comment, CommentTag, Converter, ReflectionKind } from 'typedoc';
 
 /** [package, path prefix inside it, category]: the first that matches a declaration's file wins. */
 const CATEGORIES = [
   ['@panopticon/core', 'src/follow-up/', 'Follow-up'],
   ['@panopticon/core', 'src/response/', 'Response'],
+  ['@panopticon/core', 'src/survival/', 'Time to event'],
   ['@panopticon/core', 'src/time/', 'Time'],
   ['@panopticon/core', 'src/sources/', 'Sources'],
   ['@panopticon/core', 'src/danfo/', 'Sources'],

@@ -1,3 +1,10 @@
+/**
+ * `@panopticon/sql`: core's response heatmap, response summary, needs-attention list and KPIs as SQL statements,
+ * run on an embedded DuckDB over CSV or Parquet files of any size, with core's results and errors.
+ *
+ * @packageDocumentation
+ * @module @panopticon/sql
+ */
 // Re-exports only: the public surface of @panopticon/sql.
 export { heatmapSql, responseSummarySql } from './response.js';
 export type { HeatmapSqlOptions, ResponseSummarySqlOptions } from './response.js';
