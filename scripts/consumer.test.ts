@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Plugin } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,11 +156,24 @@ describe('the packed packages in a project of their own', () => {
       format: 'esm',
       minify: true,
       write: false,
+      metafile: true,
       logLevel: 'silent',
       plugins: [watch],
     });
     expect(result.errors).toEqual([]);
     expect(found).toEqual([]);
+    expect(Object.values(result.metafile.outputs)[0]!.imports).toEqual([]);
+    // The figures (printed, not asserted): the whole program, and what each installed package puts into it.
+    const code = result.outputFiles[0]!.contents;
+    const inputs = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs);
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    const from = (pkg: string) =>
+      inputs.filter(([path]) => path.startsWith(`node_modules/${pkg}/`)).reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+    console.log(
+      `browser bundle of browser.ts (heatmap figure, parseLeads, an upload): ${kb(code.length)}, ${kb(gzipSync(code).length)} gzip; ` +
+        ['@panopticon/core', 'zod', '@panopticon/charts', '@observablehq/plot'].map((p) => `${p} ${kb(from(p))}`).join(', ') +
+        ' before gzip',
+    );
   }, 120_000);
 
   it('import from Deno through the project’s package.json and node_modules', async () => {
