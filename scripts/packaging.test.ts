@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,5 +61,16 @@ describe('the published packages', () => {
       status = (error as { status: number | null }).status;
     }
     expect(status).toBe(2);
+  });
+
+  it('ship source maps that point into their src/ instead of copying it (npm test builds first)', () => {
+    const maps = published.flatMap(({ dir }) =>
+      (readdirSync(join(root, dir, 'dist'), { recursive: true }) as string[])
+        .filter((file) => file.endsWith('.map'))
+        .map((file) => join(dir, 'dist', file)),
+    );
+    expect(maps.length).toBeGreaterThan(20);
+    const withSources = maps.filter((file) => (readJson(join(root, file)).sourcesContent ?? []).some((text: string | null) => text));
+    expect(withSources).toEqual([]);
   });
 });

@@ -70,6 +70,8 @@ export default defineConfig([
       // Less to parse at start-up; names are kept, so stack traces still read.
       options.minifyWhitespace = true;
       options.minifySyntax = true;
+      // The maps point into the sources the packages ship (src/ of cli, core, charts, …): no copy inside them.
+      options.sourcesContent = false;
     },
   },
   // The CSV heatmap's worker thread (found beside the command's chunks, see core's heatmap-pieces.ts): a bundle
@@ -87,6 +89,8 @@ export default defineConfig([
       options.conditions = ['@panopticon/source'];
       options.minifyWhitespace = true;
       options.minifySyntax = true;
+      // The maps point into the sources the packages ship (src/ of cli, core, charts, …): no copy inside them.
+      options.sourcesContent = false;
     },
   },
 ]);
