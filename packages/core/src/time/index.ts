@@ -2,7 +2,6 @@
 // per-calendar counters, calendarDaysBetween/businessDaysBetween behind daysBetween, business minutes behind
 // responseMinutes' business clock) stay unexported; metrics import them from their files.
 export { MS_PER_DAY, weekdayOfDayNumber, formatDayNumber, parseDayNumber, daysInMonth, formatMinuteOfDay } from './civil.js';
-export type { Zone } from './zone.js';
 export type { ZonedParts, WallClock } from './wall-clock.js';
 export { assertTimeZone } from './zone.js';
 export { zonedParts, instantFromWallClock, localDayNumber, startOfLocalDay, endOfLocalDay } from './wall-clock.js';
