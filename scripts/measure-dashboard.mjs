@@ -10,7 +10,8 @@
 //    that it opens, and whether its controls recompute or say they are fixed (above the row limit of
 //    packages/cli/src/report/controls-data.ts the rows are not embedded).
 // Run `npm run build` first.   Usage: node scripts/measure-dashboard.mjs [N=100000] [R=1000000] [RUNS=3] [PAGE] (R=0: part 1 only;
-// PAGE: measure that page, written before, instead of writing one: pages of two builds compared on one machine)
+// PAGE: measure that page, written before, instead of writing one: pages of two builds compared on one machine;
+// a PAGE that does not exist yet is written there and kept)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,8 +129,9 @@ try {
     // 1. N leads with histories.
     let html = join(work, 'dashboard.html');
     const writes = [];
+    const given = page !== undefined && existsSync(page);
     if (page) html = resolve(page);
-    else {
+    if (!given) {
       const data = join(work, 'appointed');
       mkdirSync(data);
       for (const [name, text] of Object.entries(generate(Number(n)))) writeFileSync(join(data, name), text);
@@ -157,7 +159,7 @@ try {
     }
     lines.push(
       `Dashboard for ${Number(n).toLocaleString('en-US')} appointed leads with histories (seeded, scripts/gen-appointed.mjs), ${RUNS} runs, median:`,
-      page
+      given
         ? `  page given: ${page} (not written by this run)`
         : `  write the report (panopticon report, whole process)   ${ms(median(writes.map((w) => w.wall)))}, peak memory ${mb(median(writes.map((w) => w.peak)))}`,
       `  page size                                             ${mb(bytes)} (${bytes.toLocaleString('en-US')} bytes)   budget < 15 MB`,
