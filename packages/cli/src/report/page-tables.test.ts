@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cellsOf, embedCells, type CellKind } from './cell-columns.js';
 import { packCodes, unpackCodes } from './codes.js';
 import { embedPageData, readPageData, splitPageData, type PageDataRows } from './embedded-data.js';
-import { DEFERRED_DATA_PARTS, type AppointmentTuple, type AttentionTuple, type DeferredDataPart, type LeadDetail } from './page-data.js';
+import { DEFERRED_DATA_PARTS, type AppointmentTuple, type AttentionTuple, type DeferredDataPart } from './page-data.js';
 import { SharedTablesBuilder } from './page-tables.js';
 
 // Whole minutes between 2000 and 2040, as an instant and as its wall-clock text in a zone 0 to 14 hours off.
@@ -122,30 +122,12 @@ describe("the page's rows in columns", () => {
 
 describe("the page data's deferred parts", () => {
   it('are in blocks of their own, read only when first used, and decode as from the whole data', () => {
-    const lead: LeadDetail = {
-      id: '7',
-      name: 'Ana',
-      locator: 'Ben Carter',
-      team: null,
-      stage: 'New',
-      status: 'stale',
-      reason: 'stale',
-      reasonDays: 12,
-      created: '2026-03-01 09:00',
-      firstContact: '2026-03-01 09:20',
-      responseMinutes: 20,
-      appointment: '2026-03-08 09:30',
-      daysSinceAppointment: 5,
-      progress: null,
-      daysInStage: 12,
-      visits: [['New', '2026-03-01 09:00', null, 12]],
-      owners: [['Ben Carter', '2026-03-01 09:01']],
-    };
     const data = {
       ...rows([], [['7', 'Ana', 'Ben Carter', 'New', 'stale', '2026-03-08', '09:30']]),
       timeZone: 'UTC',
       tablesCsv: {},
-      leads: [lead],
+      // The dialog's facts decode as lead-detail-columns.test.ts checks; here: read only when asked.
+      leads: [],
       survivalCsv: { 'first-contact-curve': null, 'appointment-progress-curve': null, 'speed-to-lead': null },
       tableRows: {
         'green-to-delivery': [['7', 'Ana', 'Ben Carter', 'New', 'green', Date.parse('2026-03-02T10:00:00Z'), null, 3.5, false, true]],
@@ -164,8 +146,7 @@ describe("the page data's deferred parts", () => {
     // Opening: the rows, no deferred part.
     expect(back.appointments).toEqual(expected.appointments);
     expect(asked).toEqual([]);
-    expect(back.leads.ids).toEqual(['7']);
-    expect(back.leads.at(0)).toEqual(expected.leads.at(0));
+    expect(back.leads.ids).toEqual(expected.leads.ids);
     expect(asked).toEqual(['leads']);
     expect(back.tablesCsv['green-to-delivery']).toBe(expected.tablesCsv['green-to-delivery']);
     expect(back.tablesCsv['green-to-delivery']!.split('\n').length).toBeGreaterThan(1);
