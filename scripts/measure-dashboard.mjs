@@ -10,7 +10,8 @@
 //    that it opens, and whether its controls recompute or say they are fixed (above the row limit of
 //    packages/cli/src/report/controls-data.ts the rows are not embedded).
 // Run `npm run build` first.   Usage: node scripts/measure-dashboard.mjs [N=100000] [R=1000000] [RUNS=3] [PAGE] (R=0: part 1 only;
-// PAGE: measure that page, written before, instead of writing one: pages of two builds compared on one machine)
+// PAGE: measure that page, written before, instead of writing one: pages of two builds compared on one machine;
+// a PAGE that does not exist yet is written there and kept)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,6 +78,7 @@ async function openPage(browser, url) {
             const nav = performance.getEntriesByType('navigation')[0];
             const ready = performance.getEntriesByName('panopticon:ready')[0];
             done({
+              interactive: nav.domInteractive,
               load: nav.loadEventEnd,
               ready: ready ? ready.startTime : NaN,
               painted: performance.now(),
@@ -116,6 +118,26 @@ async function controlChange({ page, cdp }, id, value) {
   return { ...change, cpu: ((await rendererCpu(cdp)) - cpu0) * 1000 };
 }
 
+/**
+ * The first lead dialog opened on the page: a click on the first lead of the needs-attention table to the frame
+ * after (the dialog's facts are decoded then, embedded-data.ts), wall clock and the renderer's CPU.
+ */
+async function firstDialog({ page, cdp }) {
+  const cpu0 = await rendererCpu(cdp);
+  const wall = await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const t0 = performance.now();
+        document.querySelector('#att-table tbody [data-lead]').click();
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => done(document.getElementById('lead-dialog')?.open ? performance.now() - t0 : Number.NaN)),
+        );
+      }),
+  );
+  await page.keyboard.press('Escape');
+  return { wall, cpu: ((await rendererCpu(cdp)) - cpu0) * 1000 };
+}
+
 try {
   const lines = [];
   const browser = await chromium.launchPersistentContext(join(work, 'profile'), {
@@ -128,8 +150,9 @@ try {
     // 1. N leads with histories.
     let html = join(work, 'dashboard.html');
     const writes = [];
+    const given = page !== undefined && existsSync(page);
     if (page) html = resolve(page);
-    else {
+    if (!given) {
       const data = join(work, 'appointed');
       mkdirSync(data);
       for (const [name, text] of Object.entries(generate(Number(n)))) writeFileSync(join(data, name), text);
@@ -139,12 +162,14 @@ try {
     const bytes = statSync(html).size;
     const opens = [];
     const changes = { slot: [], sla: [], clock: [], team: [], period: [] };
+    const dialogs = [];
     let first;
     for (let i = 0; i < RUNS + 1; i++) {
       const o = await openPage(browser, pathToFileURL(html).href);
       if (i === 0)
         first = o; // the first open warms Chromium's caches; it is left out
       else opens.push(o);
+      if (i > 0) dialogs.push(await firstDialog(o));
       if (i > 0 && o.enabled) {
         changes.slot.push(await controlChange(o, 'v-slot', '60'));
         changes.sla.push(await controlChange(o, 'v-sla', '30'));
@@ -157,13 +182,14 @@ try {
     }
     lines.push(
       `Dashboard for ${Number(n).toLocaleString('en-US')} appointed leads with histories (seeded, scripts/gen-appointed.mjs), ${RUNS} runs, median:`,
-      page
+      given
         ? `  page given: ${page} (not written by this run)`
         : `  write the report (panopticon report, whole process)   ${ms(median(writes.map((w) => w.wall)))}, peak memory ${mb(median(writes.map((w) => w.peak)))}`,
       `  page size                                             ${mb(bytes)} (${bytes.toLocaleString('en-US')} bytes)   budget < 15 MB`,
-      `  open: navigation → load event                         ${ms(median(opens.map((o) => o.load)))}`,
+      `  open: navigation → DOM interactive, → load event      ${ms(median(opens.map((o) => o.interactive)))}, ${ms(median(opens.map((o) => o.load)))}`,
       `  open: first complete render (script mark, next frame) ${ms(median(opens.map((o) => o.ready)))}, ${ms(median(opens.map((o) => o.painted)))}   budget < 1500 ms   (${first.rows.toLocaleString('en-US')} needs-attention rows drawn)`,
       `  open: renderer CPU, process start to that frame       ${ms(median(opens.map((o) => o.cpu)))}`,
+      `  first lead dialog: click → next frame                 ${ms(median(dialogs.map((d) => d.wall)))} (renderer CPU ${ms(median(dialogs.map((d) => d.cpu)))})`,
     );
     if (opens[0].enabled) {
       for (const [control, times] of Object.entries(changes)) {

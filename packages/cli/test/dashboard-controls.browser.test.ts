@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dashboardBrowser } from './browser-page.js';
 import { runCli } from './fixtures/dashboard-cli.js';
+import { pageStartData } from './fixtures/page-data-block.js';
 import { calendarBusyDays, writeTeamPage } from './fixtures/team-page.js';
 
 const { tmp, open } = dashboardBrowser('panopticon-controls-');
@@ -259,9 +260,7 @@ describe('Open a file', () => {
     const historyCsv = join(dir, 'stage_history.csv');
     writeFileSync(historyCsv, readFileSync(join(sample, 'stage_history.csv'), 'utf8'));
     const { page, context, errors } = await open(samplePage);
-    const data = await page.evaluate(
-      () => JSON.parse(document.getElementById('report-data')!.textContent!) as { timeZone: string; controls: { asOf: string } },
-    );
+    const data = await pageStartData(page);
     expect(await page.getByText('Nothing leaves this machine').isVisible()).toBe(true);
     await page.getByLabel('Open a file', { exact: true }).setInputFiles([leadsCsv, historyCsv]);
     await page.waitForSelector('#open-result:not([hidden])');

@@ -14,6 +14,7 @@ import { runCli } from './fixtures/dashboard-cli.js';
 import { type KpisJson, localDate } from './fixtures/dashboard-json.js';
 import { HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
 import { KNOWN_EMAIL, KNOWN_ID, KNOWN_NAME, RECORD_URL, writeKnownLead } from './fixtures/known-lead.js';
+import { pageStartData } from './fixtures/page-data-block.js';
 
 const { tmp, open } = dashboardBrowser('panopticon-investigate-');
 const samplePage = join(tmp, 'sample.html');
@@ -193,7 +194,7 @@ describe('Download CSV', () => {
     expect(await page.locator('button[data-download="resolved"]').count()).toBe(0);
     for (const [name, header] of Object.entries(headers)) {
       const { file, text } = await download(page, name);
-      expect(file).toBe(`${name}-${await page.evaluate(() => JSON.parse(document.getElementById('report-data')!.textContent!).today)}.csv`);
+      expect(file).toBe(`${name}-${(await pageStartData(page)).today}.csv`);
       const lines = text.trim().split('\n');
       expect(lines[0], name).toBe(header);
       expect(lines.length, name).toBeGreaterThan(1);

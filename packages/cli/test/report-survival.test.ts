@@ -12,8 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SurvivalJsonCurve } from '../src/csv-columns.js';
 import { renderCsv } from '../src/format.js';
 import { runMain } from './fixtures/cli-run.js';
-import { readPageData } from '../src/report/embedded-data.js';
-import { DATA_ELEMENT_ID } from '../src/report/page-data.js';
+import { embeddedPageData, pageDataOf } from './fixtures/page-data-block.js';
 import { SURVIVAL_DOWNLOADS, SURVIVAL_DOWNLOAD_NAMES, survivalCsvFile } from '../src/report/survival-downloads.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-report-survival-'));
@@ -23,7 +22,7 @@ const run = (...argv: string[]) => runMain(tmp, ...argv);
 function readPage(path: string) {
   const html = readFileSync(path, 'utf8');
   const doc = new JSDOM(html).window.document; // parsed only: no script runs
-  const data = readPageData(JSON.parse(doc.getElementById(DATA_ELEMENT_ID)!.textContent!));
+  const data = pageDataOf(html);
   return { html, doc, data };
 }
 
@@ -72,7 +71,7 @@ describe('the dashboard on the sample data: time to event as panopticon survival
       expect(file.name).toBe(`${SURVIVAL_DOWNLOADS[download].file}-2026-10-31.csv`);
       expect(file.text.split('\n').length).toBeGreaterThan(50); // every step, not a summary
       // Embedded as the steps' times and counts (survival-rows.ts), not as the rows: they came back exactly.
-      const embedded = JSON.parse(page.doc.getElementById(DATA_ELEMENT_ID)!.textContent!).survivalCsv[download];
+      const embedded = embeddedPageData(page.html).survivalCsv[download]!;
       expect(Object.keys(embedded)).toEqual(['curves']);
 
       const json = JSON.parse((await run('survival', '--of', of, '--format', 'json', '--quiet')).stdout) as { curves: JsonCurve[] };

@@ -10,11 +10,11 @@ import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, cspHash } from '../src/report/csp.js';
 import { escapeHtml, jsonForScript } from '../src/report/escape.js';
-import { readPageData } from '../src/report/embedded-data.js';
 import { DATA_ELEMENT_ID } from '../src/report/page-data.js';
 import { longDate } from '../src/report/text.js';
 import { formatTileValue } from '../src/report/tiles.js';
 import { runMain } from './fixtures/cli-run.js';
+import { pageDataOf } from './fixtures/page-data-block.js';
 import { HOSTILE_COMMENT, HOSTILE_LOCATOR, HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'panopticon-report-'));
@@ -29,7 +29,7 @@ function readPage(path: string) {
   const inline = scripts.filter((s) => !s.hasAttribute('type'));
   const json = scripts.find((s) => s.id === DATA_ELEMENT_ID)!;
   const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
-  return { html, doc, inline, json, data: readPageData(JSON.parse(json.textContent!)), csp };
+  return { html, doc, inline, json, data: pageDataOf(html), csp };
 }
 
 describe('escaping', () => {

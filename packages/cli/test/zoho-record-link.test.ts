@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeZoho, type FakeZoho } from '@panopticon/zoho-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedPageData } from './fixtures/page-data-block.js';
 import { runCli, sample } from './fixtures/zoho-cli.js';
 
 // The dashboard's "Open in CRM" for a Zoho source: built from the data center and the org id the sync read
@@ -42,9 +43,8 @@ async function pageFrom(server: FakeZoho, store: string, cwd: string) {
 
 /** The data of the page written to `out`: its record link, or why there is none. */
 function pageData(out: string) {
-  const html = readFileSync(out, 'utf8');
-  const json = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
-  return JSON.parse(json) as { recordUrl: string | null; recordUrlMissing: string | null };
+  const { recordUrl, recordUrlMissing } = embeddedPageData(readFileSync(out, 'utf8'));
+  return { recordUrl, recordUrlMissing };
 }
 
 beforeAll(async () => {

@@ -13,6 +13,19 @@ import type { ControlsData } from './controls-data.js';
 /** The id of the JSON block holding the page's data (the needs-attention rows and the appointments). */
 export const DATA_ELEMENT_ID = 'report-data';
 
+/**
+ * The parts of the page's data that nothing drawn when the page opens reads (the lead dialog's facts, the
+ * curves' steps and the rows of downloads held in columns): each is a JSON block of its own, parsed when first
+ * read (embedded-data.ts), so that opening the page parses about 40 % of the JSON (scripts/measure-dashboard.mjs).
+ */
+export const DEFERRED_DATA_PARTS = ['leads', 'survivalCsv', 'tableRows'] as const;
+
+/** One of {@link DEFERRED_DATA_PARTS}. */
+export type DeferredDataPart = (typeof DEFERRED_DATA_PARTS)[number];
+
+/** The id of a deferred part's JSON block. */
+export const dataPartElementId = (part: DeferredDataPart): string => `${DATA_ELEMENT_ID}-${part}`;
+
 /** The select value of a locator: its name, or a marker for unassigned leads (no locator name starts with NUL). */
 export const UNASSIGNED_VALUE = '\u0000unassigned';
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellsOf, embedCells, type CellKind } from './cell-columns.js';
 import { packCodes, unpackCodes } from './codes.js';
-import { embedPageData, readPageData, type PageDataRows } from './embedded-data.js';
-import type { AppointmentTuple, AttentionTuple } from './page-data.js';
+import { embedPageData, readPageData, splitPageData, type PageDataRows } from './embedded-data.js';
+import { DEFERRED_DATA_PARTS, type AppointmentTuple, type AttentionTuple, type DeferredDataPart } from './page-data.js';
 import { SharedTablesBuilder } from './page-tables.js';
 
 // Whole minutes between 2000 and 2040, as an instant and as its wall-clock text in a zone 0 to 14 hours off.
@@ -117,6 +117,41 @@ describe("the page's rows in columns", () => {
     expect(unpackCodes(packCodes([0, 0, 0, 0, 0, 84, -2]))).toEqual([0, 0, 0, 0, 0, 84, -2]);
     expect(packCodes([84])).toEqual([84]);
     expect(packCodes([1.5])).toEqual([1.5]);
+  });
+});
+
+describe("the page data's deferred parts", () => {
+  it('are in blocks of their own, read only when first used, and decode as from the whole data', () => {
+    const data = {
+      ...rows([], [['7', 'Ana', 'Ben Carter', 'New', 'stale', '2026-03-08', '09:30']]),
+      timeZone: 'UTC',
+      tablesCsv: {},
+      // The dialog's facts decode as lead-detail-columns.test.ts checks; here: read only when asked.
+      leads: [],
+      survivalCsv: { 'first-contact-curve': null, 'appointment-progress-curve': null, 'speed-to-lead': null },
+      tableRows: {
+        'green-to-delivery': [['7', 'Ana', 'Ben Carter', 'New', 'green', Date.parse('2026-03-02T10:00:00Z'), null, 3.5, false, true]],
+      },
+    } as unknown as PageDataRows;
+    const whole = JSON.parse(JSON.stringify(embedPageData(data)));
+    const { start, parts } = splitPageData(whole);
+    expect(Object.keys(start).filter((k) => (DEFERRED_DATA_PARTS as readonly string[]).includes(k))).toEqual([]);
+    expect(Object.keys(parts).sort()).toEqual([...DEFERRED_DATA_PARTS].sort());
+    const asked: DeferredDataPart[] = [];
+    const back = readPageData(start, (part) => {
+      asked.push(part);
+      return parts[part];
+    });
+    const expected = readPageData(whole);
+    // Opening: the rows, no deferred part.
+    expect(back.appointments).toEqual(expected.appointments);
+    expect(asked).toEqual([]);
+    expect(back.leads.ids).toEqual(expected.leads.ids);
+    expect(asked).toEqual(['leads']);
+    expect(back.tablesCsv['green-to-delivery']).toBe(expected.tablesCsv['green-to-delivery']);
+    expect(back.tablesCsv['green-to-delivery']!.split('\n').length).toBeGreaterThan(1);
+    expect(back.survivalCsv['speed-to-lead']).toBeNull();
+    expect(new Set(asked)).toEqual(new Set(DEFERRED_DATA_PARTS));
   });
 });
 

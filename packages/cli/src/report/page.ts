@@ -8,8 +8,8 @@ import { jsonForScript } from './escape.js';
 import type { RenderedFigures } from './figures.js';
 import { html, joinHtml, unsafeHtml, type Html } from './html.js';
 import type { ReportModel } from './model.js';
-import { DATA_ELEMENT_ID } from './page-data.js';
-import { embedPageData, type PageDataRows } from './embedded-data.js';
+import { DATA_ELEMENT_ID, DEFERRED_DATA_PARTS, dataPartElementId } from './page-data.js';
+import { embedPageData, splitPageData, type EmbeddedPageData, type PageDataRows } from './embedded-data.js';
 import { attentionSection } from './section-attention.js';
 import { calendarSection } from './section-calendar.js';
 import { pipelineSection, responseSection } from './section-figures.js';
@@ -72,7 +72,7 @@ export function pageData(model: ReportModel, controls: ControlsData = controlsDa
  * The dashboard page: one self-contained HTML document. Figures are inline SVG; the style sheet and the
  * script are inline and allowed by their hashes in a Content-Security-Policy that permits no network
  * access. All markup goes through the escaping `html` template (html.ts); the table data is embedded as
- * JSON with `<`, `>`, `&`, U+2028 and U+2029 escaped, so no CRM value can end its `<script>` block.
+ * JSON blocks with `<`, `>`, `&`, U+2028 and U+2029 escaped, so no CRM value can end its `<script>` block.
  */
 export function renderPage(model: ReportModel, figures: RenderedFigures): string {
   const css = pageCss(figures.css);
@@ -90,6 +90,7 @@ export function renderPage(model: ReportModel, figures: RenderedFigures): string
 <meta name="generator" content="panopticon report">
 <title>${title}</title>
 <link rel="icon" href="data:,">
+<link rel="expect" href="#${PAGE_END_ID}" blocking="render">
 <style>${unsafeHtml(css)}</style>
 </head>
 <body>
@@ -108,11 +109,30 @@ ${qualitySection(model)}
 </main>
 ${footer(model)}
 ${leadDialog()}
-<script type="application/json" id="${DATA_ELEMENT_ID}">${unsafeHtml(jsonForScript(embedPageData(pageData(model, controls))))}</script>
+${dataBlocks(embedPageData(pageData(model, controls)))}
 <script>${unsafeHtml(script)}</script>
+<span id="${PAGE_END_ID}" hidden></span>
 </body>
 </html>
 `.toString();
+}
+
+/**
+ * The element after the script: until it is parsed the browser draws nothing (the `rel="expect"` link in the
+ * head), so the page is laid out once, with its script's rows, instead of again and again while its megabytes
+ * of data are still being read (scripts/measure-dashboard.mjs measured a quarter of the renderer's CPU spent so).
+ */
+const PAGE_END_ID = 'page-end';
+
+/**
+ * The page's data as JSON blocks (embedded-data.ts): the one the script reads when it starts, then each deferred
+ * part (page-data.ts), all before the script, which may read any of them as it starts (a lead opened by the URL).
+ */
+function dataBlocks(embedded: EmbeddedPageData): Html {
+  const { start, parts } = splitPageData(embedded);
+  const block = (id: string, value: unknown) =>
+    html`<script type="application/json" id="${id}">${unsafeHtml(jsonForScript(value))}</script>`;
+  return joinHtml([block(DATA_ELEMENT_ID, start), ...DEFERRED_DATA_PARTS.map((part) => block(dataPartElementId(part), parts[part]))], '\n');
 }
 
 function header(): Html {

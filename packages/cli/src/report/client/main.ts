@@ -1,25 +1,24 @@
 /**
  * The dashboard's only script: bundled by esbuild into one IIFE (compile-assets.ts), inlined in the page
- * and allowed by its sha256 hash in the CSP. It reads the page's JSON block, typed as page-data.ts
+ * and allowed by its sha256 hash in the CSP. It reads the page's JSON blocks, typed as page-data.ts
  * declares it, and never writes markup from data: rows the page builder drew are moved, new ones are
  * built with `textContent`.
  *
  * @module
  */
-import { readPageData, type EmbeddedPageData } from '../embedded-data.js';
-import { DATA_ELEMENT_ID } from '../page-data.js';
 import { setUpAttention } from './attention.js';
 import { setUpCalendar } from './calendar.js';
 import { setUpLeadDialog } from './lead-dialog.js';
-import { byId, findById } from './dom.js';
+import { findById } from './dom.js';
 import { setUpDownloads } from './downloads.js';
 import { setUpOpenFile } from './open-file.js';
+import { readPageDataBlocks } from './page-data-reader.js';
 import { setUpResponseView } from './response-view.js';
 import { setUpScorecardTeams } from './scorecard-team.js';
 import { setUpSortableTables } from './sortable.js';
 import { setUpUrlState } from './url-state.js';
 
-const data = readPageData(JSON.parse(byId(DATA_ELEMENT_ID).textContent!) as EmbeddedPageData);
+const data = readPageDataBlocks();
 const response = setUpResponseView(data);
 const attention = setUpAttention(data, response);
 const calendar = setUpCalendar(data, response);
