@@ -1,7 +1,7 @@
 /**
  * Flat JSON rows (strings, numbers, instants, nulls) stated once as fields, and written two ways from that
  * statement: as objects ({@link jsonRowOf}, what the CSV and the dashboard read) and, for a long list, straight
- * into bytes ({@link renderJsonRowParts}): the text `renderJsonParts` makes of the same objects, without an
+ * into bytes ({@link renderJsonRowBytes}): the text `renderJsonParts` makes of the same objects, without an
  * object, an ISO string or a `JSON.stringify` per row (half a million rows of `panopticon attention` spent
  * most of their output time on those). Platform-neutral: TextEncoder and TextDecoder only.
  *
@@ -79,15 +79,10 @@ export function* renderJsonRowBytes<R>(
   yield out.take();
 }
 
-/** {@link renderJsonRowBytes} as text, for a writer that takes strings (each part ends between rows, so decodes alone). */
-export function* renderJsonRowParts<R>(
-  head: Record<string, unknown>,
-  key: string,
-  rows: readonly R[],
-  fields: readonly JsonRowField<R>[],
-): Generator<string> {
+/** UTF-8 parts as text, for a writer that takes strings: each part must end between characters, as those of {@link renderJsonRowBytes} do. */
+export function* textParts(parts: Iterable<Uint8Array>): Generator<string> {
   const decoder = new TextDecoder();
-  for (const part of renderJsonRowBytes(head, key, rows, fields)) yield decoder.decode(part);
+  for (const part of parts) yield decoder.decode(part);
 }
 
 /** A growing buffer of JSON bytes, with a writer per kind of value (methods of one class: the row loop stays monomorphic). */

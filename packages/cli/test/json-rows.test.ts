@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ATTENTION_JSON_FIELDS, attentionJsonRow } from '../src/csv-columns.js';
 import { renderJson } from '../src/format.js';
-import { type JsonRowField, jsonRowOf, renderJsonRowBytes, renderJsonRowParts } from '../src/json-rows.js';
+import { type JsonRowField, jsonRowOf, renderJsonRowBytes, textParts } from '../src/json-rows.js';
 
 interface Row {
   s: string | null | undefined;
@@ -35,14 +35,14 @@ const rowArb: fc.Arbitrary<Row> = fc.record({
   ),
 });
 
-describe('renderJsonRowParts (property: the text renderJsonParts makes of the rows as objects)', () => {
+describe('renderJsonRowBytes (property: the text renderJsonParts makes of the rows as objects)', () => {
   it('for any rows of strings, numbers, instants and nulls, in parts of any size', () => {
     fc.assert(
       fc.property(
         fc.array(rowArb, { maxLength: 20 }),
         fc.constantFrom({}, { asOf: '2026-03-31T00:00:00.000Z', zone: 'UTC' }),
         (rows, head) => {
-          const text = [...renderJsonRowParts(head, 'rows', rows, FIELDS)].join('');
+          const text = [...textParts(renderJsonRowBytes(head, 'rows', rows, FIELDS))].join('');
           expect(text).toBe(renderJson({ ...head, rows: rows.map((r) => jsonRowOf(FIELDS, r)) }));
         },
       ),
@@ -56,13 +56,13 @@ describe('renderJsonRowParts (property: the text renderJsonParts makes of the ro
       n: i,
       at: new Date(i * 7_919_000),
     }));
-    const parts = [...renderJsonRowParts({ asOf: 'now' }, 'rows', rows, FIELDS)];
+    const parts = [...textParts(renderJsonRowBytes({ asOf: 'now' }, 'rows', rows, FIELDS))];
     expect(parts.length).toBeGreaterThan(3);
     expect(parts.join('')).toBe(renderJson({ asOf: 'now', rows: rows.map((r) => jsonRowOf(FIELDS, r)) }));
   });
 
   it('throws for an invalid instant, as toISOString does', () => {
-    expect(() => [...renderJsonRowParts({}, 'rows', [{ s: 'a', n: 1, at: new Date(Number.NaN) }], FIELDS)]).toThrow(RangeError);
+    expect(() => [...renderJsonRowBytes({}, 'rows', [{ s: 'a', n: 1, at: new Date(Number.NaN) }], FIELDS)]).toThrow(RangeError);
   });
 
   it('states the needs-attention row: its keys in order, the appointment as an ISO string', () => {
@@ -89,7 +89,7 @@ describe('renderJsonRowParts (property: the text renderJsonParts makes of the ro
       reason: 'stale',
       days: 30,
     });
-    const text = [...renderJsonRowParts({}, 'rows', [row, { ...row, appointmentAt: null }], ATTENTION_JSON_FIELDS)].join('');
+    const text = [...textParts(renderJsonRowBytes({}, 'rows', [row, { ...row, appointmentAt: null }], ATTENTION_JSON_FIELDS))].join('');
     expect(text).toBe(renderJson({ rows: [attentionJsonRow(row), attentionJsonRow({ ...row, appointmentAt: null })] }));
   });
 });
