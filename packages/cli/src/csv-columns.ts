@@ -7,8 +7,7 @@
  */
 import type { AttentionRow, DataIssue, HeatmapCell, SpeedToLeadRow } from '@panopticon/core';
 import type { Cell } from './format.js';
-import type { JsonRowField } from './json-rows.js';
-import { jsonRowOf } from './json-rows.js';
+import { isoString } from './format.js';
 import { percentName, ratePercent, ratio } from './rate.js';
 
 /** The columns of `panopticon attention --format csv`. */
@@ -28,21 +27,18 @@ export interface AttentionJsonRow {
   days: number;
 }
 
-/** The fields of {@link AttentionJsonRow}, stated once: its object ({@link attentionJsonRow}) and the JSON list of `panopticon attention`. */
-export const ATTENTION_JSON_FIELDS: readonly JsonRowField<AttentionRow>[] = [
-  { key: 'leadId', kind: 'string', value: (r) => r.leadId },
-  { key: 'name', kind: 'string', value: (r) => r.name },
-  { key: 'locator', kind: 'string', value: (r) => r.locator },
-  { key: 'team', kind: 'string', value: (r) => r.team },
-  { key: 'stage', kind: 'string', value: (r) => r.stage },
-  { key: 'appointmentAt', kind: 'instant', value: (r) => r.appointmentAt },
-  { key: 'status', kind: 'string', value: (r) => r.status },
-  { key: 'reason', kind: 'string', value: (r) => r.reason },
-  { key: 'days', kind: 'number', value: (r) => r.days },
-];
-
 export function attentionJsonRow(r: AttentionRow): AttentionJsonRow {
-  return jsonRowOf(ATTENTION_JSON_FIELDS, r) as unknown as AttentionJsonRow;
+  return {
+    leadId: r.leadId,
+    name: r.name,
+    locator: r.locator,
+    team: r.team ?? null,
+    stage: r.stage,
+    appointmentAt: r.appointmentAt ? isoString(r.appointmentAt) : null,
+    status: r.status,
+    reason: r.reason,
+    days: r.days,
+  };
 }
 
 /**

@@ -98,33 +98,20 @@ export function* renderJsonParts<T>(
   jsonOf: (item: T) => unknown = (item) => item,
   batch = 1000,
 ): Generator<string> {
-  const frame = jsonListFrame(head, key);
+  const indent = (text: string, by: string) => text.replaceAll('\n', `\n${by}`);
+  const fields = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${indent(JSON.stringify(v, null, 2), '  ')}`);
   if (items.length === 0) {
-    yield frame.empty;
+    yield `{\n${[...fields, `  ${JSON.stringify(key)}: []`].join(',\n')}\n}\n`;
     return;
   }
-  yield frame.open;
+  yield `{\n${[...fields, `  ${JSON.stringify(key)}: [\n`].join(',\n')}`;
   // `{ "items": [ …batch… ] }` indents the batch's items exactly as deep as the whole puts them: its text
   // between the brackets is theirs.
   const open = '{\n  "items": [\n'.length;
   const close = '\n  ]\n}'.length;
   for (let i = 0; i < items.length; i += batch) {
     const text = JSON.stringify({ items: items.slice(i, i + batch).map((item) => jsonOf(item)) }, null, 2);
-    yield text.slice(open, text.length - close) + (i + batch < items.length ? ',\n' : '');
+    yield text.slice(open, text.length - close) + (i + batch < items.length ? ',\n' : '\n');
   }
-  yield frame.close;
-}
-
-/**
- * The text of {@link renderJsonParts} around its list's items: the whole text of an empty list, the text before
- * the first item (the head's keys, then the list's key), and the text after the last item.
- */
-export function jsonListFrame(head: Record<string, unknown>, key: string): { empty: string; open: string; close: string } {
-  const indent = (text: string, by: string) => text.replaceAll('\n', `\n${by}`);
-  const fields = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${indent(JSON.stringify(v, null, 2), '  ')}`);
-  return {
-    empty: `{\n${[...fields, `  ${JSON.stringify(key)}: []`].join(',\n')}\n}\n`,
-    open: `{\n${[...fields, `  ${JSON.stringify(key)}: [\n`].join(',\n')}`,
-    close: '\n  ]\n}\n',
-  };
+  yield '  ]\n}\n';
 }

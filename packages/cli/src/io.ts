@@ -11,8 +11,6 @@
  */
 export interface Io {
   out: (text: string) => void;
-  /** Results as UTF-8 bytes, where the writer takes them (a long JSON list is written into bytes); without it, `out` gets their text. */
-  outBytes?: (bytes: Uint8Array) => void;
   err: (text: string) => void;
   /** Environment variables (for Zoho credentials); never printed. */
   env: Record<string, string | undefined>;
@@ -33,7 +31,6 @@ export function processIo(): Io {
   }
   return {
     out: (text) => process.stdout.write(text),
-    outBytes: (bytes) => process.stdout.write(bytes),
     err: (text) => process.stderr.write(text),
     env: process.env,
     now: () => new Date(),

@@ -1,9 +1,8 @@
 import { ATTENTION_REASONS, UNASSIGNED_LOCATOR, needsAttention } from '@panopticon/core';
 import { ATTENTION_BY_LOCATOR_CSV_COLUMNS, attentionByLocator, attentionByLocatorCsvCells } from '../attention-by-locator.js';
 import { helpText, type OptionSpecs } from '../args.js';
-import { ATTENTION_CSV_COLUMNS, ATTENTION_JSON_FIELDS, attentionCsvCells, attentionJsonRow } from '../csv-columns.js';
-import { renderJsonRowBytes, textParts } from '../json-rows.js';
-import { renderJson, renderTable } from '../format.js';
+import { ATTENTION_CSV_COLUMNS, attentionCsvCells, attentionJsonRow } from '../csv-columns.js';
+import { renderJson, renderJsonParts, renderTable } from '../format.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
 import type { Io } from '../io.js';
 import { cannotJudge, loadColumnarInputs } from '../inputs.js';
@@ -83,10 +82,8 @@ async function attention(settings: Settings, io: Io): Promise<number> {
   }
   if (settings.groupBy === 'locator') return byLocator(settings, io, rows);
   if (format === 'json') {
-    // In parts, each row's JSON written into bytes as its part is made: a long list is never one string, nor an object per row.
-    const parts = renderJsonRowBytes({ asOf: asOf.toISOString(), timeZone }, 'rows', rows, ATTENTION_JSON_FIELDS);
-    if (io.outBytes) for (const part of parts) io.outBytes(part);
-    else for (const part of textParts(parts)) io.out(part);
+    // In parts, each row's JSON made as its part is written: a long list is never one string (nor a second list).
+    for (const part of renderJsonParts({ asOf: asOf.toISOString(), timeZone }, 'rows', rows, attentionJsonRow)) io.out(part);
   } else if (isTabularFormat(format)) {
     // Instants as Dates: the CSV writes them in the team's zone with their offset, Parquet and Arrow as UTC timestamps.
     const cells = rows.map((row) => attentionCsvCells(attentionJsonRow(row)));
