@@ -1,4 +1,4 @@
-import { firstContactSurvival, kpis as kpisOf, summarizeResponses, type ColumnarLeads, type Kpis } from '@panopticon/core';
+import { kpis as kpisOf, medianMinutesToFirstContact, summarizeResponses, type ColumnarLeads, type Kpis } from '@panopticon/core';
 import { helpText, type OptionSpecs } from '../args.js';
 import { renderJson, renderTable } from '../format.js';
 import { assertTabularTarget, isTabularFormat, writeTabular } from '../table-output.js';
@@ -56,8 +56,9 @@ export function computeKpis(settings: KpisSettings, data: ColumnarLeads) {
   });
   // Beside the median of contacted leads: the median of the Kaplan–Meier curve, which counts the leads still
   // waiting (censored at asOf) and so cannot improve by leaving slow leads unanswered; null when not reached.
-  const medianMinutesToFirstContact = firstContactSurvival(data.leads, { asOf: settings.asOf }).curve.median;
-  const response = { ...withWithinSlaRatio(summary), medianMinutesToFirstContact, p90Minutes, bands };
+  // The median alone: the curve's steps and bands are not printed.
+  const median = medianMinutesToFirstContact(data.leads, { asOf: settings.asOf });
+  const response = { ...withWithinSlaRatio(summary), medianMinutesToFirstContact: median, p90Minutes, bands };
   return { asOf: settings.asOf.toISOString(), timeZone: settings.timeZone, source: settings.description, slaMinutes, followUp, response };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lead } from '../model/lead.js';
 import { responseMinutes, responseStatus } from '../response/response-time.js';
 import { arbLeads, ZONES } from '../response/arbitraries.js';
-import { firstContactSurvival } from './first-contact.js';
+import { firstContactSurvival, medianMinutesToFirstContact } from './first-contact.js';
 import { kaplanMeier, type SurvivalCase } from './kaplan-meier.js';
 
 const AS_OF = new Date('2025-06-01T00:00:00Z');
@@ -40,6 +40,8 @@ describe('firstContactSurvival', () => {
           expect(s.leads).toBe(inScope.length);
           expect(s.invalid).toBe(inScope.filter((l) => responseStatus(l, options) === 'invalid').length);
           expect(s.curve.cases + s.invalid).toBe(s.leads);
+          // The median alone (what kpis prints) is the curve's.
+          expect(medianMinutesToFirstContact(leads, options)).toBe(s.curve.median);
         },
       ),
       { numRuns: 60 },

@@ -5,7 +5,8 @@ import type { ResponseClock } from '../response/response-time.js';
 import { responseClock } from '../response/response-time.js';
 import { instantMs } from '../follow-up/options.js';
 import type { KaplanMeierCurve } from './kaplan-meier.js';
-import type { SurvivalGroup, SurvivalGroupingOptions } from './grouping.js';
+import { kaplanMeierMedianOfColumns } from './kaplan-meier.js';
+import type { GroupKeyOf, SurvivalGroup, SurvivalGroupingOptions } from './grouping.js';
 import { GroupedCases, groupKeyOf } from './grouping.js';
 
 /**
@@ -68,10 +69,43 @@ export function firstContactSurvival(leads: readonly Lead[] | LeadColumns, optio
 }
 
 function firstContactSurvivalOfColumns(leads: LeadColumns, options: FirstContactSurvivalOptions): FirstContactSurvival {
-  const asOfMs = instantMs('asOf', options.asOf);
   const clock = options.clock ?? 'wall';
-  const measure = responseClock({ clock, ...pick(options) });
-  const keyOf = groupKeyOf(options);
+  const { counted, invalid, cases } = firstContactCases(leads, options, groupKeyOf(options));
+  return { unit: 'minutes', clock, leads: counted, invalid, ...cases.curves(options) };
+}
+
+/**
+ * Options of {@link medianMinutesToFirstContact}: those of {@link firstContactSurvival} without the grouping.
+ *
+ * @example
+ * ```ts
+ * const options: MedianMinutesToFirstContactOptions = { asOf, clock: 'business', timeZone: 'America/New_York' };
+ * ```
+ */
+export type MedianMinutesToFirstContactOptions = Omit<FirstContactSurvivalOptions, 'by' | 'periodUnit' | 'confidence'>;
+
+/**
+ * `firstContactSurvival(leads, options).curve.median`, without making the curve: the same cases and the same
+ * estimator's walk, stopped at the median (no step or confidence band per distinct time). For a figure that
+ * prints the median alone, as `panopticon kpis` does; null when fewer than half the leads were contacted.
+ *
+ * @example
+ * ```ts
+ * const minutes = medianMinutesToFirstContact(leads, { asOf }); // null: not reached
+ * ```
+ */
+export function medianMinutesToFirstContact(
+  leads: readonly Lead[] | LeadColumns,
+  options: MedianMinutesToFirstContactOptions,
+): number | null {
+  const columns = Array.isArray(leads) ? leadColumnsOf(leads) : (leads as LeadColumns);
+  return kaplanMeierMedianOfColumns(firstContactCases(columns, options, null).cases.all);
+}
+
+/** The cases of {@link firstContactSurvival}: every lead created by `asOf`, counted; the invalid ones counted and left out. */
+function firstContactCases(leads: LeadColumns, options: FirstContactSurvivalOptions, keyOf: GroupKeyOf | null) {
+  const asOfMs = instantMs('asOf', options.asOf);
+  const measure = responseClock({ clock: options.clock ?? 'wall', ...pick(options) });
   const { createdAt, firstContactAt, team, source } = leads;
   const cases = new GroupedCases();
   let counted = 0;
@@ -90,7 +124,7 @@ function firstContactSurvivalOfColumns(leads: LeadColumns, options: FirstContact
     const duration = measure(createdMs, contacted ? contactMs : asOfMs);
     cases.add(duration, contacted, keyOf === null ? null : keyOf(team[i]!, source[i]!, createdMs));
   }
-  return { unit: 'minutes', clock, leads: counted, invalid, ...cases.curves(options) };
+  return { counted, invalid, cases };
 }
 
 function pick(options: FirstContactSurvivalOptions) {

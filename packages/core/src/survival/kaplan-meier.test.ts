@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kaplanMeier, survivalAt, survivalQuantile, type SurvivalCase } from './kaplan-meier.js';
+import {
+  SurvivalCaseColumns,
+  kaplanMeier,
+  kaplanMeierMedianOfColumns,
+  survivalAt,
+  survivalQuantile,
+  type SurvivalCase,
+} from './kaplan-meier.js';
 import { twoSidedZ } from './normal-quantile.js';
 
 // Freireich et al. (1963), the 6-MP arm of the leukaemia remission trial: weeks in remission, "+" censored.
@@ -147,6 +154,30 @@ describe('kaplanMeier: definitions', () => {
     ]);
     expect(curve.steps[1]).toMatchObject({ survival: 0, standardError: null, lower: null, upper: null });
     expect(curve.median).toBe(1);
+  });
+
+  it("the median without the curve is the curve's median (kaplanMeier the oracle), ties and censor-only times included", () => {
+    const columnsOf = (cases: readonly SurvivalCase[]) => {
+      const columns = new SurvivalCaseColumns(1);
+      for (const c of cases) columns.add(c.duration, c.event);
+      return columns;
+    };
+    const arbWide = fc.array(fc.record({ duration: fc.double({ min: 0, max: 1e6, noNaN: true }), event: fc.boolean() }), { maxLength: 60 });
+    fc.assert(
+      fc.property(fc.oneof(arbCases, arbWide), (cases) => {
+        expect(kaplanMeierMedianOfColumns(columnsOf(cases))).toBe(kaplanMeier(cases).median);
+      }),
+      { numRuns: 300 },
+    );
+    expect(kaplanMeierMedianOfColumns(columnsOf(sixMp))).toBe(23);
+    expect(() =>
+      kaplanMeierMedianOfColumns(
+        columnsOf([
+          { duration: 1, event: true },
+          { duration: -1, event: true },
+        ]),
+      ),
+    ).toThrow(/case 1: duration .* got -1/);
   });
 
   it('names a bad duration, confidence or q', () => {

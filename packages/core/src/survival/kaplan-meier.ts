@@ -155,6 +155,45 @@ export class SurvivalCaseColumns {
 export function kaplanMeierOfColumns(cases: SurvivalCaseColumns, options: KaplanMeierOptions = {}): KaplanMeierCurve {
   const confidence = options.confidence ?? 0.95;
   const z = twoSidedZ(confidence);
+  const steps: KaplanMeierStep[] = [];
+  const events = walkSteps(cases, (time, atRisk, d, censored, survival, greenwood) => {
+    steps.push(step(time, atRisk, d, censored, survival, greenwood, z));
+    return false;
+  });
+  const n = cases.length;
+  const curve: KaplanMeierCurve = { cases: n, events, censored: n - events, confidence, steps, median: null };
+  curve.median = survivalQuantile(curve, 0.5);
+  return curve;
+}
+
+/**
+ * The `median` of {@link kaplanMeierOfColumns}'s curve, without the curve: the same walk over the same sorted
+ * times (so the same products, bit for bit), stopped at the step {@link survivalQuantile} would pick, with no
+ * step object or confidence band made. For a figure that prints the median alone (`panopticon kpis`).
+ * Throws the `RangeError` the curve would throw.
+ *
+ * @internal
+ */
+export function kaplanMeierMedianOfColumns(cases: SurvivalCaseColumns): number | null {
+  const level = quantileLevel(0.5);
+  let median: number | null = null;
+  walkSteps(cases, (time, _atRisk, d, _censored, survival) => {
+    if (!reaches(d, survival, level)) return false;
+    median = time;
+    return true;
+  });
+  return median;
+}
+
+/**
+ * The estimator's walk: refuses a bad duration (by position), then visits each distinct time ascending with
+ * the cases at risk just before it, its events and censorings, `S` just after it and Greenwood's sum, until
+ * `visit` returns true. Returns the number of events.
+ */
+function walkSteps(
+  cases: SurvivalCaseColumns,
+  visit: (time: number, atRisk: number, events: number, censored: number, survival: number, greenwood: number) => boolean,
+): number {
   const { durations, events: ends } = cases;
   const n = cases.length;
   let events = 0;
@@ -174,7 +213,6 @@ export function kaplanMeierOfColumns(cases: SurvivalCaseColumns, options: Kaplan
   }
   ended.sort();
   censoredAt.sort();
-  const steps: KaplanMeierStep[] = [];
   let atRisk = n;
   let survival = 1;
   let greenwood = 0; // Σ d / (n (n − d))
@@ -191,12 +229,10 @@ export function kaplanMeierOfColumns(cases: SurvivalCaseColumns, options: Kaplan
       survival *= 1 - d / atRisk;
       greenwood = atRisk === d ? Number.POSITIVE_INFINITY : greenwood + d / (atRisk * (atRisk - d));
     }
-    steps.push(step(time, atRisk, d, c - c0, survival, greenwood, z));
+    if (visit(time, atRisk, d, c - c0, survival, greenwood)) break;
     atRisk -= d + c - c0;
   }
-  const curve: KaplanMeierCurve = { cases: n, events, censored: n - events, confidence, steps, median: null };
-  curve.median = survivalQuantile(curve, 0.5);
-  return curve;
+  return events;
 }
 
 /** One step with Greenwood's standard error and the log-log band (one object: a curve may have a step per case). */
@@ -239,11 +275,16 @@ function step(
 export function survivalQuantile(curve: Pick<KaplanMeierCurve, 'steps'>, q: number): number | null {
   if (typeof q !== 'number' || !(q >= 0 && q <= 1)) throw new RangeError(survivalMessages.invalidQuantile(q));
   if (q === 0) return 0;
-  // A tiny tolerance, so that a share reached exactly (2 of 4 ended: 0.5) is not missed by rounding of the product.
-  const level = 1 - q + 1e-12;
-  for (const step of curve.steps) if (step.events > 0 && step.survival <= level) return step.time;
+  const level = quantileLevel(q);
+  for (const step of curve.steps) if (reaches(step.events, step.survival, level)) return step.time;
   return null;
 }
+
+/** The survival at or below which a share `q` has ended: a tiny tolerance, so that a share reached exactly (2 of 4 ended: 0.5) is not missed by rounding of the product. */
+const quantileLevel = (q: number): number => 1 - q + 1e-12;
+
+/** Whether a step with `events` events and survival `survival` after it is where the curve reaches `level`. */
+const reaches = (events: number, survival: number, level: number): boolean => events > 0 && survival <= level;
 
 /**
  * The curve's value `S(t)`: the share of cases estimated to be still running after `t` (1 before the first
