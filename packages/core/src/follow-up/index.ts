@@ -4,7 +4,7 @@ export { stageAt } from './stage-at.js';
 export { FOLLOW_UP_STATUSES } from './statuses.js';
 export type { FollowUpStatus } from './statuses.js';
 export { followUpStatus, followUp } from './status.js';
-export type { FollowUpStatusOptions, FollowUp } from './status.js';
+export type { FollowUp } from './status.js';
 export { ATTENTION_REASONS } from './reasons.js';
 export type { AttentionReason } from './reasons.js';
 export { needsAttention } from './attention.js';

@@ -7,16 +7,6 @@ import { resolveFollowUpOptions } from './options.js';
 import type { FollowUpStatus } from './statuses.js';
 
 /**
- * Options of {@link followUpStatus} and {@link followUp}: the shared {@link FollowUpOptions}.
- *
- * @example
- * ```ts
- * const options: FollowUpStatusOptions = { asOf, timeZone: 'America/New_York', pipeline, dayCount: 'business' };
- * ```
- */
-export type FollowUpStatusOptions = FollowUpOptions;
-
-/**
  * Everything {@link followUp} knows about one lead at `asOf`.
  *
  * @example
@@ -79,7 +69,7 @@ export interface FollowUp {
  * // 'at-risk' for a lead whose appointment was on 2026-03-20 and whose stage has not moved since
  * ```
  */
-export function followUpStatus(lead: Lead, options: FollowUpStatusOptions): FollowUpStatus {
+export function followUpStatus(lead: Lead, options: FollowUpOptions): FollowUpStatus {
   return followUp(lead, options).status;
 }
 
@@ -94,7 +84,7 @@ export function followUpStatus(lead: Lead, options: FollowUpStatusOptions): Foll
  * if (f.stuckInGreen) console.log(`${lead.name}: ${f.daysInGreen} days in green`);
  * ```
  */
-export function followUp(lead: Lead, options: FollowUpStatusOptions): FollowUp {
+export function followUp(lead: Lead, options: FollowUpOptions): FollowUp {
   const ctx = resolveFollowUpOptions(options);
   // The lead laid out as columns and judged by the one judge (judge.ts), like every follow-up metric.
   const data = columnarLeadsOf([lead]);

@@ -6,6 +6,7 @@ import type { ResponseClock } from '../response/response-time.js';
 import { responseClock } from '../response/response-time.js';
 import { instantMs } from '../follow-up/options.js';
 import { assertSlotMinutes, slotLabel, slotOf } from '../time/slot.js';
+import { assertTimeZone } from '../time/zone.js';
 import type { KaplanMeierCurve, KaplanMeierOptions, SurvivalCase } from './kaplan-meier.js';
 import { kaplanMeier } from './kaplan-meier.js';
 
@@ -95,6 +96,7 @@ export interface RoutingDelaySurvival {
  */
 export function routingDelaySurvival(leads: readonly Lead[], options: RoutingDelaySurvivalOptions): RoutingDelaySurvival {
   const asOfMs = instantMs('asOf', options.asOf);
+  assertTimeZone(options.timeZone); // checked even with no lead: a missing zone never passes unnoticed
   const slotLength = options.slotMinutes ?? 30;
   assertSlotMinutes(slotLength);
   const measure = responseClock({

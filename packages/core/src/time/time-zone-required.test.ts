@@ -62,6 +62,7 @@ const ZONED: Record<string, Call> = {
   speedToLead: (tz, leads) => core.speedToLead(leads, follow(tz)),
   cohortFunnel: (tz, leads) => core.cohortFunnel(leads, follow(tz)),
   appointmentProgressSurvival: (tz, leads) => core.appointmentProgressSurvival(leads, follow(tz)),
+  routingDelaySurvival: (tz, leads) => core.routingDelaySurvival(leads, { asOf, timeZone: tz as string }),
   'responseMinutes (business clock)': (tz) =>
     core.responseMinutes({ createdAt: new Date(BASE_MS), firstContactAt: null }, { clock: 'business', timeZone: tz as string }),
   // Grouping by period or arrival reads dates in the zone (the other groupings and the plain curves take none).
