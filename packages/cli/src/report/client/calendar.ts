@@ -7,10 +7,11 @@
  * @module
  */
 import { parseDayNumber, startOfLocalDay } from '@panopticon/core';
+import type { CalendarAppointment } from '@panopticon/charts';
 import { calendarFigure } from '../calendar-figure.js';
 import { APPOINTMENT, APPOINTMENTS_LISTED as LIMIT, type AppointmentTuple, type PageData } from '../page-data.js';
 import { dayNumber, isoDate, monthOf, weekdayOf } from './dates.js';
-import { byId, el, findById, fmt, leadButton, plural } from './dom.js';
+import { byId, el, findById, fmt, leadButton, placeChildren, plural } from './dom.js';
 import { fitFigure } from './figure-dom.js';
 
 /** A range button's `data-range`. */
@@ -30,6 +31,8 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
   const calTable = findById<HTMLTableElement>('cal-table');
   if (!calTable) return { shown: () => [] };
   let shown: AppointmentTuple[] = [];
+  // Each appointment's row, drawn when first listed and reused after (by its index in data.appointments).
+  const drawn: (HTMLTableRowElement | undefined)[] = new Array(data.appointments.length);
   // The Team control (section-controls.ts): -2 = every team; else the index of the team in data.controls.teams.
   let team = -2;
   let current: RangeKind = 'week';
@@ -65,9 +68,13 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
     const from = first === -Infinity ? '0000-01-01' : isoDate(first);
     const to = last === Infinity ? '9999-12-31' : isoDate(last);
     const teamOf = data.controls.appointmentTeams;
-    const list = data.appointments.filter(
-      (a, i) => a[APPOINTMENT.day] >= from && a[APPOINTMENT.day] <= to && (team === -2 || teamOf[i] === team),
-    );
+    const all = data.appointments;
+    const indexes: number[] = [];
+    for (let i = 0; i < all.length; i++) {
+      const day = all[i]![APPOINTMENT.day];
+      if (day >= from && day <= to && (team === -2 || teamOf[i] === team)) indexes.push(i);
+    }
+    const list = indexes.map((i) => all[i]!);
     shown = list;
     const byStatus: Record<string, number> = {};
     for (const a of list) byStatus[a[APPOINTMENT.status]] = (byStatus[a[APPOINTMENT.status]] || 0) + 1;
@@ -84,8 +91,7 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
       el('strong', null, plural(list.length, 'appointment')),
       ' ' + when + (parts.length ? ': ' + parts.join(', ') : ''),
     );
-    const frag = document.createDocumentFragment();
-    for (const a of list.slice(0, LIMIT)) frag.appendChild(appointmentRow(a));
+    const wanted: HTMLTableRowElement[] = indexes.slice(0, LIMIT).map((i) => (drawn[i] ??= appointmentRow(all[i]!)));
     if (list.length === 0 || list.length > LIMIT) {
       const tr = el('tr', 'empty-row');
       const td = el(
@@ -97,9 +103,10 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
       );
       td.colSpan = 5;
       tr.appendChild(td);
-      frag.appendChild(tr);
+      wanted.push(tr);
     }
-    calBody.replaceChildren(frag);
+    // A row still in the range (another team, a wider range) stays attached: only the rows that come in are laid out.
+    placeChildren(calBody, wanted);
     if (figure) {
       figure.classList.add('dim');
       for (const c of cells) {
@@ -143,22 +150,26 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
    * The calendar figure of the team's appointments (every team: the page builder's own). An appointment's day
    * is all the figure reads of its instant, so the start of that day in the report's zone stands for it.
    */
+  // A team's figure is drawn once and kept (show() marks its days again); the start of each day, read once.
+  const teamFigures = new Map<number, SVGSVGElement>();
+  const dayStarts = new Map<string, Date>();
   function redrawFigure(): void {
     const old = figure?.querySelector('svg');
     if (!figure || !old || !wholeFigure) return;
-    let next: SVGSVGElement = wholeFigure;
-    if (team !== -2) {
+    let next = team === -2 ? wholeFigure : teamFigures.get(team);
+    if (next === undefined) {
       const teamOf = data.controls.appointmentTeams;
-      const appointments = data.appointments
-        .filter((_, i) => teamOf[i] === team)
-        .map((a) => ({
-          appointmentAt: startOfLocalDay(parseDayNumber(a[APPOINTMENT.day]), data.timeZone),
-          status: a[APPOINTMENT.status],
-          name: a[APPOINTMENT.name],
-          locator: a[APPOINTMENT.locator],
-        }));
+      const appointments: CalendarAppointment[] = [];
+      data.appointments.forEach((a, i) => {
+        if (teamOf[i] !== team) return;
+        const day = a[APPOINTMENT.day];
+        let appointmentAt = dayStarts.get(day);
+        if (appointmentAt === undefined) dayStarts.set(day, (appointmentAt = startOfLocalDay(parseDayNumber(day), data.timeZone)));
+        appointments.push({ appointmentAt, status: a[APPOINTMENT.status], name: a[APPOINTMENT.name], locator: a[APPOINTMENT.locator] });
+      });
       const range = { from: new Date(data.calendarRange.from), to: new Date(data.calendarRange.to) };
       next = fitFigure(calendarFigure(appointments, { asOf: new Date(data.controls.asOf), timeZone: data.timeZone, ...range }, document));
+      teamFigures.set(team, next);
     }
     if (next !== old) old.replaceWith(next);
     cells = Array.from(figure.querySelectorAll('.cal-day'));
