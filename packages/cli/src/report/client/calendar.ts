@@ -60,6 +60,21 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
     return a <= b ? [a, b] : [b, a];
   }
 
+  // The page builder sorts the appointments by day and time (appointment-rows.ts); checked once, so a range is found by bisection.
+  const days = data.appointments.map((a) => a[APPOINTMENT.day]);
+  const byDay = days.every((day, i) => i === 0 || days[i - 1]! <= day);
+  /** The index of the first appointment on or after `day` (appointments sorted by day). */
+  function firstOnOrAfter(day: string): number {
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (days[mid]! < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   function show(kind: RangeKind): void {
     current = kind;
     for (const b of buttons) b.setAttribute('aria-pressed', String(b.getAttribute('data-range') === kind));
@@ -70,8 +85,10 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
     const teamOf = data.controls.appointmentTeams;
     const all = data.appointments;
     const indexes: number[] = [];
-    for (let i = 0; i < all.length; i++) {
+    // Sorted by day: the range is read from its first day on, and ends at its last (else every row is read).
+    for (let i = byDay ? firstOnOrAfter(from) : 0; i < all.length; i++) {
       const day = all[i]![APPOINTMENT.day];
+      if (day > to && byDay) break;
       if (day >= from && day <= to && (team === -2 || teamOf[i] === team)) indexes.push(i);
     }
     const list = indexes.map((i) => all[i]!);
