@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { parseDayNumber, startOfLocalDay } from '@panopticon/core';
+import { formatDayNumber, localDayNumber, parseDayNumber, startOfLocalDay } from '@panopticon/core';
 import type { CalendarAppointment } from '@panopticon/charts';
 import { calendarFigure } from '../calendar-figure.js';
 import { APPOINTMENT, APPOINTMENTS_LISTED as LIMIT, type AppointmentTuple, type PageData } from '../page-data.js';
@@ -176,15 +176,20 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
     let next = team === -2 ? wholeFigure : teamFigures.get(team);
     if (next === undefined) {
       const teamOf = data.controls.appointmentTeams;
+      const all = data.appointments;
+      const range = { from: new Date(data.calendarRange.from), to: new Date(data.calendarRange.to) };
+      // The figure draws the days of its range only: the team's appointments on those days are all it reads.
+      const [first, last] = [range.from, range.to].map((at) => formatDayNumber(localDayNumber(at, data.timeZone))) as [string, string];
       const appointments: CalendarAppointment[] = [];
-      data.appointments.forEach((a, i) => {
-        if (teamOf[i] !== team) return;
+      for (let i = byDay ? firstOnOrAfter(first) : 0; i < all.length; i++) {
+        const a = all[i]!;
         const day = a[APPOINTMENT.day];
+        if (day > last && byDay) break;
+        if (teamOf[i] !== team || day < first || day > last) continue;
         let appointmentAt = dayStarts.get(day);
         if (appointmentAt === undefined) dayStarts.set(day, (appointmentAt = startOfLocalDay(parseDayNumber(day), data.timeZone)));
         appointments.push({ appointmentAt, status: a[APPOINTMENT.status], name: a[APPOINTMENT.name], locator: a[APPOINTMENT.locator] });
-      });
-      const range = { from: new Date(data.calendarRange.from), to: new Date(data.calendarRange.to) };
+      }
       next = fitFigure(calendarFigure(appointments, { asOf: new Date(data.controls.asOf), timeZone: data.timeZone, ...range }, document));
       teamFigures.set(team, next);
     }
