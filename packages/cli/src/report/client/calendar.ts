@@ -60,20 +60,18 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
     return a <= b ? [a, b] : [b, a];
   }
 
-  // The page builder sorts the appointments by day and time (appointment-rows.ts); checked once, so a range is found by bisection.
-  const days = data.appointments.map((a) => a[APPOINTMENT.day]);
-  const byDay = days.every((day, i) => i === 0 || days[i - 1]! <= day);
-  /** The index of the first appointment on or after `day` (appointments sorted by day). */
-  function firstOnOrAfter(day: string): number {
-    let lo = 0;
-    let hi = days.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (days[mid]! < day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
+  // The page builder sorts the appointments by day and time (appointment-rows.ts): the first row of each day, in
+  // order (checked once), so a range is read from its first day on and ends at its last, not over every row.
+  const firstRows: { day: string; index: number }[] = [];
+  let byDay = true;
+  data.appointments.forEach((a, index) => {
+    const day = a[APPOINTMENT.day];
+    const last = firstRows[firstRows.length - 1];
+    if (last === undefined || last.day < day) firstRows.push({ day, index });
+    else if (last.day > day) byDay = false;
+  });
+  /** The index of the first appointment on or after `day` (0 when the appointments are not sorted by day). */
+  const firstOnOrAfter = (day: string): number => (byDay ? (firstRows.find((d) => d.day >= day)?.index ?? data.appointments.length) : 0);
 
   function show(kind: RangeKind): void {
     current = kind;
@@ -85,8 +83,7 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
     const teamOf = data.controls.appointmentTeams;
     const all = data.appointments;
     const indexes: number[] = [];
-    // Sorted by day: the range is read from its first day on, and ends at its last (else every row is read).
-    for (let i = byDay ? firstOnOrAfter(from) : 0; i < all.length; i++) {
+    for (let i = firstOnOrAfter(from); i < all.length; i++) {
       const day = all[i]![APPOINTMENT.day];
       if (day > to && byDay) break;
       if (day >= from && day <= to && (team === -2 || teamOf[i] === team)) indexes.push(i);
@@ -163,13 +160,13 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
     input.addEventListener('change', () => show('custom'));
     input.addEventListener('input', () => show('custom'));
   }
+  // A team's figure is drawn once and kept (show() marks its days again); the start of each day, read once.
+  const teamFigures = new Map<number, SVGSVGElement>();
+  const dayStarts = new Map<string, Date>();
   /**
    * The calendar figure of the team's appointments (every team: the page builder's own). An appointment's day
    * is all the figure reads of its instant, so the start of that day in the report's zone stands for it.
    */
-  // A team's figure is drawn once and kept (show() marks its days again); the start of each day, read once.
-  const teamFigures = new Map<number, SVGSVGElement>();
-  const dayStarts = new Map<string, Date>();
   function redrawFigure(): void {
     const old = figure?.querySelector('svg');
     if (!figure || !old || !wholeFigure) return;
@@ -181,7 +178,7 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
       // The figure draws the days of its range only: the team's appointments on those days are all it reads.
       const [first, last] = [range.from, range.to].map((at) => formatDayNumber(localDayNumber(at, data.timeZone))) as [string, string];
       const appointments: CalendarAppointment[] = [];
-      for (let i = byDay ? firstOnOrAfter(first) : 0; i < all.length; i++) {
+      for (let i = firstOnOrAfter(first); i < all.length; i++) {
         const a = all[i]!;
         const day = a[APPOINTMENT.day];
         if (day > last && byDay) break;
