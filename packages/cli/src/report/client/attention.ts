@@ -9,7 +9,7 @@ import type { AttentionTuple, PageData } from '../page-data.js';
 import { attentionOrders, firstDirection, isAttentionSortKey, type AttentionSortKey } from './attention-order.js';
 import { attentionRow } from './attention-row.js';
 import { clearFilters, filterControls, rowFilter } from './attention-filter.js';
-import { ariaSort, byId, el, findById, fmt, plural } from './dom.js';
+import { ariaSort, byId, el, findById, fmt, placeChildren, plural } from './dom.js';
 
 /** Rows drawn at a time: a row at the end offers more, so the page opens fast however long the list. */
 const PAGE = 500;
@@ -63,17 +63,18 @@ export function setUpAttention(data: PageData, teams: { onTeam(listener: (team: 
 
   function draw(): void {
     const end = Math.min(list.length, limit);
-    const frag = document.createDocumentFragment();
+    const wanted: HTMLTableRowElement[] = new Array(end);
     for (let j = 0; j < end; j++) {
       const k = list[j]!;
-      frag.appendChild(drawn[k] ?? (drawn[k] = attentionRow(rows[k]!, data)));
+      wanted[j] = drawn[k] ?? (drawn[k] = attentionRow(rows[k]!, data));
     }
-    if (list.length === 0) frag.appendChild(emptyRow);
+    if (list.length === 0) wanted.push(emptyRow);
     else if (end < list.length) {
       moreText.textContent = plural(list.length - end, 'more lead') + ' not drawn yet. ';
-      frag.appendChild(moreRow);
+      wanted.push(moreRow);
     }
-    tbody.replaceChildren(frag);
+    // Rows shown before and still shown stay attached (a filter keeps their order): only the others are laid out.
+    placeChildren(tbody, wanted);
     if (end === list.length) countEl.replaceChildren('Showing ', el('strong', null, fmt.format(end)), ' of ' + plural(rows.length, 'lead'));
     else
       countEl.replaceChildren(

@@ -6,11 +6,12 @@
  *
  * @module
  */
-import { parseDayNumber, startOfLocalDay } from '@panopticon/core';
+import { formatDayNumber, localDayNumber, parseDayNumber, startOfLocalDay } from '@panopticon/core';
+import type { CalendarAppointment } from '@panopticon/charts';
 import { calendarFigure } from '../calendar-figure.js';
 import { APPOINTMENT, APPOINTMENTS_LISTED as LIMIT, type AppointmentTuple, type PageData } from '../page-data.js';
 import { dayNumber, isoDate, monthOf, weekdayOf } from './dates.js';
-import { byId, el, findById, fmt, leadButton, plural } from './dom.js';
+import { byId, el, findById, fmt, leadButton, placeChildren, plural } from './dom.js';
 import { fitFigure } from './figure-dom.js';
 
 /** A range button's `data-range`. */
@@ -30,6 +31,8 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
   const calTable = findById<HTMLTableElement>('cal-table');
   if (!calTable) return { shown: () => [] };
   let shown: AppointmentTuple[] = [];
+  // Each appointment's row, drawn when first listed and reused after (by its index in data.appointments).
+  const drawn: (HTMLTableRowElement | undefined)[] = new Array(data.appointments.length);
   // The Team control (section-controls.ts): -2 = every team; else the index of the team in data.controls.teams.
   let team = -2;
   let current: RangeKind = 'week';
@@ -57,6 +60,19 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
     return a <= b ? [a, b] : [b, a];
   }
 
+  // The page builder sorts the appointments by day and time (appointment-rows.ts): the first row of each day, in
+  // order (checked once), so a range is read from its first day on and ends at its last, not over every row.
+  const firstRows: { day: string; index: number }[] = [];
+  let byDay = true;
+  data.appointments.forEach((a, index) => {
+    const day = a[APPOINTMENT.day];
+    const last = firstRows[firstRows.length - 1];
+    if (last === undefined || last.day < day) firstRows.push({ day, index });
+    else if (last.day > day) byDay = false;
+  });
+  /** The index of the first appointment on or after `day` (0 when the appointments are not sorted by day). */
+  const firstOnOrAfter = (day: string): number => (byDay ? (firstRows.find((d) => d.day >= day)?.index ?? data.appointments.length) : 0);
+
   function show(kind: RangeKind): void {
     current = kind;
     for (const b of buttons) b.setAttribute('aria-pressed', String(b.getAttribute('data-range') === kind));
@@ -65,9 +81,14 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
     const from = first === -Infinity ? '0000-01-01' : isoDate(first);
     const to = last === Infinity ? '9999-12-31' : isoDate(last);
     const teamOf = data.controls.appointmentTeams;
-    const list = data.appointments.filter(
-      (a, i) => a[APPOINTMENT.day] >= from && a[APPOINTMENT.day] <= to && (team === -2 || teamOf[i] === team),
-    );
+    const all = data.appointments;
+    const indexes: number[] = [];
+    for (let i = firstOnOrAfter(from); i < all.length; i++) {
+      const day = all[i]![APPOINTMENT.day];
+      if (day > to && byDay) break;
+      if (day >= from && day <= to && (team === -2 || teamOf[i] === team)) indexes.push(i);
+    }
+    const list = indexes.map((i) => all[i]!);
     shown = list;
     const byStatus: Record<string, number> = {};
     for (const a of list) byStatus[a[APPOINTMENT.status]] = (byStatus[a[APPOINTMENT.status]] || 0) + 1;
@@ -84,8 +105,7 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
       el('strong', null, plural(list.length, 'appointment')),
       ' ' + when + (parts.length ? ': ' + parts.join(', ') : ''),
     );
-    const frag = document.createDocumentFragment();
-    for (const a of list.slice(0, LIMIT)) frag.appendChild(appointmentRow(a));
+    const wanted: HTMLTableRowElement[] = indexes.slice(0, LIMIT).map((i) => (drawn[i] ??= appointmentRow(all[i]!)));
     if (list.length === 0 || list.length > LIMIT) {
       const tr = el('tr', 'empty-row');
       const td = el(
@@ -97,9 +117,10 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
       );
       td.colSpan = 5;
       tr.appendChild(td);
-      frag.appendChild(tr);
+      wanted.push(tr);
     }
-    calBody.replaceChildren(frag);
+    // A row still in the range (another team, a wider range) stays attached: only the rows that come in are laid out.
+    placeChildren(calBody, wanted);
     if (figure) {
       figure.classList.add('dim');
       for (const c of cells) {
@@ -139,6 +160,9 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
     input.addEventListener('change', () => show('custom'));
     input.addEventListener('input', () => show('custom'));
   }
+  // A team's figure is drawn once and kept (show() marks its days again); the start of each day, read once.
+  const teamFigures = new Map<number, SVGSVGElement>();
+  const dayStarts = new Map<string, Date>();
   /**
    * The calendar figure of the team's appointments (every team: the page builder's own). An appointment's day
    * is all the figure reads of its instant, so the start of that day in the report's zone stands for it.
@@ -146,19 +170,25 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
   function redrawFigure(): void {
     const old = figure?.querySelector('svg');
     if (!figure || !old || !wholeFigure) return;
-    let next: SVGSVGElement = wholeFigure;
-    if (team !== -2) {
+    let next = team === -2 ? wholeFigure : teamFigures.get(team);
+    if (next === undefined) {
       const teamOf = data.controls.appointmentTeams;
-      const appointments = data.appointments
-        .filter((_, i) => teamOf[i] === team)
-        .map((a) => ({
-          appointmentAt: startOfLocalDay(parseDayNumber(a[APPOINTMENT.day]), data.timeZone),
-          status: a[APPOINTMENT.status],
-          name: a[APPOINTMENT.name],
-          locator: a[APPOINTMENT.locator],
-        }));
+      const all = data.appointments;
       const range = { from: new Date(data.calendarRange.from), to: new Date(data.calendarRange.to) };
+      // The figure draws the days of its range only: the team's appointments on those days are all it reads.
+      const [first, last] = [range.from, range.to].map((at) => formatDayNumber(localDayNumber(at, data.timeZone))) as [string, string];
+      const appointments: CalendarAppointment[] = [];
+      for (let i = firstOnOrAfter(first); i < all.length; i++) {
+        const a = all[i]!;
+        const day = a[APPOINTMENT.day];
+        if (day > last && byDay) break;
+        if (teamOf[i] !== team || day < first || day > last) continue;
+        let appointmentAt = dayStarts.get(day);
+        if (appointmentAt === undefined) dayStarts.set(day, (appointmentAt = startOfLocalDay(parseDayNumber(day), data.timeZone)));
+        appointments.push({ appointmentAt, status: a[APPOINTMENT.status], name: a[APPOINTMENT.name], locator: a[APPOINTMENT.locator] });
+      }
       next = fitFigure(calendarFigure(appointments, { asOf: new Date(data.controls.asOf), timeZone: data.timeZone, ...range }, document));
+      teamFigures.set(team, next);
     }
     if (next !== old) old.replaceWith(next);
     cells = Array.from(figure.querySelectorAll('.cal-day'));

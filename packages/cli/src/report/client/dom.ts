@@ -71,3 +71,28 @@ export function leadButton(id: string, name: string): HTMLButtonElement {
   button.appendChild(tag);
   return button;
 }
+
+/**
+ * Makes `wanted` the children of `parent`, in that order, moving as few nodes as it can: a node already in
+ * place stays attached. The browser keeps the layout of a row that stays, so narrowing a long table by a
+ * filter (the rows kept are in the same order) lays out only the rows that come in, where `replaceChildren`
+ * would detach and lay out every row again.
+ */
+export function placeChildren(parent: Node, wanted: readonly Node[]): void {
+  const keep = new Set(wanted);
+  let at = parent.firstChild;
+  for (const node of wanted) {
+    while (at !== null && !keep.has(at)) {
+      const next = at.nextSibling;
+      parent.removeChild(at);
+      at = next;
+    }
+    if (at === node) at = at.nextSibling;
+    else parent.insertBefore(node, at);
+  }
+  while (at !== null) {
+    const next = at.nextSibling;
+    parent.removeChild(at);
+    at = next;
+  }
+}

@@ -141,6 +141,8 @@ export function setUpResponseView(data: PageData): ResponseView {
     return { summary, heatmap, comparison: [heatmap, x.a.from, x.a.to, x.b.from, x.b.to].join('\u0000') };
   };
   const made = keysOf(initial);
+  // What the demand figure was last drawn from (null: the page builder's drawing, never compared).
+  let drawnDemand: string | null = null;
 
   /** The instants of a day range (both days inclusive, as `--from` / `--to` read them); `null` when invalid. */
   const period = (range: DayRange): ComparisonPeriod | null => dayRangePeriod(range, data.timeZone);
@@ -205,7 +207,12 @@ export function setUpResponseView(data: PageData): ResponseView {
     if (heatmap !== null) {
       replaceFigure('response-heatmap', heatmapFigure({ ...figure, heatmap }, document));
       const demand = coverage ? demandVsCoverage(heatmap, coverage) : null;
-      replaceFigure('demand-vs-coverage', demandFigure({ ...figure, demand }, document));
+      // Demand reads only the arrivals per slot and the reps on shift: an SLA or clock change leaves it as drawn.
+      const demandKey = JSON.stringify([s.slot, demand]);
+      if (demandKey !== drawnDemand) {
+        replaceFigure('demand-vs-coverage', demandFigure({ ...figure, demand }, document));
+        drawnDemand = demandKey;
+      }
       redrawn.demand = demand;
       heatmapCsv = heatmap.map(heatmapCsvCells);
       made.heatmap = heatmapKey;
