@@ -1,4 +1,4 @@
-import { hashBytes } from './lead-ids.js';
+import { hashBytes } from './hash-bytes.js';
 
 /**
  * Strings for the bytes of a low-cardinality column (stages, locators, teams), decoded and trimmed once per distinct value: a million

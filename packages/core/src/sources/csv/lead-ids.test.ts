@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteIdSet, CompactLeadIds, IdsOutOfOrder, IncreasingLeadIds, NumericIdSet, UNKNOWN_ID, idBefore } from './lead-ids.js';
+import { ByteIdSet } from './byte-id-set.js';
+import { IdsOutOfOrder, IncreasingLeadIds, idBefore } from './increasing-lead-ids.js';
+import { CompactLeadIds, UNKNOWN_ID } from './lead-ids.js';
+import { NumericIdSet } from './numeric-id-set.js';
 
 /** What a Map says: 0 for a new id, else the line it was first seen on. */
 function reference<K>(ids: K[]): number[] {

@@ -5,7 +5,7 @@ import type { CsvColumn, ResolvedColumns } from './columns.js';
 import type { FileLog } from './file-log.js';
 import { DATA_ISSUE_CODES } from '../issue-codes.js';
 import type { LeadIds } from './lead-ids.js';
-import { plainNumberBytes } from './lead-ids.js';
+import { plainNumberBytes } from './numeric-id-set.js';
 import { timestampReaderFor } from './date-formats.js';
 import type { ByteTimestampParser, TimestampBytesReader } from './timestamp.js';
 import { timestampParser } from './timestamp.js';
