@@ -1,9 +1,7 @@
-import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import type { Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundleForBrowser } from '../../../scripts/browser-bundle.mjs';
 
 // The main entry of @panopticon/core is platform-neutral: a browser program that computes a heatmap bundles
 // with no Node built-in reachable and no externals. Reading files is the separate `@panopticon/core/files`, whose `browser` build reads
@@ -17,43 +15,15 @@ const program = `
   console.log(cells.length, needsAttention([], { asOf: new Date(0), timeZone: 'UTC', pipeline }).length);
 `;
 
-/** Every import of a Node built-in, with or without `node:`, recorded by who imports it (the build then fails on it too). */
-function nodeBuiltins(found: string[]): Plugin {
-  const names = new Set(builtinModules);
-  return {
-    name: 'node-builtins',
-    setup(b) {
-      b.onResolve({ filter: /.*/ }, (args) => {
-        const bare = args.path.replace(/^node:/, '').split('/')[0]!;
-        if (args.path.startsWith('node:') || names.has(bare)) found.push(`${args.path} (from ${args.importer})`);
-        return undefined;
-      });
-    },
-  };
-}
-
 /** Bundles a program for the browser as a consumer would (the built packages, browser conditions, no externals). */
-function bundle(contents: string, builtins: string[]) {
-  return build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    minify: true,
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    conditions: ['browser', 'import'],
-    plugins: [nodeBuiltins(builtins)],
-  });
-}
+const bundle = (contents: string) =>
+  bundleForBrowser({ stdin: { contents, resolveDir: root, loader: 'ts' }, conditions: ['browser', 'import'] });
 
 describe('@panopticon/core in a browser', () => {
   it('a heatmap program bundles for the browser with no Node built-in, no externals and one zod locale, under 60 KB gzip', async () => {
-    const builtins: string[] = [];
-    const result = await bundle(program, builtins);
+    const result = await bundle(program);
     expect(result.errors).toEqual([]);
-    expect(builtins).toEqual([]);
+    expect(result.builtins).toEqual([]);
     // What each input file puts into the bundle (an input read but tree-shaken away puts 0 bytes).
     const bundled = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs).filter(([, input]) => input.bytesInOutput > 0);
     // zod/mini is imported function by function, so only the English messages come along, not zod's 40-odd locales.
@@ -71,16 +41,14 @@ describe('@panopticon/core in a browser', () => {
   });
 
   it('a program that reads an upload with @panopticon/core/files bundles with no Node built-in and no externals, and reads it', async () => {
-    const builtins: string[] = [];
     const result = await bundle(
       `import { loadFiles } from '@panopticon/core/files';
        const text = 'lead_id,received_time,first_contact_time\\n1,2025-01-06 09:00,2025-01-06 09:20\\n2,not a time,\\n';
        const { leads, issues } = await loadFiles({ leads: { text, label: 'upload.csv' }, timeZone: 'America/New_York' });
        globalThis.readInBrowserBundle = { ids: leads.map((l) => l.id), issues: issues.map((i) => [i.code, i.file, i.line]) };`,
-      builtins,
     );
     expect(result.errors).toEqual([]);
-    expect(builtins).toEqual([]);
+    expect(result.builtins).toEqual([]);
     expect(Object.values(result.metafile.outputs)[0]!.imports).toEqual([]);
     // The bundle runs (here in Node, with nothing to import) and reads the text with the CSV rules and issues.
     await import(`data:text/javascript,${encodeURIComponent(result.outputFiles[0]!.text)}`);
