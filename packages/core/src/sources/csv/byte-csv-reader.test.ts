@@ -71,11 +71,36 @@ describe('ByteCsvReader', () => {
   });
 
   it("gives the parser's records for any text, any delimiter and any cuts (property)", () => {
-    const piece = fc.constantFrom('§', 'a', 'b', '1', ' ', '\t', ',', ';', '"', '""', '\r', '\n', '\r\n', 'é', '😀', '\uFEFF', 'x"y');
+    const piece = fc.constantFrom(
+      '§',
+      'a',
+      'b',
+      '1',
+      ' ',
+      '\t',
+      ',',
+      ';',
+      '"',
+      '""',
+      '\r',
+      '\n',
+      '\r\n',
+      'é',
+      '😀',
+      '\uFEFF',
+      'x"y',
+      '|',
+      '!',
+      '#',
+      '\x01',
+      '\x0b',
+      '~',
+    );
     fc.assert(
       fc.property(
         fc.array(piece, { maxLength: 60 }),
-        fc.constantFrom(',', ';', '\t', '§'),
+        // Delimiters below, between and above the quote and the line ends (the splitter's skip compares bytes with them).
+        fc.constantFrom(',', ';', '\t', '§', '|', ' ', '!', '#', '\x01', '~'),
         fc.array(fc.nat(), { maxLength: 6 }),
         (pieces, delimiter, cuts) => {
           const text = pieces.join('');

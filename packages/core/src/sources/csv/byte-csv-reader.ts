@@ -44,8 +44,12 @@ export class ByteCsvReader {
   line: number;
   private readonly delimiter: number;
   private readonly delimiterBytes: Uint8Array;
-  /** 1 for a byte that is none of delimiter, quote, CR and LF (the bytes the line splitter skips). */
-  private readonly plain = new Uint8Array(256).fill(1);
+  /**
+   * A byte above {@link hi}, or strictly between {@link lo} and it, is none of delimiter, quote, CR and LF: the line splitter skips it with
+   * two comparisons (the few other bytes that are none of them, a space or a tab, take the slower way).
+   */
+  private readonly lo: number;
+  private readonly hi: number;
   private starts: Int32Array = new Int32Array(32);
   private ends: Int32Array = new Int32Array(32);
   /** An unfinished line from the previous write. */
@@ -67,7 +71,8 @@ export class ByteCsvReader {
     this.boms = options.boms ?? 0;
     this.line = options.line ?? 1;
     if (this.delimiter < 0) this.streaming = true;
-    for (const c of [this.delimiter, QUOTE, CR, LF]) if (c >= 0) this.plain[c] = 0;
+    this.hi = Math.max(this.delimiter, QUOTE);
+    this.lo = Math.max(Math.min(this.delimiter, QUOTE), CR);
   }
 
   /** Reads the complete lines of the next bytes; an unfinished last line waits for the next write. */
@@ -180,7 +185,7 @@ export class ByteCsvReader {
     if (this.boms > 0) p = this.skipBoms(buf, p);
     const delimiter = this.delimiter;
     const sink = this.sink;
-    const plain = this.plain;
+    const { lo, hi } = this;
     while (p < end) {
       if (this.parser !== null) {
         // A run of difficult lines: the parser reads whole lines until it stands between records.
@@ -206,10 +211,30 @@ export class ByteCsvReader {
       starts[0] = p;
       // One pass over the line's bytes: delimiters split fields; a quote opening a field starts a quoted
       // value read to its closing quote; a line feed (or CR LF) ends the line. The inner loop skips the
-      // bytes that are none of these with one table look-up a byte.
+      // bytes that are none of these four at a time, by two comparisons a byte (see `lo`); past the end of
+      // `buf` a read gives undefined, which stops it.
       for (;;) {
-        let c = buf[i]!;
-        while (plain[c] === 1) c = buf[++i]!;
+        let c: number;
+        for (;;) {
+          c = buf[i]!;
+          if (!(c > hi || (c > lo && c < hi))) break;
+          c = buf[i + 1]!;
+          if (!(c > hi || (c > lo && c < hi))) {
+            i += 1;
+            break;
+          }
+          c = buf[i + 2]!;
+          if (!(c > hi || (c > lo && c < hi))) {
+            i += 2;
+            break;
+          }
+          c = buf[i + 3]!;
+          if (!(c > hi || (c > lo && c < hi))) {
+            i += 3;
+            break;
+          }
+          i += 4;
+        }
         if (i >= end) {
           i = end;
           break;
