@@ -110,11 +110,13 @@ export class NumericIdSet {
   }
 
   private slot(value: number): number {
-    const low = value >>> 0; // value mod 2^32
-    const high = Math.floor(value / 4294967296);
-    // Consecutive ids take consecutive slots; the bits above the table's width perturb the slot, so ids
-    // that share their low bits (a stride of 2^k) do not pile up.
-    return (low + Math.imul(low >>> this.bits, 0x9e3779b1) + Math.imul(high, 0x85ebca6b)) & this.mask;
+    // Mixed (MurmurHash3's finalizer over both halves), not the value's own low bits: consecutive ids in
+    // consecutive slots made one long cluster that every later id landing in it walked to its end (a
+    // million increasing ids then one repeated: minutes, not milliseconds).
+    let h = (value >>> 0) ^ Math.imul(Math.floor(value / 4294967296), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) & this.mask;
   }
 
   private insert(value: number, line: number, index: number): number {
