@@ -9,7 +9,8 @@ import type { CsvFileInput } from './csv-file-input.js';
 import { openCsvInput } from './csv-file-input.js';
 import type { CsvFormatOptions } from './csv-format-options.js';
 import { assertCsvFormat } from './csv-format-options.js';
-import { readHeatmap, readHeatmapInPieces } from './heatmap-pieces.js';
+import { readHeatmapOfPath } from './heatmap-of-path.js';
+import { readHeatmap } from './heatmap-pieces.js';
 
 /**
  * Options of {@link aggregateCsvBySlot}: those of `aggregateBySlot`, and how to read the file.
@@ -70,13 +71,13 @@ export async function aggregateCsvBySlot(input: CsvFileInput, options: Aggregate
   if (path !== undefined && workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
     throw new RangeError(csvMessages.badWorkers(workers));
   const opened = openCsvInput(input, DEFAULT_CSV_FILE_NAMES.leads, options.label);
-  const pieces = path === undefined ? null : await readHeatmapInPieces(path, opened.label, options, workers);
+  const large = path === undefined ? null : await readHeatmapOfPath(path, opened.label, options, workers);
   let result: AggregateCsvBySlotResult;
-  if (pieces === null) {
+  if (large === null) {
     const { heatmap, log } = await readHeatmap(opened, options);
     result = { cells: heatmap.cells(), issues: log.issues, stats: log.stats() };
   } else {
-    const { heatmap, issues, rows, rejected } = pieces;
+    const { heatmap, issues, rows, rejected } = large;
     const counts = { rows, accepted: rows - rejected, rejected };
     result = { cells: heatmap.cells(), issues, stats: { ...counts, inputs: { [opened.label]: { ...counts } } } };
   }

@@ -12,7 +12,8 @@ import type { DateReading } from './date-formats.js';
 import { IssueLog } from './file-log.js';
 import type { LeadIds } from './lead-ids.js';
 import { CompactLeadIds } from './lead-ids.js';
-import { IdsOutOfOrder, IncreasingLeadIds, idBefore } from './increasing-lead-ids.js';
+import type { IdHashSpill } from './spilled-lead-ids.js';
+import { SpilledLeadIds } from './spilled-lead-ids.js';
 import type { CsvTableFormat } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
 import { responseRowVisitor } from './read-response-rows.js';
@@ -35,7 +36,7 @@ export interface HeatmapRead {
 
 /**
  * The heatmap of a leads file in one pass: the rows `readResponseRows` accepts, fed to a slot aggregator. `ids` decides duplicates: every
- * id kept by default; a piece of a file keeps none ({@link IncreasingLeadIds}, which stops the reading at an id out of order). @internal
+ * id kept by default; a large file's ids are only hashed ({@link SpilledLeadIds}), see heatmap-of-path.ts. @internal
  */
 export async function readHeatmap(
   opened: OpenedCsvInput,
@@ -78,8 +79,8 @@ export async function readHeatmap(
 
 /**
  * A file cut into pieces for several threads: piece `k` is the header line (bytes `[0, header)`) then the bytes `[bounds[k], bounds[k +
- * 1])`, read with the format detected once from the head of the file; each thread takes the next piece from the shared counter `next`.
- * @internal
+ * 1])`, read with the format detected once from the head of the file; each thread takes the next piece from the shared counter `next`
+ * and writes the hashes of its ids to the file `piece-k` of the folder `spill.dir`, hashed to `spill.bits` bits. @internal
  */
 export interface HeatmapPieces {
   path: string;
@@ -88,6 +89,7 @@ export interface HeatmapPieces {
   bounds: number[];
   options: HeatmapReadOptions;
   next: Int32Array;
+  spill: { dir: string; bits: number };
 }
 
 /** What a piece gave, as plain data (posted back from a worker thread). @internal */
@@ -98,48 +100,38 @@ export interface HeatmapPieceResult {
   nextLine: number;
   betweenRecords: boolean;
   headers: string[];
-  /** The number of lead ids, the first and the last (in increasing order, see {@link IncreasingLeadIds}). */
-  ids: { count: number; first: string; last: string };
+  /** Where the hashes of its lead ids are (see {@link SpilledLeadIds}). */
+  spill: IdHashSpill;
   slots: SlotCounts;
 }
 
-/**
- * Reads the pieces no thread has taken yet, one at a time, handing each result on, until none is left; null for a piece whose ids are
- * out of order, which also stops every thread from taking another piece (one pass will read the file). @internal
- */
-export async function takePieces(work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult | null) => void): Promise<void> {
+/** Reads the pieces no thread has taken yet, one at a time, handing each result on, until none is left. @internal */
+export async function takePieces(work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult) => void): Promise<void> {
   for (let k = Atomics.add(work.next, 0, 1); k < work.bounds.length - 1; k = Atomics.add(work.next, 0, 1)) {
     deliver(k, await readHeatmapPiece(work, k));
   }
 }
 
-/**
- * Reads piece `k` with {@link readHeatmap}; its data lines are numbered from 2. Its ids are not kept, only checked to increase (no memory
- * per row): null when they do not.
- */
-async function readHeatmapPiece(work: HeatmapPieces, k: number): Promise<HeatmapPieceResult | null> {
+/** Reads piece `k` with {@link readHeatmap}; its data lines are numbered from 2. Its ids are not kept, only hashed to a file (no memory per row). */
+async function readHeatmapPiece(work: HeatmapPieces, k: number): Promise<HeatmapPieceResult> {
   const { path, label, header, bounds } = work;
-  const ids = new IncreasingLeadIds();
+  const ids = await SpilledLeadIds.create(`${work.spill.dir}/piece-${k}`, work.spill.bits);
   const chunks = readFileChunks(path, label, [0, header, bounds[k]!, bounds[k + 1]!]);
   const read = await readHeatmap({ label, chunks }, work.options, ids).catch((error: unknown) => {
-    if (!(error instanceof IdsOutOfOrder)) throw error;
-    Atomics.store(work.next, 0, bounds.length);
-    return null;
+    ids.close();
+    throw error;
   });
-  if (read === null) return null;
   const { rows, rejected } = read.log.stats();
   const { issues } = read.log;
   const { nextLine, betweenRecords, headers } = read;
-  return { issues, rows, rejected, nextLine, betweenRecords, headers, ids: ids.range(), slots: read.heatmap.acc.counts() };
+  return { issues, rows, rejected, nextLine, betweenRecords, headers, spill: ids.finish(), slots: read.heatmap.acc.counts() };
 }
 
 /** The buffers of a piece's result, to transfer rather than copy. @internal */
-export function transferList(result: HeatmapPieceResult | null): ArrayBuffer[] {
-  if (result === null) return [];
+export function transferList(result: HeatmapPieceResult): ArrayBuffer[] {
   const { total, contacted, within, never, invalid, minutes } = result.slots;
-  return [
-    ...new Set([total, contacted, within, never, invalid, ...minutes.flatMap((parts) => parts ?? [])].map((a) => a.buffer as ArrayBuffer)),
-  ];
+  const arrays = [total, contacted, within, never, invalid, ...minutes.flatMap((parts) => parts ?? []), result.spill.blocks];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
 const LF = 10;
@@ -149,34 +141,39 @@ const LF = 10;
  * has started yet.
  */
 const FIRST_EXTRA = 0.25;
-/** Below this size a file is read in one pass, unless workers are asked for. */
-const PARALLEL_MIN_BYTES = 4 << 20;
 /** Thrown to stop reading once the header and the format are known. */
 const HEADER_READ = Symbol('header read');
 
+/** What the pieces of a file gave, merged: the heatmap, the issues and counts of one pass, and where each piece's id hashes are. @internal */
+export interface HeatmapOfPieces {
+  heatmap: StreamingSlotAggregator;
+  issues: DataIssue[];
+  rows: number;
+  rejected: number;
+  spills: IdHashSpill[];
+}
+
 /**
  * The heatmap of a file path read in line-aligned pieces by this thread and `workers` worker threads at once, each piece by
- * {@link readHeatmap}, merged in file order: exactly the one pass of {@link readHeatmap}, or null when only one pass can say what the file
- * holds (a file in UTF-16, bytes that are not text, lead ids not in increasing order, a quoted value
- * across a boundary). The format (encoding, delimiter, each timestamp column's reading) is detected once from the head of the file, as one
- * pass detects it, and every piece is read with it. @internal
+ * {@link readHeatmap} with its ids hashed to a file in the folder `spill.dir`, merged in file order: exactly the one pass of
+ * {@link readHeatmap} when no id is repeated (which the spilled hashes tell, see heatmap-of-path.ts), or null when only one pass can say
+ * what the file holds (a file in UTF-16, bytes that are not text, a quoted value across a boundary). The format (encoding, delimiter, each
+ * timestamp column's reading) is detected once from the head of the file, as one pass detects it, and every piece is read with it.
+ * @internal
  */
 export async function readHeatmapInPieces(
   path: string,
   label: string,
   options: HeatmapReadOptions,
-  workers: number | undefined,
-): Promise<{ heatmap: StreamingSlotAggregator; issues: DataIssue[]; rows: number; rejected: number } | null> {
+  workers: number,
+  spill: { dir: string; bits: number },
+): Promise<HeatmapOfPieces | null> {
   const { open } = await import('node:fs/promises');
   const file = await open(path, 'r').catch(() => null);
   if (file === null) return null;
   let threads: Thread[] = [];
   try {
     const size = (await file.stat()).size;
-    if (workers === undefined) {
-      const os = await import('node:os');
-      workers = size < PARALLEL_MIN_BYTES ? 0 : Math.min(3, os.availableParallelism() - 1);
-    }
     const header = workers < 1 ? -1 : await nextLineStart(file, 0);
     if (header < 0) return null;
     // The workers start now: they load while this thread reads the head of the file.
@@ -192,20 +189,17 @@ export async function readHeatmapInPieces(
     }
     bounds.push(size);
     if (bounds.length < 3) return null;
-    const work: HeatmapPieces = { path, label, header, bounds, options: forced, next: new Int32Array(new SharedArrayBuffer(4)) };
-    const results: (HeatmapPieceResult | null | undefined)[] = [];
-    const deliver = (k: number, result: HeatmapPieceResult | null) => {
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const work: HeatmapPieces = { path, label, header, bounds, options: forced, next, spill };
+    const results: (HeatmapPieceResult | undefined)[] = [];
+    const deliver = (k: number, result: HeatmapPieceResult) => {
       results[k] = result;
     };
     const finished = threads.map((thread) => thread(work, deliver));
     await takePieces(work, deliver);
     await Promise.all(finished);
-    if (results.includes(null)) return null;
     // The pieces of a worker that stopped are read here.
-    for (let k = 0; k < bounds.length - 1; k++) {
-      if (results[k] === undefined) results[k] = await readHeatmapPiece(work, k);
-      if (results[k] === null) return null;
-    }
+    for (let k = 0; k < bounds.length - 1; k++) results[k] ??= await readHeatmapPiece(work, k);
     return merge(results as HeatmapPieceResult[], head.issues, head.format.headers, options);
   } catch {
     return null; // one pass reports what is wrong
@@ -215,8 +209,8 @@ export async function readHeatmapInPieces(
   }
 }
 
-/** The pieces' results as one pass gives them, or null when they may differ from it. */
-function merge(results: HeatmapPieceResult[], headIssues: DataIssue[], headers: string[], options: HeatmapReadOptions) {
+/** The pieces' results as one pass gives them when no id is repeated, or null when they may differ from it. */
+function merge(results: HeatmapPieceResult[], headIssues: DataIssue[], headers: string[], options: HeatmapReadOptions): HeatmapOfPieces | null {
   const heatmap = slotAggregator(options);
   const log = new IssueLog();
   const keep = (issue: DataIssue) => {
@@ -226,19 +220,13 @@ function merge(results: HeatmapPieceResult[], headIssues: DataIssue[], headers: 
   let rows = 0;
   let rejected = 0;
   let lineShift = 0;
-  let lastId: string | null = null;
   for (const [k, result] of results.entries()) {
-    // Each piece's ids increase; so do the pieces' when each begins after the one before ends: no id is repeated.
-    if (result.ids.count > 0 && lastId !== null && !idBefore(lastId, result.ids.first)) return null;
     if (k < results.length - 1 && !result.betweenRecords) return null;
     if (result.headers.join('\n') !== headers.join('\n')) return null;
-    if (result.ids.count > 0) lastId = result.ids.last;
     for (const issue of result.issues) {
       // Bytes that are not text: one pass words them per piece of 1 MiB it reads, which the pieces do not cut alike.
       if (issue.code === DATA_ISSUE_CODES.replacedBytes) return null;
       if (issue.line !== undefined && issue.line < 2) continue; // the header's, as the head of the file gave them
-      // A duplicate's message names the line of the first row, which only the whole file knows.
-      if (k > 0 && issue.code === DATA_ISSUE_CODES.duplicateId) return null;
       keep(issue.line === undefined ? issue : { ...issue, line: issue.line + lineShift });
     }
     lineShift += result.nextLine - 2;
@@ -246,7 +234,7 @@ function merge(results: HeatmapPieceResult[], headIssues: DataIssue[], headers: 
     rejected += result.rejected;
     heatmap.acc.absorb(result.slots);
   }
-  return { heatmap, issues: log.issues, rows, rejected };
+  return { heatmap, issues: log.issues, rows, rejected, spills: results.map((result) => result.spill) };
 }
 
 /** How one pass reads the file (detected from its head, or as the options say), with the issues it reports up to its header. */
@@ -266,7 +254,7 @@ async function readHead(path: string, label: string, options: HeatmapReadOptions
   return head as { format: CsvTableFormat; issues: DataIssue[] } | null;
 }
 
-type Thread = ((work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult | null) => void) => Promise<void>) & { stop(): void };
+type Thread = ((work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult) => void) => Promise<void>) & { stop(): void };
 
 /**
  * Starts `count` worker threads, when the worker script is built beside this module (not when running from sources): each takes pieces
@@ -283,9 +271,9 @@ async function startWorkers(count: number): Promise<Thread[]> {
   if (!existsSync(fileURLToPath(url))) return [];
   return Array.from({ length: count }, () => {
     const worker = new Worker(url);
-    const thread = (work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult | null) => void) =>
+    const thread = (work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult) => void) =>
       new Promise<void>((resolve) => {
-        worker.on('message', (message: { k: number; result: HeatmapPieceResult | null } | null) => {
+        worker.on('message', (message: { k: number; result: HeatmapPieceResult } | null) => {
           if (message === null) resolve();
           else deliver(message.k, message.result);
         });

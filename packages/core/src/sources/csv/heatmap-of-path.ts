@@ -1,0 +1,93 @@
+import type { StreamingSlotAggregator } from '../../response/slot-aggregator.js';
+import type { DataIssue } from '../source.js';
+import { CandidateLeadIds } from './candidate-lead-ids.js';
+import { readFileChunks } from './csv-file-input.js';
+import type { HeatmapRead, HeatmapReadOptions } from './heatmap-pieces.js';
+import { readHeatmap, readHeatmapInPieces } from './heatmap-pieces.js';
+import { idHashBits } from './id-hash.js';
+import { repeatedIdHashes } from './repeated-id-hashes.js';
+import type { IdHashSpill } from './spilled-lead-ids.js';
+import { IdSpillError, SpilledLeadIds } from './spilled-lead-ids.js';
+
+/** Below this size a file is read in one pass keeping every id (a few MB at most), unless workers are asked for. */
+let largeFileBytes = 4 << 20;
+
+/** The size from which a file is read with its ids hashed (default 4 MiB), for tests of small files. @internal */
+export function setLargeFileBytesForTesting(bytes: number = 4 << 20): void {
+  largeFileBytes = bytes;
+}
+
+/** The heatmap of a file, its issues and its counts, as one pass gives them. @internal */
+export interface HeatmapOfFile {
+  heatmap: StreamingSlotAggregator;
+  issues: DataIssue[];
+  rows: number;
+  rejected: number;
+}
+
+/**
+ * The heatmap of a large file path with no memory per row, exactly as one pass keeping every id ({@link readHeatmap}) gives it, or null for
+ * a file that one such pass should read (a small one: of less than 4 MB and no `workers` asked for; one that cannot be opened; no room for
+ * the hashes). How duplicate ids are decided without keeping the ids:
+ * 1. the file is read once, in line-aligned pieces by `workers` threads when it can be ({@link readHeatmapInPieces}), else in one pass,
+ *    each id hashed to 60 bits and written to a temporary folder ({@link SpilledLeadIds});
+ * 2. the hashes are checked for repeats a partition at a time ({@link repeatedIdHashes}): none (the usual case) means no id is repeated,
+ *    and the first reading is exact;
+ * 3. else the file is read again in one pass that keeps only the ids whose hash repeats ({@link CandidateLeadIds}): a file with duplicate
+ *    ids (or, rarely, two ids with one hash) is read twice.
+ * The folder is removed before this returns, or throws. `workers`: undefined = one per core beyond the first (at most 3) for a large file.
+ * @internal
+ */
+export async function readHeatmapOfPath(
+  path: string,
+  label: string,
+  options: HeatmapReadOptions,
+  workers: number | undefined,
+): Promise<HeatmapOfFile | null> {
+  const { stat, mkdtemp, rm } = await import('node:fs/promises');
+  const size = await stat(path).then(
+    (stats) => stats.size,
+    () => null,
+  );
+  if (size === null) return null;
+  if (workers === undefined) {
+    const { availableParallelism } = await import('node:os');
+    workers = size < largeFileBytes ? 0 : Math.min(3, availableParallelism() - 1);
+  }
+  if (workers === 0 && size < largeFileBytes) return null;
+  const [{ tmpdir }, { join }] = await Promise.all([import('node:os'), import('node:path')]);
+  const dir = await mkdtemp(join(tmpdir(), 'panopticon-ids-')).catch(() => null);
+  if (dir === null) return null;
+  try {
+    const spill = { dir, bits: idHashBits() };
+    const first = (workers > 0 ? await readHeatmapInPieces(path, label, options, workers, spill) : null) ?? (await readWhole(path, label, options, spill));
+    const repeated = await repeatedIdHashes(first.spills);
+    if (repeated === null) return first;
+    return ofRead(await readHeatmap({ label, chunks: readFileChunks(path, label) }, options, new CandidateLeadIds(repeated)));
+  } catch (error) {
+    if (error instanceof IdSpillError) return null;
+    throw error;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** One pass over the whole file, its ids hashed to the file `whole` of the folder. */
+async function readWhole(
+  path: string,
+  label: string,
+  options: HeatmapReadOptions,
+  spill: { dir: string; bits: number },
+): Promise<HeatmapOfFile & { spills: IdHashSpill[] }> {
+  const ids = await SpilledLeadIds.create(`${spill.dir}/whole`, spill.bits);
+  const read = await readHeatmap({ label, chunks: readFileChunks(path, label) }, options, ids).catch((error: unknown) => {
+    ids.close();
+    throw error;
+  });
+  return { ...ofRead(read), spills: [ids.finish()] };
+}
+
+function ofRead(read: HeatmapRead): HeatmapOfFile {
+  const { rows, rejected } = read.log.stats();
+  return { heatmap: read.heatmap, issues: read.log.issues, rows, rejected };
+}
