@@ -1,18 +1,21 @@
-// The 60-bit hash by which a large leads file's ids are told apart without keeping them (see spilled-lead-ids.ts):
-// two 32-bit hashes by different algorithms (FNV-1a and MurmurHash3's mixing, each finished by Murmur's avalanche),
-// so that ids which collide in one rarely collide in the other. A collision costs time, never exactness: ids whose
-// hashes repeat are read again and compared by their bytes (candidate-lead-ids.ts).
+// The 60-bit key by which a large leads file's ids are told apart without keeping them (see spilled-lead-ids.ts).
+// An id that is a plain number (most exports) is its own key: exact, and cheaper than a hash. Any other id is
+// hashed twice, by MurmurHash3's and xxHash32's rounds over the same 4-byte words (different multipliers and
+// finalizers, so that ids which collide in one rarely collide in the other). A collision, or a number's key equal
+// to another id's hash, costs time, never exactness: ids whose keys repeat are read again and compared by their
+// bytes (candidate-lead-ids.ts).
+import { plainNumberBytes } from './numeric-id-set.js';
 
-/** The hashes are cut into this many partitions by their top bits, each checked for repeats on its own. @internal */
+/** The keys are cut into this many partitions by their top bits, each checked for repeats on its own. @internal */
 export const ID_HASH_PARTITION_BITS = 7;
 /** The number of partitions. @internal */
 export const ID_HASH_PARTITIONS = 1 << ID_HASH_PARTITION_BITS;
-/** The hash's width: the partition's bits and a value of up to 53 bits, which a float holds exactly. @internal */
+/** The key's width: the partition's bits and a value of up to 53 bits, which a float holds exactly. @internal */
 export const ID_HASH_BITS = ID_HASH_PARTITION_BITS + 53;
 
 let defaultBits = ID_HASH_BITS;
 
-/** A narrower hash (as few as {@link ID_HASH_PARTITION_BITS} bits), for tests that force collisions; call with no argument to restore. @internal */
+/** A narrower key (as few as {@link ID_HASH_PARTITION_BITS} bits), for tests that force collisions; call with no argument to restore. @internal */
 export function setIdHashBitsForTesting(bits: number = ID_HASH_BITS): void {
   if (!(Number.isInteger(bits) && bits >= ID_HASH_PARTITION_BITS && bits <= ID_HASH_BITS)) throw new RangeError(`id hash bits: ${bits}`);
   defaultBits = bits;
@@ -23,67 +26,86 @@ export function idHashBits(): number {
   return defaultBits;
 }
 
+const TWO_32 = 4294967296;
+
 /**
- * The hash of an id's bytes: {@link set} computes its {@link partition} (0 to {@link ID_HASH_PARTITIONS} − 1) and its {@link value} within
- * the partition (an integer below 2^(bits − {@link ID_HASH_PARTITION_BITS})), kept in fields so that no object is made per id. @internal
+ * The key of an id's bytes: {@link set} computes its {@link partition} (0 to {@link ID_HASH_PARTITIONS} − 1) and its {@link value} within
+ * the partition (an integer below 2^(bits − {@link ID_HASH_PARTITION_BITS})), kept in fields so that no object is made per id. Equal ids
+ * have equal keys. @internal
  */
 export class IdHash {
   partition = 0;
   value = 0;
+  /** 2^(value bits). */
+  private readonly range: number;
+  /** 2^(value bits − 32), when there are more than 32. */
   private readonly high: number;
   private readonly lowShift: number;
 
   constructor(readonly bits: number = ID_HASH_BITS) {
     const valueBits = bits - ID_HASH_PARTITION_BITS;
-    // The value: the low (valueBits − 32) bits of the first hash above the second's 32, or the second's top valueBits.
+    this.range = 2 ** valueBits;
+    // A hashed id's value: the first hash's low (valueBits − 32) bits above the second's 32, or the second's top valueBits.
     this.high = valueBits > 32 ? 2 ** (valueBits - 32) : 0;
     this.lowShift = valueBits >= 32 ? 0 : 32 - valueBits;
   }
 
   set(buf: Uint8Array, s: number, e: number): void {
-    const a = fnv1a(buf, s, e);
-    const b = murmur3(buf, s, e);
+    const number = plainNumberBytes(buf, s, e);
+    if (number >= 0) {
+      // Below 10^15 < 2^50: the number itself (its partition by a mix of its bits, so that consecutive ids spread over all).
+      const high = number > 0xffffffff ? Math.floor(number / TWO_32) : 0;
+      this.partition = murmurFinish((number - high * TWO_32) ^ Math.imul(high, 0x9e3779b1)) >>> (32 - ID_HASH_PARTITION_BITS);
+      this.value = number < this.range ? number : number % this.range;
+      return;
+    }
+    let a = 0x9747b28c;
+    let b = 0x27d4eb2f;
+    let i = s;
+    for (; i + 4 <= e; i += 4) {
+      const k = buf[i]! | (buf[i + 1]! << 8) | (buf[i + 2]! << 16) | (buf[i + 3]! << 24);
+      // MurmurHash3's round
+      let m = Math.imul(k, 0xcc9e2d51);
+      m = Math.imul((m << 15) | (m >>> 17), 0x1b873593);
+      a ^= m;
+      a = (Math.imul((a << 13) | (a >>> 19), 5) + 0xe6546b64) | 0;
+      // xxHash32's round
+      b = (b + Math.imul(k, 0x85ebca77)) | 0;
+      b = Math.imul((b << 13) | (b >>> 19), 0x9e3779b1);
+    }
+    if (i < e) {
+      let k = 0;
+      for (let shift = 0; i < e; i++, shift += 8) {
+        k |= buf[i]! << shift;
+        b = (b + Math.imul(buf[i]!, 0x165667b1)) | 0;
+        b = Math.imul((b << 11) | (b >>> 21), 0x9e3779b1);
+      }
+      const m = Math.imul(k, 0xcc9e2d51);
+      a ^= Math.imul((m << 15) | (m >>> 17), 0x1b873593);
+    }
+    const n = e - s;
+    a = murmurFinish(a ^ n);
+    b = xxFinish((b + n) | 0);
     this.partition = a >>> (32 - ID_HASH_PARTITION_BITS);
-    if (this.high > 0) this.value = (a & (this.high - 1)) * 4294967296 + (b >>> 0);
+    if (this.high > 0) this.value = (a & (this.high - 1)) * TWO_32 + (b >>> 0);
     else this.value = this.lowShift === 32 ? 0 : b >>> this.lowShift;
   }
 }
 
-/** FNV-1a over the bytes, finished by {@link avalanche} (FNV's top bits alone mix poorly for short ids). */
-function fnv1a(buf: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-  return avalanche(h);
-}
-
-/** MurmurHash3 (x86, 32-bit) of the bytes with a fixed seed. */
-function murmur3(buf: Uint8Array, s: number, e: number): number {
-  let h = 0x9747b28c;
-  let i = s;
-  for (; i + 4 <= e; i += 4) {
-    h ^= mixWord(buf[i]! | (buf[i + 1]! << 8) | (buf[i + 2]! << 16) | (buf[i + 3]! << 24));
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  if (i < e) {
-    let k = 0;
-    for (let shift = 0; i < e; i++, shift += 8) k |= buf[i]! << shift;
-    h ^= mixWord(k);
-  }
-  return avalanche(h ^ (e - s));
-}
-
-function mixWord(word: number): number {
-  let k = Math.imul(word, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  return Math.imul(k, 0x1b873593);
-}
-
 /** MurmurHash3's finalizer: every input bit flips each output bit with probability about one half. */
-function avalanche(h: number): number {
+function murmurFinish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** xxHash32's finalizer. */
+function xxFinish(h: number): number {
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca77);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae3d);
   return h ^ (h >>> 16);
 }

@@ -24,9 +24,9 @@ export class RepeatedIdHashes {
 }
 
 /**
- * The hashes that occur more than once among the spilled hashes of every piece of a file, or null when none does: then no id is repeated
- * (equal ids have equal hashes). Reads one partition at a time (about 1/128 of the hashes), sorts it and compares neighbours, so that its
- * memory is a partition's, not the file's. @internal
+ * The keys that occur more than once among the spilled keys of every piece of a file, or null when none does: then no id is repeated
+ * (equal ids have equal keys). Reads one partition at a time (about 1/128 of the keys) into an open-addressing table, so that its memory
+ * is a partition's, not the file's. @internal
  */
 export async function repeatedIdHashes(spills: IdHashSpill[]): Promise<RepeatedIdHashes | null> {
   const fs = await import('node:fs');
@@ -42,6 +42,7 @@ export async function repeatedIdHashes(spills: IdHashSpill[]): Promise<RepeatedI
   const fds = spills.map((spill) => fs.openSync(spill.file, 'r'));
   try {
     let hashes = new Float64Array(0);
+    let table = new Float64Array(0);
     for (let p = 0; p < ID_HASH_PARTITIONS; p++) {
       const list = blocks[p]!;
       let total = 0;
@@ -56,11 +57,41 @@ export async function repeatedIdHashes(spills: IdHashSpill[]): Promise<RepeatedI
         if (read !== length) throw new Error(`id hash spill ${spills[list[j]!]!.file}: short read`);
         at += length;
       }
-      const sorted = hashes.subarray(0, total).sort();
-      for (let i = 1; i < total; i++) if (sorted[i] === sorted[i - 1]) repeated.add(p, sorted[i]!);
+      // At most half full; -1 marks an empty slot (keys are not negative).
+      let size = 1 << 10;
+      while (size < total * 2) size *= 2;
+      if (table.length < size) table = new Float64Array(size);
+      const slots = table.subarray(0, size).fill(-1);
+      const mask = size - 1;
+      for (let i = 0; i < total; i++) {
+        const key = hashes[i]!;
+        const low = key >>> 0;
+        let slot = spread(low ^ Math.imul((key - low) / 4294967296, 0x9e3779b1)) & mask;
+        for (;;) {
+          const there = slots[slot]!;
+          if (there === -1) {
+            slots[slot] = key;
+            break;
+          }
+          if (there === key) {
+            repeated.add(p, key);
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+      }
     }
   } finally {
     for (const fd of fds) fs.closeSync(fd);
   }
   return repeated.size === 0 ? null : repeated;
+}
+
+/** MurmurHash3's finalizer, to spread keys that are consecutive numbers over the table. */
+function spread(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
