@@ -29,12 +29,14 @@ export interface HeatmapOfFile {
  * The heatmap of a large file path with no memory per row, exactly as one pass keeping every id ({@link readHeatmap}) gives it, or null for
  * a file that one such pass should read (a small one: of less than 4 MB and no `workers` asked for; one that cannot be opened; no room for
  * the hashes). How duplicate ids are decided without keeping the ids:
- * 1. the file is read once, in line-aligned pieces by `workers` threads when it can be ({@link readHeatmapInPieces}), else in one pass,
- *    each id hashed to 60 bits and written to a temporary folder ({@link SpilledLeadIds});
- * 2. the hashes are checked for repeats a partition at a time ({@link repeatedIdHashes}): none (the usual case) means no id is repeated,
+ * 1. the file is read once, in line-aligned pieces by `workers` threads when it can be ({@link readHeatmapInPieces}), else in one pass. A
+ *    piece first only checks that its ids increase (exports mostly list them in order: then none is repeated when each piece's come after
+ *    the one before's, and nothing else is needed); once any piece finds an id out of order, every piece hashes its ids to 60-bit keys
+ *    written to a temporary folder ({@link SpilledLeadIds}), as the one pass does from the start;
+ * 2. the keys are checked for repeats a partition at a time ({@link repeatedIdHashes}): none (the usual case) means no id is repeated,
  *    and the first reading is exact;
- * 3. else the file is read again in one pass that keeps only the ids whose hash repeats ({@link CandidateLeadIds}): a file with duplicate
- *    ids (or, rarely, two ids with one hash) is read twice.
+ * 3. else the file is read again in one pass that keeps only the ids whose key repeats ({@link CandidateLeadIds}): a file with duplicate
+ *    ids (or, rarely, two ids with one key) is read twice.
  * The folder is removed before this returns, or throws. `workers`: undefined = one per core beyond the first (at most 3) for a large file.
  * @internal
  */
@@ -60,7 +62,9 @@ export async function readHeatmapOfPath(
   if (dir === null) return null;
   try {
     const spill = { dir, bits: idHashBits() };
-    const first = (workers > 0 ? await readHeatmapInPieces(path, label, options, workers, spill) : null) ?? (await readWhole(path, label, options, spill));
+    const first =
+      (workers > 0 ? await readHeatmapInPieces(path, label, options, workers, spill) : null) ??
+      (await readWhole(path, label, options, spill));
     const repeated = await repeatedIdHashes(first.spills);
     if (repeated === null) return first;
     return ofRead(await readHeatmap({ label, chunks: readFileChunks(path, label) }, options, new CandidateLeadIds(repeated)));

@@ -12,6 +12,7 @@ import type { DateReading } from './date-formats.js';
 import { IssueLog } from './file-log.js';
 import type { LeadIds } from './lead-ids.js';
 import { CompactLeadIds } from './lead-ids.js';
+import { IdsOutOfOrder, IncreasingLeadIds, idBefore } from './increasing-lead-ids.js';
 import type { IdHashSpill } from './spilled-lead-ids.js';
 import { SpilledLeadIds } from './spilled-lead-ids.js';
 import type { CsvTableFormat } from './read-csv-table.js';
@@ -36,7 +37,7 @@ export interface HeatmapRead {
 
 /**
  * The heatmap of a leads file in one pass: the rows `readResponseRows` accepts, fed to a slot aggregator. `ids` decides duplicates: every
- * id kept by default; a large file's ids are only hashed ({@link SpilledLeadIds}), see heatmap-of-path.ts. @internal
+ * id kept by default; a piece of a large file keeps none (see {@link readHeatmapPiece}). @internal
  */
 export async function readHeatmap(
   opened: OpenedCsvInput,
@@ -79,8 +80,9 @@ export async function readHeatmap(
 
 /**
  * A file cut into pieces for several threads: piece `k` is the header line (bytes `[0, header)`) then the bytes `[bounds[k], bounds[k +
- * 1])`, read with the format detected once from the head of the file; each thread takes the next piece from the shared counter `next`
- * and writes the hashes of its ids to the file `piece-k` of the folder `spill.dir`, hashed to `spill.bits` bits. @internal
+ * 1])`, read with the format detected once from the head of the file; each thread takes the next piece from the shared counter `next`.
+ * `hashing[0]` becomes 1 once a piece's ids are found out of order: from then on each piece writes its ids' keys to the file `piece-k` of
+ * the folder `spill.dir` (keys of `spill.bits` bits). @internal
  */
 export interface HeatmapPieces {
   path: string;
@@ -89,6 +91,7 @@ export interface HeatmapPieces {
   bounds: number[];
   options: HeatmapReadOptions;
   next: Int32Array;
+  hashing: Int32Array;
   spill: { dir: string; bits: number };
 }
 
@@ -100,8 +103,10 @@ export interface HeatmapPieceResult {
   nextLine: number;
   betweenRecords: boolean;
   headers: string[];
-  /** Where the hashes of its lead ids are (see {@link SpilledLeadIds}). */
-  spill: IdHashSpill;
+  /** The number of its lead ids, the first and the last, when they increase (see {@link IncreasingLeadIds}); else null. */
+  ids: { count: number; first: string; last: string } | null;
+  /** Where the keys of its lead ids are, when they were hashed (see {@link SpilledLeadIds}); else null. */
+  spill: IdHashSpill | null;
   slots: SlotCounts;
 }
 
@@ -112,25 +117,43 @@ export async function takePieces(work: HeatmapPieces, deliver: (k: number, resul
   }
 }
 
-/** Reads piece `k` with {@link readHeatmap}; its data lines are numbered from 2. Its ids are not kept, only hashed to a file (no memory per row). */
+/**
+ * Reads piece `k` with {@link readHeatmap}; its data lines are numbered from 2. Its ids are not kept (no memory per row): while no piece has
+ * found ids out of order they are only checked to increase (the cheapest check, and exports mostly list ids in order); at the first id out
+ * of order, or once another piece found one, the piece is read again with its ids hashed to a file ({@link SpilledLeadIds}).
+ */
 async function readHeatmapPiece(work: HeatmapPieces, k: number): Promise<HeatmapPieceResult> {
   const { path, label, header, bounds } = work;
+  const chunks = () => readFileChunks(path, label, [0, header, bounds[k]!, bounds[k + 1]!]);
+  if (Atomics.load(work.hashing, 0) === 0) {
+    const ids = new IncreasingLeadIds(work.hashing);
+    const read = await readHeatmap({ label, chunks: chunks() }, work.options, ids).catch((error: unknown) => {
+      if (!(error instanceof IdsOutOfOrder)) throw error;
+      Atomics.store(work.hashing, 0, 1);
+      return null;
+    });
+    if (read !== null) return pieceResult(read, ids.range(), null);
+  }
   const ids = await SpilledLeadIds.create(`${work.spill.dir}/piece-${k}`, work.spill.bits);
-  const chunks = readFileChunks(path, label, [0, header, bounds[k]!, bounds[k + 1]!]);
-  const read = await readHeatmap({ label, chunks }, work.options, ids).catch((error: unknown) => {
+  const read = await readHeatmap({ label, chunks: chunks() }, work.options, ids).catch((error: unknown) => {
     ids.close();
     throw error;
   });
+  return pieceResult(read, null, ids.finish());
+}
+
+function pieceResult(read: HeatmapRead, ids: HeatmapPieceResult['ids'], spill: IdHashSpill | null): HeatmapPieceResult {
   const { rows, rejected } = read.log.stats();
   const { issues } = read.log;
   const { nextLine, betweenRecords, headers } = read;
-  return { issues, rows, rejected, nextLine, betweenRecords, headers, spill: ids.finish(), slots: read.heatmap.acc.counts() };
+  return { issues, rows, rejected, nextLine, betweenRecords, headers, ids, spill, slots: read.heatmap.acc.counts() };
 }
 
 /** The buffers of a piece's result, to transfer rather than copy. @internal */
 export function transferList(result: HeatmapPieceResult): ArrayBuffer[] {
   const { total, contacted, within, never, invalid, minutes } = result.slots;
-  const arrays = [total, contacted, within, never, invalid, ...minutes.flatMap((parts) => parts ?? []), result.spill.blocks];
+  const arrays = [total, contacted, within, never, invalid, ...minutes.flatMap((parts) => parts ?? [])];
+  if (result.spill !== null) arrays.push(result.spill.blocks);
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
@@ -190,7 +213,8 @@ export async function readHeatmapInPieces(
     bounds.push(size);
     if (bounds.length < 3) return null;
     const next = new Int32Array(new SharedArrayBuffer(4));
-    const work: HeatmapPieces = { path, label, header, bounds, options: forced, next, spill };
+    const hashing = new Int32Array(new SharedArrayBuffer(4));
+    const work: HeatmapPieces = { path, label, header, bounds, options: forced, next, hashing, spill };
     const results: (HeatmapPieceResult | undefined)[] = [];
     const deliver = (k: number, result: HeatmapPieceResult) => {
       results[k] = result;
@@ -198,8 +222,11 @@ export async function readHeatmapInPieces(
     const finished = threads.map((thread) => thread(work, deliver));
     await takePieces(work, deliver);
     await Promise.all(finished);
-    // The pieces of a worker that stopped are read here.
+    // The pieces of a worker that stopped are read here, and so again are pieces whose ids increased when another's did not.
     for (let k = 0; k < bounds.length - 1; k++) results[k] ??= await readHeatmapPiece(work, k);
+    if (Atomics.load(hashing, 0) !== 0) {
+      for (let k = 0; k < bounds.length - 1; k++) if (results[k]!.spill === null) results[k] = await readHeatmapPiece(work, k);
+    }
     return merge(results as HeatmapPieceResult[], head.issues, head.format.headers, options);
   } catch {
     return null; // one pass reports what is wrong
@@ -209,8 +236,16 @@ export async function readHeatmapInPieces(
   }
 }
 
-/** The pieces' results as one pass gives them when no id is repeated, or null when they may differ from it. */
-function merge(results: HeatmapPieceResult[], headIssues: DataIssue[], headers: string[], options: HeatmapReadOptions): HeatmapOfPieces | null {
+/**
+ * The pieces' results as one pass gives them when no id is repeated (the pieces' ids increase, each piece's after the one before, or their
+ * keys, spilled, do not repeat), or null when they may differ from it.
+ */
+function merge(
+  results: HeatmapPieceResult[],
+  headIssues: DataIssue[],
+  headers: string[],
+  options: HeatmapReadOptions,
+): HeatmapOfPieces | null {
   const heatmap = slotAggregator(options);
   const log = new IssueLog();
   const keep = (issue: DataIssue) => {
@@ -220,7 +255,13 @@ function merge(results: HeatmapPieceResult[], headIssues: DataIssue[], headers: 
   let rows = 0;
   let rejected = 0;
   let lineShift = 0;
+  let lastId: string | null = null;
   for (const [k, result] of results.entries()) {
+    // Ids that increase in each piece, and from piece to piece: none is repeated.
+    if (result.ids !== null && result.ids.count > 0) {
+      if (lastId !== null && !idBefore(lastId, result.ids.first)) return null;
+      lastId = result.ids.last;
+    }
     if (k < results.length - 1 && !result.betweenRecords) return null;
     if (result.headers.join('\n') !== headers.join('\n')) return null;
     for (const issue of result.issues) {
@@ -234,7 +275,8 @@ function merge(results: HeatmapPieceResult[], headIssues: DataIssue[], headers: 
     rejected += result.rejected;
     heatmap.acc.absorb(result.slots);
   }
-  return { heatmap, issues: log.issues, rows, rejected, spills: results.map((result) => result.spill) };
+  const spills = results.flatMap((result) => (result.spill === null ? [] : [result.spill]));
+  return { heatmap, issues: log.issues, rows, rejected, spills };
 }
 
 /** How one pass reads the file (detected from its head, or as the options say), with the issues it reports up to its header. */
