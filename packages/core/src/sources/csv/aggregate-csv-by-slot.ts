@@ -29,7 +29,8 @@ export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions, CsvFo
   label?: string;
   /**
    * Worker threads that read pieces of a file path alongside the calling thread (Node only; ignored for text and streams). Default: one per
-   * core beyond the first (at most 3) for files of 4 MB or more, otherwise 0.
+   * core beyond the first (at most 3) for files of 4 MB or more, otherwise 0. A path of 4 MB or more (or any path given workers) keeps no
+   * lead id in memory whatever the number: see {@link aggregateCsvBySlot}.
    */
   workers?: number;
 }
@@ -55,6 +56,9 @@ export interface AggregateCsvBySlotResult {
  * The response heatmap of a leads file (a response-time export of millions of rows), streamed without building leads: exactly
  * `aggregateBySlot` over the leads `loadCsv` accepts, with the issues and row accounting of `readResponseRows` (it is that reading, fed to
  * a `createSlotAggregator`; a large file is read in line-aligned pieces by worker threads, each with that same reading, see `workers`).
+ * Memory: a file path of 4 MB or more keeps no lead id; duplicate ids are decided from 60-bit keys of the ids written to a temporary folder
+ * (`os.tmpdir()`, removed before this returns), and a file with duplicate ids is read twice (docs/performance.md). Text, chunks and streams
+ * are read once, keeping every id.
  *
  * @example
  * ```ts
