@@ -92,20 +92,21 @@ export class IdHash {
   }
 }
 
-/** MurmurHash3's finalizer: every input bit flips each output bit with probability about one half. */
-function murmurFinish(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+/** MurmurHash3's finalizer: every input bit flips each output bit with probability about one half. @internal */
+export function murmurFinish(h: number): number {
+  return avalanche(h, 16, 0x85ebca6b, 0xc2b2ae35);
 }
 
 /** xxHash32's finalizer. */
 function xxFinish(h: number): number {
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x85ebca77);
+  return avalanche(h, 15, 0x85ebca77, 0xc2b2ae3d);
+}
+
+/** The finalizer of MurmurHash3 and xxHash32, which differ in the first shift and the two multipliers. */
+function avalanche(h: number, shift: number, first: number, second: number): number {
+  h ^= h >>> shift;
+  h = Math.imul(h, first);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae3d);
+  h = Math.imul(h, second);
   return h ^ (h >>> 16);
 }

@@ -1,4 +1,4 @@
-import { ID_HASH_PARTITIONS } from './id-hash.js';
+import { ID_HASH_PARTITIONS, murmurFinish } from './id-hash.js';
 import type { IdHashSpill } from './spilled-lead-ids.js';
 
 /** The id hashes that more than one row had (see {@link repeatedIdHashes}): a set per partition. @internal */
@@ -66,7 +66,8 @@ export async function repeatedIdHashes(spills: IdHashSpill[]): Promise<RepeatedI
       for (let i = 0; i < total; i++) {
         const key = hashes[i]!;
         const low = key >>> 0;
-        let slot = spread(low ^ Math.imul((key - low) / 4294967296, 0x9e3779b1)) & mask;
+        // Spread, so that keys that are consecutive numbers do not fill one run of slots.
+        let slot = murmurFinish(low ^ Math.imul((key - low) / 4294967296, 0x9e3779b1)) & mask;
         for (;;) {
           const there = slots[slot]!;
           if (there === -1) {
@@ -85,13 +86,4 @@ export async function repeatedIdHashes(spills: IdHashSpill[]): Promise<RepeatedI
     for (const fd of fds) fs.closeSync(fd);
   }
   return repeated.size === 0 ? null : repeated;
-}
-
-/** MurmurHash3's finalizer, to spread keys that are consecutive numbers over the table. */
-function spread(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }
