@@ -178,10 +178,11 @@ export interface HeatmapOfPieces {
 
 /**
  * The heatmap of a file path read in line-aligned pieces by this thread and `workers` worker threads at once, each piece by
- * {@link readHeatmap} with its ids hashed to a file in the folder `spill.dir`, merged in file order: exactly the one pass of
- * {@link readHeatmap} when no id is repeated (which the spilled hashes tell, see heatmap-of-path.ts), or null when only one pass can say
- * what the file holds (a file in UTF-16, bytes that are not text, a quoted value across a boundary). The format (encoding, delimiter, each
- * timestamp column's reading) is detected once from the head of the file, as one pass detects it, and every piece is read with it.
+ * {@link readHeatmapPiece} (ids checked to increase, or hashed to a file in the folder `spill.dir`), merged in file order: exactly the one
+ * pass of {@link readHeatmap} when no id is repeated (which the spilled keys tell, see heatmap-of-path.ts), or null when only one pass can
+ * say what the file holds (a file in UTF-16, bytes that are not text, a quoted value across a boundary, pieces whose ids increase but
+ * overlap). The format (encoding, delimiter, each timestamp column's reading) is detected once from the head of the file, as one pass
+ * detects it, and every piece is read with it.
  * @internal
  */
 export async function readHeatmapInPieces(
