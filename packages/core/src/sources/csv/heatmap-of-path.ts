@@ -5,6 +5,7 @@ import { readFileChunks } from './csv-file-input.js';
 import type { HeatmapRead, HeatmapReadOptions } from './heatmap-pieces.js';
 import { readHeatmap, readHeatmapInPieces } from './heatmap-pieces.js';
 import { idHashBits } from './id-hash.js';
+import { IdsOutOfOrder, IncreasingLeadIds } from './increasing-lead-ids.js';
 import { repeatedIdHashes } from './repeated-id-hashes.js';
 import type { IdHashSpill } from './spilled-lead-ids.js';
 import { IdSpillError, SpilledLeadIds } from './spilled-lead-ids.js';
@@ -29,10 +30,10 @@ export interface HeatmapOfFile {
  * The heatmap of a large file path with no memory per row, exactly as one pass keeping every id ({@link readHeatmap}) gives it, or null for
  * a file that one such pass should read (a small one: of less than 4 MB and no `workers` asked for; one that cannot be opened; no room for
  * the hashes). How duplicate ids are decided without keeping the ids:
- * 1. the file is read once, in line-aligned pieces by `workers` threads when it can be ({@link readHeatmapInPieces}), else in one pass. A
- *    piece first only checks that its ids increase (exports mostly list them in order: then none is repeated when each piece's come after
- *    the one before's, and nothing else is needed); once any piece finds an id out of order, every piece hashes its ids to 60-bit keys
- *    written to a temporary folder ({@link SpilledLeadIds}), as the one pass does from the start;
+ * 1. the file is read once, in line-aligned pieces by `workers` threads when it can be ({@link readHeatmapInPieces}), else in one pass
+ *    (a piece of its own). A piece first only checks that its ids increase (exports mostly list them in order: then none is repeated when
+ *    each piece's come after the one before's, and nothing else is needed); once any piece finds an id out of order, every piece is read
+ *    with its ids hashed to 60-bit keys written to a temporary folder ({@link SpilledLeadIds});
  * 2. the keys are checked for repeats a partition at a time ({@link repeatedIdHashes}): none (the usual case) means no id is repeated,
  *    and the first reading is exact;
  * 3. else the file is read again in one pass that keeps only the ids whose key repeats ({@link CandidateLeadIds}): a file with duplicate
@@ -76,13 +77,23 @@ export async function readHeatmapOfPath(
   }
 }
 
-/** One pass over the whole file, its ids hashed to the file `whole` of the folder. */
+/**
+ * One pass over the whole file (no worker, or pieces that cannot be merged), as a piece is read: its ids checked to increase (then none
+ * is repeated), else, from the first id out of order, the file read again with its ids hashed to the file `whole` of the folder.
+ */
 async function readWhole(
   path: string,
   label: string,
   options: HeatmapReadOptions,
   spill: { dir: string; bits: number },
 ): Promise<HeatmapOfFile & { spills: IdHashSpill[] }> {
+  const increasing = await readHeatmap({ label, chunks: readFileChunks(path, label) }, options, new IncreasingLeadIds()).catch(
+    (error: unknown) => {
+      if (error instanceof IdsOutOfOrder) return null;
+      throw error;
+    },
+  );
+  if (increasing !== null) return { ...ofRead(increasing), spills: [] };
   const ids = await SpilledLeadIds.create(`${spill.dir}/whole`, spill.bits);
   const read = await readHeatmap({ label, chunks: readFileChunks(path, label) }, options, ids).catch((error: unknown) => {
     ids.close();
