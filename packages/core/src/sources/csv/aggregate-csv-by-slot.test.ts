@@ -10,8 +10,10 @@ import type { AggregateCsvBySlotOptions } from './aggregate-csv-by-slot.js';
 import { aggregateCsvBySlot } from './aggregate-csv-by-slot.js';
 import { openCsvInput, setFileChunkSizeForTesting } from './csv-file-input.js';
 import { readHeatmapInPieces } from './heatmap-pieces.js';
+import { ID_HASH_BITS } from './id-hash.js';
 import { setFastRowsForTesting } from './read-csv-table.js';
 import { readResponseRows } from './read-response-rows.js';
+import { repeatedIdHashes } from './repeated-id-hashes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'panopticon-heatmap-'));
 afterAll(() => {
@@ -333,19 +335,24 @@ describe('aggregateCsvBySlot', () => {
     expect(await everyWay(text, options, [], 10)).toEqual(Array(4).fill(await reference(text, options)));
   });
 
-  /** A file read in pieces (merged or not, as expected) and with aggregateCsvBySlot, which equals one pass either way. */
-  async function readInPieces(text: string, merged: boolean) {
+  /**
+   * A file read in pieces (merged or not, as expected; its ids' hashes repeated or not, as expected) and with aggregateCsvBySlot, which
+   * equals one pass either way.
+   */
+  async function readInPieces(text: string, merged: boolean, repeated = false) {
     const path = join(dir, `pieces-${fileCount++}.csv`);
     writeFileSync(path, text);
     setFileChunkSizeForTesting(64);
-    const pieces = await readHeatmapInPieces(path, 'leads.csv', { timeZone: 'UTC' }, 3);
+    const spill = { dir: mkdtempSync(join(dir, 'spill-')), bits: ID_HASH_BITS };
+    const pieces = await readHeatmapInPieces(path, 'leads.csv', { timeZone: 'UTC' }, 3, spill);
     expect(pieces !== null).toBe(merged);
+    if (pieces !== null) expect((await repeatedIdHashes(pieces.spills)) !== null).toBe(repeated);
     const expected = await reference(text, { timeZone: 'UTC' });
     expect(await aggregateCsvBySlot(path, { timeZone: 'UTC', label: 'leads.csv', workers: 3 })).toEqual(expected);
-    return { path, pieces, expected };
+    return { path, pieces: repeated ? null : pieces, expected };
   }
 
-  it('merges pieces only when they must equal one pass: boundaries between records, no id repeated across pieces', async () => {
+  it('merges pieces only when they can equal one pass (boundaries between records), and tells from their id hashes whether they do', async () => {
     const plain = ['lead_id,received_time,first_contact_time,notes'];
     for (let i = 0; i < 200; i++)
       plain.push(`${i},2025-06-0${2 + (i % 5)} ${String(i % 24).padStart(2, '0')}:15,,${i % 7 === 0 ? 'x' : ''}`);
@@ -355,12 +362,12 @@ describe('aggregateCsvBySlot', () => {
     plain.splice(150, 0, '', '  ');
     plain.push('77,2025-06-02 09:00,,'); // a duplicate in the last piece
     const quoted = [...plain.slice(0, 100), `100,2025-06-02 09:00,,"${'line\n'.repeat(400)}"`, ...plain.slice(101, 200)];
-    for (const [lines, merged] of [
-      [plain.slice(0, 200), true],
-      [plain, false],
-      [quoted, false],
+    for (const [lines, merged, repeated] of [
+      [plain.slice(0, 200), true, false],
+      [plain, true, true],
+      [quoted, false, false],
     ] as const) {
-      const { path, pieces, expected } = await readInPieces(`${lines.join('\n')}\n`, merged);
+      const { path, pieces, expected } = await readInPieces(`${lines.join('\n')}\n`, merged, repeated);
       if (pieces !== null) {
         // Line 1: the notes column is not read (said once, by the first piece).
         expect(pieces.issues.map((i) => i.line)).toEqual([1, 122, 174]);
@@ -371,21 +378,20 @@ describe('aggregateCsvBySlot', () => {
     }
   });
 
-  it('merges pieces of alphanumeric ids that increase (L0000001…; 9 before 10), not of ids out of order', async () => {
+  it('merges pieces of ids in any order (L0000001…, 9 before 10, out of order); a repeated id repeats a hash', async () => {
     const row = (id: string, i: number) => `${id},2025-06-0${2 + (i % 5)} ${String(i % 24).padStart(2, '0')}:15,2025-06-09 10:00`;
     const lines = (ids: string[]) => `lead_id,received_time,first_contact_time\n${ids.map(row).join('\n')}\n`;
     const increasing = Array.from({ length: 300 }, (_, i) => `L${String(i + 1).padStart(7, '0')}`);
-    // Shortlex: shorter ids first, so plain numbers across a change of width still increase.
     const widths = Array.from({ length: 300 }, (_, i) => `${i + 5}`);
     const unordered = [...increasing.slice(150), ...increasing.slice(0, 150)];
     const repeated = [...increasing.slice(0, 299), increasing[10]!];
-    for (const [ids, merged] of [
-      [increasing, true],
-      [widths, true],
+    for (const [ids, twice] of [
+      [increasing, false],
+      [widths, false],
       [unordered, false],
-      [repeated, false],
+      [repeated, true],
     ] as const) {
-      const { pieces, expected } = await readInPieces(lines([...ids]), merged);
+      const { pieces, expected } = await readInPieces(lines([...ids]), true, twice);
       if (pieces !== null) expect(pieces.heatmap.cells()).toEqual(expected.cells);
     }
     expect((await reference(lines(repeated), { timeZone: 'UTC' })).issues.map((i) => i.code)).toEqual(['duplicate-id']);

@@ -9,7 +9,8 @@ import type { CsvFileInput } from './csv-file-input.js';
 import { openCsvInput } from './csv-file-input.js';
 import type { CsvFormatOptions } from './csv-format-options.js';
 import { assertCsvFormat } from './csv-format-options.js';
-import { readHeatmap, readHeatmapInPieces } from './heatmap-pieces.js';
+import { readHeatmapOfPath } from './heatmap-of-path.js';
+import { readHeatmap } from './heatmap-pieces.js';
 
 /**
  * Options of {@link aggregateCsvBySlot}: those of `aggregateBySlot`, and how to read the file.
@@ -28,7 +29,8 @@ export interface AggregateCsvBySlotOptions extends AggregateBySlotOptions, CsvFo
   label?: string;
   /**
    * Worker threads that read pieces of a file path alongside the calling thread (Node only; ignored for text and streams). Default: one per
-   * core beyond the first (at most 3) for files of 4 MB or more, otherwise 0.
+   * core beyond the first (at most 3) for files of 4 MB or more, otherwise 0. A path of 4 MB or more (or any path given workers) keeps no
+   * lead id in memory whatever the number: see {@link aggregateCsvBySlot}.
    */
   workers?: number;
 }
@@ -54,6 +56,9 @@ export interface AggregateCsvBySlotResult {
  * The response heatmap of a leads file (a response-time export of millions of rows), streamed without building leads: exactly
  * `aggregateBySlot` over the leads `loadCsv` accepts, with the issues and row accounting of `readResponseRows` (it is that reading, fed to
  * a `createSlotAggregator`; a large file is read in line-aligned pieces by worker threads, each with that same reading, see `workers`).
+ * Memory: a file path of 4 MB or more keeps no lead id; duplicate ids are decided from 60-bit keys of the ids written to a temporary folder
+ * (`os.tmpdir()`, removed before this returns), and a file with duplicate ids is read twice (docs/performance.md). Text, chunks and streams
+ * are read once, keeping every id.
  *
  * @example
  * ```ts
@@ -70,13 +75,13 @@ export async function aggregateCsvBySlot(input: CsvFileInput, options: Aggregate
   if (path !== undefined && workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
     throw new RangeError(csvMessages.badWorkers(workers));
   const opened = openCsvInput(input, DEFAULT_CSV_FILE_NAMES.leads, options.label);
-  const pieces = path === undefined ? null : await readHeatmapInPieces(path, opened.label, options, workers);
+  const large = path === undefined ? null : await readHeatmapOfPath(path, opened.label, options, workers);
   let result: AggregateCsvBySlotResult;
-  if (pieces === null) {
+  if (large === null) {
     const { heatmap, log } = await readHeatmap(opened, options);
     result = { cells: heatmap.cells(), issues: log.issues, stats: log.stats() };
   } else {
-    const { heatmap, issues, rows, rejected } = pieces;
+    const { heatmap, issues, rows, rejected } = large;
     const counts = { rows, accepted: rows - rejected, rejected };
     result = { cells: heatmap.cells(), issues, stats: { ...counts, inputs: { [opened.label]: { ...counts } } } };
   }

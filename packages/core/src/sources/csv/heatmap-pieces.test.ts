@@ -6,6 +6,7 @@ import type { AggregateCsvBySlotOptions } from './aggregate-csv-by-slot.js';
 import { aggregateCsvBySlot } from './aggregate-csv-by-slot.js';
 import { setFileChunkSizeForTesting } from './csv-file-input.js';
 import { readHeatmapInPieces } from './heatmap-pieces.js';
+import { ID_HASH_BITS } from './id-hash.js';
 import { readResponseRows } from './read-response-rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'panopticon-pieces-'));
@@ -49,7 +50,8 @@ describe('readHeatmapInPieces', () => {
       setFileChunkSizeForTesting(bytes === late ? 4096 : 64);
       const all = { timeZone: 'UTC', label: 'leads.csv', ...options } as AggregateCsvBySlotOptions;
       const onePass = await aggregateCsvBySlot(path, { ...all, workers: 0 });
-      const pieces = await readHeatmapInPieces(path, 'leads.csv', all, 3);
+      const spill = { dir: mkdtempSync(join(dir, 'spill-')), bits: ID_HASH_BITS };
+      const pieces = await readHeatmapInPieces(path, 'leads.csv', all, 3, spill);
       expect(pieces !== null).toBe(inPieces);
       if (pieces !== null) {
         expect(pieces.heatmap.cells()).toEqual(onePass.cells);

@@ -13,6 +13,8 @@ import { IssueLog } from './file-log.js';
 import type { LeadIds } from './lead-ids.js';
 import { CompactLeadIds } from './lead-ids.js';
 import { IdsOutOfOrder, IncreasingLeadIds, idBefore } from './increasing-lead-ids.js';
+import type { IdHashSpill } from './spilled-lead-ids.js';
+import { SpilledLeadIds } from './spilled-lead-ids.js';
 import type { CsvTableFormat } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
 import { responseRowVisitor } from './read-response-rows.js';
@@ -35,7 +37,7 @@ export interface HeatmapRead {
 
 /**
  * The heatmap of a leads file in one pass: the rows `readResponseRows` accepts, fed to a slot aggregator. `ids` decides duplicates: every
- * id kept by default; a piece of a file keeps none ({@link IncreasingLeadIds}, which stops the reading at an id out of order). @internal
+ * id kept by default; a piece of a large file keeps none (see {@link readHeatmapPiece}). @internal
  */
 export async function readHeatmap(
   opened: OpenedCsvInput,
@@ -79,7 +81,8 @@ export async function readHeatmap(
 /**
  * A file cut into pieces for several threads: piece `k` is the header line (bytes `[0, header)`) then the bytes `[bounds[k], bounds[k +
  * 1])`, read with the format detected once from the head of the file; each thread takes the next piece from the shared counter `next`.
- * @internal
+ * `hashing[0]` becomes 1 once a piece's ids are found out of order: from then on each piece writes its ids' keys to the file `piece-k` of
+ * the folder `spill.dir` (keys of `spill.bits` bits). @internal
  */
 export interface HeatmapPieces {
   path: string;
@@ -88,6 +91,8 @@ export interface HeatmapPieces {
   bounds: number[];
   options: HeatmapReadOptions;
   next: Int32Array;
+  hashing: Int32Array;
+  spill: { dir: string; bits: number };
 }
 
 /** What a piece gave, as plain data (posted back from a worker thread). @internal */
@@ -98,48 +103,58 @@ export interface HeatmapPieceResult {
   nextLine: number;
   betweenRecords: boolean;
   headers: string[];
-  /** The number of lead ids, the first and the last (in increasing order, see {@link IncreasingLeadIds}). */
-  ids: { count: number; first: string; last: string };
+  /** The number of its lead ids, the first and the last, when they increase (see {@link IncreasingLeadIds}); else null. */
+  ids: { count: number; first: string; last: string } | null;
+  /** Where the keys of its lead ids are, when they were hashed (see {@link SpilledLeadIds}); else null. */
+  spill: IdHashSpill | null;
   slots: SlotCounts;
 }
 
-/**
- * Reads the pieces no thread has taken yet, one at a time, handing each result on, until none is left; null for a piece whose ids are
- * out of order, which also stops every thread from taking another piece (one pass will read the file). @internal
- */
-export async function takePieces(work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult | null) => void): Promise<void> {
+/** Reads the pieces no thread has taken yet, one at a time, handing each result on, until none is left. @internal */
+export async function takePieces(work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult) => void): Promise<void> {
   for (let k = Atomics.add(work.next, 0, 1); k < work.bounds.length - 1; k = Atomics.add(work.next, 0, 1)) {
     deliver(k, await readHeatmapPiece(work, k));
   }
 }
 
 /**
- * Reads piece `k` with {@link readHeatmap}; its data lines are numbered from 2. Its ids are not kept, only checked to increase (no memory
- * per row): null when they do not.
+ * Reads piece `k` with {@link readHeatmap}; its data lines are numbered from 2. Its ids are not kept (no memory per row): while no piece has
+ * found ids out of order they are only checked to increase (the cheapest check, and exports mostly list ids in order); at the first id out
+ * of order, or once another piece found one, the piece is read again with its ids hashed to a file ({@link SpilledLeadIds}).
  */
-async function readHeatmapPiece(work: HeatmapPieces, k: number): Promise<HeatmapPieceResult | null> {
+async function readHeatmapPiece(work: HeatmapPieces, k: number): Promise<HeatmapPieceResult> {
   const { path, label, header, bounds } = work;
-  const ids = new IncreasingLeadIds();
-  const chunks = readFileChunks(path, label, [0, header, bounds[k]!, bounds[k + 1]!]);
-  const read = await readHeatmap({ label, chunks }, work.options, ids).catch((error: unknown) => {
-    if (!(error instanceof IdsOutOfOrder)) throw error;
-    Atomics.store(work.next, 0, bounds.length);
-    return null;
+  const chunks = () => readFileChunks(path, label, [0, header, bounds[k]!, bounds[k + 1]!]);
+  if (Atomics.load(work.hashing, 0) === 0) {
+    const ids = new IncreasingLeadIds(work.hashing);
+    const read = await readHeatmap({ label, chunks: chunks() }, work.options, ids).catch((error: unknown) => {
+      if (!(error instanceof IdsOutOfOrder)) throw error;
+      Atomics.store(work.hashing, 0, 1);
+      return null;
+    });
+    if (read !== null) return pieceResult(read, ids.range(), null);
+  }
+  const ids = await SpilledLeadIds.create(`${work.spill.dir}/piece-${k}`, work.spill.bits);
+  const read = await readHeatmap({ label, chunks: chunks() }, work.options, ids).catch((error: unknown) => {
+    ids.close();
+    throw error;
   });
-  if (read === null) return null;
+  return pieceResult(read, null, ids.finish());
+}
+
+function pieceResult(read: HeatmapRead, ids: HeatmapPieceResult['ids'], spill: IdHashSpill | null): HeatmapPieceResult {
   const { rows, rejected } = read.log.stats();
   const { issues } = read.log;
   const { nextLine, betweenRecords, headers } = read;
-  return { issues, rows, rejected, nextLine, betweenRecords, headers, ids: ids.range(), slots: read.heatmap.acc.counts() };
+  return { issues, rows, rejected, nextLine, betweenRecords, headers, ids, spill, slots: read.heatmap.acc.counts() };
 }
 
 /** The buffers of a piece's result, to transfer rather than copy. @internal */
-export function transferList(result: HeatmapPieceResult | null): ArrayBuffer[] {
-  if (result === null) return [];
+export function transferList(result: HeatmapPieceResult): ArrayBuffer[] {
   const { total, contacted, within, never, invalid, minutes } = result.slots;
-  return [
-    ...new Set([total, contacted, within, never, invalid, ...minutes.flatMap((parts) => parts ?? [])].map((a) => a.buffer as ArrayBuffer)),
-  ];
+  const arrays = [total, contacted, within, never, invalid, ...minutes.flatMap((parts) => parts ?? [])];
+  if (result.spill !== null) arrays.push(result.spill.blocks);
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
 const LF = 10;
@@ -149,34 +164,40 @@ const LF = 10;
  * has started yet.
  */
 const FIRST_EXTRA = 0.25;
-/** Below this size a file is read in one pass, unless workers are asked for. */
-const PARALLEL_MIN_BYTES = 4 << 20;
 /** Thrown to stop reading once the header and the format are known. */
 const HEADER_READ = Symbol('header read');
 
+/** What the pieces of a file gave, merged: the heatmap, the issues and counts of one pass, and where each piece's id hashes are. @internal */
+export interface HeatmapOfPieces {
+  heatmap: StreamingSlotAggregator;
+  issues: DataIssue[];
+  rows: number;
+  rejected: number;
+  spills: IdHashSpill[];
+}
+
 /**
  * The heatmap of a file path read in line-aligned pieces by this thread and `workers` worker threads at once, each piece by
- * {@link readHeatmap}, merged in file order: exactly the one pass of {@link readHeatmap}, or null when only one pass can say what the file
- * holds (a file in UTF-16, bytes that are not text, lead ids not in increasing order, a quoted value
- * across a boundary). The format (encoding, delimiter, each timestamp column's reading) is detected once from the head of the file, as one
- * pass detects it, and every piece is read with it. @internal
+ * {@link readHeatmapPiece} (ids checked to increase, or hashed to a file in the folder `spill.dir`), merged in file order: exactly the one
+ * pass of {@link readHeatmap} when no id is repeated (which the spilled keys tell, see heatmap-of-path.ts), or null when only one pass can
+ * say what the file holds (a file in UTF-16, bytes that are not text, a quoted value across a boundary, pieces whose ids increase but
+ * overlap). The format (encoding, delimiter, each timestamp column's reading) is detected once from the head of the file, as one pass
+ * detects it, and every piece is read with it.
+ * @internal
  */
 export async function readHeatmapInPieces(
   path: string,
   label: string,
   options: HeatmapReadOptions,
-  workers: number | undefined,
-): Promise<{ heatmap: StreamingSlotAggregator; issues: DataIssue[]; rows: number; rejected: number } | null> {
+  workers: number,
+  spill: { dir: string; bits: number },
+): Promise<HeatmapOfPieces | null> {
   const { open } = await import('node:fs/promises');
   const file = await open(path, 'r').catch(() => null);
   if (file === null) return null;
   let threads: Thread[] = [];
   try {
     const size = (await file.stat()).size;
-    if (workers === undefined) {
-      const os = await import('node:os');
-      workers = size < PARALLEL_MIN_BYTES ? 0 : Math.min(3, os.availableParallelism() - 1);
-    }
     const header = workers < 1 ? -1 : await nextLineStart(file, 0);
     if (header < 0) return null;
     // The workers start now: they load while this thread reads the head of the file.
@@ -192,19 +213,20 @@ export async function readHeatmapInPieces(
     }
     bounds.push(size);
     if (bounds.length < 3) return null;
-    const work: HeatmapPieces = { path, label, header, bounds, options: forced, next: new Int32Array(new SharedArrayBuffer(4)) };
-    const results: (HeatmapPieceResult | null | undefined)[] = [];
-    const deliver = (k: number, result: HeatmapPieceResult | null) => {
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const hashing = new Int32Array(new SharedArrayBuffer(4));
+    const work: HeatmapPieces = { path, label, header, bounds, options: forced, next, hashing, spill };
+    const results: (HeatmapPieceResult | undefined)[] = [];
+    const deliver = (k: number, result: HeatmapPieceResult) => {
       results[k] = result;
     };
     const finished = threads.map((thread) => thread(work, deliver));
     await takePieces(work, deliver);
     await Promise.all(finished);
-    if (results.includes(null)) return null;
-    // The pieces of a worker that stopped are read here.
-    for (let k = 0; k < bounds.length - 1; k++) {
-      if (results[k] === undefined) results[k] = await readHeatmapPiece(work, k);
-      if (results[k] === null) return null;
+    // The pieces of a worker that stopped are read here, and so again are pieces whose ids increased when another's did not.
+    for (let k = 0; k < bounds.length - 1; k++) results[k] ??= await readHeatmapPiece(work, k);
+    if (Atomics.load(hashing, 0) !== 0) {
+      for (let k = 0; k < bounds.length - 1; k++) if (results[k]!.spill === null) results[k] = await readHeatmapPiece(work, k);
     }
     return merge(results as HeatmapPieceResult[], head.issues, head.format.headers, options);
   } catch {
@@ -215,8 +237,16 @@ export async function readHeatmapInPieces(
   }
 }
 
-/** The pieces' results as one pass gives them, or null when they may differ from it. */
-function merge(results: HeatmapPieceResult[], headIssues: DataIssue[], headers: string[], options: HeatmapReadOptions) {
+/**
+ * The pieces' results as one pass gives them when no id is repeated (the pieces' ids increase, each piece's after the one before, or their
+ * keys, spilled, do not repeat), or null when they may differ from it.
+ */
+function merge(
+  results: HeatmapPieceResult[],
+  headIssues: DataIssue[],
+  headers: string[],
+  options: HeatmapReadOptions,
+): HeatmapOfPieces | null {
   const heatmap = slotAggregator(options);
   const log = new IssueLog();
   const keep = (issue: DataIssue) => {
@@ -228,17 +258,17 @@ function merge(results: HeatmapPieceResult[], headIssues: DataIssue[], headers: 
   let lineShift = 0;
   let lastId: string | null = null;
   for (const [k, result] of results.entries()) {
-    // Each piece's ids increase; so do the pieces' when each begins after the one before ends: no id is repeated.
-    if (result.ids.count > 0 && lastId !== null && !idBefore(lastId, result.ids.first)) return null;
+    // Ids that increase in each piece, and from piece to piece: none is repeated.
+    if (result.ids !== null && result.ids.count > 0) {
+      if (lastId !== null && !idBefore(lastId, result.ids.first)) return null;
+      lastId = result.ids.last;
+    }
     if (k < results.length - 1 && !result.betweenRecords) return null;
     if (result.headers.join('\n') !== headers.join('\n')) return null;
-    if (result.ids.count > 0) lastId = result.ids.last;
     for (const issue of result.issues) {
       // Bytes that are not text: one pass words them per piece of 1 MiB it reads, which the pieces do not cut alike.
       if (issue.code === DATA_ISSUE_CODES.replacedBytes) return null;
       if (issue.line !== undefined && issue.line < 2) continue; // the header's, as the head of the file gave them
-      // A duplicate's message names the line of the first row, which only the whole file knows.
-      if (k > 0 && issue.code === DATA_ISSUE_CODES.duplicateId) return null;
       keep(issue.line === undefined ? issue : { ...issue, line: issue.line + lineShift });
     }
     lineShift += result.nextLine - 2;
@@ -246,7 +276,8 @@ function merge(results: HeatmapPieceResult[], headIssues: DataIssue[], headers: 
     rejected += result.rejected;
     heatmap.acc.absorb(result.slots);
   }
-  return { heatmap, issues: log.issues, rows, rejected };
+  const spills = results.flatMap((result) => (result.spill === null ? [] : [result.spill]));
+  return { heatmap, issues: log.issues, rows, rejected, spills };
 }
 
 /** How one pass reads the file (detected from its head, or as the options say), with the issues it reports up to its header. */
@@ -266,7 +297,7 @@ async function readHead(path: string, label: string, options: HeatmapReadOptions
   return head as { format: CsvTableFormat; issues: DataIssue[] } | null;
 }
 
-type Thread = ((work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult | null) => void) => Promise<void>) & { stop(): void };
+type Thread = ((work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult) => void) => Promise<void>) & { stop(): void };
 
 /**
  * Starts `count` worker threads, when the worker script is built beside this module (not when running from sources): each takes pieces
@@ -283,9 +314,9 @@ async function startWorkers(count: number): Promise<Thread[]> {
   if (!existsSync(fileURLToPath(url))) return [];
   return Array.from({ length: count }, () => {
     const worker = new Worker(url);
-    const thread = (work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult | null) => void) =>
+    const thread = (work: HeatmapPieces, deliver: (k: number, result: HeatmapPieceResult) => void) =>
       new Promise<void>((resolve) => {
-        worker.on('message', (message: { k: number; result: HeatmapPieceResult | null } | null) => {
+        worker.on('message', (message: { k: number; result: HeatmapPieceResult } | null) => {
           if (message === null) resolve();
           else deliver(message.k, message.result);
         });

@@ -9,15 +9,17 @@ export class IdsOutOfOrder extends Error {}
 /**
  * Lead ids that come in increasing order, as exports list them (numbers by value, ids of one width such as `L0000001` or Salesforce's by
  * their characters): the order is shortlex over the UTF-8 bytes (shorter first, then byte by byte), in which every id greater than the one
- * before is new. Keeps only the first and the last id, so that a piece of a file of any length costs no memory per id; throws
- * {@link IdsOutOfOrder} at the first id out of order, when only a reader that keeps every id ({@link CompactLeadIds}) can say which are
- * repeated. @internal
+ * before is new. Keeps only the first and the last id, so that a piece of a file of any length costs no memory per id (nor a hash);
+ * throws {@link IdsOutOfOrder} at the first id out of order, when only a reader that keeps or hashes every id can say which are repeated,
+ * and also once `stop[0]` is not 0 (checked every 1024 ids: another piece of the file found its ids out of order). @internal
  */
 export class IncreasingLeadIds implements LeadIds {
   count = 0;
   first = '';
   private last = new Uint8Array(64);
   private lastLength = 0;
+
+  constructor(private readonly stop?: Int32Array) {}
 
   add(id: string, line: number): number {
     const bytes = encoder.encode(id);
@@ -27,6 +29,7 @@ export class IncreasingLeadIds implements LeadIds {
   addBytes(buf: Uint8Array, s: number, e: number, _line: number): number {
     const n = e - s;
     if (this.count > 0 && compareShortlex(buf, s, e, this.last, this.lastLength) <= 0) throw new IdsOutOfOrder();
+    if ((this.count & 1023) === 1023 && this.stop !== undefined && Atomics.load(this.stop, 0) !== 0) throw new IdsOutOfOrder();
     if (n > this.last.length) this.last = new Uint8Array(n * 2);
     // A loop, not set(subarray): no view made per row.
     const last = this.last;
