@@ -107,8 +107,9 @@ async function openPage(browser, url) {
 /**
  * A control's change: from setting its value and dispatching `change` to the frame after the redraw (wall clock,
  * and the renderer's CPU), then to the frame after the page has settled. Parts off screen are drawn when the
- * browser is idle (client/off-screen.ts: their elements say aria-busy="true" until then): "next frame" is what is
- * on screen drawn (it may include idle work that ran before that frame), "settled" is every part drawn.
+ * browser is idle (client/off-screen.ts: their elements say aria-busy="true" until then): "next frame" is the
+ * animation frame after the one that drew what is on screen (it includes idle work that ran before it, if any),
+ * "first frame's work done" the end of that drawing frame's own work, "settled" every part drawn.
  */
 async function controlChange({ page, cdp }, id, value) {
   const cpu0 = await rendererCpu(cdp);
@@ -121,6 +122,14 @@ async function controlChange({ page, cdp }, id, value) {
         control.value = value;
         control.dispatchEvent(new Event('change'));
         const part = (name) => performance.getEntriesByName('panopticon:' + name).at(-1)?.duration ?? 0;
+        // The first frame's own work done: a message posted from its animation frame runs after its style, layout
+        // and paint, before any idle work (the next animation frame may come after idle work has run).
+        let frame = Number.NaN;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          frame = performance.now() - t0;
+        };
+        requestAnimationFrame(() => channel.port2.postMessage(0));
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
             const total = performance.now() - t0;
@@ -133,7 +142,7 @@ async function controlChange({ page, cdp }, id, value) {
                     );
               wait();
             });
-            done({ total, team: part('team-panels') });
+            done({ total, frame, team: part('team-panels') });
           }),
         );
       }),
@@ -223,7 +232,7 @@ try {
       for (const [control, times] of Object.entries(changes)) {
         const part = (key) => ms(median(times.map((x) => x[key])));
         lines.push(
-          `  control change → next frame (${control.padEnd(6)})            ${part('total')}   budget < 200 ms   (renderer CPU ${part('cpu')}; team panels ${part('team')})`,
+          `  control change → next frame (${control.padEnd(6)})            ${part('total')}   budget < 200 ms   (first frame's work done ${part('frame')}; renderer CPU ${part('cpu')}; team panels ${part('team')})`,
           `                 → settled, every part drawn        ${part('settled')}   (renderer CPU ${part('settledCpu')}; core recompute ${part('recompute')}, figures drawn ${part('redraw')})`,
         );
       }

@@ -88,14 +88,40 @@ export function setUpAttention(
     return Math.max(0, Math.ceil(bottom / MIN_ROW_PX) + 1);
   }
 
+  // While rows wait, the columns keep the widths they had (the table's columns are sized from all its rows, which
+  // the frame of the change does not lay out): the rows on screen are drawn as they will stay, and the columns
+  // take their widths for the new rows once all of them are drawn, as a table drawn at once would show them.
+  const heads = Array.from(table.tHead!.rows[0]!.cells);
+  let widthsHeld = false;
+  function holdWidths(): void {
+    if (widthsHeld) return;
+    const widths = heads.map((th) => th.getBoundingClientRect().width);
+    heads.forEach((th, i) => {
+      th.style.boxSizing = 'border-box';
+      th.style.width = widths[i] + 'px';
+    });
+    table!.style.tableLayout = 'fixed';
+    widthsHeld = true;
+  }
+  function releaseWidths(): void {
+    if (!widthsHeld) return;
+    // The page writes no style attribute: none is left behind.
+    for (const th of heads) th.removeAttribute('style');
+    table!.removeAttribute('style');
+    widthsHeld = false;
+  }
+
+  // The page opens with every row of the first page drawn (its first layout sizes the columns from all of them).
+  let opened = false;
   /**
-   * Draws the rows up to `limit`: those that can be on screen now, the others (a long table's rows below its
-   * visible part, every row of a table off screen) a chunk at a time when the browser is idle; printing and a
-   * later change take over what is left (the rows end the same).
+   * Draws the rows up to `limit`: after the page has opened, those that can be on screen now, the others (a long
+   * table's rows below its visible part, every row of a table off screen) a chunk at a time when the browser is
+   * idle; printing and a later change take over what is left (the rows end the same).
    */
   function draw(): void {
     const end = Math.min(list.length, limit);
-    const now = Math.min(end, rowsToScreenBottom());
+    const now = opened ? Math.min(end, rowsToScreenBottom()) : end;
+    if (now < end) holdWidths();
     const wanted: HTMLTableRowElement[] = new Array(now);
     for (let j = 0; j < now; j++) wanted[j] = rowOf(j);
     let trailing: HTMLTableRowElement | null = null;
@@ -114,9 +140,13 @@ export function setUpAttention(
       for (; next < stop; next++) rest.appendChild(rowOf(next));
       tbody.insertBefore(rest, trailing);
       if (next < end) offScreen.later(table!, chunk);
+      else releaseWidths();
     };
     if (next < end) offScreen.later(table!, chunk);
-    else offScreen.cancel(table!);
+    else {
+      offScreen.cancel(table!);
+      releaseWidths();
+    }
     if (end === list.length) countEl.replaceChildren('Showing ', el('strong', null, fmt.format(end)), ' of ' + plural(rows.length, 'lead'));
     else
       countEl.replaceChildren(
@@ -158,7 +188,6 @@ export function setUpAttention(
     apply();
   });
 
-  const heads = Array.from(table.tHead!.rows[0]!.cells);
   function setSort(key: AttentionSortKey | null, dir: 1 | -1): void {
     sort.key = key;
     sort.dir = dir;
@@ -195,5 +224,6 @@ export function setUpAttention(
     apply();
   });
   apply();
+  opened = true;
   return { shown: () => list.map((i) => rows[i]!), sort: () => ({ key: sort.key, dir: sort.dir }), setSort };
 }

@@ -9,7 +9,7 @@
  * @module
  */
 
-/** The part of the queue a part of the page uses. */
+/** The queue of work waiting while its part of the page is off screen. */
 export interface OffScreen {
   /**
    * Runs `work` now when `part` is on screen or near it (or when that is not known yet), otherwise queues it for
@@ -85,7 +85,8 @@ export function offScreen(): OffScreen {
       watch(part);
       if (near.get(part) === false) later(part, work);
       else {
-        this.cancel(part);
+        queued.delete(part);
+        part.removeAttribute('aria-busy');
         work();
       }
     },
