@@ -83,7 +83,9 @@ interface Day {
   count: number;
   worst: string | undefined;
   byStatus: Map<string, number>;
+  /** The tooltip's names (at most maxNames), and how many appointments of the day have a name. */
   names: string[];
+  named: number;
 }
 
 const SHORT_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
@@ -160,14 +162,17 @@ export function appointmentCalendarFigure(
       const r = STATUS_ORDER.indexOf(s as FollowUpStatus);
       return r < 0 ? STATUS_ORDER.length : r;
     };
-    const names = list
-      .slice()
-      .sort((a, b) => rank(a.status) - rank(b.status) || compareStrings(a.name ?? '', b.name ?? ''))
-      .filter((a) => a.name !== undefined)
-      .map(
-        (a) =>
-          `${truncate(a.name!, 32)} (${labelOf(FOLLOW_UP_STATUS_LABELS, a.status)}${a.locator !== undefined ? `, ${truncate(a.locator ?? UNASSIGNED_LOCATOR, 24)}` : ''})`,
-      );
+    // The tooltip lists the first maxNames named appointments, most urgent first, then by name: only those are
+    // picked out (in the order a stable sort would give) and written; a busy day's others are only counted.
+    const named = list.filter((a) => a.name !== undefined);
+    const names = firstInOrder(
+      named,
+      sliceLength(named.length, maxNames),
+      (a, b) => rank(a.status) - rank(b.status) || compareStrings(a.name!, b.name!),
+    ).map(
+      (a) =>
+        `${truncate(a.name!, 32)} (${labelOf(FOLLOW_UP_STATUS_LABELS, a.status)}${a.locator !== undefined ? `, ${truncate(a.locator ?? UNASSIGNED_LOCATOR, 24)}` : ''})`,
+    );
     days.push({
       dayNumber,
       date: formatDayNumber(dayNumber),
@@ -179,6 +184,7 @@ export function appointmentCalendarFigure(
       worst: worstStatus(byStatus.keys()),
       byStatus,
       names,
+      named: named.length,
     });
   }
 
@@ -193,8 +199,8 @@ export function appointmentCalendarFigure(
         ([a], [b]) => STATUS_ORDER.indexOf(a as FollowUpStatus) - STATUS_ORDER.indexOf(b as FollowUpStatus),
       );
       lines.push(parts.map(([s, n]) => `${n} ${labelOf(FOLLOW_UP_STATUS_LABELS, s).toLowerCase()}`).join(' · '));
-      lines.push(...d.names.slice(0, maxNames));
-      if (d.names.length > maxNames) lines.push(`and ${d.names.length - maxNames} more`);
+      lines.push(...d.names);
+      if (d.named > maxNames) lines.push(`and ${d.named - maxNames} more`);
     }
     return lines.join('\n');
   };
@@ -277,4 +283,25 @@ export function appointmentCalendarFigure(
     ],
     plot,
   });
+}
+
+/** How many items `slice(0, end)` keeps of `length` items. */
+function sliceLength(length: number, end: number): number {
+  const e = Math.trunc(end) || 0;
+  return e < 0 ? Math.max(0, length + e) : Math.min(length, e);
+}
+
+/** The first `count` items of `items` sorted stably by `compare`, in that order, without sorting them all. */
+function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+  const first: T[] = [];
+  if (count <= 0) return first;
+  for (const item of items) {
+    if (first.length === count && compare(item, first[count - 1]!) >= 0) continue;
+    // After every item it does not come before: equal items keep their order, as in a stable sort.
+    let at = first.length;
+    while (at > 0 && compare(item, first[at - 1]!) < 0) at--;
+    first.splice(at, 0, item);
+    if (first.length > count) first.pop();
+  }
+  return first;
 }

@@ -1,5 +1,7 @@
+import { FOLLOW_UP_STATUS_LABELS, type FollowUpStatus } from '@panopticon/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STATUS_COLORS, appointmentCalendarFigure } from '../src/index.js';
+import { STATUS_COLORS, STATUS_ORDER, appointmentCalendarFigure } from '../src/index.js';
 import { chartMessages } from '../src/messages.js';
 import { AS_OF, TIME_ZONE, appointments } from './fixtures.js';
 import { cellByHeading, cellRects, fillOf, texts, tipOf } from './helpers.js';
@@ -98,6 +100,37 @@ describe('appointmentCalendarFigure', () => {
     );
     expect(() => appointmentCalendarFigure([], { document: makeDocument(), asOf: AS_OF, timeZone: 'Mars/Olympus' })).toThrow(
       /Mars\/Olympus/,
+    );
+  });
+
+  it("lists a day's first maxNames names as a stable sort of all of them by urgency, then name, would (property)", () => {
+    const day = at('2026-03-04T15:00:00Z');
+    const appointment = fc.record({
+      status: fc.constantFrom(...STATUS_ORDER),
+      name: fc.option(fc.constantFrom('Ann', 'Bo', 'ann', 'Zed', 'Émile', ''), { nil: undefined }),
+      locator: fc.constantFrom('x', 'y', undefined),
+    });
+    const maxNames = fc.oneof(fc.integer({ min: -4, max: 12 }), fc.constantFrom(2.5, Number.NaN, Number.POSITIVE_INFINITY));
+    fc.assert(
+      fc.property(fc.array(appointment, { minLength: 1, maxLength: 30 }), maxNames, (list, max) => {
+        const svg = appointmentCalendarFigure(
+          list.map((a) => ({ ...a, appointmentAt: day, status: a.status as FollowUpStatus })),
+          { document: makeDocument(), asOf: day, timeZone: TIME_ZONE, maxNames: max },
+        );
+        // The oracle: every appointment sorted (stably), the named ones written, the first maxNames of them kept.
+        const rank = (s: string) => STATUS_ORDER.indexOf(s as FollowUpStatus);
+        const named = list
+          .slice()
+          .sort(
+            (a, b) => rank(a.status) - rank(b.status) || ((a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : 0),
+          )
+          .filter((a) => a.name !== undefined)
+          .map(
+            (a) => `${a.name} (${FOLLOW_UP_STATUS_LABELS[a.status as FollowUpStatus]}${a.locator !== undefined ? `, ${a.locator}` : ''})`,
+          );
+        const expected = [...named.slice(0, max), ...(named.length > max ? [`and ${named.length - max} more`] : [])];
+        expect(tipOf(cellByHeading(svg, 'Wednesday 2026-03-04')).split('\n').slice(3)).toEqual(expected);
+      }),
     );
   });
 });

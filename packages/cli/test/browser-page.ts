@@ -63,10 +63,19 @@ export function dashboardBrowser(prefix: string): { tmp: string; open: (file: st
       if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
     });
     await page.goto(pathToFileURL(file).href + (options.hash ?? ''), { waitUntil: 'load' });
+    await settled(page);
     return { page, context, errors };
   }
 
   return { tmp, open };
+}
+
+/**
+ * Waits until the page has drawn every part: the parts off screen are drawn when the browser is idle, and say
+ * `aria-busy="true"` until then (client/off-screen.ts). Call it after a change and before reading what it drew.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
 }
 
 /** axe-core's serious and critical violations, one line each (rule, count, first place): `[]` when clean. */

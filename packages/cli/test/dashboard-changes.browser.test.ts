@@ -13,7 +13,7 @@ import { loadFiles } from '@panopticon/core/files';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PIPELINE } from '../src/settings/json-files.js';
-import { dashboardBrowser, graveViolations } from './browser-page.js';
+import { dashboardBrowser, graveViolations, settled } from './browser-page.js';
 import { AS_OF, NEW_ID, PROGRESSED_ID, PROGRESSED_NAME, SAME_ID, SINCE, WORSE_ID, writeChangedLeads } from './fixtures/changed-leads.js';
 import { runCli } from './fixtures/dashboard-cli.js';
 
@@ -25,7 +25,8 @@ const earlierPage = join(tmp, 'earlier.html');
 const EARLIER = '2026-03-20';
 
 /** Each drawn row's lead id and its mark's text ("" = none). */
-function marks(page: Page): Promise<Record<string, string>> {
+async function marks(page: Page): Promise<Record<string, string>> {
+  await settled(page);
   return page.$$eval('#att-table tbody tr', (trs) =>
     Object.fromEntries(
       trs

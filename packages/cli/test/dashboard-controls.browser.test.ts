@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dashboardBrowser } from './browser-page.js';
+import { dashboardBrowser, settled } from './browser-page.js';
 import { runCli } from './fixtures/dashboard-cli.js';
 import { pageStartData } from './fixtures/page-data-block.js';
 import { calendarBusyDays, writeTeamPage } from './fixtures/team-page.js';
@@ -33,6 +33,7 @@ async function setControl(page: Page, label: string, value: string): Promise<voi
     await control.fill(value);
     await control.dispatchEvent('change');
   }
+  await settled(page);
 }
 
 beforeAll(async () => {
@@ -124,6 +125,7 @@ describe('the analysis controls', () => {
     await page.dispatchEvent('#v-a-to', 'change');
     await page.fill('#v-b-to', b.to);
     await page.dispatchEvent('#v-b-to', 'change');
+    await settled(page);
     const titles = await page.$$eval('svg[data-figure="heatmap-comparison"] rect title', (ts) => ts.map((t) => t.textContent!));
     for (const [range, label] of [
       [{ from: a.from, to: aTo }, `${a.from} to ${aTo}`],

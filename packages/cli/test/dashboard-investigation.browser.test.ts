@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dashboardBrowser, graveViolations, type OpenOptions } from './browser-page.js';
+import { dashboardBrowser, graveViolations, settled, type OpenOptions } from './browser-page.js';
 import { runCli } from './fixtures/dashboard-cli.js';
 import { type KpisJson, localDate } from './fixtures/dashboard-json.js';
 import { HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
@@ -337,6 +337,7 @@ describe('the view in the URL hash', () => {
     await page.waitForFunction(() => location.hash.includes('lead='));
     const hash = new URLSearchParams((await page.evaluate(() => location.hash)).slice(1));
     expect(Object.fromEntries(hash)).toEqual({ reason: 'at-risk', sort: '-days', range: 'month', lead: id });
+    await settled(page);
     const rowsBefore = await page.$$eval('#att-table tbody tr button[data-lead]', (bs) => bs.map((b) => b.getAttribute('data-lead')));
 
     await page.reload({ waitUntil: 'load' });
@@ -346,6 +347,7 @@ describe('the view in the URL hash', () => {
     expect(await page.getByRole('dialog').isVisible()).toBe(true);
     expect(await page.locator('#lead-title').textContent()).toContain(`#${id}`);
     await page.keyboard.press('Escape');
+    await settled(page);
     expect(await page.$$eval('#att-table tbody tr button[data-lead]', (bs) => bs.map((b) => b.getAttribute('data-lead')))).toEqual(
       rowsBefore,
     );

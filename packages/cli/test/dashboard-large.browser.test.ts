@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../scripts/chromium.mjs';
 import { AS_OF, TIME_ZONE, generate } from '../../../scripts/gen-appointed.mjs';
+import { settled } from './browser-page.js';
 import { runCli } from './fixtures/dashboard-cli.js';
 
 const LEADS = 20_000;
@@ -60,6 +61,7 @@ beforeAll(async () => {
     if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
   });
   await page.goto(pathToFileURL(pagePath).href, { waitUntil: 'load' });
+  await settled(page);
 }, 300_000);
 
 afterAll(async () => {
@@ -99,6 +101,7 @@ describe(`the dashboard of ${LEADS.toLocaleString('en-US')} generated leads`, ()
     const team = await page.$eval('#v-team option:nth-child(2)', (o) => (o as HTMLOptionElement).value);
     await page.getByLabel('Slot length', { exact: true }).selectOption('60');
     await page.getByLabel('Team', { exact: true }).selectOption(team);
+    await settled(page);
     expect(await download('heatmap')).toBe(cli('heatmap', '--slot', '60', '--team', team, '--format', 'csv'));
     // The team narrows the needs-attention list to the team's rows of panopticon attention.
     const lines = cli('attention', '--format', 'ndjson').trim().split('\n');

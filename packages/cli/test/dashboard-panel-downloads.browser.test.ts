@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dashboardBrowser } from './browser-page.js';
+import { dashboardBrowser, settled } from './browser-page.js';
 import { AS_OF, PROGRESSED_ID, writeChangedLeads } from './fixtures/changed-leads.js';
 import { runCli } from './fixtures/dashboard-cli.js';
 
@@ -37,6 +37,7 @@ async function setControl(page: Page, id: string, value: string): Promise<void> 
     await page.fill(`#${id}`, value);
     await page.dispatchEvent(`#${id}`, 'change');
   }
+  await settled(page);
 }
 
 beforeAll(() => {

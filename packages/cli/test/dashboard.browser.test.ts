@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settled } from './browser-page.js';
 import { runCli } from './fixtures/dashboard-cli.js';
 import { type AttentionJson, type KpisJson, localDate } from './fixtures/dashboard-json.js';
 import { HOSTILE_AS_OF, HOSTILE_LOCATOR, HOSTILE_NAME, HOSTILE_STAGE, writeHostileData } from './fixtures/hostile.js';
@@ -53,11 +54,13 @@ async function open(htmlPath: string): Promise<Opened> {
   page.on('pageerror', (e) => opened.errors.push(`pageerror: ${e.message}`));
   page.on('request', (r) => opened.requests.push(r.url()));
   await page.goto(url, { waitUntil: 'load' });
+  await settled(page);
   return opened;
 }
 
 /** The visible rows of the needs-attention table. */
 async function tableRows(page: Page) {
+  await settled(page);
   return page.$$eval('#att-table tbody tr:not(.empty-row):not(.more-row)', (trs) =>
     trs.map((tr) => {
       const cells = (tr as HTMLTableRowElement).cells;
@@ -209,6 +212,7 @@ describe('the dashboard in Chromium (sample data)', () => {
   it('"New today" keeps the leads that reached their threshold today', async () => {
     const page = sample.page;
     await resetFilters(page);
+    await settled(page);
     const newToday = await page.$$eval('#att-table tbody tr', (trs) => trs.filter((tr) => tr.querySelector('td.days .new')).length);
     expect(newToday).toBeGreaterThan(0);
     await page.selectOption('#f-reason', 'new');

@@ -10,9 +10,17 @@ import { attentionOrders, firstDirection, isAttentionSortKey, type AttentionSort
 import { attentionRow } from './attention-row.js';
 import { clearFilters, filterControls, rowFilter } from './attention-filter.js';
 import { ariaSort, byId, el, findById, fmt, placeChildren, plural } from './dom.js';
+import type { OffScreen } from './off-screen.js';
 
 /** Rows drawn at a time: a row at the end offers more, so the page opens fast however long the list. */
 const PAGE = 500;
+/** No row is shorter (a line of 13.5 px text and its padding are over 30 px): how many rows can be on screen, at most. */
+const MIN_ROW_PX = 24;
+/**
+ * The rows below the visible ones are drawn this many at a time when the browser is idle (off-screen.ts): each
+ * chunk lays the whole table out again, so the rows of a page are drawn in one.
+ */
+const CHUNK = PAGE;
 
 /** The needs-attention rows that pass the filters, in the order shown. */
 export interface AttentionView {
@@ -23,7 +31,11 @@ export interface AttentionView {
   setSort(key: AttentionSortKey | null, dir: 1 | -1): void;
 }
 
-export function setUpAttention(data: PageData, teams: { onTeam(listener: (team: string) => void): void }): AttentionView {
+export function setUpAttention(
+  data: PageData,
+  teams: { onTeam(listener: (team: string) => void): void },
+  offScreen: OffScreen,
+): AttentionView {
   const rows = data.attention;
   const table = findById<HTMLTableElement>('att-table');
   if (!table || rows.length === 0) return { shown: () => [], sort: () => ({ key: null, dir: 1 }), setSort: () => {} };
@@ -61,20 +73,80 @@ export function setUpAttention(data: PageData, teams: { onTeam(listener: (team: 
   moreCell.append(moreText, moreButton, allButton);
   moreRow.appendChild(moreCell);
 
+  const rowOf = (j: number): HTMLTableRowElement => {
+    const k = list[j]!;
+    return drawn[k] ?? (drawn[k] = attentionRow(rows[k]!, data));
+  };
+  /**
+   * How many rows can reach down to the lowest point of the table on screen (or to the bottom of its scroll box
+   * when that is above the viewport, so the box keeps its height). Read before anything is written, so the layout
+   * read is the last frame's.
+   */
+  function rowsToScreenBottom(): number {
+    const box = table!.parentElement ?? table!;
+    const bottom = Math.min(window.innerHeight, box.getBoundingClientRect().bottom) - tbody.getBoundingClientRect().top;
+    return Math.max(0, Math.ceil(bottom / MIN_ROW_PX) + 1);
+  }
+
+  // While rows wait, the columns keep the widths they had (the table's columns are sized from all its rows, which
+  // the frame of the change does not lay out): the rows on screen are drawn as they will stay, and the columns
+  // take their widths for the new rows once all of them are drawn, as a table drawn at once would show them.
+  const heads = Array.from(table.tHead!.rows[0]!.cells);
+  let widthsHeld = false;
+  function holdWidths(): void {
+    if (widthsHeld) return;
+    const widths = heads.map((th) => th.getBoundingClientRect().width);
+    heads.forEach((th, i) => {
+      th.style.boxSizing = 'border-box';
+      th.style.width = widths[i] + 'px';
+    });
+    table!.style.tableLayout = 'fixed';
+    widthsHeld = true;
+  }
+  function releaseWidths(): void {
+    if (!widthsHeld) return;
+    // The page writes no style attribute: none is left behind.
+    for (const th of heads) th.removeAttribute('style');
+    table!.removeAttribute('style');
+    widthsHeld = false;
+  }
+
+  // The page opens with every row of the first page drawn (its first layout sizes the columns from all of them).
+  let opened = false;
+  /**
+   * Draws the rows up to `limit`: after the page has opened, those that can be on screen now, the others (a long
+   * table's rows below its visible part, every row of a table off screen) a chunk at a time when the browser is
+   * idle; printing and a later change take over what is left (the rows end the same).
+   */
   function draw(): void {
     const end = Math.min(list.length, limit);
-    const wanted: HTMLTableRowElement[] = new Array(end);
-    for (let j = 0; j < end; j++) {
-      const k = list[j]!;
-      wanted[j] = drawn[k] ?? (drawn[k] = attentionRow(rows[k]!, data));
-    }
-    if (list.length === 0) wanted.push(emptyRow);
+    const now = opened ? Math.min(end, rowsToScreenBottom()) : end;
+    if (now < end) holdWidths();
+    const wanted: HTMLTableRowElement[] = new Array(now);
+    for (let j = 0; j < now; j++) wanted[j] = rowOf(j);
+    let trailing: HTMLTableRowElement | null = null;
+    if (list.length === 0) trailing = emptyRow;
     else if (end < list.length) {
       moreText.textContent = plural(list.length - end, 'more lead') + ' not drawn yet. ';
-      wanted.push(moreRow);
+      trailing = moreRow;
     }
+    if (trailing) wanted.push(trailing);
     // Rows shown before and still shown stay attached (a filter keeps their order): only the others are laid out.
     placeChildren(tbody, wanted);
+    let next = now;
+    const chunk = (): void => {
+      const stop = Math.min(end, next + CHUNK);
+      const rest = document.createDocumentFragment();
+      for (; next < stop; next++) rest.appendChild(rowOf(next));
+      tbody.insertBefore(rest, trailing);
+      if (next < end) offScreen.later(table!, chunk);
+      else releaseWidths();
+    };
+    if (next < end) offScreen.later(table!, chunk);
+    else {
+      offScreen.cancel(table!);
+      releaseWidths();
+    }
     if (end === list.length) countEl.replaceChildren('Showing ', el('strong', null, fmt.format(end)), ' of ' + plural(rows.length, 'lead'));
     else
       countEl.replaceChildren(
@@ -91,6 +163,7 @@ export function setUpAttention(data: PageData, teams: { onTeam(listener: (team: 
       limit = Infinity;
       draw();
     }
+    offScreen.flush(table);
   });
 
   function apply(): void {
@@ -115,7 +188,6 @@ export function setUpAttention(data: PageData, teams: { onTeam(listener: (team: 
     apply();
   });
 
-  const heads = Array.from(table.tHead!.rows[0]!.cells);
   function setSort(key: AttentionSortKey | null, dir: 1 | -1): void {
     sort.key = key;
     sort.dir = dir;
@@ -152,5 +224,6 @@ export function setUpAttention(data: PageData, teams: { onTeam(listener: (team: 
     apply();
   });
   apply();
+  opened = true;
   return { shown: () => list.map((i) => rows[i]!), sort: () => ({ key: sort.key, dir: sort.dir }), setSort };
 }

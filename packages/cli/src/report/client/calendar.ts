@@ -13,6 +13,7 @@ import { APPOINTMENT, APPOINTMENTS_LISTED as LIMIT, type AppointmentTuple, type 
 import { dayNumber, isoDate, monthOf, weekdayOf } from './dates.js';
 import { byId, el, findById, fmt, leadButton, placeChildren, plural } from './dom.js';
 import { fitFigure } from './figure-dom.js';
+import type { OffScreen } from './off-screen.js';
 
 /** A range button's `data-range`. */
 type RangeKind = 'today' | 'week' | 'month' | 'custom';
@@ -27,9 +28,16 @@ export interface CalendarView {
   shown(): AppointmentTuple[];
 }
 
-export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: string) => void): void }): CalendarView {
+export function setUpCalendar(
+  data: PageData,
+  teams: { onTeam(listener: (team: string) => void): void },
+  offScreen: OffScreen,
+): CalendarView {
   const calTable = findById<HTMLTableElement>('cal-table');
   if (!calTable) return { shown: () => [] };
+  // A team change redraws the panel when it is on screen, else when the browser is idle (off-screen.ts).
+  const section = calTable.closest('section') ?? calTable;
+  offScreen.watch(section);
   let shown: AppointmentTuple[] = [];
   // Each appointment's row, drawn when first listed and reused after (by its index in data.appointments).
   const drawn: (HTMLTableRowElement | undefined)[] = new Array(data.appointments.length);
@@ -74,6 +82,8 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
   const firstOnOrAfter = (day: string): number => (byDay ? (firstRows.find((d) => d.day >= day)?.index ?? data.appointments.length) : 0);
 
   function show(kind: RangeKind): void {
+    // A team change not drawn yet (the panel was off screen) is drawn with this range.
+    offScreen.flush(section);
     current = kind;
     for (const b of buttons) b.setAttribute('aria-pressed', String(b.getAttribute('data-range') === kind));
     custom.hidden = kind !== 'custom';
@@ -195,10 +205,17 @@ export function setUpCalendar(data: PageData, teams: { onTeam(listener: (team: s
   }
 
   teams.onTeam((t) => {
-    team = t === '' ? -2 : data.controls.teams.indexOf(t);
-    redrawFigure();
-    show(current);
+    offScreen.run(section, () => {
+      team = t === '' ? -2 : data.controls.teams.indexOf(t);
+      redrawFigure();
+      show(current);
+    });
   });
   show('week');
-  return { shown: () => shown };
+  return {
+    shown: () => {
+      offScreen.flush(section);
+      return shown;
+    },
+  };
 }

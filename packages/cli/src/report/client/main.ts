@@ -11,6 +11,7 @@ import { setUpCalendar } from './calendar.js';
 import { setUpLeadDialog } from './lead-dialog.js';
 import { findById } from './dom.js';
 import { setUpDownloads } from './downloads.js';
+import { offScreen } from './off-screen.js';
 import { setUpOpenFile } from './open-file.js';
 import { readPageDataBlocks } from './page-data-reader.js';
 import { setUpResponseView } from './response-view.js';
@@ -19,9 +20,10 @@ import { setUpSortableTables } from './sortable.js';
 import { setUpUrlState } from './url-state.js';
 
 const data = readPageDataBlocks();
-const response = setUpResponseView(data);
-const attention = setUpAttention(data, response);
-const calendar = setUpCalendar(data, response);
+const later = offScreen();
+const response = setUpResponseView(data, later);
+const attention = setUpAttention(data, response, later);
+const calendar = setUpCalendar(data, response, later);
 setUpScorecardTeams(data, response);
 setUpOpenFile(data, response);
 setUpDownloads(data, { attention, calendar, response });
@@ -30,6 +32,8 @@ const urlState = { write: () => {} };
 const dialog = setUpLeadDialog(data, () => urlState.write());
 urlState.write = setUpUrlState({ attention, dialog, response }).write;
 findById('print')?.addEventListener('click', () => window.print());
+// A printed page holds every part drawn: the work still waiting for an idle moment is done first.
+window.addEventListener('beforeprint', () => later.flush());
 // For measurements: the tables are drawn (scripts/measure-dashboard.mjs reads this mark).
 if (window.performance && performance.mark) performance.mark('panopticon:ready');
 // What only a control change reads is made once the page has been drawn and is idle.

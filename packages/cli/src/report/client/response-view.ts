@@ -32,6 +32,7 @@ import { comparisonFigure, demandFigure, heatmapFigure } from '../response-figur
 import { responseSummaryText, slaBandTexts } from '../response-summary-text.js';
 import { byId, controlsById, el, findById } from './dom.js';
 import { replaceFigure } from './figure-dom.js';
+import type { OffScreen } from './off-screen.js';
 import { decodeResponseRows } from './response-rows.js';
 
 /** What the controls are set to. */
@@ -70,15 +71,21 @@ export interface ResponseView {
   prepare(): void;
 }
 
-export function setUpResponseView(data: PageData): ResponseView {
+export function setUpResponseView(data: PageData, offScreen: OffScreen): ResponseView {
   const c = data.controls;
   const initial: ResponseSettings = { slot: c.slotMinutes, sla: c.slaMinutes, clock: c.clock, team: '', a: c.periods.a, b: c.periods.b };
   let heatmapCsv: Cell[][] = data.heatmapCsv;
   const redrawn: ReturnType<ResponseView['redrawn']> = {};
   const teamListeners: ((team: string) => void)[] = [];
   const view: ResponseView = {
-    heatmapCsv: () => heatmapCsv,
-    redrawn: () => redrawn,
+    heatmapCsv: () => {
+      offScreen.flush();
+      return heatmapCsv;
+    },
+    redrawn: () => {
+      offScreen.flush();
+      return redrawn;
+    },
     settings: () => initial,
     initial: () => initial,
     apply: () => {},
@@ -120,6 +127,9 @@ export function setUpResponseView(data: PageData): ResponseView {
   });
   const reset = byId<HTMLButtonElement>('v-reset');
   const status = byId('v-status');
+  // The figures are computed and drawn when they are on screen, else when the browser is idle (off-screen.ts).
+  const figures = byId('response');
+  offScreen.watch(figures);
   for (const control of [...Object.values(controls), reset]) control.disabled = false;
 
   const read = (): ResponseSettings => ({
@@ -149,13 +159,7 @@ export function setUpResponseView(data: PageData): ResponseView {
 
   function recompute(): void {
     const s = read();
-    // Each step's time, for scripts/measure-dashboard.mjs (performance entries named panopticon:…).
-    let t = performance.now();
-    const step = (name: string) => {
-      const now = performance.now();
-      if (performance.measure) performance.measure('panopticon:' + name, { start: t, end: now });
-      t = now;
-    };
+    const step = steps();
     if (s.team !== lastTeam) {
       lastTeam = s.team;
       if (ownRows) for (const listener of teamListeners) listener(s.team);
@@ -173,6 +177,14 @@ export function setUpResponseView(data: PageData): ResponseView {
       status.replaceChildren(el('strong', null, 'Not redrawn: '), problems.join(' '));
       return;
     }
+    status.textContent = '';
+    drawn = s;
+    offScreen.run(figures, () => redraw(s, a, b));
+  }
+
+  /** Computes and draws the figures whose settings changed since they were drawn (keysOf). */
+  function redraw(s: ResponseSettings, a: ComparisonPeriod, b: ComparisonPeriod): void {
+    const step = steps();
     const options: AggregateBySlotOptions = {
       timeZone: data.timeZone,
       asOf,
@@ -234,8 +246,6 @@ export function setUpResponseView(data: PageData): ResponseView {
       );
       made.summary = summaryKey;
     }
-    status.textContent = '';
-    drawn = s;
     step('redraw');
   }
 
@@ -284,6 +294,16 @@ export function setUpResponseView(data: PageData): ResponseView {
     recompute();
   };
   return view;
+}
+
+/** Each step's time from the previous one, for scripts/measure-dashboard.mjs (performance entries named panopticon:…). */
+function steps(): (name: string) => void {
+  let t = performance.now();
+  return (name) => {
+    const now = performance.now();
+    if (performance.measure) performance.measure('panopticon:' + name, { start: t, end: now });
+    t = now;
+  };
 }
 
 /** The rows created in `[fromMs, toMs)` of rows sorted by arrival. */

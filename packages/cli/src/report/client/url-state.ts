@@ -32,16 +32,23 @@ function periodOf(text: string | null): { from: string; to: string } | undefined
 export function setUpUrlState(views: Views): { write(): void } {
   restore(views);
   let pending = false;
+  const writeNow = () => {
+    pending = false;
+    const hash = encode(views);
+    if (hash !== location.hash.slice(1)) history.replaceState(null, '', hash ? '#' + hash : location.pathname + location.search);
+  };
+  // After the change's own handlers ran (the table redrawn, the dialog opened), at the browser's next idle
+  // moment: replacing the history entry takes tens of milliseconds the frame after a change need not wait for.
+  const idle = window.requestIdleCallback?.bind(window) ?? ((work: () => void) => window.setTimeout(work, 1));
   const write = () => {
     if (pending) return;
     pending = true;
-    // After the change's own handlers ran (the table redrawn, the dialog opened).
-    setTimeout(() => {
-      pending = false;
-      const hash = encode(views);
-      if (hash !== location.hash.slice(1)) history.replaceState(null, '', hash ? '#' + hash : location.pathname + location.search);
-    }, 0);
+    idle(() => pending && writeNow(), { timeout: 1000 });
   };
+  const flush = () => {
+    if (pending) writeNow();
+  };
+  window.addEventListener('pagehide', flush);
   for (const type of ['change', 'input', 'click', 'close']) document.addEventListener(type, write, true);
   // The section links scroll without replacing the state in the hash.
   document.querySelectorAll<HTMLAnchorElement>('nav a[href^="#"]').forEach((a) => {
@@ -52,7 +59,7 @@ export function setUpUrlState(views: Views): { write(): void } {
       target.scrollIntoView({ block: 'start' });
     });
   });
-  setUpCopyLink(write);
+  setUpCopyLink(write, flush);
   return { write };
 }
 
@@ -132,13 +139,14 @@ function restore(views: Views): void {
 }
 
 /** "Copy link": the page's address with its view; shown to copy by hand when the clipboard is refused. */
-function setUpCopyLink(write: () => void): void {
+function setUpCopyLink(write: () => void, flush: () => void): void {
   const button = findById('copy-link');
   const status = findById('copy-status');
   if (!button || !status) return;
   button.addEventListener('click', () => {
     write();
     setTimeout(() => {
+      flush();
       const link = location.href;
       const shown = byId<HTMLInputElement>('copy-text');
       shown.value = link;
