@@ -110,49 +110,8 @@ export function* renderJsonParts<T>(
   const open = '{\n  "items": [\n'.length;
   const close = '\n  ]\n}'.length;
   for (let i = 0; i < items.length; i += batch) {
-    const values = items.slice(i, i + batch).map((item) => jsonOf(item));
-    let text = flatItemsJson(values);
-    if (text === undefined) {
-      const whole = JSON.stringify({ items: values }, null, 2);
-      text = whole.slice(open, whole.length - close);
-    }
-    yield text + (i + batch < items.length ? ',\n' : '\n');
+    const text = JSON.stringify({ items: items.slice(i, i + batch).map((item) => jsonOf(item)) }, null, 2);
+    yield text.slice(open, text.length - close) + (i + batch < items.length ? ',\n' : '\n');
   }
   yield '  ]\n}\n';
-}
-
-/** Each key as a list item's field starts (`      "leadId": `), made once per key. */
-const fieldStarts = new Map<string, string>();
-
-/**
- * The items as `JSON.stringify` writes them at the depth of {@link renderJsonParts}'s list (joined by ",\n"), when every one is a
- * flat record: a plain object whose values are strings, numbers, booleans or null (an undefined value is left out, as JSON leaves it
- * out); undefined when any item is not. Each value is written by `JSON.stringify` itself, so the text is the same; what is saved is
- * the indenting walk over the whole batch, which a list of tens of thousands of rows feels.
- */
-function flatItemsJson(values: readonly unknown[]): string | undefined {
-  let text = '';
-  for (let i = 0; i < values.length; i++) {
-    const item = values[i];
-    if (item === null || typeof item !== 'object' || Object.getPrototypeOf(item) !== Object.prototype) return undefined;
-    let fields = '';
-    for (const key of Object.keys(item)) {
-      const value = (item as Record<string, unknown>)[key];
-      let json: string;
-      if (typeof value === 'string') json = JSON.stringify(value);
-      else if (typeof value === 'number') json = Number.isFinite(value) ? String(value) : 'null';
-      else if (value === null) json = 'null';
-      else if (typeof value === 'boolean') json = value ? 'true' : 'false';
-      else if (value === undefined) continue;
-      else return undefined;
-      let start = fieldStarts.get(key);
-      if (start === undefined) {
-        start = `      ${JSON.stringify(key)}: `;
-        fieldStarts.set(key, start);
-      }
-      fields += (fields === '' ? '' : ',\n') + start + json;
-    }
-    text += (i === 0 ? '' : ',\n') + (fields === '' ? '    {}' : `    {\n${fields}\n    }`);
-  }
-  return text;
 }

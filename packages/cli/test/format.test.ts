@@ -26,26 +26,6 @@ describe('renderJsonParts (property: its parts join to renderJson of the whole)'
   });
 });
 
-describe('renderJsonParts of flat records (property: the same text as renderJson of the whole)', () => {
-  it('for records of strings (any code units), numbers (NaN, infinities and -0 too), booleans, nulls and undefined', () => {
-    const valueArb = fc.oneof(
-      fc.string({ unit: 'binary' }),
-      fc.string({ unit: 'grapheme' }),
-      fc.double(),
-      fc.integer(),
-      fc.constantFrom(-0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, true, false, null, undefined),
-    );
-    const recordArb = fc.dictionary(fc.oneof(keyArb, fc.constantFrom('0', '10', '2', 'toJSON')), valueArb, { maxKeys: 6 });
-    fc.assert(
-      fc.property(fc.array(recordArb, { maxLength: 12 }), fc.integer({ min: 1, max: 5 }), (items, batch) => {
-        const parts = [...renderJsonParts({ asOf: 'x' }, 'rows', items, (item) => item, batch)];
-        expect(parts.join('')).toBe(renderJson({ asOf: 'x', rows: items }));
-      }),
-      { numRuns: 500 },
-    );
-  });
-});
-
 describe('isoString (property: it writes what Date#toISOString writes)', () => {
   it('for any instant, four-digit years or not', () => {
     const instantArb = fc.oneof(
