@@ -59,21 +59,32 @@ export class HistoryColumnsBuilder {
   constructor(private readonly pieceRows = PIECE_ROWS) {}
 
   push(leadIndex: number, atMs: number, value: string | null): void {
-    if (this.filled === this.lead.length) this.addPiece();
     let c = -1;
     if (value !== null) {
       if (value === this.lastValue) c = this.lastCode;
       else {
-        c = this.codes.get(value) ?? -1;
-        if (c < 0) {
-          c = this.values.length;
-          this.values.push(value);
-          this.codes.set(value, c);
-        }
+        c = this.codeOf(value);
         this.lastValue = value;
         this.lastCode = c;
       }
     }
+    this.pushCode(leadIndex, atMs, c);
+  }
+
+  /** The code of `value` in the finished columns' `values` (a reader that numbers its values asks once per value, then {@link pushCode}). */
+  codeOf(value: string): number {
+    let c = this.codes.get(value) ?? -1;
+    if (c < 0) {
+      c = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, c);
+    }
+    return c;
+  }
+
+  /** {@link push} with the value's code from {@link codeOf} (-1 for a null value). */
+  pushCode(leadIndex: number, atMs: number, c: number): void {
+    if (this.filled === this.lead.length) this.addPiece();
     if (leadIndex < this.lastLead) this.grouped = false;
     this.lastLead = leadIndex;
     const n = this.filled++;
