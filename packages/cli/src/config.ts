@@ -23,7 +23,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { PipelineSchema, type BusinessCalendar, type DayCount, type Pipeline } from '@panopticon/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CliError, EXIT } from './errors.js';
 import type { DigestConfig } from './digest/config-schema.js';
 import { readTextFile } from './settings/json-files.js';

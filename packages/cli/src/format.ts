@@ -67,6 +67,14 @@ export function formatZonedInstant(instant: Date, timeZone: string): string {
 /** The first and the last instant whose year has four digits: the range {@link isoString} writes itself. */
 const FOUR_DIGIT_YEARS = { from: -62_167_219_200_000, to: 253_402_300_799_999 }; // 0000-01-01 … 9999-12-31T23:59:59.999Z
 
+/** "00" … "99", and "000" … "999": the fields of a time, looked up rather than padded. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+
+/** The day {@link isoString} wrote last, and its "YYYY-MM-DDT": a list sorted by day writes each date once. */
+let lastDay = Number.NaN;
+let lastDayText = '';
+
 /**
  * `date.toISOString()`, by arithmetic: the runtime's own costs about a microsecond an instant, which a list
  * of half a million rows feels. Years outside 0000–9999 (which ISO writes with a sign) and invalid dates
@@ -76,8 +84,13 @@ export function isoString(date: Date): string {
   const ms = date.getTime();
   if (!(ms >= FOUR_DIGIT_YEARS.from && ms <= FOUR_DIGIT_YEARS.to)) return date.toISOString();
   const day = Math.floor(ms / MS_PER_DAY);
+  if (day !== lastDay) {
+    lastDayText = `${formatDayNumber(day)}T`;
+    lastDay = day;
+  }
   const t = ms - day * MS_PER_DAY;
-  return `${formatDayNumber(day)}T${pad(Math.floor(t / 3_600_000))}:${pad(Math.floor(t / 60_000) % 60)}:${pad(Math.floor(t / 1000) % 60)}.${pad(t % 1000, 3)}Z`;
+  const seconds = Math.floor(t / 1000);
+  return `${lastDayText}${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}.${THREE_DIGITS[t % 1000]}Z`;
 }
 
 /** Stable JSON: Dates as ISO strings, two-space indent, trailing newline. */

@@ -1,5 +1,5 @@
 import { startFakeZoho } from '@panopticon/zoho-adapter/testing';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HELP_OPTION, helpText, type OptionSpecs, type ParsedValues } from '../args.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';

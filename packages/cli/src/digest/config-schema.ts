@@ -7,7 +7,7 @@
  * @module
  */
 import { WEEKDAY_NAMES } from '@panopticon/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where the digest remembers what it last sent to whom, unless `--state` says otherwise. */
 export const DEFAULT_DIGEST_STATE = '.panopticon/digest-state.json';

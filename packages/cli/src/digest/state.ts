@@ -11,7 +11,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ATTENTION_REASONS } from '@panopticon/core';
 import { lockStore } from '@panopticon/zoho-adapter';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CliError } from '../errors.js';
 import { readTextFile } from '../settings/json-files.js';
 import { digestMessages } from './messages.js';

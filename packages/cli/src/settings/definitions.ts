@@ -8,8 +8,8 @@
  */
 import { assertTimeZone, BusinessCalendarSchema, isSlotMinutes, type Pipeline } from '@panopticon/core';
 import { CSV_ENCODINGS, DATE_FORMATS, type CsvEncoding, type DateFormat } from '@panopticon/core/files';
-import { ZohoConfigSchema } from '@panopticon/zoho-adapter';
-import { z } from 'zod';
+import { ZohoConfigSchema } from '@panopticon/zoho-adapter/config';
+import * as z from 'zod';
 import { APPOINTMENT_RANGES } from '../appointment-rows.js';
 import { DEFAULT_ZOHO_STORE } from '../args.js';
 import {

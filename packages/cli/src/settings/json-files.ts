@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CSV_COLUMNS, type CsvFileKind } from '@panopticon/core/files';
 import { parsePipeline, PipelineSchema, type Pipeline } from '@panopticon/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CliError, EXIT } from '../errors.js';
 import { unknownKeys } from './unknown-keys.js';
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CliError, EXIT } from '../errors.js';
 
 const QUERY_KEYS = ['leads', 'stageHistory', 'ownerHistory'] as const;

@@ -7,7 +7,7 @@
  * @module
  */
 import { isAbsolute, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ParsedValues } from '../args.js';
 import { CliError } from '../errors.js';
 

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { HistoryColumnsBuilder } from './history-columns.js';
 
 describe('HistoryColumnsBuilder', () => {
-  it('groups rows per lead and sorts each lead by time, stable, whether the rows come grouped or not (property)', () => {
+  it('groups rows per lead and sorts each lead by time, stable, whether the rows come grouped or not, across pieces of any size (property)', () => {
     const rowArb = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 5 }), fc.constantFrom('New', 'Won', null));
     fc.assert(
-      fc.property(fc.array(rowArb, { maxLength: 80 }), fc.boolean(), (raw, grouped) => {
+      fc.property(fc.array(rowArb, { maxLength: 80 }), fc.boolean(), fc.integer({ min: 1, max: 9 }), (raw, grouped, pieceRows) => {
         const rows = grouped ? [...raw].sort((a, b) => a[0] - b[0]) : raw;
-        const builder = new HistoryColumnsBuilder();
+        const builder = new HistoryColumnsBuilder(pieceRows);
         for (const [lead, at, value] of rows) builder.push(lead, at * 60_000, value);
         const columns = builder.finish(7);
         for (let lead = 0; lead < 7; lead++) {

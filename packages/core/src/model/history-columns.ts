@@ -32,11 +32,20 @@ export function emptyHistoryColumns(leadCount: number): HistoryColumns {
   return { offsets: new Int32Array(leadCount + 1), at: new Float64Array(0), code: new Int32Array(0), values: [] };
 }
 
+/** Rows per piece of {@link HistoryColumnsBuilder}: its columns grow by a piece, so no row is copied until `finish`. */
+const PIECE_ROWS = 1 << 16;
+
 /** Collects history rows in file order, then groups and sorts them ({@link HistoryColumnsBuilder.finish}). @internal */
 export class HistoryColumnsBuilder {
-  private lead = new Int32Array(1024);
-  private at = new Float64Array(1024);
-  private code = new Int32Array(1024);
+  // The rows in pieces of PIECE_ROWS, the last one being filled: growing by doubling copied every row about
+  // once more and left up to half of the last arrays unused (at a million leads, five million rows, the copies
+  // and their fresh pages cost ~0.5 s); `finish` copies each row once, into columns of the exact length.
+  private readonly pieces: { lead: Int32Array; at: Float64Array; code: Int32Array }[] = [];
+  private lead = new Int32Array(0);
+  private at = new Float64Array(0);
+  private code = new Int32Array(0);
+  /** Rows in the last piece. */
+  private filled = 0;
   private length = 0;
   private readonly values: string[] = [];
   private readonly codes = new Map<string, number>();
@@ -46,62 +55,82 @@ export class HistoryColumnsBuilder {
   private grouped = true;
   private lastLead = 0;
 
+  /** `pieceRows`: rows per piece (tests use tiny ones to cross piece boundaries). */
+  constructor(private readonly pieceRows = PIECE_ROWS) {}
+
   push(leadIndex: number, atMs: number, value: string | null): void {
-    if (this.length === this.lead.length) this.grow();
     let c = -1;
     if (value !== null) {
       if (value === this.lastValue) c = this.lastCode;
       else {
-        c = this.codes.get(value) ?? -1;
-        if (c < 0) {
-          c = this.values.length;
-          this.values.push(value);
-          this.codes.set(value, c);
-        }
+        c = this.codeOf(value);
         this.lastValue = value;
         this.lastCode = c;
       }
     }
+    this.pushCode(leadIndex, atMs, c);
+  }
+
+  /** The code of `value` in the finished columns' `values` (a reader that numbers its values asks once per value, then {@link pushCode}). */
+  codeOf(value: string): number {
+    let c = this.codes.get(value) ?? -1;
+    if (c < 0) {
+      c = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, c);
+    }
+    return c;
+  }
+
+  /** {@link push} with the value's code from {@link codeOf} (-1 for a null value). */
+  pushCode(leadIndex: number, atMs: number, c: number): void {
+    if (this.filled === this.lead.length) this.addPiece();
     if (leadIndex < this.lastLead) this.grouped = false;
     this.lastLead = leadIndex;
-    const n = this.length++;
+    const n = this.filled++;
+    this.length++;
     this.lead[n] = leadIndex;
     this.at[n] = atMs;
     this.code[n] = c;
   }
 
-  private grow(): void {
-    const size = this.lead.length * 2;
-    const lead = new Int32Array(size);
-    lead.set(this.lead);
-    const at = new Float64Array(size);
-    at.set(this.at);
-    const code = new Int32Array(size);
-    code.set(this.code);
-    this.lead = lead;
-    this.at = at;
-    this.code = code;
+  private addPiece(): void {
+    this.lead = new Int32Array(this.pieceRows);
+    this.at = new Float64Array(this.pieceRows);
+    this.code = new Int32Array(this.pieceRows);
+    this.filled = 0;
+    this.pieces.push({ lead: this.lead, at: this.at, code: this.code });
+  }
+
+  /** The pieces with the number of rows each holds. */
+  private filledPieces(): { lead: Int32Array; at: Float64Array; code: Int32Array; rows: number }[] {
+    return this.pieces.map((piece, k) => ({ ...piece, rows: k === this.pieces.length - 1 ? this.filled : this.pieceRows }));
   }
 
   /** Groups the rows per lead (a stable counting sort), then sorts each lead's rows by time (stable). */
   finish(leadCount: number): HistoryColumns {
     const n = this.length;
+    const pieces = this.filledPieces();
     const offsets = new Int32Array(leadCount + 1);
-    for (let r = 0; r < n; r++) offsets[this.lead[r]! + 1]!++;
+    for (const { lead, rows } of pieces) for (let r = 0; r < rows; r++) offsets[lead[r]! + 1]!++;
     for (let i = 0; i < leadCount; i++) offsets[i + 1]! += offsets[i]!;
-    let at: Float64Array;
-    let code: Int32Array;
+    const at = new Float64Array(n);
+    const code = new Int32Array(n);
     if (this.grouped) {
-      at = this.at.slice(0, n);
-      code = this.code.slice(0, n);
+      let p = 0;
+      for (const piece of pieces) {
+        at.set(piece.rows === piece.at.length ? piece.at : piece.at.subarray(0, piece.rows), p);
+        code.set(piece.rows === piece.at.length ? piece.code : piece.code.subarray(0, piece.rows), p);
+        p += piece.rows;
+      }
     } else {
       const fill = offsets.slice(0, leadCount);
-      at = new Float64Array(n);
-      code = new Int32Array(n);
-      for (let r = 0; r < n; r++) {
-        const p = fill[this.lead[r]!]!++;
-        at[p] = this.at[r]!;
-        code[p] = this.code[r]!;
+      for (const piece of pieces) {
+        for (let r = 0; r < piece.rows; r++) {
+          const p = fill[piece.lead[r]!]!++;
+          at[p] = piece.at[r]!;
+          code[p] = piece.code[r]!;
+        }
       }
     }
     for (let i = 0; i < leadCount; i++) {

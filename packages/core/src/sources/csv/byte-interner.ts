@@ -17,6 +17,9 @@ export class ByteInterner {
   private readonly table: Int32Array;
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
+  /** The number of the value the last `get` returned (0, 1, … in order of first sight), or -1 past the limit. */
+  lastIndex = -1;
+
   constructor(private readonly limit = 4096) {
     this.starts = new Int32Array(limit);
     this.lengths = new Int32Array(limit);
@@ -39,10 +42,14 @@ export class ByteInterner {
       const from = this.starts[k]!;
       let i = 0;
       while (i < n && bytes[from + i] === buf[s + i]) i++;
-      if (i === n) return this.texts[k]!;
+      if (i === n) {
+        this.lastIndex = k;
+        return this.texts[k]!;
+      }
     }
     const text = this.decoder.decode(buf.subarray(s, e)).trim();
     const k = this.texts.length;
+    this.lastIndex = k < this.limit ? k : -1;
     if (k < this.limit) {
       // A copy of the bytes: the buffer is reused for the next chunk.
       if (this.used + n > this.bytes.length) {

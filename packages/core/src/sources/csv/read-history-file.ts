@@ -15,6 +15,9 @@ import type { ReadCsvTableOptions } from './read-csv-table.js';
 import { readCsvTable } from './read-csv-table.js';
 import { UnknownStages } from './unknown-stages.js';
 
+/** Distinct values of a history file's stage or locator column that the fast path numbers (more are read, by text). */
+const INTERNED_VALUES = 4096;
+
 /** The accepted leads as the history readers see them: row `i` is the lead's index. @internal */
 export interface HistoryLeads {
   /** Each lead's id. */
@@ -84,7 +87,12 @@ export async function readHistoryFile(
     // The fast path: a row whose id is that of an accepted lead, with a non-blank value and a readable time
     // not before the lead's creation, is read from its bytes (no strings but the interned value) and has no
     // issue. Any other row takes the text path below, which words every issue.
-    const values = new ByteInterner();
+    const values = new ByteInterner(INTERNED_VALUES);
+    // Per interned value (the interner's number for it): its code in the columns (-2: not asked yet), and for
+    // stages whether the pipeline lists it (0: not asked yet, 1: listed, 2: not). Each distinct value is looked
+    // up once instead of once per row.
+    const codeOf = new Int32Array(INTERNED_VALUES).fill(-2);
+    const listed = new Uint8Array(INTERNED_VALUES);
     const iso = timestampParser(getZone(options.timeZone));
     const times = timestampReaderFor(columns.dates.changed_at, iso);
     const idIndex = index.lead_id;
@@ -100,10 +108,21 @@ export async function readHistoryFile(
       const gaps = iso.gaps;
       const at = times.parse(buf, starts[atIndex]!, ends[atIndex]!);
       if (!(at >= createdAt[i]!) || iso.gaps !== gaps) return false;
+      const k = values.lastIndex;
       file.beginRow();
-      if (kind === 'stageHistory') unknownStages.check(value, line, ids[i]!, valueName);
+      if (kind === 'stageHistory') {
+        if (k < 0) unknownStages.check(value, line, ids[i]!, valueName);
+        else {
+          if (listed[k] === 0) listed[k] = unknownStages.lists(value) ? 1 : 2;
+          if (listed[k] === 2) unknownStages.check(value, line, ids[i]!, valueName);
+        }
+      }
       file.endRow();
-      accept(i, at, value);
+      if (rows === undefined || k < 0) accept(i, at, value);
+      else {
+        if (codeOf[k] === -2) codeOf[k] = rows.codeOf(value);
+        rows.pushCode(i, at, codeOf[k]!);
+      }
       return true;
     };
 

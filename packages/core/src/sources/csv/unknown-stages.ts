@@ -17,6 +17,11 @@ export class UnknownStages {
     this.known = pipeline === undefined ? undefined : new Set(pipeline.stages.map((s) => s.name));
   }
 
+  /** Whether `stage` needs no warning: the pipeline lists it, or there is no pipeline to judge by. */
+  lists(stage: string): boolean {
+    return this.known === undefined || this.known.has(stage);
+  }
+
   check(stage: string, line: number, recordId: string, field: string): void {
     if (this.known === undefined || this.known.has(stage)) return;
     const entry = this.seen.get(stage);
