@@ -119,8 +119,8 @@ export class HistoryColumnsBuilder {
     if (this.grouped) {
       let p = 0;
       for (const piece of pieces) {
-        at.set(piece.rows === piece.at.length ? piece.at : piece.at.subarray(0, piece.rows), p);
-        code.set(piece.rows === piece.at.length ? piece.code : piece.code.subarray(0, piece.rows), p);
+        at.set(piece.at.subarray(0, piece.rows), p);
+        code.set(piece.code.subarray(0, piece.rows), p);
         p += piece.rows;
       }
     } else {

@@ -23,7 +23,7 @@ export class UnknownStages {
   }
 
   check(stage: string, line: number, recordId: string, field: string): void {
-    if (this.known === undefined || this.known.has(stage)) return;
+    if (this.lists(stage)) return;
     const entry = this.seen.get(stage);
     if (entry) entry.count++;
     else this.seen.set(stage, { count: 1, line, recordId, field });
