@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePipeline } from '../../model/pipeline.js';
-import { setFastRowsForTesting } from './read-csv-table.js';
+import { ByteCsvReader, decodeFields } from './byte-csv-reader.js';
+import { sampleRecords, setFastRowsForTesting } from './read-csv-table.js';
 import { loadFiles } from '../tables/load-files.js';
 
 const open = (name: string, staleAfterDays?: number) => ({ name, category: 'open', ...(staleAfterDays ? { staleAfterDays } : {}) });
@@ -112,5 +113,43 @@ describe('reading CSV tables from bytes', () => {
     });
     expect(actual).toEqual(expected);
     expect(actual.issues.map((i) => i.code)).toEqual(['history-before-created', 'unknown-lead', 'unknown-stage']);
+  });
+
+  it('samples the first records of a head read in pieces as a reading of the whole head gives them (property)', () => {
+    const encoder = new TextEncoder();
+    // Every record of the head's whole lines, read in one write: what the sample must start with.
+    const wholeRecords = (head: Uint8Array): string[][] => {
+      const records: string[][] = [];
+      const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+      const reader = new ByteCsvReader(
+        {
+          fast: (buf, starts, ends, count, _line, quoted) => records.push(decodeFields(decoder, buf, starts, ends, count, quoted, ',')),
+          record: (record) => {
+            if (record.error === undefined) records.push(record.fields);
+          },
+        },
+        { delimiter: ',', boms: 1 },
+      );
+      reader.write(head.subarray(0, head.lastIndexOf(10) + 1));
+      return records;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(leadRowArb, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 200, max: 3000 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 1, max: 2500 }),
+        (rows, repeat, cut, max) => {
+          const lines = Array.from({ length: repeat }, (_, k) => {
+            const row = rows[k % rows.length]!;
+            return [row[0], row[1], row[5]]; // quoted values, line feeds inside quotes
+          });
+          const text = csv('lead_id,name,stage', lines, repeat % 2 === 0 ? '\r\n' : '\n');
+          const head = encoder.encode(`\ufeff${text}`).subarray(0, Math.max(0, encoder.encode(text).length - cut));
+          expect(sampleRecords(head, ',', max)).toEqual(wholeRecords(head).slice(0, max));
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
