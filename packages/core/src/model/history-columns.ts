@@ -34,10 +34,15 @@ export function emptyHistoryColumns(leadCount: number): HistoryColumns {
 
 /** Rows per piece of {@link HistoryColumnsBuilder}: its columns grow by a piece, so no row is copied until `finish`. */
 const PIECE_ROWS = 1 << 16;
+/**
+ * Rows of the first piece. The first piece is added by the first row, before V8 records what `pushCode` does: with every piece full-size
+ * the next one came at row 65,536, in compiled code that did not know the path, and the compiled history reader was thrown away there.
+ */
+const FIRST_PIECE_ROWS = 1 << 6;
 
 /** Collects history rows in file order, then groups and sorts them ({@link HistoryColumnsBuilder.finish}). @internal */
 export class HistoryColumnsBuilder {
-  // The rows in pieces of PIECE_ROWS, the last one being filled: growing by doubling copied every row about
+  // The rows in pieces of PIECE_ROWS (the first one smaller), the last one being filled: growing by doubling copied every row about
   // once more and left up to half of the last arrays unused (at a million leads, five million rows, the copies
   // and their fresh pages cost ~0.5 s); `finish` copies each row once, into columns of the exact length.
   private readonly pieces: { lead: Int32Array; at: Float64Array; code: Int32Array }[] = [];
@@ -95,16 +100,18 @@ export class HistoryColumnsBuilder {
   }
 
   private addPiece(): void {
-    this.lead = new Int32Array(this.pieceRows);
-    this.at = new Float64Array(this.pieceRows);
-    this.code = new Int32Array(this.pieceRows);
+    const rows = this.pieces.length === 0 ? Math.min(FIRST_PIECE_ROWS, this.pieceRows) : this.pieceRows;
+    this.lead = new Int32Array(rows);
+    this.at = new Float64Array(rows);
+    this.code = new Int32Array(rows);
     this.filled = 0;
     this.pieces.push({ lead: this.lead, at: this.at, code: this.code });
   }
 
   /** The pieces with the number of rows each holds. */
   private filledPieces(): { lead: Int32Array; at: Float64Array; code: Int32Array; rows: number }[] {
-    return this.pieces.map((piece, k) => ({ ...piece, rows: k === this.pieces.length - 1 ? this.filled : this.pieceRows }));
+    // Every piece but the last is full.
+    return this.pieces.map((piece, k) => ({ ...piece, rows: k === this.pieces.length - 1 ? this.filled : piece.lead.length }));
   }
 
   /**
@@ -160,19 +167,30 @@ function scatterRows(
   }
 }
 
-/** Sorts each lead's rows by time where they are not in order already. */
+/**
+ * Sorts each lead's rows by time where they are not in order already. The leads to sort are noted in one pass and sorted after it: a call
+ * in the pass made only for the first lead out of order (rows late in the file, say) was compiled as never made, and threw the compiled
+ * pass away there.
+ */
 function sortEachLead(offsets: Int32Array, leadCount: number, at: Float64Array, code: Int32Array): void {
+  const unsorted = new Int32Array(leadCount);
+  let count = 0;
   for (let i = 0; i < leadCount; i++) {
     const s = offsets[i]!;
     const e = offsets[i + 1]!;
-    let sorted = true;
+    let sorted = 1;
     for (let k = s + 1; k < e; k++) {
       if (at[k]! < at[k - 1]!) {
-        sorted = false;
+        sorted = 0;
         break;
       }
     }
-    if (!sorted) sortRows(s, e, at, code);
+    unsorted[count] = i;
+    count += 1 - sorted;
+  }
+  for (let k = 0; k < count; k++) {
+    const i = unsorted[k]!;
+    sortRows(offsets[i]!, offsets[i + 1]!, at, code);
   }
 }
 

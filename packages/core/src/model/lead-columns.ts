@@ -66,8 +66,12 @@ export class LeadColumnsBuilder {
   private firstContactAt: Float64Array;
   private appointmentAt: Float64Array;
 
-  /** `capacity`: how many leads to make room for before the time columns first grow (at least one). */
-  constructor(capacity = 1024) {
+  /**
+   * `capacity`: how many leads to make room for before the time columns first grow (at least one). Small by default, so that a reader
+   * appending a file's leads grows them within its first rows, before it is compiled: first grown at 1,024 leads, in compiled code that
+   * did not know the path yet, the compiled leads reader was thrown away there.
+   */
+  constructor(capacity = 64) {
     const size = Math.max(1, Math.floor(capacity) || 1);
     this.createdAt = new Float64Array(size);
     this.assignedAt = new Float64Array(size);

@@ -12,7 +12,12 @@ export class ByteInterner {
   private readonly starts: Int32Array;
   private readonly lengths: Int32Array;
   private readonly hashes: Int32Array;
-  private readonly texts: string[] = [];
+  /**
+   * Starts as an empty array of any elements, not `[]` (an array of small integers until the first string is pushed): that first push
+   * changed the array's kind, V8 then gave interners made later another map, and the compiled `get` was thrown away at the first row of
+   * the next file (--trace-deopt: 'wrong map', then 'not a Smi').
+   */
+  private readonly texts: string[] = [''].slice(0, 0);
   /** Slots holding a value's number, or -1; at most half full. */
   private readonly table: Int32Array;
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });

@@ -20,7 +20,11 @@ export const UNKNOWN_ID = -2;
  * index: the history readers find a row's lead by its bytes, and word a rejected lead by its line. @internal
  */
 export class CompactLeadIds implements LeadIds {
-  private readonly numbers = new NumericIdSet(1 << 16);
+  /**
+   * Small at first: its run then grows within a file's first rows, before the readers that add ids are compiled, so their compiled code
+   * knows the growing path (first grown at 65,536 ids, it threw the compiled `claimId` away).
+   */
+  private readonly numbers = new NumericIdSet();
   private readonly others = new ByteIdSet();
   /** Where the id added last is: its position in {@link numbers} (`lastNumeric`) or {@link others}. */
   private last = -1;

@@ -138,8 +138,18 @@ export class LeadRowReader {
 
   /** {@link text} of the field at `at` (-1: the file has no such column). */
   textAt(at: number): string | null {
+    if (this.fields === null) return this.bytesTextAt(at);
+    const text = at < 0 ? '' : this.fields[at]!.trim();
+    return text === '' ? null : text;
+  }
+
+  /**
+   * {@link textAt} for a row read by {@link readBytes}: what the fast path calls, so that its compiled code is not thrown away when a row
+   * read as text first takes the other way.
+   */
+  bytesTextAt(at: number): string | null {
     if (at < 0) return null;
-    const text = this.fields === null ? this.texts.get(this.buf, this.starts[at]!, this.ends[at]!) : this.fields[at]!.trim();
+    const text = this.texts.get(this.buf, this.starts[at]!, this.ends[at]!);
     return text === '' ? null : text;
   }
 

@@ -102,7 +102,7 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
       const assigned = timeAt(assignedTimes, buf, starts, ends, assignedAt);
       if (assigned !== null && assigned !== assigned) return false;
       if (row.times.gaps !== gaps) return false; // a DST-gap time: the text path warns
-      const stage = row.textAt(stageIndex);
+      const stage = row.bytesTextAt(stageIndex);
       if (stage === null || !row.claimId(line)) return false;
 
       const id = row.idText();
@@ -113,11 +113,11 @@ export async function readLeadsFile(input: OpenedCsvInput, file: FileLog, option
         const none = Number.NaN;
         sink.push(
           id,
-          row.textAt(at.name) ?? '',
-          row.textAt(at.company),
-          row.textAt(at.locator),
-          row.textAt(at.team),
-          row.textAt(at.source),
+          row.bytesTextAt(at.name) ?? '',
+          row.bytesTextAt(at.company),
+          row.bytesTextAt(at.locator),
+          row.bytesTextAt(at.team),
+          row.bytesTextAt(at.source),
           stage,
           row.createdAt,
           assigned ?? none,
