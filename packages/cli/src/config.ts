@@ -30,7 +30,7 @@ import { readTextFile } from './settings/json-files.js';
 import { unknownKeys } from './settings/unknown-keys.js';
 import { suggestion } from './suggest.js';
 import { FilePathSchema, SETTINGS } from './settings/definitions.js';
-import type { SettingTable } from './settings/setting.js';
+import { PARSE_ONCE, type SettingTable } from './settings/setting.js';
 
 /** The file `panopticon` looks for in the working directory when no `--config` is given. */
 export const CONFIG_FILE_NAME = 'panopticon.config.json';
@@ -146,13 +146,13 @@ function withoutComments(text: string): string {
 /** Validates the contents of a config file (already parsed JSON) read from `path`. */
 export function parseConfig(raw: unknown, path: string): Config {
   const problems: string[] = [];
-  const parsed = configSchema().safeParse(raw);
+  const parsed = configSchema().safeParse(raw, PARSE_ONCE);
   if (!parsed.success) problems.push(...parsed.error.issues.flatMap((issue) => describeIssue(issue, raw)));
 
   let pipeline: Config['pipeline'];
   const rawPipeline = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).pipeline : undefined;
   if (rawPipeline !== null && typeof rawPipeline === 'object' && !Array.isArray(rawPipeline)) {
-    const p = PipelineSchema.safeParse(rawPipeline);
+    const p = PipelineSchema.safeParse(rawPipeline, PARSE_ONCE);
     const unknown = unknownKeys(rawPipeline, PipelineSchema, ['pipeline']);
     problems.push(...unknown);
     if (p.success) pipeline = { inline: p.data };
