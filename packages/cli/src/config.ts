@@ -30,7 +30,7 @@ import { readTextFile } from './settings/json-files.js';
 import { unknownKeys } from './settings/unknown-keys.js';
 import { suggestion } from './suggest.js';
 import { FilePathSchema, SETTINGS } from './settings/definitions.js';
-import type { SettingTable } from './settings/setting.js';
+import { PARSE_ONCE, type SettingTable } from './settings/setting.js';
 
 /** The file `panopticon` looks for in the working directory when no `--config` is given. */
 export const CONFIG_FILE_NAME = 'panopticon.config.json';
@@ -60,10 +60,19 @@ function configSchemaOf(table: SettingTable) {
   return { schema: z.strictObject(shape), groups };
 }
 
-const CONFIG = configSchemaOf(SETTINGS);
+let built: ReturnType<typeof configSchemaOf> | undefined;
 
-/** The schema of `panopticon.config.json`, built from the settings' declarations (settings/definitions.ts). */
-export const ConfigSchema = CONFIG.schema;
+/**
+ * The schema of `panopticon.config.json`, built from the settings' declarations (settings/definitions.ts) when
+ * a config file is first read: a command run without one never needs it (building it cost start-up time).
+ */
+export function configSchema() {
+  return configOf().schema;
+}
+
+function configOf() {
+  return (built ??= configSchemaOf(SETTINGS));
+}
 
 /** A validated config file, paths made absolute. */
 export interface Config {
@@ -137,13 +146,13 @@ function withoutComments(text: string): string {
 /** Validates the contents of a config file (already parsed JSON) read from `path`. */
 export function parseConfig(raw: unknown, path: string): Config {
   const problems: string[] = [];
-  const parsed = ConfigSchema.safeParse(raw);
+  const parsed = configSchema().safeParse(raw, PARSE_ONCE);
   if (!parsed.success) problems.push(...parsed.error.issues.flatMap((issue) => describeIssue(issue, raw)));
 
   let pipeline: Config['pipeline'];
   const rawPipeline = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).pipeline : undefined;
   if (rawPipeline !== null && typeof rawPipeline === 'object' && !Array.isArray(rawPipeline)) {
-    const p = PipelineSchema.safeParse(rawPipeline);
+    const p = PipelineSchema.safeParse(rawPipeline, PARSE_ONCE);
     const unknown = unknownKeys(rawPipeline, PipelineSchema, ['pipeline']);
     problems.push(...unknown);
     if (p.success) pipeline = { inline: p.data };
@@ -204,16 +213,20 @@ export function applyThresholds(pipeline: Pipeline, thresholds: Config['threshol
 }
 
 type Issue = z.core.$ZodIssue;
-const KNOWN_KEYS: Record<string, readonly string[]> = {
-  '': Object.keys(ConfigSchema.shape),
-  ...Object.fromEntries(Object.entries(CONFIG.groups).map(([group, keys]) => [group, Object.keys(keys)])),
-};
+/** The keys allowed at the top of the file ('') and in each group of settings (`files`, `thresholds`). */
+function knownKeys(): Record<string, readonly string[]> {
+  const { schema, groups } = configOf();
+  return {
+    '': Object.keys(schema.shape),
+    ...Object.fromEntries(Object.entries(groups).map(([group, keys]) => [group, Object.keys(keys)])),
+  };
+}
 
 /** One line per problem: "<key path>: <what is wrong>, got <value>". Unknown keys get one line each. */
 function describeIssue(issue: Issue, raw: unknown): string[] {
   const key = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
-    const allowed = KNOWN_KEYS[key] ?? keysOfSchemaAt(ConfigSchema, issue.path);
+    const allowed = knownKeys()[key] ?? keysOfSchemaAt(configSchema(), issue.path);
     return issue.keys.map((k) => {
       const full = key ? `${key}.${k}` : k;
       const hint = allowed ? suggestion(k, allowed) : undefined;
@@ -228,8 +241,9 @@ function describeIssue(issue: Issue, raw: unknown): string[] {
 
 /** The keys an object schema nested in `schema` at `path` allows (a setting's own nested sections, e.g. `zoho.mapping`). */
 function keysOfSchemaAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  // A section built on first use (the `zoho` one) is a lazy schema around its object.
   const unwrap = (s: z.ZodType | undefined): z.ZodType | undefined =>
-    s instanceof z.ZodOptional || s instanceof z.ZodNullable ? unwrap(s.unwrap() as z.ZodType) : s;
+    s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodLazy ? unwrap(s.unwrap() as z.ZodType) : s;
   let s = unwrap(schema);
   for (const p of path) s = s instanceof z.ZodObject ? unwrap(s.shape[String(p)] as z.ZodType | undefined) : undefined;
   return s instanceof z.ZodObject ? Object.keys(s.shape) : undefined;

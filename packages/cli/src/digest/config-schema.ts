@@ -52,27 +52,32 @@ export const WeeklyConfigSchema = z.strictObject({
   day: z.enum(WEEKDAY_NAMES, { error: `expected a weekday: ${WEEKDAY_NAMES.join(', ')}` }).optional(),
 });
 
-/** `digest`: who gets the daily digest, and how it is sent. */
-export const DigestConfigSchema = z.strictObject({
-  /** The sender address of the emails. */
-  from: EmailAddressSchema.optional(),
-  /** Addresses that get the whole digest. */
-  coordinators: z.array(EmailAddressSchema, { error: 'expected a list of email addresses' }).optional(),
-  /** A locator's name (as the data writes it) → the address that gets only their leads. */
-  locators: z.record(z.string(), EmailAddressSchema, { error: 'expected an object { "locator name": "address" }' }).optional(),
-  smtp: SmtpConfigSchema.optional(),
-  /** The format of the webhook given by PANOPTICON_WEBHOOK_URL (`--webhook-format` overrides it). */
-  webhookFormat: WebhookFormatSchema.optional(),
-  /** The dashboard's address, linked where a long list is cut ("and 12 more"). */
-  pageUrl: z.url({ error: 'expected the address of the dashboard page (http:// or https://)' }).optional(),
-  /** How long to wait for a mail server or webhook to answer, in seconds. Default 30. */
-  timeoutSeconds: z
-    .number({ error: 'expected seconds as a number' })
-    .positive({ error: 'must be more than 0 seconds' })
-    .max(600, { error: 'must be at most 600 seconds' })
-    .optional(),
-  weekly: WeeklyConfigSchema.optional(),
-});
+/**
+ * `digest`: who gets the daily digest, and how it is sent. Built on first use: every data command declares the
+ * section (settings/definitions.ts), few read it.
+ */
+export const DigestConfigSchema = z.lazy(() =>
+  z.strictObject({
+    /** The sender address of the emails. */
+    from: EmailAddressSchema.optional(),
+    /** Addresses that get the whole digest. */
+    coordinators: z.array(EmailAddressSchema, { error: 'expected a list of email addresses' }).optional(),
+    /** A locator's name (as the data writes it) → the address that gets only their leads. */
+    locators: z.record(z.string(), EmailAddressSchema, { error: 'expected an object { "locator name": "address" }' }).optional(),
+    smtp: SmtpConfigSchema.optional(),
+    /** The format of the webhook given by PANOPTICON_WEBHOOK_URL (`--webhook-format` overrides it). */
+    webhookFormat: WebhookFormatSchema.optional(),
+    /** The dashboard's address, linked where a long list is cut ("and 12 more"). */
+    pageUrl: z.url({ error: 'expected the address of the dashboard page (http:// or https://)' }).optional(),
+    /** How long to wait for a mail server or webhook to answer, in seconds. Default 30. */
+    timeoutSeconds: z
+      .number({ error: 'expected seconds as a number' })
+      .positive({ error: 'must be more than 0 seconds' })
+      .max(600, { error: 'must be at most 600 seconds' })
+      .optional(),
+    weekly: WeeklyConfigSchema.optional(),
+  }),
+);
 export type DigestConfig = z.infer<typeof DigestConfigSchema>;
 export type SmtpConfig = z.infer<typeof SmtpConfigSchema>;
 

@@ -3,6 +3,7 @@ import { CSV_COLUMNS, type CsvFileKind } from '@panopticon/core/files';
 import { parsePipeline, PipelineSchema, type Pipeline } from '@panopticon/core';
 import * as z from 'zod';
 import { CliError, EXIT } from '../errors.js';
+import { PARSE_ONCE } from './setting.js';
 import { unknownKeys } from './unknown-keys.js';
 
 /** The pipeline when none is given: the stages of a plain CRM, every unknown stage counted as open. */
@@ -52,7 +53,7 @@ export function readJsonFile(path: string, what: string): unknown {
 export function loadPipelineFile(path: string): Pipeline {
   const raw = readJsonFile(path, 'pipeline file');
   const problems = unknownKeys(raw, PipelineSchema);
-  const parsed = PipelineSchema.safeParse(raw);
+  const parsed = PipelineSchema.safeParse(raw, PARSE_ONCE);
   if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   if (problems.length > 0) throw new CliError(`pipeline file ${path} is not a valid pipeline: ${problems.join('; ')}.`, EXIT.usage);
   return parsed.data!;

@@ -21,32 +21,37 @@ const query = (key: string) =>
     .string({ error: `expected the SQL query of ${key} (select … as lead_id, …)` })
     .refine((text) => text.trim().length > 0, { error: `expected the SQL query of ${key}, got an empty string` });
 
-/** The config file's `sql` section: the queries, each returning the canonical columns. */
-export const SqlQueriesSchema = z
-  .object(
-    { leads: query('sql.leads'), stageHistory: query('sql.stageHistory').optional(), ownerHistory: query('sql.ownerHistory').optional() },
-    { error: 'expected { "leads": "select …", "stageHistory": "select …", "ownerHistory": "select …" }' },
-  )
-  .catchall(z.unknown())
-  .superRefine((section, ctx) => {
-    for (const [key, value] of Object.entries(section)) {
-      const known = (QUERY_KEYS as readonly string[]).includes(key);
-      if ((typeof value === 'string' && CONNECTION_STRING.test(value)) || (!known && CONNECTION_KEY.test(key))) {
-        ctx.addIssue({ code: 'custom', path: [key], message: NOT_HERE });
-      } else if (!known) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `unknown key; allowed keys: ${QUERY_KEYS.join(', ')} (got a value, not shown)`,
-        });
+/**
+ * The config file's `sql` section: the queries, each returning the canonical columns. Built on first use: every
+ * data command declares the section (settings/definitions.ts), few read it.
+ */
+export const SqlQueriesSchema = z.lazy(() =>
+  z
+    .object(
+      { leads: query('sql.leads'), stageHistory: query('sql.stageHistory').optional(), ownerHistory: query('sql.ownerHistory').optional() },
+      { error: 'expected { "leads": "select …", "stageHistory": "select …", "ownerHistory": "select …" }' },
+    )
+    .catchall(z.unknown())
+    .superRefine((section, ctx) => {
+      for (const [key, value] of Object.entries(section)) {
+        const known = (QUERY_KEYS as readonly string[]).includes(key);
+        if ((typeof value === 'string' && CONNECTION_STRING.test(value)) || (!known && CONNECTION_KEY.test(key))) {
+          ctx.addIssue({ code: 'custom', path: [key], message: NOT_HERE });
+        } else if (!known) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `unknown key; allowed keys: ${QUERY_KEYS.join(', ')} (got a value, not shown)`,
+          });
+        }
       }
-    }
-  })
-  .transform((section) => ({
-    leads: section.leads,
-    ...(section.stageHistory !== undefined ? { stageHistory: section.stageHistory } : {}),
-    ...(section.ownerHistory !== undefined ? { ownerHistory: section.ownerHistory } : {}),
-  }));
+    })
+    .transform((section) => ({
+      leads: section.leads,
+      ...(section.stageHistory !== undefined ? { stageHistory: section.stageHistory } : {}),
+      ...(section.ownerHistory !== undefined ? { ownerHistory: section.ownerHistory } : {}),
+    })),
+);
 
 export type SqlQueries = z.output<typeof SqlQueriesSchema>;
 
