@@ -77,6 +77,14 @@ describe('a named input file that does not exist exits 3 in every command', () =
     expect(r.stderr).toContain('is a folder, not a file');
     expect(r.code).toBe(3);
   });
+
+  it.each([['/dev/null'], ['-']])('a pipe, a device or "-" named as a file is refused, saying what to do: %s', async (leads) => {
+    const r = await runMain(dir, 'kpis', '--leads', leads);
+    expect(r.stderr).toContain(leads === '-' ? '"-" (standard input) is not read' : '/dev/null is a pipe or device, not a regular file');
+    expect(r.stderr).toContain('save the data to a file');
+    expect(r.stderr).not.toContain('folder');
+    expect(r.code).toBe(3);
+  });
 });
 
 describe('settings files are strict and friendly', () => {

@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { type Stats, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { endOfLocalDay, parseDayNumber, type Pipeline } from '@panopticon/core';
 import type { ZohoConfig } from '@panopticon/zoho-adapter';
 import { DEFAULT_ZOHO_STORE, type ParsedValues } from '../args.js';
@@ -228,20 +228,33 @@ function refuseConflicts(flags: Partial<Declared>): void {
   }
 }
 
-/** A named input that does not exist (or is a folder) is an error naming it (exit 3), in every command. */
+/**
+ * A named input that is not a regular file is an error naming it (exit 3), in every command: one that does not exist, a folder, and a
+ * pipe or device (`-`, /dev/stdin, a shell's `<(…)`), which the readers cannot take: they open a file more than once (its head to
+ * detect the delimiter, encoding and date formats, then its rows), and the heatmap reads a large file in pieces at their offsets.
+ */
 export function assertReadable(path: string, what: string): void {
-  let isFile: boolean;
+  let stats: Stats;
   try {
-    isFile = statSync(path).isFile();
+    stats = statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // Paths arrive resolved: `-` is the missing file `-` of the working folder.
+    if (code === 'ENOENT' && basename(path) === '-') {
+      throw new CliError(`Cannot read ${what}: "-" (standard input) is not read; ${SAVE_TO_A_FILE}`, EXIT.unreadable);
+    }
     throw new CliError(
       `Cannot read ${what}: ${code === 'ENOENT' ? `no such file (${path})` : `${code ?? String(error)} (${path})`}.`,
       EXIT.unreadable,
     );
   }
-  if (!isFile) throw new CliError(`Cannot read ${what}: ${path} is a folder, not a file.`, EXIT.unreadable);
+  if (stats.isDirectory()) throw new CliError(`Cannot read ${what}: ${path} is a folder, not a file.`, EXIT.unreadable);
+  if (!stats.isFile()) {
+    throw new CliError(`Cannot read ${what}: ${path} is a pipe or device, not a regular file; ${SAVE_TO_A_FILE}`, EXIT.unreadable);
+  }
 }
+
+const SAVE_TO_A_FILE = 'save the data to a file and name the file (a file is read more than once).';
 
 /**
  * The Zoho snapshot directory, absolute: `--store` (relative to the working directory), else the config
