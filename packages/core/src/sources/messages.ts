@@ -85,6 +85,11 @@ export const csvMessages = {
   /** A delimiter other than a comma, detected from the header line (`delimiter-detected`). */
   delimiterDetected: (delimiter: string) =>
     `fields are separated by ${delimiterName(delimiter)} (detected from the header line); force another with --delimiter.`,
+  /** A first line `sep=X` named the delimiter (`delimiter-detected`); a `--delimiter` given wins over it. */
+  delimiterHinted: (hinted: string, forced: string | undefined) =>
+    forced === undefined || forced === hinted
+      ? `fields are separated by ${delimiterName(hinted)}, as the first line "sep=${hinted}" says (Excel's hint; the header is line 2).`
+      : `the first line "sep=${hinted}" says fields are separated by ${delimiterName(hinted)}; they are read as separated by ${delimiterName(forced)}, as --delimiter says (the header is line 2).`,
   /** A timestamp column read in a format other than ISO 8601 (`date-format`). */
   dateFormat: (column: string, format: string, why: string) => `${column} is read as ${format}: ${why}.`,
   /** A wall-clock time that does not exist in the zone (`dst-gap`). */

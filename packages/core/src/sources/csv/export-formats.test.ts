@@ -156,3 +156,49 @@ describe('one export written every way', () => {
     );
   });
 });
+
+describe('the "sep=" first line Excel writes', () => {
+  it('names the delimiter, whatever the encoding and pieces: the same leads as without it', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        rowsArb,
+        fc.constantFrom(',', ';', '\t', '|'),
+        fc.constantFrom<Encoding>('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (rows, delimiter, encoding, cuts) => {
+          const expected = await load([encode(write(rows, delimiter, 'iso'), 'utf-8')], { delimiter });
+          const hinted = await loadFiles({
+            leads: { chunks: pieces(encode(`sep=${delimiter}\r\n${write(rows, delimiter, 'iso')}`, encoding), cuts) },
+            timeZone: TZ,
+          });
+          expect(hinted.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+          expect(hinted.leads).toEqual(expected.leads);
+          const said = hinted.issues.find((i) => i.code === 'delimiter-detected');
+          expect(said?.message).toContain(`"sep=${delimiter}"`);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('makes the header line 2: issues name the lines of the file', async () => {
+    const text = 'sep=;\nRecord Id;Lead Owner;Created Time\nL1;Ann;2026-03-02 09:00\nL2;Bob\n';
+    const { leads, issues } = await loadFiles({ leads: { text }, timeZone: TZ });
+    expect(leads.map((l) => l.id)).toEqual(['L1']);
+    expect(issues.find((i) => i.code === 'wrong-field-count')?.line).toBe(4);
+    expect(issues.find((i) => i.code === 'column-read-as')?.line).toBe(2);
+  });
+
+  it('gives way to a --delimiter that says otherwise, and says so', async () => {
+    const text = 'sep=;\nRecord Id|Created Time\nL1|2026-03-02 09:00\n';
+    const { leads, issues } = await loadFiles({ leads: { text }, timeZone: TZ, delimiter: '|' });
+    expect(leads.map((l) => l.id)).toEqual(['L1']);
+    expect(issues.find((i) => i.code === 'delimiter-detected')?.message).toContain('as --delimiter says');
+  });
+
+  it('is only a whole first line: a header that starts "sep" is a header', async () => {
+    const text = 'sep=;x,lead_id,received_time\n1,L1,2026-03-02 09:00\n';
+    const { leads } = await loadFiles({ leads: { text }, timeZone: TZ });
+    expect(leads.map((l) => l.id)).toEqual(['L1']);
+  });
+});

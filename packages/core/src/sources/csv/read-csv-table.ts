@@ -105,9 +105,16 @@ export async function* streamCsvTable<K extends CsvFileKind>(
       encoding = mode;
     },
   });
-  const { head, rest } = await peekHead(utf8, SNIFF_BYTES);
-  const delimiter = options.delimiter ?? detectDelimiter(head);
-  if (options.delimiter === undefined && delimiter !== ',') {
+  const peeked = await peekHead(utf8, SNIFF_BYTES);
+  const { rest } = peeked;
+  // Excel's `sep=;` first line names the delimiter; the header is the line after it.
+  const hint = delimiterHint(peeked.head);
+  const head = hint === undefined ? peeked.head : peeked.head.subarray(hint.end);
+  const firstLine = hint === undefined ? 1 : 2;
+  const delimiter = options.delimiter ?? hint?.delimiter ?? detectDelimiter(head);
+  if (hint !== undefined) {
+    file.info(DATA_ISSUE_CODES.delimiterDetected, csvMessages.delimiterHinted(hint.delimiter, options.delimiter), { line: 1 });
+  } else if (options.delimiter === undefined && delimiter !== ',') {
     file.info(DATA_ISSUE_CODES.delimiterDetected, csvMessages.delimiterDetected(delimiter), { line: 1 });
   }
   let columns: ResolvedColumns<K> | undefined;
@@ -172,7 +179,7 @@ export async function* streamCsvTable<K extends CsvFileKind>(
       },
       record,
     },
-    { delimiter, boms: 1 },
+    { delimiter, boms: 1, line: firstLine },
   );
   try {
     reader.write(head);
@@ -271,6 +278,19 @@ export async function peekHead(bytes: AsyncIterable<Uint8Array>, size: number): 
 }
 
 const CANDIDATES = [',', ';', '\t', '|'];
+
+/**
+ * The delimiter a first line `sep=X` names (Excel writes it, and reads a file by it, when a file's separator is not the locale's), and
+ * where the line after it starts; undefined when the file does not begin so (after a byte-order mark, if any). @internal
+ */
+export function delimiterHint(head: Uint8Array): { delimiter: string; end: number } | undefined {
+  const at = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const lineFeed = head.indexOf(10, at);
+  if (lineFeed < 0 || lineFeed - at > 12) return undefined;
+  const line = new TextDecoder().decode(head.subarray(at, lineFeed)).replace(/\r$/, '');
+  const match = /^sep=([^"\r\n])$/iu.exec(line);
+  return match === null ? undefined : { delimiter: match[1]!, end: lineFeed + 1 };
+}
 
 /**
  * The delimiter of a file, from its header line: whichever of comma, semicolon, tab and pipe occurs most
