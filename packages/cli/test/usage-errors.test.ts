@@ -36,6 +36,7 @@ describe('usage errors exit 2, naming what is wrong', () => {
     [['kpis', '--tz', 'pst'], 'use "America/Los_Angeles"'],
     [['kpis', '--tz', 'Japan'], '--tz: "Japan" is not an IANA time zone name of the form Area/Location'],
     [['kpis', '--tz', 'utc'], 'use "UTC"'],
+    [['kpis', '--tz', 'europe/paris'], '--tz: "europe/paris" is not written as IANA writes it; use "Europe/Paris"'],
     [['kpis', '--leads', 'leads.csv', '--zoho'], '--leads and --zoho both name where the leads come from'],
     [['heatmap', '--history', 'leads.csv', '--zoho'], '--history and --zoho'],
     [['kpis', '--offline'], '--offline works only with --zoho'],

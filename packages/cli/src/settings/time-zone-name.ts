@@ -35,8 +35,8 @@ const ABBREVIATIONS: Record<string, string> = {
 
 /**
  * Why `name` is not a time zone Panopticon accepts, or undefined when it is one: an IANA name
- * ("Area/Location", as `Intl` knows it) or `UTC`. Abbreviations (`EST`) and legacy aliases without an area
- * (`Japan`) are refused with the IANA name they most likely mean.
+ * ("Area/Location", as `Intl` knows it, in its letter case) or `UTC`. Abbreviations (`EST`), legacy aliases without an area
+ * (`Japan`) and names in another case (`europe/paris`) are refused with the IANA name they most likely mean.
  */
 export function timeZoneProblem(name: string): string | undefined {
   if (name === 'UTC') return undefined;
@@ -52,5 +52,9 @@ export function timeZoneProblem(name: string): string | undefined {
   }
   if (!name.includes('/'))
     return `"${name}" is not an IANA time zone name of the form Area/Location; use one such as "America/New_York", or "UTC".`;
+  // Intl reads names in any case, but the name is printed on every page and report: it is written as IANA writes it, as UTC is.
+  const written = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  if (written !== name && written.toLowerCase() === name.toLowerCase())
+    return `"${name}" is not written as IANA writes it; use "${written}".`;
   return undefined;
 }
