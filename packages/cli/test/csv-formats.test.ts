@@ -76,6 +76,24 @@ describe('reading real exports from the command line', () => {
     );
   });
 
+  it('reads a Zoho report export whose dates name the month, with no option, at the wall time in --tz', () => {
+    const leads = join(tmp, 'zoho-report.csv');
+    writeFileSync(
+      leads,
+      'Record Id,Lead Name,Lead Owner,Lead Status,Created Time,First Contact Time\n1001,A,Ann,New,"Jun 04, 2026 04:03 PM","Jun 04, 2026 05:10 PM"\n',
+    );
+    const result = check('--leads', leads, '--tz', 'America/Chicago');
+    expectOnlyFollowUpUnjudged(result);
+    expect(result.report!.stats.accepted).toBe(1);
+    expect(result.report!.issues.find((i) => i.code === 'date-format' && i.field === 'Created Time')!.message).toBe(
+      'Created Time is read as dates with English month names (Jun 4, 2026 or 4-Jun-2026): its values name the month (e.g. "Jun 04, 2026 04:03 PM").',
+    );
+    // Received Thursday 4 June 16:03 in Chicago (not UTC: that would be 11:03), first contact 67 minutes later.
+    const heatmap = run('heatmap', '--leads', leads, '--tz', 'America/Chicago', '--as-of', '2026-06-30', '--format', 'json', '--quiet');
+    const cells = (JSON.parse(heatmap.stdout) as { cells: { day: string; slot: string; total: number; medianMinutes: number }[] }).cells;
+    expect(cells.map((c) => [c.day, c.slot, c.total, c.medianMinutes])).toEqual([['Thursday', '16:00', 1, 67]]);
+  });
+
   it('--delimiter forces the separator (by name), and heatmap reads a semicolon export', () => {
     const leads = exportFile('pipedrive-deals-semicolon.csv');
     const forced = check('--leads', leads, '--tz', 'Europe/Berlin', '--delimiter', 'semicolon');

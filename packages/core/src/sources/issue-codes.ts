@@ -27,7 +27,7 @@
  * | `encoding-detected` | info | a file read as UTF-16 or Windows-1252 (and why) |
  * | `replaced-bytes` | warning | bytes that are not text in the file's encoding, replaced by U+FFFD (the row is kept) |
  * | `delimiter-detected` | info | a file whose fields are separated by `;`, tab or `\|` (detected from the header) |
- * | `date-format` | info | a timestamp column read as MM/DD/YYYY, DD/MM/YYYY or Excel serial numbers, and why |
+ * | `date-format` | info | a timestamp column read as MM/DD/YYYY, DD/MM/YYYY, year-first, Excel serial numbers or month names, and why |
  * | `dst-gap` | warning | a wall-clock time that does not exist (spring-forward gap), moved forward by the gap |
  * | `invalid-id` | error | a Zoho record id that is not a string of digits (a number beyond 2^53 lost its precision) |
  * | `missing-id` | error | a Zoho record without an id |

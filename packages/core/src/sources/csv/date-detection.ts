@@ -26,6 +26,7 @@ export interface DetectedReading {
 const EXCEL = /^\d{2,7}([.,]\d+)?$/;
 const DAY_MONTH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:$|[.,]?[\sT])/;
 const YEAR_FIRST = /^\d{4}([/.-])\d{1,2}\1\d{1,2}/;
+const MONTH_NAME = /[a-z]{3}/i;
 
 interface Evidence {
   column: string;
@@ -39,16 +40,19 @@ interface Evidence {
   dots: number;
   /** Values that are dates with `/`, `.` or `-` (day and month first, in some order). */
   dated: number;
+  /** Values that are dates naming the month (`Jun 4, 2026`, `4-Jun-2026`). */
+  named: number;
   example?: string;
 }
 
 /**
  * Decides how each timestamp column of a file is read, from the values of its first rows (`sample`: rows
  * as fields, the header excluded). A column whose values all read as ISO 8601 is ISO (the fast path); a
- * column of numbers is Excel serial days; otherwise dates with `/`, `.` or `-` are month-first when a
- * first part is above 12, day-first when a second part is, and when neither (every day and month is 12
- * or less) the way the other columns of the file show, else as `format` says, else month-first for
- * slashes and day-first for dots, saying so. @internal
+ * column of numbers is Excel serial days; a column of dates naming the month in English is read by the
+ * names (no order to decide); otherwise dates with `/`, `.` or `-` are month-first when a first part is
+ * above 12, day-first when a second part is, and when neither (every day and month is 12 or less) the way
+ * the other columns of the file show, else as `format` says, else month-first for slashes and day-first
+ * for dots, saying so. @internal
  */
 export function detectDateReadings<K extends CsvFileKind>(
   kind: K,
@@ -65,6 +69,7 @@ export function detectDateReadings<K extends CsvFileKind>(
     ymd: new FormattedTimestampParser('ymd', iso),
     mdy: new FormattedTimestampParser('mdy', iso),
     dmy: new FormattedTimestampParser('dmy', iso),
+    named: new FormattedTimestampParser('month-name', iso),
   };
   for (const column of TIMESTAMP_COLUMNS[kind]) {
     const at = index[column]!;
@@ -80,6 +85,7 @@ export function detectDateReadings<K extends CsvFileKind>(
       dayFirst: 0,
       dots: 0,
       dated: 0,
+      named: 0,
     };
     for (const row of sample) {
       const value = row[at]?.trim();
@@ -90,6 +96,7 @@ export function detectDateReadings<K extends CsvFileKind>(
       evidence.example ??= value;
       if (!EXCEL.test(value) || parseText(parsers.excel, value) === null) evidence.excel = false;
       if (!YEAR_FIRST.test(value) || parseText(parsers.ymd, value) === null) evidence.yearFirst = false;
+      if (MONTH_NAME.test(value) && parseText(parsers.named, value) !== null) evidence.named++;
       const m = DAY_MONTH.exec(value);
       if (m === null || (parseText(parsers.mdy, value) === null && parseText(parsers.dmy, value) === null)) continue;
       evidence.dated++;
@@ -110,6 +117,10 @@ export function detectDateReadings<K extends CsvFileKind>(
     const example = ` (e.g. ${JSON.stringify(e.example)})`;
     if (e.excel) return { ...base, reading: 'excel', why: `its values are numbers${example}` };
     if (e.yearFirst) return { ...base, reading: 'ymd', why: `its values start with the year${example}` };
+    // The name says which part is the month: no order to decide, whatever --date-format says of day/month dates.
+    if (e.named > 0 && e.named >= e.dated) {
+      return { ...base, reading: 'month-name', why: `its values name the month${example}` };
+    }
     // Values that are neither ISO nor dates of another style: unreadable values, which the rows report.
     if (e.dated === 0) return { ...base, reading: 'iso' };
     if (format === 'MM/DD/YYYY' || format === 'DD/MM/YYYY') {

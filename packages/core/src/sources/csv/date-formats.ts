@@ -1,10 +1,12 @@
 import { MS_PER_DAY, daysFromCivil, daysInMonth } from '../../time/civil.js';
 import { csvMessages } from '../messages.js';
+import { monthNameDate, monthNameDateEnd } from './month-name-dates.js';
 import type { ByteTimestampParser, TimestampBytesReader } from './timestamp.js';
 
 /**
  * How the timestamps of CSV files are read. `auto` (the default) detects each column's format from its
- * values (ISO 8601; US `MM/DD/YYYY`; European `DD/MM/YYYY` or `DD.MM.YYYY`; Excel serial numbers) and
+ * values (ISO 8601; US `MM/DD/YYYY`; European `DD/MM/YYYY` or `DD.MM.YYYY`; Excel serial numbers; dates
+ * naming the month in English, `Jun 4, 2026` or `4-Jun-2026`) and
  * reads a column whose days and months are all 12 or less the way the rest of the file shows, else as
  * US for slashes and European for dots, saying so. `MM/DD/YYYY` and `DD/MM/YYYY` decide the order of
  * day and month for every such column; `YYYY-MM-DD` reads ISO 8601 only. ISO values are read in every
@@ -36,10 +38,11 @@ export function assertDateFormat(format: string | undefined): void {
 
 /**
  * How one column's timestamps are read: ISO 8601 (the fast parser of timestamp.ts), month first, day
- * first, year first with one-digit parts or a 12-hour clock (`2025/3/4 2:15 PM`), or Excel serial numbers
- * (days since 1899-12-30, the fraction being the time of day). @internal
+ * first, year first with one-digit parts or a 12-hour clock (`2025/3/4 2:15 PM`), Excel serial numbers
+ * (days since 1899-12-30, the fraction being the time of day), or dates naming the month in English
+ * (`Jun 04, 2026 04:03 PM`, `04-Jun-2026 16:03`: month-name-dates.ts). @internal
  */
-export type DateReading = 'iso' | 'mdy' | 'dmy' | 'ymd' | 'excel';
+export type DateReading = 'iso' | 'mdy' | 'dmy' | 'ymd' | 'excel' | 'month-name';
 
 /** The reading's name in messages. @internal */
 export const DATE_READING_NAMES: Record<DateReading, string> = {
@@ -48,6 +51,7 @@ export const DATE_READING_NAMES: Record<DateReading, string> = {
   dmy: 'DD/MM/YYYY (day first)',
   ymd: 'YYYY/MM/DD',
   excel: 'Excel serial numbers (days since 1899-12-30, in the time zone)',
+  'month-name': 'dates with English month names (Jun 4, 2026 or 4-Jun-2026)',
 };
 
 /** The parser of a column read as `reading`: the zone's ISO parser itself for `iso` (the fast path stays as it is). @internal */
@@ -106,8 +110,30 @@ export class FormattedTimestampParser implements TimestampBytesReader {
     return this.iso.wallTime(dayNumber * MS_PER_DAY + seconds * 1000, dayNumber);
   }
 
-  /** A date in the column's order, with `/`, `.` or `-`, then optionally a time (24-hour, or 12-hour with AM/PM). */
+  /**
+   * A date in the column's order with `/`, `.` or `-`, or with the month's name, then optionally a time (24-hour,
+   * or 12-hour with AM/PM).
+   */
   private dated(buf: Uint8Array, s: number, e: number): number {
+    let dayNumber: number;
+    let i: number;
+    if (this.reading === 'month-name') {
+      dayNumber = monthNameDate(buf, s, e);
+      i = monthNameDateEnd();
+    } else {
+      dayNumber = this.numeric(buf, s, e);
+      i = digitsEnd;
+    }
+    if (dayNumber !== dayNumber) return Number.NaN;
+    if (i < e && buf[i] === DOT) i++; // `04.03.2025. 14:15`
+    if (i < e && buf[i] === COMMA) i++; // `3/4/2025, 2:15 PM`
+    const time = this.time(buf, i, e);
+    if (time !== time) return Number.NaN;
+    return this.iso.wallTime(dayNumber * MS_PER_DAY + time, dayNumber);
+  }
+
+  /** The day number of a date of numbers in the column's order, or NaN; sets {@link digitsEnd} to where it ends. */
+  private numeric(buf: Uint8Array, s: number, e: number): number {
     const parts = [0, 0, 0];
     const widths = [0, 0, 0];
     let i = s;
@@ -142,12 +168,8 @@ export class FormattedTimestampParser implements TimestampBytesReader {
     if (yearWidth === 2) year += year < 70 ? 2000 : 1900;
     else if (yearWidth !== 4) return Number.NaN;
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-    const dayNumber = daysFromCivil(year, month, day);
-    if (i < e && buf[i] === DOT) i++; // `04.03.2025. 14:15`
-    if (i < e && buf[i] === COMMA) i++; // `3/4/2025, 2:15 PM`
-    const time = this.time(buf, i, e);
-    if (time !== time) return Number.NaN;
-    return this.iso.wallTime(dayNumber * MS_PER_DAY + time, dayNumber);
+    digitsEnd = i;
+    return daysFromCivil(year, month, day);
   }
 
   /** The time of day from `i` (after spaces or `T`) to `e`, in ms: `H:MM`, `H:MM:SS`, `H:MM:SS.fff`, optionally `AM`/`PM`; 0 when none. */
@@ -195,7 +217,7 @@ function meridiemAt(buf: Uint8Array, i: number, e: number): number {
   return text === 'am' || text === 'a' ? 1 : text === 'pm' || text === 'p' ? 2 : 0;
 }
 
-/** Where the digits {@link decimalDigits} read last ended (a second result, without an object per timestamp). */
+/** Where the digits {@link decimalDigits} or the date `numeric` read last ended (a second result, without an object per timestamp). */
 let digitsEnd = 0;
 
 /**
