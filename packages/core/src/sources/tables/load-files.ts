@@ -337,9 +337,10 @@ async function loadWith(options: LoadFilesOptions, sink?: LeadColumnsBuilder): P
 export function openTable(
   input: TableFileInput,
   kind: CsvFileKind,
-  options: { delimiter?: string; columns?: CsvColumnMapping },
+  options: { delimiter?: string; columns?: CsvColumnMapping; encoding?: string },
 ): Promise<CsvFileInput> {
-  return openTableInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.delimiter ?? ',', columnsRead(kind, options.columns));
+  const read = columnsRead(kind, options.columns);
+  return openTableInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.delimiter ?? ',', read, options.encoding);
 }
 
 /** A text encoding other than UTF-8 forced on a file that is not CSV: refused, since Parquet, Arrow and JSON text is UTF-8. @internal */

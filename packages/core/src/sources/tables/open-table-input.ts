@@ -46,7 +46,7 @@ const EXTENSION: Record<TableFormat, string> = { csv: '.csv', parquet: '.parquet
  * What a file is, its first bytes say before its name does (table-content.ts): a gzip or ZIP file, Parquet or Arrow content under another
  * name, or a workbook, a PDF or binary bytes (refused, saying what the file is); a path of CSV text stays a path (read in pieces by workers).
  * The text is written with `delimiter` (the one the CSV reader is told, else a comma, which it detects); the columns `read` says no reader
- * reads are left empty (a wide export's other columns are never decoded). `defaultName` is the CSV file name of DESIGN §4 (`leads.csv`), whose extension a byte input's default label takes from its format.
+ * reads are left empty (a wide export's other columns are never decoded); `encoding`, the one the CSV reader is told, is refused for a file whose content is another format. `defaultName` is the CSV file name of DESIGN §4 (`leads.csv`), whose extension a byte input's default label takes from its format.
  * @internal
  */
 export async function openTableInput(
@@ -54,8 +54,9 @@ export async function openTableInput(
   defaultName: string,
   delimiter = ',',
   read: ReadColumns = ALL_COLUMNS,
+  encoding?: string,
 ): Promise<CsvFileInput> {
-  const how = { delimiter, read };
+  const how = { delimiter, read, encoding };
   if (typeof input === 'string') return openPath(input, undefined, input, how);
   if ('bytes' in input) {
     const label = input.label ?? defaultName.replace(/\.csv$/, EXTENSION[input.format]);

@@ -42,8 +42,8 @@ async function* cut(bytes: Uint8Array, at: readonly number[] = [1, 3, 7]): Async
 }
 
 /** What loading `input` throws, and its message. */
-async function failure(input: TableFileInput): Promise<{ error: unknown; message: string }> {
-  const error = await load(input).then(
+async function failure(input: TableFileInput, extra: Partial<LoadFilesOptions> = {}): Promise<{ error: unknown; message: string }> {
+  const error = await load(input, extra).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -130,6 +130,18 @@ describe('Parquet and Arrow by their content', () => {
     expect(await load({ path: file('export.bin', toArrow(LEADS, 'file')), label: 'L' })).toEqual(
       await load({ bytes: toArrow(LEADS, 'file'), format: 'arrow', label: 'L' }),
     );
+  });
+
+  it('an encoding forced on content that is not CSV is refused, as for a name that says so', async () => {
+    const path = file('parquet-named.csv', toParquet(LEADS));
+    const { error, message } = await failure(path, { encoding: 'windows-1252' });
+    expect(error).toBeInstanceOf(CsvReadError);
+    expect(message).toBe(
+      `Cannot read ${path}: encoding windows-1252 applies to CSV files only; a parquet file's text is UTF-8. Drop --encoding, or give CSV files.`,
+    );
+    const gz = file('latin1.csv.gz', gzipSync(Buffer.from('lead_id,received_time,name\n1,2025-03-03 09:00,Jos\xe9\n', 'latin1')));
+    const latin1 = await load(gz, { encoding: 'windows-1252' });
+    expect(latin1.leads.map((lead) => lead.name)).toEqual(['José']);
   });
 
   it('a name or format that says Parquet or Arrow wins: other content is "not a readable … file"', async () => {

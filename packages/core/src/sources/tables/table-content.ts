@@ -16,10 +16,11 @@ import type { TableFormat } from './table-format.js';
 import { tableFormatOf } from './table-format.js';
 import { zipEntryBytes, zipTableEntry } from './zip-archive.js';
 
-/** How the text is made: its delimiter, and which columns are decoded. @internal */
+/** How the text is made: its delimiter, which columns are decoded, and the text encoding the CSV reader is told (if any). @internal */
 export interface TextOptions {
   delimiter: string;
   read: ReadColumns;
+  encoding?: string | undefined;
 }
 
 /** A table's bytes with their first bytes (up to `HEAD_BYTES`) already read; `node`: they come from a file path. @internal */
@@ -89,9 +90,13 @@ export function notATable(kind: 'xls' | 'pdf' | 'binary'): string {
 export async function* asCsv(
   format: Exclude<TableFormat, 'csv'>,
   bytes: TableBytes,
-  { delimiter, read }: TextOptions,
+  { delimiter, read, encoding }: TextOptions,
   { label, path }: FileName,
 ): AsyncGenerator<string | Uint8Array> {
+  // The text made here is UTF-8: an encoding forced on a file found by its content not to be CSV is refused, as by its name (load-files.ts).
+  if (encoding !== undefined && encoding !== 'auto' && encoding !== 'utf-8') {
+    throw new CsvReadError(label, path, new RangeError(tablesMessages.encodingNotCsv(encoding, format)));
+  }
   try {
     if (format === 'parquet') yield* parquetAsCsv(bytes, delimiter, read);
     else if (format === 'arrow') yield* arrowAsCsv(bytes, delimiter, read);
