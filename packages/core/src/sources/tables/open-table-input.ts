@@ -65,7 +65,7 @@ export async function openTableInput(
     const plain = input.format === 'csv' && contentKindOf(peeked.head) === 'text';
     // `format: 'csv'` is what a byte input says when it knows no better: CSV has no magic number, so content with one is what it says.
     return {
-      chunks: plain ? [input.bytes] : contentAsCsv(peeked, label, input.format === 'csv' ? undefined : input.format, how, file),
+      chunks: plain ? [input.bytes] : contentAsCsv(peeked, label, input.format, how, file),
       label,
     };
   }
@@ -99,7 +99,8 @@ async function* chunksAsCsv(
   how: TextOptions,
 ): AsyncGenerator<CsvChunk> {
   const peeked = await peek(chunks);
-  yield* contentAsCsv(peeked, label, undefined, how, { label, path: label });
+  // Chunks are CSV input: text is CSV whatever the label says; content with a magic number is what it says.
+  yield* contentAsCsv(peeked, label, 'csv', how, { label, path: label });
 }
 
 /** The format of a table input: the one it names, else its path's ({@link tableFormatOf}), else CSV (text and chunks). @internal */

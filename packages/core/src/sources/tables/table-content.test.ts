@@ -264,5 +264,11 @@ describe('what is not a table', () => {
     // A character cut between two text chunks: the CSV reader gets them as they came, and joins them as it always did.
     const chunks = ['lead_id,received_time,first_contact_time\n1,2025-03-03 09:00,\ud83d', '\ude00\n'];
     expect(await load({ chunks, label: 'L' })).toEqual(await load({ text: chunks.join(''), label: 'L' }));
+    // Chunks and bytes said to be CSV are CSV text whatever their label's extension, as they always were.
+    for (const label of ['leads.parquet', 'leads.ndjson', 'leads.arrow']) {
+      expect(await load({ chunks: cut(CSV), label })).toEqual(await expected(label));
+      expect(await load({ bytes: CSV, format: 'csv', label })).toEqual(await expected(label));
+      expect(await load({ chunks: cut(gzipSync(CSV)), label })).toEqual(await expected(label));
+    }
   });
 });

@@ -46,7 +46,8 @@ const PACKAGE: Record<Exclude<TableFormat, 'csv'>, string | undefined> = { parqu
  * or Arrow name or `declared` format is read as such (a file that is not one says so); otherwise the content decides: gzip is inflated
  * and what it holds read the same way (named without `.gz`), a ZIP archive's one table file is read, Parquet and Arrow content is read as
  * such (unless `declared` is NDJSON: what the caller says wins), text is read as `declared`, else as its name says (CSV or NDJSON), and
- * a workbook, a PDF or binary bytes are a `CsvReadError` saying what the file is. @internal
+ * a workbook, a PDF or binary bytes are a `CsvReadError` saying what the file is. So `declared: 'csv'` means: text is CSV, whatever the
+ * name, and content with a magic number is what it is (CSV has none). @internal
  */
 export async function* contentAsCsv(
   peeked: PeekedBytes,
