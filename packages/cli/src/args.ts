@@ -38,7 +38,7 @@ export const INPUT_OPTIONS: OptionSpecs = {
   leads: {
     type: 'string',
     arg: 'FILE',
-    help: 'leads file: CSV, or Parquet, Arrow/Feather, NDJSON by extension (default: the bundled sample data)',
+    help: 'leads file: CSV, or Parquet, Arrow/Feather, NDJSON by extension or content; gzip and one-file ZIP too (default: the bundled sample data)',
   },
   history: inputFile('stage history file (lead_id, stage, changed_at)'),
   owners: inputFile('owner history file (lead_id, locator, changed_at)'),

@@ -56,4 +56,23 @@ describe('@panopticon/core in a browser', () => {
     expect(read?.ids).toEqual(['1']);
     expect(read?.issues).toContainEqual(['unparseable-timestamp', 'upload.csv', 3]);
   });
+
+  it('the browser build reads a gzip upload with DecompressionStream (node:zlib is not in it), and refuses a workbook', async () => {
+    const gz = [...gzipSync('lead_id,received_time\n7,2025-01-06 09:00\n')];
+    const result = await bundle(
+      `import { loadFiles } from '@panopticon/core/files';
+       const bytes = new Uint8Array(${JSON.stringify(gz)});
+       const { leads } = await loadFiles({ leads: { bytes, format: 'csv', label: 'upload.csv.gz' }, timeZone: 'UTC' });
+       const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]);
+       const refused = await loadFiles({ leads: { bytes: xlsx, format: 'csv', label: 'book.xlsx' }, timeZone: 'UTC' }).catch((e) => e.message);
+       globalThis.gzipInBrowserBundle = { ids: leads.map((l) => l.id), refused };`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.builtins).toEqual([]);
+    await import(`data:text/javascript,${encodeURIComponent(result.outputFiles[0]!.text)}`);
+    const read = (globalThis as { gzipInBrowserBundle?: { ids: string[]; refused: string } }).gzipInBrowserBundle;
+    expect(read?.ids).toEqual(['7']);
+    // A ZIP without a central directory: refused by the archive reader, with no Node built-in reached.
+    expect(read?.refused).toMatch(/^Cannot read book\.xlsx: it is a ZIP archive Panopticon cannot read \(no central directory/);
+  });
 });

@@ -33,3 +33,8 @@ export function duplicateId(file: string, id: string, rows: number): string {
 export function unknownFormat(file: string): string {
   return `${file}: the SQL engine reads .csv and .parquet files only`;
 }
+
+/** A file whose content (not its name) is a format core reads and DuckDB does not: a ZIP archive, an Arrow IPC file, gzip of Parquet. */
+export function contentNotRead(file: string, what: string): string {
+  return `${file} is ${what}, which the SQL engine does not read (it reads CSV, gzip-compressed CSV and Parquet files); ${USE_TS_ENGINE}`;
+}

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { badTimestamp, duplicateId, missingColumns, missingValue, unknownFormat } from '../messages.js';
+import { tableFileContent } from '@panopticon/core/files';
+import { badTimestamp, contentNotRead, duplicateId, missingColumns, missingValue, unknownFormat } from '../messages.js';
 import { SqlEngineError } from '../sql-engine-error.js';
 import { instantSql, sqlString, timestampPartsSql, wallClockSql, zoneDaysSql } from './timestamp-sql.js';
 
@@ -88,9 +89,24 @@ export async function createCanonicalViews(
   return { leadColumns };
 }
 
-function scanOf(path: string): string {
+/**
+ * How DuckDB scans the file: by what its first bytes say it is (core's check, `tableFileContent`, whose `CsvReadError` for a workbook, a
+ * PDF or binary bytes is what the TypeScript engine says of the same file), then by its name for text, as before.
+ */
+async function scanOf(path: string): Promise<string> {
+  const content = await tableFileContent(path);
   const lower = path.toLowerCase();
-  if (lower.endsWith('.parquet')) return `(SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${sqlString(path)}))`;
+  const parquet = `(SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${sqlString(path)}))`;
+  if (content === 'parquet') return parquet;
+  if (content === 'zip') throw new SqlEngineError(contentNotRead(path, 'a ZIP archive'));
+  if (content === 'arrow') throw new SqlEngineError(contentNotRead(path, 'an Arrow IPC file'));
+  if (content === 'gzip') {
+    if (/\.(parquet|pq|arrow|feather|ipc|arrows|ndjson|jsonl)\.gz(ip)?$/.test(lower))
+      throw new SqlEngineError(contentNotRead(path, 'a gzip-compressed file that is not CSV'));
+    // A name ending .gz tells DuckDB; any other name needs telling.
+    return `read_csv(${sqlString(path)}, header = true, all_varchar = true${lower.endsWith('.gz') ? '' : ", compression = 'gzip'"})`;
+  }
+  if (lower.endsWith('.parquet')) return parquet;
   if (lower.endsWith('.csv') || lower.endsWith('.csv.gz') || lower.endsWith('.tsv')) {
     return `read_csv(${sqlString(path)}, header = true, all_varchar = true)`;
   }
@@ -100,7 +116,7 @@ function scanOf(path: string): string {
 async function createView(connection: DuckDBConnection, spec: TableSpec, path: string, timeZone: string): Promise<string[]> {
   const raw = `${spec.view}_text`;
   const order = spec.history ? ', row_number() OVER () AS entry_order' : '';
-  await connection.run(`CREATE OR REPLACE TEMP VIEW ${raw} AS SELECT *${order} FROM ${scanOf(path)}`);
+  await connection.run(`CREATE OR REPLACE TEMP VIEW ${raw} AS SELECT *${order} FROM ${await scanOf(path)}`);
   const headers = (await connection.runAndReadAll(`DESCRIBE ${raw}`)).getRowObjects().map((r) => String(r.column_name));
   const missing = spec.required.filter((c) => !headers.includes(c));
   if (missing.length > 0) throw new SqlEngineError(missingColumns(path, missing, headers));

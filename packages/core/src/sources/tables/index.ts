@@ -5,6 +5,7 @@ export { aggregateFileBySlot, loadFiles, loadFilesColumnar, loadScheduleFile } f
 export type { TableFileInput } from './open-table-input.js';
 export type { TableFormat } from './table-format.js';
 export { TABLE_FORMATS, tableFormatOf } from './table-format.js';
+export { tableFileContent } from './table-file-content.js';
 export type { CsvChunk, CsvFileInput, CsvInput } from '../csv/csv-file-input.js';
 export { parseTimestamp } from '../csv/timestamp.js';
 export { CSV_COLUMNS, REQUIRED_CSV_COLUMNS, UNKNOWN_STAGE } from '../csv/columns.js';

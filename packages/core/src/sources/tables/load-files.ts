@@ -164,7 +164,7 @@ export type AggregateFileBySlotResult = AggregateCsvBySlotResult;
  */
 export async function aggregateFileBySlot(input: TableFileInput, options: AggregateFileBySlotOptions): Promise<AggregateFileBySlotResult> {
   assertEncodingFor([input], options.encoding);
-  return aggregateCsvBySlot(openTable(input, 'leads', options), options);
+  return aggregateCsvBySlot(await openTable(input, 'leads', options), options);
 }
 
 /**
@@ -215,7 +215,7 @@ export async function loadScheduleFile(input: TableFileInput, options: LoadSched
   assertCsvFormat(options);
   assertEncodingFor([input], options.encoding);
   const log = new IssueLog();
-  const opened = openCsvInput(openTable(input, 'schedule', options), DEFAULT_CSV_FILE_NAMES.schedule, options.label);
+  const opened = openCsvInput(await openTable(input, 'schedule', options), DEFAULT_CSV_FILE_NAMES.schedule, options.label);
   const schedule = await readScheduleFile(opened, log.file(opened.label), { columns: options.columns, ...csvFormat(options) });
   if (options.strict) {
     const errors = log.errors();
@@ -239,11 +239,11 @@ async function loadWith(options: LoadFilesOptions, sink?: LeadColumnsBuilder): P
   assertCsvFormat(options);
   assertEncodingFor([options.leads, options.stageHistory, options.ownerHistory, options.schedule], options.encoding);
   const log = new IssueLog(options.issueExamples);
-  const open = (kind: CsvFileKind, input: TableFileInput) =>
-    openCsvInput(openTable(input, kind, options), DEFAULT_CSV_FILE_NAMES[kind], options.fileLabel?.[kind]);
+  const open = async (kind: CsvFileKind, input: TableFileInput) =>
+    openCsvInput(await openTable(input, kind, options), DEFAULT_CSV_FILE_NAMES[kind], options.fileLabel?.[kind]);
   const table = { columns: options.columns, ...csvFormat(options), timeZone: options.timeZone };
 
-  const leadsInput = open('leads', options.leads);
+  const leadsInput = await open('leads', options.leads);
   const leadsFile = await readLeadsFile(leadsInput, log.file(leadsInput.label), {
     ...table,
     timeZone: options.timeZone,
@@ -271,7 +271,7 @@ async function loadWith(options: LoadFilesOptions, sink?: LeadColumnsBuilder): P
     for (const kind of ['stageHistory', 'ownerHistory'] as const) {
       const input = options[kind];
       if (input === undefined) continue;
-      const opened = open(kind, input);
+      const opened = await open(kind, input);
       const rows = sink ? new HistoryColumnsBuilder() : undefined;
       await readHistoryFile(kind, opened, log.file(opened.label), { ...history, into: rows ? { rows } : { objects: leads } });
       if (rows && kind === 'stageHistory') stages = rows.finish(leadsFile.count);
@@ -320,7 +320,7 @@ async function loadWith(options: LoadFilesOptions, sink?: LeadColumnsBuilder): P
     response: column('first_contact_time', countReadable(columns ? columns.firstContactAt : leads.map((l) => l.firstContactAt))),
   });
   if (options.schedule !== undefined) {
-    const opened = open('schedule', options.schedule);
+    const opened = await open('schedule', options.schedule);
     result.schedule = await readScheduleFile(opened, log.file(opened.label), table);
     result.stats = log.stats();
   }
@@ -337,9 +337,10 @@ async function loadWith(options: LoadFilesOptions, sink?: LeadColumnsBuilder): P
 export function openTable(
   input: TableFileInput,
   kind: CsvFileKind,
-  options: { delimiter?: string; columns?: CsvColumnMapping },
-): CsvFileInput {
-  return openTableInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.delimiter ?? ',', columnsRead(kind, options.columns));
+  options: { delimiter?: string; columns?: CsvColumnMapping; encoding?: string },
+): Promise<CsvFileInput> {
+  const read = columnsRead(kind, options.columns);
+  return openTableInput(input, DEFAULT_CSV_FILE_NAMES[kind], options.delimiter ?? ',', read, options.encoding);
 }
 
 /** A text encoding other than UTF-8 forced on a file that is not CSV: refused, since Parquet, Arrow and JSON text is UTF-8. @internal */
