@@ -5,11 +5,20 @@ import type { ReadColumns } from './read-columns.js';
 import type { TableBytes } from './table-bytes.js';
 
 // Typed times as epoch milliseconds (numbers) rather than a Date per value: the CSV text is made from them.
-const NUMERIC_TIMES = {
-  timestampFromMilliseconds: (ms: bigint) => Number(ms),
-  timestampFromMicroseconds: (us: bigint) => Number(us) / 1000,
-  timestampFromNanoseconds: (ns: bigint) => Number(ns / 1_000_000n),
+const MILLISECONDS_OF = {
+  MILLIS: (ms: bigint) => Number(ms),
+  MICROS: (us: bigint) => Number(us) / 1000,
+  NANOS: (ns: bigint) => Number(ns / 1_000_000n),
+};
+type TimeUnit = keyof typeof MILLISECONDS_OF;
+
+// Strings as their UTF-8 bytes, which the writer copies (decoding only those it must: csv-bytes.ts), not a string per value.
+const PARSERS = {
+  timestampFromMilliseconds: MILLISECONDS_OF.MILLIS,
+  timestampFromMicroseconds: MILLISECONDS_OF.MICROS,
+  timestampFromNanoseconds: MILLISECONDS_OF.NANOS,
   dateFromDays: (days: number) => days * 86_400_000,
+  stringFromBytes: (bytes: Uint8Array) => bytes,
 };
 
 // How much CSV is handed to the reader at a time.
@@ -35,6 +44,10 @@ export async function* parquetAsCsv(
   const writer = new CsvBytesWriter(delimiter);
   for (const name of names) writer.cell(name, 'value');
   writer.line();
+  // An INT64 time column is decoded as its integers (its annotation hidden from hyparquet, which would convert each value in an array of
+  // its own), and converted here as the parser above would.
+  const units = children.map((child) => int64TimeUnit(child.element));
+  const decodeWith = { ...metadata, schema: metadata.schema.map((e) => (int64TimeUnit(e) === undefined ? e : plainInt64(e))) };
   const wanted = read(names);
   const decoded = columns.filter((c, j) => wanted[j]).map((c) => c.name);
   const nested = columns.find((c, j) => wanted[j] && c.nested);
@@ -46,21 +59,24 @@ export async function* parquetAsCsv(
     const chunks = new Map<string, { data: ArrayLike<unknown>; rowStart: number }>();
     await parquetRead({
       file,
-      metadata,
+      metadata: decodeWith,
       rowStart: start,
       rowEnd: end,
       columns: decoded,
-      parsers: NUMERIC_TIMES,
+      parsers: PARSERS,
       onChunk: (chunk) => {
         chunks.set(chunk.columnName, { data: chunk.columnData as ArrayLike<unknown>, rowStart: chunk.rowStart });
       },
     });
     const sources = columns.map((c, j) => (wanted[j] ? chunks.get(c.name) : undefined));
     const kinds = columns.map((c) => c.kind);
+    const times = units.map((unit) => (unit === undefined ? undefined : MILLISECONDS_OF[unit]));
     for (let i = start; i < end; i++) {
       for (let j = 0; j < sources.length; j++) {
         const chunk = sources[j];
-        writer.cell(chunk === undefined ? null : chunk.data[i - chunk.rowStart], kinds[j]!);
+        const value = chunk === undefined ? null : chunk.data[i - chunk.rowStart];
+        const time = times[j];
+        writer.cell(time !== undefined && typeof value === 'bigint' ? time(value) : value, kinds[j]!);
       }
       writer.line();
       if (writer.size >= CHUNK_BYTES) yield writer.take();
@@ -73,7 +89,22 @@ export async function* parquetAsCsv(
 interface ParquetElement {
   type?: string;
   converted_type?: string;
-  logical_type?: { type: string; isAdjustedToUTC?: boolean };
+  logical_type?: { type: string; isAdjustedToUTC?: boolean; unit?: string };
+}
+
+/** The unit hyparquet reads an INT64 time column's integers in (its converted type first, then its logical type), or undefined. */
+function int64TimeUnit(element: ParquetElement): TimeUnit | undefined {
+  if (element.type !== 'INT64') return undefined;
+  if (element.converted_type === 'TIMESTAMP_MILLIS') return 'MILLIS';
+  if (element.converted_type === 'TIMESTAMP_MICROS') return 'MICROS';
+  if (element.converted_type !== undefined || element.logical_type?.type !== 'TIMESTAMP') return undefined;
+  const { unit } = element.logical_type;
+  return unit === 'MICROS' || unit === 'NANOS' ? unit : 'MILLIS';
+}
+
+/** The element without its annotations: hyparquet then hands over its integers as they are. */
+function plainInt64<E extends ParquetElement>(element: E): E {
+  return { ...element, converted_type: undefined, logical_type: undefined };
 }
 
 /** How a Parquet column's values are written: a timestamp not adjusted to UTC is a wall-clock time, DATE a date. */
