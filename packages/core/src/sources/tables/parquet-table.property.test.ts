@@ -3,7 +3,7 @@
 // times to epoch milliseconds by the same formulas), each cell written by cellText and csvLine. Over generated
 // files: nulls, required columns, times in ms, µs and ns (adjusted to UTC or not, with a converted type or
 // only a logical one, before 1970 and beyond the year 9999), dates, strings needing quotes or not ASCII,
-// whole numbers, several row groups, dictionary pages, any delimiter the reader takes.
+// whole numbers, several row groups and pages, dictionary pages, any delimiter the reader takes.
 import fc from 'fast-check';
 import { parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
@@ -92,6 +92,8 @@ const file = fc
       specs: fc.constant(specs),
       rows: fc.array(fc.tuple(...specs.map(value)), { minLength: size, maxLength: size }),
       rowGroupSize: fc.integer({ min: 1, max: 6 }),
+      // Small pages: a column of several pages in a row group (a required column's come as a chunk each).
+      pageSize: fc.constantFrom(undefined, 16, 64),
       delimiter: fc.constantFrom(',', ';', '\t', '|'),
     }),
   );
@@ -112,12 +114,13 @@ describe('parquetAsCsv', () => {
   it('writes the CSV of hyparquet converting every value, cell by cell (cellText, csvLine)', async () => {
     let rows = 0;
     await fc.assert(
-      fc.asyncProperty(file, async ({ specs, rows: table, rowGroupSize, delimiter }) => {
+      fc.asyncProperty(file, async ({ specs, rows: table, rowGroupSize, pageSize, delimiter }) => {
         const names = specs.map((_, j) => `c${j}`);
         const buffer = parquetWriteBuffer({
           columnData: specs.map((s, j) => ({ name: names[j]!, data: table.map((row) => row[j]) })),
           schema: [{ name: 'root', num_children: specs.length }, ...specs.map((s, j) => element(names[j]!, s))],
           rowGroupSize,
+          ...(pageSize === undefined ? {} : { pageSize }),
         } as Parameters<typeof parquetWriteBuffer>[0]);
         const objects = await parquetReadObjects({ file: buffer, parsers: SIMPLE_PARSERS });
         let expected = csvLine(names, delimiter);

@@ -55,8 +55,9 @@ export async function* parquetAsCsv(
   let start = 0;
   for (const group of metadata.row_groups) {
     const end = start + Number(group.num_rows);
-    // Each column's values over the group (a chunk may start before the group: its rowStart says where).
-    const chunks = new Map<string, { data: ArrayLike<unknown>; rowStart: number }>();
+    // Each column's values over the group, in pieces: one, or a page each when hyparquet hands a column's pages over as they are (a
+    // required column's).
+    const pieces = new Map<string, Piece[]>();
     await parquetRead({
       file,
       metadata: decodeWith,
@@ -65,16 +66,19 @@ export async function* parquetAsCsv(
       columns: decoded,
       parsers: PARSERS,
       onChunk: (chunk) => {
-        chunks.set(chunk.columnName, { data: chunk.columnData as ArrayLike<unknown>, rowStart: chunk.rowStart });
+        const piece = { data: chunk.columnData as ArrayLike<unknown>, rowStart: chunk.rowStart };
+        const list = pieces.get(chunk.columnName);
+        if (list === undefined) pieces.set(chunk.columnName, [piece]);
+        else list.push(piece);
       },
     });
-    const sources = columns.map((c, j) => (wanted[j] ? chunks.get(c.name) : undefined));
+    const sources = columns.map((c, j) => (wanted[j] ? new PieceCursor(pieces.get(c.name) ?? []) : undefined));
     const kinds = columns.map((c) => c.kind);
     const times = units.map((unit) => (unit === undefined ? undefined : MILLISECONDS_OF[unit]));
     for (let i = start; i < end; i++) {
       for (let j = 0; j < sources.length; j++) {
-        const chunk = sources[j];
-        const value = chunk === undefined ? null : chunk.data[i - chunk.rowStart];
+        const source = sources[j];
+        const value = source === undefined ? null : source.at(i);
         const time = times[j];
         writer.cell(time !== undefined && typeof value === 'bigint' ? time(value) : value, kinds[j]!);
       }
@@ -84,6 +88,33 @@ export async function* parquetAsCsv(
     start = end;
   }
   if (writer.size > 0) yield writer.take();
+}
+
+/** Values of a column from row `rowStart` on (which may be before the group's first row). */
+interface Piece {
+  data: ArrayLike<unknown>;
+  rowStart: number;
+}
+
+/** A column's values by row, from its pieces, for rows asked for in increasing order; undefined (no value) for a row no piece has. */
+class PieceCursor {
+  private data: ArrayLike<unknown> = [];
+  private from = 0;
+  private until = 0;
+
+  constructor(private readonly pieces: readonly Piece[]) {}
+
+  at(row: number): unknown {
+    if (row < this.from || row >= this.until) this.seek(row);
+    return this.data[row - this.from];
+  }
+
+  private seek(row: number): void {
+    const piece = this.pieces.find((p) => row >= p.rowStart && row < p.rowStart + p.data.length);
+    this.data = piece?.data ?? [];
+    this.from = piece?.rowStart ?? row;
+    this.until = piece === undefined ? row + 1 : piece.rowStart + piece.data.length;
+  }
 }
 
 interface ParquetElement {
