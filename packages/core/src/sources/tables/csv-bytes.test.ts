@@ -16,7 +16,7 @@ const value = fc.oneof(
   fc.double({ noNaN: false }),
   fc.bigInt(),
   fc.boolean(),
-  // UTF-8 bytes as Parquet strings come: ASCII (with the characters that need quotes), long ones, and any bytes (malformed UTF-8 too).
+  // Byte strings (a binary column's values, which cellText decodes): ASCII with the characters that need quotes, long, malformed UTF-8.
   fc.string({ maxLength: 8 }).map((s) => new TextEncoder().encode(s)),
   fc.string({ minLength: 30, maxLength: 40 }).map((s) => new TextEncoder().encode(s)),
   fc.uint8Array({ maxLength: 6 }),

@@ -14,7 +14,7 @@ export class CsvBytesWriter {
   private at = 0;
   private first = true;
   private readonly delimiter: Uint8Array;
-  // The delimiter's byte when it is one ASCII byte (a cell holding it is quoted), else -1: bytes are then written as text.
+  // The delimiter's byte when it is one ASCII byte (written as such), else -1.
   private readonly delimiterByte: number;
   private readonly encoder = new TextEncoder();
   // Times fall on a few hundred days, in runs or not: the `YYYY-MM-DD` bytes of DAY_SLOTS days are kept, each in the slot of its day
@@ -44,7 +44,6 @@ export class CsvBytesWriter {
     this.first = false;
     if (value === null || value === undefined) return;
     if (kind !== 'value' && typeof value === 'number' && this.time(value, kind)) return;
-    if (value instanceof Uint8Array && this.plainBytes(value)) return;
     this.text(csvQuote(cellText(value, kind), this.delimiterText));
   }
 
@@ -90,26 +89,6 @@ export class CsvBytesWriter {
       buf[at++] = c;
     }
     this.at = at;
-  }
-
-  /**
-   * UTF-8 bytes (a Parquet string) copied as they are when they are plain ASCII needing no quotes (the text `cellText` decodes them to);
-   * false (nothing written) otherwise, left to `cellText`, which decodes them (replacing a malformed sequence) and `csvQuote`.
-   */
-  private plainBytes(b: Uint8Array): boolean {
-    const n = b.length;
-    const delimiter = this.delimiterByte;
-    if (delimiter < 0) return false;
-    for (let i = 0; i < n; i++) {
-      const c = b[i]!;
-      if (c >= 0x80 || c === delimiter || c === 44 || c === 34 || c === 10 || c === 13 || c === 59 || c === 9 || c === 124) return false;
-    }
-    this.room(n);
-    // A short string is copied byte by byte: `set` costs more than that below a few dozen bytes.
-    if (n > 32) this.buf.set(b, this.at);
-    else for (let i = 0, { buf } = this, at = this.at; i < n; i++) buf[at++] = b[i]!;
-    this.at += n;
-    return true;
   }
 
   /** A time as `cellText` writes it, from its digits; false (nothing written) outside the years 0000–9999, left to `cellText`. */

@@ -1,6 +1,6 @@
-// Property: parquetAsCsv (strings as their bytes, INT64 times as their integers, converted by parquet-table.ts)
-// writes exactly the CSV of the simple reading: hyparquet converting every value itself (strings decoded,
-// times to epoch milliseconds by the same formulas), each cell written by cellText and csvLine. Over generated
+// Property: parquetAsCsv (INT64 times decoded as their integers and converted by parquet-table.ts, cells written
+// by CsvBytesWriter) writes exactly the CSV of the simple reading: hyparquet converting every value itself (times
+// to epoch milliseconds by the same formulas), each cell written by cellText and csvLine. Over generated
 // files: nulls, required columns, times in ms, µs and ns (adjusted to UTC or not, with a converted type or
 // only a logical one, before 1970 and beyond the year 9999), dates, strings needing quotes or not ASCII,
 // whole numbers, several row groups and pages, dictionary pages, any delimiter the reader takes.

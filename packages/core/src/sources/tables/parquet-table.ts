@@ -12,13 +12,11 @@ const MILLISECONDS_OF = {
 };
 type TimeUnit = keyof typeof MILLISECONDS_OF;
 
-// Strings as their UTF-8 bytes, which the writer copies (decoding only those it must: csv-bytes.ts), not a string per value.
 const PARSERS = {
   timestampFromMilliseconds: MILLISECONDS_OF.MILLIS,
   timestampFromMicroseconds: MILLISECONDS_OF.MICROS,
   timestampFromNanoseconds: MILLISECONDS_OF.NANOS,
   dateFromDays: (days: number) => days * 86_400_000,
-  stringFromBytes: (bytes: Uint8Array) => bytes,
 };
 
 // How much CSV is handed to the reader at a time.
