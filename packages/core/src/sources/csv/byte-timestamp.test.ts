@@ -57,6 +57,46 @@ describe('ByteTimestampParser', () => {
     );
   });
 
+  it('reads `YYYY-MM-DD HH:MM:SS[.mmm]` (its fixed-position path) as the general reading reads it with a T (property)', () => {
+    const fixed = fc
+      .record({
+        year: fc.integer({ min: 0, max: 9999 }),
+        month: fc.integer({ min: 0, max: 13 }),
+        day: fc.integer({ min: 0, max: 32 }),
+        hour: fc.integer({ min: 0, max: 24 }),
+        minute: fc.integer({ min: 0, max: 60 }),
+        second: fc.integer({ min: 0, max: 60 }),
+        millis: fc.option(fc.integer({ min: 0, max: 999 })),
+        mutation: fc.option(fc.tuple(fc.nat(), fc.constantFrom('a', ':', '-', '.', '/', '9', ' ', '\u0000'))),
+      })
+      .map((t) => {
+        let text = `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;
+        if (t.millis !== null) text += `.${pad(t.millis, 3)}`;
+        if (t.mutation !== null) {
+          // Anywhere but the separator the general reading is asked to read instead.
+          const at = t.mutation[0] % text.length;
+          if (at !== 10) text = text.slice(0, at) + t.mutation[1] + text.slice(at + 1);
+        }
+        return text;
+      });
+    fc.assert(
+      fc.property(fixed, fc.constantFrom(...ZONES), (text, timeZone) => {
+        const parser = new ByteTimestampParser(getZone(timeZone));
+        const general = new ByteTimestampParser(getZone(timeZone));
+        expect(text[10]).toBe(' ');
+        expect(parseBytes(parser, text)).toBe(parseBytes(general, `${text.slice(0, 10)}T${text.slice(11)}`));
+        expect(parser.gaps).toBe(general.gaps);
+      }),
+      {
+        numRuns: 3000,
+        examples: [
+          ['2025-03-09 02:30:00.250', 'America/New_York'],
+          ['2025-11-02 01:30:59.999', 'America/New_York'],
+        ],
+      },
+    );
+  });
+
   it('America/New_York spring-forward gap and fall-back overlap, as parseTimestamp reads them', () => {
     const parser = new ByteTimestampParser(getZone('America/New_York'));
     for (const text of [

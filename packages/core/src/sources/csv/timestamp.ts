@@ -145,10 +145,16 @@ export class ByteTimestampParser implements TimestampBytesReader {
 
   /** The instant (epoch ms) of the text in `buf[start, end)`, or NaN when it is not a timestamp. */
   parse(buf: Uint8Array, start: number, end: number): number {
-    // The common form first, `YYYY-MM-DD HH:MM:SS` exactly (what exports write): fixed positions, no
-    // padding to trim. It gives what the general reading below gives for the same bytes.
-    if (end - start === 19 && buf[start + 10] === SPACE && buf[start + 13] === COLON && buf[start + 16] === COLON) {
-      if (this.common(buf, start)) return this.value;
+    // The common form first, `YYYY-MM-DD HH:MM:SS` exactly (what exports write), or with `.mmm` (what typed times are written as:
+    // tables/csv-cells.ts): fixed positions, no padding to trim. It gives what the general reading below gives for the same bytes.
+    const n = end - start;
+    if (
+      (n === 19 || (n === 23 && buf[start + 19] === DOT)) &&
+      buf[start + 10] === SPACE &&
+      buf[start + 13] === COLON &&
+      buf[start + 16] === COLON
+    ) {
+      if (this.common(buf, start, n === 23)) return this.value;
     }
     return this.general(buf, start, end);
   }
@@ -228,10 +234,11 @@ export class ByteTimestampParser implements TimestampBytesReader {
   }
 
   /**
-   * Reads `YYYY-MM-DD HH:MM:SS` at `s` (separators at 10, 13 and 16 already checked) into {@link value}; false for anything else. The
-   * instant goes through a field, not the return value: a double returned from a call that is not inlined is boxed, once per timestamp.
+   * Reads `YYYY-MM-DD HH:MM:SS` at `s` (separators at 10, 13 and 16 already checked), and `.mmm` after it when `millis` (the dot
+   * checked), into {@link value}; false for anything else. The instant goes through a field, not the return value: a double returned
+   * from a call that is not inlined is boxed, once per timestamp.
    */
-  private common(buf: Uint8Array, s: number): boolean {
+  private common(buf: Uint8Array, s: number, millis: boolean): boolean {
     const y0 = buf[s]! - ZERO;
     const y1 = buf[s + 1]! - ZERO;
     const y2 = buf[s + 2]! - ZERO;
@@ -258,8 +265,16 @@ export class ByteTimestampParser implements TimestampBytesReader {
     const minute = i0 * 10 + i1;
     const second = s0 * 10 + s1;
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
+    let millisecond = 0;
+    if (millis) {
+      const f0 = buf[s + 20]! - ZERO;
+      const f1 = buf[s + 21]! - ZERO;
+      const f2 = buf[s + 22]! - ZERO;
+      if ((f0 | f1 | f2) >>> 0 > 15 || f0 > 9 || f1 > 9 || f2 > 9) return false;
+      millisecond = f0 * 100 + f1 * 10 + f2;
+    }
     const dayNumber = monthStart(year, month) + day - 1;
-    this.value = this.naive(dayNumber * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000, dayNumber);
+    this.value = this.naive(dayNumber * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond, dayNumber);
     return true;
   }
 

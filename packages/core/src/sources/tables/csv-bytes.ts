@@ -3,6 +3,7 @@ import type { CellKind } from './csv-cells.js';
 import { cellText, csvQuote } from './csv-cells.js';
 
 const DAY_MS = 86_400_000;
+const DAY_SLOTS = 4096;
 
 /**
  * Writes the CSV of a typed table as UTF-8 bytes, cell by cell, into one reused buffer: the same text as `csvLine` of `cellText`, without a
@@ -13,13 +14,17 @@ export class CsvBytesWriter {
   private at = 0;
   private first = true;
   private readonly delimiter: Uint8Array;
+  // The delimiter's byte when it is one ASCII byte (written as such), else -1.
+  private readonly delimiterByte: number;
   private readonly encoder = new TextEncoder();
-  // Times of one column come in runs of a day: the day's `YYYY-MM-DD` bytes are kept.
-  private lastDay = Number.NaN;
-  private readonly dayBytes = new Uint8Array(10);
+  // Times fall on a few hundred days, in runs or not: the `YYYY-MM-DD` bytes of DAY_SLOTS days are kept, each in the slot of its day
+  // number modulo DAY_SLOTS (computing a date costs as much as the rest of a time).
+  private readonly slotDays = new Float64Array(DAY_SLOTS).fill(Number.NaN);
+  private readonly dayBytes = new Uint8Array(DAY_SLOTS * 10);
 
   constructor(private readonly delimiterText: string) {
     this.delimiter = this.encoder.encode(delimiterText);
+    this.delimiterByte = this.delimiter.length === 1 && this.delimiter[0]! < 0x80 ? this.delimiter[0]! : -1;
   }
 
   /** How many bytes are waiting. */
@@ -29,7 +34,13 @@ export class CsvBytesWriter {
 
   /** Appends a cell (after a delimiter, unless it is the line's first). */
   cell(value: unknown, kind: CellKind): void {
-    if (!this.first) this.bytes(this.delimiter);
+    if (!this.first) {
+      // One byte written as such: `set` costs more than the byte.
+      if (this.delimiterByte >= 0) {
+        this.room(1);
+        this.buf[this.at++] = this.delimiterByte;
+      } else this.bytes(this.delimiter);
+    }
     this.first = false;
     if (value === null || value === undefined) return;
     if (kind !== 'value' && typeof value === 'number' && this.time(value, kind)) return;
@@ -85,25 +96,29 @@ export class CsvBytesWriter {
     if (!Number.isFinite(ms)) return false;
     const t = Math.floor(ms);
     const day = Math.floor(t / DAY_MS);
-    if (day !== this.lastDay && !this.setDay(day)) return false;
+    const slot = day & (DAY_SLOTS - 1);
+    if (this.slotDays[slot] !== day && !this.setDay(day, slot)) return false;
     this.room(24);
-    const { buf } = this;
+    const { buf, dayBytes } = this;
     let at = this.at;
-    buf.set(this.dayBytes, at);
-    at += 10;
+    for (let i = slot * 10, last = i + 10; i < last; i++) buf[at++] = dayBytes[i]!;
     if (kind !== 'date') {
-      const inDay = t - day * DAY_MS;
-      const seconds = Math.floor(inDay / 1000);
+      // In int32 arithmetic (the time of day is below 86,400,000 ms): a remainder of doubles is a call to the C library.
+      const inDay = (t - day * DAY_MS) | 0;
+      const seconds = (inDay / 1000) | 0;
+      const minutes = (seconds / 60) | 0;
+      const hours = (minutes / 60) | 0;
+      const milli = inDay - seconds * 1000;
+      const centis = (milli / 100) | 0;
       buf[at++] = kind === 'instant' ? 84 : 32; // 'T' or ' '
-      at = two(buf, at, Math.floor(seconds / 3600));
+      at = two(buf, at, hours);
       buf[at++] = 58;
-      at = two(buf, at, Math.floor(seconds / 60) % 60);
+      at = two(buf, at, minutes - hours * 60);
       buf[at++] = 58;
-      at = two(buf, at, seconds % 60);
+      at = two(buf, at, seconds - minutes * 60);
       buf[at++] = 46;
-      const milli = inDay % 1000;
-      buf[at++] = 48 + Math.floor(milli / 100);
-      at = two(buf, at, milli % 100);
+      buf[at++] = 48 + centis;
+      at = two(buf, at, milli - centis * 100);
       if (kind === 'instant') buf[at++] = 90; // 'Z'
     }
     this.at = at;
@@ -111,23 +126,26 @@ export class CsvBytesWriter {
   }
 
   /** The civil date of a day number (time/civil.ts) as bytes; false outside the years 0000–9999. */
-  private setDay(day: number): boolean {
+  private setDay(day: number, slot: number): boolean {
     const { year: y, month: m, day: d } = civilFromDays(day);
     if (y < 0 || y > 9999) return false;
     const b = this.dayBytes;
-    two(b, two(b, 0, Math.floor(y / 100)), y % 100);
-    b[4] = 45;
-    two(b, 5, m);
-    b[7] = 45;
-    two(b, 8, d);
-    this.lastDay = day;
+    const at = slot * 10;
+    const century = (y / 100) | 0;
+    two(b, two(b, at, century), y - century * 100);
+    b[at + 4] = 45;
+    two(b, at + 5, m);
+    b[at + 7] = 45;
+    two(b, at + 8, d);
+    this.slotDays[slot] = day;
     return true;
   }
 }
 
 /** Two decimal digits of `n` (0–99) at `at`; the position after them. */
 function two(buf: Uint8Array, at: number, n: number): number {
-  buf[at] = 48 + Math.floor(n / 10);
-  buf[at + 1] = 48 + (n % 10);
+  const tens = (n / 10) | 0;
+  buf[at] = 48 + tens;
+  buf[at + 1] = 48 + n - tens * 10;
   return at + 2;
 }

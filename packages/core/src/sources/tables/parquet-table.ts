@@ -5,10 +5,17 @@ import type { ReadColumns } from './read-columns.js';
 import type { TableBytes } from './table-bytes.js';
 
 // Typed times as epoch milliseconds (numbers) rather than a Date per value: the CSV text is made from them.
-const NUMERIC_TIMES = {
-  timestampFromMilliseconds: (ms: bigint) => Number(ms),
-  timestampFromMicroseconds: (us: bigint) => Number(us) / 1000,
-  timestampFromNanoseconds: (ns: bigint) => Number(ns / 1_000_000n),
+const MILLISECONDS_OF = {
+  MILLIS: (ms: bigint) => Number(ms),
+  MICROS: (us: bigint) => Number(us) / 1000,
+  NANOS: (ns: bigint) => Number(ns / 1_000_000n),
+};
+type TimeUnit = keyof typeof MILLISECONDS_OF;
+
+const PARSERS = {
+  timestampFromMilliseconds: MILLISECONDS_OF.MILLIS,
+  timestampFromMicroseconds: MILLISECONDS_OF.MICROS,
+  timestampFromNanoseconds: MILLISECONDS_OF.NANOS,
   dateFromDays: (days: number) => days * 86_400_000,
 };
 
@@ -35,6 +42,10 @@ export async function* parquetAsCsv(
   const writer = new CsvBytesWriter(delimiter);
   for (const name of names) writer.cell(name, 'value');
   writer.line();
+  // An INT64 time column is decoded as its integers (its annotation hidden from hyparquet, which would convert each value in an array of
+  // its own), and converted here as the parser above would.
+  const units = children.map((child) => int64TimeUnit(child.element));
+  const decodeWith = { ...metadata, schema: metadata.schema.map((e) => (int64TimeUnit(e) === undefined ? e : plainInt64(e))) };
   const wanted = read(names);
   const decoded = columns.filter((c, j) => wanted[j]).map((c) => c.name);
   const nested = columns.find((c, j) => wanted[j] && c.nested);
@@ -42,25 +53,32 @@ export async function* parquetAsCsv(
   let start = 0;
   for (const group of metadata.row_groups) {
     const end = start + Number(group.num_rows);
-    // Each column's values over the group (a chunk may start before the group: its rowStart says where).
-    const chunks = new Map<string, { data: ArrayLike<unknown>; rowStart: number }>();
+    // Each column's values over the group, in pieces: one, or a page each when hyparquet hands a column's pages over as they are (a
+    // required column's).
+    const pieces = new Map<string, Piece[]>();
     await parquetRead({
       file,
-      metadata,
+      metadata: decodeWith,
       rowStart: start,
       rowEnd: end,
       columns: decoded,
-      parsers: NUMERIC_TIMES,
+      parsers: PARSERS,
       onChunk: (chunk) => {
-        chunks.set(chunk.columnName, { data: chunk.columnData as ArrayLike<unknown>, rowStart: chunk.rowStart });
+        const piece = { data: chunk.columnData as ArrayLike<unknown>, rowStart: chunk.rowStart };
+        const list = pieces.get(chunk.columnName);
+        if (list === undefined) pieces.set(chunk.columnName, [piece]);
+        else list.push(piece);
       },
     });
-    const sources = columns.map((c, j) => (wanted[j] ? chunks.get(c.name) : undefined));
+    const sources = columns.map((c, j) => (wanted[j] ? new PieceCursor(pieces.get(c.name) ?? []) : undefined));
     const kinds = columns.map((c) => c.kind);
+    const times = units.map((unit) => (unit === undefined ? undefined : MILLISECONDS_OF[unit]));
     for (let i = start; i < end; i++) {
       for (let j = 0; j < sources.length; j++) {
-        const chunk = sources[j];
-        writer.cell(chunk === undefined ? null : chunk.data[i - chunk.rowStart], kinds[j]!);
+        const source = sources[j];
+        const value = source === undefined ? null : source.at(i);
+        const time = times[j];
+        writer.cell(time !== undefined && typeof value === 'bigint' ? time(value) : value, kinds[j]!);
       }
       writer.line();
       if (writer.size >= CHUNK_BYTES) yield writer.take();
@@ -70,10 +88,52 @@ export async function* parquetAsCsv(
   if (writer.size > 0) yield writer.take();
 }
 
+/** Values of a column from row `rowStart` on (which may be before the group's first row). */
+interface Piece {
+  data: ArrayLike<unknown>;
+  rowStart: number;
+}
+
+/** A column's values by row, from its pieces, for rows asked for in increasing order; undefined (no value) for a row no piece has. */
+class PieceCursor {
+  private data: ArrayLike<unknown> = [];
+  private from = 0;
+  private until = 0;
+
+  constructor(private readonly pieces: readonly Piece[]) {}
+
+  at(row: number): unknown {
+    if (row < this.from || row >= this.until) this.seek(row);
+    return this.data[row - this.from];
+  }
+
+  private seek(row: number): void {
+    const piece = this.pieces.find((p) => row >= p.rowStart && row < p.rowStart + p.data.length);
+    this.data = piece?.data ?? [];
+    this.from = piece?.rowStart ?? row;
+    this.until = piece === undefined ? row + 1 : piece.rowStart + piece.data.length;
+  }
+}
+
 interface ParquetElement {
   type?: string;
   converted_type?: string;
-  logical_type?: { type: string; isAdjustedToUTC?: boolean };
+  logical_type?: { type: string; isAdjustedToUTC?: boolean; unit?: string };
+}
+
+/** The unit hyparquet reads an INT64 time column's integers in (its converted type first, then its logical type), or undefined. */
+function int64TimeUnit(element: ParquetElement): TimeUnit | undefined {
+  if (element.type !== 'INT64') return undefined;
+  if (element.converted_type === 'TIMESTAMP_MILLIS') return 'MILLIS';
+  if (element.converted_type === 'TIMESTAMP_MICROS') return 'MICROS';
+  if (element.converted_type !== undefined || element.logical_type?.type !== 'TIMESTAMP') return undefined;
+  const { unit } = element.logical_type;
+  return unit === 'MICROS' || unit === 'NANOS' ? unit : 'MILLIS';
+}
+
+/** The element without its annotations: hyparquet then hands over its integers as they are. */
+function plainInt64<E extends ParquetElement>(element: E): E {
+  return { ...element, converted_type: undefined, logical_type: undefined };
 }
 
 /** How a Parquet column's values are written: a timestamp not adjusted to UTC is a wall-clock time, DATE a date. */
