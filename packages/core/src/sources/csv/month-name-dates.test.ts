@@ -6,20 +6,15 @@ import { getZone } from '../../time/zone.js';
 import { EDGE_ZONES } from '../../time/zones.test-helper.js';
 import { FormattedTimestampParser } from './date-formats.js';
 import { parseText, timestampParser } from './timestamp.js';
+import type { ZonedParts } from '../../time/wall-clock.js';
 
 // Dates naming the month in English, as CRM report exports write them, read exactly as the ISO text of the same wall time.
 
 const FULL = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
-interface Wall {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+/** A wall-clock time to the second. */
+type Wall = Pick<ZonedParts, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>;
 
 /** The month's name: full, three letters, or `Sept`, in the given case. */
 type Name = 'full' | 'short' | 'sept';

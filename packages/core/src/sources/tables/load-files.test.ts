@@ -1,21 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aggregateCsvBySlot } from '../csv/aggregate-csv-by-slot.js';
 import { CsvReadError } from '../csv/csv-read-error.js';
 import { aggregateFileBySlot, loadFiles } from './load-files.js';
 import { tableFormatOf } from './table-format.js';
 import type { Table } from './tables.test-helper.js';
-import { header, toArrow, toCsv, toNdjson, toParquet, written } from './tables.test-helper.js';
+import { header, tempFiles, toArrow, toCsv, toNdjson, toParquet, written } from './tables.test-helper.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'panopticon-tables-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, bytes: Uint8Array | string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-};
+const { dir, file } = tempFiles('panopticon-tables-');
 
 const NY = 'America/New_York';
 const at = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min);

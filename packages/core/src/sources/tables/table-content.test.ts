@@ -1,26 +1,18 @@
 // A file read as what its first bytes say it is, from a path, from bytes and from chunks: gzip and ZIP read as the file they hold,
 // Parquet and Arrow under any name, workbooks, PDFs and binary bytes refused with a message naming the file and what it is.
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CsvReadError } from '../csv/csv-read-error.js';
 import type { LoadFilesOptions } from './load-files.js';
 import { aggregateFileBySlot, loadFiles, loadFilesColumnar, loadScheduleFile } from './load-files.js';
 import type { TableFileInput } from './open-table-input.js';
 import type { Table } from './tables.test-helper.js';
-import { EVERY_ISSUE, toArrow, toCsv, toParquet } from './tables.test-helper.js';
+import { EVERY_ISSUE, tempFiles, toArrow, toCsv, toParquet } from './tables.test-helper.js';
 import { ODS, XLSX, zipOf } from '../../../test/fixtures/zip-archives.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'panopticon-content-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, bytes: Uint8Array | string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-};
+const { dir, file } = tempFiles('panopticon-content-');
 
 const NY = 'America/New_York';
 const LEADS: Table = EVERY_ISSUE.leads;

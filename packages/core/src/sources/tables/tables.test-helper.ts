@@ -1,8 +1,12 @@
 // One table written in each format the readers take (CSV, Parquet, Arrow IPC, NDJSON), for the tests that
 // check every format loads to what its CSV loads to. Written here by the formats' own writers
 // (hyparquet-writer, apache-arrow), not by the code under test.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as arrow from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
+import { afterAll } from 'vitest';
 import type { TableFormat } from './table-format.js';
 
 /** A column's type: text, an instant, a wall-clock time (a timestamp without a zone), a calendar date, or a whole number. */
@@ -143,4 +147,18 @@ export function written(table: Table, format: TableFormat): Uint8Array {
   if (format === 'parquet') return toParquet(table, 3);
   if (format === 'arrow') return toArrow(table);
   return toNdjson(table);
+}
+
+/** A temporary folder for one test file (removed after its tests), and `file(name, bytes)` writing a file there, returning its path. */
+export function tempFiles(prefix: string): { dir: string; file: (name: string, bytes: Uint8Array | string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return {
+    dir,
+    file: (name, bytes) => {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      return path;
+    },
+  };
 }
