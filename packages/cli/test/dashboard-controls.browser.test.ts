@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -247,6 +248,19 @@ describe('the analysis controls in the URL hash', () => {
   });
 });
 
+/** The issues (info, warnings, errors) `panopticon check` lists for the leads and history files of `dir`, named as the page names them. */
+function cliIssues(dir: string, timeZone: string, leads: string, history: string): string[] {
+  const check = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('../bin/panopticon.js', import.meta.url)), 'check', '--leads', leads, '--history', history, '--tz', timeZone],
+    { cwd: dir, encoding: 'utf8', maxBuffer: 256 << 20 },
+  );
+  return check.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^(info|warning|error): /.test(l));
+}
+
 describe('Open a file', () => {
   it('analyses another export in the page with core’s reader, lists its data-quality issues, and makes no request', async () => {
     const sample = join(fileURLToPath(new URL('../sample/', import.meta.url)));
@@ -268,28 +282,7 @@ describe('Open a file', () => {
     await page.waitForSelector('#open-result:not([hidden])');
     const result = await page.textContent('#open-result');
     // The CLI's reader reports the same issues (run where the files are, so it names them as the page does).
-    const check = spawnSync(
-      process.execPath,
-      [
-        fileURLToPath(new URL('../bin/panopticon.js', import.meta.url)),
-        'check',
-        '--leads',
-        'leads.csv',
-        '--history',
-        'stage_history.csv',
-        '--tz',
-        data.timeZone,
-      ],
-      {
-        cwd: dir,
-        encoding: 'utf8',
-        maxBuffer: 256 << 20,
-      },
-    );
-    const expected = check.stdout
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => /^(warning|error): /.test(l));
+    const expected = cliIssues(dir, data.timeZone, 'leads.csv', 'stage_history.csv');
     const line = text.split('\n').length + 1;
     expect(expected.some((l) => l.startsWith(`error: leads.csv line ${line}, record 999001, field received_time`))).toBe(true);
     const listed = await page.$$eval('#open-result li', (lis) => lis.map((li) => li.textContent));
@@ -315,6 +308,28 @@ describe('Open a file', () => {
     expect(await heatmapCsv(page)).toBe(exportHeatmap());
     await setControl(page, 'Slot length', '60');
     expect(await heatmapCsv(page)).toBe(exportHeatmap('--slot', '60'));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('hands the reader the file’s bytes: a gzipped Windows-1252 export and a UTF-16 history read as the CLI reads them', async () => {
+    const sample = join(fileURLToPath(new URL('../sample/', import.meta.url)));
+    const dir = join(tmp, 'export-bytes');
+    mkdirSync(dir, { recursive: true });
+    // Accented names (Tomás, Chloé) and a rejected row whose value is accented: File.text() would have made each é a U+FFFD.
+    const text = `${readFileSync(join(sample, 'leads.csv'), 'utf8').trimEnd()}\n999003,Zoé Émile,hier-ish é,,,New,,East,Web,,\n`;
+    writeFileSync(join(dir, 'leads.csv.gz'), gzipSync(Buffer.from(text, 'latin1')));
+    const history = readFileSync(join(sample, 'stage_history.csv'), 'utf8');
+    writeFileSync(join(dir, 'stage_history.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(history, 'utf16le')]));
+    const { page, context, errors } = await open(samplePage);
+    const data = await pageStartData(page);
+    await page.getByLabel('Open a file', { exact: true }).setInputFiles([join(dir, 'leads.csv.gz'), join(dir, 'stage_history.csv')]);
+    await page.waitForSelector('#open-result:not([hidden])');
+    const listed = await page.$$eval('#open-result li', (lis) => lis.map((li) => li.textContent));
+    const expected = cliIssues(dir, data.timeZone, 'leads.csv.gz', 'stage_history.csv');
+    expect(expected.some((l) => l.includes('record 999003, field received_time, value "hier-ish é"'))).toBe(true);
+    expect(listed).toEqual(expected);
+    expect(await page.textContent('#open-result')).toMatch(/leads\.csv\.gz, stage_history\.csv: .* 1 rejected/);
     expect(errors).toEqual([]);
     await context.close();
   });

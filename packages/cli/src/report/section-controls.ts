@@ -119,7 +119,7 @@ ${period('b', 'Period B')}
 ${note}
 <p class="note" id="v-status" aria-live="polite"></p>
 <div class="open-file no-print" id="open-zone">
-<div class="field"><label for="open-file">Open a file</label><input type="file" id="open-file" accept=".csv,.tsv,.txt,text/csv" multiple disabled></div>
+<div class="field"><label for="open-file">Open a file</label><input type="file" id="open-file" accept=".csv,.tsv,.txt,.gz,.zip,text/csv" multiple disabled></div>
 <p class="note">Or drop files on the page: another leads CSV, with its stage and owner histories and a staff schedule if you have them. This page reads and analyses them in your browser with Panopticon's own CSV reader and lists its data-quality issues. <strong>Nothing leaves this machine</strong>: the page makes no network request.</p>
 <div id="open-result" aria-live="polite" hidden></div>
 </div>

@@ -2,7 +2,9 @@
  * "Open a file" and drag-and-drop: another export (a leads CSV, optionally its stage and owner histories and a
  * staff schedule) read and analysed in the page by core's own CSV reader (`loadFiles` of
  * `@panopticon/core/files`, bundled: the same parser, rules and data-quality report as `panopticon`), with
- * no network request: files are read with `File.text()` and never sent anywhere. The analysis controls then
+ * no network request: files are read as their bytes and never sent anywhere. The bytes, not `File.text()`, go to the
+ * reader, so that it detects a file's encoding (UTF-16, Windows-1252) and content (gzip, ZIP, a workbook) as the CLI does:
+ * `File.text()` decodes as UTF-8 and would replace a Windows-1252 export's accents without a word. The analysis controls then
  * recompute the response figures from its leads, and the panel lists the reader's data-quality issues.
  *
  * @module
@@ -15,6 +17,16 @@ import type { ResponseView } from './response-view.js';
 
 /** Issues listed at most (the reader keeps the first 100 of each code and counts the rest). */
 const LISTED = 200;
+
+/**
+ * The text of a file's first bytes, for {@link csvKindOf}: UTF-16 by its byte-order mark, else UTF-8 (a header in Windows-1252 is ASCII
+ * but for accented names, which tell no kind). Compressed or other binary content gives no header, and is taken for leads.
+ */
+export function headText(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, 1 << 16);
+  const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(head);
+}
 
 /** Which file a CSV is, by the columns its header names (schedule, histories, else leads). */
 export function csvKindOf(text: string): CsvFileKind {
@@ -36,13 +48,13 @@ export function setUpOpenFile(data: PageData, response: ResponseView): void {
 
   async function open(files: readonly File[]): Promise<void> {
     if (files.length === 0) return;
-    const texts: Partial<Record<CsvFileKind, { name: string; text: string }>> = {};
+    const texts: Partial<Record<CsvFileKind, { name: string; bytes: Uint8Array }>> = {};
     const problems: string[] = [];
     for (const file of files) {
-      const text = await file.text();
-      const kind = csvKindOf(text);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const kind = csvKindOf(headText(bytes));
       if (texts[kind]) problems.push(`${file.name} and ${texts[kind]!.name} are both ${kind} files; ${file.name} is not read.`);
-      else texts[kind] = { name: file.name, text };
+      else texts[kind] = { name: file.name, bytes };
     }
     const leads = texts.leads;
     if (!leads) {
@@ -58,11 +70,13 @@ export function setUpOpenFile(data: PageData, response: ResponseView): void {
     const labels: Partial<Record<CsvFileKind, string>> = {};
     for (const [kind, entry] of Object.entries(texts)) labels[kind as CsvFileKind] = entry.name;
     try {
+      // `format: 'csv'` is what the page knows: the reader tells gzip, a ZIP or a workbook by its first bytes.
+      const input = (entry: { name: string; bytes: Uint8Array }) => ({ bytes: entry.bytes, format: 'csv' as const, label: entry.name });
       const loaded = await loadFiles({
-        leads: { text: leads.text },
-        ...(texts.stageHistory ? { stageHistory: { text: texts.stageHistory.text } } : {}),
-        ...(texts.ownerHistory ? { ownerHistory: { text: texts.ownerHistory.text } } : {}),
-        ...(texts.schedule ? { schedule: { text: texts.schedule.text } } : {}),
+        leads: input(leads),
+        ...(texts.stageHistory ? { stageHistory: input(texts.stageHistory) } : {}),
+        ...(texts.ownerHistory ? { ownerHistory: input(texts.ownerHistory) } : {}),
+        ...(texts.schedule ? { schedule: input(texts.schedule) } : {}),
         timeZone: data.timeZone,
         pipeline: data.controls.pipeline,
         fileLabel: labels,
